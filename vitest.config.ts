@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+// Tests import workspace packages from source, so no build is needed to test a change.
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@sigmats/core': src('core'),
+      '@sigmats/text-query': src('text-query'),
+      '@sigmats/evaluator': src('evaluator'),
+      '@sigmats/backend-splunk': src('backend-splunk'),
+      '@sigmats/backend-kql': src('backend-kql'),
+      '@sigmats/backend-sumo': src('backend-sumo'),
+      '@sigmats/cli': src('cli'),
+    },
+  },
+  test: {
+    include: ['packages/*/test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
