@@ -21,5 +21,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The JSON report feeds .ci/run's closing `N passed, N failed` line.
+    reporters: ['default', ['json', { outputFile: '.vitest-results/results.json' }]],
   },
 });

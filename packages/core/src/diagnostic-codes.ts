@@ -7,6 +7,7 @@ export const DIAGNOSTIC_CODES = [
   'io/read-failed',
   'io/too-large',
   'io/not-utf8',
+  'internal/error',
   // YAML layer
   'yaml/syntax',
   'yaml/duplicate-key',
@@ -16,6 +17,7 @@ export const DIAGNOSTIC_CODES = [
   'yaml/unsupported-tag',
   'yaml/not-a-mapping',
   'yaml/empty-document',
+  'yaml/yaml11-difference',
   // schema and metadata
   'schema/invalid',
   'schema/missing-field',
@@ -36,6 +38,7 @@ export const DIAGNOSTIC_CODES = [
   'detection/empty-list',
   'detection/null-in-list',
   'detection/nested-map',
+  'detection/too-many-variants',
   'modifier/unknown',
   'modifier/invalid-chain',
   'modifier/type-mismatch',

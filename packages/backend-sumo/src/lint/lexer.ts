@@ -1,0 +1,175 @@
+/**
+ * A tokenizer for Sumo Logic queries (log search and Cloud SIEM rule expressions).
+ * It knows the three lexical modes that matter for validity: quoted strings with backslash escapes,
+ * `/regex/` literals (only right after `matches`, where Sumo reads them), and everything else.
+ * Before the first pipe of a log search (the scope) `/`, `*` and `=` are part of bare terms.
+ */
+
+export type TokenKind =
+  | 'string' // "…" or '…'; `value` is the decoded text
+  | 'regex' // /…/; `value` is the text between the slashes, as written
+  | 'field-ref' // %"name"; `value` is the decoded name
+  | 'ident' // names, keywords, functions
+  | 'number'
+  | 'term' // a bare scope term (may hold *, =, /, …)
+  | 'pipe'
+  | 'lparen'
+  | 'rparen'
+  | 'lbracket'
+  | 'rbracket'
+  | 'comma'
+  | 'op' // = == != <> < <= > >= ! && || + - * / % ? :
+  | 'error';
+
+export interface Token {
+  readonly kind: TokenKind;
+  /** Decoded value for strings/regexes/field refs, the text otherwise. */
+  readonly value: string;
+  /** Offset of the first character in the query. */
+  readonly start: number;
+  /** Offset after the last character. */
+  readonly end: number;
+  /** For strings: the quote character. */
+  readonly quote?: '"' | "'";
+  /** For strings: the escape sequences written (`\"`, `\\`, …), to lint the escape policy. */
+  readonly escapes?: readonly string[];
+}
+
+export interface LexOptions {
+  /** Log search: text before the first `|` is a scope of bare terms. CSE expressions have no scope. */
+  readonly scope: boolean;
+}
+
+const IDENT_START = /[A-Za-z_$]/;
+const IDENT_PART = /[A-Za-z0-9_$.]/;
+const DIGIT = /[0-9]/;
+const SPACE = /\s/;
+const OPERATORS = ['==', '!=', '<>', '<=', '>=', '&&', '||', '=', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':'];
+
+/** Read a quoted string from `i` (at the quote). Returns the token, or an error token when unterminated. */
+function readString(text: string, i: number): Token {
+  const quote = text[i] as '"' | "'";
+  let value = '';
+  const escapes: string[] = [];
+  let j = i + 1;
+  while (j < text.length) {
+    const ch = text[j]!;
+    if (ch === '\\' && j + 1 < text.length) {
+      const next = text[j + 1]!;
+      escapes.push(`\\${next}`);
+      value += next;
+      j += 2;
+      continue;
+    }
+    if (ch === quote) return { kind: 'string', value, start: i, end: j + 1, quote, escapes };
+    if (ch === '\n' || ch === '\r') break;
+    value += ch;
+    j++;
+  }
+  return { kind: 'error', value: `unterminated ${quote === '"' ? 'double' : 'single'}-quoted string`, start: i, end: j };
+}
+
+/** Read a `/regex/` literal from `i` (at the slash): `\` escapes the next character, a newline ends it in error. */
+function readRegex(text: string, i: number): Token {
+  let j = i + 1;
+  while (j < text.length) {
+    const ch = text[j]!;
+    if (ch === '\\' && j + 1 < text.length && text[j + 1] !== '\n') {
+      j += 2;
+      continue;
+    }
+    if (ch === '/') return { kind: 'regex', value: text.slice(i + 1, j), start: i, end: j + 1 };
+    if (ch === '\n' || ch === '\r') break;
+    j++;
+  }
+  return { kind: 'error', value: 'unterminated /regex/ literal', start: i, end: j };
+}
+
+/** Tokenize a whole query. Never throws; lexical problems become `error` tokens and lexing goes on. */
+export function tokenize(text: string, options: LexOptions): Token[] {
+  const tokens: Token[] = [];
+  let inScope = options.scope;
+  let i = 0;
+  const prevIsMatches = (): boolean => {
+    const prev = tokens[tokens.length - 1];
+    return prev !== undefined && prev.kind === 'ident' && prev.value.toLowerCase() === 'matches';
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (SPACE.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      // Scope quoted terms only use double quotes; a single quote there is part of a bare term.
+      if (!(inScope && ch === "'")) {
+        const t = readString(text, i);
+        tokens.push(t);
+        i = t.end;
+        continue;
+      }
+    }
+    if (ch === '|' && text[i + 1] !== '|') {
+      tokens.push({ kind: 'pipe', value: '|', start: i, end: i + 1 });
+      inScope = false;
+      i++;
+      continue;
+    }
+    if (ch === '(' || ch === ')') {
+      tokens.push({ kind: ch === '(' ? 'lparen' : 'rparen', value: ch, start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (inScope) {
+      // A bare term: anything up to whitespace, a parenthesis, a quote or a pipe.
+      let j = i;
+      while (j < text.length && !/[\s()"|]/.test(text[j]!)) j++;
+      if (j === i) j = i + 1; // a lone `||` in scope: keep moving
+      tokens.push({ kind: 'term', value: text.slice(i, j), start: i, end: j });
+      i = j;
+      continue;
+    }
+    if (ch === '/' && prevIsMatches()) {
+      const t = readRegex(text, i);
+      tokens.push(t);
+      i = t.end;
+      continue;
+    }
+    if (ch === '%' && text[i + 1] === '"') {
+      const t = readString(text, i + 1);
+      tokens.push(t.kind === 'string' ? { kind: 'field-ref', value: t.value, start: i, end: t.end } : { ...t, start: i });
+      i = t.end;
+      continue;
+    }
+    if (ch === '[' || ch === ']' || ch === ',') {
+      tokens.push({ kind: ch === '[' ? 'lbracket' : ch === ']' ? 'rbracket' : 'comma', value: ch, start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (DIGIT.test(ch) || (ch === '.' && DIGIT.test(text[i + 1] ?? ''))) {
+      let j = i;
+      while (j < text.length && /[0-9.]/.test(text[j]!)) j++;
+      // durations such as 5m, 1h are numbers followed by a unit
+      while (j < text.length && /[A-Za-z]/.test(text[j]!)) j++;
+      tokens.push({ kind: 'number', value: text.slice(i, j), start: i, end: j });
+      i = j;
+      continue;
+    }
+    if (IDENT_START.test(ch)) {
+      let j = i + 1;
+      while (j < text.length && IDENT_PART.test(text[j]!)) j++;
+      tokens.push({ kind: 'ident', value: text.slice(i, j), start: i, end: j });
+      i = j;
+      continue;
+    }
+    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    if (op) {
+      tokens.push({ kind: 'op', value: op, start: i, end: i + op.length });
+      i += op.length;
+      continue;
+    }
+    tokens.push({ kind: 'error', value: `unexpected character '${ch}'`, start: i, end: i + 1 });
+    i++;
+  }
+  return tokens;
+}

@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { globBase, globToRegExp, hasGlobMagic } from './glob.js';
+
+export const STDIN = '-';
+const RULE_FILE = /\.ya?ml$/i;
+
+export interface Discovery {
+  /** Paths as the user sees them (relative to cwd when given relative), in a stable order, deduplicated; `-` for stdin. */
+  readonly files: string[];
+  /** Arguments that named nothing. */
+  readonly missing: string[];
+}
+
+function toSlash(p: string): string {
+  return sep === '\\' ? p.replace(/\\/g, '/') : p;
+}
+
+/** Every matching file below `dir` (display path), skipping dot entries, symlink loops tolerated. */
+function walk(dir: string, cwd: string, accept: (path: string) => boolean, out: string[], seen: Set<string>): void {
+  let real: string;
+  try {
+    real = realpathSync(resolve(cwd, dir));
+  } catch {
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries;
+  try {
+    entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const path = dir === '' || dir === '.' ? e.name : toSlash(join(dir, e.name));
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const st = statSync(resolve(cwd, path));
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        continue;
+      }
+    }
+    if (isDir) walk(path, cwd, accept, out, seen);
+    else if (isFile && accept(path)) out.push(path);
+  }
+}
+
+/**
+ * Expand CLI path arguments: files as given (any extension), folders recursively (*.yml, *.yaml),
+ * globs (matched against the path as written), and `-` for stdin.
+ */
+export function discover(args: readonly string[], cwd: string, accept: RegExp = RULE_FILE): Discovery {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const add = (p: string): void => {
+    const key = p === STDIN ? STDIN : resolve(cwd, p);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(p);
+  };
+  for (const arg of args) {
+    if (arg === STDIN) {
+      add(STDIN);
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(resolve(cwd, arg));
+    } catch {
+      st = undefined;
+    }
+    if (st?.isFile()) {
+      add(arg);
+    } else if (st?.isDirectory()) {
+      const found: string[] = [];
+      walk(toSlash(arg).replace(/\/+$/, '') || '/', cwd, (p) => accept.test(p), found, new Set());
+      found.forEach(add);
+    } else if (hasGlobMagic(arg)) {
+      const glob = toSlash(arg).replace(/^\.\//, '');
+      const re = globToRegExp(glob);
+      const base = globBase(glob);
+      const found: string[] = [];
+      walk(base === '' ? '.' : base, cwd, (p) => re.test(p), found, new Set());
+      if (found.length === 0) missing.push(arg);
+      found.forEach(add);
+    } else {
+      missing.push(arg);
+    }
+  }
+  return { files, missing };
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; code: 'io/read-failed' | 'io/not-utf8'; message: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeUtf8(bytes: Uint8Array): ReadResult {
+  try {
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch {
+    return { ok: false, code: 'io/not-utf8', message: 'file is not valid UTF-8' };
+  }
+}
+
+export function readText(path: string, cwd: string): ReadResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(cwd, path));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { ok: false, code: 'io/read-failed', message: `cannot read file: ${e.code ?? e.message}` };
+  }
+  return decodeUtf8(bytes);
+}

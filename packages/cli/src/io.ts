@@ -1,0 +1,56 @@
+/** What a command may touch of the outside world; `run` takes it as a parameter so tests can capture output. */
+export interface OutStream {
+  write(chunk: string): void;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface CliIo {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  /** Read lazily: only `-` arguments consume it. */
+  readonly stdin: () => AsyncIterable<string | Uint8Array>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/** The real process streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: () => process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** An in-memory io for tests and embedding: collects stdout/stderr as strings. */
+export interface MemoryIo extends CliIo {
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+export function memoryIo(options: { stdin?: string; env?: Record<string, string | undefined>; cwd?: string; tty?: boolean } = {}): MemoryIo {
+  let out = '';
+  let err = '';
+  const tty = options.tty ?? false;
+  return {
+    stdout: { write: (s: string) => void (out += s), isTTY: tty },
+    stderr: { write: (s: string) => void (err += s), isTTY: tty, columns: 80 },
+    stdin: async function* () {
+      if (options.stdin !== undefined) yield options.stdin;
+    },
+    env: options.env ?? {},
+    cwd: options.cwd ?? process.cwd(),
+    out: () => out,
+    err: () => err,
+  };
+}
+
+export async function readAll(stream: AsyncIterable<string | Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const enc = new TextEncoder();
+  for await (const c of stream) chunks.push(typeof c === 'string' ? enc.encode(c) : c);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,53 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+let counter = 0;
+
+/**
+ * Write a file atomically: a temporary file in the same directory, then a rename, so readers never see a
+ * half-written output and a crash leaves the previous version in place.
+ */
+export function writeFileAtomic(path: string, content: string): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${++counter}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** A file name from a rule file name: the base name without its YAML extension. */
+export function stem(file: string): string {
+  const base = file === '-' ? 'stdin' : basename(file.replace(/\\/g, '/'));
+  return base.replace(/\.ya?ml$/i, '') || 'rule';
+}
+
+/**
+ * Output names for source files: the rule file stem, made unique by prefixing the parent folder when two
+ * source files share a name, and a counter as a last resort.
+ */
+export function uniqueStems(files: readonly string[]): Map<string, string> {
+  const byStem = new Map<string, string[]>();
+  for (const f of files) {
+    const s = stem(f);
+    byStem.set(s, [...(byStem.get(s) ?? []), f]);
+  }
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const f of files) {
+    let name = stem(f);
+    if ((byStem.get(name)?.length ?? 0) > 1) {
+      const parent = basename(dirname(f.replace(/\\/g, '/')));
+      if (parent && parent !== '.' && parent !== '/') name = `${parent}-${name}`;
+    }
+    let candidate = name;
+    for (let n = 2; used.has(candidate); n++) candidate = `${name}-${n}`;
+    used.add(candidate);
+    out.set(f, candidate);
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+import type { ValuePart } from '../ir/values.js';
+
+/**
+ * Sigma string → parts, exactly as the specification (and pySigma's SigmaString) reads it:
+ * `\` escapes the next character when it is `*`, `?` or `\` (that character becomes literal text);
+ * before any other character the backslash is kept together with that character; a trailing lone `\` is literal.
+ * An unescaped `*` / `?` is a wildcard.
+ */
+export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWildcard: boolean } {
+  const parts: ValuePart[] = [];
+  let lit = '';
+  let escapedWildcard = false;
+  const flush = () => {
+    if (lit !== '') parts.push({ kind: 'literal', text: lit });
+    lit = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === '\\') {
+      const n = text[i + 1];
+      if (n === undefined) {
+        lit += '\\';
+      } else if (n === '*' || n === '?' || n === '\\') {
+        if (n !== '\\') escapedWildcard = true;
+        lit += n;
+        i++;
+      } else {
+        lit += '\\' + n;
+        i++;
+      }
+    } else if (c === '*') {
+      flush();
+      parts.push({ kind: 'wildcard-multi' });
+    } else if (c === '?') {
+      flush();
+      parts.push({ kind: 'wildcard-single' });
+    } else {
+      lit += c;
+    }
+  }
+  flush();
+  return { parts, escapedWildcard };
+}
+
+/**
+ * `|expand`: finds `%name%` placeholders in literal parts. `\%` is a literal percent sign (the backslash is
+ * dropped); a lone `%` without a closing one stays literal.
+ */
+export function insertPlaceholders(parts: readonly ValuePart[]): ValuePart[] {
+  const out: ValuePart[] = [];
+  for (const p of parts) {
+    if (p.kind !== 'literal') {
+      out.push(p);
+      continue;
+    }
+    const t = p.text;
+    let lit = '';
+    for (let i = 0; i < t.length; i++) {
+      const c = t[i] as string;
+      if (c === '\\' && t[i + 1] === '%') {
+        lit += '%';
+        i++;
+      } else if (c === '%') {
+        const close = findPlaceholderEnd(t, i + 1);
+        if (close > i + 1) {
+          if (lit !== '') out.push({ kind: 'literal', text: lit });
+          lit = '';
+          out.push({ kind: 'placeholder', name: t.slice(i + 1, close) });
+          i = close;
+        } else {
+          lit += c;
+        }
+      } else {
+        lit += c;
+      }
+    }
+    if (lit !== '') out.push({ kind: 'literal', text: lit });
+  }
+  return mergeLiterals(out);
+}
+
+function findPlaceholderEnd(t: string, from: number): number {
+  for (let j = from; j < t.length; j++) {
+    const c = t[j];
+    if (c === '%') return j;
+  }
+  return -1;
+}
+
+/** Joins adjacent literal parts (modifiers may produce them). */
+export function mergeLiterals(parts: readonly ValuePart[]): ValuePart[] {
+  const out: ValuePart[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (p.kind === 'literal') {
+      if (p.text === '') continue;
+      if (last && last.kind === 'literal') {
+        out[out.length - 1] = { kind: 'literal', text: last.text + p.text };
+        continue;
+      }
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+export function hasWildcards(parts: readonly ValuePart[]): boolean {
+  return parts.some((p) => p.kind === 'wildcard-multi' || p.kind === 'wildcard-single');
+}
+
+export function literalText(parts: readonly ValuePart[]): string | undefined {
+  let s = '';
+  for (const p of parts) {
+    if (p.kind !== 'literal') return undefined;
+    s += p.text;
+  }
+  return s;
+}
+
+/** Placeholders found in regex source under `|re|expand` (`\%` escapes). */
+export function regexPlaceholders(pattern: string): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '%') {
+      const close = pattern.indexOf('%', i + 1);
+      if (close > i + 1) {
+        names.push(pattern.slice(i + 1, close));
+        i = close;
+      }
+    }
+  }
+  return names;
+}

@@ -1,0 +1,56 @@
+import type { ValuePart } from '../ir/values.js';
+import { mergeLiterals } from './sigma-string.js';
+
+/** The five dash characters a Windows command line accepts for a flag (SPEC appendix, `windash`). */
+export const WINDASH_CHARS = ['-', '/', '\u2013', '\u2014', '\u2015'] as const;
+
+const WORD = /[\p{L}\p{N}\p{M}_]/u;
+const isWord = (ch: string | undefined) => ch !== undefined && WORD.test(ch);
+
+/**
+ * Positions in `text` matching `\B[-/]\b` (Unicode word characters, as Python's `re`): a `-` or `/` not preceded by
+ * a word character and followed by one.
+ */
+export function windashPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ((c === '-' || c === '/') && !isWord(text[i - 1]) && isWord(text[i + 1])) out.push(i);
+  }
+  return out;
+}
+
+/** Number of qualifying dash positions over the literal parts (each part scanned on its own, like pySigma). */
+export function windashCount(parts: readonly ValuePart[]): number {
+  let n = 0;
+  for (const p of parts) if (p.kind === 'literal') n += windashPositions(p.text).length;
+  return n;
+}
+
+/** All 5^n variants, the written one first. */
+export function windashVariants(parts: readonly ValuePart[]): ValuePart[][] {
+  let variants: ValuePart[][] = [[]];
+  for (const p of parts) {
+    if (p.kind !== 'literal') {
+      variants = variants.map((v) => [...v, p]);
+      continue;
+    }
+    const positions = windashPositions(p.text);
+    let texts = [''];
+    let last = 0;
+    for (const pos of positions) {
+      const chunk = p.text.slice(last, pos);
+      const orig = p.text[pos] as string;
+      const chars = [orig, ...WINDASH_CHARS.filter((d) => d !== orig)];
+      const next: string[] = [];
+      for (const t of texts) for (const d of chars) next.push(t + chunk + d);
+      texts = next;
+      last = pos + 1;
+    }
+    const tail = p.text.slice(last);
+    const next: ValuePart[][] = [];
+    for (const v of variants) for (const t of texts) next.push([...v, { kind: 'literal', text: t + tail }]);
+    variants = next;
+  }
+  return variants.map(mergeLiterals);
+}

@@ -1,0 +1,376 @@
+import {
+  CORE_SCHEMA,
+  EVENT_ID,
+  NOT_RESOLVED,
+  SCALAR_STYLE,
+  YAML11_SCHEMA,
+  getScalarValue,
+  parseEvents,
+  type Event,
+  type ScalarEvent,
+  type Schema,
+} from 'js-yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { DiagnosticCode } from '../diagnostic-codes.js';
+import type { LineIndex } from './line-index.js';
+import type { ScalarStyleName, YDocument, YEntry, YMap, YNode, YScalar, YSeq } from './nodes.js';
+
+export interface YamlLimits {
+  /** Maximum nesting of collections (also after alias expansion). */
+  readonly maxDepth: number;
+  /** Maximum number of aliases (`*ref`) per document. */
+  readonly maxAliases: number;
+  /** Maximum number of nodes that alias expansion may add per document (alias-bomb guard). */
+  readonly maxAliasExpansion: number;
+}
+
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxDepth: 64, maxAliases: 1000, maxAliasExpansion: 100_000 };
+
+/** Keys that could reach Object.prototype if a consumer built plain objects from them. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+const STYLE_NAMES: Record<number, ScalarStyleName> = {
+  [SCALAR_STYLE.PLAIN]: 'plain',
+  [SCALAR_STYLE.SINGLE_QUOTED]: 'single',
+  [SCALAR_STYLE.DOUBLE_QUOTED]: 'double',
+  [SCALAR_STYLE.LITERAL_BLOCK]: 'literal',
+  [SCALAR_STYLE.FOLDED_BLOCK]: 'folded',
+};
+
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+
+interface Frame {
+  readonly kind: 'map' | 'seq';
+  readonly start: number;
+  readonly flow: boolean;
+  readonly anchor: string | undefined;
+  readonly items: YNode[];
+  readonly entries: YEntry[];
+  readonly keys: Map<string, YScalar>;
+  pendingKey: YScalar | undefined;
+  /** The pending key was rejected (forbidden or duplicate): drop its value. */
+  skipValue: boolean;
+  size: number;
+  height: number;
+}
+
+export interface YamlParseResult {
+  readonly documents: YDocument[];
+  readonly diagnostics: Diagnostic[];
+}
+
+class DocumentAbort extends Error {}
+
+function yamlExceptionOffset(e: unknown): number | undefined {
+  const mark = (e as { mark?: { position?: unknown } } | null)?.mark;
+  return typeof mark?.position === 'number' ? mark.position : undefined;
+}
+
+/**
+ * Parses YAML text into located trees, one per document. Never throws: syntax errors, duplicate and forbidden keys,
+ * alias bombs and excessive depth become diagnostics. `yaml11` selects YAML 1.1 scalar typing (pySigma's);
+ * otherwise YAML 1.2 core is used and plain scalars that YAML 1.1 would read differently get a warning.
+ */
+export function buildYamlTrees(
+  index: LineIndex,
+  options: { yaml11?: boolean; limits?: Partial<YamlLimits> } = {},
+): YamlParseResult {
+  const limits = { ...DEFAULT_YAML_LIMITS, ...options.limits };
+  const src = index.text;
+  const diagnostics: Diagnostic[] = [];
+  const report = (code: DiagnosticCode, message: string, start: number, end?: number, severity?: 'warning') =>
+    diagnostics.push(diagnostic(code, message, index.location(start, end), severity ? { severity } : {}));
+
+  let events: Event[];
+  try {
+    events = parseEvents(src, { filename: index.file, maxDepth: limits.maxDepth });
+  } catch (e) {
+    const offset = yamlExceptionOffset(e) ?? 0;
+    const reason = (e as { reason?: unknown }).reason;
+    const message = typeof reason === 'string' ? reason : e instanceof Error ? e.message : String(e);
+    if (/maxDepth/.test(message)) report('yaml/depth-limit', `YAML nesting is deeper than ${limits.maxDepth} levels`, offset);
+    else report('yaml/syntax', `YAML syntax error: ${message}`, offset);
+    return { documents: [], diagnostics };
+  }
+
+  const documents: YDocument[] = [];
+  let i = 0;
+  while (i < events.length) {
+    const ev = events[i] as Event;
+    if (ev.type !== EVENT_ID.DOCUMENT) {
+      i++;
+      continue;
+    }
+    const yaml11 =
+      options.yaml11 === true || ev.directives.some((d) => d.kind === 'yaml' && d.version.startsWith('1.1'));
+    const end = findDocumentEnd(events, i);
+    const docDiagStart = diagnostics.length;
+    let root: YNode | undefined;
+    let failed = false;
+    let docStart = -1;
+    try {
+      const r = buildDocument(events, i + 1, end, index, yaml11 ? YAML11_SCHEMA : CORE_SCHEMA, !yaml11, limits, report);
+      root = r.root;
+      docStart = r.firstOffset;
+    } catch (e) {
+      if (!(e instanceof DocumentAbort)) {
+        report('yaml/syntax', `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`, 0);
+      }
+      failed = true;
+    }
+    if (diagnostics.slice(docDiagStart).some((d) => d.severity === 'error')) failed = true;
+    documents.push({ root, start: docStart >= 0 ? docStart : root ? root.start : 0, yaml11, failed });
+    i = end + 1;
+  }
+  return { documents, diagnostics };
+}
+
+/** Index of the POP event closing the document opened at `start`. */
+function findDocumentEnd(events: readonly Event[], start: number): number {
+  let depth = 0;
+  for (let j = start; j < events.length; j++) {
+    const t = (events[j] as Event).type;
+    if (t === EVENT_ID.DOCUMENT || t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
+    else if (t === EVENT_ID.POP) {
+      depth--;
+      if (depth === 0) return j;
+    }
+  }
+  return events.length - 1;
+}
+
+function buildDocument(
+  events: readonly Event[],
+  from: number,
+  to: number,
+  index: LineIndex,
+  schema: Schema,
+  warn11: boolean,
+  limits: YamlLimits,
+  report: (code: DiagnosticCode, message: string, start: number, end?: number, severity?: 'warning') => void,
+): { root: YNode | undefined; firstOffset: number } {
+  const src = index.text;
+  const anchors = new Map<string, YNode>();
+  const stack: Frame[] = [];
+  let root: YNode | undefined;
+  let lastEnd = 0;
+  let firstOffset = -1;
+  let aliasCount = 0;
+  let expanded = 0;
+
+  const place = (node: YNode, anchor: string | undefined): void => {
+    if (anchor !== undefined) anchors.set(anchor, node);
+    if (node.height > limits.maxDepth) {
+      report('yaml/depth-limit', `YAML nesting (after alias expansion) is deeper than ${limits.maxDepth} levels`, node.start);
+      throw new DocumentAbort();
+    }
+    const top = stack[stack.length - 1];
+    if (!top) {
+      root = node;
+      return;
+    }
+    top.size += node.size;
+    if (node.height + 1 > top.height) top.height = node.height + 1;
+    if (top.kind === 'seq') {
+      top.items.push(node);
+      return;
+    }
+    if (top.pendingKey === undefined) {
+      if (node.kind !== 'scalar') {
+        report('schema/type', 'a mapping key must be a plain string, not a collection', node.start);
+        top.pendingKey = { ...emptyScalar(node.start), text: '' };
+        top.skipValue = true;
+        return;
+      }
+      const key = node.text;
+      if (FORBIDDEN_KEYS.has(key)) {
+        report('yaml/forbidden-key', `the key '${key}' is not allowed (it could alter object prototypes)`, node.start, node.end);
+        top.skipValue = true;
+      } else {
+        const first = top.keys.get(key);
+        if (first) {
+          const p = index.position(first.start);
+          report('yaml/duplicate-key', `duplicate key '${key}' (first defined at line ${p.line}, column ${p.column})`, node.start, node.end);
+          top.skipValue = true;
+        } else {
+          top.keys.set(key, node);
+          top.skipValue = false;
+        }
+      }
+      top.pendingKey = node;
+      return;
+    }
+    if (!top.skipValue) top.entries.push({ key: top.pendingKey, value: node });
+    top.pendingKey = undefined;
+    top.skipValue = false;
+  };
+
+  for (let j = from; j < to; j++) {
+    const ev = events[j] as Event;
+    switch (ev.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        if (firstOffset < 0) firstOffset = ev.start;
+        if (ev.tagStart >= 0) checkCollectionTag(src.slice(ev.tagStart, ev.tagEnd), ev.type === EVENT_ID.MAPPING, ev.tagStart, report);
+        stack.push({
+          kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+          start: ev.start,
+          flow: ev.style === 2,
+          anchor: ev.anchorStart >= 0 ? src.slice(ev.anchorStart, ev.anchorEnd) : undefined,
+          items: [],
+          entries: [],
+          keys: new Map(),
+          pendingKey: undefined,
+          skipValue: false,
+          size: 1,
+          height: 1,
+        });
+        lastEnd = ev.start + 1;
+        break;
+      }
+      case EVENT_ID.POP: {
+        const f = stack.pop();
+        if (!f) break;
+        if (f.kind === 'map' && f.pendingKey !== undefined && !f.skipValue) {
+          // A key without value event cannot happen with a well-formed stream; keep the key with an empty value.
+          f.entries.push({ key: f.pendingKey, value: emptyScalar(f.pendingKey.end) });
+        }
+        const node: YMap | YSeq =
+          f.kind === 'map'
+            ? { kind: 'map', start: f.start, end: Math.max(lastEnd, f.start), entries: f.entries, flow: f.flow, size: f.size, height: f.height }
+            : { kind: 'seq', start: f.start, end: Math.max(lastEnd, f.start), items: f.items, flow: f.flow, size: f.size, height: f.height };
+        if (f.flow) lastEnd = Math.max(lastEnd, closingBracket(src, lastEnd, f.kind === 'map' ? '}' : ']'));
+        place(f.kind === 'map' ? { ...(node as YMap), end: lastEnd } : { ...(node as YSeq), end: lastEnd }, f.anchor);
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        if (firstOffset < 0 && ev.valueStart >= 0) firstOffset = ev.valueStart;
+        const node = scalarNode(ev, src, schema, warn11, lastEnd, report);
+        lastEnd = Math.max(lastEnd, node.end);
+        place(node, ev.anchorStart >= 0 ? src.slice(ev.anchorStart, ev.anchorEnd) : undefined);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const name = src.slice(ev.anchorStart, ev.anchorEnd);
+        const target = anchors.get(name);
+        if (!target) {
+          report('yaml/syntax', `unknown alias '*${name}' (no anchor '&${name}' defined before it)`, Math.max(0, ev.anchorStart - 1));
+          throw new DocumentAbort();
+        }
+        aliasCount++;
+        expanded += target.size;
+        if (aliasCount > limits.maxAliases || expanded > limits.maxAliasExpansion) {
+          report(
+            'yaml/alias-limit',
+            aliasCount > limits.maxAliases
+              ? `more than ${limits.maxAliases} aliases in one document`
+              : `aliases expand to more than ${limits.maxAliasExpansion} nodes (alias bomb?)`,
+            Math.max(0, ev.anchorStart - 1),
+          );
+          throw new DocumentAbort();
+        }
+        lastEnd = Math.max(lastEnd, ev.anchorEnd);
+        place(target, undefined);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { root, firstOffset };
+}
+
+function closingBracket(src: string, from: number, bracket: string): number {
+  const k = src.indexOf(bracket, from);
+  return k < 0 ? from : k + 1;
+}
+
+function emptyScalar(at: number): YScalar {
+  return { kind: 'scalar', start: at, end: at, valueStart: -1, valueEnd: -1, text: '', value: null, style: 'plain', size: 1, height: 0 };
+}
+
+function normalizeTag(tag: string): string {
+  if (tag.startsWith('!!')) return YAML_TAG_PREFIX + tag.slice(2);
+  if (tag.startsWith('!<') && tag.endsWith('>')) return tag.slice(2, -1);
+  return tag;
+}
+
+function checkCollectionTag(
+  tag: string,
+  isMap: boolean,
+  at: number,
+  report: (code: DiagnosticCode, message: string, start: number) => void,
+): void {
+  const t = normalizeTag(tag);
+  if (t === '!' || t === YAML_TAG_PREFIX + (isMap ? 'map' : 'seq')) return;
+  report('yaml/unsupported-tag', `unsupported YAML tag '${tag}'`, at);
+}
+
+function scalarNode(
+  ev: ScalarEvent,
+  src: string,
+  schema: Schema,
+  warn11: boolean,
+  lastEnd: number,
+  report: (code: DiagnosticCode, message: string, start: number, end?: number, severity?: 'warning') => void,
+): YScalar {
+  const style = STYLE_NAMES[ev.style] ?? 'plain';
+  if (ev.valueStart < 0) {
+    // Empty scalar (`key:` with nothing after it): no source span; place it where the previous token ended.
+    const empty = emptyScalar(lastEnd);
+    if (ev.tagStart >= 0) return { ...empty, ...resolveTagged(src.slice(ev.tagStart, ev.tagEnd), '', schema, ev.tagStart, report) };
+    return empty;
+  }
+  const text = getScalarValue(src, ev);
+  const quoted = style === 'single' || style === 'double';
+  const start = quoted ? ev.valueStart - 1 : ev.valueStart;
+  const end = quoted ? ev.valueEnd + 1 : ev.valueEnd;
+  let value: string | number | boolean | null = text;
+  if (ev.tagStart >= 0) {
+    value = resolveTagged(src.slice(ev.tagStart, ev.tagEnd), text, schema, ev.tagStart, report).value;
+  } else if (style === 'plain') {
+    value = toScalarValue(schema.resolveImplicitScalarTag(text).value, text);
+    if (warn11) {
+      const v11 = toScalarValue(YAML11_SCHEMA.resolveImplicitScalarTag(text).value, text);
+      if (!Object.is(v11, value) && !(typeof v11 === 'string' && /^\d{4}-\d\d?-\d\d?/.test(text))) {
+        report(
+          'yaml/yaml11-difference',
+          `plain scalar '${text}' is ${JSON.stringify(value)} in YAML 1.2 but ${JSON.stringify(v11)} in YAML 1.1 (pySigma); quote it to make the meaning explicit`,
+          start,
+          end,
+          'warning',
+        );
+      }
+    }
+  }
+  return { kind: 'scalar', start, end, valueStart: ev.valueStart, valueEnd: ev.valueEnd, text, value, style, size: 1, height: 0 };
+}
+
+/** Only JSON-like scalars reach Sigma: timestamps and binary stay text. */
+function toScalarValue(v: unknown, text: string): string | number | boolean | null {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return text;
+}
+
+function resolveTagged(
+  tag: string,
+  text: string,
+  schema: Schema,
+  at: number,
+  report: (code: DiagnosticCode, message: string, start: number) => void,
+): { value: string | number | boolean | null } {
+  const t = normalizeTag(tag);
+  if (t === '!' || t === YAML_TAG_PREFIX + 'str') return { value: text };
+  const known = ['int', 'float', 'bool', 'null'].some((n) => t === YAML_TAG_PREFIX + n);
+  if (known) {
+    const def = schema.lookupScalarTag(t);
+    const v = def ? def.resolve(text, true, t) : NOT_RESOLVED;
+    if (v === NOT_RESOLVED) {
+      report('schema/type', `'${text}' is not a valid ${tag}`, at);
+      return { value: text };
+    }
+    return { value: toScalarValue(v, text) };
+  }
+  report('yaml/unsupported-tag', `unsupported YAML tag '${tag}' (only !!str, !!int, !!float, !!bool and !!null are allowed)`, at);
+  return { value: text };
+}

@@ -1,0 +1,60 @@
+import type { SourceLocation } from '../location.js';
+
+/**
+ * Maps 0-based string offsets to 1-based line:column. Lines break at LF, CRLF and lone CR (as YAML does).
+ * Columns count UTF-16 code units (like TypeScript, ESLint and LSP); a tab is one column.
+ * A leading byte-order mark is not a column: the first character after it is line 1, column 1.
+ */
+export class LineIndex {
+  /** Offset at which each line starts; starts[0] is line 1. */
+  private readonly starts: number[];
+
+  constructor(
+    readonly text: string,
+    readonly file: string,
+  ) {
+    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 1-based line and column of an offset (clamped into the text). */
+  position(offset: number): { line: number; column: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = starts[lo] as number;
+    return { line: lo + 1, column: Math.max(1, o - start + 1) };
+  }
+
+  /** Offset of a 1-based line:column (inverse of position). */
+  offsetOf(line: number, column: number): number {
+    const start = this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))] as number;
+    return Math.min(this.text.length, start + Math.max(0, column - 1));
+  }
+
+  /** A location spanning [start, end) (end optional). */
+  location(start: number, end?: number): SourceLocation {
+    const s = this.position(start);
+    if (end === undefined || end <= start) return { file: this.file, line: s.line, column: s.column, offset: start };
+    const e = this.position(end);
+    return { file: this.file, line: s.line, column: s.column, offset: start, endLine: e.line, endColumn: e.column };
+  }
+}

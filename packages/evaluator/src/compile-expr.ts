@@ -1,0 +1,330 @@
+import { assertNever, diagnostic } from '@sigmats/core';
+import type { Diagnostic, Expr, KeywordExpr, MatchExpr, ScalarValue } from '@sigmats/core';
+import { inNetwork, parseIp, parseNetwork } from './cidr.js';
+import { type EventView, MISSING, scalarLeaves, stringForm } from './event.js';
+import { fold } from './fold.js';
+import { compileRegex } from './regex.js';
+import { compileStringPattern } from './string-pattern.js';
+import { parseTimestamp, timestampPart } from './timestamp.js';
+
+/** A compiled boolean test over one event. */
+export type Predicate = (ev: EventView) => boolean;
+
+/** `field contains literal` (folded): a necessary condition used by the prefilter index. */
+export interface Atom {
+  /** Field name, or KEYWORD_FIELD for keyword searches. */
+  readonly field: string;
+  readonly literal: string;
+}
+
+/** Pseudo-field for keyword atoms: the event's string and number leaves. */
+export const KEYWORD_FIELD = '\u0000keywords';
+
+/**
+ * Necessary conditions of an expression in conjunctive form: if the expression is true, every clause has
+ * at least one atom that holds. An empty list means no requirement; an empty clause means "never true".
+ */
+export type Clauses = readonly (readonly Atom[])[];
+
+export interface CompiledExpr {
+  readonly test: Predicate;
+  readonly clauses: Clauses;
+}
+
+export interface CompileContext {
+  readonly rule: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Thrown (and caught per condition) when a value cannot be evaluated: the condition is left out. */
+export class UnsupportedValue extends Error {}
+
+const NUMERIC = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** Numbers and numeric strings (strict decimal syntax) as numbers; anything else undefined. */
+export function numericForm(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && NUMERIC.test(v)) return Number(v);
+  return undefined;
+}
+
+function cheapest(clauses: Clauses): readonly Atom[] | undefined {
+  let best: readonly Atom[] | undefined;
+  let bestCost = Infinity;
+  for (const c of clauses) {
+    const cost = clauseCost(c);
+    if (cost < bestCost) {
+      best = c;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/** Lower is more selective: fewer atoms, longer literals. */
+export function clauseCost(c: readonly Atom[]): number {
+  let cost = 0;
+  for (const a of c) cost += 1 + 16 / Math.max(1, a.literal.length);
+  return cost;
+}
+
+/** At most this many clauses per condition are kept: any subset of necessary conditions stays necessary. */
+const MAX_CLAUSES = 6;
+
+function andClauses(parts: readonly Clauses[]): Clauses {
+  const all = parts.flat();
+  if (all.some((c) => c.length === 0)) return [[]];
+  if (all.length <= MAX_CLAUSES) return all;
+  return [...all].sort((a, b) => clauseCost(a) - clauseCost(b)).slice(0, MAX_CLAUSES);
+}
+
+function orClauses(parts: readonly Clauses[]): Clauses {
+  const merged: Atom[] = [];
+  for (const p of parts) {
+    if (p.length === 0) return [];
+    const c = cheapest(p)!;
+    merged.push(...c);
+  }
+  return [merged];
+}
+
+export function compileExpr(expr: Expr, ctx: CompileContext): CompiledExpr {
+  switch (expr.kind) {
+    case 'and': {
+      const parts = expr.operands.map((o) => compileExpr(o, ctx));
+      const tests = parts.map((p) => p.test);
+      return { test: andOf(tests), clauses: andClauses(parts.map((p) => p.clauses)) };
+    }
+    case 'or': {
+      const parts = expr.operands.map((o) => compileExpr(o, ctx));
+      const tests = parts.map((p) => p.test);
+      return { test: orOf(tests), clauses: orClauses(parts.map((p) => p.clauses)) };
+    }
+    case 'not': {
+      const inner = compileExpr(expr.operand, ctx).test;
+      return { test: (ev) => !inner(ev), clauses: [] };
+    }
+    case 'const':
+      return expr.value ? { test: () => true, clauses: [] } : { test: () => false, clauses: [[]] };
+    case 'match':
+      return compileMatch(expr, ctx);
+    case 'keyword':
+      return compileKeyword(expr, ctx);
+    default:
+      return assertNever(expr, 'expression');
+  }
+}
+
+function andOf(tests: readonly Predicate[]): Predicate {
+  if (tests.length === 1) return tests[0]!;
+  if (tests.length === 2) {
+    const [a, b] = tests as [Predicate, Predicate];
+    return (ev) => a(ev) && b(ev);
+  }
+  return (ev) => {
+    for (const t of tests) if (!t(ev)) return false;
+    return true;
+  };
+}
+
+function orOf(tests: readonly Predicate[]): Predicate {
+  if (tests.length === 1) return tests[0]!;
+  if (tests.length === 2) {
+    const [a, b] = tests as [Predicate, Predicate];
+    return (ev) => a(ev) || b(ev);
+  }
+  return (ev) => {
+    for (const t of tests) if (t(ev)) return true;
+    return false;
+  };
+}
+
+function unsupported(ctx: CompileContext, value: ScalarValue, message: string, code: Diagnostic['code']): never {
+  ctx.diagnostics.push(diagnostic(code, message, value.loc, { rule: ctx.rule }));
+  throw new UnsupportedValue(message);
+}
+
+function longestLiteral(literals: readonly string[], folded: boolean): string | undefined {
+  let best: string | undefined;
+  for (const l of literals) if (best === undefined || l.length > best.length) best = l;
+  if (best === undefined || best === '' || best.includes('\u0000')) return undefined;
+  return folded ? best : fold(best);
+}
+
+/** Any text of the list passes. */
+function anyText(texts: readonly string[], test: (t: string) => boolean): boolean {
+  for (const t of texts) if (test(t)) return true;
+  return false;
+}
+
+/** Any scalar leaf of the field's value passes (arrays: any element). */
+function anyLeaf(v: unknown, test: (leaf: unknown) => boolean): boolean {
+  if (!Array.isArray(v)) return test(v);
+  const leaves: unknown[] = [];
+  scalarLeaves(v, leaves);
+  for (const l of leaves) if (test(l)) return true;
+  return false;
+}
+
+function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
+  const { field, value } = expr;
+  switch (value.kind) {
+    case 'string': {
+      if (value.parts.some((p) => p.kind === 'placeholder')) {
+        unsupported(ctx, value, `unresolved placeholder in value of field '${field}'`, 'pipeline/placeholder-unresolved');
+      }
+      const pat = compileStringPattern(value.parts, value.cased);
+      const folded = pat.folded;
+      const test = pat.test;
+      const lit = longestLiteral(pat.literals, folded);
+      return {
+        test: (ev) => anyText(ev.texts(field, folded), test),
+        clauses: lit === undefined ? [] : [[{ field, literal: lit }]],
+      };
+    }
+    case 'number': {
+      const n = value.value;
+      const atom = Number.isSafeInteger(n) ? [[{ field, literal: String(Math.abs(n)) }]] : [];
+      return { test: (ev) => anyLeaf(ev.get(field), (l) => numericForm(l) === n), clauses: atom };
+    }
+    case 'boolean': {
+      const b = value.value;
+      const text = b ? 'true' : 'false';
+      return {
+        test: (ev) => anyLeaf(ev.get(field), (l) => l === b || (typeof l === 'string' && fold(l) === text)),
+        clauses: [[{ field, literal: text }]],
+      };
+    }
+    case 'null':
+      return {
+        test: (ev) => {
+          const v = ev.get(field);
+          return v === MISSING || v === null || (Array.isArray(v) && anyLeaf(v, (l) => l === null));
+        },
+        clauses: [],
+      };
+    case 'exists': {
+      const want = value.exists;
+      return { test: (ev) => (ev.get(field) !== MISSING) === want, clauses: [] };
+    }
+    case 'regex': {
+      if (value.placeholders.length > 0) {
+        unsupported(ctx, value, `unresolved placeholder in regex of field '${field}'`, 'pipeline/placeholder-unresolved');
+      }
+      const re = compileRegex(value.pattern, value.flags);
+      if (!re.ok) {
+        unsupported(ctx, value, `regex /${value.pattern}/ cannot be evaluated safely: ${re.reason}`, 'eval/unsupported-regex');
+      }
+      const rx = re.regex;
+      return { test: (ev) => anyText(ev.texts(field, false), (t) => rx.test(t)), clauses: [] };
+    }
+    case 'cidr': {
+      const net = parseNetwork(value.version, value.network, value.prefixLength);
+      if (!net) unsupported(ctx, value, `invalid network ${value.network}/${value.prefixLength}`, 'modifier/cidr-invalid');
+      return {
+        test: (ev) =>
+          anyText(ev.texts(field, false), (t) => {
+            const ip = parseIp(t);
+            return ip !== undefined && inNetwork(net, ip);
+          }),
+        clauses: [],
+      };
+    }
+    case 'compare': {
+      const { op, value: bound } = value;
+      const cmp = compareFn(op, bound);
+      return { test: (ev) => anyLeaf(ev.get(field), (l) => { const n = numericForm(l); return n !== undefined && cmp(n); }), clauses: [] };
+    }
+    case 'fieldref': {
+      const other = value.field;
+      const folded = !value.cased;
+      const rel = value.match;
+      const test = (a: string, b: string): boolean =>
+        rel === 'equals' ? a === b : rel === 'startswith' ? a.startsWith(b) : rel === 'endswith' ? a.endsWith(b) : a.includes(b);
+      return {
+        test: (ev) => {
+          const mine = ev.texts(field, folded);
+          if (mine.length === 0) return false;
+          const theirs = ev.texts(other, folded);
+          for (const a of mine) for (const b of theirs) if (test(a, b)) return true;
+          return false;
+        },
+        clauses: [],
+      };
+    }
+    case 'timestamp-part': {
+      const { part, op, value: bound } = value;
+      const cmp = op === 'eq' ? (n: number) => n === bound : compareFn(op, bound);
+      return {
+        test: (ev) =>
+          anyLeaf(ev.get(field), (l) => {
+            const ms = parseTimestamp(l);
+            return ms !== undefined && cmp(timestampPart(ms, part));
+          }),
+        clauses: [],
+      };
+    }
+    case 'query-expression':
+      return unsupported(
+        ctx,
+        value,
+        `query expression '${value.expression}' on field '${field}' is target-query text and cannot be evaluated on events`,
+        'backend/unsupported-value',
+      );
+    default:
+      return assertNever(value, 'value');
+  }
+}
+
+function compareFn(op: 'lt' | 'lte' | 'gt' | 'gte', bound: number): (n: number) => boolean {
+  switch (op) {
+    case 'lt':
+      return (n) => n < bound;
+    case 'lte':
+      return (n) => n <= bound;
+    case 'gt':
+      return (n) => n > bound;
+    case 'gte':
+      return (n) => n >= bound;
+    default:
+      return assertNever(op, 'operator');
+  }
+}
+
+/** Keywords: substring (contains) semantics over every string and number leaf of the event. */
+function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
+  const { value } = expr;
+  switch (value.kind) {
+    case 'string': {
+      if (value.parts.some((p) => p.kind === 'placeholder')) {
+        unsupported(ctx, value, 'unresolved placeholder in keyword', 'pipeline/placeholder-unresolved');
+      }
+      const parts = [{ kind: 'wildcard-multi' as const }, ...value.parts, { kind: 'wildcard-multi' as const }];
+      const pat = compileStringPattern(parts, value.cased);
+      const folded = pat.folded;
+      const test = pat.test;
+      const lit = longestLiteral(pat.literals, folded);
+      return {
+        test: (ev) => anyText(ev.keywordTexts(folded), test),
+        clauses: lit === undefined ? [] : [[{ field: KEYWORD_FIELD, literal: lit }]],
+      };
+    }
+    case 'number': {
+      const text = stringForm(value.value) ?? '';
+      return {
+        test: (ev) => anyText(ev.keywordTexts(false), (t) => t.includes(text)),
+        clauses: text === '' ? [] : [[{ field: KEYWORD_FIELD, literal: fold(text) }]],
+      };
+    }
+    case 'regex': {
+      const re = compileRegex(value.pattern, value.flags);
+      if (!re.ok) {
+        unsupported(ctx, value, `regex /${value.pattern}/ cannot be evaluated safely: ${re.reason}`, 'eval/unsupported-regex');
+      }
+      const rx = re.regex;
+      return { test: (ev) => anyText(ev.keywordTexts(false), (t) => rx.test(t)), clauses: [] };
+    }
+    default:
+      return assertNever(value, 'keyword value');
+  }
+}

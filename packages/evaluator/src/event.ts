@@ -1,0 +1,153 @@
+import { fold } from './fold.js';
+
+/** A JSON event: any object. Values are whatever JSON.parse produced. */
+export type EventObject = Readonly<Record<string, unknown>>;
+
+/** Sentinel for "the key is absent" (distinct from a present `null`). */
+export const MISSING: unique symbol = Symbol('missing');
+export type Missing = typeof MISSING;
+
+export type FieldLookup = 'exact' | 'exact-then-path';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Resolve a field: the exact key first (names may contain dots), then a dotted-path walk into nested
+ * objects, trying every split point (exact key first at each level). Arrays met on the way are searched
+ * element-wise; the results are collected into an array (any element counts).
+ */
+export function resolveField(obj: Readonly<Record<string, unknown>>, path: string, lookup: FieldLookup): unknown {
+  if (hasOwn.call(obj, path)) return obj[path];
+  if (lookup === 'exact') return MISSING;
+  let dot = path.indexOf('.');
+  while (dot > 0) {
+    const head = path.slice(0, dot);
+    if (hasOwn.call(obj, head)) {
+      const v = obj[head];
+      const rest = path.slice(dot + 1);
+      if (isPlainObject(v)) {
+        const r = resolveField(v, rest, lookup);
+        if (r !== MISSING) return r;
+      } else if (Array.isArray(v)) {
+        const found: unknown[] = [];
+        for (const el of v) {
+          if (!isPlainObject(el)) continue;
+          const r = resolveField(el, rest, lookup);
+          if (r !== MISSING) found.push(r);
+        }
+        if (found.length > 0) return found;
+      }
+    }
+    dot = path.indexOf('.', dot + 1);
+  }
+  return MISSING;
+}
+
+/** String form used by string tests: strings as-is, numbers in JS form, booleans as `true`/`false`. */
+export function stringForm(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'bigint') return String(v);
+  return undefined;
+}
+
+/** Scalar leaves of a field value: arrays (nested too) are flattened; objects are not leaves. */
+export function scalarLeaves(v: unknown, out: unknown[]): void {
+  if (Array.isArray(v)) {
+    // Iterative, so that a hostile deeply nested array cannot overflow the stack.
+    const stack: unknown[] = [v];
+    while (stack.length > 0) {
+      const cur = stack.pop();
+      if (Array.isArray(cur)) for (let i = cur.length - 1; i >= 0; i--) stack.push(cur[i]);
+      else out.push(cur);
+    }
+  } else out.push(v);
+}
+
+const EMPTY: readonly string[] = [];
+
+/**
+ * One event being evaluated: resolved fields and their string forms are cached, because many rules
+ * look at the same few fields.
+ */
+export class EventView {
+  private readonly resolved = new Map<string, unknown>();
+  private readonly foldedTexts = new Map<string, readonly string[]>();
+  private readonly rawTexts = new Map<string, readonly string[]>();
+  private keywordLeaves: readonly string[] | undefined;
+  private keywordFolded: readonly string[] | undefined;
+
+  constructor(
+    readonly event: EventObject,
+    private readonly lookup: FieldLookup,
+    private readonly keywordFields: readonly string[] | undefined,
+  ) {}
+
+  get(field: string): unknown {
+    let v = this.resolved.get(field);
+    if (v === undefined && !this.resolved.has(field)) {
+      v = resolveField(this.event, field, this.lookup);
+      this.resolved.set(field, v);
+    }
+    return v;
+  }
+
+  /** String forms of the field's scalar leaves (empty when missing, null or an object). */
+  texts(field: string, folded: boolean): readonly string[] {
+    const cache = folded ? this.foldedTexts : this.rawTexts;
+    let t = cache.get(field);
+    if (t === undefined) {
+      const v = this.get(field);
+      if (typeof v === 'string') t = [folded ? fold(v) : v];
+      else if (v === MISSING || v === null) t = EMPTY;
+      else {
+        const leaves: unknown[] = [];
+        scalarLeaves(v, leaves);
+        const out: string[] = [];
+        for (const l of leaves) {
+          const s = stringForm(l);
+          if (s !== undefined) out.push(folded ? fold(s) : s);
+        }
+        t = out;
+      }
+      cache.set(field, t);
+    }
+    return t;
+  }
+
+  /** Every string and number leaf of the event (or of the configured keyword fields), for keyword search. */
+  keywordTexts(folded: boolean): readonly string[] {
+    if (this.keywordLeaves === undefined) {
+      const out: string[] = [];
+      if (this.keywordFields) {
+        for (const f of this.keywordFields) for (const t of this.texts(f, false)) out.push(t);
+      } else collectLeaves(this.event, out);
+      this.keywordLeaves = out;
+    }
+    if (!folded) return this.keywordLeaves;
+    if (this.keywordFolded === undefined) this.keywordFolded = this.keywordLeaves.map(fold);
+    return this.keywordFolded;
+  }
+}
+
+/** String and number leaves of any JSON value, iteratively (no recursion depth limit). */
+export function collectLeaves(root: unknown, out: string[]): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') out.push(v);
+    else if (typeof v === 'number') {
+      if (Number.isFinite(v)) out.push(String(v));
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (typeof v === 'object' && v !== null) {
+      const vals = Object.values(v);
+      for (let i = vals.length - 1; i >= 0; i--) stack.push(vals[i]);
+    }
+  }
+}

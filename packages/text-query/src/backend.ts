@@ -1,0 +1,282 @@
+import {
+  applyPipelines,
+  applyPipelinesToCorrelation,
+  diagnostic,
+  documentKey,
+  finalizeQueries,
+  hasErrors,
+  lowerRule,
+  postprocessQuery,
+  resolvePipelines,
+} from '@sigmats/core';
+import type {
+  Backend,
+  BackendOptionValue,
+  ConversionResult,
+  ConvertOptions,
+  ConvertedRule,
+  CorrelationRule,
+  Diagnostic,
+  Expr,
+  FormatInfo,
+  Pipeline,
+  PipelineInfo,
+  QueryProblem,
+  SigmaCollection,
+  SigmaRule,
+} from '@sigmats/core';
+import type { Result } from './result.js';
+
+/** What a backend hook knows about the rule being converted. */
+export interface RuleContext {
+  /** The rule after pipelines. */
+  readonly rule: SigmaRule;
+  readonly key: string;
+  readonly format: string;
+  readonly options: Readonly<Record<string, BackendOptionValue>>;
+  /** Pipeline state (set_state), per rule. */
+  readonly state: Readonly<Record<string, unknown>>;
+}
+
+/** A rule referenced by a correlation, already converted to plain queries. */
+export interface ReferencedRule {
+  readonly document: SigmaRule | CorrelationRule;
+  readonly key: string;
+  /** The referenced document's `name` if any, else its key: what correlation queries tag events with. */
+  readonly label: string;
+  readonly queries: readonly string[];
+  /** The rendered sub-correlation, when a correlation references another correlation. */
+  readonly correlation?: CorrelationOutput;
+}
+
+export interface CorrelationContext {
+  readonly correlation: CorrelationRule;
+  readonly key: string;
+  readonly format: string;
+  readonly options: Readonly<Record<string, BackendOptionValue>>;
+  readonly state: Readonly<Record<string, unknown>>;
+}
+
+export interface CorrelationOutput {
+  readonly queries: readonly string[];
+  readonly output: string;
+}
+
+/** A backend as data plus a few hooks; `createBackend` supplies the conversion driver. */
+export interface BackendSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly formats: readonly FormatInfo[];
+  readonly defaultFormat: string;
+  readonly pipelines: readonly PipelineInfo[];
+  readonly defaultPipelines: readonly string[];
+  /** Option names with a description; unknown options are reported. */
+  readonly options?: Readonly<Record<string, string>>;
+  /** Render one lowered condition into plain query text. */
+  readonly query: (expr: Expr, ctx: RuleContext) => Result<string>;
+  /** Render the rule in `ctx.format` from its plain queries (one per condition). */
+  readonly formatRule: (queries: readonly string[], ctx: RuleContext) => Result<string>;
+  /** Render a correlation; absent → every correlation is reported as unsupported. */
+  readonly correlation?: (referenced: readonly ReferencedRule[], ctx: CorrelationContext) => Result<CorrelationOutput>;
+  /** Join per-rule outputs into the collection output for `format` (default: blank-line separated). */
+  readonly finalize?: (rules: readonly ConvertedRule[], format: string, options: Readonly<Record<string, BackendOptionValue>>) => string;
+  /** Data sources/tables a rule reads, for documentation pages. */
+  readonly dataSources?: (ctx: RuleContext) => readonly string[];
+  readonly validate: (query: string) => readonly QueryProblem[];
+}
+
+function internalError(err: unknown, doc: SigmaRule | CorrelationRule, key: string): Diagnostic {
+  const message = err instanceof Error ? err.message : String(err);
+  return diagnostic('backend/invalid-output', `internal error while converting: ${message}`, doc.loc, { rule: key });
+}
+
+function withRule(diags: readonly Diagnostic[], key: string): Diagnostic[] {
+  return diags.map((d) => (d.rule === undefined ? { ...d, rule: key } : d));
+}
+
+/** Build a Backend from a spec. Conversion is pure: the same collection and options give the same result. */
+export function createBackend(spec: BackendSpec): Backend {
+  const byName = new Map(spec.pipelines.map((p) => [p.name, p.pipeline]));
+
+  function convert(collection: SigmaCollection, options: ConvertOptions = {}): ConversionResult {
+    const diagnostics: Diagnostic[] = [];
+    const format = options.format ?? spec.defaultFormat;
+    const backendOptions = options.options ?? {};
+    const empty = (): ConversionResult => ({ backend: spec.id, format, rules: [], output: '', diagnostics });
+    const origin = { file: '<options>', line: 0, column: 0 };
+
+    if (!spec.formats.some((f) => f.name === format)) {
+      diagnostics.push(
+        diagnostic('backend/unknown-format', `unknown output format '${format}' for ${spec.name}`, origin, {
+          hint: `formats: ${spec.formats.map((f) => f.name).join(', ')}`,
+        }),
+      );
+      return empty();
+    }
+    if (spec.options) {
+      for (const name of Object.keys(backendOptions)) {
+        if (!(name in spec.options)) {
+          diagnostics.push(
+            diagnostic('backend/invalid-option', `unknown option '${name}' for ${spec.name}`, origin, {
+              hint: `options: ${Object.keys(spec.options).join(', ') || '(none)'}`,
+            }),
+          );
+        }
+      }
+      if (hasErrors(diagnostics)) return empty();
+    }
+
+    const defaults: Pipeline[] = options.noDefaultPipelines
+      ? []
+      : spec.defaultPipelines.flatMap((n) => {
+          const p = byName.get(n);
+          return p ? [p] : [];
+        });
+    const user = options.pipelines ?? [];
+    for (const p of user) {
+      if (p.allowedBackends.length > 0 && !p.allowedBackends.includes(spec.id)) {
+        diagnostics.push(
+          diagnostic('pipeline/not-allowed', `pipeline '${p.name}' is not allowed for backend '${spec.id}'`, p.loc, {
+            hint: `allowed: ${p.allowedBackends.join(', ')}`,
+          }),
+        );
+      }
+    }
+    if (hasErrors(diagnostics)) return empty();
+    const pipelines = resolvePipelines([...defaults, ...user]);
+    const pctx = { backend: spec.id, format, options: backendOptions };
+
+    // Rules referenced by a correlation with generate: false are not emitted on their own (Sigma spec).
+    const hidden = new Set<string>();
+    for (const c of collection.correlations) {
+      if (c.generate) continue;
+      for (const r of c.rules) {
+        const target = collection.byRef.get(r.ref);
+        if (target) hidden.add(documentKey(target));
+      }
+    }
+
+    const converted = new Map<string, { doc: SigmaRule | CorrelationRule; queries: readonly string[]; correlation?: CorrelationOutput }>();
+    const rules: ConvertedRule[] = [];
+
+    for (const original of collection.rules) {
+      const key = documentKey(original);
+      try {
+        const applied = applyPipelines(original, pipelines, pctx);
+        diagnostics.push(...withRule(applied.diagnostics, key));
+        if (hasErrors(applied.diagnostics)) continue;
+        const rule = applied.document;
+        const ctx: RuleContext = { rule, key, format, options: backendOptions, state: applied.state };
+        const queries: string[] = [];
+        let failed = false;
+        for (const expr of lowerRule(rule)) {
+          const r = spec.query(expr, ctx);
+          if (!r.ok) {
+            diagnostics.push(...withRule(r.errors, key));
+            failed = true;
+            continue;
+          }
+          diagnostics.push(...withRule(r.warnings, key));
+          queries.push(postprocessQuery(r.value, rule, pipelines, applied.state));
+        }
+        if (failed) continue;
+        converted.set(key, { doc: original, queries });
+        const out = spec.formatRule(queries, ctx);
+        if (!out.ok) {
+          diagnostics.push(...withRule(out.errors, key));
+          continue;
+        }
+        diagnostics.push(...withRule(out.warnings, key));
+        if (hidden.has(key)) continue;
+        rules.push({ document: original, key, queries, output: out.value, dataSources: spec.dataSources?.(ctx) ?? [] });
+      } catch (err) {
+        diagnostics.push(internalError(err, original, key));
+      }
+    }
+
+    // Correlations may reference correlations: convert in dependency order (the collection rejects cycles).
+    const pending = [...collection.correlations];
+    const done = new Set<string>();
+    const convertCorrelation = (original: CorrelationRule): void => {
+      const key = documentKey(original);
+      if (done.has(key)) return;
+      done.add(key);
+      try {
+        if (!spec.correlation) {
+          diagnostics.push(
+            diagnostic('backend/unsupported-correlation', `${spec.name} does not support correlation rules`, original.loc, {
+              rule: key,
+            }),
+          );
+          return;
+        }
+        const referenced: ReferencedRule[] = [];
+        for (const ref of original.rules) {
+          const target = collection.byRef.get(ref.ref);
+          if (!target) {
+            diagnostics.push(
+              diagnostic('correlation/unresolved-reference', `rule '${ref.ref}' not found`, ref.loc, { rule: key }),
+            );
+            return;
+          }
+          if (target.kind === 'correlation') convertCorrelation(target);
+          const tkey = documentKey(target);
+          const conv = converted.get(tkey);
+          if (!conv) {
+            diagnostics.push(
+              diagnostic(
+                'backend/unsupported-correlation',
+                `referenced rule '${ref.ref}' could not be converted, so neither can this correlation`,
+                ref.loc,
+                { rule: key },
+              ),
+            );
+            return;
+          }
+          referenced.push({
+            document: conv.doc,
+            key: tkey,
+            label: target.name ?? tkey,
+            queries: conv.queries,
+            ...(conv.correlation ? { correlation: conv.correlation } : {}),
+          });
+        }
+        const applied = applyPipelinesToCorrelation(original, pipelines, pctx);
+        diagnostics.push(...withRule(applied.diagnostics, key));
+        if (hasErrors(applied.diagnostics)) return;
+        const ctx: CorrelationContext = { correlation: applied.document, key, format, options: backendOptions, state: applied.state };
+        const r = spec.correlation(referenced, ctx);
+        if (!r.ok) {
+          diagnostics.push(...withRule(r.errors, key));
+          return;
+        }
+        diagnostics.push(...withRule(r.warnings, key));
+        converted.set(key, { doc: original, queries: r.value.queries, correlation: r.value });
+        if (!hidden.has(key)) {
+          rules.push({ document: original, key, queries: r.value.queries, output: r.value.output, dataSources: [] });
+        }
+      } catch (err) {
+        diagnostics.push(internalError(err, original, key));
+      }
+    };
+    for (const c of pending) convertCorrelation(c);
+
+    const finalized = finalizeQueries(
+      rules.flatMap((r) => r.queries),
+      pipelines,
+    );
+    const output = finalized ?? (spec.finalize ? spec.finalize(rules, format, backendOptions) : rules.map((r) => r.output).join('\n\n'));
+    return { backend: spec.id, format, rules, output, diagnostics };
+  }
+
+  return {
+    id: spec.id,
+    name: spec.name,
+    formats: spec.formats,
+    defaultFormat: spec.defaultFormat,
+    pipelines: spec.pipelines,
+    defaultPipelines: spec.defaultPipelines,
+    convert,
+    validate: spec.validate,
+  };
+}

@@ -1,0 +1,119 @@
+import { assertNever, diagnostic } from '@sigmats/core';
+import type { Diagnostic, Expr, KeywordExpr, MatchExpr, OrExpr, AndExpr, ScalarValue } from '@sigmats/core';
+import type { BoolOp, Dialect } from './dialect.js';
+import { fail, ok, type Result } from './result.js';
+
+/** The few hooks a backend supplies for the leaves of the boolean tree. */
+export interface RenderHooks<C> {
+  /** Render one field test or keyword. */
+  readonly leaf: (node: MatchExpr | KeywordExpr, ctx: C) => Result<string>;
+  /**
+   * OR of tests on one field (e.g. `F IN ("a","b")`, `F in~ (...)`). Called only when every operand is a `match`
+   * on `field`; return undefined to render the OR normally.
+   */
+  readonly orList?: (field: string, values: readonly ScalarValue[], node: OrExpr, ctx: C) => Result<string> | undefined;
+  /** AND of tests on one field (e.g. KQL `has_all`); same contract as orList. */
+  readonly andList?: (field: string, values: readonly ScalarValue[], node: AndExpr, ctx: C) => Result<string> | undefined;
+  /** A negated leaf in a dedicated form (e.g. `F != "x"`); undefined → generic NOT. */
+  readonly notLeaf?: (node: MatchExpr | KeywordExpr, ctx: C) => Result<string> | undefined;
+}
+
+interface Piece {
+  readonly text: string;
+  /** The operator at the top of this piece, or 'atom' when it cannot be split by any operator. */
+  readonly top: BoolOp | 'atom';
+}
+
+function strength(d: Dialect, op: BoolOp): number {
+  // Higher binds tighter.
+  return d.precedence.length - d.precedence.indexOf(op);
+}
+
+/** Does `child` need a group when it appears directly under `parent`? */
+function needsGroup(d: Dialect, parent: BoolOp, child: Piece): boolean {
+  if (child.top === 'atom') return false;
+  if (parent === 'not') return !d.notDelimits;
+  if (child.top === parent) return false; // flattened: same operator, associative
+  if (child.top === 'not') return false;
+  if (d.groupNested) return true;
+  return strength(d, child.top) <= strength(d, parent);
+}
+
+function join(d: Dialect, op: 'and' | 'or', parts: readonly Piece[]): Piece {
+  const texts = parts.map((p) => (needsGroup(d, op, p) ? d.group(p.text) : p.text));
+  return { text: texts.join(op === 'and' ? d.and : d.or), top: parts.length === 1 ? parts[0]!.top : op };
+}
+
+function sameFieldValues(
+  operands: readonly Expr[],
+): { field: string; values: ScalarValue[] } | undefined {
+  let field: string | undefined;
+  const values: ScalarValue[] = [];
+  for (const o of operands) {
+    if (o.kind !== 'match') return undefined;
+    if (field === undefined) field = o.field;
+    else if (field !== o.field) return undefined;
+    values.push(o.value);
+  }
+  return field === undefined || values.length < 2 ? undefined : { field, values };
+}
+
+/**
+ * Render a lowered condition with the dialect's operators, precedence and grouping.
+ * Leaves and list folding are the backend's hooks. Errors of all failing leaves are collected.
+ */
+export function renderExpr<C>(expr: Expr, dialect: Dialect, hooks: RenderHooks<C>, ctx: C): Result<string> {
+  const warnings: Diagnostic[] = [];
+  const errors: Diagnostic[] = [];
+  const take = (r: Result<string>): string => {
+    if (r.ok) {
+      warnings.push(...r.warnings);
+      return r.value;
+    }
+    errors.push(...r.errors);
+    return '';
+  };
+
+  const visit = (e: Expr): Piece => {
+    switch (e.kind) {
+      case 'match':
+      case 'keyword':
+        return { text: take(hooks.leaf(e, ctx)), top: 'atom' };
+      case 'const':
+        errors.push(
+          diagnostic('backend/unsupported-feature', `condition reduces to constant ${String(e.value)}`, e.loc),
+        );
+        return { text: '', top: 'atom' };
+      case 'not': {
+        if (e.operand.kind === 'match' || e.operand.kind === 'keyword') {
+          const special = hooks.notLeaf?.(e.operand, ctx);
+          if (special) return { text: take(special), top: 'atom' };
+        }
+        const inner = visit(e.operand);
+        const operand = needsGroup(dialect, 'not', inner) ? dialect.group(inner.text) : inner.text;
+        return { text: dialect.not(operand), top: dialect.notDelimits ? 'atom' : 'not' };
+      }
+      case 'or':
+      case 'and': {
+        const same = sameFieldValues(e.operands);
+        if (same) {
+          const folded =
+            e.kind === 'or'
+              ? hooks.orList?.(same.field, same.values, e, ctx)
+              : hooks.andList?.(same.field, same.values, e, ctx);
+          if (folded) return { text: take(folded), top: 'atom' };
+        }
+        if (e.operands.length === 0) {
+          errors.push(diagnostic('backend/unsupported-feature', `empty ${e.kind.toUpperCase()} group`, e.loc));
+          return { text: '', top: 'atom' };
+        }
+        return join(dialect, e.kind, e.operands.map(visit));
+      }
+      default:
+        return assertNever(e, 'expression kind');
+    }
+  };
+
+  const piece = visit(expr);
+  return errors.length > 0 ? fail(...errors) : ok(piece.text, warnings);
+}
