@@ -98,25 +98,12 @@ export function discover(args: readonly string[], cwd: string, accept: RegExp = 
   return { files, missing };
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; code: 'io/read-failed' | 'io/not-utf8'; message: string };
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-export function decodeUtf8(bytes: Uint8Array): ReadResult {
+/** File bytes, or the reason they could not be read. */
+export function readBytes(path: string, cwd: string): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
   try {
-    return { ok: true, text: decoder.decode(bytes) };
-  } catch {
-    return { ok: false, code: 'io/not-utf8', message: 'file is not valid UTF-8' };
-  }
-}
-
-export function readText(path: string, cwd: string): ReadResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(resolve(cwd, path));
+    return { ok: true, bytes: readFileSync(resolve(cwd, path)) };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return { ok: false, code: 'io/read-failed', message: `cannot read file: ${e.code ?? e.message}` };
+    return { ok: false, message: `cannot read file: ${e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EISDIR' ? 'is a directory' : (e.code ?? e.message)}` };
   }
-  return decodeUtf8(bytes);
 }

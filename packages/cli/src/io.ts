@@ -1,6 +1,6 @@
 /** What a command may touch of the outside world; `run` takes it as a parameter so tests can capture output. */
 export interface OutStream {
-  write(chunk: string): void;
+  write(chunk: string): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
 }

@@ -4,6 +4,7 @@ import { inNetwork, parseIp, parseNetwork } from './cidr.js';
 import { type EventView, MISSING, scalarLeaves, stringForm } from './event.js';
 import { fold } from './fold.js';
 import { compileRegex } from './regex.js';
+import { requiredLiterals } from './regex-literals.js';
 import { compileStringPattern } from './string-pattern.js';
 import { parseTimestamp, timestampPart } from './timestamp.js';
 
@@ -64,7 +65,7 @@ function cheapest(clauses: Clauses): readonly Atom[] | undefined {
 /** Lower is more selective: fewer atoms, longer literals. */
 export function clauseCost(c: readonly Atom[]): number {
   let cost = 0;
-  for (const a of c) cost += 1 + 16 / Math.max(1, a.literal.length);
+  for (const a of c) cost += (a.field === KEYWORD_FIELD ? 8 : 1) + 16 / Math.max(1, a.literal.length);
   return cost;
 }
 
@@ -72,8 +73,11 @@ export function clauseCost(c: readonly Atom[]): number {
 const MAX_CLAUSES = 6;
 
 function andClauses(parts: readonly Clauses[]): Clauses {
-  const all = parts.flat();
+  let all = parts.flat();
   if (all.some((c) => c.length === 0)) return [[]];
+  // Keyword clauses make the prefilter fold every leaf of every event: only keep them when nothing else is known.
+  const bound = all.filter((c) => !c.some((a) => a.field === KEYWORD_FIELD));
+  if (bound.length > 0) all = bound;
   if (all.length <= MAX_CLAUSES) return all;
   return [...all].sort((a, b) => clauseCost(a) - clauseCost(b)).slice(0, MAX_CLAUSES);
 }
@@ -142,6 +146,13 @@ function orOf(tests: readonly Predicate[]): Predicate {
 function unsupported(ctx: CompileContext, value: ScalarValue, message: string, code: Diagnostic['code']): never {
   ctx.diagnostics.push(diagnostic(code, message, value.loc, { rule: ctx.rule }));
   throw new UnsupportedValue(message);
+}
+
+/** Literals required by a regex (one per top-level alternative) as a single OR clause. */
+function regexClauses(field: string, source: string, ignoreCase: boolean): Clauses {
+  const lits = requiredLiterals(source, ignoreCase);
+  if (!lits || lits.some((l) => l.length === 0 || l.includes('\u0000'))) return [];
+  return [lits.map((l) => ({ field, literal: fold(l) }))];
 }
 
 function longestLiteral(literals: readonly string[], folded: boolean): string | undefined {
@@ -216,7 +227,7 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
         unsupported(ctx, value, `regex /${value.pattern}/ cannot be evaluated safely: ${re.reason}`, 'eval/unsupported-regex');
       }
       const rx = re.regex;
-      return { test: (ev) => anyText(ev.texts(field, false), (t) => rx.test(t)), clauses: [] };
+      return { test: (ev) => anyText(ev.texts(field, false), (t) => rx.test(t)), clauses: regexClauses(field, re.source, value.flags.ignoreCase) };
     }
     case 'cidr': {
       const net = parseNetwork(value.version, value.network, value.prefixLength);
@@ -322,7 +333,10 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
         unsupported(ctx, value, `regex /${value.pattern}/ cannot be evaluated safely: ${re.reason}`, 'eval/unsupported-regex');
       }
       const rx = re.regex;
-      return { test: (ev) => anyText(ev.keywordTexts(false), (t) => rx.test(t)), clauses: [] };
+      return {
+        test: (ev) => anyText(ev.keywordTexts(false), (t) => rx.test(t)),
+        clauses: regexClauses(KEYWORD_FIELD, re.source, value.flags.ignoreCase),
+      };
     }
     default:
       return assertNever(value, 'keyword value');

@@ -1,7 +1,25 @@
+export { compileRuleSet, CompiledRuleSet, MatchStream, DEFAULT_TIME_FIELDS } from './rule-set.js';
+export type { CompileOptions, RuleMatch, StreamMatch } from './rule-set.js';
+export { CorrelationEngine, percentileOf, medianOf, type CorrelationMatch } from './correlation.js';
+export { readEvents, EventSplitter, type EventRecord, type ReadEventsResult, type EventChunkSource } from './read-events.js';
+export { windowsLogsource, logsourceApplies, type EventLogsource, type LogsourceRouter } from './logsource.js';
 export { fold } from './fold.js';
 export { compileStringPattern, type StringPattern } from './string-pattern.js';
 export { translatePcre, compileRegex, type RegexTranslation, type CompiledRegex } from './regex.js';
 export { parseIp, parseNetwork, inNetwork, type ParsedIp, type CidrNetwork } from './cidr.js';
 export { parseTimestamp, timestampPart, isoWeek } from './timestamp.js';
 export { EventView, resolveField, stringForm, collectLeaves, MISSING, type EventObject, type FieldLookup } from './event.js';
-export { compileExpr, numericForm, KEYWORD_FIELD, type Atom, type Clauses, type CompiledExpr, type Predicate } from './compile-expr.js';
+export {
+  compileExpr,
+  numericForm,
+  KEYWORD_FIELD,
+  UnsupportedValue,
+  type Atom,
+  type Clauses,
+  type CompiledExpr,
+  type Predicate,
+} from './compile-expr.js';
+export { AhoCorasick } from './aho-corasick.js';
+export { runFixtures, type Fixture, type FixtureResult, type FixtureRuleReport, type FixtureReport, type FixtureOptions } from './fixtures.js';
+export { flattenWindowsEvent } from './windows-event.js';
+export { generateProcessEvents, seededRandom, type SyntheticOptions } from './synthetic-events.js';

@@ -21,9 +21,19 @@ const INITIATING = `
 
 const FILE = 'FileName FolderPath SHA1 SHA256 MD5 FileSize:long';
 
+const BASENAME = { FolderPath: 'FileName', InitiatingProcessFolderPath: 'InitiatingProcessFileName' };
+const INITIATING_BASENAME = { InitiatingProcessFolderPath: 'InitiatingProcessFileName' };
+const DOMAIN = { AccountName: 'AccountDomain', InitiatingProcessAccountName: 'InitiatingProcessAccountDomain' };
+const INITIATING_DOMAIN = { InitiatingProcessAccountName: 'InitiatingProcessAccountDomain' };
+/** The initiating process's parent is only known by file name. */
+const PARENT_NAME = { ParentImage: 'InitiatingProcessParentFileName' };
+
 export const DeviceProcessEvents: TableSchema = {
   name: 'DeviceProcessEvents',
   timeColumn: 'Timestamp',
+  basenameOnly: { GrandParentImage: 'InitiatingProcessParentFileName' },
+  basename: BASENAME,
+  domainSplit: DOMAIN,
   columns: columns(`${DEVICE} ${FILE}
     ProcessVersionInfoCompanyName ProcessVersionInfoProductName ProcessVersionInfoProductVersion
     ProcessVersionInfoInternalFileName ProcessVersionInfoOriginalFileName ProcessVersionInfoFileDescription
@@ -36,6 +46,14 @@ export const DeviceProcessEvents: TableSchema = {
 export const DeviceNetworkEvents: TableSchema = {
   name: 'DeviceNetworkEvents',
   timeColumn: 'Timestamp',
+  basenameOnly: PARENT_NAME,
+  computed: {
+    // Sysmon writes 'true'/'false'.
+    DestinationIsIpv6: 'iff(RemoteIP contains ":", "true", "false")',
+    SourceIsIpv6: 'iff(LocalIP contains ":", "true", "false")',
+  },
+  basename: INITIATING_BASENAME,
+  domainSplit: INITIATING_DOMAIN,
   columns: columns(`${DEVICE}
     RemoteIP RemotePort:int RemoteUrl LocalIP LocalPort:int Protocol LocalIPType RemoteIPType
     ${INITIATING} ${TAIL} AdditionalFields:dynamic`),
@@ -44,6 +62,9 @@ export const DeviceNetworkEvents: TableSchema = {
 export const DeviceFileEvents: TableSchema = {
   name: 'DeviceFileEvents',
   timeColumn: 'Timestamp',
+  basenameOnly: PARENT_NAME,
+  basename: BASENAME,
+  domainSplit: { ...INITIATING_DOMAIN, RequestAccountName: 'RequestAccountDomain' },
   columns: columns(`${DEVICE} ${FILE}
     FileOriginUrl FileOriginReferrerUrl FileOriginIP PreviousFolderPath PreviousFileName
     ${INITIATING}
@@ -55,6 +76,13 @@ export const DeviceFileEvents: TableSchema = {
 export const DeviceRegistryEvents: TableSchema = {
   name: 'DeviceRegistryEvents',
   timeColumn: 'Timestamp',
+  basenameOnly: PARENT_NAME,
+  // Sysmon's TargetObject is the key for key events and key\value-name for value events.
+  computed: {
+    TargetObject: 'iff(isempty(RegistryValueName), RegistryKey, strcat(RegistryKey, @"\\", RegistryValueName))',
+  },
+  basename: INITIATING_BASENAME,
+  domainSplit: INITIATING_DOMAIN,
   columns: columns(`${DEVICE}
     RegistryKey RegistryValueType RegistryValueName RegistryValueData
     PreviousRegistryKey PreviousRegistryValueName PreviousRegistryValueData
@@ -64,12 +92,23 @@ export const DeviceRegistryEvents: TableSchema = {
 export const DeviceImageLoadEvents: TableSchema = {
   name: 'DeviceImageLoadEvents',
   timeColumn: 'Timestamp',
+  basenameOnly: PARENT_NAME,
+  basename: BASENAME,
+  domainSplit: INITIATING_DOMAIN,
   columns: columns(`${DEVICE} ${FILE} ${INITIATING} ${TAIL}`),
 };
 
 export const DeviceEvents: TableSchema = {
   name: 'DeviceEvents',
   timeColumn: 'Timestamp',
+  basenameOnly: PARENT_NAME,
+  computed: {
+    // Defender writes \Device\NamedPipe\name, Sysmon \name.
+    PipeName: 'replace_string(tostring(AdditionalFields.PipeName), @"\\Device\\NamedPipe", "")',
+  },
+  // FolderPath is empty for many DeviceEvents action types, so no basename shortcut for it.
+  basename: INITIATING_BASENAME,
+  domainSplit: DOMAIN,
   columns: columns(`${DEVICE} ${FILE}
     AccountDomain AccountName AccountSid RemoteUrl RemoteDeviceName
     ProcessId:long ProcessCommandLine ProcessCreationTime:datetime ProcessTokenElevation LogonId:long
@@ -83,6 +122,8 @@ export const DeviceEvents: TableSchema = {
 export const DeviceLogonEvents: TableSchema = {
   name: 'DeviceLogonEvents',
   timeColumn: 'Timestamp',
+  basename: INITIATING_BASENAME,
+  domainSplit: DOMAIN,
   columns: columns(`${DEVICE}
     LogonType AccountDomain AccountName AccountSid Protocol FailureReason IsLocalAdmin:bool LogonId:long
     RemoteDeviceName RemoteIP RemoteIPType RemotePort:int

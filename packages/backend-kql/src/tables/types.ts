@@ -8,6 +8,26 @@ export interface TableSchema {
   readonly columns: Readonly<Record<string, KustoType>>;
   /** The column holding the event time (Timestamp in Defender XDR, TimeGenerated in Log Analytics). */
   readonly timeColumn: string;
+  /**
+   * Full-path column → basename column, where the path always ends with `\` + basename (Defender FolderPath and
+   * FileName): `FolderPath endswith @"\cmd.exe"` is then exactly `FileName =~ "cmd.exe"`, which is indexed.
+   */
+  readonly basename?: Readonly<Record<string, string>>;
+  /**
+   * Account-name column → its domain column, where Sigma's `DOMAIN\user` value is split over two columns
+   * (account names cannot hold a backslash, so a backslash in the value always separates the domain).
+   */
+  readonly domainSplit?: Readonly<Record<string, string>>;
+  /**
+   * Sigma fields the table has no column for but can compute exactly (string expressions, rendered inline),
+   * e.g. Sysmon's registry TargetObject = key + `\` + value name.
+   */
+  readonly computed?: Readonly<Record<string, string>>;
+  /**
+   * Sigma path fields the table only has the file name of (Defender InitiatingProcessParentFileName for
+   * ParentImage/GrandParentImage): only `endswith '\\name'` tests can be expressed, exactly, on the name.
+   */
+  readonly basenameOnly?: Readonly<Record<string, string>>;
 }
 
 /** Columns from a compact `Name:type` list (type defaults to string), so the data files stay readable. */

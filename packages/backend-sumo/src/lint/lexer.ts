@@ -29,10 +29,14 @@ export interface Token {
   readonly start: number;
   /** Offset after the last character. */
   readonly end: number;
+  /** For identifiers: the lower-cased text (keywords are case-insensitive). */
+  readonly lower?: string;
   /** For strings: the quote character. */
   readonly quote?: '"' | "'";
   /** For strings: the escape sequences written (`\"`, `\\`, …), to lint the escape policy. */
   readonly escapes?: readonly string[];
+  /** For strings: the text between the quotes as written (escapes not decoded). */
+  readonly raw?: string;
 }
 
 export interface LexOptions {
@@ -40,15 +44,28 @@ export interface LexOptions {
   readonly scope: boolean;
 }
 
-const IDENT_START = /[A-Za-z_$]/;
-const IDENT_PART = /[A-Za-z0-9_$.]/;
-const DIGIT = /[0-9]/;
-const SPACE = /\s/;
+// Character classes by code (the lexer runs on every emitted query: no per-character regex).
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isIdentStart = (c: number): boolean => isLetter(c) || c === 95 || c === 36;
+const isIdentPart = (c: number): boolean => isIdentStart(c) || isDigit(c) || c === 46;
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+/** Ends a bare scope term: whitespace, parentheses, a double quote, a pipe. */
+const endsTerm = (c: number): boolean => isSpace(c) || c === 40 || c === 41 || c === 34 || c === 124;
 const OPERATORS = ['==', '!=', '<>', '<=', '>=', '&&', '||', '=', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':'];
 
 /** Read a quoted string from `i` (at the quote). Returns the token, or an error token when unterminated. */
 function readString(text: string, i: number): Token {
   const quote = text[i] as '"' | "'";
+  // Fast path: no backslash before the closing quote.
+  for (let k = i + 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 92 || c === 10 || c === 13) break;
+    if (text[k] === quote) {
+      const value = text.slice(i + 1, k);
+      return { kind: 'string', value, raw: value, start: i, end: k + 1, quote, escapes: [] };
+    }
+  }
   let value = '';
   const escapes: string[] = [];
   let j = i + 1;
@@ -61,7 +78,7 @@ function readString(text: string, i: number): Token {
       j += 2;
       continue;
     }
-    if (ch === quote) return { kind: 'string', value, start: i, end: j + 1, quote, escapes };
+    if (ch === quote) return { kind: 'string', value, raw: text.slice(i + 1, j), start: i, end: j + 1, quote, escapes };
     if (ch === '\n' || ch === '\r') break;
     value += ch;
     j++;
@@ -92,11 +109,12 @@ export function tokenize(text: string, options: LexOptions): Token[] {
   let i = 0;
   const prevIsMatches = (): boolean => {
     const prev = tokens[tokens.length - 1];
-    return prev !== undefined && prev.kind === 'ident' && prev.value.toLowerCase() === 'matches';
+    return prev !== undefined && prev.kind === 'ident' && prev.lower === 'matches';
   };
   while (i < text.length) {
     const ch = text[i]!;
-    if (SPACE.test(ch)) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
       i++;
       continue;
     }
@@ -123,7 +141,7 @@ export function tokenize(text: string, options: LexOptions): Token[] {
     if (inScope) {
       // A bare term: anything up to whitespace, a parenthesis, a quote or a pipe.
       let j = i;
-      while (j < text.length && !/[\s()"|]/.test(text[j]!)) j++;
+      while (j < text.length && !endsTerm(text.charCodeAt(j))) j++;
       if (j === i) j = i + 1; // a lone `||` in scope: keep moving
       tokens.push({ kind: 'term', value: text.slice(i, j), start: i, end: j });
       i = j;
@@ -146,19 +164,20 @@ export function tokenize(text: string, options: LexOptions): Token[] {
       i++;
       continue;
     }
-    if (DIGIT.test(ch) || (ch === '.' && DIGIT.test(text[i + 1] ?? ''))) {
+    if (isDigit(code) || (ch === '.' && isDigit(text.charCodeAt(i + 1)))) {
       let j = i;
-      while (j < text.length && /[0-9.]/.test(text[j]!)) j++;
+      while (j < text.length && (isDigit(text.charCodeAt(j)) || text[j] === '.')) j++;
       // durations such as 5m, 1h are numbers followed by a unit
-      while (j < text.length && /[A-Za-z]/.test(text[j]!)) j++;
+      while (j < text.length && isLetter(text.charCodeAt(j))) j++;
       tokens.push({ kind: 'number', value: text.slice(i, j), start: i, end: j });
       i = j;
       continue;
     }
-    if (IDENT_START.test(ch)) {
+    if (isIdentStart(code)) {
       let j = i + 1;
-      while (j < text.length && IDENT_PART.test(text[j]!)) j++;
-      tokens.push({ kind: 'ident', value: text.slice(i, j), start: i, end: j });
+      while (j < text.length && isIdentPart(text.charCodeAt(j))) j++;
+      const value = text.slice(i, j);
+      tokens.push({ kind: 'ident', value, lower: value.toLowerCase(), start: i, end: j });
       i = j;
       continue;
     }

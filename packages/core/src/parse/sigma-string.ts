@@ -9,7 +9,11 @@ import type { ValuePart } from '../ir/values.js';
 export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWildcard: boolean } {
   const parts: ValuePart[] = [];
   let lit = '';
-  let escapedWildcard = false;
+  // The `C:\Windows\*` trap: an escaped wildcard right after a path segment in a string that uses single
+  // backslashes as path separators. Deliberate escapes (`\\\*`, `objectclass=\*`, `url\?q=`) are not flagged.
+  let suspiciousEscape = false;
+  let singleSeparator = false;
+  let lastWasEscapePair = false;
   const flush = () => {
     if (lit !== '') parts.push({ kind: 'literal', text: lit });
     lit = '';
@@ -21,10 +25,13 @@ export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWil
       if (n === undefined) {
         lit += '\\';
       } else if (n === '*' || n === '?' || n === '\\') {
-        if (n !== '\\') escapedWildcard = true;
+        if (n !== '\\' && !lastWasEscapePair && i > 0 && /[\w.$-]/.test(text[i - 1] as string)) suspiciousEscape = true;
+        lastWasEscapePair = true;
         lit += n;
         i++;
+        continue;
       } else {
+        singleSeparator = true;
         lit += '\\' + n;
         i++;
       }
@@ -37,9 +44,10 @@ export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWil
     } else {
       lit += c;
     }
+    lastWasEscapePair = false;
   }
   flush();
-  return { parts, escapedWildcard };
+  return { parts, escapedWildcard: suspiciousEscape && singleSeparator };
 }
 
 /**

@@ -45,11 +45,12 @@ const TRANSFORMATION_PARAMS: Readonly<Record<string, readonly string[]>> = {
   set_value: ['value', 'force_type'],
   convert_type: ['target_type'],
   case: ['method'],
+  regex: ['method'],
   hashes_fields: ['valid_hash_algos', 'field_prefix', 'drop_algo_prefix', 'field_to_parse'],
   value_placeholders: ['include', 'exclude'],
   wildcard_placeholders: ['include', 'exclude'],
   query_expression_placeholders: ['include', 'exclude', 'expression', 'mapping'],
-  set_state: ['key', 'val'],
+  set_state: ['key', 'val', 'value'],
   set_custom_attribute: ['attribute', 'value'],
   rule_failure: ['message'],
   detection_item_failure: ['message'],
@@ -63,6 +64,7 @@ const UNSUPPORTED_TRANSFORMATIONS: Readonly<Record<string, string>> = {
   http_placeholders: 'sigmats never reads external sources (files, URLs, commands) while converting; put the values in pipeline `vars` and use value_placeholders',
   command_placeholders: 'sigmats never reads external sources (files, URLs, commands) while converting; put the values in pipeline `vars` and use value_placeholders',
   field_name_transform: 'it needs a Python function (transform_func); use field_name_mapping instead',
+  extract_fields: 'not implemented in sigmats yet',
 };
 
 const RULE_CONDITIONS = ['logsource', 'contains_detection_item', 'contains_field', 'processing_item_applied', 'processing_state', 'is_sigma_rule', 'is_sigma_correlation_rule', 'rule_attribute', 'tag'];
@@ -196,11 +198,8 @@ function fromTree(root: YNode, defaultName: string): { pipeline?: Pipeline; diag
     const ve = r.map(vn, 'vars');
     if (ve) {
       vars = {};
-      for (const e of ve) {
-        const v = e.value;
-        if (v.kind === 'map') r.error('pipeline/invalid', `variable ${String(e.key)} must be a value or a list of values`, v.loc);
-        else vars[String(e.key)] = treeToValue(v);
-      }
+      // Any data is accepted here; placeholders check the shape of the variables they use.
+      for (const e of ve) vars[String(e.key)] = treeToValue(e.value);
     }
   }
   const items = list(r, get(top, 'transformations'), 'transformations').flatMap((n, i) => {
@@ -250,7 +249,11 @@ function processingItem(r: Reader, n: YNode, defaultId: string): ProcessingItem 
     r.error('pipeline/unknown-transformation', `unknown transformation type '${type}'`, typeEntry.value.loc, `known: ${Object.keys(TRANSFORMATION_PARAMS).join(', ')}`);
     return undefined;
   }
-  r.onlyKeys(entries, ['id', 'type', ...COND_KEYS, ...params], `transformation ${type}`);
+  for (const k of ['allow_template_vars', 'vars_allowed_paths']) {
+    const x = entryOf(entries, k);
+    if (x) r.error('pipeline/invalid', `${k}: Jinja2 template variables are not supported (sigmats runs no template code)`, x.keyLoc);
+  }
+  r.onlyKeys(entries, ['id', 'type', ...COND_KEYS, ...params, 'allow_template_vars', 'vars_allowed_paths'], `transformation ${type}`);
   const id = r.string(get(entries, 'id'), 'id') ?? defaultId;
   const ruleConditions = conditionSet<RuleCondition>(r, entries, 'rule', RULE_CONDITIONS, ruleCondition);
   const detectionItemConditions = conditionSet<DetectionItemCondition>(r, entries, 'detection_item', ITEM_CONDITIONS, itemCondition);
@@ -415,6 +418,14 @@ function parseTransformation(r: Reader, type: string, e: readonly YEntry[], loc:
       }
       return { type, method: m };
     }
+    case 'regex': {
+      const m = r.string(get(e, 'method'), 'method') ?? 'ignore_case_brackets';
+      if (m !== 'plain' && m !== 'ignore_case_flag' && m !== 'ignore_case_brackets') {
+        r.error('pipeline/invalid', "method must be 'plain', 'ignore_case_flag' or 'ignore_case_brackets'", get(e, 'method')!.loc);
+        return undefined;
+      }
+      return { type, method: m };
+    }
     case 'hashes_fields': {
       const algos = r.strings(get(e, 'valid_hash_algos'), 'valid_hash_algos') ?? ['MD5', 'SHA1', 'SHA256', 'SHA512', 'IMPHASH'];
       return {
@@ -533,7 +544,8 @@ function conditionSet<C>(r: Reader, entries: readonly YEntry[], level: Level, kn
     const op = r.string(opNode, `${level}_cond_op`) ?? 'and';
     if (op !== 'and' && op !== 'or') r.error('pipeline/invalid', `${level}_cond_op must be 'and' or 'or'`, opNode!.loc);
     expr = all.length === 0 ? { kind: 'true' } : all.length === 1 ? all[0]! : { kind: op === 'or' ? 'or' : 'and', operands: all };
-    if (r.bool(notNode, `${level}_cond_not`, false)) expr = { kind: 'not', operand: expr };
+    // Without conditions the item applies whatever `_cond_not` says (pySigma).
+    if (r.bool(notNode, `${level}_cond_not`, false) && all.length > 0) expr = { kind: 'not', operand: expr };
   }
   return { conditions, expr };
 }
@@ -604,7 +616,7 @@ const ruleCondition: CondParser<RuleCondition> = (r, type, e, loc) => {
     case 'is_sigma_rule':
     case 'is_sigma_correlation_rule':
       r.onlyKeys(e, ['type'], `${type} condition`);
-      return { type, loc };
+      return type === 'is_sigma_rule' ? { type, loc } : { type, loc };
     case 'rule_attribute': {
       r.onlyKeys(e, ['type', 'attribute', 'value', 'op'], 'rule_attribute condition');
       const attribute = r.string(get(e, 'attribute'), 'attribute');
@@ -645,35 +657,41 @@ const ruleCondition: CondParser<RuleCondition> = (r, type, e, loc) => {
   return undefined;
 };
 
+/** `cond: any|all` of value conditions (pySigma ValueProcessingCondition); default any. */
+function valueCond(r: Reader, e: readonly YEntry[]): 'any' | 'all' {
+  const cond = r.string(get(e, 'cond'), 'cond') ?? 'any';
+  if (cond !== 'any' && cond !== 'all') r.error('pipeline/invalid', "cond must be 'any' or 'all'", get(e, 'cond')!.loc);
+  return cond === 'all' ? 'all' : 'any';
+}
+
 const itemCondition: CondParser<DetectionItemCondition> = (r, type, e, loc) => {
   switch (type) {
     case 'match_string': {
       r.onlyKeys(e, ['type', 'pattern', 'cond', 'negate'], 'match_string condition');
-      const pattern = r.regex(get(e, 'pattern'), 'pattern');
-      const cond = r.string(get(e, 'cond'), 'cond') ?? 'any';
+      const loose = r.regex(get(e, 'pattern'), 'pattern');
+      // pySigma uses re.match: anchored at the start only.
+      const pattern = loose && new RegExp(`^(?:${loose.source})`, loose.flags);
       if (!get(e, 'pattern')) r.error('pipeline/invalid', 'match_string needs pattern', loc);
-      if (cond !== 'any' && cond !== 'all') r.error('pipeline/invalid', "cond must be 'any' or 'all'", get(e, 'cond')!.loc);
+      const cond = valueCond(r, e);
       if (!pattern) return undefined;
-      return { type, pattern, cond: cond === 'all' ? 'all' : 'any', negate: r.bool(get(e, 'negate'), 'negate', false), loc };
+      return { type, pattern, cond, negate: r.bool(get(e, 'negate'), 'negate', false), loc };
     }
     case 'match_value': {
-      r.onlyKeys(e, ['type', 'value'], 'match_value condition');
+      r.onlyKeys(e, ['type', 'value', 'cond'], 'match_value condition');
       const value = r.scalar(get(e, 'value'), 'value');
+      const cond = valueCond(r, e);
       if (value === undefined) {
         r.error('pipeline/invalid', 'match_value needs value', loc);
         return undefined;
       }
-      return { type, value, loc };
+      return { type, value, cond, loc };
     }
     case 'contains_wildcard':
-      r.onlyKeys(e, ['type'], 'contains_wildcard condition');
-      return { type, loc };
-    case 'is_null': {
+      r.onlyKeys(e, ['type', 'cond'], 'contains_wildcard condition');
+      return { type, cond: valueCond(r, e), loc };
+    case 'is_null':
       r.onlyKeys(e, ['type', 'cond'], 'is_null condition');
-      const cond = r.string(get(e, 'cond'), 'cond') ?? 'all';
-      if (cond !== 'any' && cond !== 'all') r.error('pipeline/invalid', "cond must be 'any' or 'all'", get(e, 'cond')!.loc);
-      return { type, cond: cond === 'any' ? 'any' : 'all', loc };
-    }
+      return { type, cond: valueCond(r, e), loc };
     case 'processing_item_applied':
       return appliedCond(r, e, loc);
     case 'processing_state':
@@ -688,7 +706,7 @@ const fieldCondition: CondParser<FieldNameCondition> = (r, type, e, loc) => {
     case 'exclude_fields': {
       r.onlyKeys(e, ['type', 'fields', 'mode'], `${type} condition`);
       const fields = r.strings(get(e, 'fields'), 'fields');
-      const mode = r.string(get(e, 'type') && get(e, 'mode'), 'mode') ?? 'plain';
+      const mode = r.string(get(e, 'mode'), 'mode') ?? 'plain';
       if (!fields) {
         r.error('pipeline/invalid', `${type} needs fields`, loc);
         return undefined;
@@ -701,7 +719,8 @@ const fieldCondition: CondParser<FieldNameCondition> = (r, type, e, loc) => {
       if (mode === 're') {
         for (const f of fields) {
           try {
-            patterns.push(pyRegex(`^(?:${f})$`));
+            const re = pyRegex(f);
+            patterns.push(new RegExp(`^(?:${re.source})`, re.flags)); // re.match semantics
           } catch (err) {
             r.error('pipeline/invalid', `field pattern ${f} is not a valid regular expression: ${(err as Error).message}`, get(e, 'fields')!.loc);
           }

@@ -36,24 +36,31 @@ export function parseSigmaString(text: string, placeholders = false): ValuePart[
   return parts;
 }
 
-/** The Sigma-escaped text of parts (inverse of parseSigmaString; placeholders as `%name%`). */
+/**
+ * The Sigma text of parts (inverse of parseSigmaString; placeholders as `%name%`), escaping only what needs it:
+ * literal `*` `?`, and a literal `\` when what follows would otherwise be read as an escape (so `C:\Windows`
+ * stays as written).
+ */
 export function sigmaStringText(parts: readonly ValuePart[]): string {
-  let s = '';
+  // Flatten to units: a literal character or a special part.
+  const units: (string | ValuePart)[] = [];
   for (const p of parts) {
-    switch (p.kind) {
-      case 'literal':
-        s += p.text.replace(/[\\*?]/g, (m) => `\\${m}`);
-        break;
-      case 'wildcard-multi':
-        s += '*';
-        break;
-      case 'wildcard-single':
-        s += '?';
-        break;
-      case 'placeholder':
-        s += `%${p.name}%`;
-        break;
-    }
+    if (p.kind === 'literal') for (const ch of p.text) units.push(ch);
+    else units.push(p);
+  }
+  let s = '';
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as string | ValuePart;
+    if (typeof u === 'string') {
+      if (u === '*' || u === '?') s += `\\${u}`;
+      else if (u === '\\') {
+        const n = units[i + 1];
+        const special = n !== undefined && (typeof n === 'string' ? n === '*' || n === '?' || n === '\\' : n.kind !== 'placeholder');
+        s += special ? '\\\\' : '\\';
+      } else s += u;
+    } else if (u.kind === 'wildcard-multi') s += '*';
+    else if (u.kind === 'wildcard-single') s += '?';
+    else if (u.kind === 'placeholder') s += `%${u.name}%`;
   }
   return s;
 }
@@ -82,4 +89,20 @@ export function displayText(parts: readonly ValuePart[]): string {
 /** Regex source (JS/RE2 syntax) for literal text. */
 export function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, (m) => `\\${m}`);
+}
+
+/** Equal after normalisation (adjacent literals merged). */
+export function sameParts(a: readonly ValuePart[], b: readonly ValuePart[]): boolean {
+  const x = normalizeParts(a);
+  const y = normalizeParts(b);
+  return (
+    x.length === y.length &&
+    x.every((p, i) => {
+      const q = y[i] as ValuePart;
+      if (p.kind !== q.kind) return false;
+      if (p.kind === 'literal') return p.text === (q as typeof p).text;
+      if (p.kind === 'placeholder') return p.name === (q as typeof p).name;
+      return true;
+    })
+  );
 }

@@ -46,8 +46,8 @@ export type RuleCondition =
 
 export type DetectionItemCondition =
   | (CondBase & { readonly type: 'match_string'; readonly pattern: RegExp; readonly cond: 'any' | 'all'; readonly negate: boolean })
-  | (CondBase & { readonly type: 'match_value'; readonly value: string | number | boolean | null })
-  | (CondBase & { readonly type: 'contains_wildcard' })
+  | (CondBase & { readonly type: 'match_value'; readonly value: string | number | boolean | null; readonly cond: 'any' | 'all' })
+  | (CondBase & { readonly type: 'contains_wildcard'; readonly cond: 'any' | 'all' })
   | (CondBase & { readonly type: 'is_null'; readonly cond: 'any' | 'all' })
   | AppliedCondition
   | StateCondition;
@@ -102,6 +102,7 @@ export type Transformation =
   | { readonly type: 'set_value'; readonly value: string | number | boolean | null; readonly forceType?: 'str' | 'num' }
   | { readonly type: 'convert_type'; readonly targetType: 'str' | 'num' }
   | { readonly type: 'case'; readonly method: 'lower' | 'upper' | 'snake_case' }
+  | { readonly type: 'regex'; readonly method: 'plain' | 'ignore_case_flag' | 'ignore_case_brackets' }
   | {
       readonly type: 'hashes_fields';
       readonly validHashAlgos: readonly string[];
@@ -181,6 +182,9 @@ export interface PipelineResult<T> {
   readonly document: T;
   readonly state: Readonly<Record<string, unknown>>;
   readonly diagnostics: Diagnostic[];
-  /** Ids of the processing items that changed something, in order (no duplicates). */
+  /**
+   * Ids of the processing items whose rule conditions held, in order, no duplicates (pySigma semantics: what
+   * `processing_item_applied` rule conditions test). Per-detection-item tracking only counts real changes.
+   */
   readonly applied: readonly string[];
 }

@@ -170,8 +170,8 @@ export function parseYamlTree(text: string, file: string): { root?: YNode; diagn
   };
 
   try {
-    const first = next();
-    if (first.type !== EVENT_ID.DOCUMENT || events[i]?.type === EVENT_ID.POP) {
+    const first = events[i++];
+    if (first?.type !== EVENT_ID.DOCUMENT || events[i] === undefined || events[i]?.type === EVENT_ID.POP) {
       return { diagnostics: [diagnostic('pipeline/invalid', 'the pipeline file is empty', at(0))] };
     }
     return { root: node(0), diagnostics: [] };

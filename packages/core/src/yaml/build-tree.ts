@@ -38,6 +38,14 @@ const STYLE_NAMES: Record<number, ScalarStyleName> = {
 };
 
 const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+/** js-yaml's YAML 1.1 schema reads y/n as booleans; PyYAML (pySigma's loader) does not. */
+const PYYAML_NOT_BOOL = new Set(['y', 'Y', 'n', 'N']);
+/** First characters of plain scalars that YAML 1.1 and 1.2 may type differently (numbers, yes/no/on/off...). */
+const MAY_DIFFER_11 = (() => {
+  const t = new Uint8Array(128);
+  for (const c of '0123456789+-._~yYnNoOtTfF') t[c.charCodeAt(0)] = 1;
+  return t;
+})();
 
 interface Frame {
   readonly kind: 'map' | 'seq';
@@ -200,7 +208,9 @@ function buildDocument(
       top.pendingKey = node;
       return;
     }
-    if (!top.skipValue) top.entries.push({ key: top.pendingKey, value: node });
+    // An empty value (`key:`) has no source span of its own: locate it at its key.
+    const value = node.kind === 'scalar' && node.valueStart < 0 ? { ...node, start: top.pendingKey.start, end: top.pendingKey.end } : node;
+    if (!top.skipValue) top.entries.push({ key: top.pendingKey, value });
     top.pendingKey = undefined;
     top.skipValue = false;
   };
@@ -245,8 +255,9 @@ function buildDocument(
       }
       case EVENT_ID.SCALAR: {
         if (firstOffset < 0 && ev.valueStart >= 0) firstOffset = ev.valueStart;
-        const node = scalarNode(ev, src, schema, warn11, lastEnd, report);
-        lastEnd = Math.max(lastEnd, node.end);
+        const node = scalarNode(ev, src, schema, warn11, ev.valueStart < 0 ? nextToken(src, lastEnd) : lastEnd, report);
+        // Empty scalars have no span of their own: they do not extend their parent's end.
+        if (ev.valueStart >= 0) lastEnd = Math.max(lastEnd, node.end);
         place(node, ev.anchorStart >= 0 ? src.slice(ev.anchorStart, ev.anchorEnd) : undefined);
         break;
       }
@@ -278,6 +289,23 @@ function buildDocument(
     }
   }
   return { root, firstOffset };
+}
+
+/** Offset of the next token after `from` (skipping blanks and comments): where an empty sequence item's `-` is. */
+function nextToken(src: string, from: number): number {
+  let i = from;
+  while (i < src.length) {
+    const c = src.charCodeAt(i);
+    if (c === 35) {
+      while (i < src.length && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
+    } else if (isBlank(c) || c === 44 || c === 58) i++;
+    else return i;
+  }
+  return from;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 function closingBracket(src: string, from: number, bracket: string): number {
@@ -323,27 +351,47 @@ function scalarNode(
   }
   const text = getScalarValue(src, ev);
   const quoted = style === 'single' || style === 'double';
-  const start = quoted ? ev.valueStart - 1 : ev.valueStart;
-  const end = quoted ? ev.valueEnd + 1 : ev.valueEnd;
+  let start = quoted ? ev.valueStart - 1 : ev.valueStart;
+  let end = quoted ? ev.valueEnd + 1 : ev.valueEnd;
+  if (style === 'literal' || style === 'folded') {
+    // A block scalar's span is its content: from the first to the last non-blank character.
+    while (start < end && isBlank(src.charCodeAt(start))) start++;
+    while (end > start && isBlank(src.charCodeAt(end - 1))) end--;
+  }
   let value: string | number | boolean | null = text;
   if (ev.tagStart >= 0) {
     value = resolveTagged(src.slice(ev.tagStart, ev.tagEnd), text, schema, ev.tagStart, report).value;
   } else if (style === 'plain') {
     value = toScalarValue(schema.resolveImplicitScalarTag(text).value, text);
-    if (warn11) {
+    if (warn11 && yaml11Differs(text, value)) {
       const v11 = toScalarValue(YAML11_SCHEMA.resolveImplicitScalarTag(text).value, text);
-      if (!Object.is(v11, value) && !(typeof v11 === 'string' && /^\d{4}-\d\d?-\d\d?/.test(text))) {
+      {
+        // YAML 1.1 (pySigma) and 1.2 disagree: keep the written text, which loses nothing, and say so.
         report(
           'yaml/yaml11-difference',
-          `plain scalar '${text}' is ${JSON.stringify(value)} in YAML 1.2 but ${JSON.stringify(v11)} in YAML 1.1 (pySigma); quote it to make the meaning explicit`,
+          `plain scalar '${text}' reads as ${JSON.stringify(value)} in YAML 1.2 but ${JSON.stringify(v11)} in YAML 1.1 (pySigma); sigmats keeps the text '${text}'`,
           start,
           end,
           'warning',
         );
+        value = text;
       }
     }
   }
   return { kind: 'scalar', start, end, valueStart: ev.valueStart, valueEnd: ev.valueEnd, text, value, style, size: 1, height: 0 };
+}
+
+/** Whether YAML 1.1 (pySigma) types this plain scalar differently from `value` (its YAML 1.2 reading). */
+export function yaml11Differs(text: string, value: unknown): boolean {
+  if (MAY_DIFFER_11[text.charCodeAt(0)] !== 1 || PYYAML_NOT_BOOL.has(text)) return false;
+  const v11 = toScalarValue(YAML11_SCHEMA.resolveImplicitScalarTag(text).value, text);
+  if (typeof v11 === typeof value && (v11 === value || (Number.isNaN(v11) && Number.isNaN(value)))) return false;
+  return !(typeof v11 === 'string' && /^\d{4}-\d\d?-\d\d?/.test(text));
+}
+
+/** YAML 1.2 core typing of a plain scalar (JSON-like values only). */
+export function resolvePlainCore(text: string): string | number | boolean | null {
+  return toScalarValue(CORE_SCHEMA.resolveImplicitScalarTag(text).value, text);
 }
 
 /** Only JSON-like scalars reach Sigma: timestamps and binary stay text. */

@@ -1,0 +1,55 @@
+import { diagnostic } from '@sigmats/core';
+import type { SourceLocation } from '@sigmats/core';
+import { fail, ok, type Result } from '@sigmats/text-query';
+import { kqlColumn } from './literals.js';
+import type { KustoType, TableSchema } from './tables/types.js';
+
+/** What the renderer knows about the table a rule reads. One per converted condition; not shared. */
+export interface KqlTarget {
+  readonly tableName: string;
+  /** Undefined for a table we have no schema for (a user's `table` option): no column checks then. */
+  readonly schema: TableSchema | undefined;
+  /**
+   * Set when fields that are not table columns come out of an XML column (Sysmon in the Event table):
+   * the renderer records each such field here and the query builder extracts it.
+   */
+  readonly extracted?: Set<string>;
+}
+
+export interface Column {
+  /** The column as written in the query (or an expression such as strcat(...)). */
+  readonly ref: string;
+  readonly type: KustoType;
+  /** The column's name in the table (for the basename and domain-split data). */
+  readonly name: string;
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Resolve a field to a column of the target table, or a located error naming the field and the table. */
+export function resolveColumn(field: string, loc: SourceLocation, target: KqlTarget): Result<Column> {
+  const schema = target.schema;
+  if (!schema) return ok({ ref: kqlColumn(field), type: 'string', name: field });
+  const type = schema.columns[field];
+  if (type) return ok({ ref: kqlColumn(field), type, name: field });
+  const computed = schema.computed?.[field];
+  if (computed) return ok({ ref: computed, type: 'string', name: field });
+  if (target.extracted && IDENT.test(field)) {
+    target.extracted.add(field);
+    return ok({ ref: field, type: 'string', name: field });
+  }
+  return fail(
+    diagnostic('backend/unmapped-field', `field '${field}' has no column in ${schema.name}`, loc, {
+      hint: `map it with a field_name_mapping pipeline item, or choose another table`,
+    }),
+  );
+}
+
+/** The column as a string expression (non-string columns are compared as text through tostring()). */
+export function asString(c: Column): string {
+  return c.type === 'string' ? c.ref : `tostring(${c.ref})`;
+}
+
+export function isNumeric(t: KustoType): boolean {
+  return t === 'int' || t === 'long' || t === 'real';
+}

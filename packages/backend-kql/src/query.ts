@@ -1,0 +1,87 @@
+import { diagnostic } from '@sigmats/core';
+import type { BackendOptionValue, Expr, SigmaRule } from '@sigmats/core';
+import { fail, ok, renderExpr, type Result } from '@sigmats/text-query';
+import type { KqlTarget } from './columns.js';
+import { KQL_DIALECT } from './dialect.js';
+import { groupOrByField } from './group.js';
+import { leaf } from './leaves.js';
+import { orList } from './lists.js';
+import { STATE } from './pipelines/build.js';
+import { tableSchema } from './tables/index.js';
+import type { TableSchema } from './tables/types.js';
+
+/** Where a rule's events come from, after pipelines: table, optional prefilter and XML column. */
+export interface QuerySource {
+  readonly table: string;
+  readonly schema: TableSchema | undefined;
+  readonly prefilter?: string;
+  readonly eventDataXml?: string;
+}
+
+const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The `table` option wins over the pipeline state (`query_table`). */
+export function querySource(
+  rule: SigmaRule,
+  state: Readonly<Record<string, unknown>>,
+  options: Readonly<Record<string, BackendOptionValue>>,
+): Result<QuerySource> {
+  const table = options.table ?? state[STATE.table];
+  if (typeof table !== 'string' || table === '') {
+    const ls = rule.logsource;
+    const what = ['category', 'product', 'service'].flatMap((k) => {
+      const v = ls[k as 'category' | 'product' | 'service'];
+      return v ? [`${k}: ${v}`] : [];
+    });
+    return fail(
+      diagnostic('backend/unsupported-feature', `no KQL table for logsource (${what.join(', ') || 'empty'})`, ls.loc, {
+        hint: 'the pipelines in use do not cover this logsource; add one that sets query_table, or pass the table option',
+      }),
+    );
+  }
+  if (!TABLE_NAME.test(table)) {
+    return fail(diagnostic('backend/invalid-option', `'${table}' is not a valid KQL table name`, rule.logsource.loc));
+  }
+  const prefilter = state[STATE.prefilter];
+  const xml = state[STATE.eventDataXml];
+  return ok({
+    table,
+    schema: tableSchema(table),
+    ...(typeof prefilter === 'string' && prefilter !== '' ? { prefilter } : {}),
+    ...(typeof xml === 'string' && xml !== '' ? { eventDataXml: xml } : {}),
+  });
+}
+
+export function targetFor(source: QuerySource): KqlTarget {
+  return { tableName: source.table, schema: source.schema, ...(source.eventDataXml ? { extracted: new Set<string>() } : {}) };
+}
+
+/** The bag every extracted field is read from (one XML parse per event). */
+const FIELDS_BAG = 'EventFields';
+
+/** Lines that turn event XML into columns: one mv-apply into a bag, then one extend for the fields used. */
+function extractionLines(xmlColumn: string, fields: readonly string[]): string[] {
+  if (fields.length === 0) return [];
+  return [
+    `| mv-apply EventField = parse_xml(${xmlColumn}).DataItem.EventData.Data on (summarize ${FIELDS_BAG} = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))`,
+    `| extend ${fields.map((f) => `${f} = tostring(${FIELDS_BAG}.${f})`).join(', ')}`,
+  ];
+}
+
+/**
+ * `Table\n| where …` for one lowered condition. With event XML, the fields the condition and the rule's
+ * `fields:` use are extracted between the prefilter and the where.
+ */
+export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): Result<string> {
+  const target = targetFor(source);
+  const where = renderExpr(groupOrByField(expr), KQL_DIALECT, { leaf, orList }, target);
+  if (!where.ok) return where;
+  const lines = [source.table];
+  if (source.prefilter) lines.push(`| where ${source.prefilter}`);
+  if (source.eventDataXml && target.extracted) {
+    for (const f of rule.fields) if (!source.schema?.columns[f] && /^[A-Za-z_][A-Za-z0-9_]*$/.test(f)) target.extracted.add(f);
+    lines.push(...extractionLines(source.eventDataXml, [...target.extracted]));
+  }
+  lines.push(`| where ${where.value}`);
+  return ok(lines.join('\n'), where.warnings);
+}

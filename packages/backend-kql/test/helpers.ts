@@ -1,0 +1,80 @@
+import { formatDiagnostic, loadCollection } from '@sigmats/core';
+import type { ConversionResult, Pipeline } from '@sigmats/core';
+import { expect } from 'vitest';
+import { kqlBackend, kqlPipeline, validateKql } from '../src/index.js';
+
+export const backend = kqlBackend();
+
+export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_asim';
+
+export interface ConvertCase {
+  readonly pipeline?: PipelineName;
+  readonly format?: string;
+  readonly options?: Readonly<Record<string, string | number | boolean>>;
+  readonly extra?: readonly Pipeline[];
+}
+
+/** The query text inside a format's output (Sentinel YAML block, Defender JSON), for the validator. */
+export function queriesInOutput(format: string, output: string): string[] {
+  if (format === 'defender') return [(JSON.parse(output) as { queryCondition: { queryText: string } }).queryCondition.queryText];
+  if (format === 'sentinel') {
+    const lines = output.split('\n');
+    const start = lines.findIndex((l) => /^query: \|-?$/.test(l));
+    const body: string[] = [];
+    for (const l of lines.slice(start + 1)) {
+      if (!l.startsWith('  ') && l !== '') break;
+      body.push(l.slice(2));
+    }
+    return [body.join('\n').replace(/\n+$/, '')];
+  }
+  return output.split('\n\n');
+}
+
+/** Every query a conversion emitted (plain and formatted) must have 0 Kusto diagnostics. */
+export function expectValid(result: ConversionResult): void {
+  for (const r of result.rules) {
+    for (const q of [...r.queries, ...queriesInOutput(result.format, r.output)]) {
+      expect(validateKql(q), q).toEqual([]);
+    }
+  }
+}
+
+export function convert(yaml: string, c: ConvertCase = {}): ConversionResult {
+  const collection = loadCollection([{ text: yaml, file: 'test.yml' }]);
+  expect(collection.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+  const pipelines = c.pipeline && c.pipeline !== 'microsoft_xdr' ? [kqlPipeline(c.pipeline)!] : [];
+  const result = backend.convert(collection, {
+    ...(c.format ? { format: c.format } : {}),
+    pipelines: [...pipelines, ...(c.extra ?? [])],
+    ...(c.options ? { options: c.options } : {}),
+  });
+  expectValid(result);
+  return result;
+}
+
+/** A process_creation rule around a detection block (indented by 4). */
+export function processRule(detection: string, extra = ''): string {
+  return `title: Test
+id: 11111111-2222-3333-4444-555555555555
+status: test
+logsource:
+    category: process_creation
+    product: windows
+detection:
+${detection
+  .trim()
+  .split('\n')
+  .map((l) => `    ${l}`)
+  .join('\n')}
+${extra}`;
+}
+
+/** The only query of a one-rule conversion, or the error messages when it failed. */
+export function whereOf(result: ConversionResult): string {
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return 'ERROR ' + errors.map((d) => `${d.code}: ${d.message}`).join(' | ');
+  expect(result.rules).toHaveLength(1);
+  const q = result.rules[0]!.queries;
+  expect(q).toHaveLength(1);
+  return q[0]!.split('\n').slice(1).join('\n');
+}

@@ -1,0 +1,127 @@
+import { diagnostic, pipelineFromObject } from '@sigmats/core';
+import type { Backend, ConvertedRule, Diagnostic, PipelineInfo } from '@sigmats/core';
+import { createBackend, fail, ok, type Result, type RuleContext } from '@sigmats/text-query';
+import { renderCorrelation } from './correlation.js';
+import { dataModelQuery } from './formats/data-model.js';
+import { DEFAULT_STANZA, savedSearchStanza, stanzaName } from './formats/savedsearches.js';
+import { lintSpl } from './lint/lint.js';
+import { readOptions, SPLUNK_OPTIONS, type SplunkOptions } from './options.js';
+import { cimPipeline } from './pipelines/cim.js';
+import { sysmonPipeline } from './pipelines/sysmon.js';
+import { windowsSecurityPipeline } from './pipelines/windows-security.js';
+import { searchField } from './render/literals.js';
+import { renderCondition, searchPipeline } from './render/query.js';
+
+function builtin(obj: unknown, name: string, description: string): PipelineInfo {
+  const r = pipelineFromObject(obj, name, `<splunk:${name}>`);
+  if (!r.pipeline) {
+    // A built-in pipeline that does not parse is a bug in this package: fail loudly at load.
+    throw new Error(`built-in pipeline ${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  }
+  return { name, description, pipeline: r.pipeline };
+}
+
+export const SPLUNK_PIPELINES: readonly PipelineInfo[] = [
+  builtin(sysmonPipeline, 'sysmon', 'Sysmon via the Splunk Add-on for Sysmon (XmlWinEventLog source, EventCode per category)'),
+  builtin(windowsSecurityPipeline, 'windows-security', 'Windows Security channel: process_creation as event 4688 with its field names'),
+  builtin(cimPipeline, 'cim', 'CIM Endpoint.Processes field names; required by the data_model format'),
+];
+
+// Options are read once per options object (one per convert call); a pure memo, invisible to callers.
+const optionsMemo = new WeakMap<object, Result<SplunkOptions>>();
+function options(ctx: { options: RuleContext['options'] }): Result<SplunkOptions> {
+  const hit = optionsMemo.get(ctx.options);
+  if (hit) return hit;
+  const r = readOptions(ctx.options);
+  const res: Result<SplunkOptions> = r.diagnostics.length > 0 ? fail(...r.diagnostics) : ok(r.options);
+  optionsMemo.set(ctx.options, res);
+  return res;
+}
+
+/** `| table a,b,c` for the rule's `fields:`. */
+function table(fields: readonly string[], o: SplunkOptions): string {
+  if (!o.table || fields.length === 0) return '';
+  const names = fields.map((f) => searchField(f)).filter((f): f is string => f !== undefined);
+  return names.length > 0 ? ` | table ${names.join(',')}` : '';
+}
+
+/** Every emitted query must lint clean: a problem here is a backend bug, reported instead of bad output. */
+function checked(query: string, loc: RuleContext['rule']['loc']): Result<string> {
+  const problems = lintSpl(query);
+  if (problems.length === 0) return ok(query);
+  return fail(
+    diagnostic('backend/invalid-output', `generated SPL failed validation: ${problems.map((p) => `${p.message} at ${p.offset}`).join('; ')}`, loc),
+  );
+}
+
+export const splunkBackend: Backend = createBackend({
+  id: 'splunk',
+  name: 'Splunk SPL',
+  formats: [
+    { name: 'default', description: 'plain SPL search, one per rule', extension: 'spl' },
+    { name: 'savedsearches', description: 'savedsearches.conf stanzas (scheduled searches, ES annotations)', extension: 'conf' },
+    { name: 'data_model', description: 'tstats over a CIM data model (needs the cim pipeline)', extension: 'spl' },
+  ],
+  defaultFormat: 'default',
+  pipelines: SPLUNK_PIPELINES,
+  defaultPipelines: [],
+  options: SPLUNK_OPTIONS,
+  query: (expr, ctx) => {
+    const o = options(ctx);
+    if (!o.ok) return o;
+    if (ctx.format === 'data_model') {
+      const q = dataModelQuery(expr, ctx.rule, ctx.state, o.value);
+      if (!q.ok) return q;
+      const c = checked(q.value, ctx.rule.loc);
+      return c.ok ? ok(c.value, q.warnings) : c;
+    }
+    const parts = renderCondition(expr, o.value.scope, { stage: 'search' });
+    if (!parts.ok) return parts;
+    const c = checked(searchPipeline(parts.value), ctx.rule.loc);
+    return c.ok ? ok(c.value, parts.warnings) : c;
+  },
+  formatRule: (queries, ctx) => {
+    const o = options(ctx);
+    if (!o.ok) return o;
+    const withTable = queries.map((q) => q + table(ctx.rule.fields, o.value));
+    if (ctx.format === 'savedsearches') {
+      const stanzas = withTable.map((q, i) =>
+        savedSearchStanza(ctx.rule, withTable.length > 1 ? `${ctx.rule.title} (condition ${i + 1})` : ctx.rule.title, q, o.value),
+      );
+      return ok(stanzas.join('\n\n'));
+    }
+    return ok(withTable.join('\n'));
+  },
+  correlation: (referenced, ctx) => {
+    const o = options(ctx);
+    if (!o.ok) return o;
+    const r = renderCorrelation(referenced, ctx);
+    if (!r.ok) return r;
+    const c = checked(r.value, ctx.correlation.loc);
+    if (!c.ok) return c;
+    const output = ctx.format === 'savedsearches' ? savedSearchStanza(ctx.correlation, ctx.correlation.title, r.value, o.value) : r.value;
+    return ok({ queries: [r.value], output }, r.warnings);
+  },
+  finalize: (rules, format) => finalize(rules, format),
+  dataSources: (ctx) => {
+    const dm = ctx.state['splunk.datamodel'];
+    return ctx.format === 'data_model' && typeof dm === 'string' ? [`datamodel=${dm}`] : [];
+  },
+  validate: lintSpl,
+});
+
+/** savedsearches: one file, [default] first, stanza names made unique (Splunk merges same-named stanzas). */
+function finalize(rules: readonly ConvertedRule[], format: string): string {
+  if (format !== 'savedsearches') return rules.map((r) => r.output).join('\n\n');
+  const seen = new Map<string, number>();
+  const stanzas = rules.map((r) =>
+    r.output.replace(/^\[([^\]\n]*)\]/gm, (_, name: string) => {
+      const n = (seen.get(name) ?? 0) + 1;
+      seen.set(name, n);
+      return n === 1 ? `[${name}]` : `[${stanzaName(`${name} (${n})`)}]`;
+    }),
+  );
+  return [DEFAULT_STANZA, ...stanzas].join('\n\n') + '\n';
+}
+
+

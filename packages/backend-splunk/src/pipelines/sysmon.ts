@@ -1,0 +1,65 @@
+/**
+ * `sysmon`: scope Windows rules to the Sysmon channel as the Splunk Add-on for Sysmon indexes it with XML
+ * rendering (`source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational"`), add the EventCode of each
+ * Sysmon-backed category, and rename EventID → EventCode (the TA's field). Field names are the Sysmon
+ * EventData names, which the TA extracts as they are, so no other mapping is needed.
+ */
+export const SYSMON_SOURCE = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational';
+
+/** Sysmon event IDs per Sigma category (Sigma taxonomy appendix). */
+export const SYSMON_CATEGORIES: Readonly<Record<string, readonly number[]>> = {
+  process_creation: [1],
+  file_change: [2],
+  network_connection: [3],
+  sysmon_status: [4, 16],
+  process_termination: [5],
+  driver_load: [6],
+  image_load: [7],
+  create_remote_thread: [8],
+  raw_access_thread: [9],
+  process_access: [10],
+  file_event: [11],
+  registry_add: [12],
+  registry_delete: [12],
+  registry_set: [13],
+  registry_rename: [14],
+  registry_event: [12, 13, 14],
+  create_stream_hash: [15],
+  pipe_created: [17, 18],
+  wmi_event: [19, 20, 21],
+  dns_query: [22],
+  file_delete: [23, 26],
+  clipboard_capture: [24],
+  process_tampering: [25],
+  file_delete_detected: [26],
+  file_block_executable: [27],
+  file_block_shredding: [28],
+  file_executable_detected: [29],
+  sysmon_error: [255],
+};
+
+export const sysmonPipeline = {
+  name: 'sysmon',
+  priority: 20,
+  allowed_backends: ['splunk'],
+  transformations: [
+    ...Object.entries(SYSMON_CATEGORIES).map(([category, ids]) => ({
+      id: `sysmon_${category}`,
+      type: 'add_condition',
+      conditions: { source: SYSMON_SOURCE, EventCode: ids.length === 1 ? ids[0] : [...ids] },
+      rule_conditions: [{ type: 'logsource', product: 'windows', category }],
+    })),
+    {
+      id: 'sysmon_service',
+      type: 'add_condition',
+      conditions: { source: SYSMON_SOURCE },
+      rule_conditions: [{ type: 'logsource', product: 'windows', service: 'sysmon' }],
+    },
+    {
+      id: 'sysmon_eventid',
+      type: 'field_name_mapping',
+      mapping: { EventID: 'EventCode' },
+      rule_conditions: [{ type: 'logsource', product: 'windows' }],
+    },
+  ],
+};

@@ -1,0 +1,62 @@
+/**
+ * `windows-security`: Windows Security channel (Splunk Add-on for Windows, XML rendering:
+ * `source="XmlWinEventLog:Security"`, fields named as the EventData `Name` attributes).
+ *  - process_creation → EventCode=4688 with the Sysmon-style names mapped to 4688's. CommandLine stays
+ *    `CommandLine`: that is the EventData name under XML rendering (the classic-rendering TA calls it
+ *    Process_Command_Line; use a field_name_mapping pipeline on top if you index classic events).
+ *  - fields 4688 does not carry fail the rule with a located error naming the field and the source.
+ *  - `service: security` rules get the source scope and EventID → EventCode.
+ */
+export const SECURITY_SOURCE = 'XmlWinEventLog:Security';
+
+export const PROCESS_CREATION_4688: Readonly<Record<string, string>> = {
+  Image: 'NewProcessName',
+  ParentImage: 'ParentProcessName',
+  CommandLine: 'CommandLine',
+  User: 'SubjectUserName',
+  ProcessId: 'NewProcessId',
+  ParentProcessId: 'ProcessId',
+  LogonId: 'SubjectLogonId',
+  Computer: 'Computer',
+  EventID: 'EventCode',
+};
+
+const processCreation = [{ type: 'logsource', product: 'windows', category: 'process_creation' }];
+
+export const windowsSecurityPipeline = {
+  name: 'windows-security',
+  priority: 20,
+  allowed_backends: ['splunk'],
+  transformations: [
+    {
+      id: 'security_4688_mapping',
+      type: 'field_name_mapping',
+      mapping: PROCESS_CREATION_4688,
+      rule_conditions: processCreation,
+    },
+    {
+      id: 'security_4688_unmapped',
+      type: 'strict_field_mapping_failure',
+      message: `field {field} is not available in Windows Security event 4688 (source ${SECURITY_SOURCE}); it is a Sysmon field`,
+      rule_conditions: processCreation,
+    },
+    {
+      id: 'security_4688_scope',
+      type: 'add_condition',
+      conditions: { source: SECURITY_SOURCE, EventCode: 4688 },
+      rule_conditions: processCreation,
+    },
+    {
+      id: 'security_service_scope',
+      type: 'add_condition',
+      conditions: { source: SECURITY_SOURCE },
+      rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
+    },
+    {
+      id: 'security_eventid',
+      type: 'field_name_mapping',
+      mapping: { EventID: 'EventCode' },
+      rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
+    },
+  ],
+};

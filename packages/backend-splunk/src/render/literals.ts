@@ -1,0 +1,49 @@
+import type { LiteralStyle } from '@sigmats/text-query';
+
+/**
+ * Quoted strings in SPL (search terms, eval/where strings, the argument of `regex`) are all unescaped the same
+ * way before use: `\\` → `\`, `\"` → `"`. Nothing else may be escaped: in particular `\*` is not an escape
+ * (Search Manual › Backslashes), so a literal `*` can never be written in a search term.
+ */
+export const SPL_STRING: LiteralStyle = { open: '"', close: '"', escapes: { '\\': '\\\\', '"': '\\"' } };
+
+/** A quoted SPL string holding `text` exactly (after Splunk's unescaping). */
+export function splString(text: string): string {
+  return '"' + splEscape(text) + '"';
+}
+
+/** Escape text to sit inside an SPL string whose quotes the caller writes. */
+export function splEscape(text: string): string {
+  // Same table as SPL_STRING, without a per-character walk (this runs for every value).
+  return /[\\"]/.test(text) ? text.replace(/[\\"]/g, '\\$&') : text;
+}
+
+/** Characters a search-term literal cannot hold: `*` (always a wildcard) and control characters. */
+export function searchLiteralOk(text: string): boolean {
+  return !/[*\u0000-\u001f\u007f]/.test(text);
+}
+
+/** Any control character: SPL strings have no escape for them, so they go through a regex with `\xNN`. */
+export function hasControl(text: string): boolean {
+  return /[\u0000-\u001f\u007f]/.test(text);
+}
+
+/** Search-language field name: bare when simple, else "quoted"; reserved words are quoted too. */
+const RESERVED = new Set(['AND', 'OR', 'NOT', 'IN', 'CASE', 'TERM', 'search', 'where']);
+export function searchField(name: string): string | undefined {
+  if (/^[A-Za-z0-9_.]+$/.test(name) && !RESERVED.has(name)) return name;
+  if (/["\\\u0000-\u001f\u007f]/.test(name) || name === '') return undefined;
+  return `"${name}"`;
+}
+
+/** eval/where field name: bare when an identifier (a `.` would be concatenation), else 'quoted'. */
+export function evalField(name: string): string | undefined {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !RESERVED.has(name) && !['AND', 'OR', 'NOT', 'LIKE', 'like'].includes(name)) return name;
+  if (/['\\\u0000-\u001f\u007f]/.test(name) || name === '') return undefined;
+  return `'${name}'`;
+}
+
+/** A number as SPL writes it (no exponent for the usual range). */
+export function splNumber(n: number): string {
+  return Number.isInteger(n) ? n.toFixed(0) : String(n);
+}

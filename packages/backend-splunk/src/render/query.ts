@@ -1,0 +1,215 @@
+import { diagnostic } from '@sigmats/core';
+import type { Diagnostic, Expr, KeywordExpr, MatchExpr, ScalarValue, SourceLocation } from '@sigmats/core';
+import { fail, ok, renderExpr, type RenderHooks, type Result } from '@sigmats/text-query';
+import { SEARCH, TSTATS, WHERE } from './dialects.js';
+import { searchLeaf, whereLeaf, type LeafContext } from './leaves.js';
+import { searchField, splString } from './literals.js';
+import { sigmaRegex } from './regex.js';
+
+/**
+ * How one condition becomes SPL. The condition is split at its top-level AND:
+ *  - operands the search language expresses exactly go to the leading search (with the scope);
+ *  - a plain positive `|re` operand becomes `| regex F="…"`;
+ *  - everything else (regex under OR/NOT, `?` or literal `*` in a value, cased, fieldref, timestamp parts)
+ *    is written as ONE `| where` clause with eval precedence.
+ * The AND of the three stages is the condition, so the result is one valid pipeline whatever the mix.
+ */
+export interface ConditionParts {
+  /** The search terms (may be empty). */
+  readonly search: string;
+  /** `regex` command arguments, each `F="…"`. */
+  readonly regex: readonly string[];
+  /** The where expression, or '' when none. */
+  readonly where: string;
+}
+
+interface SearchCtx extends LeafContext {
+  /** Scope leaves: rendered without the data model prefix. */
+  readonly unprefixed: ReadonlySet<Expr>;
+  /** searchLeaf results without prefix, computed while classifying (each leaf is rendered once). */
+  readonly memo: Map<Expr, Result<string> | undefined>;
+}
+
+function leavesOf(e: Expr, out: (MatchExpr | KeywordExpr)[] = []): (MatchExpr | KeywordExpr)[] {
+  switch (e.kind) {
+    case 'match':
+    case 'keyword':
+      out.push(e);
+      break;
+    case 'and':
+    case 'or':
+      for (const o of e.operands) leavesOf(o, out);
+      break;
+    case 'not':
+      leavesOf(e.operand, out);
+      break;
+    case 'const':
+      break;
+  }
+  return out;
+}
+
+/** Leaves under an odd number of NOTs. */
+function negatedLeaves(e: Expr, neg = false, out = new Set<Expr>()): Set<Expr> {
+  switch (e.kind) {
+    case 'match':
+    case 'keyword':
+      if (neg) out.add(e);
+      break;
+    case 'and':
+    case 'or':
+      for (const o of e.operands) negatedLeaves(o, neg, out);
+      break;
+    case 'not':
+      negatedLeaves(e.operand, !neg, out);
+      break;
+    case 'const':
+      break;
+  }
+  return out;
+}
+
+const NO_NEGATION: ReadonlySet<Expr> = new Set();
+
+function searchCtx(prefix: string, unprefixed: ReadonlySet<Expr>, memo: Map<Expr, Result<string> | undefined>): SearchCtx {
+  return { negated: NO_NEGATION, fieldPrefix: prefix, unprefixed, memo };
+}
+
+function memoSearchLeaf(node: MatchExpr | KeywordExpr, memo: Map<Expr, Result<string> | undefined>): Result<string> | undefined {
+  if (memo.has(node)) return memo.get(node);
+  const r = searchLeaf(node, PLAIN);
+  memo.set(node, r);
+  return r;
+}
+
+function leafCtx(node: Expr, ctx: SearchCtx): LeafContext {
+  return ctx.unprefixed.has(node) ? { ...ctx, fieldPrefix: '' } : ctx;
+}
+
+const searchHooks: RenderHooks<SearchCtx> = {
+  leaf: (node, ctx) =>
+    (leafCtx(node, ctx).fieldPrefix === '' ? memoSearchLeaf(node, ctx.memo) : searchLeaf(node, leafCtx(node, ctx))) ??
+    fail(diagnostic('backend/unsupported-feature', 'internal: a search-only leaf was routed to search', node.loc)),
+  orList: (field, values, node, ctx) => inList(field, values, node, ctx),
+  // NOT over a presence test flips it instead of writing `NOT NOT F=*`.
+  notLeaf: (node, ctx) => {
+    if (node.kind !== 'match' || (node.value.kind !== 'null' && node.value.kind !== 'exists')) return undefined;
+    const present = node.value.kind === 'exists' ? !node.value.exists : true;
+    return searchLeaf({ ...node, value: { kind: 'exists', exists: present, loc: node.value.loc } }, leafCtx(node, ctx));
+  },
+};
+
+/** `F IN ("a", "b*", 3)`: wildcards allowed; only plain search values (no null/exists/cidr/regex...). */
+function inList(field: string, values: readonly ScalarValue[], node: Expr, ctx: SearchCtx): Result<string> | undefined {
+  const first = (node.kind === 'or' ? node.operands[0] : undefined) as Expr | undefined;
+  const prefix = first && ctx.unprefixed.has(first) ? '' : ctx.fieldPrefix;
+  const name = searchField(prefix + field);
+  if (name === undefined) return undefined;
+  const items: string[] = [];
+  for (const v of values) {
+    if (v.kind === 'number') {
+      items.push(String(v.value));
+      continue;
+    }
+    if (v.kind !== 'string') return undefined;
+    const leaf = searchLeaf({ kind: 'match', field, value: v, origin: '', loc: v.loc }, { ...ctx, fieldPrefix: '' });
+    if (!leaf || !leaf.ok) return undefined;
+    const eq = leaf.value.indexOf('=');
+    const rhs = leaf.value.slice(eq + 1);
+    if (!rhs.startsWith('"')) return undefined; // `F=*`: keep as its own term
+    items.push(rhs);
+  }
+  return ok(`${name} IN (${items.join(', ')})`);
+}
+
+const whereHooks: RenderHooks<LeafContext> = { leaf: (node, ctx) => whereLeaf(node, ctx) };
+
+const PLAIN: LeafContext = { negated: NO_NEGATION, fieldPrefix: '' };
+
+function searchable(e: Expr, memo: Map<Expr, Result<string> | undefined>): boolean {
+  return leavesOf(e).every((l) => memoSearchLeaf(l, memo) !== undefined);
+}
+
+function and(operands: readonly Expr[], loc: SourceLocation): Expr {
+  return operands.length === 1 ? operands[0]! : { kind: 'and', operands, loc };
+}
+
+export type Stage = 'search' | 'tstats';
+
+/** Split and render one lowered condition. `scope` leaves are AND-ed in front of the search terms. */
+export function renderCondition(
+  expr: Expr,
+  scope: readonly MatchExpr[],
+  opts: { readonly stage: Stage; readonly prefix?: string },
+): Result<ConditionParts> {
+  const operands = expr.kind === 'and' ? expr.operands : [expr];
+  const toSearch: Expr[] = [...scope];
+  const regex: string[] = [];
+  const toWhere: Expr[] = [];
+  const warnings: Diagnostic[] = [];
+  const errors: Diagnostic[] = [];
+  const memo = new Map<Expr, Result<string> | undefined>();
+  for (const op of operands) {
+    if (searchable(op, memo)) toSearch.push(op);
+    else if (opts.stage === 'search' && op.kind === 'match' && op.value.kind === 'regex' && op.value.placeholders.length === 0) {
+      const f = searchField(op.field);
+      // `regex` takes a bare field name only; others go to where, which can quote them.
+      if (f === undefined || f.startsWith('"')) toWhere.push(op);
+      else regex.push(`${f}=${splString(sigmaRegex(op.value.pattern, op.value.flags))}`);
+    } else if (opts.stage === 'search' && op.kind === 'keyword' && op.value.kind === 'regex' && op.value.placeholders.length === 0) {
+      regex.push(`_raw=${splString(sigmaRegex(op.value.pattern, op.value.flags))}`);
+    } else toWhere.push(op);
+  }
+  let search = '';
+  if (toSearch.length > 0) {
+    const ctx = searchCtx(opts.prefix ?? '', new Set(scope), memo);
+    const r = renderExpr(and(toSearch, expr.loc), opts.stage === 'tstats' ? TSTATS : SEARCH, searchHooks, ctx);
+    if (r.ok) {
+      search = r.value;
+      warnings.push(...r.warnings);
+    } else errors.push(...r.errors);
+  }
+  let where = '';
+  if (toWhere.length > 0) {
+    const w = and(toWhere, expr.loc);
+    if (opts.stage === 'tstats' && leavesOf(w).some((l) => l.kind === 'keyword')) {
+      errors.push(
+        diagnostic('backend/unsupported-feature', 'keyword searches over _raw are not possible on a data model (tstats)', w.loc, {
+          hint: 'use the default format for rules with keywords',
+        }),
+      );
+    } else {
+      const ctx: LeafContext =
+        opts.stage === 'tstats'
+          ? { negated: negatedLeaves(w), fieldPrefix: '', nullSentinel: 'null' }
+          : { negated: negatedLeaves(w), fieldPrefix: '' };
+      const r = renderExpr(w, WHERE, whereHooks, ctx);
+      if (r.ok) {
+        where = r.value;
+        warnings.push(...r.warnings);
+      } else errors.push(...r.errors);
+    }
+  }
+  if (errors.length > 0) return fail(...errors);
+  return ok({ search, regex, where }, warnings);
+}
+
+/** The plain search pipeline for one condition: `<search> [| regex …]* [| where …]`. */
+export function searchPipeline(parts: ConditionParts): string {
+  let q = parts.search === '' ? '*' : parts.search;
+  for (const r of parts.regex) q += ` | regex ${r}`;
+  if (parts.where !== '') q += ` | where ${parts.where}`;
+  return q;
+}
+
+/** Every field a condition tests (first-seen order), for tstats `by` clauses. */
+export function fieldsOf(expr: Expr): string[] {
+  const seen = new Set<string>();
+  for (const l of leavesOf(expr)) {
+    if (l.kind === 'match') {
+      seen.add(l.field);
+      if (l.value.kind === 'fieldref') seen.add(l.value.field);
+    }
+  }
+  return [...seen];
+}

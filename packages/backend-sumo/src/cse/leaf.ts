@@ -1,0 +1,206 @@
+import { assertNever, diagnostic, stringShape } from '@sigmats/core';
+import type { Diagnostic, KeywordExpr, Logsource, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
+import { fail, ok, type Dialect, type RenderHooks, type Result } from '@sigmats/text-query';
+import { isQuotable, lowerSafe } from '../encode.js';
+import { alternationRegex, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
+import { CSE_HASH_FIELDS, CSE_NUMERIC, cseField, type CseField } from './fields.js';
+
+/**
+ * Leaves of a Cloud SIEM rule expression (target-languages §5.1, §5.5). Case-insensitive like Sigma:
+ * `lower(F) = 'x'` for plain equality, `F matches /(?i)^…$/` for everything else (CSE's quoted `matches` is LIKE,
+ * whose `_`/`%` would be wildcards). Value lists on one field fold into one regex alternation: `in (…)` is not on
+ * the CSE syntax page (§5.1).
+ */
+
+export interface CseLeafContext {
+  readonly logsource: Logsource;
+  /** Set when the rule reads a raw (vendor) field, so the expression gets the vendor/product scope. */
+  readonly usesRaw: { value: boolean };
+}
+
+export const cseDialect: Dialect = {
+  and: ' and ',
+  or: ' or ',
+  not: (operand) => `!(${operand})`,
+  notDelimits: true,
+  precedence: ['not', 'and', 'or'],
+  group: (inner) => `(${inner})`,
+  groupNested: true,
+};
+
+const q = (text: string): string => `'${text}'`;
+
+function fieldText(f: CseField, at: MatchExpr): Result<string> {
+  switch (f.kind) {
+    case 'normalized':
+      return ok(f.name);
+    case 'raw':
+      if (!isQuotable(f.key)) {
+        return fail(diagnostic('backend/unsupported-value', `field name ${JSON.stringify(f.key)} cannot be written in fields['…']`, at.loc));
+      }
+      return ok(`fields[${q(f.key)}]`);
+    case 'hashes':
+    case 'event-id':
+      return ok('');
+    default:
+      return assertNever(f, 'CSE field');
+  }
+}
+
+export function cseString(f: string, v: StringValue): Result<string> {
+  const ph = placeholderError(v);
+  if (ph) return fail(ph);
+  const { shape, text } = stringShape(v);
+  if (shape === 'any') return ok(`!isEmpty(${f})`);
+  if (shape === 'exact' && isQuotable(text) && (v.cased || lowerSafe(text))) {
+    return ok(v.cased ? `${f} = ${q(text)}` : `lower(${f}) = ${q(text.toLowerCase())}`);
+  }
+  return ok(`${f} matches /${stringRegex(v)}/`);
+}
+
+export function cseValue(f: string, value: ScalarValue, numeric: boolean, other: (field: string) => Result<string>): Result<string> {
+  switch (value.kind) {
+    case 'string':
+      return cseString(f, value);
+    case 'number':
+      return ok(`${f} = ${numeric ? numberText(value.value) : q(numberText(value.value))}`);
+    case 'boolean':
+      return ok(`lower(${f}) = ${q(String(value.value))}`);
+    case 'null':
+      return ok(`isEmpty(${f})`);
+    case 'exists':
+      return ok(value.exists ? `!isEmpty(${f})` : `isEmpty(${f})`);
+    case 'regex': {
+      const r = regexValue(value);
+      return 'error' in r ? fail(r.error) : ok(`${f} matches /${r.source}/`);
+    }
+    case 'cidr':
+      if (value.version === 6) {
+        return fail(
+          diagnostic('backend/unsupported-value', `IPv6 CIDR ${value.network}/${value.prefixLength}: compareCIDRPrefix is IPv4 only`, value.loc),
+        );
+      }
+      return ok(`compareCIDRPrefix(${q(value.network)}, ${f}, ${q(String(value.prefixLength))})`);
+    case 'compare': {
+      const op = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[value.op];
+      return ok(`${f} ${op} ${numberText(value.value)}`);
+    }
+    case 'fieldref': {
+      if (value.match !== 'equals') {
+        return fail(diagnostic('backend/unsupported-feature', `fieldref with ${value.match} is not supported in CSE expressions`, value.loc));
+      }
+      const g = other(value.field);
+      if (!g.ok) return g;
+      return ok(value.cased ? `${f} = ${g.value}` : `lower(${f}) = lower(${g.value})`);
+    }
+    case 'timestamp-part':
+      return fail(diagnostic('backend/unsupported-feature', `timestamp part '${value.part}' comparison is not supported in CSE`, value.loc));
+    case 'query-expression':
+      return ok(value.expression.replaceAll('{field}', f).replaceAll('{id}', value.id));
+    default:
+      return assertNever(value, 'value kind');
+  }
+}
+
+/** `Hashes` (`MD5=…,SHA256=…`) → the normalized hash fields, `ALG=` stripped; a bare hash is placed by its length. */
+function cseHashes(value: ScalarValue): Result<string> {
+  const unsupported = (why: string): Result<string> =>
+    fail(diagnostic('backend/unsupported-value', `Hashes value cannot be mapped to CSE hash fields: ${why}`, value.loc, {
+      hint: "write 'ALG=hex' values (MD5, SHA1, SHA256, IMPHASH)",
+    }));
+  if (value.kind !== 'string') return unsupported(`a ${value.kind} value`);
+  const { shape, text } = stringShape(value);
+  if (shape === 'pattern' || shape === 'any') return unsupported('wildcards inside the hash');
+  const tests: string[] = [];
+  for (const pair of text.split(',').filter((p) => p !== '')) {
+    const m = /^(?:([A-Za-z0-9]+)=)?([0-9A-Fa-f]+)$/.exec(pair.trim());
+    if (!m) return unsupported(`'${pair}' is not ALG=hex`);
+    const hex = m[2]!.toLowerCase();
+    if (m[1] !== undefined) {
+      const field = CSE_HASH_FIELDS[m[1].toUpperCase()];
+      if (!field) return unsupported(`unknown algorithm '${m[1]}'`);
+      tests.push(`lower(${field}) = ${q(hex)}`);
+    } else {
+      const fields = { 32: ['file_hash_md5', 'file_hash_imphash'], 40: ['file_hash_sha1'], 64: ['file_hash_sha256'] }[hex.length];
+      if (!fields) return unsupported(`a ${hex.length}-digit hash has no algorithm`);
+      const alts = fields.map((f) => `lower(${f}) = ${q(hex)}`);
+      tests.push(alts.length === 1 ? alts[0]! : `(${alts.join(' or ')})`);
+    }
+  }
+  if (tests.length === 0) return unsupported('empty value');
+  return ok(tests.length === 1 ? tests[0]! : `(${tests.join(' and ')})`);
+}
+
+function eventId(channel: string, value: ScalarValue): Result<string> {
+  if (value.kind === 'number' || (value.kind === 'string' && stringShape(value).shape === 'exact' && /^\d+$/.test(stringShape(value).text))) {
+    const n = value.kind === 'number' ? numberText(value.value) : stringShape(value).text;
+    return ok(`metadata_deviceEventId = ${q(`${channel}-${n}`)}`);
+  }
+  return ok('');
+}
+
+function matchLeaf(node: MatchExpr, ctx: CseLeafContext): Result<string> {
+  const f = cseField(node.field, ctx.logsource);
+  if (f.kind === 'hashes') return cseHashes(node.value);
+  if (f.kind === 'event-id') {
+    const r = eventId(f.channel, node.value);
+    if (!r.ok || r.value !== '') return r;
+    return matchLeaf({ ...node, field: node.field }, { ...ctx, logsource: { ...ctx.logsource, service: undefined } });
+  }
+  if (f.kind === 'raw') ctx.usesRaw.value = true;
+  const name = fieldText(f, node);
+  if (!name.ok) return name;
+  const other = (field: string): Result<string> => {
+    const g = cseField(field, ctx.logsource);
+    if (g.kind === 'raw') ctx.usesRaw.value = true;
+    if (g.kind === 'hashes' || g.kind === 'event-id') {
+      return fail(diagnostic('backend/unsupported-feature', `fieldref to ${field} is not supported in CSE`, node.loc));
+    }
+    return fieldText(g, node);
+  };
+  return cseValue(name.value, node.value, f.kind === 'normalized' && CSE_NUMERIC.has(f.name), other);
+}
+
+function keywordLeaf(node: KeywordExpr): Result<string> {
+  return fail(
+    diagnostic('backend/unsupported-feature', 'keyword (full-text) search: CSE rule expressions only test record fields', node.loc, {
+      hint: 'use the sumo log search backend for keyword rules, or bind the keywords to a field (e.g. commandLine)',
+    }),
+  );
+}
+
+export const cseHooks: RenderHooks<CseLeafContext> = {
+  leaf: (node, ctx) => (node.kind === 'keyword' ? keywordLeaf(node) : matchLeaf(node, ctx)),
+  orList: (field, values, node, ctx) => {
+    const f = cseField(field, ctx.logsource);
+    if (f.kind !== 'normalized' && f.kind !== 'raw') return undefined;
+    const strings = values.filter((v): v is StringValue => v.kind === 'string' && placeholderError(v) === undefined);
+    if (strings.length < 2) return undefined;
+    if (f.kind === 'raw') ctx.usesRaw.value = true;
+    const name = fieldText(f, node.operands[0] as MatchExpr);
+    if (!name.ok) return name;
+    const pieces: string[] = [];
+    const errors: Diagnostic[] = [];
+    const groups = { lower: [] as StringValue[], cased: [] as StringValue[] };
+    for (const v of values) {
+      if (v.kind === 'string' && strings.includes(v)) {
+        if (stringShape(v).shape === 'any') pieces.push(`!isEmpty(${name.value})`);
+        else (v.cased ? groups.cased : groups.lower).push(v);
+        continue;
+      }
+      const r = cseValue(name.value, v, f.kind === 'normalized' && CSE_NUMERIC.has(f.name), () =>
+        fail(diagnostic('backend/unsupported-feature', 'fieldref in a value list', v.loc)),
+      );
+      if (r.ok) pieces.push(r.value);
+      else errors.push(...r.errors);
+    }
+    if (errors.length > 0) return fail(...errors);
+    for (const g of [groups.lower, groups.cased]) {
+      if (g.length === 1) {
+        const r = cseString(name.value, g[0]!);
+        if (r.ok) pieces.push(r.value);
+      } else if (g.length > 1) pieces.push(`${name.value} matches /${alternationRegex(g)}/`);
+    }
+    return ok(pieces.length === 1 ? pieces[0]! : `(${pieces.join(' or ')})`);
+  },
+};

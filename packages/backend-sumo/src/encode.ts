@@ -1,0 +1,121 @@
+import { escapeRegexChar, normalizeParts, partsToRegex } from '@sigmats/core';
+import type { RegexFlags, ValuePart } from '@sigmats/core';
+
+/**
+ * The one escaping policy for both Sumo targets (target-languages §4.3 "known gap", §10 q1):
+ * - Quoted strings are written only when they need no escape at all. Sumo documents `\"` and nothing else, so a
+ *   value holding a quote, a backslash or a control character is matched with a regex instead.
+ * - Inside `/…/` a backslash is always `\x5c` and a slash `\/`: both mean the same to RE2 whether or not Sumo
+ *   unescapes the literal first, so the encoding is unambiguous. Control and invisible separator characters
+ *   become `\x{…}` so a literal never spans lines.
+ */
+
+/** Characters that may appear inside a quoted literal with no escaping (log search `"…"` and CSE `'…'`). */
+export function isQuotable(text: string): boolean {
+  for (const ch of text) {
+    if (ch === '"' || ch === "'" || ch === '\\') return false;
+    if (isInvisible(ch)) return false;
+  }
+  return true;
+}
+
+/** Control, format and line/paragraph separator characters: never written raw into a query. */
+export function isInvisible(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c >= 0x20 && c < 0x7f) return false;
+  if (c < 0x20 || c === 0x7f) return true;
+  return /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\p{Cn}]/u.test(ch);
+}
+
+/**
+ * True when lower-casing the field and the literal is an exact case-insensitive comparison: every character is
+ * ASCII or has no case. Other letters (ß, İ, Σ…) lower-case differently across Java and JS, so they go to `(?i)`.
+ */
+export function lowerSafe(text: string): boolean {
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    if (ch.toLowerCase() !== ch || ch.toUpperCase() !== ch) return false;
+  }
+  return true;
+}
+
+/** Escape one literal character for a Sumo `/regex/`. */
+export function sumoRegexChar(ch: string): string {
+  if (ch === '\\') return '\\x5c';
+  if (ch === '/') return '\\/';
+  if (isInvisible(ch)) return `\\x{${ch.codePointAt(0)!.toString(16)}}`;
+  return escapeRegexChar(ch);
+}
+
+/** Regex source for the literal text (no anchors). */
+export function regexLiteral(text: string): string {
+  let out = '';
+  for (const ch of text) out += sumoRegexChar(ch);
+  return out;
+}
+
+/** Regex body for a Sigma string value: `*` → `.*`, `?` → `.`, literals escaped; no anchors, no flags. */
+export function partsRegex(parts: readonly ValuePart[]): string {
+  return partsToRegex(normalizeParts(parts), { escapeChar: sumoRegexChar });
+}
+
+/** Does a regex body produced by partsRegex use `.` (so needs `(?s)` to cross newlines like Sigma wildcards)? */
+export function hasWildcard(parts: readonly ValuePart[]): boolean {
+  return parts.some((p) => p.kind === 'wildcard-multi' || p.kind === 'wildcard-single');
+}
+
+/** `(?is)` style prefix, or '' when no flag is set. */
+export function flagPrefix(flags: { i?: boolean; m?: boolean; s?: boolean }): string {
+  const f = `${flags.i ? 'i' : ''}${flags.m ? 'm' : ''}${flags.s ? 's' : ''}`;
+  return f ? `(?${f})` : '';
+}
+
+/**
+ * Re-encode a Sigma `|re` pattern for a Sumo `/…/` literal without changing its meaning in RE2: `\\` → `\x5c`,
+ * every unescaped `/` → `\/`, raw control characters → `\x{…}`. Other escape pairs are copied as written.
+ */
+export function encodeUserRegex(pattern: string): string {
+  let out = '';
+  const chars = Array.from(pattern);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '\\' && i + 1 < chars.length) {
+      const next = chars[i + 1]!;
+      i++;
+      if (next === '\\') out += '\\x5c';
+      else if (isInvisible(next)) out += sumoRegexChar(next);
+      else out += '\\' + next;
+      continue;
+    }
+    if (ch === '/') out += '\\/';
+    else if (isInvisible(ch)) out += sumoRegexChar(ch);
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * A whole Sumo regex for a Sigma `|re` value: Sigma regexes match anywhere, and whether Sumo `matches /…/` needs a
+ * whole-value match is undocumented (§10 q2), so the pattern is padded to work either way.
+ */
+export function userRegex(pattern: string, flags: RegexFlags): string {
+  const prefix = flagPrefix({ i: flags.ignoreCase, m: flags.multiline, s: flags.dotAll });
+  return `${prefix}^(?s:.*)(?:${encodeUserRegex(pattern)})(?s:.*)$`;
+}
+
+/** Longest common prefix/suffix of texts, by code point (never splits a surrogate pair). */
+export function commonAffixes(texts: readonly string[]): { prefix: string; suffix: string } {
+  if (texts.length < 2) return { prefix: '', suffix: '' };
+  const arrays = texts.map((t) => Array.from(t));
+  const minLen = Math.min(...arrays.map((a) => a.length));
+  let p = 0;
+  while (p < minLen && arrays.every((a) => a[p] === arrays[0]![p])) p++;
+  let s = 0;
+  while (s < minLen - p && arrays.every((a) => a[a.length - 1 - s] === arrays[0]![arrays[0]!.length - 1 - s])) s++;
+  // Cut only at word boundaries so alternatives stay whole words: `\\(?:powershell|pwsh)\.exe`, not `\\p(?:owershell|wsh)`.
+  const first = arrays[0]!;
+  const word = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+  while (p > 0 && word(first[p - 1]) && arrays.some((a) => word(a[p]))) p--;
+  while (s > 0 && word(first[first.length - s]) && arrays.some((a) => word(a[a.length - s - 1]))) s--;
+  return { prefix: first.slice(0, p).join(''), suffix: s > 0 ? first.slice(first.length - s).join('') : '' };
+}

@@ -1,0 +1,73 @@
+import { diagnostic } from '@sigmats/core';
+import type { Backend, BackendOptionValue, ConvertedRule, Diagnostic } from '@sigmats/core';
+import { createBackend, fail, ok, type Result, type RuleContext } from '@sigmats/text-query';
+import { validateSumoQuery } from '../lint/validate.js';
+import { searchCorrelation } from './correlation.js';
+import { searchParts, searchQueryText, searchSettings } from './query.js';
+import { searchProfile } from './profiles.js';
+import { savedSearch, savedSearchFolder } from './format.js';
+
+/** The query's own problems become a located error: never hand out a query our linter rejects. */
+export function lintGate(query: string, validate: (q: string) => readonly { message: string; offset: number }[], at: RuleContext['rule']): Diagnostic[] {
+  return validate(query).map((p) =>
+    diagnostic('backend/invalid-output', `emitted query fails the Sumo linter at offset ${p.offset}: ${p.message}`, at.loc),
+  );
+}
+
+export const SEARCH_OPTIONS: Readonly<Record<string, string>> = {
+  scope: 'Scope (keyword expression before the first pipe), replacing the log source default, e.g. _sourceCategory=windows/sysmon',
+  extraction: "'json' (default: | json field=… \"EventData.X\" as X nodrop) or 'fer' (fields defined by Field Extraction Rules)",
+  jsonField: 'Field the json operator reads (default _raw)',
+  cron: 'scheduled-search: cron expression (default 0 0/15 * * * ? *)',
+  timeRange: 'scheduled-search: relative time range (default -15m)',
+  timeZone: 'scheduled-search: time zone (default Etc/UTC)',
+  emails: 'scheduled-search: comma-separated notification recipients',
+  folder: 'scheduled-search: name of the content folder that holds all searches (default sigmats)',
+};
+
+function query(expr: Parameters<Parameters<typeof createBackend>[0]['query']>[0], ctx: RuleContext): Result<string> {
+  const settings = searchSettings(ctx.options, ctx.state);
+  if (!settings.ok) return settings;
+  const parts = searchParts(expr, ctx.rule, settings.value, ctx.rule.fields);
+  if (!parts.ok) return parts;
+  const text = searchQueryText(parts.value, ctx.rule.fields);
+  const problems = lintGate(text, (t) => validateSumoQuery(t, { re2: false }), ctx.rule);
+  return problems.length > 0 ? fail(...problems) : ok(text, parts.warnings);
+}
+
+function formatRule(queries: readonly string[], ctx: RuleContext): Result<string> {
+  if (ctx.format === 'scheduled-search') return ok(savedSearch(queries, ctx.rule, ctx.options));
+  return ok(queries.join('\n\n'));
+}
+
+function finalize(rules: readonly ConvertedRule[], format: string, options: Readonly<Record<string, BackendOptionValue>>): string {
+  if (format === 'scheduled-search') return savedSearchFolder(rules, options);
+  return rules.map((r) => r.output).join('\n\n');
+}
+
+/** Sumo Logic log search (backend id `sumo`). */
+export const sumo: Backend = createBackend({
+  id: 'sumo',
+  name: 'Sumo Logic log search',
+  formats: [
+    { name: 'default', description: 'Plain log search query', extension: 'sumo' },
+    {
+      name: 'scheduled-search',
+      description: 'Scheduled search content JSON (SavedSearchWithScheduleSyncDefinition), importable into the Library',
+      extension: 'json',
+    },
+  ],
+  defaultFormat: 'default',
+  pipelines: [],
+  defaultPipelines: [],
+  options: SEARCH_OPTIONS,
+  query,
+  formatRule,
+  correlation: searchCorrelation,
+  finalize,
+  dataSources: (ctx) => {
+    const s = searchSettings(ctx.options, ctx.state);
+    return s.ok ? [s.value.scope ?? searchProfile(ctx.rule.logsource).scope] : [];
+  },
+  validate: (q) => validateSumoQuery(q),
+});

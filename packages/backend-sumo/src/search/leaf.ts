@@ -1,0 +1,190 @@
+import { assertNever, diagnostic, stringShape } from '@sigmats/core';
+import type { KeywordExpr, MatchExpr, OrExpr, ScalarValue, StringValue } from '@sigmats/core';
+import { fail, ok, type Dialect, type RenderHooks, type Result } from '@sigmats/text-query';
+import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
+import { alternationRegex, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
+
+/**
+ * Leaves of a Sumo log search `| where` expression (target-languages §4.1, §4.3):
+ * - case-insensitive equality `toLowerCase(F) = "x"`, lists `toLowerCase(F) in ("a", "b")`,
+ *   plain contains/startswith/endswith `toLowerCase(F) matches "*x*"` (a wildcard pattern: only `*` is special);
+ * - anything else (backslashes, quotes, `?`, inner `*`, non-ASCII letters) `F matches /(?i)^…$/`;
+ * - `|cased` drops the lower-casing / `(?i)`; null `isEmpty(F)`; numbers compared as text, `num(F)` for gt/lt;
+ *   IPv4 CIDR `compareCIDRPrefix("net", F, "len")`; keywords inside where test `_raw`.
+ */
+
+export interface SearchLeafContext {
+  /** The Sumo name of a Sigma field (an alias from json extraction, or the FER name). */
+  readonly field: (sigmaField: string) => string;
+}
+
+export const searchDialect: Dialect = {
+  and: ' and ',
+  or: ' or ',
+  not: (operand) => `!(${operand})`,
+  notDelimits: true,
+  precedence: ['not', 'and', 'or'],
+  group: (inner) => `(${inner})`,
+  groupNested: true,
+};
+
+const q = (text: string): string => `"${text}"`;
+
+/** A plain wildcard pattern usable with quoted `matches` (only `*` is special there; `?` and others are literal). */
+function wildcardPattern(shape: string, text: string): string | undefined {
+  if (text.includes('*')) return undefined;
+  switch (shape) {
+    case 'prefix':
+      return `${text}*`;
+    case 'suffix':
+      return `*${text}`;
+    case 'contains':
+      return `*${text}*`;
+    default:
+      return undefined;
+  }
+}
+
+export function searchString(f: string, v: StringValue): Result<string> {
+  const ph = placeholderError(v);
+  if (ph) return fail(ph);
+  const { shape, text } = stringShape(v);
+  if (shape === 'any') return ok(`!isEmpty(${f})`);
+  if (shape !== 'pattern' && isQuotable(text) && (v.cased || lowerSafe(text))) {
+    const lhs = v.cased ? f : `toLowerCase(${f})`;
+    const lit = v.cased ? text : text.toLowerCase();
+    if (shape === 'exact') return ok(`${lhs} = ${q(lit)}`);
+    const pattern = wildcardPattern(shape, lit);
+    if (pattern !== undefined) return ok(`${lhs} matches ${q(pattern)}`);
+  }
+  return ok(`${f} matches /${stringRegex(v)}/`);
+}
+
+export function searchMatch(f: string, value: ScalarValue, otherField: (name: string) => string): Result<string> {
+  switch (value.kind) {
+    case 'string':
+      return searchString(f, value);
+    case 'number':
+      // Sumo fields are text; a JSON number extracts as its decimal text.
+      return ok(`${f} = ${q(numberText(value.value))}`);
+    case 'boolean':
+      return ok(`toLowerCase(${f}) = ${q(String(value.value))}`);
+    case 'null':
+      return ok(`isEmpty(${f})`);
+    case 'exists':
+      return ok(value.exists ? `!isEmpty(${f})` : `isEmpty(${f})`);
+    case 'regex': {
+      const r = regexValue(value);
+      return 'error' in r ? fail(r.error) : ok(`${f} matches /${r.source}/`);
+    }
+    case 'cidr':
+      if (value.version === 6) {
+        return fail(
+          diagnostic('backend/unsupported-value', `IPv6 CIDR ${value.network}/${value.prefixLength}: Sumo compareCIDRPrefix is IPv4 only`, value.loc, {
+            hint: 'list the addresses with |startswith, or use an IPv4 range',
+          }),
+        );
+      }
+      return ok(`compareCIDRPrefix(${q(value.network)}, ${f}, ${q(String(value.prefixLength))})`);
+    case 'compare': {
+      const op = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[value.op];
+      return ok(`num(${f}) ${op} ${numberText(value.value)}`);
+    }
+    case 'fieldref': {
+      const g = otherField(value.field);
+      if (value.match !== 'equals') {
+        return fail(
+          diagnostic('backend/unsupported-feature', `fieldref with ${value.match}: Sumo where has no field-to-field ${value.match} test`, value.loc),
+        );
+      }
+      return ok(value.cased ? `${f} = ${g}` : `toLowerCase(${f}) = toLowerCase(${g})`);
+    }
+    case 'timestamp-part':
+      return fail(
+        diagnostic('backend/unsupported-feature', `timestamp part '${value.part}' comparison is not supported for Sumo`, value.loc),
+      );
+    case 'query-expression':
+      return ok(value.expression.replaceAll('{field}', f).replaceAll('{id}', value.id));
+    default:
+      return assertNever(value, 'value kind');
+  }
+}
+
+/** A keyword inside `where`: a case-insensitive substring test on the raw message. */
+export function searchKeyword(node: KeywordExpr): Result<string> {
+  const v = node.value;
+  switch (v.kind) {
+    case 'string': {
+      const ph = placeholderError(v);
+      if (ph) return fail(ph);
+      return ok(`_raw matches /${flagPrefix({ i: !v.cased, s: true })}^.*${partsRegex(v.parts)}.*$/`);
+    }
+    case 'number':
+      return ok(`_raw matches /(?s)^.*${regexLiteral(numberText(v.value))}.*$/`);
+    case 'regex': {
+      const r = regexValue(v);
+      return 'error' in r ? fail(r.error) : ok(`_raw matches /${r.source}/`);
+    }
+    default:
+      return assertNever(v, 'keyword value');
+  }
+}
+
+export const searchHooks: RenderHooks<SearchLeafContext> = {
+  leaf: (node: MatchExpr | KeywordExpr, ctx) =>
+    node.kind === 'keyword' ? searchKeyword(node) : searchMatch(ctx.field(node.field), node.value, ctx.field),
+  orList: (field, values, _node: OrExpr, ctx) => {
+    if (values.filter((v) => v.kind === 'string' || v.kind === 'number').length < 2) return undefined;
+    const f = ctx.field(field);
+    const pieces: string[] = [];
+    const errors = [];
+    const inList = { lower: [] as string[], cased: [] as string[] };
+    const regexGroups = { lower: [] as StringValue[], cased: [] as StringValue[] };
+    for (const v of values) {
+      if (v.kind === 'number') {
+        inList.cased.push(numberText(v.value));
+        continue;
+      }
+      if (v.kind !== 'string') {
+        const r = searchMatch(f, v, ctx.field);
+        if (r.ok) pieces.push(r.value);
+        else errors.push(...r.errors);
+        continue;
+      }
+      const ph = placeholderError(v);
+      if (ph) {
+        errors.push(ph);
+        continue;
+      }
+      const { shape, text } = stringShape(v);
+      const plain = shape !== 'pattern' && shape !== 'any' && isQuotable(text) && (v.cased || lowerSafe(text));
+      if (plain && shape === 'exact') {
+        (v.cased ? inList.cased : inList.lower).push(v.cased ? text : text.toLowerCase());
+      } else if (plain && wildcardPattern(shape, text) !== undefined) {
+        const r = searchString(f, v);
+        if (r.ok) pieces.push(r.value);
+      } else if (shape === 'any') {
+        pieces.push(`!isEmpty(${f})`);
+      } else {
+        (v.cased ? regexGroups.cased : regexGroups.lower).push(v);
+      }
+    }
+    if (errors.length > 0) return fail(...errors);
+    const lists: string[] = [];
+    for (const [lhs, vals] of [
+      [`toLowerCase(${f})`, inList.lower],
+      [f, inList.cased],
+    ] as const) {
+      const uniq = [...new Set(vals)];
+      if (uniq.length === 1) lists.push(`${lhs} = ${q(uniq[0]!)}`);
+      else if (uniq.length > 1) lists.push(`${lhs} in (${uniq.map(q).join(', ')})`);
+    }
+    const regexes: string[] = [];
+    for (const group of [regexGroups.lower, regexGroups.cased]) {
+      if (group.length === 1) regexes.push(`${f} matches /${stringRegex(group[0]!)}/`);
+      else if (group.length > 1) regexes.push(`${f} matches /${alternationRegex(group)}/`);
+    }
+    const all = [...lists, ...pieces, ...regexes];
+    return ok(all.length === 1 ? all[0]! : `(${all.join(' or ')})`);
+  },
+};

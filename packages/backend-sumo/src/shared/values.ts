@@ -1,0 +1,90 @@
+import { diagnostic, normalizeParts, stringShape } from '@sigmats/core';
+import type { Diagnostic, RegexValue, ScalarValue, StringValue } from '@sigmats/core';
+import { RE2JS } from 're2js';
+import { commonAffixes, flagPrefix, hasWildcard, partsRegex, regexLiteral, userRegex } from '../encode.js';
+
+/**
+ * Helpers shared by the log search and CSE leaf renderers: how a Sigma string becomes one anchored Sumo regex,
+ * how several strings on one field fold into one alternation, and the RE2 check every emitted regex passes.
+ */
+
+/** Anchored regex body (without flags) for one string value. */
+export function stringBody(v: StringValue): string {
+  return `^${partsRegex(v.parts)}$`;
+}
+
+/** `/(?is)^…$/` text for a single string value; `(?i)` unless cased, `(?s)` when wildcards are present. */
+export function stringRegex(v: StringValue): string {
+  return `${flagPrefix({ i: !v.cased, s: hasWildcard(v.parts) })}${stringBody(v)}`;
+}
+
+/**
+ * One regex matching any of `values` (all with the same `cased`). Values of one plain shape share the `.*`
+ * wrappers and their common literal prefix/suffix is factored out: `^.*\x5c(?:a|b)\.exe$`.
+ */
+export function alternationRegex(values: readonly StringValue[]): string {
+  const cased = values[0]!.cased;
+  const shapes = values.map((v) => stringShape(v));
+  const first = shapes[0]!.shape;
+  const sameShape = first !== 'pattern' && first !== 'any' && shapes.every((s) => s.shape === first);
+  let body: string;
+  let wild: boolean;
+  if (sameShape) {
+    const texts = shapes.map((s) => s.text);
+    const { prefix, suffix } = commonAffixes(texts);
+    const alts = dedupe(
+      texts.map((t) => regexLiteral(Array.from(t).slice(Array.from(prefix).length, Array.from(t).length - Array.from(suffix).length).join(''))),
+    );
+    const lead = first === 'suffix' || first === 'contains' ? '.*' : '';
+    const trail = first === 'prefix' || first === 'contains' ? '.*' : '';
+    body = `^${lead}${regexLiteral(prefix)}(?:${alts.join('|')})${regexLiteral(suffix)}${trail}$`;
+    wild = lead !== '' || trail !== '';
+  } else {
+    body = `^(?:${dedupe(values.map((v) => partsRegex(normalizeParts(v.parts)))).join('|')})$`;
+    wild = values.some((v) => hasWildcard(v.parts));
+  }
+  return `${flagPrefix({ i: !cased, s: wild })}${body}`;
+}
+
+function dedupe(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** Compile-check an emitted regex with RE2 (re2js); a located error when it does not compile. */
+export function checkRe2(source: string, at: ScalarValue | RegexValue): Diagnostic | undefined {
+  try {
+    RE2JS.compile(source);
+    return undefined;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return diagnostic('backend/unsupported-value', `regex is not valid RE2 (Sumo's regex engine): ${why}`, at.loc, {
+      hint: 'RE2 has no lookaround, backreferences or possessive quantifiers; rewrite the pattern without them',
+    });
+  }
+}
+
+/** The Sumo regex for a `|re` value, or the RE2 error. */
+export function regexValue(v: RegexValue): { source: string } | { error: Diagnostic } {
+  if (v.placeholders.length > 0) {
+    return {
+      error: diagnostic('pipeline/placeholder-unresolved', `placeholder(s) ${v.placeholders.map((p) => `%${p}%`).join(', ')} left in regex`, v.loc),
+    };
+  }
+  const source = userRegex(v.pattern, v.flags);
+  const err = checkRe2(source, v);
+  // On failure, report on the user's own pattern when it is the culprit (clearer than the padded form).
+  return err ? { error: checkRe2(v.pattern, v) ?? err } : { source };
+}
+
+export function placeholderError(v: StringValue): Diagnostic | undefined {
+  if (!v.parts.some((p) => p.kind === 'placeholder')) return undefined;
+  const names = v.parts.flatMap((p) => (p.kind === 'placeholder' ? [`%${p.name}%`] : []));
+  return diagnostic('pipeline/placeholder-unresolved', `placeholder(s) ${names.join(', ')} not resolved by a pipeline`, v.loc, {
+    hint: 'add a value_placeholders or wildcard_placeholders pipeline item',
+  });
+}
+
+/** Number text as Sumo reads it (no exponent form for ordinary values). */
+export function numberText(n: number): string {
+  return Number.isInteger(n) ? n.toFixed(0) : String(n);
+}

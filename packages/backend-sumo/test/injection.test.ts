@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { RE2JS } from 're2js';
+import { describe, expect, test } from 'vitest';
+import { sumo, sumoCse, tokenize, validateCseExpression, validateSumoQuery, type Token } from '../src/index.js';
+import { collectionOf, ruleWith, stringValue, type Shape } from './ir.js';
+
+/**
+ * Injection safety: whatever a value holds (quotes, backslashes, slashes, pipes, newlines, brackets, unicode), the
+ * emitted query tokenizes (with our own lexer) into exactly one test whose single literal/regex decodes back to
+ * the value: the value never leaks out of its literal, and every output lints clean (RE2 compile included).
+ */
+
+const special = fc.constantFrom('"', "'", '\\', '/', '|', '\n', '\r', '\t', '(', ')', '[', ']', '{', '}', '*', '?', '.', '$', '^', '%', '`', '#', '=', '!', ',', ' ', 'a', 'Z', 'ß', 'İ', 'Σ', '–', '\u2028', '\u0000', '\u200b', '😀', 'é');
+const valueText = fc.array(fc.oneof(special, fc.string({ unit: 'grapheme', maxLength: 3 })), { minLength: 1, maxLength: 12 }).map((a) => a.join(''));
+const shape = fc.constantFrom<Shape>('exact', 'contains', 'startswith', 'endswith', 'inner');
+
+/** Strings the value must match, and one it must not. */
+function samples(text: string, s: Shape): { yes: string[]; no: string } {
+  switch (s) {
+    case 'exact':
+      return { yes: [text], no: `${text}~` };
+    case 'contains':
+      return { yes: [text, `<${text}>`, `\n${text}\n`], no: '' };
+    case 'startswith':
+      return { yes: [text, `${text}\n~`], no: `~${text}` };
+    case 'endswith':
+      return { yes: [text, `~\n${text}`], no: `${text}~` };
+    case 'inner':
+      return { yes: [`${text}\n${text}`, `${text}x${text}`], no: `${text}${text}` };
+  }
+}
+
+function wildcard(text: string, s: Shape): string {
+  return s === 'contains' ? `*${text}*` : s === 'startswith' ? `${text}*` : s === 'endswith' ? `*${text}` : text;
+}
+
+/** The tokens of the where stage that tests the value (the last `| where`). */
+function whereTokens(query: string, scope: boolean): Token[] {
+  const tokens = tokenize(query, { scope });
+  if (!scope) return tokens;
+  const starts = tokens.flatMap((t, i) => (t.kind === 'ident' && t.value === 'where' && tokens[i - 1]?.kind === 'pipe' ? [i] : []));
+  const from = starts[starts.length - 1]! + 1;
+  const to = tokens.findIndex((t, i) => i >= from && t.kind === 'pipe');
+  return tokens.slice(from, to < 0 ? undefined : to);
+}
+
+function checkDecoded(tokens: Token[], field: string, text: string, s: Shape, cased: boolean, lower: string): void {
+  const kinds = tokens.map((t) => (t.kind === 'string' || t.kind === 'regex' ? t.kind : t.value)).join(' ');
+  const lit = tokens[tokens.length - 1]!;
+  if (lit.kind === 'regex') {
+    expect(kinds).toBe(`${field} matches regex`);
+    const re = RE2JS.compile(lit.value);
+    const { yes, no } = samples(text, s);
+    for (const y of yes) {
+      expect(re.matches(y), `${lit.value} on ${JSON.stringify(y)}`).toBe(true);
+      if (!cased && /[a-z]/.test(y)) expect(re.matches(y.replace(/[a-z]/g, (c) => c.toUpperCase()))).toBe(true);
+    }
+    if (no !== '') expect(re.matches(no), `${lit.value} must not match ${JSON.stringify(no)}`).toBe(false);
+    return;
+  }
+  expect(lit.kind).toBe('string');
+  const lhs = cased ? field : `${lower} ( ${field} )`;
+  const expected = cased ? text : text.toLowerCase();
+  if (s === 'exact') {
+    expect(kinds).toBe(`${lhs} = string`);
+    expect(lit.value).toBe(expected);
+  } else {
+    expect(kinds).toBe(`${lhs} matches string`);
+    expect(lit.value).toBe(wildcard(expected, s));
+  }
+}
+
+describe('injection safety (fast-check)', () => {
+  test('log search: field values stay inside their literal', () => {
+    fc.assert(
+      fc.property(valueText, shape, fc.boolean(), (text, s, cased) => {
+        const r = sumo.convert(collectionOf(ruleWith('F', stringValue(text, s, cased))), { options: { scope: '_sourceCategory=x' } });
+        expect(r.diagnostics).toEqual([]);
+        const q = r.rules[0]!.queries[0]!;
+        expect(validateSumoQuery(q)).toEqual([]);
+        expect(q.split('\n')).toHaveLength(4); // scope, json, where, sort: no stage injected, no line broken
+        checkDecoded(whereTokens(q, true), 'F', text, s, cased, 'toLowerCase');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test('CSE: field values stay inside their literal', () => {
+    fc.assert(
+      fc.property(valueText, shape, fc.boolean(), (text, s, cased) => {
+        const r = sumoCse.convert(collectionOf(ruleWith('CommandLine', stringValue(text, s, cased))));
+        expect(r.diagnostics).toEqual([]);
+        const q = r.rules[0]!.queries[0]!;
+        expect(validateCseExpression(q)).toEqual([]);
+        expect(q).not.toMatch(/[\n\r\u2028\u2029]/);
+        // CSE has no quoted wildcard form: non-exact values are always regexes.
+        checkDecoded(whereTokens(q, false), 'commandLine', text, s, cased, 'lower');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test('log search: keywords become one scope term or one _raw regex', () => {
+    fc.assert(
+      fc.property(valueText, (text) => {
+        const r = sumo.convert(collectionOf(ruleWith(null, stringValue(text, 'exact'))), { options: { scope: '_sourceCategory=x' } });
+        expect(r.diagnostics).toEqual([]);
+        const q = r.rules[0]!.queries[0]!;
+        expect(validateSumoQuery(q)).toEqual([]);
+        const tokens = tokenize(q, { scope: true });
+        const scopeEnd = tokens.findIndex((t) => t.kind === 'pipe');
+        const scope = tokens.slice(0, scopeEnd);
+        if (scope.length > 4) {
+          // (_sourceCategory=x) AND "<text>"
+          expect(scope.map((t) => t.kind)).toEqual(['lparen', 'term', 'rparen', 'term', 'string']);
+          expect(scope[4]!.value).toBe(text);
+        } else {
+          const w = whereTokens(q, true);
+          expect(w.map((t) => t.kind)).toEqual(['ident', 'ident', 'regex']);
+          const re = RE2JS.compile(w[2]!.value);
+          expect(re.matches(`<${text}>`)).toBe(true);
+        }
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  test('log search: field names are either identifiers or safe JSON paths', () => {
+    fc.assert(
+      fc.property(valueText, (name) => {
+        const r = sumo.convert(collectionOf(ruleWith(name, stringValue('v', 'exact'))), { options: { scope: '_sourceCategory=x' } });
+        if (r.rules.length === 0) {
+          expect(r.diagnostics.map((d) => d.code)).toEqual(['backend/unsupported-value']);
+          return;
+        }
+        const q = r.rules[0]!.queries[0]!;
+        expect(validateSumoQuery(q)).toEqual([]);
+        expect(q.split('\n')).toHaveLength(4);
+      }),
+      { numRuns: 800 },
+    );
+  });
+});

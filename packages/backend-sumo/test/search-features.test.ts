@@ -1,0 +1,208 @@
+import { describe, expect, test } from 'vitest';
+import { sumo, validateSumoQuery } from '../src/index.js';
+import { convert, FEATURE_OPTIONS, ruleYaml, searchText } from './helpers.js';
+
+/** One row: a detection block (condition included) → the exact `| where` expression emitted. */
+interface Row {
+  readonly name: string;
+  readonly detection: string;
+  readonly where: string;
+}
+
+function runTable(rows: readonly Row[]): void {
+  test.each(rows)('$name', ({ detection, where }) => {
+    const r = convert(sumo, ruleYaml(detection), FEATURE_OPTIONS);
+    expect(r.errors).toEqual([]);
+    expect(r.queries).toEqual([searchText(where)]);
+    expect(validateSumoQuery(r.queries[0]!)).toEqual([]);
+  });
+}
+
+describe('strings: case-insensitive by default, quoted forms only when no escape is needed', () => {
+  const rows: Row[] = [
+    { name: 'exact plain', detection: `sel:\n  User: 'SYSTEM'\ncondition: sel`, where: 'toLowerCase(User) = "system"' },
+    { name: 'contains', detection: `sel:\n  CommandLine|contains: 'Invoke-Expression'\ncondition: sel`, where: 'toLowerCase(CommandLine) matches "*invoke-expression*"' },
+    { name: 'startswith', detection: `sel:\n  CommandLine|startswith: 'cmd /c'\ncondition: sel`, where: 'toLowerCase(CommandLine) matches "cmd /c*"' },
+    { name: 'endswith plain', detection: `sel:\n  Image|endswith: '.EXE'\ncondition: sel`, where: 'toLowerCase(Image) matches "*.exe"' },
+    { name: 'backslash → regex with \\x5c', detection: `sel:\n  Image|endswith: '\\cmd.exe'\ncondition: sel`, where: 'Image matches /(?is)^.*\\x5ccmd\\.exe$/' },
+    { name: 'exact path', detection: `sel:\n  Image: 'C:\\Windows\\cmd.exe'\ncondition: sel`, where: 'Image matches /(?i)^C:\\x5cWindows\\x5ccmd\\.exe$/' },
+    { name: 'inner wildcard', detection: `sel:\n  CommandLine: '*powershell*-enc*'\ncondition: sel`, where: 'CommandLine matches /(?is)^.*powershell.*-enc.*$/' },
+    { name: '? is exactly one character', detection: `sel:\n  Image: 'a?c'\ncondition: sel`, where: 'Image matches /(?is)^a.c$/' },
+    { name: 'escaped \\* stays literal', detection: `sel:\n  CommandLine|contains: 'a\\*b'\ncondition: sel`, where: 'CommandLine matches /(?is)^.*a\\*b.*$/' },
+    { name: 'double quote → regex', detection: `sel:\n  CommandLine|contains: 'say "hi"'\ncondition: sel`, where: 'CommandLine matches /(?is)^.*say "hi".*$/' },
+    { name: 'slash in a quoted pattern', detection: `sel:\n  CommandLine|contains: 'http://x'\ncondition: sel`, where: 'toLowerCase(CommandLine) matches "*http://x*"' },
+    { name: 'slash in a regex is \\/', detection: `sel:\n  CommandLine|contains: 'a\\b/c'\ncondition: sel`, where: 'CommandLine matches /(?is)^.*a\\x5cb\\/c.*$/' },
+    { name: 'non-ASCII letter → (?i) regex', detection: `sel:\n  CommandLine|contains: 'Straße'\ncondition: sel`, where: 'CommandLine matches /(?is)^.*Straße.*$/' },
+    { name: 'caseless non-ASCII stays quoted', detection: `sel:\n  CommandLine|contains: '–x'\ncondition: sel`, where: 'toLowerCase(CommandLine) matches "*–x*"' },
+    { name: 'newline → \\x{a}', detection: `sel:\n  CommandLine|contains: "a\\nb"\ncondition: sel`, where: 'CommandLine matches /(?is)^.*a\\x{a}b.*$/' },
+    { name: 'cased contains', detection: `sel:\n  CommandLine|cased|contains: 'ABC'\ncondition: sel`, where: 'CommandLine matches "*ABC*"' },
+    { name: 'cased exact', detection: `sel:\n  User|cased: 'Admin'\ncondition: sel`, where: 'User = "Admin"' },
+    { name: 'cased with backslash', detection: `sel:\n  Image|cased|endswith: '\\A.exe'\ncondition: sel`, where: 'Image matches /(?s)^.*\\x5cA\\.exe$/' },
+    { name: 'empty string', detection: `sel:\n  User: ''\ncondition: sel`, where: 'toLowerCase(User) = ""' },
+    { name: 'lone * = any value', detection: `sel:\n  User: '*'\ncondition: sel`, where: '!isEmpty(User)' },
+  ];
+  runTable(rows);
+});
+
+describe('value lists', () => {
+  const rows: Row[] = [
+    { name: 'exact list → in', detection: `sel:\n  User: ['a', 'B']\ncondition: sel`, where: 'toLowerCase(User) in ("a", "b")' },
+    { name: 'numbers → in', detection: `sel:\n  EventID: [1, 13]\ncondition: sel`, where: 'EventID in ("1", "13")' },
+    {
+      name: 'endswith list → one regex, common affixes factored',
+      detection: `sel:\n  Image|endswith: ['\\a.exe', '\\b.exe']\ncondition: sel`,
+      where: 'Image matches /(?is)^.*\\x5c(?:a|b)\\.exe$/',
+    },
+    {
+      name: 'mixed list: quoted patterns and a regex',
+      detection: `sel:\n  CommandLine|contains: ['abc', 'x\\y']\ncondition: sel`,
+      where: '(toLowerCase(CommandLine) matches "*abc*" or CommandLine matches /(?is)^.*x\\x5cy.*$/)',
+    },
+    {
+      name: '|all → and',
+      detection: `sel:\n  CommandLine|contains|all: ['a', 'b']\ncondition: sel`,
+      where: 'toLowerCase(CommandLine) matches "*a*" and toLowerCase(CommandLine) matches "*b*"',
+    },
+    {
+      name: 'windash expands to five dashes',
+      detection: `sel:\n  CommandLine|windash|contains: '-enc'\ncondition: sel`,
+      where:
+        '(toLowerCase(CommandLine) matches "*-enc*" or toLowerCase(CommandLine) matches "*/enc*" or toLowerCase(CommandLine) matches "*–enc*" or toLowerCase(CommandLine) matches "*—enc*" or toLowerCase(CommandLine) matches "*―enc*")',
+    },
+    {
+      name: 'same-field tests regrouped inside a mixed OR',
+      detection: `sel:\n  - Image|endswith: ['\\a.exe', '\\b.exe']\n  - OriginalFileName: ['a.exe', 'b.exe']\ncondition: sel`,
+      where: 'Image matches /(?is)^.*\\x5c(?:a|b)\\.exe$/ or toLowerCase(OriginalFileName) in ("a.exe", "b.exe")',
+    },
+  ];
+  runTable(rows);
+});
+
+describe('regex values: anchored to work whether Sumo matches whole or part (§10 q2)', () => {
+  const rows: Row[] = [
+    { name: '|re', detection: `sel:\n  CommandLine|re: 'a.*b'\ncondition: sel`, where: 'CommandLine matches /^(?s:.*)(?:a.*b)(?s:.*)$/' },
+    { name: '|re|i', detection: `sel:\n  CommandLine|re|i: 'evil'\ncondition: sel`, where: 'CommandLine matches /(?i)^(?s:.*)(?:evil)(?s:.*)$/' },
+    {
+      name: '\\\\ → \\x5c and / → \\/',
+      detection: `sel:\n  CommandLine|re: 'C:\\\\Windows\\\\.+/x'\ncondition: sel`,
+      where: 'CommandLine matches /^(?s:.*)(?:C:\\x5cWindows\\x5c.+\\/x)(?s:.*)$/',
+    },
+    { name: 'escaped slash kept', detection: `sel:\n  CommandLine|re: 'a\\/b'\ncondition: sel`, where: 'CommandLine matches /^(?s:.*)(?:a\\/b)(?s:.*)$/' },
+  ];
+  runTable(rows);
+});
+
+describe('other value kinds', () => {
+  const rows: Row[] = [
+    { name: 'null → isEmpty', detection: `sel:\n  User: null\ncondition: sel`, where: 'isEmpty(User)' },
+    { name: 'exists true', detection: `sel:\n  User|exists: true\ncondition: sel`, where: '!isEmpty(User)' },
+    { name: 'exists false', detection: `sel:\n  User|exists: false\ncondition: sel`, where: 'isEmpty(User)' },
+    { name: 'number as text', detection: `sel:\n  EventID: 4688\ncondition: sel`, where: 'EventID = "4688"' },
+    { name: 'gt → num()', detection: `sel:\n  Count|gt: 5\ncondition: sel`, where: 'num(Count) > 5' },
+    { name: 'lte', detection: `sel:\n  Count|lte: 2.5\ncondition: sel`, where: 'num(Count) <= 2.5' },
+    { name: 'boolean', detection: `sel:\n  Enabled: true\ncondition: sel`, where: 'toLowerCase(Enabled) = "true"' },
+    {
+      name: 'IPv4 cidr',
+      detection: `sel:\n  DestinationIp|cidr: '10.0.0.0/8'\ncondition: sel`,
+      where: 'compareCIDRPrefix("10.0.0.0", DestinationIp, "8")',
+    },
+    {
+      name: 'fieldref equals',
+      detection: `sel:\n  SourceUser|fieldref: TargetUser\ncondition: sel`,
+      where: 'toLowerCase(SourceUser) = toLowerCase(TargetUser)',
+    },
+  ];
+  runTable(rows);
+});
+
+describe('conditions: explicit parentheses, !( ) negation', () => {
+  const rows: Row[] = [
+    {
+      name: 'and not',
+      detection: `sel:\n  A: 'x'\nfilter:\n  B: 'y'\ncondition: sel and not filter`,
+      where: 'toLowerCase(A) = "x" and !(toLowerCase(B) = "y")',
+    },
+    {
+      name: 'or under and is grouped',
+      detection: `a:\n  A: 'x'\nb:\n  B: 'y'\nc:\n  C: 'z'\ncondition: (a or b) and c`,
+      where: '(toLowerCase(A) = "x" or toLowerCase(B) = "y") and toLowerCase(C) = "z"',
+    },
+    {
+      name: 'and under or is grouped too',
+      detection: `a:\n  A: 'x'\nb:\n  B: 'y'\nc:\n  C: 'z'\ncondition: a and b or c`,
+      where: '(toLowerCase(A) = "x" and toLowerCase(B) = "y") or toLowerCase(C) = "z"',
+    },
+    {
+      name: 'not over a group',
+      detection: `a:\n  A: 'x'\n  B: 'y'\ncondition: not a`,
+      where: '!(toLowerCase(A) = "x" and toLowerCase(B) = "y")',
+    },
+    {
+      name: '1 of sel*',
+      detection: `sel1:\n  A: 'x'\nsel2:\n  B: 'y'\ncondition: 1 of sel*`,
+      where: 'toLowerCase(A) = "x" or toLowerCase(B) = "y"',
+    },
+  ];
+  runTable(rows);
+});
+
+describe('keywords: quoted scope terms (term/phrase search, case-insensitive), else _raw regex', () => {
+  const rows: { name: string; detection: string; query: string }[] = [
+    {
+      name: 'keyword list → scope OR',
+      detection: `keywords:\n  - 'evil'\n  - 'bad thing'\ncondition: keywords`,
+      query: '(_sourceCategory=test) AND ("evil" OR "bad thing")\n| sort by _messageTime desc',
+    },
+    {
+      name: 'wildcard keyword → bare term',
+      detection: `keywords:\n  - 'evil*thing'\ncondition: keywords`,
+      query: '(_sourceCategory=test) AND evil*thing\n| sort by _messageTime desc',
+    },
+    {
+      name: 'quote escaped as \\" (documented)',
+      detection: `keywords:\n  - 'say "x"'\ncondition: keywords`,
+      query: '(_sourceCategory=test) AND "say \\"x\\""\n| sort by _messageTime desc',
+    },
+    {
+      name: 'keywords AND a selection: scope + where',
+      detection: `keywords:\n  - 'evil'\nsel:\n  User: 'x'\ncondition: keywords and sel`,
+      query: '(_sourceCategory=test) AND "evil"\n| where toLowerCase(User) = "x"\n| sort by _messageTime desc',
+    },
+    {
+      name: 'not keywords',
+      detection: `keywords:\n  - 'evil'\nsel:\n  User: 'x'\ncondition: sel and not keywords`,
+      query: '(_sourceCategory=test) AND NOT "evil"\n| where toLowerCase(User) = "x"\n| sort by _messageTime desc',
+    },
+    {
+      name: 'backslash keyword → _raw regex in where',
+      detection: `keywords:\n  - 'C:\\x'\ncondition: keywords`,
+      query: '(_sourceCategory=test)\n| where _raw matches /(?is)^.*C:\\x5cx.*$/\n| sort by _messageTime desc',
+    },
+    {
+      name: 'keywords OR a selection → _raw in where',
+      detection: `keywords:\n  - 'evil'\nsel:\n  User: 'x'\ncondition: keywords or sel`,
+      query: '(_sourceCategory=test)\n| where _raw matches /(?is)^.*evil.*$/ or toLowerCase(User) = "x"\n| sort by _messageTime desc',
+    },
+  ];
+  test.each(rows)('$name', ({ detection, query }) => {
+    const r = convert(sumo, ruleYaml(detection), FEATURE_OPTIONS);
+    expect(r.errors).toEqual([]);
+    expect(r.queries).toEqual([query]);
+    expect(validateSumoQuery(query)).toEqual([]);
+  });
+});
+
+describe('unsupported features: located errors, no output', () => {
+  const rows: { name: string; detection: string; message: RegExp; line: number }[] = [
+    { name: 'IPv6 cidr', detection: `sel:\n  Ip|cidr: 'fe80::/10'\ncondition: sel`, message: /IPv6 CIDR fe80::\/10/, line: 9 },
+    { name: 'RE2-incompatible regex', detection: `sel:\n  CommandLine|re: 'a(?=b)'\ncondition: sel`, message: /not valid RE2/, line: 9 },
+    { name: 'fieldref startswith', detection: `sel:\n  A|fieldref|startswith: B\ncondition: sel`, message: /fieldref with startswith/, line: 9 },
+  ];
+  test.each(rows)('$name', ({ detection, message, line }) => {
+    const r = convert(sumo, ruleYaml(detection), FEATURE_OPTIONS);
+    expect(r.queries).toEqual([]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.message).toMatch(message);
+    expect(r.errors[0]).toMatchObject({ file: 'rule.yml', line, rule: '11111111-2222-3333-4444-555555555555' });
+  });
+});

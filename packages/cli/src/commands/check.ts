@@ -1,0 +1,104 @@
+import { resolve } from 'node:path';
+import { documentKey, formatDiagnostic } from '@sigmats/core';
+import type { Diagnostic, SigmaDocument } from '@sigmats/core';
+import { parseArgs, type OptionSpec } from '../args.js';
+import { colorsFor } from '../color.js';
+import { EXIT_FAILED, EXIT_OK } from '../exit.js';
+import type { CliIo } from '../io.js';
+import { renderJUnit, type JUnitCase } from '../junit.js';
+import { loadRules, type LoadedRules } from '../load.js';
+import { writeFileAtomic } from '../output.js';
+import { Progress } from '../progress.js';
+import { countSeverities, dedupeDiagnostics, printDiagnostics, sortDiagnostics } from '../report.js';
+import { COLOR_OPTION, discoverOrFail } from './common.js';
+
+const SPEC: readonly OptionSpec[] = [{ name: 'junit', type: 'string' }, { name: 'no-progress', type: 'boolean' }, COLOR_OPTION];
+
+function docLabel(doc: SigmaDocument): string {
+  const kind = doc.kind === 'rule' ? '' : `${doc.kind}: `;
+  return doc.id && doc.title ? `${kind}${doc.title} (${doc.id})` : `${kind}${documentKey(doc)}`;
+}
+
+/**
+ * One testcase per document, or per file when it yielded no document. A diagnostic belongs to the document
+ * of its file whose key it names, else to the document whose span contains its line, else to the file case.
+ */
+export function junitCases(loaded: LoadedRules, diagnostics: readonly Diagnostic[]): JUnitCase[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of sortDiagnostics(dedupeDiagnostics(diagnostics))) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const cases: JUnitCase[] = [];
+  const files = [...loaded.files, ...[...byFile.keys()].filter((f) => !loaded.documents.has(f))];
+  for (const file of files) {
+    const docs = loaded.documents.get(file) ?? [];
+    const diags = byFile.get(file) ?? [];
+    const buckets = docs.map(() => [] as Diagnostic[]);
+    const orphans: Diagnostic[] = [];
+    for (const d of diags) {
+      let i = d.rule !== undefined ? docs.findIndex((doc) => documentKey(doc) === d.rule) : -1;
+      if (i < 0 && d.line > 0) {
+        // The last document starting at or before the line.
+        for (let j = docs.length - 1; j >= 0; j--) {
+          if (docs[j]!.loc.line <= d.line) {
+            i = j;
+            break;
+          }
+        }
+      }
+      (i >= 0 ? buckets[i]! : orphans).push(d);
+    }
+    const toCase = (name: string, line: number | undefined, ds: readonly Diagnostic[]): JUnitCase => {
+      const errors = ds.filter((d) => d.severity === 'error');
+      const warnings = ds.filter((d) => d.severity === 'warning');
+      return {
+        name,
+        classname: file,
+        file,
+        ...(line ? { line } : {}),
+        failures:
+          errors.length === 0
+            ? []
+            : [
+                {
+                  message: formatDiagnostic(errors[0]!) + (errors.length > 1 ? ` (+${errors.length - 1} more)` : ''),
+                  type: errors[0]!.code,
+                  text: errors.map(formatDiagnostic).join('\n'),
+                },
+              ],
+        ...(warnings.length > 0 ? { systemOut: warnings.map(formatDiagnostic).join('\n') } : {}),
+      };
+    };
+    if (docs.length === 0) {
+      cases.push(toCase(file, undefined, diags));
+      continue;
+    }
+    docs.forEach((doc, i) => cases.push(toCase(docLabel(doc), doc.loc.line, buckets[i]!)));
+    if (orphans.length > 0) cases.push(toCase(`${file} (file)`, undefined, orphans));
+  }
+  return cases;
+}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, SPEC, 'check');
+  const colors = colorsFor(io.stderr, io, args.flags.has('no-color'));
+  const found = discoverOrFail('check', args.positionals, io);
+  const started = Date.now();
+  const progressOn = !args.flags.has('no-progress') && io.stderr.isTTY === true && found.files.length >= Progress.MIN_BATCH;
+  const progress = new Progress(io.stderr, found.files.length, 'checking', progressOn);
+  const loaded = await loadRules(found.files, io, progress);
+  progress.clear();
+  const diagnostics = [...found.diagnostics, ...loaded.collection.diagnostics];
+  printDiagnostics(diagnostics, io.stderr, colors);
+
+  const junit = args.strings.get('junit');
+  if (junit !== undefined) {
+    const cases = junitCases(loaded, diagnostics);
+    const xml = renderJUnit([{ name: 'sigmats check', cases, time: (Date.now() - started) / 1000, timestamp: new Date(started).toISOString().slice(0, 19) }]);
+    writeFileAtomic(resolve(io.cwd, junit), xml);
+  }
+
+  const { errors, warnings } = countSeverities(dedupeDiagnostics(diagnostics));
+  const docs = [...loaded.documents.values()].reduce((n, d) => n + d.length, 0);
+  const line = `checked ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}, ${docs} document${docs === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
+  io.stderr.write(errors > 0 ? colors.red(line) : colors.green(line));
+  return errors > 0 ? EXIT_FAILED : EXIT_OK;
+}

@@ -1,0 +1,135 @@
+/** Usage text for every command, with examples. Kept as data so `--help` loads nothing else. */
+
+export const MAIN_HELP = `sigmats — convert, check and test Sigma detection rules
+
+Usage: sigmats <command> [options]
+
+Commands:
+  convert   Convert rules to Splunk SPL, KQL, Sumo Logic or Sumo Cloud SIEM
+  check     Validate rules (parse + collection checks), optionally as JUnit XML
+  test      Run the fixture tests beside the rules (rules/<technique>/fixtures/*.json)
+  eval      Match JSON events against rules, streaming NDJSON matches
+  list      List targets, pipelines or output formats
+  variants  Write one documentation page per rule and platform (Markdown, HTML, JSON)
+
+Options:
+  -h, --help      Show help (also: sigmats <command> --help)
+  -V, --version   Show the version
+
+Examples:
+  sigmats convert -t splunk rules/
+  sigmats check --junit check.xml rules/
+  sigmats list targets
+
+Exit codes: 0 success, 1 some rules failed (the others were still processed), 2 usage error.
+Colours are off when NO_COLOR is set or stderr is not a terminal.
+`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  convert: `Usage: sigmats convert -t TARGET [options] PATHS...
+
+Convert Sigma rules to queries. PATHS are files, folders (searched recursively for *.yml and *.yaml),
+globs (quote them: 'rules/**/*.yml') or - for stdin. Results go to stdout (or -o), diagnostics to
+stderr as file:line:col: severity code: message. A broken rule never stops the others.
+
+Options:
+  -t, --target TARGET     splunk, kql, sumo, sumo-cse, or all (required)
+  -p, --pipeline P        Extra pipeline: a built-in name (see 'sigmats list pipelines') or a YAML
+                          file; repeatable
+      --no-default-pipelines  Do not apply the target's default pipelines
+  -f, --format FORMAT     Output format (see 'sigmats list formats'); the target's default otherwise
+  -O, --option KEY=VALUE  Backend option; repeatable (true/false and numbers are typed)
+  -o, --output OUT        A directory (existing, ending in /, or with -t all): one file per rule file,
+                          named <rule file name>.<format extension>, a subfolder per target with -t all;
+                          otherwise a file receiving the whole output. Files are written atomically.
+      --json              NDJSON on stdout: one object per converted rule, then a summary
+      --no-progress       No progress bar (shown on a terminal for batches of 50+ files)
+      --no-color          No colours (also NO_COLOR=1)
+
+Examples:
+  sigmats convert -t splunk rules/
+  sigmats convert -t kql -f default -o out/ rules/t1219_remote_access_tools
+  sigmats convert -t all -o out/ 'rules/**/*.yml'
+  sigmats convert -t sumo -p my-mapping.yml -O index=windows rule.yml
+  cat rule.yml | sigmats convert -t sumo-cse -
+  sigmats convert -t splunk --json rules/ | jq -r .queries[0]
+
+Exit codes: 0 all converted, 1 some rules failed (the others were converted and written), 2 usage error.
+`,
+  check: `Usage: sigmats check [options] PATHS...
+
+Validate rules without converting: YAML, schema, modifiers, conditions, and collection checks
+(duplicate ids, correlation and filter references). Diagnostics go to stderr.
+
+Options:
+      --junit FILE   Also write JUnit XML for CI: one testcase per rule document (or per file that
+                     did not parse), failures carrying located messages
+      --no-color     No colours (also NO_COLOR=1)
+
+Examples:
+  sigmats check rules/
+  sigmats check --junit reports/sigma-check.xml 'rules/**/*.yml'
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
+`,
+  test: `Usage: sigmats test [options] [PATHS...]
+
+Run fixture tests: each rules/<technique>/fixtures/*.json holds {description, expect, rule, event}
+and says whether the rule must match the event. PATHS default to rules/.
+
+Options:
+      --no-color   No colours (also NO_COLOR=1)
+
+Examples:
+  sigmats test
+  sigmats test rules/t1021.006_winrm
+
+Exit codes: 0 all fixtures pass, 1 a fixture failed or a rule did not load, 2 usage error.
+`,
+  eval: `Usage: sigmats eval --rules PATHS [options] [EVENTS...]
+
+Match events against rules. EVENTS are files or - (stdin, the default) holding NDJSON or concatenated
+JSON objects; they are streamed. Each match is printed as one NDJSON line:
+{"rule": id, "title": ..., "event": index, "file", "line", "identifiers": [search identifiers]}.
+
+Options:
+      --rules PATHS   Rule files, folders or globs; repeatable (required)
+      --no-color      No colours (also NO_COLOR=1)
+
+Examples:
+  sigmats eval --rules rules/ events.ndjson
+  zcat events.json.gz | sigmats eval --rules rules/t1219_remote_access_tools -
+
+Exit codes: 0 done (whether or not anything matched), 1 some rules or events failed, 2 usage error.
+`,
+  list: `Usage: sigmats list targets|pipelines|formats [-t TARGET]
+
+List conversion targets, their built-in pipelines, or their output formats.
+
+Options:
+  -t, --target TARGET   Only this target (pipelines and formats)
+
+Examples:
+  sigmats list targets
+  sigmats list pipelines -t kql
+  sigmats list formats
+`,
+  variants: `Usage: sigmats variants [options] -o DIR [PATHS...]
+
+Write a documentation page per rule and platform (Splunk, Microsoft Defender XDR, Microsoft Sentinel,
+Sumo Logic, Sumo Logic Cloud SIEM): title, description, MITRE ATT&CK tactic/technique with links,
+the query, severity, data sources, false positives, a link to the Sigma rule, sibling platforms,
+and the tests from the rule's fixtures. PATHS default to rules/.
+
+Options:
+  -o, --output DIR      Output directory (required); pages go to DIR/<rule file name>/<platform>.<ext>
+      --format LIST     Comma-separated: md, html, json (default md,html,json)
+      --no-color        No colours (also NO_COLOR=1)
+
+Examples:
+  sigmats variants -o site/ rules/
+  sigmats variants --format html -o site/ rules/t1219_remote_access_tools
+
+Exit codes: 0 every page written, 1 some rule or platform failed (the others were written), 2 usage error.
+`,
+};

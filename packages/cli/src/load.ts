@@ -1,0 +1,38 @@
+import { buildCollection, decodeSigmaBytes, parseSigma } from '@sigmats/core';
+import type { Diagnostic, SigmaCollection, SigmaDocument } from '@sigmats/core';
+import { readBytes, STDIN } from './files.js';
+import { readAll, type CliIo } from './io.js';
+import type { Progress } from './progress.js';
+
+export const STDIN_NAME = '<stdin>';
+
+export interface LoadedRules {
+  readonly collection: SigmaCollection;
+  /** Display name of every input (stdin as `<stdin>`), in input order. */
+  readonly files: readonly string[];
+  /** The parsed documents of each file, in file order (files that failed to read map to []). */
+  readonly documents: ReadonlyMap<string, readonly SigmaDocument[]>;
+}
+
+/** Read and parse each file on its own (a broken file never stops the others), then build one collection. */
+export async function loadRules(paths: readonly string[], io: CliIo, progress?: Progress): Promise<LoadedRules> {
+  const parsed: { documents: readonly SigmaDocument[]; diagnostics: readonly Diagnostic[] }[] = [];
+  const documents = new Map<string, readonly SigmaDocument[]>();
+  const files: string[] = [];
+  for (const path of paths) {
+    const name = path === STDIN ? STDIN_NAME : path;
+    files.push(name);
+    const read = path === STDIN ? { ok: true as const, bytes: await readAll(io.stdin()) } : readBytes(path, io.cwd);
+    if (!read.ok) {
+      parsed.push({ documents: [], diagnostics: [{ code: 'io/read-failed', severity: 'error', message: read.message, file: name, line: 0, column: 0 }] });
+      documents.set(name, []);
+    } else {
+      const decoded = decodeSigmaBytes(read.bytes, name);
+      const result = decoded.text === undefined ? { documents: [], diagnostics: decoded.diagnostics } : parseSigma(decoded.text, name);
+      parsed.push(result);
+      documents.set(name, result.documents);
+    }
+    progress?.tick();
+  }
+  return { collection: buildCollection(parsed), files, documents };
+}

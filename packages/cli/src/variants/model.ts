@@ -1,0 +1,160 @@
+import { relative } from 'node:path';
+import type { ConvertedRule, SigmaRule } from '@sigmats/core';
+import { techniqueLabel, type AttackInfo, type AttackRef, type AttackTechnique } from './attack.js';
+import { detectionFields, type Fixture } from './fixtures.js';
+import type { PlatformSpec } from './platforms.js';
+
+/** Bumped when the JSON page shape changes incompatibly. */
+export const PAGE_VERSION = 1;
+
+export interface PageLink {
+  readonly id: string;
+  readonly name: string;
+  /** Relative to the page. */
+  readonly href: string;
+}
+
+export interface FixtureSummary {
+  readonly description: string;
+  readonly expect: 'match' | 'no-match';
+  /** Relative to the page. */
+  readonly href: string;
+  /** The event fields the rule looks at, as found in the event. */
+  readonly evidence: readonly { readonly field: string; readonly value: string }[];
+}
+
+/** Everything a page shows; the renderers only format it. */
+export interface VariantPage {
+  readonly version: number;
+  readonly title: string;
+  readonly platform: { readonly id: string; readonly name: string; readonly target: string; readonly language: string; readonly format: string };
+  readonly rule: {
+    readonly id?: string;
+    readonly title: string;
+    readonly description?: string;
+    readonly status?: string;
+    readonly author?: string;
+    readonly date?: string;
+    readonly modified?: string;
+    readonly references: readonly string[];
+    readonly tags: readonly string[];
+    readonly logsource: { readonly category?: string; readonly product?: string; readonly service?: string };
+  };
+  readonly severity: string;
+  readonly attack: {
+    readonly tactics: readonly AttackRef[];
+    /** Technique entries, a sub-technique carrying its parent; parents already covered by a sub-technique are left out. */
+    readonly techniques: readonly AttackTechnique[];
+  };
+  /** The plain query (conditions of a multi-condition rule separated by a blank line). */
+  readonly query: string;
+  /** The rule in the backend's output format, when it differs from the plain query. */
+  readonly formatted?: string;
+  readonly dataSources: readonly string[];
+  readonly falsePositives: readonly string[];
+  /** Relative to the page. */
+  readonly sigmaRule: string;
+  readonly otherPlatforms: { readonly heading: string; readonly links: readonly PageLink[] };
+  readonly testing: {
+    readonly fixtures: readonly FixtureSummary[];
+    readonly truePositives: number;
+    readonly trueNegatives: number;
+  };
+  readonly generator: string;
+}
+
+export function pageTitle(ruleTitle: string, platform: string): string {
+  return `Detect ${ruleTitle} in ${platform}`;
+}
+
+const linkPath = (from: string, to: string): string => relative(from, to).split('\\').join('/');
+
+function valueAt(event: unknown, field: string): unknown {
+  if (typeof event !== 'object' || event === null) return undefined;
+  const o = event as Record<string, unknown>;
+  if (field in o) return o[field];
+  let cur: unknown = o;
+  for (const part of field.split('.')) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+function evidence(rule: SigmaRule, event: unknown): { field: string; value: string }[] {
+  return detectionFields(rule).flatMap((field) => {
+    const v = valueAt(event, field);
+    if (v === undefined) return [];
+    return [{ field, value: typeof v === 'string' ? v : JSON.stringify(v) }];
+  });
+}
+
+export interface PageInput {
+  readonly rule: SigmaRule;
+  readonly converted: ConvertedRule;
+  readonly format: string;
+  readonly platform: PlatformSpec;
+  readonly attack: AttackInfo;
+  /** Other platforms with a page for this rule, in page order. */
+  readonly siblings: readonly PlatformSpec[];
+  readonly fixtures: readonly Fixture[];
+  /** Directory the page is written to, and cwd-relative paths are resolved against (both absolute). */
+  readonly pageDir: string;
+  readonly cwd: string;
+  readonly pageExtension: string;
+  readonly generator: string;
+}
+
+export function buildPage(input: PageInput): VariantPage {
+  const { rule, converted, platform, attack } = input;
+  const abs = (p: string): string => (p.startsWith('/') ? p : `${input.cwd}/${p}`);
+  const query = converted.queries.join('\n\n');
+  const coveredParents = new Set(attack.techniques.flatMap((t) => (t.parent ? [t.parent.id] : [])));
+  const techniques = attack.techniques.filter((t) => t.parent !== undefined || !coveredParents.has(t.id));
+  const first = techniques[0];
+  const fixtures = input.fixtures.map<FixtureSummary>((f) => ({
+    description: f.description,
+    expect: f.shouldMatch ? 'match' : 'no-match',
+    href: linkPath(input.pageDir, abs(f.file)),
+    // For a multi-event fixture, the fields of every event, once each.
+    evidence: [...new Map(f.events.flatMap((e) => evidence(rule, e)).map((x) => [`${x.field}=${x.value}`, x])).values()],
+  }));
+  return {
+    version: PAGE_VERSION,
+    title: pageTitle(rule.title, platform.name),
+    platform: { id: platform.id, name: platform.name, target: platform.target, language: platform.language, format: input.format },
+    rule: {
+      ...(rule.id !== undefined ? { id: rule.id } : {}),
+      title: rule.title,
+      ...(rule.description !== undefined ? { description: rule.description.trim() } : {}),
+      ...(rule.status !== undefined ? { status: rule.status } : {}),
+      ...(rule.author !== undefined ? { author: rule.author } : {}),
+      ...(rule.date !== undefined ? { date: rule.date } : {}),
+      ...(rule.modified !== undefined ? { modified: rule.modified } : {}),
+      references: rule.references,
+      tags: rule.tags.map((t) => `${t.namespace}.${t.name}`),
+      logsource: {
+        ...(rule.logsource.category !== undefined ? { category: rule.logsource.category } : {}),
+        ...(rule.logsource.product !== undefined ? { product: rule.logsource.product } : {}),
+        ...(rule.logsource.service !== undefined ? { service: rule.logsource.service } : {}),
+      },
+    },
+    severity: rule.level ?? 'unspecified',
+    attack: { tactics: attack.tactics, techniques },
+    query,
+    ...(converted.output.trim() !== query.trim() ? { formatted: converted.output } : {}),
+    dataSources: converted.dataSources,
+    falsePositives: rule.falsepositives,
+    sigmaRule: linkPath(input.pageDir, abs(rule.loc.file)),
+    otherPlatforms: {
+      heading: `Other platforms for ${first ? techniqueLabel(first) : rule.title}`,
+      links: input.siblings.map((s) => ({ id: s.id, name: s.name, href: `${s.id}.${input.pageExtension}` })),
+    },
+    testing: {
+      fixtures,
+      truePositives: fixtures.filter((f) => f.expect === 'match').length,
+      trueNegatives: fixtures.filter((f) => f.expect === 'no-match').length,
+    },
+    generator: input.generator,
+  };
+}

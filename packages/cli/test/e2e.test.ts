@@ -1,0 +1,286 @@
+// End-to-end: the BUILT binary on rules/ and on a temp copy with broken rules.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import pkg from '../package.json';
+import { BIN, ensureBuilt, ROOT } from './built.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function sigmats(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8', env, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const TARGETS = ['splunk', 'kql', 'sumo', 'sumo-cse'] as const;
+const RULE_IDS = ['4e8351d6-5415-45d2-b6be-677c3dc95326', '07b00a6e-0b58-484a-a163-5d5481be0dc4'];
+
+const BROKEN_CONDITION = `title: Broken Rule
+id: 5d0d8c39-3c4e-4f55-9a39-6f1e0a1b2c3d
+status: experimental
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    selection:
+        Image|endswith: '\\evil.exe'
+    condition: selection and not filter
+level: high
+`;
+
+let work: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  // A copy of rules/ plus a rule with an undefined identifier and a file with a YAML syntax error.
+  work = mkdtempSync(join(tmpdir(), 'sigmats-e2e-'));
+  cpSync(join(ROOT, 'rules'), join(work, 'rules'), { recursive: true });
+  writeFileSync(join(work, 'rules', 'broken.yml'), BROKEN_CONDITION);
+  writeFileSync(join(work, 'rules', 'bad_yaml.yml'), 'title: Bad YAML\ndetection:\n  sel: [a, b\n  condition: sel\n');
+});
+
+describe('global', () => {
+  test('--version prints the package version', () => {
+    const r = sigmats(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+  test.each(['convert', 'check', 'test', 'eval', 'list', 'variants'])('%s --help has examples', (cmd) => {
+    const r = sigmats([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: sigmats ${cmd}`);
+    expect(r.stdout).toContain('Examples:');
+  });
+  test('usage errors exit 2 with a pointer to --help', () => {
+    for (const args of [[], ['frobnicate'], ['convert', 'rules/'], ['convert', '-t', 'nope', 'rules/'], ['convert', '-t', 'splunk', '--bogus', 'rules/'], ['convert', '-t', 'splunk', 'no/such/dir'], ['convert', '-t', 'splunk', '-f', 'nope', 'rules/'], ['list', 'everything']]) {
+      const r = sigmats(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+    }
+    expect(sigmats(['convert', 'rules/']).stderr).toBe("sigmats convert: error: missing -t TARGET (splunk, kql, sumo, sumo-cse or all)\nRun 'sigmats convert --help' for usage.\n");
+  });
+});
+
+describe('convert', () => {
+  test.each(TARGETS)('-t %s rules/: every rule converts, results on stdout only', (target) => {
+    const r = sigmats(['convert', '-t', target, 'rules/']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().length).toBeGreaterThan(0);
+    const json = sigmats(['convert', '-t', target, '--json', 'rules/']);
+    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.type === 'rule').map((l) => l.id).sort()).toEqual([...RULE_IDS].sort());
+    expect(lines.every((l) => l.version === 1)).toBe(true);
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', files: 2, errors: 0, targets: [{ target, converted: 2, failed: 0 }] });
+  });
+
+  test('-t all prints a section per target', () => {
+    const r = sigmats(['convert', '-t', 'all', 'rules/']);
+    expect(r.code).toBe(0);
+    const headers = r.stdout.split('\n').filter((l) => l.startsWith('==> '));
+    expect(headers.map((h) => h.split(' ')[1])).toEqual([...TARGETS]);
+  });
+
+  test('a broken rule: located errors, the others still convert, exit 1', () => {
+    const r = sigmats(['convert', '-t', 'splunk', 'rules/'], { cwd: work });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("rules/broken.yml:10:34: error condition/undefined-identifier: 'filter' is not defined");
+    expect(r.stderr).toMatch(/^rules\/bad_yaml\.yml:\d+:\d+: error yaml\/syntax: /m);
+    expect(r.stdout).toContain('wsmprovhost.exe');
+    expect(r.stdout).toContain('teamviewer.exe');
+    expect(r.stdout).not.toContain('evil.exe');
+    // No colours without a TTY.
+    expect(r.stderr).not.toContain('\x1b[');
+  });
+
+  test('-o DIR writes one file per rule file, atomically; with -t all a folder per target', () => {
+    const out = join(work, 'out-all');
+    const r = sigmats(['convert', '-t', 'all', '-o', out, 'rules/'], { cwd: work });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    for (const target of TARGETS) {
+      const files = readdirSync(join(out, target)).sort();
+      expect(files.map((f) => f.replace(/\.[^.]+$/, ''))).toEqual(['proc_creation_win_remote_access_tool_execution', 'proc_creation_win_winrm_remote_execution']);
+    }
+    expect(readFileSync(join(out, 'splunk', 'proc_creation_win_remote_access_tool_execution.spl'), 'utf8')).toContain('teamviewer.exe');
+    const all = readdirSync(out, { recursive: true }) as string[];
+    expect(all.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const single = join(work, 'out-splunk') + '/';
+    expect(sigmats(['convert', '-t', 'splunk', '-o', single, 'rules/t1219_remote_access_tools'], { cwd: work }).code).toBe(0);
+    expect(readdirSync(single)).toEqual(['proc_creation_win_remote_access_tool_execution.spl']);
+  });
+
+  test('-o FILE receives the whole output', () => {
+    const file = join(work, 'all.spl');
+    const r = sigmats(['convert', '-t', 'splunk', '-o', file, 'rules/t1021.006_winrm', 'rules/t1219_remote_access_tools'], { cwd: work });
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(sigmats(['convert', '-t', 'splunk', 'rules/'], { cwd: ROOT }).stdout);
+  });
+
+  test('globs and stdin', () => {
+    const viaGlob = sigmats(['convert', '-t', 'splunk', 'rules/**/*remote_access*.yml']);
+    expect(viaGlob.code).toBe(0);
+    expect(viaGlob.stdout).toContain('teamviewer.exe');
+    expect(viaGlob.stdout).not.toContain('wsmprovhost');
+    const text = readFileSync(join(ROOT, 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml'), 'utf8');
+    expect(sigmats(['convert', '-t', 'splunk', '-'], { input: text }).stdout).toBe(viaGlob.stdout);
+    const bad = sigmats(['convert', '-t', 'splunk', '-'], { input: BROKEN_CONDITION });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('<stdin>:10:34: error condition/undefined-identifier');
+  });
+
+  test('lazy loading: only the requested backend, never the evaluator or the Kusto validator', () => {
+    const rule = 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml';
+    const loaded = (target: string): string[] => {
+      // NODE_DEBUG=esm,module logs every ESM and CommonJS load to stderr.
+      const r = sigmats(['convert', '-t', target, rule], { env: { NODE_DEBUG: 'esm,module' } });
+      expect(r.code).toBe(0);
+      return [...new Set(r.stderr.match(/packages\/[a-z-]+\/dist|language-service[a-z-]*/g) ?? [])].sort();
+    };
+    expect(loaded('splunk')).toEqual(['packages/backend-splunk/dist', 'packages/cli/dist', 'packages/core/dist', 'packages/text-query/dist']);
+    expect(loaded('kql')).toEqual(['packages/backend-kql/dist', 'packages/cli/dist', 'packages/core/dist', 'packages/text-query/dist']);
+  });
+
+  test('colours only when forced and not disabled by NO_COLOR', () => {
+    expect(sigmats(['convert', '-t', 'splunk', 'rules/broken.yml'], { cwd: work, env: { FORCE_COLOR: '1' } }).stderr).toContain('\x1b[31merror\x1b[39m');
+    expect(sigmats(['convert', '-t', 'splunk', 'rules/broken.yml'], { cwd: work, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stderr).not.toContain('\x1b[');
+  });
+
+  test('pipelines: unknown name is a usage error; built-in names are accepted', () => {
+    const r = sigmats(['convert', '-t', 'splunk', '-p', 'no-such-pipeline', 'rules/']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'no-such-pipeline' is neither a pipeline file nor a built-in pipeline of splunk");
+    const list = sigmats(['list', 'pipelines', '-t', 'splunk', '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { name: string });
+    expect(list.length).toBeGreaterThan(0);
+    expect(sigmats(['convert', '-t', 'splunk', '-p', list[0]!.name, 'rules/']).code).not.toBe(2);
+  });
+});
+
+describe('check', () => {
+  test('clean rules: exit 0', () => {
+    const r = sigmats(['check', 'rules/']);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toBe('checked 2 files, 2 documents: 0 errors, 0 warnings\n');
+  });
+  test('--junit: one testcase per document or failed file, located failures', () => {
+    const xmlFile = join(work, 'reports', 'check.xml');
+    const r = sigmats(['check', '--junit', xmlFile, 'rules/'], { cwd: work });
+    expect(r.code).toBe(1);
+    const xml = readFileSync(xmlFile, 'utf8');
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="sigmats" tests="4" failures="2" errors="0">/);
+    expect(xml).toContain('<testcase name="Remote Access Tool Execution (07b00a6e-0b58-484a-a163-5d5481be0dc4)"');
+    expect(xml).toContain('<failure message="rules/broken.yml:10:34: error condition/undefined-identifier: &apos;filter&apos; is not defined');
+    expect(xml).toMatch(/<testcase name="rules\/bad_yaml.yml"[^>]*>\n\s*<failure message="rules\/bad_yaml.yml:\d+:\d+: error yaml\/syntax/);
+  });
+});
+
+describe('test', () => {
+  test('rules/: one line per rule and per fixture, exit code follows failures', () => {
+    const r = sigmats(['test']);
+    const ruleLines = r.stdout.split('\n').filter((l) => /^(PASS|FAIL|NONE) /.test(l));
+    expect(ruleLines).toHaveLength(2);
+    const failing = r.stdout.split('\n').filter((l) => /^ {2}FAIL /.test(l)).length;
+    expect(r.code).toBe(failing > 0 ? 1 : 0);
+    expect(r.stderr).toMatch(new RegExp(`^\\d+ passed, ${failing} failed \\(\\d+ fixtures, 2 rules\\)$`, 'm'));
+  });
+  test('a passing and a failing fixture in a temp folder', () => {
+    const dir = join(work, 'fixture-case');
+    mkdirSync(join(dir, 'fixtures'), { recursive: true });
+    cpSync(join(ROOT, 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml'), join(dir, 'rule.yml'));
+    const fixture = (expect: string, image: string) => JSON.stringify({ description: `${image} ${expect}`, expect, rule: RULE_IDS[1], event: { Image: image } });
+    writeFileSync(join(dir, 'fixtures', 'tp.json'), fixture('match', 'C:\\Tools\\AnyDesk.exe'));
+    writeFileSync(join(dir, 'fixtures', 'tn.json'), fixture('no-match', 'C:\\Windows\\notepad.exe'));
+    expect(sigmats(['test', dir]).code).toBe(0);
+    writeFileSync(join(dir, 'fixtures', 'wrong.json'), fixture('match', 'C:\\Windows\\calc.exe'));
+    const r = sigmats(['test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, 'fixtures', 'wrong.json')}:1:1: error fixture/mismatch`);
+  });
+});
+
+describe('eval', () => {
+  const tp = { EventID: 1, Image: 'C:\\Users\\a\\Downloads\\rustdesk.exe', CommandLine: 'rustdesk.exe' };
+  const tn = { EventID: 1, Image: 'C:\\Windows\\notepad.exe' };
+  test('NDJSON on stdin: one line per match', () => {
+    const r = sigmats(['eval', '--rules', 'rules/', '-'], { input: `${JSON.stringify(tn)}\n${JSON.stringify(tp)}\n` });
+    expect(r.code).toBe(0);
+    const matches = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(matches).toEqual([{ rule: RULE_IDS[1], title: 'Remote Access Tool Execution', event: 1, file: '<stdin>', line: 2, identifiers: ['selection'], condition: 0 }]);
+  });
+  test('concatenated pretty JSON in a file; a broken event is located and skipped', () => {
+    const file = join(work, 'events.json');
+    writeFileSync(file, `${JSON.stringify(tp, null, 2)}\n{"Image": "oops"\n${JSON.stringify(tp, null, 2)}\n`);
+    const r = sigmats(['eval', '--rules', 'rules/', file]);
+    const matches = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: number; line: number });
+    expect(matches.map((m) => m.line)).toEqual([1, 7]);
+    expect(r.stderr).toContain(`${file}:6:1: warning eval/invalid-event`);
+  });
+  test('--rules is required', () => {
+    expect(sigmats(['eval', 'x.json']).code).toBe(2);
+  });
+});
+
+describe('list', () => {
+  test('targets, pipelines, formats', () => {
+    const targets = sigmats(['list', 'targets']);
+    expect(targets.code).toBe(0);
+    expect(targets.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual([...TARGETS]);
+    const formats = sigmats(['list', 'formats']);
+    expect(formats.code).toBe(0);
+    for (const t of TARGETS) expect(formats.stdout).toMatch(new RegExp(`^${t} +default +\\.\\w+ +\\(default\\)`, 'm'));
+    expect(sigmats(['list', 'pipelines']).code).toBe(0);
+  });
+});
+
+describe('variants', () => {
+  const PLATFORMS = ['splunk', 'defender-xdr', 'sentinel', 'sumo', 'sumo-cse'];
+  let out: string;
+  beforeAll(() => {
+    out = join(work, 'site');
+  });
+  test('a page per rule and platform in md, html and json', () => {
+    const r = sigmats(['variants', '-o', 'site', 'rules/t1021.006_winrm', 'rules/t1219_remote_access_tools'], { cwd: work });
+    expect(r.stderr).toMatch(/^wrote 30 pages for 2 rules to site; 0 errors, 0 warnings$/m);
+    expect(r.code).toBe(0);
+    const dir = join(out, 'proc_creation_win_winrm_remote_execution');
+    expect(readdirSync(dir).sort()).toEqual(PLATFORMS.flatMap((p) => ['html', 'json', 'md'].map((e) => `${p}.${e}`)).sort());
+    const md = readFileSync(join(dir, 'splunk.md'), 'utf8');
+    expect(md).toMatch(/^# Detect Windows Remote Management Lateral Movement in Splunk\n/);
+    expect(md).toContain('| MITRE ATT&CK tactic | [TA0008 Lateral Movement](https://attack.mitre.org/tactics/TA0008/) |');
+    expect(md).toContain('| MITRE ATT&CK technique | [T1021 Remote Services](https://attack.mitre.org/techniques/T1021/) |');
+    expect(md).toContain('| MITRE ATT&CK sub-technique | [T1021.006 Windows Remote Management](https://attack.mitre.org/techniques/T1021/006/) |');
+    expect(md).toContain('(../../rules/t1021.006_winrm/proc_creation_win_winrm_remote_execution.yml)');
+    expect(md).toContain('## Other platforms for T1021.006 Windows Remote Management');
+    expect(md).toContain('- [Microsoft Sentinel](sentinel.md)');
+    expect(md).toContain('### True positives (the rule must match)');
+    expect(md).toContain('(../../rules/t1021.006_winrm/fixtures/tp_winrs_remote_cmd.json)');
+    const json = JSON.parse(readFileSync(join(dir, 'sentinel.json'), 'utf8')) as { title: string; version: number; testing: { truePositives: number } };
+    expect(json.title).toBe('Detect Windows Remote Management Lateral Movement in Microsoft Sentinel');
+    expect(json.testing.truePositives).toBe(readdirSync(join(work, 'rules/t1021.006_winrm/fixtures')).filter((f) => f.startsWith('tp_')).length);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  });
+
+  test('HTML renders readably in headless Chromium (screenshot)', (ctx) => {
+    const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+    if (!chromium) {
+      console.warn('SKIPPED: chromium is not installed (apt-get install -y chromium); the HTML screenshot check did not run');
+      ctx.skip();
+      return;
+    }
+    const page = join(out, 'proc_creation_win_winrm_remote_execution', 'splunk.html');
+    const shot = join(work, 'splunk-page.png');
+    const r = spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--window-size=1100,1600', `--screenshot=${shot}`, `file://${page}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const png = readFileSync(shot);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // A blank or unstyled page compresses to a few KB; a rendered page with text is far larger.
+    expect(statSync(shot).size).toBeGreaterThan(40_000);
+    console.log(`screenshot: ${shot}`);
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { discover } from '../src/files.js';
+import { globBase, globToRegExp } from '../src/glob.js';
+
+describe('globToRegExp', () => {
+  const cases: { glob: string; yes: string[]; no: string[] }[] = [
+    { glob: 'rules/*.yml', yes: ['rules/a.yml'], no: ['rules/x/a.yml', 'rules/.a.yml', 'rules/a.yaml'] },
+    { glob: 'rules/**/*.yml', yes: ['rules/a.yml', 'rules/x/y/a.yml'], no: ['rules/.git/a.yml', 'other/a.yml'] },
+    { glob: 'rules/**', yes: ['rules/a', 'rules/x/y'], no: ['rulesx/a'] },
+    { glob: '**/*.{yml,yaml}', yes: ['a.yml', 'x/b.yaml'], no: ['c.json'] },
+    { glob: 'r?les/[a-c]*.yml', yes: ['rules/a1.yml', 'roles/c.yml'], no: ['rules/d.yml', 'rles/a.yml'] },
+    { glob: 'r/[!a]*.yml', yes: ['r/b.yml'], no: ['r/a.yml'] },
+    { glob: 'a+b (1).yml', yes: ['a+b (1).yml'], no: ['aab (1).yml'] },
+  ];
+  test.each(cases)('$glob', ({ glob, yes, no }) => {
+    const re = globToRegExp(glob);
+    for (const p of yes) expect(re.test(p), p).toBe(true);
+    for (const p of no) expect(re.test(p), p).toBe(false);
+  });
+
+  test('globBase', () => {
+    expect(globBase('rules/**/*.yml')).toBe('rules');
+    expect(globBase('*.yml')).toBe('');
+    expect(globBase('/abs/dir/*.yml')).toBe('/abs/dir');
+  });
+});
+
+describe('discover', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigmats-discover-'));
+  mkdirSync(join(dir, 'r', 'sub', 'fixtures'), { recursive: true });
+  mkdirSync(join(dir, 'r', '.hidden'), { recursive: true });
+  for (const f of ['r/b.yml', 'r/a.yaml', 'r/sub/c.yml', 'r/sub/fixtures/x.json', 'r/.hidden/h.yml', 'r/notes.txt']) writeFileSync(join(dir, f), '');
+
+  test('folders recurse for *.yml/*.yaml, sorted, skipping dot folders', () => {
+    expect(discover(['r'], dir).files).toEqual(['r/a.yaml', 'r/b.yml', 'r/sub/c.yml']);
+    expect(discover(['r/'], dir).files).toEqual(['r/a.yaml', 'r/b.yml', 'r/sub/c.yml']);
+  });
+  test('files as given, globs, stdin, dedupe, missing', () => {
+    const d = discover(['r/notes.txt', 'r/**/*.yml', 'r/b.yml', '-', 'nope/', 'r/*.md'], dir);
+    expect(d.files).toEqual(['r/notes.txt', 'r/b.yml', 'r/sub/c.yml', '-']);
+    expect(d.missing).toEqual(['nope/', 'r/*.md']);
+  });
+});

@@ -1,0 +1,93 @@
+// The programmatic entry point (`run(argv, io)`), from source: what the binary does, without processes.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { memoryIo, run } from '../src/index.js';
+import { parseBackendOptions } from '../src/commands/convert.js';
+import { pickBackend } from '../src/registry.js';
+import { uniqueStems } from '../src/output.js';
+
+const RULE = (n: number): string => `title: Rule ${n}
+id: 00000000-0000-4000-8000-${String(n).padStart(12, '0')}
+status: test
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    selection:
+        Image|endswith: '\\tool${n}.exe'
+    condition: selection
+level: low
+`;
+
+describe('run()', () => {
+  test('progress bar on a TTY for long batches, cleared before the summary; colours on a TTY', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmats-run-'));
+    mkdirSync(join(dir, 'rules'));
+    for (let i = 1; i <= 60; i++) writeFileSync(join(dir, 'rules', `r${String(i).padStart(2, '0')}.yml`), RULE(i));
+    const io = memoryIo({ cwd: dir, tty: true });
+    expect(await run(['convert', '-t', 'splunk', 'rules/'], io)).toBe(0);
+    expect(io.err()).toMatch(/\r\x1b\[2K\[#+-*\] \d+\/61 /);
+    expect(io.err()).toMatch(/\r\x1b\[2K\x1b\[32mconverted \(splunk 60\) from 60 files; 0 errors, 0 warnings\n\x1b\[39m$/);
+    expect(io.out().split('\n').filter(Boolean)).toHaveLength(60);
+
+    const quiet = memoryIo({ cwd: dir, tty: true, env: { NO_COLOR: '1' } });
+    expect(await run(['convert', '-t', 'splunk', '--no-progress', 'rules/'], quiet)).toBe(0);
+    expect(quiet.err()).toBe('converted (splunk 60) from 60 files; 0 errors, 0 warnings\n');
+  });
+
+  test('help, version, unknown command', async () => {
+    const io = memoryIo();
+    expect(await run(['--help'], io)).toBe(0);
+    expect(io.out()).toContain('Usage: sigmats <command>');
+    const v = memoryIo();
+    expect(await run(['--version'], v)).toBe(0);
+    expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const bad = memoryIo();
+    expect(await run(['nope'], bad)).toBe(2);
+    expect(bad.err()).toContain("unknown command 'nope'");
+  });
+
+  test('-O and -f problems are usage errors', async () => {
+    const cwd = join(import.meta.dirname, '../../..');
+    const io = memoryIo({ cwd });
+    expect(await run(['convert', '-t', 'splunk', '-O', 'novalue', 'rules/'], io)).toBe(2);
+    expect(io.err()).toContain("option -O expects KEY=VALUE, got 'novalue'");
+    const unknown = memoryIo({ cwd });
+    expect(await run(['convert', '-t', 'splunk', '-O', 'no_such_option=1', 'rules/'], unknown)).toBe(2);
+    expect(unknown.err()).toContain("<options>: error backend/invalid-option: unknown option 'no_such_option' for Splunk SPL");
+  });
+
+  test('a pipeline file with a syntax error is reported with its location', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmats-pipe-'));
+    writeFileSync(join(dir, 'p.yml'), 'name: broken\ntransformations: [\n');
+    writeFileSync(join(dir, 'r.yml'), RULE(1));
+    const io = memoryIo({ cwd: dir });
+    expect(await run(['convert', '-t', 'splunk', '-p', 'p.yml', 'r.yml'], io)).toBe(2);
+    expect(io.err()).toMatch(/^p\.yml:\d+:\d+: error pipeline\/syntax: /m);
+    expect(io.out()).toBe('');
+  });
+});
+
+test('parseBackendOptions types values', () => {
+  expect(parseBackendOptions(['a=true', 'b=false', 'c=12', 'd=1.5', 'e=012', 'f=x=y', 'g='])).toEqual({ a: true, b: false, c: 12, d: 1.5, e: '012', f: 'x=y', g: '' });
+});
+
+test('pickBackend: by export name, by factory, by id', () => {
+  const b = { id: 'splunk', name: 'S', formats: [], defaultFormat: 'default', pipelines: [], defaultPipelines: [], convert: () => ({}) as never, validate: () => [] };
+  expect(pickBackend({ splunkBackend: b }, 'splunk')).toBe(b);
+  expect(pickBackend({ kqlBackend: () => ({ ...b, id: 'kql' }) }, 'kql')?.id).toBe('kql');
+  expect(pickBackend({ whatever: { ...b, id: 'sumo-cse' } }, 'sumo-cse')?.id).toBe('sumo-cse');
+  expect(pickBackend({ other: 1 }, 'sumo')).toBeUndefined();
+});
+
+test('uniqueStems disambiguates equal rule file names', () => {
+  expect([...uniqueStems(['a/x.yml', 'b/x.yaml', 'c/y.yml', '-']).values()]).toEqual(['a-x', 'b-x', 'y', 'stdin']);
+});
+
+test('the README documents every command', () => {
+  const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
+  for (const cmd of ['convert', 'check', 'test', 'eval', 'list', 'variants']) expect(readme).toContain(`sigmats ${cmd}`);
+  expect(readme).toContain('apt-get install -y chromium');
+});

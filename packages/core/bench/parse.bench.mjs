@@ -1,0 +1,68 @@
+// Parses and validates every SigmaHQ rule under rules/ in one process with the built package.
+// Usage: node bench/parse.bench.mjs   (SIGMAHQ_DIR overrides the corpus location)
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { resourceUsage } from 'node:process';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const sigmahq = process.env.SIGMAHQ_DIR ?? resolve(here, '../../../../shared/sigmahq');
+const dir = join(sigmahq, 'rules');
+if (!existsSync(dir)) {
+  console.error(`SigmaHQ corpus not found at ${dir}: set SIGMAHQ_DIR`);
+  process.exit(1);
+}
+function walk(d, out = []) {
+  for (const n of readdirSync(d).sort()) {
+    const p = join(d, n);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (/\.ya?ml$/.test(n)) out.push(p);
+  }
+  return out;
+}
+const t0 = performance.now();
+const { parseSigma, loadCollection } = await import('../dist/index.js');
+const tImport = performance.now() - t0;
+const sources = walk(dir).map((f) => ({ file: f, text: readFileSync(f, 'utf8') }));
+
+let rss = process.memoryUsage().rss;
+const sample = () => { rss = Math.max(rss, process.memoryUsage().rss); };
+
+// First pass includes ajv schema compilation (once per process): the cold figure.
+const tCold = performance.now();
+let docs = 0;
+let errors = 0;
+for (const s of sources) {
+  const r = parseSigma(s.text, s.file);
+  docs += r.documents.length;
+  errors += r.diagnostics.filter((d) => d.severity === 'error').length;
+}
+const cold = performance.now() - tCold;
+sample();
+
+// Warm passes: the steady-state throughput.
+const runs = 5;
+const times = [];
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  for (const s of sources) parseSigma(s.text, s.file);
+  times.push(performance.now() - t);
+  sample();
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(runs / 2)];
+
+const tColl = performance.now();
+const coll = loadCollection(sources);
+const collMs = performance.now() - tColl;
+sample();
+
+const maxRssMb = Math.max(rss, resourceUsage().maxRSS * 1024) / (1024 * 1024);
+console.log(`parsed ${sources.length} files → ${docs} documents, ${errors} errors; collection ${coll.rules.length} rules`);
+console.log(`import ${tImport.toFixed(0)} ms, first pass (incl. schema compile) ${cold.toFixed(0)} ms, warm median ${median.toFixed(0)} ms, loadCollection ${collMs.toFixed(0)} ms`);
+console.log(`BENCH core.parse.cold_ms: ${cold.toFixed(1)} ms`);
+console.log(`BENCH core.parse.warm_ms: ${median.toFixed(1)} ms`);
+console.log(`BENCH core.parse.rules_per_s: ${Math.round(sources.length / (median / 1000))} rules/s`);
+console.log(`BENCH core.parse.cold_rules_per_s: ${Math.round(sources.length / (cold / 1000))} rules/s`);
+console.log(`BENCH core.parse.peak_rss_mb: ${maxRssMb.toFixed(1)} MB`);

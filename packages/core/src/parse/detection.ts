@@ -1,0 +1,219 @@
+import type { Detection, DetectionElement, DetectionGroup, DetectionItem, ModifierName } from '../ir/detection.js';
+import type { DetectionValue } from '../ir/values.js';
+import type { YEntry, YMap, YNode, YScalar } from '../yaml/nodes.js';
+import type { DocContext, Span } from './context.js';
+import { MODIFIER_NAMES, applyModifiers, checkChain, type ModifierProblem } from './modifiers.js';
+import { scalarOffsetMapper } from './scalar-offsets.js';
+import { suggest } from './suggest.js';
+
+/** Splits `field|mod1|mod2`; reports unknown modifiers at their own column. Undefined when a modifier is bad. */
+function parseKey(ctx: DocContext, key: YScalar): { field: string | null; mods: ModifierName[] } | undefined {
+  const text = key.text;
+  const pieces = text.split('|');
+  const field = pieces[0] as string;
+  const mods: ModifierName[] = [];
+  let ok = true;
+  const toOffset = scalarOffsetMapper(ctx.index.text, key);
+  let pos = field.length + 1;
+  for (const m of pieces.slice(1)) {
+    const start = toOffset(pos);
+    const span: Span = { start, end: Math.max(start + 1, toOffset(pos + m.length - 1) + 1) };
+    pos += m.length + 1;
+    if (MODIFIER_NAMES.has(m)) {
+      mods.push(m as ModifierName);
+      continue;
+    }
+    ok = false;
+    if (m === 'not' || m === '!' || m === 'ne' || m === 'notequal') {
+      ctx.error('modifier/not-a-modifier', `'${m}' is not a Sigma modifier`, span, "use 'neq' to negate this item (field|neq: value), or 'not' in the condition (selection and not filter)");
+    } else if (MODIFIER_NAMES.has(m.toLowerCase())) {
+      ctx.error('modifier/unknown', `unknown modifier '${m}'`, span, `modifiers are lower-case: '${m.toLowerCase()}'`);
+    } else {
+      const s = suggest(m, MODIFIER_NAMES);
+      ctx.error('modifier/unknown', m === '' ? `empty modifier in '${text}'` : `unknown modifier '${m}'`, span, s ? `did you mean '${s}'?` : undefined);
+    }
+  }
+  if (!ok) return undefined;
+  return { field: field === '' ? null : field, mods };
+}
+
+function report(ctx: DocContext, p: ModifierProblem, where: Span, value?: YScalar): void {
+  let message = p.message;
+  if (value && value.valueStart >= 0) {
+    const pos = ctx.index.position(value.start);
+    message += ` (value at line ${pos.line}, column ${pos.column})`;
+  }
+  if (p.severity === 'warning') ctx.warn(p.code, p.message, value ?? where, p.hint);
+  else ctx.error(p.code, message, where, p.hint);
+}
+
+/** Flattens nested sequences of scalars (pySigma: `[[a, b], c]` → a, b, c); maps inside are reported. */
+function scalarsOf(ctx: DocContext, node: YNode, out: YScalar[], depth = 0): boolean {
+  if (node.kind === 'scalar') {
+    out.push(node);
+    return true;
+  }
+  if (node.kind === 'map' || depth > 16) {
+    ctx.error('detection/nested-map', 'a value list cannot contain a mapping', node, 'put field maps directly under the search identifier, one list item per map');
+    return false;
+  }
+  let ok = true;
+  for (const item of node.items) ok = scalarsOf(ctx, item, out, depth + 1) && ok;
+  return ok;
+}
+
+/** One `field|mods: value(s)` entry, or a keyword item (null field). */
+export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, mods: readonly ModifierName[], valueNode: YNode): DetectionItem | undefined {
+  const keyLoc = ctx.loc(keySpan);
+  const keyword = field === null;
+  let scalars: YScalar[] = [];
+  if (valueNode.kind === 'map') {
+    ctx.error(
+      'detection/nested-map',
+      `the value of '${field ?? '(keywords)'}' is a mapping; field values must be scalars or lists of scalars`,
+      valueNode,
+      'nested field maps are not Sigma: use a dotted field name (parent.child) or separate search identifiers',
+    );
+    return undefined;
+  }
+  if (valueNode.kind === 'seq') {
+    if (valueNode.items.length === 0) {
+      ctx.error('detection/empty-list', `'${field ?? '(keywords)'}' has an empty value list, which matches nothing`, valueNode, "write 'null' to test for a missing value, or remove the entry");
+      return undefined;
+    }
+    if (!scalarsOf(ctx, valueNode, scalars)) return undefined;
+    if (scalars.length > 1) {
+      for (const s of scalars) {
+        if (s.value === null && s.valueStart >= 0 && !mods.includes('exists')) {
+          ctx.warn('detection/null-in-list', 'null inside a value list is not allowed by the Sigma specification (kept as "or the field is null")', s, 'move the null test into its own search identifier');
+        } else if (s.value === null && s.valueStart < 0) {
+          ctx.warn('detection/null-in-list', 'empty list entry (null) inside a value list', s, 'remove the empty "-" line, or write null in its own search identifier');
+        }
+      }
+    }
+  } else {
+    scalars = [valueNode];
+  }
+
+  let failed = false;
+  for (const p of checkChain(mods, keyword)) {
+    report(ctx, p, keySpan);
+    failed = true;
+  }
+  if (failed) return undefined;
+
+  const values: DetectionValue[] = [];
+  const reported = new Set<string>();
+  for (const s of scalars) {
+    if (keyword && (typeof s.value === 'boolean' || s.value === null) && mods.length === 0) {
+      ctx.error('detection/invalid-value', `a keyword search value must be a string or a number, not ${s.value === null ? 'null' : 'a boolean'}`, s, 'bind it to a field: field: value');
+      failed = true;
+      continue;
+    }
+    const r = applyModifiers(mods, s.value, ctx.loc(s));
+    for (const w of r.warnings) report(ctx, w, keySpan, s);
+    if (r.problem) {
+      if (!reported.has(r.problem.message)) {
+        reported.add(r.problem.message);
+        report(ctx, r.problem, keySpan, s);
+      }
+      failed = true;
+      continue;
+    }
+    if (r.value) values.push(r.value);
+  }
+  if (failed) return undefined;
+  const link = mods.includes('all') ? 'and' : 'or';
+  if (link === 'and' && scalars.length === 1 && valueNode.kind === 'scalar') {
+    ctx.warn('modifier/all-single-value', "'all' on a single value has no effect (the specification forbids it)", keySpan, "remove '|all'");
+  }
+  return { kind: 'item', field, modifiers: mods, values, link, negated: mods.includes('neq'), loc: keyLoc };
+}
+
+function buildMapGroup(ctx: DocContext, map: YMap): DetectionGroup | undefined {
+  if (map.entries.length === 0) {
+    ctx.error('detection/empty', 'empty field map: it would match everything', map);
+    return undefined;
+  }
+  const items: DetectionElement[] = [];
+  let ok = true;
+  for (const e of map.entries) {
+    const key = parseKey(ctx, e.key);
+    if (!key) {
+      ok = false;
+      continue;
+    }
+    const item = buildItem(ctx, e.key, key.field, key.mods, e.value);
+    if (item) items.push(item);
+    else ok = false;
+  }
+  if (!ok) return undefined;
+  return { kind: 'group', link: 'and', items, loc: ctx.loc(map) };
+}
+
+/** The body of one search identifier. */
+function buildBody(ctx: DocContext, name: string, node: YNode): DetectionGroup | undefined {
+  if (node.kind === 'map') return buildMapGroup(ctx, node);
+  if (node.kind === 'scalar') {
+    if (node.value === null) {
+      ctx.error('detection/empty', `search identifier '${name}' is empty`, node, 'give it a field map (field: value) or a list of keywords');
+      return undefined;
+    }
+    const item = buildItem(ctx, node, null, [], node);
+    return item ? { kind: 'group', link: 'and', items: [item], loc: ctx.loc(node) } : undefined;
+  }
+  if (node.items.length === 0) {
+    ctx.error('detection/empty', `search identifier '${name}' is an empty list`, node);
+    return undefined;
+  }
+  const elements: DetectionElement[] = [];
+  const keywords: YScalar[] = [];
+  let ok = true;
+  const collect = (items: readonly YNode[], depth: number) => {
+    for (const it of items) {
+      if (it.kind === 'map') {
+        const g = buildMapGroup(ctx, it);
+        if (g) elements.push(g);
+        else ok = false;
+      } else if (it.kind === 'scalar') keywords.push(it);
+      else if (depth < 16) collect(it.items, depth + 1);
+      else {
+        ctx.error('detection/nested-map', 'lists nested too deeply', it);
+        ok = false;
+      }
+    }
+  };
+  collect(node.items, 0);
+  if (keywords.length > 0) {
+    const first = keywords[0] as YScalar;
+    const kwSeq = { kind: 'seq' as const, start: first.start, end: (keywords[keywords.length - 1] as YScalar).end, items: keywords, flow: false, size: keywords.length + 1, height: 1 };
+    const item = buildItem(ctx, node, null, [], keywords.length === 1 ? first : kwSeq);
+    if (item) elements.push(item);
+    else ok = false;
+  }
+  if (!ok) return undefined;
+  return { kind: 'group', link: 'or', items: elements, loc: ctx.loc(node) };
+}
+
+/** Search identifiers of a detection (or filter) map; `reserved` keys (condition, rules...) are skipped. */
+export function buildDetections(ctx: DocContext, map: YMap, reserved: ReadonlySet<string>): { detections: Detection[]; ok: boolean } {
+  const detections: Detection[] = [];
+  let ok = true;
+  for (const e of map.entries) {
+    if (reserved.has(e.key.text)) continue;
+    if (e.key.text === 'timeframe') {
+      ctx.error('condition/pipe-aggregation', "'timeframe' belongs to the Sigma 1 aggregation syntax, which Sigma 2 removed", e.key, 'use a correlation rule with a timespan');
+      ok = false;
+      continue;
+    }
+    const body = buildBody(ctx, e.key.text, e.value);
+    if (!body) {
+      ok = false;
+      continue;
+    }
+    detections.push({ kind: 'detection', name: e.key.text, body, loc: ctx.loc(e.key) });
+  }
+  return { detections, ok };
+}
+
+export type { YEntry };

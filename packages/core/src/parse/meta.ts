@@ -1,0 +1,150 @@
+import type { DocumentMeta, Logsource, RelatedRule, RelationType, RuleLevel, RuleStatus, Tag } from '../ir/rule.js';
+import type { SourceLocation } from '../location.js';
+import { getEntry, toPlain, type YMap, type YNode } from '../yaml/nodes.js';
+import type { DocContext } from './context.js';
+
+/** Top-level keys of each document kind (others go to `custom`). */
+export const META_KEYS = [
+  'title', 'id', 'name', 'taxonomy', 'status', 'description', 'license', 'author', 'references', 'date', 'modified',
+  'related', 'falsepositives', 'level', 'tags',
+] as const;
+export const RULE_KEYS = new Set<string>([...META_KEYS, 'logsource', 'detection', 'fields', 'scope']);
+export const CORRELATION_KEYS = new Set<string>([...META_KEYS, 'correlation', 'generate']);
+export const FILTER_KEYS = new Set<string>([...META_KEYS, 'logsource', 'filter']);
+
+const STATUSES = new Set<RuleStatus>(['stable', 'test', 'experimental', 'deprecated', 'unsupported']);
+const LEVELS = new Set<RuleLevel>(['informational', 'low', 'medium', 'high', 'critical']);
+const RELATIONS = new Set<RelationType>(['derived', 'obsolete', 'merged', 'renamed', 'similar']);
+
+export function str(node: YNode | undefined): string | undefined {
+  if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+  return typeof node.value === 'string' ? node.value : node.text;
+}
+
+export function strList(node: YNode | undefined): string[] {
+  if (!node) return [];
+  if (node.kind === 'scalar') {
+    const s = str(node);
+    return s === undefined ? [] : [s];
+  }
+  if (node.kind === 'seq') return node.items.map(str).filter((s): s is string => s !== undefined);
+  return [];
+}
+
+/** `YYYY-MM-DD`; legacy `YYYY/MM/DD` accepted with a warning and normalised. */
+function parseDate(ctx: DocContext, key: string, node: YNode | undefined): string | undefined {
+  if (!node || node.kind !== 'scalar') return undefined;
+  const text = node.text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const slash = iso ? undefined : /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
+  const m = iso ?? slash;
+  if (!m) {
+    ctx.error('meta/invalid-date', `'${key}' must be a date written YYYY-MM-DD, not '${text}'`, node);
+    return undefined;
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    ctx.error('meta/invalid-date', `'${key}': ${text} is not a calendar date`, node);
+    return undefined;
+  }
+  const normalized = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (slash) {
+    ctx.warn('meta/invalid-date', `'${key}' uses the legacy slash form '${text}'; Sigma 2 dates are YYYY-MM-DD`, node, `write ${normalized}`);
+  }
+  return normalized;
+}
+
+function parseTags(ctx: DocContext, node: YNode | undefined): Tag[] {
+  if (!node || node.kind !== 'seq') return [];
+  const tags: Tag[] = [];
+  for (const item of node.items) {
+    const t = str(item);
+    if (t === undefined) continue;
+    const dot = t.indexOf('.');
+    if (dot <= 0) continue; // reported by the schema (tag pattern)
+    tags.push({ namespace: t.slice(0, dot), name: t.slice(dot + 1), loc: ctx.loc(item) });
+  }
+  return tags;
+}
+
+function parseRelated(ctx: DocContext, node: YNode | undefined): RelatedRule[] {
+  if (!node || node.kind !== 'seq') return [];
+  const out: RelatedRule[] = [];
+  for (const item of node.items) {
+    if (item.kind !== 'map') continue;
+    const id = str(getEntry(item, 'id')?.value);
+    const typeNode = getEntry(item, 'type')?.value;
+    const type = str(typeNode);
+    if (id === undefined || type === undefined) continue;
+    if (!RELATIONS.has(type as RelationType)) {
+      if (type === 'correlation' || type === 'obsoletes') {
+        // pySigma extension / v1 spelling: keep the rule, tell the author.
+        ctx.warn('schema/invalid', `related type '${type}' is not in Sigma 2.1 (derived, obsolete, merged, renamed, similar)`, typeNode ?? item);
+      }
+      continue;
+    }
+    out.push({ id, type: type as RelationType, loc: ctx.loc(item) });
+  }
+  return out;
+}
+
+export function parseLogsource(ctx: DocContext, node: YNode | undefined, at: SourceLocation): Logsource | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  const custom = Object.create(null) as Record<string, string>;
+  const ls: { category?: string; product?: string; service?: string; definition?: string } = {};
+  for (const e of node.entries) {
+    const v = str(e.value);
+    if (v === undefined) continue;
+    const k = e.key.text;
+    if (k === 'category' || k === 'product' || k === 'service' || k === 'definition') ls[k] = v;
+    else custom[k] = v;
+  }
+  const selecting = node.entries.some((e) => e.key.text === 'category' || e.key.text === 'product' || e.key.text === 'service');
+  if (!selecting) {
+    ctx.error('logsource/empty', 'the logsource selects nothing: give at least one of category, product or service', node.entries.length ? node : at);
+    return undefined;
+  }
+  return { ...ls, custom, loc: ctx.loc(node) };
+}
+
+/** Metadata shared by every document kind. */
+export function parseMeta(ctx: DocContext, map: YMap, known: ReadonlySet<string>): DocumentMeta {
+  const get = (k: string) => getEntry(map, k)?.value;
+  const fieldLocs = Object.create(null) as Record<string, SourceLocation>;
+  const custom = Object.create(null) as Record<string, unknown>;
+  for (const e of map.entries) {
+    fieldLocs[e.key.text] = ctx.loc(e.value);
+    if (!known.has(e.key.text)) custom[e.key.text] = toPlain(e.value);
+  }
+  const statusText = str(get('status'));
+  const levelText = str(get('level'));
+  const meta: {
+    -readonly [K in keyof DocumentMeta]: DocumentMeta[K];
+  } = {
+    title: str(get('title')) ?? '',
+    taxonomy: str(get('taxonomy')) ?? 'sigma',
+    references: strList(get('references')),
+    related: parseRelated(ctx, get('related')),
+    falsepositives: strList(get('falsepositives')),
+    tags: parseTags(ctx, get('tags')),
+    custom,
+    loc: ctx.loc({ start: map.start, end: map.start }),
+    fieldLocs,
+  };
+  const id = str(get('id'));
+  if (id !== undefined) meta.id = id;
+  const name = str(get('name'));
+  if (name !== undefined) meta.name = name;
+  if (statusText !== undefined && STATUSES.has(statusText as RuleStatus)) meta.status = statusText as RuleStatus;
+  if (levelText !== undefined && LEVELS.has(levelText as RuleLevel)) meta.level = levelText as RuleLevel;
+  for (const k of ['description', 'license', 'author'] as const) {
+    const v = str(get(k));
+    if (v !== undefined) meta[k] = v;
+  }
+  const date = parseDate(ctx, 'date', get('date'));
+  if (date !== undefined) meta.date = date;
+  const modified = parseDate(ctx, 'modified', get('modified'));
+  if (modified !== undefined) meta.modified = modified;
+  return meta;
+}

@@ -1,0 +1,131 @@
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { documentKey, type SigmaDocument } from '../ir/rule.js';
+import { buildYamlTrees } from '../yaml/build-tree.js';
+import { LineIndex } from '../yaml/line-index.js';
+import { getEntry, type YDocument, type YMap } from '../yaml/nodes.js';
+import { DocContext } from './context.js';
+import { parseCorrelation } from './correlation.js';
+import { parseFilter } from './filter.js';
+import { DEFAULT_MAX_BYTES, type ParseOptions } from './options.js';
+import { parseRule } from './rule.js';
+import { validateDocument } from '../schema/validate.js';
+
+export interface ParseResult {
+  readonly documents: SigmaDocument[];
+  readonly diagnostics: Diagnostic[];
+}
+
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * Parses one Sigma file (possibly several YAML documents) into IR. Never throws: every problem is a located
+ * diagnostic, and a document with errors is left out of `documents`.
+ */
+export function parseSigma(text: string, file: string, options: ParseOptions = {}): ParseResult {
+  try {
+    return parseUnsafe(text, file, options);
+  } catch (e) {
+    return {
+      documents: [],
+      diagnostics: [
+        diagnostic('internal/error', `internal error while parsing: ${e instanceof Error ? e.message : String(e)}`, { file, line: 1, column: 1 }),
+      ],
+    };
+  }
+}
+
+function parseUnsafe(text: string, file: string, options: ParseOptions): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  if (typeof text !== 'string') {
+    return { documents: [], diagnostics: [diagnostic('io/read-failed', 'input is not text', { file, line: 1, column: 1 })] };
+  }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
+    return {
+      documents: [],
+      diagnostics: [diagnostic('io/too-large', `file is larger than ${maxBytes} bytes`, { file, line: 1, column: 1 })],
+    };
+  }
+  const index = new LineIndex(text, file);
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    diagnostics.push(
+      diagnostic('io/not-utf8', 'the text contains U+FFFD replacement characters: the file was probably not valid UTF-8', index.location(bad), {
+        severity: 'warning',
+      }),
+    );
+  }
+  const yaml = buildYamlTrees(index, {
+    yaml11: options.yamlVersion === '1.1',
+    limits: {
+      ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
+      ...(options.maxAliases !== undefined ? { maxAliases: options.maxAliases } : {}),
+    },
+  });
+  diagnostics.push(...yaml.diagnostics);
+  const documents: SigmaDocument[] = [];
+  const nonEmpty = yaml.documents.filter((d) => d.root !== undefined || d.failed);
+  if (nonEmpty.length === 0 && !yaml.diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(diagnostic('yaml/empty-document', 'the file holds no YAML document', index.location(0)));
+  }
+  for (const doc of yaml.documents) {
+    if (doc.failed || doc.root === undefined) continue;
+    const r = parseDocument(index, doc, options);
+    diagnostics.push(...r.diagnostics);
+    if (r.document) documents.push(r.document);
+  }
+  return { documents, diagnostics };
+}
+
+function parseDocument(index: LineIndex, doc: YDocument, options: ParseOptions): { document?: SigmaDocument; diagnostics: Diagnostic[] } {
+  const ctx = new DocContext(index);
+  const root = doc.root;
+  if (!root || root.kind !== 'map') {
+    ctx.error('yaml/not-a-mapping', 'a Sigma document must be a mapping (title:, logsource:, detection: ...)', root ?? index.location(doc.start));
+    return { diagnostics: ctx.diagnostics };
+  }
+  const action = getEntry(root, 'action');
+  if (action) {
+    ctx.error(
+      'meta/legacy-action',
+      `'action: ${action.value.kind === 'scalar' ? action.value.text : '...'}' (Sigma 1 rule collections) is not supported`,
+      action.key,
+      'write each rule as a complete document; share nothing between documents',
+    );
+    return { diagnostics: stamp(ctx.diagnostics, root) };
+  }
+  const kind = getEntry(root, 'correlation') ? 'correlation' : getEntry(root, 'filter') ? 'filter' : 'rule';
+  if (options.validate !== false) validateDocument(ctx, root, kind);
+  const document = kind === 'correlation' ? parseCorrelation(ctx, root) : kind === 'filter' ? parseFilter(ctx, root) : parseRule(ctx, root);
+  const diagnostics = stamp(dedupe(ctx.diagnostics), root, document);
+  if (ctx.hasErrors()) return { diagnostics };
+  return document ? { document, diagnostics } : { diagnostics };
+}
+
+/**
+ * One diagnostic per problem: when the schema and the IR builder report an error at the same place, the builder's
+ * (more specific, with a hint) wins.
+ */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const specific = new Set<string>();
+  for (const d of diagnostics) if (d.severity === 'error' && !d.code.startsWith('schema/')) specific.add(`${d.line}:${d.column}`);
+  return diagnostics.filter((d) => !(d.severity === 'error' && d.code.startsWith('schema/') && specific.has(`${d.line}:${d.column}`)));
+}
+
+/** Names the rule in each diagnostic (id, else name, else title). */
+function stamp(diagnostics: Diagnostic[], root: YMap, document?: SigmaDocument): Diagnostic[] {
+  let key = document ? documentKey(document) : undefined;
+  if (key === undefined) {
+    for (const k of ['id', 'name', 'title']) {
+      const v = getEntry(root, k)?.value;
+      if (v && v.kind === 'scalar' && typeof v.value === 'string' && v.value !== '') {
+        key = v.value;
+        break;
+      }
+    }
+  }
+  if (key === undefined || key === '') return diagnostics;
+  return diagnostics.map((d) => (d.rule === undefined ? { ...d, rule: key } : d));
+}

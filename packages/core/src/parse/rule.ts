@@ -1,0 +1,106 @@
+import type { Condition } from '../ir/condition.js';
+import type { SigmaRule } from '../ir/rule.js';
+import { getEntry, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
+import { parseConditionScalar } from './condition.js';
+import type { DocContext } from './context.js';
+import { buildDetections } from './detection.js';
+import { RULE_KEYS, parseLogsource, parseMeta, strList } from './meta.js';
+
+const CONDITION_ONLY = new Set(['condition']);
+
+/** Finds a `condition` key misplaced one level too deep (inside a search identifier) — the classic indentation slip. */
+function findNestedCondition(det: YMap): YScalar | undefined {
+  for (const e of det.entries) {
+    if (e.value.kind === 'map') {
+      const c = getEntry(e.value, 'condition');
+      if (c) return c.key;
+    }
+  }
+  return undefined;
+}
+
+/** The `condition` value: one string or a list of strings (several conditions). */
+export function parseConditions(ctx: DocContext, node: YNode, names: readonly string[]): Condition[] | undefined {
+  const scalars: YScalar[] = [];
+  if (node.kind === 'scalar') scalars.push(node);
+  else if (node.kind === 'seq' && node.items.length > 0) {
+    for (const it of node.items) {
+      if (it.kind !== 'scalar') {
+        ctx.error('schema/type', 'each condition must be a string', it);
+        return undefined;
+      }
+      scalars.push(it);
+    }
+  } else {
+    ctx.error('schema/type', node.kind === 'seq' ? 'the condition list is empty' : 'the condition must be a string or a list of strings', node);
+    return undefined;
+  }
+  const out: Condition[] = [];
+  let ok = true;
+  for (const s of scalars) {
+    if (s.value === null || (typeof s.value === 'string' && s.value.trim() === '')) {
+      ctx.error('condition/syntax', 'the condition is empty', s, names.length ? `e.g. condition: ${names.length === 1 ? names[0] : `1 of ${names[0]}*`}` : undefined);
+      ok = false;
+      continue;
+    }
+    if (typeof s.value !== 'string') {
+      ctx.error('schema/type', `the condition must be a string, not ${typeof s.value}`, s);
+      ok = false;
+      continue;
+    }
+    const c = parseConditionScalar(ctx, s, { names });
+    if (c) out.push(c);
+    else ok = false;
+  }
+  return ok ? out : undefined;
+}
+
+export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {
+  const meta = parseMeta(ctx, map, RULE_KEYS);
+  const lsEntry = getEntry(map, 'logsource');
+  const logsource = parseLogsource(ctx, lsEntry?.value, meta.loc);
+  const detEntry = getEntry(map, 'detection');
+  if (!detEntry || detEntry.value.kind !== 'map') return undefined; // reported by the schema
+  const det = detEntry.value;
+  const { detections, ok } = buildDetections(ctx, det, CONDITION_ONLY);
+  const names = det.entries.filter((e) => e.key.text !== 'condition').map((e) => e.key.text);
+  if (names.length === 0) {
+    ctx.error('detection/no-identifiers', 'the detection section defines no search identifiers', detEntry.key, 'add e.g. selection: {field: value} and condition: selection');
+  }
+  const condEntry = getEntry(det, 'condition');
+  let conditions: Condition[] | undefined;
+  if (!condEntry) {
+    const nested = findNestedCondition(det);
+    const topLevel = getEntry(map, 'condition');
+    let hint = names.length === 1 ? `add 'condition: ${names[0]}' under detection` : names.length > 1 ? `add e.g. 'condition: ${names.join(' and ')}' or 'condition: 1 of ${commonPrefix(names)}*' under detection` : undefined;
+    let where = '';
+    if (nested) {
+      const p = ctx.index.position(nested.start);
+      where = ` — there is a 'condition' at line ${p.line}, column ${p.column}, inside a search identifier, where it is read as a field name`;
+      hint = 'dedent that condition line to the level of the search identifiers';
+    } else if (topLevel) {
+      const p = ctx.index.position(topLevel.key.start);
+      where = ` — there is a top-level 'condition' at line ${p.line}, column ${p.column}`;
+      hint = 'indent that condition line under detection, at the level of the search identifiers';
+    }
+    ctx.error('detection/missing-condition', `the detection section has no 'condition'${where}`, detEntry.key, hint);
+  } else {
+    conditions = parseConditions(ctx, condEntry.value, names);
+  }
+  if (!logsource || !ok || !conditions || names.length === 0) return undefined;
+  return {
+    ...meta,
+    kind: 'rule',
+    logsource,
+    detections,
+    conditions,
+    fields: strList(getEntry(map, 'fields')?.value),
+    scope: strList(getEntry(map, 'scope')?.value),
+  };
+}
+
+function commonPrefix(names: readonly string[]): string {
+  let p = names[0] ?? '';
+  for (const n of names) while (!n.startsWith(p)) p = p.slice(0, -1);
+  return p.replace(/[_-]+$/, '') || 'selection';
+}

@@ -1,0 +1,514 @@
+// Runs processing items over one rule or correlation: IR in, new IR out, state and tracking per call.
+import type { Diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../diagnostics.js';
+import type { DiagnosticCode } from '../diagnostic-codes.js';
+import type { Condition, ConditionNode } from '../ir/condition.js';
+import type { Detection, DetectionElement, DetectionGroup, DetectionItem, ModifierName } from '../ir/detection.js';
+import type { CorrelationRule, SigmaRule } from '../ir/rule.js';
+import { documentKey } from '../ir/rule.js';
+import type { DetectionValue, ScalarValue, StringValue } from '../ir/values.js';
+import type { SourceLocation } from '../location.js';
+import { fieldConditionHolds, itemConditionHolds, ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
+import { conditionText, mapDetections, removeFromCondition } from './ir-helpers.js';
+import { parseSigmaString } from './sigma-string.js';
+import { renderTemplate } from './template.js';
+import type { Pipeline, PipelineContext, PipelineResult, ProcessingItem, Transformation } from './types.js';
+import {
+  caseString,
+  convertType,
+  keywordToContains,
+  mapItemValues,
+  mapString,
+  queryExpressionPlaceholder,
+  replaceString,
+  resolveValuePlaceholders,
+  setValueOf,
+  splitHashes,
+  stringToRegex,
+  wildcardPlaceholders,
+} from './values.js';
+
+type Doc = SigmaRule | CorrelationRule;
+type T<K extends Transformation['type']> = Extract<Transformation, { type: K }>;
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Mutable bookkeeping of one run (one document); never escapes the call. */
+class Run {
+  readonly state: Record<string, unknown> = {};
+  readonly applied: string[] = [];
+  readonly appliedSet = new Set<string>();
+  readonly itemApplied = new WeakMap<DetectionItem, ReadonlySet<string>>();
+  readonly fieldApplied = new WeakMap<DetectionItem, ReadonlySet<string>>();
+  readonly diagnostics: Diagnostic[] = [];
+  readonly cx: CondContext;
+
+  constructor(
+    readonly vars: Readonly<Record<string, unknown>>,
+    readonly ruleKey: string,
+  ) {
+    this.cx = {
+      state: this.state,
+      applied: this.appliedSet,
+      itemApplied: (i) => this.itemApplied.get(i) ?? EMPTY,
+      fieldApplied: (i) => this.fieldApplied.get(i) ?? EMPTY,
+    };
+  }
+
+  mark(id: string): void {
+    if (!this.appliedSet.has(id)) {
+      this.appliedSet.add(id);
+      this.applied.push(id);
+    }
+  }
+
+  /** Carries tracking from an item to what replaced it. */
+  derive(from: DetectionItem, to: DetectionElement, ids: readonly string[], fieldChanged: boolean): void {
+    const visit = (el: DetectionElement) => {
+      if (el.kind === 'group') {
+        el.items.forEach(visit);
+        return;
+      }
+      this.itemApplied.set(el, new Set([...(this.itemApplied.get(from) ?? EMPTY), ...(this.itemApplied.get(el) ?? EMPTY), ...ids]));
+      const f = new Set([...(this.fieldApplied.get(from) ?? EMPTY), ...(this.fieldApplied.get(el) ?? EMPTY)]);
+      if (fieldChanged) ids.forEach((id) => f.add(id));
+      this.fieldApplied.set(el, f);
+    };
+    visit(to);
+  }
+
+  error(code: DiagnosticCode, message: string, loc: SourceLocation, hint?: string): void {
+    this.diagnostics.push(diagnostic(code, message, loc, { rule: this.ruleKey, ...(hint !== undefined ? { hint } : {}) }));
+  }
+  warn(code: DiagnosticCode, message: string, loc: SourceLocation): void {
+    this.diagnostics.push(diagnostic(code, message, loc, { rule: this.ruleKey, severity: 'warning' }));
+  }
+}
+
+/** Variables visible to placeholders: all pipelines' vars (later wins) plus backend, output_format, backend_<option>. */
+function mergedVars(pipelines: readonly Pipeline[], ctx: PipelineContext): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  for (const p of pipelines) Object.assign(vars, p.vars);
+  vars.backend = ctx.backend;
+  if (ctx.format !== undefined) vars.output_format = ctx.format;
+  for (const [k, v] of Object.entries(ctx.options ?? {})) vars[`backend_${k}`] = v;
+  return vars;
+}
+
+function run<D extends Doc>(doc: D, pipelines: readonly Pipeline[], ctx: PipelineContext): PipelineResult<D> {
+  const r = new Run(mergedVars(pipelines, ctx), documentKey(doc));
+  let current: Doc = doc;
+  for (const p of pipelines) {
+    if (p.allowedBackends.length > 0 && !p.allowedBackends.includes(ctx.backend)) {
+      r.error('pipeline/not-allowed', `pipeline ${p.name} is only for ${p.allowedBackends.join(', ')}, not ${ctx.backend}; it was not applied`, p.loc);
+      continue;
+    }
+    for (const item of p.items) {
+      try {
+        current = applyItem(item, current, r, []);
+      } catch (e) {
+        // Defensive: a bug in one transformation must not crash the conversion of every rule.
+        r.error('pipeline/invalid', `internal error in processing item ${item.id}: ${(e as Error).message}`, item.loc);
+      }
+    }
+  }
+  return { document: current as D, state: { ...r.state }, diagnostics: r.diagnostics, applied: [...r.applied] };
+}
+
+export function applyPipelines(rule: SigmaRule, pipelines: readonly Pipeline[], ctx: PipelineContext): PipelineResult<SigmaRule> {
+  return run(rule, pipelines, ctx);
+}
+
+export function applyPipelinesToCorrelation(c: CorrelationRule, pipelines: readonly Pipeline[], ctx: PipelineContext): PipelineResult<CorrelationRule> {
+  return run(c, pipelines, ctx);
+}
+
+// ---- one processing item ----
+
+function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly ProcessingItem[]): Doc {
+  if (!setHolds(item.ruleConditions, (c) => ruleConditionHolds(c, doc, r.cx))) return doc;
+  // pySigma records an item as applied to the rule once its rule conditions hold, whatever it changes.
+  r.mark(item.id);
+  const chain = [...ancestors, item];
+  const t = item.transformation;
+  const itemOk = (leaf: DetectionItem) => chain.every((p) => setHolds(p.detectionItemConditions, (c) => itemConditionHolds(c, leaf, r.cx)));
+  const fieldOk = (field: string | null, leaf: DetectionItem | undefined) =>
+    chain.every((p) => setHolds(p.fieldNameConditions, (c) => fieldConditionHolds(c, field, leaf, r.cx)));
+  const leafOk = (leaf: DetectionItem) => itemOk(leaf) && fieldOk(leaf.field, leaf);
+  const ids = chain.map((p) => p.id);
+  const markAll = () => ids.forEach((id) => r.mark(id));
+
+  /** Applies a per-leaf function to the rule's detections; marks the item applied when anything changed. */
+  const onLeaves = (f: (leaf: DetectionItem) => DetectionElement | null, fieldChanged = false): Doc => {
+    if (doc.kind !== 'rule') return doc;
+    const { detections, removed } = mapDetections(doc.detections, (leaf) => {
+      if (!leafOk(leaf)) return leaf;
+      const out = f(leaf);
+      if (out !== leaf && out !== null) r.derive(leaf, out, ids, fieldChanged);
+      return out;
+    });
+    if (detections === doc.detections) return doc;
+    markAll();
+    return dropFromConditions({ ...doc, detections }, removed, item, r);
+  };
+
+  switch (t.type) {
+    case 'field_name_mapping':
+    case 'field_name_prefix_mapping':
+    case 'field_name_prefix':
+    case 'field_name_suffix':
+      return mapFieldNames(t, doc, item, r, { itemOk, fieldOk, ids, markAll });
+    case 'add_field':
+    case 'remove_field':
+    case 'set_field': {
+      if (doc.kind !== 'rule') return doc;
+      let fields: readonly string[];
+      if (t.type === 'set_field') fields = t.fields;
+      else if (t.type === 'add_field') fields = [...doc.fields, ...t.fields.filter((f) => !doc.fields.includes(f))];
+      else fields = doc.fields.filter((f) => !t.fields.includes(f));
+      if (fields.length === doc.fields.length && fields.every((f, i) => f === doc.fields[i])) return doc;
+      markAll();
+      return { ...doc, fields };
+    }
+    case 'drop_detection_item':
+      return onLeaves(() => null);
+    case 'add_condition':
+      return addCondition(t, doc, item, r, markAll);
+    case 'change_logsource': {
+      if (doc.kind !== 'rule') return doc;
+      markAll();
+      return {
+        ...doc,
+        logsource: {
+          ...(t.category !== undefined ? { category: t.category } : {}),
+          ...(t.product !== undefined ? { product: t.product } : {}),
+          ...(t.service !== undefined ? { service: t.service } : {}),
+          custom: {},
+          loc: item.loc,
+        },
+      };
+    }
+    case 'replace_string':
+      return onLeaves((leaf) => mapItemValues(leaf, (v) => (v.kind === 'string' ? replaceString(v, t) : v)));
+    case 'map_string':
+      return onLeaves((leaf) => mapItemValues(leaf, (v) => (v.kind === 'string' ? mapString(v, t, item.loc) : v)));
+    case 'set_value':
+      return onLeaves((leaf) => {
+        const value = setValueOf(t, item.loc);
+        return { ...leaf, values: [value] };
+      });
+    case 'convert_type':
+      return onLeaves((leaf) =>
+        mapItemValues(leaf, (v) => {
+          const c = convertType(v, t.targetType);
+          if ('error' in c) {
+            r.error('pipeline/invalid', `${c.error} (processing item ${item.id})`, v.loc);
+            return v;
+          }
+          return c;
+        }),
+      );
+    case 'case':
+      return onLeaves((leaf) => mapItemValues(leaf, (v) => (v.kind === 'string' ? caseString(v, t.method) : v)));
+    case 'regex':
+      return onLeaves((leaf) =>
+        mapItemValues(leaf, (v) => {
+          if (v.kind !== 'string') return v;
+          const x = stringToRegex(v, t.method);
+          if ('error' in x) {
+            r.error('pipeline/placeholder-unresolved', x.error, v.loc);
+            return v;
+          }
+          return x;
+        }),
+      );
+    case 'hashes_fields':
+      return onLeaves((leaf) => hashesFields(t, leaf, item, r), true);
+    case 'value_placeholders':
+      return onLeaves((leaf) =>
+        mapItemValues(leaf, (v) => resolveValuePlaceholders(v, t, r.vars, (msg, loc) => r.error('pipeline/unknown-variable', msg, loc))),
+      );
+    case 'wildcard_placeholders':
+      return onLeaves((leaf) => mapItemValues(leaf, (v) => wildcardPlaceholders(v, t)));
+    case 'query_expression_placeholders':
+      return onLeaves((leaf) =>
+        mapItemValues(leaf, (v) => {
+          const q = queryExpressionPlaceholder(v, t);
+          if ('error' in q) {
+            r.error('pipeline/placeholder-unresolved', q.error, v.loc);
+            return v;
+          }
+          return q.kind === 'query-expression' ? { ...q, loc: v.loc } : q;
+        }),
+      );
+    case 'set_state':
+      r.state[t.key] = t.val;
+      markAll();
+      return doc;
+    case 'set_custom_attribute':
+      markAll();
+      return { ...doc, custom: { ...doc.custom, [t.attribute]: t.value } };
+    case 'rule_failure':
+      r.error('pipeline/rule-failure', t.message, doc.loc, `raised by processing item ${item.id}`);
+      markAll();
+      return doc;
+    case 'detection_item_failure': {
+      if (doc.kind !== 'rule') return doc;
+      let hit = false;
+      for (const d of doc.detections) {
+        mapDetections([d], (leaf) => {
+          if (leafOk(leaf)) {
+            hit = true;
+            r.error('pipeline/detection-item-failure', t.message, leaf.loc, `raised by processing item ${item.id}`);
+          }
+          return leaf;
+        });
+      }
+      if (hit) markAll();
+      return doc;
+    }
+    case 'strict_field_mapping_failure': {
+      if (doc.kind !== 'rule') return doc;
+      for (const d of doc.detections) {
+        mapDetections([d], (leaf) => {
+          if (leaf.field !== null && leafOk(leaf) && (r.fieldApplied.get(leaf) ?? EMPTY).size === 0) {
+            const message = t.message
+              ? renderTemplate(t.message, { field: leaf.field, rule: r.ruleKey, state: r.state })
+              : `field ${leaf.field} has no mapping in the pipeline`;
+            r.error('pipeline/unmapped-field', message, leaf.loc, `raised by processing item ${item.id}`);
+            markAll();
+          }
+          return leaf;
+        });
+      }
+      return doc;
+    }
+    case 'nest': {
+      let d = doc;
+      for (const child of t.items) d = applyItem(child, d, r, chain);
+      return d;
+    }
+  }
+}
+
+// ---- field names ----
+
+function targetsOf(t: T<'field_name_mapping' | 'field_name_prefix_mapping' | 'field_name_prefix' | 'field_name_suffix'>, field: string): readonly string[] | undefined {
+  switch (t.type) {
+    case 'field_name_mapping':
+      return Object.prototype.hasOwnProperty.call(t.mapping, field) ? t.mapping[field] : undefined;
+    case 'field_name_prefix_mapping':
+      for (const [prefix, targets] of Object.entries(t.mapping)) {
+        if (field.startsWith(prefix)) return targets.map((x) => x + field.slice(prefix.length));
+      }
+      return undefined;
+    case 'field_name_prefix':
+      return [t.prefix + field];
+    case 'field_name_suffix':
+      return [field + t.suffix];
+  }
+}
+
+interface FieldCtx {
+  itemOk: (leaf: DetectionItem) => boolean;
+  fieldOk: (field: string | null, leaf: DetectionItem | undefined) => boolean;
+  ids: readonly string[];
+  markAll: () => void;
+}
+
+function mapFieldNames(
+  t: T<'field_name_mapping' | 'field_name_prefix_mapping' | 'field_name_prefix' | 'field_name_suffix'>,
+  doc: Doc,
+  item: ProcessingItem,
+  r: Run,
+  fx: FieldCtx,
+): Doc {
+  let changed = false;
+  /** A single target for places where one field must stay one field (fieldref, correlation). */
+  const single = (field: string, loc: SourceLocation, where: string): string => {
+    if (!fx.fieldOk(field, undefined)) return field;
+    const ts = targetsOf(t, field);
+    if (!ts) return field;
+    if (ts.length > 1) {
+      r.error('pipeline/invalid', `${where}: field ${field} maps to several fields (${ts.join(', ')}) in processing item ${item.id}; only a 1:1 mapping can be used here`, loc);
+      return field;
+    }
+    const to = ts[0] ?? field;
+    if (to !== field) changed = true;
+    return to;
+  };
+
+  if (doc.kind === 'correlation') {
+    const cloc = doc.fieldLocs['correlation'] ?? doc.loc;
+    const groupBy = doc.groupBy.map((g) => single(g, cloc, 'group-by'));
+    const aliases = doc.aliases.map((a) => {
+      const fields: Record<string, string> = {};
+      for (const [k, v] of Object.entries(a.fields)) fields[k] = single(v, a.loc, `alias ${a.name}`);
+      return { ...a, fields };
+    });
+    const condition = doc.condition.kind === 'threshold' ? { ...doc.condition, fields: doc.condition.fields.map((f) => single(f, doc.condition.loc, 'condition field')) } : doc.condition;
+    if (!changed) return doc;
+    fx.markAll();
+    return { ...doc, groupBy, aliases, condition };
+  }
+
+  // Detection items.
+  const { detections, removed } = mapDetections(doc.detections, (leaf) => {
+    if (!fx.itemOk(leaf)) return leaf;
+    const values = leaf.values.map((v): DetectionValue => mapFieldrefs(v, (f, loc) => single(f, loc, 'fieldref')));
+    const valuesChanged = values.some((v, i) => v !== leaf.values[i]);
+    let targets: readonly string[] | undefined;
+    let keyword = false;
+    if (leaf.field === null) {
+      if (t.type === 'field_name_mapping' && t.keyword && fx.fieldOk(null, leaf)) {
+        targets = t.keyword;
+        keyword = true;
+      }
+    } else if (fx.fieldOk(leaf.field, leaf)) targets = targetsOf(t, leaf.field);
+    if (!targets && !valuesChanged) return leaf;
+    const base: DetectionItem = valuesChanged ? { ...leaf, values } : leaf;
+    let out: DetectionElement;
+    if (!targets) out = base;
+    else {
+      const copy = (field: string): DetectionItem => ({
+        ...base,
+        field,
+        values: keyword ? base.values.map((v) => (v.kind === 'expansion' ? { ...v, values: v.values.map(keywordToContains) } : keywordToContains(v))) : base.values,
+      });
+      if (targets.length === 1) out = copy(targets[0]!);
+      else {
+        // not(a or b) = not a and not b: a negated item's copies are AND-ed.
+        const group: DetectionGroup = { kind: 'group', link: leaf.negated ? 'and' : 'or', items: targets.map(copy), loc: item.loc };
+        out = group;
+      }
+    }
+    r.derive(leaf, out, fx.ids, targets !== undefined);
+    return out;
+  });
+  if (detections !== doc.detections) changed = true;
+
+  // The rule's `fields` list: 1:n keeps every target.
+  const fields: string[] = [];
+  for (const f of doc.fields) {
+    const ts = fx.fieldOk(f, undefined) ? targetsOf(t, f) : undefined;
+    if (ts && !(ts.length === 1 && ts[0] === f)) changed = true;
+    for (const x of ts ?? [f]) if (!fields.includes(x)) fields.push(x);
+  }
+  if (!changed) return doc;
+  fx.markAll();
+  return dropFromConditions({ ...doc, detections, fields }, removed, item, r);
+}
+
+function mapFieldrefs(v: DetectionValue, f: (field: string, loc: SourceLocation) => string): DetectionValue {
+  const one = (s: ScalarValue): ScalarValue => {
+    if (s.kind !== 'fieldref') return s;
+    const to = f(s.field, s.loc);
+    return to === s.field ? s : { ...s, field: to };
+  };
+  if (v.kind === 'expansion') {
+    const values = v.values.map(one);
+    return values.every((x, i) => x === v.values[i]) ? v : { ...v, values };
+  }
+  return one(v);
+}
+
+// ---- hashes ----
+
+function hashesFields(t: T<'hashes_fields'>, leaf: DetectionItem, item: ProcessingItem, r: Run): DetectionElement {
+  if (leaf.field === null || !t.fieldToParse.includes(leaf.field)) return leaf;
+  const values = leaf.values.flatMap((v) => (v.kind === 'expansion' ? v.values : [v]));
+  if (!values.every((v): v is StringValue => v.kind === 'string')) return leaf;
+  const byField = splitHashes(values, t);
+  if (byField.size === 0) {
+    r.error('pipeline/detection-item-failure', `no valid hash in ${leaf.field}: use one of ${t.validHashAlgos.join(', ')} (ALGO=hash) or a bare MD5/SHA1/SHA256/SHA512 hash`, leaf.loc, `raised by processing item ${item.id}`);
+    return leaf;
+  }
+  const items: DetectionItem[] = [...byField].map(([field, vals]) => ({
+    kind: 'item',
+    field,
+    modifiers: leaf.modifiers.filter((m) => m !== 'contains' && m !== 'startswith' && m !== 'endswith'),
+    values: vals,
+    link: leaf.link,
+    negated: leaf.negated,
+    loc: leaf.loc,
+  }));
+  if (items.length === 1) return items[0]!;
+  // Values of different algorithms are alternatives (OR), or all required under |all; negation flips (De Morgan).
+  const orLink = leaf.link === 'or' ? 'or' : 'and';
+  const link = leaf.negated ? (orLink === 'or' ? 'and' : 'or') : orLink;
+  return { kind: 'group', link, items, loc: item.loc };
+}
+
+// ---- conditions ----
+
+/** Rewrites conditions after detections vanished (drop_detection_item); see removeFromCondition. */
+function dropFromConditions(doc: SigmaRule, removed: readonly string[], item: ProcessingItem, r: Run): SigmaRule {
+  if (removed.length === 0) return doc;
+  const gone = new Set(removed);
+  const conditions: Condition[] = [];
+  for (const c of doc.conditions) {
+    const root = removeFromCondition(c.root, gone);
+    if (root === null) {
+      r.error(
+        'pipeline/rule-failure',
+        `processing item ${item.id} removed every detection the condition '${c.text}' uses (${removed.join(', ')}); the rule would match every event`,
+        item.loc,
+      );
+      conditions.push(c);
+      continue;
+    }
+    conditions.push(root === c.root ? c : { ...c, root, text: conditionText(root) });
+  }
+  return { ...doc, conditions };
+}
+
+const MODIFIER_NAMES: readonly string[] = ['contains', 'startswith', 'endswith', 'all', 're', 'cased', 'exists', 'neq'];
+
+function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: Run, markAll: () => void): Doc {
+  if (doc.kind !== 'rule') return doc;
+  if (doc.detections.some((d) => d.name === t.name)) {
+    r.error('pipeline/invalid', `add_condition: the rule already has a detection named ${t.name}; set another name`, item.loc);
+    return doc;
+  }
+  const loc = item.loc;
+  const ls = doc.logsource;
+  const subst = (s: string): string =>
+    !t.template
+      ? s
+      : s.replace(/\$(?:\{(category|product|service)\}|(category|product|service)\b)/g, (m, a: string | undefined, b: string | undefined) => {
+          const k = (a ?? b) as 'category' | 'product' | 'service';
+          const v = ls[k];
+          if (v === undefined) {
+            r.warn('pipeline/unknown-variable', `add_condition template: the rule has no logsource ${k}; ${m} left as written`, loc);
+            return m;
+          }
+          return v;
+        });
+  const items: DetectionItem[] = [];
+  for (const c of t.conditions) {
+    const [field = '', ...mods] = c.key.split('|');
+    const modifiers = mods.filter((m) => MODIFIER_NAMES.includes(m)) as ModifierName[];
+    const has = (m: string) => mods.includes(m);
+    const values: ScalarValue[] = c.values.map((v): ScalarValue => {
+      if (has('exists')) return { kind: 'exists', exists: v === true || v === 'true', loc };
+      if (v === null) return { kind: 'null', loc };
+      if (typeof v === 'boolean') return { kind: 'boolean', value: v, loc };
+      if (typeof v === 'number' && !has('contains') && !has('startswith') && !has('endswith') && !has('re')) return { kind: 'number', value: v, loc };
+      const s = subst(String(v));
+      if (has('re')) return { kind: 'regex', pattern: s, flags: { ignoreCase: false, multiline: false, dotAll: false }, placeholders: [], loc };
+      let parts = parseSigmaString(s);
+      if (has('contains') || has('endswith')) parts = [{ kind: 'wildcard-multi' }, ...parts];
+      if (has('contains') || has('startswith')) parts = [...parts, { kind: 'wildcard-multi' }];
+      return { kind: 'string', parts, cased: has('cased'), loc };
+    });
+    items.push({ kind: 'item', field: field === '' ? null : field, modifiers, values, link: has('all') ? 'and' : 'or', negated: has('neq'), loc });
+  }
+  const detection: Detection = { kind: 'detection', name: t.name, body: { kind: 'group', link: 'and', items, loc }, loc };
+  const ref: ConditionNode = { kind: 'identifier', name: t.name, loc };
+  const guard: ConditionNode = t.negated ? { kind: 'not', operand: ref, loc } : ref;
+  const conditions = doc.conditions.map((c): Condition => {
+    const root: ConditionNode = { kind: 'and', operands: [guard, c.root], loc };
+    return { ...c, root, text: `${t.negated ? 'not ' : ''}${t.name} and (${c.text})` };
+  });
+  markAll();
+  return { ...doc, detections: [...doc.detections, detection], conditions };
+}

@@ -1,0 +1,6 @@
+export type * from './types.js';
+export { parsePipeline, pipelineFromObject } from './parse.js';
+export { applyPipelines, applyPipelinesToCorrelation } from './apply.js';
+export { postprocessQuery, finalizeQueries, resolvePipelines } from './postprocess.js';
+export { logsourceMatches, fieldsUsed, type LogsourceSpec } from './ir-helpers.js';
+export { unresolvedPlaceholders, placeholderDiagnostics } from './placeholders.js';

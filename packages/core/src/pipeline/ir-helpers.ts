@@ -1,0 +1,138 @@
+// Small IR helpers shared by the pipeline code and exported for backends.
+import type { ConditionNode } from '../ir/condition.js';
+import type { Detection, DetectionElement, DetectionGroup, DetectionItem } from '../ir/detection.js';
+import type { Logsource, SigmaRule } from '../ir/rule.js';
+import type { DetectionValue, ScalarValue } from '../ir/values.js';
+import type { SourceLocation } from '../location.js';
+
+export interface LogsourceSpec {
+  readonly category?: string;
+  readonly product?: string;
+  readonly service?: string;
+}
+
+/**
+ * Containment as in pySigma's logsource condition: every key the spec names must be present in the rule's
+ * logsource with the same value (case-insensitive); keys the spec leaves out match anything.
+ */
+export function logsourceMatches(ruleLogsource: Logsource | LogsourceSpec, spec: LogsourceSpec): boolean {
+  for (const k of ['category', 'product', 'service'] as const) {
+    const want = spec[k];
+    if (want === undefined) continue;
+    const have = ruleLogsource[k];
+    if (have === undefined || have.toLowerCase() !== want.toLowerCase()) return false;
+  }
+  return true;
+}
+
+/** Every leaf item of an element, in written order. */
+export function* itemsOf(el: DetectionElement): Generator<DetectionItem> {
+  if (el.kind === 'item') yield el;
+  else for (const c of el.items) yield* itemsOf(c);
+}
+
+/** Scalar values of a detection value (expansions flattened). */
+export function scalarsOf(v: DetectionValue): readonly ScalarValue[] {
+  return v.kind === 'expansion' ? v.values : [v];
+}
+
+/** All field names the rule's detections reference: item fields and fieldref targets, first-seen order. */
+export function fieldsUsed(rule: Pick<SigmaRule, 'detections'>): string[] {
+  const seen = new Set<string>();
+  for (const d of rule.detections) {
+    for (const it of itemsOf(d.body)) {
+      if (it.field !== null) seen.add(it.field);
+      for (const v of it.values) for (const s of scalarsOf(v)) if (s.kind === 'fieldref') seen.add(s.field);
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * Maps every leaf item; `f` returns the same item (unchanged), a replacement element, or null (drop).
+ * Unchanged subtrees keep their identity; a group that loses all its items is dropped too.
+ */
+export function mapElement(el: DetectionElement, f: (item: DetectionItem) => DetectionElement | null): DetectionElement | null {
+  if (el.kind === 'item') return f(el);
+  let changed = false;
+  const items: DetectionElement[] = [];
+  for (const c of el.items) {
+    const n = mapElement(c, f);
+    if (n !== c) changed = true;
+    if (n !== null) items.push(n);
+  }
+  if (!changed) return el;
+  if (items.length === 0) return null;
+  return { ...el, items };
+}
+
+export function mapDetections(
+  detections: readonly Detection[],
+  f: (item: DetectionItem, detection: Detection) => DetectionElement | null,
+): { detections: readonly Detection[]; removed: readonly string[] } {
+  let changed = false;
+  const out: Detection[] = [];
+  const removed: string[] = [];
+  for (const d of detections) {
+    const body = mapElement(d.body, (it) => f(it, d));
+    if (body === d.body) {
+      out.push(d);
+      continue;
+    }
+    changed = true;
+    if (body === null) removed.push(d.name);
+    else out.push({ ...d, body: body.kind === 'group' ? body : wrap(body, d.body.loc) });
+  }
+  return changed ? { detections: out, removed } : { detections, removed };
+}
+
+function wrap(item: DetectionItem, loc: SourceLocation): DetectionGroup {
+  return { kind: 'group', link: 'and', items: [item], loc };
+}
+
+/** Condition text from a tree (used after pipelines rewrite conditions). */
+export function conditionText(n: ConditionNode, parentPrec = 0): string {
+  switch (n.kind) {
+    case 'identifier':
+      return n.name;
+    case 'selector':
+      return `${n.quantifier === 'all' ? 'all' : '1'} of ${n.pattern}`;
+    case 'not':
+      return `not ${conditionText(n.operand, 3)}`;
+    case 'and':
+    case 'or': {
+      const prec = n.kind === 'or' ? 1 : 2;
+      const s = n.operands.map((o) => conditionText(o, prec)).join(` ${n.kind} `);
+      return prec < parentPrec ? `(${s})` : s;
+    }
+  }
+}
+
+/**
+ * Removes the given detection names from a condition: an absent detection vanishes from its AND/OR,
+ * `not absent` vanishes, and a selector keeps only the names left. Returns null when nothing is left.
+ */
+export function removeFromCondition(n: ConditionNode, removed: ReadonlySet<string>): ConditionNode | null {
+  switch (n.kind) {
+    case 'identifier':
+      return removed.has(n.name) ? null : n;
+    case 'selector': {
+      const matches = n.matches.filter((m) => !removed.has(m));
+      if (matches.length === n.matches.length) return n;
+      return matches.length === 0 ? null : { ...n, matches };
+    }
+    case 'not': {
+      const o = removeFromCondition(n.operand, removed);
+      return o === null ? null : o === n.operand ? n : { ...n, operand: o };
+    }
+    case 'and':
+    case 'or': {
+      const ops = n.operands.map((o) => removeFromCondition(o, removed));
+      if (ops.every((o, i) => o === n.operands[i])) return n;
+      const left = ops.filter((o): o is ConditionNode => o !== null);
+      if (left.length === 0) return null;
+      if (left.length === 1) return left[0]!;
+      return { ...n, operands: left };
+    }
+  }
+}

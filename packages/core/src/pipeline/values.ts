@@ -1,0 +1,318 @@
+// Value-level transformations (pure functions from IR values to IR values).
+import type { DetectionItem } from '../ir/detection.js';
+import type { DetectionValue, ExpansionValue, RegexValue, ScalarValue, StringValue, ValuePart } from '../ir/values.js';
+import type { SourceLocation } from '../location.js';
+import { escapeRegex, normalizeParts, parseSigmaString, sameParts, sigmaStringText } from './sigma-string.js';
+import type { PlaceholderFilter, Transformation } from './types.js';
+
+type T<K extends Transformation['type']> = Extract<Transformation, { type: K }>;
+
+/**
+ * Maps the scalar values of an item. `f` returns the value itself (unchanged), one replacement or several
+ * (spliced into the value list; inside an expansion, into the expansion). Returns the same item when nothing changed.
+ */
+export function mapItemValues(item: DetectionItem, f: (v: ScalarValue) => DetectionValue | readonly DetectionValue[]): DetectionItem {
+  let changed = false;
+  const values: DetectionValue[] = [];
+  for (const v of item.values) {
+    if (v.kind === 'expansion') {
+      const inner: ScalarValue[] = [];
+      let innerChanged = false;
+      for (const s of v.values) {
+        const r = f(s);
+        if (r !== s) innerChanged = true;
+        for (const x of Array.isArray(r) ? r : [r as DetectionValue]) inner.push(...(x.kind === 'expansion' ? x.values : [x]));
+      }
+      if (innerChanged) {
+        changed = true;
+        values.push({ ...v, values: inner });
+      } else values.push(v);
+    } else {
+      const r = f(v);
+      if (r !== v) changed = true;
+      values.push(...(Array.isArray(r) ? r : [r as DetectionValue]));
+    }
+  }
+  return changed ? { ...item, values } : item;
+}
+
+const PH_BASE = 0xe100;
+
+/**
+ * replace_string. Default: the regex runs over the Sigma-escaped text (wildcards as `*`/`?`, literal ones as `\*`),
+ * the result is parsed back (pySigma semantics). Placeholders are kept as parts throughout (pySigma #284).
+ * skip_special: the regex runs on literal parts only; interpret_special parses wildcards in the results.
+ */
+export function replaceString(v: StringValue, t: T<'replace_string'>): StringValue {
+  let parts: ValuePart[];
+  if (t.skipSpecial) {
+    parts = v.parts.flatMap((p): ValuePart[] => {
+      if (p.kind !== 'literal') return [p];
+      const out = p.text.replace(t.regex, t.replacement);
+      return t.interpretSpecial ? parseSigmaString(out) : [{ kind: 'literal', text: out }];
+    });
+  } else {
+    const names: string[] = [];
+    const encoded = v.parts
+      .map((p) => {
+        if (p.kind !== 'placeholder') return sigmaStringText([p]);
+        names.push(p.name);
+        return String.fromCharCode(PH_BASE + names.length - 1);
+      })
+      .join('');
+    const replaced = encoded.replace(t.regex, t.replacement);
+    parts = [];
+    // Re-parse the Sigma text between placeholder markers.
+    let chunk = '';
+    const flush = () => {
+      parts.push(...parseSigmaString(chunk));
+      chunk = '';
+    };
+    for (const ch of replaced) {
+      const code = ch.charCodeAt(0);
+      const idx = code - PH_BASE;
+      if (idx >= 0 && idx < names.length) {
+        flush();
+        parts.push({ kind: 'placeholder', name: names[idx] as string });
+      } else chunk += ch;
+    }
+    flush();
+  }
+  parts = normalizeParts(parts);
+  return samePartsAs(v.parts, parts) ? v : { ...v, parts };
+}
+
+function samePartsAs(a: readonly ValuePart[], b: readonly ValuePart[]): boolean {
+  return a.length === b.length && sameParts(a, b);
+}
+
+export function mapString(v: StringValue, t: T<'map_string'>, loc: SourceLocation): StringValue | StringValue[] {
+  // Keys are Sigma strings too: `C:\\x` and `C:\x` name the same value.
+  const hit = Object.entries(t.mapping).find(([k]) => sameParts(parseSigmaString(k), v.parts));
+  if (!hit) return v;
+  const targets = hit[1];
+  const out = targets.map((s) => ({ kind: 'string' as const, parts: parseSigmaString(s), cased: v.cased, loc: loc }));
+  return out.length === 1 ? out[0]! : out;
+}
+
+function snake(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[\s-]+/g, '_')
+    .toLowerCase();
+}
+
+export function caseString(v: StringValue, method: 'lower' | 'upper' | 'snake_case'): StringValue {
+  const parts = v.parts.map((p) =>
+    p.kind === 'literal' ? { kind: 'literal' as const, text: method === 'lower' ? p.text.toLowerCase() : method === 'upper' ? p.text.toUpperCase() : snake(p.text) } : p,
+  );
+  return samePartsAs(v.parts, parts) ? v : { ...v, parts };
+}
+
+export function setValueOf(t: T<'set_value'>, loc: SourceLocation): ScalarValue {
+  const val = t.value;
+  if (t.forceType === 'str') return { kind: 'string', parts: parseSigmaString(String(val)), cased: false, loc };
+  if (t.forceType === 'num') return { kind: 'number', value: Number(val), loc };
+  if (typeof val === 'string') return { kind: 'string', parts: parseSigmaString(val), cased: false, loc };
+  if (typeof val === 'number') return { kind: 'number', value: val, loc };
+  if (typeof val === 'boolean') return { kind: 'boolean', value: val, loc };
+  return { kind: 'null', loc };
+}
+
+/** convert_type; returns an error text when a value cannot be converted. */
+export function convertType(v: ScalarValue, target: 'str' | 'num'): ScalarValue | { error: string } {
+  if (target === 'str') {
+    if (v.kind === 'number') return { kind: 'string', parts: [{ kind: 'literal', text: String(v.value) }], cased: false, loc: v.loc };
+    if (v.kind === 'boolean') return { kind: 'string', parts: [{ kind: 'literal', text: String(v.value) }], cased: false, loc: v.loc };
+    return v;
+  }
+  if (v.kind === 'number') return v;
+  if (v.kind === 'string') {
+    const text = v.parts.length === 1 && v.parts[0]?.kind === 'literal' ? v.parts[0].text : undefined;
+    const n = text === undefined || text.trim() === '' ? Number.NaN : Number(text);
+    if (Number.isFinite(n)) return { kind: 'number', value: n, loc: v.loc };
+    return { error: `value '${sigmaStringText(v.parts)}' cannot be converted to a number` };
+  }
+  if (v.kind === 'boolean') return { error: `boolean value ${String(v.value)} cannot be converted to a number` };
+  return v;
+}
+
+/** Keyword → field mapping keeps substring semantics: `foo` becomes `*foo*`. */
+export function keywordToContains(v: ScalarValue): ScalarValue {
+  if (v.kind === 'number') return { kind: 'string', parts: [{ kind: 'wildcard-multi' }, { kind: 'literal', text: String(v.value) }, { kind: 'wildcard-multi' }], cased: false, loc: v.loc };
+  if (v.kind !== 'string') return v;
+  const parts: ValuePart[] = [...v.parts];
+  if (parts[0]?.kind !== 'wildcard-multi') parts.unshift({ kind: 'wildcard-multi' });
+  if (parts[parts.length - 1]?.kind !== 'wildcard-multi' || parts.length === 1) parts.push({ kind: 'wildcard-multi' });
+  return { ...v, parts };
+}
+
+// ---- placeholders ----
+
+export function placeholderSelected(name: string, f: PlaceholderFilter): boolean {
+  if (f.include) return f.include.includes(name);
+  if (f.exclude) return !f.exclude.includes(name);
+  return true;
+}
+
+/** Values of a variable as Sigma strings (wildcards interpreted); an error text when unusable. */
+function varValues(vars: Readonly<Record<string, unknown>>, name: string): string[] | { error: string } {
+  if (!Object.prototype.hasOwnProperty.call(vars, name)) return { error: `placeholder %${name}% has no value: define '${name}' in the pipeline vars` };
+  const v = vars[name];
+  const list = Array.isArray(v) ? v : [v];
+  if (list.length === 0) return { error: `variable '${name}' is an empty list: the placeholder would match nothing` };
+  if (list.some((x) => x === null || x === undefined || typeof x === 'object')) {
+    return { error: `variable '${name}' must be a string, a number or a list of them to fill placeholder %${name}%` };
+  }
+  return list.map((x) => String(x));
+}
+
+const MAX_PLACEHOLDER_VALUES = 10_000;
+
+/** value_placeholders: several values become an OR expansion (source 'placeholder'). */
+export function resolveValuePlaceholders(
+  v: ScalarValue,
+  f: PlaceholderFilter,
+  vars: Readonly<Record<string, unknown>>,
+  onError: (message: string, loc: SourceLocation) => void,
+): DetectionValue {
+  if (v.kind === 'regex') return resolveRegexPlaceholders(v, f, vars, onError);
+  if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'placeholder' && placeholderSelected(p.name, f))) return v;
+  let variants: ValuePart[][] = [[]];
+  for (const p of v.parts) {
+    if (p.kind !== 'placeholder' || !placeholderSelected(p.name, f)) {
+      variants = variants.map((x) => [...x, p]);
+      continue;
+    }
+    const vals = varValues(vars, p.name);
+    if ('error' in vals) {
+      onError(vals.error, v.loc);
+      return v;
+    }
+    if (variants.length * vals.length > MAX_PLACEHOLDER_VALUES) {
+      onError(`placeholders expand to more than ${MAX_PLACEHOLDER_VALUES} values`, v.loc);
+      return v;
+    }
+    variants = variants.flatMap((x) => vals.map((s) => [...x, ...parseSigmaString(s)]));
+  }
+  const values: StringValue[] = variants.map((parts) => ({ kind: 'string', parts: normalizeParts(parts), cased: v.cased, loc: v.loc }));
+  if (values.length === 1) return values[0]!;
+  const exp: ExpansionValue = { kind: 'expansion', source: 'placeholder', values, loc: v.loc };
+  return exp;
+}
+
+function partsToRegexSource(parts: readonly ValuePart[]): string {
+  return parts.map((p) => (p.kind === 'literal' ? escapeRegex(p.text) : p.kind === 'wildcard-multi' ? '.*' : p.kind === 'wildcard-single' ? '.' : `%${p.name}%`)).join('');
+}
+
+function resolveRegexPlaceholders(
+  v: RegexValue,
+  f: PlaceholderFilter,
+  vars: Readonly<Record<string, unknown>>,
+  onError: (message: string, loc: SourceLocation) => void,
+): RegexValue {
+  const chosen = v.placeholders.filter((n) => placeholderSelected(n, f));
+  if (chosen.length === 0) return v;
+  let pattern = v.pattern;
+  for (const name of chosen) {
+    const vals = varValues(vars, name);
+    if ('error' in vals) {
+      onError(vals.error, v.loc);
+      return v;
+    }
+    const alt = vals.map((s) => partsToRegexSource(parseSigmaString(s)));
+    pattern = pattern.split(`%${name}%`).join(alt.length === 1 ? alt[0]! : `(?:${alt.join('|')})`);
+  }
+  return { ...v, pattern, placeholders: v.placeholders.filter((n) => !chosen.includes(n)) };
+}
+
+export function wildcardPlaceholders(v: ScalarValue, f: PlaceholderFilter): ScalarValue {
+  if (v.kind === 'regex') {
+    const chosen = v.placeholders.filter((n) => placeholderSelected(n, f));
+    if (chosen.length === 0) return v;
+    let pattern = v.pattern;
+    for (const n of chosen) pattern = pattern.split(`%${n}%`).join('.*');
+    return { ...v, pattern, placeholders: v.placeholders.filter((n) => !chosen.includes(n)) };
+  }
+  if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'placeholder' && placeholderSelected(p.name, f))) return v;
+  const parts: ValuePart[] = [];
+  for (const p of v.parts) {
+    const q: ValuePart = p.kind === 'placeholder' && placeholderSelected(p.name, f) ? { kind: 'wildcard-multi' } : p;
+    if (q.kind === 'wildcard-multi' && parts[parts.length - 1]?.kind === 'wildcard-multi') continue;
+    parts.push(q);
+  }
+  return { ...v, parts };
+}
+
+export function queryExpressionPlaceholder(v: ScalarValue, t: T<'query_expression_placeholders'>): ScalarValue | { error: string } {
+  if (v.kind !== 'string') return v;
+  const selected = v.parts.filter((p) => p.kind === 'placeholder' && placeholderSelected(p.name, t));
+  if (selected.length === 0) return v;
+  const only = v.parts.length === 1 ? v.parts[0] : undefined;
+  if (only?.kind !== 'placeholder') {
+    return { error: `query_expression_placeholders needs the value to be only the placeholder, not '${sigmaStringText(v.parts)}'` };
+  }
+  return { kind: 'query-expression', expression: t.expression, id: t.mapping[only.name] ?? only.name, loc: v.loc };
+}
+
+// ---- hashes ----
+
+const HASH_LENGTHS: Readonly<Record<number, string>> = { 32: 'MD5', 40: 'SHA1', 64: 'SHA256', 128: 'SHA512' };
+
+/**
+ * Splits Sysmon `Hashes` values (`SHA256=…`, `IMPHASH=…`, or a bare hash recognised by length) into per-algorithm
+ * field → hash lists. Surrounding `*` (from `|contains`) are dropped: the per-algorithm field holds the hash alone.
+ */
+export function splitHashes(values: readonly StringValue[], t: T<'hashes_fields'>): Map<string, StringValue[]> {
+  const byField = new Map<string, StringValue[]>();
+  for (const v of values) {
+    let parts = [...v.parts];
+    while (parts[0]?.kind === 'wildcard-multi') parts = parts.slice(1);
+    while (parts[parts.length - 1]?.kind === 'wildcard-multi') parts = parts.slice(0, -1);
+    if (parts.length !== 1 || parts[0]?.kind !== 'literal') continue;
+    const text = parts[0].text;
+    const sep = text.includes('|') ? '|' : '=';
+    const pieces = text.split(sep);
+    let algo: string;
+    let hash: string;
+    if (pieces.length === 2) {
+      algo = (pieces[0] ?? '').toUpperCase();
+      hash = pieces[1] ?? '';
+    } else {
+      hash = text;
+      algo = HASH_LENGTHS[text.length] ?? '';
+    }
+    if (!algo || !hash || !t.validHashAlgos.includes(algo)) continue;
+    const field = `${t.fieldPrefix}${t.dropAlgoPrefix ? '' : algo}`;
+    const list = byField.get(field) ?? [];
+    list.push({ ...v, parts: [{ kind: 'literal', text: hash }] });
+    byField.set(field, list);
+  }
+  return byField;
+}
+
+/** `regex` transformation: a string value becomes an equivalent regex (to emulate case-insensitive matching). */
+export function stringToRegex(v: StringValue, method: 'plain' | 'ignore_case_flag' | 'ignore_case_brackets'): RegexValue | { error: string } {
+  if (v.parts.length === 0) return { kind: 'regex', pattern: '^$', flags: { ignoreCase: false, multiline: false, dotAll: false }, placeholders: [], loc: v.loc };
+  let src = '';
+  for (const p of v.parts) {
+    if (p.kind === 'placeholder') return { error: `placeholder %${p.name}% cannot become a regular expression: resolve placeholders first` };
+    if (p.kind === 'wildcard-multi') src += '.*';
+    else if (p.kind === 'wildcard-single') src += '.';
+    else if (method === 'ignore_case_brackets') {
+      for (const ch of p.text) {
+        const lo = ch.toLowerCase();
+        const up = ch.toUpperCase();
+        src += lo !== up ? `[${lo}${up}]` : escapeRegex(ch);
+      }
+    } else src += escapeRegex(p.text);
+  }
+  // Sigma strings match the whole value; regexes match anywhere, hence the anchors.
+  return {
+    kind: 'regex',
+    pattern: `^${src}$`,
+    flags: { ignoreCase: method === 'ignore_case_flag', multiline: false, dotAll: false },
+    placeholders: [],
+    loc: v.loc,
+  };
+}

@@ -1,0 +1,175 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { DiagnosticCode } from '../diagnostic-codes.js';
+import type { DocContext } from '../parse/context.js';
+import { suggest } from '../parse/suggest.js';
+import { getEntry, toPlain, type YMap, type YNode } from '../yaml/nodes.js';
+import { correlationSchema, filterSchema, ruleSchema } from './sigma-schemas.js';
+import { CORRELATION_KEYS, FILTER_KEYS, RULE_KEYS } from '../parse/meta.js';
+
+export type DocumentKind = 'rule' | 'correlation' | 'filter';
+
+let validators: Record<DocumentKind, ValidateFunction> | undefined;
+
+/** Compiled once per process, on first use. */
+function getValidators(): Record<DocumentKind, ValidateFunction> {
+  if (validators) return validators;
+  // ajv's CJS/ESM interop: the constructor may sit on `.default`.
+  const AjvCtor = ((Ajv2020 as unknown as { default?: unknown }).default ?? Ajv2020) as typeof Ajv2020;
+  const add = ((addFormats as unknown as { default?: unknown }).default ?? addFormats) as typeof addFormats;
+  const ajv = new AjvCtor({ allErrors: true, strict: true, allowUnionTypes: true });
+  add(ajv, ['uuid']);
+  validators = {
+    rule: ajv.compile(ruleSchema),
+    correlation: ajv.compile(correlationSchema),
+    filter: ajv.compile(filterSchema),
+  };
+  return validators;
+}
+
+export const SCHEMAS = { rule: ruleSchema, correlation: correlationSchema, filter: filterSchema } as const;
+
+function unescapePointer(seg: string): string {
+  return seg.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Node at a JSON pointer, plus the key node of its last segment when it is a map entry. */
+function nodeAt(root: YNode, pointer: string): { node: YNode; key?: YNode } {
+  let node: YNode = root;
+  let key: YNode | undefined;
+  if (pointer === '') return { node };
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = unescapePointer(raw);
+    if (node.kind === 'map') {
+      const e = getEntry(node, seg);
+      if (!e) break;
+      key = e.key;
+      node = e.value;
+    } else if (node.kind === 'seq') {
+      const item = node.items[Number(seg)];
+      if (!item) break;
+      key = undefined;
+      node = item;
+    } else break;
+  }
+  return key ? { node, key } : { node };
+}
+
+function codeFor(e: ErrorObject): DiagnosticCode {
+  const p = e.instancePath;
+  if (e.keyword === 'required') return 'schema/missing-field';
+  if (e.keyword === 'additionalProperties') return 'schema/unknown-field';
+  if (p === '/status') return 'meta/invalid-status';
+  if (p === '/level') return 'meta/invalid-level';
+  if (e.keyword === 'format' && (p === '/id' || /^\/related\/\d+\/id$/.test(p))) return 'meta/invalid-id';
+  if (/^\/tags\/\d+$/.test(p)) return 'meta/invalid-tag';
+  if (e.keyword === 'type') return 'schema/type';
+  return 'schema/invalid';
+}
+
+function fieldName(pointer: string): string {
+  if (pointer === '') return 'the document';
+  return `'${pointer.slice(1).split('/').map(unescapePointer).join('.')}'`;
+}
+
+function messageFor(e: ErrorObject, types?: string[]): string {
+  const where = fieldName(e.instancePath);
+  switch (e.keyword) {
+    case 'required':
+      return `${where === 'the document' ? 'the document' : where} is missing the required field '${(e.params as { missingProperty: string }).missingProperty}'`;
+    case 'additionalProperties':
+      return `${where} has an unknown field '${(e.params as { additionalProperty: string }).additionalProperty}'`;
+    case 'type':
+      return `${where} must be ${(types ?? [(e.params as { type: string }).type]).map((t) => (t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : `a ${t}`)).join(' or ')}`;
+    case 'enum':
+      return `${where} must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).filter((v) => v !== 'correlation' && v !== 'obsoletes').join(', ')}`;
+    case 'format':
+      return `${where} must be a UUID (e.g. 0ff4bd2c-6f1e-4c27-a1f3-4a8e6d2b3c4d)`;
+    case 'pattern':
+      return /^\/tags\//.test(e.instancePath)
+        ? `${where} is not a valid tag: lower-case namespace.name with letters, digits, '_', '-' and '.'`
+        : `${where} does not match ${(e.params as { pattern: string }).pattern}`;
+    case 'minLength':
+      return `${where} must not be empty`;
+    case 'maxLength':
+      return `${where} is longer than ${(e.params as { limit: number }).limit} characters`;
+    default:
+      return `${where} ${e.message ?? 'is invalid'}`;
+  }
+}
+
+/**
+ * Collapses ajv's errors to one per problem: anyOf/oneOf noise is replaced by the branch errors that went deepest,
+ * and several type errors at the same place become one "must be X or Y".
+ */
+export function collapseErrors(errors: readonly ErrorObject[]): { error: ErrorObject; types?: string[] }[] {
+  let list = [...errors];
+  for (const comb of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    const p = comb.instancePath;
+    const branch = list.filter((e) => e !== comb && (e.instancePath === p || e.instancePath.startsWith(p + '/')));
+    const deeper = branch.filter((e) => e.instancePath !== p);
+    if (deeper.length > 0) list = list.filter((e) => e !== comb && !(e.instancePath === p && branch.includes(e)));
+    else list = list.filter((e) => e !== comb);
+  }
+  const groups = new Map<string, { error: ErrorObject; types?: string[] }>();
+  for (const e of list) {
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? '/' + (e.params as { additionalProperty: string }).additionalProperty
+        : e.keyword === 'required'
+          ? '#' + (e.params as { missingProperty: string }).missingProperty
+          : '';
+    const key = e.instancePath + extra;
+    const g = groups.get(key);
+    if (!g) groups.set(key, e.keyword === 'type' ? { error: e, types: [(e.params as { type: string }).type] } : { error: e });
+    else if (e.keyword === 'type' && g.types) g.types.push((e.params as { type: string }).type);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The document as plain data for ajv. The schema only checks that a rule's `detection` is a mapping (the IR builder
+ * checks its content), so its subtree is not copied.
+ */
+function plainForSchema(root: YMap, kind: DocumentKind): unknown {
+  if (kind !== 'rule') return toPlain(root);
+  const o = Object.create(null) as Record<string, unknown>;
+  for (const e of root.entries) {
+    o[e.key.text] = e.key.text === 'detection' && e.value.kind === 'map' ? Object.create(null) : toPlain(e.value);
+  }
+  return o;
+}
+
+/** Validates one document against its kind's schema and reports located diagnostics. */
+export function validateDocument(ctx: DocContext, root: YMap, kind: DocumentKind): void {
+  const validate = getValidators()[kind];
+  if (!validate(plainForSchema(root, kind))) {
+    for (const { error, types } of collapseErrors(validate.errors ?? [])) {
+      const { node, key } = nodeAt(root, error.instancePath);
+      let where: YNode = node;
+      if (error.keyword === 'additionalProperties' && node.kind === 'map') {
+        where = getEntry(node, (error.params as { additionalProperty: string }).additionalProperty)?.key ?? node;
+      } else if (error.keyword === 'required') {
+        where = key ?? (error.instancePath === '' ? { ...node, end: node.start } : node);
+      }
+      const code = codeFor(error);
+      let hint: string | undefined;
+      if (code === 'schema/missing-field' && error.instancePath === '') {
+        const missing = (error.params as { missingProperty: string }).missingProperty;
+        const s = suggest(missing, root.entries.map((e) => e.key.text));
+        if (s) hint = `found '${s}': is it misspelled?`;
+      }
+      ctx.error(code, messageFor(error, types), where, hint);
+    }
+  }
+  // Custom top-level fields are allowed; warn when one looks like a misspelled standard field.
+  const known = kind === 'rule' ? RULE_KEYS : kind === 'correlation' ? CORRELATION_KEYS : FILTER_KEYS;
+  for (const e of root.entries) {
+    if (known.has(e.key.text)) continue;
+    const s = suggest(e.key.text, known, e.key.text.length > 5 ? 2 : 1);
+    if (s && !getEntry(root, s)) {
+      ctx.warn('schema/unknown-field', `unknown field '${e.key.text}' (kept as a custom field)`, e.key, `did you mean '${s}'?`);
+    }
+  }
+}

@@ -1,0 +1,461 @@
+import { FORBIDDEN_KEYS, resolvePlainCore, yaml11Differs } from './build-tree.js';
+import type { YDocument, YEntry, YMap, YNode, YScalar, YSeq } from './nodes.js';
+
+/**
+ * A fast path for the YAML subset nearly every Sigma rule uses: one document of block mappings and sequences,
+ * single-line plain and quoted scalars, literal block scalars, one-line flow sequences of scalars, comments.
+ * It builds exactly the tree the js-yaml event path builds (a differential test checks this on the corpus and on
+ * fuzzed inputs), and gives up — returning undefined — on anything else (tabs, CR, anchors, tags, folded scalars,
+ * multi-line plain or quoted scalars, flow mappings, several documents, duplicate or forbidden keys, scalars YAML 1.1
+ * reads differently...), so the general path handles it, with its diagnostics.
+ */
+export function fastYamlTree(src: string, limits: { maxDepth: number }): YDocument | undefined {
+  if (src.length === 0 || src.indexOf('\t') >= 0 || src.indexOf('\r') >= 0 || src.charCodeAt(0) === 0xfeff) return undefined;
+  if (/^(?:---|\.\.\.|%)/m.test(src)) return undefined;
+  try {
+    return new FastParser(src, limits.maxDepth).parseDocument();
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
+  }
+}
+
+const BAIL = Symbol('bail');
+
+interface Line {
+  readonly start: number;
+  /** Offset of the line break (or the text end). */
+  readonly end: number;
+  /** Number of leading spaces. */
+  readonly indent: number;
+  /** Only spaces, or a comment after spaces. */
+  readonly blank: boolean;
+}
+
+const SP = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const SQ = 39;
+const DQ = 34;
+
+class FastParser {
+  private readonly lines: Line[] = [];
+  private li = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly src: string,
+    private readonly maxDepth: number,
+  ) {
+    let start = 0;
+    while (start <= src.length) {
+      let end = src.indexOf('\n', start);
+      if (end < 0) end = src.length;
+      let i = start;
+      while (i < end && src.charCodeAt(i) === SP) i++;
+      this.lines.push({ start, end, indent: i - start, blank: i === end || src.charCodeAt(i) === HASH });
+      if (end === src.length) break;
+      start = end + 1;
+    }
+  }
+
+  parseDocument(): YDocument | undefined {
+    this.skipBlank();
+    const line = this.lines[this.li];
+    if (!line) return undefined;
+    const root = this.blockNode(-1);
+    this.skipBlank();
+    if (this.li < this.lines.length) throw BAIL;
+    return { root, start: root.start, yaml11: false, failed: false };
+  }
+
+  private skipBlank(): void {
+    while (this.li < this.lines.length && (this.lines[this.li] as Line).blank) this.li++;
+  }
+
+  private enter(): void {
+    if (++this.depth >= this.maxDepth) throw BAIL;
+  }
+
+  /** A block collection starting on the current line, more indented than `parent`. */
+  private blockNode(parent: number): YMap | YSeq {
+    const line = this.lines[this.li] as Line;
+    if (line.indent <= parent) throw BAIL;
+    const at = line.start + line.indent;
+    if (this.isSeqItem(at, line.end)) return this.seq(line.indent);
+    return this.map(line.indent, at);
+  }
+
+  private isSeqItem(at: number, end: number): boolean {
+    return this.src.charCodeAt(at) === DASH && (at + 1 === end || this.src.charCodeAt(at + 1) === SP);
+  }
+
+  private seq(indent: number): YSeq {
+    this.enter();
+    const items: YNode[] = [];
+    const first = this.lines[this.li] as Line;
+    const start = first.start + indent;
+    let size = 1;
+    let height = 1;
+    for (;;) {
+      const line = this.lines[this.li] as Line;
+      const dash = line.start + indent;
+      let at = dash + 1;
+      while (at < line.end && this.src.charCodeAt(at) === SP) at++;
+      let item: YNode;
+      if (at === line.end || this.src.charCodeAt(at) === HASH) {
+        this.li++;
+        this.skipBlank();
+        const next = this.lines[this.li];
+        if (!next || next.indent <= indent) throw BAIL; // empty item: left to the general path
+        item = this.blockNode(indent);
+      } else if (this.isSeqItem(at, line.end)) {
+        throw BAIL;
+      } else if (this.looksLikeKey(at, line.end)) {
+        item = this.map(at - line.start, at);
+      } else {
+        item = this.inlineScalar(at, line, indent);
+      }
+      items.push(item);
+      size += item.size;
+      if (item.height + 1 > height) height = item.height + 1;
+      this.skipBlank();
+      const next = this.lines[this.li];
+      if (!next || next.indent < indent) break;
+      if (next.indent > indent || !this.isSeqItem(next.start + indent, next.end)) {
+        if (next.indent === indent) break; // a map key after a compact sequence: the caller's map goes on
+        throw BAIL;
+      }
+    }
+    this.depth--;
+    return { kind: 'seq', start, end: Math.max(start, lastEnd(items)), items, flow: false, size, height };
+  }
+
+  /** A block mapping whose first key is at offset `at`; later keys are at `indent` on their own lines. */
+  private map(indent: number, at: number): YMap {
+    this.enter();
+    const entries: YEntry[] = [];
+    const seen = new Set<string>();
+    const start = at;
+    let size = 1;
+    let height = 1;
+    let keyAt = at;
+    let end = start;
+    for (;;) {
+      const line = this.lines[this.li] as Line;
+      const { key, colon } = this.key(keyAt, line.end);
+      if (seen.has(key.text) || FORBIDDEN_KEYS.has(key.text)) throw BAIL;
+      seen.add(key.text);
+      const value = this.entryValue(indent, colon + 1, line, key);
+      entries.push({ key, value });
+      size += 1 + value.size;
+      if (value.height + 1 > height) height = value.height + 1;
+      end = Math.max(end, key.end, value.valueEndForParent);
+      this.skipBlank();
+      const next = this.lines[this.li];
+      if (!next || next.indent < indent) break;
+      if (next.indent > indent) throw BAIL;
+      keyAt = next.start + indent;
+      if (this.isSeqItem(keyAt, next.end)) {
+        throw BAIL;
+      }
+    }
+    this.depth--;
+    return { kind: 'map', start, end, entries: entries.map((e) => ({ key: e.key, value: stripEnd(e.value) })), flow: false, size, height };
+  }
+
+  private looksLikeKey(at: number, end: number): boolean {
+    const c = this.src.charCodeAt(at);
+    if (c === SQ || c === DQ) {
+      const close = this.quotedEnd(at, end);
+      if (close < 0) return false;
+      let k = close + 1;
+      while (k < end && this.src.charCodeAt(k) === SP) k++;
+      return this.src.charCodeAt(k) === COLON && (k + 1 === end || this.src.charCodeAt(k + 1) === SP);
+    }
+    for (let k = at; k < end; k++) {
+      const ch = this.src.charCodeAt(k);
+      if (ch === COLON && (k + 1 === end || this.src.charCodeAt(k + 1) === SP)) return true;
+      if (ch === HASH && this.src.charCodeAt(k - 1) === SP) return false;
+    }
+    return false;
+  }
+
+  /** Closing quote offset of a quoted scalar starting at `at` on this line, or -1. */
+  private quotedEnd(at: number, end: number): number {
+    const q = this.src.charCodeAt(at);
+    for (let k = at + 1; k < end; k++) {
+      const ch = this.src.charCodeAt(k);
+      if (q === SQ && ch === SQ) {
+        if (this.src.charCodeAt(k + 1) === SQ) {
+          k++;
+          continue;
+        }
+        return k;
+      }
+      if (q === DQ) {
+        if (ch === 92) {
+          k++;
+          continue;
+        }
+        if (ch === DQ) return k;
+      }
+    }
+    return -1;
+  }
+
+  private key(at: number, end: number): { key: YScalar; colon: number } {
+    const c = this.src.charCodeAt(at);
+    let key: YScalar;
+    let k: number;
+    if (c === SQ || c === DQ) {
+      const close = this.quotedEnd(at, end);
+      if (close < 0) throw BAIL;
+      key = this.quoted(at, close);
+      k = close + 1;
+      while (k < end && this.src.charCodeAt(k) === SP) k++;
+    } else {
+      if (isIndicator(c) || c === DASH && this.src.charCodeAt(at + 1) === SP) throw BAIL;
+      k = at;
+      while (k < end) {
+        const ch = this.src.charCodeAt(k);
+        if (ch === COLON && (k + 1 === end || this.src.charCodeAt(k + 1) === SP)) break;
+        if (ch === HASH && this.src.charCodeAt(k - 1) === SP) throw BAIL;
+        k++;
+      }
+      let e = k;
+      while (e > at && this.src.charCodeAt(e - 1) === SP) e--;
+      if (e === at) throw BAIL;
+      const text = this.src.slice(at, e);
+      key = { kind: 'scalar', start: at, end: e, valueStart: at, valueEnd: e, text, value: this.plainValue(text), style: 'plain', size: 1, height: 0 };
+    }
+    if (this.src.charCodeAt(k) !== COLON || !(k + 1 === end || this.src.charCodeAt(k + 1) === SP)) throw BAIL;
+    return { key, colon: k };
+  }
+
+  private plainValue(text: string): string | number | boolean | null {
+    const v = resolvePlainCore(text);
+    if (yaml11Differs(text, v)) throw BAIL;
+    return v;
+  }
+
+  private quoted(at: number, close: number): YScalar {
+    const raw = this.src.slice(at + 1, close);
+    let text: string;
+    if (this.src.charCodeAt(at) === SQ) text = raw.indexOf("''") >= 0 ? raw.replace(/''/g, "'") : raw;
+    else text = raw.indexOf('\\') >= 0 ? unescapeDouble(raw) : raw;
+    return { kind: 'scalar', start: at, end: close + 1, valueStart: at + 1, valueEnd: close, text, value: text, style: this.src.charCodeAt(at) === SQ ? 'single' : 'double', size: 1, height: 0 };
+  }
+
+  /** The value after `key:` (at `from`, on `line`). Its `valueEndForParent` is where it ends for the parent's span. */
+  private entryValue(indent: number, from: number, line: Line, key: YScalar): YNode & { valueEndForParent: number } {
+    let at = from;
+    while (at < line.end && this.src.charCodeAt(at) === SP) at++;
+    if (at === line.end || this.src.charCodeAt(at) === HASH) {
+      if (at < line.end && at === from) throw BAIL;
+      this.li++;
+      this.skipBlank();
+      const next = this.lines[this.li];
+      if (next && next.indent > indent) {
+        const n = this.blockNode(indent);
+        return { ...n, valueEndForParent: n.end };
+      }
+      if (next && next.indent === indent && this.isSeqItem(next.start + indent, next.end)) {
+        const n = this.seq(indent);
+        return { ...n, valueEndForParent: n.end };
+      }
+      return { kind: 'scalar', start: key.start, end: key.end, valueStart: -1, valueEnd: -1, text: '', value: null, style: 'plain', size: 1, height: 0, valueEndForParent: key.end };
+    }
+    const c = this.src.charCodeAt(at);
+    if (c === 124) {
+      const n = this.literal(at, line, indent);
+      return { ...n, valueEndForParent: n.end };
+    }
+    if (c === 91) {
+      const n = this.flowSeq(at, line, indent);
+      return { ...n, valueEndForParent: n.end };
+    }
+    const n = this.inlineScalar(at, line, indent);
+    return { ...n, valueEndForParent: n.end };
+  }
+
+  /** A single-line plain or quoted scalar at `at`; nothing more indented than `parent` may follow it. */
+  private inlineScalar(at: number, line: Line, parent: number): YScalar {
+    const c = this.src.charCodeAt(at);
+    let node: YScalar;
+    if (c === SQ || c === DQ) {
+      const close = this.quotedEnd(at, line.end);
+      if (close < 0) throw BAIL;
+      node = this.quoted(at, close);
+      this.restOfLine(close + 1, line);
+    } else {
+      if (isIndicator(c) || c === 124 || c === 62 || ((c === DASH || c === 63 || c === COLON) && (at + 1 === line.end || this.src.charCodeAt(at + 1) === SP))) throw BAIL;
+      let k = at;
+      while (k < line.end) {
+        const ch = this.src.charCodeAt(k);
+        if (ch === HASH && this.src.charCodeAt(k - 1) === SP) break;
+        if (ch === COLON && (k + 1 === line.end || this.src.charCodeAt(k + 1) === SP)) throw BAIL;
+        k++;
+      }
+      let e = k;
+      while (e > at && this.src.charCodeAt(e - 1) === SP) e--;
+      const text = this.src.slice(at, e);
+      node = { kind: 'scalar', start: at, end: e, valueStart: at, valueEnd: e, text, value: this.plainValue(text), style: 'plain', size: 1, height: 0 };
+    }
+    this.li++;
+    this.skipBlankAndCheck(parent);
+    return node;
+  }
+
+  /** After a scalar: only blank lines may come before a line at most as indented as `parent`. */
+  private skipBlankAndCheck(parent: number): void {
+    let j = this.li;
+    while (j < this.lines.length && (this.lines[j] as Line).blank) {
+      // A comment line more indented than the parent could continue a plain scalar in some readers: be strict.
+      const l = this.lines[j] as Line;
+      if (l.indent < l.end - l.start && l.indent > parent && this.src.charCodeAt(l.start + l.indent) === HASH) throw BAIL;
+      j++;
+    }
+    const next = this.lines[j];
+    if (next && next.indent > parent) throw BAIL;
+  }
+
+  private restOfLine(from: number, line: Line): void {
+    let k = from;
+    while (k < line.end && this.src.charCodeAt(k) === SP) k++;
+    if (k < line.end && !(this.src.charCodeAt(k) === HASH && k > from)) throw BAIL;
+  }
+
+  /** `|`, `|-` literal block scalar (keep `|+`, indentation indicators and odd blank lines are left to js-yaml). */
+  private literal(at: number, line: Line, parent: number): YScalar {
+    let k = at + 1;
+    let strip = false;
+    if (this.src.charCodeAt(k) === DASH) {
+      strip = true;
+      k++;
+    }
+    this.restOfLine(k, line);
+    if (k < line.end && this.src.charCodeAt(k) !== SP) throw BAIL;
+    this.li++;
+    const first = this.lines[this.li];
+    if (!first || first.indent === first.end - first.start || first.indent <= parent) throw BAIL;
+    const contentIndent = first.indent;
+    const parts: string[] = [];
+    let lastContent = this.li;
+    let j = this.li;
+    for (; j < this.lines.length; j++) {
+      const l = this.lines[j] as Line;
+      const empty = l.indent === l.end - l.start;
+      if (empty) {
+        if (l.indent > contentIndent) throw BAIL;
+        parts.push('');
+        continue;
+      }
+      if (l.indent < contentIndent) break;
+      parts.push(this.src.slice(l.start + contentIndent, l.end));
+      lastContent = j;
+    }
+    const contentLines = lastContent - this.li + 1;
+    const body = parts.slice(0, contentLines).join('\n');
+    const text = strip ? body : body + '\n';
+    const last = this.lines[lastContent] as Line;
+    const valueStart = first.start;
+    const valueEnd = Math.min(this.src.length, last.end + 1);
+    this.li = lastContent + 1;
+    // Trailing empty lines belong to the block in js-yaml's span: not reproduced here.
+    if (this.li < this.lines.length && (this.lines[this.li] as Line).indent === (this.lines[this.li] as Line).end - (this.lines[this.li] as Line).start && this.li < j) throw BAIL;
+    const start = first.start + contentIndent;
+    const end = last.end;
+    return { kind: 'scalar', start, end, valueStart, valueEnd, text, value: text, style: 'literal', size: 1, height: 0 };
+  }
+
+  /** `[a, 'b', c]` on one line, scalars only. */
+  private flowSeq(at: number, line: Line, parent: number): YSeq {
+    const items: YScalar[] = [];
+    let k = at + 1;
+    const skip = () => {
+      while (k < line.end && this.src.charCodeAt(k) === SP) k++;
+    };
+    skip();
+    if (this.src.charCodeAt(k) !== 93) {
+      for (;;) {
+        skip();
+        const c = this.src.charCodeAt(k);
+        if (c === SQ || c === DQ) {
+          const close = this.quotedEnd(k, line.end);
+          if (close < 0) throw BAIL;
+          items.push(this.quoted(k, close));
+          k = close + 1;
+        } else {
+          if (isIndicator(c) || c === 124 || c === 62 || c === DASH && this.src.charCodeAt(k + 1) === SP) throw BAIL;
+          const s = k;
+          while (k < line.end) {
+            const ch = this.src.charCodeAt(k);
+            if (ch === 44 || ch === 93 || ch === 91 || ch === 123 || ch === 125 || ch === COLON || ch === HASH) break;
+            k++;
+          }
+          let e = k;
+          while (e > s && this.src.charCodeAt(e - 1) === SP) e--;
+          if (e === s) throw BAIL;
+          const text = this.src.slice(s, e);
+          items.push({ kind: 'scalar', start: s, end: e, valueStart: s, valueEnd: e, text, value: this.plainValue(text), style: 'plain', size: 1, height: 0 });
+        }
+        skip();
+        const d = this.src.charCodeAt(k);
+        if (d === 44) {
+          k++;
+          skip();
+          if (this.src.charCodeAt(k) === 93) throw BAIL;
+          continue;
+        }
+        if (d === 93) break;
+        throw BAIL;
+      }
+    }
+    const closeAt = k;
+    this.restOfLine(closeAt + 1, line);
+    this.li++;
+    this.skipBlankAndCheck(parent);
+    return { kind: 'seq', start: at, end: closeAt + 1, items, flow: true, size: 1 + items.length, height: 1 };
+  }
+}
+
+/** Characters that cannot start a plain scalar here (or that need the general path). */
+function isIndicator(c: number): boolean {
+  // , [ ] { } # & * ! | > ' " % @ `
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
+}
+
+function lastEnd(items: readonly YNode[]): number {
+  let e = -1;
+  for (const it of items) {
+    const end = it.kind === 'scalar' && it.valueStart < 0 ? -1 : it.end;
+    if (end > e) e = end;
+  }
+  return e;
+}
+
+function stripEnd(v: YNode & { valueEndForParent?: number }): YNode {
+  if (v.valueEndForParent === undefined) return v;
+  const { valueEndForParent: _drop, ...node } = v;
+  return node as YNode;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', t: '\t', n: '\n', r: '\r', '0': '\0', ' ': ' ' };
+
+function unescapeDouble(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = SIMPLE_ESCAPES[raw[i + 1] ?? ''];
+    if (e === undefined) throw BAIL;
+    out += e;
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyPipelines,
+  applyPipelinesToCorrelation,
+  fieldsUsed,
+  logsourceMatches,
+  parsePipeline,
+  pipelineFromObject,
+} from '../../src/pipeline/index.js';
+import { placeholderDiagnostics, unresolvedPlaceholders } from '../../src/pipeline/placeholders.js';
+import { correlation, rule, showDetections } from './helpers.js';
+import { matchDiagnostics } from './run-case.js';
+
+const pipe = (yaml: string, file = 'p.yml') => {
+  const p = parsePipeline(yaml, file);
+  expect(p.diagnostics).toEqual([]);
+  return p.pipeline!;
+};
+
+describe('correlations', () => {
+  const mapping = pipe('transformations:\n  - type: field_name_mapping\n    mapping:\n      User: user.name\n      Host: [host.name, host.hostname]\n  - type: set_state\n    key: s\n    val: 1\n    rule_conditions:\n      - type: is_sigma_correlation_rule\n');
+
+  it('rewrites group-by, alias targets and the condition field', () => {
+    const c = correlation({ groupBy: ['User', 'Other'], fields: ['User'], aliases: { u: { r1: 'User', r2: 'Login' } } });
+    const res = applyPipelinesToCorrelation(c, [mapping], { backend: 'test' });
+    expect(res.diagnostics).toEqual([]);
+    expect(res.document.groupBy).toEqual(['user.name', 'Other']);
+    expect(res.document.aliases[0]!.fields).toEqual({ r1: 'user.name', r2: 'Login' });
+    expect(res.document.condition.kind === 'threshold' && res.document.condition.fields).toEqual(['user.name']);
+    expect(res.state).toEqual({ s: 1 });
+    expect(c.groupBy).toEqual(['User', 'Other']);
+  });
+
+  it('a 1:n mapping in group-by is an error located in the correlation', () => {
+    const res = applyPipelinesToCorrelation(correlation({ groupBy: ['Host'] }), [mapping], { backend: 'test' });
+    matchDiagnostics(res.diagnostics, [{ code: 'pipeline/invalid', message: 'group-by: field Host maps to several fields', file: 'rule.yml', line: 4, column: 3 }]);
+    expect(res.document.groupBy).toEqual(['Host']);
+  });
+
+  it('rule-only conditions do not hold for correlations', () => {
+    const p = pipe('transformations:\n  - type: set_state\n    key: s\n    val: 1\n    rule_conditions:\n      - type: logsource\n        product: windows\n');
+    expect(applyPipelinesToCorrelation(correlation({ groupBy: [] }), [p], { backend: 'test' }).state).toEqual({});
+  });
+});
+
+describe('applyPipelines', () => {
+  it('is deterministic and does not mutate its input', () => {
+    const r = rule({ detection: { sel: { a: 1 } }, condition: 'sel' });
+    const p = pipe('transformations:\n  - type: add_condition\n    conditions:\n      index: x\n');
+    const a = applyPipelines(r, [p], { backend: 't' });
+    const b = applyPipelines(r, [p], { backend: 't' });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(r.detections).toHaveLength(1);
+  });
+
+  it('state is per rule', () => {
+    const p = pipe('transformations:\n  - type: set_state\n    key: k\n    val: 1\n    rule_conditions:\n      - type: tag\n        tag: attack.x\n');
+    const withTag = rule({ detection: { sel: { a: 1 } }, condition: 'sel', tags: ['attack.x'] });
+    const without = rule({ detection: { sel: { a: 1 } }, condition: 'sel' });
+    expect(applyPipelines(withTag, [p], { backend: 't' }).state).toEqual({ k: 1 });
+    expect(applyPipelines(without, [p], { backend: 't' }).state).toEqual({});
+  });
+
+  it('pipeline-created nodes carry the pipeline item location', () => {
+    const r = rule({ detection: { sel: { a: 1 } }, condition: 'sel' });
+    const p = pipe('name: x\ntransformations:\n  - type: add_condition\n    conditions:\n      index: x\n', 'loc.yml');
+    const out = applyPipelines(r, [p], { backend: 't' }).document;
+    const added = out.detections[1]!;
+    expect(added.loc).toMatchObject({ file: 'loc.yml', line: 3, column: 5 });
+    expect(added.body.items[0]!.loc).toMatchObject({ file: 'loc.yml', line: 3 });
+    expect(out.conditions[0]!.root.loc).toMatchObject({ file: 'loc.yml', line: 3 });
+  });
+
+  it('allowed_backends: a pipeline for another backend is not applied and says so', () => {
+    const r = rule({ detection: { sel: { a: 1 } }, condition: 'sel' });
+    const p = pipe('name: splunk-only\nallowed_backends: [splunk]\ntransformations:\n  - type: field_name_prefix\n    prefix: x.\n');
+    const res = applyPipelines(r, [p], { backend: 'kql' });
+    expect(showDetections(res.document)).toEqual(['sel: a=1']);
+    matchDiagnostics(res.diagnostics, [{ code: 'pipeline/not-allowed', message: 'splunk-only', file: 'p.yml', line: 1 }]);
+    expect(applyPipelines(r, [p], { backend: 'splunk' }).diagnostics).toEqual([]);
+  });
+
+  it('vars merge across pipelines, later wins; backend options become backend_<name>', () => {
+    const r = rule({ detection: { sel: { 'a|expand': ['%v%', '%backend_index%', '%output_format%'] } }, condition: 'sel' });
+    const p1 = pipe('vars:\n  v: one\n');
+    const p2 = pipe('vars:\n  v: two\ntransformations:\n  - type: value_placeholders\n');
+    const res = applyPipelines(r, [p1, p2], { backend: 'splunk', format: 'savedsearches', options: { index: 'main' } });
+    expect(showDetections(res.document)).toEqual(['sel: a="two"|"main"|"savedsearches"']);
+  });
+
+  it('pipelines from objects behave like YAML ones', () => {
+    const r = rule({ detection: { sel: { Image: 'a' } }, condition: 'sel' });
+    const p = pipelineFromObject({ transformations: [{ type: 'field_name_mapping', mapping: { Image: 'FolderPath' } }] }, 'obj').pipeline!;
+    expect(showDetections(applyPipelines(r, [p], { backend: 't' }).document)).toEqual(['sel: FolderPath="a"']);
+  });
+});
+
+describe('helpers for backends', () => {
+  it('logsourceMatches is containment', () => {
+    const ls = { category: 'process_creation', product: 'windows' };
+    expect(logsourceMatches(ls, { product: 'windows' })).toBe(true);
+    expect(logsourceMatches(ls, {})).toBe(true);
+    expect(logsourceMatches(ls, { category: 'process_creation', product: 'windows', service: 'sysmon' })).toBe(false);
+    expect(logsourceMatches(ls, { product: 'linux' })).toBe(false);
+  });
+
+  it('fieldsUsed lists item fields and fieldref targets once, in order', () => {
+    const r = rule({ detection: { a: { Image: 'x', 'CommandLine|fieldref': 'ParentCommandLine' }, b: [{ Image: 'y' }, { User: 'z' }], kw: ['k'] }, condition: 'a or b or kw' });
+    expect(fieldsUsed(r)).toEqual(['Image', 'CommandLine', 'ParentCommandLine', 'User']);
+  });
+
+  it('unresolved placeholders are detectable and reported located', () => {
+    const r = rule({ detection: { sel: { 'Host|expand': ['%Servers%', 'plain'], 'P|re|expand': '^%x%$' } }, condition: 'sel' });
+    expect(unresolvedPlaceholders(r).map((p) => `${p.field}:${p.name}`)).toEqual(['Host:Servers', 'P:x']);
+    const d = placeholderDiagnostics(r);
+    expect(d.map((x) => x.code)).toEqual(['pipeline/placeholder-unresolved', 'pipeline/placeholder-unresolved']);
+    expect(d[0]).toMatchObject({ file: 'rule.yml', message: 'placeholder %Servers% in Host is not resolved by any pipeline' });
+    const p = pipe('transformations:\n  - type: wildcard_placeholders\n');
+    expect(placeholderDiagnostics(applyPipelines(r, [p], { backend: 't' }).document)).toEqual([]);
+  });
+});

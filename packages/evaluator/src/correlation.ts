@@ -1,0 +1,394 @@
+import { assertNever, diagnostic, documentKey } from '@sigmats/core';
+import type {
+  ConditionNode,
+  CorrelationOperator,
+  CorrelationRule,
+  CorrelationType,
+  Diagnostic,
+  SigmaCollection,
+  SigmaRule,
+} from '@sigmats/core';
+import { type EventObject, MISSING, resolveField, stringForm, type FieldLookup } from './event.js';
+import { numericForm } from './compile-expr.js';
+
+/** A correlation rule whose condition became true for one group. */
+export interface CorrelationMatch {
+  readonly rule: string;
+  readonly title: string;
+  readonly type: CorrelationType;
+  /** Index (in the stream) of the event at which the correlation fired. */
+  readonly event: number;
+  /** Event time (ms since epoch) at which it fired. */
+  readonly time: number;
+  /** Group-by values (string form; null when the field is missing). */
+  readonly group: Readonly<Record<string, string | null>>;
+  /** The aggregate compared with the threshold (count, distinct count, sum, ...); 1/0 for extended conditions. */
+  readonly value: number;
+  /** Stream indexes of the events inside the window that contributed. */
+  readonly events: readonly number[];
+}
+
+interface WindowEntry {
+  readonly time: number;
+  readonly event: number;
+  /** Index of the referenced rule in the correlation's `rules`. */
+  readonly source: number;
+  /** Value of the aggregated field(s): number for value_sum/avg/percentile/median, tuple key for value_count. */
+  readonly value: number | string | undefined;
+}
+
+interface GroupState {
+  entries: WindowEntry[];
+  /** Whether the condition held at its last evaluation (emission is edge-triggered). */
+  held: boolean;
+  values: Record<string, string | null>;
+}
+
+type Source = { kind: 'rule'; rule: SigmaRule } | { kind: 'correlation'; rule: CorrelationRule };
+
+/** An input to a correlation: an event matched by a referenced rule, or a match of a referenced correlation. */
+interface Contribution {
+  readonly doc: SigmaRule | CorrelationRule;
+  readonly fields: EventObject;
+  readonly time: number;
+  readonly events: readonly number[];
+}
+
+/** Monotone conditions (only gt/gte) fire as soon as they hold; the others are judged on a closed window. */
+function isMonotone(c: CompiledCorrelation): boolean {
+  return c.predicates.every((p) => p.op === 'gt' || p.op === 'gte') || c.extended !== undefined;
+}
+
+interface CompiledCorrelation {
+  readonly doc: CorrelationRule;
+  readonly key: string;
+  readonly sources: readonly Source[];
+  /** Per source: group-by field name → field to read in that source's events (aliases resolved). */
+  readonly groupFields: readonly (readonly string[])[];
+  /** Per source: the aggregated fields (aliases resolved). */
+  readonly valueFields: readonly (readonly string[])[];
+  readonly predicates: readonly { readonly op: CorrelationOperator; readonly value: number }[];
+  readonly percentile: number | undefined;
+  readonly extended: ConditionNode | undefined;
+  readonly spanMs: number;
+  readonly groups: Map<string, GroupState>;
+}
+
+function compare(op: CorrelationOperator, a: number, b: number): boolean {
+  switch (op) {
+    case 'gt':
+      return a > b;
+    case 'gte':
+      return a >= b;
+    case 'lt':
+      return a < b;
+    case 'lte':
+      return a <= b;
+    case 'eq':
+      return a === b;
+    case 'neq':
+      return a !== b;
+    default:
+      return assertNever(op, 'correlation operator');
+  }
+}
+
+/** Nearest-rank percentile: the smallest value with at least p % of the values at or below it. */
+export function percentileOf(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+export function medianOf(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function identifiersOf(node: ConditionNode): string[] {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return [...new Set(node.operands.flatMap(identifiersOf))];
+    case 'not':
+      return identifiersOf(node.operand);
+    case 'identifier':
+      return [node.name];
+    case 'selector':
+      return [...node.matches];
+    default:
+      return assertNever(node, 'condition node');
+  }
+}
+
+function evalCondition(node: ConditionNode, seen: (name: string) => boolean): boolean {
+  switch (node.kind) {
+    case 'and':
+      return node.operands.every((o) => evalCondition(o, seen));
+    case 'or':
+      return node.operands.some((o) => evalCondition(o, seen));
+    case 'not':
+      return !evalCondition(node.operand, seen);
+    case 'identifier':
+      return seen(node.name);
+    case 'selector':
+      return node.quantifier === 'all' ? node.matches.every(seen) : node.matches.some(seen);
+    default:
+      return assertNever(node, 'condition node');
+  }
+}
+
+/**
+ * Correlation rules over a time-ordered stream. Windows slide per group: an entry stays while
+ * `now - entry.time <= timespan`. Conditions made only of gt/gte are checked whenever an entry arrives;
+ * other conditions (lt, lte, eq, neq) are checked on each closed window (from one entry to entry+timespan)
+ * when time passes its end or the stream ends. Emission is edge-triggered per group.
+ */
+export class CorrelationEngine {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly correlations: CompiledCorrelation[] = [];
+  /** Referencing correlations of each document. */
+  private readonly consumers = new Map<SigmaRule | CorrelationRule, CompiledCorrelation[]>();
+  private now = -Infinity;
+
+  constructor(
+    collection: SigmaCollection,
+    private readonly lookup: FieldLookup,
+  ) {
+    for (const doc of collection.correlations) {
+      const c = this.compile(doc, collection);
+      if (!c) continue;
+      this.correlations.push(c);
+      for (const s of c.sources) {
+        const list = this.consumers.get(s.rule) ?? [];
+        list.push(c);
+        this.consumers.set(s.rule, list);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.correlations.length;
+  }
+
+  /** Rules that only feed correlations with `generate: false`: their own matches are not reported. */
+  suppressed(rule: SigmaRule): boolean {
+    const users = this.consumers.get(rule);
+    return users !== undefined && users.length > 0 && users.every((c) => !c.doc.generate);
+  }
+
+  private compile(doc: CorrelationRule, collection: SigmaCollection): CompiledCorrelation | undefined {
+    const key = documentKey(doc);
+    const sources: Source[] = [];
+    // Extended conditions may stand alone: the rules are then the identifiers they name.
+    const refs =
+      doc.rules.length > 0 || doc.condition.kind !== 'extended'
+        ? doc.rules
+        : identifiersOf(doc.condition.root).map((ref) => ({ ref, loc: doc.condition.loc }));
+    for (const ref of refs) {
+      const target = collection.byRef.get(ref.ref);
+      if (!target) {
+        this.diagnostics.push(
+          diagnostic('correlation/unresolved-reference', `rule '${ref.ref}' is not in the collection`, ref.loc, { rule: key }),
+        );
+        return undefined;
+      }
+      sources.push(target.kind === 'rule' ? { kind: 'rule', rule: target } : { kind: 'correlation', rule: target });
+    }
+    const aliasField = (name: string, source: Source): string => {
+      const alias = doc.aliases.find((a) => a.name === name);
+      if (!alias) return name;
+      for (const [ref, f] of Object.entries(alias.fields)) {
+        if (collection.byRef.get(ref) === source.rule) return f;
+      }
+      return name;
+    };
+    const cond = doc.condition;
+    let predicates: { op: CorrelationOperator; value: number }[] = [];
+    let fields: readonly string[] = [];
+    let percentile: number | undefined;
+    let extended: ConditionNode | undefined;
+    if (cond.kind === 'threshold') {
+      predicates = [...cond.predicates];
+      fields = cond.fields;
+      percentile = cond.percentile;
+    } else extended = cond.root;
+    if ((doc.type === 'temporal' || doc.type === 'temporal_ordered') && cond.kind === 'threshold' && predicates.length === 0) {
+      predicates = [{ op: 'gte', value: sources.length }];
+    }
+    if (doc.type === 'value_percentile' && percentile === undefined) {
+      this.diagnostics.push(
+        diagnostic('correlation/invalid-condition', 'value_percentile needs `condition.percentile` (1-100) to be evaluated', cond.loc, {
+          rule: key,
+        }),
+      );
+      return undefined;
+    }
+    if (doc.type.startsWith('value_') && fields.length === 0) {
+      this.diagnostics.push(diagnostic('correlation/missing-field', `${doc.type} needs condition.field`, cond.loc, { rule: key }));
+      return undefined;
+    }
+    return {
+      doc,
+      key,
+      sources,
+      groupFields: sources.map((s) => doc.groupBy.map((g) => aliasField(g, s))),
+      valueFields: sources.map((s) => fields.map((f) => aliasField(f, s))),
+      predicates,
+      percentile,
+      extended,
+      spanMs: doc.timespan.seconds * 1000,
+      groups: new Map(),
+    };
+  }
+
+  /**
+   * Feed one event (already matched against the base rules). Returns the correlation matches it completes,
+   * including matches of closed windows that the event's time has passed.
+   */
+  push(index: number, time: number, event: EventObject, matched: readonly SigmaRule[]): CorrelationMatch[] {
+    // Streams are expected in time order; an earlier timestamp is clamped so windows never run backwards.
+    this.now = Math.max(this.now, time);
+    const out: CorrelationMatch[] = [];
+    this.closeWindows(index, this.now, out);
+    const queue: Contribution[] = matched.map((doc) => ({ doc, fields: event, time: this.now, events: [index] }));
+    for (let qi = 0; qi < queue.length; qi++) {
+      const contribution = queue[qi]!;
+      for (const c of this.consumers.get(contribution.doc) ?? []) {
+        for (const m of this.add(c, contribution, index)) {
+          out.push(m);
+          queue.push({ doc: c.doc, fields: m.group, time: m.time, events: m.events });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** End of stream: judge every still-open window of non-monotone conditions. */
+  finish(index: number): CorrelationMatch[] {
+    const out: CorrelationMatch[] = [];
+    this.closeWindows(index, Infinity, out);
+    return out;
+  }
+
+  private read(fields: EventObject, name: string): unknown {
+    const v = resolveField(fields, name, this.lookup);
+    return v === MISSING ? undefined : v;
+  }
+
+  private add(c: CompiledCorrelation, input: Contribution, index: number): CorrelationMatch[] {
+    const source = c.sources.findIndex((s) => s.rule === input.doc);
+    const groupValues: Record<string, string | null> = {};
+    c.doc.groupBy.forEach((g, i) => {
+      const v = this.read(input.fields, c.groupFields[source]![i]!);
+      groupValues[g] = v === undefined || v === null ? null : (stringForm(v) ?? JSON.stringify(v));
+    });
+    const key = JSON.stringify(c.doc.groupBy.map((g) => groupValues[g]));
+    let state = c.groups.get(key);
+    if (!state) c.groups.set(key, (state = { entries: [], held: false, values: groupValues }));
+    let value: number | string | undefined;
+    const vf = c.valueFields[source]!;
+    if (c.doc.type === 'value_count') {
+      const parts = vf.map((f) => this.read(input.fields, f));
+      value = parts.some((p) => p === undefined || p === null) ? undefined : JSON.stringify(parts.map((p) => stringForm(p) ?? JSON.stringify(p)));
+    } else if (c.doc.type.startsWith('value_')) {
+      value = numericForm(this.read(input.fields, vf[0]!));
+    }
+    for (const e of input.events) state.entries.push({ time: input.time, event: e, source, value });
+    if (!isMonotone(c)) return [];
+    // Slide: drop entries that fell out of the window ending now.
+    const from = input.time - c.spanMs;
+    while (state.entries.length > 0 && state.entries[0]!.time < from) state.entries.shift();
+    const m = this.judge(c, state, state.entries, index, input.time);
+    return m ? [m] : [];
+  }
+
+  /** Windows of non-monotone correlations whose end is before `now` are judged, then slide by one entry. */
+  private closeWindows(index: number, now: number, out: CorrelationMatch[]): void {
+    for (const c of this.correlations) {
+      if (isMonotone(c)) continue;
+      for (const state of c.groups.values()) {
+        while (state.entries.length > 0 && state.entries[0]!.time + c.spanMs < now) {
+          const start = state.entries[0]!.time;
+          const window = state.entries.filter((e) => e.time <= start + c.spanMs);
+          const m = this.judge(c, state, window, index, Math.min(now, start + c.spanMs));
+          if (m) out.push(m);
+          const t0 = start;
+          while (state.entries.length > 0 && state.entries[0]!.time === t0) state.entries.shift();
+        }
+      }
+    }
+  }
+
+  private judge(
+    c: CompiledCorrelation,
+    state: GroupState,
+    window: readonly WindowEntry[],
+    index: number,
+    time: number,
+  ): CorrelationMatch | undefined {
+    const value = this.aggregate(c, window);
+    const holds = c.extended
+      ? value === 1
+      : !Number.isNaN(value) && c.predicates.every((p) => compare(p.op, value, p.value));
+    const fire = holds && !state.held;
+    state.held = holds;
+    if (!fire) return undefined;
+    return {
+      rule: c.key,
+      title: c.doc.title,
+      type: c.doc.type,
+      event: index,
+      time,
+      group: state.values,
+      value,
+      events: window.map((e) => e.event),
+    };
+  }
+
+  private aggregate(c: CompiledCorrelation, window: readonly WindowEntry[]): number {
+    const nums = (): number[] => window.flatMap((e) => (typeof e.value === 'number' ? [e.value] : []));
+    switch (c.doc.type) {
+      case 'event_count':
+        return window.length;
+      case 'value_count':
+        return new Set(window.flatMap((e) => (e.value === undefined ? [] : [e.value]))).size;
+      case 'temporal':
+        if (c.extended) {
+          const seen = new Set(window.map((e) => e.source));
+          return evalCondition(c.extended, (name) => this.seenByName(c, seen, name)) ? 1 : 0;
+        }
+        return new Set(window.map((e) => e.source)).size;
+      case 'temporal_ordered': {
+        if (c.extended) {
+          const seen = new Set(window.map((e) => e.source));
+          return evalCondition(c.extended, (name) => this.seenByName(c, seen, name)) ? 1 : 0;
+        }
+        // Greedy: how many referenced rules appear as a subsequence in the listed order.
+        let next = 0;
+        for (const e of window) if (e.source === next) next++;
+        return next;
+      }
+      case 'value_sum':
+        return nums().reduce((a, b) => a + b, 0);
+      case 'value_avg': {
+        const v = nums();
+        return v.length === 0 ? NaN : v.reduce((a, b) => a + b, 0) / v.length;
+      }
+      case 'value_percentile':
+        return percentileOf(nums(), c.percentile ?? 50);
+      case 'value_median':
+        return medianOf(nums());
+      default:
+        return assertNever(c.doc.type, 'correlation type');
+    }
+  }
+
+  private seenByName(c: CompiledCorrelation, seen: ReadonlySet<number>, name: string): boolean {
+    const i = c.sources.findIndex((s) => s.rule.name === name || s.rule.id === name);
+    return i >= 0 && seen.has(i);
+  }
+}

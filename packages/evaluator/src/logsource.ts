@@ -1,0 +1,112 @@
+import type { Logsource } from '@sigmats/core';
+import { type EventObject, MISSING, resolveField } from './event.js';
+
+/** What an event is, in Sigma logsource terms. Keys left undefined are unknown. */
+export interface EventLogsource {
+  readonly category?: string;
+  readonly product?: string;
+  readonly service?: string;
+}
+
+/** Routes an event to its logsource(s); undefined = unknown, every rule applies. */
+export type LogsourceRouter = (event: EventObject) => readonly EventLogsource[] | undefined;
+
+/** A rule applies when each of its category/product/service, if set, equals the event's. */
+export function logsourceApplies(rule: Logsource, event: EventLogsource): boolean {
+  return (
+    (rule.category === undefined || rule.category === event.category) &&
+    (rule.product === undefined || rule.product === event.product) &&
+    (rule.service === undefined || rule.service === event.service)
+  );
+}
+
+const SYSMON: Readonly<Record<number, readonly string[]>> = {
+  1: ['process_creation'],
+  2: ['file_change'],
+  3: ['network_connection'],
+  4: ['sysmon_status'],
+  5: ['process_termination'],
+  6: ['driver_load'],
+  7: ['image_load'],
+  8: ['create_remote_thread'],
+  9: ['raw_access_thread'],
+  10: ['process_access'],
+  11: ['file_event'],
+  12: ['registry_add', 'registry_delete', 'registry_event'],
+  13: ['registry_set', 'registry_event'],
+  14: ['registry_rename', 'registry_event'],
+  15: ['create_stream_hash'],
+  16: ['sysmon_status'],
+  17: ['pipe_created'],
+  18: ['pipe_created'],
+  19: ['wmi_event'],
+  20: ['wmi_event'],
+  21: ['wmi_event'],
+  22: ['dns_query'],
+  23: ['file_delete'],
+  24: ['clipboard_capture'],
+  25: ['process_tampering'],
+  26: ['file_delete_detected'],
+  27: ['file_block_executable'],
+  28: ['file_block_shredding'],
+  29: ['file_executable_detected'],
+  255: ['sysmon_error'],
+};
+
+/** Windows channels that Sigma names as a `service`. */
+const SERVICES: Readonly<Record<string, string>> = {
+  security: 'security',
+  system: 'system',
+  application: 'application',
+  'microsoft-windows-powershell/operational': 'powershell',
+  'windows powershell': 'powershell-classic',
+  'microsoft-windows-windows defender/operational': 'windefend',
+  'microsoft-windows-taskscheduler/operational': 'taskscheduler',
+  'microsoft-windows-wmi-activity/operational': 'wmi',
+  'microsoft-windows-bits-client/operational': 'bits-client',
+  'microsoft-windows-dns-client/operational': 'dns-client',
+  'microsoft-windows-codeintegrity/operational': 'codeintegrity-operational',
+  'microsoft-windows-windows firewall with advanced security/firewall': 'firewall-as',
+  'microsoft-windows-appxdeploymentserver/operational': 'appxdeployment-server',
+  'microsoft-windows-ntlm/operational': 'ntlm',
+  'microsoft-windows-terminalservices-localsessionmanager/operational': 'terminalservices-localsessionmanager',
+  'microsoft-windows-smbclient/security': 'smbclient-security',
+  'microsoft-windows-applocker/exe and dll': 'applocker',
+  'microsoft-windows-applocker/msi and script': 'applocker',
+  'microsoft-windows-ldap-client/debug': 'ldap',
+  'microsoft-windows-dhcp-server/operational': 'dhcp',
+  'directory service': 'directory-service',
+};
+
+function field(event: EventObject, names: readonly string[]): unknown {
+  for (const n of names) {
+    const v = resolveField(event, n, 'exact-then-path');
+    if (v !== MISSING && v !== null) return v;
+  }
+  return undefined;
+}
+
+/**
+ * Routing for Windows event logs (flat Sysmon/EventData shape or evtx_dump's nested `Event.System`):
+ * the channel and event id give the Sigma logsource(s). Unknown channels are not routed.
+ */
+export const windowsLogsource: LogsourceRouter = (event) => {
+  const channel = field(event, ['Channel', 'Event.System.Channel']);
+  if (typeof channel !== 'string') return undefined;
+  const eid = Number(field(event, ['EventID', 'Event.System.EventID', 'Event.System.EventID.#text']));
+  const lower = channel.toLowerCase();
+  if (lower === 'microsoft-windows-sysmon/operational') {
+    const cats = SYSMON[eid];
+    return cats ? cats.map((category) => ({ product: 'windows', category })) : [{ product: 'windows', service: 'sysmon' }];
+  }
+  const service = SERVICES[lower];
+  if (service === undefined) return undefined;
+  const out: EventLogsource[] = [{ product: 'windows', service }];
+  if (service === 'security' && eid === 4688) out.push({ product: 'windows', category: 'process_creation' });
+  if (service === 'powershell' && eid === 4104) out.push({ product: 'windows', category: 'ps_script' });
+  if (service === 'powershell' && eid === 4103) out.push({ product: 'windows', category: 'ps_module' });
+  if (service === 'powershell-classic' && (eid === 400 || eid === 800)) {
+    out.push({ product: 'windows', category: 'ps_classic_start' });
+  }
+  return out;
+};

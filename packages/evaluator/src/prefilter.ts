@@ -1,0 +1,115 @@
+import { AhoCorasick } from './aho-corasick.js';
+import type { Clauses } from './compile-expr.js';
+import { KEYWORD_FIELD } from './compile-expr.js';
+import type { EventView } from './event.js';
+
+interface IndexedField {
+  readonly field: string;
+  readonly ac: AhoCorasick;
+  /** Per literal: (position, clause id) pairs, flattened. */
+  readonly targets: readonly Int32Array[];
+  /** Per literal: the event stamp it was last seen in. */
+  readonly seen: Int32Array;
+}
+
+/**
+ * Literal prefilter: each condition carries necessary clauses ("field contains one of these literals"); an
+ * event is a candidate for a condition only when every clause has a hit. Literals are found with one
+ * Aho-Corasick pass per indexed field over the folded text of that field. Conditions without clauses are
+ * always candidates. Any subset of necessary conditions is still necessary, so this never loses a match.
+ */
+export class Prefilter {
+  private readonly fields: IndexedField[] = [];
+  /** Per position: number of clauses, 0 = always a candidate, -1 = never. */
+  private readonly clauseCount: Int32Array;
+  private readonly always: Int32Array;
+  private readonly entryStamp: Int32Array;
+  private readonly entryHits: Int32Array;
+  private readonly clauseStamp: Int32Array;
+  private stamp = 0;
+  /** Scratch for the current event. */
+  private found: number[] = [];
+  private current: IndexedField | undefined;
+  private readonly onHit = (id: number): void => this.hit(id);
+
+  constructor(
+    readonly entries: readonly number[],
+    clausesOf: (entry: number) => Clauses,
+  ) {
+    this.clauseCount = new Int32Array(entries.length);
+    const byField = new Map<string, Map<string, number[]>>();
+    const always: number[] = [];
+    let clauseIds = 0;
+    entries.forEach((entry, pos) => {
+      const clauses = clausesOf(entry);
+      if (clauses.some((c) => c.length === 0)) {
+        this.clauseCount[pos] = -1;
+        return;
+      }
+      this.clauseCount[pos] = clauses.length;
+      if (clauses.length === 0) always.push(pos);
+      for (const clause of clauses) {
+        const cid = clauseIds++;
+        for (const atom of clause) {
+          let lits = byField.get(atom.field);
+          if (!lits) byField.set(atom.field, (lits = new Map()));
+          let t = lits.get(atom.literal);
+          if (!t) lits.set(atom.literal, (t = []));
+          t.push(pos, cid);
+        }
+      }
+    });
+    for (const [field, lits] of byField) {
+      const literals = [...lits.keys()];
+      this.fields.push({
+        field,
+        ac: new AhoCorasick(literals),
+        targets: literals.map((l) => Int32Array.from(lits.get(l)!)),
+        seen: new Int32Array(literals.length),
+      });
+    }
+    this.always = Int32Array.from(always);
+    this.entryStamp = new Int32Array(entries.length);
+    this.entryHits = new Int32Array(entries.length);
+    this.clauseStamp = new Int32Array(clauseIds);
+  }
+
+  private hit(id: number): void {
+    const f = this.current!;
+    const stamp = this.stamp;
+    if (f.seen[id] === stamp) return;
+    f.seen[id] = stamp;
+    const t = f.targets[id]!;
+    const { clauseStamp, entryStamp, entryHits, clauseCount } = this;
+    for (let i = 0; i < t.length; i += 2) {
+      const cid = t[i + 1]!;
+      if (clauseStamp[cid] === stamp) continue;
+      clauseStamp[cid] = stamp;
+      const pos = t[i]!;
+      let hits: number;
+      if (entryStamp[pos] !== stamp) {
+        entryStamp[pos] = stamp;
+        hits = entryHits[pos] = 1;
+      } else hits = ++entryHits[pos]!;
+      if (hits === clauseCount[pos]) this.found.push(pos);
+    }
+  }
+
+  /** Calls `visit(entry)` for every candidate entry, in entry order. */
+  candidates(ev: EventView, visit: (entry: number) => void): void {
+    this.stamp++;
+    this.found = [];
+    for (const f of this.fields) {
+      // Raw text: the automaton folds as it reads, so fields are only folded when a rule looks at them.
+      const texts = f.field === KEYWORD_FIELD ? ev.keywordTexts(false) : ev.texts(f.field, false);
+      if (texts.length === 0) continue;
+      this.current = f;
+      for (const text of texts) f.ac.scan(text, this.onHit);
+    }
+    const found = this.found;
+    for (const pos of this.always) found.push(pos);
+    found.sort((a, b) => a - b);
+    const { entries } = this;
+    for (const pos of found) visit(entries[pos]!);
+  }
+}

@@ -1,0 +1,184 @@
+import { diagnostic } from '@sigmats/core';
+import type { Diagnostic } from '@sigmats/core';
+import type { EventObject } from './event.js';
+
+export interface EventRecord {
+  readonly event: EventObject;
+  /** 1-based line where the event's JSON starts. */
+  readonly line: number;
+}
+
+export interface ReadEventsResult {
+  readonly events: EventObject[];
+  /** Line of each event (same order as `events`). */
+  readonly lines: number[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export type EventChunkSource = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
+
+/**
+ * Splits text into top-level JSON values without parsing it all at once: NDJSON, concatenated
+ * pretty-printed objects (evtx_dump's output) and top-level arrays of objects all work. A broken object
+ * yields a located `eval/invalid-event` diagnostic and reading resumes at the next object: a raw newline
+ * inside a string, or a `{` in column 1 while an object is still open, means the previous one was cut.
+ */
+export class EventSplitter {
+  private buf = '';
+  private depth = 0;
+  private inString = false;
+  private escape = false;
+  private startLine = 0;
+  private startCol = 0;
+  private line = 1;
+  private col = 0;
+  private broken = false;
+  private junkReported = false;
+  private first = true;
+  private topIsObject = false;
+
+  constructor(private readonly file = '<events>') {}
+
+  push(chunk: string, out: EventRecord[], diagnostics: Diagnostic[]): void {
+    let text = chunk;
+    if (this.first) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    let segStart = this.depth > 0 ? 0 : -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        this.line++;
+        this.col = 0;
+      } else this.col++;
+      if (this.depth === 0) {
+        if (c === 123 /* { */ || c === 91 /* [ */) {
+          this.depth = 1;
+          this.topIsObject = c === 123;
+          this.inString = false;
+          this.escape = false;
+          this.broken = false;
+          this.startLine = this.line;
+          this.startCol = this.col;
+          this.junkReported = false;
+          segStart = i;
+        } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 44 /* , between values */) {
+          if (!this.junkReported) {
+            this.junkReported = true;
+            diagnostics.push(this.diag('text outside any JSON object is skipped', this.line, this.col));
+          }
+        }
+        continue;
+      }
+      if (this.inString) {
+        if (this.escape) this.escape = false;
+        else if (c === 92) this.escape = true;
+        else if (c === 34) this.inString = false;
+        else if (c === 10) {
+          // JSON strings cannot hold raw newlines: the value was cut here.
+          this.inString = false;
+          this.broken = true;
+        }
+        continue;
+      }
+      if (c === 34) this.inString = true;
+      else if (c === 123 || c === 91) {
+        if (c === 123 && this.col === 1 && this.topIsObject) {
+          // A new object starts in column 1 while a top-level object is still open: that one was cut.
+          this.buf = '';
+          diagnostics.push(this.diag('truncated JSON value (a new object starts before it ends)', this.startLine, this.startCol));
+          this.depth = 1;
+          this.broken = false;
+          this.startLine = this.line;
+          this.startCol = this.col;
+          segStart = i;
+          continue;
+        }
+        this.depth++;
+      } else if (c === 125 || c === 93) {
+        this.depth--;
+        if (this.depth === 0) {
+          const text2 = this.buf + text.slice(segStart, i + 1);
+          this.buf = '';
+          segStart = -1;
+          this.emit(text2, out, diagnostics);
+        }
+      }
+    }
+    if (this.depth > 0 && segStart >= 0) this.buf += text.slice(segStart);
+  }
+
+  end(diagnostics: Diagnostic[]): void {
+    if (this.depth > 0) diagnostics.push(this.diag('unterminated JSON value at end of input', this.startLine, this.startCol));
+    this.depth = 0;
+    this.buf = '';
+  }
+
+  private emit(text: string, out: EventRecord[], diagnostics: Diagnostic[]): void {
+    if (this.broken) {
+      diagnostics.push(this.diag('invalid JSON value (unterminated string)', this.startLine, this.startCol));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      diagnostics.push(this.diag(`invalid JSON: ${e instanceof Error ? e.message : String(e)}`, this.startLine, this.startCol));
+      return;
+    }
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) {
+      if (typeof item === 'object' && item !== null && !Array.isArray(item)) out.push({ event: item as EventObject, line: this.startLine });
+      else diagnostics.push(this.diag('an event must be a JSON object', this.startLine, this.startCol));
+    }
+  }
+
+  private diag(message: string, line: number, column: number): Diagnostic {
+    return diagnostic('eval/invalid-event', message, { file: this.file, line, column }, { severity: 'warning' });
+  }
+}
+
+/** Parse NDJSON, concatenated (pretty-printed) JSON objects, or a JSON array of objects. */
+export function readEvents(text: string, file?: string): ReadEventsResult;
+/** Same, incrementally over a stream of chunks (e.g. a Node Readable or `process.stdin`). */
+export function readEvents(
+  source: EventChunkSource,
+  file?: string,
+): AsyncGenerator<{ event?: EventRecord; diagnostic?: Diagnostic }, void, undefined>;
+export function readEvents(
+  source: string | EventChunkSource,
+  file?: string,
+): ReadEventsResult | AsyncGenerator<{ event?: EventRecord; diagnostic?: Diagnostic }, void, undefined> {
+  if (typeof source === 'string') {
+    const splitter = new EventSplitter(file);
+    const out: EventRecord[] = [];
+    const diagnostics: Diagnostic[] = [];
+    splitter.push(source, out, diagnostics);
+    splitter.end(diagnostics);
+    return { events: out.map((r) => r.event), lines: out.map((r) => r.line), diagnostics };
+  }
+  return readEventStream(source, file);
+}
+
+async function* readEventStream(
+  source: EventChunkSource,
+  file?: string,
+): AsyncGenerator<{ event?: EventRecord; diagnostic?: Diagnostic }, void, undefined> {
+  const splitter = new EventSplitter(file);
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const out: EventRecord[] = [];
+    const diagnostics: Diagnostic[] = [];
+    splitter.push(text, out, diagnostics);
+    for (const d of diagnostics) yield { diagnostic: d };
+    for (const e of out) yield { event: e };
+  }
+  const out: EventRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  splitter.push(decoder.decode(), out, diagnostics);
+  splitter.end(diagnostics);
+  for (const d of diagnostics) yield { diagnostic: d };
+  for (const e of out) yield { event: e };
+}

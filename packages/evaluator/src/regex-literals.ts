@@ -1,0 +1,114 @@
+/**
+ * Literal substrings every match of a regex must contain, for the prefilter. Deliberately conservative:
+ * only runs of plain characters at the top level of each top-level alternative count (anything under a
+ * group, class, or optional quantifier breaks the run). Returns one literal per alternative, or undefined
+ * when some alternative has none. Case-insensitive patterns only yield ASCII literals (RE2's Unicode case
+ * folding relates a few non-ASCII characters to ASCII letters, e.g. K and ſ, which `fold` also maps).
+ */
+export function requiredLiterals(source: string, ignoreCase: boolean): string[] | undefined {
+  const ci = ignoreCase || /\(\?[a-zA-Z]*i/.test(source);
+  const branches: string[][] = [[]];
+  let run = '';
+  const endRun = (): void => {
+    if (run.length > 0) branches[branches.length - 1]!.push(run);
+    run = '';
+  };
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const n = source[i + 1];
+      if (n === undefined) return undefined;
+      if (n === 'Q') {
+        // Quoted text: treat as opaque (rare in rules).
+        endRun();
+        const end = source.indexOf('\\E', i + 2);
+        if (end < 0) return branches.every((b) => b.length > 0) ? pickAll(branches, ci) : undefined;
+        i = end + 1;
+        continue;
+      }
+      i++;
+      if (depth > 0) continue;
+      if (/[A-Za-z0-9]/.test(n)) {
+        endRun(); // \d \w \b \x41 \n ...: not a plain character here
+        continue;
+      }
+      if (isOptional(source, i + 1)) {
+        endRun();
+        continue;
+      }
+      run += n;
+      if (isRepeat(source, i + 1)) endRun();
+      continue;
+    }
+    if (c === '[') {
+      // Skip the class (a `]` first in the class is literal).
+      let j = i + 1;
+      if (source[j] === '^') j++;
+      if (source[j] === ']') j++;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      i = j;
+      if (depth === 0) endRun();
+      continue;
+    }
+    if (c === '(') {
+      depth++;
+      if (depth === 1) endRun();
+      continue;
+    }
+    if (c === ')') {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (depth > 0) continue;
+    if (c === '|') {
+      endRun();
+      branches.push([]);
+      continue;
+    }
+    if ('.^$*+?{}'.includes(c)) {
+      // A quantifier applies to the previous character, which may already be in the run: drop it.
+      if ((c === '*' || c === '?' || c === '{') && run.length > 0) run = run.slice(0, -1);
+      endRun();
+      if (c === '{') {
+        const close = source.indexOf('}', i);
+        if (close > 0) i = close;
+      }
+      continue;
+    }
+    if (isOptional(source, i + 1)) {
+      endRun();
+      continue;
+    }
+    run += c;
+    if (isRepeat(source, i + 1)) endRun();
+  }
+  endRun();
+  if (branches.some((b) => b.length === 0)) return undefined;
+  return pickAll(branches, ci);
+}
+
+function pickAll(branches: readonly string[][], ci: boolean): string[] | undefined {
+  const out: string[] = [];
+  for (const b of branches) {
+    let best: string | undefined;
+    for (const lit of b) {
+      if (ci && /[^\x00-\x7f]/.test(lit)) continue;
+      if (best === undefined || lit.length > best.length) best = lit;
+    }
+    if (best === undefined) return undefined;
+    out.push(best);
+  }
+  return out;
+}
+
+/** The character before `at` is optional (`*`, `?`, `{0`...). */
+function isOptional(s: string, at: number): boolean {
+  const q = s[at];
+  return q === '*' || q === '?' || (q === '{' && /^\{0*(,|\})/.test(s.slice(at, at + 4))) || (q === '{' && /^\{0[,}]/.test(s.slice(at)));
+}
+
+/** The character before `at` repeats (`+`, `{n}`...): it is required once, but the run cannot continue. */
+function isRepeat(s: string, at: number): boolean {
+  return s[at] === '+' || s[at] === '{';
+}

@@ -1,0 +1,246 @@
+import { diagnostic, documentKey, LoweringError, lowerCondition, lowerRule } from '@sigmats/core';
+import type { Condition, Diagnostic, Expr, SigmaCollection, SigmaRule } from '@sigmats/core';
+import { compileExpr, type Clauses, type Predicate, UnsupportedValue } from './compile-expr.js';
+import { type EventObject, EventView, type FieldLookup } from './event.js';
+import { type EventLogsource, logsourceApplies, type LogsourceRouter } from './logsource.js';
+import { Prefilter } from './prefilter.js';
+import { CorrelationEngine, type CorrelationMatch } from './correlation.js';
+import { MISSING, resolveField } from './event.js';
+import { parseTimestamp } from './timestamp.js';
+
+export interface CompileOptions {
+  /** 'indexed' (default) uses the literal prefilter; 'full-scan' evaluates every rule (the reference). */
+  readonly mode?: 'indexed' | 'full-scan';
+  /** Field lookup: exact key only, or exact key then dotted path into nested objects (default). */
+  readonly fieldLookup?: FieldLookup;
+  /** Restrict keyword searches to these fields (default: every string and number leaf). */
+  readonly keywordFields?: readonly string[];
+  /** Route events to logsources; rules whose logsource does not apply are skipped. Default: no routing. */
+  readonly logsource?: LogsourceRouter;
+  /** Event time for correlations (first present wins). Default: see DEFAULT_TIME_FIELDS. */
+  readonly timeFields?: readonly string[];
+}
+
+/** One rule condition that held for an event. */
+export interface RuleMatch {
+  /** Rule key: id, else name, else title. */
+  readonly rule: string;
+  readonly title: string;
+  /** Index of the condition (rules may list several; they are OR-ed). */
+  readonly condition: number;
+  /** Search identifiers that were true for this event, in detection order. */
+  readonly identifiers: string[];
+}
+
+interface Entry {
+  readonly rule: number;
+  readonly condition: number;
+  readonly test: Predicate;
+  readonly clauses: Clauses;
+}
+
+interface CompiledRule {
+  readonly rule: SigmaRule;
+  readonly key: string;
+  /** Compiled lazily, on the first match of the rule. */
+  identifiers?: readonly { readonly name: string; readonly test: Predicate | undefined }[];
+}
+
+/** A compiled Sigma rule set: compile once, match many events. */
+export class CompiledRuleSet {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly rules: readonly CompiledRule[];
+  private readonly entries: Entry[] = [];
+  private readonly routes = new Map<string, Prefilter | readonly number[]>();
+  readonly lookup: FieldLookup;
+  private readonly keywordFields: readonly string[] | undefined;
+  private readonly indexed: boolean;
+  private readonly router: LogsourceRouter | undefined;
+
+  constructor(
+    readonly collection: SigmaCollection,
+    readonly options: CompileOptions = {},
+  ) {
+    this.lookup = options.fieldLookup ?? 'exact-then-path';
+    this.keywordFields = options.keywordFields;
+    this.indexed = (options.mode ?? 'indexed') === 'indexed';
+    this.router = options.logsource;
+    const rules: CompiledRule[] = [];
+    for (const rule of collection.rules) {
+      const key = documentKey(rule);
+      const idx = rules.length;
+      rules.push({ rule, key });
+      let exprs: Expr[];
+      try {
+        exprs = lowerRule(rule);
+      } catch (e) {
+        if (!(e instanceof LoweringError)) throw e;
+        this.diagnostics.push(diagnostic('condition/undefined-identifier', e.message, e.loc, { rule: key }));
+        continue;
+      }
+      exprs.forEach((expr, condition) => {
+        const ctx = { rule: key, diagnostics: this.diagnostics };
+        try {
+          const c = compileExpr(expr, ctx);
+          this.entries.push({ rule: idx, condition, test: c.test, clauses: c.clauses });
+        } catch (e) {
+          if (!(e instanceof UnsupportedValue)) throw e;
+          // Already reported; the condition is left out rather than evaluated wrongly.
+        }
+      });
+    }
+    this.rules = rules;
+    // Correlations are compiled per stream (they hold state); compiling one here reports their problems early.
+    if (collection.correlations.length > 0) this.diagnostics.push(...new CorrelationEngine(collection, this.lookup).diagnostics);
+  }
+
+  private byKey: Map<string, SigmaRule> | undefined;
+
+  ruleByKey(key: string): SigmaRule | undefined {
+    this.byKey ??= new Map(this.rules.map((r) => [r.key, r.rule]));
+    return this.byKey.get(key);
+  }
+
+  /** A stateful stream: push events in time order, then call end(). */
+  stream(): MatchStream {
+    return new MatchStream(this);
+  }
+
+  /** Base rule matches and correlation matches of a whole (time-ordered) stream. */
+  matchStream(events: Iterable<EventObject>): StreamMatch[] {
+    const s = this.stream();
+    const out: StreamMatch[] = [];
+    for (const e of events) for (const m of s.push(e)) out.push(m);
+    for (const m of s.end()) out.push(m);
+    return out;
+  }
+
+  /** Number of compiled (rule, condition) pairs. */
+  get conditionCount(): number {
+    return this.entries.length;
+  }
+
+  view(event: EventObject): EventView {
+    return new EventView(event, this.lookup, this.keywordFields);
+  }
+
+  /** Every rule condition that holds for the event, in rule order. */
+  match(event: EventObject): RuleMatch[] {
+    return this.matchView(this.view(event));
+  }
+
+  matchView(ev: EventView): RuleMatch[] {
+    const out: RuleMatch[] = [];
+    const visit = (e: number): void => {
+      const entry = this.entries[e]!;
+      if (entry.test(ev)) out.push(this.describe(entry, ev));
+    };
+    const route = this.route(ev.event);
+    if (Array.isArray(route)) for (const e of route as readonly number[]) visit(e);
+    else (route as Prefilter).candidates(ev, visit);
+    return out;
+  }
+
+  private describe(entry: Entry, ev: EventView): RuleMatch {
+    const r = this.rules[entry.rule]!;
+    r.identifiers ??= r.rule.detections.map((d) => ({ name: d.name, test: this.compileIdentifier(r, d.name) }));
+    const identifiers = r.identifiers.filter((i) => i.test?.(ev) === true).map((i) => i.name);
+    return { rule: r.key, title: r.rule.title, condition: entry.condition, identifiers };
+  }
+
+  private compileIdentifier(r: CompiledRule, name: string): Predicate | undefined {
+    const loc = r.rule.loc;
+    const condition: Condition = { kind: 'condition', text: name, root: { kind: 'identifier', name, loc }, loc };
+    try {
+      return compileExpr(lowerCondition(r.rule, condition), { rule: r.key, diagnostics: [] }).test;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The entries that apply to the event (after logsource routing), as a prefilter or a plain list. */
+  private route(event: EventObject): Prefilter | readonly number[] {
+    const sources = this.router?.(event);
+    const key = sources === undefined ? '*' : sources.map((s) => `${s.category}|${s.product}|${s.service}`).join(';');
+    let r = this.routes.get(key);
+    if (r === undefined) {
+      const applies = (e: Entry): boolean =>
+        sources === undefined || sources.some((s: EventLogsource) => logsourceApplies(this.rules[e.rule]!.rule.logsource, s));
+      const list: number[] = [];
+      this.entries.forEach((e, i) => {
+        if (applies(e)) list.push(i);
+      });
+      r = this.indexed ? new Prefilter(list, (i) => this.entries[i]!.clauses) : list;
+      this.routes.set(key, r);
+    }
+    return r;
+  }
+}
+
+/** Compile every rule of a collection (lowered with `lowerRule`) once, for matching many events. */
+export function compileRuleSet(collection: SigmaCollection, options?: CompileOptions): CompiledRuleSet {
+  return new CompiledRuleSet(collection, options);
+}
+
+/** Fields tried, in order, for an event's time when correlating (dotted paths resolve into nested JSON). */
+export const DEFAULT_TIME_FIELDS: readonly string[] = [
+  '@timestamp',
+  'timestamp',
+  'TimeCreated',
+  'Event.System.TimeCreated.SystemTime',
+  'Event.System.TimeCreated.#attributes.SystemTime',
+  'SystemTime',
+  'UtcTime',
+];
+
+export type StreamMatch = ({ readonly kind: 'rule'; readonly event: number } & RuleMatch) | ({ readonly kind: 'correlation' } & CorrelationMatch);
+
+/** Incremental matching over a time-ordered stream, with correlation state. */
+export class MatchStream {
+  private index = 0;
+  private lastTime = 0;
+  private readonly engine: CorrelationEngine | undefined;
+  private readonly timeFields: readonly string[];
+
+  constructor(private readonly set: CompiledRuleSet) {
+    this.engine = set.collection.correlations.length > 0 ? new CorrelationEngine(set.collection, set.lookup) : undefined;
+    this.timeFields = set.options.timeFields ?? DEFAULT_TIME_FIELDS;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.engine?.diagnostics ?? [];
+  }
+
+  /** Event time in ms; an event without a readable time keeps the previous event's time. */
+  timeOf(event: EventObject): number {
+    for (const f of this.timeFields) {
+      const v = resolveField(event, f, this.set.lookup);
+      if (v === MISSING || v === null) continue;
+      const t = parseTimestamp(v);
+      if (t !== undefined) return t;
+    }
+    return this.lastTime;
+  }
+
+  push(event: EventObject): StreamMatch[] {
+    const i = this.index++;
+    const matches = this.set.match(event);
+    const out: StreamMatch[] = [];
+    const engine = this.engine;
+    for (const m of matches) {
+      if (engine?.suppressed(this.set.ruleByKey(m.rule)!)) continue;
+      out.push({ kind: 'rule', event: i, ...m });
+    }
+    if (engine) {
+      const time = (this.lastTime = this.timeOf(event));
+      const matched = [...new Set(matches.map((m) => this.set.ruleByKey(m.rule)!))];
+      for (const c of engine.push(i, time, event, matched)) out.push({ kind: 'correlation', ...c });
+    }
+    return out;
+  }
+
+  /** End of stream: closes the windows still open (conditions with lt/lte/eq/neq). */
+  end(): StreamMatch[] {
+    return (this.engine?.finish(this.index) ?? []).map((c) => ({ kind: 'correlation' as const, ...c }));
+  }
+}
