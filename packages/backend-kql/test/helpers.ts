@@ -54,11 +54,16 @@ export function convert(yaml: string, c: ConvertCase = {}): ConversionResult {
 
 /** A process_creation rule around a detection block (indented by 4). */
 export function processRule(detection: string, extra = ''): string {
+  return rule('process_creation', detection, extra);
+}
+
+/** A Windows rule of `category` around a detection block (indented by 4). */
+export function rule(category: string, detection: string, extra = ''): string {
   return `title: Test
 id: 11111111-2222-3333-4444-555555555555
 status: test
 logsource:
-    category: process_creation
+    category: ${category}
     product: windows
 detection:
 ${detection

@@ -1,5 +1,5 @@
-import { diagnostic, pipelineFromObject } from '@sigmats/core';
-import type { Backend, ConvertedRule, Diagnostic, PipelineInfo } from '@sigmats/core';
+import { diagnostic, pipelineFromObject, plainText } from '@sigmats/core';
+import type { Backend, ConvertedRule, DetectionElement, PipelineInfo } from '@sigmats/core';
 import { createBackend, fail, ok, type Result, type RuleContext } from '@sigmats/text-query';
 import { renderCorrelation } from './correlation.js';
 import { dataModelQuery } from './formats/data-model.js';
@@ -103,24 +103,52 @@ export const splunkBackend: Backend = createBackend({
     return ok({ queries: [r.value], output }, r.warnings);
   },
   finalize: (rules, format) => finalize(rules, format),
-  dataSources: (ctx) => {
-    const dm = ctx.state['splunk.datamodel'];
-    return ctx.format === 'data_model' && typeof dm === 'string' ? [`datamodel=${dm}`] : [];
-  },
+  dataSources: (ctx) => dataSources(ctx),
   validate: lintSpl,
 });
+
+/** What a rule reads, for documentation: the data model, or the index/source/sourcetype scope (options and pipeline conditions). */
+function dataSources(ctx: RuleContext): string[] {
+  const dm = ctx.state['splunk.datamodel'];
+  if (ctx.format === 'data_model' && typeof dm === 'string') return [`datamodel=${dm}`];
+  const out: string[] = [];
+  const add = (s: string): void => {
+    if (!out.includes(s)) out.push(s);
+  };
+  for (const k of ['index', 'source', 'sourcetype']) {
+    const v = ctx.options[k];
+    if (typeof v === 'string') add(`${k}=${v}`);
+  }
+  const visit = (el: DetectionElement): void => {
+    if (el.kind === 'group') return el.items.forEach(visit);
+    if (el.field === null || !['index', 'source', 'sourcetype'].includes(el.field) || el.negated) return;
+    for (const v of el.values) {
+      const text = v.kind === 'string' ? plainText(v.parts) : undefined;
+      if (text !== undefined) add(`${el.field}=${text}`);
+    }
+  };
+  for (const d of ctx.rule.detections) visit(d.body);
+  return out;
+}
 
 /** savedsearches: one file, [default] first, stanza names made unique (Splunk merges same-named stanzas). */
 function finalize(rules: readonly ConvertedRule[], format: string): string {
   if (format !== 'savedsearches') return rules.map((r) => r.output).join('\n\n');
   const seen = new Map<string, number>();
-  const stanzas = rules.map((r) =>
-    r.output.replace(/^\[([^\]\n]*)\]/gm, (_, name: string) => {
-      const n = (seen.get(name) ?? 0) + 1;
-      seen.set(name, n);
-      return n === 1 ? `[${name}]` : `[${stanzaName(`${name} (${n})`)}]`;
-    }),
-  );
+  const stanzas = rules.map((r) => {
+    const lines = r.output.split('\n');
+    // A header is a `[…]` line that does not continue the previous value (e.g. `[ search … ]` in multisearch).
+    return lines
+      .map((line, i) => {
+        const m = /^\[([^\]]*)\]$/.exec(line);
+        if (!m || (i > 0 && lines[i - 1]!.endsWith('\\'))) return line;
+        const name = m[1]!;
+        const n = (seen.get(name) ?? 0) + 1;
+        seen.set(name, n);
+        return n === 1 ? line : `[${stanzaName(`${name} (${n})`)}]`;
+      })
+      .join('\n');
+  });
   return [DEFAULT_STANZA, ...stanzas].join('\n\n') + '\n';
 }
 

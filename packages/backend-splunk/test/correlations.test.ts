@@ -149,6 +149,20 @@ describe('correlations', () => {
     expect(r.rules).toEqual([]);
   });
 
+  test('savedsearches: multisearch lines are continuation lines, not stanza headers', () => {
+    const c = loadCollection([{ text: correlation('type: temporal\nrules: [failed_logon, success_logon]\ngroup-by: [TargetUserName]\ntimespan: 10m'), file: 'corr.yml' }]);
+    const out = splunkBackend.convert(c, { format: 'savedsearches' }).output;
+    expect(out).toContain(
+      [
+        '[Correlation]',
+        'search = | multisearch \\',
+        '[ search EventID=4625 | eval event_type="failed_logon" ] \\',
+        '[ search EventID=4624 | eval event_type="success_logon" ] \\',
+        '| bin _time span=10m \\',
+      ].join('\n'),
+    );
+  });
+
   test('savedsearches stanza for a correlation', () => {
     const c = loadCollection([{ text: correlation('type: event_count\nrules: [failed_logon]\ngroup-by: [IpAddress]\ntimespan: 5m\ncondition:\n    gte: 10'), file: 'corr.yml' }]);
     const r = splunkBackend.convert(c, { format: 'savedsearches' });

@@ -136,6 +136,11 @@ table('booleans and precedence', [
     spl: 'A=1 B=2',
   },
   {
+    name: 'NOT over an OR is split by De Morgan so searchable parts stay in the search',
+    detection: "sel:\n  A: 1\nfilter:\n  - B|re: 'x'\n  - C: 1\n  - D|contains: 'a\\*b'\ncondition: sel and not filter",
+    spl: 'A=1 NOT C=1 | where NOT (isnotnull(B) AND match(B, "x")) AND NOT (isnotnull(D) AND match(D, "(?i)a\\\\*b"))',
+  },
+  {
     name: 'negated where leaves are null-guarded',
     detection: "sel:\n  A: 1\nfilter:\n  B|re: 'x'\ncondition: sel and not filter",
     spl: 'A=1 | where NOT (isnotnull(B) AND match(B, "x"))',

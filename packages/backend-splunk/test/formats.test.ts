@@ -107,6 +107,12 @@ describe('data_model', () => {
   test.each(ROWS.map((r) => [r.name, r] as const))('%s', (_, r) => {
     expect(query(rule(r.detection), { ...cim, ...(r.options ? { options: r.options } : {}) })).toBe(r.spl);
   });
+  test("the rule's fields join the by clause only when the data model has them", () => {
+    const yaml = rule("sel:\n  User: 'x'\ncondition: sel", 'fields:\n    - CommandLine\n    - Company');
+    expect(convert(yaml, cim).output).toBe(
+      `${head} where Processes.user="x" by Processes.user Processes.process${tail} | table process,Company`,
+    );
+  });
   test('keywords cannot be searched in a data model', () => {
     expect(errors(rule("sel:\n  CommandLine|re: 'x'\nkw:\n  - foo\ncondition: sel or kw"), cim)).toEqual([
       'backend/unsupported-feature: keyword searches over _raw are not possible on a data model (tstats)',

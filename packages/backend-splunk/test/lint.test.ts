@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { lintSpl, tokenizeSpl } from '../src/index.js';
 
@@ -36,6 +37,8 @@ const LINT: readonly { readonly spl: string; readonly codes: readonly string[] }
   { spl: 'A="a\nb"', codes: ['spl/control-char'] },
   { spl: '', codes: ['spl/empty'] },
   { spl: 'A=1 ()', codes: ['spl/empty-group'] },
+  { spl: 'A=1 | where isnull(B) isnull(C)', codes: ['spl/syntax'] },
+  { spl: 'A=1 | where floor(T/3600)%24==5 AND like(lower(A), "%" . lower(B) . "%")', codes: [] },
   { spl: 'A=1 | regex B="(?i)(?P<x>a)\\\\A"', codes: [] },
 ];
 
@@ -60,5 +63,20 @@ describe('tokenizeSpl', () => {
     expect(tokenizeSpl("| x [ 'f g' , `m(a)` ] ( ) != <= >").map((t) => t.kind)).toEqual([
       'pipe', 'word', 'lbracket', 'field', 'comma', 'macro', 'rbracket', 'lparen', 'rparen', 'op', 'op', 'op',
     ]);
+  });
+});
+
+describe('robustness', () => {
+  test('any text: lint returns problems with offsets inside the text, never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('"', "'", '\\', '|', '(', ')', '[', ']', '`', '=', '!', ' ', 'a', 'IN', 'OR', 'NOT', ',', '\n', 'where', 'match(') }), (text) => {
+        const problems = lintSpl(text);
+        for (const p of problems) {
+          expect(p.offset).toBeGreaterThanOrEqual(0);
+          expect(p.offset).toBeLessThanOrEqual(text.length);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -98,6 +98,13 @@ describe('pipelines', () => {
     expect(query(withLogsource(p.detection, p.logsource), { pipelineNames: [p.pipeline] })).toBe(p.spl);
   });
 
+  test('data sources come from the scope options and the pipeline conditions', () => {
+    const r = convert(rule("sel:\n  Image|endswith: '\\a.exe'\ncondition: sel"), { pipelineNames: ['sysmon'], options: { index: 'win' } });
+    expect(r.rules[0]!.dataSources).toEqual(['index=win', 'source=XmlWinEventLog:Microsoft-Windows-Sysmon/Operational']);
+    const dm = convert(rule("sel:\n  Image|endswith: '\\a.exe'\ncondition: sel"), { pipelineNames: ['cim'], format: 'data_model' });
+    expect(dm.rules[0]!.dataSources).toEqual(['datamodel=Endpoint.Processes']);
+  });
+
   test('windows-security: a Sysmon-only field fails with the field, the source and the location', () => {
     const r = convert(rule("sel:\n  Image|endswith: '\\a.exe'\n  Hashes|contains: 'SHA256=AB'\ncondition: sel"), { pipelineNames: ['windows-security'] });
     expect(r.rules).toEqual([]);

@@ -92,12 +92,19 @@ Match events against rules. EVENTS are files or - (stdin, the default) holding N
 JSON objects; they are streamed. Each match is printed as one NDJSON line:
 {"rule": id, "title": ..., "event": index, "file", "line", "identifiers": [search identifiers]}.
 
+Windows event log JSON as evtx_dump writes it (Event.System, Event.EventData) is flattened to the field
+names Sigma rules use (Image, CommandLine, EventID, Provider_Name, ...); other events are used as they are.
+
 Options:
-      --rules PATHS   Rule files, folders or globs; repeatable (required)
-      --no-color      No colours (also NO_COLOR=1)
+      --rules PATHS          Rule files, folders or globs; repeatable (required)
+      --logsource windows    Only run a rule on events of its logsource (Sysmon/Security/... channel and
+                             event id decide); without it every rule sees every event
+      --no-flatten           Keep evtx_dump's nesting (fields only reachable as Event.EventData.Image)
+      --no-color             No colours (also NO_COLOR=1)
 
 Examples:
   sigmats eval --rules rules/ events.ndjson
+  evtx_dump -o jsonl Sysmon.evtx | sigmats eval --rules rules/ --logsource windows -
   zcat events.json.gz | sigmats eval --rules rules/t1219_remote_access_tools -
 
 Exit codes: 0 done (whether or not anything matched), 1 some rules or events failed, 2 usage error.

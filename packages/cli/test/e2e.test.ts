@@ -221,6 +221,26 @@ describe('eval', () => {
     expect(matches.map((m) => m.line)).toEqual([1, 7]);
     expect(r.stderr).toContain(`${file}:6:1: warning eval/invalid-event`);
   });
+  test('evtx_dump JSON is flattened; --logsource windows routes by channel and event id', () => {
+    const evtx = (eid: number) => ({
+      Event: {
+        System: { Provider: { '#attributes': { Name: 'Microsoft-Windows-Sysmon' } }, EventID: eid, Channel: 'Microsoft-Windows-Sysmon/Operational' },
+        EventData: { Image: 'C:\\Tools\\AnyDesk.exe', CommandLine: 'AnyDesk.exe' },
+      },
+    });
+    const input = [evtx(1), evtx(7)].map((e) => JSON.stringify(e)).join('\n');
+    const events = (args: string[]) =>
+      sigmats(['eval', '--rules', 'rules/', ...args, '-'], { input })
+        .stdout.trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { event: number }).event);
+    expect(events([])).toEqual([0, 1]);
+    // Event 7 (image load) is not process_creation.
+    expect(events(['--logsource', 'windows'])).toEqual([0]);
+    expect(events(['--no-flatten'])).toEqual([]);
+  });
+
   test('--rules is required', () => {
     expect(sigmats(['eval', 'x.json']).code).toBe(2);
   });

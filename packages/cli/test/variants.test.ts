@@ -74,6 +74,7 @@ const page: VariantPage = {
   severity: 'high',
   attack: { tactics: [], techniques: [] },
   query: 'Image="*\\<evil>.exe" | table x',
+  conditions: ['Image="*\\<evil>.exe"'],
   dataSources: ['sysmon'],
   falsePositives: [hostile],
   sigmaRule: '../rules/a.yml',

@@ -128,6 +128,23 @@ export function buildCollection(parsed: readonly ParsedSource[]): SigmaCollectio
       }
     }
   }
+  // Aliases map a rule name (or id) to its field: each must name one of the correlated rules.
+  for (const c of correlations) {
+    const targets = new Set(c.rules.map((r) => byRef.get(r.ref)).filter((t) => t !== undefined));
+    for (const a of c.aliases) {
+      for (const ruleRef of Object.keys(a.fields)) {
+        const t = byRef.get(ruleRef);
+        if (!t || !targets.has(t)) {
+          diagnostics.push(
+            diagnostic('correlation/invalid-alias', `alias '${a.name}' maps rule '${ruleRef}', which is not one of the correlated rules (${c.rules.map((r) => r.ref).join(', ')})`, a.loc, {
+              rule: documentKey(c),
+            }),
+          );
+          broken.add(c);
+        }
+      }
+    }
+  }
   const state = new Map<CorrelationRule, 'visiting' | 'done'>();
   const visit = (c: CorrelationRule, path: CorrelationRule[]): void => {
     const s = state.get(c);

@@ -184,4 +184,11 @@ correlation:
     ]);
     expect(c.byRef.get('failed_logon')?.title).toBe('Failed logon 2');
   });
+
+  it('aliases must name correlated rules', () => {
+    const corr = 'title: C\ncorrelation:\n    type: temporal\n    rules: [failed_logon, success_logon]\n    group-by: [user]\n    timespan: 5m\n    aliases:\n        user:\n            failed_logon: TargetUserName\n            nosuch: SubjectUserName\n';
+    const c = loadCollection([{ text: BASE, file: 'base.yml' }, { text: corr, file: 'corr.yml' }]);
+    expect(c.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual(['corr.yml:8:9 correlation/invalid-alias']);
+    expect(c.correlations).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import type {
   ConditionNode,
   Detection,
   DetectionItem,
+  DetectionValue,
   Expr,
   ScalarValue,
   SigmaRule,
@@ -14,7 +15,7 @@ import type {
 // Hand-built IR (the parser has its own tests); locations are irrelevant here.
 const loc: SourceLocation = { file: 't.yml', line: 1, column: 1 };
 const str = (text: string): ScalarValue => ({ kind: 'string', parts: [{ kind: 'literal', text }], cased: false, loc });
-const item = (field: string | null, values: ScalarValue[], extra: Partial<DetectionItem> = {}): DetectionItem => ({
+const item = (field: string | null, values: DetectionValue[], extra: Partial<DetectionItem> = {}): DetectionItem => ({
   kind: 'item', field, modifiers: [], values, link: 'or', negated: false, loc, ...extra,
 });
 const det = (name: string, ...items: DetectionItem[]): Detection => ({

@@ -102,6 +102,11 @@ x_custom:
     expect(r.documents).toEqual([]);
   });
 
+  it('enum values in the wrong case get a hint', () => {
+    const d = parseSigma('title: t\nlevel: High\n' + DET, 'm.yml').diagnostics[0];
+    expect([d?.code, d?.hint]).toEqual(['meta/invalid-level', "values are lower-case: 'high'"]);
+  });
+
   it('messages are readable', () => {
     const msg = (t: string) => parseSigma(t, 'm.yml').diagnostics[0]?.message;
     expect(msg(DET)).toBe("the document is missing the required field 'title'");

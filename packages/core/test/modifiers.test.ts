@@ -117,7 +117,7 @@ describe('modifiers: expected IR', () => {
 
   it('windash expands every qualifying dash independently (5^n) and keeps wildcards', () => {
     const { values } = itemValues('f|windash|contains', "' -a -b'");
-    const e = values?.[0] as { kind: string; values: { parts: { kind: string; text?: string }[] }[] };
+    const e = values?.[0] as unknown as { kind: string; values: { parts: { kind: string; text?: string }[] }[] };
     expect(e.kind).toBe('expansion');
     expect(e.values).toHaveLength(25);
     expect(new Set(e.values.map((v) => v.parts[1]?.text)).size).toBe(25);

@@ -65,7 +65,8 @@ function cheapest(clauses: Clauses): readonly Atom[] | undefined {
 /** Lower is more selective: fewer atoms, longer literals. */
 export function clauseCost(c: readonly Atom[]): number {
   let cost = 0;
-  for (const a of c) cost += (a.field === KEYWORD_FIELD ? 8 : 1) + 16 / Math.max(1, a.literal.length);
+  // Short literals are found everywhere: their cost grows fast as they shrink.
+  for (const a of c) cost += (a.field === KEYWORD_FIELD ? 8 : 1) + 100 / Math.max(1, a.literal.length) ** 2;
   return cost;
 }
 
@@ -148,17 +149,23 @@ function unsupported(ctx: CompileContext, value: ScalarValue, message: string, c
   throw new UnsupportedValue(message);
 }
 
+/**
+ * Literals shorter than this are not indexed: they occur in nearly every event (`:`, ` -`), so checking
+ * them costs more than evaluating the condition.
+ */
+const MIN_LITERAL = 3;
+
 /** Literals required by a regex (one per top-level alternative) as a single OR clause. */
 function regexClauses(field: string, source: string, ignoreCase: boolean): Clauses {
   const lits = requiredLiterals(source, ignoreCase);
-  if (!lits || lits.some((l) => l.length === 0 || l.includes('\u0000'))) return [];
+  if (!lits || lits.some((l) => l.length < MIN_LITERAL || l.includes('\u0000'))) return [];
   return [lits.map((l) => ({ field, literal: fold(l) }))];
 }
 
 function longestLiteral(literals: readonly string[], folded: boolean): string | undefined {
   let best: string | undefined;
   for (const l of literals) if (best === undefined || l.length > best.length) best = l;
-  if (best === undefined || best === '' || best.includes('\u0000')) return undefined;
+  if (best === undefined || best.length < MIN_LITERAL || best.includes('\u0000')) return undefined;
   return folded ? best : fold(best);
 }
 
@@ -195,7 +202,8 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
     }
     case 'number': {
       const n = value.value;
-      const atom = Number.isSafeInteger(n) ? [[{ field, literal: String(Math.abs(n)) }]] : [];
+      const digits = String(Math.abs(n));
+      const atom = Number.isSafeInteger(n) && digits.length >= MIN_LITERAL ? [[{ field, literal: digits }]] : [];
       return { test: (ev) => anyLeaf(ev.get(field), (l) => numericForm(l) === n), clauses: atom };
     }
     case 'boolean': {
@@ -324,7 +332,7 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
       const text = stringForm(value.value) ?? '';
       return {
         test: (ev) => anyText(ev.keywordTexts(false), (t) => t.includes(text)),
-        clauses: text === '' ? [] : [[{ field: KEYWORD_FIELD, literal: fold(text) }]],
+        clauses: text.length < MIN_LITERAL ? [] : [[{ field: KEYWORD_FIELD, literal: fold(text) }]],
       };
     }
     case 'regex': {

@@ -10,6 +10,7 @@ interface IndexedField {
   readonly targets: readonly Int32Array[];
   /** Per literal: the event stamp it was last seen in. */
   readonly seen: Int32Array;
+  readonly literalsDebug: readonly string[];
 }
 
 /**
@@ -66,6 +67,7 @@ export class Prefilter {
         ac: new AhoCorasick(literals),
         targets: literals.map((l) => Int32Array.from(lits.get(l)!)),
         seen: new Int32Array(literals.length),
+        literalsDebug: literals,
       });
     }
     this.always = Int32Array.from(always);

@@ -75,6 +75,8 @@ export function hiveItems(prefix: string, guard: readonly Obj[]): Obj[] {
     type: 'replace_string',
     regex: `^${short}\\b`,
     replacement: long,
+    // Literal parts only: the hive is at the start of the value's text, and wildcards stay untouched.
+    skip_special: true,
     field_name_conditions: [{ type: 'include_fields', fields: ['TargetObject'] }],
     ...(guard.length > 0 ? { rule_conditions: guard } : {}),
   }));

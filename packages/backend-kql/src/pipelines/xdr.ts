@@ -170,7 +170,7 @@ export const XDR_PIPELINE = {
       type: 'detection_item_failure',
       message: 'IMPHASH is not available in Defender XDR (the Device*Events tables have MD5, SHA1 and SHA256)',
       field_name_conditions: [{ type: 'include_fields', fields: ['Hashes', 'Hash'] }],
-      detection_item_conditions: [{ type: 'match_string', pattern: '(?i)IMPHASH=', cond: 'any' }],
+      detection_item_conditions: [{ type: 'match_string', pattern: '(?i).*IMPHASH=', cond: 'any' }],
       rule_conditions: GUARD,
     },
     {

@@ -8,6 +8,7 @@ const LA_TAIL = 'MG ManagementGroupName SourceSystem TenantId Type _ResourceId';
 export const SecurityEvent: TableSchema = {
   name: 'SecurityEvent',
   timeColumn: 'TimeGenerated',
+  domainSplit: { SubjectUserName: 'SubjectDomainName', TargetUserName: 'TargetDomainName' },
   columns: columns(`TimeGenerated:datetime Account AccountType Computer EventSourceName Channel Task:int Level
     EventData EventID:int Activity PartitionKey RowKey StorageAccount AzureDeploymentID AzureTableName
     AccessList AccessMask AccessReason AccountDomain AccountExpires AccountName AccountSessionIdentifier

@@ -31,7 +31,10 @@ export function dataModelQuery(expr: Expr, rule: SigmaRule, state: Readonly<Reco
   const parts = renderCondition(expr, o.scope, { stage: 'tstats', prefix: `${obj}.` });
   if (!parts.ok) return parts;
   const fields: string[] = [];
-  for (const f of [...fieldsOf(expr), ...rule.fields]) if (!fields.includes(f)) fields.push(f);
+  // The rule's `fields:` join the by clause when the data model has them (splunk.datamodel_fields, if set).
+  const known = state['splunk.datamodel_fields'];
+  const inModel = (f: string): boolean => !Array.isArray(known) || known.includes(f);
+  for (const f of [...fieldsOf(expr), ...rule.fields.filter(inModel)]) if (!fields.includes(f)) fields.push(f);
   if (fields.length === 0) fields.push('dest');
   const by: string[] = [];
   for (const f of fields) {

@@ -250,6 +250,9 @@ class Linter {
         continue;
       }
       // operand: word, string, field, macro
+      if (mode === 'where' && !expectOperand && prev && !/[-+*/%.]$/.test(prev.text) && !/^[-+*/%.]/.test(t.text)) {
+        this.report(`missing operator before '${t.text}'`, t.offset, 'spl/syntax');
+      }
       expectOperand = false;
       prev = t;
     }

@@ -45,5 +45,12 @@ export const cimPipeline = {
     },
     { id: 'cim_datamodel', type: 'set_state', key: 'splunk.datamodel', val: 'Endpoint.Processes', rule_conditions: processCreation },
     { id: 'cim_datamodel_object', type: 'set_state', key: 'splunk.datamodel_object', val: 'Processes', rule_conditions: processCreation },
+    {
+      id: 'cim_datamodel_fields',
+      type: 'set_state',
+      key: 'splunk.datamodel_fields',
+      val: Object.values(CIM_PROCESSES),
+      rule_conditions: processCreation,
+    },
   ],
 };

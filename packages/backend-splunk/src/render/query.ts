@@ -136,19 +136,32 @@ function and(operands: readonly Expr[], loc: SourceLocation): Expr {
 
 export type Stage = 'search' | 'tstats';
 
+/**
+ * The top-level AND operands. A NOT over an OR that the search cannot say whole is split by De Morgan
+ * (`NOT (a OR b)` = `NOT a AND NOT b`), so its searchable parts still filter in the search and only the rest
+ * goes to where. Fully searchable groups are kept as written.
+ */
+function conjuncts(expr: Expr, memo: Map<Expr, Result<string> | undefined>): Expr[] {
+  if (expr.kind === 'and') return expr.operands.flatMap((o) => conjuncts(o, memo));
+  if (expr.kind === 'not' && expr.operand.kind === 'or' && !searchable(expr, memo)) {
+    return expr.operand.operands.flatMap((o) => conjuncts(o.kind === 'not' ? o.operand : { kind: 'not', operand: o, loc: expr.loc }, memo));
+  }
+  return [expr];
+}
+
 /** Split and render one lowered condition. `scope` leaves are AND-ed in front of the search terms. */
 export function renderCondition(
   expr: Expr,
   scope: readonly MatchExpr[],
   opts: { readonly stage: Stage; readonly prefix?: string },
 ): Result<ConditionParts> {
-  const operands = expr.kind === 'and' ? expr.operands : [expr];
+  const memo = new Map<Expr, Result<string> | undefined>();
+  const operands = conjuncts(expr, memo);
   const toSearch: Expr[] = [...scope];
   const regex: string[] = [];
   const toWhere: Expr[] = [];
   const warnings: Diagnostic[] = [];
   const errors: Diagnostic[] = [];
-  const memo = new Map<Expr, Result<string> | undefined>();
   for (const op of operands) {
     if (searchable(op, memo)) toSearch.push(op);
     else if (opts.stage === 'search' && op.kind === 'match' && op.value.kind === 'regex' && op.value.placeholders.length === 0) {

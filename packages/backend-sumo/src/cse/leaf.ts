@@ -2,6 +2,7 @@ import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { Diagnostic, KeywordExpr, Logsource, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type Dialect, type RenderHooks, type Result } from '@sigmats/text-query';
 import { isQuotable, lowerSafe } from '../encode.js';
+import { ipv6CidrRegex } from '../shared/ipv6.js';
 import { alternationRegex, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
 import { CSE_HASH_FIELDS, CSE_NUMERIC, cseField, type CseField } from './fields.js';
 
@@ -76,9 +77,11 @@ export function cseValue(f: string, value: ScalarValue, numeric: boolean, other:
     }
     case 'cidr':
       if (value.version === 6) {
-        return fail(
-          diagnostic('backend/unsupported-value', `IPv6 CIDR ${value.network}/${value.prefixLength}: compareCIDRPrefix is IPv4 only`, value.loc),
-        );
+        const re = ipv6CidrRegex(value.network, value.prefixLength);
+        if (re === undefined) {
+          return fail(diagnostic('backend/unsupported-value', `IPv6 CIDR ${value.network}/${value.prefixLength} is not a valid network`, value.loc));
+        }
+        return ok(`${f} matches /(?i)${re}/`);
       }
       return ok(`compareCIDRPrefix(${q(value.network)}, ${f}, ${q(String(value.prefixLength))})`);
     case 'compare': {

@@ -313,7 +313,8 @@ class Linter {
   segment(from: number, to: number, f: () => void): void {
     this.pos = from;
     this.end = to;
-    this.stageHasSyntaxError = this.tokens.slice(from, to).some((t) => t.kind === 'error');
+    this.stageHasSyntaxError = false;
+    for (let i = from; i < to; i++) if (this.tokens[i]!.kind === 'error') this.stageHasSyntaxError = true;
     f();
     const left = this.peek();
     if (left) {

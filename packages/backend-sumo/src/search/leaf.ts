@@ -2,6 +2,7 @@ import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { KeywordExpr, MatchExpr, OrExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type Dialect, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
+import { ipv6CidrRegex } from '../shared/ipv6.js';
 import { alternationRegex, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
 
 /**
@@ -79,11 +80,12 @@ export function searchMatch(f: string, value: ScalarValue, otherField: (name: st
     }
     case 'cidr':
       if (value.version === 6) {
-        return fail(
-          diagnostic('backend/unsupported-value', `IPv6 CIDR ${value.network}/${value.prefixLength}: Sumo compareCIDRPrefix is IPv4 only`, value.loc, {
-            hint: 'list the addresses with |startswith, or use an IPv4 range',
-          }),
-        );
+        // compareCIDRPrefix is IPv4 only: match the address text instead (every textual form, see ipv6.ts).
+        const re = ipv6CidrRegex(value.network, value.prefixLength);
+        if (re === undefined) {
+          return fail(diagnostic('backend/unsupported-value', `IPv6 CIDR ${value.network}/${value.prefixLength} is not a valid network`, value.loc));
+        }
+        return ok(`${f} matches /(?i)${re}/`);
       }
       return ok(`compareCIDRPrefix(${q(value.network)}, ${f}, ${q(String(value.prefixLength))})`);
     case 'compare': {

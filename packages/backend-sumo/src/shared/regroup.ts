@@ -14,9 +14,17 @@ export function regroupByField(expr: Expr): Expr {
     case 'or': {
       const operands = expr.operands.map(regroupByField);
       const byField = new Map<string, MatchExpr[]>();
-      for (const o of operands) if (o.kind === 'match') byField.set(o.field, [...(byField.get(o.field) ?? []), o]);
-      const distinct = new Set(operands.map((o) => (o.kind === 'match' ? o.field : o)));
-      if (distinct.size === operands.length || [...byField.values()].every((g) => g.length === operands.length)) {
+      let repeated = false;
+      for (const o of operands) {
+        if (o.kind !== 'match') continue;
+        const group = byField.get(o.field);
+        if (group) {
+          group.push(o);
+          repeated = true;
+        } else byField.set(o.field, [o]);
+      }
+      // Nothing to gather, or already one field only (the renderer folds that itself).
+      if (!repeated || (byField.size === 1 && byField.values().next().value!.length === operands.length)) {
         return { ...expr, operands };
       }
       const out: Expr[] = [];

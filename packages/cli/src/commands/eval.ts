@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { compileRuleSet, readEvents } from '@sigmats/evaluator';
+import { compileRuleSet, flattenWindowsEvent, readEvents, windowsLogsource } from '@sigmats/evaluator';
 import type { Diagnostic } from '@sigmats/core';
+import type { EventObject } from '@sigmats/evaluator';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
@@ -11,7 +12,12 @@ import { loadRules, STDIN_NAME } from '../load.js';
 import { countSeverities, printDiagnostics, renderDiagnostic } from '../report.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 
-const SPEC: readonly OptionSpec[] = [{ name: 'rules', type: 'list' }, COLOR_OPTION];
+const SPEC: readonly OptionSpec[] = [
+  { name: 'rules', type: 'list' },
+  { name: 'no-flatten', type: 'boolean' },
+  { name: 'logsource', type: 'string' },
+  COLOR_OPTION,
+];
 
 /** Wait for the consumer when the stream asks us to (a slow pipe must not make us buffer every match). */
 async function flush(stream: OutStream, text: string): Promise<void> {
@@ -25,9 +31,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const rulePaths = args.lists.get('rules') ?? [];
   if (rulePaths.length === 0) throw new UsageError('missing --rules PATHS', 'eval');
   if (rulePaths.includes(STDIN)) throw new UsageError('--rules cannot read stdin; events come from stdin', 'eval');
+  const routing = args.strings.get('logsource');
+  if (routing !== undefined && routing !== 'windows') throw new UsageError(`unknown --logsource '${routing}' (supported: windows)`, 'eval');
+  // evtx_dump JSON (Event.System / Event.EventData) gets Sigma's flat field names; other events pass unchanged.
+  const prepare = args.flags.has('no-flatten') ? (e: EventObject): EventObject => e : flattenWindowsEvent;
   const found = discoverOrFail('eval', rulePaths, io);
   const loaded = await loadRules(found.files, io);
-  const set = compileRuleSet(loaded.collection);
+  const set = compileRuleSet(loaded.collection, routing === 'windows' ? { logsource: windowsLogsource } : {});
   const ruleDiags: Diagnostic[] = [...found.diagnostics, ...loaded.collection.diagnostics, ...set.diagnostics];
   printDiagnostics(ruleDiags, io.stderr, colors);
 
@@ -50,7 +60,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (item.diagnostic) report(item.diagnostic);
         if (!item.event) continue;
         const i = index++;
-        for (const m of stream.push(item.event.event)) {
+        for (const m of stream.push(prepare(item.event.event))) {
           matches++;
           out +=
             m.kind === 'rule'

@@ -46,10 +46,10 @@ export interface VariantPage {
     /** Technique entries, a sub-technique carrying its parent; parents already covered by a sub-technique are left out. */
     readonly techniques: readonly AttackTechnique[];
   };
-  /** The plain query (conditions of a multi-condition rule separated by a blank line). */
+  /** The query as the platform runs it: the backend's default output for the rule (with its result columns). */
   readonly query: string;
-  /** The rule in the backend's output format, when it differs from the plain query. */
-  readonly formatted?: string;
+  /** The bare search of each condition, without the output shaping (`| table`, `| project`, ...). */
+  readonly conditions: readonly string[];
   readonly dataSources: readonly string[];
   readonly falsePositives: readonly string[];
   /** Relative to the page. */
@@ -108,7 +108,6 @@ export interface PageInput {
 export function buildPage(input: PageInput): VariantPage {
   const { rule, converted, platform, attack } = input;
   const abs = (p: string): string => (p.startsWith('/') ? p : `${input.cwd}/${p}`);
-  const query = converted.queries.join('\n\n');
   const coveredParents = new Set(attack.techniques.flatMap((t) => (t.parent ? [t.parent.id] : [])));
   const techniques = attack.techniques.filter((t) => t.parent !== undefined || !coveredParents.has(t.id));
   const first = techniques[0];
@@ -141,8 +140,8 @@ export function buildPage(input: PageInput): VariantPage {
     },
     severity: rule.level ?? 'unspecified',
     attack: { tactics: attack.tactics, techniques },
-    query,
-    ...(converted.output.trim() !== query.trim() ? { formatted: converted.output } : {}),
+    query: converted.output,
+    conditions: converted.queries,
     dataSources: converted.dataSources,
     falsePositives: rule.falsepositives,
     sigmaRule: linkPath(input.pageDir, abs(rule.loc.file)),

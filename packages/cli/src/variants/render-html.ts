@@ -32,7 +32,7 @@ a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
 table.facts { border-collapse: collapse; width: 100%; margin: 8px 0 4px; }
 table.facts th, table.facts td { text-align: left; vertical-align: top; padding: 7px 10px; border-bottom: 1px solid var(--line); }
-table.facts th { width: 210px; color: var(--muted); font-weight: 600; }
+table.facts th { width: 240px; color: var(--muted); font-weight: 600; }
 .badge { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: .85rem; font-weight: 600; text-transform: capitalize; }
 .sev-critical { background: #fbe0e0; color: #8a1010; } .sev-high { background: #fde9d9; color: #8a3b00; }
 .sev-medium { background: #fff3cd; color: #6b4e00; } .sev-low { background: #e3f1e6; color: #1f5a2c; }
@@ -75,9 +75,6 @@ export function renderHtml(p: VariantPage): string {
   body.push(`<table class="facts"><tbody>${rows.join('')}</tbody></table>`);
 
   body.push('<h2>Query</h2>', `<pre><code class="language-${escapeHtml(p.platform.language)}">${escapeHtml(p.query)}</code></pre>`);
-  if (p.formatted !== undefined) {
-    body.push(`<details><summary>As ${escapeHtml(p.platform.format)} output</summary><pre><code>${escapeHtml(p.formatted)}</code></pre></details>`);
-  }
 
   body.push('<h2>Data sources</h2>');
   if (logsource) body.push(`<p>Sigma log source: ${escapeHtml(logsource)}</p>`);

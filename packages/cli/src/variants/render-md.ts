@@ -61,9 +61,6 @@ export function renderMarkdown(p: VariantPage): string {
   out.push('');
 
   out.push(`## Query`, '', fence(p.query, p.platform.language), '');
-  if (p.formatted !== undefined) {
-    out.push(`<details><summary>As ${mdText(p.platform.format)} output</summary>`, '', fence(p.formatted, ''), '', '</details>', '');
-  }
 
   out.push('## Data sources', '');
   const ls = p.rule.logsource;

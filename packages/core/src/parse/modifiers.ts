@@ -332,6 +332,14 @@ function applyOne(m: ModifierName, w: W, first: boolean): W {
   }
 }
 
+function needsMerge(parts: readonly ValuePart[]): boolean {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as ValuePart;
+    if (p.kind === 'literal' && (p.text === '' || parts[i + 1]?.kind === 'literal')) return true;
+  }
+  return false;
+}
+
 function finish(w: W, loc: SourceLocation): DetectionValue {
   switch (w.t) {
     case 'exp': {
@@ -339,7 +347,7 @@ function finish(w: W, loc: SourceLocation): DetectionValue {
       return { kind: 'expansion', source: w.source, values, loc };
     }
     case 'str':
-      return { kind: 'string', parts: mergeLiterals(w.parts), cased: w.cased, loc };
+      return { kind: 'string', parts: needsMerge(w.parts) ? mergeLiterals(w.parts) : w.parts, cased: w.cased, loc };
     case 'num':
       return { kind: 'number', value: w.value, loc };
     case 'bool':

@@ -10,6 +10,7 @@ import type { DetectionValue, ScalarValue, StringValue } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
 import { fieldConditionHolds, itemConditionHolds, ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
 import { conditionText, mapDetections, removeFromCondition } from './ir-helpers.js';
+import { ADD_CONDITION_MODIFIERS } from './parse.js';
 import { parseSigmaString } from './sigma-string.js';
 import { renderTemplate } from './template.js';
 import type { Pipeline, PipelineContext, PipelineResult, ProcessingItem, Transformation } from './types.js';
@@ -163,7 +164,7 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
       if (doc.kind !== 'rule') return doc;
       let fields: readonly string[];
       if (t.type === 'set_field') fields = t.fields;
-      else if (t.type === 'add_field') fields = [...doc.fields, ...t.fields.filter((f) => !doc.fields.includes(f))];
+      else if (t.type === 'add_field') fields = [...new Set([...doc.fields, ...t.fields])];
       else fields = doc.fields.filter((f) => !t.fields.includes(f));
       if (fields.length === doc.fields.length && fields.every((f, i) => f === doc.fields[i])) return doc;
       markAll();
@@ -461,8 +462,6 @@ function dropFromConditions(doc: SigmaRule, removed: readonly string[], item: Pr
   return { ...doc, conditions };
 }
 
-const MODIFIER_NAMES: readonly string[] = ['contains', 'startswith', 'endswith', 'all', 're', 'cased', 'exists', 'neq'];
-
 function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: Run, markAll: () => void): Doc {
   if (doc.kind !== 'rule') return doc;
   if (doc.detections.some((d) => d.name === t.name)) {
@@ -486,7 +485,7 @@ function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: 
   const items: DetectionItem[] = [];
   for (const c of t.conditions) {
     const [field = '', ...mods] = c.key.split('|');
-    const modifiers = mods.filter((m) => MODIFIER_NAMES.includes(m)) as ModifierName[];
+    const modifiers = mods.filter((m) => ADD_CONDITION_MODIFIERS.includes(m)) as ModifierName[];
     const has = (m: string) => mods.includes(m);
     const values: ScalarValue[] = c.values.map((v): ScalarValue => {
       if (has('exists')) return { kind: 'exists', exists: v === true || v === 'true', loc };

@@ -76,13 +76,8 @@ const RULE_LEVEL = new Set(['add_condition', 'change_logsource', 'set_state', 's
 
 class Reader {
   readonly diagnostics: Diagnostic[] = [];
-  constructor(readonly pipelineName: string) {}
-
   error(code: DiagnosticCode, message: string, loc: SourceLocation, hint?: string): void {
     this.diagnostics.push(diagnostic(code, message, loc, hint !== undefined ? { hint } : {}));
-  }
-  warn(code: DiagnosticCode, message: string, loc: SourceLocation): void {
-    this.diagnostics.push(diagnostic(code, message, loc, { severity: 'warning' }));
   }
 
   map(n: YNode, what: string): readonly YEntry[] | undefined {
@@ -179,12 +174,11 @@ export function pipelineFromObject(obj: unknown, name: string, file?: string): {
 }
 
 function fromTree(root: YNode, defaultName: string): { pipeline?: Pipeline; diagnostics: Diagnostic[] } {
-  const r = new Reader(defaultName);
+  const r = new Reader();
   const top = r.map(root, 'a pipeline');
   if (!top) return { diagnostics: r.diagnostics };
   r.onlyKeys(top, TOP_KEYS, 'the pipeline');
   const name = r.string(get(top, 'name'), 'name') ?? defaultName;
-  (r as { pipelineName: string }).pipelineName = name;
   let priority = 0;
   const pn = get(top, 'priority');
   if (pn) {
@@ -275,7 +269,7 @@ function requireParam(r: Reader, entries: readonly YEntry[], key: string, type: 
   return v;
 }
 
-/** `{src: dst | [dst, ...]}` → record of target lists; the `~` key → keyword targets. */
+/** `{src: dst | [dst, ...]}` → record of target lists; the `~` key (or '~') → keyword targets. */
 function fieldMapping(r: Reader, n: YNode | undefined, what: string): { mapping: Record<string, string[]>; keyword?: string[] } | undefined {
   if (!n) return undefined;
   const entries = r.map(n, what);
@@ -289,7 +283,8 @@ function fieldMapping(r: Reader, n: YNode | undefined, what: string): { mapping:
       r.error('pipeline/invalid', `the mapping of ${String(e.key)} is an empty list`, e.value.loc);
       continue;
     }
-    if (e.key === null) keyword = targets;
+    // `~` (YAML null) is the keyword key; the string '~' means the same, as JS objects cannot hold a null key.
+    if (e.key === null || e.key === '~') keyword = targets;
     else mapping[String(e.key)] = targets;
   }
   return keyword ? { mapping, keyword } : { mapping };

@@ -1,6 +1,5 @@
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import * as generated from './validators.generated.js';
 import type { DiagnosticCode } from '../diagnostic-codes.js';
 import type { DocContext } from '../parse/context.js';
 import { suggest } from '../parse/suggest.js';
@@ -10,23 +9,17 @@ import { CORRELATION_KEYS, FILTER_KEYS, RULE_KEYS } from '../parse/meta.js';
 
 export type DocumentKind = 'rule' | 'correlation' | 'filter';
 
-let validators: Record<DocumentKind, ValidateFunction> | undefined;
-
-/** Compiled once per process, on first use. */
-function getValidators(): Record<DocumentKind, ValidateFunction> {
-  if (validators) return validators;
-  // ajv's CJS/ESM interop: the constructor may sit on `.default`.
-  const AjvCtor = ((Ajv2020 as unknown as { default?: unknown }).default ?? Ajv2020) as typeof Ajv2020;
-  const add = ((addFormats as unknown as { default?: unknown }).default ?? addFormats) as typeof addFormats;
-  const ajv = new AjvCtor({ allErrors: true, strict: true, allowUnionTypes: true });
-  add(ajv, ['uuid']);
-  validators = {
-    rule: ajv.compile(ruleSchema),
-    correlation: ajv.compile(correlationSchema),
-    filter: ajv.compile(filterSchema),
-  };
-  return validators;
+interface GeneratedValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+/** The schemas compiled ahead of time by ajv (see standalone.ts): no ajv load or compile at run time. */
+const VALIDATORS: Record<DocumentKind, GeneratedValidator> = {
+  rule: generated.rule as GeneratedValidator,
+  correlation: generated.correlation as GeneratedValidator,
+  filter: generated.filter as GeneratedValidator,
+};
 
 export const SCHEMAS = { rule: ruleSchema, correlation: correlationSchema, filter: filterSchema } as const;
 
@@ -143,7 +136,7 @@ function plainForSchema(root: YMap, kind: DocumentKind): unknown {
 
 /** Validates one document against its kind's schema and reports located diagnostics. */
 export function validateDocument(ctx: DocContext, root: YMap, kind: DocumentKind): void {
-  const validate = getValidators()[kind];
+  const validate = VALIDATORS[kind];
   if (!validate(plainForSchema(root, kind))) {
     for (const { error, types } of collapseErrors(validate.errors ?? [])) {
       const { node, key } = nodeAt(root, error.instancePath);
@@ -155,6 +148,11 @@ export function validateDocument(ctx: DocContext, root: YMap, kind: DocumentKind
       }
       const code = codeFor(error);
       let hint: string | undefined;
+      if (error.keyword === 'enum' && where.kind === 'scalar' && typeof where.value === 'string') {
+        const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+        const lower = where.value.toLowerCase();
+        if (allowed.includes(lower)) hint = `values are lower-case: '${lower}'`;
+      }
       if (code === 'schema/missing-field' && error.instancePath === '') {
         const missing = (error.params as { missingProperty: string }).missingProperty;
         const s = suggest(missing, root.entries.map((e) => e.key.text));

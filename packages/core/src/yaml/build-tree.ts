@@ -12,6 +12,7 @@ import {
 } from 'js-yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { DiagnosticCode } from '../diagnostic-codes.js';
+import { fastYamlTree } from './fast-tree.js';
 import type { LineIndex } from './line-index.js';
 import type { ScalarStyleName, YDocument, YEntry, YMap, YNode, YScalar, YSeq } from './nodes.js';
 
@@ -40,6 +41,7 @@ const STYLE_NAMES: Record<number, ScalarStyleName> = {
 const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
 /** js-yaml's YAML 1.1 schema reads y/n as booleans; PyYAML (pySigma's loader) does not. */
 const PYYAML_NOT_BOOL = new Set(['y', 'Y', 'n', 'N']);
+const DATE_LIKE = /^\d{4}-\d\d?-\d\d?(?:$|[Tt ])/;
 /** First characters of plain scalars that YAML 1.1 and 1.2 may type differently (numbers, yes/no/on/off...). */
 const MAY_DIFFER_11 = (() => {
   const t = new Uint8Array(128);
@@ -81,10 +83,14 @@ function yamlExceptionOffset(e: unknown): number | undefined {
  */
 export function buildYamlTrees(
   index: LineIndex,
-  options: { yaml11?: boolean; limits?: Partial<YamlLimits> } = {},
+  options: { yaml11?: boolean; limits?: Partial<YamlLimits>; fast?: boolean } = {},
 ): YamlParseResult {
   const limits = { ...DEFAULT_YAML_LIMITS, ...options.limits };
   const src = index.text;
+  if (options.fast !== false && options.yaml11 !== true) {
+    const doc = fastYamlTree(src, limits);
+    if (doc) return { documents: [doc], diagnostics: [] };
+  }
   const diagnostics: Diagnostic[] = [];
   const report = (code: DiagnosticCode, message: string, start: number, end?: number, severity?: 'warning') =>
     diagnostics.push(diagnostic(code, message, index.location(start, end), severity ? { severity } : {}));
@@ -384,6 +390,8 @@ function scalarNode(
 /** Whether YAML 1.1 (pySigma) types this plain scalar differently from `value` (its YAML 1.2 reading). */
 export function yaml11Differs(text: string, value: unknown): boolean {
   if (MAY_DIFFER_11[text.charCodeAt(0)] !== 1 || PYYAML_NOT_BOOL.has(text)) return false;
+  // Dates: YAML 1.1 timestamps become text again in sigmats, so both readings agree (and Date parsing is slow).
+  if (typeof value === 'string' && DATE_LIKE.test(text)) return false;
   const v11 = toScalarValue(YAML11_SCHEMA.resolveImplicitScalarTag(text).value, text);
   if (typeof v11 === typeof value && (v11 === value || (Number.isNaN(v11) && Number.isNaN(value)))) return false;
   return !(typeof v11 === 'string' && /^\d{4}-\d\d?-\d\d?/.test(text));

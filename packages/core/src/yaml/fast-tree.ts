@@ -11,7 +11,8 @@ import type { YDocument, YEntry, YMap, YNode, YScalar, YSeq } from './nodes.js';
  */
 export function fastYamlTree(src: string, limits: { maxDepth: number }): YDocument | undefined {
   if (src.length === 0 || src.indexOf('\t') >= 0 || src.indexOf('\r') >= 0 || src.charCodeAt(0) === 0xfeff) return undefined;
-  if (/^(?:---|\.\.\.|%)/m.test(src)) return undefined;
+  if (src.startsWith('---') || src.startsWith('...') || src.startsWith('%')) return undefined;
+  if (src.indexOf('\n---') >= 0 || src.indexOf('\n...') >= 0 || src.indexOf('\n%') >= 0) return undefined;
   try {
     return new FastParser(src, limits.maxDepth).parseDocument();
   } catch (e) {
@@ -43,6 +44,8 @@ class FastParser {
   private readonly lines: Line[] = [];
   private li = 0;
   private depth = 0;
+  /** Where the value returned by the last entryValue ends, for its map's span (empty values end at their key). */
+  private valueEnd = 0;
 
   constructor(
     private readonly src: string,
@@ -151,7 +154,7 @@ class FastParser {
       entries.push({ key, value });
       size += 1 + value.size;
       if (value.height + 1 > height) height = value.height + 1;
-      end = Math.max(end, key.end, value.valueEndForParent);
+      end = Math.max(end, key.end, this.valueEnd);
       this.skipBlank();
       const next = this.lines[this.li];
       if (!next || next.indent < indent) break;
@@ -162,7 +165,7 @@ class FastParser {
       }
     }
     this.depth--;
-    return { kind: 'map', start, end, entries: entries.map((e) => ({ key: e.key, value: stripEnd(e.value) })), flow: false, size, height };
+    return { kind: 'map', start, end, entries, flow: false, size, height };
   }
 
   private looksLikeKey(at: number, end: number): boolean {
@@ -248,36 +251,28 @@ class FastParser {
     return { kind: 'scalar', start: at, end: close + 1, valueStart: at + 1, valueEnd: close, text, value: text, style: this.src.charCodeAt(at) === SQ ? 'single' : 'double', size: 1, height: 0 };
   }
 
-  /** The value after `key:` (at `from`, on `line`). Its `valueEndForParent` is where it ends for the parent's span. */
-  private entryValue(indent: number, from: number, line: Line, key: YScalar): YNode & { valueEndForParent: number } {
+  /** The value after `key:` (at `from`, on `line`); sets `valueEnd`. */
+  private entryValue(indent: number, from: number, line: Line, key: YScalar): YNode {
     let at = from;
     while (at < line.end && this.src.charCodeAt(at) === SP) at++;
+    let n: YNode;
     if (at === line.end || this.src.charCodeAt(at) === HASH) {
       if (at < line.end && at === from) throw BAIL;
       this.li++;
       this.skipBlank();
       const next = this.lines[this.li];
-      if (next && next.indent > indent) {
-        const n = this.blockNode(indent);
-        return { ...n, valueEndForParent: n.end };
+      if (next && next.indent > indent) n = this.blockNode(indent);
+      else if (next && next.indent === indent && this.isSeqItem(next.start + indent, next.end)) n = this.seq(indent);
+      else {
+        this.valueEnd = key.end;
+        return { kind: 'scalar', start: key.start, end: key.end, valueStart: -1, valueEnd: -1, text: '', value: null, style: 'plain', size: 1, height: 0 };
       }
-      if (next && next.indent === indent && this.isSeqItem(next.start + indent, next.end)) {
-        const n = this.seq(indent);
-        return { ...n, valueEndForParent: n.end };
-      }
-      return { kind: 'scalar', start: key.start, end: key.end, valueStart: -1, valueEnd: -1, text: '', value: null, style: 'plain', size: 1, height: 0, valueEndForParent: key.end };
+    } else {
+      const c = this.src.charCodeAt(at);
+      n = c === 124 ? this.literal(at, line, indent) : c === 91 ? this.flowSeq(at, line, indent) : this.inlineScalar(at, line, indent);
     }
-    const c = this.src.charCodeAt(at);
-    if (c === 124) {
-      const n = this.literal(at, line, indent);
-      return { ...n, valueEndForParent: n.end };
-    }
-    if (c === 91) {
-      const n = this.flowSeq(at, line, indent);
-      return { ...n, valueEndForParent: n.end };
-    }
-    const n = this.inlineScalar(at, line, indent);
-    return { ...n, valueEndForParent: n.end };
+    this.valueEnd = n.end;
+    return n;
   }
 
   /** A single-line plain or quoted scalar at `at`; nothing more indented than `parent` may follow it. */
@@ -434,12 +429,6 @@ function lastEnd(items: readonly YNode[]): number {
     if (end > e) e = end;
   }
   return e;
-}
-
-function stripEnd(v: YNode & { valueEndForParent?: number }): YNode {
-  if (v.valueEndForParent === undefined) return v;
-  const { valueEndForParent: _drop, ...node } = v;
-  return node as YNode;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', t: '\t', n: '\n', r: '\r', '0': '\0', ' ': ' ' };

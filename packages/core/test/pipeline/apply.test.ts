@@ -6,6 +6,7 @@ import {
   logsourceMatches,
   parsePipeline,
   pipelineFromObject,
+  postprocessQuery,
 } from '../../src/pipeline/index.js';
 import { placeholderDiagnostics, unresolvedPlaceholders } from '../../src/pipeline/placeholders.js';
 import { correlation, rule, showDetections } from './helpers.js';
@@ -117,5 +118,65 @@ describe('helpers for backends', () => {
     expect(d[0]).toMatchObject({ file: 'rule.yml', message: 'placeholder %Servers% in Host is not resolved by any pipeline' });
     const p = pipe('transformations:\n  - type: wildcard_placeholders\n');
     expect(placeholderDiagnostics(applyPipelines(r, [p], { backend: 't' }).document)).toEqual([]);
+  });
+});
+
+describe('end to end with parsed YAML rules (the pySigma documentation example)', () => {
+  it('maps, adds the templated index condition and sets state', async () => {
+    const { parseSigma } = await import('../../src/index.js');
+    const ruleText = [
+      'title: Whoami',
+      'id: 0b3c6c5e-7a61-4a3e-9c0a-6d1c1f7b2a10',
+      'logsource: {category: test, product: windows}',
+      'detection:',
+      '  sel:',
+      "    Image|endswith: '\\cmd.exe'",
+      '    CommandLine|contains: whoami',
+      '  keywords: [evil]',
+      '  condition: sel and keywords',
+      '',
+    ].join('\n');
+    const parsed = parseSigma(ruleText, 'whoami.yml');
+    expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const r = parsed.documents[0];
+    if (r?.kind !== 'rule') throw new Error('expected a rule');
+    const p = pipe(
+      [
+        'name: demo',
+        'transformations:',
+        '  - id: map_fields',
+        '    type: field_name_mapping',
+        '    mapping:',
+        '      Image: process.executable',
+        '      CommandLine: [process.command_line, process.args]',
+        '      ~: message',
+        '  - id: add_index',
+        '    type: add_condition',
+        '    conditions: {index: "win-$category"}',
+        '    template: true',
+        '  - id: st',
+        '    type: set_state',
+        '    key: index',
+        '    val: main',
+        'postprocessing:',
+        '  - type: simple_template',
+        "    template: '{pipeline.state[index]}: {query}'",
+        '',
+      ].join('\n'),
+      'demo.yml',
+    );
+    const res = applyPipelines(r, [p], { backend: 'test' });
+    expect(res.diagnostics).toEqual([]);
+    expect(showDetections(res.document)).toEqual([
+      'sel: process.executable="*\\cmd.exe" and (process.command_line="*whoami*" or process.args="*whoami*")',
+      'keywords: message="*evil*"',
+      '_cond_add_index: index="win-test"',
+    ]);
+    expect(res.document.conditions.map((c) => c.text)).toEqual(['_cond_add_index and (sel and keywords)']);
+    expect(res.applied).toEqual(['map_fields', 'add_index', 'st']);
+    expect(res.document.detections[2]!.loc).toMatchObject({ file: 'demo.yml', line: 9, column: 5 });
+    // The keyword value keeps its location in the rule file.
+    expect(res.document.detections[1]!.body.items[0]).toMatchObject({ field: 'message', loc: { file: 'whoami.yml', line: 8 } });
+    expect(postprocessQuery('Q', res.document, [p], res.state)).toBe('main: Q');
   });
 });

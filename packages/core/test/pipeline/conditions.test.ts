@@ -117,6 +117,14 @@ const ITEM_CONDS: ItemRow[] = [
     detections: ['sel: x.A=null and B="b"'],
   },
   {
+    name: 'value conditions: cond all vs any',
+    pipeline:
+      prefixWith('      - type: contains_wildcard\n        cond: all\n') +
+      '  - type: field_name_suffix\n    suffix: ".n"\n    detection_item_conditions:\n      - type: is_null\n        cond: any\n  - type: field_name_suffix\n    suffix: ".v"\n    detection_item_conditions:\n      - type: match_value\n        value: 2\n        cond: all\n',
+    rule: { detection: { sel: { A: ['a*', 'b*'], B: ['b*', 'c'], C: [null, 'c'], D: [2, 2], E: [2, 3] } }, condition: 'sel' },
+    detections: ['sel: x.A="a*"|"b*" and B="b*"|"c" and C.n=null|"c" and D.v=2|2 and E=2|3'],
+  },
+  {
     name: 'detection item processing_item_applied',
     pipeline:
       'transformations:\n  - id: m\n    type: field_name_mapping\n    mapping:\n      A: AA\n  - type: field_name_suffix\n    suffix: ".s"\n    detection_item_conditions:\n      - type: processing_item_applied\n        processing_item_id: m\n',

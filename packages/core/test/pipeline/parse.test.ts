@@ -227,7 +227,8 @@ describe('pipelineFromObject', () => {
     );
     expect(r.diagnostics).toEqual([]);
     expect(r.pipeline).toMatchObject({ name: 'kql-xdr', priority: 50 });
-    expect(r.pipeline!.items[0]!.transformation).toEqual({ type: 'field_name_mapping', mapping: { Image: ['FolderPath'], '~': ['RawEventData'] } });
+    // '~' as a string key maps keywords too (JS objects cannot have a null key).
+    expect(r.pipeline!.items[0]!.transformation).toEqual({ type: 'field_name_mapping', mapping: { Image: ['FolderPath'] }, keyword: ['RawEventData'] });
     expect(r.pipeline!.loc).toEqual({ file: '<pipeline kql-xdr>', line: 0, column: 0 });
   });
 

@@ -135,8 +135,12 @@ describe('pipeline robustness', () => {
         const { pipeline, diagnostics } = pipelineFromObject({ vars: { Servers: ['a*', 'b'], x: 'y' }, transformations }, 'ok');
         expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         for (const r of rules) {
+          const before = JSON.stringify(r);
           const res = applyPipelines(r, [pipeline!], { backend: 'test' });
           expect(res.diagnostics.some((d) => d.message.startsWith('internal error'))).toBe(false);
+          // Pure and deterministic: the input is untouched and a second run gives the same result.
+          expect(JSON.stringify(r)).toBe(before);
+          expect(JSON.stringify(applyPipelines(r, [pipeline!], { backend: 'test' }))).toBe(JSON.stringify(res));
           ran++;
         }
       }),

@@ -1,0 +1,43 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCollection } from '@sigmats/core';
+import type { ConversionResult, SigmaCollection } from '@sigmats/core';
+import { kqlBackend } from '../../src/index.js';
+
+const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+
+/** The SigmaHQ corpus: SIGMAHQ_DIR, else shared/ beside the repository. */
+export function corpusDir(): string {
+  const dir = process.env.SIGMAHQ_DIR ?? resolve(REPO, '../shared/sigmahq');
+  if (!existsSync(join(dir, 'rules'))) {
+    throw new Error(`SigmaHQ corpus not found at ${dir} (set SIGMAHQ_DIR to a checkout holding rules/)`);
+  }
+  return dir;
+}
+
+function walk(d: string): string[] {
+  return readdirSync(d)
+    .sort()
+    .flatMap((f) => {
+      const p = join(d, f);
+      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.yml') ? [p] : [];
+    });
+}
+
+export interface Corpus {
+  readonly files: readonly string[];
+  readonly collection: SigmaCollection;
+  readonly result: ConversionResult;
+}
+
+let cached: Corpus | undefined;
+
+/** rules/ of the corpus converted with the default (Defender XDR) pipeline; loaded once per test file. */
+export function xdrCorpus(): Corpus {
+  if (cached) return cached;
+  const files = walk(join(corpusDir(), 'rules'));
+  const collection = loadCollection(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+  cached = { files, collection, result: kqlBackend().convert(collection) };
+  return cached;
+}

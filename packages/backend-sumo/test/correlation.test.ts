@@ -1,0 +1,119 @@
+import { loadCollection } from '@sigmats/core';
+import { describe, expect, test } from 'vitest';
+import { sumo, sumoCse, validateSumoQuery } from '../src/index.js';
+
+const FAILED_LOGON = `title: Failed logon
+id: 5f6e7d8c-0000-4000-8000-000000000001
+name: failed_logon
+status: test
+logsource:
+    product: windows
+    service: security
+detection:
+    sel:
+        EventID: 4625
+    condition: sel
+`;
+const SUCCESS_LOGON = `title: Successful logon
+id: 5f6e7d8c-0000-4000-8000-000000000002
+name: success_logon
+status: test
+logsource:
+    product: windows
+    service: security
+detection:
+    sel:
+        EventID: 4624
+    condition: sel
+`;
+
+function correlation(body: string): string {
+  return `title: Correlation
+id: 5f6e7d8c-0000-4000-8000-0000000000c1
+status: test
+correlation:
+${body}
+`;
+}
+
+interface Row {
+  readonly name: string;
+  readonly docs: readonly string[];
+  readonly query: string;
+}
+
+const SCOPE = '(_sourceCategory=*windows*security*)';
+
+const rows: Row[] = [
+  {
+    name: 'event_count: timeslice + count by + where',
+    docs: [FAILED_LOGON, correlation('    type: event_count\n    rules:\n        - failed_logon\n    group-by:\n        - TargetUserName\n    timespan: 5m\n    condition:\n        gte: 10')],
+    query: [
+      SCOPE,
+      '| json field=_raw "EventID", "EventData.TargetUserName" as EventID, TargetUserName nodrop',
+      '| where EventID = "4625"',
+      '| timeslice 5m',
+      '| count as event_count by _timeslice, TargetUserName',
+      '| where event_count >= 10',
+    ].join('\n'),
+  },
+  {
+    name: 'value_count: count_distinct',
+    docs: [FAILED_LOGON, correlation('    type: value_count\n    rules:\n        - failed_logon\n    group-by:\n        - IpAddress\n    timespan: 1h\n    condition:\n        field: TargetUserName\n        gt: 5')],
+    query: [
+      SCOPE,
+      '| json field=_raw "EventID", "EventData.IpAddress", "EventData.TargetUserName" as EventID, IpAddress, TargetUserName nodrop',
+      '| where EventID = "4625"',
+      '| timeslice 1h',
+      '| count_distinct(TargetUserName) as value_count by _timeslice, IpAddress',
+      '| where value_count > 5',
+    ].join('\n'),
+  },
+  {
+    name: 'temporal: each rule tagged with if(…, 1, 0), all tags required in the window',
+    docs: [
+      FAILED_LOGON,
+      SUCCESS_LOGON,
+      correlation('    type: temporal\n    rules:\n        - failed_logon\n        - success_logon\n    group-by:\n        - TargetUserName\n    timespan: 10m'),
+    ],
+    query: [
+      SCOPE,
+      '| json field=_raw "EventID", "EventData.TargetUserName" as EventID, TargetUserName nodrop',
+      '| if(EventID = "4625", 1, 0) as sigma_rule_0',
+      '| if(EventID = "4624", 1, 0) as sigma_rule_1',
+      '| where sigma_rule_0 = 1 or sigma_rule_1 = 1',
+      '| timeslice 10m',
+      '| sum(sigma_rule_0) as rule_0_hits, sum(sigma_rule_1) as rule_1_hits by _timeslice, TargetUserName',
+      '| where rule_0_hits > 0 and rule_1_hits > 0',
+    ].join('\n'),
+  },
+];
+
+function run(docs: readonly string[], backend = sumo) {
+  const c = loadCollection([{ text: docs.join('---\n'), file: 'corr.yml' }]);
+  expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return backend.convert(c);
+}
+
+describe('correlations (log search)', () => {
+  test.each(rows)('$name', ({ docs, query }) => {
+    const r = run(docs);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const corr = r.rules.find((x) => x.document.kind === 'correlation')!;
+    expect(corr.queries).toEqual([query]);
+    expect(validateSumoQuery(query)).toEqual([]);
+  });
+
+  test('temporal_ordered: a located error', () => {
+    const r = run([FAILED_LOGON, SUCCESS_LOGON, correlation('    type: temporal_ordered\n    rules:\n        - failed_logon\n        - success_logon\n    timespan: 10m')]);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.code, e.rule])).toEqual([['backend/unsupported-correlation', '5f6e7d8c-0000-4000-8000-0000000000c1']]);
+    expect(errors[0]!.line).toBeGreaterThan(0);
+  });
+
+  test('CSE: correlations are reported as unsupported, the rules still convert', () => {
+    const r = run([FAILED_LOGON, correlation('    type: event_count\n    rules:\n        - failed_logon\n    timespan: 5m\n    condition:\n        gte: 10')], sumoCse);
+    expect(r.rules).toEqual([]); // generate: false hides the referenced rule (Sigma spec)
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['backend/unsupported-correlation']);
+  });
+});

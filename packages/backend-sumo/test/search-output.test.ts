@@ -1,0 +1,190 @@
+import { describe, expect, test } from 'vitest';
+import { sumo, validateSumoQuery } from '../src/index.js';
+import { convert, ruleYaml } from './helpers.js';
+
+/** Scope, field extraction and output stages: one row = rule parts + options → the exact query. */
+interface Row {
+  readonly name: string;
+  readonly logsource: string;
+  readonly detection: string;
+  readonly extra?: string;
+  readonly options?: Record<string, string>;
+  readonly query: string;
+}
+
+const rows: Row[] = [
+  {
+    name: 'Windows process_creation: Sysmon scope, EID 1, json extraction of EventData',
+    logsource: '    category: process_creation\n    product: windows',
+    detection: `sel:\n  Image|endswith: '\\x.exe'\n  Computer: 'h'\ncondition: sel`,
+    query: [
+      '(_sourceCategory=*windows*sysmon*)',
+      '| json field=_raw "EventID", "EventData.Image", "Computer" as EventID, Image, Computer nodrop',
+      '| where EventID = "1"',
+      '| where Image matches /(?is)^.*\\x5cx\\.exe$/ and toLowerCase(Computer) = "h"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'registry_event: several Sysmon event ids',
+    logsource: '    category: registry_event\n    product: windows',
+    detection: `sel:\n  TargetObject|contains: 'run'\ncondition: sel`,
+    query: [
+      '(_sourceCategory=*windows*sysmon*)',
+      '| json field=_raw "EventID", "EventData.TargetObject" as EventID, TargetObject nodrop',
+      '| where EventID in ("12", "13", "14")',
+      '| where toLowerCase(TargetObject) matches "*run*"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'Windows service: scope by service, EventID as written',
+    logsource: '    product: windows\n    service: security',
+    detection: `sel:\n  EventID: 4624\n  LogonType: 10\ncondition: sel`,
+    query: [
+      '(_sourceCategory=*windows*security*)',
+      '| json field=_raw "EventID", "EventData.LogonType" as EventID, LogonType nodrop',
+      '| where EventID = "4624" and LogonType = "10"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'rule fields: extracted and listed',
+    logsource: '    category: process_creation\n    product: linux',
+    detection: `sel:\n  Image|endswith: '/curl'\ncondition: sel`,
+    extra: 'fields:\n    - CommandLine\n    - User',
+    query: [
+      '(_sourceCategory=*linux*process_creation*)',
+      '| json field=_raw "Image", "CommandLine", "User" as Image, CommandLine, User nodrop',
+      '| where toLowerCase(Image) matches "*/curl"',
+      '| fields CommandLine, User',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'field names with special characters: bracket key path, identifier alias',
+    logsource: '    category: webserver',
+    detection: `sel:\n  cs-method: 'POST'\n  c-uri|contains: '/admin'\ncondition: sel`,
+    query: [
+      '(_sourceCategory=*webserver*)',
+      '| json field=_raw "[\'cs-method\']", "[\'c-uri\']" as cs_method, c_uri nodrop',
+      '| where toLowerCase(cs_method) = "post" and toLowerCase(c_uri) matches "*/admin*"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'alias collisions get a suffix',
+    logsource: '    product: test',
+    detection: `sel:\n  a-b: 'x'\n  a_b: 'y'\ncondition: sel`,
+    query: [
+      '(_sourceCategory=*test*)',
+      '| json field=_raw "[\'a-b\']", "a_b" as a_b, a_b_2 nodrop',
+      '| where toLowerCase(a_b) = "x" and toLowerCase(a_b_2) = "y"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'nested JSON path from a dotted Sigma field',
+    logsource: '    product: azure\n    service: activitylogs',
+    detection: `sel:\n  properties.message: 'x'\ncondition: sel`,
+    query: [
+      '(_sourceCategory=*azure*activitylogs*)',
+      '| json field=_raw "properties.message" as properties_message nodrop',
+      '| where toLowerCase(properties_message) = "x"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'FER mode: fields used as named, %"…" when not identifiers',
+    logsource: '    category: webserver',
+    detection: `sel:\n  c-uri|contains: '/admin'\n  status: 200\ncondition: sel`,
+    options: { extraction: 'fer' },
+    query: ['(_sourceCategory=*webserver*)', '| where toLowerCase(%"c-uri") matches "*/admin*" and status = "200"', '| sort by _messageTime desc'].join('\n'),
+  },
+  {
+    name: 'scope and jsonField options',
+    logsource: '    product: test',
+    detection: `sel:\n  a: 'x'\ncondition: sel`,
+    options: { scope: '_index=sec AND _sourceCategory=prod/app', jsonField: 'message' },
+    query: ['(_index=sec AND _sourceCategory=prod/app)', '| json field=message "a" as a nodrop', '| where toLowerCase(a) = "x"', '| sort by _messageTime desc'].join('\n'),
+  },
+  {
+    name: 'built-in Sumo fields are not extracted',
+    logsource: '    product: test',
+    detection: `sel:\n  _sourceHost: 'h1'\ncondition: sel`,
+    query: ['(_sourceCategory=*test*)', '| where toLowerCase(_sourceHost) = "h1"', '| sort by _messageTime desc'].join('\n'),
+  },
+];
+
+describe('scope, extraction and output stages', () => {
+  test.each(rows)('$name', ({ logsource, detection, extra, options, query }) => {
+    const r = convert(sumo, ruleYaml(detection, { logsource, ...(extra ? { extra } : {}) }), options ?? {});
+    expect(r.errors).toEqual([]);
+    expect(r.queries).toEqual([query]);
+    expect(validateSumoQuery(query)).toEqual([]);
+  });
+});
+
+describe('scheduled-search format', () => {
+  const yaml = ruleYaml(`sel:\n  a: 'x'\ncondition: sel`, { extra: 'description: Finds x' });
+  test('SavedSearchWithScheduleSyncDefinition, Manual parsing, schedule and threshold', () => {
+    const r = convert(sumo, yaml, { cron: '0 0 * * * ? *', timeRange: '-1h', emails: 'soc@example.com, ir@example.com' }, 'scheduled-search');
+    expect(r.errors).toEqual([]);
+    const rule = r.result.rules[0]!;
+    expect(JSON.parse(rule.output)).toEqual({
+      type: 'SavedSearchWithScheduleSyncDefinition',
+      name: 'Feature test',
+      description: 'Finds x\nSigma rule 11111111-2222-3333-4444-555555555555\nlevel: medium',
+      search: {
+        queryText: rule.queries[0],
+        defaultTimeRange: '-1h',
+        byReceiptTime: false,
+        viewName: '',
+        viewStartTime: '1970-01-01T00:00:00Z',
+        queryParameters: [],
+        parsingMode: 'Manual',
+      },
+      searchSchedule: {
+        cronExpression: '0 0 * * * ? *',
+        displayableTimeRange: '-1h',
+        parseableTimeRange: { type: 'BeginBoundedTimeRange', from: { type: 'RelativeTimeRangeBoundary', relativeTime: '-1h' }, to: null },
+        timeZone: 'Etc/UTC',
+        threshold: { thresholdType: 'message', operator: 'gt', count: 0 },
+        notification: {
+          taskType: 'EmailSearchNotificationSyncDefinition',
+          toList: ['soc@example.com', 'ir@example.com'],
+          subjectTemplate: 'Sigma: Feature test',
+          includeQuery: true,
+          includeResultSet: true,
+          includeHistogram: false,
+          includeCsvAttachment: false,
+        },
+        scheduleType: 'Custom',
+        muteErrorEmails: false,
+        parameters: [],
+      },
+    });
+  });
+  test('the collection is one importable folder', () => {
+    const r = convert(sumo, yaml, {}, 'scheduled-search');
+    const folder = JSON.parse(r.output) as { type: string; name: string; children: { type: string }[] };
+    expect(folder.type).toBe('FolderSyncDefinition');
+    expect(folder.name).toBe('sigmats');
+    expect(folder.children.map((c) => c.type)).toEqual(['SavedSearchWithScheduleSyncDefinition']);
+  });
+});
+
+describe('options and formats are checked', () => {
+  test('unknown option', () => {
+    const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), { nope: 'x' });
+    expect(r.errors.map((e) => e.code)).toEqual(['backend/invalid-option']);
+  });
+  test('bad extraction value', () => {
+    const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), { extraction: 'auto' });
+    expect(r.errors.map((e) => [e.code, e.message])).toEqual([['backend/invalid-option', "extraction must be 'json' or 'fer', not 'auto'"]]);
+  });
+  test('unknown format', () => {
+    const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), {}, 'splunk');
+    expect(r.errors.map((e) => e.code)).toEqual(['backend/unknown-format']);
+  });
+});
