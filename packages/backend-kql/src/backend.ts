@@ -3,7 +3,7 @@ import type { Backend, Pipeline, PipelineInfo } from '@sigmats/core';
 import { createBackend, type BackendSpec } from '@sigmats/text-query';
 import { kqlCorrelation } from './correlation.js';
 import { FORMATS, formatRule, OPTIONS } from './formats/outputs.js';
-import { ASIM_PIPELINE, SECURITY_EVENT_PIPELINE, SYSMON_EVENT_PIPELINE } from './pipelines/sentinel.js';
+import { ASIM_PIPELINE, SECURITY_EVENT_PIPELINE, SYSMON_EVENT_PIPELINE, SYSMON_WINDOWS_EVENT_PIPELINE } from './pipelines/sentinel.js';
 import { XDR_PIPELINE } from './pipelines/xdr.js';
 import { querySource, renderQuery } from './query.js';
 import { validateKql } from './validator.js';
@@ -24,7 +24,8 @@ export function kqlPipelines(): readonly PipelineInfo[] {
   pipelines ??= [
     builtIn(XDR_PIPELINE, 'Defender XDR advanced hunting: Device*Events tables (default)'),
     builtIn(SECURITY_EVENT_PIPELINE, 'Sentinel SecurityEvent: process_creation from event 4688'),
-    builtIn(SYSMON_EVENT_PIPELINE, 'Sentinel Event table: Sysmon events with EventData XML parsed into columns'),
+    builtIn(SYSMON_EVENT_PIPELINE, 'Sentinel Event table (legacy agent): Sysmon events with EventData XML parsed into columns'),
+    builtIn(SYSMON_WINDOWS_EVENT_PIPELINE, 'Sentinel WindowsEvent table (Azure Monitor Agent): Sysmon events, fields read from EventData'),
     builtIn(ASIM_PIPELINE, 'Sentinel ASIM parsers: imProcessCreate, imNetworkSession, imFileEvent, imRegistry, imDns'),
   ];
   return pipelines;

@@ -4,6 +4,9 @@ import { fail, ok, type CorrelationContext, type CorrelationOutput, type Referen
 import { isNumeric } from './columns.js';
 import { sentinelYaml } from './formats/outputs.js';
 import { kqlColumn, kqlString } from './literals.js';
+import { mappingFor } from './pipelines/build.js';
+import { ASIM_MAPPINGS, SECURITY_EVENT_MAPPINGS } from './pipelines/sentinel.js';
+import { XDR_MAPPINGS } from './pipelines/xdr.js';
 import { tableSchema } from './tables/index.js';
 
 const OPS: Readonly<Record<CorrelationOperator, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '==', neq: '!=' };
@@ -40,17 +43,48 @@ function tableOf(query: string): string {
   return nl < 0 ? query : query.slice(0, nl);
 }
 
-/** Check that `field` is a column of every source table (or an alias); errors name the field and the table. */
-function checkField(field: string, sources: readonly Source[], aliases: ReadonlySet<string>, c: CorrelationRule): Diagnostic[] {
-  if (aliases.has(field)) return [];
-  const out: Diagnostic[] = [];
-  for (const s of sources) {
-    const schema = tableSchema(s.table);
-    if (schema && !schema.columns[field]) {
-      out.push(diagnostic('backend/unmapped-field', `field '${field}' has no column in ${schema.name} (rule ${s.ref.label})`, c.loc));
+/**
+ * The column `field` names in a source: the field itself when it is a column (or an alias), else the column the
+ * built-in pipeline maps it to for the referenced rule's category. Pipelines cannot map a correlation's fields by
+ * logsource (a correlation has none), so the mapping of each referenced rule is used here.
+ */
+function columnIn(field: string, s: Source, aliases: ReadonlySet<string>): string | undefined {
+  if (aliases.has(field)) return field;
+  const schema = tableSchema(s.table);
+  if (!schema || schema.columns[field]) return field;
+  const mapped = mappingFor([XDR_MAPPINGS, SECURITY_EVENT_MAPPINGS, ASIM_MAPPINGS], s.table, s.ref.document.kind === 'rule' ? s.ref.document.logsource.category : undefined)?.[field];
+  return typeof mapped === 'string' && schema.columns[mapped] ? mapped : undefined;
+}
+
+/**
+ * Resolve correlation fields over all sources. One column name everywhere → that name; different names → each
+ * source gets `extend <field> = <its column>` and the query uses the Sigma name.
+ */
+function resolveFields(
+  fields: readonly string[],
+  sources: readonly Source[],
+  aliases: ReadonlySet<string>,
+  c: CorrelationRule,
+): Result<{ names: Map<string, string>; extends: string[][] }> {
+  const names = new Map<string, string>();
+  const extendsPerSource: string[][] = sources.map(() => []);
+  const errors: Diagnostic[] = [];
+  for (const f of fields) {
+    const cols = sources.map((s) => columnIn(f, s, aliases));
+    cols.forEach((col, i) => {
+      if (col === undefined) {
+        const s = sources[i]!;
+        errors.push(diagnostic('backend/unmapped-field', `field '${f}' has no column in ${s.table} (rule ${s.ref.label})`, c.loc));
+      }
+    });
+    if (cols.some((x) => x === undefined)) continue;
+    if (cols.every((x) => x === cols[0])) names.set(f, cols[0]!);
+    else {
+      names.set(f, f);
+      cols.forEach((col, i) => extendsPerSource[i]!.push(`${kqlColumn(f)} = ${kqlColumn(col!)}`));
     }
   }
-  return out;
+  return errors.length > 0 ? fail(...errors) : ok({ names, extends: extendsPerSource });
 }
 
 function renderExtended(n: ConditionNode, labels: ReadonlyMap<string, string>): string {
@@ -88,25 +122,25 @@ export function kqlCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
 
   // Aliases: per rule, the alias names a field of that rule.
   const aliasNames = new Set(c.aliases.map((a) => a.name));
-  const errors: Diagnostic[] = [];
-  for (const g of c.groupBy) errors.push(...checkField(g, sources, aliasNames, c));
-  const valueFields = c.condition.kind === 'threshold' ? c.condition.fields : [];
-  for (const f of valueFields) errors.push(...checkField(f, sources, aliasNames, c));
-  if (errors.length > 0) return fail(...errors);
+  const sigmaValueFields = c.condition.kind === 'threshold' ? c.condition.fields : [];
+  const resolved = resolveFields([...new Set([...c.groupBy, ...sigmaValueFields])], sources, aliasNames, c);
+  if (!resolved.ok) return resolved;
+  const col = (f: string): string => resolved.value.names.get(f) ?? f;
+  const valueFields = sigmaValueFields.map(col);
 
   const tagged = sources.length > 1 || c.type === 'temporal' || c.type === 'temporal_ordered';
-  const parts = sources.map((s) => {
-    const extend: string[] = [];
+  const parts = sources.map((s, i) => {
+    const extend: string[] = [...resolved.value.extends[i]!];
     if (s.time !== time) extend.push(`${time} = ${s.time}`);
     for (const a of c.aliases) {
       const field = a.fields[s.ref.document.name ?? ''] ?? a.fields[s.ref.key];
-      if (field !== undefined) extend.push(`${kqlColumn(a.name)} = ${kqlColumn(field)}`);
+      if (field !== undefined) extend.push(`${kqlColumn(a.name)} = ${kqlColumn(columnIn(field, s, new Set()) ?? field)}`);
     }
     if (tagged) extend.push(`${RULE_COLUMN} = ${kqlString(s.ref.label)}`);
     return extend.length > 0 ? `${s.query}\n| extend ${extend.join(', ')}` : s.query;
   });
   const search = parts.length === 1 ? parts[0]! : `union\n${parts.map((p) => `(${p})`).join(',\n')}`;
-  const by = [`bin(${time}, ${span(c)})`, ...c.groupBy.map(kqlColumn)].join(', ');
+  const by = [`bin(${time}, ${span(c)})`, ...c.groupBy.map((g) => kqlColumn(col(g)))].join(', ');
 
   const valueOf = (f: string): string => {
     const t = first?.columns[f];

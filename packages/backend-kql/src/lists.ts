@@ -66,7 +66,7 @@ export function orList(field: string, values: readonly ScalarValue[], node: OrEx
       pieces.push(f.close(f.head, folds.filter((g): g is Foldable => g?.head === f.head).map((g) => g.item)));
       return;
     }
-    const r = matchLeaf(matchOf(node, field, v), target);
+    const r = matchLeaf(matchOf(node, i, field, v), target);
     if (r.ok) {
       pieces.push(r.value);
       warnings.push(...r.warnings);
@@ -89,7 +89,8 @@ function chunked(pieces: readonly string[]): string {
   return groups.join(' or ');
 }
 
-function matchOf(node: OrExpr, field: string, value: ScalarValue): MatchExpr {
-  const original = node.operands.find((o): o is MatchExpr => o.kind === 'match' && o.value === value);
-  return original ?? { kind: 'match', field, value, origin: '', loc: value.loc };
+/** The i-th operand: renderExpr passes the values of the OR's operands in order. */
+function matchOf(node: OrExpr, i: number, field: string, value: ScalarValue): MatchExpr {
+  const o = node.operands[i];
+  return o?.kind === 'match' && o.value === value ? o : { kind: 'match', field, value, origin: '', loc: value.loc };
 }

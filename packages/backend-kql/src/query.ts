@@ -16,6 +16,7 @@ export interface QuerySource {
   readonly schema: TableSchema | undefined;
   readonly prefilter?: string;
   readonly eventDataXml?: string;
+  readonly eventDataDynamic?: string;
 }
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -44,16 +45,19 @@ export function querySource(
   }
   const prefilter = state[STATE.prefilter];
   const xml = state[STATE.eventDataXml];
+  const dyn = state[STATE.eventDataDynamic];
   return ok({
     table,
     schema: tableSchema(table),
     ...(typeof prefilter === 'string' && prefilter !== '' ? { prefilter } : {}),
     ...(typeof xml === 'string' && xml !== '' ? { eventDataXml: xml } : {}),
+    ...(typeof dyn === 'string' && dyn !== '' ? { eventDataDynamic: dyn } : {}),
   });
 }
 
 export function targetFor(source: QuerySource): KqlTarget {
-  return { tableName: source.table, schema: source.schema, ...(source.eventDataXml ? { extracted: new Set<string>() } : {}) };
+  const extracts = source.eventDataXml !== undefined || source.eventDataDynamic !== undefined;
+  return { tableName: source.table, schema: source.schema, ...(extracts ? { extracted: new Set<string>() } : {}) };
 }
 
 /** The bag every extracted field is read from (one XML parse per event). */
@@ -78,9 +82,13 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
   if (!where.ok) return where;
   const lines = [source.table];
   if (source.prefilter) lines.push(`| where ${source.prefilter}`);
-  if (source.eventDataXml && target.extracted) {
+  if (target.extracted) {
     for (const f of rule.fields) if (!source.schema?.columns[f] && /^[A-Za-z_][A-Za-z0-9_]*$/.test(f)) target.extracted.add(f);
-    lines.push(...extractionLines(source.eventDataXml, [...target.extracted]));
+    const fields = [...target.extracted];
+    if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, fields));
+    else if (source.eventDataDynamic && fields.length > 0) {
+      lines.push(`| extend ${fields.map((f) => `${f} = tostring(${source.eventDataDynamic}.${f})`).join(', ')}`);
+    }
   }
   lines.push(`| where ${where.value}`);
   return ok(lines.join('\n'), where.warnings);

@@ -182,6 +182,7 @@ table('lists', [
   },
   { name: '|all → AND', detection: "sel:\n  F|contains|all: ['a', 'b']\ncondition: sel", spl: 'F="*a*" F="*b*"' },
   { name: 'negated list', detection: "sel:\n  F: ['a', 'b']\ncondition: not sel", spl: 'NOT F IN ("a", "b")' },
+  { name: 'quoted field name with =', detection: "sel:\n  'a=b': ['x', 'y*']\ncondition: sel", spl: '"a=b" IN ("x", "y*")' },
 ]);
 
 table('regex', [

@@ -117,6 +117,9 @@ describe('data_model', () => {
     expect(errors(rule("sel:\n  CommandLine|re: 'x'\nkw:\n  - foo\ncondition: sel or kw"), cim)).toEqual([
       'backend/unsupported-feature: keyword searches over _raw are not possible on a data model (tstats)',
     ]);
+    expect(errors(rule("sel:\n  User: x\nkw:\n  - foo\ncondition: sel and kw"), cim)).toEqual([
+      'backend/unsupported-feature: keyword searches over _raw are not possible on a data model (tstats)',
+    ]);
   });
   test('the cim pipeline rejects other categories and unmapped fields', () => {
     expect(errors(rule('sel:\n  Company: x\ncondition: sel'), cim)).toEqual(['pipeline/unmapped-field: field Company has no counterpart in the CIM Endpoint.Processes data model']);

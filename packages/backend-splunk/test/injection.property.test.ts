@@ -2,6 +2,8 @@ import type { Expr, StringValue, ValuePart } from '@sigmats/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { lintSpl, tokenizeSpl, type SplToken } from '../src/index.js';
+import { escapeWith } from '@sigmats/text-query';
+import { SPL_STRING, splEscape, splString } from '../src/render/literals.js';
 import { renderCondition, searchPipeline } from '../src/render/query.js';
 
 const LOC = { file: 'prop.yml', line: 1, column: 1 };
@@ -184,6 +186,17 @@ describe('boolean structure', () => {
         expect(tokenizeSpl(spl).filter((t) => t.kind === 'string')).toHaveLength(count(expr));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('escaping table', () => {
+  test('the fast escaper is the SPL_STRING table', () => {
+    fc.assert(
+      fc.property(nasty, (text) => {
+        expect(splEscape(text)).toBe(escapeWith(text, SPL_STRING.escapes));
+        expect(tokenizeSpl(splString(text))[0]!.value).toBe(text);
+      }),
     );
   });
 });

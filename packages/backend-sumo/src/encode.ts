@@ -12,9 +12,12 @@ import type { RegexFlags, ValuePart } from '@sigmats/core';
 
 /** Characters that may appear inside a quoted literal with no escaping (log search `"…"` and CSE `'…'`). */
 export function isQuotable(text: string): boolean {
-  for (const ch of text) {
-    if (ch === '"' || ch === "'" || ch === '\\') return false;
-    if (isInvisible(ch)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 92) return false; // " ' \
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (isInvisible(String.fromCodePoint(text.codePointAt(i)!))) return false;
+    if (c >= 0xd800 && c < 0xdc00) i++; // the pair's low half was checked with it
   }
   return true;
 }
@@ -32,6 +35,7 @@ export function isInvisible(ch: string): boolean {
  * ASCII or has no case. Other letters (ß, İ, Σ…) lower-case differently across Java and JS, so they go to `(?i)`.
  */
 export function lowerSafe(text: string): boolean {
+  if (/^[\x00-\x7f]*$/.test(text)) return true;
   for (const ch of text) {
     if (ch.charCodeAt(0) < 0x80) continue;
     if (ch.toLowerCase() !== ch || ch.toUpperCase() !== ch) return false;
@@ -112,10 +116,11 @@ export function commonAffixes(texts: readonly string[]): { prefix: string; suffi
   while (p < minLen && arrays.every((a) => a[p] === arrays[0]![p])) p++;
   let s = 0;
   while (s < minLen - p && arrays.every((a) => a[a.length - 1 - s] === arrays[0]![arrays[0]!.length - 1 - s])) s++;
-  // Cut only at word boundaries so alternatives stay whole words: `\\(?:powershell|pwsh)\.exe`, not `\\p(?:owershell|wsh)`.
+  // Cut only just after / before a separator so alternatives stay whole words: `\\(?:powershell|pwsh)\.exe`,
+  // not `\\p(?:owershell|wsh)`.
   const first = arrays[0]!;
   const word = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
-  while (p > 0 && word(first[p - 1]) && arrays.some((a) => word(a[p]))) p--;
-  while (s > 0 && word(first[first.length - s]) && arrays.some((a) => word(a[a.length - s - 1]))) s--;
+  while (p > 0 && word(first[p - 1])) p--;
+  while (s > 0 && word(first[first.length - s])) s--;
   return { prefix: first.slice(0, p).join(''), suffix: s > 0 ? first.slice(first.length - s).join('') : '' };
 }

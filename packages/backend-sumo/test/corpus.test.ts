@@ -19,13 +19,14 @@ function reason(message: string, code: string): string {
   return `${code}: ${message.replace(/'[^']*'|"[^"]*"|[0-9a-f]*:[0-9a-f:]+\/\d+|\d+/g, '…')}`;
 }
 
-describe.each<[string, Backend, number]>([
-  ['sumo', sumo, 3141],
-  ['sumo-cse', sumoCse, 3055],
-])('%s over SigmaHQ rules/', (_name, backend, atLeast) => {
+describe.each<[string, Backend, number, Record<string, string>]>([
+  ['sumo', sumo, 3141, {}],
+  ['sumo-cse', sumoCse, 3055, {}],
+  ['sumo-cse keywordField=commandLine', sumoCse, 3141, { keywordField: 'commandLine' }],
+])('%s over SigmaHQ rules/', (name, backend, atLeast, options) => {
   test('converts more rules than the official converter, failures located, outputs lint clean', () => {
     expect(collection.rules.length).toBe(3141);
-    const result = backend.convert(collection);
+    const result = backend.convert(collection, { options });
     const converted = new Set(result.rules.map((r) => r.key));
     const failed = collection.rules.filter((r) => !converted.has(documentKey(r)));
     const byReason = new Map<string, Set<string>>();
@@ -41,7 +42,7 @@ describe.each<[string, Backend, number]>([
       }
     }
     const lines = [...byReason].sort((a, b) => b[1].size - a[1].size).map(([r, rules]) => `  ${String(rules.size).padStart(4)} rules  ${r}`);
-    console.log(`${backend.id}: ${result.rules.length}/${collection.rules.length} converted, ${failed.length} failed\n${lines.join('\n')}`);
+    console.log(`${name}: ${result.rules.length}/${collection.rules.length} converted, ${failed.length} failed\n${lines.join('\n')}`);
     expect(result.rules.length).toBeGreaterThanOrEqual(atLeast);
 
     const problems: string[] = [];

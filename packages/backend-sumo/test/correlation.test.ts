@@ -111,9 +111,79 @@ describe('correlations (log search)', () => {
     expect(errors[0]!.line).toBeGreaterThan(0);
   });
 
-  test('CSE: correlations are reported as unsupported, the rules still convert', () => {
-    const r = run([FAILED_LOGON, correlation('    type: event_count\n    rules:\n        - failed_logon\n    timespan: 5m\n    condition:\n        gte: 10')], sumoCse);
-    expect(r.rules).toEqual([]); // generate: false hides the referenced rule (Sigma spec)
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['backend/unsupported-correlation']);
+});
+
+describe('correlations (CSE threshold and chain rules)', () => {
+  const common = {
+    name: 'Correlation',
+    description: 'Sigma correlation 5f6e7d8c-0000-4000-8000-0000000000c1',
+    enabled: true,
+    is_prototype: true,
+    severity: 1,
+    summary_expression: 'Correlation',
+    entity_selectors: [
+      { entity_type: '_hostname', expression: 'device_hostname' },
+      { entity_type: '_username', expression: 'user_username' },
+    ],
+    tags: [],
+  };
+  test.each<[string, readonly string[], Record<string, unknown>]>([
+    [
+      'event_count → threshold rule',
+      [FAILED_LOGON, correlation('    type: event_count\n    rules:\n        - failed_logon\n    group-by:\n        - TargetUserName\n    timespan: 5m\n    condition:\n        gt: 9')],
+      {
+        rule_type: 'threshold',
+        ...common,
+        expression: "metadata_deviceEventId = 'Security-4625'",
+        group_by_fields: ['targetUser_username'],
+        limit: 10,
+        count_distinct: false,
+        window_size: 'T05M',
+      },
+    ],
+    [
+      'value_count → distinct threshold, custom window',
+      [FAILED_LOGON, correlation('    type: value_count\n    rules:\n        - failed_logon\n    group-by:\n        - Computer\n    timespan: 2h\n    condition:\n        field: TargetUserName\n        gte: 5')],
+      {
+        rule_type: 'threshold',
+        ...common,
+        expression: "metadata_deviceEventId = 'Security-4625'",
+        group_by_fields: ['device_hostname'],
+        limit: 5,
+        count_distinct: true,
+        count_field: 'targetUser_username',
+        window_size: 'CUSTOM',
+        window_size_millis: '7200000',
+      },
+    ],
+    [
+      'temporal_ordered → ordered chain rule',
+      [FAILED_LOGON, SUCCESS_LOGON, correlation('    type: temporal_ordered\n    rules:\n        - failed_logon\n        - success_logon\n    group-by:\n        - TargetUserName\n    timespan: 10m')],
+      {
+        rule_type: 'chain',
+        ...common,
+        expressions_and_limits: [
+          { expression: "metadata_deviceEventId = 'Security-4625'", limit: 1 },
+          { expression: "metadata_deviceEventId = 'Security-4624'", limit: 1 },
+        ],
+        group_by_fields: ['targetUser_username'],
+        ordered: true,
+        window_size: 'T10M',
+      },
+    ],
+  ])('%s', (_name, docs, expected) => {
+    const r = run(docs, sumoCse);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.rules.map((x) => x.document.kind)).toEqual(['correlation']);
+    expect(JSON.parse(r.rules[0]!.output)).toEqual(expected);
+  });
+
+  test('lt has no CSE equivalent: a located error', () => {
+    const r = run([FAILED_LOGON, correlation('    type: event_count\n    rules:\n        - failed_logon\n    timespan: 5m\n    condition:\n        lt: 3')], sumoCse);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((e) => [e.code, e.message])).toEqual([
+      ['backend/unsupported-correlation', "condition 'lt': CSE threshold rules fire at a lower bound only (gt/gte)"],
+    ]);
+    expect(errors[0]!.line).toBeGreaterThan(0);
   });
 });

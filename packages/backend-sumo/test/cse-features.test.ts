@@ -112,6 +112,11 @@ describe('CSE unsupported: located errors', () => {
     expect(r.errors.map((e) => [e.code, e.line])).toEqual([['backend/unsupported-feature', 9]]);
     expect(r.errors[0]!.message).toMatch(/full-text/);
   });
+  test('keywordField option: keywords become substring tests on that field', () => {
+    const r = convert(sumoCse, ruleYaml(`keywords:\n  - 'evil'\n  - 'a\\b'\ncondition: keywords`), { keywordField: 'commandLine' });
+    expect(r.errors).toEqual([]);
+    expect(r.queries).toEqual(['commandLine matches /(?is)^.*evil.*$/ or commandLine matches /(?is)^.*a\\x5cb.*$/']);
+  });
   test('Hashes with an unknown algorithm', () => {
     const r = convert(sumoCse, ruleYaml(`sel:\n  Hashes|contains: 'CRC=12'\ncondition: sel`, { logsource: WINDOWS }));
     expect(r.errors[0]!.message).toMatch(/unknown algorithm 'CRC'/);

@@ -188,3 +188,32 @@ describe('options and formats are checked', () => {
     expect(r.errors.map((e) => e.code)).toEqual(['backend/unknown-format']);
   });
 });
+
+describe('pipelines', () => {
+  test('field_name_mapping renames before extraction; set_state sumo_scope replaces the scope', async () => {
+    const { pipelineFromObject, loadCollection } = await import('@sigmats/core');
+    const { pipeline, diagnostics } = pipelineFromObject(
+      {
+        name: 'tenant',
+        priority: 10,
+        transformations: [
+          { id: 'scope', type: 'set_state', key: 'sumo_scope', val: '_sourceCategory=prod/windows/sysmon' },
+          { id: 'names', type: 'field_name_mapping', mapping: { Image: 'process_path' } },
+        ],
+      },
+      'tenant',
+    );
+    expect(diagnostics).toEqual([]);
+    const c = loadCollection([{ text: ruleYaml(`sel:\n  Image|endswith: '\\x.exe'\ncondition: sel`, { logsource: '    product: test' }), file: 'rule.yml' }]);
+    const r = sumo.convert(c, { pipelines: [pipeline!] });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.rules[0]!.queries).toEqual([
+      [
+        '(_sourceCategory=prod/windows/sysmon)',
+        '| json field=_raw "process_path" as process_path nodrop',
+        '| where process_path matches /(?is)^.*\\x5cx\\.exe$/',
+        '| sort by _messageTime desc',
+      ].join('\n'),
+    ]);
+  });
+});

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { run } from './index.js';
 
+// A consumer that stops reading (`sigmats convert ... | head`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 // Set the exit code rather than calling process.exit, so buffered stdout (e.g. a pipe) is flushed first.
 run(process.argv.slice(2)).then(
   (code) => {

@@ -147,6 +147,16 @@ describe('convert', () => {
     expect(loaded('kql')).toEqual(['packages/backend-kql/dist', 'packages/cli/dist', 'packages/core/dist', 'packages/text-query/dist']);
   });
 
+  test('a consumer that stops reading (| head) ends the run quietly', () => {
+    const dir = join(work, 'many');
+    mkdirSync(dir, { recursive: true });
+    const text = readFileSync(join(ROOT, 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml'), 'utf8');
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `r${i}.yml`), text.replace(/^id: .*$/m, `id: 00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" convert -t splunk "${dir}" | head -n 1`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toMatch(/^Image IN /);
+    expect(r.stderr).toBe('');
+  });
+
   test('colours only when forced and not disabled by NO_COLOR', () => {
     expect(sigmats(['convert', '-t', 'splunk', 'rules/broken.yml'], { cwd: work, env: { FORCE_COLOR: '1' } }).stderr).toContain('\x1b[31merror\x1b[39m');
     expect(sigmats(['convert', '-t', 'splunk', 'rules/broken.yml'], { cwd: work, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stderr).not.toContain('\x1b[');

@@ -29,7 +29,7 @@ describe('run()', () => {
     const io = memoryIo({ cwd: dir, tty: true });
     expect(await run(['convert', '-t', 'splunk', 'rules/'], io)).toBe(0);
     expect(io.err()).toMatch(/\r\x1b\[2K\[#+-*\] \d+\/61 /);
-    expect(io.err()).toMatch(/\r\x1b\[2K\x1b\[32mconverted \(splunk 60\) from 60 files; 0 errors, 0 warnings\n\x1b\[39m$/);
+    expect(io.err()).toMatch(/\r\x1b\[2K\x1b\[32mconverted \(splunk 60\) from 60 files; 0 errors, 0 warnings\x1b\[39m\n$/);
     expect(io.out().split('\n').filter(Boolean)).toHaveLength(60);
 
     const quiet = memoryIo({ cwd: dir, tty: true, env: { NO_COLOR: '1' } });
@@ -68,6 +68,19 @@ describe('run()', () => {
     expect(io.err()).toMatch(/^p\.yml:\d+:\d+: error pipeline\/syntax: /m);
     expect(io.out()).toBe('');
   });
+});
+
+test('an output that cannot be written is reported and fails the run, without a stack trace', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigmats-write-'));
+  writeFileSync(join(dir, 'r.yml'), RULE(1));
+  writeFileSync(join(dir, 'blocker'), 'a file where a folder should be');
+  const io = memoryIo({ cwd: dir });
+  expect(await run(['convert', '-t', 'splunk', '-o', 'blocker/sub/', 'r.yml'], io)).toBe(1);
+  expect(io.err()).toMatch(/^sigmats convert: error: cannot write .*blocker\/sub\/r\.spl: (ENOTDIR|EEXIST)$/m);
+  expect(io.err()).not.toContain('    at ');
+  const junit = memoryIo({ cwd: dir });
+  expect(await run(['check', '--junit', 'blocker/x.xml', 'r.yml'], junit)).toBe(1);
+  expect(junit.err()).toMatch(/^sigmats check: error: cannot write .*blocker\/x\.xml: /m);
 });
 
 test('parseBackendOptions types values', () => {

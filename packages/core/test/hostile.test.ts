@@ -14,6 +14,13 @@ describe('hostile YAML input', () => {
     expect(nested.documents).toEqual([]);
   });
 
+  it('duplicate keys in large maps are found too', () => {
+    const keys = Array.from({ length: 30 }, (_, i) => `k${i}: ${i}`);
+    keys.push('k3: again');
+    const r = parseSigma(keys.join('\n') + '\n', 'f.yml');
+    expect(codes(r.diagnostics)).toEqual(['yaml/duplicate-key@31:1']);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('forbidden key %s', (key) => {
     const r = parseSigma(RULE.replace('        f: x\n', `        ${key}: x\n`), 'f.yml');
     expect(codes(r.diagnostics)).toEqual(['yaml/forbidden-key@6:9']);

@@ -18,6 +18,7 @@ const self=new Map(); const byId=new Map(p.nodes.map(n=>[n.id,n]));
 const dt=p.timeDeltas; const counts=new Map();
 p.samples.forEach((x,i)=>counts.set(x,(counts.get(x)||0)+(dt[i]||0)));
 for (const [id,tt] of counts){const n=byId.get(id);const k=n.callFrame.functionName+' '+n.callFrame.url.split('/').pop()+':'+n.callFrame.lineNumber;self.set(k,(self.get(k)||0)+tt);}
+const lt=new Map(); for (const n of p.nodes) if (n.callFrame.functionName==="candidates"||n.callFrame.functionName==="scan") for (const t of (n.positionTicks??[])) lt.set(n.callFrame.functionName+":"+t.line,(lt.get(n.callFrame.functionName+":"+t.line)??0)+t.ticks); console.log([...lt.entries()].sort((a,b)=>b[1]-a[1]).slice(0,12));
 [...self.entries()].sort((a,b)=>b[1]-a[1]).slice(0,30).forEach(([k,tt])=>console.log((tt/1000).toFixed(0)+'ms',k));
 const parent=new Map(); for (const n of p.nodes) for (const c of (n.children??[])) parent.set(c, n.id);
 const callers=new Map(); for (const [id,tt] of counts){ const n=byId.get(id); if (n.callFrame.functionName!=="dispatch") continue; let pid=parent.get(id); const pn=byId.get(pid); const k=pn.callFrame.functionName+" "+pn.callFrame.url.split("/").pop()+":"+pn.callFrame.lineNumber; callers.set(k,(callers.get(k)||0)+tt);} console.log("dispatch callers", [...callers.entries()].sort((a,b)=>b[1]-a[1]).slice(0,10));

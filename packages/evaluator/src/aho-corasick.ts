@@ -3,7 +3,7 @@
  * not really there, never miss one that is. Patterns are given folded (fold.ts); the text is read raw.
  * Every code unit is mapped to a class: ASCII letters by their lower-case form, other ASCII characters
  * by themselves, the few non-ASCII characters that fold to ASCII (İ, ſ, K) to that letter, and every other
- * non-ASCII unit to one shared class. The same mapping is applied to patterns, so "fold(text) contains L"
+ * non-ASCII unit to one shared class; rare ASCII characters share a class too (see MAX_CLASSES). The same mapping is applied to patterns, so "fold(text) contains L"
  * implies "map(text) contains map(L)". The result is a small dense automaton: one typed-array read per
  * character. Each transition carries a flag saying whether its target reports matches.
  */
@@ -20,15 +20,19 @@ export class AhoCorasick {
   readonly states: number;
 
   constructor(patterns: readonly string[]) {
-    const asciiClass = new Uint8Array(128);
-    let classes = 2; // 0: ASCII unused by any pattern; 1: non-ASCII
-    const unit = (c: number): number => (c < 128 ? c : (TO_ASCII[c] ?? 128));
+    // The MAX_CLASSES most frequent pattern characters get a class each; all other ASCII characters share
+    // one class and all non-ASCII ones another. A coarser alphabet keeps the table small enough to stay in
+    // cache; it only makes the prefilter a little less selective (mapping both sides keeps it sound).
+    const freq = new Map<number, number>();
     for (const p of patterns) {
       for (let i = 0; i < p.length; i++) {
-        const u = unit(p.charCodeAt(i));
-        if (u < 128 && asciiClass[u] === 0) asciiClass[u] = classes++;
+        const u = toAscii(p.charCodeAt(i));
+        if (u < 128) freq.set(u, (freq.get(u) ?? 0) + 1);
       }
     }
+    const asciiClass = new Uint8Array(128).fill(0);
+    let classes = 2; // 0: other ASCII; 1: non-ASCII
+    for (const [u] of [...freq].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CLASSES)) asciiClass[u] = classes++;
     for (let c = 65; c <= 90; c++) asciiClass[c] = asciiClass[c + 32]!;
     const classOf = new Uint8Array(65536).fill(1);
     for (let c = 0; c < 128; c++) classOf[c] = asciiClass[c]!;
@@ -135,4 +139,8 @@ const TO_ASCII_ENTRIES: readonly (readonly [number, number])[] = (() => {
   }
   return out;
 })();
-const TO_ASCII: Readonly<Record<number, number>> = Object.fromEntries(TO_ASCII_ENTRIES);
+const TO_ASCII = new Map<number, number>(TO_ASCII_ENTRIES);
+const toAscii = (c: number): number => (c < 128 ? c : (TO_ASCII.get(c) ?? 128));
+
+/** Alphabet size cap (plus the two shared classes). */
+const MAX_CLASSES = 30;

@@ -150,22 +150,25 @@ function unsupported(ctx: CompileContext, value: ScalarValue, message: string, c
 }
 
 /**
- * Literals shorter than this are not indexed: they occur in nearly every event (`:`, ` -`), so checking
- * them costs more than evaluating the condition.
+ * Short ASCII literals are not indexed: they occur in nearly every event (`:`, ` -`), so checking them
+ * costs more than evaluating the condition. Short non-ASCII ones (emoji, homoglyphs) stay: they are rare.
  */
 const MIN_LITERAL = 3;
+function weak(literal: string): boolean {
+  return literal.length < MIN_LITERAL && !/[^\x00-\x7f]/.test(literal);
+}
 
 /** Literals required by a regex (one per top-level alternative) as a single OR clause. */
 function regexClauses(field: string, source: string, ignoreCase: boolean): Clauses {
   const lits = requiredLiterals(source, ignoreCase);
-  if (!lits || lits.some((l) => l.length < MIN_LITERAL || l.includes('\u0000'))) return [];
+  if (!lits || lits.some((l) => l === '' || weak(l) || l.includes('\u0000'))) return [];
   return [lits.map((l) => ({ field, literal: fold(l) }))];
 }
 
 function longestLiteral(literals: readonly string[], folded: boolean): string | undefined {
   let best: string | undefined;
   for (const l of literals) if (best === undefined || l.length > best.length) best = l;
-  if (best === undefined || best.length < MIN_LITERAL || best.includes('\u0000')) return undefined;
+  if (best === undefined || best === '' || weak(best) || best.includes('\u0000')) return undefined;
   return folded ? best : fold(best);
 }
 
@@ -203,7 +206,7 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
     case 'number': {
       const n = value.value;
       const digits = String(Math.abs(n));
-      const atom = Number.isSafeInteger(n) && digits.length >= MIN_LITERAL ? [[{ field, literal: digits }]] : [];
+      const atom = Number.isSafeInteger(n) && !weak(digits) ? [[{ field, literal: digits }]] : [];
       return { test: (ev) => anyLeaf(ev.get(field), (l) => numericForm(l) === n), clauses: atom };
     }
     case 'boolean': {
@@ -332,7 +335,7 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
       const text = stringForm(value.value) ?? '';
       return {
         test: (ev) => anyText(ev.keywordTexts(false), (t) => t.includes(text)),
-        clauses: text.length < MIN_LITERAL ? [] : [[{ field: KEYWORD_FIELD, literal: fold(text) }]],
+        clauses: text === '' || weak(text) ? [] : [[{ field: KEYWORD_FIELD, literal: fold(text) }]],
       };
     }
     case 'regex': {

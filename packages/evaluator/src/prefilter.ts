@@ -3,6 +3,13 @@ import type { Clauses } from './compile-expr.js';
 import { KEYWORD_FIELD } from './compile-expr.js';
 import type { EventView } from './event.js';
 
+const CAP = Number(process.env.CAP ?? 1000);
+const MODE = process.env.CAPMODE ?? 'suffix';
+function clip(l: string): string {
+  if (l.length <= CAP) return l;
+  return MODE === 'suffix' ? l.slice(-CAP) : l.slice(0, CAP);
+}
+
 interface IndexedField {
   readonly field: string;
   readonly ac: AhoCorasick;
@@ -54,8 +61,9 @@ export class Prefilter {
         for (const atom of clause) {
           let lits = byField.get(atom.field);
           if (!lits) byField.set(atom.field, (lits = new Map()));
-          let t = lits.get(atom.literal);
-          if (!t) lits.set(atom.literal, (t = []));
+          const literal = clip(atom.literal);
+          let t = lits.get(literal);
+          if (!t) lits.set(literal, (t = []));
           t.push(pos, cid);
         }
       }

@@ -9,6 +9,8 @@ export const STATE = {
   prefilter: 'query_prefilter',
   /** Column holding Windows event XML (Event.EventData): fields that are not columns are parsed out of it. */
   eventDataXml: 'event_data_xml',
+  /** Column holding event data as dynamic (WindowsEvent.EventData): fields that are not columns are read from it. */
+  eventDataDynamic: 'event_data_dynamic',
   /** Set by every built-in pipeline except microsoft_xdr, so the default XDR pipeline stands aside. */
   override: 'kql_source_override',
 } as const;
@@ -80,4 +82,18 @@ export function hiveItems(prefix: string, guard: readonly Obj[]): Obj[] {
     field_name_conditions: [{ type: 'include_fields', fields: ['TargetObject'] }],
     ...(guard.length > 0 ? { rule_conditions: guard } : {}),
   }));
+}
+
+/** The Sigma → column mapping a built-in pipeline applies to `category` rules read from `table`, if any. */
+export function mappingFor(
+  lists: readonly (readonly CategoryMapping[])[],
+  table: string,
+  category: string | undefined,
+): CategoryMapping['fields'] | undefined {
+  if (category === undefined) return undefined;
+  for (const list of lists) {
+    const m = list.find((x) => x.table === table && x.categories.includes(category));
+    if (m) return m.fields;
+  }
+  return undefined;
 }

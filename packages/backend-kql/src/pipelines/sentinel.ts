@@ -95,6 +95,26 @@ export const SYSMON_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.entries(
   fields: {},
 }));
 
+/** Sysmon collected by the Azure Monitor Agent into `WindowsEvent`: EventData is already dynamic. */
+export const SYSMON_WINDOWS_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.entries(SYSMON_EVENT_IDS).map(([category, id]) => ({
+  categories: [category],
+  product: 'windows',
+  table: 'WindowsEvent',
+  drop: ['EventID'],
+  state: {
+    [STATE.prefilter]: `Provider == "Microsoft-Windows-Sysmon" and EventID == ${id}`,
+    [STATE.eventDataDynamic]: 'EventData',
+  },
+  fields: {},
+}));
+
+export const SYSMON_WINDOWS_EVENT_PIPELINE = {
+  name: 'sentinel_sysmon_windowsevent',
+  priority: 5,
+  allowed_backends: ['kql'],
+  transformations: [OVERRIDE, ...SYSMON_WINDOWS_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_windowsevent', m, []))],
+};
+
 export const SYSMON_EVENT_PIPELINE = {
   name: 'sentinel_sysmon_event',
   priority: 5,

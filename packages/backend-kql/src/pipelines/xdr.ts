@@ -165,14 +165,15 @@ export const XDR_PIPELINE = {
   priority: 10,
   allowed_backends: ['kql'],
   transformations: [
-    {
-      id: 'xdr_imphash_unsupported',
+    // One item per hash field, each only for rules that use it (a match_string test on every value is costly).
+    ...['Hashes', 'Hash'].map((field) => ({
+      id: `xdr_imphash_unsupported_${field.toLowerCase()}`,
       type: 'detection_item_failure',
       message: 'IMPHASH is not available in Defender XDR (the Device*Events tables have MD5, SHA1 and SHA256)',
-      field_name_conditions: [{ type: 'include_fields', fields: ['Hashes', 'Hash'] }],
+      field_name_conditions: [{ type: 'include_fields', fields: [field] }],
       detection_item_conditions: [{ type: 'match_string', pattern: '(?i).*IMPHASH=', cond: 'any' }],
-      rule_conditions: GUARD,
-    },
+      rule_conditions: [{ type: 'contains_field', field }, ...GUARD],
+    })),
     {
       id: 'xdr_hashes',
       type: 'hashes_fields',

@@ -179,6 +179,9 @@ class Linter {
       }
       if (t.kind === 'word' && (t.value === 'and' || t.value === 'or' || t.value === 'not') && mode === 'where') {
         this.report(`boolean operators must be upper case ('${t.value}')`, t.offset, 'spl/lowercase-operator');
+        expectOperand = true;
+        prev = t;
+        continue;
       }
       if (t.kind === 'word' && t.value === 'IN' && mode === 'search') {
         i = this.inList(tokens, i, prev);

@@ -37,7 +37,7 @@ function badField(field: string, node: MatchExpr, where: string): Result<string>
 }
 
 /** The value of a search term: quoted, `*` as wildcard; undefined when the search language cannot say it. */
-function searchPattern(v: StringValue): string | undefined {
+export function searchPattern(v: StringValue): string | undefined {
   if (v.cased) return undefined; // search is case-insensitive; CASE() quoting of arbitrary text is undocumented
   let out = '';
   for (const p of v.parts) {

@@ -1,9 +1,9 @@
-import { diagnostic } from '@sigmats/core';
+import { diagnostic, stringShape } from '@sigmats/core';
 import type { Diagnostic, Expr, KeywordExpr, MatchExpr, ScalarValue, SourceLocation } from '@sigmats/core';
 import { fail, ok, renderExpr, type RenderHooks, type Result } from '@sigmats/text-query';
 import { SEARCH, TSTATS, WHERE } from './dialects.js';
-import { searchLeaf, whereLeaf, type LeafContext } from './leaves.js';
-import { searchField, splString } from './literals.js';
+import { searchLeaf, searchPattern, whereLeaf, type LeafContext } from './leaves.js';
+import { searchField, splNumber, splString } from './literals.js';
 import { sigmaRegex } from './regex.js';
 
 /**
@@ -108,16 +108,14 @@ function inList(field: string, values: readonly ScalarValue[], node: Expr, ctx: 
   const items: string[] = [];
   for (const v of values) {
     if (v.kind === 'number') {
-      items.push(String(v.value));
+      items.push(splNumber(v.value));
       continue;
     }
-    if (v.kind !== 'string') return undefined;
-    const leaf = searchLeaf({ kind: 'match', field, value: v, origin: '', loc: v.loc }, { ...ctx, fieldPrefix: '' });
-    if (!leaf || !leaf.ok) return undefined;
-    const eq = leaf.value.indexOf('=');
-    const rhs = leaf.value.slice(eq + 1);
-    if (!rhs.startsWith('"')) return undefined; // `F=*`: keep as its own term
-    items.push(rhs);
+    // `F=*` stays its own term; placeholders and unsayable values keep the OR (and its diagnostics).
+    if (v.kind !== 'string' || stringShape(v).shape === 'any' || v.parts.some((p) => p.kind === 'placeholder')) return undefined;
+    const pattern = searchPattern(v);
+    if (pattern === undefined) return undefined;
+    items.push(pattern);
   }
   return ok(`${name} IN (${items.join(', ')})`);
 }
@@ -155,6 +153,16 @@ export function renderCondition(
   scope: readonly MatchExpr[],
   opts: { readonly stage: Stage; readonly prefix?: string },
 ): Result<ConditionParts> {
+  if (opts.stage === 'tstats') {
+    const kw = leavesOf(expr).find((l) => l.kind === 'keyword');
+    if (kw) {
+      return fail(
+        diagnostic('backend/unsupported-feature', 'keyword searches over _raw are not possible on a data model (tstats)', kw.loc, {
+          hint: 'use the default format for rules with keywords',
+        }),
+      );
+    }
+  }
   const memo = new Map<Expr, Result<string> | undefined>();
   const operands = conjuncts(expr, memo);
   const toSearch: Expr[] = [...scope];
@@ -185,23 +193,15 @@ export function renderCondition(
   let where = '';
   if (toWhere.length > 0) {
     const w = and(toWhere, expr.loc);
-    if (opts.stage === 'tstats' && leavesOf(w).some((l) => l.kind === 'keyword')) {
-      errors.push(
-        diagnostic('backend/unsupported-feature', 'keyword searches over _raw are not possible on a data model (tstats)', w.loc, {
-          hint: 'use the default format for rules with keywords',
-        }),
-      );
-    } else {
-      const ctx: LeafContext =
-        opts.stage === 'tstats'
-          ? { negated: negatedLeaves(w), fieldPrefix: '', nullSentinel: 'null' }
-          : { negated: negatedLeaves(w), fieldPrefix: '' };
-      const r = renderExpr(w, WHERE, whereHooks, ctx);
-      if (r.ok) {
-        where = r.value;
-        warnings.push(...r.warnings);
-      } else errors.push(...r.errors);
-    }
+    const ctx: LeafContext =
+      opts.stage === 'tstats'
+        ? { negated: negatedLeaves(w), fieldPrefix: '', nullSentinel: 'null' }
+        : { negated: negatedLeaves(w), fieldPrefix: '' };
+    const r = renderExpr(w, WHERE, whereHooks, ctx);
+    if (r.ok) {
+      where = r.value;
+      warnings.push(...r.warnings);
+    } else errors.push(...r.errors);
   }
   if (errors.length > 0) return fail(...errors);
   return ok({ search, regex, where }, warnings);

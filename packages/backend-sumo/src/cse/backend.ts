@@ -4,6 +4,7 @@ import { createBackend, fail, ok, renderExpr, type Result, type RuleContext } fr
 import { validateCseExpression } from '../lint/validate.js';
 import { cseSeverity, mitreTags } from '../shared/meta.js';
 import { regroupByField } from '../shared/regroup.js';
+import { cseCorrelation } from './correlation.js';
 import { CSE_SYSMON_IDS } from './fields.js';
 import { cseDialect, cseHooks } from './leaf.js';
 
@@ -22,9 +23,19 @@ function metadataScope(rule: SigmaRule): string | undefined {
   return `${base} and ${idTest.length === 1 ? idTest[0]! : `(${idTest.join(' or ')})`}`;
 }
 
-export function cseExpression(expr: Expr, rule: SigmaRule): Result<string> {
+export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Record<string, BackendOptionValue>> = {}): Result<string> {
   const usesRaw = { value: false };
-  const r = renderExpr(regroupByField(expr), cseDialect, cseHooks, { logsource: rule.logsource, usesRaw });
+  const keywordField = options['keywordField'];
+  if (keywordField !== undefined && (typeof keywordField !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keywordField))) {
+    return fail(
+      diagnostic('backend/invalid-option', `keywordField must be a CSE field name, not '${String(keywordField)}'`, { file: '<options>', line: 0, column: 0 }),
+    );
+  }
+  const r = renderExpr(regroupByField(expr), cseDialect, cseHooks, {
+    logsource: rule.logsource,
+    usesRaw,
+    ...(keywordField !== undefined ? { keywordField } : {}),
+  });
   if (!r.ok) return r;
   const scope = usesRaw.value ? metadataScope(rule) : undefined;
   const text = scope ? `${scope} and (${r.value})` : r.value;
@@ -49,6 +60,7 @@ export function cseRuleObject(expression: string, rule: SigmaRule, options: Read
   const severity = cseSeverity(rule.level);
   const enabled = options['enabled'] === undefined ? true : options['enabled'] === true || options['enabled'] === 'true';
   return {
+    rule_type: 'match',
     name: rule.title,
     description_expression: [rule.description?.trim(), rule.id ? `Sigma rule ${rule.id}` : undefined].filter((x) => x).join('\n'),
     enabled,
@@ -97,9 +109,14 @@ export const sumoCse: Backend = createBackend({
   defaultFormat: 'default',
   pipelines: [],
   defaultPipelines: [],
-  options: { enabled: 'cse-rule: whether the rule is enabled (default true)' },
-  query: (expr, ctx) => cseExpression(expr, ctx.rule),
+  options: {
+    enabled: 'cse-rule: whether the rule is enabled (default true)',
+    keywordField:
+      'CSE field that keyword (full-text) items are tested against as substrings, e.g. commandLine; without it keyword rules are refused',
+  },
+  query: (expr, ctx) => cseExpression(expr, ctx.rule, ctx.options),
   formatRule,
+  correlation: cseCorrelation,
   finalize,
   dataSources: (ctx) => (ctx.rule.logsource.category === 'process_creation' ? ['sec_record_endpoint'] : []),
   validate: (q) => validateCseExpression(q),

@@ -1,7 +1,7 @@
 import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { Diagnostic, KeywordExpr, Logsource, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type Dialect, type RenderHooks, type Result } from '@sigmats/text-query';
-import { isQuotable, lowerSafe } from '../encode.js';
+import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
 import { ipv6CidrRegex } from '../shared/ipv6.js';
 import { alternationRegex, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
 import { CSE_HASH_FIELDS, CSE_NUMERIC, cseField, type CseField } from './fields.js';
@@ -17,6 +17,8 @@ export interface CseLeafContext {
   readonly logsource: Logsource;
   /** Set when the rule reads a raw (vendor) field, so the expression gets the vendor/product scope. */
   readonly usesRaw: { value: boolean };
+  /** Option `keywordField`: the field keywords are tested against (substring); absent → keywords are refused. */
+  readonly keywordField?: string;
 }
 
 export const cseDialect: Dialect = {
@@ -164,16 +166,35 @@ function matchLeaf(node: MatchExpr, ctx: CseLeafContext): Result<string> {
   return cseValue(name.value, node.value, f.kind === 'normalized' && CSE_NUMERIC.has(f.name), other);
 }
 
-function keywordLeaf(node: KeywordExpr): Result<string> {
+function keywordLeaf(node: KeywordExpr, ctx: CseLeafContext): Result<string> {
+  const f = ctx.keywordField;
+  if (f !== undefined) {
+    const v = node.value;
+    switch (v.kind) {
+      case 'string': {
+        const ph = placeholderError(v);
+        if (ph) return fail(ph);
+        return ok(`${f} matches /${flagPrefix({ i: !v.cased, s: true })}^.*${partsRegex(v.parts)}.*$/`);
+      }
+      case 'number':
+        return ok(`${f} matches /(?s)^.*${regexLiteral(numberText(v.value))}.*$/`);
+      case 'regex': {
+        const r = regexValue(v);
+        return 'error' in r ? fail(r.error) : ok(`${f} matches /${r.source}/`);
+      }
+      default:
+        return assertNever(v, 'keyword value');
+    }
+  }
   return fail(
     diagnostic('backend/unsupported-feature', 'keyword (full-text) search: CSE rule expressions only test record fields', node.loc, {
-      hint: 'use the sumo log search backend for keyword rules, or bind the keywords to a field (e.g. commandLine)',
+      hint: "use the sumo log search backend for keyword rules, or the option keywordField (e.g. commandLine) to test them against one field",
     }),
   );
 }
 
 export const cseHooks: RenderHooks<CseLeafContext> = {
-  leaf: (node, ctx) => (node.kind === 'keyword' ? keywordLeaf(node) : matchLeaf(node, ctx)),
+  leaf: (node, ctx) => (node.kind === 'keyword' ? keywordLeaf(node, ctx) : matchLeaf(node, ctx)),
   orList: (field, values, node, ctx) => {
     const f = cseField(field, ctx.logsource);
     if (f.kind !== 'normalized' && f.kind !== 'raw') return undefined;

@@ -46,19 +46,43 @@ function wildcardPattern(shape: string, text: string): string | undefined {
   }
 }
 
+/** How a string value is written: a quoted equality, a quoted wildcard pattern, any value, or a regex. */
+type StringForm =
+  | { readonly form: 'equals'; readonly literal: string }
+  | { readonly form: 'pattern'; readonly literal: string }
+  | { readonly form: 'any' }
+  | { readonly form: 'regex' };
+
+function stringForm(v: StringValue): StringForm {
+  const { shape, text } = stringShape(v);
+  if (shape === 'any') return { form: 'any' };
+  if (shape !== 'pattern' && isQuotable(text) && (v.cased || lowerSafe(text))) {
+    const literal = v.cased ? text : text.toLowerCase();
+    if (shape === 'exact') return { form: 'equals', literal };
+    const pattern = wildcardPattern(shape, literal);
+    if (pattern !== undefined) return { form: 'pattern', literal: pattern };
+  }
+  return { form: 'regex' };
+}
+
+function writeString(f: string, v: StringValue, form: StringForm): string {
+  const lhs = v.cased ? f : `toLowerCase(${f})`;
+  switch (form.form) {
+    case 'equals':
+      return `${lhs} = ${q(form.literal)}`;
+    case 'pattern':
+      return `${lhs} matches ${q(form.literal)}`;
+    case 'any':
+      return `!isEmpty(${f})`;
+    case 'regex':
+      return `${f} matches /${stringRegex(v)}/`;
+  }
+}
+
 export function searchString(f: string, v: StringValue): Result<string> {
   const ph = placeholderError(v);
   if (ph) return fail(ph);
-  const { shape, text } = stringShape(v);
-  if (shape === 'any') return ok(`!isEmpty(${f})`);
-  if (shape !== 'pattern' && isQuotable(text) && (v.cased || lowerSafe(text))) {
-    const lhs = v.cased ? f : `toLowerCase(${f})`;
-    const lit = v.cased ? text : text.toLowerCase();
-    if (shape === 'exact') return ok(`${lhs} = ${q(lit)}`);
-    const pattern = wildcardPattern(shape, lit);
-    if (pattern !== undefined) return ok(`${lhs} matches ${q(pattern)}`);
-  }
-  return ok(`${f} matches /${stringRegex(v)}/`);
+  return ok(writeString(f, v, stringForm(v)));
 }
 
 export function searchMatch(f: string, value: ScalarValue, otherField: (name: string) => string): Result<string> {
@@ -158,18 +182,10 @@ export const searchHooks: RenderHooks<SearchLeafContext> = {
         errors.push(ph);
         continue;
       }
-      const { shape, text } = stringShape(v);
-      const plain = shape !== 'pattern' && shape !== 'any' && isQuotable(text) && (v.cased || lowerSafe(text));
-      if (plain && shape === 'exact') {
-        (v.cased ? inList.cased : inList.lower).push(v.cased ? text : text.toLowerCase());
-      } else if (plain && wildcardPattern(shape, text) !== undefined) {
-        const r = searchString(f, v);
-        if (r.ok) pieces.push(r.value);
-      } else if (shape === 'any') {
-        pieces.push(`!isEmpty(${f})`);
-      } else {
-        (v.cased ? regexGroups.cased : regexGroups.lower).push(v);
-      }
+      const form = stringForm(v);
+      if (form.form === 'equals') (v.cased ? inList.cased : inList.lower).push(form.literal);
+      else if (form.form === 'regex') (v.cased ? regexGroups.cased : regexGroups.lower).push(v);
+      else pieces.push(writeString(f, v, form));
     }
     if (errors.length > 0) return fail(...errors);
     const lists: string[] = [];

@@ -57,6 +57,12 @@ function digitClasses(lo: number, hi: number): string[] {
 /** A group whose value is in [lo, hi] (aligned block), written with 1–4 digits (leading zeros optional). */
 function groupRange(lo: number, hi: number): string {
   if (lo === 0 && hi === 0xffff) return FREE;
+  if (lo === hi) {
+    // One value: its digits after optional leading zeros (`0{0,3}1`; zero itself `0{1,4}`).
+    if (lo === 0) return '0{1,4}';
+    const digits = lo.toString(16);
+    return digits.length === 4 ? digits : `0{0,${4 - digits.length}}${digits}`;
+  }
   const classes = digitClasses(lo, hi);
   const alts: string[] = [];
   for (let drop = 0; drop < 4; drop++) {

@@ -7,7 +7,7 @@ import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { renderJUnit, type JUnitCase } from '../junit.js';
 import { loadRules, type LoadedRules } from '../load.js';
-import { writeFileAtomic } from '../output.js';
+import { tryWriteFileAtomic } from '../output.js';
 import { Progress } from '../progress.js';
 import { countSeverities, dedupeDiagnostics, printDiagnostics, sortDiagnostics } from '../report.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
@@ -90,15 +90,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   printDiagnostics(diagnostics, io.stderr, colors);
 
   const junit = args.strings.get('junit');
+  let writeError: string | undefined;
   if (junit !== undefined) {
     const cases = junitCases(loaded, diagnostics);
     const xml = renderJUnit([{ name: 'sigmats check', cases, time: (Date.now() - started) / 1000, timestamp: new Date(started).toISOString().slice(0, 19) }]);
-    writeFileAtomic(resolve(io.cwd, junit), xml);
+    writeError = tryWriteFileAtomic(resolve(io.cwd, junit), xml);
+    if (writeError) io.stderr.write(`sigmats check: error: ${writeError}\n`);
   }
 
   const { errors, warnings } = countSeverities(dedupeDiagnostics(diagnostics));
   const docs = [...loaded.documents.values()].reduce((n, d) => n + d.length, 0);
-  const line = `checked ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}, ${docs} document${docs === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
-  io.stderr.write(errors > 0 ? colors.red(line) : colors.green(line));
-  return errors > 0 ? EXIT_FAILED : EXIT_OK;
+  const line = `checked ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}, ${docs} document${docs === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  io.stderr.write(`${errors > 0 ? colors.red(line) : colors.green(line)}\n`);
+  return errors > 0 || writeError !== undefined ? EXIT_FAILED : EXIT_OK;
 }

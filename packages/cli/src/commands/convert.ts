@@ -7,7 +7,7 @@ import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { loadRules, type LoadedRules } from '../load.js';
-import { uniqueStems, writeFileAtomic } from '../output.js';
+import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
 import { BackendUnavailable, isTarget, loadBackend, TARGETS, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics } from '../report.js';
@@ -161,19 +161,26 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const loaded: LoadedRules = await loadRules(found.files, io, progress);
 
   const runs: TargetRun[] = [];
+  const loadErrorsBefore = loadErrors.length;
   for (const target of ordered) {
     progress.setLabel(`converting (${target})`);
     const backend = backends.get(target)!;
-    const result = backend.convert(loaded.collection, {
-      ...(format !== undefined ? { format } : {}),
-      pipelines: pipes.perTarget.get(target) ?? [],
-      noDefaultPipelines: args.flags.has('no-default-pipelines'),
-      options,
-    });
-    runs.push({ target, backend, result });
+    try {
+      const result = backend.convert(loaded.collection, {
+        ...(format !== undefined ? { format } : {}),
+        pipelines: pipes.perTarget.get(target) ?? [],
+        noDefaultPipelines: args.flags.has('no-default-pipelines'),
+        options,
+      });
+      runs.push({ target, backend, result });
+    } catch (err) {
+      // Backends collect per-rule problems; a throw is a backend bug. Report it and keep the other targets.
+      loadErrors.push(`${target} backend failed: ${(err as Error)?.stack ?? String(err)}`);
+    }
     progress.tick();
   }
   progress.clear();
+  for (const m of loadErrors.slice(loadErrorsBefore)) io.stderr.write(`sigmats convert: error: ${m}\n`);
 
   // Option problems stop the whole conversion: that is a usage error, not a rule failure.
   const usageCodes = new Set(['backend/unknown-format', 'backend/invalid-option']);
@@ -187,6 +194,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   // Outputs: files, NDJSON and/or stdout.
   const writtenFiles: string[] = [];
+  const writeErrors: string[] = [];
+  const write = (path: string, content: string): void => {
+    const problem = tryWriteFileAtomic(resolve(io.cwd, path), content);
+    if (problem) writeErrors.push(problem);
+    else writtenFiles.push(path);
+  };
   if (output !== undefined) {
     const asDir = multi || output.endsWith('/') || output.endsWith('\\') || (existsSync(resolve(io.cwd, output)) && statSync(resolve(io.cwd, output)).isDirectory());
     if (asDir) {
@@ -198,17 +211,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         for (const [file, rules] of byFile) {
           const name = `${names.get(file) ?? 'rule'}.${ext}`;
           const path = multi ? join(output, r.target, name) : join(output, name);
-          writeFileAtomic(resolve(io.cwd, path), `${rules.map((x) => x.output).join('\n\n')}\n`);
-          writtenFiles.push(path);
+          write(path, `${rules.map((x) => x.output).join('\n\n')}\n`);
         }
       }
     } else {
       const r = runs[0]!;
-      writeFileAtomic(resolve(io.cwd, output), r.result.output === '' ? '' : `${r.result.output}\n`);
-      writtenFiles.push(output);
+      write(output, r.result.output === '' ? '' : `${r.result.output}\n`);
     }
   }
 
+  for (const m of writeErrors) io.stderr.write(`sigmats convert: error: ${m}\n`);
   const failed = failedUnits(allDiags);
   const counts = countSeverities(allDiags);
   if (json) {
@@ -241,8 +253,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (output !== undefined || io.stderr.isTTY === true) {
     const per = runs.map((r) => `${r.target} ${r.result.rules.length}`).join(', ');
     const wrote = writtenFiles.length > 0 ? `; wrote ${writtenFiles.length} file${writtenFiles.length === 1 ? '' : 's'}` : '';
-    const line = `converted (${per}) from ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}${wrote}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}\n`;
-    io.stderr.write(counts.errors > 0 ? colors.red(line) : colors.green(line));
+    const line = `converted (${per}) from ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}${wrote}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`;
+    io.stderr.write(`${counts.errors > 0 ? colors.red(line) : colors.green(line)}\n`);
   }
-  return counts.errors > 0 || loadErrors.length > 0 ? EXIT_FAILED : EXIT_OK;
+  return counts.errors > 0 || loadErrors.length > 0 || writeErrors.length > 0 ? EXIT_FAILED : EXIT_OK;
 }

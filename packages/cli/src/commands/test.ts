@@ -41,7 +41,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const diagnostics = [...found.diagnostics, ...report.diagnostics];
   printDiagnostics(diagnostics, io.stderr, errColors);
   const { errors } = countSeverities(diagnostics);
-  const line = `${report.passed} passed, ${report.failed} failed (${report.results.length} fixture${report.results.length === 1 ? '' : 's'}, ${report.rules.length} rule${report.rules.length === 1 ? '' : 's'})\n`;
-  io.stderr.write(report.failed > 0 || errors > 0 ? errColors.red(line) : errColors.green(line));
+  const line = `${report.passed} passed, ${report.failed} failed (${report.results.length} fixture${report.results.length === 1 ? '' : 's'}, ${report.rules.length} rule${report.rules.length === 1 ? '' : 's'})`;
+  io.stderr.write(`${report.failed > 0 || errors > 0 ? errColors.red(line) : errColors.green(line)}\n`);
   return report.failed > 0 || errors > 0 ? EXIT_FAILED : EXIT_OK;
 }

@@ -7,7 +7,7 @@ import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { loadRules } from '../load.js';
-import { uniqueStems, writeFileAtomic } from '../output.js';
+import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { BackendUnavailable, loadBackend, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics } from '../report.js';
 import { attackFromTags } from '../variants/attack.js';
@@ -105,6 +105,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const fixtureScans = new Map<string, FixtureScan>();
   const index: IndexEntry[] = [];
   let pages = 0;
+  const writeErrors: string[] = [];
+  const write = (path: string, content: string): boolean => {
+    const problem = tryWriteFileAtomic(path, content);
+    if (problem) writeErrors.push(problem);
+    return problem === undefined;
+  };
   for (const [file, docs] of loaded.documents) {
     const rules = docs.filter((d): d is SigmaRule => d.kind === 'rule');
     rules.forEach((rule, n) => {
@@ -142,18 +148,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
             pageExtension: format,
             generator: `sigmats ${version}`,
           });
-          writeFileAtomic(join(pageDir, `${platform.id}.${format}`), RENDER[format](page));
-          pages++;
+          if (write(join(pageDir, `${platform.id}.${format}`), RENDER[format](page))) pages++;
         }
       }
       index.push({ title: current.title, dir: dirName, platforms: available });
     });
   }
-  for (const format of formats as PageFormat[]) writeFileAtomic(resolve(io.cwd, outDir, `index.${format}`), renderIndex(index, format));
+  for (const format of formats as PageFormat[]) write(resolve(io.cwd, outDir, `index.${format}`), renderIndex(index, format));
 
   printDiagnostics(diagnostics, io.stderr, colors);
+  for (const m of writeErrors) io.stderr.write(`sigmats variants: error: ${m}\n`);
   const { errors, warnings } = countSeverities(diagnostics);
-  const line = `wrote ${pages} page${pages === 1 ? '' : 's'} for ${index.length} rule${index.length === 1 ? '' : 's'} to ${outDir}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
-  io.stderr.write(errors > 0 ? colors.red(line) : colors.green(line));
-  return errors > 0 ? EXIT_FAILED : EXIT_OK;
+  const line = `wrote ${pages} page${pages === 1 ? '' : 's'} for ${index.length} rule${index.length === 1 ? '' : 's'} to ${outDir}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  io.stderr.write(`${errors > 0 ? colors.red(line) : colors.green(line)}\n`);
+  return errors > 0 || writeErrors.length > 0 ? EXIT_FAILED : EXIT_OK;
 }

@@ -114,10 +114,9 @@ export function checkChain(mods: readonly ModifierName[], keyword: boolean): Mod
   return problems;
 }
 
-function initial(raw: RawValue): W {
+function initial(raw: RawValue, parsed?: ValuePart[]): W {
   if (typeof raw === 'string') {
-    const { parts } = parseSigmaString(raw);
-    return { t: 'str', parts, cased: false, bytes: false, raw };
+    return { t: 'str', parts: parsed ?? parseSigmaString(raw).parts, cased: false, bytes: false, raw };
   }
   if (typeof raw === 'number') return { t: 'num', value: raw };
   if (typeof raw === 'boolean') return { t: 'bool', value: raw };
@@ -379,9 +378,12 @@ export function applyModifiers(
   loc: SourceLocation,
 ): { value?: DetectionValue; problem?: ModifierProblem; warnings: ModifierProblem[] } {
   const warnings: ModifierProblem[] = [];
-  let w = initial(raw);
-  if (typeof raw === 'string' && !mods.includes('re') && !mods.includes('cidr') && !mods.includes('fieldref')) {
-    if (parseSigmaString(raw).escapedWildcard) {
+  const parsed = typeof raw === 'string' ? parseSigmaString(raw) : undefined;
+  let w = initial(raw, parsed?.parts);
+  if (parsed && mods.length > 0 && (mods.includes('re') || mods.includes('cidr') || mods.includes('fieldref'))) {
+    // These read the written text, not Sigma wildcards: no escape warning.
+  } else if (parsed) {
+    if (parsed.escapedWildcard) {
       warnings.push({
         code: 'modifier/escaped-wildcard',
         severity: 'warning',

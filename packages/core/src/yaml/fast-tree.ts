@@ -139,7 +139,7 @@ class FastParser {
   private map(indent: number, at: number): YMap {
     this.enter();
     const entries: YEntry[] = [];
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     const start = at;
     let size = 1;
     let height = 1;
@@ -148,8 +148,15 @@ class FastParser {
     for (;;) {
       const line = this.lines[this.li] as Line;
       const { key, colon } = this.key(keyAt, line.end);
-      if (seen.has(key.text) || FORBIDDEN_KEYS.has(key.text)) throw BAIL;
-      seen.add(key.text);
+      if (FORBIDDEN_KEYS.has(key.text)) throw BAIL;
+      // Duplicate keys go to the general path (which reports them). Small maps: a scan beats a Set.
+      if (seen) {
+        if (seen.has(key.text)) throw BAIL;
+        seen.add(key.text);
+      } else {
+        for (let i = 0; i < entries.length; i++) if ((entries[i] as YEntry).key.text === key.text) throw BAIL;
+        if (entries.length >= 16) seen = new Set(entries.map((e) => e.key.text).concat(key.text));
+      }
       const value = this.entryValue(indent, colon + 1, line, key);
       entries.push({ key, value });
       size += 1 + value.size;
