@@ -14,6 +14,8 @@ export interface KqlTarget {
    * the renderer records each such field here and the query builder extracts it.
    */
   readonly extracted?: Set<string>;
+  /** The names the event data can hold (Sysmon's), when known: other names are not extracted. */
+  readonly extractable?: ReadonlySet<string>;
 }
 
 export interface Column {
@@ -34,12 +36,13 @@ export function resolveColumn(field: string, loc: SourceLocation, target: KqlTar
   if (type) return ok({ ref: kqlColumn(field), type, name: field });
   const computed = schema.computed?.[field];
   if (computed) return ok({ ref: computed, type: 'string', name: field });
-  if (target.extracted && IDENT.test(field)) {
+  if (target.extracted && IDENT.test(field) && (target.extractable?.has(field) ?? true)) {
     target.extracted.add(field);
     return ok({ ref: field, type: 'string', name: field });
   }
+  const where = target.extractable ? `${schema.name} or its Sysmon event data` : schema.name;
   return fail(
-    diagnostic('backend/unmapped-field', `field '${field}' has no column in ${schema.name}`, loc, {
+    diagnostic('backend/unmapped-field', `field '${field}' has no column in ${where}`, loc, {
       hint: `map it with a field_name_mapping pipeline item, or choose another table`,
     }),
   );

@@ -197,7 +197,7 @@ export function kqlCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
         `| summarize first_${RULE_COLUMN} = minif(${time}, ${RULE_COLUMN} == ${kqlString(a.ref.label)}), last_${RULE_COLUMN} = maxif(${time}, ${RULE_COLUMN} == ${kqlString(b.ref.label)}) by ${by}`,
         `| where first_${RULE_COLUMN} < last_${RULE_COLUMN}`,
       ];
-      return finish(c, ctx, lines.join('\n'), sources);
+      return finish(c, ctx, lines.join('\n'), sources, c.groupBy.map(col));
     }
     default:
       return assertNever(c.type, 'correlation type');
@@ -218,10 +218,16 @@ export function kqlCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
     where = effective.map((p) => `${result} ${OPS[p.op]} ${p.value}`).join(' and ');
   }
   const query = [search, `| summarize ${aggregate} by ${by}`, `| where ${where}`].join('\n');
-  return finish(c, ctx, query, sources);
+  return finish(c, ctx, query, sources, c.groupBy.map(col));
 }
 
-function finish(c: CorrelationRule, ctx: CorrelationContext, query: string, sources: readonly Source[]): Result<CorrelationOutput> {
+function finish(
+  c: CorrelationRule,
+  ctx: CorrelationContext,
+  query: string,
+  sources: readonly Source[],
+  groupColumns: readonly string[],
+): Result<CorrelationOutput> {
   const warning = diagnostic(
     'backend/unsupported-feature',
     `the ${c.timespan.text} window is a fixed time bin (bin()), not a sliding window: events across a bin edge are not correlated`,
@@ -229,6 +235,10 @@ function finish(c: CorrelationRule, ctx: CorrelationContext, query: string, sour
     { severity: 'warning' },
   );
   const tables = [...new Set(sources.map((s) => s.table))];
-  const output = ctx.format === 'sentinel' ? sentinelYaml(c, ctx.key, query, tables, ctx.options, period(c.timespan.seconds)) : query;
+  // After summarize only the group-by columns are left for entity mappings.
+  const output =
+    ctx.format === 'sentinel'
+      ? sentinelYaml(c, ctx.key, query, tables, ctx.options, period(c.timespan.seconds), new Set(groupColumns))
+      : query;
   return ok({ queries: [query], output }, [warning]);
 }

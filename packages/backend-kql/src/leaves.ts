@@ -5,7 +5,6 @@ import type {
   KeywordExpr,
   MatchExpr,
   RegexValue,
-  ScalarValue,
   SourceLocation,
   StringValue,
   TimestampPart,
@@ -292,4 +291,3 @@ export function leaf(node: MatchExpr | KeywordExpr, target: KqlTarget): Result<s
   return node.kind === 'match' ? matchLeaf(node, target) : keywordLeaf(node);
 }
 
-export type { ScalarValue };

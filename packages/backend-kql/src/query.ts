@@ -8,6 +8,7 @@ import { leaf } from './leaves.js';
 import { orList } from './lists.js';
 import { STATE } from './pipelines/build.js';
 import { tableSchema } from './tables/index.js';
+import { SYSMON_FIELDS } from './tables/sysmon.js';
 import type { TableSchema } from './tables/types.js';
 
 /** Where a rule's events come from, after pipelines: table, optional prefilter and XML column. */
@@ -17,6 +18,8 @@ export interface QuerySource {
   readonly prefilter?: string;
   readonly eventDataXml?: string;
   readonly eventDataDynamic?: string;
+  /** The field names the event data can hold, when known. */
+  readonly eventDataFields?: ReadonlySet<string>;
 }
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -46,18 +49,25 @@ export function querySource(
   const prefilter = state[STATE.prefilter];
   const xml = state[STATE.eventDataXml];
   const dyn = state[STATE.eventDataDynamic];
+  const known = state[STATE.eventDataFields] === 'sysmon' ? SYSMON_FIELDS : undefined;
   return ok({
     table,
     schema: tableSchema(table),
     ...(typeof prefilter === 'string' && prefilter !== '' ? { prefilter } : {}),
     ...(typeof xml === 'string' && xml !== '' ? { eventDataXml: xml } : {}),
     ...(typeof dyn === 'string' && dyn !== '' ? { eventDataDynamic: dyn } : {}),
+    ...(known ? { eventDataFields: known } : {}),
   });
 }
 
 export function targetFor(source: QuerySource): KqlTarget {
   const extracts = source.eventDataXml !== undefined || source.eventDataDynamic !== undefined;
-  return { tableName: source.table, schema: source.schema, ...(extracts ? { extracted: new Set<string>() } : {}) };
+  return {
+    tableName: source.table,
+    schema: source.schema,
+    ...(extracts ? { extracted: new Set<string>() } : {}),
+    ...(source.eventDataFields ? { extractable: source.eventDataFields } : {}),
+  };
 }
 
 /** The bag every extracted field is read from (one XML parse per event). */
@@ -83,7 +93,9 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
   const lines = [source.table];
   if (source.prefilter) lines.push(`| where ${source.prefilter}`);
   if (target.extracted) {
-    for (const f of rule.fields) if (!source.schema?.columns[f] && /^[A-Za-z_][A-Za-z0-9_]*$/.test(f)) target.extracted.add(f);
+    for (const f of rule.fields) {
+      if (!source.schema?.columns[f] && /^[A-Za-z_][A-Za-z0-9_]*$/.test(f) && (source.eventDataFields?.has(f) ?? true)) target.extracted.add(f);
+    }
     const fields = [...target.extracted];
     if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, fields));
     else if (source.eventDataDynamic && fields.length > 0) {

@@ -117,6 +117,8 @@ describe('correlations: summarize … by bin(Timestamp, span), group-by', () => 
     expect(out).toContain('queryPeriod: 2h\n');
     expect(out).toContain('severity: High\n');
     expect(out).toContain(`query: |\n  DeviceProcessEvents\n  | where ProcessCommandLine contains "mstsc"\n  | summarize event_count = count() by bin(Timestamp, 2h), DeviceName\n  | where event_count >= 10\n`);
+    // Only columns the aggregation returns are mapped to entities.
+    expect(out).toContain('entityMappings:\n  - entityType: Host\n    fieldMappings:\n      - identifier: HostName\n        columnName: DeviceName\nversion: 1.0.0\n');
   });
 
   it('defender format refuses correlations', () => {

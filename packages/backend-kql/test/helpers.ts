@@ -5,7 +5,7 @@ import { kqlBackend, kqlPipeline, validateKql } from '../src/index.js';
 
 export const backend = kqlBackend();
 
-export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_asim';
+export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim';
 
 export interface ConvertCase {
   readonly pipeline?: PipelineName;

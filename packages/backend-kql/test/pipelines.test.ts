@@ -68,6 +68,23 @@ describe('Sentinel pipelines', () => {
       ].join('\n'),
     },
     {
+      name: 'Sysmon in Event: a field Sysmon does not write is an error',
+      pipeline: 'sentinel_sysmon_event',
+      yaml: processRule(`sel:\n    GrandParentImage|endswith: '\\x.exe'\ncondition: sel`),
+      kql: "ERROR backend/unmapped-field: field 'GrandParentImage' has no column in Event or its Sysmon event data",
+    },
+    {
+      name: 'Sysmon in WindowsEvent: fields read from dynamic EventData',
+      pipeline: 'sentinel_sysmon_windowsevent',
+      yaml: processRule(`sel:\n    Image|endswith: '\\cmd.exe'\n    Computer: 'host1'\ncondition: sel`),
+      kql: [
+        'WindowsEvent',
+        '| where Provider == "Microsoft-Windows-Sysmon" and EventID == 1',
+        '| extend Image = tostring(EventData.Image)',
+        '| where Image endswith @"\\cmd.exe" and Computer =~ "host1"',
+      ].join('\n'),
+    },
+    {
       name: 'ASIM imProcessCreate: the parent is the acting process',
       pipeline: 'sentinel_asim',
       yaml: processRule(`sel:\n    ParentImage|endswith: '\\winword.exe'\n    Image|endswith: '\\cmd.exe'\n    CurrentDirectory|contains: 'Temp'\ncondition: sel`),

@@ -13,7 +13,7 @@ import { kqlPipeline } from '../src/index.js';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RULES = resolve(HERE, '../../../rules');
 const FIXTURES = join(HERE, 'fixtures/rules');
-const PIPELINES: readonly PipelineName[] = ['microsoft_xdr', 'sentinel_securityevent', 'sentinel_sysmon_event', 'sentinel_asim'];
+const PIPELINES: readonly PipelineName[] = ['microsoft_xdr', 'sentinel_securityevent', 'sentinel_sysmon_event', 'sentinel_sysmon_windowsevent', 'sentinel_asim'];
 const FORMATS = { default: 'kql', sentinel: 'yaml', defender: 'json' } as const;
 
 const files = readdirSync(RULES)

@@ -1,6 +1,6 @@
 import { documentKey, loadCollection, type Backend, type SigmaCollection } from '@sigmats/core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { sumo, sumoCse } from '../src/index.js';
+import { sumo, sumoCse, tokenize, validateSumoQuery } from '../src/index.js';
 import { readSources, sigmahqDir, yamlFiles } from './corpus-helpers.js';
 
 /**
@@ -13,6 +13,16 @@ let collection: SigmaCollection;
 beforeAll(() => {
   collection = loadCollection(readSources(yamlFiles(`${sigmahqDir()}/rules`)));
 });
+
+/** Aliases of the json stage that no later stage reads. */
+function unusedExtractions(query: string): string[] {
+  const lines = query.split('\n');
+  const json = lines.findIndex((l) => l.startsWith('| json '));
+  if (json < 0) return [];
+  const aliases = / as (.*) nodrop$/.exec(lines[json]!)![1]!.split(', ');
+  const read = new Set(tokenize(lines.slice(json + 1).join('\n'), { scope: false }).filter((t) => t.kind === 'ident').map((t) => t.value));
+  return aliases.filter((a) => !read.has(a));
+}
 
 /** Failure reasons: the diagnostic code and message with values masked, so rules group by cause. */
 function reason(message: string, code: string): string {
@@ -47,7 +57,12 @@ describe.each<[string, Backend, number, Record<string, string>]>([
 
     const problems: string[] = [];
     for (const r of result.rules) {
-      for (const q of r.queries) for (const p of backend.validate(q)) problems.push(`${r.key}@${p.offset}: ${p.message}`);
+      for (const q of r.queries) {
+        // Log search: strictest lint (every field read is extracted first), and nothing extracted that is not read.
+        const found = backend === sumo ? validateSumoQuery(q, { declaredFields: true }) : backend.validate(q);
+        for (const p of found) problems.push(`${r.key}@${p.offset}: ${p.message}`);
+        if (backend === sumo) for (const unused of unusedExtractions(q)) problems.push(`${r.key}: '${unused}' extracted but never read`);
+      }
     }
     expect(problems).toEqual([]);
   });

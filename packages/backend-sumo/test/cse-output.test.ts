@@ -23,7 +23,7 @@ describe('the rules in rules/ as CSE expressions', () => {
         " and (metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-1' or metadata_deviceEventId = 'Security-4688')" +
         ' and ((parentBaseImage matches /(?is)^.*\\x5cwsmprovhost\\.exe$/ and !(baseImage matches /(?is)^.*\\x5c(?:conhost|WerFault|csc)\\.exe$/))' +
         " or ((baseImage matches /(?is)^.*\\x5c(?:powershell|pwsh)\\.exe$/ or fields['EventData.OriginalFileName'] matches /(?i)^(?:PowerShell\\.EXE|pwsh\\.dll)$/)" +
-        ' and commandLine matches /(?is)^.*(?:Invoke-Command|Enter-PSSession|New-PSSession|wsman:\\/\\/|WSMan|-ComputerName|\\/ComputerName|–ComputerName|—ComputerName|―ComputerName).*$/)' +
+        ' and commandLine matches /(?is)^.*(?:Invoke-Command|Enter-PSSession|New-PSSession|Enable-PSRemoting|wsman:\\/\\/|WSMan|-ComputerName|\\/ComputerName|–ComputerName|—ComputerName|―ComputerName).*$/)' +
         ' or baseImage matches /(?is)^.*\\x5cwinrs\\.exe$/)',
     ],
   ])('%s', (rule, expected) => {

@@ -131,15 +131,20 @@ describe('injection safety (fast-check)', () => {
 
   test('log search: field names are either identifiers or safe JSON paths', () => {
     fc.assert(
-      fc.property(valueText, (name) => {
-        const r = sumo.convert(collectionOf(ruleWith(name, stringValue('v', 'exact'))), { options: { scope: '_sourceCategory=x' } });
+      fc.property(fc.oneof(valueText, fc.constantFrom('and', 'OR', 'in', 'matches', 'not', 'as', 'by', 'nodrop', 'a.b', '_raw')), fc.boolean(), (name, fer) => {
+        const options = { scope: '_sourceCategory=x', ...(fer ? { extraction: 'fer' } : {}) };
+        const r = sumo.convert(collectionOf(ruleWith(name, stringValue('v', 'exact'))), { options });
         if (r.rules.length === 0) {
           expect(r.diagnostics.map((d) => d.code)).toEqual(['backend/unsupported-value']);
           return;
         }
         const q = r.rules[0]!.queries[0]!;
         expect(validateSumoQuery(q)).toEqual([]);
-        expect(q.split('\n')).toHaveLength(4);
+        expect(q.split('\n')).toHaveLength(fer || /^_[A-Za-z0-9_]*$/.test(name) ? 3 : 4);
+        // The where stage is exactly: toLowerCase ( <one field token> ) = "v"
+        const w = whereTokens(q, true);
+        expect(w.map((t) => t.kind)).toEqual(['ident', 'lparen', w[2]!.kind === 'field-ref' ? 'field-ref' : 'ident', 'rparen', 'op', 'string']);
+        if (w[2]!.kind === 'field-ref') expect(w[2]!.value).toBe(name);
       }),
       { numRuns: 800 },
     );

@@ -73,3 +73,22 @@ describe('lexer', () => {
 test('an unexpected character is reported once, at its offset', () => {
   expect(codes(validateSumoQuery('x | where a = "1" and b = 1 # c'))).toEqual([['syntax', 28]]);
 });
+
+describe('declaredFields: every field read must be defined first (json extraction mode)', () => {
+  const rows: LintRow[] = [
+    { name: 'extracted then used', query: 'x | json "a", "b.c" as a, c nodrop | where a = "1" and c = "2" | fields a | sort by _messageTime desc', problems: [] },
+    { name: 'used without extraction', query: 'x | json "a" as a nodrop | where b = "1"', problems: [['undefined-field', 33]] },
+    { name: 'fields not extracted', query: 'x | json "a" as a nodrop | fields a, b', problems: [['undefined-field', 37]] },
+    { name: 'json without aliases names fields by path', query: 'x | json "a" nodrop | where a = "1"', problems: [] },
+    { name: 'parse regex named groups', query: 'x | parse regex "(?<f>\\w+)" nodrop | where f = "1"', problems: [] },
+    { name: 'if … as', query: 'x | if(_raw matches "*a*", 1, 0) as t | where t = 1', problems: [] },
+    { name: 'after an aggregate only its outputs exist', query: 'x | json "a", "b" as a, b nodrop | count as n by a | where b = "1"', problems: [['undefined-field', 59]] },
+    { name: 'aggregate outputs and built-ins', query: 'x | json "a" as a nodrop | timeslice 5m | count by _timeslice, a | where _count > 2 and a = "1"', problems: [] },
+  ];
+  test.each(rows)('$name', ({ query, problems }) => {
+    expect(codes(validateSumoQuery(query, { declaredFields: true }))).toEqual(problems);
+  });
+  test('off by default (FER fields are declared outside the query)', () => {
+    expect(validateSumoQuery('x | where b = "1"')).toEqual([]);
+  });
+});

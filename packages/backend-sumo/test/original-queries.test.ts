@@ -142,7 +142,8 @@ const EXAMPLE_2: Audit = {
     '| where (ParentImage matches /(?is)^.*\\x5cwsmprovhost\\.exe$/ and !(Image matches /(?is)^.*\\x5c(?:conhost|WerFault|csc)\\.exe$/))' +
       ' or ((Image matches /(?is)^.*\\x5c(?:powershell|pwsh)\\.exe$/ or toLowerCase(OriginalFileName) in ("powershell.exe", "pwsh.dll"))' +
       ' and (toLowerCase(CommandLine) matches "*invoke-command*" or toLowerCase(CommandLine) matches "*enter-pssession*"' +
-      ' or toLowerCase(CommandLine) matches "*new-pssession*" or toLowerCase(CommandLine) matches "*wsman://*"' +
+      ' or toLowerCase(CommandLine) matches "*new-pssession*" or toLowerCase(CommandLine) matches "*enable-psremoting*"' +
+      ' or toLowerCase(CommandLine) matches "*wsman://*"' +
       ' or toLowerCase(CommandLine) matches "*wsman*" or toLowerCase(CommandLine) matches "*-computername*"' +
       ' or toLowerCase(CommandLine) matches "*/computername*" or toLowerCase(CommandLine) matches "*–computername*"' +
       ' or toLowerCase(CommandLine) matches "*—computername*" or toLowerCase(CommandLine) matches "*―computername*"))' +

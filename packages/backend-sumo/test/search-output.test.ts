@@ -84,6 +84,17 @@ const rows: Row[] = [
     ].join('\n'),
   },
   {
+    name: 'field names that are operator words get a prefix',
+    logsource: '    product: test',
+    detection: `sel:\n  in: 'x'\n  Matches: 'y'\ncondition: sel`,
+    query: [
+      '(_sourceCategory=*test*)',
+      '| json field=_raw "in", "Matches" as f_in, f_Matches nodrop',
+      '| where toLowerCase(f_in) = "x" and toLowerCase(f_Matches) = "y"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
     name: 'nested JSON path from a dotted Sigma field',
     logsource: '    product: azure\n    service: activitylogs',
     detection: `sel:\n  properties.message: 'x'\ncondition: sel`,
@@ -182,6 +193,11 @@ describe('options and formats are checked', () => {
   test('bad extraction value', () => {
     const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), { extraction: 'auto' });
     expect(r.errors.map((e) => [e.code, e.message])).toEqual([['backend/invalid-option', "extraction must be 'json' or 'fer', not 'auto'"]]);
+  });
+  test('a scope cannot smuggle in pipe stages', () => {
+    const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), { scope: '_index=x | where true' });
+    expect(r.queries).toEqual([]);
+    expect(r.errors.map((e) => e.code)).toEqual(['backend/invalid-option']);
   });
   test('unknown format', () => {
     const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), {}, 'splunk');

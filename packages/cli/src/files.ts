@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { globBase, globToRegExp, hasGlobMagic } from './glob.js';
 
 export const STDIN = '-';
@@ -16,8 +16,11 @@ function toSlash(p: string): string {
   return sep === '\\' ? p.replace(/\\/g, '/') : p;
 }
 
-/** Every matching file below `dir` (display path), skipping dot entries, symlink loops tolerated. */
-function walk(dir: string, cwd: string, accept: (path: string) => boolean, out: string[], seen: Set<string>): void {
+/**
+ * Every matching file below `dir` (display path), skipping dot entries, symlink loops tolerated. A directory
+ * for which `wholeDir` holds (a glob such as `rules*` naming folders) contributes all its rule files.
+ */
+function walk(dir: string, cwd: string, accept: (path: string) => boolean, out: string[], seen: Set<string>, wholeDir?: (path: string) => boolean): void {
   let real: string;
   try {
     real = realpathSync(resolve(cwd, dir));
@@ -47,7 +50,8 @@ function walk(dir: string, cwd: string, accept: (path: string) => boolean, out: 
         continue;
       }
     }
-    if (isDir) walk(path, cwd, accept, out, seen);
+    if (isDir && wholeDir?.(path)) walk(path, cwd, (p) => RULE_FILE.test(p), out, seen);
+    else if (isDir) walk(path, cwd, accept, out, seen, wholeDir);
     else if (isFile && accept(path)) out.push(path);
   }
 }
@@ -84,11 +88,14 @@ export function discover(args: readonly string[], cwd: string, accept: RegExp = 
       walk(toSlash(arg).replace(/\/+$/, '') || '/', cwd, (p) => accept.test(p), found, new Set());
       found.forEach(add);
     } else if (hasGlobMagic(arg)) {
-      const glob = toSlash(arg).replace(/^\.\//, '');
-      const re = globToRegExp(glob);
-      const base = globBase(glob);
+      // Walk from the literal prefix, normalised the way walk() builds paths (`a/../b` → `b`).
+      const glob = toSlash(arg);
+      const rawBase = globBase(glob);
+      const rest = rawBase === '' ? glob : glob.slice(rawBase.length).replace(/^\/+/, '');
+      const base = rawBase === '' ? '' : toSlash(normalize(rawBase));
+      const re = globToRegExp(base === '' || base === '.' ? rest : `${base.replace(/\/$/, '')}/${rest}`);
       const found: string[] = [];
-      walk(base === '' ? '.' : base, cwd, (p) => re.test(p), found, new Set());
+      walk(base === '' ? '.' : base, cwd, (p) => re.test(p), found, new Set(), (p) => re.test(p));
       if (found.length === 0) missing.push(arg);
       found.forEach(add);
     } else {

@@ -12,12 +12,33 @@ export interface LoadedRules {
   readonly files: readonly string[];
   /** The parsed documents of each file, in file order (files that failed to read map to []). */
   readonly documents: ReadonlyMap<string, readonly SigmaDocument[]>;
+  /** First line of each YAML document of each file (documents that failed to parse included). */
+  readonly documentLines: ReadonlyMap<string, readonly number[]>;
+}
+
+/** First line of each YAML document: line 1 and the line after each `---` separator (a leading one excepted). */
+export function documentStartLines(text: string): number[] {
+  const starts = [1];
+  const lines = text.split('\n');
+  let content = false;
+  lines.forEach((line, i) => {
+    if (/^---(\s|$)/.test(line)) {
+      if (content) starts.push(i + 2);
+      else starts[starts.length - 1] = i + 2;
+      content = false;
+    } else if (!/^\s*(#.*)?\r?$/.test(line) && !/^\.\.\.(\s|$)/.test(line)) {
+      content = true;
+    }
+  });
+  if (!content && starts.length > 1) starts.pop();
+  return starts;
 }
 
 /** Read and parse each file on its own (a broken file never stops the others), then build one collection. */
 export async function loadRules(paths: readonly string[], io: CliIo, progress?: Progress): Promise<LoadedRules> {
   const parsed: { documents: readonly SigmaDocument[]; diagnostics: readonly Diagnostic[] }[] = [];
   const documents = new Map<string, readonly SigmaDocument[]>();
+  const documentLines = new Map<string, readonly number[]>();
   const files: string[] = [];
   for (const path of paths) {
     const name = path === STDIN ? STDIN_NAME : path;
@@ -29,10 +50,11 @@ export async function loadRules(paths: readonly string[], io: CliIo, progress?: 
     } else {
       const decoded = decodeSigmaBytes(read.bytes, name);
       const result = decoded.text === undefined ? { documents: [], diagnostics: decoded.diagnostics } : parseSigma(decoded.text, name);
+      if (decoded.text !== undefined) documentLines.set(name, documentStartLines(decoded.text));
       parsed.push(result);
       documents.set(name, result.documents);
     }
     progress?.tick();
   }
-  return { collection: buildCollection(parsed), files, documents };
+  return { collection: buildCollection(parsed), files, documents, documentLines };
 }

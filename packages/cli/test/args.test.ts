@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseArgs, UsageError, type OptionSpec } from '../src/args.js';
 
@@ -36,4 +37,17 @@ describe('parseArgs', () => {
     expect(() => parseArgs(argv, SPEC)).toThrow(UsageError);
     expect(() => parseArgs(argv, SPEC)).toThrow(message);
   });
+});
+
+test('property: arbitrary argv either parses or throws a UsageError', () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom('-t', '--target', '-p', '--json', '--', '-', '--format=a,b', '-tx', '--json=1', '-x'), fc.string())), (argv) => {
+      try {
+        const r = parseArgs(argv, SPEC);
+        expect(r.positionals.length).toBeLessThanOrEqual(argv.length);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UsageError);
+      }
+    }),
+  );
 });

@@ -15,7 +15,7 @@ interface Run {
 
 function sigmats(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Run {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8', env, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8', env, timeout: 120_000, maxBuffer: 512 << 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -44,7 +44,8 @@ beforeAll(() => {
   cpSync(join(ROOT, 'rules'), join(work, 'rules'), { recursive: true });
   writeFileSync(join(work, 'rules', 'broken.yml'), BROKEN_CONDITION);
   writeFileSync(join(work, 'rules', 'bad_yaml.yml'), 'title: Bad YAML\ndetection:\n  sel: [a, b\n  condition: sel\n');
-});
+  // Building stale packages (declarations included) can take minutes on a busy machine.
+}, 600_000);
 
 describe('global', () => {
   test('--version prints the package version', () => {
@@ -312,5 +313,30 @@ describe('variants', () => {
     // A blank or unstyled page compresses to a few KB; a rendered page with text is far larger.
     expect(statSync(shot).size).toBeGreaterThan(40_000);
     console.log(`screenshot: ${shot}`);
+  });
+});
+
+describe('SigmaHQ corpus', () => {
+  const corpus = process.env.SIGMAHQ_DIR ?? join(ROOT, '..', 'shared', 'sigmahq');
+  const DIAG = /^(.+?)(:\d+:\d+)?: (error|warning) [a-z0-9-]+\/[a-z0-9-]+: .+$/;
+
+  test('convert -t all over every rule: no crash, every problem located, every rule accounted for', () => {
+    if (!existsSync(join(corpus, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${corpus} (set SIGMAHQ_DIR)`);
+    const r = sigmats(['convert', '-t', 'all', '--json', join(corpus, 'rules')]);
+    expect([0, 1]).toContain(r.code);
+    expect(r.stderr).not.toContain('internal error');
+    for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(DIAG);
+    const summary = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { files: number; targets: { target: string; converted: number; failed: number }[] };
+    expect(summary.files).toBeGreaterThan(3000);
+    for (const t of summary.targets) expect(t.converted + t.failed, t.target).toBe(summary.files);
+  });
+
+  test('check over every rule folder', () => {
+    if (!existsSync(join(corpus, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${corpus} (set SIGMAHQ_DIR)`);
+    const r = sigmats(['check', `${corpus}/rules*`]);
+    expect([0, 1]).toContain(r.code);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.at(-1)).toMatch(/^checked \d{4} files, \d{4} documents: \d+ errors?, \d+ warnings?$/);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(DIAG);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { discover } from '../src/files.js';
 import { globBase, globToRegExp } from '../src/glob.js';
@@ -19,6 +20,18 @@ describe('globToRegExp', () => {
     const re = globToRegExp(glob);
     for (const p of yes) expect(re.test(p), p).toBe(true);
     for (const p of no) expect(re.test(p), p).toBe(false);
+  });
+
+  test('property: any pattern compiles; a pattern without glob syntax matches exactly itself', () => {
+    fc.assert(
+      fc.property(fc.string(), (glob) => {
+        const re = globToRegExp(glob);
+        if (!/[*?[{\\]/.test(glob)) {
+          expect(re.test(glob)).toBe(true);
+          expect(re.test(`${glob}x`)).toBe(false);
+        }
+      }),
+    );
   });
 
   test('globBase', () => {
@@ -42,5 +55,14 @@ describe('discover', () => {
     const d = discover(['r/notes.txt', 'r/**/*.yml', 'r/b.yml', '-', 'nope/', 'r/*.md'], dir);
     expect(d.files).toEqual(['r/notes.txt', 'r/b.yml', 'r/sub/c.yml', '-']);
     expect(d.missing).toEqual(['nope/', 'r/*.md']);
+  });
+  test('a glob naming folders takes their rule files', () => {
+    expect(discover(['r/s*'], dir).files).toEqual(['r/sub/c.yml']);
+    expect(discover(['r*'], dir).files).toEqual(['r/a.yaml', 'r/b.yml', 'r/sub/c.yml']);
+  });
+  test('globs through ./ and .. segments', () => {
+    expect(discover(['./r/*.yml'], dir).files).toEqual(['r/b.yml']);
+    expect(discover(['r/sub/../*.yml'], dir).files).toEqual(['r/b.yml']);
+    expect(discover([`${dir}/r/sub/../sub/*.yml`], '/').files).toEqual([`${dir}/r/sub/c.yml`]);
   });
 });

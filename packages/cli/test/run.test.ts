@@ -7,6 +7,7 @@ import { memoryIo, run } from '../src/index.js';
 import { parseBackendOptions } from '../src/commands/convert.js';
 import { pickBackend } from '../src/registry.js';
 import { uniqueStems } from '../src/output.js';
+import { documentStartLines } from '../src/load.js';
 
 const RULE = (n: number): string => `title: Rule ${n}
 id: 00000000-0000-4000-8000-${String(n).padStart(12, '0')}
@@ -59,6 +60,15 @@ describe('run()', () => {
     expect(unknown.err()).toContain("<options>: error backend/invalid-option: unknown option 'no_such_option' for Splunk SPL");
   });
 
+  test('a pipeline YAML file is applied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmats-pipe-ok-'));
+    writeFileSync(join(dir, 'p.yml'), 'name: rename\npriority: 100\ntransformations:\n  - type: field_name_mapping\n    mapping:\n      Image: process_path\n');
+    writeFileSync(join(dir, 'r.yml'), RULE(1));
+    const io = memoryIo({ cwd: dir });
+    expect(await run(['convert', '-t', 'splunk', '-p', 'p.yml', 'r.yml'], io)).toBe(0);
+    expect(io.out()).toBe('process_path="*\\\\tool1.exe"\n');
+  });
+
   test('a pipeline file with a syntax error is reported with its location', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmats-pipe-'));
     writeFileSync(join(dir, 'p.yml'), 'name: broken\ntransformations: [\n');
@@ -103,4 +113,27 @@ test('the README documents every command', () => {
   const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
   for (const cmd of ['convert', 'check', 'test', 'eval', 'list', 'variants']) expect(readme).toContain(`sigmats ${cmd}`);
   expect(readme).toContain('apt-get install -y chromium');
+});
+
+test('documentStartLines', () => {
+  expect(documentStartLines('a: 1\n')).toEqual([1]);
+  expect(documentStartLines('---\na: 1\n')).toEqual([2]);
+  expect(documentStartLines('# c\n---\na: 1\n---\nb: 2\n---\n')).toEqual([3, 5]);
+  expect(documentStartLines('a: 1\n...\n---\nb: 2\n')).toEqual([1, 4]);
+});
+
+test('check --junit: one testcase per YAML document, a failed document named by position', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigmats-junit-'));
+  const second = RULE(2).replace("Image|endswith: '\\tool2.exe'", "Image|nosuchmod: x");
+  writeFileSync(join(dir, 'multi.yml'), `${RULE(1)}---\n${second}---\n${RULE(3).replace('Rule 3', 'Rule <3> & co')}`);
+  const io = memoryIo({ cwd: dir });
+  expect(await run(['check', '--junit', 'j.xml', 'multi.yml'], io)).toBe(1);
+  const xml = readFileSync(join(dir, 'j.xml'), 'utf8');
+  const cases = [...xml.matchAll(/<testcase name="([^"]*)"[^>]* line="(\d+)"[^>]*?(\/?)>/g)].map((m) => [m[1], Number(m[2]), m[3] === '/' ? 'pass' : 'fail']);
+  expect(cases).toEqual([
+    ['Rule 1 (00000000-0000-4000-8000-000000000001)', 1, 'pass'],
+    ['multi.yml (document 2)', 13, 'fail'],
+    ['Rule &lt;3&gt; &amp; co (00000000-0000-4000-8000-000000000003)', 25, 'pass'],
+  ]);
+  expect(xml).toMatch(/<failure message="multi\.yml:21:\d+: error modifier\/unknown: /);
 });

@@ -127,3 +127,20 @@ describe('condition errors are located inside the scalar', () => {
     expect([b!.loc.column, b!.operand.loc.column, b!.operand.loc.endColumn]).toEqual([25, 29, 41]);
   });
 });
+
+describe('selector matching', () => {
+  it('agrees with a regex reference on random patterns and names', async () => {
+    const fc = (await import('fast-check')).default;
+    const { matchSelector } = await import('../src/index.js');
+    const chars = fc.constantFrom('a', 'b', '_', '-', '*', '1');
+    fc.assert(
+      fc.property(fc.string({ unit: chars, minLength: 1, maxLength: 6 }), fc.array(fc.string({ unit: fc.constantFrom('a', 'b', '_', '-', '1'), minLength: 1, maxLength: 6 }), { maxLength: 6 }), (pattern, names) => {
+        if (pattern === 'them') return;
+        const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[-]/g, '\\-')).join('.*') + '$');
+        const expected = names.filter((n) => re.test(n) && !(!pattern.startsWith('_') && n.startsWith('_')));
+        expect(matchSelector(pattern, names)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

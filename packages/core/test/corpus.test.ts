@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCollection, parseSigma, type Diagnostic } from '../src/index.js';
+import { loadCollection, lowerRule, parseSigma, type Diagnostic } from '../src/index.js';
 
 const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(import.meta.dirname, '../../../../shared/sigmahq');
 
@@ -41,6 +41,8 @@ describe('SigmaHQ corpus', () => {
       }
     }
     const collection = loadCollection(sources);
+    // Contract with the lowering: every rule the parser accepts lowers without error.
+    for (const rule of collection.rules) expect(() => lowerRule(rule), rule.title).not.toThrow();
     const summary = [...byCode.entries()].sort().map(([k, v]) => `  ${k}: ${v}`).join('\n');
     console.log(
       `corpus: ${files.length} files, ${documents} documents parsed, ${filesWithErrors.size} files with errors, ` +

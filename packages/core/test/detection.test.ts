@@ -51,6 +51,8 @@ const errorTable: { name: string; text: string; expected: string[]; hint?: RegEx
   { name: 'map inside a value list', text: ruleText('    sel:\n        f:\n            - g: 1\n    condition: sel\n'), expected: ['detection/nested-map@7:15'] },
   { name: 'empty value list', text: ruleText('    sel:\n        f: []\n    condition: sel\n'), expected: ['detection/empty-list@6:12'] },
   { name: 'boolean keyword', text: ruleText('    sel:\n        - true\n    condition: sel\n'), expected: ['detection/invalid-value@6:11'] },
+  { name: 'null keyword with a modifier', text: ruleText("    sel:\n        '|neq': null\n    condition: sel\n"), expected: ['detection/invalid-value@6:9'] },
+  { name: 'cidr keyword', text: ruleText("    sel:\n        '|cidr': 10.0.0.0/8\n    condition: sel\n"), expected: ['detection/invalid-value@6:9'] },
   { name: 'timeframe (Sigma 1 aggregation)', text: ruleText('    sel:\n        f: 1\n    timeframe: 5m\n    condition: sel\n'), expected: ['condition/pipe-aggregation@7:5'] },
   { name: 'missing condition', text: ruleText('    selection:\n        f: 1\n'), expected: ['detection/missing-condition@4:1'], hint: /condition: selection/ },
   {

@@ -65,6 +65,14 @@ describe('hostile YAML input', () => {
     expect(codes(parseSigma('a: *nope\n', 'f').diagnostics)).toEqual(['yaml/syntax@1:4']);
   });
 
+  it('a syntax error in one document does not lose the others', () => {
+    const text = RULE + '---\ntitle: [broken\n---\n' + RULE.replace('title: t', 'title: third');
+    const r = parseSigma(text, 'multi.yml');
+    expect(codes(r.diagnostics)).toEqual(['yaml/syntax@10:1']);
+    expect(r.documents.map((d) => d.title)).toEqual(['t', 'third']);
+    expect(r.documents[1]?.loc.line).toBe(11);
+  });
+
   it('unsupported tags', () => {
     expect(codes(parseSigma('title: !!binary aGk=\n', 'f').diagnostics)).toEqual(['yaml/unsupported-tag@1:8']);
     expect(codes(parseSigma('title: !custom x\n', 'f').diagnostics)).toEqual(['yaml/unsupported-tag@1:8']);

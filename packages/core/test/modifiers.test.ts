@@ -206,3 +206,22 @@ describe('modifiers: invalid chains are located errors', () => {
     expect(diagnostics.map((d) => d.code)).toContain('modifier/invalid-chain');
   });
 });
+
+describe('windash: which dashes qualify (\\B[-/]\\b)', () => {
+  const table: { value: string; positions: number[] }[] = [
+    { value: '-a', positions: [0] },
+    { value: '/c', positions: [0] },
+    { value: 'cmd /c x', positions: [4] },
+    { value: 'a-b', positions: [] },
+    { value: 'a - b', positions: [] },
+    { value: '--x', positions: [1] },
+    { value: '-_x', positions: [0] },
+    { value: 'é-x', positions: [] },
+    { value: ' -1', positions: [1] },
+    { value: 'x /', positions: [] },
+  ];
+  it.each(table)('$value', async ({ value, positions }) => {
+    const { windashPositions } = await import('../src/parse/windash.js');
+    expect(windashPositions(value)).toEqual(positions);
+  });
+});

@@ -33,6 +33,7 @@ const SAMPLES = [
   'a:\n- x\n- y\nb: 1\n',
   'a:\n  - k: v\n    k2: v2\n  - k: w\n',
   'd: |\n    line 1\n\n    line 2\ne: |-\n    strip\nf: 2\n',
+  'd: |\n    trailing space \ne: 1\n',
   'a: [x, "y", 3]\nb: []\nc: [ a , b ]\n',
   "'|all': x\n\"q\": \"a\\\\b\"\n",
   'a:\nb: ~\nc: null\n',
@@ -74,7 +75,7 @@ describe('YAML fast path', () => {
 
   it('agrees with js-yaml on fuzzed rule texts', () => {
     const base = readFileSync(join(import.meta.dirname, 'fixtures', 'fast-path-base.yml'), 'utf8');
-    const piece = fc.constantFrom(' ', '  ', '\n', '- ', ': ', ':', '#', ' #', "'", '"', "''", '|', '|-', '[', ']', ', ', 'x', '1', 'null', '\\', '    ', '\n    ', '\n- ', 'key: ', '- k: v\n');
+    const piece = fc.constantFrom(' ', '  ', '\n', '- ', ': ', ':', '#', ' #', "'", '"', "''", '|', '|-', '[', ']', ', ', 'x', '1', 'null', '\\', '    ', '\n    ', '\n- ', 'key: ', '- k: v\n', '?', '? ', '*', '&a ', '*a', '!', '%', '@', '`', '{', '}', '~', '>', '-', '---\n', '...', ':x', 'é', '"\\t"', '0x1', 'yes');
     let accepted = 0;
     fc.assert(
       fc.property(fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), ins: fc.array(piece, { maxLength: 3 }) }), { minLength: 1, maxLength: 4 }), (muts) => {

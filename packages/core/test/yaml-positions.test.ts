@@ -4,9 +4,9 @@ import { buildYamlTrees } from '../src/yaml/build-tree.js';
 import type { YNode, YScalar } from '../src/yaml/nodes.js';
 
 /** Every scalar of a YAML text with its decoded text and line:column (start) and end line:column. */
-function scalars(text: string): string[] {
+function scalars(text: string, fast = true): string[] {
   const index = new LineIndex(text, 't.yml');
-  const { documents, diagnostics } = buildYamlTrees(index);
+  const { documents, diagnostics } = buildYamlTrees(index, { fast });
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const out: string[] = [];
   const walk = (n: YNode) => {
@@ -45,6 +45,8 @@ describe('YAML node positions are exact', () => {
   ];
   it.each(table)('$name', ({ text, expected }) => {
     expect(scalars(text)).toEqual(expected);
+    // Same positions through js-yaml's event path (the fast path only takes simple texts).
+    expect(scalars(text, false)).toEqual(expected);
   });
 
   it('LineIndex maps offsets both ways', () => {

@@ -13,13 +13,10 @@ export type Predicate = (ev: EventView) => boolean;
 
 /** `field contains literal` (folded): a necessary condition used by the prefilter index. */
 export interface Atom {
-  /** Field name, or KEYWORD_FIELD for keyword searches. */
+  /** Field name. */
   readonly field: string;
   readonly literal: string;
 }
-
-/** Pseudo-field for keyword atoms: the event's string and number leaves. */
-export const KEYWORD_FIELD = '\u0000keywords';
 
 /**
  * Necessary conditions of an expression in conjunctive form: if the expression is true, every clause has
@@ -66,7 +63,7 @@ function cheapest(clauses: Clauses): readonly Atom[] | undefined {
 export function clauseCost(c: readonly Atom[]): number {
   let cost = 0;
   // Short literals are found everywhere: their cost grows fast as they shrink.
-  for (const a of c) cost += (a.field === KEYWORD_FIELD ? 8 : 1) + 100 / Math.max(1, a.literal.length) ** 2;
+  for (const a of c) cost += 1 + 100 / Math.max(1, a.literal.length) ** 2;
   return cost;
 }
 
@@ -74,11 +71,8 @@ export function clauseCost(c: readonly Atom[]): number {
 const MAX_CLAUSES = 6;
 
 function andClauses(parts: readonly Clauses[]): Clauses {
-  let all = parts.flat();
+  const all = parts.flat();
   if (all.some((c) => c.length === 0)) return [[]];
-  // Keyword clauses make the prefilter fold every leaf of every event: only keep them when nothing else is known.
-  const bound = all.filter((c) => !c.some((a) => a.field === KEYWORD_FIELD));
-  if (bound.length > 0) all = bound;
   if (all.length <= MAX_CLAUSES) return all;
   return [...all].sort((a, b) => clauseCost(a) - clauseCost(b)).slice(0, MAX_CLAUSES);
 }
@@ -313,7 +307,10 @@ function compareFn(op: 'lt' | 'lte' | 'gt' | 'gte', bound: number): (n: number) 
   }
 }
 
-/** Keywords: substring (contains) semantics over every string and number leaf of the event. */
+/**
+ * Keywords: substring (contains) semantics over every string and number leaf of the event. They give the
+ * prefilter no clause: scanning every leaf of every event costs more than evaluating the few keyword rules.
+ */
 function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
   const { value } = expr;
   switch (value.kind) {
@@ -325,18 +322,15 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
       const pat = compileStringPattern(parts, value.cased);
       const folded = pat.folded;
       const test = pat.test;
-      const lit = longestLiteral(pat.literals, folded);
-      return {
-        test: (ev) => anyText(ev.keywordTexts(folded), test),
-        clauses: lit === undefined ? [] : [[{ field: KEYWORD_FIELD, literal: lit }]],
-      };
+      const lit = pat.literals[0];
+      if (pat.shape === 'contains' && lit !== undefined && !lit.includes('\u0000')) {
+        return { test: (ev) => ev.keywordJoined(folded).includes(lit), clauses: [] };
+      }
+      return { test: (ev) => anyText(ev.keywordTexts(folded), test), clauses: [] };
     }
     case 'number': {
       const text = stringForm(value.value) ?? '';
-      return {
-        test: (ev) => anyText(ev.keywordTexts(false), (t) => t.includes(text)),
-        clauses: text === '' || weak(text) ? [] : [[{ field: KEYWORD_FIELD, literal: fold(text) }]],
-      };
+      return { test: (ev) => ev.keywordJoined(false).includes(text), clauses: [] };
     }
     case 'regex': {
       const re = compileRegex(value.pattern, value.flags);
@@ -344,10 +338,7 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
         unsupported(ctx, value, `regex /${value.pattern}/ cannot be evaluated safely: ${re.reason}`, 'eval/unsupported-regex');
       }
       const rx = re.regex;
-      return {
-        test: (ev) => anyText(ev.keywordTexts(false), (t) => rx.test(t)),
-        clauses: regexClauses(KEYWORD_FIELD, re.source, value.flags.ignoreCase),
-      };
+      return { test: (ev) => anyText(ev.keywordTexts(false), (t) => rx.test(t)), clauses: [] };
     }
     default:
       return assertNever(value, 'keyword value');

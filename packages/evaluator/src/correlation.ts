@@ -142,10 +142,11 @@ function evalCondition(node: ConditionNode, seen: (name: string) => boolean): bo
 }
 
 /**
- * Correlation rules over a time-ordered stream. Windows slide per group: an entry stays while
- * `now - entry.time <= timespan`. Conditions made only of gt/gte are checked whenever an entry arrives;
- * other conditions (lt, lte, eq, neq) are checked on each closed window (from one entry to entry+timespan)
- * when time passes its end or the stream ends. Emission is edge-triggered per group.
+ * Correlation rules over a time-ordered stream, per group-by key. Conditions made only of gt/gte (and
+ * extended temporal conditions) use a sliding window: checked whenever an entry arrives, over the entries
+ * with `now - entry.time <= timespan`, firing when the condition becomes true (edge-triggered). Other
+ * conditions (lt, lte, eq, neq, ranges) can only be judged once a window is complete: they use tumbling
+ * windows anchored at the group's first entry, judged when time passes the window end or the stream ends.
  */
 export class CorrelationEngine {
   readonly diagnostics: Diagnostic[] = [];
@@ -306,18 +307,23 @@ export class CorrelationEngine {
     return m ? [m] : [];
   }
 
-  /** Windows of non-monotone correlations whose end is before `now` are judged, then slide by one entry. */
+  /**
+   * Windows of non-monotone correlations whose end is before `now` are judged. These windows tumble per
+   * group: one starts at the group's first entry and lasts `timespan`; the next starts at the first entry
+   * after it. (Sliding them by one entry would judge every burst's thinning tail, which for `lt` would
+   * fire on nearly every group.)
+   */
   private closeWindows(index: number, now: number, out: CorrelationMatch[]): void {
     for (const c of this.correlations) {
       if (isMonotone(c)) continue;
       for (const state of c.groups.values()) {
         while (state.entries.length > 0 && state.entries[0]!.time + c.spanMs < now) {
-          const start = state.entries[0]!.time;
-          const window = state.entries.filter((e) => e.time <= start + c.spanMs);
-          const m = this.judge(c, state, window, index, Math.min(now, start + c.spanMs));
+          const end = state.entries[0]!.time + c.spanMs;
+          const window = state.entries.filter((e) => e.time <= end);
+          state.held = false;
+          const m = this.judge(c, state, window, index, Math.min(now, end));
           if (m) out.push(m);
-          const t0 = start;
-          while (state.entries.length > 0 && state.entries[0]!.time === t0) state.entries.shift();
+          state.entries = state.entries.filter((e) => e.time > end);
         }
       }
     }

@@ -12,7 +12,6 @@ export { EventView, resolveField, stringForm, collectLeaves, MISSING, type Event
 export {
   compileExpr,
   numericForm,
-  KEYWORD_FIELD,
   UnsupportedValue,
   type Atom,
   type Clauses,

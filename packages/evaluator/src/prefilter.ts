@@ -1,14 +1,6 @@
 import { AhoCorasick } from './aho-corasick.js';
 import type { Clauses } from './compile-expr.js';
-import { KEYWORD_FIELD } from './compile-expr.js';
 import type { EventView } from './event.js';
-
-const CAP = Number(process.env.CAP ?? 1000);
-const MODE = process.env.CAPMODE ?? 'suffix';
-function clip(l: string): string {
-  if (l.length <= CAP) return l;
-  return MODE === 'suffix' ? l.slice(-CAP) : l.slice(0, CAP);
-}
 
 interface IndexedField {
   readonly field: string;
@@ -17,7 +9,6 @@ interface IndexedField {
   readonly targets: readonly Int32Array[];
   /** Per literal: the event stamp it was last seen in. */
   readonly seen: Int32Array;
-  readonly literalsDebug: readonly string[];
 }
 
 /**
@@ -61,9 +52,8 @@ export class Prefilter {
         for (const atom of clause) {
           let lits = byField.get(atom.field);
           if (!lits) byField.set(atom.field, (lits = new Map()));
-          const literal = clip(atom.literal);
-          let t = lits.get(literal);
-          if (!t) lits.set(literal, (t = []));
+          let t = lits.get(atom.literal);
+          if (!t) lits.set(atom.literal, (t = []));
           t.push(pos, cid);
         }
       }
@@ -75,7 +65,6 @@ export class Prefilter {
         ac: new AhoCorasick(literals),
         targets: literals.map((l) => Int32Array.from(lits.get(l)!)),
         seen: new Int32Array(literals.length),
-        literalsDebug: literals,
       });
     }
     this.always = Int32Array.from(always);
@@ -111,7 +100,7 @@ export class Prefilter {
     this.found = [];
     for (const f of this.fields) {
       // Raw text: the automaton folds as it reads, so fields are only folded when a rule looks at them.
-      const texts = f.field === KEYWORD_FIELD ? ev.keywordTexts(false) : ev.texts(f.field, false);
+      const texts = ev.texts(f.field, false);
       if (texts.length === 0) continue;
       this.current = f;
       for (const text of texts) f.ac.scan(text, this.onHit);

@@ -55,8 +55,15 @@ export function sentinelYaml(
   tables: readonly string[],
   options: Readonly<Record<string, BackendOptionValue>>,
   period?: string,
+  /** Columns the query returns, when it does not return the table's (an aggregation): entities are limited to them. */
+  returned?: ReadonlySet<string>,
 ): string {
-  const entities = tables.length === 1 ? ENTITY_MAPPINGS[tables[0]!] ?? [] : [];
+  const all = tables.length === 1 ? ENTITY_MAPPINGS[tables[0]!] ?? [] : [];
+  const entities = returned
+    ? all
+        .map((e) => ({ ...e, fieldMappings: e.fieldMappings.filter((f) => returned.has(f.columnName)) }))
+        .filter((e) => e.fieldMappings.length > 0)
+    : all;
   const rule: Record<string, YamlValue> = {
     id: ruleGuid(doc.id, key),
     name: doc.title,

@@ -22,7 +22,8 @@ export function projectColumns(
   for (const c of first) add(c);
   const schema = source.schema;
   for (const f of rule.fields) {
-    if (!schema || schema.columns[f] || ((source.eventDataXml ?? source.eventDataDynamic) !== undefined && IDENT.test(f))) {
+    const extracted = (source.eventDataXml ?? source.eventDataDynamic) !== undefined && IDENT.test(f) && (source.eventDataFields?.has(f) ?? true);
+    if (!schema || schema.columns[f] || extracted) {
       const domain = schema?.domainSplit?.[f];
       if (domain) add(domain);
       add(f);

@@ -11,6 +11,8 @@ export const STATE = {
   eventDataXml: 'event_data_xml',
   /** Column holding event data as dynamic (WindowsEvent.EventData): fields that are not columns are read from it. */
   eventDataDynamic: 'event_data_dynamic',
+  /** Which fields the event data holds ('sysmon'): others are unmapped-field errors. Absent: any name. */
+  eventDataFields: 'event_data_fields',
   /** Set by every built-in pipeline except microsoft_xdr, so the default XDR pipeline stands aside. */
   override: 'kql_source_override',
 } as const;

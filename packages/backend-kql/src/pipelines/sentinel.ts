@@ -91,6 +91,7 @@ export const SYSMON_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.entries(
   state: {
     [STATE.prefilter]: `Source == "Microsoft-Windows-Sysmon" and EventID == ${id}`,
     [STATE.eventDataXml]: 'EventData',
+    [STATE.eventDataFields]: 'sysmon',
   },
   fields: {},
 }));
@@ -104,6 +105,7 @@ export const SYSMON_WINDOWS_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.
   state: {
     [STATE.prefilter]: `Provider == "Microsoft-Windows-Sysmon" and EventID == ${id}`,
     [STATE.eventDataDynamic]: 'EventData',
+    [STATE.eventDataFields]: 'sysmon',
   },
   fields: {},
 }));

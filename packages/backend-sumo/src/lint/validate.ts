@@ -1,6 +1,7 @@
 import type { QueryProblem } from '@sigmats/core';
 import { RE2JS } from 're2js';
 import { tokenize, type Token } from './lexer.js';
+import { AGGREGATES, FUNCTIONS, OTHER_COMMANDS } from './vocabulary.js';
 
 /**
  * Lint-level validators for Sumo Logic log search queries and Cloud SIEM rule expressions.
@@ -10,29 +11,6 @@ import { tokenize, type Token } from './lexer.js';
  * no `matches "(?i)…"`, and our single backslash policy (`\x5c` in regexes, no backslash in quoted strings
  * except `\"`: Sumo documents only that escape).
  */
-
-/** Pipe commands accepted without a deeper check of their arguments. */
-const OTHER_COMMANDS = new Set([
-  'limit', 'top', 'dedup', 'lookup', 'save', 'transpose', 'fillmissing', 'compare', 'outlier', 'predict',
-  'format', 'formatdate', 'accum', 'backshift', 'diff', 'rollingstd', 'smooth', 'total', 'join', 'merge',
-  'logreduce', 'logcompare', 'threatip', 'geoip', 'asn', 'sessionize', 'subquery', 'tail', 'head', 'trace',
-  'topk', 'bin', 'split', 'csv', 'keyvalue', 'kv', 'xml', 'haslookup', 'cat', 'filter',
-]);
-
-const AGGREGATES = new Set([
-  'count', 'count_distinct', 'count_frequent', 'sum', 'min', 'max', 'avg', 'pct', 'stddev', 'first', 'last',
-  'most_recent', 'least_recent', 'values',
-]);
-
-/** Functions usable in expressions (lower-cased). */
-const FUNCTIONS = new Set([
-  'tolowercase', 'touppercase', 'lower', 'upper', 'num', 'tolong', 'isnull', 'isempty', 'isblank', 'comparecidrprefix',
-  'getcidrprefix', 'maskfromcidr', 'isvalidip', 'isvalidipv4', 'isvalidipv6', 'isprivateip', 'ispublicip', 'if',
-  'length', 'concat', 'substring', 'replace', 'trim', 'contains', 'base64decode', 'base64encode', 'urldecode',
-  'urlencode', 'abs', 'round', 'ceil', 'floor', 'now', 'formatdate', 'parsehex', 'array_contains', 'isnumeric',
-  'ipv4tonumber', 'tostring', 'queryendtime', 'querystarttime', 'decToHex'.toLowerCase(), 'hextodec',
-  ...AGGREGATES,
-]);
 
 const COMPARISON = new Set(['=', '==', '!=', '<>', '<', '<=', '>', '>=']);
 
@@ -45,6 +23,12 @@ export interface LintOptions {
    * (escaped literals and `.*`; property-tested), so compiling them again would only cost time.
    */
   readonly re2?: boolean;
+  /**
+   * Every field a stage reads must be defined by an earlier stage (json/parse/if … as/aggregates) or be a built-in
+   * `_field`. Default false: queries that rely on Field Extraction Rules read fields nobody declares. The `sumo`
+   * backend turns it on for its json extraction mode (a field it forgot to extract would fail in Manual mode).
+   */
+  readonly declaredFields?: boolean;
 }
 
 class Linter {
@@ -53,6 +37,17 @@ class Linter {
   readonly problems: QueryProblem[] = [];
   /** Strings read as regexes (`parse regex "…"`): their backslashes are regex escapes, checked by checkRegex. */
   readonly regexStrings = new Set<Token>();
+  /** Fields defined so far (lower case); an aggregate stage replaces the set with its outputs. */
+  private declared = new Set<string>();
+
+  private declare(name: string): void {
+    this.declared.add(name.toLowerCase());
+  }
+
+  private use(name: string, offset: number): void {
+    if (!this.options.declaredFields || name.startsWith('_') || this.declared.has(name.toLowerCase())) return;
+    this.problem(`field '${name}' is read before any stage defines it (json/parse/… as ${name})`, offset, 'undefined-field');
+  }
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -257,8 +252,11 @@ class Linter {
     switch (t.kind) {
       case 'string':
       case 'number':
+        this.next();
+        return;
       case 'field-ref':
         this.next();
+        this.use(t.value, t.start);
         return;
       case 'lparen':
         this.next();
@@ -293,6 +291,8 @@ class Linter {
         }
         if (['and', 'or', 'not', 'in', 'matches'].includes(t.value.toLowerCase())) {
           this.problem(`operand expected before '${t.value}'`, t.start, 'syntax');
+        } else if (this.dialect === 'search' && !['true', 'false', 'null'].includes(t.value.toLowerCase())) {
+          this.use(t.value, t.start);
         }
         return;
       }
@@ -412,7 +412,7 @@ class Linter {
         case 'fields':
           this.next();
           if (this.isOp(this.peek(), '-', '+')) this.next();
-          return this.nameList('a field name');
+          return void this.nameList('a field name', 'use');
         case 'sort':
         case 'order':
           this.next();
@@ -422,7 +422,8 @@ class Linter {
           this.expectKind('number', 'a duration such as 5m');
           if (this.isWord(this.peek(), 'as')) {
             this.next();
-            this.expectKind('ident', 'a field name');
+            const alias = this.expectKind('ident', 'a field name');
+            if (alias) this.declare(alias.value);
           }
           return;
         case 'if':
@@ -456,18 +457,25 @@ class Linter {
       return;
     }
     this.next();
-    this.expectKind('ident', 'a field name');
+    const alias = this.expectKind('ident', 'a field name');
+    if (alias) this.declare(alias.value);
   }
 
-  private nameList(what: string): void {
+  /** A comma-separated list of field names; each is declared or read. Returns the names. */
+  private nameList(what: string, role: 'declare' | 'use'): string[] {
+    const names: string[] = [];
     for (;;) {
       const t = this.peek();
-      if (t?.kind === 'ident' || t?.kind === 'field-ref') this.next();
-      else {
+      if (t?.kind === 'ident' || t?.kind === 'field-ref') {
+        this.next();
+        names.push(t.value);
+        if (role === 'declare') this.declare(t.value);
+        else this.use(t.value, t.start);
+      } else {
         this.problem(`expected ${what}${t ? ` but found '${t.value}'` : ''}`, this.here(), 'syntax');
-        return;
+        return names;
       }
-      if (this.peek()?.kind !== 'comma') return;
+      if (this.peek()?.kind !== 'comma') return names;
       this.next();
     }
   }
@@ -478,19 +486,22 @@ class Linter {
       return;
     }
     this.fieldOption();
-    let paths = 0;
+    const paths: string[] = [];
     for (;;) {
-      if (!this.expectKind('string', 'a quoted JSON key path')) return;
-      paths++;
+      const path = this.expectKind('string', 'a quoted JSON key path');
+      if (!path) return;
+      paths.push(path.value);
       if (this.peek()?.kind !== 'comma') break;
       this.next();
     }
     if (this.isWord(this.peek(), 'as')) {
       this.next();
-      const before = this.pos;
-      this.nameList('a field name');
-      const names = this.tokens.slice(before, this.pos).filter((t) => t.kind !== 'comma').length;
-      if (names !== paths) this.problem(`json: ${paths} key path(s) but ${names} alias(es)`, this.tokens[before]?.start ?? 0, 'syntax');
+      const at = this.here();
+      const names = this.nameList('a field name', 'declare');
+      if (names.length !== paths.length) this.problem(`json: ${paths.length} key path(s) but ${names.length} alias(es)`, at, 'syntax');
+    } else {
+      // Without aliases the fields are named after the key paths.
+      for (const p of paths) this.declare(p);
     }
     if (this.isWord(this.peek(), 'nodrop')) this.next();
   }
@@ -500,6 +511,7 @@ class Linter {
       this.next();
       this.next();
       const t = this.next();
+      // The source field (`_raw`, or a field from an FER) is taken as given: not checked as a use.
       if (t?.kind !== 'ident' && t?.kind !== 'field-ref') this.problem('field=<name> expected', t?.start ?? this.here(), 'syntax');
     }
   }
@@ -514,12 +526,12 @@ class Linter {
       // Only \" is documented inside the quotes; other backslashes are handed to the regex engine as written.
       this.regexStrings.add(pattern);
       this.checkRegex((pattern.raw ?? pattern.value).replaceAll(`\\${pattern.quote ?? '"'}`, pattern.quote ?? '"'), pattern.start);
-      if (!/\(\?<[A-Za-z][A-Za-z0-9_]*>/.test(pattern.value)) {
-        this.problem('parse regex needs at least one named group (?<name>…)', pattern.start, 'syntax');
-      }
+      const groups = [...pattern.value.matchAll(/\(\?P?<([A-Za-z][A-Za-z0-9_]*)>/g)].map((m) => m[1]!);
+      if (groups.length === 0) this.problem('parse regex needs at least one named group (?<name>…)', pattern.start, 'syntax');
+      for (const g of groups) this.declare(g);
     } else if (this.isWord(this.peek(), 'as')) {
       this.next();
-      this.nameList('a field name');
+      this.nameList('a field name', 'declare');
     }
     while (this.isWord(this.peek(), 'nodrop', 'multi')) this.next();
   }
@@ -536,6 +548,7 @@ class Linter {
   }
 
   private aggregateStage(): void {
+    const outputs: string[] = [];
     for (;;) {
       const t = this.next();
       if (!t || t.kind !== 'ident' || !AGGREGATES.has(t.value.toLowerCase())) {
@@ -551,15 +564,18 @@ class Linter {
       }
       if (this.isWord(this.peek(), 'as')) {
         this.next();
-        this.expectKind('ident', 'a field name');
+        const alias = this.expectKind('ident', 'a field name');
+        if (alias) outputs.push(alias.value);
       }
       if (this.peek()?.kind !== 'comma') break;
       this.next();
     }
     if (this.isWord(this.peek(), 'by')) {
       this.next();
-      this.nameList('a group-by field');
+      outputs.push(...this.nameList('a group-by field', 'use'));
     }
+    // After an aggregate only its outputs exist (plus the `_count`-style defaults, which are built-in names).
+    this.declared = new Set(outputs.map((o) => o.toLowerCase()));
   }
 }
 
@@ -584,7 +600,7 @@ function checkAllTokens(linter: Linter, tokens: readonly Token[]): void {
 /** Validate a Sumo log search query (scope, then pipe stages). Returns [] when nothing is wrong. */
 export function validateSumoQuery(query: string, options: LintOptions = {}): QueryProblem[] {
   const tokens = tokenize(query, { scope: true });
-  const linter = new Linter(tokens, 'search', query.length, { re2: options.re2 ?? true });
+  const linter = new Linter(tokens, 'search', query.length, { re2: options.re2 ?? true, declaredFields: options.declaredFields ?? false });
   const pipes = tokens.flatMap((t, i) => (t.kind === 'pipe' ? [i] : []));
   const scopeEnd = pipes[0] ?? tokens.length;
   linter.segment(0, scopeEnd, () => linter.scope());

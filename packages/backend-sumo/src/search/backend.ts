@@ -31,7 +31,7 @@ function query(expr: Parameters<Parameters<typeof createBackend>[0]['query']>[0]
   const parts = searchParts(expr, ctx.rule, settings.value, ctx.rule.fields);
   if (!parts.ok) return parts;
   const text = searchQueryText(parts.value, ctx.rule.fields);
-  const problems = lintGate(text, (t) => validateSumoQuery(t, { re2: false }), ctx.rule);
+  const problems = lintGate(text, (t) => validateSumoQuery(t, { re2: false, declaredFields: settings.value.extraction === 'json' }), ctx.rule);
   return problems.length > 0 ? fail(...problems) : ok(text, parts.warnings);
 }
 

@@ -1,10 +1,11 @@
 import { diagnostic } from '@sigmats/core';
-import type { CorrelationOperator, Diagnostic, SigmaRule } from '@sigmats/core';
+import type { CorrelationOperator, SigmaRule } from '@sigmats/core';
 import { fail, ok, type CorrelationContext, type CorrelationOutput, type ReferencedRule, type Result } from '@sigmats/text-query';
 import { validateSumoQuery } from '../lint/validate.js';
 import { savedSearch } from './format.js';
 import { searchProfile } from './profiles.js';
-import { planFields, searchSettings } from './query.js';
+import { planFields } from './fields.js';
+import { searchSettings } from './query.js';
 
 /**
  * Sigma correlations as Sumo log search aggregations (target-languages §4.1 "Output"):
@@ -87,15 +88,15 @@ export function searchCorrelation(referenced: readonly ReferencedRule[], ctx: Co
       byAlias.set(alias, path);
     }
   }
-  const plan = planFields(c.groupBy, settings.value, searchProfile(first.logsource).jsonPath);
-  if (!plan.ok) return fail(...plan.errors.map((d): Diagnostic => ({ ...d, file: c.loc.file, line: c.loc.line, column: c.loc.column })));
+  const plan = planFields(c.groupBy, settings.value, searchProfile(first.logsource).jsonPath, () => c.fieldLocs['correlation'] ?? c.loc);
+  if (!plan.ok) return plan;
   for (const [path, alias] of plan.value.extracted) {
     const known = byAlias.get(alias);
     if (known !== undefined && known !== path) return err(`group-by field '${alias}' is extracted from '${known}' by a rule, not '${path}'`);
     byAlias.set(alias, path);
   }
   const valueFields = c.condition.kind === 'threshold' ? c.condition.fields : [];
-  const valuePlan = planFields(valueFields, settings.value, searchProfile(first.logsource).jsonPath);
+  const valuePlan = planFields(valueFields, settings.value, searchProfile(first.logsource).jsonPath, () => c.condition.loc);
   if (!valuePlan.ok) return fail(...valuePlan.errors);
   for (const [path, alias] of valuePlan.value.extracted) if (!byAlias.has(alias)) byAlias.set(alias, path);
   const groupBy = ['_timeslice', ...c.groupBy.map(plan.value.name)];
@@ -183,7 +184,7 @@ export function searchCorrelation(referenced: readonly ReferencedRule[], ctx: Co
     }
   }
   const text = lines.join('\n');
-  const problems = validateSumoQuery(text, { re2: false });
+  const problems = validateSumoQuery(text, { re2: false, declaredFields: settings.value.extraction === 'json' });
   if (problems.length > 0) {
     return fail(...problems.map((p) => diagnostic('backend/invalid-output', `emitted correlation fails the Sumo linter at offset ${p.offset}: ${p.message}`, c.loc)));
   }

@@ -7,12 +7,16 @@ import type { Expr, MatchExpr } from '@sigmats/core';
  */
 export function regroupByField(expr: Expr): Expr {
   switch (expr.kind) {
-    case 'and':
-      return { ...expr, operands: expr.operands.map(regroupByField) };
-    case 'not':
-      return { ...expr, operand: regroupByField(expr.operand) };
+    case 'and': {
+      const operands = mapSame(expr.operands);
+      return operands === expr.operands ? expr : { ...expr, operands };
+    }
+    case 'not': {
+      const operand = regroupByField(expr.operand);
+      return operand === expr.operand ? expr : { ...expr, operand };
+    }
     case 'or': {
-      const operands = expr.operands.map(regroupByField);
+      const operands = mapSame(expr.operands);
       const byField = new Map<string, MatchExpr[]>();
       let repeated = false;
       for (const o of operands) {
@@ -25,7 +29,7 @@ export function regroupByField(expr: Expr): Expr {
       }
       // Nothing to gather, or already one field only (the renderer folds that itself).
       if (!repeated || (byField.size === 1 && byField.values().next().value!.length === operands.length)) {
-        return { ...expr, operands };
+        return operands === expr.operands ? expr : { ...expr, operands };
       }
       const out: Expr[] = [];
       const placed = new Set<string>();
@@ -46,4 +50,14 @@ export function regroupByField(expr: Expr): Expr {
     case 'const':
       return expr;
   }
+}
+
+/** Map children; the same array when nothing changed (no allocation on the common path). */
+function mapSame(operands: readonly Expr[]): readonly Expr[] {
+  let out: Expr[] | undefined;
+  operands.forEach((o, i) => {
+    const r = regroupByField(o);
+    if (r !== o) (out ??= operands.slice())[i] = r;
+  });
+  return out ?? operands;
 }

@@ -20,8 +20,9 @@ function docLabel(doc: SigmaDocument): string {
 }
 
 /**
- * One testcase per document, or per file when it yielded no document. A diagnostic belongs to the document
- * of its file whose key it names, else to the document whose span contains its line, else to the file case.
+ * One testcase per YAML document (named after the rule when it parsed), or per file when it could not be read.
+ * A diagnostic belongs to the document whose lines contain it; one without a line (line 0) to the document
+ * whose rule it names, else to the file.
  */
 export function junitCases(loaded: LoadedRules, diagnostics: readonly Diagnostic[]): JUnitCase[] {
   const byFile = new Map<string, Diagnostic[]>();
@@ -31,20 +32,19 @@ export function junitCases(loaded: LoadedRules, diagnostics: readonly Diagnostic
   for (const file of files) {
     const docs = loaded.documents.get(file) ?? [];
     const diags = byFile.get(file) ?? [];
-    const buckets = docs.map(() => [] as Diagnostic[]);
-    const orphans: Diagnostic[] = [];
+    const starts = loaded.documentLines.get(file) ?? (docs.length > 0 ? [1] : []);
+    const spanOf = (line: number): number => {
+      let i = -1;
+      for (let j = 0; j < starts.length; j++) if (starts[j]! <= line) i = j;
+      return i;
+    };
+    const spans = starts.map((line) => ({ line, docs: [] as SigmaDocument[], diags: [] as Diagnostic[] }));
+    for (const doc of docs) spans[Math.max(0, spanOf(doc.loc.line))]?.docs.push(doc);
+    const fileLevel: Diagnostic[] = [];
     for (const d of diags) {
-      let i = d.rule !== undefined ? docs.findIndex((doc) => documentKey(doc) === d.rule) : -1;
-      if (i < 0 && d.line > 0) {
-        // The last document starting at or before the line.
-        for (let j = docs.length - 1; j >= 0; j--) {
-          if (docs[j]!.loc.line <= d.line) {
-            i = j;
-            break;
-          }
-        }
-      }
-      (i >= 0 ? buckets[i]! : orphans).push(d);
+      let i = d.line > 0 ? spanOf(d.line) : -1;
+      if (i < 0 && d.rule !== undefined) i = spans.findIndex((s) => s.docs.some((doc) => documentKey(doc) === d.rule));
+      (i >= 0 ? spans[i]!.diags : fileLevel).push(d);
     }
     const toCase = (name: string, line: number | undefined, ds: readonly Diagnostic[]): JUnitCase => {
       const errors = ds.filter((d) => d.severity === 'error');
@@ -67,12 +67,13 @@ export function junitCases(loaded: LoadedRules, diagnostics: readonly Diagnostic
         ...(warnings.length > 0 ? { systemOut: warnings.map(formatDiagnostic).join('\n') } : {}),
       };
     };
-    if (docs.length === 0) {
-      cases.push(toCase(file, undefined, diags));
-      continue;
-    }
-    docs.forEach((doc, i) => cases.push(toCase(docLabel(doc), doc.loc.line, buckets[i]!)));
-    if (orphans.length > 0) cases.push(toCase(`${file} (file)`, undefined, orphans));
+    const multi = spans.length > 1;
+    spans.forEach((span, i) => {
+      if (span.docs.length === 0 && span.diags.length === 0) return;
+      const name = span.docs.length === 1 ? docLabel(span.docs[0]!) : multi ? `${file} (document ${i + 1})` : file;
+      cases.push(toCase(name, span.line, span.diags));
+    });
+    if (fileLevel.length > 0 || spans.every((s) => s.docs.length === 0 && s.diags.length === 0)) cases.push(toCase(file, undefined, fileLevel));
   }
   return cases;
 }

@@ -47,13 +47,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     } else if (topic === 'pipelines') {
       for (const p of backend.pipelines) {
         const isDefault = backend.defaultPipelines.includes(p.name);
-        rows.push([target, p.name, `${isDefault ? '(default) ' : ''}${p.description}`]);
+        rows.push([target, p.name, `${isDefault && !p.description.includes('(default)') ? '(default) ' : ''}${p.description}`]);
         objects.push({ target, name: p.name, description: p.description, default: isDefault });
       }
     } else {
       for (const f of backend.formats) {
         const isDefault = f.name === backend.defaultFormat;
-        rows.push([target, f.name, `.${f.extension}`, `${isDefault ? '(default) ' : ''}${f.description}`]);
+        rows.push([target, f.name, `.${f.extension}`, `${isDefault && !f.description.includes('(default)') ? '(default) ' : ''}${f.description}`]);
         objects.push({ target, name: f.name, extension: f.extension, description: f.description, default: isDefault });
       }
     }

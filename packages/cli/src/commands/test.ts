@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runFixtures } from '@sigmats/evaluator';
-import { parseArgs, type OptionSpec } from '../args.js';
+import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { STDIN } from '../files.js';
@@ -16,6 +16,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const colors = colorsFor(io.stdout, io, args.flags.has('no-color'));
   const errColors = colorsFor(io.stderr, io, args.flags.has('no-color'));
   const paths = args.positionals.length > 0 ? args.positionals : existsSync(resolve(io.cwd, 'rules')) ? ['rules/'] : [];
+  if (paths.length === 0) throw new UsageError('no PATHS given and there is no rules/ folder here', 'test');
   const found = discoverOrFail('test', paths.filter((p) => p !== STDIN), io);
   // runFixtures reads relative to the process; keep the user's relative paths when that is the same place.
   const files = io.cwd === process.cwd() ? found.files : found.files.map((f) => resolve(io.cwd, f));

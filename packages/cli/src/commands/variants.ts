@@ -69,6 +69,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const formats = (args.lists.get('format') ?? [...FORMATS]).map((f) => f.toLowerCase());
   for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown page format '${f}' (formats: ${FORMATS.join(', ')})`, 'variants');
   const paths = args.positionals.length > 0 ? args.positionals : existsSync(resolve(io.cwd, 'rules')) ? ['rules/'] : [];
+  if (paths.length === 0) throw new UsageError('no PATHS given and there is no rules/ folder here', 'variants');
   const found = discoverOrFail('variants', paths, io);
   const loaded = await loadRules(found.files, io);
   const diagnostics: Diagnostic[] = [...found.diagnostics, ...loaded.collection.diagnostics];
@@ -111,12 +112,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (problem) writeErrors.push(problem);
     return problem === undefined;
   };
+  const collected = new Map(loaded.collection.rules.map((r) => [documentKey(r), r]));
   for (const [file, docs] of loaded.documents) {
     const rules = docs.filter((d): d is SigmaRule => d.kind === 'rule');
     rules.forEach((rule, n) => {
       const key = documentKey(rule);
       // Filters may have changed the rule; use the collection's version.
-      const current = loaded.collection.rules.find((r) => documentKey(r) === key) ?? rule;
+      const current = collected.get(key) ?? rule;
       const available = PLATFORMS.filter((p) => perPlatform.get(p.id)?.byKey.has(key));
       if (available.length === 0) return;
       const attack = attackFromTags(current.tags);

@@ -129,7 +129,7 @@ const TECHNIQUES: readonly (readonly [string, string, string?])[] = [
   ['T1110', 'Brute Force', 'CA'],
   ['T1110.001', 'Password Guessing'],
   ['T1110.003', 'Password Spraying'],
-  ['T1112', 'Modify Registry', 'DE PE'],
+  ['T1112', 'Modify Registry', 'DE'],
   ['T1113', 'Screen Capture', 'CO'],
   ['T1114', 'Email Collection', 'CO'],
   ['T1115', 'Clipboard Data', 'CO'],

@@ -78,12 +78,26 @@ export function matchSelector(pattern: string, names: readonly string[]): string
   if (pattern === 'them') return names.filter((n) => !n.startsWith('_'));
   if (!pattern.includes('*')) return names.filter((n) => n === pattern);
   const hideUnderscore = !pattern.startsWith('_');
-  const re = new RegExp('^' + pattern.split('*').map(escapeRe).join('.*') + '$', 's');
-  return names.filter((n) => re.test(n) && !(hideUnderscore && n.startsWith('_')));
+  const segments = pattern.split('*');
+  return names.filter((n) => globMatch(segments, n) && !(hideUnderscore && n.startsWith('_')));
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `*`-glob match over the whole name; `segments` is the pattern split at `*` (no regex, no backtracking blow-up). */
+function globMatch(segments: readonly string[], name: string): boolean {
+  const first = segments[0] as string;
+  const last = segments[segments.length - 1] as string;
+  if (!name.startsWith(first)) return false;
+  if (segments.length === 1) return name === first;
+  if (name.length < first.length + last.length || !name.endsWith(last)) return false;
+  let pos = first.length;
+  const end = name.length - last.length;
+  for (let i = 1; i < segments.length - 1; i++) {
+    const seg = segments[i] as string;
+    const at = name.indexOf(seg, pos);
+    if (at < 0 || at + seg.length > end) return false;
+    pos = at + seg.length;
+  }
+  return true;
 }
 
 class Parser {
@@ -128,11 +142,17 @@ class Parser {
     }
   }
 
-  private span(a: ConditionNode, b: ConditionNode): SourceLocation {
-    return {
-      ...a.loc,
-      ...(b.loc.endLine !== undefined ? { endLine: b.loc.endLine, endColumn: b.loc.endColumn } : {}),
+  private span(a: SourceLocation, b: SourceLocation): SourceLocation {
+    if (b.endLine === undefined) return a;
+    const loc: { file: string; line: number; column: number; offset?: number; endLine: number; endColumn?: number } = {
+      file: a.file,
+      line: a.line,
+      column: a.column,
+      endLine: b.endLine,
     };
+    if (a.offset !== undefined) loc.offset = a.offset;
+    if (b.endColumn !== undefined) loc.endColumn = b.endColumn;
+    return loc;
   }
 
   private or(): ConditionNode {
@@ -143,7 +163,7 @@ class Parser {
       operands.push(this.and());
     }
     if (operands.length === 1) return first;
-    return { kind: 'or', operands, loc: this.span(first, operands[operands.length - 1] as ConditionNode) };
+    return { kind: 'or', operands, loc: this.span(first.loc, (operands[operands.length - 1] as ConditionNode).loc) };
   }
 
   private and(): ConditionNode {
@@ -154,7 +174,7 @@ class Parser {
       operands.push(this.not());
     }
     if (operands.length === 1) return first;
-    return { kind: 'and', operands, loc: this.span(first, operands[operands.length - 1] as ConditionNode) };
+    return { kind: 'and', operands, loc: this.span(first.loc, (operands[operands.length - 1] as ConditionNode).loc) };
   }
 
   private not(): ConditionNode {
@@ -165,8 +185,7 @@ class Parser {
       const operand = this.not();
       this.depth--;
       const tok = t as Token;
-      const loc = this.locOf(tok.start, tok.end);
-      return { kind: 'not', operand, loc: this.span({ kind: 'identifier', name: '', loc }, operand) };
+      return { kind: 'not', operand, loc: this.span(this.locOf(tok.start, tok.end), operand.loc) };
     }
     return this.primary();
   }

@@ -1,6 +1,6 @@
 import type { Detection, DetectionElement, DetectionGroup, DetectionItem, ModifierName } from '../ir/detection.js';
 import type { DetectionValue } from '../ir/values.js';
-import type { YEntry, YMap, YNode, YScalar } from '../yaml/nodes.js';
+import type { YMap, YNode, YScalar } from '../yaml/nodes.js';
 import type { DocContext, Span } from './context.js';
 import { MODIFIER_NAMES, applyModifiers, checkChain, type ModifierProblem } from './modifiers.js';
 import { scalarOffsetMapper } from './scalar-offsets.js';
@@ -62,6 +62,12 @@ function scalarsOf(ctx: DocContext, node: YNode, out: YScalar[], depth = 0): boo
   return ok;
 }
 
+/** Keyword (unbound) searches can only look for text, numbers or regular expressions. */
+function keywordValueOk(v: DetectionValue): boolean {
+  if (v.kind === 'expansion') return v.values.every(keywordValueOk);
+  return v.kind === 'string' || v.kind === 'number' || v.kind === 'regex';
+}
+
 /** One `field|mods: value(s)` entry, or a keyword item (null field). */
 export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, mods: readonly ModifierName[], valueNode: YNode): DetectionItem | undefined {
   const keyLoc = ctx.loc(keySpan);
@@ -120,7 +126,14 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
       failed = true;
       continue;
     }
-    if (r.value) values.push(r.value);
+    if (r.value) {
+      if (keyword && !keywordValueOk(r.value)) {
+        ctx.error('detection/invalid-value', `a keyword search cannot test ${r.value.kind === 'expansion' ? 'this expansion' : `a ${r.value.kind} value`}`, keySpan, 'bind it to a field: field|modifiers: value');
+        failed = true;
+        continue;
+      }
+      values.push(r.value);
+    }
   }
   if (failed) return undefined;
   const link = mods.includes('all') ? 'and' : 'or';
@@ -216,4 +229,3 @@ export function buildDetections(ctx: DocContext, map: YMap, reserved: ReadonlySe
   return { detections, ok };
 }
 
-export type { YEntry };

@@ -41,6 +41,7 @@ const STYLE_NAMES: Record<number, ScalarStyleName> = {
 const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
 /** js-yaml's YAML 1.1 schema reads y/n as booleans; PyYAML (pySigma's loader) does not. */
 const PYYAML_NOT_BOOL = new Set(['y', 'Y', 'n', 'N']);
+const YAML11_ONLY_BOOLEANS = new Set(['yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 const DATE_LIKE = /^\d{4}-\d\d?-\d\d?(?:$|[Tt ])/;
 /** First characters of plain scalars that YAML 1.1 and 1.2 may type differently (numbers, yes/no/on/off...). */
 const MAY_DIFFER_11 = (() => {
@@ -95,17 +96,14 @@ export function buildYamlTrees(
   const report = (code: DiagnosticCode, message: string, start: number, end?: number, severity?: 'warning') =>
     diagnostics.push(diagnostic(code, message, index.location(start, end), severity ? { severity } : {}));
 
-  let events: Event[];
-  try {
-    events = parseEvents(src, { filename: index.file, maxDepth: limits.maxDepth });
-  } catch (e) {
+  const reportException = (e: unknown) => {
     const offset = yamlExceptionOffset(e) ?? 0;
     const reason = (e as { reason?: unknown }).reason;
     const message = typeof reason === 'string' ? reason : e instanceof Error ? e.message : String(e);
     if (/maxDepth/.test(message)) report('yaml/depth-limit', `YAML nesting is deeper than ${limits.maxDepth} levels`, offset);
     else report('yaml/syntax', `YAML syntax error: ${message}`, offset);
-    return { documents: [], diagnostics };
-  }
+  };
+  const events = parseEventsRecovering(src, { filename: index.file, maxDepth: limits.maxDepth }, reportException);
 
   const documents: YDocument[] = [];
   let i = 0;
@@ -137,6 +135,45 @@ export function buildYamlTrees(
     i = end + 1;
   }
   return { documents, diagnostics };
+}
+
+/** Most document chunks a file may be split into to recover from a syntax error. */
+const MAX_RECOVERY_CHUNKS = 100;
+
+/**
+ * parseEvents, but a syntax error in one document of a multi-document file does not lose the others: the file is
+ * parsed again one `---` chunk at a time, each chunk in a copy of the text where everything before it is blanked
+ * (so event offsets stay those of the original text).
+ */
+function parseEventsRecovering(src: string, options: { filename: string; maxDepth: number }, onError: (e: unknown) => void): Event[] {
+  try {
+    return parseEvents(src, options);
+  } catch (e) {
+    const starts: number[] = [];
+    for (let i = src.startsWith('---') ? 0 : src.indexOf('\n---'); i >= 0; i = src.indexOf('\n---', i + 1)) {
+      const at = src.charCodeAt(i) === 10 ? i + 1 : i;
+      const after = src.charCodeAt(at + 3);
+      if (at > 0 && (Number.isNaN(after) || after === 32 || after === 10 || after === 13 || after === 9)) starts.push(at);
+      if (starts.length > MAX_RECOVERY_CHUNKS) break;
+    }
+    if (starts.length === 0 || starts.length > MAX_RECOVERY_CHUNKS) {
+      onError(e);
+      return [];
+    }
+    const bounds = [0, ...starts, src.length];
+    const events: Event[] = [];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const a = bounds[k] as number;
+      const b = bounds[k + 1] as number;
+      const masked = src.slice(0, a).replace(/[^\n\r]/g, ' ') + src.slice(a, b);
+      try {
+        events.push(...parseEvents(masked, options));
+      } catch (chunkError) {
+        onError(chunkError);
+      }
+    }
+    return events;
+  }
 }
 
 /** Index of the POP event closing the document opened at `start`. */
@@ -390,6 +427,9 @@ function scalarNode(
 /** Whether YAML 1.1 (pySigma) types this plain scalar differently from `value` (its YAML 1.2 reading). */
 export function yaml11Differs(text: string, value: unknown): boolean {
   if (MAY_DIFFER_11[text.charCodeAt(0)] !== 1 || PYYAML_NOT_BOOL.has(text)) return false;
+  const c = text.charCodeAt(0);
+  // Letters: only YAML 1.1's extra booleans differ (true/false/null read the same in both).
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return YAML11_ONLY_BOOLEANS.has(text);
   // Dates: YAML 1.1 timestamps become text again in sigmats, so both readings agree (and Date parsing is slow).
   if (typeof value === 'string' && DATE_LIKE.test(text)) return false;
   const v11 = toScalarValue(YAML11_SCHEMA.resolveImplicitScalarTag(text).value, text);

@@ -226,7 +226,8 @@ class FastParser {
       k = close + 1;
       while (k < end && this.src.charCodeAt(k) === SP) k++;
     } else {
-      if (isIndicator(c) || c === DASH && this.src.charCodeAt(at + 1) === SP) throw BAIL;
+      // `- `, `? ` and `: ` are block indicators (sequence item, explicit key, value), not key text.
+      if (isIndicator(c) || ((c === DASH || c === 63 || c === COLON) && (at + 1 === end || this.src.charCodeAt(at + 1) === SP))) throw BAIL;
       k = at;
       while (k < end) {
         const ch = this.src.charCodeAt(k);
@@ -368,7 +369,8 @@ class FastParser {
     // Trailing empty lines belong to the block in js-yaml's span: not reproduced here.
     if (this.li < this.lines.length && (this.lines[this.li] as Line).indent === (this.lines[this.li] as Line).end - (this.lines[this.li] as Line).start && this.li < j) throw BAIL;
     const start = first.start + contentIndent;
-    const end = last.end;
+    let end = last.end;
+    while (end > start && this.src.charCodeAt(end - 1) === SP) end--;
     return { kind: 'scalar', start, end, valueStart, valueEnd, text, value: text, style: 'literal', size: 1, height: 0 };
   }
 
@@ -390,7 +392,8 @@ class FastParser {
           items.push(this.quoted(k, close));
           k = close + 1;
         } else {
-          if (isIndicator(c) || c === 124 || c === 62 || c === DASH && this.src.charCodeAt(k + 1) === SP) throw BAIL;
+          // `?`, `:` and `-` have flow meanings (explicit key, value, ...): leave such items to js-yaml.
+          if (isIndicator(c) || c === DASH || c === 63 || c === COLON) throw BAIL;
           const s = k;
           while (k < line.end) {
             const ch = this.src.charCodeAt(k);

@@ -1,0 +1,110 @@
+import { assertNever, diagnostic } from '@sigmats/core';
+import type { Expr, SourceLocation } from '@sigmats/core';
+import { fail, ok, type Result } from '@sigmats/text-query';
+import { isInvisible } from '../encode.js';
+import type { SearchSettings } from './query.js';
+
+/**
+ * Which Sumo name each Sigma field gets in a log search, and the json extraction that defines it: identifier aliases
+ * (operator words and other characters avoided), JSON key paths with `['…']` for keys that are not plain words.
+ */
+
+/** Fields Sumo defines itself (`_sourceCategory`, `_raw`, `_messageTime`…): never extracted. */
+export function isBuiltIn(field: string): boolean {
+  return field.startsWith('_');
+}
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Words the where/json grammar reads as operators: never used as a bare field name. */
+const RESERVED = new Set([
+  'and', 'or', 'not', 'in', 'matches', 'as', 'by', 'nodrop', 'where', 'true', 'false', 'null', 'like', 'rlike',
+  'field', 'asc', 'desc', 'multi', 'regex', 'auto',
+]);
+
+const bareName = (f: string): boolean => IDENT.test(f) && !RESERVED.has(f.toLowerCase());
+
+/** Sumo names for the Sigma fields a query uses, and the json extraction that defines them. */
+export interface FieldPlan {
+  readonly name: (field: string) => string;
+  /** [json path, alias] in first-use order. */
+  readonly extracted: readonly (readonly [string, string])[];
+}
+
+/** Fields an expression reads, in first-use order. */
+export function exprFields(expr: Expr, out: string[] = []): string[] {
+  const add = (f: string): void => {
+    if (!out.includes(f)) out.push(f);
+  };
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      for (const o of expr.operands) exprFields(o, out);
+      break;
+    case 'not':
+      exprFields(expr.operand, out);
+      break;
+    case 'match':
+      add(expr.field);
+      if (expr.value.kind === 'fieldref') add(expr.value.field);
+      break;
+    case 'keyword':
+    case 'const':
+      break;
+    default:
+      assertNever(expr, 'expression kind');
+  }
+  return out;
+}
+
+function jsonKeyPath(path: string): string | undefined {
+  const segments = path.split('.');
+  let out = '';
+  for (const s of segments) {
+    if (s === '' || /["'\\[\]]/.test(s) || [...s].some(isInvisible)) return undefined;
+    out += /^[A-Za-z0-9_]+$/.test(s) ? (out ? `.${s}` : s) : `['${s}']`;
+  }
+  return out;
+}
+
+export function planFields(
+  fields: readonly string[],
+  settings: SearchSettings,
+  jsonPath: (f: string) => string,
+  locate: (field: string) => SourceLocation,
+): Result<FieldPlan> {
+  const names = new Map<string, string>();
+  const extracted: [string, string][] = [];
+  const used = new Set<string>();
+  const errors = [];
+  for (const f of fields) {
+    if (names.has(f)) continue;
+    if (isBuiltIn(f) && IDENT.test(f)) {
+      names.set(f, f);
+      continue;
+    }
+    if (settings.extraction === 'fer') {
+      if (f.includes('"') || f.includes('\\') || [...f].some(isInvisible)) {
+        errors.push(diagnostic('backend/unsupported-value', `field name ${JSON.stringify(f)} cannot be written as %"…"`, locate(f)));
+        continue;
+      }
+      names.set(f, bareName(f) ? f : `%"${f}"`);
+      continue;
+    }
+    const path = jsonKeyPath(jsonPath(f));
+    if (path === undefined) {
+      errors.push(diagnostic('backend/unsupported-value', `field name ${JSON.stringify(f)} cannot be a JSON key path`, locate(f)));
+      continue;
+    }
+    let alias = f.replace(/[^A-Za-z0-9_]/g, '_');
+    if (!/^[A-Za-z]/.test(alias) || !bareName(alias)) alias = `f_${alias}`;
+    let candidate = alias;
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${alias}_${n}`;
+    used.add(candidate.toLowerCase());
+    names.set(f, candidate);
+    extracted.push([path, candidate]);
+  }
+  if (errors.length > 0) return fail(...errors);
+  return ok({ name: (f) => names.get(f) ?? f, extracted });
+}
+

@@ -1,0 +1,83 @@
+import { assertNever, plainText } from '@sigmats/core';
+import type { Expr, KeywordExpr } from '@sigmats/core';
+import { isInvisible } from '../encode.js';
+
+/**
+ * Keywords in the scope: quoted phrases (`\"` is the one documented escape) or bare wildcard terms. Sumo scope
+ * keywords are indexed term/phrase searches, case-insensitive; anything that cannot be a term stays in `where`.
+ */
+
+/** A keyword as a scope term: `"phrase"` or a bare `term*with*wildcards`; undefined when it cannot be one. */
+function scopeTerm(node: KeywordExpr): string | undefined {
+  const v = node.value;
+  if (v.kind === 'number') return `"${v.value}"`;
+  if (v.kind === 'regex' || v.cased) return undefined;
+  const text = plainText(v.parts);
+  if (text !== undefined) {
+    if (text === '' || text.includes('\\') || [...text].some(isInvisible)) return undefined;
+    return `"${text.replaceAll('"', '\\"')}"`;
+  }
+  let term = '';
+  for (const p of v.parts) {
+    if (p.kind === 'wildcard-multi') term += '*';
+    else if (p.kind === 'literal' && /^[A-Za-z0-9_.-]+$/.test(p.text)) term += p.text;
+    else return undefined;
+  }
+  return term.startsWith('-') ? undefined : term;
+}
+
+/** An expression made only of keywords, rendered as scope terms (AND/OR/NOT with explicit parentheses). */
+function scopeExpr(e: Expr): string | undefined {
+  switch (e.kind) {
+    case 'keyword':
+      return scopeTerm(e);
+    case 'not': {
+      const inner = scopeExpr(e.operand);
+      if (inner === undefined) return undefined;
+      return e.operand.kind === 'keyword' ? `NOT ${inner}` : `NOT (${inner})`;
+    }
+    case 'and':
+    case 'or': {
+      const parts = e.operands.map(scopeExpr);
+      if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
+      const op = e.kind === 'and' ? ' AND ' : ' OR ';
+      return parts.map((p, i) => (e.operands[i]!.kind === 'and' || e.operands[i]!.kind === 'or' ? `(${p})` : p)).join(op);
+    }
+    case 'match':
+    case 'const':
+      return undefined;
+    default:
+      return assertNever(e, 'expression kind');
+  }
+}
+
+/** Split an expression into the keyword conjuncts that go to the scope and the rest (for `where`). */
+export function splitScope(expr: Expr): { scope: string[]; rest: Expr | undefined } {
+  const conjuncts = expr.kind === 'and' ? expr.operands : [expr];
+  const scope: string[] = [];
+  const rest: Expr[] = [];
+  for (const c of conjuncts) {
+    const s = scopeExpr(c);
+    if (s !== undefined) scope.push(s);
+    else rest.push(c);
+  }
+  if (rest.length === 0) return { scope, rest: undefined };
+  if (rest.length === 1) return { scope, rest: rest[0] };
+  return { scope, rest: { kind: 'and', operands: rest, loc: expr.loc } };
+}
+
+export function wrapScope(scope: string): string {
+  // Already one parenthesised group?
+  if (scope.startsWith('(') && scope.endsWith(')')) {
+    let depth = 0;
+    let closesAtEnd = true;
+    for (let i = 0; i < scope.length; i++) {
+      if (scope[i] === '(') depth++;
+      else if (scope[i] === ')') depth--;
+      if (depth === 0 && i < scope.length - 1) closesAtEnd = false;
+    }
+    if (closesAtEnd) return scope;
+  }
+  return `(${scope})`;
+}
+
