@@ -1,34 +1,31 @@
 // KQL string literals. In "…" only \\ \" \' \t \n \r and \uXXXX are valid escapes (`"\."` is a syntax error);
 // a raw line break ends the literal. Verbatim @"…" has one escape ("" for ") and cannot hold a line break.
+import { escapeWith, quote, type LiteralStyle } from '@sigmats/text-query';
 
 /** Characters that end a line for the Kusto lexer, so neither literal form may hold them raw. */
 const LINE_BREAKS = new Set(['\n', '\r', '\u0085', '\u2028', '\u2029']);
 
-function escapeChar(ch: string): string {
-  switch (ch) {
-    case '\\':
-      return '\\\\';
-    case '"':
-      return '\\"';
-    case '\n':
-      return '\\n';
-    case '\r':
-      return '\\r';
-    case '\t':
-      return '\\t';
-    default: {
-      const code = ch.codePointAt(0)!;
-      if (code < 0x20 || code === 0x7f || LINE_BREAKS.has(ch)) return '\\u' + code.toString(16).padStart(4, '0');
-      return ch;
-    }
-  }
-}
+const hex4 = (code: number): string => '\\u' + code.toString(16).padStart(4, '0');
+
+/** The "…" literal as data: the escapes Kusto defines, \uXXXX for other control characters and line breaks. */
+export const KQL_STRING: LiteralStyle = {
+  open: '"',
+  close: '"',
+  escapes: {
+    ...Object.fromEntries(
+      [...Array.from({ length: 0x20 }, (_, i) => i), 0x7f, 0x85, 0x2028, 0x2029].map((c) => [String.fromCodePoint(c), hex4(c)]),
+    ),
+    '\\': '\\\\',
+    '"': '\\"',
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t',
+  },
+};
 
 /** A regular "…" literal: always valid, any text. */
 export function kqlString(text: string): string {
-  let out = '"';
-  for (const ch of text) out += escapeChar(ch);
-  return out + '"';
+  return quote(text, KQL_STRING);
 }
 
 /** A verbatim @"…" literal when the text allows it (the readable form for paths and regexes), else "…". */
@@ -49,10 +46,10 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Words the parser would not read as a column name in a where clause.
 const RESERVED = new Set(['and', 'or', 'not', 'true', 'false', 'null', 'has', 'contains', 'in', 'between', 'matches', 'regex']);
 
+const COLUMN_ESCAPES: Readonly<Record<string, string>> = { ...KQL_STRING.escapes, "'": "\\'" };
+
 /** A column reference: bare when it is a plain identifier, else ['name'] (quoted with \-escapes). */
 export function kqlColumn(name: string): string {
   if (IDENT.test(name) && !RESERVED.has(name)) return name;
-  let out = "['";
-  for (const ch of name) out += ch === "'" ? "\\'" : escapeChar(ch);
-  return out + "']";
+  return `['${escapeWith(name, COLUMN_ESCAPES)}']`;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Expr, StringValue, ValuePart } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
-import { kqlStringLiterals, tableSchema, validateKql } from '../src/index.js';
+import { kqlColumn, kqlStringLiterals, tableSchema, validateKql } from '../src/index.js';
 import { renderQuery } from '../src/query.js';
 
 const loc = { file: 'prop.yml', line: 1, column: 1 };
@@ -94,6 +94,17 @@ describe('injection safety: every value stays inside its literal (checked by the
         const q = render(e);
         expect(validateKql(q), q).toEqual([]);
         expect(kqlStringLiterals(q)).toEqual(texts);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('column names (for tables we have no schema for) stay one column reference', () => {
+    fc.assert(
+      fc.property(nasty, (name) => {
+        const col = kqlColumn(name);
+        const q = `datatable(${col}:string)["a"]\n| where ${col} == "a"`;
+        expect(validateKql(q), q).toEqual([]);
       }),
       { numRuns: 200 },
     );

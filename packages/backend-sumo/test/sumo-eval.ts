@@ -21,7 +21,7 @@ type Node =
   | { k: 'not'; x: Node }
   | { k: 'bin'; op: string; a: Node; b: Node }
   | { k: 'in'; x: Node; list: Node[] }
-  | { k: 'wild'; x: Node; pattern: string }
+  | { k: 'wild'; x: Node; re: RegExp }
   | { k: 're'; x: Node; re: RE2JS };
 
 export function parseExpression(text: string): Node {
@@ -69,7 +69,7 @@ export function parseExpression(text: string): Node {
       i++;
       const v = t[i++]!;
       if (v.kind === 'regex') return { k: 're', x, re: RE2JS.compile(v.value) };
-      if (v.kind === 'string') return { k: 'wild', x, pattern: v.value };
+      if (v.kind === 'string') return { k: 'wild', x, re: wildcard(v.value) };
       throw new Error('matches operand');
     }
     if (word('in')) {
@@ -127,9 +127,9 @@ export function parseExpression(text: string): Node {
 
 const str = (v: Value): string | null => (v === null ? null : String(v));
 
-function wildcard(pattern: string, s: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`, 'u');
-  return re.test(s);
+/** A quoted matches pattern: only `*` is special, whole-value, case-sensitive. */
+function wildcard(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`, 'u');
 }
 
 function ipv4(s: string): number | undefined {
@@ -163,7 +163,7 @@ export function evaluate(n: Node, rec: Record_, opts: EvalOptions): Value {
     }
     case 'wild': {
       const v = str(evaluate(n.x, rec, opts));
-      return v !== null && wildcard(n.pattern, v);
+      return v !== null && n.re.test(v);
     }
     case 're': {
       const v = str(evaluate(n.x, rec, opts));

@@ -61,7 +61,7 @@ describe('global', () => {
   test('usage errors exit 2 with a pointer to --help', () => {
     for (const args of [[], ['frobnicate'], ['convert', 'rules/'], ['convert', '-t', 'nope', 'rules/'], ['convert', '-t', 'splunk', '--bogus', 'rules/'], ['convert', '-t', 'splunk', 'no/such/dir'], ['convert', '-t', 'splunk', '-f', 'nope', 'rules/'], ['list', 'everything']]) {
       const r = sigmats(args);
-      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(2);
       expect(r.stdout, args.join(' ')).toBe('');
     }
     expect(sigmats(['convert', 'rules/']).stderr).toBe("sigmats convert: error: missing -t TARGET (splunk, kql, sumo, sumo-cse or all)\nRun 'sigmats convert --help' for usage.\n");

@@ -11,8 +11,24 @@ const loc = { file: 'r.yml', line: 1, column: 1 };
 const tags = (...names: string[]): Tag[] => names.map((n) => ({ namespace: 'attack', name: n, loc }));
 
 describe('ATT&CK data', () => {
-  test('the 14 Enterprise tactics', () => {
-    expect(TACTICS.map((t) => t.id)).toEqual(['TA0043', 'TA0042', 'TA0001', 'TA0002', 'TA0003', 'TA0004', 'TA0005', 'TA0006', 'TA0007', 'TA0008', 'TA0009', 'TA0011', 'TA0010', 'TA0040']);
+  test('the 15 Enterprise tactics of ATT&CK v19, in matrix order', () => {
+    expect(TACTICS.map((t) => `${t.id} ${t.name}`)).toEqual([
+      'TA0043 Reconnaissance',
+      'TA0042 Resource Development',
+      'TA0001 Initial Access',
+      'TA0002 Execution',
+      'TA0003 Persistence',
+      'TA0004 Privilege Escalation',
+      'TA0005 Stealth',
+      'TA0112 Defense Impairment',
+      'TA0006 Credential Access',
+      'TA0007 Discovery',
+      'TA0008 Lateral Movement',
+      'TA0009 Collection',
+      'TA0011 Command and Control',
+      'TA0010 Exfiltration',
+      'TA0040 Impact',
+    ]);
   });
   test('every sub-technique has its parent in the table, every technique a tactic', () => {
     for (const t of TECHNIQUE_TABLE.values()) {
@@ -27,6 +43,8 @@ describe('attackFromTags', () => {
   const cases: { tags: string[]; tactics: string[]; techniques: [string, string | undefined][]; warnings: number }[] = [
     { tags: ['lateral-movement', 't1021.006'], tactics: ['TA0008 Lateral Movement'], techniques: [['T1021.006', 'Windows Remote Management']], warnings: 0 },
     { tags: ['command_and_control', 't1219'], tactics: ['TA0011 Command and Control'], techniques: [['T1219', 'Remote Access Tools']], warnings: 0 },
+    { tags: ['stealth', 'defense-impairment', 'defense-evasion'], tactics: ['TA0005 Stealth', 'TA0112 Defense Impairment'], techniques: [], warnings: 0 },
+    { tags: ['defense_evasion'], tactics: ['TA0005 Stealth (formerly Defense Evasion)'], techniques: [], warnings: 0 },
     // No tactic tag: tactics come from the technique table.
     { tags: ['t1059.001'], tactics: ['TA0002 Execution'], techniques: [['T1059.001', 'PowerShell']], warnings: 0 },
     // Unknown IDs: linked, never named, and warned about.

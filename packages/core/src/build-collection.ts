@@ -121,7 +121,7 @@ export function buildCollection(parsed: readonly ParsedSource[]): SigmaCollectio
         diagnostics.push(
           diagnostic('correlation/unresolved-reference', `correlation references '${ref.ref}', but no loaded rule or correlation has that id or name`, ref.loc, {
             rule: documentKey(c),
-            hint: 'load the referenced rule together with the correlation (same file or same run)',
+            hint: 'load the referenced rule together with the correlation (same file or same run); a rule with errors is not loaded',
           }),
         );
         broken.add(c);

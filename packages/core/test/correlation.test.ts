@@ -84,7 +84,7 @@ describe('correlation rules', () => {
   it('extended temporal condition (rules taken from the condition)', () => {
     const { doc, diagnostics } = correlation('    type: temporal\n    group-by: [u]\n    timespan: 10m\n    condition: failed_logon and not success_logon\n');
     expect(diagnostics).toEqual([]);
-    expect(doc?.rules.map((r) => r.ref).sort()).toEqual(['failed_logon', 'success_logon']);
+    expect(doc?.rules.map((r) => `${r.ref}@${r.loc.line}:${r.loc.column}`)).toEqual(['failed_logon@6:16', 'success_logon@6:37']);
     expect(stripLoc(doc?.condition)).toEqual({
       kind: 'extended',
       text: 'failed_logon and not success_logon',

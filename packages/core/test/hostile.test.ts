@@ -52,6 +52,14 @@ describe('hostile YAML input', () => {
     expect(codes(parseSigma(deep, 'f').diagnostics)).toEqual(['yaml/depth-limit@1:67']);
   });
 
+  it('expansion budget per document (windash bombs)', () => {
+    const values = Array.from({ length: 40 }, (_, i) => `            - ' -a${i} -b -c -d -e -f'`).join('\n');
+    const t0 = Date.now();
+    const r = parseSigma(RULE.replace('        f: x\n', `        f|windash:\n${values}\n`), 'f');
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['detection/too-many-variants']);
+  });
+
   it('file size limit', () => {
     const big = 'title: t\ndescription: ' + 'x'.repeat(3 * 1024 * 1024) + '\n';
     expect(codes(parseSigma(big, 'f').diagnostics)).toEqual(['io/too-large@1:1']);

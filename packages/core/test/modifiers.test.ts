@@ -174,6 +174,8 @@ const errorTable: { key: string; value: string; code: string; column?: number; h
   { key: 'f|cidr', value: "'2001:db8::1/64'", code: 'modifier/cidr-invalid' },
   { key: 'f|cidr', value: 'not-an-ip', code: 'modifier/cidr-invalid' },
   { key: 'f|hour', value: '24', code: 'detection/invalid-value' },
+  { key: 'f|gt', value: '.inf', code: 'detection/invalid-value' },
+  { key: 'f', value: '.nan', code: 'detection/invalid-value' },
   { key: 'f|minute', value: '1.5', code: 'detection/invalid-value' },
   { key: 'f|contains|contains', value: 'x', code: 'modifier/invalid-chain' },
   { key: 'f|windash', value: "'-a -b -c -d -e -f -g'", code: 'detection/too-many-variants' },

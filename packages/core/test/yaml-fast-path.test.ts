@@ -60,6 +60,13 @@ describe('YAML fast path', () => {
     'a: !!str 1\n',
     '- a\n-\n',
     'a: "multi\n  line"\n',
+    '? title: x\n',
+    'a: b\u0000c\n',
+    'a: b\u0007\n',
+    "a: 'x\ud800'\n",
+    'a: b # \u0001\n',
+    'a: [? 2]\n',
+    'a: [-1]\n',
   ])('hands %j to the general path', (text) => {
     expect(fastYamlTree(text, { maxDepth: 64 })).toBeUndefined();
   });
@@ -75,7 +82,7 @@ describe('YAML fast path', () => {
 
   it('agrees with js-yaml on fuzzed rule texts', () => {
     const base = readFileSync(join(import.meta.dirname, 'fixtures', 'fast-path-base.yml'), 'utf8');
-    const piece = fc.constantFrom(' ', '  ', '\n', '- ', ': ', ':', '#', ' #', "'", '"', "''", '|', '|-', '[', ']', ', ', 'x', '1', 'null', '\\', '    ', '\n    ', '\n- ', 'key: ', '- k: v\n', '?', '? ', '*', '&a ', '*a', '!', '%', '@', '`', '{', '}', '~', '>', '-', '---\n', '...', ':x', 'é', '"\\t"', '0x1', 'yes');
+    const piece = fc.constantFrom(' ', '  ', '\n', '- ', ': ', ':', '#', ' #', "'", '"', "''", '|', '|-', '[', ']', ', ', 'x', '1', 'null', '\\', '    ', '\n    ', '\n- ', 'key: ', '- k: v\n', '?', '? ', '*', '&a ', '*a', '!', '%', '@', '`', '{', '}', '~', '>', '-', '---\n', '...', ':x', 'é', '"\\t"', '0x1', 'yes', '\u0085', '\u2028', '\uFEFF', '\u0000', '\u0007', '\ud83d', '\t', '\r\n');
     let accepted = 0;
     fc.assert(
       fc.property(fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), ins: fc.array(piece, { maxLength: 3 }) }), { minLength: 1, maxLength: 4 }), (muts) => {

@@ -71,14 +71,33 @@ export function scalarLeaves(v: unknown, out: unknown[]): void {
 
 const EMPTY: readonly string[] = [];
 
+function textsOf(v: unknown, folded: boolean): readonly string[] {
+  if (typeof v === 'string') return [folded ? fold(v) : v];
+  if (v === MISSING || v === null) return EMPTY;
+  const leaves: unknown[] = [];
+  scalarLeaves(v, leaves);
+  const out: string[] = [];
+  for (const l of leaves) {
+    const s = stringForm(l);
+    if (s !== undefined) out.push(folded ? fold(s) : s);
+  }
+  return out;
+}
+
 /**
  * One event being evaluated: resolved fields and their string forms are cached, because many rules
  * look at the same few fields.
  */
+/** What one event knows about one field, filled on demand. */
+interface FieldSlot {
+  readonly value: unknown;
+  raw: readonly string[] | undefined;
+  folded: readonly string[] | undefined;
+}
+
 export class EventView {
-  private readonly resolved = new Map<string, unknown>();
-  private readonly foldedTexts = new Map<string, readonly string[]>();
-  private readonly rawTexts = new Map<string, readonly string[]>();
+  /** One map for everything per field: fewer allocations and lookups per event. */
+  private readonly slots = new Map<string, FieldSlot>();
   private keywordLeaves: readonly string[] | undefined;
   private keywordFolded: readonly string[] | undefined;
   private keywordJoinedRaw: string | undefined;
@@ -90,36 +109,24 @@ export class EventView {
     private readonly keywordFields: readonly string[] | undefined,
   ) {}
 
-  get(field: string): unknown {
-    let v = this.resolved.get(field);
-    if (v === undefined && !this.resolved.has(field)) {
-      v = resolveField(this.event, field, this.lookup);
-      this.resolved.set(field, v);
+  private slot(field: string): FieldSlot {
+    let s = this.slots.get(field);
+    if (s === undefined) {
+      s = { value: resolveField(this.event, field, this.lookup), raw: undefined, folded: undefined };
+      this.slots.set(field, s);
     }
-    return v;
+    return s;
+  }
+
+  get(field: string): unknown {
+    return this.slot(field).value;
   }
 
   /** String forms of the field's scalar leaves (empty when missing, null or an object). */
   texts(field: string, folded: boolean): readonly string[] {
-    const cache = folded ? this.foldedTexts : this.rawTexts;
-    let t = cache.get(field);
-    if (t === undefined) {
-      const v = this.get(field);
-      if (typeof v === 'string') t = [folded ? fold(v) : v];
-      else if (v === MISSING || v === null) t = EMPTY;
-      else {
-        const leaves: unknown[] = [];
-        scalarLeaves(v, leaves);
-        const out: string[] = [];
-        for (const l of leaves) {
-          const s = stringForm(l);
-          if (s !== undefined) out.push(folded ? fold(s) : s);
-        }
-        t = out;
-      }
-      cache.set(field, t);
-    }
-    return t;
+    const s = this.slot(field);
+    if (folded) return (s.folded ??= s.raw !== undefined ? s.raw.map(fold) : textsOf(s.value, true));
+    return (s.raw ??= textsOf(s.value, false));
   }
 
   /**

@@ -20,7 +20,7 @@ export function logsourceApplies(rule: Logsource, event: EventLogsource): boolea
   );
 }
 
-const SYSMON: Readonly<Record<number, readonly string[]>> = {
+const SYSMON_CATEGORIES: Readonly<Record<number, readonly string[]>> = {
   1: ['process_creation'],
   2: ['file_change'],
   3: ['network_connection'],
@@ -52,6 +52,12 @@ const SYSMON: Readonly<Record<number, readonly string[]>> = {
   29: ['file_executable_detected'],
   255: ['sysmon_error'],
 };
+
+/** Routes are shared constants, so a rule set can cache its per-route index by identity. */
+const SYSMON_ROUTES = new Map<number, readonly EventLogsource[]>(
+  Object.entries(SYSMON_CATEGORIES).map(([eid, cats]) => [Number(eid), Object.freeze(cats.map((category) => ({ product: 'windows', category })))]),
+);
+const SYSMON_OTHER: readonly EventLogsource[] = Object.freeze([{ product: 'windows', service: 'sysmon' }]);
 
 /** Windows channels that Sigma names as a `service`. */
 const SERVICES: Readonly<Record<string, string>> = {
@@ -95,18 +101,21 @@ export const windowsLogsource: LogsourceRouter = (event) => {
   if (typeof channel !== 'string') return undefined;
   const eid = Number(field(event, ['EventID', 'Event.System.EventID', 'Event.System.EventID.#text']));
   const lower = channel.toLowerCase();
-  if (lower === 'microsoft-windows-sysmon/operational') {
-    const cats = SYSMON[eid];
-    return cats ? cats.map((category) => ({ product: 'windows', category })) : [{ product: 'windows', service: 'sysmon' }];
-  }
+  if (lower === 'microsoft-windows-sysmon/operational') return SYSMON_ROUTES.get(eid) ?? SYSMON_OTHER;
   const service = SERVICES[lower];
   if (service === undefined) return undefined;
-  const out: EventLogsource[] = [{ product: 'windows', service }];
-  if (service === 'security' && eid === 4688) out.push({ product: 'windows', category: 'process_creation' });
-  if (service === 'powershell' && eid === 4104) out.push({ product: 'windows', category: 'ps_script' });
-  if (service === 'powershell' && eid === 4103) out.push({ product: 'windows', category: 'ps_module' });
-  if (service === 'powershell-classic' && (eid === 400 || eid === 800)) {
-    out.push({ product: 'windows', category: 'ps_classic_start' });
-  }
-  return out;
+  return SPECIAL_ROUTES.get(`${service}|${eid}`) ?? SERVICE_ROUTES.get(service);
 };
+
+const freeze = (...routes: EventLogsource[]): readonly EventLogsource[] => Object.freeze(routes);
+const SERVICE_ROUTES = new Map<string, readonly EventLogsource[]>(
+  Object.values(SERVICES).map((service) => [service, freeze({ product: 'windows', service })]),
+);
+/** Event ids that also belong to a category. */
+const SPECIAL_ROUTES = new Map<string, readonly EventLogsource[]>([
+  ['security|4688', freeze({ product: 'windows', service: 'security' }, { product: 'windows', category: 'process_creation' })],
+  ['powershell|4104', freeze({ product: 'windows', service: 'powershell' }, { product: 'windows', category: 'ps_script' })],
+  ['powershell|4103', freeze({ product: 'windows', service: 'powershell' }, { product: 'windows', category: 'ps_module' })],
+  ['powershell-classic|400', freeze({ product: 'windows', service: 'powershell-classic' }, { product: 'windows', category: 'ps_classic_start' })],
+  ['powershell-classic|800', freeze({ product: 'windows', service: 'powershell-classic' }, { product: 'windows', category: 'ps_classic_start' })],
+]);

@@ -158,9 +158,14 @@ export class CompiledRuleSet {
     }
   }
 
+  private lastSources: readonly EventLogsource[] | undefined | null = null;
+  private lastRoute: Prefilter | readonly number[] | undefined;
+
   /** The entries that apply to the event (after logsource routing), as a prefilter or a plain list. */
   private route(event: EventObject): Prefilter | readonly number[] {
     const sources = this.router?.(event);
+    // Routers return shared arrays for common routes: consecutive events usually take the same one.
+    if (sources === this.lastSources && this.lastRoute !== undefined) return this.lastRoute;
     const key = sources === undefined ? '*' : sources.map((s) => `${s.category}|${s.product}|${s.service}`).join(';');
     let r = this.routes.get(key);
     if (r === undefined) {
@@ -173,6 +178,8 @@ export class CompiledRuleSet {
       r = this.indexed ? new Prefilter(list, (i) => this.entries[i]!.clauses) : list;
       this.routes.set(key, r);
     }
+    this.lastSources = sources;
+    this.lastRoute = r;
     return r;
   }
 }

@@ -180,6 +180,8 @@ export const XDR_PIPELINE = {
       valid_hash_algos: ['MD5', 'SHA1', 'SHA256'],
       field_prefix: '',
       drop_algo_prefix: false,
+      // Items with IMPHASH values already failed above; splitting them would only add a second error.
+      detection_item_conditions: [{ type: 'match_string', pattern: '(?i).*IMPHASH=', cond: 'all', negate: true }],
       rule_conditions: GUARD,
     },
     ...hiveItems('xdr', GUARD),

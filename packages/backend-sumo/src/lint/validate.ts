@@ -13,6 +13,7 @@ import { AGGREGATES, FUNCTIONS, OTHER_COMMANDS } from './vocabulary.js';
  */
 
 const COMPARISON = new Set(['=', '==', '!=', '<>', '<', '<=', '>', '>=']);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
 
 export type SumoDialect = 'search' | 'cse';
 
@@ -80,6 +81,18 @@ class Linter {
     const t = this.peek();
     if (t) this.pos++;
     return t;
+  }
+
+  /** One keyword (hot path: no argument array). */
+  private word(w: string, k = 0): boolean {
+    const t = this.pos + k < this.end ? this.tokens[this.pos + k] : undefined;
+    return t !== undefined && t.lower === w;
+  }
+
+  /** One operator (hot path). */
+  private op(o: string): boolean {
+    const t = this.pos < this.end ? this.tokens[this.pos] : undefined;
+    return t !== undefined && t.kind === 'op' && t.value === o;
   }
 
   private isWord(t: Token | undefined, ...words: string[]): boolean {
@@ -161,7 +174,7 @@ class Linter {
 
   private orExpr(): void {
     this.andExpr();
-    while (this.isWord(this.peek(), 'or') || this.isOp(this.peek(), '||')) {
+    while (this.word('or') || this.op('||')) {
       this.next();
       this.andExpr();
     }
@@ -169,14 +182,14 @@ class Linter {
 
   private andExpr(): void {
     this.notExpr();
-    while (this.isWord(this.peek(), 'and') || this.isOp(this.peek(), '&&')) {
+    while (this.word('and') || this.op('&&')) {
       this.next();
       this.notExpr();
     }
   }
 
   private notExpr(): void {
-    if (this.isOp(this.peek(), '!') || (this.isWord(this.peek(), 'not') && this.peek(1)?.kind !== 'comma')) {
+    if (this.op('!') || (this.word('not') && this.peek(1)?.kind !== 'comma')) {
       this.next();
       this.notExpr();
       return;
@@ -193,7 +206,7 @@ class Linter {
       this.additive();
       return;
     }
-    if (this.isWord(t, 'matches', 'like', 'rlike')) {
+    if (t.kind === 'ident' && (t.lower === 'matches' || t.lower === 'like' || t.lower === 'rlike')) {
       this.next();
       const v = this.next();
       if (v === undefined || (v.kind !== 'string' && v.kind !== 'regex')) {
@@ -204,7 +217,7 @@ class Linter {
       }
       return;
     }
-    if (this.isWord(t, 'in') || (this.isWord(t, 'not') && this.isWord(this.peek(1), 'in'))) {
+    if (t.lower === 'in' || (t.lower === 'not' && this.word('in', 1))) {
       if (this.isWord(t, 'not')) this.next();
       this.next();
       this.list();
@@ -232,14 +245,14 @@ class Linter {
 
   private additive(): void {
     this.unary();
-    while (this.isOp(this.peek(), '+', '-', '*', '/', '%')) {
+    for (let t = this.peek(); t !== undefined && t.kind === 'op' && ARITHMETIC.has(t.value); t = this.peek()) {
       this.next();
       this.unary();
     }
   }
 
   private unary(): void {
-    if (this.isOp(this.peek(), '-', '+')) this.next();
+    if (this.op('-') || this.op('+')) this.next();
     this.primary();
   }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { documentKey } from '@sigmats/core';
-import type { Backend, ConvertedRule, Diagnostic, SigmaRule } from '@sigmats/core';
+import type { Backend, ConvertedRule, CorrelationRule, Diagnostic, SigmaRule } from '@sigmats/core';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
@@ -112,9 +112,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (problem) writeErrors.push(problem);
     return problem === undefined;
   };
-  const collected = new Map(loaded.collection.rules.map((r) => [documentKey(r), r]));
+  const collected = new Map<string, SigmaRule | CorrelationRule>([...loaded.collection.rules, ...loaded.collection.correlations].map((r) => [documentKey(r), r]));
   for (const [file, docs] of loaded.documents) {
-    const rules = docs.filter((d): d is SigmaRule => d.kind === 'rule');
+    const rules = docs.filter((d): d is SigmaRule | CorrelationRule => d.kind === 'rule' || d.kind === 'correlation');
     rules.forEach((rule, n) => {
       const key = documentKey(rule);
       // Filters may have changed the rule; use the collection's version.

@@ -1,7 +1,11 @@
 /**
- * MITRE ATT&CK Enterprise data for documentation pages: the 14 tactics and a set of techniques and
- * sub-techniques (names as of ATT&CK v17). IDs not listed here still get their canonical link, but never a
- * guessed name. Source: https://attack.mitre.org/ (ATT&CK is © The MITRE Corporation, used under its terms).
+ * MITRE ATT&CK Enterprise data for documentation pages: the tactics and a set of techniques and
+ * sub-techniques. IDs not listed here still get their canonical link, but never a guessed name.
+ * Tactics follow ATT&CK v19 (2026): Defense Evasion (TA0005) was renamed Stealth and Defense Impairment
+ * (TA0112) was added, so there are 15; SigmaHQ rules already use `attack.stealth` and
+ * `attack.defense-impairment`. Technique names are those of v17/v18; techniques added in v19 (T1685...)
+ * are deliberately absent until checked against the ATT&CK data.
+ * Source: https://attack.mitre.org/ (ATT&CK is © The MITRE Corporation, used under its terms).
  */
 
 export interface Tactic {
@@ -18,7 +22,8 @@ export const TACTICS: readonly Tactic[] = [
   { id: 'TA0002', short: 'execution', name: 'Execution' },
   { id: 'TA0003', short: 'persistence', name: 'Persistence' },
   { id: 'TA0004', short: 'privilege-escalation', name: 'Privilege Escalation' },
-  { id: 'TA0005', short: 'defense-evasion', name: 'Defense Evasion' },
+  { id: 'TA0005', short: 'stealth', name: 'Stealth' },
+  { id: 'TA0112', short: 'defense-impairment', name: 'Defense Impairment' },
   { id: 'TA0006', short: 'credential-access', name: 'Credential Access' },
   { id: 'TA0007', short: 'discovery', name: 'Discovery' },
   { id: 'TA0008', short: 'lateral-movement', name: 'Lateral Movement' },
@@ -27,6 +32,11 @@ export const TACTICS: readonly Tactic[] = [
   { id: 'TA0010', short: 'exfiltration', name: 'Exfiltration' },
   { id: 'TA0040', short: 'impact', name: 'Impact' },
 ];
+
+/** Older tag names of a tactic: `attack.defense-evasion` is TA0005, shown with its old name. */
+export const TACTIC_ALIASES: Readonly<Record<string, { readonly id: string; readonly name: string }>> = {
+  'defense-evasion': { id: 'TA0005', name: 'Stealth (formerly Defense Evasion)' },
+};
 
 // Tactic codes used in the technique table below (kept short so the table stays readable).
 const T = {

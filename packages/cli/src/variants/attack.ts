@@ -1,5 +1,5 @@
 import type { Tag } from '@sigmats/core';
-import { TACTICS, TECHNIQUE_TABLE } from './attack-data.js';
+import { TACTIC_ALIASES, TACTICS, TECHNIQUE_TABLE } from './attack-data.js';
 
 export interface AttackRef {
   readonly id: string;
@@ -62,9 +62,12 @@ export function attackFromTags(tags: readonly Tag[]): AttackInfo {
       continue;
     }
     const taId = /^ta(\d{4})$/.exec(name);
-    const tactic = taId ? TACTIC_BY_ID.get(`TA${taId[1]}`) : TACTIC_BY_SHORT.get(name.replace(/_/g, '-'));
+    const short = name.replace(/_/g, '-');
+    const canonical = taId ? TACTIC_BY_ID.get(`TA${taId[1]}`) : TACTIC_BY_SHORT.get(short);
+    const tactic = canonical ?? TACTIC_ALIASES[short];
     if (tactic) {
-      tactics.set(tactic.id, { id: tactic.id, name: tactic.name, url: tacticUrl(tactic.id) });
+      // The current name wins over an alias's "formerly ..." name for the same ID.
+      if (canonical || !tactics.has(tactic.id)) tactics.set(tactic.id, { id: tactic.id, name: tactic.name, url: tacticUrl(tactic.id) });
     } else if (taId) {
       const id = `TA${taId[1]}`;
       warnings.push({ message: `ATT&CK tactic ${id} is not an Enterprise tactic; linked without a name`, tag });

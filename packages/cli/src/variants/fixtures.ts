@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { SigmaRule } from '@sigmats/core';
+import type { CorrelationRule, SigmaRule } from '@sigmats/core';
 
 /** A fixture file as the evaluator helper writes it: rules/<technique>/fixtures/*.json. */
 export interface Fixture {
@@ -61,14 +61,21 @@ export function readFixturesBeside(ruleFile: string, cwd: string): FixtureScan {
 }
 
 /** Does the fixture's `rule` name this rule (id, name, title, or rule file name)? */
-export function fixtureIsFor(f: Fixture, rule: SigmaRule): boolean {
+export function fixtureIsFor(f: Fixture, rule: SigmaRule | CorrelationRule): boolean {
   const stem = basename(rule.loc.file).replace(/\.ya?ml$/i, '');
   const r = f.rule.trim();
   return r === rule.id || r === rule.name || r === rule.title || r === stem || r === basename(rule.loc.file);
 }
 
-/** Field names a rule's detection reads (for showing the relevant parts of a fixture event). */
-export function detectionFields(rule: SigmaRule): string[] {
+/**
+ * Field names a rule's detection reads (for showing the relevant parts of a fixture event); for a
+ * correlation, the fields it groups and aggregates by.
+ */
+export function detectionFields(rule: SigmaRule | CorrelationRule): string[] {
+  if (rule.kind === 'correlation') {
+    const aggregated = rule.condition.kind === 'threshold' ? rule.condition.fields : [];
+    return [...new Set([...rule.groupBy, ...aggregated])];
+  }
   const out = new Set<string>();
   const visit = (e: SigmaRule['detections'][number]['body'] | SigmaRule['detections'][number]['body']['items'][number]): void => {
     if (e.kind === 'item') {

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { ConvertedRule, SigmaRule } from '@sigmats/core';
+import type { ConvertedRule, CorrelationRule, SigmaRule } from '@sigmats/core';
 import { techniqueLabel, type AttackInfo, type AttackRef, type AttackTechnique } from './attack.js';
 import { detectionFields, type Fixture } from './fixtures.js';
 import type { PlatformSpec } from './platforms.js';
@@ -29,6 +29,8 @@ export interface VariantPage {
   readonly title: string;
   readonly platform: { readonly id: string; readonly name: string; readonly target: string; readonly language: string; readonly format: string };
   readonly rule: {
+    /** A correlation has no log source of its own; its query combines the rules it references. */
+    readonly kind: 'rule' | 'correlation';
     readonly id?: string;
     readonly title: string;
     readonly description?: string;
@@ -81,7 +83,7 @@ function valueAt(event: unknown, field: string): unknown {
   return cur;
 }
 
-function evidence(rule: SigmaRule, event: unknown): { field: string; value: string }[] {
+function evidence(rule: SigmaRule | CorrelationRule, event: unknown): { field: string; value: string }[] {
   return detectionFields(rule).flatMap((field) => {
     const v = valueAt(event, field);
     if (v === undefined) return [];
@@ -90,7 +92,7 @@ function evidence(rule: SigmaRule, event: unknown): { field: string; value: stri
 }
 
 export interface PageInput {
-  readonly rule: SigmaRule;
+  readonly rule: SigmaRule | CorrelationRule;
   readonly converted: ConvertedRule;
   readonly format: string;
   readonly platform: PlatformSpec;
@@ -123,6 +125,7 @@ export function buildPage(input: PageInput): VariantPage {
     title: pageTitle(rule.title, platform.name),
     platform: { id: platform.id, name: platform.name, target: platform.target, language: platform.language, format: input.format },
     rule: {
+      kind: rule.kind,
       ...(rule.id !== undefined ? { id: rule.id } : {}),
       title: rule.title,
       ...(rule.description !== undefined ? { description: rule.description.trim() } : {}),
@@ -132,11 +135,14 @@ export function buildPage(input: PageInput): VariantPage {
       ...(rule.modified !== undefined ? { modified: rule.modified } : {}),
       references: rule.references,
       tags: rule.tags.map((t) => `${t.namespace}.${t.name}`),
-      logsource: {
-        ...(rule.logsource.category !== undefined ? { category: rule.logsource.category } : {}),
-        ...(rule.logsource.product !== undefined ? { product: rule.logsource.product } : {}),
-        ...(rule.logsource.service !== undefined ? { service: rule.logsource.service } : {}),
-      },
+      logsource:
+        rule.kind === 'rule'
+          ? {
+              ...(rule.logsource.category !== undefined ? { category: rule.logsource.category } : {}),
+              ...(rule.logsource.product !== undefined ? { product: rule.logsource.product } : {}),
+              ...(rule.logsource.service !== undefined ? { service: rule.logsource.service } : {}),
+            }
+          : {},
     },
     severity: rule.level ?? 'unspecified',
     attack: { tactics: attack.tactics, techniques },

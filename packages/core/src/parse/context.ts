@@ -11,6 +11,8 @@ export interface Span {
 /** Per-document state while building IR: where to report and how to locate nodes. */
 export class DocContext {
   readonly diagnostics: Diagnostic[] = [];
+  /** Expansion variants (windash, base64offset) still allowed in this document: bounds time and memory. */
+  variantBudget = 250_000;
 
   constructor(readonly index: LineIndex) {}
 

@@ -1,3 +1,4 @@
+import type { ConditionNode } from '../ir/condition.js';
 import type { CorrelationAlias, CorrelationCondition, CorrelationOperator, CorrelationRule, CorrelationType, RuleReference, Timespan } from '../ir/rule.js';
 import { getEntry, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
 import { conditionIdentifiers, parseConditionScalar } from './condition.js';
@@ -122,6 +123,24 @@ function parseAliases(ctx: DocContext, node: YNode | undefined): CorrelationAlia
   return out;
 }
 
+/** Rule references of an extended condition, in written order, each at its first occurrence. */
+function identifierRefs(root: ConditionNode): RuleReference[] {
+  const out: RuleReference[] = [];
+  const seen = new Set<string>();
+  const walk = (n: ConditionNode, depth: number): void => {
+    if (depth > 200) return;
+    if (n.kind === 'identifier') {
+      if (!seen.has(n.name)) {
+        seen.add(n.name);
+        out.push({ ref: n.name, loc: n.loc });
+      }
+    } else if (n.kind === 'not') walk(n.operand, depth + 1);
+    else if (n.kind === 'and' || n.kind === 'or') for (const o of n.operands) walk(o, depth + 1);
+  };
+  walk(root, 0);
+  return out;
+}
+
 export function parseCorrelation(ctx: DocContext, map: YMap): CorrelationRule | undefined {
   const meta = parseMeta(ctx, map, CORRELATION_KEYS);
   const entry = getEntry(map, 'correlation');
@@ -178,7 +197,7 @@ export function parseCorrelation(ctx: DocContext, map: YMap): CorrelationRule | 
         if (parsed) {
           condition = { kind: 'extended', text: parsed.text, root: parsed.root, loc: parsed.loc };
           const ids = conditionIdentifiers(parsed.root);
-          if (!rules) rules = [...ids].map((ref) => ({ ref, loc: parsed.loc }));
+          if (!rules) rules = identifierRefs(parsed.root);
           else {
             const listed = new Set(rules.map((r) => r.ref));
             const missing = [...ids].filter((i) => !listed.has(i));

@@ -127,6 +127,13 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
       continue;
     }
     if (r.value) {
+      if (r.value.kind === 'expansion') {
+        ctx.variantBudget -= r.value.values.length;
+        if (ctx.variantBudget < 0) {
+          ctx.error('detection/too-many-variants', 'this document expands to more than 250,000 value variants (windash, base64offset)', keySpan);
+          return undefined;
+        }
+      }
       if (keyword && !keywordValueOk(r.value)) {
         ctx.error('detection/invalid-value', `a keyword search cannot test ${r.value.kind === 'expansion' ? 'this expansion' : `a ${r.value.kind} value`}`, keySpan, 'bind it to a field: field|modifiers: value');
         failed = true;

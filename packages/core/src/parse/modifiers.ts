@@ -392,6 +392,9 @@ export function applyModifiers(
       });
     }
   }
+  if (typeof raw === 'number' && !Number.isFinite(raw)) {
+    return { problem: { code: 'detection/invalid-value', message: `${raw} is not a finite number` }, warnings };
+  }
   let firstValueMod = true;
   try {
     for (const m of mods) {
@@ -401,9 +404,6 @@ export function applyModifiers(
   } catch (e) {
     if (e instanceof Fail) return { problem: e.problem, warnings };
     throw e;
-  }
-  if (w.t === 'num' && !Number.isFinite(w.value)) {
-    return { problem: { code: 'detection/invalid-value', message: `${w.value} is not a finite number` }, warnings };
   }
   return { value: finish(w, loc), warnings };
 }

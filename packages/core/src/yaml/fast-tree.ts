@@ -11,6 +11,8 @@ import type { YDocument, YEntry, YMap, YNode, YScalar, YSeq } from './nodes.js';
  */
 export function fastYamlTree(src: string, limits: { maxDepth: number }): YDocument | undefined {
   if (src.length === 0 || src.indexOf('\t') >= 0 || src.indexOf('\r') >= 0 || src.charCodeAt(0) === 0xfeff) return undefined;
+  // Control characters and lone surrogates: js-yaml rejects them in scalars (and NUL ends its input).
+  if (NON_PRINTABLE.test(src)) return undefined;
   if (src.startsWith('---') || src.startsWith('...') || src.startsWith('%')) return undefined;
   if (src.indexOf('\n---') >= 0 || src.indexOf('\n...') >= 0 || src.indexOf('\n%') >= 0) return undefined;
   try {
@@ -22,6 +24,8 @@ export function fastYamlTree(src: string, limits: { maxDepth: number }): YDocume
 }
 
 const BAIL = Symbol('bail');
+// Same set as js-yaml's PATTERN_NON_PRINTABLE.
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 interface Line {
   readonly start: number;
