@@ -9,6 +9,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  tsconfig: 'tsconfig.build.json',
   // Commands and backends are dynamic imports; splitting keeps each in its own chunk for a fast cold start.
   splitting: true,
 });

@@ -211,3 +211,20 @@ describe('unsupported features: located errors, no output', () => {
     expect(r.errors[0]).toMatchObject({ file: 'rule.yml', line, rule: '11111111-2222-3333-4444-555555555555' });
   });
 });
+
+describe('output gate: a query our linter rejects is never handed out', () => {
+  test('a broken query_expression_placeholders template becomes a located error', async () => {
+    const { collectionOf, ruleWith, stringValue } = await import('./ir.js');
+    const rule = ruleWith('F', stringValue('x', 'exact'));
+    const item = rule.detections[0]!.body.items[0]!;
+    const broken = { kind: 'query-expression' as const, expression: '{field} in ("a"', id: 'p', loc: { file: 'ir.yml', line: 7, column: 9 } };
+    const withTemplate = {
+      ...rule,
+      detections: [{ ...rule.detections[0]!, body: { ...rule.detections[0]!.body, items: [{ ...item, values: [broken] }] } }],
+    };
+    const r = sumo.convert(collectionOf(withTemplate), { options: FEATURE_OPTIONS });
+    expect(r.rules).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.rule])).toEqual([['backend/invalid-output', 1, '00000000-0000-0000-0000-000000000001']]);
+    expect(r.diagnostics[0]!.message).toMatch(/fails the Sumo linter/);
+  });
+});

@@ -1,3 +1,4 @@
+import { loadCollection } from '@sigmats/core';
 import { describe, expect, test } from 'vitest';
 import { sumo, validateSumoQuery } from '../src/index.js';
 import { convert, ruleYaml } from './helpers.js';
@@ -120,6 +121,13 @@ const rows: Row[] = [
     query: ['(_index=sec AND _sourceCategory=prod/app)', '| json field=message "a" as a nodrop', '| where toLowerCase(a) = "x"', '| sort by _messageTime desc'].join('\n'),
   },
   {
+    name: 'index option: a partition ANDed with the scope',
+    logsource: '    product: test',
+    detection: `sel:\n  a: 'x'\ncondition: sel`,
+    options: { index: 'sec_windows' },
+    query: ['_index=sec_windows AND (_sourceCategory=*test*)', '| json field=_raw "a" as a nodrop', '| where toLowerCase(a) = "x"', '| sort by _messageTime desc'].join('\n'),
+  },
+  {
     name: 'built-in Sumo fields are not extracted',
     logsource: '    product: test',
     detection: `sel:\n  _sourceHost: 'h1'\ncondition: sel`,
@@ -231,5 +239,32 @@ describe('pipelines', () => {
         '| sort by _messageTime desc',
       ].join('\n'),
     ]);
+  });
+});
+
+describe('built-in pipeline sumo-windows-4688 (data, not default)', () => {
+  const pipeline = sumo.pipelines.find((p) => p.name === 'sumo-windows-4688')!.pipeline;
+  const logsource = '    category: process_creation\n    product: windows';
+  test('Security 4688 scope, event id and field names', () => {
+    const r = convert(sumo, ruleYaml(`sel:\n  Image|endswith: '\\x.exe'\n  User: 'a'\ncondition: sel`, { logsource }));
+    expect(r.queries[0]!.split('\n')[0]).toBe('(_sourceCategory=*windows*sysmon*)'); // default: Sysmon
+    const c = loadCollection([{ text: ruleYaml(`sel:\n  Image|endswith: '\\x.exe'\n  User: 'a'\ncondition: sel`, { logsource }), file: 'rule.yml' }]);
+    const with4688 = sumo.convert(c, { pipelines: [pipeline] });
+    expect(with4688.diagnostics).toEqual([]);
+    expect(with4688.rules[0]!.queries).toEqual([
+      [
+        '(_sourceCategory=*windows*security*)',
+        '| json field=_raw "EventID", "EventData.NewProcessName", "EventData.SubjectUserName" as EventID, NewProcessName, SubjectUserName nodrop',
+        '| where EventID = "4688"',
+        '| where NewProcessName matches /(?is)^.*\\x5cx\\.exe$/ and toLowerCase(SubjectUserName) = "a"',
+        '| sort by _messageTime desc',
+      ].join('\n'),
+    ]);
+  });
+  test('Sysmon-only fields are a located error under 4688', () => {
+    const c = loadCollection([{ text: ruleYaml(`sel:\n  OriginalFileName: 'a.exe'\ncondition: sel`, { logsource }), file: 'rule.yml' }]);
+    const r = sumo.convert(c, { pipelines: [pipeline] });
+    expect(r.rules).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['pipeline/detection-item-failure', 10]]);
   });
 });

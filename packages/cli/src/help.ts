@@ -38,7 +38,8 @@ Options:
                           file; repeatable
       --no-default-pipelines  Do not apply the target's default pipelines
   -f, --format FORMAT     Output format (see 'sigmats list formats'); the target's default otherwise
-  -O, --option KEY=VALUE  Backend option; repeatable (true/false and numbers are typed)
+  -O, --option KEY=VALUE  Backend option; repeatable (true/false and numbers are typed);
+                          TARGET:KEY=VALUE applies to one target only (useful with -t all)
   -o, --output OUT        A directory (existing, ending in /, or with -t all): one file per rule file,
                           named <rule file name>.<format extension>, a subfolder per target with -t all;
                           otherwise a file receiving the whole output. Files are written atomically.
@@ -78,11 +79,14 @@ Run fixture tests: each rules/<technique>/fixtures/*.json holds {description, ex
 and says whether the rule must match the event. PATHS default to rules/.
 
 Options:
-      --no-color   No colours (also NO_COLOR=1)
+      --json         NDJSON results on stdout (one line per fixture, then a summary)
+      --junit FILE   Also write JUnit XML: a testsuite per rule, a testcase per fixture
+      --no-color     No colours (also NO_COLOR=1)
 
 Examples:
   sigmats test
   sigmats test rules/t1021.006_winrm
+  sigmats test --junit reports/fixtures.xml
 
 Exit codes: 0 all fixtures pass, 1 a fixture failed or a rule did not load, 2 usage error.
 `,

@@ -209,8 +209,12 @@ describe('test', () => {
     writeFileSync(join(dir, 'fixtures', 'tn.json'), fixture('no-match', 'C:\\Windows\\notepad.exe'));
     expect(sigmats(['test', dir]).code).toBe(0);
     writeFileSync(join(dir, 'fixtures', 'wrong.json'), fixture('match', 'C:\\Windows\\calc.exe'));
-    const r = sigmats(['test', dir]);
+    const xmlFile = join(dir, 'fixtures.xml');
+    const r = sigmats(['test', '--junit', xmlFile, dir]);
     expect(r.code).toBe(1);
+    const xml = readFileSync(xmlFile, 'utf8');
+    expect(xml).toContain('<testsuites name="sigmats" tests="3" failures="1" errors="0">');
+    expect(xml).toContain('<failure message="expected match, did not match" type="fixture/mismatch">');
     expect(r.stderr).toContain(`${join(dir, 'fixtures', 'wrong.json')}:1:1: error fixture/mismatch`);
   });
 });

@@ -54,7 +54,7 @@ describe('run()', () => {
     const cwd = join(import.meta.dirname, '../../..');
     const io = memoryIo({ cwd });
     expect(await run(['convert', '-t', 'splunk', '-O', 'novalue', 'rules/'], io)).toBe(2);
-    expect(io.err()).toContain("option -O expects KEY=VALUE, got 'novalue'");
+    expect(io.err()).toContain("option -O expects KEY=VALUE or TARGET:KEY=VALUE, got 'novalue'");
     const unknown = memoryIo({ cwd });
     expect(await run(['convert', '-t', 'splunk', '-O', 'no_such_option=1', 'rules/'], unknown)).toBe(2);
     expect(unknown.err()).toContain("<options>: error backend/invalid-option: unknown option 'no_such_option' for Splunk SPL");
@@ -93,8 +93,10 @@ test('an output that cannot be written is reported and fails the run, without a 
   expect(junit.err()).toMatch(/^sigmats check: error: cannot write .*blocker\/x\.xml: /m);
 });
 
-test('parseBackendOptions types values', () => {
+test('parseBackendOptions types values and scopes TARGET:KEY', () => {
   expect(parseBackendOptions(['a=true', 'b=false', 'c=12', 'd=1.5', 'e=012', 'f=x=y', 'g='])).toEqual({ a: true, b: false, c: 12, d: 1.5, e: '012', f: 'x=y', g: '' });
+  expect(parseBackendOptions(['kql:table=X', 'splunk:index=main', 'all=1'], 'kql')).toEqual({ table: 'X', all: 1 });
+  expect(() => parseBackendOptions(['nope:x=1'])).toThrow("unknown target 'nope'");
 });
 
 test('pickBackend: by export name, by factory, by id', () => {
@@ -137,3 +139,50 @@ test('check --junit: one testcase per YAML document, a failed document named by 
   ]);
   expect(xml).toMatch(/<failure message="multi\.yml:21:\d+: error modifier\/unknown: /);
 });
+
+test('variants: a correlation rule gets pages too (its base rule, generate: false, does not)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigmats-corr-'));
+  mkdirSync(join(dir, 'rules'));
+  writeFileSync(join(dir, 'rules', 'failed_logon.yml'), CORRELATION);
+  const io = memoryIo({ cwd: dir });
+  await run(['variants', '--format', 'json', '-o', 'site', 'rules/'], io);
+  const page = JSON.parse(readFileSync(join(dir, 'site', 'failed_logon-2', 'splunk.json'), 'utf8')) as { title: string; rule: { kind: string }; attack: { techniques: { id: string }[] } };
+  expect(page.title).toBe('Detect Many Failed Logons From One Source in Splunk');
+  expect(page.rule.kind).toBe('correlation');
+  expect(page.attack.techniques.map((t) => t.id)).toEqual(['T1110.001']);
+  expect(readFileSync(join(dir, 'site', 'index.json'), 'utf8')).not.toContain('"Failed Logon"');
+});
+
+const CORRELATION = `title: Failed Logon
+id: 5b0e8c1a-0000-4000-8000-000000000001
+name: failed_logon
+status: test
+logsource:
+    product: windows
+    service: security
+detection:
+    selection:
+        EventID: 4625
+    condition: selection
+level: low
+---
+title: Many Failed Logons From One Source
+id: 5b0e8c1a-0000-4000-8000-000000000002
+status: test
+description: Ten failed logons from one IP within five minutes.
+tags:
+    - attack.credential-access
+    - attack.t1110.001
+correlation:
+    type: event_count
+    rules:
+        - failed_logon
+    group-by:
+        - IpAddress
+    timespan: 5m
+    condition:
+        gte: 10
+falsepositives:
+    - Misconfigured service accounts
+level: medium
+`;

@@ -88,7 +88,7 @@ const page: VariantPage = {
   version: 1,
   title: `Detect ${hostile} in Splunk`,
   platform: { id: 'splunk', name: 'Splunk', target: 'splunk', language: 'spl', format: 'default' },
-  rule: { title: hostile, description: hostile, references: ['javascript:alert(1)', 'https://example.com/a?b=1&c=<2>'], tags: [], logsource: { product: 'windows' } },
+  rule: { kind: 'rule', title: hostile, description: hostile, references: ['javascript:alert(1)', 'https://example.com/a?b=1&c=<2>'], tags: [], logsource: { product: 'windows' } },
   severity: 'high',
   attack: { tactics: [], techniques: [] },
   query: 'Image="*\\<evil>.exe" | table x',

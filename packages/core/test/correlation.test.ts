@@ -92,6 +92,15 @@ describe('correlation rules', () => {
     });
   });
 
+  it('specification test files (sigma-specification tests/): extended condition with upper-case AND, value_percentile without percentile', () => {
+    const temporal = correlation('    type: temporal\n    rules:\n        - recon_cmd_a\n        - recon_cmd_b\n        - recon_cmd_c\n    group-by:\n        - ComputerName\n        - User\n    timespan: 5m\n    condition: recon_cmd_a AND recon_cmd_b AND recon_cmd_c\n');
+    expect(temporal.diagnostics).toEqual([]);
+    expect(stripLoc(temporal.doc?.condition)).toMatchObject({ kind: 'extended', root: { kind: 'and', operands: [{ name: 'recon_cmd_a' }, { name: 'recon_cmd_b' }, { name: 'recon_cmd_c' }] } });
+    const percentile = correlation('    type: value_percentile\n    rules: \n        - process_creation\n    group-by:\n        - ComputerName\n    timespan: 24h\n    condition:\n        field: image\n        lte: 1');
+    expect(percentile.diagnostics).toEqual([]);
+    expect(stripLoc(percentile.doc?.condition)).toEqual({ kind: 'threshold', predicates: [{ op: 'lte', value: 1 }], fields: ['image'] });
+  });
+
   it('generate at top level is accepted', () => {
     const { doc } = correlation('    type: temporal\n    rules: [a, b]\n    group-by: [u]\n    timespan: 1m\n', 'generate: true\n');
     expect(doc?.generate).toBe(true);
@@ -112,7 +121,8 @@ describe('correlation rules', () => {
     { name: 'string condition on event_count', body: '    type: event_count\n    rules: [a]\n    group-by: [u]\n    timespan: 5m\n    condition: a and b\n', expected: ['correlation/invalid-condition@7:16'] },
     { name: 'extended condition / rules mismatch', body: '    type: temporal\n    rules: [a, c]\n    group-by: [u]\n    timespan: 5m\n    condition: a and b\n', expected: ['correlation/invalid-condition@7:16', 'correlation/invalid-condition@4:16'] },
     { name: 'unknown correlation key', body: '    type: event_count\n    rules: [a]\n    groupby: [u]\n    timespan: 5m\n    condition: {gte: 1}\n', expected: ['schema/unknown-field@5:5'] },
-    { name: 'percentile missing', body: '    type: value_percentile\n    rules: [a]\n    group-by: [u]\n    timespan: 5m\n    condition: {field: x, lte: 1}\n', expected: ['correlation/invalid-condition@7:16'] },
+    { name: 'percentile out of range', body: '    type: value_percentile\n    rules: [a]\n    group-by: [u]\n    timespan: 5m\n    condition: {field: x, lte: 1, percentile: 100}\n', expected: ['correlation/invalid-condition@7:47'] },
+    { name: 'value_max (not in Sigma 2.1)', body: '    type: value_max\n    rules: [a]\n    group-by: [u]\n    timespan: 5m\n    condition: {field: x, gte: 1}\n', expected: ['correlation/invalid-type@3:11'] },
   ];
   it.each(errors)('error: $name', ({ body, expected }) => {
     const { doc, diagnostics } = correlation(body);

@@ -90,6 +90,9 @@ describe('hostile YAML input', () => {
     expect(codes(parseSigma('', 'f').diagnostics)).toEqual(['yaml/empty-document@1:1']);
     expect(codes(parseSigma('# nothing\n', 'f').diagnostics)).toEqual(['yaml/empty-document@1:1']);
     expect(codes(parseSigma('- a\n- b\n', 'f').diagnostics)).toEqual(['yaml/not-a-mapping@1:1']);
+    expect(codes(parseSigma('---\n---\n', 'f').diagnostics)).toEqual(['yaml/empty-document@1:1']);
+    expect(parseSigma(RULE + '---\n', 'f').diagnostics).toEqual([]);
+    expect(parseSigma('---\n' + RULE + '---\n\n---\n', 'f').documents).toHaveLength(1);
     expect(codes(parseSigma('just text\n', 'f').diagnostics)).toEqual(['yaml/not-a-mapping@1:1']);
   });
 

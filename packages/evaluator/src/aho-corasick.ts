@@ -143,4 +143,4 @@ const TO_ASCII = new Map<number, number>(TO_ASCII_ENTRIES);
 const toAscii = (c: number): number => (c < 128 ? c : (TO_ASCII.get(c) ?? 128));
 
 /** Alphabet size cap (plus the two shared classes). */
-const MAX_CLASSES = 30;
+const MAX_CLASSES = 96;

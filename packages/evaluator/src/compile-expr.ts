@@ -59,11 +59,31 @@ function cheapest(clauses: Clauses): readonly Atom[] | undefined {
   return best;
 }
 
-/** Lower is more selective: fewer atoms, longer literals. */
+/**
+ * Everyday Windows process-creation text: a literal found in it (`\\windows\\`, `\\svchost.exe`) would make
+ * most events candidates, so clauses built on one are chosen last. Only steers the choice between
+ * clauses; any clause is correct.
+ */
+const EVERYDAY_TEXT = [
+  'c:\\windows\\system32\\svchost.exe -k netsvcs -p -s schedule',
+  'c:\\windows\\system32\\windowspowershell\\v1.0\\powershell.exe',
+  'c:\\windows\\syswow64\\cmd.exe /c',
+  'c:\\windows\\explorer.exe',
+  'c:\\program files (x86)\\microsoft\\edge\\application\\msedge.exe --type=renderer',
+  'c:\\program files\\google\\chrome\\application\\chrome.exe',
+  'c:\\users\\user\\appdata\\local\\temp\\',
+  'c:\\windows\\system32\\conhost.exe 0xffffffff -forcev1',
+  'c:\\windows\\system32\\rundll32.exe',
+  'microsoft corporation',
+  'microsoft® windows® operating system',
+  'nt authority\\system',
+].join('\u0000');
+
+/** Lower is more selective: fewer atoms, longer literals, no everyday text. */
 export function clauseCost(c: readonly Atom[]): number {
   let cost = 0;
   // Short literals are found everywhere: their cost grows fast as they shrink.
-  for (const a of c) cost += 1 + 100 / Math.max(1, a.literal.length) ** 2;
+  for (const a of c) cost += 1 + 100 / Math.max(1, a.literal.length) ** 2 + (EVERYDAY_TEXT.includes(a.literal) ? 20 : 0);
   return cost;
 }
 
@@ -144,24 +164,28 @@ function unsupported(ctx: CompileContext, value: ScalarValue, message: string, c
 }
 
 /**
- * Short ASCII literals are not indexed: they occur in nearly every event (`:`, ` -`), so checking them
- * costs more than evaluating the condition. Short non-ASCII ones (emoji, homoglyphs) stay: they are rare.
+ * Short literals made of everyday characters (letters, digits, spaces, path punctuation) are not indexed:
+ * they occur in nearly every event (` -`, `.e`), so checking them costs more than evaluating the condition.
+ * Short literals of rare characters (`^^`, a backtick, emoji, homoglyphs) stay: they are selective.
  */
 const MIN_LITERAL = 3;
-function weak(literal: string): boolean {
-  return literal.length < MIN_LITERAL && !/[^\x00-\x7f]/.test(literal);
+const EVERYDAY = /^[A-Za-z0-9\s\\/.:\-_"',=]*$/;
+export function weak(literal: string): boolean {
+  return literal.length < MIN_LITERAL && EVERYDAY.test(literal);
 }
 
 /** Literals required by a regex (one per top-level alternative) as a single OR clause. */
 function regexClauses(field: string, source: string, ignoreCase: boolean): Clauses {
-  const lits = requiredLiterals(source, ignoreCase);
+  const lits = requiredLiterals(source, ignoreCase, weak);
   if (!lits || lits.some((l) => l === '' || weak(l) || l.includes('\u0000'))) return [];
   return [lits.map((l) => ({ field, literal: fold(l) }))];
 }
 
 function longestLiteral(literals: readonly string[], folded: boolean): string | undefined {
   let best: string | undefined;
-  for (const l of literals) if (best === undefined || l.length > best.length) best = l;
+  for (const l of literals) {
+    if (best === undefined || (weak(l) !== weak(best) ? !weak(l) : l.length > best.length)) best = l;
+  }
   if (best === undefined || best === '' || weak(best) || best.includes('\u0000')) return undefined;
   return folded ? best : fold(best);
 }

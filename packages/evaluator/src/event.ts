@@ -161,11 +161,19 @@ export function collectLeaves(root: unknown, out: string[]): void {
     if (typeof v === 'string') out.push(v);
     else if (typeof v === 'number') {
       if (Number.isFinite(v)) out.push(String(v));
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
     } else if (typeof v === 'object' && v !== null) {
-      const vals = Object.values(v);
-      for (let i = vals.length - 1; i >= 0; i--) stack.push(vals[i]);
+      const vals = Array.isArray(v) ? v : Object.values(v);
+      // Scalars of this level go straight out; containers wait on the stack. A container is expanded
+      // when popped, after the scalars that follow it: the order differs from document order only
+      // around nested containers, which does not matter for a containment search.
+      for (let i = vals.length - 1; i >= 0; i--) {
+        const x = vals[i];
+        if (typeof x === 'object' && x !== null) stack.push(x);
+      }
+      for (const x of vals) {
+        if (typeof x === 'string') out.push(x);
+        else if (typeof x === 'number' && Number.isFinite(x)) out.push(String(x));
+      }
     }
   }
 }

@@ -26,8 +26,8 @@ export class Prefilter {
   private readonly entryHits: Int32Array;
   private readonly clauseStamp: Int32Array;
   private stamp = 0;
-  /** Scratch for the current event. */
-  private found: number[] = [];
+  /** Scratch for the current event (positions, then entry ids). */
+  private readonly found: number[] = [];
   private current: IndexedField | undefined;
   private readonly onHit = (id: number): void => this.hit(id);
 
@@ -94,21 +94,26 @@ export class Prefilter {
     }
   }
 
-  /** Calls `visit(entry)` for every candidate entry, in entry order. */
-  candidates(ev: EventView, visit: (entry: number) => void): void {
+  /**
+   * The candidate entries for this event, in entry order. The array is reused by the next call: read it
+   * before asking again.
+   */
+  candidates(ev: EventView): readonly number[] {
     this.stamp++;
-    this.found = [];
+    const found = this.found;
+    found.length = 0;
     for (const f of this.fields) {
-      // Raw text: the automaton folds as it reads, so fields are only folded when a rule looks at them.
       const texts = ev.texts(f.field, false);
       if (texts.length === 0) continue;
       this.current = f;
       for (const text of texts) f.ac.scan(text, this.onHit);
     }
-    const found = this.found;
     for (const pos of this.always) found.push(pos);
-    found.sort((a, b) => a - b);
+    found.sort(byNumber);
     const { entries } = this;
-    for (const pos of found) visit(entries[pos]!);
+    for (let i = 0; i < found.length; i++) found[i] = entries[found[i]!]!;
+    return found;
   }
 }
+
+const byNumber = (a: number, b: number): number => a - b;

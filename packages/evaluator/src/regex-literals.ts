@@ -5,7 +5,11 @@
  * when some alternative has none. Case-insensitive patterns only yield ASCII literals (RE2's Unicode case
  * folding relates a few non-ASCII characters to ASCII letters, e.g. K and ſ, which `fold` also maps).
  */
-export function requiredLiterals(source: string, ignoreCase: boolean): string[] | undefined {
+export function requiredLiterals(
+  source: string,
+  ignoreCase: boolean,
+  weak: (literal: string) => boolean = () => false,
+): string[] | undefined {
   const ci = ignoreCase || /\(\?[a-zA-Z]*i/.test(source);
   const branches: string[][] = [[]];
   let run = '';
@@ -23,7 +27,7 @@ export function requiredLiterals(source: string, ignoreCase: boolean): string[] 
         // Quoted text: treat as opaque (rare in rules).
         endRun();
         const end = source.indexOf('\\E', i + 2);
-        if (end < 0) return branches.every((b) => b.length > 0) ? pickAll(branches, ci) : undefined;
+        if (end < 0) return branches.every((b) => b.length > 0) ? pickAll(branches, ci, weak) : undefined;
         i = end + 1;
         continue;
       }
@@ -85,16 +89,18 @@ export function requiredLiterals(source: string, ignoreCase: boolean): string[] 
   }
   endRun();
   if (branches.some((b) => b.length === 0)) return undefined;
-  return pickAll(branches, ci);
+  return pickAll(branches, ci, weak);
 }
 
-function pickAll(branches: readonly string[][], ci: boolean): string[] | undefined {
+/** Per alternative, the best literal: a selective one before a weak one, then the longest. */
+function pickAll(branches: readonly string[][], ci: boolean, weak: (literal: string) => boolean): string[] | undefined {
   const out: string[] = [];
+  const better = (a: string, b: string): boolean => (weak(a) !== weak(b) ? !weak(a) : a.length > b.length);
   for (const b of branches) {
     let best: string | undefined;
     for (const lit of b) {
       if (ci && /[^\x00-\x7f]/.test(lit)) continue;
-      if (best === undefined || lit.length > best.length) best = lit;
+      if (best === undefined || better(lit, best)) best = lit;
     }
     if (best === undefined) return undefined;
     out.push(best);

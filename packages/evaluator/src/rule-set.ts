@@ -131,13 +131,13 @@ export class CompiledRuleSet {
 
   matchView(ev: EventView): RuleMatch[] {
     const out: RuleMatch[] = [];
-    const visit = (e: number): void => {
-      const entry = this.entries[e]!;
-      if (entry.test(ev)) out.push(this.describe(entry, ev));
-    };
     const route = this.route(ev.event);
-    if (Array.isArray(route)) for (const e of route as readonly number[]) visit(e);
-    else (route as Prefilter).candidates(ev, visit);
+    const list = Array.isArray(route) ? (route as readonly number[]) : (route as Prefilter).candidates(ev);
+    const { entries } = this;
+    for (let i = 0; i < list.length; i++) {
+      const entry = entries[list[i]!]!;
+      if (entry.test(ev)) out.push(this.describe(entry, ev));
+    }
     return out;
   }
 

@@ -177,7 +177,7 @@ export function createBackend(spec: BackendSpec): Backend {
             continue;
           }
           diagnostics.push(...withRule(r.warnings, key));
-          queries.push(postprocessQuery(r.value, rule, pipelines, applied.state));
+          queries.push(postprocessQuery(r.value, rule, pipelines, applied.state, applied));
         }
         if (failed) continue;
         converted.set(key, { doc: original, queries });
@@ -241,7 +241,7 @@ export function createBackend(spec: BackendSpec): Backend {
             ...(conv.correlation ? { correlation: conv.correlation } : {}),
           });
         }
-        const applied = applyPipelinesToCorrelation(original, pipelines, pctx);
+        const applied = applyPipelinesToCorrelation(original, pipelines, pctx, referenced.map((r) => r.document));
         diagnostics.push(...withRule(applied.diagnostics, key));
         if (hasErrors(applied.diagnostics)) return;
         const ctx: CorrelationContext = { correlation: applied.document, key, format, options: backendOptions, state: applied.state };

@@ -3,6 +3,7 @@ import type { Backend, BackendOptionValue, ConvertedRule, Expr, SigmaRule } from
 import { createBackend, fail, ok, renderExpr, type Result, type RuleContext } from '@sigmats/text-query';
 import { validateCseExpression } from '../lint/validate.js';
 import { cseSeverity, mitreTags } from '../shared/meta.js';
+import { gateErrors } from '../shared/gate.js';
 import { regroupByField } from '../shared/regroup.js';
 import { cseCorrelation } from './correlation.js';
 import { CSE_SYSMON_IDS } from './fields.js';
@@ -40,13 +41,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
   const scope = usesRaw.value ? metadataScope(rule) : undefined;
   const text = scope ? `${scope} and (${r.value})` : r.value;
   const problems = validateCseExpression(text, { re2: false });
-  if (problems.length > 0) {
-    return fail(
-      ...problems.map((p) =>
-        diagnostic('backend/invalid-output', `emitted expression fails the CSE linter at offset ${p.offset}: ${p.message}`, rule.loc),
-      ),
-    );
-  }
+  if (problems.length > 0) return fail(...gateErrors(problems, rule.loc, 'CSE expression'));
   return ok(text, r.warnings);
 }
 

@@ -136,6 +136,29 @@ function cseHashes(value: ScalarValue): Result<string> {
   return ok(tests.length === 1 ? tests[0]! : `(${tests.join(' and ')})`);
 }
 
+/**
+ * A list of `ALG=hex` values: one test per algorithm field, a regex alternation when it has several hashes
+ * (hash lists run to thousands of values). Undefined when a value is not a single `ALG=hex` pair.
+ */
+function hashList(values: readonly ScalarValue[]): Result<string> | undefined {
+  const byField = new Map<string, Set<string>>();
+  for (const v of values) {
+    if (v.kind !== 'string') return undefined;
+    const { shape, text } = stringShape(v);
+    const m = shape === 'pattern' || shape === 'any' ? null : /^([A-Za-z0-9]+)=([0-9A-Fa-f]+)$/.exec(text.trim());
+    const field = m ? CSE_HASH_FIELDS[m[1]!.toUpperCase()] : undefined;
+    if (!m || !field) return undefined;
+    const set = byField.get(field) ?? new Set<string>();
+    set.add(m[2]!.toLowerCase());
+    byField.set(field, set);
+  }
+  const tests = [...byField].map(([field, set]) => {
+    const hexes = [...set];
+    return hexes.length === 1 ? `lower(${field}) = ${q(hexes[0]!)}` : `${field} matches /(?i)^(?:${hexes.join('|')})$/`;
+  });
+  return ok(tests.length === 1 ? tests[0]! : `(${tests.join(' or ')})`);
+}
+
 function eventId(channel: string, value: ScalarValue): Result<string> {
   if (value.kind === 'number' || (value.kind === 'string' && stringShape(value).shape === 'exact' && /^\d+$/.test(stringShape(value).text))) {
     const n = value.kind === 'number' ? numberText(value.value) : stringShape(value).text;
@@ -197,6 +220,7 @@ export const cseHooks: RenderHooks<CseLeafContext> = {
   leaf: (node, ctx) => (node.kind === 'keyword' ? keywordLeaf(node, ctx) : matchLeaf(node, ctx)),
   orList: (field, values, node, ctx) => {
     const f = cseField(field, ctx.logsource);
+    if (f.kind === 'hashes') return hashList(values);
     if (f.kind !== 'normalized' && f.kind !== 'raw') return undefined;
     const strings = values.filter((v): v is StringValue => v.kind === 'string' && placeholderError(v) === undefined);
     if (strings.length < 2) return undefined;

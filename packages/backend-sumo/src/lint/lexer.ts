@@ -48,10 +48,8 @@ export interface LexOptions {
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdentStart = (c: number): boolean => isLetter(c) || c === 95 || c === 36;
-const isIdentPart = (c: number): boolean => isIdentStart(c) || isDigit(c) || c === 46;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
-/** Ends a bare scope term: whitespace, parentheses, a double quote, a pipe. */
-const endsTerm = (c: number): boolean => isSpace(c) || c === 40 || c === 41 || c === 34 || c === 124;
+
 const OPERATORS = ['==', '!=', '<>', '<=', '>=', '&&', '||', '=', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':'];
 
 /** Read a quoted string from `i` (at the quote). Returns the token, or an error token when unterminated. */
@@ -104,6 +102,13 @@ function readRegex(text: string, i: number): Token {
 
 /** Tokenize a whole query. Never throws; lexical problems become `error` tokens and lexing goes on. */
 export function tokenize(text: string, options: LexOptions): Token[] {
+  // Sticky scanners for the long runs (the native regex engine beats a character loop, cold or warm); local to
+  // the call, so tokenize keeps no state between calls.
+  const SPACES = /[ \t\n\r\f\v]+/y;
+  /** A bare scope term: anything up to whitespace, a parenthesis, a double quote or a pipe. */
+  const TERM = /[^ \t\n\r\f\v()"|]+/y;
+  const NUMBER = /[0-9.]+[A-Za-z]*/y;
+  const IDENT = /[A-Za-z_$][A-Za-z0-9_$.]*/y;
   const tokens: Token[] = [];
   let inScope = options.scope;
   let i = 0;
@@ -115,7 +120,9 @@ export function tokenize(text: string, options: LexOptions): Token[] {
     const ch = text[i]!;
     const code = text.charCodeAt(i);
     if (isSpace(code)) {
-      i++;
+      SPACES.lastIndex = i;
+      SPACES.test(text);
+      i = SPACES.lastIndex;
       continue;
     }
     if (ch === '"' || ch === "'") {
@@ -140,8 +147,8 @@ export function tokenize(text: string, options: LexOptions): Token[] {
     }
     if (inScope) {
       // A bare term: anything up to whitespace, a parenthesis, a quote or a pipe.
-      let j = i;
-      while (j < text.length && !endsTerm(text.charCodeAt(j))) j++;
+      TERM.lastIndex = i;
+      let j = TERM.test(text) ? TERM.lastIndex : i;
       if (j === i) j = i + 1; // a lone `||` in scope: keep moving
       tokens.push({ kind: 'term', value: text.slice(i, j), start: i, end: j });
       i = j;
@@ -165,17 +172,18 @@ export function tokenize(text: string, options: LexOptions): Token[] {
       continue;
     }
     if (isDigit(code) || (ch === '.' && isDigit(text.charCodeAt(i + 1)))) {
-      let j = i;
-      while (j < text.length && (isDigit(text.charCodeAt(j)) || text[j] === '.')) j++;
       // durations such as 5m, 1h are numbers followed by a unit
-      while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+      NUMBER.lastIndex = i;
+      NUMBER.test(text);
+      const j = NUMBER.lastIndex;
       tokens.push({ kind: 'number', value: text.slice(i, j), start: i, end: j });
       i = j;
       continue;
     }
     if (isIdentStart(code)) {
-      let j = i + 1;
-      while (j < text.length && isIdentPart(text.charCodeAt(j))) j++;
+      IDENT.lastIndex = i;
+      IDENT.test(text);
+      const j = IDENT.lastIndex;
       const value = text.slice(i, j);
       tokens.push({ kind: 'ident', value, lower: value.toLowerCase(), start: i, end: j });
       i = j;

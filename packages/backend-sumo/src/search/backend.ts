@@ -1,21 +1,16 @@
-import { diagnostic } from '@sigmats/core';
-import type { Backend, BackendOptionValue, ConvertedRule, Diagnostic } from '@sigmats/core';
+import type { Backend, BackendOptionValue, ConvertedRule, Expr } from '@sigmats/core';
 import { createBackend, fail, ok, type Result, type RuleContext } from '@sigmats/text-query';
 import { validateSumoQuery } from '../lint/validate.js';
+import { gateErrors } from '../shared/gate.js';
 import { searchCorrelation } from './correlation.js';
 import { searchParts, searchQueryText, searchSettings } from './query.js';
 import { searchProfile } from './profiles.js';
 import { savedSearch, savedSearchFolder } from './format.js';
-
-/** The query's own problems become a located error: never hand out a query our linter rejects. */
-export function lintGate(query: string, validate: (q: string) => readonly { message: string; offset: number }[], at: RuleContext['rule']): Diagnostic[] {
-  return validate(query).map((p) =>
-    diagnostic('backend/invalid-output', `emitted query fails the Sumo linter at offset ${p.offset}: ${p.message}`, at.loc),
-  );
-}
+import { SEARCH_PIPELINES } from './pipelines.js';
 
 export const SEARCH_OPTIONS: Readonly<Record<string, string>> = {
   scope: 'Scope (keyword expression before the first pipe), replacing the log source default, e.g. _sourceCategory=windows/sysmon',
+  index: 'Partition to search: _index=<index> AND (scope)',
   extraction: "'json' (default: | json field=… \"EventData.X\" as X nodrop) or 'fer' (fields defined by Field Extraction Rules)",
   jsonField: 'Field the json operator reads (default _raw)',
   cron: 'scheduled-search: cron expression (default 0 0/15 * * * ? *)',
@@ -25,14 +20,14 @@ export const SEARCH_OPTIONS: Readonly<Record<string, string>> = {
   folder: 'scheduled-search: name of the content folder that holds all searches (default sigmats)',
 };
 
-function query(expr: Parameters<Parameters<typeof createBackend>[0]['query']>[0], ctx: RuleContext): Result<string> {
+function query(expr: Expr, ctx: RuleContext): Result<string> {
   const settings = searchSettings(ctx.options, ctx.state);
   if (!settings.ok) return settings;
   const parts = searchParts(expr, ctx.rule, settings.value, ctx.rule.fields);
   if (!parts.ok) return parts;
   const text = searchQueryText(parts.value, ctx.rule.fields);
-  const problems = lintGate(text, (t) => validateSumoQuery(t, { re2: false, declaredFields: settings.value.extraction === 'json' }), ctx.rule);
-  return problems.length > 0 ? fail(...problems) : ok(text, parts.warnings);
+  const problems = validateSumoQuery(text, { re2: false, declaredFields: settings.value.extraction === 'json' });
+  return problems.length > 0 ? fail(...gateErrors(problems, ctx.rule.loc, 'query')) : ok(text, parts.warnings);
 }
 
 function formatRule(queries: readonly string[], ctx: RuleContext): Result<string> {
@@ -58,7 +53,7 @@ export const sumo: Backend = createBackend({
     },
   ],
   defaultFormat: 'default',
-  pipelines: [],
+  pipelines: SEARCH_PIPELINES,
   defaultPipelines: [],
   options: SEARCH_OPTIONS,
   query,

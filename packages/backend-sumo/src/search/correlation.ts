@@ -2,6 +2,7 @@ import { diagnostic } from '@sigmats/core';
 import type { CorrelationOperator, SigmaRule } from '@sigmats/core';
 import { fail, ok, type CorrelationContext, type CorrelationOutput, type ReferencedRule, type Result } from '@sigmats/text-query';
 import { validateSumoQuery } from '../lint/validate.js';
+import { gateErrors } from '../shared/gate.js';
 import { savedSearch } from './format.js';
 import { searchProfile } from './profiles.js';
 import { planFields } from './fields.js';
@@ -185,9 +186,7 @@ export function searchCorrelation(referenced: readonly ReferencedRule[], ctx: Co
   }
   const text = lines.join('\n');
   const problems = validateSumoQuery(text, { re2: false, declaredFields: settings.value.extraction === 'json' });
-  if (problems.length > 0) {
-    return fail(...problems.map((p) => diagnostic('backend/invalid-output', `emitted correlation fails the Sumo linter at offset ${p.offset}: ${p.message}`, c.loc)));
-  }
+  if (problems.length > 0) return fail(...gateErrors(problems, c.loc, 'correlation query'));
   const output = ctx.format === 'scheduled-search' ? savedSearch([text], c, ctx.options) : text;
   return ok({ queries: [text], output });
 }

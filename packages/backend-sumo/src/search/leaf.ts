@@ -31,6 +31,9 @@ export const searchDialect: Dialect = {
 
 const q = (text: string): string => `"${text}"`;
 
+/** Above this many values, quoted wildcard patterns on one field become one regex alternation. */
+export const LONG_LIST = 20;
+
 /** A plain wildcard pattern usable with quoted `matches` (only `*` is special there; `?` and others are literal). */
 function wildcardPattern(shape: string, text: string): string | undefined {
   if (text.includes('*')) return undefined;
@@ -166,6 +169,8 @@ export const searchHooks: RenderHooks<SearchLeafContext> = {
     const errors = [];
     const inList = { lower: [] as string[], cased: [] as string[] };
     const regexGroups = { lower: [] as StringValue[], cased: [] as StringValue[] };
+    // Long lists of wildcard patterns fold into one regex, so the query stays a reasonable size.
+    const long = values.length > LONG_LIST;
     for (const v of values) {
       if (v.kind === 'number') {
         inList.cased.push(numberText(v.value));
@@ -184,7 +189,7 @@ export const searchHooks: RenderHooks<SearchLeafContext> = {
       }
       const form = stringForm(v);
       if (form.form === 'equals') (v.cased ? inList.cased : inList.lower).push(form.literal);
-      else if (form.form === 'regex') (v.cased ? regexGroups.cased : regexGroups.lower).push(v);
+      else if (form.form === 'regex' || (form.form === 'pattern' && long)) (v.cased ? regexGroups.cased : regexGroups.lower).push(v);
       else pieces.push(writeString(f, v, form));
     }
     if (errors.length > 0) return fail(...errors);

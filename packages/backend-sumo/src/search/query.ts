@@ -22,6 +22,10 @@ export type Extraction = 'json' | 'fer';
 
 export interface SearchSettings {
   readonly scope?: string;
+  /** Partition (`_index=`) ANDed with the scope. */
+  readonly index?: string;
+  /** Event ids replacing the log source's implied ones (pipeline state `sumo_event_ids`). */
+  readonly eventIds?: readonly string[];
   readonly extraction: Extraction;
   readonly jsonField: string;
 }
@@ -43,7 +47,22 @@ export function searchSettings(options: Readonly<Record<string, BackendOptionVal
   if (typeof jsonField !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(jsonField)) {
     return fail(diagnostic('backend/invalid-option', `jsonField must be a field name, not '${String(jsonField)}'`, { file: '<options>', line: 0, column: 0 }));
   }
-  return ok({ extraction, jsonField, ...(typeof scope === 'string' && scope.trim() !== '' ? { scope: scope.trim() } : {}) });
+  const index = options['index'];
+  if (index !== undefined && (typeof index !== 'string' || !/^[A-Za-z0-9_*-]+$/.test(index))) {
+    return fail(diagnostic('backend/invalid-option', `index must be a partition name, not '${String(index)}'`, { file: '<options>', line: 0, column: 0 }));
+  }
+  const ids = state['sumo_event_ids'];
+  const eventIds =
+    typeof ids === 'string' || typeof ids === 'number'
+      ? String(ids).split(',').map((x) => x.trim()).filter((x) => /^\d+$/.test(x))
+      : undefined;
+  return ok({
+    extraction,
+    jsonField,
+    ...(typeof scope === 'string' && scope.trim() !== '' ? { scope: scope.trim() } : {}),
+    ...(eventIds !== undefined ? { eventIds } : {}),
+    ...(index !== undefined ? { index } : {}),
+  });
 }
 
 export interface SearchParts {
@@ -77,17 +96,21 @@ function fieldLocation(e: Expr, field: string): SourceLocation | undefined {
 export function searchParts(expr: Expr, rule: SigmaRule, settings: SearchSettings, extraFields: readonly string[]): Result<SearchParts> {
   const profile = searchProfile(rule.logsource);
   const { scope: keywordScope, rest } = splitScope(expr);
-  const filterFields = profile.filters.map((f) => f.field);
+  // A pipeline may replace the implied event ids (state `sumo_event_ids`, comma-separated).
+  const ids = settings.eventIds;
+  const filters = ids === undefined ? profile.filters : ids.length === 0 ? [] : [{ field: 'EventID', values: ids }];
+  const filterFields = filters.map((f) => f.field);
   const used = [...filterFields, ...(rest ? exprFields(rest) : []), ...extraFields];
   const plan = planFields(used, settings, profile.jsonPath, (f) => fieldLocation(expr, f) ?? rule.fieldLocs['fields'] ?? rule.loc);
   if (!plan.ok) return plan;
   const name = plan.value.name;
   const where = rest ? renderExpr(regroupByField(rest), searchDialect, searchHooks, { field: name }) : ok('');
   if (!where.ok) return where;
-  const filters = profile.filters.map((f) =>
+  const filterTests = filters.map((f) =>
     f.values.length === 1 ? `${name(f.field)} = "${f.values[0]}"` : `${name(f.field)} in (${f.values.map((v) => `"${v}"`).join(', ')})`,
   );
-  const baseScope = wrapScope(settings.scope ?? profile.scope);
+  const ownScope = wrapScope(settings.scope ?? profile.scope);
+  const baseScope = settings.index !== undefined ? `_index=${settings.index} AND ${ownScope}` : ownScope;
   const scope = keywordScope.length > 0 ? `${baseScope} AND ${keywordScope.map((s) => (keywordScope.length > 1 || /\s(AND|OR)\s/.test(s) ? `(${s})` : s)).join(' AND ')}` : baseScope;
   const extracted = plan.value.extracted;
   const extraction =
@@ -97,7 +120,7 @@ export function searchParts(expr: Expr, rule: SigmaRule, settings: SearchSetting
   return ok(
     {
       scope,
-      filters,
+      filters: filterTests,
       plan: plan.value,
       ...(extraction ? { extraction } : {}),
       ...(where.value !== '' ? { where: where.value } : {}),

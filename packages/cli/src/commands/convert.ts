@@ -28,13 +28,23 @@ const SPEC: readonly OptionSpec[] = [
   COLOR_OPTION,
 ];
 
-/** `-O key=value`: true/false and plain numbers are typed, everything else stays a string. */
-export function parseBackendOptions(pairs: readonly string[]): Record<string, BackendOptionValue> {
+/**
+ * `-O key=value`: true/false and plain numbers are typed, everything else stays a string. `-O target:key=value`
+ * applies to that target only (so `-t all` can take options a single backend defines).
+ */
+export function parseBackendOptions(pairs: readonly string[], target?: Target): Record<string, BackendOptionValue> {
   const out: Record<string, BackendOptionValue> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`option -O expects KEY=VALUE, got '${pair}'`, 'convert');
-    const key = pair.slice(0, eq);
+    if (eq <= 0) throw new UsageError(`option -O expects KEY=VALUE or TARGET:KEY=VALUE, got '${pair}'`, 'convert');
+    let key = pair.slice(0, eq);
+    const colon = key.indexOf(':');
+    if (colon >= 0) {
+      const scope = key.slice(0, colon);
+      if (!isTarget(scope)) throw new UsageError(`option -O ${pair}: unknown target '${scope}'`, 'convert');
+      if (target !== undefined && scope !== target) continue;
+      key = key.slice(colon + 1);
+    }
     const raw = pair.slice(eq + 1);
     out[key] = raw === 'true' ? true : raw === 'false' ? false : /^-?(0|[1-9]\d*)(\.\d+)?$/.test(raw) ? Number(raw) : raw;
   }
@@ -120,7 +130,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, SPEC, 'convert');
   const colors = colorsFor(io.stderr, io, args.flags.has('no-color'));
   const targets = parseTargets(args.strings.get('target'));
-  const options = parseBackendOptions(args.lists.get('option') ?? []);
+  const optionArgs = args.lists.get('option') ?? [];
+  parseBackendOptions(optionArgs); // reject malformed -O before doing any work
   const format = args.strings.get('format');
   const output = args.strings.get('output');
   const json = args.flags.has('json');
@@ -170,7 +181,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         ...(format !== undefined ? { format } : {}),
         pipelines: pipes.perTarget.get(target) ?? [],
         noDefaultPipelines: args.flags.has('no-default-pipelines'),
-        options,
+        options: parseBackendOptions(optionArgs, target),
       });
       runs.push({ target, backend, result });
     } catch (err) {

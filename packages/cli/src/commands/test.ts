@@ -6,10 +6,12 @@ import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { STDIN } from '../files.js';
 import type { CliIo } from '../io.js';
+import { renderJUnit, type JUnitCase } from '../junit.js';
+import { tryWriteFileAtomic } from '../output.js';
 import { countSeverities, printDiagnostics } from '../report.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 
-const SPEC: readonly OptionSpec[] = [{ name: 'json', type: 'boolean' }, COLOR_OPTION];
+const SPEC: readonly OptionSpec[] = [{ name: 'json', type: 'boolean' }, { name: 'junit', type: 'string' }, COLOR_OPTION];
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, SPEC, 'test');
@@ -41,8 +43,27 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const diagnostics = [...found.diagnostics, ...report.diagnostics];
   printDiagnostics(diagnostics, io.stderr, errColors);
+
+  // JUnit for CI: a suite per rule, a testcase per fixture; a failure says what was expected and where.
+  const junit = args.strings.get('junit');
+  let writeError: string | undefined;
+  if (junit !== undefined) {
+    const suites = report.rules.map((rule) => ({
+      name: `${rule.title} (${rule.file})`,
+      cases: rule.fixtures.map<JUnitCase>((f) => ({
+        name: `${f.expect === 'match' ? 'TP' : 'TN'} ${f.description}`,
+        classname: rule.file,
+        file: f.file,
+        failures: f.ok
+          ? []
+          : [{ message: `expected ${f.expect}, ${f.matched ? 'matched' : 'did not match'}`, type: 'fixture/mismatch', text: `${f.file}:1:1: expected ${f.expect} for rule '${f.rule}' but it ${f.matched ? 'matched' : 'did not match'}: ${f.description}` }],
+      })),
+    }));
+    writeError = tryWriteFileAtomic(resolve(io.cwd, junit), renderJUnit(suites));
+    if (writeError) io.stderr.write(`sigmats test: error: ${writeError}\n`);
+  }
   const { errors } = countSeverities(diagnostics);
   const line = `${report.passed} passed, ${report.failed} failed (${report.results.length} fixture${report.results.length === 1 ? '' : 's'}, ${report.rules.length} rule${report.rules.length === 1 ? '' : 's'})`;
   io.stderr.write(`${report.failed > 0 || errors > 0 ? errColors.red(line) : errColors.green(line)}\n`);
-  return report.failed > 0 || errors > 0 ? EXIT_FAILED : EXIT_OK;
+  return report.failed > 0 || errors > 0 || writeError !== undefined ? EXIT_FAILED : EXIT_OK;
 }

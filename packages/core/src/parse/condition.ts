@@ -69,7 +69,10 @@ function tokenize(text: string): Token[] {
 }
 
 export interface ConditionScope {
-  /** Detection names in written order; undefined for extended correlation conditions (any identifier). */
+  /**
+   * Detection names in written order. Undefined for extended correlation conditions: any identifier (a rule name or
+   * id, resolved by buildCollection), keywords in any case, no selectors.
+   */
   readonly names: readonly string[] | undefined;
 }
 
@@ -127,7 +130,9 @@ class Parser {
   }
 
   private isWord(t: Token | undefined, w: string): boolean {
-    return t !== undefined && t.kind === 'word' && t.text === w;
+    if (t === undefined || t.kind !== 'word') return false;
+    // Extended correlation conditions: the specification's own examples write `AND`.
+    return this.scope.names === undefined ? t.text.toLowerCase() === w : t.text === w;
   }
 
   private keywordHint(t: Token): string | undefined {
@@ -216,7 +221,8 @@ class Parser {
     const next = this.tokens[this.pos + 1];
     if (this.isWord(next, 'of')) return this.selector(t, next as Token);
     if (/^\d+$/.test(t.text) && next?.kind === 'word' && next.text.toLowerCase() === 'of') return this.selector(t, next);
-    if (KEYWORDS.has(t.text) && !(this.scope.names?.includes(t.text) ?? false)) throw this.expected('an identifier, a selector or (');
+    const word = this.scope.names === undefined ? t.text.toLowerCase() : t.text;
+    if (KEYWORDS.has(word) && !(this.scope.names?.includes(t.text) ?? false)) throw this.expected('an identifier, a selector or (');
     this.pos++;
     return this.identifier(t);
   }

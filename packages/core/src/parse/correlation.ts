@@ -89,10 +89,6 @@ function thresholdCondition(ctx: DocContext, node: YMap, type: CorrelationType):
     ctx.error('correlation/missing-field', `a ${type} correlation needs 'field' in its condition (the field whose values are aggregated)`, node);
     ok = false;
   }
-  if (type === 'value_percentile' && percentile === undefined && ok) {
-    ctx.error('correlation/invalid-condition', "a value_percentile correlation needs 'percentile: <1-99>' in its condition", node);
-    ok = false;
-  }
   if (!ok) return undefined;
   return { kind: 'threshold', predicates, fields, ...(percentile !== undefined ? { percentile } : {}), loc: ctx.loc(node) };
 }

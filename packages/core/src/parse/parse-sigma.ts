@@ -66,12 +66,14 @@ function parseUnsafe(text: string, file: string, options: ParseOptions): ParseRe
   });
   diagnostics.push(...yaml.diagnostics);
   const documents: SigmaDocument[] = [];
-  const nonEmpty = yaml.documents.filter((d) => d.root !== undefined || d.failed);
+  // `---` with nothing after it (e.g. a trailing separator) is an empty document, not an error.
+  const isEmpty = (d: YDocument) => d.root === undefined || (d.root.kind === 'scalar' && d.root.valueStart < 0 && d.root.value === null);
+  const nonEmpty = yaml.documents.filter((d) => !isEmpty(d) || d.failed);
   if (nonEmpty.length === 0 && !yaml.diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push(diagnostic('yaml/empty-document', 'the file holds no YAML document', index.location(0)));
   }
   for (const doc of yaml.documents) {
-    if (doc.failed || doc.root === undefined) continue;
+    if (doc.failed || isEmpty(doc)) continue;
     const r = parseDocument(index, doc, options);
     diagnostics.push(...r.diagnostics);
     if (r.document) documents.push(r.document);

@@ -11,7 +11,7 @@ import type { SourceLocation } from '../location.js';
 import { fieldConditionHolds, itemConditionHolds, ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
 import { conditionText, mapDetections, removeFromCondition } from './ir-helpers.js';
 import { ADD_CONDITION_MODIFIERS } from './parse.js';
-import { parseSigmaString } from './sigma-string.js';
+import { sigmaParts } from './sigma-string.js';
 import { renderTemplate } from './template.js';
 import type { Pipeline, PipelineContext, PipelineResult, ProcessingItem, Transformation } from './types.js';
 import {
@@ -46,12 +46,14 @@ class Run {
   constructor(
     readonly vars: Readonly<Record<string, unknown>>,
     readonly ruleKey: string,
+    referenced?: readonly (SigmaRule | CorrelationRule)[],
   ) {
     this.cx = {
       state: this.state,
       applied: this.appliedSet,
       itemApplied: (i) => this.itemApplied.get(i) ?? EMPTY,
       fieldApplied: (i) => this.fieldApplied.get(i) ?? EMPTY,
+      ...(referenced ? { referenced } : {}),
     };
   }
 
@@ -95,8 +97,8 @@ function mergedVars(pipelines: readonly Pipeline[], ctx: PipelineContext): Recor
   return vars;
 }
 
-function run<D extends Doc>(doc: D, pipelines: readonly Pipeline[], ctx: PipelineContext): PipelineResult<D> {
-  const r = new Run(mergedVars(pipelines, ctx), documentKey(doc));
+function run<D extends Doc>(doc: D, pipelines: readonly Pipeline[], ctx: PipelineContext, referenced?: readonly Doc[]): PipelineResult<D> {
+  const r = new Run(mergedVars(pipelines, ctx), documentKey(doc), referenced);
   let current: Doc = doc;
   for (const p of pipelines) {
     if (p.allowedBackends.length > 0 && !p.allowedBackends.includes(ctx.backend)) {
@@ -119,8 +121,19 @@ export function applyPipelines(rule: SigmaRule, pipelines: readonly Pipeline[], 
   return run(rule, pipelines, ctx);
 }
 
-export function applyPipelinesToCorrelation(c: CorrelationRule, pipelines: readonly Pipeline[], ctx: PipelineContext): PipelineResult<CorrelationRule> {
-  return run(c, pipelines, ctx);
+/**
+ * `referenced`: the documents the correlation references (as the collection resolved them). Rule conditions that
+ * look at a rule's content (`logsource`) hold for a correlation when they hold for any referenced rule (pySigma),
+ * so a logsource-guarded field mapping also renames the correlation's group-by, alias and condition fields.
+ * Without it such conditions never hold for a correlation.
+ */
+export function applyPipelinesToCorrelation(
+  c: CorrelationRule,
+  pipelines: readonly Pipeline[],
+  ctx: PipelineContext,
+  referenced?: readonly (SigmaRule | CorrelationRule)[],
+): PipelineResult<CorrelationRule> {
+  return run(c, pipelines, ctx, referenced);
 }
 
 // ---- one processing item ----
@@ -494,7 +507,7 @@ function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: 
       if (typeof v === 'number' && !has('contains') && !has('startswith') && !has('endswith') && !has('re')) return { kind: 'number', value: v, loc };
       const s = subst(String(v));
       if (has('re')) return { kind: 'regex', pattern: s, flags: { ignoreCase: false, multiline: false, dotAll: false }, placeholders: [], loc };
-      let parts = parseSigmaString(s);
+      let parts = sigmaParts(s);
       if (has('contains') || has('endswith')) parts = [{ kind: 'wildcard-multi' }, ...parts];
       if (has('contains') || has('startswith')) parts = [...parts, { kind: 'wildcard-multi' }];
       return { kind: 'string', parts, cased: has('cased'), loc };

@@ -4,7 +4,7 @@ import type { CorrelationRule, SigmaRule } from '../ir/rule.js';
 import type { ScalarValue } from '../ir/values.js';
 import { evalCondExpr } from './cond-expr.js';
 import { itemsOf, logsourceMatches, scalarsOf } from './ir-helpers.js';
-import { parseSigmaString, sameParts, sigmaStringText } from './sigma-string.js';
+import { sameParts, sigmaParts, sigmaStringText } from './sigma-string.js';
 import type { CompareOp, ConditionSet, DetectionItemCondition, FieldNameCondition, RuleCondition } from './types.js';
 
 /** What conditions can see while a pipeline runs on one document. */
@@ -13,6 +13,8 @@ export interface CondContext {
   readonly applied: ReadonlySet<string>;
   readonly itemApplied: (item: DetectionItem) => ReadonlySet<string>;
   readonly fieldApplied: (item: DetectionItem) => ReadonlySet<string>;
+  /** For a correlation: the documents it references (rule conditions such as `logsource` look at them). */
+  readonly referenced?: readonly (SigmaRule | CorrelationRule)[];
 }
 
 export function compare(a: unknown, b: unknown, op: CompareOp): boolean {
@@ -46,7 +48,7 @@ function looseEqual(a: unknown, b: unknown): boolean {
 export function valueEquals(v: ScalarValue, want: string | number | boolean | null): boolean {
   switch (v.kind) {
     case 'string':
-      return want !== null && typeof want !== 'boolean' && sameParts(v.parts, parseSigmaString(String(want), v.parts.some((p) => p.kind === 'placeholder')));
+      return want !== null && typeof want !== 'boolean' && sameParts(v.parts, sigmaParts(String(want), v.parts.some((p) => p.kind === 'placeholder')));
     case 'number':
       return (typeof want === 'number' || typeof want === 'string') && Number(want) === v.value && String(want).trim() !== '';
     case 'boolean':
@@ -101,7 +103,9 @@ function ruleAttributeMatches(doc: SigmaRule | CorrelationRule, c: Extract<RuleC
 export function ruleConditionHolds(c: RuleCondition, doc: SigmaRule | CorrelationRule, cx: CondContext): boolean {
   switch (c.type) {
     case 'logsource':
-      return doc.kind === 'rule' && logsourceMatches(doc.logsource, c);
+      // pySigma: on a correlation, the condition holds when it holds for any referenced rule.
+      if (doc.kind === 'correlation') return cx.referenced?.some((r) => r.kind === 'rule' && logsourceMatches(r.logsource, c)) ?? false;
+      return logsourceMatches(doc.logsource, c);
     case 'contains_detection_item':
       return (
         doc.kind === 'rule' &&

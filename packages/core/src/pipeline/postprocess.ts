@@ -75,18 +75,22 @@ function replaceQuery(v: unknown, query: string): unknown {
   return v;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * Applies every pipeline's postprocessing items to one query, in pipeline order.
- * `state` is the PipelineResult state of the document. Conditions on processing_item_applied see nothing
- * here (the applied list is not part of the state).
+ * `state` is the PipelineResult state of the document; `applied` its `applied` list (or the PipelineResult
+ * itself), which `processing_item_applied` rule conditions test — without it they never hold.
  */
 export function postprocessQuery(
   query: string,
   doc: SigmaRule | CorrelationRule,
   pipelines: readonly Pipeline[],
   state: Readonly<Record<string, unknown>>,
+  applied?: readonly string[] | { readonly applied: readonly string[] },
 ): string {
-  const cx: CondContext = { state, applied: new Set(), itemApplied: () => new Set(), fieldApplied: () => new Set() };
+  const list = applied === undefined ? undefined : 'applied' in applied ? applied.applied : applied;
+  const cx: CondContext = { state, applied: list ? new Set(list) : NONE, itemApplied: () => NONE, fieldApplied: () => NONE };
   let q = query;
   for (const p of pipelines) for (const item of p.postprocessing) q = applyPost(item, q, doc, p, state, cx);
   return q;

@@ -2,7 +2,7 @@
 import type { DetectionItem } from '../ir/detection.js';
 import type { DetectionValue, ExpansionValue, RegexValue, ScalarValue, StringValue, ValuePart } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
-import { escapeRegex, normalizeParts, parseSigmaString, sameParts, sigmaStringText } from './sigma-string.js';
+import { escapeRegex, normalizeParts, sameParts, sigmaParts, sigmaStringText } from './sigma-string.js';
 import type { PlaceholderFilter, Transformation } from './types.js';
 
 type T<K extends Transformation['type']> = Extract<Transformation, { type: K }>;
@@ -36,11 +36,13 @@ export function mapItemValues(item: DetectionItem, f: (v: ScalarValue) => Detect
   return changed ? { ...item, values } : item;
 }
 
-const PH_BASE = 0xe100;
-
 /**
- * replace_string. Default: the regex runs over the Sigma-escaped text (wildcards as `*`/`?`, literal ones as `\*`),
- * the result is parsed back (pySigma semantics). Placeholders are kept as parts throughout (pySigma #284).
+ * replace_string. Default (pySigma): the regex runs over the value's plain text, wildcards shown as `*`/`?` and
+ * placeholders as `%name%`, literal text unescaped. Unlike pySigma's re-parse of the whole result, only what the
+ * regex replaced is read back: text outside matches, and text a replacement copies through `$1`/`$<name>`/`$&`,
+ * keeps its exact parts (so a literal `\` before a wildcard, a literal `*` or a placeholder survive). The
+ * replacement's own text is a Sigma string: `*`/`?` are wildcards, `\*`/`\?` literal, any other `\` literal, and
+ * `%name%` a placeholder when the value had placeholders (pySigma #284).
  * skip_special: the regex runs on literal parts only; interpret_special parses wildcards in the results.
  */
 export function replaceString(v: StringValue, t: T<'replace_string'>): StringValue {
@@ -49,37 +51,131 @@ export function replaceString(v: StringValue, t: T<'replace_string'>): StringVal
     parts = v.parts.flatMap((p): ValuePart[] => {
       if (p.kind !== 'literal') return [p];
       const out = p.text.replace(t.regex, t.replacement);
-      return t.interpretSpecial ? parseSigmaString(out) : [{ kind: 'literal', text: out }];
+      return t.interpretSpecial ? sigmaParts(out) : [{ kind: 'literal', text: out }];
     });
   } else {
-    const names: string[] = [];
-    const encoded = v.parts
-      .map((p) => {
-        if (p.kind !== 'placeholder') return sigmaStringText([p]);
-        names.push(p.name);
-        return String.fromCharCode(PH_BASE + names.length - 1);
-      })
-      .join('');
-    const replaced = encoded.replace(t.regex, t.replacement);
-    parts = [];
-    // Re-parse the Sigma text between placeholder markers.
-    let chunk = '';
-    const flush = () => {
-      parts.push(...parseSigmaString(chunk));
-      chunk = '';
-    };
-    for (const ch of replaced) {
-      const code = ch.charCodeAt(0);
-      const idx = code - PH_BASE;
-      if (idx >= 0 && idx < names.length) {
-        flush();
-        parts.push({ kind: 'placeholder', name: names[idx] as string });
-      } else chunk += ch;
-    }
-    flush();
+    const r = replaceOverParts(v.parts, indexedRegex(t.regex), t.replacement);
+    if (r === undefined) return v;
+    parts = r;
   }
   parts = normalizeParts(parts);
   return samePartsAs(v.parts, parts) ? v : { ...v, parts };
+}
+
+/** The transformation's regex with match indices (`d`), compiled once per regex. */
+const INDEXED = new WeakMap<RegExp, RegExp>();
+function indexedRegex(re: RegExp): RegExp {
+  let x = INDEXED.get(re);
+  if (!x) {
+    const flags = (re.flags.includes('g') ? re.flags : `${re.flags}g`).replace('d', '') + 'd';
+    x = new RegExp(re.source, flags);
+    INDEXED.set(re, x);
+  }
+  return x;
+}
+
+/** Plain text of parts plus, per part, where it starts in that text. */
+function plainUnits(parts: readonly ValuePart[]): { text: string; starts: number[] } {
+  let text = '';
+  const starts: number[] = [];
+  for (const p of parts) {
+    starts.push(text.length);
+    text += p.kind === 'literal' ? p.text : p.kind === 'wildcard-multi' ? '*' : p.kind === 'wildcard-single' ? '?' : `%${p.name}%`;
+  }
+  return { text, starts };
+}
+
+/** Exact parts of the plain-text span [from, to): partly covered literals are cut, a partly covered placeholder becomes text. */
+function sliceParts(parts: readonly ValuePart[], starts: readonly number[], text: string, from: number, to: number): ValuePart[] {
+  const out: ValuePart[] = [];
+  if (from >= to) return out;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as ValuePart;
+    const s = starts[i] as number;
+    const e = i + 1 < parts.length ? (starts[i + 1] as number) : text.length;
+    if (e <= from || s >= to) continue;
+    const a = Math.max(s, from);
+    const b = Math.min(e, to);
+    if (a === s && b === e) out.push(p);
+    else out.push({ kind: 'literal', text: text.slice(a, b) });
+  }
+  return out;
+}
+
+/**
+ * Regex replacement over parts (see replaceString); undefined when the regex does not match. `replacement` uses
+ * JS syntax (`$1`, `$<name>`, `$&`, `` $` ``, `$'`, `$$`).
+ */
+function replaceOverParts(parts: readonly ValuePart[], re: RegExp, replacement: string): ValuePart[] | undefined {
+  const { text, starts } = plainUnits(parts);
+  const withPlaceholders = parts.some((p) => p.kind === 'placeholder');
+  const span = (a: number, b: number) => sliceParts(parts, starts, text, a, b);
+  const written = (s: string): ValuePart[] => (s === '' ? [] : sigmaParts(s.replace(/\\(?![*?])/g, '\\\\'), withPlaceholders));
+  re.lastIndex = 0;
+  const out: ValuePart[] = [];
+  let last = 0;
+  let any = false;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    any = true;
+    const start = m.index;
+    const end = start + m[0].length;
+    out.push(...span(last, start));
+    const indices = (m as RegExpExecArray & { indices?: ([number, number] | undefined)[] & { groups?: Record<string, [number, number] | undefined> } }).indices;
+    const group = (g: number | string): ValuePart[] => {
+      const ix = typeof g === 'number' ? indices?.[g] : indices?.groups?.[g];
+      return ix ? span(ix[0], ix[1]) : [];
+    };
+    // Expand the JS replacement pattern; literal text is a Sigma string, references copy exact parts.
+    let lit = '';
+    const flush = () => {
+      out.push(...written(lit));
+      lit = '';
+    };
+    for (let i = 0; i < replacement.length; i++) {
+      const c = replacement[i] as string;
+      if (c !== '$' || i + 1 >= replacement.length) {
+        lit += c;
+        continue;
+      }
+      const n = replacement[i + 1] as string;
+      if (n === '$') {
+        lit += '$';
+        i++;
+      } else if (n === '&' || n === '`' || n === "'") {
+        flush();
+        out.push(...(n === '&' ? span(start, end) : n === '`' ? span(0, start) : span(end, text.length)));
+        i++;
+      } else if (/[0-9]/.test(n)) {
+        const two = replacement.slice(i + 1, i + 3);
+        const groups = m.length - 1;
+        let g: number | undefined;
+        let len = 0;
+        if (/^[0-9]{2}$/.test(two) && Number(two) >= 1 && Number(two) <= groups) [g, len] = [Number(two), 2];
+        else if (Number(n) >= 1 && Number(n) <= groups) [g, len] = [Number(n), 1];
+        if (g === undefined) lit += c;
+        else {
+          flush();
+          out.push(...group(g));
+          i += len;
+        }
+      } else if (n === '<' && m.groups) {
+        const close = replacement.indexOf('>', i + 2);
+        if (close < 0) lit += c;
+        else {
+          flush();
+          out.push(...group(replacement.slice(i + 2, close)));
+          i = close;
+        }
+      } else lit += c;
+    }
+    flush();
+    last = end;
+    if (m[0].length === 0) re.lastIndex++;
+    if (!re.global) break;
+  }
+  if (!any) return undefined;
+  out.push(...span(last, text.length));
+  return out;
 }
 
 function samePartsAs(a: readonly ValuePart[], b: readonly ValuePart[]): boolean {
@@ -88,10 +184,10 @@ function samePartsAs(a: readonly ValuePart[], b: readonly ValuePart[]): boolean 
 
 export function mapString(v: StringValue, t: T<'map_string'>, loc: SourceLocation): StringValue | StringValue[] {
   // Keys are Sigma strings too: `C:\\x` and `C:\x` name the same value.
-  const hit = Object.entries(t.mapping).find(([k]) => sameParts(parseSigmaString(k), v.parts));
+  const hit = Object.entries(t.mapping).find(([k]) => sameParts(sigmaParts(k), v.parts));
   if (!hit) return v;
   const targets = hit[1];
-  const out = targets.map((s) => ({ kind: 'string' as const, parts: parseSigmaString(s), cased: v.cased, loc: loc }));
+  const out = targets.map((s) => ({ kind: 'string' as const, parts: sigmaParts(s), cased: v.cased, loc: loc }));
   return out.length === 1 ? out[0]! : out;
 }
 
@@ -111,9 +207,9 @@ export function caseString(v: StringValue, method: 'lower' | 'upper' | 'snake_ca
 
 export function setValueOf(t: T<'set_value'>, loc: SourceLocation): ScalarValue {
   const val = t.value;
-  if (t.forceType === 'str') return { kind: 'string', parts: parseSigmaString(String(val)), cased: false, loc };
+  if (t.forceType === 'str') return { kind: 'string', parts: sigmaParts(String(val)), cased: false, loc };
   if (t.forceType === 'num') return { kind: 'number', value: Number(val), loc };
-  if (typeof val === 'string') return { kind: 'string', parts: parseSigmaString(val), cased: false, loc };
+  if (typeof val === 'string') return { kind: 'string', parts: sigmaParts(val), cased: false, loc };
   if (typeof val === 'number') return { kind: 'number', value: val, loc };
   if (typeof val === 'boolean') return { kind: 'boolean', value: val, loc };
   return { kind: 'null', loc };
@@ -193,7 +289,7 @@ export function resolveValuePlaceholders(
       onError(`placeholders expand to more than ${MAX_PLACEHOLDER_VALUES} values`, v.loc);
       return v;
     }
-    variants = variants.flatMap((x) => vals.map((s) => [...x, ...parseSigmaString(s)]));
+    variants = variants.flatMap((x) => vals.map((s) => [...x, ...sigmaParts(s)]));
   }
   const values: StringValue[] = variants.map((parts) => ({ kind: 'string', parts: normalizeParts(parts), cased: v.cased, loc: v.loc }));
   if (values.length === 1) return values[0]!;
@@ -220,7 +316,7 @@ function resolveRegexPlaceholders(
       onError(vals.error, v.loc);
       return v;
     }
-    const alt = vals.map((s) => partsToRegexSource(parseSigmaString(s)));
+    const alt = vals.map((s) => partsToRegexSource(sigmaParts(s)));
     pattern = pattern.split(`%${name}%`).join(alt.length === 1 ? alt[0]! : `(?:${alt.join('|')})`);
   }
   return { ...v, pattern, placeholders: v.placeholders.filter((n) => !chosen.includes(n)) };

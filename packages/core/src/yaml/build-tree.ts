@@ -100,8 +100,17 @@ export function buildYamlTrees(
     const offset = yamlExceptionOffset(e) ?? 0;
     const reason = (e as { reason?: unknown }).reason;
     const message = typeof reason === 'string' ? reason : e instanceof Error ? e.message : String(e);
-    if (/maxDepth/.test(message)) report('yaml/depth-limit', `YAML nesting is deeper than ${limits.maxDepth} levels`, offset);
-    else report('yaml/syntax', `YAML syntax error: ${message}`, offset);
+    if (/maxDepth/.test(message)) {
+      report('yaml/depth-limit', `YAML nesting is deeper than ${limits.maxDepth} levels`, offset);
+      return;
+    }
+    // js-yaml notices an unclosed quote or bracket only on a later line ("deficient indentation"): point at it.
+    const opener = /deficient indentation|unexpected end of the stream within/.test(message) ? unclosedOpener(src, offset) : undefined;
+    if (opener) {
+      report('yaml/syntax', `YAML syntax error: unclosed ${opener.what} (js-yaml: ${message})`, opener.at);
+      return;
+    }
+    report('yaml/syntax', `YAML syntax error: ${message}`, offset);
   };
   const events = parseEventsRecovering(src, { filename: index.file, maxDepth: limits.maxDepth }, reportException);
 
@@ -135,6 +144,44 @@ export function buildYamlTrees(
     i = end + 1;
   }
   return { documents, diagnostics };
+}
+
+/**
+ * The unclosed quote or bracket on the last non-blank line before `offset`, if any (a heuristic for error messages:
+ * comments and quoted text are skipped; only one line is scanned).
+ */
+function unclosedOpener(src: string, offset: number): { what: string; at: number } | undefined {
+  let end = Math.min(offset, src.length);
+  // The line before the error line, skipping blank ones.
+  let lineStart = src.lastIndexOf('\n', end - 1);
+  for (let guard = 0; guard < 100 && lineStart > 0; guard++) {
+    const prevStart = src.lastIndexOf('\n', lineStart - 1) + 1;
+    const line = src.slice(prevStart, lineStart);
+    end = lineStart;
+    lineStart = prevStart - 1;
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const stack: { ch: string; at: number }[] = [];
+    let quote: { ch: string; at: number } | undefined;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i] as string;
+      if (quote) {
+        if (quote.ch === '"' && c === '\\') i++;
+        else if (c === quote.ch) {
+          if (quote.ch === "'" && line[i + 1] === "'") i++;
+          else quote = undefined;
+        }
+        continue;
+      }
+      if ((c === '"' || c === "'") && (i === 0 || /[\s\[{,:-]/.test(line[i - 1] as string))) quote = { ch: c, at: i };
+      else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] as string))) break;
+      else if (c === '[' || c === '{') stack.push({ ch: c, at: i });
+      else if ((c === ']' || c === '}') && stack.length) stack.pop();
+    }
+    const names: Record<string, string> = { '"': 'double-quoted string', "'": 'single-quoted string', '[': "'[' (flow sequence)", '{': "'{' (flow mapping)" };
+    const open = quote ?? stack[stack.length - 1];
+    return open ? { what: names[open.ch] as string, at: prevStart + open.at } : undefined;
+  }
+  return undefined;
 }
 
 /** Most document chunks a file may be split into to recover from a syntax error. */

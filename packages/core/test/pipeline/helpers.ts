@@ -12,7 +12,7 @@ import type {
   SigmaRule,
 } from '../../src/ir/index.js';
 import type { SourceLocation } from '../../src/location.js';
-import { parseSigmaString, sigmaStringText } from '../../src/pipeline/sigma-string.js';
+import { sigmaParts, sigmaStringText } from '../../src/pipeline/sigma-string.js';
 
 export const RULE_FILE = 'rule.yml';
 export const at = (line = 1, column = 1): SourceLocation => ({ file: RULE_FILE, line, column });
@@ -34,7 +34,7 @@ function value(raw: Raw, mods: readonly string[]): ScalarValue {
     const placeholders = mods.includes('expand') ? [...raw.matchAll(/%([^%]+)%/g)].map((m) => m[1] ?? '') : [];
     return { kind: 'regex', pattern: raw, flags: { ignoreCase: false, multiline: false, dotAll: false }, placeholders, loc };
   }
-  let parts = parseSigmaString(raw, mods.includes('expand'));
+  let parts = sigmaParts(raw, mods.includes('expand'));
   if (mods.includes('contains') || mods.includes('endswith')) parts = [{ kind: 'wildcard-multi' }, ...parts];
   if (mods.includes('contains') || mods.includes('startswith')) parts = [...parts, { kind: 'wildcard-multi' }];
   return { kind: 'string', parts, cased: mods.includes('cased'), loc };

@@ -9,6 +9,9 @@ import {
   postprocessQuery,
 } from '../../src/pipeline/index.js';
 import { correlation, rule } from './helpers.js';
+import type { ValuePart } from '../../src/ir/index.js';
+import { normalizeParts } from '../../src/pipeline/sigma-string.js';
+import { replaceString } from '../../src/pipeline/values.js';
 
 const TYPES = [
   'field_name_mapping', 'field_name_prefix_mapping', 'field_name_prefix', 'field_name_suffix', 'add_field', 'remove_field', 'set_field',
@@ -166,6 +169,40 @@ describe('pipeline robustness', () => {
         parsePipeline(toks.join(''), 'y.yml');
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('replace_string keeps parts exactly', () => {
+  const part = fc.oneof(
+    fc.string({ minLength: 1, maxLength: 4, unit: fc.constantFrom('a', '\\', '*', '?', '%', 'x', '-') }).map((text) => ({ kind: 'literal' as const, text })),
+    fc.constant({ kind: 'wildcard-multi' as const }),
+    fc.constant({ kind: 'wildcard-single' as const }),
+    fc.constantFrom('dir', 'x').map((name) => ({ kind: 'placeholder' as const, name })),
+  );
+  const at = { file: 'r.yml', line: 1, column: 1 };
+  const run = (regex: string, replacement: string, parts: ValuePart[]) =>
+    replaceString(
+      { kind: 'string', parts: normalizeParts(parts), cased: false, loc: at },
+      { type: 'replace_string', regex: new RegExp(regex, 'g'), replacement, skipSpecial: false, interpretSpecial: false },
+    ).parts;
+
+  it('copying the whole value through a group is the identity', () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 6 }), (parts) => {
+        expect(run('^(.+)$', '$1', parts)).toEqual(normalizeParts(parts));
+        expect(run('^[\\s\\S]*$', '$&', parts)).toEqual(normalizeParts(parts));
+      }),
+    );
+  });
+
+  it('a regex matching one literal letter changes only that letter', () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 6 }), (parts) => {
+        const out = run('-', '', parts);
+        const expected = normalizeParts(parts.map((p) => (p.kind === 'literal' ? { ...p, text: p.text.replaceAll('-', '') } : p)));
+        expect(out).toEqual(expected);
+      }),
     );
   });
 });

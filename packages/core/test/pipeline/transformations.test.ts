@@ -168,6 +168,56 @@ const CASES: Case[] = [
     rule: { detection: { sel: { X: 'bab' } }, condition: 'sel' },
     detections: ['sel: X="b*b"'],
   },
+  // replace_string default mode keeps every part it did not replace exactly (the KQL backend's report):
+  // a literal backslash before a wildcard, inner wildcards, escaped wildcards and placeholders.
+  {
+    name: 'replace_string: a value ending in a backslash keeps its trailing wildcard',
+    pipeline: 'transformations:\n  - type: replace_string\n    regex: "Run"\n    replacement: "RunOnce"\n',
+    rule: { detection: { sel: { 'TargetObject|contains': '\\CurrentVersion\\Run\\' } }, condition: 'sel' },
+    detections: ['sel: TargetObject="*\\CurrentVersion\\RunOnce\\\\*"'],
+  },
+  {
+    name: 'replace_string: inner wildcards and ? survive around the replaced text',
+    pipeline: 'transformations:\n  - type: replace_string\n    regex: "HKLM"\n    replacement: "HKEY_LOCAL_MACHINE"\n',
+    rule: { detection: { sel: { 'TargetObject|contains': ['HKLM\\Software\\\\*\\Run\\', 'HKLM?x'] } }, condition: 'sel' },
+    detections: ['sel: TargetObject="*HKEY_LOCAL_MACHINE\\Software\\\\*\\Run\\\\*"|"*HKEY_LOCAL_MACHINE?x*"'],
+  },
+  {
+    name: 'replace_string: an escaped (literal) * stays literal',
+    pipeline: 'transformations:\n  - type: replace_string\n    regex: "100"\n    replacement: "200"\n',
+    rule: { detection: { sel: { X: '100\\*' } }, condition: 'sel' },
+    detections: ['sel: X="200\\*"'],
+  },
+  {
+    name: 'replace_string: groups copy exact parts (wildcards inside a group stay wildcards)',
+    pipeline: 'transformations:\n  - type: replace_string\n    regex: "^HKCU\\\\\\\\(.*)$"\n    replacement: "HKEY_CURRENT_USER\\\\\\\\\\\\1"\n',
+    rule: { detection: { sel: { 'TargetObject|startswith': 'HKCU\\\\*\\Run\\' } }, condition: 'sel' },
+    detections: ['sel: TargetObject="HKEY_CURRENT_USER\\\\*\\Run\\\\*"'],
+  },
+  {
+    name: 'replace_string: wildcards written in the replacement are wildcards, \\* is literal',
+    pipeline: 'transformations:\n  - type: replace_string\n    regex: "-"\n    replacement: "*\\\\*"\n',
+    rule: { detection: { sel: { X: 'a-b' } }, condition: 'sel' },
+    detections: ['sel: X="a*\\*b"'],
+  },
+  {
+    name: 'replace_string: placeholders stay parts next to a backslash and a wildcard',
+    pipeline: 'transformations:\n  - type: replace_string\n    regex: "System32"\n    replacement: "SysWOW64"\n',
+    rule: { detection: { sel: { 'Image|expand|contains': '%dir%\\System32\\' } }, condition: 'sel' },
+    detections: ['sel: Image="*%dir%\\SysWOW64\\\\*"'],
+  },
+  {
+    name: 'replace_string: an empty match at the start inserts text before a wildcard',
+    pipeline: 'transformations:\n  - type: replace_string\n    regex: "^"\n    replacement: "C:"\n',
+    rule: { detection: { sel: { 'Image|endswith': '\\cmd.exe' } }, condition: 'sel' },
+    detections: ['sel: Image="C:*\\cmd.exe"'],
+  },
+  {
+    name: 'replace_string: no match leaves the item untouched (not applied to it)',
+    pipeline: 'transformations:\n  - type: replace_string\n    regex: "zzz"\n    replacement: "y"\n',
+    rule: { detection: { sel: { 'X|contains': 'a\\' } }, condition: 'sel' },
+    detections: ['sel: X="*a\\\\*"'],
+  },
   // ---- map_string / set_value / convert_type / case ----
   {
     name: 'map_string maps whole values, 1:n adds values',
