@@ -74,7 +74,13 @@ describe('CSE Hashes: split per algorithm, ALG= stripped (E4)', () => {
       name: 'list of algorithms → OR',
       logsource: WINDOWS,
       detection: `sel:\n  Hashes|contains:\n    - 'MD5=0123456789ABCDEF0123456789ABCDEF'\n    - 'IMPHASH=FEDCBA9876543210FEDCBA9876543210'\ncondition: sel`,
-      expression: "lower(file_hash_md5) = '0123456789abcdef0123456789abcdef' or lower(file_hash_imphash) = 'fedcba9876543210fedcba9876543210'",
+      expression: "(lower(file_hash_md5) = '0123456789abcdef0123456789abcdef' or lower(file_hash_imphash) = 'fedcba9876543210fedcba9876543210')",
+    },
+    {
+      name: 'several hashes of one algorithm → one alternation',
+      logsource: WINDOWS,
+      detection: `sel:\n  Hashes|contains:\n    - 'MD5=AA'\n    - 'MD5=BB'\n    - 'SHA1=CC'\ncondition: sel`,
+      expression: "(file_hash_md5 matches /(?i)^(?:aa|bb)$/ or lower(file_hash_sha1) = 'cc')",
     },
     {
       name: 'bare 40-digit hash → sha1',

@@ -64,6 +64,11 @@ describe('value lists', () => {
       where: 'toLowerCase(CommandLine) matches "*a*" and toLowerCase(CommandLine) matches "*b*"',
     },
     {
+      name: 'more than 20 wildcard patterns fold into one regex (query size)',
+      detection: `sel:\n  CommandLine|contains: [${Array.from({ length: 21 }, (_, i) => `'v${i}'`).join(', ')}]\ncondition: sel`,
+      where: `CommandLine matches /(?is)^.*(?:${Array.from({ length: 21 }, (_, i) => `v${i}`).join('|')}).*$/`,
+    },
+    {
       name: 'windash expands to five dashes',
       detection: `sel:\n  CommandLine|windash|contains: '-enc'\ncondition: sel`,
       where:

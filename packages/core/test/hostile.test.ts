@@ -67,18 +67,28 @@ describe('hostile YAML input', () => {
   });
 
   it('syntax errors carry the YAML position', () => {
-    expect(codes(parseSigma('title: t\nlogsource: [a\ndetection: x\n', 'f').diagnostics)).toEqual(['yaml/syntax@3:1']);
+    expect(codes(parseSigma('title: t\nlogsource: [a\ndetection: x\n', 'f').diagnostics)).toEqual(['yaml/syntax@2:12']);
     expect(codes(parseSigma('a: b: c\n', 'f').diagnostics)).toEqual(['yaml/syntax@1:5']);
-    expect(codes(parseSigma('a: "open\n', 'f').diagnostics)).toEqual(['yaml/syntax@2:1']);
+    expect(codes(parseSigma('a: "open\n', 'f').diagnostics)).toEqual(['yaml/syntax@1:4']);
     expect(codes(parseSigma('a: *nope\n', 'f').diagnostics)).toEqual(['yaml/syntax@1:4']);
   });
 
   it('a syntax error in one document does not lose the others', () => {
     const text = RULE + '---\ntitle: [broken\n---\n' + RULE.replace('title: t', 'title: third');
     const r = parseSigma(text, 'multi.yml');
-    expect(codes(r.diagnostics)).toEqual(['yaml/syntax@10:1']);
+    expect(codes(r.diagnostics)).toEqual(['yaml/syntax@9:8']);
     expect(r.documents.map((d) => d.title)).toEqual(['t', 'third']);
     expect(r.documents[1]?.loc.line).toBe(11);
+  });
+
+  it('syntax error messages name the likely cause', () => {
+    const msg = (t: string) => { const d = parseSigma(t, 'f').diagnostics[0]; return `${d?.line}:${d?.column} ${d?.message}`; };
+    expect(msg("a: 'open\nb: 1\n")).toBe('1:4 YAML syntax error: unclosed single-quoted string (js-yaml: deficient indentation)');
+    expect(msg('a: {b: 1\nc: 2\n')).toBe("1:4 YAML syntax error: unclosed '{' (flow mapping) (js-yaml: deficient indentation)");
+    expect(msg('a: @x\n')).toBe("1:4 YAML syntax error: a plain value cannot start with '@' (reserved in YAML); quote the value");
+    expect(msg('a: b: c\n')).toBe("1:5 YAML syntax error: bad indentation of a mapping entry (a value containing ': ' must be quoted)");
+    expect(msg("a: 'x' y\n")).toBe('1:8 YAML syntax error: bad indentation of a mapping entry');
+    expect(msg('a: b\n\tc: d\n')).toBe('2:1 YAML syntax error: tab characters must not be used in indentation');
   });
 
   it('unsupported tags', () => {

@@ -85,7 +85,7 @@ x_custom:
     { name: 'bad uuid', text: 'title: t\nid: not-a-uuid\n' + DET, expected: ['meta/invalid-id@2:5'] },
     { name: 'bad status', text: 'title: t\nstatus: production\n' + DET, expected: ['meta/invalid-status@2:9'] },
     { name: 'bad level', text: 'title: t\nlevel: severe\n' + DET, expected: ['meta/invalid-level@2:8'] },
-    { name: 'bad tag', text: 'title: t\ntags:\n    - attack.ok\n    - Attack Execution\n' + DET, expected: ['meta/invalid-tag@4:7'] },
+    { name: 'tag without namespace', text: 'title: t\ntags:\n    - attack.ok\n    - AttackExecution\n' + DET, expected: ['meta/invalid-tag@4:7'] },
     { name: 'bad date', text: 'title: t\ndate: 05.01.2024\n' + DET, expected: ['meta/invalid-date@2:7'] },
     { name: 'impossible date', text: 'title: t\ndate: 2024-02-30\n' + DET, expected: ['meta/invalid-date@2:7'] },
     { name: 'references not a list', text: 'title: t\nreferences: http://x\n' + DET, expected: ['schema/type@2:13'] },
@@ -102,6 +102,15 @@ x_custom:
     expect(r.documents).toEqual([]);
   });
 
+  it('tags off the syntax are warnings (the rule still converts)', () => {
+    const r = parseSigma('title: t\ntags:\n    - attack.T1059\n    - my tag.x y\n' + DET, 'm.yml');
+    expect(r.diagnostics.map((d) => `${d.severity} ${d.code}@${d.line}:${d.column} ${d.hint ?? ''}`)).toEqual([
+      "warning meta/invalid-tag@3:7 write 'attack.t1059'",
+      'warning meta/invalid-tag@4:7 ',
+    ]);
+    expect(r.documents[0]?.tags.map((t) => [t.namespace, t.name])).toEqual([['attack', 'T1059'], ['my tag', 'x y']]);
+  });
+
   it('enum values in the wrong case get a hint', () => {
     const d = parseSigma('title: t\nlevel: High\n' + DET, 'm.yml').diagnostics[0];
     expect([d?.code, d?.hint]).toEqual(['meta/invalid-level', "values are lower-case: 'high'"]);
@@ -110,6 +119,8 @@ x_custom:
   it('messages are readable', () => {
     const msg = (t: string) => parseSigma(t, 'm.yml').diagnostics[0]?.message;
     expect(msg(DET)).toBe("the document is missing the required field 'title'");
+    expect(msg('a: 1\n')).toBe("the document is missing the required fields 'title', 'logsource' and 'detection'");
+    expect(parseSigma('a: 1\n', 'm.yml').diagnostics.map((d) => d.hint)).toEqual(['this does not look like a Sigma rule, correlation or filter']);
     expect(msg('title: t\nstatus: production\n' + DET)).toBe("'status' must be one of stable, test, experimental, deprecated, unsupported");
     expect(msg('title: t\nfalsepositives: {a: 1}\n' + DET)).toBe("'falsepositives' must be a string or a list");
   });

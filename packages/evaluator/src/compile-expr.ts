@@ -1,7 +1,7 @@
 import { assertNever, diagnostic } from '@sigmats/core';
 import type { Diagnostic, Expr, KeywordExpr, MatchExpr, ScalarValue } from '@sigmats/core';
 import { inNetwork, parseIp, parseNetwork } from './cidr.js';
-import { type EventView, MISSING, scalarLeaves, stringForm } from './event.js';
+import { type EventView, type FieldRegistry, MISSING, scalarLeaves, stringForm, type Texts } from './event.js';
 import { fold } from './fold.js';
 import { compileRegex } from './regex.js';
 import { requiredLiterals } from './regex-literals.js';
@@ -32,6 +32,8 @@ export interface CompiledExpr {
 export interface CompileContext {
   readonly rule: string;
   readonly diagnostics: Diagnostic[];
+  /** Field ids shared with the EventViews the predicates will run on (default: the view's own). */
+  readonly fields?: FieldRegistry;
 }
 
 /** Thrown (and caught per condition) when a value cannot be evaluated: the condition is left out. */
@@ -190,8 +192,9 @@ function longestLiteral(literals: readonly string[], folded: boolean): string | 
   return folded ? best : fold(best);
 }
 
-/** Any text of the list passes. */
-function anyText(texts: readonly string[], test: (t: string) => boolean): boolean {
+/** Any text passes. */
+function anyText(texts: Texts, test: (t: string) => boolean): boolean {
+  if (typeof texts === 'string') return test(texts);
   for (const t of texts) if (test(t)) return true;
   return false;
 }
@@ -207,6 +210,8 @@ function anyLeaf(v: unknown, test: (leaf: unknown) => boolean): boolean {
 
 function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
   const { field, value } = expr;
+  // Without a shared registry the view assigns ids itself (one map lookup per access).
+  const id = ctx.fields?.id(field);
   switch (value.kind) {
     case 'string': {
       if (value.parts.some((p) => p.kind === 'placeholder')) {
@@ -217,7 +222,7 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
       const test = pat.test;
       const lit = longestLiteral(pat.literals, folded);
       return {
-        test: (ev) => anyText(ev.texts(field, folded), test),
+        test: (ev) => anyText(ev.text(field, folded, id), test),
         clauses: lit === undefined ? [] : [[{ field, literal: lit }]],
       };
     }
@@ -225,27 +230,27 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
       const n = value.value;
       const digits = String(Math.abs(n));
       const atom = Number.isSafeInteger(n) && !weak(digits) ? [[{ field, literal: digits }]] : [];
-      return { test: (ev) => anyLeaf(ev.get(field), (l) => numericForm(l) === n), clauses: atom };
+      return { test: (ev) => anyLeaf(ev.get(field, id), (l) => numericForm(l) === n), clauses: atom };
     }
     case 'boolean': {
       const b = value.value;
       const text = b ? 'true' : 'false';
       return {
-        test: (ev) => anyLeaf(ev.get(field), (l) => l === b || (typeof l === 'string' && fold(l) === text)),
+        test: (ev) => anyLeaf(ev.get(field, id), (l) => l === b || (typeof l === 'string' && fold(l) === text)),
         clauses: [[{ field, literal: text }]],
       };
     }
     case 'null':
       return {
         test: (ev) => {
-          const v = ev.get(field);
+          const v = ev.get(field, id);
           return v === MISSING || v === null || (Array.isArray(v) && anyLeaf(v, (l) => l === null));
         },
         clauses: [],
       };
     case 'exists': {
       const want = value.exists;
-      return { test: (ev) => (ev.get(field) !== MISSING) === want, clauses: [] };
+      return { test: (ev) => (ev.get(field, id) !== MISSING) === want, clauses: [] };
     }
     case 'regex': {
       if (value.placeholders.length > 0) {
@@ -256,14 +261,14 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
         unsupported(ctx, value, `regex /${value.pattern}/ cannot be evaluated safely: ${re.reason}`, 'eval/unsupported-regex');
       }
       const rx = re.regex;
-      return { test: (ev) => anyText(ev.texts(field, false), (t) => rx.test(t)), clauses: regexClauses(field, re.source, value.flags.ignoreCase) };
+      return { test: (ev) => anyText(ev.text(field, false, id), (t) => rx.test(t)), clauses: regexClauses(field, re.source, value.flags.ignoreCase) };
     }
     case 'cidr': {
       const net = parseNetwork(value.version, value.network, value.prefixLength);
       if (!net) unsupported(ctx, value, `invalid network ${value.network}/${value.prefixLength}`, 'modifier/cidr-invalid');
       return {
         test: (ev) =>
-          anyText(ev.texts(field, false), (t) => {
+          anyText(ev.text(field, false, id), (t) => {
             const ip = parseIp(t);
             return ip !== undefined && inNetwork(net, ip);
           }),
@@ -273,19 +278,20 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
     case 'compare': {
       const { op, value: bound } = value;
       const cmp = compareFn(op, bound);
-      return { test: (ev) => anyLeaf(ev.get(field), (l) => { const n = numericForm(l); return n !== undefined && cmp(n); }), clauses: [] };
+      return { test: (ev) => anyLeaf(ev.get(field, id), (l) => { const n = numericForm(l); return n !== undefined && cmp(n); }), clauses: [] };
     }
     case 'fieldref': {
       const other = value.field;
+      const otherId = ctx.fields?.id(other);
       const folded = !value.cased;
       const rel = value.match;
       const test = (a: string, b: string): boolean =>
         rel === 'equals' ? a === b : rel === 'startswith' ? a.startsWith(b) : rel === 'endswith' ? a.endsWith(b) : a.includes(b);
       return {
         test: (ev) => {
-          const mine = ev.texts(field, folded);
+          const mine = ev.texts(field, folded, id);
           if (mine.length === 0) return false;
-          const theirs = ev.texts(other, folded);
+          const theirs = ev.texts(other, folded, otherId);
           for (const a of mine) for (const b of theirs) if (test(a, b)) return true;
           return false;
         },
@@ -297,7 +303,7 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
       const cmp = op === 'eq' ? (n: number) => n === bound : compareFn(op, bound);
       return {
         test: (ev) =>
-          anyLeaf(ev.get(field), (l) => {
+          anyLeaf(ev.get(field, id), (l) => {
             const ms = parseTimestamp(l);
             return ms !== undefined && cmp(timestampPart(ms, part));
           }),

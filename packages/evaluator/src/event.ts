@@ -71,8 +71,8 @@ export function scalarLeaves(v: unknown, out: unknown[]): void {
 
 const EMPTY: readonly string[] = [];
 
-function textsOf(v: unknown, folded: boolean): readonly string[] {
-  if (typeof v === 'string') return [folded ? fold(v) : v];
+function textsOf(v: unknown, folded: boolean): Texts {
+  if (typeof v === 'string') return folded ? fold(v) : v;
   if (v === MISSING || v === null) return EMPTY;
   const leaves: unknown[] = [];
   scalarLeaves(v, leaves);
@@ -88,16 +88,28 @@ function textsOf(v: unknown, folded: boolean): readonly string[] {
  * One event being evaluated: resolved fields and their string forms are cached, because many rules
  * look at the same few fields.
  */
-/** What one event knows about one field, filled on demand. */
-interface FieldSlot {
-  readonly value: unknown;
-  raw: readonly string[] | undefined;
-  folded: readonly string[] | undefined;
+/** A field's text(s): the string itself for the common single-string value (no array allocated). */
+export type Texts = string | readonly string[];
+
+/**
+ * Field names → small integers, assigned at compile time, so that an event caches what it knows per field
+ * in an array instead of a map. One registry per compiled rule set.
+ */
+export class FieldRegistry {
+  private readonly ids = new Map<string, number>();
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) this.ids.set(name, (id = this.ids.size));
+    return id;
+  }
 }
 
 export class EventView {
-  /** One map for everything per field: fewer allocations and lookups per event. */
-  private readonly slots = new Map<string, FieldSlot>();
+  // Per field id, filled on demand (parallel arrays: no object per field per event).
+  private readonly names: (string | undefined)[] = [];
+  private readonly values: unknown[] = [];
+  private readonly raws: (Texts | undefined)[] = [];
+  private readonly foldeds: (Texts | undefined)[] = [];
   private keywordLeaves: readonly string[] | undefined;
   private keywordFolded: readonly string[] | undefined;
   private keywordJoinedRaw: string | undefined;
@@ -107,26 +119,47 @@ export class EventView {
     readonly event: EventObject,
     private readonly lookup: FieldLookup,
     private readonly keywordFields: readonly string[] | undefined,
+    /** The registry the compiled predicates took their field ids from. */
+    readonly fields: FieldRegistry = new FieldRegistry(),
   ) {}
 
-  private slot(field: string): FieldSlot {
-    let s = this.slots.get(field);
-    if (s === undefined) {
-      s = { value: resolveField(this.event, field, this.lookup), raw: undefined, folded: undefined };
-      this.slots.set(field, s);
+  private ensure(id: number, name: string): void {
+    // The name check keeps a view correct even if used with predicates of another registry.
+    if (this.names[id] !== name) {
+      this.names[id] = name;
+      this.values[id] = resolveField(this.event, name, this.lookup);
+      this.raws[id] = undefined;
+      this.foldeds[id] = undefined;
     }
-    return s;
   }
 
-  get(field: string): unknown {
-    return this.slot(field).value;
+  /** The field's value (MISSING when absent). */
+  get(name: string, id: number = this.fields.id(name)): unknown {
+    this.ensure(id, name);
+    return this.values[id];
   }
 
-  /** String forms of the field's scalar leaves (empty when missing, null or an object). */
-  texts(field: string, folded: boolean): readonly string[] {
-    const s = this.slot(field);
-    if (folded) return (s.folded ??= s.raw !== undefined ? s.raw.map(fold) : textsOf(s.value, true));
-    return (s.raw ??= textsOf(s.value, false));
+  /** String forms of the field's scalar leaves: one string, or a list (empty when missing, null or an object). */
+  text(name: string, folded: boolean, id: number = this.fields.id(name)): Texts {
+    this.ensure(id, name);
+    if (folded) {
+      let f = this.foldeds[id];
+      if (f === undefined) {
+        const raw = this.raws[id];
+        f = raw === undefined ? textsOf(this.values[id], true) : typeof raw === 'string' ? fold(raw) : raw.map(fold);
+        this.foldeds[id] = f;
+      }
+      return f;
+    }
+    let r = this.raws[id];
+    if (r === undefined) this.raws[id] = r = textsOf(this.values[id], false);
+    return r;
+  }
+
+  /** Same as `text`, always as a list. */
+  texts(name: string, folded: boolean, id: number = this.fields.id(name)): readonly string[] {
+    const t = this.text(name, folded, id);
+    return typeof t === 'string' ? [t] : t;
   }
 
   /**

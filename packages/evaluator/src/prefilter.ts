@@ -1,9 +1,10 @@
 import { AhoCorasick } from './aho-corasick.js';
 import type { Clauses } from './compile-expr.js';
-import type { EventView } from './event.js';
+import type { EventView, FieldRegistry } from './event.js';
 
 interface IndexedField {
   readonly field: string;
+  readonly id: number;
   readonly ac: AhoCorasick;
   /** Per literal: (position, clause id) pairs, flattened. */
   readonly targets: readonly Int32Array[];
@@ -34,6 +35,7 @@ export class Prefilter {
   constructor(
     readonly entries: readonly number[],
     clausesOf: (entry: number) => Clauses,
+    fields: FieldRegistry,
   ) {
     this.clauseCount = new Int32Array(entries.length);
     const byField = new Map<string, Map<string, number[]>>();
@@ -62,6 +64,7 @@ export class Prefilter {
       const literals = [...lits.keys()];
       this.fields.push({
         field,
+        id: fields.id(field),
         ac: new AhoCorasick(literals),
         targets: literals.map((l) => Int32Array.from(lits.get(l)!)),
         seen: new Int32Array(literals.length),
@@ -103,10 +106,10 @@ export class Prefilter {
     const found = this.found;
     found.length = 0;
     for (const f of this.fields) {
-      const texts = ev.texts(f.field, false);
-      if (texts.length === 0) continue;
+      const texts = ev.text(f.field, false, f.id);
       this.current = f;
-      for (const text of texts) f.ac.scan(text, this.onHit);
+      if (typeof texts === 'string') f.ac.scan(texts, this.onHit);
+      else for (const text of texts) f.ac.scan(text, this.onHit);
     }
     for (const pos of this.always) found.push(pos);
     found.sort(byNumber);

@@ -1,7 +1,7 @@
 import { diagnostic, documentKey, LoweringError, lowerCondition, lowerRule } from '@sigmats/core';
 import type { Condition, Diagnostic, Expr, SigmaCollection, SigmaRule } from '@sigmats/core';
 import { compileExpr, type Clauses, type Predicate, UnsupportedValue } from './compile-expr.js';
-import { type EventObject, EventView, type FieldLookup } from './event.js';
+import { type EventObject, EventView, type FieldLookup, FieldRegistry } from './event.js';
 import { type EventLogsource, logsourceApplies, type LogsourceRouter } from './logsource.js';
 import { Prefilter } from './prefilter.js';
 import { CorrelationEngine, type CorrelationMatch } from './correlation.js';
@@ -53,6 +53,8 @@ export class CompiledRuleSet {
   private readonly entries: Entry[] = [];
   private readonly routes = new Map<string, Prefilter | readonly number[]>();
   readonly lookup: FieldLookup;
+  /** Field ids shared by every compiled predicate and every event view of this set. */
+  private readonly fields = new FieldRegistry();
   private readonly keywordFields: readonly string[] | undefined;
   private readonly indexed: boolean;
   private readonly router: LogsourceRouter | undefined;
@@ -79,7 +81,7 @@ export class CompiledRuleSet {
         continue;
       }
       exprs.forEach((expr, condition) => {
-        const ctx = { rule: key, diagnostics: this.diagnostics };
+        const ctx = { rule: key, diagnostics: this.diagnostics, fields: this.fields };
         try {
           const c = compileExpr(expr, ctx);
           this.entries.push({ rule: idx, condition, test: c.test, clauses: c.clauses });
@@ -121,7 +123,7 @@ export class CompiledRuleSet {
   }
 
   view(event: EventObject): EventView {
-    return new EventView(event, this.lookup, this.keywordFields);
+    return new EventView(event, this.lookup, this.keywordFields, this.fields);
   }
 
   /** Every rule condition that holds for the event, in rule order. */
@@ -152,7 +154,7 @@ export class CompiledRuleSet {
     const loc = r.rule.loc;
     const condition: Condition = { kind: 'condition', text: name, root: { kind: 'identifier', name, loc }, loc };
     try {
-      return compileExpr(lowerCondition(r.rule, condition), { rule: r.key, diagnostics: [] }).test;
+      return compileExpr(lowerCondition(r.rule, condition), { rule: r.key, diagnostics: [], fields: this.fields }).test;
     } catch {
       return undefined;
     }
@@ -175,7 +177,7 @@ export class CompiledRuleSet {
       this.entries.forEach((e, i) => {
         if (applies(e)) list.push(i);
       });
-      r = this.indexed ? new Prefilter(list, (i) => this.entries[i]!.clauses) : list;
+      r = this.indexed ? new Prefilter(list, (i) => this.entries[i]!.clauses, this.fields) : list;
       this.routes.set(key, r);
     }
     this.lastSources = sources;

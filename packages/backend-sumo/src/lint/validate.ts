@@ -614,7 +614,8 @@ function checkAllTokens(linter: Linter, tokens: readonly Token[]): void {
 export function validateSumoQuery(query: string, options: LintOptions = {}): QueryProblem[] {
   const tokens = tokenize(query, { scope: true });
   const linter = new Linter(tokens, 'search', query.length, { re2: options.re2 ?? true, declaredFields: options.declaredFields ?? false });
-  const pipes = tokens.flatMap((t, i) => (t.kind === 'pipe' ? [i] : []));
+  const pipes: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind === 'pipe') pipes.push(i);
   const scopeEnd = pipes[0] ?? tokens.length;
   linter.segment(0, scopeEnd, () => linter.scope());
   pipes.forEach((p, k) => {

@@ -32,9 +32,8 @@ export function alternationRegex(values: readonly StringValue[]): string {
   if (sameShape) {
     const texts = shapes.map((s) => s.text);
     const { prefix, suffix } = commonAffixes(texts);
-    const alts = dedupe(
-      texts.map((t) => regexLiteral(Array.from(t).slice(Array.from(prefix).length, Array.from(t).length - Array.from(suffix).length).join(''))),
-    );
+    // prefix/suffix are made of whole code points, so code-unit slicing cannot split a pair.
+    const alts = dedupe(texts.map((t) => regexLiteral(t.slice(prefix.length, t.length - suffix.length))));
     const lead = first === 'suffix' || first === 'contains' ? '.*' : '';
     const trail = first === 'prefix' || first === 'contains' ? '.*' : '';
     body = `^${lead}${regexLiteral(prefix)}(?:${alts.join('|')})${regexLiteral(suffix)}${trail}$`;

@@ -12,6 +12,7 @@ export const RULE_KEYS = new Set<string>([...META_KEYS, 'logsource', 'detection'
 export const CORRELATION_KEYS = new Set<string>([...META_KEYS, 'correlation', 'generate']);
 export const FILTER_KEYS = new Set<string>([...META_KEYS, 'logsource', 'filter']);
 
+const TAG_SYNTAX = /^[a-z0-9_-]+\.[a-z0-9._-]+$/;
 const STATUSES = new Set<RuleStatus>(['stable', 'test', 'experimental', 'deprecated', 'unsupported']);
 const LEVELS = new Set<RuleLevel>(['informational', 'low', 'medium', 'high', 'critical']);
 const RELATIONS = new Set<RelationType>(['derived', 'obsolete', 'merged', 'renamed', 'similar']);
@@ -62,7 +63,14 @@ function parseTags(ctx: DocContext, node: YNode | undefined): Tag[] {
     const t = str(item);
     if (t === undefined) continue;
     const dot = t.indexOf('.');
-    if (dot <= 0) continue; // reported by the schema (tag pattern)
+    if (dot <= 0 || dot === t.length - 1) {
+      ctx.error('meta/invalid-tag', `tag '${t}' has no namespace: tags are written namespace.name (e.g. attack.t1059)`, item);
+      continue;
+    }
+    if (!TAG_SYNTAX.test(t)) {
+      // pySigma accepts these and only its validators complain: keep the rule convertible.
+      ctx.warn('meta/invalid-tag', `tag '${t}' does not follow the tag syntax (lower-case letters, digits, '_', '-', '.')`, item, t.toLowerCase() !== t ? `write '${t.toLowerCase()}'` : undefined);
+    }
     tags.push({ namespace: t.slice(0, dot), name: t.slice(dot + 1), loc: ctx.loc(item) });
   }
   return tags;

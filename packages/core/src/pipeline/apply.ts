@@ -4,19 +4,20 @@ import { diagnostic } from '../diagnostics.js';
 import type { DiagnosticCode } from '../diagnostic-codes.js';
 import type { Condition, ConditionNode } from '../ir/condition.js';
 import type { Detection, DetectionElement, DetectionGroup, DetectionItem, ModifierName } from '../ir/detection.js';
-import type { CorrelationRule, SigmaRule } from '../ir/rule.js';
+import type { CorrelationRule, Logsource, SigmaRule } from '../ir/rule.js';
 import { documentKey } from '../ir/rule.js';
 import type { DetectionValue, ScalarValue, StringValue } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
 import { fieldConditionHolds, itemConditionHolds, ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
-import { conditionText, mapDetections, removeFromCondition } from './ir-helpers.js';
+import { conditionText, logsourceMatches, mapDetections, removeFromCondition, type LogsourceSpec } from './ir-helpers.js';
 import { ADD_CONDITION_MODIFIERS } from './parse.js';
 import { sigmaParts } from './sigma-string.js';
 import { renderTemplate } from './template.js';
-import type { Pipeline, PipelineContext, PipelineResult, ProcessingItem, Transformation } from './types.js';
+import type { CondExpr, Pipeline, PipelineContext, PipelineResult, ProcessingItem, Transformation } from './types.js';
 import {
   caseString,
   convertType,
+  extractFieldParts,
   keywordToContains,
   mapItemValues,
   mapString,
@@ -38,14 +39,18 @@ class Run {
   readonly state: Record<string, unknown> = {};
   readonly applied: string[] = [];
   readonly appliedSet = new Set<string>();
-  readonly itemApplied = new WeakMap<DetectionItem, ReadonlySet<string>>();
-  readonly fieldApplied = new WeakMap<DetectionItem, ReadonlySet<string>>();
+  // Maps, not WeakMaps: a run is short-lived, and WeakMaps are costly to create and collect per rule.
+  readonly itemApplied = new Map<DetectionItem, ReadonlySet<string>>();
+  readonly fieldApplied = new Map<DetectionItem, ReadonlySet<string>>();
   readonly diagnostics: Diagnostic[] = [];
   readonly cx: CondContext;
 
+  private varsCache: Readonly<Record<string, unknown>> | undefined;
+
   constructor(
-    readonly vars: Readonly<Record<string, unknown>>,
-    readonly ruleKey: string,
+    private readonly pipelines: readonly Pipeline[],
+    private readonly ctx: PipelineContext,
+    private readonly doc: Doc,
     referenced?: readonly (SigmaRule | CorrelationRule)[],
   ) {
     this.cx = {
@@ -55,6 +60,16 @@ class Run {
       fieldApplied: (i) => this.fieldApplied.get(i) ?? EMPTY,
       ...(referenced ? { referenced } : {}),
     };
+  }
+
+  /** The document's key for diagnostics (computed when a diagnostic needs it). */
+  get ruleKey(): string {
+    return documentKey(this.doc);
+  }
+
+  /** Placeholder variables, merged only when a placeholder transformation needs them. */
+  get vars(): Readonly<Record<string, unknown>> {
+    return (this.varsCache ??= mergedVars(this.pipelines, this.ctx));
   }
 
   mark(id: string): void {
@@ -98,14 +113,26 @@ function mergedVars(pipelines: readonly Pipeline[], ctx: PipelineContext): Recor
 }
 
 function run<D extends Doc>(doc: D, pipelines: readonly Pipeline[], ctx: PipelineContext, referenced?: readonly Doc[]): PipelineResult<D> {
-  const r = new Run(mergedVars(pipelines, ctx), documentKey(doc), referenced);
+  const r = new Run(pipelines, ctx, doc, referenced);
   let current: Doc = doc;
   for (const p of pipelines) {
     if (p.allowedBackends.length > 0 && !p.allowedBackends.includes(ctx.backend)) {
       r.error('pipeline/not-allowed', `pipeline ${p.name} is only for ${p.allowedBackends.join(', ')}, not ${ctx.backend}; it was not applied`, p.loc);
       continue;
     }
-    for (const item of p.items) {
+    // Rules: skip the items whose required logsource the rule does not have without evaluating anything else
+    // (most items of a backend pipeline are guarded by a logsource). Recomputed if an item changes the logsource.
+    let mask: Uint8Array | undefined;
+    let maskFor: Logsource | undefined;
+    for (let i = 0; i < p.items.length; i++) {
+      const item = p.items[i] as ProcessingItem;
+      if (current.kind === 'rule') {
+        if (maskFor !== current.logsource) {
+          maskFor = current.logsource;
+          mask = logsourceMask(p, maskFor);
+        }
+        if (mask![i] === 0) continue;
+      }
       try {
         current = applyItem(item, current, r, []);
       } catch (e) {
@@ -117,15 +144,73 @@ function run<D extends Doc>(doc: D, pipelines: readonly Pipeline[], ctx: Pipelin
   return { document: current as D, state: { ...r.state }, diagnostics: r.diagnostics, applied: [...r.applied] };
 }
 
+/** Logsource specs an item requires (conjuncts of its rule conditions); computed once per item. */
+const REQUIRED = new WeakMap<ProcessingItem, readonly LogsourceSpec[]>();
+function requiredLogsources(item: ProcessingItem): readonly LogsourceSpec[] {
+  let req = REQUIRED.get(item);
+  if (!req) {
+    const out: LogsourceSpec[] = [];
+    const { conditions } = item.ruleConditions;
+    const visit = (e: CondExpr) => {
+      if (e.kind === 'and') e.operands.forEach(visit);
+      else if (e.kind === 'cond') {
+        const c = conditions[e.index];
+        if (c?.type === 'logsource') out.push(c);
+      }
+    };
+    visit(item.ruleConditions.expr);
+    req = out;
+    REQUIRED.set(item, req);
+  }
+  return req;
+}
+
+/** Per pipeline and rule logsource (category/product/service), which items can apply (1) or cannot (0). */
+const MASKS = new WeakMap<Pipeline, Map<string, Uint8Array>>();
+/** The same, by logsource object: the same rules are converted again and again (watch mode, several backends). */
+const MASKS_BY_OBJECT = new WeakMap<Pipeline, WeakMap<Logsource, Uint8Array>>();
+function logsourceMask(p: Pipeline, ls: Logsource): Uint8Array {
+  let byObject = MASKS_BY_OBJECT.get(p);
+  if (!byObject) {
+    byObject = new WeakMap();
+    MASKS_BY_OBJECT.set(p, byObject);
+  }
+  let m = byObject.get(ls);
+  if (!m) {
+    m = logsourceMaskByKey(p, ls);
+    byObject.set(ls, m);
+  }
+  return m;
+}
+function logsourceMaskByKey(p: Pipeline, ls: Logsource): Uint8Array {
+  let byKey = MASKS.get(p);
+  if (!byKey) {
+    byKey = new Map();
+    MASKS.set(p, byKey);
+  }
+  const key = `${ls.category ?? '\u0000'}\u0001${ls.product ?? '\u0000'}\u0001${ls.service ?? '\u0000'}`;
+  let mask = byKey.get(key);
+  if (!mask) {
+    mask = new Uint8Array(p.items.length);
+    p.items.forEach((item, i) => {
+      mask![i] = requiredLogsources(item).every((spec) => logsourceMatches(ls, spec)) ? 1 : 0;
+    });
+    // Keys come from rule logsources; bound the cache for long-running processes fed arbitrary rules.
+    if (byKey.size > 4096) byKey.clear();
+    byKey.set(key, mask);
+  }
+  return mask;
+}
+
 export function applyPipelines(rule: SigmaRule, pipelines: readonly Pipeline[], ctx: PipelineContext): PipelineResult<SigmaRule> {
   return run(rule, pipelines, ctx);
 }
 
 /**
- * `referenced`: the documents the correlation references (as the collection resolved them). Rule conditions that
- * look at a rule's content (`logsource`) hold for a correlation when they hold for any referenced rule (pySigma),
- * so a logsource-guarded field mapping also renames the correlation's group-by, alias and condition fields.
- * Without it such conditions never hold for a correlation.
+ * `referenced`: the documents the correlation references (as the collection resolved them). A `logsource` rule
+ * condition holds for a correlation when it holds for every referenced rule (pySigma: any; see conditions.ts), so
+ * a logsource-guarded field mapping also renames the group-by, alias and condition fields of a correlation over
+ * rules of that logsource. Without `referenced` such conditions never hold for a correlation.
  */
 export function applyPipelinesToCorrelation(
   c: CorrelationRule,
@@ -147,15 +232,17 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
   const itemOk = (leaf: DetectionItem) => chain.every((p) => setHolds(p.detectionItemConditions, (c) => itemConditionHolds(c, leaf, r.cx)));
   const fieldOk = (field: string | null, leaf: DetectionItem | undefined) =>
     chain.every((p) => setHolds(p.fieldNameConditions, (c) => fieldConditionHolds(c, field, leaf, r.cx)));
-  const leafOk = (leaf: DetectionItem) => itemOk(leaf) && fieldOk(leaf.field, leaf);
+  // Field-name conditions first: usually cheap include_fields lookups that rule out most leaves.
+  const leafOk = (leaf: DetectionItem) => fieldOk(leaf.field, leaf) && itemOk(leaf);
   const ids = chain.map((p) => p.id);
   const markAll = () => ids.forEach((id) => r.mark(id));
 
   /** Applies a per-leaf function to the rule's detections; marks the item applied when anything changed. */
-  const onLeaves = (f: (leaf: DetectionItem) => DetectionElement | null, fieldChanged = false): Doc => {
+  const onLeaves = (f: (leaf: DetectionItem) => DetectionElement | null, fieldChanged = false, relevant?: (leaf: DetectionItem) => boolean): Doc => {
     if (doc.kind !== 'rule') return doc;
     const { detections, removed } = mapDetections(doc.detections, (leaf) => {
-      if (!leafOk(leaf)) return leaf;
+      // `relevant`: a cheap test that the transformation could change the leaf at all (conditions are pure).
+      if ((relevant && !relevant(leaf)) || !leafOk(leaf)) return leaf;
       const out = f(leaf);
       if (out !== leaf && out !== null) r.derive(leaf, out, ids, fieldChanged);
       return out;
@@ -236,7 +323,9 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
         }),
       );
     case 'hashes_fields':
-      return onLeaves((leaf) => hashesFields(t, leaf, item, r), true);
+      return onLeaves((leaf) => hashesFields(t, leaf, item, r), true, (leaf) => leaf.field !== null && t.fieldToParse.includes(leaf.field));
+    case 'extract_fields':
+      return onLeaves((leaf) => extractFields(t, leaf, item, r), true);
     case 'value_placeholders':
       return onLeaves((leaf) =>
         mapItemValues(leaf, (v) => resolveValuePlaceholders(v, t, r.vars, (msg, loc) => r.error('pipeline/unknown-variable', msg, loc))),
@@ -450,6 +539,49 @@ function hashesFields(t: T<'hashes_fields'>, leaf: DetectionItem, item: Processi
   const orLink = leaf.link === 'or' ? 'or' : 'and';
   const link = leaf.negated ? (orLink === 'or' ? 'and' : 'or') : orLink;
   return { kind: 'group', link, items, loc: item.loc };
+}
+
+// ---- extract_fields ----
+
+/**
+ * Each matching value becomes an AND of `prefix+group = part` items; the item's values stay alternatives (OR, or
+ * AND under `|all`), and a negated item is rewritten by De Morgan (negated leaves, both links flipped). An item
+ * with no matching value is left alone. In an item with matches, the values the regex does not match stay on the
+ * field with preserve_unmatched, else they are dropped with a located warning.
+ */
+function extractFields(t: T<'extract_fields'>, leaf: DetectionItem, item: ProcessingItem, r: Run): DetectionElement {
+  const flip = (l: 'and' | 'or'): 'and' | 'or' => (leaf.negated ? (l === 'and' ? 'or' : 'and') : l);
+  const modifiers = leaf.modifiers.filter((m) => m === 'cased');
+  const operands: DetectionElement[] = [];
+  const unmatched: DetectionValue[] = [];
+  let matched = false;
+  for (const v of leaf.values) {
+    const parts = v.kind === 'string' ? extractFieldParts(v, t) : undefined;
+    if (!parts || parts.size === 0 || v.kind !== 'string') {
+      unmatched.push(v);
+      continue;
+    }
+    matched = true;
+    const items: DetectionItem[] = [...parts].map(([g, p]) => ({
+      kind: 'item',
+      field: t.fieldPrefix + g,
+      modifiers,
+      values: [{ kind: 'string', parts: p, cased: v.cased, loc: v.loc }],
+      link: 'or',
+      negated: leaf.negated,
+      loc: leaf.loc,
+    }));
+    operands.push(items.length === 1 ? items[0]! : { kind: 'group', link: flip('and'), items, loc: item.loc });
+  }
+  if (!matched) return leaf;
+  if (unmatched.length > 0 && t.preserveUnmatched) operands.push({ ...leaf, values: unmatched });
+  else {
+    for (const v of unmatched) {
+      r.warn('pipeline/detection-item-failure', `extract_fields (processing item ${item.id}): value does not match the regex and was dropped; set preserve_unmatched: true to keep it`, v.loc);
+    }
+  }
+  if (operands.length === 1) return operands[0]!;
+  return { kind: 'group', link: flip(leaf.link === 'and' ? 'and' : 'or'), items: operands, loc: item.loc };
 }
 
 // ---- conditions ----

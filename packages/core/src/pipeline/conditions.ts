@@ -1,9 +1,9 @@
 // Evaluation of rule, detection-item and field-name conditions.
 import type { DetectionItem } from '../ir/detection.js';
 import type { CorrelationRule, SigmaRule } from '../ir/rule.js';
-import type { ScalarValue } from '../ir/values.js';
+import type { ScalarValue, ValuePart } from '../ir/values.js';
 import { evalCondExpr } from './cond-expr.js';
-import { itemsOf, logsourceMatches, scalarsOf } from './ir-helpers.js';
+import { logsourceMatches, someItem } from './ir-helpers.js';
 import { sameParts, sigmaParts, sigmaStringText } from './sigma-string.js';
 import type { CompareOp, ConditionSet, DetectionItemCondition, FieldNameCondition, RuleCondition } from './types.js';
 
@@ -44,11 +44,36 @@ function looseEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Written value (from the pipeline) equals an IR value: strings by Sigma text, numbers numerically. */
-export function valueEquals(v: ScalarValue, want: string | number | boolean | null): boolean {
+/** Parts of a condition's written value, parsed once per (immutable) condition, which pipelines reuse for every rule. */
+const WANT_PARTS = new WeakMap<object, { plain: readonly ValuePart[]; placeholders: readonly ValuePart[] }>();
+function wantParts(want: string, placeholders: boolean, key: object | undefined): readonly ValuePart[] {
+  let e = key && WANT_PARTS.get(key);
+  if (!e) {
+    e = { plain: sigmaParts(want), placeholders: sigmaParts(want, true) };
+    if (key) WANT_PARTS.set(key, e);
+  }
+  return placeholders ? e.placeholders : e.plain;
+}
+
+/** Sigma text of a value's parts, computed once per (immutable) parts array. */
+const TEXT = new WeakMap<readonly ValuePart[], string>();
+function textOf(parts: readonly ValuePart[]): string {
+  let t = TEXT.get(parts);
+  if (t === undefined) {
+    t = sigmaStringText(parts);
+    TEXT.set(parts, t);
+  }
+  return t;
+}
+
+/**
+ * Written value (from the pipeline) equals an IR value: strings by Sigma text, numbers numerically. `key`: the
+ * condition holding `want`, to parse it once.
+ */
+export function valueEquals(v: ScalarValue, want: string | number | boolean | null, key?: object): boolean {
   switch (v.kind) {
     case 'string':
-      return want !== null && typeof want !== 'boolean' && sameParts(v.parts, sigmaParts(String(want), v.parts.some((p) => p.kind === 'placeholder')));
+      return want !== null && typeof want !== 'boolean' && sameParts(v.parts, wantParts(String(want), v.parts.some((p) => p.kind === 'placeholder'), key));
     case 'number':
       return (typeof want === 'number' || typeof want === 'string') && Number(want) === v.value && String(want).trim() !== '';
     case 'boolean':
@@ -103,16 +128,22 @@ function ruleAttributeMatches(doc: SigmaRule | CorrelationRule, c: Extract<RuleC
 export function ruleConditionHolds(c: RuleCondition, doc: SigmaRule | CorrelationRule, cx: CondContext): boolean {
   switch (c.type) {
     case 'logsource':
-      // pySigma: on a correlation, the condition holds when it holds for any referenced rule.
-      if (doc.kind === 'correlation') return cx.referenced?.some((r) => r.kind === 'rule' && logsourceMatches(r.logsource, c)) ?? false;
+      // On a correlation: holds when it holds for every referenced rule (pySigma: any). With "any", a correlation
+      // over process_creation and network_connection rules would get the process_creation column names in its
+      // group-by, which the network events do not have; with "every", such a mixed correlation keeps the Sigma
+      // names and the backend aligns them per source (KQL's `extend`), while a single-logsource one is mapped.
+      if (doc.kind === 'correlation') {
+        const refs = cx.referenced ?? [];
+        return refs.length > 0 && refs.every((r) => r.kind === 'rule' && logsourceMatches(r.logsource, c));
+      }
       return logsourceMatches(doc.logsource, c);
     case 'contains_detection_item':
       return (
         doc.kind === 'rule' &&
-        doc.detections.some((d) => [...itemsOf(d.body)].some((it) => it.field === c.field && it.values.some((v) => scalarsOf(v).some((s) => valueEquals(s, c.value)))))
+        doc.detections.some((d) => someItem(d.body, (it) => it.field === c.field && it.values.some((v) => (v.kind === 'expansion' ? v.values.some((s) => valueEquals(s, c.value, c)) : valueEquals(v, c.value, c)))))
       );
     case 'contains_field':
-      return doc.kind === 'rule' && doc.detections.some((d) => [...itemsOf(d.body)].some((it) => it.field === c.field));
+      return doc.kind === 'rule' && doc.detections.some((d) => someItem(d.body, (it) => it.field === c.field));
     case 'processing_item_applied':
       return cx.applied.has(c.processingItemId);
     case 'processing_state':
@@ -133,20 +164,34 @@ export function ruleConditionHolds(c: RuleCondition, doc: SigmaRule | Correlatio
   }
 }
 
+/** `any`: some scalar value matches; `all`: there are values and every one matches (pySigma ValueProcessingCondition). */
+function quantify(item: DetectionItem, cond: 'any' | 'all', one: (v: ScalarValue) => boolean): boolean {
+  let seen = false;
+  for (const v of item.values) {
+    if (v.kind === 'expansion') {
+      for (const s of v.values) {
+        seen = true;
+        if (one(s) !== (cond === 'all')) return cond !== 'all';
+      }
+    } else {
+      seen = true;
+      if (one(v) !== (cond === 'all')) return cond !== 'all';
+    }
+  }
+  return cond === 'all' && seen;
+}
+
 export function itemConditionHolds(c: DetectionItemCondition, item: DetectionItem, cx: CondContext): boolean {
-  const values = item.values.flatMap(scalarsOf);
-  // `any`: some value matches; `all`: there are values and every one matches (pySigma ValueProcessingCondition).
-  const quantify = (cond: 'any' | 'all', one: (v: ScalarValue) => boolean) => (cond === 'all' ? values.length > 0 && values.every(one) : values.some(one));
   switch (c.type) {
     case 'match_string':
       // Non-string values never match (so they fail `all`), negated or not.
-      return quantify(c.cond, (v) => v.kind === 'string' && c.pattern.test(sigmaStringText(v.parts)) !== c.negate);
+      return quantify(item, c.cond, (v) => v.kind === 'string' && c.pattern.test(textOf(v.parts)) !== c.negate);
     case 'match_value':
-      return quantify(c.cond, (v) => valueEquals(v, c.value));
+      return quantify(item, c.cond, (v) => valueEquals(v, c.value, c));
     case 'contains_wildcard':
-      return quantify(c.cond, (v) => v.kind === 'string' && v.parts.some((p) => p.kind === 'wildcard-multi' || p.kind === 'wildcard-single'));
+      return quantify(item, c.cond, (v) => v.kind === 'string' && v.parts.some((p) => p.kind === 'wildcard-multi' || p.kind === 'wildcard-single'));
     case 'is_null':
-      return quantify(c.cond, (v) => v.kind === 'null');
+      return quantify(item, c.cond, (v) => v.kind === 'null');
     case 'processing_item_applied':
       return cx.itemApplied(item).has(c.processingItemId);
     case 'processing_state':
@@ -170,7 +215,13 @@ export function fieldConditionHolds(c: FieldNameCondition, field: string | null,
 }
 
 export function setHolds<C>(set: ConditionSet<C>, test: (c: C) => boolean): boolean {
-  return evalCondExpr(set.expr, (i) => {
+  const e = set.expr;
+  if (e.kind === 'true') return true;
+  if (e.kind === 'cond') {
+    const c = set.conditions[e.index];
+    return c !== undefined && test(c);
+  }
+  return evalCondExpr(e, (i) => {
     const c = set.conditions[i];
     return c !== undefined && test(c);
   });

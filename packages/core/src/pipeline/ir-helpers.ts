@@ -12,23 +12,29 @@ export interface LogsourceSpec {
 }
 
 /**
- * Containment as in pySigma's logsource condition: every key the spec names must be present in the rule's
- * logsource with the same value (case-insensitive); keys the spec leaves out match anything.
+ * Containment as in pySigma's logsource condition and the Sigma spec: every key the spec names must be present
+ * in the rule's logsource with exactly the same value (case-sensitive, like the parser's `logsourceContains` for
+ * filters); keys the spec leaves out match anything.
  */
 export function logsourceMatches(ruleLogsource: Logsource | LogsourceSpec, spec: LogsourceSpec): boolean {
-  for (const k of ['category', 'product', 'service'] as const) {
-    const want = spec[k];
-    if (want === undefined) continue;
-    const have = ruleLogsource[k];
-    if (have === undefined || have.toLowerCase() !== want.toLowerCase()) return false;
-  }
-  return true;
+  return (
+    (spec.category === undefined || spec.category === ruleLogsource.category) &&
+    (spec.product === undefined || spec.product === ruleLogsource.product) &&
+    (spec.service === undefined || spec.service === ruleLogsource.service)
+  );
 }
 
 /** Every leaf item of an element, in written order. */
 export function* itemsOf(el: DetectionElement): Generator<DetectionItem> {
   if (el.kind === 'item') yield el;
   else for (const c of el.items) yield* itemsOf(c);
+}
+
+/** True when some leaf item of the element satisfies `test` (no allocation, unlike itemsOf). */
+export function someItem(el: DetectionElement, test: (item: DetectionItem) => boolean): boolean {
+  if (el.kind === 'item') return test(el);
+  for (const c of el.items) if (someItem(c, test)) return true;
+  return false;
 }
 
 /** Scalar values of a detection value (expansions flattened). */

@@ -47,6 +47,7 @@ const TRANSFORMATION_PARAMS: Readonly<Record<string, readonly string[]>> = {
   case: ['method'],
   regex: ['method'],
   hashes_fields: ['valid_hash_algos', 'field_prefix', 'drop_algo_prefix', 'field_to_parse'],
+  extract_fields: ['regex', 'field_prefix', 'preserve_unmatched'],
   value_placeholders: ['include', 'exclude'],
   wildcard_placeholders: ['include', 'exclude'],
   query_expression_placeholders: ['include', 'exclude', 'expression', 'mapping'],
@@ -64,7 +65,6 @@ const UNSUPPORTED_TRANSFORMATIONS: Readonly<Record<string, string>> = {
   http_placeholders: 'sigmats never reads external sources (files, URLs, commands) while converting; put the values in pipeline `vars` and use value_placeholders',
   command_placeholders: 'sigmats never reads external sources (files, URLs, commands) while converting; put the values in pipeline `vars` and use value_placeholders',
   field_name_transform: 'it needs a Python function (transform_func); use field_name_mapping instead',
-  extract_fields: 'not implemented in sigmats yet',
 };
 
 const RULE_CONDITIONS = ['logsource', 'contains_detection_item', 'contains_field', 'processing_item_applied', 'processing_state', 'is_sigma_rule', 'is_sigma_correlation_rule', 'rule_attribute', 'tag'];
@@ -429,6 +429,23 @@ function parseTransformation(r: Reader, type: string, e: readonly YEntry[], loc:
         fieldPrefix: r.string(get(e, 'field_prefix'), 'field_prefix') ?? '',
         dropAlgoPrefix: r.bool(get(e, 'drop_algo_prefix'), 'drop_algo_prefix', false),
         fieldToParse: r.strings(get(e, 'field_to_parse'), 'field_to_parse') ?? ['Hashes', 'Hash'],
+      };
+    }
+    case 'extract_fields': {
+      const rn = requireParam(r, e, 'regex', type, loc);
+      const re = r.regex(rn, 'regex');
+      if (!re || !rn) return undefined;
+      const groups = [...re.source.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1] as string);
+      if (groups.length === 0) {
+        r.error('pipeline/invalid', 'extract_fields: the regex has no named group ((?P<name>...)); each named group becomes a field', rn.loc);
+        return undefined;
+      }
+      return {
+        type,
+        regex: new RegExp(`^(?:${re.source})$`, `${re.flags.replace(/[gyd]/g, '')}d`),
+        groups,
+        fieldPrefix: r.string(get(e, 'field_prefix'), 'field_prefix') ?? '',
+        preserveUnmatched: r.bool(get(e, 'preserve_unmatched'), 'preserve_unmatched', false),
       };
     }
     case 'value_placeholders':

@@ -110,6 +110,15 @@ export type Transformation =
       readonly dropAlgoPrefix: boolean;
       readonly fieldToParse: readonly string[];
     }
+  | {
+      readonly type: 'extract_fields';
+      /** Anchored (`^(?:…)$`, whole value) with match indices; run over the value's plain text. */
+      readonly regex: RegExp;
+      /** Named groups of the regex, in written order: each becomes field `fieldPrefix + name`. */
+      readonly groups: readonly string[];
+      readonly fieldPrefix: string;
+      readonly preserveUnmatched: boolean;
+    }
   | ({ readonly type: 'value_placeholders' } & PlaceholderFilter)
   | ({ readonly type: 'wildcard_placeholders' } & PlaceholderFilter)
   | ({

@@ -48,6 +48,9 @@ export function mapItemValues(item: DetectionItem, f: (v: ScalarValue) => Detect
 export function replaceString(v: StringValue, t: T<'replace_string'>): StringValue {
   let parts: ValuePart[];
   if (t.skipSpecial) {
+    // Most values do not match: test before rebuilding anything.
+    if (!v.parts.some((p) => p.kind === 'literal' && ((t.regex.lastIndex = 0), t.regex.test(p.text)))) return v;
+    t.regex.lastIndex = 0;
     parts = v.parts.flatMap((p): ValuePart[] => {
       if (p.kind !== 'literal') return [p];
       const out = p.text.replace(t.regex, t.replacement);
@@ -349,6 +352,24 @@ export function queryExpressionPlaceholder(v: ScalarValue, t: T<'query_expressio
     return { error: `query_expression_placeholders needs the value to be only the placeholder, not '${sigmaStringText(v.parts)}'` };
   }
   return { kind: 'query-expression', expression: t.expression, id: t.mapping[only.name] ?? only.name, loc: v.loc };
+}
+
+// ---- extract_fields ----
+
+/**
+ * The named groups' exact parts when the (anchored) regex matches the value's plain text (wildcards as `*`/`?`,
+ * placeholders as `%name%`); groups that did not take part are left out. Undefined when it does not match.
+ */
+export function extractFieldParts(v: StringValue, t: T<'extract_fields'>): Map<string, ValuePart[]> | undefined {
+  const { text, starts } = plainUnits(v.parts);
+  const m = t.regex.exec(text) as (RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }) | null;
+  if (!m) return undefined;
+  const out = new Map<string, ValuePart[]>();
+  for (const g of t.groups) {
+    const ix = m.indices?.groups?.[g];
+    if (ix) out.set(g, normalizeParts(sliceParts(v.parts, starts, text, ix[0], ix[1])));
+  }
+  return out;
 }
 
 // ---- hashes ----

@@ -28,12 +28,12 @@ const metaProperties = {
         id: uuid,
         type: { enum: ['derived', 'obsolete', 'merged', 'renamed', 'similar', 'correlation', 'obsoletes'] },
       },
-      additionalProperties: false,
     },
   },
   falsepositives: stringOrList,
   level: { enum: ['informational', 'low', 'medium', 'high', 'critical'] },
-  tags: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9_-]+\\.[a-z0-9._-]+$' } },
+  // The tag syntax is checked by the IR builder: a missing namespace is an error, other deviations are warnings.
+  tags: { type: 'array', items: { type: 'string' } },
 } as const;
 
 const logsource = {

@@ -56,7 +56,6 @@ function codeFor(e: ErrorObject): DiagnosticCode {
   if (p === '/status') return 'meta/invalid-status';
   if (p === '/level') return 'meta/invalid-level';
   if (e.keyword === 'format' && (p === '/id' || /^\/related\/\d+\/id$/.test(p))) return 'meta/invalid-id';
-  if (/^\/tags\/\d+$/.test(p)) return 'meta/invalid-tag';
   if (e.keyword === 'type') return 'schema/type';
   return 'schema/invalid';
 }
@@ -66,11 +65,18 @@ function fieldName(pointer: string): string {
   return `'${pointer.slice(1).split('/').map(unescapePointer).join('.')}'`;
 }
 
-function messageFor(e: ErrorObject, types?: string[]): string {
+function quoteList(names: readonly string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  return q.length === 1 ? (q[0] as string) : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+function messageFor(e: ErrorObject, types?: string[], missing?: string[]): string {
   const where = fieldName(e.instancePath);
   switch (e.keyword) {
-    case 'required':
-      return `${where === 'the document' ? 'the document' : where} is missing the required field '${(e.params as { missingProperty: string }).missingProperty}'`;
+    case 'required': {
+      const names = missing ?? [(e.params as { missingProperty: string }).missingProperty];
+      return `${where} is missing the required field${names.length > 1 ? 's' : ''} ${quoteList(names)}`;
+    }
     case 'additionalProperties':
       return `${where} has an unknown field '${(e.params as { additionalProperty: string }).additionalProperty}'`;
     case 'type':
@@ -80,9 +86,7 @@ function messageFor(e: ErrorObject, types?: string[]): string {
     case 'format':
       return `${where} must be a UUID (e.g. 0ff4bd2c-6f1e-4c27-a1f3-4a8e6d2b3c4d)`;
     case 'pattern':
-      return /^\/tags\//.test(e.instancePath)
-        ? `${where} is not a valid tag: lower-case namespace.name with letters, digits, '_', '-' and '.'`
-        : `${where} does not match ${(e.params as { pattern: string }).pattern}`;
+      return `${where} does not match ${(e.params as { pattern: string }).pattern}`;
     case 'minLength':
       return `${where} must not be empty`;
     case 'maxLength':
@@ -96,7 +100,7 @@ function messageFor(e: ErrorObject, types?: string[]): string {
  * Collapses ajv's errors to one per problem: anyOf/oneOf noise is replaced by the branch errors that went deepest,
  * and several type errors at the same place become one "must be X or Y".
  */
-export function collapseErrors(errors: readonly ErrorObject[]): { error: ErrorObject; types?: string[] }[] {
+export function collapseErrors(errors: readonly ErrorObject[]): { error: ErrorObject; types?: string[]; missing?: string[] }[] {
   let list = [...errors];
   for (const comb of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
     const p = comb.instancePath;
@@ -105,18 +109,18 @@ export function collapseErrors(errors: readonly ErrorObject[]): { error: ErrorOb
     if (deeper.length > 0) list = list.filter((e) => e !== comb && !(e.instancePath === p && branch.includes(e)));
     else list = list.filter((e) => e !== comb);
   }
-  const groups = new Map<string, { error: ErrorObject; types?: string[] }>();
+  const groups = new Map<string, { error: ErrorObject; types?: string[]; missing?: string[] }>();
   for (const e of list) {
-    const extra =
-      e.keyword === 'additionalProperties'
-        ? '/' + (e.params as { additionalProperty: string }).additionalProperty
-        : e.keyword === 'required'
-          ? '#' + (e.params as { missingProperty: string }).missingProperty
-          : '';
+    // Missing fields of one object are one problem ("missing title, logsource and detection").
+    const extra = e.keyword === 'additionalProperties' ? '/' + (e.params as { additionalProperty: string }).additionalProperty : e.keyword === 'required' ? '#required' : '';
     const key = e.instancePath + extra;
     const g = groups.get(key);
-    if (!g) groups.set(key, e.keyword === 'type' ? { error: e, types: [(e.params as { type: string }).type] } : { error: e });
-    else if (e.keyword === 'type' && g.types) g.types.push((e.params as { type: string }).type);
+    if (!g) {
+      if (e.keyword === 'type') groups.set(key, { error: e, types: [(e.params as { type: string }).type] });
+      else if (e.keyword === 'required') groups.set(key, { error: e, missing: [(e.params as { missingProperty: string }).missingProperty] });
+      else groups.set(key, { error: e });
+    } else if (e.keyword === 'type' && g.types) g.types.push((e.params as { type: string }).type);
+    else if (e.keyword === 'required' && g.missing) g.missing.push((e.params as { missingProperty: string }).missingProperty);
   }
   return [...groups.values()];
 }
@@ -138,7 +142,7 @@ function plainForSchema(root: YMap, kind: DocumentKind): unknown {
 export function validateDocument(ctx: DocContext, root: YMap, kind: DocumentKind): void {
   const validate = VALIDATORS[kind];
   if (!validate(plainForSchema(root, kind))) {
-    for (const { error, types } of collapseErrors(validate.errors ?? [])) {
+    for (const { error, types, missing } of collapseErrors(validate.errors ?? [])) {
       const { node, key } = nodeAt(root, error.instancePath);
       let where: YNode = node;
       if (error.keyword === 'additionalProperties' && node.kind === 'map') {
@@ -154,11 +158,17 @@ export function validateDocument(ctx: DocContext, root: YMap, kind: DocumentKind
         if (allowed.includes(lower)) hint = `values are lower-case: '${lower}'`;
       }
       if (code === 'schema/missing-field' && error.instancePath === '') {
-        const missing = (error.params as { missingProperty: string }).missingProperty;
-        const s = suggest(missing, root.entries.map((e) => e.key.text));
-        if (s) hint = `found '${s}': is it misspelled?`;
+        const keys = root.entries.map((e) => e.key.text);
+        for (const m of missing ?? []) {
+          const s = suggest(m, keys);
+          if (s) {
+            hint = `found '${s}': is it misspelled?`;
+            break;
+          }
+        }
+        if (!hint && kind === 'rule' && (missing?.length ?? 0) >= 3) hint = 'this does not look like a Sigma rule, correlation or filter';
       }
-      ctx.error(code, messageFor(error, types), where, hint);
+      ctx.error(code, messageFor(error, types, missing), where, hint);
     }
   }
   // Custom top-level fields are allowed; warn when one looks like a misspelled standard field.

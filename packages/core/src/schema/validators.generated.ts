@@ -15,10 +15,9 @@ function ucs2length(str) {
 }
 
 export const rule = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sigmats.dev/schema/sigma-rule.json","title":"Sigma detection rule (2.1)","type":"object","required":["title","logsource","detection"],"properties":{"title":{"type":"string","minLength":1,"maxLength":256},"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1,"maxLength":256},"taxonomy":{"type":"string","minLength":1,"maxLength":256},"status":{"enum":["stable","test","experimental","deprecated","unsupported"]},"description":{"type":"string","maxLength":65535},"license":{"type":"string"},"author":{"type":"string"},"references":{"type":"array","items":{"type":"string"}},"date":{"type":"string"},"modified":{"type":"string"},"related":{"type":"array","items":{"type":"object","required":["id","type"],"properties":{"id":{"type":"string","format":"uuid"},"type":{"enum":["derived","obsolete","merged","renamed","similar","correlation","obsoletes"]}},"additionalProperties":false}},"falsepositives":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"level":{"enum":["informational","low","medium","high","critical"]},"tags":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9_-]+\\.[a-z0-9._-]+$"}},"logsource":{"type":"object","properties":{"category":{"type":"string"},"product":{"type":"string"},"service":{"type":"string"},"definition":{"type":"string"}},"additionalProperties":{"type":"string"}},"detection":{"type":"object"},"fields":{"type":"array","items":{"type":"string"}},"scope":{"type":"array","items":{"type":"string"}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sigmats.dev/schema/sigma-rule.json","title":"Sigma detection rule (2.1)","type":"object","required":["title","logsource","detection"],"properties":{"title":{"type":"string","minLength":1,"maxLength":256},"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1,"maxLength":256},"taxonomy":{"type":"string","minLength":1,"maxLength":256},"status":{"enum":["stable","test","experimental","deprecated","unsupported"]},"description":{"type":"string","maxLength":65535},"license":{"type":"string"},"author":{"type":"string"},"references":{"type":"array","items":{"type":"string"}},"date":{"type":"string"},"modified":{"type":"string"},"related":{"type":"array","items":{"type":"object","required":["id","type"],"properties":{"id":{"type":"string","format":"uuid"},"type":{"enum":["derived","obsolete","merged","renamed","similar","correlation","obsoletes"]}}}},"falsepositives":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"level":{"enum":["informational","low","medium","high","critical"]},"tags":{"type":"array","items":{"type":"string"}},"logsource":{"type":"object","properties":{"category":{"type":"string"},"product":{"type":"string"},"service":{"type":"string"},"definition":{"type":"string"}},"additionalProperties":{"type":"string"}},"detection":{"type":"object"},"fields":{"type":"array","items":{"type":"string"}},"scope":{"type":"array","items":{"type":"string"}}}};
 const func1 = ucs2length;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const pattern4 = new RegExp("^[a-z0-9_-]+\\.[a-z0-9._-]+$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sigmats.dev/schema/sigma-rule.json" */;
@@ -333,9 +332,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key0 in data13){
-if(!((key0 === "id") || (key0 === "type"))){
-const err25 = {instancePath:instancePath+"/related/" + i1,schemaPath:"#/properties/related/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(!(formats0.test(data14))){
+const err25 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -345,11 +346,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data13.id !== undefined){
-let data14 = data13.id;
-if(typeof data14 === "string"){
-if(!(formats0.test(data14))){
-const err26 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -359,8 +357,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.type !== undefined){
+let data15 = data13.type;
+if(!(((((((data15 === "derived") || (data15 === "obsolete")) || (data15 === "merged")) || (data15 === "renamed")) || (data15 === "similar")) || (data15 === "correlation")) || (data15 === "obsoletes"))){
+const err27 = {instancePath:instancePath+"/related/" + i1+"/type",schemaPath:"#/properties/related/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.related.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -370,10 +370,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data13.type !== undefined){
-let data15 = data13.type;
-if(!(((((((data15 === "derived") || (data15 === "obsolete")) || (data15 === "merged")) || (data15 === "renamed")) || (data15 === "similar")) || (data15 === "correlation")) || (data15 === "obsoletes"))){
-const err28 = {instancePath:instancePath+"/related/" + i1+"/type",schemaPath:"#/properties/related/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.related.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err28 = {instancePath:instancePath+"/related/" + i1,schemaPath:"#/properties/related/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -385,7 +384,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/related/" + i1,schemaPath:"#/properties/related/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/related",schemaPath:"#/properties/related/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -395,9 +394,13 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/related",schemaPath:"#/properties/related/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.falsepositives !== undefined){
+let data16 = data.falsepositives;
+const _errs32 = errors;
+let valid6 = false;
+const _errs33 = errors;
+if(typeof data16 !== "string"){
+const err30 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -406,14 +409,14 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.falsepositives !== undefined){
-let data16 = data.falsepositives;
-const _errs33 = errors;
-let valid6 = false;
-const _errs34 = errors;
-if(typeof data16 !== "string"){
-const err31 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs33 === errors;
+valid6 = valid6 || _valid0;
+const _errs35 = errors;
+if(Array.isArray(data16)){
+const len2 = data16.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data16[i2] !== "string"){
+const err31 = {instancePath:instancePath+"/falsepositives/" + i2,schemaPath:"#/properties/falsepositives/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -422,14 +425,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid0 = _errs34 === errors;
-valid6 = valid6 || _valid0;
-const _errs36 = errors;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data16[i2] !== "string"){
-const err32 = {instancePath:instancePath+"/falsepositives/" + i2,schemaPath:"#/properties/falsepositives/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -438,10 +437,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs35 === errors;
+valid6 = valid6 || _valid0;
+if(!valid6){
+const err33 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -450,23 +449,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-valid6 = valid6 || _valid0;
-if(!valid6){
-const err34 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err34];
-}
 else {
-vErrors.push(err34);
-}
-errors++;
-}
-else {
-errors = _errs33;
+errors = _errs32;
 if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
+if(_errs32){
+vErrors.length = _errs32;
 }
 else {
 vErrors = null;
@@ -477,12 +464,12 @@ vErrors = null;
 if(data.level !== undefined){
 let data18 = data.level;
 if(!(((((data18 === "informational") || (data18 === "low")) || (data18 === "medium")) || (data18 === "high")) || (data18 === "critical"))){
-const err35 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.level.enum},message:"must be equal to one of the allowed values"};
+const err34 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema31.properties.level.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err34];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -492,10 +479,20 @@ let data19 = data.tags;
 if(Array.isArray(data19)){
 const len3 = data19.length;
 for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(!pattern4.test(data20)){
-const err36 = {instancePath:instancePath+"/tags/" + i3,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]+\\.[a-z0-9._-]+$"},message:"must match pattern \""+"^[a-z0-9_-]+\\.[a-z0-9._-]+$"+"\""};
+if(typeof data19[i3] !== "string"){
+const err35 = {instancePath:instancePath+"/tags/" + i3,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -505,8 +502,13 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/tags/" + i3,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.logsource !== undefined){
+let data21 = data.logsource;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key0 in data21){
+if(!((((key0 === "category") || (key0 === "product")) || (key0 === "service")) || (key0 === "definition"))){
+if(typeof data21[key0] !== "string"){
+const err37 = {instancePath:instancePath+"/logsource/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/logsource/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -517,8 +519,9 @@ errors++;
 }
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data21.category !== undefined){
+if(typeof data21.category !== "string"){
+const err38 = {instancePath:instancePath+"/logsource/category",schemaPath:"#/properties/logsource/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -528,13 +531,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.logsource !== undefined){
-let data21 = data.logsource;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key1 in data21){
-if(!((((key1 === "category") || (key1 === "product")) || (key1 === "service")) || (key1 === "definition"))){
-if(typeof data21[key1] !== "string"){
-const err39 = {instancePath:instancePath+"/logsource/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/logsource/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.product !== undefined){
+if(typeof data21.product !== "string"){
+const err39 = {instancePath:instancePath+"/logsource/product",schemaPath:"#/properties/logsource/properties/product/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -544,10 +543,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-if(data21.category !== undefined){
-if(typeof data21.category !== "string"){
-const err40 = {instancePath:instancePath+"/logsource/category",schemaPath:"#/properties/logsource/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.service !== undefined){
+if(typeof data21.service !== "string"){
+const err40 = {instancePath:instancePath+"/logsource/service",schemaPath:"#/properties/logsource/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -557,9 +555,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data21.product !== undefined){
-if(typeof data21.product !== "string"){
-const err41 = {instancePath:instancePath+"/logsource/product",schemaPath:"#/properties/logsource/properties/product/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.definition !== undefined){
+if(typeof data21.definition !== "string"){
+const err41 = {instancePath:instancePath+"/logsource/definition",schemaPath:"#/properties/logsource/properties/definition/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -569,9 +567,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data21.service !== undefined){
-if(typeof data21.service !== "string"){
-const err42 = {instancePath:instancePath+"/logsource/service",schemaPath:"#/properties/logsource/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err42 = {instancePath:instancePath+"/logsource",schemaPath:"#/properties/logsource/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -581,39 +579,15 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data21.definition !== undefined){
-if(typeof data21.definition !== "string"){
-const err43 = {instancePath:instancePath+"/logsource/definition",schemaPath:"#/properties/logsource/properties/definition/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.detection !== undefined){
+let data27 = data.detection;
+if(!(data27 && typeof data27 == "object" && !Array.isArray(data27))){
+const err43 = {instancePath:instancePath+"/detection",schemaPath:"#/properties/detection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/logsource",schemaPath:"#/properties/logsource/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data.detection !== undefined){
-let data27 = data.detection;
-if(!(data27 && typeof data27 == "object" && !Array.isArray(data27))){
-const err45 = {instancePath:instancePath+"/detection",schemaPath:"#/properties/detection/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
 }
 errors++;
 }
@@ -624,7 +598,35 @@ if(Array.isArray(data28)){
 const len4 = data28.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data28[i4] !== "string"){
-const err46 = {instancePath:instancePath+"/fields/" + i4,schemaPath:"#/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/fields/" + i4,schemaPath:"#/properties/fields/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+let data30 = data.scope;
+if(Array.isArray(data30)){
+const len5 = data30.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data30[i5] !== "string"){
+const err46 = {instancePath:instancePath+"/scope/" + i5,schemaPath:"#/properties/scope/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -636,7 +638,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err47 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -646,42 +648,14 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.scope !== undefined){
-let data30 = data.scope;
-if(Array.isArray(data30)){
-const len5 = data30.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data30[i5] !== "string"){
-const err48 = {instancePath:instancePath+"/scope/" + i5,schemaPath:"#/properties/scope/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
 }
 errors++;
 }
@@ -691,7 +665,7 @@ return errors === 0;
 validate20.evaluated = {"props":{"title":true,"id":true,"name":true,"taxonomy":true,"status":true,"description":true,"license":true,"author":true,"references":true,"date":true,"modified":true,"related":true,"falsepositives":true,"level":true,"tags":true,"logsource":true,"detection":true,"fields":true,"scope":true},"dynamicProps":false,"dynamicItems":false};
 
 export const correlation = validate21;
-const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sigmats.dev/schema/sigma-correlation.json","title":"Sigma correlation rule (2.1)","type":"object","required":["title","correlation"],"properties":{"title":{"type":"string","minLength":1,"maxLength":256},"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1,"maxLength":256},"taxonomy":{"type":"string","minLength":1,"maxLength":256},"status":{"enum":["stable","test","experimental","deprecated","unsupported"]},"description":{"type":"string","maxLength":65535},"license":{"type":"string"},"author":{"type":"string"},"references":{"type":"array","items":{"type":"string"}},"date":{"type":"string"},"modified":{"type":"string"},"related":{"type":"array","items":{"type":"object","required":["id","type"],"properties":{"id":{"type":"string","format":"uuid"},"type":{"enum":["derived","obsolete","merged","renamed","similar","correlation","obsoletes"]}},"additionalProperties":false}},"falsepositives":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"level":{"enum":["informational","low","medium","high","critical"]},"tags":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9_-]+\\.[a-z0-9._-]+$"}},"generate":{"type":"boolean"},"correlation":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"rules":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"group-by":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"timespan":{"type":"string","maxLength":10},"condition":{"anyOf":[{"type":"object"},{"type":"string"}]},"aliases":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"string"}}},"generate":{"type":"boolean"}},"additionalProperties":false}}};
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sigmats.dev/schema/sigma-correlation.json","title":"Sigma correlation rule (2.1)","type":"object","required":["title","correlation"],"properties":{"title":{"type":"string","minLength":1,"maxLength":256},"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1,"maxLength":256},"taxonomy":{"type":"string","minLength":1,"maxLength":256},"status":{"enum":["stable","test","experimental","deprecated","unsupported"]},"description":{"type":"string","maxLength":65535},"license":{"type":"string"},"author":{"type":"string"},"references":{"type":"array","items":{"type":"string"}},"date":{"type":"string"},"modified":{"type":"string"},"related":{"type":"array","items":{"type":"object","required":["id","type"],"properties":{"id":{"type":"string","format":"uuid"},"type":{"enum":["derived","obsolete","merged","renamed","similar","correlation","obsoletes"]}}}},"falsepositives":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"level":{"enum":["informational","low","medium","high","critical"]},"tags":{"type":"array","items":{"type":"string"}},"generate":{"type":"boolean"},"correlation":{"type":"object","required":["type"],"properties":{"type":{"type":"string"},"rules":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"group-by":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"timespan":{"type":"string","maxLength":10},"condition":{"anyOf":[{"type":"object"},{"type":"string"}]},"aliases":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"string"}}},"generate":{"type":"boolean"}},"additionalProperties":false}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sigmats.dev/schema/sigma-correlation.json" */;
@@ -996,9 +970,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key0 in data13){
-if(!((key0 === "id") || (key0 === "type"))){
-const err24 = {instancePath:instancePath+"/related/" + i1,schemaPath:"#/properties/related/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(!(formats0.test(data14))){
+const err24 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1008,11 +984,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data13.id !== undefined){
-let data14 = data13.id;
-if(typeof data14 === "string"){
-if(!(formats0.test(data14))){
-const err25 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+else {
+const err25 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1022,8 +995,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.type !== undefined){
+let data15 = data13.type;
+if(!(((((((data15 === "derived") || (data15 === "obsolete")) || (data15 === "merged")) || (data15 === "renamed")) || (data15 === "similar")) || (data15 === "correlation")) || (data15 === "obsoletes"))){
+const err26 = {instancePath:instancePath+"/related/" + i1+"/type",schemaPath:"#/properties/related/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema32.properties.related.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1033,10 +1008,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data13.type !== undefined){
-let data15 = data13.type;
-if(!(((((((data15 === "derived") || (data15 === "obsolete")) || (data15 === "merged")) || (data15 === "renamed")) || (data15 === "similar")) || (data15 === "correlation")) || (data15 === "obsoletes"))){
-const err27 = {instancePath:instancePath+"/related/" + i1+"/type",schemaPath:"#/properties/related/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema32.properties.related.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err27 = {instancePath:instancePath+"/related/" + i1,schemaPath:"#/properties/related/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1048,7 +1022,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/related/" + i1,schemaPath:"#/properties/related/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err28 = {instancePath:instancePath+"/related",schemaPath:"#/properties/related/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1058,9 +1032,13 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/related",schemaPath:"#/properties/related/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.falsepositives !== undefined){
+let data16 = data.falsepositives;
+const _errs32 = errors;
+let valid6 = false;
+const _errs33 = errors;
+if(typeof data16 !== "string"){
+const err29 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1069,14 +1047,14 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data.falsepositives !== undefined){
-let data16 = data.falsepositives;
-const _errs33 = errors;
-let valid6 = false;
-const _errs34 = errors;
-if(typeof data16 !== "string"){
-const err30 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs33 === errors;
+valid6 = valid6 || _valid0;
+const _errs35 = errors;
+if(Array.isArray(data16)){
+const len2 = data16.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data16[i2] !== "string"){
+const err30 = {instancePath:instancePath+"/falsepositives/" + i2,schemaPath:"#/properties/falsepositives/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1085,14 +1063,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid0 = _errs34 === errors;
-valid6 = valid6 || _valid0;
-const _errs36 = errors;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data16[i2] !== "string"){
-const err31 = {instancePath:instancePath+"/falsepositives/" + i2,schemaPath:"#/properties/falsepositives/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1101,10 +1075,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs35 === errors;
+valid6 = valid6 || _valid0;
+if(!valid6){
+const err32 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1113,23 +1087,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-valid6 = valid6 || _valid0;
-if(!valid6){
-const err33 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err33];
-}
 else {
-vErrors.push(err33);
-}
-errors++;
-}
-else {
-errors = _errs33;
+errors = _errs32;
 if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
+if(_errs32){
+vErrors.length = _errs32;
 }
 else {
 vErrors = null;
@@ -1140,12 +1102,12 @@ vErrors = null;
 if(data.level !== undefined){
 let data18 = data.level;
 if(!(((((data18 === "informational") || (data18 === "low")) || (data18 === "medium")) || (data18 === "high")) || (data18 === "critical"))){
-const err34 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema32.properties.level.enum},message:"must be equal to one of the allowed values"};
+const err33 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema32.properties.level.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err33];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -1155,10 +1117,20 @@ let data19 = data.tags;
 if(Array.isArray(data19)){
 const len3 = data19.length;
 for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(!pattern4.test(data20)){
-const err35 = {instancePath:instancePath+"/tags/" + i3,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]+\\.[a-z0-9._-]+$"},message:"must match pattern \""+"^[a-z0-9_-]+\\.[a-z0-9._-]+$"+"\""};
+if(typeof data19[i3] !== "string"){
+const err34 = {instancePath:instancePath+"/tags/" + i3,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1168,8 +1140,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/tags/" + i3,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.generate !== undefined){
+if(typeof data.generate !== "boolean"){
+const err36 = {instancePath:instancePath+"/generate",schemaPath:"#/properties/generate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1179,9 +1152,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.correlation !== undefined){
+let data22 = data.correlation;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.type === undefined){
+const err37 = {instancePath:instancePath+"/correlation",schemaPath:"#/properties/correlation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1190,10 +1165,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data.generate !== undefined){
-if(typeof data.generate !== "boolean"){
-const err38 = {instancePath:instancePath+"/generate",schemaPath:"#/properties/generate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key0 in data22){
+if(!(((((((key0 === "type") || (key0 === "rules")) || (key0 === "group-by")) || (key0 === "timespan")) || (key0 === "condition")) || (key0 === "aliases")) || (key0 === "generate"))){
+const err38 = {instancePath:instancePath+"/correlation",schemaPath:"#/properties/correlation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1203,11 +1177,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.correlation !== undefined){
-let data22 = data.correlation;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.type === undefined){
-const err39 = {instancePath:instancePath+"/correlation",schemaPath:"#/properties/correlation/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data22.type !== undefined){
+if(typeof data22.type !== "string"){
+const err39 = {instancePath:instancePath+"/correlation/type",schemaPath:"#/properties/correlation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1216,9 +1188,14 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key1 in data22){
-if(!(((((((key1 === "type") || (key1 === "rules")) || (key1 === "group-by")) || (key1 === "timespan")) || (key1 === "condition")) || (key1 === "aliases")) || (key1 === "generate"))){
-const err40 = {instancePath:instancePath+"/correlation",schemaPath:"#/properties/correlation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data22.rules !== undefined){
+let data24 = data22.rules;
+const _errs52 = errors;
+let valid12 = false;
+const _errs53 = errors;
+if(typeof data24 !== "string"){
+const err40 = {instancePath:instancePath+"/correlation/rules",schemaPath:"#/properties/correlation/properties/rules/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1227,10 +1204,14 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data22.type !== undefined){
-if(typeof data22.type !== "string"){
-const err41 = {instancePath:instancePath+"/correlation/type",schemaPath:"#/properties/correlation/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs53 === errors;
+valid12 = valid12 || _valid1;
+const _errs55 = errors;
+if(Array.isArray(data24)){
+const len4 = data24.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data24[i4] !== "string"){
+const err41 = {instancePath:instancePath+"/correlation/rules/" + i4,schemaPath:"#/properties/correlation/properties/rules/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1240,13 +1221,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data22.rules !== undefined){
-let data24 = data22.rules;
-const _errs53 = errors;
-let valid12 = false;
-const _errs54 = errors;
-if(typeof data24 !== "string"){
-const err42 = {instancePath:instancePath+"/correlation/rules",schemaPath:"#/properties/correlation/properties/rules/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err42 = {instancePath:instancePath+"/correlation/rules",schemaPath:"#/properties/correlation/properties/rules/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1255,14 +1232,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-var _valid1 = _errs54 === errors;
+var _valid1 = _errs55 === errors;
 valid12 = valid12 || _valid1;
-const _errs56 = errors;
-if(Array.isArray(data24)){
-const len4 = data24.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data24[i4] !== "string"){
-const err43 = {instancePath:instancePath+"/correlation/rules/" + i4,schemaPath:"#/properties/correlation/properties/rules/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid12){
+const err43 = {instancePath:instancePath+"/correlation/rules",schemaPath:"#/properties/correlation/properties/rules/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1271,35 +1244,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
 else {
-const err44 = {instancePath:instancePath+"/correlation/rules",schemaPath:"#/properties/correlation/properties/rules/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-var _valid1 = _errs56 === errors;
-valid12 = valid12 || _valid1;
-if(!valid12){
-const err45 = {instancePath:instancePath+"/correlation/rules",schemaPath:"#/properties/correlation/properties/rules/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-else {
-errors = _errs53;
+errors = _errs52;
 if(vErrors !== null){
-if(_errs53){
-vErrors.length = _errs53;
+if(_errs52){
+vErrors.length = _errs52;
 }
 else {
 vErrors = null;
@@ -1309,11 +1258,39 @@ vErrors = null;
 }
 if(data22["group-by"] !== undefined){
 let data26 = data22["group-by"];
-const _errs61 = errors;
+const _errs60 = errors;
 let valid15 = false;
-const _errs62 = errors;
+const _errs61 = errors;
 if(typeof data26 !== "string"){
-const err46 = {instancePath:instancePath+"/correlation/group-by",schemaPath:"#/properties/correlation/properties/group-by/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/correlation/group-by",schemaPath:"#/properties/correlation/properties/group-by/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid2 = _errs61 === errors;
+valid15 = valid15 || _valid2;
+const _errs63 = errors;
+if(Array.isArray(data26)){
+const len5 = data26.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data26[i5] !== "string"){
+const err45 = {instancePath:instancePath+"/correlation/group-by/" + i5,schemaPath:"#/properties/correlation/properties/group-by/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/correlation/group-by",schemaPath:"#/properties/correlation/properties/group-by/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1322,14 +1299,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid2 = _errs62 === errors;
+var _valid2 = _errs63 === errors;
 valid15 = valid15 || _valid2;
-const _errs64 = errors;
-if(Array.isArray(data26)){
-const len5 = data26.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data26[i5] !== "string"){
-const err47 = {instancePath:instancePath+"/correlation/group-by/" + i5,schemaPath:"#/properties/correlation/properties/group-by/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid15){
+const err47 = {instancePath:instancePath+"/correlation/group-by",schemaPath:"#/properties/correlation/properties/group-by/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1338,35 +1311,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
 else {
-const err48 = {instancePath:instancePath+"/correlation/group-by",schemaPath:"#/properties/correlation/properties/group-by/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-var _valid2 = _errs64 === errors;
-valid15 = valid15 || _valid2;
-if(!valid15){
-const err49 = {instancePath:instancePath+"/correlation/group-by",schemaPath:"#/properties/correlation/properties/group-by/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-else {
-errors = _errs61;
+errors = _errs60;
 if(vErrors !== null){
-if(_errs61){
-vErrors.length = _errs61;
+if(_errs60){
+vErrors.length = _errs60;
 }
 else {
 vErrors = null;
@@ -1378,7 +1327,34 @@ if(data22.timespan !== undefined){
 let data28 = data22.timespan;
 if(typeof data28 === "string"){
 if(func1(data28) > 10){
-const err50 = {instancePath:instancePath+"/correlation/timespan",schemaPath:"#/properties/correlation/properties/timespan/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
+const err48 = {instancePath:instancePath+"/correlation/timespan",schemaPath:"#/properties/correlation/properties/timespan/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/correlation/timespan",schemaPath:"#/properties/correlation/properties/timespan/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data22.condition !== undefined){
+let data29 = data22.condition;
+const _errs70 = errors;
+let valid18 = false;
+const _errs71 = errors;
+if(!(data29 && typeof data29 == "object" && !Array.isArray(data29))){
+const err50 = {instancePath:instancePath+"/correlation/condition",schemaPath:"#/properties/correlation/properties/condition/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1387,9 +1363,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/correlation/timespan",schemaPath:"#/properties/correlation/properties/timespan/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid3 = _errs71 === errors;
+valid18 = valid18 || _valid3;
+const _errs73 = errors;
+if(typeof data29 !== "string"){
+const err51 = {instancePath:instancePath+"/correlation/condition",schemaPath:"#/properties/correlation/properties/condition/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1398,14 +1376,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data22.condition !== undefined){
-let data29 = data22.condition;
-const _errs71 = errors;
-let valid18 = false;
-const _errs72 = errors;
-if(!(data29 && typeof data29 == "object" && !Array.isArray(data29))){
-const err52 = {instancePath:instancePath+"/correlation/condition",schemaPath:"#/properties/correlation/properties/condition/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid3 = _errs73 === errors;
+valid18 = valid18 || _valid3;
+if(!valid18){
+const err52 = {instancePath:instancePath+"/correlation/condition",schemaPath:"#/properties/correlation/properties/condition/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1414,36 +1388,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-var _valid3 = _errs72 === errors;
-valid18 = valid18 || _valid3;
-const _errs74 = errors;
-if(typeof data29 !== "string"){
-const err53 = {instancePath:instancePath+"/correlation/condition",schemaPath:"#/properties/correlation/properties/condition/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err53];
-}
 else {
-vErrors.push(err53);
-}
-errors++;
-}
-var _valid3 = _errs74 === errors;
-valid18 = valid18 || _valid3;
-if(!valid18){
-const err54 = {instancePath:instancePath+"/correlation/condition",schemaPath:"#/properties/correlation/properties/condition/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-else {
-errors = _errs71;
+errors = _errs70;
 if(vErrors !== null){
-if(_errs71){
-vErrors.length = _errs71;
+if(_errs70){
+vErrors.length = _errs70;
 }
 else {
 vErrors = null;
@@ -1454,12 +1403,36 @@ vErrors = null;
 if(data22.aliases !== undefined){
 let data30 = data22.aliases;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key2 in data30){
-let data31 = data30[key2];
+for(const key1 in data30){
+let data31 = data30[key1];
 if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key3 in data31){
-if(typeof data31[key3] !== "string"){
-const err55 = {instancePath:instancePath+"/correlation/aliases/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/correlation/properties/aliases/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data31){
+if(typeof data31[key2] !== "string"){
+const err53 = {instancePath:instancePath+"/correlation/aliases/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/correlation/properties/aliases/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/correlation/aliases/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/correlation/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/correlation/aliases",schemaPath:"#/properties/correlation/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1469,9 +1442,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/correlation/aliases/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/correlation/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data22.generate !== undefined){
+if(typeof data22.generate !== "boolean"){
+const err56 = {instancePath:instancePath+"/correlation/generate",schemaPath:"#/properties/correlation/properties/generate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1483,7 +1456,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/correlation/aliases",schemaPath:"#/properties/correlation/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err57 = {instancePath:instancePath+"/correlation",schemaPath:"#/properties/correlation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1493,38 +1466,14 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data22.generate !== undefined){
-if(typeof data22.generate !== "boolean"){
-const err58 = {instancePath:instancePath+"/correlation/generate",schemaPath:"#/properties/correlation/properties/generate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
-}
-errors++;
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/correlation",schemaPath:"#/properties/correlation/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
 }
 errors++;
 }
@@ -1534,7 +1483,7 @@ return errors === 0;
 validate21.evaluated = {"props":{"title":true,"id":true,"name":true,"taxonomy":true,"status":true,"description":true,"license":true,"author":true,"references":true,"date":true,"modified":true,"related":true,"falsepositives":true,"level":true,"tags":true,"generate":true,"correlation":true},"dynamicProps":false,"dynamicItems":false};
 
 export const filter = validate22;
-const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sigmats.dev/schema/sigma-filter.json","title":"Sigma filter (2.1)","type":"object","required":["title","logsource","filter"],"properties":{"title":{"type":"string","minLength":1,"maxLength":256},"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1,"maxLength":256},"taxonomy":{"type":"string","minLength":1,"maxLength":256},"status":{"enum":["stable","test","experimental","deprecated","unsupported"]},"description":{"type":"string","maxLength":65535},"license":{"type":"string"},"author":{"type":"string"},"references":{"type":"array","items":{"type":"string"}},"date":{"type":"string"},"modified":{"type":"string"},"related":{"type":"array","items":{"type":"object","required":["id","type"],"properties":{"id":{"type":"string","format":"uuid"},"type":{"enum":["derived","obsolete","merged","renamed","similar","correlation","obsoletes"]}},"additionalProperties":false}},"falsepositives":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"level":{"enum":["informational","low","medium","high","critical"]},"tags":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9_-]+\\.[a-z0-9._-]+$"}},"logsource":{"type":"object","properties":{"category":{"type":"string"},"product":{"type":"string"},"service":{"type":"string"},"definition":{"type":"string"}},"additionalProperties":{"type":"string"}},"filter":{"type":"object","required":["rules","condition"],"properties":{"rules":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"condition":{"type":"string"}}}}};
+const schema33 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://sigmats.dev/schema/sigma-filter.json","title":"Sigma filter (2.1)","type":"object","required":["title","logsource","filter"],"properties":{"title":{"type":"string","minLength":1,"maxLength":256},"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1,"maxLength":256},"taxonomy":{"type":"string","minLength":1,"maxLength":256},"status":{"enum":["stable","test","experimental","deprecated","unsupported"]},"description":{"type":"string","maxLength":65535},"license":{"type":"string"},"author":{"type":"string"},"references":{"type":"array","items":{"type":"string"}},"date":{"type":"string"},"modified":{"type":"string"},"related":{"type":"array","items":{"type":"object","required":["id","type"],"properties":{"id":{"type":"string","format":"uuid"},"type":{"enum":["derived","obsolete","merged","renamed","similar","correlation","obsoletes"]}}}},"falsepositives":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"level":{"enum":["informational","low","medium","high","critical"]},"tags":{"type":"array","items":{"type":"string"}},"logsource":{"type":"object","properties":{"category":{"type":"string"},"product":{"type":"string"},"service":{"type":"string"},"definition":{"type":"string"}},"additionalProperties":{"type":"string"}},"filter":{"type":"object","required":["rules","condition"],"properties":{"rules":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"condition":{"type":"string"}}}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://sigmats.dev/schema/sigma-filter.json" */;
@@ -1849,9 +1798,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key0 in data13){
-if(!((key0 === "id") || (key0 === "type"))){
-const err25 = {instancePath:instancePath+"/related/" + i1,schemaPath:"#/properties/related/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data13.id !== undefined){
+let data14 = data13.id;
+if(typeof data14 === "string"){
+if(!(formats0.test(data14))){
+const err25 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1861,11 +1812,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data13.id !== undefined){
-let data14 = data13.id;
-if(typeof data14 === "string"){
-if(!(formats0.test(data14))){
-const err26 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1875,8 +1823,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/related/" + i1+"/id",schemaPath:"#/properties/related/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.type !== undefined){
+let data15 = data13.type;
+if(!(((((((data15 === "derived") || (data15 === "obsolete")) || (data15 === "merged")) || (data15 === "renamed")) || (data15 === "similar")) || (data15 === "correlation")) || (data15 === "obsoletes"))){
+const err27 = {instancePath:instancePath+"/related/" + i1+"/type",schemaPath:"#/properties/related/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.related.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1886,10 +1836,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data13.type !== undefined){
-let data15 = data13.type;
-if(!(((((((data15 === "derived") || (data15 === "obsolete")) || (data15 === "merged")) || (data15 === "renamed")) || (data15 === "similar")) || (data15 === "correlation")) || (data15 === "obsoletes"))){
-const err28 = {instancePath:instancePath+"/related/" + i1+"/type",schemaPath:"#/properties/related/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.related.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err28 = {instancePath:instancePath+"/related/" + i1,schemaPath:"#/properties/related/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1901,7 +1850,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/related/" + i1,schemaPath:"#/properties/related/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/related",schemaPath:"#/properties/related/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1911,9 +1860,13 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/related",schemaPath:"#/properties/related/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.falsepositives !== undefined){
+let data16 = data.falsepositives;
+const _errs32 = errors;
+let valid6 = false;
+const _errs33 = errors;
+if(typeof data16 !== "string"){
+const err30 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1922,14 +1875,14 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.falsepositives !== undefined){
-let data16 = data.falsepositives;
-const _errs33 = errors;
-let valid6 = false;
-const _errs34 = errors;
-if(typeof data16 !== "string"){
-const err31 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs33 === errors;
+valid6 = valid6 || _valid0;
+const _errs35 = errors;
+if(Array.isArray(data16)){
+const len2 = data16.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data16[i2] !== "string"){
+const err31 = {instancePath:instancePath+"/falsepositives/" + i2,schemaPath:"#/properties/falsepositives/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1938,14 +1891,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid0 = _errs34 === errors;
-valid6 = valid6 || _valid0;
-const _errs36 = errors;
-if(Array.isArray(data16)){
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data16[i2] !== "string"){
-const err32 = {instancePath:instancePath+"/falsepositives/" + i2,schemaPath:"#/properties/falsepositives/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1954,10 +1903,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid0 = _errs35 === errors;
+valid6 = valid6 || _valid0;
+if(!valid6){
+const err33 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1966,23 +1915,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-valid6 = valid6 || _valid0;
-if(!valid6){
-const err34 = {instancePath:instancePath+"/falsepositives",schemaPath:"#/properties/falsepositives/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err34];
-}
 else {
-vErrors.push(err34);
-}
-errors++;
-}
-else {
-errors = _errs33;
+errors = _errs32;
 if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
+if(_errs32){
+vErrors.length = _errs32;
 }
 else {
 vErrors = null;
@@ -1993,12 +1930,12 @@ vErrors = null;
 if(data.level !== undefined){
 let data18 = data.level;
 if(!(((((data18 === "informational") || (data18 === "low")) || (data18 === "medium")) || (data18 === "high")) || (data18 === "critical"))){
-const err35 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema33.properties.level.enum},message:"must be equal to one of the allowed values"};
+const err34 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema33.properties.level.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err34];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err34);
 }
 errors++;
 }
@@ -2008,10 +1945,20 @@ let data19 = data.tags;
 if(Array.isArray(data19)){
 const len3 = data19.length;
 for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(!pattern4.test(data20)){
-const err36 = {instancePath:instancePath+"/tags/" + i3,schemaPath:"#/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9_-]+\\.[a-z0-9._-]+$"},message:"must match pattern \""+"^[a-z0-9_-]+\\.[a-z0-9._-]+$"+"\""};
+if(typeof data19[i3] !== "string"){
+const err35 = {instancePath:instancePath+"/tags/" + i3,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2021,8 +1968,13 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/tags/" + i3,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.logsource !== undefined){
+let data21 = data.logsource;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key0 in data21){
+if(!((((key0 === "category") || (key0 === "product")) || (key0 === "service")) || (key0 === "definition"))){
+if(typeof data21[key0] !== "string"){
+const err37 = {instancePath:instancePath+"/logsource/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/logsource/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2033,8 +1985,9 @@ errors++;
 }
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data21.category !== undefined){
+if(typeof data21.category !== "string"){
+const err38 = {instancePath:instancePath+"/logsource/category",schemaPath:"#/properties/logsource/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2044,13 +1997,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.logsource !== undefined){
-let data21 = data.logsource;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key1 in data21){
-if(!((((key1 === "category") || (key1 === "product")) || (key1 === "service")) || (key1 === "definition"))){
-if(typeof data21[key1] !== "string"){
-const err39 = {instancePath:instancePath+"/logsource/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/logsource/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.product !== undefined){
+if(typeof data21.product !== "string"){
+const err39 = {instancePath:instancePath+"/logsource/product",schemaPath:"#/properties/logsource/properties/product/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2060,10 +2009,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-if(data21.category !== undefined){
-if(typeof data21.category !== "string"){
-const err40 = {instancePath:instancePath+"/logsource/category",schemaPath:"#/properties/logsource/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.service !== undefined){
+if(typeof data21.service !== "string"){
+const err40 = {instancePath:instancePath+"/logsource/service",schemaPath:"#/properties/logsource/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2073,9 +2021,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data21.product !== undefined){
-if(typeof data21.product !== "string"){
-const err41 = {instancePath:instancePath+"/logsource/product",schemaPath:"#/properties/logsource/properties/product/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.definition !== undefined){
+if(typeof data21.definition !== "string"){
+const err41 = {instancePath:instancePath+"/logsource/definition",schemaPath:"#/properties/logsource/properties/definition/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2085,9 +2033,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data21.service !== undefined){
-if(typeof data21.service !== "string"){
-const err42 = {instancePath:instancePath+"/logsource/service",schemaPath:"#/properties/logsource/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err42 = {instancePath:instancePath+"/logsource",schemaPath:"#/properties/logsource/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2097,9 +2045,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data21.definition !== undefined){
-if(typeof data21.definition !== "string"){
-const err43 = {instancePath:instancePath+"/logsource/definition",schemaPath:"#/properties/logsource/properties/definition/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.filter !== undefined){
+let data27 = data.filter;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.rules === undefined){
+const err43 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2108,10 +2058,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/logsource",schemaPath:"#/properties/logsource/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data27.condition === undefined){
+const err44 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2120,12 +2068,13 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data.filter !== undefined){
-let data27 = data.filter;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.rules === undefined){
-const err45 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+if(data27.rules !== undefined){
+let data28 = data27.rules;
+const _errs60 = errors;
+let valid14 = false;
+const _errs61 = errors;
+if(typeof data28 !== "string"){
+const err45 = {instancePath:instancePath+"/filter/rules",schemaPath:"#/properties/filter/properties/rules/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2134,8 +2083,14 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data27.condition === undefined){
-const err46 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/required",keyword:"required",params:{missingProperty: "condition"},message:"must have required property '"+"condition"+"'"};
+var _valid1 = _errs61 === errors;
+valid14 = valid14 || _valid1;
+const _errs63 = errors;
+if(Array.isArray(data28)){
+const len4 = data28.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data28[i4] !== "string"){
+const err46 = {instancePath:instancePath+"/filter/rules/" + i4,schemaPath:"#/properties/filter/properties/rules/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2144,13 +2099,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data27.rules !== undefined){
-let data28 = data27.rules;
-const _errs61 = errors;
-let valid14 = false;
-const _errs62 = errors;
-if(typeof data28 !== "string"){
-const err47 = {instancePath:instancePath+"/filter/rules",schemaPath:"#/properties/filter/properties/rules/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/filter/rules",schemaPath:"#/properties/filter/properties/rules/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2159,14 +2111,10 @@ vErrors.push(err47);
 }
 errors++;
 }
-var _valid1 = _errs62 === errors;
+var _valid1 = _errs63 === errors;
 valid14 = valid14 || _valid1;
-const _errs64 = errors;
-if(Array.isArray(data28)){
-const len4 = data28.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data28[i4] !== "string"){
-const err48 = {instancePath:instancePath+"/filter/rules/" + i4,schemaPath:"#/properties/filter/properties/rules/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid14){
+const err48 = {instancePath:instancePath+"/filter/rules",schemaPath:"#/properties/filter/properties/rules/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2175,35 +2123,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
 else {
-const err49 = {instancePath:instancePath+"/filter/rules",schemaPath:"#/properties/filter/properties/rules/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-var _valid1 = _errs64 === errors;
-valid14 = valid14 || _valid1;
-if(!valid14){
-const err50 = {instancePath:instancePath+"/filter/rules",schemaPath:"#/properties/filter/properties/rules/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-else {
-errors = _errs61;
+errors = _errs60;
 if(vErrors !== null){
-if(_errs61){
-vErrors.length = _errs61;
+if(_errs60){
+vErrors.length = _errs60;
 }
 else {
 vErrors = null;
@@ -2213,36 +2137,36 @@ vErrors = null;
 }
 if(data27.condition !== undefined){
 if(typeof data27.condition !== "string"){
-const err51 = {instancePath:instancePath+"/filter/condition",schemaPath:"#/properties/filter/properties/condition/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err49 = {instancePath:instancePath+"/filter/condition",schemaPath:"#/properties/filter/properties/condition/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/filter",schemaPath:"#/properties/filter/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
 }
 errors++;
 }

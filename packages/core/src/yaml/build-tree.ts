@@ -110,6 +110,17 @@ export function buildYamlTrees(
       report('yaml/syntax', `YAML syntax error: unclosed ${opener.what} (js-yaml: ${message})`, opener.at);
       return;
     }
+    const ch = src[offset];
+    if (/bad indentation of a mapping entry/.test(message) && (ch === '@' || ch === '`' || ch === '%')) {
+      report('yaml/syntax', `YAML syntax error: a plain value cannot start with '${ch}' (reserved in YAML); quote the value`, offset);
+      return;
+    }
+    const eol = src.indexOf('\n', offset);
+    const colon = src.indexOf(': ', offset);
+    if (/bad indentation of a mapping entry/.test(message) && colon >= 0 && (eol < 0 || colon < eol) && src.slice(src.lastIndexOf('\n', offset) + 1, offset).includes(': ')) {
+      report('yaml/syntax', `YAML syntax error: ${message} (a value containing ': ' must be quoted)`, offset);
+      return;
+    }
     report('yaml/syntax', `YAML syntax error: ${message}`, offset);
   };
   const events = parseEventsRecovering(src, { filename: index.file, maxDepth: limits.maxDepth }, reportException);

@@ -9,6 +9,7 @@ import {
   postprocessQuery,
 } from '../../src/pipeline/index.js';
 import { placeholderDiagnostics, unresolvedPlaceholders } from '../../src/pipeline/placeholders.js';
+import type { SigmaRule } from '../../src/ir/index.js';
 import { correlation, rule, showDetections } from './helpers.js';
 import { matchDiagnostics } from './run-case.js';
 
@@ -42,6 +43,43 @@ describe('correlations', () => {
     const p = pipe('transformations:\n  - type: set_state\n    key: s\n    val: 1\n    rule_conditions:\n      - type: logsource\n        product: windows\n');
     expect(applyPipelinesToCorrelation(correlation({ groupBy: [] }), [p], { backend: 'test' }).state).toEqual({});
   });
+});
+
+describe('logsource conditions on correlations look at the referenced rules', () => {
+  const guarded = pipe(
+    [
+      'transformations:',
+      '  - id: proc',
+      '    type: field_name_mapping',
+      '    mapping: {User: AccountName}',
+      '    rule_conditions: [{type: logsource, category: process_creation}]',
+      '  - id: net',
+      '    type: field_name_mapping',
+      '    mapping: {User: InitiatingProcessAccountName}',
+      '    rule_conditions: [{type: logsource, category: network_connection}]',
+    ].join('\n'),
+  );
+  const proc = rule({ logsource: { category: 'process_creation', product: 'windows' }, detection: { sel: { a: 1 } }, condition: 'sel' });
+  const proc2 = rule({ logsource: { category: 'process_creation', product: 'windows' }, detection: { sel: { b: 1 } }, condition: 'sel' });
+  const net = rule({ logsource: { category: 'network_connection', product: 'windows' }, detection: { sel: { c: 1 } }, condition: 'sel' });
+  const c = correlation({ groupBy: ['User'], fields: ['User'], aliases: { u: { r1: 'User' } } });
+  const CASES: { name: string; referenced?: SigmaRule[]; groupBy: string[]; alias: string; field: string; applied: string[] }[] = [
+    { name: 'one process_creation rule: mapped everywhere', referenced: [proc], groupBy: ['AccountName'], alias: 'AccountName', field: 'AccountName', applied: ['proc'] },
+    { name: 'two rules of the same logsource: mapped', referenced: [proc, proc2], groupBy: ['AccountName'], alias: 'AccountName', field: 'AccountName', applied: ['proc'] },
+    { name: 'one network_connection rule: the other mapping', referenced: [net], groupBy: ['InitiatingProcessAccountName'], alias: 'InitiatingProcessAccountName', field: 'InitiatingProcessAccountName', applied: ['net'] },
+    { name: 'mixed logsources: no logsource-guarded mapping holds (the backend aligns per source)', referenced: [proc, net], groupBy: ['User'], alias: 'User', field: 'User', applied: [] },
+    { name: 'without the referenced rules (old call): nothing holds', groupBy: ['User'], alias: 'User', field: 'User', applied: [] },
+  ];
+  for (const row of CASES) {
+    it(row.name, () => {
+      const res = applyPipelinesToCorrelation(c, [guarded], { backend: 'test' }, row.referenced);
+      expect(res.diagnostics).toEqual([]);
+      expect(res.document.groupBy).toEqual(row.groupBy);
+      expect(res.document.aliases[0]!.fields).toEqual({ r1: row.alias });
+      expect(res.document.condition.kind === 'threshold' && res.document.condition.fields).toEqual([row.field]);
+      expect(res.applied).toEqual(row.applied);
+    });
+  }
 });
 
 describe('applyPipelines', () => {

@@ -109,9 +109,14 @@ const BAD: ParseRow[] = [
     diagnostics: [{ code: 'pipeline/invalid', message: 'Jinja2 template variables are not supported', line: 3, column: 5 }],
   },
   {
-    name: 'extract_fields is not implemented, said clearly',
+    name: 'extract_fields needs a regex',
     yaml: 'transformations:\n  - type: extract_fields\n',
-    diagnostics: [{ code: 'pipeline/invalid', message: 'not implemented', line: 2, column: 11 }],
+    diagnostics: [{ code: 'pipeline/invalid', message: "needs 'regex'", line: 2 }],
+  },
+  {
+    name: 'extract_fields regex without a named group',
+    yaml: 'transformations:\n  - type: extract_fields\n    regex: "(a)=(b)"\n',
+    diagnostics: [{ code: 'pipeline/invalid', message: 'no named group', line: 3, column: 12 }],
   },
   {
     name: 'YAML syntax error',

@@ -68,6 +68,15 @@ describe('postprocessQuery', () => {
     expect(postprocessQuery('Q', r, [a, b], {})).toBe('baQ');
   });
 
+  it('processing_item_applied conditions see the applied list (or the PipelineResult)', () => {
+    const p = pipe(
+      "postprocessing:\n  - type: embed\n    prefix: 'A:'\n    rule_conditions: [{type: processing_item_applied, processing_item_id: map}]\n  - type: embed\n    prefix: 'B:'\n    rule_conditions: [{type: processing_item_applied, processing_item_id: other}]\n",
+    );
+    expect(postprocessQuery('Q', r, [p], {}, ['map'])).toBe('A:Q');
+    expect(postprocessQuery('Q', r, [p], {}, { applied: ['map', 'other'] })).toBe('B:A:Q');
+    expect(postprocessQuery('Q', r, [p], {})).toBe('Q');
+  });
+
   it('works for correlations', () => {
     const c = correlation({ groupBy: ['User'] });
     expect(postprocessQuery('Q', c, [pipe("postprocessing:\n  - type: simple_template\n    template: '{rule.type}: {query}'\n")], {})).toBe('event_count: Q');

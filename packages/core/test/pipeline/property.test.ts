@@ -16,13 +16,13 @@ import { replaceString } from '../../src/pipeline/values.js';
 const TYPES = [
   'field_name_mapping', 'field_name_prefix_mapping', 'field_name_prefix', 'field_name_suffix', 'add_field', 'remove_field', 'set_field',
   'drop_detection_item', 'add_condition', 'change_logsource', 'replace_string', 'map_string', 'set_value', 'convert_type', 'case',
-  'hashes_fields', 'value_placeholders', 'wildcard_placeholders', 'query_expression_placeholders', 'set_state', 'set_custom_attribute',
+  'hashes_fields', 'extract_fields', 'value_placeholders', 'wildcard_placeholders', 'query_expression_placeholders', 'set_state', 'set_custom_attribute',
   'rule_failure', 'detection_item_failure', 'strict_field_mapping_failure', 'nest', 'bogus',
 ];
 const PARAMS = [
   'mapping', 'prefix', 'suffix', 'field', 'fields', 'conditions', 'name', 'template', 'negated', 'category', 'product', 'regex',
   'replacement', 'skip_special', 'interpret_special', 'value', 'force_type', 'target_type', 'method', 'valid_hash_algos', 'field_prefix',
-  'drop_algo_prefix', 'include', 'exclude', 'expression', 'key', 'val', 'attribute', 'message', 'items',
+  'drop_algo_prefix', 'preserve_unmatched', 'include', 'exclude', 'expression', 'key', 'val', 'attribute', 'message', 'items',
 ];
 const COND_TYPES = [
   'logsource', 'contains_detection_item', 'contains_field', 'processing_item_applied', 'processing_state', 'is_sigma_rule', 'tag',

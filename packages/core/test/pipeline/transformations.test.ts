@@ -265,6 +265,58 @@ const CASES: Case[] = [
     rule: { detection: { sel: { A: 'a?b', B: 'x' } }, condition: 'sel' },
     detections: ['sel: A=/^a.b$/ and B=/^x$/'],
   },
+  // ---- extract_fields ----
+  {
+    name: 'extract_fields: named groups become prefixed fields, AND-ed within a value',
+    pipeline: 'transformations:\n  - type: extract_fields\n    regex: "SHA256=(?P<SHA256>[^,]+),MD5=(?P<MD5>.+)"\n    field_prefix: "Hash."\n',
+    rule: { detection: { sel: { Hashes: 'SHA256=abc,MD5=def', Image: 'x' } }, condition: 'sel' },
+    detections: ['sel: (Hash.SHA256="abc" and Hash.MD5="def") and Image="x"'],
+    applied: ['pipe#1'],
+  },
+  {
+    name: 'extract_fields: values stay alternatives; preserve_unmatched keeps the others on the field',
+    pipeline: 'transformations:\n  - type: extract_fields\n    regex: "u=(?P<user>[^;]*);d=(?P<domain>.*)"\n    preserve_unmatched: true\n',
+    rule: { detection: { sel: { Account: ['u=a;d=b', 'u=c;d=e', 'plain'] } }, condition: 'sel' },
+    detections: ['sel: ((user="a" and domain="b") or (user="c" and domain="e") or Account="plain")'],
+  },
+  {
+    name: 'extract_fields: without preserve_unmatched an unmatched value is dropped with a located warning',
+    pipeline: 'transformations:\n  - type: extract_fields\n    regex: "u=(?P<user>[^;]*);d=(?P<domain>.*)"\n',
+    rule: { detection: { sel: { Account: ['u=a;d=b', 'plain'] } }, condition: 'sel' },
+    detections: ['sel: (user="a" and domain="b")'],
+    diagnostics: [{ code: 'pipeline/detection-item-failure', message: 'was dropped', file: 'rule.yml', severity: 'warning' }],
+  },
+  {
+    name: 'extract_fields: an item with no matching value is left alone',
+    pipeline: 'transformations:\n  - type: extract_fields\n    regex: "u=(?P<user>[^;]*);d=(?P<domain>.*)"\n',
+    rule: { detection: { sel: { Account: 'plain' }, other: { X: 'u=a;d=b' } }, condition: 'sel and other' },
+    detections: ['sel: Account="plain"', 'other: (user="a" and domain="b")'],
+    conditions: ['sel and other'],
+  },
+  {
+    name: 'extract_fields: a negated item is rewritten by De Morgan',
+    pipeline: 'transformations:\n  - type: extract_fields\n    regex: "u=(?P<user>[^;]*);d=(?P<domain>.*)"\n',
+    rule: { detection: { sel: { 'Account|neq': ['u=a;d=b', 'u=c;d=e'] } }, condition: 'sel' },
+    detections: ['sel: ((!user="a" or !domain="b") and (!user="c" or !domain="e"))'],
+  },
+  {
+    name: 'extract_fields: |all values are AND-ed',
+    pipeline: 'transformations:\n  - type: extract_fields\n    regex: "u=(?P<user>[^;]*);d=(?P<domain>.*)"\n',
+    rule: { detection: { sel: { 'Account|all': ['u=a;d=b', 'u=c;d=e'] } }, condition: 'sel' },
+    detections: ['sel: ((user="a" and domain="b") and (user="c" and domain="e"))'],
+  },
+  {
+    name: 'extract_fields: the regex sees wildcards as * and groups keep them as wildcards; the match is whole-value',
+    pipeline: 'transformations:\n  - type: extract_fields\n    regex: "\\\\*?u=(?P<user>[^;]*);d=(?P<domain>.*)"\n',
+    rule: { detection: { sel: { 'Account|contains': 'u=a?;d=b', Other: 'xu=a;d=b' } }, condition: 'sel' },
+    detections: ['sel: (user="a?" and domain="b*") and Other="xu=a;d=b"'],
+  },
+  {
+    name: 'extract_fields: an optional group that did not take part gives no field; field_name_conditions select the field',
+    pipeline: 'transformations:\n  - type: extract_fields\n    regex: "u=(?P<user>[^;]*)(;d=(?P<domain>.*))?"\n    field_name_conditions:\n      - type: include_fields\n        fields: [Account]\n',
+    rule: { detection: { sel: { Account: 'u=a', Other: 'u=b' } }, condition: 'sel' },
+    detections: ['sel: user="a" and Other="u=b"'],
+  },
   // ---- hashes_fields ----
   {
     name: 'hashes_fields splits Sysmon Hashes by algorithm prefix and length',
