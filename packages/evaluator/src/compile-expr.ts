@@ -183,6 +183,18 @@ function regexClauses(field: string, source: string, ignoreCase: boolean): Claus
   return [lits.map((l) => ({ field, literal: fold(l) }))];
 }
 
+/**
+ * A native substring check run before RE2: every match contains one of these literals (one per
+ * top-level alternative), so a text without any cannot match. Case-insensitive patterns are probed on
+ * the folded text with folded (ASCII) literals.
+ */
+function regexGuard(source: string, ignoreCase: boolean): { literals: string[]; folded: boolean } | undefined {
+  const lits = requiredLiterals(source, ignoreCase);
+  if (!lits || lits.some((l) => l === '')) return undefined;
+  const folded = ignoreCase || /\(\?[a-zA-Z]*i/.test(source);
+  return { literals: folded ? lits.map(fold) : lits, folded };
+}
+
 function longestLiteral(literals: readonly string[], folded: boolean): string | undefined {
   let best: string | undefined;
   for (const l of literals) {
@@ -261,7 +273,24 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
         unsupported(ctx, value, `regex /${value.pattern}/ cannot be evaluated safely: ${re.reason}`, 'eval/unsupported-regex');
       }
       const rx = re.regex;
-      return { test: (ev) => anyText(ev.text(field, false, id), (t) => rx.test(t)), clauses: regexClauses(field, re.source, value.flags.ignoreCase) };
+      const clauses = regexClauses(field, re.source, value.flags.ignoreCase);
+      const guard = regexGuard(re.source, value.flags.ignoreCase);
+      if (!guard) return { test: (ev) => anyText(ev.text(field, false, id), (t) => rx.test(t)), clauses };
+      const { literals, folded } = guard;
+      const probe = (t: string): boolean => {
+        for (const l of literals) if (t.includes(l)) return true;
+        return false;
+      };
+      return {
+        test: (ev) => {
+          const raw = ev.text(field, false, id);
+          const probes = folded ? ev.text(field, true, id) : raw;
+          if (typeof raw === 'string') return probe(probes as string) && rx.test(raw);
+          for (let i = 0; i < raw.length; i++) if (probe(probes[i] as string) && rx.test(raw[i]!)) return true;
+          return false;
+        },
+        clauses,
+      };
     }
     case 'cidr': {
       const net = parseNetwork(value.version, value.network, value.prefixLength);
@@ -354,6 +383,12 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
       const test = pat.test;
       const lit = pat.literals[0];
       if (pat.shape === 'contains' && lit !== undefined && !lit.includes('\u0000')) {
+        if (folded && /^[\x20-\x7e]+$/.test(lit)) {
+          // Folding every leaf is the expensive part: a case-insensitive native search on the raw text
+          // rules out most events first. /iu folds like `fold` for ASCII literals except İ → i, added here.
+          const quick = new RegExp(lit.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/i/g, '[iİ]'), 'iu');
+          return { test: (ev) => quick.test(ev.keywordJoined(false)) && ev.keywordJoined(true).includes(lit), clauses: [] };
+        }
         return { test: (ev) => ev.keywordJoined(folded).includes(lit), clauses: [] };
       }
       return { test: (ev) => anyText(ev.keywordTexts(folded), test), clauses: [] };
