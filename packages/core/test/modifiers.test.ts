@@ -65,6 +65,9 @@ const table: { key: string; value: string; expected: unknown[] }[] = [
   { key: 'f|re', value: "'(?i)abc'", expected: [re('(?i)abc')] },
   { key: 'f|re', value: "'\\Aabc\\Z'", expected: [re('\\Aabc\\Z')] },
   { key: 'f|re', value: "'a++b(?>c)(?P<n>d)(?P=n)'", expected: [re('a++b(?>c)(?P<n>d)(?P=n)')] },
+  { key: 'f|re', value: "'\\((?:[^()]|(?R))*\\)'", expected: [re('\\((?:[^()]|(?R))*\\)')] },
+  { key: 'f|re', value: "'(a)?(?(1)b|c)(?(?=d)d|e)(?P<n>x)(?P>n)(?1)'", expected: [re('(a)?(?(1)b|c)(?(?=d)d|e)(?P<n>x)(?P>n)(?1)')] },
+  { key: 'f|re', value: "'\\Qa.b\\E[[:alpha:]]\\h\\R\\K(?x) a # c'", expected: [re('\\Qa.b\\E[[:alpha:]]\\h\\R\\K(?x) a # c')] },
   { key: 'f|re|expand', value: "'^%Servers%\\.corp$'", expected: [re('^%Servers%\\.corp$', {}, ['Servers'])] },
   // cidr
   { key: 'f|cidr', value: '10.0.0.0/8', expected: [{ kind: 'cidr', version: 4, network: '10.0.0.0', prefixLength: 8 }] },

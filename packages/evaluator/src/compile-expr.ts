@@ -387,7 +387,10 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
           // Folding every leaf is the expensive part: a case-insensitive native search on the raw text
           // rules out most events first. /iu folds like `fold` for ASCII literals except İ → i, added here.
           const quick = new RegExp(lit.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/i/g, '[iİ]'), 'iu');
-          return { test: (ev) => quick.test(ev.keywordJoined(false)) && ev.keywordJoined(true).includes(lit), clauses: [] };
+          return {
+            test: (ev) => ev.someKeywordLeaf((t) => quick.test(t)) && ev.keywordJoined(true).includes(lit),
+            clauses: [],
+          };
         }
         return { test: (ev) => ev.keywordJoined(folded).includes(lit), clauses: [] };
       }

@@ -70,6 +70,8 @@ interface CompiledCorrelation {
   readonly predicates: readonly { readonly op: CorrelationOperator; readonly value: number }[];
   readonly percentile: number | undefined;
   readonly extended: ConditionNode | undefined;
+  /** Sources named outside any `not` in an extended condition. */
+  readonly positive: ReadonlySet<number>;
   readonly spanMs: number;
   readonly groups: Map<string, GroupState>;
 }
@@ -115,6 +117,23 @@ function identifiersOf(node: ConditionNode): string[] {
       return [...new Set(node.operands.flatMap(identifiersOf))];
     case 'not':
       return identifiersOf(node.operand);
+    case 'identifier':
+      return [node.name];
+    case 'selector':
+      return [...node.matches];
+    default:
+      return assertNever(node, 'condition node');
+  }
+}
+
+/** Identifiers not under a `not`. */
+function positiveIdentifiers(node: ConditionNode): string[] {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.operands.flatMap(positiveIdentifiers);
+    case 'not':
+      return [];
     case 'identifier':
       return [node.name];
     case 'selector':
@@ -241,6 +260,14 @@ export class CorrelationEngine {
       predicates,
       percentile,
       extended,
+      positive: new Set(
+        extended
+          ? positiveIdentifiers(extended).flatMap((name) => {
+              const i = sources.findIndex((s) => s.rule.name === name || s.rule.id === name);
+              return i >= 0 ? [i] : [];
+            })
+          : [],
+      ),
       spanMs: doc.timespan.seconds * 1000,
       groups: new Map(),
     };
@@ -371,7 +398,13 @@ export class CorrelationEngine {
       case 'temporal_ordered': {
         if (c.extended) {
           const seen = new Set(window.map((e) => e.source));
-          return evalCondition(c.extended, (name) => this.seenByName(c, seen, name)) ? 1 : 0;
+          if (!evalCondition(c.extended, (name) => this.seenByName(c, seen, name))) return 0;
+          // Order: the rules the condition requires (named outside any `not`) that were seen must occur
+          // as a subsequence in the order of `rules`.
+          const required = c.sources.map((_, i) => i).filter((i) => seen.has(i) && c.positive.has(i));
+          let next = 0;
+          for (const e of window) if (e.source === required[next]) next++;
+          return next === required.length ? 1 : 0;
         }
         // Greedy: how many referenced rules appear as a subsequence in the listed order.
         let next = 0;

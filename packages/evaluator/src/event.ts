@@ -171,6 +171,28 @@ export class EventView {
     return (this.keywordJoinedRaw ??= this.keywordTexts(false).join('\u0000'));
   }
 
+  /** Whether some keyword leaf (raw) passes: walks the event without collecting anything. */
+  someKeywordLeaf(test: (leaf: string) => boolean): boolean {
+    if (this.keywordLeaves !== undefined || this.keywordFields) {
+      for (const t of this.keywordTexts(false)) if (test(t)) return true;
+      return false;
+    }
+    const stack: unknown[] = [this.event];
+    while (stack.length > 0) {
+      const v = stack.pop();
+      if (typeof v !== 'object' || v === null) continue;
+      const vals = Array.isArray(v) ? v : Object.values(v);
+      for (const x of vals) {
+        if (typeof x === 'string') {
+          if (test(x)) return true;
+        } else if (typeof x === 'number') {
+          if (Number.isFinite(x) && test(String(x))) return true;
+        } else if (typeof x === 'object' && x !== null) stack.push(x);
+      }
+    }
+    return false;
+  }
+
   /** Every string and number leaf of the event (or of the configured keyword fields), for keyword search. */
   keywordTexts(folded: boolean): readonly string[] {
     if (this.keywordLeaves === undefined) {

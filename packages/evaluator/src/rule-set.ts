@@ -46,6 +46,22 @@ interface CompiledRule {
   identifiers?: readonly { readonly name: string; readonly test: Predicate | undefined }[];
 }
 
+const MAX_DEPTH = 1000;
+
+/** Depth of an expression tree, iteratively (the tree itself may be hostile). */
+function exprDepth(root: Expr): number {
+  let max = 0;
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [e, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (d > MAX_DEPTH) return d;
+    if (e.kind === 'and' || e.kind === 'or') for (const o of e.operands) stack.push([o, d + 1]);
+    else if (e.kind === 'not') stack.push([e.operand, d + 1]);
+  }
+  return max;
+}
+
 /** A compiled Sigma rule set: compile once, match many events. */
 export class CompiledRuleSet {
   readonly diagnostics: Diagnostic[] = [];
@@ -76,12 +92,23 @@ export class CompiledRuleSet {
       try {
         exprs = lowerRule(rule);
       } catch (e) {
-        if (!(e instanceof LoweringError)) throw e;
-        this.diagnostics.push(diagnostic('condition/undefined-identifier', e.message, e.loc, { rule: key }));
+        if (e instanceof LoweringError) {
+          this.diagnostics.push(diagnostic('condition/undefined-identifier', e.message, e.loc, { rule: key }));
+        } else if (e instanceof RangeError) {
+          this.diagnostics.push(diagnostic('internal/error', 'condition nested too deeply to evaluate', rule.loc, { rule: key }));
+        } else throw e;
         continue;
       }
       exprs.forEach((expr, condition) => {
         const ctx = { rule: key, diagnostics: this.diagnostics, fields: this.fields };
+        // Predicates are nested closures: a hostile, absurdly deep condition would overflow the stack
+        // while matching, so it is refused here instead.
+        if (exprDepth(expr) > MAX_DEPTH) {
+          this.diagnostics.push(
+            diagnostic('internal/error', `condition nested deeper than ${MAX_DEPTH} levels cannot be evaluated`, expr.loc, { rule: key }),
+          );
+          return;
+        }
         try {
           const c = compileExpr(expr, ctx);
           this.entries.push({ rule: idx, condition, test: c.test, clauses: c.clauses });

@@ -147,6 +147,28 @@ correlation:
     expect(correlations(matches)).toEqual([{ at: 2, group: { User: 'bad' }, value: 1 }]);
   });
 
+  it('extended temporal_ordered: the required rules must be in order, negated ones absent', () => {
+    const c = `title: Fail then success, no transfer
+correlation:
+  type: temporal_ordered
+  rules: [failed_logon, successful_logon, transfer]
+  group-by: [User]
+  timespan: 1m
+  condition: failed_logon and successful_logon and not transfer
+`;
+    const { matches, diagnostics } = run(c, [
+      ev(0, 4624, { User: 'wrong-order' }),
+      ev(1, 4625, { User: 'wrong-order' }),
+      ev(2, 4625, { User: 'ok' }),
+      ev(3, 4624, { User: 'ok' }),
+      ev(4, 4625, { User: 'moved' }),
+      ev(5, 5145, { User: 'moved' }),
+      ev(6, 4624, { User: 'moved' }),
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(correlations(matches)).toEqual([{ at: 3, group: { User: 'ok' }, value: 1 }]);
+  });
+
   it('value_sum / value_avg: numeric aggregates, ranges AND-ed', () => {
     const sum = `title: Big transfers
 correlation: { type: value_sum, rules: [transfer], group-by: [User], timespan: 1h, condition: { gt: 100, field: Bytes } }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { compileExpr, compileRegex, EventView, translatePcre } from '../src/index.js';
 import { requiredLiterals } from '../src/regex-literals.js';
-import { m, re } from './ir.js';
+import { evaluate, m, re } from './ir.js';
 
 const NO_FLAGS = { ignoreCase: false, multiline: false, dotAll: false };
 
@@ -92,6 +92,26 @@ describe('hostile regexes and inputs stay linear (RE2, no backtracking)', () => 
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('the substring guard before RE2 never changes a result', () => {
+  it('matches exactly what RE2 alone matches', () => {
+    const unit = fc.constantFrom('a', 'S', 's', 'ſ', 'k', 'K', '\u212A', 'İ', 'i', '|', '(', ')', '+', '*', '?', '.');
+    fc.assert(
+      fc.property(
+        fc.string({ unit, minLength: 1, maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 's', 'S', 'ſ', 'k', 'K', '\u212A', 'i', 'İ', 'I', 'x'), maxLength: 10 }),
+        fc.boolean(),
+        (pattern, text, ci) => {
+          const flags = { ...NO_FLAGS, ignoreCase: ci };
+          const c = compileRegex(pattern, flags);
+          if (!c.ok) return;
+          expect(evaluate(m('F', re(pattern, flags)), { F: text })).toBe(c.regex.test(text));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

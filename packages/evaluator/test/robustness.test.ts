@@ -1,7 +1,8 @@
 import { loadCollection } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AhoCorasick, compileRuleSet, fold } from '../src/index.js';
+import { AhoCorasick, collectLeaves, compileRuleSet, fold } from '../src/index.js';
+import { evaluate, kw, str } from './ir.js';
 
 // Rules exercising every value kind, so random events reach every matcher.
 const RULES = `
@@ -62,6 +63,27 @@ describe('robustness', () => {
     ];
     for (const e of events) expect(Array.isArray(indexed.match(e))).toBe(true);
     expect(indexed.match(events[2]!).map((m) => m.identifiers)).toEqual([['s_null', 's_nested']]);
+  });
+});
+
+describe('keyword search shortcut', () => {
+  it('equals the plain definition: some leaf, folded, contains the folded keyword', () => {
+    const unit = fc.constantFrom('a', 'k', 'i', 'I', 'İ', '\u212A', 'ſ', 's', 'S', '.', '\\', 'é', 'σ', 'Σ', 'ς');
+    const leaf = fc.oneof(fc.string({ unit, maxLength: 8 }), fc.integer({ min: -50, max: 50 }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit, minLength: 1, maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }), fc.dictionary(fc.constantFrom('x', 'y'), leaf))),
+        (keyword, event) => {
+          const expr = kw(str(keyword.replace(/[*?\\]/g, '\\$&')));
+          const leaves: string[] = [];
+          collectLeaves(event, leaves);
+          const expected = leaves.some((l) => fold(l).includes(fold(keyword)));
+          expect(evaluate(expr, event)).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { loadCollection } from '@sigmats/core';
-import type { Diagnostic } from '@sigmats/core';
+import type { ConditionNode, Diagnostic, SigmaRule } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
 import { compileExpr, compileRuleSet } from '../src/index.js';
 import { loc, m } from './ir.js';
@@ -84,5 +84,22 @@ ${rule(`  sel: { Image: 'x' }\n  condition: sel`).replace('9a7b6c5d-4e3f-4a1b-8c
   it('matchStream without correlations reports rule matches with event indexes', () => {
     const s = set(rule(`  sel: { Image: 'x' }\n  condition: sel`));
     expect(s.matchStream([{ Image: 'y' }, { Image: 'X' }]).map((x) => [x.kind, x.event])).toEqual([['rule', 1]]);
+  });
+});
+
+describe('hostile rules', () => {
+  it('an absurdly deep condition is refused with a diagnostic, not a stack overflow while matching', () => {
+    const base = loadCollection([{ text: rule(`  sel: { Image: 'x' }\n  condition: sel`), file: 'deep.yml' }]);
+    const parsed = base.rules[0]!;
+    // and(sel, or(sel, and(sel, ...))) 5,000 levels deep: simplification cannot flatten alternating kinds.
+    let root: ConditionNode = { kind: 'identifier', name: 'sel', loc };
+    for (let i = 0; i < 5_000; i++) {
+      root = { kind: i % 2 === 0 ? 'and' : 'or', operands: [{ kind: 'identifier', name: 'sel', loc }, root], loc };
+    }
+    const deep: SigmaRule = { ...parsed, conditions: [{ kind: 'condition', text: '…', root, loc }] };
+    const s = compileRuleSet({ ...base, rules: [deep] });
+    expect(s.diagnostics.map((d) => d.code)).toEqual(['internal/error']);
+    expect(s.conditionCount).toBe(0);
+    expect(s.match({ Image: 'x' })).toEqual([]);
   });
 });

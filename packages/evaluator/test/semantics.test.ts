@@ -82,6 +82,10 @@ const SEMANTICS: Readonly<Record<string, readonly Row[]>> = {
     { rule: 'field names are not searched', expr: kw(str('Image')), event: { Image: 'x' }, expect: false },
     { rule: 'wildcards inside a keyword', expr: kw(str('a*c')), event: { m: 'xxabcxx' }, expect: true },
     { rule: 'regex keyword', expr: kw(re('ab+c') as never), event: { m: 'xabbbc' }, expect: true },
+    { rule: 'folding applies (İ → i)', expr: kw(str('istanbul')), event: { m: 'İSTANBUL' }, expect: true },
+    { rule: 'folding applies (Kelvin sign → k)', expr: kw(str('kilo')), event: { m: '\u212AILO' }, expect: true },
+    { rule: 'a literal does not cross leaves', expr: kw(str('ab')), event: { x: 'a', y: 'b' }, expect: false },
+    { rule: 'cased keyword', expr: kw(str('Mimi', true)), event: { m: 'mimi' }, expect: false },
   ],
   '|re (RE2 semantics, PCRE spelling)': [
     { rule: 'unanchored search', expr: m('F', re('b+c')), event: { F: 'abbbcd' }, expect: true },
@@ -97,6 +101,9 @@ const SEMANTICS: Readonly<Record<string, readonly Row[]>> = {
     { rule: 'lookbehind (captureless) supported', expr: m('F', re('(?<=a)b')), event: { F: 'ab' }, expect: true },
     { rule: 'named group (?<n>)', expr: m('F', re('(?<n>x)y')), event: { F: 'xy' }, expect: true },
     { rule: 'regex on a number', expr: m('F', re('^46\\d\\d$')), event: { F: 4688 }, expect: true },
+    { rule: 'RE2 case folding: (?i)s matches ſ', expr: m('F', re('(?i)s+x')), event: { F: 'ſx' }, expect: true },
+    { rule: 'RE2 case folding: |i k matches Kelvin sign', expr: m('F', re('ok', { ignoreCase: true })), event: { F: 'O\u212A' }, expect: true },
+    { rule: 'array element matched by regex', expr: m('F', re('^b')), event: { F: ['a', 'bc'] }, expect: true },
   ],
   '|cidr': [
     { rule: 'v4 inside', expr: m('Ip', cidr('10.0.0.0', 8)), event: { Ip: '10.1.2.3' }, expect: true },
@@ -117,6 +124,8 @@ const SEMANTICS: Readonly<Record<string, readonly Row[]>> = {
     { rule: 'contains', expr: m('A', ref('B', 'contains')), event: { A: 'aXYZb', B: 'xyz' }, expect: true },
     { rule: 'missing referenced field', expr: m('A', ref('B')), event: { A: 'x' }, expect: false },
     { rule: 'numbers compare by string form', expr: m('A', ref('B')), event: { A: 5, B: '5' }, expect: true },
+    { rule: 'empty strings are equal', expr: m('A', ref('B')), event: { A: '', B: '' }, expect: true },
+    { rule: 'arrays: any pairing', expr: m('A', ref('B')), event: { A: ['x', 'y'], B: ['z', 'Y'] }, expect: true },
   ],
   'gt/gte/lt/lte': [
     { rule: 'gt on number', expr: m('N', cmp('gt', 5)), event: { N: 6 }, expect: true },

@@ -1,7 +1,8 @@
 /**
  * Checks that a `|re` pattern compiles. Sigma regexes are PCRE-flavoured; JavaScript's RegExp differs, so PCRE-only
  * syntax with a JS-compatible meaning for validation purposes is rewritten first (inline flags `(?i)`, `(?i:...)`,
- * `\A`, `\Z`, `\z`, possessive quantifiers, atomic groups, `(?P<name>...)`, `(?P=name)`, `(?#...)` comments).
+ * `\A`, `\Z`, `\z`, possessive quantifiers, atomic groups, `(?P<name>...)`, `(?P=name)`, `(?#...)` comments,
+ * recursion and subroutine calls, conditionals).
  * Only what is broken in both flavours (unbalanced groups, nothing to repeat, bad ranges...) is reported.
  */
 export function checkRegex(pattern: string): string | undefined {
@@ -70,6 +71,25 @@ export function pcreToJsForValidation(p: string): string {
           i = close;
           continue;
         }
+      }
+      // Recursion and subroutine calls: (?R) (?1) (?-1) (?+1) (?&name) (?P>name).
+      const call = /^(?:R|[+-]?\d+|&\w+|P>\w+)\)/.exec(rest);
+      if (call) {
+        out += '(?:)';
+        i += 1 + call[0].length;
+        continue;
+      }
+      // Conditionals (?(1)yes|no), (?(<name>)...), (?(R)...), (?(DEFINE)...); (?(?=x)...) keeps its assertion.
+      const cond = /^\((?:[+-]?\d+|<\w+>|'\w+'|R\d*|R&\w+|DEFINE|\w+)\)/.exec(rest);
+      if (cond) {
+        out += '(?:';
+        i += 1 + cond[0].length;
+        continue;
+      }
+      if (rest.startsWith('(?')) {
+        out += '(?:';
+        i += 1;
+        continue;
       }
       if (rest.startsWith('>') || rest.startsWith('|')) {
         out += '(?:';

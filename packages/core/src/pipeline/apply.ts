@@ -607,14 +607,25 @@ function dropFromConditions(doc: SigmaRule, removed: readonly string[], item: Pr
   return { ...doc, conditions };
 }
 
-function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: Run, markAll: () => void): Doc {
-  if (doc.kind !== 'rule') return doc;
-  if (doc.detections.some((d) => d.name === t.name)) {
-    r.error('pipeline/invalid', `add_condition: the rule already has a detection named ${t.name}; set another name`, item.loc);
-    return doc;
+/** The detection and guard add_condition adds, with template warnings; built once per item and logsource. */
+interface AddedCondition {
+  readonly detection: Detection;
+  readonly guard: ConditionNode;
+  readonly warnings: readonly string[];
+}
+const ADDED = new WeakMap<ProcessingItem, Map<string, AddedCondition>>();
+
+function addedCondition(t: T<'add_condition'>, ls: Logsource, item: ProcessingItem): AddedCondition {
+  const key = t.template ? `${ls.category ?? '\u0000'}\u0001${ls.product ?? '\u0000'}\u0001${ls.service ?? '\u0000'}` : '';
+  let byKey = ADDED.get(item);
+  if (!byKey) {
+    byKey = new Map();
+    ADDED.set(item, byKey);
   }
+  const hit = byKey.get(key);
+  if (hit) return hit;
   const loc = item.loc;
-  const ls = doc.logsource;
+  const warnings: string[] = [];
   const subst = (s: string): string =>
     !t.template
       ? s
@@ -622,7 +633,7 @@ function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: 
           const k = (a ?? b) as 'category' | 'product' | 'service';
           const v = ls[k];
           if (v === undefined) {
-            r.warn('pipeline/unknown-variable', `add_condition template: the rule has no logsource ${k}; ${m} left as written`, loc);
+            warnings.push(`add_condition template: the rule has no logsource ${k}; ${m} left as written`);
             return m;
           }
           return v;
@@ -649,6 +660,23 @@ function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: 
   const detection: Detection = { kind: 'detection', name: t.name, body: { kind: 'group', link: 'and', items, loc }, loc };
   const ref: ConditionNode = { kind: 'identifier', name: t.name, loc };
   const guard: ConditionNode = t.negated ? { kind: 'not', operand: ref, loc } : ref;
+  const built: AddedCondition = { detection, guard, warnings };
+  // Bounded for long-running processes fed arbitrary logsources.
+  if (byKey.size > 1024) byKey.clear();
+  byKey.set(key, built);
+  return built;
+}
+
+/** add_condition: the detection is shared by every rule it is added to (the IR is immutable). */
+function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: Run, markAll: () => void): Doc {
+  if (doc.kind !== 'rule') return doc;
+  if (doc.detections.some((d) => d.name === t.name)) {
+    r.error('pipeline/invalid', `add_condition: the rule already has a detection named ${t.name}; set another name`, item.loc);
+    return doc;
+  }
+  const loc = item.loc;
+  const { detection, guard, warnings } = addedCondition(t, doc.logsource, item);
+  for (const w of warnings) r.warn('pipeline/unknown-variable', w, loc);
   const conditions = doc.conditions.map((c): Condition => {
     const root: ConditionNode = { kind: 'and', operands: [guard, c.root], loc };
     return { ...c, root, text: `${t.negated ? 'not ' : ''}${t.name} and (${c.text})` };

@@ -232,13 +232,22 @@ class FastParser {
     } else {
       // `- `, `? ` and `: ` are block indicators (sequence item, explicit key, value), not key text.
       if (isIndicator(c) || ((c === DASH || c === 63 || c === COLON) && (at + 1 === end || this.src.charCodeAt(at + 1) === SP))) throw BAIL;
-      k = at;
-      while (k < end) {
-        const ch = this.src.charCodeAt(k);
-        if (ch === COLON && (k + 1 === end || this.src.charCodeAt(k + 1) === SP)) break;
-        if (ch === HASH && this.src.charCodeAt(k - 1) === SP) throw BAIL;
-        k++;
+      // The first `:` followed by a blank or the line end; a comment (` #`) before it means this is no key.
+      // Searches run on the rest of the line only (a slice is O(1) in V8): never past the line end.
+      const rest = this.src.slice(at, end);
+      let rel = rest.length;
+      for (let from = 0; ; ) {
+        const colon = rest.indexOf(':', from);
+        if (colon < 0) break;
+        if (colon + 1 === rest.length || rest.charCodeAt(colon + 1) === SP) {
+          rel = colon;
+          break;
+        }
+        from = colon + 1;
       }
+      k = at + rel;
+      const comment = rest.indexOf(' #');
+      if (comment >= 0 && comment + 1 < rel) throw BAIL;
       let e = k;
       while (e > at && this.src.charCodeAt(e - 1) === SP) e--;
       if (e === at) throw BAIL;
@@ -298,13 +307,13 @@ class FastParser {
       this.restOfLine(close + 1, line);
     } else {
       if (isIndicator(c) || c === 124 || c === 62 || ((c === DASH || c === 63 || c === COLON) && (at + 1 === line.end || this.src.charCodeAt(at + 1) === SP))) throw BAIL;
-      let k = at;
-      while (k < line.end) {
-        const ch = this.src.charCodeAt(k);
-        if (ch === HASH && this.src.charCodeAt(k - 1) === SP) break;
-        if (ch === COLON && (k + 1 === line.end || this.src.charCodeAt(k + 1) === SP)) throw BAIL;
-        k++;
-      }
+      // The value ends at a comment (` #`) or the line end; `: ` inside it (or a final `:`) is for the general path.
+      const rest = this.src.slice(at, line.end);
+      const comment = rest.indexOf(' #');
+      const rel = comment >= 0 ? comment : rest.length;
+      const colon = rest.indexOf(': ');
+      if ((colon >= 0 && colon < rel) || rest.charCodeAt(rel - 1) === COLON) throw BAIL;
+      const k = at + rel;
       let e = k;
       while (e > at && this.src.charCodeAt(e - 1) === SP) e--;
       const text = this.src.slice(at, e);

@@ -92,6 +92,40 @@ describe('applyPipelines', () => {
     expect(r.detections).toHaveLength(1);
   });
 
+  it('logsource-guarded items see a logsource changed by an earlier item (the logsource prefilter follows it)', () => {
+    const p = pipe(
+      [
+        'transformations:',
+        '  - {id: before, type: set_state, key: a, val: 1, rule_conditions: [{type: logsource, category: process_creation}]}',
+        '  - {id: change, type: change_logsource, category: proc, rule_conditions: [{type: logsource, product: windows}]}',
+        '  - {id: old, type: set_state, key: b, val: 1, rule_conditions: [{type: logsource, category: process_creation}]}',
+        '  - {id: new, type: set_state, key: c, val: 1, rule_conditions: [{type: logsource, category: proc}]}',
+      ].join('\n'),
+    );
+    const r = rule({ logsource: { category: 'process_creation', product: 'windows' }, detection: { sel: { a: 1 } }, condition: 'sel' });
+    for (let i = 0; i < 2; i++) {
+      // Twice: the second run uses the cached per-logsource item masks.
+      const res = applyPipelines(r, [p], { backend: 't' });
+      expect(res.state).toEqual({ a: 1, c: 1 });
+      expect(res.applied).toEqual(['before', 'change', 'new']);
+    }
+  });
+
+  it('returns the same document when no item applies (structural sharing)', () => {
+    const p = pipe('transformations:\n  - type: field_name_mapping\n    mapping: {Other: x}\n  - type: add_condition\n    conditions: {a: 1}\n    rule_conditions: [{type: logsource, product: linux}]\n');
+    const r = rule({ logsource: { product: 'windows' }, detection: { sel: { a: 1 } }, condition: 'sel' });
+    expect(applyPipelines(r, [p], { backend: 't' }).document).toBe(r);
+  });
+
+  it('add_condition builds its detection once and shares it between rules', () => {
+    const p = pipe('transformations:\n  - type: add_condition\n    conditions: {index: "win-$category"}\n    template: true\n');
+    const mk = (category: string) => rule({ logsource: { category }, detection: { sel: { a: 1 } }, condition: 'sel' });
+    const [a, b, c] = [mk('x'), mk('x'), mk('y')].map((r) => applyPipelines(r, [p], { backend: 't' }).document);
+    expect(a!.detections[1]).toBe(b!.detections[1]);
+    expect(showDetections(c!)[1]).toBe('_cond_p_1: index="win-y"');
+    expect(showDetections(a!)[1]).toBe('_cond_p_1: index="win-x"');
+  });
+
   it('state is per rule', () => {
     const p = pipe('transformations:\n  - type: set_state\n    key: k\n    val: 1\n    rule_conditions:\n      - type: tag\n        tag: attack.x\n');
     const withTag = rule({ detection: { sel: { a: 1 } }, condition: 'sel', tags: ['attack.x'] });
@@ -141,6 +175,7 @@ describe('helpers for backends', () => {
     expect(logsourceMatches(ls, {})).toBe(true);
     expect(logsourceMatches(ls, { category: 'process_creation', product: 'windows', service: 'sysmon' })).toBe(false);
     expect(logsourceMatches(ls, { product: 'linux' })).toBe(false);
+    expect(logsourceMatches(ls, { product: 'Windows' })).toBe(false);
   });
 
   it('fieldsUsed lists item fields and fieldref targets once, in order', () => {

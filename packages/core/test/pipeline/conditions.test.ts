@@ -29,7 +29,8 @@ interface RuleCondRow {
 
 const RULE_CONDS: RuleCondRow[] = [
   { name: 'logsource containment (subset of keys)', conds: '      - type: logsource\n        category: process_creation\n', hit: true },
-  { name: 'logsource is case-insensitive', conds: '      - type: logsource\n        product: Windows\n', hit: true },
+  // Exact compare, as the Sigma spec, pySigma and the parser's filter containment (logsourceContains).
+  { name: 'logsource compares exactly (case-sensitive)', conds: '      - type: logsource\n        product: Windows\n', hit: false },
   { name: 'logsource mismatch', conds: '      - type: logsource\n        category: process_creation\n        service: sysmon\n', hit: false },
   { name: 'contains_detection_item', conds: '      - type: contains_detection_item\n        field: EventID\n        value: 1\n', hit: true },
   { name: 'contains_detection_item string with wildcard text', conds: "      - type: contains_detection_item\n        field: Image\n        value: '*\\cmd.exe'\n", hit: true },

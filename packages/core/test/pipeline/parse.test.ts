@@ -119,9 +119,19 @@ const BAD: ParseRow[] = [
     diagnostics: [{ code: 'pipeline/invalid', message: 'no named group', line: 3, column: 12 }],
   },
   {
-    name: 'YAML syntax error',
+    name: 'YAML syntax error, located at the unclosed bracket (the parser\'s YAML reader)',
     yaml: 'transformations:\n  - type: [a\n',
-    diagnostics: [{ code: 'pipeline/syntax', line: 3 }],
+    diagnostics: [{ code: 'pipeline/syntax', message: "unclosed '['", line: 2, column: 11 }],
+  },
+  {
+    name: 'forbidden key',
+    yaml: '__proto__: 1\n',
+    diagnostics: [{ code: 'yaml/forbidden-key', line: 1, column: 1 }],
+  },
+  {
+    name: 'several YAML documents',
+    yaml: 'name: a\n---\nname: b\n',
+    diagnostics: [{ code: 'pipeline/syntax', message: 'exactly one YAML document', line: 3, column: 1 }],
   },
   {
     name: 'duplicate key',

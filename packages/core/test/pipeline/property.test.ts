@@ -4,6 +4,7 @@ import {
   applyPipelines,
   applyPipelinesToCorrelation,
   finalizeQueries,
+  logsourceMatches,
   parsePipeline,
   pipelineFromObject,
   postprocessQuery,
@@ -12,6 +13,7 @@ import { correlation, rule } from './helpers.js';
 import type { ValuePart } from '../../src/ir/index.js';
 import { normalizeParts } from '../../src/pipeline/sigma-string.js';
 import { replaceString } from '../../src/pipeline/values.js';
+import { logsourceContains } from '../../src/build-collection.js';
 
 const TYPES = [
   'field_name_mapping', 'field_name_prefix_mapping', 'field_name_prefix', 'field_name_suffix', 'add_field', 'remove_field', 'set_field',
@@ -204,5 +206,19 @@ describe('replace_string keeps parts exactly', () => {
         expect(out).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('one logsource containment', () => {
+  it("logsourceMatches (pipelines) agrees with the parser's logsourceContains (filters)", () => {
+    const key = fc.option(fc.constantFrom('windows', 'Windows', 'linux', 'process_creation', 'sysmon', ''), { nil: undefined });
+    const ls = fc.record({ category: key, product: key, service: key }).map((x) => ({
+      ...(x.category !== undefined ? { category: x.category } : {}),
+      ...(x.product !== undefined ? { product: x.product } : {}),
+      ...(x.service !== undefined ? { service: x.service } : {}),
+      custom: {},
+      loc: { file: 'r.yml', line: 1, column: 1 },
+    }));
+    fc.assert(fc.property(ls, ls, (spec, rule) => logsourceMatches(rule, spec) === logsourceContains(spec, rule)));
   });
 });
