@@ -56,6 +56,12 @@ export function requiredLiterals(
       continue;
     }
     if (c === '(') {
+      // A flag group `(?i)` is not an atom: a quantifier after it applies to the character before it.
+      const flags = /^\(\?[a-zA-Z-]*\)/.exec(source.slice(i, i + 16));
+      if (flags) {
+        i += flags[0].length - 1;
+        continue;
+      }
       depth++;
       if (depth === 1) endRun();
       continue;
