@@ -52,13 +52,13 @@ export function uniqueStems(files: readonly string[]): Map<string, string> {
   return out;
 }
 
-/** writeFileAtomic, turning a failure (permissions, disk full, a file where a folder should be) into a message. */
+/** writeFileAtomic, turning a failure (permissions, disk full, a file where a folder should be) into a coded message. */
 export function tryWriteFileAtomic(path: string, content: string): string | undefined {
   try {
     writeFileAtomic(path, content);
     return undefined;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return `cannot write ${path}: ${e.code ?? e.message}`;
+    return `io/write-failed: cannot write ${path}: ${e.code ?? e.message}`;
   }
 }

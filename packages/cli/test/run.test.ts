@@ -86,11 +86,11 @@ test('an output that cannot be written is reported and fails the run, without a 
   writeFileSync(join(dir, 'blocker'), 'a file where a folder should be');
   const io = memoryIo({ cwd: dir });
   expect(await run(['convert', '-t', 'splunk', '-o', 'blocker/sub/', 'r.yml'], io)).toBe(1);
-  expect(io.err()).toMatch(/^sigmats convert: error: cannot write .*blocker\/sub\/r\.spl: (ENOTDIR|EEXIST)$/m);
+  expect(io.err()).toMatch(/^sigmats convert: error: io\/write-failed: cannot write .*blocker\/sub\/r\.spl: (ENOTDIR|EEXIST)$/m);
   expect(io.err()).not.toContain('    at ');
   const junit = memoryIo({ cwd: dir });
   expect(await run(['check', '--junit', 'blocker/x.xml', 'r.yml'], junit)).toBe(1);
-  expect(junit.err()).toMatch(/^sigmats check: error: cannot write .*blocker\/x\.xml: /m);
+  expect(junit.err()).toMatch(/^sigmats check: error: io\/write-failed: cannot write .*blocker\/x\.xml: /m);
 });
 
 test('parseBackendOptions types values and scopes TARGET:KEY', () => {

@@ -7,6 +7,7 @@ export const DIAGNOSTIC_CODES = [
   'io/read-failed',
   'io/too-large',
   'io/not-utf8',
+  'io/write-failed',
   'internal/error',
   // YAML layer
   'yaml/syntax',
@@ -26,6 +27,7 @@ export const DIAGNOSTIC_CODES = [
   'meta/invalid-date',
   'meta/invalid-id',
   'meta/invalid-tag',
+  'meta/unknown-attack-id',
   'meta/invalid-status',
   'meta/invalid-level',
   'meta/legacy-action',

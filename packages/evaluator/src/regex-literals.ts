@@ -60,6 +60,8 @@ export function requiredLiterals(
       const flags = /^\(\?[a-zA-Z-]*\)/.exec(source.slice(i, i + 16));
       if (flags) {
         i += flags[0].length - 1;
+        // ...which may make an atom already counted optional: too odd to reason about, give up.
+        if ('*?+{'.includes(source[i + 1] ?? '')) return undefined;
         continue;
       }
       depth++;
@@ -76,16 +78,15 @@ export function requiredLiterals(
       branches.push([]);
       continue;
     }
-    if ('.^$*+?{}'.includes(c)) {
+    const repeat = c === '{' ? REPEAT.exec(source.slice(i, i + 24)) : null;
+    if ('.^$*+?'.includes(c) || repeat) {
       // A quantifier applies to the previous character, which may already be in the run: drop it.
-      if ((c === '*' || c === '?' || c === '{') && run.length > 0) run = run.slice(0, -1);
+      if ((c === '*' || c === '?' || repeat) && run.length > 0) run = run.slice(0, -1);
       endRun();
-      if (c === '{') {
-        const close = source.indexOf('}', i);
-        if (close > 0) i = close;
-      }
+      if (repeat) i += repeat[0].length - 1;
       continue;
     }
+    // `{` that is not a valid repeat, and `}`, are literal characters in RE2.
     if (isOptional(source, i + 1)) {
       endRun();
       continue;
@@ -113,6 +114,9 @@ function pickAll(branches: readonly string[][], ci: boolean, weak: (literal: str
   }
   return out;
 }
+
+/** A counted repetition as RE2 reads it; any other `{` is a literal. */
+const REPEAT = /^\{\d+(?:,\d*)?\}/;
 
 /** The character before `at` is optional (`*`, `?`, `{0`...). */
 function isOptional(s: string, at: number): boolean {

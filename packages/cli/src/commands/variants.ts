@@ -123,7 +123,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (available.length === 0) return;
       const attack = attackFromTags(current.tags);
       for (const w of attack.warnings) {
-        diagnostics.push({ code: 'meta/invalid-tag', severity: 'warning', message: w.message, file: w.tag.loc.file, line: w.tag.loc.line, column: w.tag.loc.column, rule: key });
+        diagnostics.push({ code: 'meta/unknown-attack-id', severity: 'warning', message: w.message, file: w.tag.loc.file, line: w.tag.loc.line, column: w.tag.loc.column, rule: key });
       }
       let scan = fixtureScans.get(file);
       if (!scan) {
