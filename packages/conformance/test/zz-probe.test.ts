@@ -10,9 +10,10 @@ test('probe', () => {
   const dets = readFileSync('/tmp/conf/dets.txt', 'utf8').split('\n====\n').filter((s) => s.trim());
   const kql = typeof kqlBackend === 'function' ? kqlBackend() : kqlBackend;
   let out = '';
-  for (const det of dets) {
+  for (let det of dets) {
+    let cat = 'process_creation'; const m = /^#LS (\S+)\n/.exec(det); if (m) { cat = m[1]; det = det.slice(m[0].length); }
     const body = det.split('\n').map((l) => '    ' + l).join('\n');
-    const text = `title: t\nid: 11111111-2222-3333-4444-555555555555\nlogsource:\n    product: windows\n    category: process_creation\ndetection:\n${body}\n`;
+    const text = `title: t\nid: 11111111-2222-3333-4444-555555555555\nlogsource:\n    product: windows\n    category: ${cat}\ndetection:\n${body}\n`;
     const c = loadCollection([{ text, file: 'r.yml' }]);
     out += '#### ' + det + '\n';
     if (c.diagnostics.length) out += 'PARSE: ' + JSON.stringify(c.diagnostics.map((d) => d.code + ' ' + d.message)) + '\n';

@@ -35,6 +35,10 @@ export function requiredLiterals(
       if (depth > 0) continue;
       if (/[A-Za-z0-9]/.test(n)) {
         endRun(); // \d \w \b \x41 \n ...: not a plain character here
+        // Skip the escape's own argument: octal digits, \x41 / \x{263a}, \pL / \p{Greek}.
+        const rest = source.slice(i + 1);
+        const arg = /^[0-7]/.test(n) ? /^[0-7]{0,2}/.exec(rest) : n === 'x' || n === 'p' || n === 'P' ? /^(?:\{[^}]*\}|[0-9A-Za-z]{0,2})/.exec(rest) : null;
+        if (arg) i += n === 'p' || n === 'P' ? (arg[0].startsWith('{') ? arg[0].length : 1) : arg[0].length;
         continue;
       }
       if (isOptional(source, i + 1)) {

@@ -6,8 +6,8 @@ it('find', () => {
   for (let seed = 1; seed <= 60; seed++) {
     const r = fc.check(
       fc.property(
-        fc.stringMatching(/^[abc|()*+?.i{}0-2,:\\-]{1,10}$/),
-        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'i', '{', '}', '1', '-', ':'), maxLength: 12 }),
+        fc.stringMatching(/^[abc|()*+?.i{}0-2,:\\\-\[\]^$xpL]{1,10}$/),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'i', '{', '}', '1', '-', ':', '\n', '\\', '[', ']', '^', '$', 'x', 'L'), maxLength: 12 }),
         fc.boolean(),
         (src, text, ci) => {
           let rx: RE2JS;
