@@ -160,12 +160,16 @@ function regexFlags(v: RegexValue): string {
   return f ? `(?${f})` : '';
 }
 
-// RE2 (Kusto's regex engine) has no lookaround, backreferences, atomic groups or possessive quantifiers.
+// RE2 (Kusto's regex engine) has no lookaround, backreferences, atomic groups or possessive quantifiers,
+// and rejects PCRE-only syntax: a backslash before an ASCII letter RE2 does not know (`\Z`, `\h`, `\R`, `\u0041`, `\e`,
+// `\cA`, `\K`, `\G`, `\X`, …), comments, branch reset, conditionals, recursion and flags other than i, m, s, U.
 const RE2_UNSUPPORTED: readonly [RegExp, string][] = [
   [/\(\?<?[=!]/, 'lookaround'],
   [/\(\?>/, 'atomic groups'],
   [/\\[1-9]|\\k</, 'backreferences'],
   [/[*+?}]\+/, 'possessive quantifiers'],
+  [/\\(?![aftnrvdDsSwWbBAzxpPQE])[A-Za-z]/, 'an escape sequence RE2 does not know (PCRE-only, e.g. \\Z, \\h, \\R, \\u)'],
+  [/\(\?(?:#|\||\(|R\)|[0-9+&]|[-imsU]*[a-hj-ln-rt-zA-OQ-TV-Z])/, 'PCRE-only group syntax (comments, branch reset, conditionals, recursion or an unsupported flag)'],
 ];
 
 export function regexLiteral(v: RegexValue): Result<string> {

@@ -91,6 +91,7 @@ export const DIAGNOSTIC_CODES = [
   'backend/invalid-output',
   // evaluator
   'eval/unsupported-regex',
+  'eval/unsupported-value',
   'eval/invalid-event',
   // fixtures and CLI
   'fixture/missing',

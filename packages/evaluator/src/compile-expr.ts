@@ -344,7 +344,7 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
         ctx,
         value,
         `query expression '${value.expression}' on field '${field}' is target-query text and cannot be evaluated on events`,
-        'backend/unsupported-value',
+        'eval/unsupported-value',
       );
     default:
       return assertNever(value, 'value');

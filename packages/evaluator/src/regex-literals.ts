@@ -122,13 +122,15 @@ function pickAll(branches: readonly string[][], ci: boolean, weak: (literal: str
 /** A counted repetition as RE2 reads it; any other `{` is a literal. */
 const REPEAT = /^\{\d+(?:,\d*)?\}/;
 
-/** The character before `at` is optional (`*`, `?`, `{0`...). */
+/** The character before `at` is optional (`*`, `?`, `{0}`, `{0,n}`). */
 function isOptional(s: string, at: number): boolean {
   const q = s[at];
-  return q === '*' || q === '?' || (q === '{' && /^\{0*(,|\})/.test(s.slice(at, at + 4))) || (q === '{' && /^\{0[,}]/.test(s.slice(at)));
+  if (q === '*' || q === '?') return true;
+  const r = q === '{' ? REPEAT.exec(s.slice(at, at + 24)) : null;
+  return r !== null && /^\{0+(?:[,}])/.test(r[0]);
 }
 
 /** The character before `at` repeats (`+`, `{n}`...): it is required once, but the run cannot continue. */
 function isRepeat(s: string, at: number): boolean {
-  return s[at] === '+' || s[at] === '{';
+  return s[at] === '+' || (s[at] === '{' && REPEAT.test(s.slice(at, at + 24)));
 }

@@ -1,11 +1,10 @@
 import { diagnostic, documentKey, LoweringError, lowerCondition, lowerRule } from '@sigmats/core';
 import type { Condition, Diagnostic, Expr, SigmaCollection, SigmaRule } from '@sigmats/core';
 import { compileExpr, type Clauses, type Predicate, UnsupportedValue } from './compile-expr.js';
-import { type EventObject, EventView, type FieldLookup, FieldRegistry } from './event.js';
+import { type EventObject, EventView, type FieldLookup, FieldRegistry, MISSING, resolveField } from './event.js';
 import { type EventLogsource, logsourceApplies, type LogsourceRouter } from './logsource.js';
 import { Prefilter } from './prefilter.js';
 import { CorrelationEngine, type CorrelationMatch } from './correlation.js';
-import { MISSING, resolveField } from './event.js';
 import { parseTimestamp } from './timestamp.js';
 
 export interface CompileOptions {

@@ -133,10 +133,12 @@ describe('required literals of a regex (prefilter)', () => {
     it(`${src} → ${JSON.stringify(want)}`, () => expect(requiredLiterals(src, ci)).toEqual(want));
   }
   it('is sound: whenever the regex matches, a required literal occurs in the text', () => {
+    // Found by this property: flag groups followed by a quantifier (`b(?)?`), `{` that is not a repeat
+    // (`-{||}`), octal escapes (`\\000?`).
     fc.assert(
       fc.property(
-        fc.stringMatching(/^[abc|()*+?.]{1,8}$/),
-        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A'), maxLength: 12 }),
+        fc.stringMatching(/^[abc|()*+?.i{}0-2,:\\\-\[\]^$xpL]{1,10}$/),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'i', '{', '}', '1', '-', ':', '\n', '\\', '[', ']', '^', '$', 'x', 'L'), maxLength: 12 }),
         fc.boolean(),
         (src, text, ci) => {
           let rx: RE2JS;
@@ -152,7 +154,17 @@ describe('required literals of a regex (prefilter)', () => {
           }
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 20_000 },
     );
   });
+  for (const [src, want] of [
+    ['b(?)?', undefined],
+    ['-{||}', undefined],
+    ['\\000?', undefined],
+    ['x\\x41+yz', ['yz']],
+    ['a{2,3}bc', ['bc']],
+    ['a{bc', ['a{bc']],
+  ] as const) {
+    it(`regression: ${src}`, () => expect(requiredLiterals(src, false)).toEqual(want));
+  }
 });

@@ -78,7 +78,7 @@ ${rule(`  sel: { Image: 'x' }\n  condition: sel`).replace('9a7b6c5d-4e3f-4a1b-8c
     const diagnostics: Diagnostic[] = [];
     const value = { kind: 'query-expression' as const, expression: '{field} in (lookup)', id: 'x', loc };
     expect(() => compileExpr(m('F', value), { rule: 'r', diagnostics })).toThrow();
-    expect(diagnostics.map((d) => d.code)).toEqual(['backend/unsupported-value']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['eval/unsupported-value']);
   });
 
   it('matchStream without correlations reports rule matches with event indexes', () => {

@@ -1,0 +1,111 @@
+import { featureTable, kqlWhere, sumoWhere, cseWindows, type Row } from './helpers.js';
+
+const r = String.raw;
+
+/** Real network membership, IPv4 and IPv6. */
+const rows: readonly Row[] = [
+  {
+    name: 'IPv4',
+    category: 'network_connection',
+    detection: r`
+sel:
+  DestinationIp|cidr: '10.0.0.0/8'
+condition: sel`,
+    splunk: 'DestinationIp="10.0.0.0/8"',
+    kql: kqlWhere('ipv4_is_in_range(RemoteIP, "10.0.0.0/8")', 'DeviceNetworkEvents'),
+    sumo: sumoWhere('compareCIDRPrefix("10.0.0.0", DestinationIp, "8")', { category: 'network_connection' }),
+    sumoCse: cseWindows(r`compareCIDRPrefix('10.0.0.0', fields['EventData.DestinationIp'], '8')`, 'network_connection'),
+    matches: [{ DestinationIp: '10.1.2.3' }],
+    misses: [{ DestinationIp: '11.0.0.1' }, { DestinationIp: '110.0.0.1' }],
+  },
+  {
+    name: 'IPv4 list',
+    category: 'network_connection',
+    detection: r`
+sel:
+  DestinationIp|cidr:
+    - '10.0.0.0/8'
+    - '192.168.0.0/16'
+condition: sel`,
+    splunk: 'DestinationIp="10.0.0.0/8" OR DestinationIp="192.168.0.0/16"',
+    kql: kqlWhere('ipv4_is_in_any_range(RemoteIP, "10.0.0.0/8", "192.168.0.0/16")', 'DeviceNetworkEvents'),
+    sumo: sumoWhere('compareCIDRPrefix("10.0.0.0", DestinationIp, "8") or compareCIDRPrefix("192.168.0.0", DestinationIp, "16")', { category: 'network_connection' }),
+    sumoCse: cseWindows(r`compareCIDRPrefix('10.0.0.0', fields['EventData.DestinationIp'], '8') or compareCIDRPrefix('192.168.0.0', fields['EventData.DestinationIp'], '16')`, 'network_connection'),
+    matches: [{ DestinationIp: '192.168.5.5' }],
+    misses: [{ DestinationIp: '192.169.0.1' }],
+  },
+  {
+    name: 'IPv4 /32',
+    category: 'network_connection',
+    detection: r`
+sel:
+  DestinationIp|cidr: '127.0.0.1/32'
+condition: sel`,
+    splunk: 'DestinationIp="127.0.0.1/32"',
+    kql: kqlWhere('ipv4_is_in_range(RemoteIP, "127.0.0.1/32")', 'DeviceNetworkEvents'),
+    sumo: sumoWhere('compareCIDRPrefix("127.0.0.1", DestinationIp, "32")', { category: 'network_connection' }),
+    sumoCse: cseWindows(r`compareCIDRPrefix('127.0.0.1', fields['EventData.DestinationIp'], '32')`, 'network_connection'),
+    matches: [{ DestinationIp: '127.0.0.1' }],
+    misses: [{ DestinationIp: '127.0.0.10' }],
+  },
+  {
+    name: 'IPv4 under not',
+    category: 'network_connection',
+    detection: r`
+sel:
+  DestinationIp|cidr: '10.0.0.0/8'
+condition: not sel`,
+    splunk: 'NOT DestinationIp="10.0.0.0/8"',
+    kql: kqlWhere('not(ipv4_is_in_range(RemoteIP, "10.0.0.0/8"))', 'DeviceNetworkEvents'),
+    sumo: sumoWhere('!(compareCIDRPrefix("10.0.0.0", DestinationIp, "8"))', { category: 'network_connection' }),
+    sumoCse: cseWindows(r`!(compareCIDRPrefix('10.0.0.0', fields['EventData.DestinationIp'], '8'))`, 'network_connection'),
+    matches: [{ DestinationIp: '8.8.8.8' }],
+    misses: [{ DestinationIp: '10.0.0.1' }],
+  },
+  {
+    name: 'IPv6',
+    category: 'network_connection',
+    detection: r`
+sel:
+  DestinationIp|cidr: '2001:db8::/32'
+condition: sel`,
+    splunk: 'DestinationIp="2001:db8::/32"',
+    kql: kqlWhere('ipv6_is_in_range(RemoteIP, "2001:db8::/32")', 'DeviceNetworkEvents'),
+    sumo: sumoWhere('DestinationIp matches /(?i)^(?:2001:0{0,1}db8(?::.*)?)$/', { category: 'network_connection' }),
+    sumoCse: cseWindows(r`fields['EventData.DestinationIp'] matches /(?i)^(?:2001:0{0,1}db8(?::.*)?)$/`, 'network_connection'),
+    matches: [{ DestinationIp: '2001:db8::1' }, { DestinationIp: '2001:0DB8:0:0:0:0:0:1' }],
+    misses: [{ DestinationIp: '2001:db9::1' }, { DestinationIp: '2001::db8' }],
+  },
+  {
+    name: 'IPv6 /10 under not',
+    category: 'network_connection',
+    detection: r`
+sel:
+  DestinationIp|cidr: 'fe80::/10'
+condition: not sel`,
+    splunk: 'NOT DestinationIp="fe80::/10"',
+    kql: kqlWhere('not(ipv6_is_in_range(RemoteIP, "fe80::/10"))', 'DeviceNetworkEvents'),
+    sumo: sumoWhere('!(DestinationIp matches /(?i)^(?:fe[8-9a-b][0-9a-f](?::.*)?)$/)', { category: 'network_connection' }),
+    sumoCse: cseWindows(r`!(fields['EventData.DestinationIp'] matches /(?i)^(?:fe[8-9a-b][0-9a-f](?::.*)?)$/)`, 'network_connection'),
+    matches: [{ DestinationIp: 'fec0::1' }],
+    misses: [{ DestinationIp: 'fe80::1' }, { DestinationIp: 'febf::1' }],
+  },
+  {
+    name: 'IPv4 and IPv6 in one list',
+    category: 'network_connection',
+    detection: r`
+sel:
+  DestinationIp|cidr:
+    - '10.0.0.0/8'
+    - 'fc00::/7'
+condition: sel`,
+    splunk: 'DestinationIp="10.0.0.0/8" OR DestinationIp="fc00::/7"',
+    kql: kqlWhere('ipv4_is_in_range(RemoteIP, "10.0.0.0/8") or ipv6_is_in_range(RemoteIP, "fc00::/7")', 'DeviceNetworkEvents'),
+    sumo: sumoWhere('compareCIDRPrefix("10.0.0.0", DestinationIp, "8") or DestinationIp matches /(?i)^(?:f[c-d][0-9a-f][0-9a-f](?::.*)?)$/', { category: 'network_connection' }),
+    sumoCse: cseWindows(r`compareCIDRPrefix('10.0.0.0', fields['EventData.DestinationIp'], '8') or fields['EventData.DestinationIp'] matches /(?i)^(?:f[c-d][0-9a-f][0-9a-f](?::.*)?)$/`, 'network_connection'),
+    matches: [{ DestinationIp: 'fd12::1' }, { DestinationIp: '10.0.0.1' }],
+    misses: [{ DestinationIp: 'fe00::1' }],
+  },
+];
+
+featureTable('cidr', rows);
