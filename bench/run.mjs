@@ -1,4 +1,4 @@
-// `pnpm bench`: runs every packages/*/bench/*.bench.mjs against the built packages, one process each
+// `pnpm bench`: runs every packages/*/bench/*.bench.mjs and bench/*.bench.mjs against the built packages, one process each
 // (so each gets its own peak-memory figure), and ends with a table of their `BENCH name: value unit` lines.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ const files = readdirSync(join(root, 'packages'))
       ? readdirSync(dir).filter((f) => f.endsWith('.bench.mjs')).map((f) => join(dir, f))
       : [];
   })
+  .concat(readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.mjs')).map((f) => join(root, 'bench', f)))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 

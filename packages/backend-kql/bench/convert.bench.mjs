@@ -3,26 +3,10 @@
 // KQL_BENCH_VALIDATE=all validates every query instead of a 200-query sample).
 // Reference: pySigma + sigma-cli take about 20 s for this corpus with the kusto backend and microsoft_xdr.
 // The Kusto validator is timed separately: it is a check we run in tests, not part of a conversion.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { ruleFiles } from '../../../bench/lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const sigmahq = process.env.SIGMAHQ_DIR ?? resolve(here, '../../../../shared/sigmahq');
-const dir = join(sigmahq, 'rules');
-if (!existsSync(dir)) {
-  console.error(`SigmaHQ corpus not found at ${dir}: set SIGMAHQ_DIR`);
-  process.exit(1);
-}
-function walk(d, out = []) {
-  for (const n of readdirSync(d).sort()) {
-    const p = join(d, n);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (n.endsWith('.yml')) out.push(p);
-  }
-  return out;
-}
 
 let rss = process.memoryUsage().rss;
 const sample = () => {
@@ -33,7 +17,7 @@ const tStart = performance.now();
 const core = await import(process.env.SIGMATS_CORE ?? '@sigmats/core');
 const kql = await import(process.env.SIGMATS_KQL ?? '../dist/index.js');
 const tImport = performance.now() - tStart;
-const sources = walk(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+const sources = ruleFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
 // Cold: one parse + convert of the whole corpus, as a CLI run does it (backend creation included).
 const t0 = performance.now();

@@ -1,33 +1,17 @@
 // Parses and converts every SigmaHQ rule under rules/ to Splunk SPL with the built packages.
 // Usage: node packages/backend-splunk/bench/convert.bench.mjs   (SIGMAHQ_DIR overrides the corpus location)
 // Reference: pySigma + sigma-cli take about 11 s for this corpus with the Splunk backend.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resourceUsage } from 'node:process';
-import { fileURLToPath } from 'node:url';
+import { ruleFiles } from '../../../bench/lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const sigmahq = process.env.SIGMAHQ_DIR ?? resolve(here, '../../../../shared/sigmahq');
-const dir = join(sigmahq, 'rules');
-if (!existsSync(dir)) {
-  console.error(`SigmaHQ corpus not found at ${dir}: set SIGMAHQ_DIR`);
-  process.exit(1);
-}
-function walk(d, out = []) {
-  for (const n of readdirSync(d).sort()) {
-    const p = join(d, n);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (n.endsWith('.yml')) out.push(p);
-  }
-  return out;
-}
 
 const tStart = performance.now();
 const core = await import(process.env.SIGMATS_CORE ?? '@sigmats/core');
 const { splunkBackend } = await import(process.env.SIGMATS_SPLUNK ?? '../dist/index.js');
 const tImport = performance.now() - tStart;
-const sources = walk(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+const sources = ruleFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
 let rss = process.memoryUsage().rss;
 const sample = () => {

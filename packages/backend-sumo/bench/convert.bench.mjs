@@ -4,11 +4,11 @@
 // Usage: node packages/backend-sumo/bench/convert.bench.mjs   (SIGMAHQ_DIR overrides the corpus location)
 // Reference: the official SumoLogic/pySigma-backend-sumologic (CSE) converts 3,023 of these 3,141 rules in 41 s.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { cpuUsage, resourceUsage } from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { ruleFiles } from '../../../bench/lib.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const only = process.argv[2];
@@ -23,21 +23,6 @@ if (only === undefined) {
   process.exit(failed === 0 ? 0 : 1);
 }
 
-const here = dirname(self);
-const sigmahq = process.env.SIGMAHQ_DIR ?? resolve(here, '../../../../shared/sigmahq');
-const dir = join(sigmahq, 'rules');
-if (!existsSync(dir)) {
-  console.error(`SigmaHQ corpus not found at ${dir}: set SIGMAHQ_DIR`);
-  process.exit(1);
-}
-function walk(d, out = []) {
-  for (const n of readdirSync(d).sort()) {
-    const p = join(d, n);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (n.endsWith('.yml')) out.push(p);
-  }
-  return out;
-}
 const cpuMs = (since) => {
   const u = cpuUsage(since);
   return (u.user + u.system) / 1000;
@@ -49,7 +34,7 @@ const { sumo, sumoCse } = await import(process.env.SIGMATS_SUMO ?? '../dist/inde
 const tImport = performance.now() - tStart;
 const backend = only === 'sumo' ? sumo : sumoCse;
 const [name, format] = only === 'sumo' ? ['sumo', 'scheduled-search'] : ['sumo_cse', 'cse-rule'];
-const sources = walk(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+const sources = ruleFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
 let rss = process.memoryUsage().rss;
 const sample = () => {

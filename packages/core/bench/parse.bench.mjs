@@ -1,30 +1,15 @@
 // Parses and validates every SigmaHQ rule under rules/ in one process with the built package.
 // Usage: node bench/parse.bench.mjs   (SIGMAHQ_DIR overrides the corpus location)
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resourceUsage } from 'node:process';
+import { ruleFiles } from '../../../bench/lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const sigmahq = process.env.SIGMAHQ_DIR ?? resolve(here, '../../../../shared/sigmahq');
-const dir = join(sigmahq, 'rules');
-if (!existsSync(dir)) {
-  console.error(`SigmaHQ corpus not found at ${dir}: set SIGMAHQ_DIR`);
-  process.exit(1);
-}
-function walk(d, out = []) {
-  for (const n of readdirSync(d).sort()) {
-    const p = join(d, n);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.ya?ml$/.test(n)) out.push(p);
-  }
-  return out;
-}
 const t0 = performance.now();
 const { parseSigma, loadCollection } = await import('../dist/index.js');
 const tImport = performance.now() - t0;
-const sources = walk(dir).map((f) => ({ file: f, text: readFileSync(f, 'utf8') }));
+const sources = ruleFiles().map((f) => ({ file: f, text: readFileSync(f, 'utf8') }));
 
 let rss = process.memoryUsage().rss;
 const sample = () => { rss = Math.max(rss, process.memoryUsage().rss); };

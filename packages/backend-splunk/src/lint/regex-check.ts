@@ -4,6 +4,9 @@
  * error here is an error in PCRE too for every construct the two engines share.
  */
 export function compilePcre(pattern: string): string | undefined {
+  // JS reads \u0041 as a code point escape; PCRE rejects \u, \U, \l, \L and \N{name} outright.
+  const bad = /\\([uUlL]|N\{)/.exec(pattern.replaceAll('\\\\', ''));
+  if (bad) return `\\${bad[1]} is not supported by PCRE`;
   let src = pattern;
   let flags = '';
   // Inline flag groups at the very start: (?i), (?s), (?m), (?ims)…
