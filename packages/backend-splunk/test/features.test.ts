@@ -66,7 +66,7 @@ table('escaping', [
   {
     name: '? wildcard goes to match() as one character',
     detection: "sel:\n  CommandLine: 'a?c'\ncondition: sel",
-    spl: '* | where match(CommandLine, "(?is)^a.c$")',
+    spl: '* | where match(CommandLine, "(?is)^a.c\\\\z")',
   },
   {
     name: 'backslash before a literal * (\\\\\\*)',
@@ -178,7 +178,7 @@ table('lists', [
   {
     name: 'a ? value sends the list to where',
     detection: "sel:\n  F: ['a?', 'b']\ncondition: sel",
-    spl: '* | where match(F, "(?is)^a.$") OR lower(F)=="b"',
+    spl: '* | where match(F, "(?is)^a.\\\\z") OR lower(F)=="b"',
   },
   { name: '|all → AND', detection: "sel:\n  F|contains|all: ['a', 'b']\ncondition: sel", spl: 'F="*a*" F="*b*"' },
   { name: 'negated list', detection: "sel:\n  F: ['a', 'b']\ncondition: not sel", spl: 'NOT F IN ("a", "b")' },
@@ -246,8 +246,8 @@ table('cased', [
   { name: 'exact', detection: "sel:\n  F|cased: 'AbC'\ncondition: sel", spl: '* | where F=="AbC"' },
   { name: 'contains', detection: "sel:\n  F|contains|cased: 'AbC'\ncondition: sel", spl: '* | where match(F, "AbC")' },
   { name: 'startswith', detection: "sel:\n  F|startswith|cased: 'AbC'\ncondition: sel", spl: '* | where match(F, "^AbC")' },
-  { name: 'endswith', detection: "sel:\n  F|endswith|cased: 'A.C'\ncondition: sel", spl: '* | where match(F, "A\\\\.C$")' },
-  { name: 'inner wildcard', detection: "sel:\n  F|cased: 'a*b'\ncondition: sel", spl: '* | where match(F, "(?s)^a.*b$")' },
+  { name: 'endswith', detection: "sel:\n  F|endswith|cased: 'A.C'\ncondition: sel", spl: '* | where match(F, "A\\\\.C\\\\z")' },
+  { name: 'inner wildcard', detection: "sel:\n  F|cased: 'a*b'\ncondition: sel", spl: '* | where match(F, "(?s)^a.*b\\\\z")' },
   {
     name: 'with other fields: only the cased test is in where',
     detection: "sel:\n  A: 1\n  F|cased: 'X'\ncondition: sel",

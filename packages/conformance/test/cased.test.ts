@@ -51,7 +51,7 @@ condition: sel`,
 sel:
   Image|cased|endswith: '\PSEXESVC.exe'
 condition: sel`,
-    splunk: r`* | where match(Image, "\\\\PSEXESVC\\.exe$")`,
+    splunk: r`* | where match(Image, "\\\\PSEXESVC\\.exe\\z")`,
     kql: kqlWhere('FileName == "PSEXESVC.exe"'),
     sumo: sumoWhere(r`Image matches /(?s)^.*\x5cPSEXESVC\.exe$/`),
     sumoCse: r`baseImage matches /(?s)^.*\x5cPSEXESVC\.exe$/`,

@@ -154,7 +154,7 @@ condition: sel`,
 sel:
   CommandLine: "line1\nline2"
 condition: sel`,
-    splunk: r`* | where match(CommandLine, "(?i)^line1\\x0aline2$")`,
+    splunk: r`* | where match(CommandLine, "(?i)^line1\\x0aline2\\z")`,
     kql: kqlWhere(r`ProcessCommandLine =~ "line1\nline2"`),
     sumo: sumoWhere(r`CommandLine matches /(?i)^line1\x{a}line2$/`),
     sumoCse: r`commandLine matches /(?i)^line1\x{a}line2$/`,

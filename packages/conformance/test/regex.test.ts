@@ -129,7 +129,7 @@ sel:
 other:
   Image|endswith: '\x.exe'
 condition: sel or other`,
-    splunk: r`* | where match(CommandLine, "(?i)a/b\"c") OR match(Image, "(?i)\\\\x\\.exe$")`,
+    splunk: r`* | where match(CommandLine, "(?i)a/b\"c") OR match(Image, "(?i)\\\\x\\.exe\\z")`,
     kql: kqlWhere('ProcessCommandLine matches regex @"(?i)a/b""c" or FileName =~ "x.exe"'),
     sumo: sumoWhere(r`CommandLine matches /(?i)^(?s:.*)(?:a\/b"c)(?s:.*)$/ or Image matches /(?is)^.*\x5cx\.exe$/`),
     sumoCse: r`commandLine matches /(?i)^(?s:.*)(?:a\/b"c)(?s:.*)$/ or baseImage matches /(?is)^.*\x5cx\.exe$/`,
@@ -163,6 +163,48 @@ condition: sel`,
     matches: [],
     misses: [],
     note: 'Splunk runs PCRE, which has lookahead; KQL, Sumo and the evaluator are RE2',
+  },
+  {
+    name: r`PCRE \Z (end or before a final newline): RE2 targets refuse it`,
+    detection: r`
+sel:
+  CommandLine|re: 'a\Z'
+condition: sel`,
+    splunk: r`* | regex CommandLine="a\\Z"`,
+    kql: 'error: backend/unsupported-value',
+    sumo: 'error: backend/unsupported-value',
+    sumoCse: 'error: backend/unsupported-value',
+    matches: [{ CommandLine: 'xa' }, { CommandLine: "xa\n" }],
+    misses: [{ CommandLine: 'ab' }],
+    note: r`KQL used to emit @"a\Z", which Kusto (RE2) rejects; the evaluator translates \Z`,
+  },
+  {
+    name: r`PCRE \h (horizontal space): RE2 targets refuse it`,
+    detection: r`
+sel:
+  CommandLine|re: 'a\hb'
+condition: sel`,
+    splunk: r`* | regex CommandLine="a\\hb"`,
+    kql: 'error: backend/unsupported-value',
+    sumo: 'error: backend/unsupported-value',
+    sumoCse: 'error: backend/unsupported-value',
+    matches: [{ CommandLine: 'a b' }, { CommandLine: "a\tb" }],
+    misses: [{ CommandLine: 'ab' }, { CommandLine: "a\nb" }],
+  },
+  {
+    name: r`\u0041 is neither PCRE nor RE2: refused everywhere`,
+    detection: r`
+sel:
+  CommandLine|re: '[\u0041-\u005a]'
+condition: sel`,
+    splunk: 'error: backend/invalid-output',
+    kql: 'error: backend/unsupported-value',
+    sumo: 'error: backend/unsupported-value',
+    sumoCse: 'error: backend/unsupported-value',
+    evaluator: 'error: eval/unsupported-regex',
+    matches: [],
+    misses: [],
+    note: r`Splunk used to emit it (its lint compiled regexes with JS, which reads \u as a code point); PCRE rejects \u`,
   },
   {
     name: 'backreference is refused by RE2 targets',

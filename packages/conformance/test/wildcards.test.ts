@@ -62,12 +62,13 @@ condition: sel`,
 sel:
   CommandLine: 'a?c'
 condition: sel`,
-    splunk: '* | where match(CommandLine, "(?is)^a.c$")',
+    splunk: r`* | where match(CommandLine, "(?is)^a.c\\z")`,
     kql: kqlWhere('ProcessCommandLine matches regex @"(?is)^a.c$"'),
     sumo: sumoWhere('CommandLine matches /(?is)^a.c$/'),
     sumoCse: 'commandLine matches /(?is)^a.c$/',
     matches: [{ CommandLine: 'abc' }, { CommandLine: 'A-C' }],
-    misses: [{ CommandLine: 'ac' }, { CommandLine: 'abbc' }],
+    misses: [{ CommandLine: 'ac' }, { CommandLine: 'abbc' }, { CommandLine: "abc\n" }],
+    note: r`Splunk anchors with \z: PCRE $ would also accept a final newline ("abc\n")`,
   },
   {
     name: '? inside a path (endswith)',
@@ -75,7 +76,7 @@ condition: sel`,
 sel:
   Image|endswith: '\cmd?.exe'
 condition: sel`,
-    splunk: r`* | where match(Image, "(?is)\\\\cmd.\\.exe$")`,
+    splunk: r`* | where match(Image, "(?is)\\\\cmd.\\.exe\\z")`,
     kql: kqlWhere(r`FolderPath matches regex @"(?is)^.*\\cmd.\.exe$"`),
     sumo: sumoWhere(r`Image matches /(?is)^.*\x5ccmd.\.exe$/`),
     sumoCse: r`baseImage matches /(?is)^.*\x5ccmd.\.exe$/`,
@@ -119,7 +120,7 @@ sel:
     - 'x*y'
     - '*tail'
 condition: sel`,
-    splunk: '* | where match(CommandLine, "(?is)^a.b$") OR lower(CommandLine)=="plain" OR match(CommandLine, "(?is)^x.*y$") OR match(CommandLine, "(?i)tail$")',
+    splunk: r`* | where match(CommandLine, "(?is)^a.b\\z") OR lower(CommandLine)=="plain" OR match(CommandLine, "(?is)^x.*y\\z") OR match(CommandLine, "(?i)tail\\z")`,
     kql: kqlWhere('ProcessCommandLine matches regex @"(?is)^a.b$" or ProcessCommandLine =~ "plain" or ProcessCommandLine matches regex @"(?is)^x.*y$" or ProcessCommandLine endswith "tail"'),
     sumo: sumoWhere('(toLowerCase(CommandLine) = "plain" or toLowerCase(CommandLine) matches "*tail" or CommandLine matches /(?is)^(?:a.b|x.*y)$/)'),
     sumoCse: 'commandLine matches /(?is)^(?:a.b|plain|x.*y|.*tail)$/',

@@ -6,7 +6,7 @@ const escapeChar = (ch: string): string => (ch === '/' ? '/' : escapeRegexChar(c
 
 /**
  * PCRE source for a Sigma string, for `match()`/`regex`: anchored on each side unless a leading/trailing `*`
- * makes the anchor pointless (`*x*` → `x`). Inner `*`/`?` become `.*`/`.` with `(?s)` so they cross newlines.
+ * makes the anchor pointless (`*x*` → `x`); the end anchor is `\z` (end of subject only). Inner `*`/`?` become `.*`/`.` with `(?s)` so they cross newlines.
  * `anchored: false` gives a find-anywhere pattern (keywords).
  */
 export function wildcardRegex(parts: readonly ValuePart[], caseInsensitive: boolean, anchored = true): string {
@@ -24,7 +24,8 @@ export function wildcardRegex(parts: readonly ValuePart[], caseInsensitive: bool
   const body = partsToRegex(p, { escapeChar });
   const inner = p.some((x) => x.kind === 'wildcard-multi' || x.kind === 'wildcard-single');
   const flags = (caseInsensitive ? 'i' : '') + (inner ? 's' : '');
-  return (flags ? `(?${flags})` : '') + (start ? '^' : '') + body + (end ? '$' : '');
+  // `\z`, not `$`: PCRE's `$` also matches before a final newline, so `x$` would accept "…x\n".
+  return (flags ? `(?${flags})` : '') + (start ? '^' : '') + body + (end ? '\\z' : '');
 }
 
 /**

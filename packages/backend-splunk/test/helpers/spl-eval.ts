@@ -24,7 +24,8 @@ function pcre(src: string): RegExp {
     flags = m[1]!;
     src = src.slice(m[0].length);
   }
-  return new RegExp(src, flags);
+  // PCRE `\z` (end of subject) is JS `$` without the m flag.
+  return new RegExp(src.replace(/(?<!\\)((?:\\\\)*)\\z$/, '$1$'), flags);
 }
 
 class Cursor {

@@ -9,7 +9,7 @@ import { documentKey } from '../ir/rule.js';
 import type { DetectionValue, ScalarValue, StringValue } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
 import { fieldConditionHolds, itemConditionHolds, ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
-import { conditionText, logsourceMatches, mapDetections, removeFromCondition, type LogsourceSpec } from './ir-helpers.js';
+import { conditionText, itemsOf, logsourceMatches, mapDetections, removeFromCondition, type LogsourceSpec } from './ir-helpers.js';
 import { ADD_CONDITION_MODIFIERS } from './parse.js';
 import { sigmaParts } from './sigma-string.js';
 import { renderTemplate } from './template.js';
@@ -144,6 +144,48 @@ function run<D extends Doc>(doc: D, pipelines: readonly Pipeline[], ctx: Pipelin
   return { document: current as D, state: { ...r.state }, diagnostics: r.diagnostics, applied: [...r.applied] };
 }
 
+/** Field sets an item requires of a leaf's field (AND-ed plain include_fields conditions); computed once per item. */
+const REQUIRED_FIELDS = new WeakMap<ProcessingItem, readonly ReadonlySet<string>[]>();
+function requiredFields(item: ProcessingItem): readonly ReadonlySet<string>[] {
+  let req = REQUIRED_FIELDS.get(item);
+  if (!req) {
+    const out: ReadonlySet<string>[] = [];
+    const { conditions } = item.fieldNameConditions;
+    const visit = (e: CondExpr) => {
+      if (e.kind === 'and') e.operands.forEach(visit);
+      else if (e.kind === 'cond') {
+        const c = conditions[e.index];
+        if (c?.type === 'include_fields' && c.mode === 'plain') out.push(new Set(c.fields));
+      }
+    };
+    visit(item.fieldNameConditions.expr);
+    req = out;
+    REQUIRED_FIELDS.set(item, req);
+  }
+  return req;
+}
+
+/** The field names of a rule's detection items, once per (immutable) detections list. */
+const RULE_FIELDS = new WeakMap<readonly Detection[], ReadonlySet<string>>();
+function ruleFields(detections: readonly Detection[]): ReadonlySet<string> {
+  let fields = RULE_FIELDS.get(detections);
+  if (!fields) {
+    const out = new Set<string>();
+    for (const d of detections) for (const it of itemsOf(d.body)) if (it.field !== null) out.add(it.field);
+    fields = out;
+    RULE_FIELDS.set(detections, fields);
+  }
+  return fields;
+}
+
+/** False when no leaf of the rule can pass the item's required include_fields (so no leaf can be transformed). */
+function mayMatchFields(item: ProcessingItem, rule: SigmaRule): boolean {
+  const req = requiredFields(item);
+  if (req.length === 0) return true;
+  for (const f of ruleFields(rule.detections)) if (req.every((set) => set.has(f))) return true;
+  return false;
+}
+
 /** Logsource specs an item requires (conjuncts of its rule conditions); computed once per item. */
 const REQUIRED = new WeakMap<ProcessingItem, readonly LogsourceSpec[]>();
 function requiredLogsources(item: ProcessingItem): readonly LogsourceSpec[] {
@@ -240,6 +282,8 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
   /** Applies a per-leaf function to the rule's detections; marks the item applied when anything changed. */
   const onLeaves = (f: (leaf: DetectionItem) => DetectionElement | null, fieldChanged = false, relevant?: (leaf: DetectionItem) => boolean): Doc => {
     if (doc.kind !== 'rule') return doc;
+    // Items limited to some fields (include_fields) skip rules that use none of them, without walking.
+    if (!chain.every((p) => mayMatchFields(p, doc))) return doc;
     const { detections, removed } = mapDetections(doc.detections, (leaf) => {
       // `relevant`: a cheap test that the transformation could change the leaf at all (conditions are pure).
       if ((relevant && !relevant(leaf)) || !leafOk(leaf)) return leaf;
