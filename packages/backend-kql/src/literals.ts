@@ -44,12 +44,14 @@ export function kqlValue(text: string): string {
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Words the parser would not read as a column name in a where clause.
-const RESERVED = new Set(['and', 'or', 'not', 'true', 'false', 'null', 'has', 'contains', 'in', 'between', 'matches', 'regex']);
-
 const COLUMN_ESCAPES: Readonly<Record<string, string>> = { ...KQL_STRING.escapes, "'": "\\'" };
 
-/** A column reference: bare when it is a plain identifier, else ['name'] (quoted with \-escapes). */
+/**
+ * A column reference: bare when it is a plain identifier with an upper-case letter, else ['name'] (quoted with
+ * \-escapes). KQL keywords are all lower case (`to`, `by`, `has_cs`, …) and too many to list safely, so an
+ * all-lower-case name is always quoted; every Defender and Sentinel column has an upper-case letter.
+ */
 export function kqlColumn(name: string): string {
-  if (IDENT.test(name) && !RESERVED.has(name)) return name;
+  if (IDENT.test(name) && /[A-Z]/.test(name)) return name;
   return `['${escapeWith(name, COLUMN_ESCAPES)}']`;
 }
