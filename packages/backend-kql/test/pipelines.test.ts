@@ -44,6 +44,18 @@ describe('Sentinel pipelines', () => {
       kql: "ERROR backend/unmapped-field: field 'ParentCommandLine' has no column in SecurityEvent",
     },
     {
+      name: 'SecurityEvent serves every Windows Security log rule, with its own field names',
+      pipeline: 'sentinel_securityevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4625\n        LogonType: 3\n        TargetUserName|endswith: '$'\n    condition: sel\n`,
+      kql: 'SecurityEvent\n| where EventID == 4625 and LogonType == 3 and TargetUserName endswith "$"',
+    },
+    {
+      name: 'SecurityEvent: a field that is no column is a located error',
+      pipeline: 'sentinel_securityevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4625\n        ImaginaryField: x\n    condition: sel\n`,
+      kql: "ERROR backend/unmapped-field: field 'ImaginaryField' has no column in SecurityEvent",
+    },
+    {
       name: 'Sysmon in Event: prefilter, XML parse, extracted columns',
       pipeline: 'sentinel_sysmon_event',
       yaml: processRule(`sel:\n    Image|endswith: '\\cmd.exe'\n    CurrentDirectory: 'C:\\Temp\\'\ncondition: sel`),

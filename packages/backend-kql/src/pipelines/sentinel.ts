@@ -46,6 +46,15 @@ export const SECURITY_EVENT_PIPELINE = {
       field_name_conditions: [{ type: 'include_fields', fields: ['IntegrityLevel'] }],
     },
     ...SECURITY_EVENT_MAPPINGS.flatMap((m) => categoryItems('securityevent', m, [])),
+    // Every other Windows Security log rule reads SecurityEvent, whose columns carry the event's own field names
+    // (EventID, TargetUserName, IpAddress, LogonType, …): no renaming; names it lacks are unmapped-field errors.
+    {
+      id: 'securityevent_service_security_table',
+      type: 'set_state',
+      key: STATE.table,
+      val: 'SecurityEvent',
+      rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
+    },
   ],
 };
 
