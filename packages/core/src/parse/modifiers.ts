@@ -18,7 +18,8 @@ import {
   utf8Bytes,
 } from './encoding.js';
 import { checkRegex } from './regex-check.js';
-import { hasWildcards, insertPlaceholders, literalText, mergeLiterals, parseSigmaString, regexPlaceholders } from './sigma-string.js';
+import { WILDCARD_MULTI, hasWildcards, insertPlaceholders, literalText, mergeLiterals, parseSigmaString, regexPlaceholders } from './sigma-string.js';
+import { exact } from './exact.js';
 import { windashCount, windashVariants } from './windash.js';
 
 export const MODIFIER_NAMES: ReadonlySet<string> = new Set<ModifierName>([
@@ -148,8 +149,8 @@ function literalBytes(w: Extract<W, { t: 'str' }>, m: ModifierName): Uint8Array 
 
 function addWildcards(parts: readonly ValuePart[], lead: boolean, trail: boolean): ValuePart[] {
   const out = [...parts];
-  if (lead && out[0]?.kind !== 'wildcard-multi') out.unshift({ kind: 'wildcard-multi' });
-  if (trail && out[out.length - 1]?.kind !== 'wildcard-multi') out.push({ kind: 'wildcard-multi' });
+  if (lead && out[0]?.kind !== 'wildcard-multi') out.unshift(WILDCARD_MULTI);
+  if (trail && out[out.length - 1]?.kind !== 'wildcard-multi') out.push(WILDCARD_MULTI);
   return out;
 }
 
@@ -343,10 +344,10 @@ function finish(w: W, loc: SourceLocation): DetectionValue {
   switch (w.t) {
     case 'exp': {
       const values = w.values.map((v) => finish(v, loc)).filter((v): v is ScalarValue => v.kind !== 'expansion');
-      return { kind: 'expansion', source: w.source, values, loc };
+      return { kind: 'expansion', source: w.source, values: exact(values), loc };
     }
     case 'str':
-      return { kind: 'string', parts: needsMerge(w.parts) ? mergeLiterals(w.parts) : w.parts, cased: w.cased, loc };
+      return { kind: 'string', parts: exact(needsMerge(w.parts) ? mergeLiterals(w.parts) : (w.parts as ValuePart[])), cased: w.cased, loc };
     case 'num':
       return { kind: 'number', value: w.value, loc };
     case 'bool':

@@ -5,6 +5,7 @@ import { parseConditionScalar } from './condition.js';
 import type { DocContext } from './context.js';
 import { buildDetections } from './detection.js';
 import { RULE_KEYS, parseLogsource, parseMeta, strList } from './meta.js';
+import { exact } from './exact.js';
 
 const CONDITION_ONLY = new Set(['condition']);
 
@@ -52,7 +53,7 @@ export function parseConditions(ctx: DocContext, node: YNode, names: readonly st
     if (c) out.push(c);
     else ok = false;
   }
-  return ok ? out : undefined;
+  return ok ? exact(out) : undefined;
 }
 
 export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {

@@ -46,7 +46,7 @@ export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWil
     } else {
       if (lit !== '') parts.push({ kind: 'literal', text: lit });
       lit = '';
-      parts.push(c === '*' ? { kind: 'wildcard-multi' } : { kind: 'wildcard-single' });
+      parts.push(c === '*' ? WILDCARD_MULTI : WILDCARD_SINGLE);
       from = i + 1;
     }
     lastWasEscapePair = false;
@@ -57,6 +57,9 @@ export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWil
 }
 
 const SPECIAL = /[\\*?]/;
+/** Wildcard parts carry no data: one shared (readonly) object each instead of one per occurrence. */
+export const WILDCARD_MULTI: ValuePart = { kind: 'wildcard-multi' };
+export const WILDCARD_SINGLE: ValuePart = { kind: 'wildcard-single' };
 
 /**
  * `|expand`: finds `%name%` placeholders in literal parts. `\%` is a literal percent sign (the backslash is

@@ -89,6 +89,7 @@ export function postprocessQuery(
   state: Readonly<Record<string, unknown>>,
   applied?: readonly string[] | { readonly applied: readonly string[] },
 ): string {
+  if (!pipelines.some((p) => p.postprocessing.length > 0)) return query;
   const list = applied === undefined ? undefined : 'applied' in applied ? applied.applied : applied;
   const cx: CondContext = { state, applied: list ? new Set(list) : NONE, itemApplied: () => NONE, fieldApplied: () => NONE };
   let q = query;

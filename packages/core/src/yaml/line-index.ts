@@ -38,21 +38,8 @@ export class LineIndex {
 
   /** 1-based line and column of an offset (clamped into the text). */
   position(offset: number): { line: number; column: number } {
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    const starts = this.starts;
-    const h = this.hint;
-    const hs = starts[h] as number;
-    if (o >= hs && (h + 1 >= starts.length || o < (starts[h + 1] as number))) return { line: h + 1, column: Math.max(1, o - hs + 1) };
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    this.hint = lo;
-    const start = starts[lo] as number;
-    return { line: lo + 1, column: Math.max(1, o - start + 1) };
+    const line = this.lineOf(offset);
+    return { line: line + 1, column: this.columnOf(offset, line) };
   }
 
   /** Offset of a 1-based line:column (inverse of position). */
@@ -61,11 +48,35 @@ export class LineIndex {
     return Math.min(this.text.length, start + Math.max(0, column - 1));
   }
 
-  /** A location spanning [start, end) (end optional). */
+  /** 0-based line of an offset (clamped into the text); the lookup behind position() and location(). */
+  private lineOf(offset: number): number {
+    const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+    const starts = this.starts;
+    const h = this.hint;
+    if (o >= (starts[h] as number) && (h + 1 >= starts.length || o < (starts[h + 1] as number))) return h;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    this.hint = lo;
+    return lo;
+  }
+
+  /** 1-based column of an offset on 0-based line `line`. */
+  private columnOf(offset: number, line: number): number {
+    const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+    return Math.max(1, o - (this.starts[line] as number) + 1);
+  }
+
+  /** A location spanning [start, end) (end optional). Hot (one per IR node): no temporary objects. */
   location(start: number, end?: number): SourceLocation {
-    const s = this.position(start);
-    if (end === undefined || end <= start) return { file: this.file, line: s.line, column: s.column, offset: start };
-    const e = this.position(end);
-    return { file: this.file, line: s.line, column: s.column, offset: start, endLine: e.line, endColumn: e.column };
+    const sl = this.lineOf(start);
+    const column = this.columnOf(start, sl);
+    if (end === undefined || end <= start) return { file: this.file, line: sl + 1, column, offset: start };
+    const el = this.lineOf(end);
+    return { file: this.file, line: sl + 1, column, offset: start, endLine: el + 1, endColumn: this.columnOf(end, el) };
   }
 }
