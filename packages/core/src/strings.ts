@@ -39,13 +39,30 @@ export interface StringShape {
  * `*` any; everything else (inner `*`, any `?`, placeholders) is a 'pattern' that needs a regex or glob.
  */
 export function stringShape(value: StringValue | readonly ValuePart[]): StringShape {
-  const parts = normalizeParts('parts' in value ? value.parts : value);
-  if (parts.length === 1 && parts[0]!.kind === 'wildcard-multi') return { shape: 'any', text: '' };
-  const lead = parts[0]?.kind === 'wildcard-multi';
-  const trail = parts.length > 1 && parts[parts.length - 1]!.kind === 'wildcard-multi';
-  const core = parts.slice(lead ? 1 : 0, trail ? parts.length - 1 : parts.length);
-  const text = plainText(core);
-  if (text === undefined) return { shape: 'pattern', text: '' };
+  // Backends ask this several times per value: scan the parts in place rather than normalising a copy.
+  // Empty literals are skipped and runs of `*` count once, exactly as normalizeParts would have it.
+  const parts = 'parts' in value ? value.parts : value;
+  let i = 0;
+  let j = parts.length - 1;
+  let lead = false;
+  for (; i <= j; i++) {
+    const p = parts[i] as ValuePart;
+    if (p.kind === 'wildcard-multi') lead = true;
+    else if (p.kind !== 'literal' || p.text !== '') break;
+  }
+  if (i > j) return lead ? { shape: 'any', text: '' } : { shape: 'exact', text: '' };
+  let trail = false;
+  for (; j > i; j--) {
+    const p = parts[j] as ValuePart;
+    if (p.kind === 'wildcard-multi') trail = true;
+    else if (p.kind !== 'literal' || p.text !== '') break;
+  }
+  let text = '';
+  for (let k = i; k <= j; k++) {
+    const p = parts[k] as ValuePart;
+    if (p.kind !== 'literal') return { shape: 'pattern', text: '' };
+    text += p.text;
+  }
   if (lead && trail) return { shape: 'contains', text };
   if (lead) return { shape: 'suffix', text };
   if (trail) return { shape: 'prefix', text };

@@ -91,6 +91,7 @@ function internalError(err: unknown, doc: SigmaRule | CorrelationRule, key: stri
 }
 
 function withRule(diags: readonly Diagnostic[], key: string): Diagnostic[] {
+  if (diags.length === 0) return [];
   return diags.map((d) => (d.rule === undefined ? { ...d, rule: key } : d));
 }
 
@@ -180,7 +181,8 @@ export function createBackend(spec: BackendSpec): Backend {
           queries.push(postprocessQuery(r.value, rule, pipelines, applied.state, applied));
         }
         if (failed) continue;
-        converted.set(key, { doc: original, queries });
+        // Only correlations read converted rules back: no per-rule bookkeeping without them.
+        if (collection.correlations.length > 0) converted.set(key, { doc: original, queries });
         const out = spec.formatRule(queries, ctx);
         if (!out.ok) {
           diagnostics.push(...withRule(out.errors, key));
@@ -261,10 +263,12 @@ export function createBackend(spec: BackendSpec): Backend {
     };
     for (const c of pending) convertCorrelation(c);
 
-    const finalized = finalizeQueries(
-      rules.flatMap((r) => r.queries),
-      pipelines,
-    );
+    const finalized = pipelines.some((p) => p.finalizers.length > 0)
+      ? finalizeQueries(
+          rules.flatMap((r) => r.queries),
+          pipelines,
+        )
+      : undefined;
     const output = finalized ?? (spec.finalize ? spec.finalize(rules, format, backendOptions) : rules.map((r) => r.output).join('\n\n'));
     return { backend: spec.id, format, rules, output, diagnostics };
   }

@@ -29,14 +29,38 @@ export interface LiteralStyle {
 
 /** Write `text` as a literal in `style`. */
 export function quote(text: string, style: LiteralStyle): string {
-  let out = style.open;
-  for (const ch of text) out += style.escapes[ch] ?? ch;
-  return out + style.close;
+  return style.open + escapeWith(text, style.escapes) + style.close;
 }
 
 /** Escape `text` with a table, without delimiters. */
 export function escapeWith(text: string, escapes: Readonly<Record<string, string>>): string {
-  let out = '';
-  for (const ch of text) out += escapes[ch] ?? ch;
-  return out;
+  const re = escapeRegex(escapes);
+  if (re === null) {
+    let out = '';
+    for (const ch of text) out += escapes[ch] ?? ch;
+    return out;
+  }
+  // Most values need no escape at all: one native scan, no per-character concatenation.
+  re.lastIndex = 0;
+  if (!re.test(text)) return text;
+  re.lastIndex = 0;
+  return text.replace(re, (ch) => escapes[ch] ?? ch);
+}
+
+/**
+ * Per table (tables are module constants): a global character class of its keys, or null when a key is not one
+ * BMP non-surrogate code unit (then the code-point loop above is the definition).
+ */
+const ESCAPE_RES = new WeakMap<object, RegExp | null>();
+function escapeRegex(escapes: Readonly<Record<string, string>>): RegExp | null {
+  let re = ESCAPE_RES.get(escapes);
+  if (re !== undefined) return re;
+  const keys = Object.keys(escapes);
+  const unit = (k: string) => k.length === 1 && (k.charCodeAt(0) < 0xd800 || k.charCodeAt(0) > 0xdfff);
+  re =
+    keys.length > 0 && keys.every(unit)
+      ? new RegExp('[' + keys.map((k) => '\\u' + k.charCodeAt(0).toString(16).padStart(4, '0')).join('') + ']', 'g')
+      : null;
+  ESCAPE_RES.set(escapes, re);
+  return re;
 }

@@ -4,6 +4,7 @@ import { getEntry, type YMap, type YNode, type YScalar } from '../yaml/nodes.js'
 import { conditionIdentifiers, parseConditionScalar } from './condition.js';
 import type { DocContext } from './context.js';
 import { CORRELATION_KEYS, parseMeta, str } from './meta.js';
+import { nullObject } from '../null-object.js';
 
 const TYPES = new Set<CorrelationType>([
   'event_count', 'value_count', 'temporal', 'temporal_ordered', 'value_sum', 'value_avg', 'value_percentile', 'value_median',
@@ -105,7 +106,7 @@ function parseAliases(ctx: DocContext, node: YNode | undefined): CorrelationAlia
       ctx.error('correlation/invalid-alias', `alias '${e.key.text}' must map rule names to field names`, e.value);
       return undefined;
     }
-    const fields = Object.create(null) as Record<string, string>;
+    const fields = nullObject<string>();
     for (const f of e.value.entries) {
       const v = str(f.value);
       if (v === undefined) {

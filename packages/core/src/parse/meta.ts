@@ -3,6 +3,7 @@ import type { SourceLocation } from '../location.js';
 import { getEntry, toPlain, type YMap, type YNode } from '../yaml/nodes.js';
 import type { DocContext } from './context.js';
 import { exact } from './exact.js';
+import { nullObject } from '../null-object.js';
 
 /** Top-level keys of each document kind (others go to `custom`). */
 export const META_KEYS = [
@@ -103,7 +104,7 @@ function parseRelated(ctx: DocContext, node: YNode | undefined): RelatedRule[] {
 
 export function parseLogsource(ctx: DocContext, node: YNode | undefined, at: SourceLocation): Logsource | undefined {
   if (!node || node.kind !== 'map') return undefined;
-  const custom = Object.create(null) as Record<string, string>;
+  const custom = nullObject<string>();
   const ls: { category?: string; product?: string; service?: string; definition?: string } = {};
   for (const e of node.entries) {
     const v = str(e.value);
@@ -123,8 +124,8 @@ export function parseLogsource(ctx: DocContext, node: YNode | undefined, at: Sou
 /** Metadata shared by every document kind. */
 export function parseMeta(ctx: DocContext, map: YMap, known: ReadonlySet<string>): DocumentMeta {
   const get = (k: string) => getEntry(map, k)?.value;
-  const fieldLocs = Object.create(null) as Record<string, SourceLocation>;
-  const custom = Object.create(null) as Record<string, unknown>;
+  const fieldLocs = nullObject<SourceLocation>();
+  const custom = nullObject<unknown>();
   for (const e of map.entries) {
     fieldLocs[e.key.text] = ctx.loc(e.value);
     if (!known.has(e.key.text)) custom[e.key.text] = toPlain(e.value);

@@ -17,7 +17,8 @@ export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWil
   let singleSeparator = false;
   let lastWasEscapePair = false;
   let from = 0;
-  const re = new RegExp(SPECIAL.source, 'g');
+  const re = SPECIAL_G;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const i = m.index;
     if (i > from) {
@@ -57,6 +58,8 @@ export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWil
 }
 
 const SPECIAL = /[\\*?]/;
+/** The same, global, for the scan above (shared: the scan never re-enters; lastIndex is reset per call). */
+const SPECIAL_G = /[\\*?]/g;
 /** Wildcard parts carry no data: one shared (readonly) object each instead of one per occurrence. */
 export const WILDCARD_MULTI: ValuePart = { kind: 'wildcard-multi' };
 export const WILDCARD_SINGLE: ValuePart = { kind: 'wildcard-single' };

@@ -9,7 +9,7 @@ import { documentKey } from '../ir/rule.js';
 import type { DetectionValue, ScalarValue, StringValue } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
 import { fieldConditionHolds, itemConditionHolds, ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
-import { conditionText, itemsOf, logsourceMatches, mapDetections, removeFromCondition, type LogsourceSpec } from './ir-helpers.js';
+import { conditionText, logsourceMatches, mapDetections, removeFromCondition, type LogsourceSpec } from './ir-helpers.js';
 import { ADD_CONDITION_MODIFIERS } from './parse.js';
 import { sigmaParts } from './sigma-string.js';
 import { renderTemplate } from './template.js';
@@ -171,7 +171,13 @@ function ruleFields(detections: readonly Detection[]): ReadonlySet<string> {
   let fields = RULE_FIELDS.get(detections);
   if (!fields) {
     const out = new Set<string>();
-    for (const d of detections) for (const it of itemsOf(d.body)) if (it.field !== null) out.add(it.field);
+    // A plain recursive walk: the itemsOf generator is slow before the JIT warms up, and this runs per mapping.
+    const walk = (el: DetectionElement): void => {
+      if (el.kind === 'item') {
+        if (el.field !== null) out.add(el.field);
+      } else for (const c of el.items) walk(c);
+    };
+    for (const d of detections) walk(d.body);
     fields = out;
     RULE_FIELDS.set(detections, fields);
   }
@@ -501,8 +507,9 @@ function mapFieldNames(
   // Detection items.
   const { detections, removed } = mapDetections(doc.detections, (leaf) => {
     if (!fx.itemOk(leaf)) return leaf;
-    const values = leaf.values.map((v): DetectionValue => mapFieldrefs(v, (f, loc) => single(f, loc, 'fieldref')));
-    const valuesChanged = values.some((v, i) => v !== leaf.values[i]);
+    // Field references are rare: without one there is nothing to map (and `single` has no effect to run).
+    const values = hasFieldref(leaf.values) ? leaf.values.map((v): DetectionValue => mapFieldrefs(v, (f, loc) => single(f, loc, 'fieldref'))) : leaf.values;
+    const valuesChanged = values !== leaf.values && values.some((v, i) => v !== leaf.values[i]);
     let targets: readonly string[] | undefined;
     let keyword = false;
     if (leaf.field === null) {
@@ -543,6 +550,14 @@ function mapFieldNames(
   if (!changed) return doc;
   fx.markAll();
   return dropFromConditions({ ...doc, detections, fields }, removed, item, r);
+}
+
+function hasFieldref(values: readonly DetectionValue[]): boolean {
+  for (const v of values) {
+    if (v.kind === 'fieldref') return true;
+    if (v.kind === 'expansion') for (const s of v.values) if (s.kind === 'fieldref') return true;
+  }
+  return false;
 }
 
 function mapFieldrefs(v: DetectionValue, f: (field: string, loc: SourceLocation) => string): DetectionValue {

@@ -60,14 +60,18 @@ export function fieldsUsed(rule: Pick<SigmaRule, 'detections'>): string[] {
  */
 export function mapElement(el: DetectionElement, f: (item: DetectionItem) => DetectionElement | null): DetectionElement | null {
   if (el.kind === 'item') return f(el);
-  let changed = false;
-  const items: DetectionElement[] = [];
-  for (const c of el.items) {
+  // Most calls change nothing: the new list is only made at the first change.
+  let items: DetectionElement[] | undefined;
+  for (let i = 0; i < el.items.length; i++) {
+    const c = el.items[i] as DetectionElement;
     const n = mapElement(c, f);
-    if (n !== c) changed = true;
+    if (items === undefined) {
+      if (n === c) continue;
+      items = el.items.slice(0, i);
+    }
     if (n !== null) items.push(n);
   }
-  if (!changed) return el;
+  if (items === undefined) return el;
   if (items.length === 0) return null;
   return { ...el, items };
 }
@@ -76,20 +80,20 @@ export function mapDetections(
   detections: readonly Detection[],
   f: (item: DetectionItem, detection: Detection) => DetectionElement | null,
 ): { detections: readonly Detection[]; removed: readonly string[] } {
-  let changed = false;
-  const out: Detection[] = [];
+  let out: Detection[] | undefined;
   const removed: string[] = [];
-  for (const d of detections) {
+  for (let i = 0; i < detections.length; i++) {
+    const d = detections[i] as Detection;
     const body = mapElement(d.body, (it) => f(it, d));
     if (body === d.body) {
-      out.push(d);
+      if (out !== undefined) out.push(d);
       continue;
     }
-    changed = true;
+    if (out === undefined) out = detections.slice(0, i);
     if (body === null) removed.push(d.name);
     else out.push({ ...d, body: body.kind === 'group' ? body : wrap(body, d.body.loc) });
   }
-  return changed ? { detections: out, removed } : { detections, removed };
+  return out !== undefined ? { detections: out, removed } : { detections, removed };
 }
 
 function wrap(item: DetectionItem, loc: SourceLocation): DetectionGroup {

@@ -18,27 +18,49 @@ export function sigmaParts(text: string, placeholders = false): ValuePart[] {
  * stays as written).
  */
 export function sigmaStringText(parts: readonly ValuePart[]): string {
-  // Flatten to units: a literal character or a special part.
-  const units: (string | ValuePart)[] = [];
-  for (const p of parts) {
-    if (p.kind === 'literal') for (const ch of p.text) units.push(ch);
-    else units.push(p);
-  }
+  // Literal text is copied in runs between the characters that may need a backslash (`*`, `?`, `\`): values are
+  // mostly paths and command lines, and a per-character copy was the hot spot of match_string conditions.
   let s = '';
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i] as string | ValuePart;
-    if (typeof u === 'string') {
-      if (u === '*' || u === '?') s += `\\${u}`;
-      else if (u === '\\') {
-        const n = units[i + 1];
-        const special = n !== undefined && (typeof n === 'string' ? n === '*' || n === '?' || n === '\\' : n.kind !== 'placeholder');
-        s += special ? '\\\\' : '\\';
-      } else s += u;
-    } else if (u.kind === 'wildcard-multi') s += '*';
-    else if (u.kind === 'wildcard-single') s += '?';
-    else if (u.kind === 'placeholder') s += `%${u.name}%`;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k] as ValuePart;
+    if (p.kind === 'wildcard-multi') s += '*';
+    else if (p.kind === 'wildcard-single') s += '?';
+    else if (p.kind === 'placeholder') s += `%${p.name}%`;
+    else {
+      const t = p.text;
+      const re = ESCAPABLE;
+      re.lastIndex = 0;
+      let from = 0;
+      for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+        const i = m.index;
+        s += t.slice(from, i);
+        const c = t[i] as string;
+        if (c === '\\') {
+          const n = i + 1 < t.length ? t[i + 1] : nextUnit(parts, k);
+          s += n === '*' || n === '?' || n === '\\' || n === WILDCARD ? '\\\\' : '\\';
+        } else s += '\\' + c;
+        from = i + 1;
+      }
+      s += from === 0 ? t : t.slice(from);
+    }
   }
   return s;
+}
+
+const ESCAPABLE = /[*?\\]/g;
+const WILDCARD = Symbol('wildcard');
+
+/** What follows part `k`: the first character of the next non-empty literal, a wildcard, or neither. */
+function nextUnit(parts: readonly ValuePart[], k: number): string | typeof WILDCARD | undefined {
+  for (let j = k + 1; j < parts.length; j++) {
+    const q = parts[j] as ValuePart;
+    if (q.kind === 'literal') {
+      if (q.text === '') continue;
+      return q.text[0];
+    }
+    return q.kind === 'placeholder' ? undefined : WILDCARD;
+  }
+  return undefined;
 }
 
 /** Merges adjacent literals and drops empty ones, so equal strings have equal parts (the parser's helper). */

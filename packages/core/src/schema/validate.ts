@@ -6,6 +6,7 @@ import { suggest } from '../parse/suggest.js';
 import { getEntry, toPlain, type YMap, type YNode } from '../yaml/nodes.js';
 import { correlationSchema, filterSchema, ruleSchema } from './sigma-schemas.js';
 import { CORRELATION_KEYS, FILTER_KEYS, RULE_KEYS } from '../parse/meta.js';
+import { nullObject } from '../null-object.js';
 
 export type DocumentKind = 'rule' | 'correlation' | 'filter';
 
@@ -131,9 +132,9 @@ export function collapseErrors(errors: readonly ErrorObject[]): { error: ErrorOb
  */
 function plainForSchema(root: YMap, kind: DocumentKind): unknown {
   if (kind !== 'rule') return toPlain(root);
-  const o = Object.create(null) as Record<string, unknown>;
+  const o = nullObject<unknown>();
   for (const e of root.entries) {
-    o[e.key.text] = e.key.text === 'detection' && e.value.kind === 'map' ? Object.create(null) : toPlain(e.value);
+    o[e.key.text] = e.key.text === 'detection' && e.value.kind === 'map' ? nullObject<unknown>() : toPlain(e.value);
   }
   return o;
 }

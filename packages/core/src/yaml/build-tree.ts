@@ -495,8 +495,20 @@ export function yaml11Differs(text: string, value: unknown): boolean {
   return !(typeof v11 === 'string' && /^\d{4}-\d\d?-\d\d?/.test(text));
 }
 
+/**
+ * First characters with which the YAML 1.2 core schema may type a plain scalar as something other than a string,
+ * read from js-yaml's own index of its implicit tags (undefined if that index is not there: no shortcut).
+ */
+const CORE_TYPED_FIRST_CHARS: ReadonlySet<string> | undefined = (() => {
+  const s = CORE_SCHEMA as unknown as { implicitScalarByFirstChar?: unknown; implicitScalarAnyFirstChar?: unknown };
+  if (!(s.implicitScalarByFirstChar instanceof Map) || !Array.isArray(s.implicitScalarAnyFirstChar) || s.implicitScalarAnyFirstChar.length > 0) return undefined;
+  return new Set([...(s.implicitScalarByFirstChar as Map<string, unknown>).keys()].filter((k): k is string => typeof k === 'string'));
+})();
+
 /** YAML 1.2 core typing of a plain scalar (JSON-like values only). */
 export function resolvePlainCore(text: string): string | number | boolean | null {
+  // Most scalars (keys, field names, values) start with a letter no implicit tag claims: they are text.
+  if (CORE_TYPED_FIRST_CHARS !== undefined && !CORE_TYPED_FIRST_CHARS.has(text.charAt(0))) return text;
   return toScalarValue(CORE_SCHEMA.resolveImplicitScalarTag(text).value, text);
 }
 

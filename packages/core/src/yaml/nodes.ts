@@ -2,6 +2,8 @@
  * A small located YAML tree built from js-yaml parser events.
  * Offsets are 0-based indexes into the source string; a LineIndex turns them into line:column.
  */
+import { nullObject } from '../null-object.js';
+
 export type ScalarStyleName = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 
 export interface YScalar {
@@ -78,7 +80,7 @@ export function toPlain(node: YNode): unknown {
     case 'seq':
       return node.items.map(toPlain);
     case 'map': {
-      const o = Object.create(null) as Record<string, unknown>;
+      const o = nullObject<unknown>();
       for (const e of node.entries) o[e.key.text] = toPlain(e.value);
       return o;
     }
