@@ -45,6 +45,19 @@ condition: sel`,
     note: 'exact on the algorithm column is right for a full-length hash (a truncated one would need startswith)',
   },
   {
+    name: 'a truncated hash under contains stays a prefix on the algorithm column',
+    detection: r`
+sel:
+  Hashes|contains: 'SHA256=9F86D081'
+condition: sel`,
+    splunk: 'Hashes="*SHA256=9F86D081*"',
+    kql: kqlWhere('SHA256 startswith "9F86D081"'),
+    sumo: sumoWhere('toLowerCase(Hashes) matches "*sha256=9f86d081*"'),
+    sumoCse: r`lower(file_hash_sha256) matches '9f86d081*'`,
+    matches: [{ Hashes: 'MD5=1,SHA256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08,IMPHASH=2' }],
+    misses: [{ Hashes: 'SHA256=00f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0' }],
+  },
+  {
     name: 'field without a KQL column is refused',
     detection: r`
 sel:

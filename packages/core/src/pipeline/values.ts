@@ -376,15 +376,20 @@ export function extractFieldParts(v: StringValue, t: T<'extract_fields'>): Map<s
 
 const HASH_LENGTHS: Readonly<Record<number, string>> = { 32: 'MD5', 40: 'SHA1', 64: 'SHA256', 128: 'SHA512' };
 
+/** Full hash length per algorithm: a shorter hash under a trailing `*` is a prefix and keeps its wildcard. */
+const ALGO_LENGTHS: Readonly<Record<string, number>> = { MD5: 32, SHA1: 40, SHA256: 64, SHA384: 96, SHA512: 128, IMPHASH: 32 };
+
 /**
  * Splits Sysmon `Hashes` values (`SHA256=…`, `IMPHASH=…`, or a bare hash recognised by length) into per-algorithm
- * field → hash lists. Surrounding `*` (from `|contains`) are dropped: the per-algorithm field holds the hash alone.
+ * field → hash lists. Surrounding `*` (from `|contains`) are dropped, since the per-algorithm field holds the hash
+ * alone — except a trailing `*` after a hash shorter than its algorithm's length: that value is a prefix.
  */
 export function splitHashes(values: readonly StringValue[], t: T<'hashes_fields'>): Map<string, StringValue[]> {
   const byField = new Map<string, StringValue[]>();
   for (const v of values) {
     let parts = [...v.parts];
     while (parts[0]?.kind === 'wildcard-multi') parts = parts.slice(1);
+    const trailing = parts[parts.length - 1]?.kind === 'wildcard-multi';
     while (parts[parts.length - 1]?.kind === 'wildcard-multi') parts = parts.slice(0, -1);
     if (parts.length !== 1 || parts[0]?.kind !== 'literal') continue;
     const text = parts[0].text;
@@ -402,7 +407,8 @@ export function splitHashes(values: readonly StringValue[], t: T<'hashes_fields'
     if (!algo || !hash || !t.validHashAlgos.includes(algo)) continue;
     const field = `${t.fieldPrefix}${t.dropAlgoPrefix ? '' : algo}`;
     const list = byField.get(field) ?? [];
-    list.push({ ...v, parts: [{ kind: 'literal', text: hash }] });
+    const prefix = trailing && hash.length < (ALGO_LENGTHS[algo] ?? 0);
+    list.push({ ...v, parts: prefix ? [{ kind: 'literal', text: hash }, { kind: 'wildcard-multi' }] : [{ kind: 'literal', text: hash }] });
     byField.set(field, list);
   }
   return byField;

@@ -325,7 +325,14 @@ const CASES: Case[] = [
       detection: { sel: { 'Hashes|contains': ['IMPHASH=AB12', 'SHA256=cafe', 'd41d8cd98f00b204e9800998ecf8427e', 'SHA1=zz'] } },
       condition: 'sel',
     },
-    detections: ['sel: (FileIMPHASH="AB12" or FileSHA256="cafe" or FileMD5="d41d8cd98f00b204e9800998ecf8427e")'],
+    // Partial hashes under |contains stay prefixes; a full-length hash is exact.
+    detections: ['sel: (FileIMPHASH="AB12*" or FileSHA256="cafe*" or FileMD5="d41d8cd98f00b204e9800998ecf8427e")'],
+  },
+  {
+    name: 'hashes_fields: an exact partial hash (no |contains) stays exact',
+    pipeline: 'transformations:\n  - type: hashes_fields\n    valid_hash_algos: [SHA256]\n    field_prefix: File\n',
+    rule: { detection: { sel: { Hashes: 'SHA256=cafe' } }, condition: 'sel' },
+    detections: ['sel: FileSHA256="cafe"'],
   },
   {
     name: 'hashes_fields drop_algo_prefix',
