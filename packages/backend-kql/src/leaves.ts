@@ -56,11 +56,22 @@ function wildcardRegex(parts: readonly ValuePart[], cased: boolean, anchored: bo
   return kqlVerbatim((cased ? '(?s)' : '(?is)') + partsToRegex(parts, { anchored }));
 }
 
-/** String test on a string expression (a column, tostring(col) or strcat(...)). */
-export function stringTest(expr: string, value: StringValue | { parts: readonly ValuePart[]; cased: boolean; loc: SourceLocation }): Result<string> {
-  const names = placeholderNames(value.parts);
-  if (names.length > 0) return unresolved(names, value.loc);
-  const s = stringShape(value.parts);
+type Shaped = ReturnType<typeof stringShape>;
+
+/** Whether any part is a placeholder: a plain loop, checked for every value before anything else. */
+export function hasPlaceholder(parts: readonly ValuePart[]): boolean {
+  for (const p of parts) if (p.kind === 'placeholder') return true;
+  return false;
+}
+
+/** String test on a string expression (a column, tostring(col) or strcat(...)). `shape`: stringShape of the value when the caller has it. */
+export function stringTest(
+  expr: string,
+  value: StringValue | { parts: readonly ValuePart[]; cased: boolean; loc: SourceLocation },
+  shape?: Shaped,
+): Result<string> {
+  if (hasPlaceholder(value.parts)) return unresolved(placeholderNames(value.parts), value.loc);
+  const s = shape ?? stringShape(value.parts);
   switch (s.shape) {
     case 'any':
       return ok(`isnotempty(${expr})`);
@@ -80,12 +91,17 @@ export function stringTest(expr: string, value: StringValue | { parts: readonly 
 export function basenameOf(col: Column, value: StringValue, target: KqlTarget): { column: string; name: string } | undefined {
   const column = target.schema?.basename?.[col.name];
   if (!column) return undefined;
-  const s = stringShape(value.parts);
+  const name = basenameText(stringShape(value.parts));
+  return name === undefined ? undefined : { column, name };
+}
+
+/** The file name of a `\\name` / `/name` suffix shape, else undefined. */
+export function basenameText(s: Shaped): string | undefined {
   if (s.shape !== 'suffix' || s.text.length < 2) return undefined;
   const sep = s.text[0];
   const name = s.text.slice(1);
   if ((sep !== '\\' && sep !== '/') || name.includes('\\') || name.includes('/')) return undefined;
-  return { column, name };
+  return name;
 }
 
 /** Split parts at the last backslash of a literal: Sigma's `DOMAIN\user`. */
@@ -110,8 +126,7 @@ function joinedAccount(col: Column, domainCol: string): string {
 
 /** Sigma `User` over AccountDomain + AccountName: exact per-column tests where possible, else the joined text. */
 function accountTest(col: Column, domainCol: string, value: StringValue): Result<string> {
-  const names = placeholderNames(value.parts);
-  if (names.length > 0) return unresolved(names, value.loc);
+  if (hasPlaceholder(value.parts)) return unresolved(placeholderNames(value.parts), value.loc);
   const split = splitDomain(value.parts);
   if (split) {
     const tests: string[] = [];
@@ -142,9 +157,12 @@ function stringOnColumn(col: Column, value: StringValue, target: KqlTarget): Res
   if (col.type === 'string') {
     const domainCol = target.schema?.domainSplit?.[col.name];
     if (domainCol) return accountTest(col, domainCol, value);
-    const base = basenameOf(col, value, target);
-    if (base) return ok(`${base.column} ${op('exact', value.cased)} ${kqlValue(base.name)}`);
-    return stringTest(col.ref, value);
+    // One shape for both the basename shortcut and the plain test.
+    const s = stringShape(value.parts);
+    const baseCol = target.schema?.basename?.[col.name];
+    const base = baseCol ? basenameText(s) : undefined;
+    if (base !== undefined) return ok(`${baseCol} ${op('exact', value.cased)} ${kqlValue(base)}`);
+    return stringTest(col.ref, value, s);
   }
   const s = stringShape(value.parts);
   // Schema-aware: a quoted Sigma number on a numeric column is a numeric comparison.
@@ -215,14 +233,21 @@ function basenameOnlyLeaf(node: MatchExpr, column: string, target: KqlTarget): R
   );
 }
 
-/** One field test. */
-export function matchLeaf(node: MatchExpr, target: KqlTarget): Result<string> {
+/**
+ * One field test. `column`: node.field already resolved on this target by the caller (an OR list renders many
+ * values of one field), so it is not resolved again per value.
+ */
+export function matchLeaf(node: MatchExpr, target: KqlTarget, column?: Column): Result<string> {
   const v = node.value;
-  const nameOnly = target.schema?.basenameOnly?.[node.field];
-  if (nameOnly && !target.schema?.columns[node.field]) return basenameOnlyLeaf(node, nameOnly, target);
-  const resolved = resolveColumn(node.field, node.loc, target);
-  if (!resolved.ok) return resolved;
-  const col = resolved.value;
+  let col: Column;
+  if (column) col = column;
+  else {
+    const nameOnly = target.schema?.basenameOnly?.[node.field];
+    if (nameOnly && !target.schema?.columns[node.field]) return basenameOnlyLeaf(node, nameOnly, target);
+    const resolved = resolveColumn(node.field, node.loc, target);
+    if (!resolved.ok) return resolved;
+    col = resolved.value;
+  }
   switch (v.kind) {
     case 'string':
       return stringOnColumn(col, v, target);
@@ -274,8 +299,7 @@ export function keywordLeaf(node: KeywordExpr): Result<string> {
       return lit.ok ? ok(`* matches regex ${lit.value}`) : lit;
     }
     case 'string': {
-      const names = placeholderNames(v.parts);
-      if (names.length > 0) return unresolved(names, v.loc);
+      if (hasPlaceholder(v.parts)) return unresolved(placeholderNames(v.parts), v.loc);
       const s = stringShape(v.parts);
       if (s.shape === 'any') {
         return fail(diagnostic('backend/unsupported-value', 'a keyword of only `*` matches every event', v.loc));

@@ -2,7 +2,7 @@ import { plainText, stringShape } from '@sigmats/core';
 import type { Diagnostic, MatchExpr, OrExpr, ScalarValue } from '@sigmats/core';
 import { fail, ok, type Result } from '@sigmats/text-query';
 import { asString, isNumeric, resolveColumn, type Column, type KqlTarget } from './columns.js';
-import { basenameOf, matchLeaf } from './leaves.js';
+import { basenameText, matchLeaf } from './leaves.js';
 import { kqlString, kqlValue } from './literals.js';
 
 const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
@@ -19,12 +19,13 @@ const anyRange = (head: string, items: readonly string[]): string => `${head}(${
 
 function foldable(v: ScalarValue, c: Column, target: KqlTarget): Foldable | undefined {
   if (v.kind === 'string' && c.type === 'string') {
-    const base = basenameOf(c, v, target);
-    if (base) return { head: `${base.column} ${v.cased ? 'in' : 'in~'}`, close: inList, item: kqlValue(base.name) };
-    const text = plainText(v.parts);
-    if (text !== undefined && stringShape(v.parts).shape === 'exact') {
-      return { head: `${c.ref} ${v.cased ? 'in' : 'in~'}`, close: inList, item: kqlValue(text) };
-    }
+    // One shape per value: the basename shortcut and the exact test both read it (an exact shape is all literals,
+    // its text the plain text).
+    const s = stringShape(v.parts);
+    const baseCol = target.schema?.basename?.[c.name];
+    const base = baseCol ? basenameText(s) : undefined;
+    if (base !== undefined) return { head: `${baseCol} ${v.cased ? 'in' : 'in~'}`, close: inList, item: kqlValue(base) };
+    if (s.shape === 'exact') return { head: `${c.ref} ${v.cased ? 'in' : 'in~'}`, close: inList, item: kqlValue(s.text) };
     return undefined;
   }
   if (isNumeric(c.type)) {
@@ -66,7 +67,8 @@ export function orList(field: string, values: readonly ScalarValue[], node: OrEx
       pieces.push(f.close(f.head, folds.filter((g): g is Foldable => g?.head === f.head).map((g) => g.item)));
       return;
     }
-    const r = matchLeaf(matchOf(node, i, field, v), target);
+    // The field is resolved above (not basename-only), and resolving again would give the same column.
+    const r = matchLeaf(matchOf(node, i, field, v), target, c);
     if (r.ok) {
       pieces.push(r.value);
       warnings.push(...r.warnings);

@@ -2,8 +2,11 @@
 // a raw line break ends the literal. Verbatim @"…" has one escape ("" for ") and cannot hold a line break.
 import { escapeWith, quote, type LiteralStyle } from '@sigmats/text-query';
 
-/** Characters that end a line for the Kusto lexer, so neither literal form may hold them raw. */
-const LINE_BREAKS = new Set(['\n', '\r', '\u0085', '\u2028', '\u2029']);
+/**
+ * Characters a verbatim @"…" literal cannot hold: those that end a line for the Kusto lexer (\n \r U+0085
+ * U+2028 U+2029) and the other control characters. One precompiled scan: this runs for every value.
+ */
+const NOT_VERBATIM = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
 
 const hex4 = (code: number): string => '\\u' + code.toString(16).padStart(4, '0');
 
@@ -30,11 +33,8 @@ export function kqlString(text: string): string {
 
 /** A verbatim @"…" literal when the text allows it (the readable form for paths and regexes), else "…". */
 export function kqlVerbatim(text: string): string {
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (LINE_BREAKS.has(ch) || code < 0x20 || code === 0x7f) return kqlString(text);
-  }
-  return '@"' + text.replaceAll('"', '""') + '"';
+  if (NOT_VERBATIM.test(text)) return kqlString(text);
+  return '@"' + (text.includes('"') ? text.replaceAll('"', '""') : text) + '"';
 }
 
 /** Literal for a plain value: verbatim when it holds a backslash (Windows paths read as written), else "…". */
@@ -43,6 +43,7 @@ export function kqlValue(text: string): string {
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const UPPER = /[A-Z]/;
 // Words the parser would not read as a column name in a where clause.
 const COLUMN_ESCAPES: Readonly<Record<string, string>> = { ...KQL_STRING.escapes, "'": "\\'" };
 
@@ -52,6 +53,6 @@ const COLUMN_ESCAPES: Readonly<Record<string, string>> = { ...KQL_STRING.escapes
  * all-lower-case name is always quoted; every Defender and Sentinel column has an upper-case letter.
  */
 export function kqlColumn(name: string): string {
-  if (IDENT.test(name) && /[A-Z]/.test(name)) return name;
+  if (IDENT.test(name) && UPPER.test(name)) return name;
   return `['${escapeWith(name, COLUMN_ESCAPES)}']`;
 }

@@ -24,8 +24,27 @@ export interface QuerySource {
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+// The backend asks for a rule's source three times (query, format, data sources) with the same rule, state and
+// options objects: a pure memo keyed on those identities, invisible to callers.
+const sourceMemo = new WeakMap<
+  SigmaRule,
+  { state: Readonly<Record<string, unknown>>; options: Readonly<Record<string, BackendOptionValue>>; result: Result<QuerySource> }
+>();
+
 /** The `table` option wins over the pipeline state (`query_table`). */
 export function querySource(
+  rule: SigmaRule,
+  state: Readonly<Record<string, unknown>>,
+  options: Readonly<Record<string, BackendOptionValue>>,
+): Result<QuerySource> {
+  const hit = sourceMemo.get(rule);
+  if (hit && hit.state === state && hit.options === options) return hit.result;
+  const result = computeSource(rule, state, options);
+  sourceMemo.set(rule, { state, options, result });
+  return result;
+}
+
+function computeSource(
   rule: SigmaRule,
   state: Readonly<Record<string, unknown>>,
   options: Readonly<Record<string, BackendOptionValue>>,

@@ -1,4 +1,4 @@
-import { escapeRegexChar, normalizeParts, partsToRegex } from '@sigmats/core';
+import { escapeRegexChar, normalizeParts } from '@sigmats/core';
 import type { RegexFlags, ValuePart } from '@sigmats/core';
 
 /**
@@ -51,16 +51,47 @@ export function sumoRegexChar(ch: string): string {
   return escapeRegexChar(ch);
 }
 
-/** Regex source for the literal text (no anchors). */
+/** ASCII characters sumoRegexChar changes (regex metacharacters, `/`); the rest of printable ASCII is kept. */
+const REGEX_SPECIAL = new Uint8Array(128);
+for (const ch of '\\^$.|?*+()[]{}/') REGEX_SPECIAL[ch.charCodeAt(0)] = 1;
+
+/** Regex source for the literal text (no anchors): sumoRegexChar on each code point, runs of plain text copied. */
 export function regexLiteral(text: string): string {
   let out = '';
-  for (const ch of text) out += sumoRegexChar(ch);
-  return out;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f && REGEX_SPECIAL[c] === 0) continue;
+    out += text.slice(run, i);
+    // One code point, as `for…of` yields it: a surrogate pair together, a lone surrogate alone.
+    const pair = c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    out += sumoRegexChar(pair ? text.slice(i, i + 2) : text[i]!);
+    if (pair) i++;
+    run = i + 1;
+  }
+  return out + text.slice(run);
 }
 
 /** Regex body for a Sigma string value: `*` → `.*`, `?` → `.`, literals escaped; no anchors, no flags. */
 export function partsRegex(parts: readonly ValuePart[]): string {
-  return partsToRegex(normalizeParts(parts), { escapeChar: sumoRegexChar });
+  // Same output as partsToRegex(…, { escapeChar: sumoRegexChar }), escaping literals by runs rather than per char.
+  let out = '';
+  for (const p of normalizeParts(parts)) {
+    switch (p.kind) {
+      case 'literal':
+        out += regexLiteral(p.text);
+        break;
+      case 'wildcard-multi':
+        out += '.*';
+        break;
+      case 'wildcard-single':
+        out += '.';
+        break;
+      case 'placeholder':
+        throw new Error(`unresolved placeholder %${p.name}% cannot become a regex`);
+    }
+  }
+  return out;
 }
 
 /** Does a regex body produced by partsRegex use `.` (so needs `(?s)` to cross newlines like Sigma wildcards)? */
@@ -107,20 +138,28 @@ export function userRegex(pattern: string, flags: RegexFlags): string {
   return `${prefix}^(?s:.*)(?:${encodeUserRegex(pattern)})(?s:.*)$`;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Longest common prefix/suffix of texts, by code point (never splits a surrogate pair). */
 export function commonAffixes(texts: readonly string[]): { prefix: string; suffix: string } {
   if (texts.length < 2) return { prefix: '', suffix: '' };
-  const arrays = texts.map((t) => Array.from(t));
-  const minLen = Math.min(...arrays.map((a) => a.length));
+  // ASCII text indexes by code point already: skip splitting every text into an array.
+  const ascii = texts.every((t) => ASCII.test(t));
+  const arrays: readonly ArrayLike<string>[] = ascii ? texts : texts.map((t) => Array.from(t));
+  const first = arrays[0]!;
+  let minLen = first.length;
+  for (const a of arrays) if (a.length < minLen) minLen = a.length;
   let p = 0;
-  while (p < minLen && arrays.every((a) => a[p] === arrays[0]![p])) p++;
+  while (p < minLen && arrays.every((a) => a[p] === first[p])) p++;
   let s = 0;
-  while (s < minLen - p && arrays.every((a) => a[a.length - 1 - s] === arrays[0]![arrays[0]!.length - 1 - s])) s++;
+  while (s < minLen - p && arrays.every((a) => a[a.length - 1 - s] === first[first.length - 1 - s])) s++;
   // Cut only just after / before a separator so alternatives stay whole words: `\\(?:powershell|pwsh)\.exe`,
   // not `\\p(?:owershell|wsh)`.
-  const first = arrays[0]!;
-  const word = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
+  const word = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch);
   while (p > 0 && word(first[p - 1])) p--;
   while (s > 0 && word(first[first.length - s])) s--;
-  return { prefix: first.slice(0, p).join(''), suffix: s > 0 ? first.slice(first.length - s).join('') : '' };
+  const take = (from: number, to: number): string =>
+    typeof first === 'string' ? first.slice(from, to) : Array.prototype.slice.call(first, from, to).join('');
+  return { prefix: take(0, p), suffix: s > 0 ? take(first.length - s, first.length) : '' };
 }

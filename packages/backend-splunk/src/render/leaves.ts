@@ -18,8 +18,14 @@ export const PLAIN_CONTEXT: LeafContext = { negated: new Set(), fieldPrefix: '' 
 
 const SEARCH_COMPARE: Readonly<Record<string, string>> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
+/** Whether any part is a placeholder (a plain loop: this runs for every value). */
+export function hasPlaceholder(v: StringValue): boolean {
+  for (const p of v.parts) if (p.kind === 'placeholder') return true;
+  return false;
+}
+
 function unresolved(v: StringValue): Result<string> | undefined {
-  if (!v.parts.some((p) => p.kind === 'placeholder')) return undefined;
+  if (!hasPlaceholder(v)) return undefined;
   const names = placeholderNames(v.parts);
   return fail(
     diagnostic('pipeline/placeholder-unresolved', `placeholder %${names[0]}% is not resolved`, v.loc, {
@@ -77,34 +83,41 @@ export function searchLeaf(node: MatchExpr | KeywordExpr, ctx: LeafContext): Res
   }
   const name = searchField(ctx.fieldPrefix + node.field);
   const v = node.value;
-  const needName = (text: () => string): Result<string> => (name === undefined ? badField(node.field, node, 'search') : ok(text()));
+  // Which kinds the search can say is decided before the field name is checked (an unsayable value falls back
+  // to where, which may quote the name); a sayable value with an unwritable name is an error.
   switch (v.kind) {
     case 'string': {
       const u = unresolved(v);
       if (u) return u;
-      if (stringShape(v).shape === 'any' && !v.cased) return needName(() => `${name}=*`);
+      if (stringShape(v).shape === 'any' && !v.cased) return name === undefined ? badField(node.field, node, 'search') : ok(`${name}=*`);
       const pat = searchPattern(v);
-      return pat === undefined ? undefined : needName(() => `${name}=${pat}`);
+      if (pat === undefined) return undefined;
+      return name === undefined ? badField(node.field, node, 'search') : ok(`${name}=${pat}`);
     }
-    case 'number':
-      return needName(() => `${name}=${splNumber(v.value)}`);
-    case 'boolean':
-      return needName(() => `${name}="${v.value ? 'true' : 'false'}"`);
-    case 'null':
-      return needName(() => `NOT ${name}=*`);
-    case 'exists':
-      return needName(() => (v.exists ? `${name}=*` : `NOT ${name}=*`));
-    case 'cidr':
-      // The search command matches CIDR notation for IPv4 and IPv6 field values.
-      return needName(() => `${name}="${v.network}/${v.prefixLength}"`);
-    case 'compare':
-      return needName(() => `${name}${SEARCH_COMPARE[v.op]}${splNumber(v.value)}`);
-    case 'query-expression':
-      return needName(() => v.expression.replaceAll('{field}', name!).replaceAll('{id}', v.id));
     case 'regex':
     case 'fieldref':
     case 'timestamp-part':
       return undefined;
+    default:
+      break;
+  }
+  if (name === undefined) return badField(node.field, node, 'search');
+  switch (v.kind) {
+    case 'number':
+      return ok(`${name}=${splNumber(v.value)}`);
+    case 'boolean':
+      return ok(`${name}="${v.value ? 'true' : 'false'}"`);
+    case 'null':
+      return ok(`NOT ${name}=*`);
+    case 'exists':
+      return ok(v.exists ? `${name}=*` : `NOT ${name}=*`);
+    case 'cidr':
+      // The search command matches CIDR notation for IPv4 and IPv6 field values.
+      return ok(`${name}="${v.network}/${v.prefixLength}"`);
+    case 'compare':
+      return ok(`${name}${SEARCH_COMPARE[v.op]}${splNumber(v.value)}`);
+    case 'query-expression':
+      return ok(v.expression.replaceAll('{field}', name).replaceAll('{id}', v.id));
     default:
       return assertNever(v, 'value kind');
   }

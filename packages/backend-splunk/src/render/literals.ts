@@ -7,6 +7,17 @@ import type { LiteralStyle } from '@sigmats/text-query';
  */
 export const SPL_STRING: LiteralStyle = { open: '"', close: '"', escapes: { '\\': '\\\\', '"': '\\"' } };
 
+// Hoisted: these run for every value and field name of every rule.
+const NEEDS_ESCAPE = /[\\"]/;
+const ESCAPE_ALL = /[\\"]/g;
+const NOT_SEARCH_LITERAL = /[*\u0000-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const SEARCH_NAME = /^[A-Za-z0-9_.]+$/;
+const NOT_SEARCH_QUOTABLE = /["\\\u0000-\u001f\u007f]/;
+const EVAL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NOT_EVAL_QUOTABLE = /['\\\u0000-\u001f\u007f]/;
+const EVAL_RESERVED = new Set(['AND', 'OR', 'NOT', 'LIKE', 'like']);
+
 /** A quoted SPL string holding `text` exactly (after Splunk's unescaping). */
 export function splString(text: string): string {
   return '"' + splEscape(text) + '"';
@@ -15,31 +26,31 @@ export function splString(text: string): string {
 /** Escape text to sit inside an SPL string whose quotes the caller writes. */
 export function splEscape(text: string): string {
   // Same table as SPL_STRING, without a per-character walk (this runs for every value).
-  return /[\\"]/.test(text) ? text.replace(/[\\"]/g, '\\$&') : text;
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, '\\$&') : text;
 }
 
 /** Characters a search-term literal cannot hold: `*` (always a wildcard) and control characters. */
 export function searchLiteralOk(text: string): boolean {
-  return !/[*\u0000-\u001f\u007f]/.test(text);
+  return !NOT_SEARCH_LITERAL.test(text);
 }
 
 /** Any control character: SPL strings have no escape for them, so they go through a regex with `\xNN`. */
 export function hasControl(text: string): boolean {
-  return /[\u0000-\u001f\u007f]/.test(text);
+  return CONTROL.test(text);
 }
 
 /** Search-language field name: bare when simple, else "quoted"; reserved words are quoted too. */
 const RESERVED = new Set(['AND', 'OR', 'NOT', 'IN', 'CASE', 'TERM', 'search', 'where']);
 export function searchField(name: string): string | undefined {
-  if (/^[A-Za-z0-9_.]+$/.test(name) && !RESERVED.has(name)) return name;
-  if (/["\\\u0000-\u001f\u007f]/.test(name) || name === '') return undefined;
+  if (SEARCH_NAME.test(name) && !RESERVED.has(name)) return name;
+  if (NOT_SEARCH_QUOTABLE.test(name) || name === '') return undefined;
   return `"${name}"`;
 }
 
 /** eval/where field name: bare when an identifier (a `.` would be concatenation), else 'quoted'. */
 export function evalField(name: string): string | undefined {
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !RESERVED.has(name) && !['AND', 'OR', 'NOT', 'LIKE', 'like'].includes(name)) return name;
-  if (/['\\\u0000-\u001f\u007f]/.test(name) || name === '') return undefined;
+  if (EVAL_NAME.test(name) && !RESERVED.has(name) && !EVAL_RESERVED.has(name)) return name;
+  if (NOT_EVAL_QUOTABLE.test(name) || name === '') return undefined;
   return `'${name}'`;
 }
 

@@ -2,7 +2,7 @@ import { diagnostic, stringShape } from '@sigmats/core';
 import type { Diagnostic, Expr, KeywordExpr, MatchExpr, ScalarValue, SourceLocation } from '@sigmats/core';
 import { fail, ok, renderExpr, type RenderHooks, type Result } from '@sigmats/text-query';
 import { SEARCH, TSTATS, WHERE } from './dialects.js';
-import { searchLeaf, searchPattern, whereLeaf, type LeafContext } from './leaves.js';
+import { hasPlaceholder, searchLeaf, searchPattern, whereLeaf, type LeafContext } from './leaves.js';
 import { searchField, splNumber, splString } from './literals.js';
 import { sigmaRegex } from './regex.js';
 
@@ -76,7 +76,8 @@ function searchCtx(prefix: string, unprefixed: ReadonlySet<Expr>, memo: Map<Expr
 }
 
 function memoSearchLeaf(node: MatchExpr | KeywordExpr, memo: Map<Expr, Result<string> | undefined>): Result<string> | undefined {
-  if (memo.has(node)) return memo.get(node);
+  const hit = memo.get(node);
+  if (hit !== undefined || memo.has(node)) return hit;
   const r = searchLeaf(node, PLAIN);
   memo.set(node, r);
   return r;
@@ -112,7 +113,7 @@ function inList(field: string, values: readonly ScalarValue[], node: Expr, ctx: 
       continue;
     }
     // `F=*` stays its own term; placeholders and unsayable values keep the OR (and its diagnostics).
-    if (v.kind !== 'string' || stringShape(v).shape === 'any' || v.parts.some((p) => p.kind === 'placeholder')) return undefined;
+    if (v.kind !== 'string' || stringShape(v).shape === 'any' || hasPlaceholder(v)) return undefined;
     const pattern = searchPattern(v);
     if (pattern === undefined) return undefined;
     items.push(pattern);
@@ -125,7 +126,20 @@ const whereHooks: RenderHooks<LeafContext> = { leaf: (node, ctx) => whereLeaf(no
 const PLAIN: LeafContext = { negated: NO_NEGATION, fieldPrefix: '' };
 
 function searchable(e: Expr, memo: Map<Expr, Result<string> | undefined>): boolean {
-  return leavesOf(e).every((l) => memoSearchLeaf(l, memo) !== undefined);
+  // Same as every leaf of leavesOf(e) being searchable, without building the list.
+  switch (e.kind) {
+    case 'match':
+    case 'keyword':
+      return memoSearchLeaf(e, memo) !== undefined;
+    case 'and':
+    case 'or':
+      for (const o of e.operands) if (!searchable(o, memo)) return false;
+      return true;
+    case 'not':
+      return searchable(e.operand, memo);
+    case 'const':
+      return true;
+  }
 }
 
 function and(operands: readonly Expr[], loc: SourceLocation): Expr {

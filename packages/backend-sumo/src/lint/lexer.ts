@@ -52,14 +52,29 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 
 const OPERATORS = ['==', '!=', '<>', '<=', '>=', '&&', '||', '=', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':'];
 
+// Sticky scanners for the long runs (the native regex engine beats a character loop, cold or warm). Module constants
+// so V8 compiles and tiers them up once; tokenize sets lastIndex before every use, so no state leaks between calls.
+const SPACES = /[ \t\n\r\f\v]+/y;
+/** A bare scope term: anything up to whitespace, a parenthesis, a double quote or a pipe. */
+const TERM = /[^ \t\n\r\f\v()"|]+/y;
+const NUMBER = /[0-9.]+[A-Za-z]*/y;
+const IDENT = /[A-Za-z_$][A-Za-z0-9_$.]*/y;
+
+/** The longest operator at `i` (OPERATORS lists two-character ones first), or undefined. */
+function operatorAt(text: string, i: number): string | undefined {
+  for (const o of OPERATORS) if (text.startsWith(o, i)) return o;
+  return undefined;
+}
+
 /** Read a quoted string from `i` (at the quote). Returns the token, or an error token when unterminated. */
 function readString(text: string, i: number): Token {
   const quote = text[i] as '"' | "'";
+  const q = text.charCodeAt(i);
   // Fast path: no backslash before the closing quote.
   for (let k = i + 1; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c === 92 || c === 10 || c === 13) break;
-    if (text[k] === quote) {
+    if (c === q) {
       const value = text.slice(i + 1, k);
       return { kind: 'string', value, raw: value, start: i, end: k + 1, quote, escapes: [] };
     }
@@ -88,13 +103,13 @@ function readString(text: string, i: number): Token {
 function readRegex(text: string, i: number): Token {
   let j = i + 1;
   while (j < text.length) {
-    const ch = text[j]!;
-    if (ch === '\\' && j + 1 < text.length && text[j + 1] !== '\n') {
+    const c = text.charCodeAt(j);
+    if (c === 92 && j + 1 < text.length && text.charCodeAt(j + 1) !== 10) {
       j += 2;
       continue;
     }
-    if (ch === '/') return { kind: 'regex', value: text.slice(i + 1, j), start: i, end: j + 1 };
-    if (ch === '\n' || ch === '\r') break;
+    if (c === 47) return { kind: 'regex', value: text.slice(i + 1, j), start: i, end: j + 1 };
+    if (c === 10 || c === 13) break;
     j++;
   }
   return { kind: 'error', value: 'unterminated /regex/ literal', start: i, end: j };
@@ -102,13 +117,6 @@ function readRegex(text: string, i: number): Token {
 
 /** Tokenize a whole query. Never throws; lexical problems become `error` tokens and lexing goes on. */
 export function tokenize(text: string, options: LexOptions): Token[] {
-  // Sticky scanners for the long runs (the native regex engine beats a character loop, cold or warm); local to
-  // the call, so tokenize keeps no state between calls.
-  const SPACES = /[ \t\n\r\f\v]+/y;
-  /** A bare scope term: anything up to whitespace, a parenthesis, a double quote or a pipe. */
-  const TERM = /[^ \t\n\r\f\v()"|]+/y;
-  const NUMBER = /[0-9.]+[A-Za-z]*/y;
-  const IDENT = /[A-Za-z_$][A-Za-z0-9_$.]*/y;
   const tokens: Token[] = [];
   let inScope = options.scope;
   let i = 0;
@@ -189,7 +197,7 @@ export function tokenize(text: string, options: LexOptions): Token[] {
       i = j;
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    const op = operatorAt(text, i);
     if (op) {
       tokens.push({ kind: 'op', value: op, start: i, end: i + op.length });
       i += op.length;

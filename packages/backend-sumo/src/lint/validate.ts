@@ -1,5 +1,5 @@
 import type { QueryProblem } from '@sigmats/core';
-import { RE2JS } from 're2js';
+import { re2Error } from '../shared/re2.js';
 import { tokenize, type Token } from './lexer.js';
 import { AGGREGATES, FUNCTIONS, OTHER_COMMANDS } from './vocabulary.js';
 
@@ -158,11 +158,8 @@ class Linter {
       this.problem('backslash written as \\\\ in a /regex/: use \\x5c (one unambiguous encoding)', offset, 'ambiguous-escape');
     }
     if (!this.options.re2) return;
-    try {
-      RE2JS.compile(source);
-    } catch (err) {
-      this.problem(`regex does not compile in RE2: ${err instanceof Error ? err.message : String(err)}`, offset, 'regex');
-    }
+    const why = re2Error(source);
+    if (why !== undefined) this.problem(`regex does not compile in RE2: ${why}`, offset, 'regex');
   }
 
   // ---- expressions (where, if, CSE)

@@ -57,12 +57,19 @@ export function exprFields(expr: Expr, out: string[] = []): string[] {
   return out;
 }
 
+const WORD_KEY = /^[A-Za-z0-9_]+$/;
+
 function jsonKeyPath(path: string): string | undefined {
   const segments = path.split('.');
   let out = '';
   for (const s of segments) {
+    // A plain word (the usual case) holds no quote, bracket or invisible character: skip those checks.
+    if (WORD_KEY.test(s)) {
+      out += out ? `.${s}` : s;
+      continue;
+    }
     if (s === '' || /["'\\[\]]/.test(s) || [...s].some(isInvisible)) return undefined;
-    out += /^[A-Za-z0-9_]+$/.test(s) ? (out ? `.${s}` : s) : `['${s}']`;
+    out += `['${s}']`;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { diagnostic, normalizeParts, stringShape } from '@sigmats/core';
 import type { Diagnostic, RegexValue, ScalarValue, StringValue } from '@sigmats/core';
-import { RE2JS } from 're2js';
+import { re2Error } from './re2.js';
 import { commonAffixes, flagPrefix, hasWildcard, partsRegex, regexLiteral, userRegex } from '../encode.js';
 
 /**
@@ -51,15 +51,11 @@ function dedupe(xs: readonly string[]): string[] {
 
 /** Compile-check an emitted regex with RE2 (re2js); a located error when it does not compile. */
 export function checkRe2(source: string, at: ScalarValue | RegexValue): Diagnostic | undefined {
-  try {
-    RE2JS.compile(source);
-    return undefined;
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    return diagnostic('backend/unsupported-value', `regex is not valid RE2 (Sumo's regex engine): ${why}`, at.loc, {
-      hint: 'RE2 has no lookaround, backreferences or possessive quantifiers; rewrite the pattern without them',
-    });
-  }
+  const why = re2Error(source);
+  if (why === undefined) return undefined;
+  return diagnostic('backend/unsupported-value', `regex is not valid RE2 (Sumo's regex engine): ${why}`, at.loc, {
+    hint: 'RE2 has no lookaround, backreferences or possessive quantifiers; rewrite the pattern without them',
+  });
 }
 
 /** The Sumo regex for a `|re` value, or the RE2 error. */
