@@ -107,6 +107,9 @@ export function cseValue(f: string, value: ScalarValue, numeric: boolean, other:
   }
 }
 
+/** Full hash length per CSE hash algorithm. */
+const HASH_LENGTHS: Readonly<Record<string, number>> = { MD5: 32, SHA1: 40, SHA256: 64, IMPHASH: 32 };
+
 /** `Hashes` (`MD5=…,SHA256=…`) → the normalized hash fields, `ALG=` stripped; a bare hash is placed by its length. */
 function cseHashes(value: ScalarValue): Result<string> {
   const unsupported = (why: string): Result<string> =>
@@ -117,14 +120,19 @@ function cseHashes(value: ScalarValue): Result<string> {
   const { shape, text } = stringShape(value);
   if (shape === 'pattern' || shape === 'any') return unsupported('wildcards inside the hash');
   const tests: string[] = [];
-  for (const pair of text.split(',').filter((p) => p !== '')) {
+  const pairs = text.split(',').filter((p) => p !== '');
+  // Under |contains/|startswith the last hash may be cut short: it is then a prefix of the stored hash.
+  const openEnd = shape === 'contains' || shape === 'prefix';
+  for (const [i, pair] of pairs.entries()) {
     const m = /^(?:([A-Za-z0-9]+)=)?([0-9A-Fa-f]+)$/.exec(pair.trim());
     if (!m) return unsupported(`'${pair}' is not ALG=hex`);
     const hex = m[2]!.toLowerCase();
     if (m[1] !== undefined) {
-      const field = CSE_HASH_FIELDS[m[1].toUpperCase()];
+      const algo = m[1].toUpperCase();
+      const field = CSE_HASH_FIELDS[algo];
       if (!field) return unsupported(`unknown algorithm '${m[1]}'`);
-      tests.push(`lower(${field}) = ${q(hex)}`);
+      const truncated = openEnd && i === pairs.length - 1 && hex.length < (HASH_LENGTHS[algo] ?? 0);
+      tests.push(truncated ? `${field} matches /(?i)^${hex}.*$/` : `lower(${field}) = ${q(hex)}`);
     } else {
       const fields = { 32: ['file_hash_md5', 'file_hash_imphash'], 40: ['file_hash_sha1'], 64: ['file_hash_sha256'] }[hex.length];
       if (!fields) return unsupported(`a ${hex.length}-digit hash has no algorithm`);
