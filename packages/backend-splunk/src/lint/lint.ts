@@ -434,11 +434,13 @@ export function lintSpl(query: string): QueryProblem[] {
   // the text means no bracket token (one native scan instead of a walk over every token).
   let depth = 0;
   const brackets = query.includes('[') || query.includes(']');
-  if (brackets) for (const t of tokens) {
-    if (t.kind === 'lbracket') depth++;
-    if (t.kind === 'rbracket' && --depth < 0) {
-      linter.report("unbalanced ']'", t.offset, 'spl/bracket');
-      depth = 0;
+  if (brackets) {
+    for (const t of tokens) {
+      if (t.kind === 'lbracket') depth++;
+      if (t.kind === 'rbracket' && --depth < 0) {
+        linter.report("unbalanced ']'", t.offset, 'spl/bracket');
+        depth = 0;
+      }
     }
   }
   if (depth > 0) linter.report("unclosed '['", tokens.find((t) => t.kind === 'lbracket')!.offset, 'spl/bracket');

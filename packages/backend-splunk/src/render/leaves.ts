@@ -42,6 +42,9 @@ function badField(field: string, node: MatchExpr, where: string): Result<string>
   );
 }
 
+/** What searchLiteralOk refuses plus what splEscape escapes. */
+const SEARCH_PLAIN_SPECIAL = /[*\u0000-\u001f\u007f\\"]/;
+
 /** The value of a search term: quoted, `*` as wildcard; undefined when the search language cannot say it. */
 export function searchPattern(v: StringValue): string | undefined {
   if (v.cased) return undefined; // search is case-insensitive; CASE() quoting of arbitrary text is undocumented
@@ -49,6 +52,11 @@ export function searchPattern(v: StringValue): string | undefined {
   for (const p of v.parts) {
     switch (p.kind) {
       case 'literal':
+        // One scan for the common case: nothing to refuse and nothing to escape.
+        if (!SEARCH_PLAIN_SPECIAL.test(p.text)) {
+          out += p.text;
+          break;
+        }
         if (!searchLiteralOk(p.text)) return undefined; // a literal * cannot be escaped
         out += splEscape(p.text);
         break;
