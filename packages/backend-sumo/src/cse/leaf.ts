@@ -2,8 +2,7 @@ import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { Diagnostic, KeywordExpr, Logsource, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type Dialect, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
-import { ipv6CidrRegex } from '../shared/ipv6.js';
-import { alternationRegex, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
+import { alternationRegex, cidrTest, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
 import { CSE_HASH_FIELDS, CSE_NUMERIC, cseField, type CseField } from './fields.js';
 
 /**
@@ -78,14 +77,7 @@ export function cseValue(f: string, value: ScalarValue, numeric: boolean, other:
       return 'error' in r ? fail(r.error) : ok(`${f} matches /${r.source}/`);
     }
     case 'cidr':
-      if (value.version === 6) {
-        const re = ipv6CidrRegex(value.network, value.prefixLength);
-        if (re === undefined) {
-          return fail(diagnostic('backend/unsupported-value', `IPv6 CIDR ${value.network}/${value.prefixLength} is not a valid network`, value.loc));
-        }
-        return ok(`${f} matches /(?i)${re}/`);
-      }
-      return ok(`compareCIDRPrefix(${q(value.network)}, ${f}, ${q(String(value.prefixLength))})`);
+      return cidrTest(f, value, q);
     case 'compare': {
       const op = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[value.op];
       return ok(`${f} ${op} ${numberText(value.value)}`);

@@ -1,5 +1,7 @@
 import { diagnostic, normalizeParts, stringShape } from '@sigmats/core';
-import type { Diagnostic, RegexValue, ScalarValue, StringValue } from '@sigmats/core';
+import type { CidrValue, Diagnostic, RegexValue, ScalarValue, StringValue } from '@sigmats/core';
+import { fail, ok, type Result } from '@sigmats/text-query';
+import { ipv6CidrRegex } from './ipv6.js';
 import { re2Error } from './re2.js';
 import { commonAffixes, flagPrefix, hasWildcard, partsRegex, regexLiteral, userRegex } from '../encode.js';
 
@@ -82,4 +84,19 @@ export function placeholderError(v: StringValue): Diagnostic | undefined {
 /** Number text as Sumo reads it (no exponent form for ordinary values). */
 export function numberText(n: number): string {
   return Number.isInteger(n) ? n.toFixed(0) : String(n);
+}
+
+/**
+ * `|cidr` in both Sumo dialects: `compareCIDRPrefix` for IPv4; it is IPv4 only, so IPv6 matches the address text
+ * with a regex over every textual form (see ipv6.ts). `q` quotes a string literal in the caller's dialect.
+ */
+export function cidrTest(f: string, value: CidrValue, q: (text: string) => string): Result<string> {
+  if (value.version === 6) {
+    const re = ipv6CidrRegex(value.network, value.prefixLength);
+    if (re === undefined) {
+      return fail(diagnostic('backend/unsupported-value', `IPv6 CIDR ${value.network}/${value.prefixLength} is not a valid network`, value.loc));
+    }
+    return ok(`${f} matches /(?i)${re}/`);
+  }
+  return ok(`compareCIDRPrefix(${q(value.network)}, ${f}, ${q(String(value.prefixLength))})`);
 }
