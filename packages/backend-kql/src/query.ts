@@ -1,9 +1,8 @@
 import { diagnostic } from '@sigmats/core';
 import type { BackendOptionValue, Expr, SigmaRule } from '@sigmats/core';
-import { fail, ok, renderExpr, type Result } from '@sigmats/text-query';
+import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
 import type { KqlTarget } from './columns.js';
 import { KQL_DIALECT } from './dialect.js';
-import { groupOrByField } from './group.js';
 import { leaf } from './leaves.js';
 import { orList } from './lists.js';
 import { STATE } from './pipelines/build.js';

@@ -1,4 +1,5 @@
 export * from './result.js';
 export * from './dialect.js';
 export * from './render.js';
+export * from './group.js';
 export * from './backend.js';

@@ -1,10 +1,9 @@
 import { diagnostic } from '@sigmats/core';
 import type { Backend, BackendOptionValue, ConvertedRule, Expr, SigmaRule } from '@sigmats/core';
-import { createBackend, fail, ok, renderExpr, type Result, type RuleContext } from '@sigmats/text-query';
+import { createBackend, fail, groupOrByField, ok, renderExpr, type Result, type RuleContext } from '@sigmats/text-query';
 import { validateCseExpression } from '../lint/validate.js';
 import { cseSeverity, mitreTags } from '../shared/meta.js';
 import { gateErrors } from '../shared/gate.js';
-import { regroupByField } from '../shared/regroup.js';
 import { cseCorrelation } from './correlation.js';
 import { CSE_SYSMON_IDS } from './fields.js';
 import { cseDialect, cseHooks } from './leaf.js';
@@ -32,7 +31,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
       diagnostic('backend/invalid-option', `keywordField must be a CSE field name, not '${String(keywordField)}'`, { file: '<options>', line: 0, column: 0 }),
     );
   }
-  const r = renderExpr(regroupByField(expr), cseDialect, cseHooks, {
+  const r = renderExpr(groupOrByField(expr), cseDialect, cseHooks, {
     logsource: rule.logsource,
     usesRaw,
     ...(keywordField !== undefined ? { keywordField } : {}),

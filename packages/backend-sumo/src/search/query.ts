@@ -1,8 +1,7 @@
 import { diagnostic } from '@sigmats/core';
 import type { BackendOptionValue, Expr, SigmaRule, SourceLocation } from '@sigmats/core';
-import { fail, ok, renderExpr, type Result } from '@sigmats/text-query';
+import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
 import { tokenize } from '../lint/lexer.js';
-import { regroupByField } from '../shared/regroup.js';
 import { exprFields, planFields, type FieldPlan } from './fields.js';
 import { splitScope, wrapScope } from './keywords.js';
 import { searchDialect, searchHooks } from './leaf.js';
@@ -104,7 +103,7 @@ export function searchParts(expr: Expr, rule: SigmaRule, settings: SearchSetting
   const plan = planFields(used, settings, profile.jsonPath, (f) => fieldLocation(expr, f) ?? rule.fieldLocs['fields'] ?? rule.loc);
   if (!plan.ok) return plan;
   const name = plan.value.name;
-  const where = rest ? renderExpr(regroupByField(rest), searchDialect, searchHooks, { field: name }) : ok('');
+  const where = rest ? renderExpr(groupOrByField(rest), searchDialect, searchHooks, { field: name }) : ok('');
   if (!where.ok) return where;
   const filterTests = filters.map((f) =>
     f.values.length === 1 ? `${name(f.field)} = "${f.values[0]}"` : `${name(f.field)} in (${f.values.map((v) => `"${v}"`).join(', ')})`,
