@@ -7,6 +7,7 @@ export type * from './backend.js';
 export * from './pipeline/index.js';
 export * from './strings.js';
 export * from './lower.js';
+export * from './attack.js';
 export { parseSigma, type ParseResult } from './parse/parse-sigma.js';
 export type { ParseOptions } from './parse/options.js';
 export { buildCollection, loadCollection, applyFilter, logsourceContains, filterPrefix, type ParsedSource } from './build-collection.js';

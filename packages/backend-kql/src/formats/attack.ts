@@ -1,21 +1,26 @@
+import { attackTactic } from '@sigmats/core';
 import type { DocumentMeta } from '@sigmats/core';
 
-/** Sigma ATT&CK tactic tags → the CamelCase tactic names Sentinel and Defender use. */
-const TACTICS: Readonly<Record<string, string>> = {
-  reconnaissance: 'Reconnaissance',
-  'resource-development': 'ResourceDevelopment',
-  'initial-access': 'InitialAccess',
-  execution: 'Execution',
-  persistence: 'Persistence',
-  'privilege-escalation': 'PrivilegeEscalation',
-  'defense-evasion': 'DefenseEvasion',
-  'credential-access': 'CredentialAccess',
-  discovery: 'Discovery',
-  'lateral-movement': 'LateralMovement',
-  collection: 'Collection',
-  exfiltration: 'Exfiltration',
-  'command-and-control': 'CommandAndControl',
-  impact: 'Impact',
+/**
+ * ATT&CK tactic ids → the tactic values Sentinel and Defender accept. The tag is resolved by core's tactic table,
+ * so `attack.stealth` (ATT&CK v19) and `attack.defense-evasion` both give TA0005 → DefenseEvasion. Defense
+ * Impairment (TA0112, v19) has no documented Sentinel value yet and is left out.
+ */
+const SENTINEL_TACTICS: Readonly<Record<string, string>> = {
+  TA0043: 'Reconnaissance',
+  TA0042: 'ResourceDevelopment',
+  TA0001: 'InitialAccess',
+  TA0002: 'Execution',
+  TA0003: 'Persistence',
+  TA0004: 'PrivilegeEscalation',
+  TA0005: 'DefenseEvasion',
+  TA0006: 'CredentialAccess',
+  TA0007: 'Discovery',
+  TA0008: 'LateralMovement',
+  TA0009: 'Collection',
+  TA0010: 'Exfiltration',
+  TA0011: 'CommandAndControl',
+  TA0040: 'Impact',
 };
 
 /** Tactics in tag order, without duplicates (older `attack.lateral_movement` spelling accepted). */
@@ -23,7 +28,8 @@ export function tactics(doc: DocumentMeta): string[] {
   const out: string[] = [];
   for (const t of doc.tags) {
     if (t.namespace.toLowerCase() !== 'attack') continue;
-    const name = TACTICS[t.name.toLowerCase().replaceAll('_', '-')];
+    const tactic = attackTactic(t.name);
+    const name = tactic && SENTINEL_TACTICS[tactic.id];
     if (name && !out.includes(name)) out.push(name);
   }
   return out;

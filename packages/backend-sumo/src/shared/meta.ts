@@ -1,22 +1,5 @@
+import { attackTactic } from '@sigmats/core';
 import type { DocumentMeta, RuleLevel } from '@sigmats/core';
-
-/** MITRE ATT&CK tactic ids by the names Sigma tags use (`attack.command-and-control`, older `_` spellings too). */
-const TACTICS: Readonly<Record<string, string>> = {
-  reconnaissance: 'TA0043',
-  'resource-development': 'TA0042',
-  'initial-access': 'TA0001',
-  execution: 'TA0002',
-  persistence: 'TA0003',
-  'privilege-escalation': 'TA0004',
-  'defense-evasion': 'TA0005',
-  'credential-access': 'TA0006',
-  discovery: 'TA0007',
-  'lateral-movement': 'TA0008',
-  collection: 'TA0009',
-  exfiltration: 'TA0010',
-  'command-and-control': 'TA0011',
-  impact: 'TA0040',
-};
 
 /** CSE tags `_mitreAttackTactic:TA00xx` / `_mitreAttackTechnique:T1219` from Sigma `attack.*` tags. */
 export function mitreTags(doc: DocumentMeta): string[] {
@@ -24,8 +7,8 @@ export function mitreTags(doc: DocumentMeta): string[] {
   for (const t of doc.tags) {
     if (t.namespace !== 'attack') continue;
     const name = t.name.toLowerCase();
-    const tactic = TACTICS[name.replaceAll('_', '-')];
-    if (tactic) out.push(`_mitreAttackTactic:${tactic}`);
+    const tactic = attackTactic(name);
+    if (tactic) out.push(`_mitreAttackTactic:${tactic.id}`);
     else if (/^ta\d{4}$/.test(name)) out.push(`_mitreAttackTactic:${name.toUpperCase()}`);
     else if (/^t\d{4}(\.\d{3})?$/.test(name)) out.push(`_mitreAttackTechnique:${name.toUpperCase()}`);
   }

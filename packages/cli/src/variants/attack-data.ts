@@ -8,35 +8,7 @@
  * Source: https://attack.mitre.org/ (ATT&CK is © The MITRE Corporation, used under its terms).
  */
 
-export interface Tactic {
-  readonly id: string;
-  /** Sigma tag form (v2, hyphenated): `attack.lateral-movement`. */
-  readonly short: string;
-  readonly name: string;
-}
-
-export const TACTICS: readonly Tactic[] = [
-  { id: 'TA0043', short: 'reconnaissance', name: 'Reconnaissance' },
-  { id: 'TA0042', short: 'resource-development', name: 'Resource Development' },
-  { id: 'TA0001', short: 'initial-access', name: 'Initial Access' },
-  { id: 'TA0002', short: 'execution', name: 'Execution' },
-  { id: 'TA0003', short: 'persistence', name: 'Persistence' },
-  { id: 'TA0004', short: 'privilege-escalation', name: 'Privilege Escalation' },
-  { id: 'TA0005', short: 'stealth', name: 'Stealth' },
-  { id: 'TA0112', short: 'defense-impairment', name: 'Defense Impairment' },
-  { id: 'TA0006', short: 'credential-access', name: 'Credential Access' },
-  { id: 'TA0007', short: 'discovery', name: 'Discovery' },
-  { id: 'TA0008', short: 'lateral-movement', name: 'Lateral Movement' },
-  { id: 'TA0009', short: 'collection', name: 'Collection' },
-  { id: 'TA0011', short: 'command-and-control', name: 'Command and Control' },
-  { id: 'TA0010', short: 'exfiltration', name: 'Exfiltration' },
-  { id: 'TA0040', short: 'impact', name: 'Impact' },
-];
-
-/** Older tag names of a tactic: `attack.defense-evasion` is TA0005, shown with its old name. */
-export const TACTIC_ALIASES: Readonly<Record<string, { readonly id: string; readonly name: string }>> = {
-  'defense-evasion': { id: 'TA0005', name: 'Stealth (formerly Defense Evasion)' },
-};
+export { ATTACK_TACTICS as TACTICS, ATTACK_TACTIC_ALIASES as TACTIC_ALIASES, type AttackTactic as Tactic } from '@sigmats/core';
 
 // Tactic codes used in the technique table below (kept short so the table stays readable).
 const T = {
