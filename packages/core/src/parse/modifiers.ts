@@ -18,7 +18,8 @@ import {
   utf8Bytes,
 } from './encoding.js';
 import { checkRegex } from './regex-check.js';
-import { WILDCARD_MULTI, hasWildcards, insertPlaceholders, literalText, mergeLiterals, parseSigmaString, regexPlaceholders } from './sigma-string.js';
+import { WILDCARD_MULTI, hasWildcards, insertPlaceholders, mergeLiterals, parseSigmaString, regexPlaceholders } from './sigma-string.js';
+import { plainText } from '../strings.js';
 import { exact } from './exact.js';
 import { windashCount, windashVariants } from './windash.js';
 
@@ -143,7 +144,7 @@ function literalBytes(w: Extract<W, { t: 'str' }>, m: ModifierName): Uint8Array 
       hint: `put '${m}' before 'contains'/'startswith'/'endswith' (e.g. '${m}|contains') and escape literal * and ? as \\* and \\?`,
     });
   }
-  const text = literalText(w.parts) ?? '';
+  const text = plainText(w.parts) ?? '';
   return w.bytes ? byteStringToBytes(text) : utf8Bytes(text);
 }
 
@@ -219,7 +220,7 @@ function applyOne(m: ModifierName, w: W, first: boolean): W {
         if (!variants) {
           throw new Fail({
             code: 'modifier/base64offset-short',
-            message: `'${literalText(x.parts) ?? ''}' is too short for 'base64offset': one of the shifted encodings would be empty and match everything`,
+            message: `'${plainText(x.parts) ?? ''}' is too short for 'base64offset': one of the shifted encodings would be empty and match everything`,
             hint: 'use a longer value (at least 3 bytes)',
           });
         }
@@ -293,7 +294,7 @@ function applyOne(m: ModifierName, w: W, first: boolean): W {
       });
     case 'fieldref': {
       if (w.t !== 'str') throw mismatch(m, w);
-      const name = literalText(w.parts);
+      const name = plainText(w.parts);
       if (name === undefined || name === '') {
         throw new Fail({
           code: 'modifier/invalid-chain',

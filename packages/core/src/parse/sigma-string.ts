@@ -130,15 +130,6 @@ export function hasWildcards(parts: readonly ValuePart[]): boolean {
   return parts.some((p) => p.kind === 'wildcard-multi' || p.kind === 'wildcard-single');
 }
 
-export function literalText(parts: readonly ValuePart[]): string | undefined {
-  let s = '';
-  for (const p of parts) {
-    if (p.kind !== 'literal') return undefined;
-    s += p.text;
-  }
-  return s;
-}
-
 /** Placeholders found in regex source under `|re|expand` (`\%` escapes). */
 export function regexPlaceholders(pattern: string): string[] {
   const names: string[] = [];
