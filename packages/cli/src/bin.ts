@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { run } from './index.js';
+import { tuneJit } from './jit.js';
 
 // A consumer that stops reading (`sigmats convert ... | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -8,6 +9,8 @@ for (const stream of [process.stdout, process.stderr]) {
     throw err;
   });
 }
+
+tuneJit(process.argv[2]);
 
 // Set the exit code rather than calling process.exit, so buffered stdout (e.g. a pipe) is flushed first.
 run(process.argv.slice(2)).then(

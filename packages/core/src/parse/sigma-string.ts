@@ -27,7 +27,7 @@ export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWil
     }
     const c = text[i] as string;
     if (c === '\\') {
-      const n = text[i + 1];
+      const n = i + 1 < text.length ? text[i + 1] : undefined;
       if (n === undefined) {
         lit += '\\';
         from = i + 1;

@@ -484,8 +484,9 @@ function scalarNode(
 
 /** Whether YAML 1.1 (pySigma) types this plain scalar differently from `value` (its YAML 1.2 reading). */
 export function yaml11Differs(text: string, value: unknown): boolean {
-  if (MAY_DIFFER_11[text.charCodeAt(0)] !== 1 || PYYAML_NOT_BOOL.has(text)) return false;
+  // Bounds first: an out-of-range typed-array read deoptimizes the (hot, inlined) caller.
   const c = text.charCodeAt(0);
+  if (!(c < 128) || MAY_DIFFER_11[c] !== 1 || PYYAML_NOT_BOOL.has(text)) return false;
   // Letters: only YAML 1.1's extra booleans differ (true/false/null read the same in both).
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return YAML11_ONLY_BOOLEANS.has(text);
   // Dates: YAML 1.1 timestamps become text again in sigmats, so both readings agree (and Date parsing is slow).

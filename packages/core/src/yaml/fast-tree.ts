@@ -71,12 +71,17 @@ class FastParser {
 
   parseDocument(): YDocument | undefined {
     this.skipBlank();
-    const line = this.lines[this.li];
+    const line = this.lineAt(this.li);
     if (!line) return undefined;
     const root = this.blockNode(-1);
     this.skipBlank();
     if (this.li < this.lines.length) throw BAIL;
     return { root, start: root.start, yaml11: false, failed: false };
+  }
+
+  /** Line `i`, or undefined past the last one (checked first: an out-of-bounds read deoptimizes hot callers). */
+  private lineAt(i: number): Line | undefined {
+    return i < this.lines.length ? this.lines[i] : undefined;
   }
 
   private skipBlank(): void {
@@ -116,7 +121,7 @@ class FastParser {
       if (at === line.end || this.src.charCodeAt(at) === HASH) {
         this.li++;
         this.skipBlank();
-        const next = this.lines[this.li];
+        const next = this.lineAt(this.li);
         if (!next || next.indent <= indent) throw BAIL; // empty item: left to the general path
         item = this.blockNode(indent);
       } else if (this.isSeqItem(at, line.end)) {
@@ -130,7 +135,7 @@ class FastParser {
       size += item.size;
       if (item.height + 1 > height) height = item.height + 1;
       this.skipBlank();
-      const next = this.lines[this.li];
+      const next = this.lineAt(this.li);
       if (!next || next.indent < indent) break;
       if (next.indent > indent || !this.isSeqItem(next.start + indent, next.end)) {
         if (next.indent === indent) break; // a map key after a compact sequence: the caller's map goes on
@@ -169,7 +174,7 @@ class FastParser {
       if (value.height + 1 > height) height = value.height + 1;
       end = Math.max(end, key.end, this.valueEnd);
       this.skipBlank();
-      const next = this.lines[this.li];
+      const next = this.lineAt(this.li);
       if (!next || next.indent < indent) break;
       if (next.indent > indent) throw BAIL;
       keyAt = next.start + indent;
@@ -200,23 +205,19 @@ class FastParser {
 
   /** Closing quote offset of a quoted scalar starting at `at` on this line, or -1. */
   private quotedEnd(at: number, end: number): number {
-    const q = this.src.charCodeAt(at);
+    const src = this.src;
+    if (src.charCodeAt(at) === SQ) {
+      // '' is an escaped quote inside single quotes.
+      for (let k = src.indexOf("'", at + 1); k >= 0 && k < end; k = src.indexOf("'", k + 2)) {
+        if (src.charCodeAt(k + 1) !== SQ) return k;
+      }
+      return -1;
+    }
+    // Double quotes: a backslash escapes the next character.
     for (let k = at + 1; k < end; k++) {
-      const ch = this.src.charCodeAt(k);
-      if (q === SQ && ch === SQ) {
-        if (this.src.charCodeAt(k + 1) === SQ) {
-          k++;
-          continue;
-        }
-        return k;
-      }
-      if (q === DQ) {
-        if (ch === 92) {
-          k++;
-          continue;
-        }
-        if (ch === DQ) return k;
-      }
+      const ch = src.charCodeAt(k);
+      if (ch === DQ) return k;
+      if (ch === 92) k++;
     }
     return -1;
   }
@@ -283,7 +284,7 @@ class FastParser {
       if (at < line.end && at === from) throw BAIL;
       this.li++;
       this.skipBlank();
-      const next = this.lines[this.li];
+      const next = this.lineAt(this.li);
       if (next && next.indent > indent) n = this.blockNode(indent);
       else if (next && next.indent === indent && this.isSeqItem(next.start + indent, next.end)) n = this.seq(indent);
       else {
@@ -335,7 +336,7 @@ class FastParser {
       if (l.indent < l.end - l.start && l.indent > parent && this.src.charCodeAt(l.start + l.indent) === HASH) throw BAIL;
       j++;
     }
-    const next = this.lines[j];
+    const next = this.lineAt(j);
     if (next && next.indent > parent) throw BAIL;
   }
 
@@ -356,7 +357,7 @@ class FastParser {
     this.restOfLine(k, line);
     if (k < line.end && this.src.charCodeAt(k) !== SP) throw BAIL;
     this.li++;
-    const first = this.lines[this.li];
+    const first = this.lineAt(this.li);
     if (!first || first.indent === first.end - first.start || first.indent <= parent) throw BAIL;
     const contentIndent = first.indent;
     const parts: string[] = [];
