@@ -12,8 +12,8 @@ export interface LoadedRules {
   readonly files: readonly string[];
   /** The parsed documents of each file, in file order (files that failed to read map to []). */
   readonly documents: ReadonlyMap<string, readonly SigmaDocument[]>;
-  /** First line of each YAML document of each file (documents that failed to parse included). */
-  readonly documentLines: ReadonlyMap<string, readonly number[]>;
+  /** First line of each YAML document of a file (documents that failed to parse included); undefined if unread. */
+  documentLines(file: string): readonly number[] | undefined;
 }
 
 /** First line of each YAML document: line 1 and the line after each `---` separator (a leading one excepted). */
@@ -38,7 +38,8 @@ export function documentStartLines(text: string): number[] {
 export async function loadRules(paths: readonly string[], io: CliIo, progress?: Progress): Promise<LoadedRules> {
   const parsed: { documents: readonly SigmaDocument[]; diagnostics: readonly Diagnostic[] }[] = [];
   const documents = new Map<string, readonly SigmaDocument[]>();
-  const documentLines = new Map<string, readonly number[]>();
+  // Document start lines are for JUnit reports only: found on demand from the decoded text.
+  const texts = new Map<string, string>();
   const files: string[] = [];
   for (const path of paths) {
     const name = path === STDIN ? STDIN_NAME : path;
@@ -50,11 +51,19 @@ export async function loadRules(paths: readonly string[], io: CliIo, progress?: 
     } else {
       const decoded = decodeSigmaBytes(read.bytes, name);
       const result = decoded.text === undefined ? { documents: [], diagnostics: decoded.diagnostics } : parseSigma(decoded.text, name);
-      if (decoded.text !== undefined) documentLines.set(name, documentStartLines(decoded.text));
+      if (decoded.text !== undefined) texts.set(name, decoded.text);
       parsed.push(result);
       documents.set(name, result.documents);
     }
     progress?.tick();
   }
+  const lines = new Map<string, readonly number[]>();
+  const documentLines = (file: string): readonly number[] | undefined => {
+    const text = texts.get(file);
+    if (text === undefined) return undefined;
+    let l = lines.get(file);
+    if (!l) lines.set(file, (l = documentStartLines(text)));
+    return l;
+  };
   return { collection: buildCollection(parsed), files, documents, documentLines };
 }

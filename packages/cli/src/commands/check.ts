@@ -32,7 +32,7 @@ export function junitCases(loaded: LoadedRules, diagnostics: readonly Diagnostic
   for (const file of files) {
     const docs = loaded.documents.get(file) ?? [];
     const diags = byFile.get(file) ?? [];
-    const starts = loaded.documentLines.get(file) ?? (docs.length > 0 ? [1] : []);
+    const starts = loaded.documentLines(file) ?? (docs.length > 0 ? [1] : []);
     const spanOf = (line: number): number => {
       let i = -1;
       for (let j = 0; j < starts.length; j++) if (starts[j]! <= line) i = j;

@@ -235,7 +235,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const failed = failedUnits(allDiags);
   const counts = countSeverities(allDiags);
   if (json) {
-    for (const r of runs) for (const rule of r.result.rules) io.stdout.write(`${ruleJson(r, rule)}\n`);
+    // One write per ~64 KB rather than per rule: thousands of small writes to a pipe or file cost more than the JSON.
+    let chunk = '';
+    for (const r of runs) {
+      for (const rule of r.result.rules) {
+        chunk += `${ruleJson(r, rule)}\n`;
+        if (chunk.length >= 65536) {
+          io.stdout.write(chunk);
+          chunk = '';
+        }
+      }
+    }
+    if (chunk !== '') io.stdout.write(chunk);
     io.stdout.write(
       `${JSON.stringify({
         version: JSON_VERSION,
