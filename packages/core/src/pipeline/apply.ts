@@ -9,7 +9,7 @@ import { documentKey } from '../ir/rule.js';
 import type { DetectionValue, ScalarValue, StringValue } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
 import { fieldConditionHolds, itemConditionHolds, ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
-import { conditionText, logsourceMatches, mapDetections, removeFromCondition, type LogsourceSpec } from './ir-helpers.js';
+import { conditionText, itemWith, logsourceMatches, mapDetections, removeFromCondition, type LogsourceSpec } from './ir-helpers.js';
 import { ADD_CONDITION_MODIFIERS } from './parse.js';
 import { sigmaParts } from './sigma-string.js';
 import { renderTemplate } from './template.js';
@@ -345,7 +345,7 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
     case 'set_value':
       return onLeaves((leaf) => {
         const value = setValueOf(t, item.loc);
-        return { ...leaf, values: [value] };
+        return itemWith(leaf, leaf.field, [value]);
       });
     case 'convert_type':
       return onLeaves((leaf) =>
@@ -519,15 +519,12 @@ function mapFieldNames(
       }
     } else if (fx.fieldOk(leaf.field, leaf)) targets = targetsOf(t, leaf.field);
     if (!targets && !valuesChanged) return leaf;
-    const base: DetectionItem = valuesChanged ? { ...leaf, values } : leaf;
+    const base: DetectionItem = valuesChanged ? itemWith(leaf, leaf.field, values) : leaf;
     let out: DetectionElement;
     if (!targets) out = base;
     else {
-      const copy = (field: string): DetectionItem => ({
-        ...base,
-        field,
-        values: keyword ? base.values.map((v) => (v.kind === 'expansion' ? { ...v, values: v.values.map(keywordToContains) } : keywordToContains(v))) : base.values,
-      });
+      const copy = (field: string): DetectionItem =>
+        itemWith(base, field, keyword ? base.values.map((v) => (v.kind === 'expansion' ? { ...v, values: v.values.map(keywordToContains) } : keywordToContains(v))) : base.values);
       if (targets.length === 1) out = copy(targets[0]!);
       else {
         // not(a or b) = not a and not b: a negated item's copies are AND-ed.
@@ -633,7 +630,7 @@ function extractFields(t: T<'extract_fields'>, leaf: DetectionItem, item: Proces
     operands.push(items.length === 1 ? items[0]! : { kind: 'group', link: flip('and'), items, loc: item.loc });
   }
   if (!matched) return leaf;
-  if (unmatched.length > 0 && t.preserveUnmatched) operands.push({ ...leaf, values: unmatched });
+  if (unmatched.length > 0 && t.preserveUnmatched) operands.push(itemWith(leaf, leaf.field, unmatched));
   else {
     for (const v of unmatched) {
       r.warn('pipeline/detection-item-failure', `extract_fields (processing item ${item.id}): value does not match the regex and was dropped; set preserve_unmatched: true to keep it`, v.loc);

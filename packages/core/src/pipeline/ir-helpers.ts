@@ -2,8 +2,23 @@
 import type { ConditionNode } from '../ir/condition.js';
 import type { Detection, DetectionElement, DetectionGroup, DetectionItem } from '../ir/detection.js';
 import type { Logsource, SigmaRule } from '../ir/rule.js';
-import type { DetectionValue, ScalarValue } from '../ir/values.js';
+import type { DetectionValue, ScalarValue, StringValue, ValuePart } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
+
+/**
+ * A copy of `item` with another field and/or values. Written key by key in the parser's order, not as
+ * `{ ...item, values }`: a spread copy gets a hidden class of its own, so every IR walker that later sees both parsed
+ * and pipeline-made items turns polymorphic and is deoptimized and recompiled (measured on the corpus: most items a
+ * pipeline touches).
+ */
+export function itemWith(item: DetectionItem, field: string | null, values: readonly DetectionValue[]): DetectionItem {
+  return { kind: 'item', field, modifiers: item.modifiers, values, link: item.link, negated: item.negated, loc: item.loc };
+}
+
+/** A copy of a string value with other parts, with the parser's hidden class (see itemWith). */
+export function stringWith(v: StringValue, parts: readonly ValuePart[]): StringValue {
+  return { kind: 'string', parts, cased: v.cased, loc: v.loc };
+}
 
 export interface LogsourceSpec {
   readonly category?: string;
@@ -73,7 +88,8 @@ export function mapElement(el: DetectionElement, f: (item: DetectionItem) => Det
   }
   if (items === undefined) return el;
   if (items.length === 0) return null;
-  return { ...el, items };
+  // Key by key (not a spread) to keep the parser's hidden class; see itemWith.
+  return { kind: 'group', link: el.link, items, loc: el.loc };
 }
 
 export function mapDetections(
@@ -91,7 +107,7 @@ export function mapDetections(
     }
     if (out === undefined) out = detections.slice(0, i);
     if (body === null) removed.push(d.name);
-    else out.push({ ...d, body: body.kind === 'group' ? body : wrap(body, d.body.loc) });
+    else out.push({ kind: 'detection', name: d.name, body: body.kind === 'group' ? body : wrap(body, d.body.loc), loc: d.loc });
   }
   return out !== undefined ? { detections: out, removed } : { detections, removed };
 }

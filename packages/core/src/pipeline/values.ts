@@ -4,6 +4,7 @@ import type { DetectionValue, ExpansionValue, RegexValue, ScalarValue, StringVal
 import type { SourceLocation } from '../location.js';
 import { escapeRegex, normalizeParts, sameParts, sigmaParts, sigmaStringText } from './sigma-string.js';
 import type { PlaceholderFilter, Transformation } from './types.js';
+import { itemWith, stringWith } from './ir-helpers.js';
 
 type T<K extends Transformation['type']> = Extract<Transformation, { type: K }>;
 
@@ -33,7 +34,7 @@ export function mapItemValues(item: DetectionItem, f: (v: ScalarValue) => Detect
       values.push(...(Array.isArray(r) ? r : [r as DetectionValue]));
     }
   }
-  return changed ? { ...item, values } : item;
+  return changed ? itemWith(item, item.field, values) : item;
 }
 
 /**
@@ -62,7 +63,7 @@ export function replaceString(v: StringValue, t: T<'replace_string'>): StringVal
     parts = r;
   }
   parts = normalizeParts(parts);
-  return samePartsAs(v.parts, parts) ? v : { ...v, parts };
+  return samePartsAs(v.parts, parts) ? v : stringWith(v, parts);
 }
 
 /** The transformation's regex with match indices (`d`), compiled once per regex. */
@@ -205,7 +206,7 @@ export function caseString(v: StringValue, method: 'lower' | 'upper' | 'snake_ca
   const parts = v.parts.map((p) =>
     p.kind === 'literal' ? { kind: 'literal' as const, text: method === 'lower' ? p.text.toLowerCase() : method === 'upper' ? p.text.toUpperCase() : snake(p.text) } : p,
   );
-  return samePartsAs(v.parts, parts) ? v : { ...v, parts };
+  return samePartsAs(v.parts, parts) ? v : stringWith(v, parts);
 }
 
 export function setValueOf(t: T<'set_value'>, loc: SourceLocation): ScalarValue {
@@ -243,7 +244,7 @@ export function keywordToContains(v: ScalarValue): ScalarValue {
   const parts: ValuePart[] = [...v.parts];
   if (parts[0]?.kind !== 'wildcard-multi') parts.unshift({ kind: 'wildcard-multi' });
   if (parts[parts.length - 1]?.kind !== 'wildcard-multi' || parts.length === 1) parts.push({ kind: 'wildcard-multi' });
-  return { ...v, parts };
+  return stringWith(v, parts);
 }
 
 // ---- placeholders ----
@@ -340,7 +341,7 @@ export function wildcardPlaceholders(v: ScalarValue, f: PlaceholderFilter): Scal
     if (q.kind === 'wildcard-multi' && parts[parts.length - 1]?.kind === 'wildcard-multi') continue;
     parts.push(q);
   }
-  return { ...v, parts };
+  return stringWith(v, parts);
 }
 
 export function queryExpressionPlaceholder(v: ScalarValue, t: T<'query_expression_placeholders'>): ScalarValue | { error: string } {
@@ -408,7 +409,7 @@ export function splitHashes(values: readonly StringValue[], t: T<'hashes_fields'
     const field = `${t.fieldPrefix}${t.dropAlgoPrefix ? '' : algo}`;
     const list = byField.get(field) ?? [];
     const prefix = trailing && hash.length < (ALGO_LENGTHS[algo] ?? 0);
-    list.push({ ...v, parts: prefix ? [{ kind: 'literal', text: hash }, { kind: 'wildcard-multi' }] : [{ kind: 'literal', text: hash }] });
+    list.push(stringWith(v, prefix ? [{ kind: 'literal', text: hash }, { kind: 'wildcard-multi' }] : [{ kind: 'literal', text: hash }]));
     byField.set(field, list);
   }
   return byField;
