@@ -118,7 +118,8 @@ export function parseLogsource(ctx: DocContext, node: YNode | undefined, at: Sou
     ctx.error('logsource/empty', 'the logsource selects nothing: give at least one of category, product or service', node.entries.length ? node : at);
     return undefined;
   }
-  return { ...ls, custom, loc: ctx.loc(node) };
+  // Every key present (absent ones undefined): one hidden class for all logsources, whatever the YAML key order.
+  return { category: ls.category, product: ls.product, service: ls.service, definition: ls.definition, custom, loc: ctx.loc(node) };
 }
 
 /** Metadata shared by every document kind. */
@@ -132,9 +133,10 @@ export function parseMeta(ctx: DocContext, map: YMap, known: ReadonlySet<string>
   }
   const statusText = str(get('status'));
   const levelText = str(get('level'));
-  const meta: {
-    -readonly [K in keyof DocumentMeta]: DocumentMeta[K];
-  } = {
+  // One object literal with every key (absent ones undefined) rather than keys added when present: all documents
+  // share one hidden class, so code reading rules stays monomorphic. Diagnostics keep their order (related, tags,
+  // date, modified).
+  return {
     title: str(get('title')) ?? '',
     taxonomy: str(get('taxonomy')) ?? 'sigma',
     references: strList(get('references')),
@@ -144,20 +146,14 @@ export function parseMeta(ctx: DocContext, map: YMap, known: ReadonlySet<string>
     custom,
     loc: ctx.loc({ start: map.start, end: map.start }),
     fieldLocs,
+    id: str(get('id')),
+    name: str(get('name')),
+    status: statusText !== undefined && STATUSES.has(statusText as RuleStatus) ? (statusText as RuleStatus) : undefined,
+    level: levelText !== undefined && LEVELS.has(levelText as RuleLevel) ? (levelText as RuleLevel) : undefined,
+    description: str(get('description')),
+    license: str(get('license')),
+    author: str(get('author')),
+    date: parseDate(ctx, 'date', get('date')),
+    modified: parseDate(ctx, 'modified', get('modified')),
   };
-  const id = str(get('id'));
-  if (id !== undefined) meta.id = id;
-  const name = str(get('name'));
-  if (name !== undefined) meta.name = name;
-  if (statusText !== undefined && STATUSES.has(statusText as RuleStatus)) meta.status = statusText as RuleStatus;
-  if (levelText !== undefined && LEVELS.has(levelText as RuleLevel)) meta.level = levelText as RuleLevel;
-  for (const k of ['description', 'license', 'author'] as const) {
-    const v = str(get(k));
-    if (v !== undefined) meta[k] = v;
-  }
-  const date = parseDate(ctx, 'date', get('date'));
-  if (date !== undefined) meta.date = date;
-  const modified = parseDate(ctx, 'modified', get('modified'));
-  if (modified !== undefined) meta.modified = modified;
-  return meta;
 }

@@ -181,6 +181,11 @@ function mapExp(w: W, f: (x: W) => W): W {
   return { t: 'exp', source: w.source, values };
 }
 
+/** A working string, written key by key: spread copies would give hot string values a second hidden class. */
+function strW(parts: ValuePart[], cased: boolean, bytes: boolean, raw?: string): W {
+  return { t: 'str', parts, cased, bytes, raw };
+}
+
 function applyOne(m: ModifierName, w: W, first: boolean): W {
   switch (m) {
     case 'all':
@@ -192,7 +197,7 @@ function applyOne(m: ModifierName, w: W, first: boolean): W {
       return mapExp(w, (x) => {
         const lead = m !== 'startswith';
         const trail = m !== 'endswith';
-        if (x.t === 'str') return { ...x, parts: addWildcards(x.parts, lead, trail), raw: undefined };
+        if (x.t === 'str') return strW(addWildcards(x.parts, lead, trail), x.cased, x.bytes);
         if (x.t === 're') {
           let p = x.pattern;
           if (lead && !regexAnchoredStart(p)) p = '.*' + p;
@@ -288,7 +293,7 @@ function applyOne(m: ModifierName, w: W, first: boolean): W {
       return { t: 'exists', value: w.value };
     case 'expand':
       return mapExp(w, (x) => {
-        if (x.t === 'str') return { ...x, parts: insertPlaceholders(x.parts), raw: undefined };
+        if (x.t === 'str') return strW(insertPlaceholders(x.parts), x.cased, x.bytes);
         if (x.t === 're') return { ...x, placeholders: regexPlaceholders(x.pattern) };
         throw mismatch(m, x);
       });
@@ -313,7 +318,7 @@ function applyOne(m: ModifierName, w: W, first: boolean): W {
       throw mismatch(m, w, w.t === 'str' ? 'comparisons need an unquoted number' : undefined);
     case 'cased':
       return mapExp(w, (x) => {
-        if (x.t === 'str') return { ...x, cased: true };
+        if (x.t === 'str') return strW(x.parts, true, x.bytes, x.raw);
         if (x.t === 'fieldref') return { ...x, cased: true };
         throw mismatch(m, x, x.t === 're' ? 'regular expressions are case-sensitive already; use re|i for case-insensitive' : undefined);
       });

@@ -329,13 +329,8 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
       markAll();
       return {
         ...doc,
-        logsource: {
-          ...(t.category !== undefined ? { category: t.category } : {}),
-          ...(t.product !== undefined ? { product: t.product } : {}),
-          ...(t.service !== undefined ? { service: t.service } : {}),
-          custom: {},
-          loc: item.loc,
-        },
+        // The parser's shape (every key present): see parseLogsource.
+        logsource: { category: t.category, product: t.product, service: t.service, definition: undefined, custom: {}, loc: item.loc },
       };
     }
     case 'replace_string':

@@ -287,7 +287,7 @@ function buildDocument(
     if (top.pendingKey === undefined) {
       if (node.kind !== 'scalar') {
         report('schema/type', 'a mapping key must be a plain string, not a collection', node.start);
-        top.pendingKey = { ...emptyScalar(node.start), text: '' };
+        top.pendingKey = emptyScalar(node.start);
         top.skipValue = true;
         return;
       }
@@ -310,7 +310,7 @@ function buildDocument(
       return;
     }
     // An empty value (`key:`) has no source span of its own: locate it at its key.
-    const value = node.kind === 'scalar' && node.valueStart < 0 ? { ...node, start: top.pendingKey.start, end: top.pendingKey.end } : node;
+    const value = node.kind === 'scalar' && node.valueStart < 0 ? scalarAt(node, top.pendingKey.start, top.pendingKey.end) : node;
     if (!top.skipValue) top.entries.push({ key: top.pendingKey, value });
     top.pendingKey = undefined;
     top.skipValue = false;
@@ -346,12 +346,14 @@ function buildDocument(
           // A key without value event cannot happen with a well-formed stream; keep the key with an empty value.
           f.entries.push({ key: f.pendingKey, value: emptyScalar(f.pendingKey.end) });
         }
+        if (f.flow) lastEnd = Math.max(lastEnd, closingBracket(src, lastEnd, f.kind === 'map' ? '}' : ']'));
+        // One literal per kind, as the fast path writes them (a spread copy would get a hidden class of its own).
+        const end = lastEnd;
         const node: YMap | YSeq =
           f.kind === 'map'
-            ? { kind: 'map', start: f.start, end: Math.max(lastEnd, f.start), entries: f.entries, flow: f.flow, size: f.size, height: f.height }
-            : { kind: 'seq', start: f.start, end: Math.max(lastEnd, f.start), items: f.items, flow: f.flow, size: f.size, height: f.height };
-        if (f.flow) lastEnd = Math.max(lastEnd, closingBracket(src, lastEnd, f.kind === 'map' ? '}' : ']'));
-        place(f.kind === 'map' ? { ...(node as YMap), end: lastEnd } : { ...(node as YSeq), end: lastEnd }, f.anchor);
+            ? { kind: 'map', start: f.start, end, entries: f.entries, flow: f.flow, size: f.size, height: f.height }
+            : { kind: 'seq', start: f.start, end, items: f.items, flow: f.flow, size: f.size, height: f.height };
+        place(node, f.anchor);
         break;
       }
       case EVENT_ID.SCALAR: {
@@ -414,6 +416,11 @@ function closingBracket(src: string, from: number, bracket: string): number {
   return k < 0 ? from : k + 1;
 }
 
+/** A scalar moved to another span, written key by key (a spread copy would get a hidden class of its own). */
+function scalarAt(n: YScalar, start: number, end: number): YScalar {
+  return { kind: 'scalar', start, end, valueStart: n.valueStart, valueEnd: n.valueEnd, text: n.text, value: n.value, style: n.style, size: n.size, height: n.height };
+}
+
 function emptyScalar(at: number): YScalar {
   return { kind: 'scalar', start: at, end: at, valueStart: -1, valueEnd: -1, text: '', value: null, style: 'plain', size: 1, height: 0 };
 }
@@ -447,7 +454,10 @@ function scalarNode(
   if (ev.valueStart < 0) {
     // Empty scalar (`key:` with nothing after it): no source span; place it where the previous token ended.
     const empty = emptyScalar(lastEnd);
-    if (ev.tagStart >= 0) return { ...empty, ...resolveTagged(src.slice(ev.tagStart, ev.tagEnd), '', schema, ev.tagStart, report) };
+    if (ev.tagStart >= 0) {
+      const { value } = resolveTagged(src.slice(ev.tagStart, ev.tagEnd), '', schema, ev.tagStart, report);
+      return { kind: 'scalar', start: empty.start, end: empty.end, valueStart: empty.valueStart, valueEnd: empty.valueEnd, text: empty.text, value, style: empty.style, size: empty.size, height: empty.height };
+    }
     return empty;
   }
   const text = getScalarValue(src, ev);
