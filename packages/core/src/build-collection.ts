@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from './diagnostics.js';
 import type { Condition, ConditionNode } from './ir/condition.js';
 import type { Detection } from './ir/detection.js';
 import { documentKey, type CorrelationRule, type FilterRule, type Logsource, type SigmaDocument, type SigmaRule } from './ir/rule.js';
+import { ruleWith } from './ir/rule-shape.js';
 import type { ParseOptions } from './parse/options.js';
 import { parseSigma } from './parse/parse-sigma.js';
 
@@ -62,7 +63,7 @@ export function applyFilter(rule: SigmaRule, filter: FilterRule, filterIndex: nu
     root: { kind: 'and', operands: [c.root, froot], loc: c.loc },
     loc: c.loc,
   }));
-  return { ...rule, detections: [...rule.detections, ...added], conditions };
+  return ruleWith(rule, { detections: [...rule.detections, ...added], conditions });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Condition } from '../ir/condition.js';
 import type { SigmaRule } from '../ir/rule.js';
+import { sigmaRule } from '../ir/rule-shape.js';
 import { getEntry, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
 import { parseConditionScalar } from './condition.js';
 import type { DocContext } from './context.js';
@@ -89,7 +90,7 @@ export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {
     conditions = parseConditions(ctx, condEntry.value, names);
   }
   if (!logsource || !ok || !conditions || names.length === 0) return undefined;
-  return {
+  return sigmaRule({
     ...meta,
     kind: 'rule',
     logsource,
@@ -97,7 +98,7 @@ export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {
     conditions,
     fields: strList(getEntry(map, 'fields')?.value),
     scope: strList(getEntry(map, 'scope')?.value),
-  };
+  });
 }
 
 function commonPrefix(names: readonly string[]): string {

@@ -9,6 +9,7 @@ import { documentKey } from '../ir/rule.js';
 import type { DetectionValue, ScalarValue, StringValue } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
 import { fieldConditionHolds, itemConditionHolds, ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
+import { ruleWith } from '../ir/rule-shape.js';
 import { conditionText, itemWith, logsourceMatches, mapDetections, removeFromCondition, type LogsourceSpec } from './ir-helpers.js';
 import { ADD_CONDITION_MODIFIERS } from './parse.js';
 import { sigmaParts } from './sigma-string.js';
@@ -299,7 +300,7 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
     });
     if (detections === doc.detections) return doc;
     markAll();
-    return dropFromConditions({ ...doc, detections }, removed, item, r);
+    return dropFromConditions(ruleWith(doc, { detections }), removed, item, r);
   };
 
   switch (t.type) {
@@ -318,7 +319,7 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
       else fields = doc.fields.filter((f) => !t.fields.includes(f));
       if (fields.length === doc.fields.length && fields.every((f, i) => f === doc.fields[i])) return doc;
       markAll();
-      return { ...doc, fields };
+      return ruleWith(doc, { fields });
     }
     case 'drop_detection_item':
       return onLeaves(() => null);
@@ -327,11 +328,10 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
     case 'change_logsource': {
       if (doc.kind !== 'rule') return doc;
       markAll();
-      return {
-        ...doc,
+      return ruleWith(doc, {
         // The parser's shape (every key present): see parseLogsource.
         logsource: { category: t.category, product: t.product, service: t.service, definition: undefined, custom: {}, loc: item.loc },
-      };
+      });
     }
     case 'replace_string':
       return onLeaves((leaf) => mapItemValues(leaf, (v) => (v.kind === 'string' ? replaceString(v, t) : v)));
@@ -394,7 +394,7 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
       return doc;
     case 'set_custom_attribute':
       markAll();
-      return { ...doc, custom: { ...doc.custom, [t.attribute]: t.value } };
+      return doc.kind === 'rule' ? ruleWith(doc, { custom: { ...doc.custom, [t.attribute]: t.value } }) : { ...doc, custom: { ...doc.custom, [t.attribute]: t.value } };
     case 'rule_failure':
       r.error('pipeline/rule-failure', t.message, doc.loc, `raised by processing item ${item.id}`);
       markAll();
@@ -541,7 +541,7 @@ function mapFieldNames(
   }
   if (!changed) return doc;
   fx.markAll();
-  return dropFromConditions({ ...doc, detections, fields }, removed, item, r);
+  return dropFromConditions(ruleWith(doc, { detections, fields }), removed, item, r);
 }
 
 function hasFieldref(values: readonly DetectionValue[]): boolean {
@@ -655,7 +655,7 @@ function dropFromConditions(doc: SigmaRule, removed: readonly string[], item: Pr
     }
     conditions.push(root === c.root ? c : { ...c, root, text: conditionText(root) });
   }
-  return { ...doc, conditions };
+  return ruleWith(doc, { conditions });
 }
 
 /** The detection and guard add_condition adds, with template warnings; built once per item and logsource. */
@@ -733,5 +733,5 @@ function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: 
     return { ...c, root, text: `${t.negated ? 'not ' : ''}${t.name} and (${c.text})` };
   });
   markAll();
-  return { ...doc, detections: [...doc.detections, detection], conditions };
+  return ruleWith(doc, { detections: [...doc.detections, detection], conditions });
 }
