@@ -5,7 +5,7 @@ export function suggest(word: string, candidates: Iterable<string>, maxDistance 
   const w = word.toLowerCase();
   for (const c of candidates) {
     if (Math.abs(c.length - w.length) > maxDistance) continue;
-    const d = distance(w, c.toLowerCase());
+    const d = distance(w, c.toLowerCase(), bestD - 1);
     if (d < bestD) {
       bestD = d;
       best = c;
@@ -14,15 +14,32 @@ export function suggest(word: string, candidates: Iterable<string>, maxDistance 
   return best;
 }
 
-function distance(a: string, b: string): number {
+/**
+ * Levenshtein distance of a and b, or any value above `limit` once it must exceed it. Runs for every custom
+ * top-level key of every rule (SigmaHQ rules carry several), so: two typed rows, and a stop as soon as a whole row
+ * is over the limit.
+ */
+function distance(a: string, b: string, limit: number): number {
   if (a.length > 64 || b.length > 64) return a === b ? 0 : 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const sub = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      const v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin > limit) return limit + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length] as number;
+  return prev[b.length]!;
 }
