@@ -440,12 +440,26 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
 
 // ---- field names ----
 
+/**
+ * A field_name_mapping's table as a Map, made once per transformation: the lookup runs for every leaf of every rule
+ * an item applies to, and a keyed read of a large plain object with ever-changing keys is several times slower.
+ */
+const MAPPING_INDEX = new WeakMap<object, ReadonlyMap<string, readonly string[]>>();
+function mappingIndex(mapping: Readonly<Record<string, readonly string[]>>): ReadonlyMap<string, readonly string[]> {
+  let index = MAPPING_INDEX.get(mapping);
+  if (!index) {
+    index = new Map(Object.entries(mapping));
+    MAPPING_INDEX.set(mapping, index);
+  }
+  return index;
+}
+
 function targetsOf(t: T<'field_name_mapping' | 'field_name_prefix_mapping' | 'field_name_prefix' | 'field_name_suffix'>, field: string): readonly string[] | undefined {
   switch (t.type) {
     case 'field_name_mapping':
-      return Object.prototype.hasOwnProperty.call(t.mapping, field) ? t.mapping[field] : undefined;
+      return mappingIndex(t.mapping).get(field);
     case 'field_name_prefix_mapping':
-      for (const [prefix, targets] of Object.entries(t.mapping)) {
+      for (const [prefix, targets] of mappingIndex(t.mapping)) {
         if (field.startsWith(prefix)) return targets.map((x) => x + field.slice(prefix.length));
       }
       return undefined;
