@@ -34,6 +34,16 @@ import {
 type Doc = SigmaRule | CorrelationRule;
 type T<K extends Transformation['type']> = Extract<Transformation, { type: K }>;
 const EMPTY: ReadonlySet<string> = new Set();
+const NO_IDS: readonly string[] = [];
+
+/** a ∪ b ∪ extra, without intermediate arrays (this runs for every leaf a pipeline rewrites); never mutated after. */
+function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined, extra: readonly string[]): ReadonlySet<string> {
+  if ((a === undefined || a.size === 0) && (b === undefined || b.size === 0)) return extra.length === 0 ? EMPTY : new Set(extra);
+  const out = new Set(a);
+  if (b !== undefined) for (const x of b) out.add(x);
+  for (const x of extra) out.add(x);
+  return out;
+}
 
 /** Mutable bookkeeping of one run (one document); never escapes the call. */
 class Run {
@@ -87,10 +97,8 @@ class Run {
         el.items.forEach(visit);
         return;
       }
-      this.itemApplied.set(el, new Set([...(this.itemApplied.get(from) ?? EMPTY), ...(this.itemApplied.get(el) ?? EMPTY), ...ids]));
-      const f = new Set([...(this.fieldApplied.get(from) ?? EMPTY), ...(this.fieldApplied.get(el) ?? EMPTY)]);
-      if (fieldChanged) ids.forEach((id) => f.add(id));
-      this.fieldApplied.set(el, f);
+      this.itemApplied.set(el, union(this.itemApplied.get(from), this.itemApplied.get(el), ids));
+      this.fieldApplied.set(el, union(this.fieldApplied.get(from), this.fieldApplied.get(el), fieldChanged ? ids : NO_IDS));
     };
     visit(to);
   }
