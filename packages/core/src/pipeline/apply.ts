@@ -578,7 +578,8 @@ function mapFieldrefs(v: DetectionValue, f: (field: string, loc: SourceLocation)
   const one = (s: ScalarValue): ScalarValue => {
     if (s.kind !== 'fieldref') return s;
     const to = f(s.field, s.loc);
-    return to === s.field ? s : { ...s, field: to };
+    // Key by key, in the parser's order (see itemWith).
+    return to === s.field ? s : { kind: 'fieldref', field: to, match: s.match, cased: s.cased, loc: s.loc };
   };
   if (v.kind === 'expansion') {
     const values = v.values.map(one);
