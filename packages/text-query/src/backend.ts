@@ -95,6 +95,57 @@ function withRule(diags: readonly Diagnostic[], key: string): Diagnostic[] {
   return diags.map((d) => (d.rule === undefined ? { ...d, rule: key } : d));
 }
 
+/**
+ * One rule through the pipelines, lowering, the backend's query hook and its output format; problems go to
+ * `diagnostics`. Returns the plain queries (undefined when the rule failed before them) and the converted rule
+ * (undefined when formatting failed or the rule is hidden). A function of its own rather than the body of convert's
+ * loop: V8 optimizes that loop early (on-stack replacement), and with the whole conversion inlined into it every
+ * later deoptimization recompiled all of it.
+ */
+function convertRule(
+  spec: BackendSpec,
+  original: SigmaRule,
+  key: string,
+  pipelines: readonly Pipeline[],
+  pctx: { readonly backend: string; readonly format: string; readonly options: Readonly<Record<string, BackendOptionValue>> },
+  format: string,
+  backendOptions: Readonly<Record<string, BackendOptionValue>>,
+  hidden: boolean,
+  diagnostics: Diagnostic[],
+): { readonly queries: readonly string[]; readonly converted: ConvertedRule | undefined } | undefined {
+  try {
+    const applied = applyPipelines(original, pipelines, pctx);
+    diagnostics.push(...withRule(applied.diagnostics, key));
+    if (hasErrors(applied.diagnostics)) return undefined;
+    const rule = applied.document;
+    const ctx: RuleContext = { rule, key, format, options: backendOptions, state: applied.state };
+    const queries: string[] = [];
+    let failed = false;
+    for (const expr of lowerRule(rule)) {
+      const r = spec.query(expr, ctx);
+      if (!r.ok) {
+        diagnostics.push(...withRule(r.errors, key));
+        failed = true;
+        continue;
+      }
+      diagnostics.push(...withRule(r.warnings, key));
+      queries.push(postprocessQuery(r.value, rule, pipelines, applied.state, applied));
+    }
+    if (failed) return undefined;
+    const out = spec.formatRule(queries, ctx);
+    if (!out.ok) {
+      diagnostics.push(...withRule(out.errors, key));
+      return { queries, converted: undefined };
+    }
+    diagnostics.push(...withRule(out.warnings, key));
+    if (hidden) return { queries, converted: undefined };
+    return { queries, converted: { document: original, key, queries, output: out.value, dataSources: spec.dataSources?.(ctx) ?? [] } };
+  } catch (err) {
+    diagnostics.push(internalError(err, original, key));
+    return undefined;
+  }
+}
+
 /** Build a Backend from a spec. Conversion is pure: the same collection and options give the same result. */
 export function createBackend(spec: BackendSpec): Backend {
   const byName = new Map(spec.pipelines.map((p) => [p.name, p.pipeline]));
@@ -162,38 +213,11 @@ export function createBackend(spec: BackendSpec): Backend {
 
     for (const original of collection.rules) {
       const key = documentKey(original);
-      try {
-        const applied = applyPipelines(original, pipelines, pctx);
-        diagnostics.push(...withRule(applied.diagnostics, key));
-        if (hasErrors(applied.diagnostics)) continue;
-        const rule = applied.document;
-        const ctx: RuleContext = { rule, key, format, options: backendOptions, state: applied.state };
-        const queries: string[] = [];
-        let failed = false;
-        for (const expr of lowerRule(rule)) {
-          const r = spec.query(expr, ctx);
-          if (!r.ok) {
-            diagnostics.push(...withRule(r.errors, key));
-            failed = true;
-            continue;
-          }
-          diagnostics.push(...withRule(r.warnings, key));
-          queries.push(postprocessQuery(r.value, rule, pipelines, applied.state, applied));
-        }
-        if (failed) continue;
-        // Only correlations read converted rules back: no per-rule bookkeeping without them.
-        if (collection.correlations.length > 0) converted.set(key, { doc: original, queries });
-        const out = spec.formatRule(queries, ctx);
-        if (!out.ok) {
-          diagnostics.push(...withRule(out.errors, key));
-          continue;
-        }
-        diagnostics.push(...withRule(out.warnings, key));
-        if (hidden.has(key)) continue;
-        rules.push({ document: original, key, queries, output: out.value, dataSources: spec.dataSources?.(ctx) ?? [] });
-      } catch (err) {
-        diagnostics.push(internalError(err, original, key));
-      }
+      const one = convertRule(spec, original, key, pipelines, pctx, format, backendOptions, hidden.has(key), diagnostics);
+      if (!one) continue;
+      // Only correlations read converted rules back: no per-rule bookkeeping without them.
+      if (collection.correlations.length > 0) converted.set(key, { doc: original, queries: one.queries });
+      if (one.converted) rules.push(one.converted);
     }
 
     // Correlations may reference correlations: convert in dependency order (the collection rejects cycles).
