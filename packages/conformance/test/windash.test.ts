@@ -68,7 +68,7 @@ sel:
 condition: not sel`,
     splunk: 'NOT CommandLine IN ("*-q*", "*/q*", "*–q*", "*—q*", "*―q*")',
     kql: kqlWhere('not(ProcessCommandLine contains "-q" or ProcessCommandLine contains "/q" or ProcessCommandLine contains "–q" or ProcessCommandLine contains "—q" or ProcessCommandLine contains "―q")'),
-    sumo: sumoWhere('!((toLowerCase(CommandLine) matches "*-q*" or toLowerCase(CommandLine) matches "*/q*" or toLowerCase(CommandLine) matches "*–q*" or toLowerCase(CommandLine) matches "*—q*" or toLowerCase(CommandLine) matches "*―q*"))'),
+    sumo: sumoWhere('!(toLowerCase(CommandLine) matches "*-q*" or toLowerCase(CommandLine) matches "*/q*" or toLowerCase(CommandLine) matches "*–q*" or toLowerCase(CommandLine) matches "*—q*" or toLowerCase(CommandLine) matches "*―q*")'),
     sumoCse: r`!(commandLine matches /(?is)^.*(?:-q|\/q|–q|—q|―q).*$/)`,
     matches: [{ CommandLine: 'msiexec q' }, { Image: 'x' }],
     misses: [{ CommandLine: 'msiexec /q' }],

@@ -3,6 +3,16 @@ import type { Diagnostic, Expr, KeywordExpr, MatchExpr, OrExpr, AndExpr, ScalarV
 import type { BoolOp, Dialect } from './dialect.js';
 import { fail, ok, type Result } from './result.js';
 
+/**
+ * What a list hook may return instead of finished text: several tests joined by `op`, not yet grouped. The renderer
+ * groups it with the dialect (so it is an atom like any other list text), except directly under a NOT that delimits
+ * its operand itself, which gets the bare text: Sumo `!(a or b)`, not `!((a or b))`.
+ */
+export interface ListText {
+  readonly text: string;
+  readonly op: 'and' | 'or';
+}
+
 /** The few hooks a backend supplies for the leaves of the boolean tree. */
 export interface RenderHooks<C> {
   /** Render one field test or keyword. */
@@ -11,9 +21,9 @@ export interface RenderHooks<C> {
    * OR of tests on one field (e.g. `F IN ("a","b")`, `F in~ (...)`). Called only when every operand is a `match`
    * on `field`; return undefined to render the OR normally.
    */
-  readonly orList?: (field: string, values: readonly ScalarValue[], node: OrExpr, ctx: C) => Result<string> | undefined;
+  readonly orList?: (field: string, values: readonly ScalarValue[], node: OrExpr, ctx: C) => Result<string | ListText> | undefined;
   /** AND of tests on one field (e.g. KQL `has_all`); same contract as orList. */
-  readonly andList?: (field: string, values: readonly ScalarValue[], node: AndExpr, ctx: C) => Result<string> | undefined;
+  readonly andList?: (field: string, values: readonly ScalarValue[], node: AndExpr, ctx: C) => Result<string | ListText> | undefined;
   /** A negated leaf in a dedicated form (e.g. `F != "x"`); undefined → generic NOT. */
   readonly notLeaf?: (node: MatchExpr | KeywordExpr, ctx: C) => Result<string> | undefined;
 }
@@ -22,6 +32,8 @@ interface Piece {
   readonly text: string;
   /** The operator at the top of this piece, or 'atom' when it cannot be split by any operator. */
   readonly top: BoolOp | 'atom';
+  /** For a grouped list: the text inside the group (see ListText). */
+  readonly bare?: string;
 }
 
 function strength(d: Dialect, op: BoolOp): number {
@@ -65,7 +77,7 @@ function sameFieldValues(
 export function renderExpr<C>(expr: Expr, dialect: Dialect, hooks: RenderHooks<C>, ctx: C): Result<string> {
   const warnings: Diagnostic[] = [];
   const errors: Diagnostic[] = [];
-  const take = (r: Result<string>): string => {
+  const take = <T extends string | ListText>(r: Result<T>): T | '' => {
     if (r.ok) {
       warnings.push(...r.warnings);
       return r.value;
@@ -90,7 +102,8 @@ export function renderExpr<C>(expr: Expr, dialect: Dialect, hooks: RenderHooks<C
           if (special) return { text: take(special), top: 'atom' };
         }
         const inner = visit(e.operand);
-        const operand = needsGroup(dialect, 'not', inner) ? dialect.group(inner.text) : inner.text;
+        const operand =
+          dialect.notDelimits && inner.bare !== undefined ? inner.bare : needsGroup(dialect, 'not', inner) ? dialect.group(inner.text) : inner.text;
         return { text: dialect.not(operand), top: dialect.notDelimits ? 'atom' : 'not' };
       }
       case 'or':
@@ -101,7 +114,10 @@ export function renderExpr<C>(expr: Expr, dialect: Dialect, hooks: RenderHooks<C
             e.kind === 'or'
               ? hooks.orList?.(same.field, same.values, e, ctx)
               : hooks.andList?.(same.field, same.values, e, ctx);
-          if (folded) return { text: take(folded), top: 'atom' };
+          if (folded) {
+            const t = take(folded);
+            return typeof t === 'string' ? { text: t, top: 'atom' } : { text: dialect.group(t.text), top: 'atom', bare: t.text };
+          }
         }
         if (e.operands.length === 0) {
           errors.push(diagnostic('backend/unsupported-feature', `empty ${e.kind.toUpperCase()} group`, e.loc));

@@ -55,6 +55,26 @@ describe('renderExpr hooks', () => {
     expect(renderExpr(or(m('a', '1'), m('b', '2'), m('a', '3')), searchLike, listing, null)).toEqual(ok('a=1 OR b=2 OR a=3'));
   });
 
+  it('groups a list hook\'s ungrouped text, bare only directly under a delimiting NOT', () => {
+    const listing: RenderHooks<null> = {
+      ...hooks,
+      orList: (field, values) => ok({ text: values.map((_, i) => `${field}=${i}`).join(' or '), op: 'or' as const }),
+    };
+    const list = or(m('a', '1'), m('a', '2'));
+    // [expr, where-like (not(…) delimits), search-like (NOT needs a group)]
+    const table: [Expr, string, string][] = [
+      [list, '(a=0 or a=1)', '(a=0 or a=1)'],
+      [not(list), 'not(a=0 or a=1)', 'NOT (a=0 or a=1)'],
+      [and(m('b'), list), 'b=x and (a=0 or a=1)', 'b=x (a=0 or a=1)'],
+      [not(and(m('b'), list)), 'not(b=x and (a=0 or a=1))', 'NOT (b=x (a=0 or a=1))'],
+      [and(m('b'), not(list)), 'b=x and not(a=0 or a=1)', 'b=x NOT (a=0 or a=1)'],
+    ];
+    for (const [expr, where, search] of table) {
+      expect(renderExpr(expr, whereLike, listing, null)).toEqual(ok(where));
+      expect(renderExpr(expr, searchLike, listing, null)).toEqual(ok(search));
+    }
+  });
+
   it('uses notLeaf for a negated test', () => {
     const neg: RenderHooks<null> = { ...hooks, notLeaf: (n) => ok(`${n.kind === 'match' ? n.field : ''}!=${text(n)}`) };
     expect(renderExpr(and(m('a'), not(m('b'))), whereLike, neg, null)).toEqual(ok('a=x and b!=x'));

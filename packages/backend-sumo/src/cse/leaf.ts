@@ -1,6 +1,6 @@
 import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { Diagnostic, KeywordExpr, Logsource, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
-import { fail, ok, type Dialect, type RenderHooks, type Result } from '@sigmats/text-query';
+import { fail, ok, type Dialect, type ListText, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
 import { alternationRegex, cidrTest, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
 import { CSE_HASH_FIELDS, CSE_NUMERIC, cseField, type CseField } from './fields.js';
@@ -140,7 +140,7 @@ function cseHashes(value: ScalarValue): Result<string> {
  * A list of `ALG=hex` values: one test per algorithm field, a regex alternation when it has several hashes
  * (hash lists run to thousands of values). Undefined when a value is not a single `ALG=hex` pair.
  */
-function hashList(values: readonly ScalarValue[]): Result<string> | undefined {
+function hashList(values: readonly ScalarValue[]): Result<string | ListText> | undefined {
   const byField = new Map<string, Set<string>>();
   for (const v of values) {
     if (v.kind !== 'string') return undefined;
@@ -156,7 +156,7 @@ function hashList(values: readonly ScalarValue[]): Result<string> | undefined {
     const hexes = [...set];
     return hexes.length === 1 ? `lower(${field}) = ${q(hexes[0]!)}` : `${field} matches /(?i)^(?:${hexes.join('|')})$/`;
   });
-  return ok(tests.length === 1 ? tests[0]! : `(${tests.join(' or ')})`);
+  return ok(tests.length === 1 ? tests[0]! : { text: tests.join(' or '), op: 'or' as const });
 }
 
 function eventId(channel: string, value: ScalarValue): Result<string> {
@@ -249,6 +249,7 @@ export const cseHooks: RenderHooks<CseLeafContext> = {
         if (r.ok) pieces.push(r.value);
       } else if (g.length > 1) pieces.push(`${name.value} matches /${alternationRegex(g)}/`);
     }
-    return ok(pieces.length === 1 ? pieces[0]! : `(${pieces.join(' or ')})`);
+    // Several tests: ungrouped, so a negation reads !(a or b), not !((a or b)) (see ListText).
+    return ok(pieces.length === 1 ? pieces[0]! : { text: pieces.join(' or '), op: 'or' as const });
   },
 };

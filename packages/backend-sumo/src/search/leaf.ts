@@ -199,6 +199,7 @@ export const searchHooks: RenderHooks<SearchLeafContext> = {
       else if (group.length > 1) regexes.push(`${f} matches /${alternationRegex(group)}/`);
     }
     const all = [...lists, ...pieces, ...regexes];
-    return ok(all.length === 1 ? all[0]! : `(${all.join(' or ')})`);
+    // Several tests: ungrouped, so a negation reads !(a or b), not !((a or b)) (see ListText).
+    return ok(all.length === 1 ? all[0]! : { text: all.join(' or '), op: 'or' as const });
   },
 };
