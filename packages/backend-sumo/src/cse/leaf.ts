@@ -2,7 +2,7 @@ import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { Diagnostic, KeywordExpr, Logsource, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type Dialect, type ListText, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
-import { alternationRegex, cidrTest, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
+import { alternationRegex, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
 import { CSE_HASH_FIELDS, CSE_NUMERIC, cseField, type CseField } from './fields.js';
 
 /**
@@ -69,15 +69,11 @@ export function cseValue(f: string, value: ScalarValue, numeric: boolean, other:
     case 'boolean':
       return ok(`lower(${f}) = ${q(String(value.value))}`);
     case 'null':
-      return ok(`isEmpty(${f})`);
     case 'exists':
-      return ok(value.exists ? `!isEmpty(${f})` : `isEmpty(${f})`);
-    case 'regex': {
-      const r = regexValue(value);
-      return 'error' in r ? fail(r.error) : ok(`${f} matches /${r.source}/`);
-    }
+    case 'regex':
     case 'cidr':
-      return cidrTest(f, value, q);
+    case 'query-expression':
+      return sharedValueTest(f, value, q);
     case 'compare': {
       const op = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[value.op];
       return ok(`${f} ${op} ${numberText(value.value)}`);
@@ -92,8 +88,6 @@ export function cseValue(f: string, value: ScalarValue, numeric: boolean, other:
     }
     case 'timestamp-part':
       return fail(diagnostic('backend/unsupported-feature', `timestamp part '${value.part}' comparison is not supported in CSE`, value.loc));
-    case 'query-expression':
-      return ok(value.expression.replaceAll('{field}', f).replaceAll('{id}', value.id));
     default:
       return assertNever(value, 'value kind');
   }

@@ -2,7 +2,7 @@ import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { KeywordExpr, MatchExpr, OrExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type Dialect, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
-import { alternationRegex, cidrTest, numberText, placeholderError, regexValue, stringRegex } from '../shared/values.js';
+import { alternationRegex, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
 
 /**
  * Leaves of a Sumo log search `| where` expression (target-languages §4.1, §4.3):
@@ -97,15 +97,11 @@ export function searchMatch(f: string, value: ScalarValue, otherField: (name: st
     case 'boolean':
       return ok(`toLowerCase(${f}) = ${q(String(value.value))}`);
     case 'null':
-      return ok(`isEmpty(${f})`);
     case 'exists':
-      return ok(value.exists ? `!isEmpty(${f})` : `isEmpty(${f})`);
-    case 'regex': {
-      const r = regexValue(value);
-      return 'error' in r ? fail(r.error) : ok(`${f} matches /${r.source}/`);
-    }
+    case 'regex':
     case 'cidr':
-      return cidrTest(f, value, q);
+    case 'query-expression':
+      return sharedValueTest(f, value, q);
     case 'compare': {
       const op = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[value.op];
       return ok(`num(${f}) ${op} ${numberText(value.value)}`);
@@ -123,8 +119,6 @@ export function searchMatch(f: string, value: ScalarValue, otherField: (name: st
       return fail(
         diagnostic('backend/unsupported-feature', `timestamp part '${value.part}' comparison is not supported for Sumo`, value.loc),
       );
-    case 'query-expression':
-      return ok(value.expression.replaceAll('{field}', f).replaceAll('{id}', value.id));
     default:
       return assertNever(value, 'value kind');
   }

@@ -1,5 +1,5 @@
 import { diagnostic, normalizeParts, stringShape } from '@sigmats/core';
-import type { CidrValue, Diagnostic, RegexValue, ScalarValue, StringValue } from '@sigmats/core';
+import type { CidrValue, Diagnostic, ExistsValue, NullValue, QueryExpressionValue, RegexValue, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type Result } from '@sigmats/text-query';
 import { ipv6CidrRegex } from './ipv6.js';
 import { re2Error } from './re2.js';
@@ -99,4 +99,29 @@ export function cidrTest(f: string, value: CidrValue, q: (text: string) => strin
     return ok(`${f} matches /(?i)${re}/`);
   }
   return ok(`compareCIDRPrefix(${q(value.network)}, ${f}, ${q(String(value.prefixLength))})`);
+}
+
+/**
+ * The value tests log search and CSE write alike: null and exists as `isEmpty`, a regex as `matches /…/`, CIDR
+ * (quoted in the caller's dialect by `q`), and a pipeline's query expression. The other kinds differ per dialect.
+ */
+export function sharedValueTest(
+  f: string,
+  value: NullValue | ExistsValue | RegexValue | CidrValue | QueryExpressionValue,
+  q: (text: string) => string,
+): Result<string> {
+  switch (value.kind) {
+    case 'null':
+      return ok(`isEmpty(${f})`);
+    case 'exists':
+      return ok(value.exists ? `!isEmpty(${f})` : `isEmpty(${f})`);
+    case 'regex': {
+      const r = regexValue(value);
+      return 'error' in r ? fail(r.error) : ok(`${f} matches /${r.source}/`);
+    }
+    case 'cidr':
+      return cidrTest(f, value, q);
+    case 'query-expression':
+      return ok(value.expression.replaceAll('{field}', f).replaceAll('{id}', value.id));
+  }
 }
