@@ -18,24 +18,27 @@ import type {
   CorrelationRule,
   Diagnostic,
   Expr,
-  FormatInfo,
   Pipeline,
-  PipelineInfo,
+  PipelineContext,
   QueryProblem,
   SigmaCollection,
   SigmaRule,
 } from '@sigmats/core';
 import type { Result } from './result.js';
 
-/** What a backend hook knows about the rule being converted. */
-export interface RuleContext {
-  /** The rule after pipelines. */
-  readonly rule: SigmaRule;
+/** What every backend hook knows about the document being converted. */
+interface DocumentContext {
   readonly key: string;
   readonly format: string;
   readonly options: Readonly<Record<string, BackendOptionValue>>;
-  /** Pipeline state (set_state), per rule. */
+  /** Pipeline state (set_state), per document. */
   readonly state: Readonly<Record<string, unknown>>;
+}
+
+/** What a backend hook knows about the rule being converted. */
+export interface RuleContext extends DocumentContext {
+  /** The rule after pipelines. */
+  readonly rule: SigmaRule;
 }
 
 /** A rule referenced by a correlation, already converted to plain queries. */
@@ -49,12 +52,8 @@ export interface ReferencedRule {
   readonly correlation?: CorrelationOutput;
 }
 
-export interface CorrelationContext {
+export interface CorrelationContext extends DocumentContext {
   readonly correlation: CorrelationRule;
-  readonly key: string;
-  readonly format: string;
-  readonly options: Readonly<Record<string, BackendOptionValue>>;
-  readonly state: Readonly<Record<string, unknown>>;
 }
 
 export interface CorrelationOutput {
@@ -63,13 +62,7 @@ export interface CorrelationOutput {
 }
 
 /** A backend as data plus a few hooks; `createBackend` supplies the conversion driver. */
-export interface BackendSpec {
-  readonly id: string;
-  readonly name: string;
-  readonly formats: readonly FormatInfo[];
-  readonly defaultFormat: string;
-  readonly pipelines: readonly PipelineInfo[];
-  readonly defaultPipelines: readonly string[];
+export interface BackendSpec extends Pick<Backend, 'id' | 'name' | 'formats' | 'defaultFormat' | 'pipelines' | 'defaultPipelines'> {
   /** Option names with a description; unknown options are reported. */
   readonly options?: Readonly<Record<string, string>>;
   /** Render one lowered condition into plain query text. */
@@ -107,7 +100,7 @@ function convertRule(
   original: SigmaRule,
   key: string,
   pipelines: readonly Pipeline[],
-  pctx: { readonly backend: string; readonly format: string; readonly options: Readonly<Record<string, BackendOptionValue>> },
+  pctx: PipelineContext,
   format: string,
   backendOptions: Readonly<Record<string, BackendOptionValue>>,
   hidden: boolean,

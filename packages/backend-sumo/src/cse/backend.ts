@@ -6,7 +6,8 @@ import { cseSeverity, mitreTags } from '../shared/meta.js';
 import { gateErrors } from '../shared/gate.js';
 import { cseCorrelation } from './correlation.js';
 import { CSE_SYSMON_IDS } from './fields.js';
-import { cseDialect, cseHooks } from './leaf.js';
+import { sumoDialect } from '../shared/dialect.js';
+import { cseHooks } from './leaf.js';
 
 /**
  * Sumo Logic Cloud SIEM match-rule expressions (backend id `sumo-cse`), target-languages §5.
@@ -31,7 +32,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
       diagnostic('backend/invalid-option', `keywordField must be a CSE field name, not '${String(keywordField)}'`, { file: '<options>', line: 0, column: 0 }),
     );
   }
-  const r = renderExpr(groupOrByField(expr), cseDialect, cseHooks, {
+  const r = renderExpr(groupOrByField(expr), sumoDialect, cseHooks, {
     logsource: rule.logsource,
     usesRaw,
     ...(keywordField !== undefined ? { keywordField } : {}),

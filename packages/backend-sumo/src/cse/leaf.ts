@@ -1,6 +1,6 @@
 import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { Diagnostic, KeywordExpr, Logsource, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
-import { fail, ok, type Dialect, type ListText, type RenderHooks, type Result } from '@sigmats/text-query';
+import { fail, ok, type ListText, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
 import { alternationRegex, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
 import { CSE_HASH_FIELDS, CSE_NUMERIC, cseField, type CseField } from './fields.js';
@@ -19,16 +19,6 @@ export interface CseLeafContext {
   /** Option `keywordField`: the field keywords are tested against (substring); absent → keywords are refused. */
   readonly keywordField?: string;
 }
-
-export const cseDialect: Dialect = {
-  and: ' and ',
-  or: ' or ',
-  not: (operand) => `!(${operand})`,
-  notDelimits: true,
-  precedence: ['not', 'and', 'or'],
-  group: (inner) => `(${inner})`,
-  groupNested: true,
-};
 
 const q = (text: string): string => `'${text}'`;
 

@@ -1,6 +1,6 @@
 import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { KeywordExpr, MatchExpr, OrExpr, ScalarValue, StringValue } from '@sigmats/core';
-import { fail, ok, type Dialect, type RenderHooks, type Result } from '@sigmats/text-query';
+import { fail, ok, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
 import { alternationRegex, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
 
@@ -17,16 +17,6 @@ export interface SearchLeafContext {
   /** The Sumo name of a Sigma field (an alias from json extraction, or the FER name). */
   readonly field: (sigmaField: string) => string;
 }
-
-export const searchDialect: Dialect = {
-  and: ' and ',
-  or: ' or ',
-  not: (operand) => `!(${operand})`,
-  notDelimits: true,
-  precedence: ['not', 'and', 'or'],
-  group: (inner) => `(${inner})`,
-  groupNested: true,
-};
 
 const q = (text: string): string => `"${text}"`;
 

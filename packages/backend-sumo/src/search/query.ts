@@ -4,7 +4,8 @@ import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text
 import { tokenize } from '../lint/lexer.js';
 import { exprFields, planFields, type FieldPlan } from './fields.js';
 import { splitScope, wrapScope } from './keywords.js';
-import { searchDialect, searchHooks } from './leaf.js';
+import { sumoDialect } from '../shared/dialect.js';
+import { searchHooks } from './leaf.js';
 import { searchProfile } from './profiles.js';
 
 /**
@@ -103,7 +104,7 @@ export function searchParts(expr: Expr, rule: SigmaRule, settings: SearchSetting
   const plan = planFields(used, settings, profile.jsonPath, (f) => fieldLocation(expr, f) ?? rule.fieldLocs['fields'] ?? rule.loc);
   if (!plan.ok) return plan;
   const name = plan.value.name;
-  const where = rest ? renderExpr(groupOrByField(rest), searchDialect, searchHooks, { field: name }) : ok('');
+  const where = rest ? renderExpr(groupOrByField(rest), sumoDialect, searchHooks, { field: name }) : ok('');
   if (!where.ok) return where;
   const filterTests = filters.map((f) =>
     f.values.length === 1 ? `${name(f.field)} = "${f.values[0]}"` : `${name(f.field)} in (${f.values.map((v) => `"${v}"`).join(', ')})`,
