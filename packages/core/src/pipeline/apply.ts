@@ -400,9 +400,11 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
       r.state[t.key] = t.val;
       markAll();
       return doc;
-    case 'set_custom_attribute':
+    case 'set_custom_attribute': {
       markAll();
-      return doc.kind === 'rule' ? ruleWith(doc, { custom: { ...doc.custom, [t.attribute]: t.value } }) : { ...doc, custom: { ...doc.custom, [t.attribute]: t.value } };
+      const custom = { ...doc.custom, [t.attribute]: t.value };
+      return doc.kind === 'rule' ? ruleWith(doc, { custom }) : { ...doc, custom };
+    }
     case 'rule_failure':
       r.error('pipeline/rule-failure', t.message, doc.loc, `raised by processing item ${item.id}`);
       markAll();
