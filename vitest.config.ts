@@ -14,6 +14,7 @@ export default defineConfig({
       '@sigmats/backend-kql': src('backend-kql'),
       '@sigmats/backend-sumo': src('backend-sumo'),
       '@sigmats/cli': src('cli'),
+      '@sigmats/truth': src('truth'),
     },
   },
   test: {
