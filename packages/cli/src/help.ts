@@ -10,7 +10,7 @@ Commands:
   test      Run the fixture tests beside the rules (rules/<technique>/fixtures/*.json)
   eval      Match JSON events against rules, streaming NDJSON matches
   list      List targets, pipelines or output formats
-  variants  Write one documentation page per rule and platform (Markdown, HTML, JSON)
+  variants  Publish a detection-content site: pages per rule and platform, techniques, coverage
 
 Options:
   -h, --help      Show help (also: sigmats <command> --help)
@@ -127,19 +127,26 @@ Examples:
 `,
   variants: `Usage: sigmats variants [options] -o DIR [PATHS...]
 
-Write a documentation page per rule and platform (Splunk, Microsoft Defender XDR, Microsoft Sentinel,
-Sumo Logic, Sumo Logic Cloud SIEM): title, description, MITRE ATT&CK tactic/technique with links,
-the query, severity, data sources, false positives, a link to the Sigma rule, sibling platforms,
-and the tests from the rule's fixtures. PATHS default to rules/.
+Publish a detection-content site: for each rule a page per platform (Splunk, Microsoft Defender XDR,
+Microsoft Sentinel, Sumo Logic, Sumo Logic Cloud SIEM) with title, description, MITRE ATT&CK
+tactic/technique with links, the query and its deployment configuration, the platform's rule format
+as a download, severity, data sources, false positives, the portable Sigma rule and its fixture events
+(copied into the site), the other platforms, authors and licence; an index by tactic -> technique with
+client-side search, a page per technique ("Other platforms for <technique>"), an ATT&CK coverage matrix
+(coverage.html), an ATT&CK Navigator layer (attack-layer.json) and an about page with the licences.
+PATHS default to rules/.
 
 Options:
-  -o, --output DIR      Output directory (required); pages go to DIR/<rule file name>/<platform>.<ext>
+  -o, --output DIR      Output directory (required): DIR/index.*, DIR/techniques/<ID>.*,
+                        DIR/rules/<rule file name>/<platform>.<ext>, DIR/coverage.html, DIR/attack-layer.json
       --format LIST     Comma-separated: md, html, json (default md,html,json)
+      --base-url URL    The site's public URL, for canonical links (https://example.org/detections/)
+      --title TEXT      The site's title (default Detections)
       --no-color        No colours (also NO_COLOR=1)
 
 Examples:
   sigmats variants -o site/ rules/
-  sigmats variants --format html -o site/ rules/t1219_remote_access_tools
+  sigmats variants --format html --base-url https://example.org/detections/ -o site/ rules/
 
 Exit codes: 0 every page written, 1 some rule or platform failed (the others were written), 2 usage error.
 `,

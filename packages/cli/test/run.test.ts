@@ -146,7 +146,7 @@ test('variants: a correlation rule gets pages too (its base rule, generate: fals
   writeFileSync(join(dir, 'rules', 'failed_logon.yml'), CORRELATION);
   const io = memoryIo({ cwd: dir });
   await run(['variants', '--format', 'json', '-o', 'site', 'rules/'], io);
-  const page = JSON.parse(readFileSync(join(dir, 'site', 'failed_logon-2', 'splunk.json'), 'utf8')) as { title: string; rule: { kind: string }; attack: { techniques: { id: string }[] } };
+  const page = JSON.parse(readFileSync(join(dir, 'site', 'rules', 'failed_logon-2', 'splunk.json'), 'utf8')) as { title: string; rule: { kind: string }; attack: { techniques: { id: string }[] } };
   expect(page.title).toBe('Detect Many Failed Logons From One Source in Splunk');
   expect(page.rule.kind).toBe('correlation');
   expect(page.attack.techniques.map((t) => t.id)).toEqual(['T1110.001']);

@@ -61,7 +61,7 @@ describe('attackFromTags', () => {
     expect(techniqueUrl('T1219')).toBe('https://attack.mitre.org/techniques/T1219/');
     const a = attackFromTags(tags('t9999.123', 'ta0008'));
     expect(a.techniques[0]!.url).toBe('https://attack.mitre.org/techniques/T9999/123/');
-    expect(a.techniques[0]!.parent).toEqual({ id: 'T9999', url: 'https://attack.mitre.org/techniques/T9999/' });
+    expect(a.techniques[0]!.parent).toEqual({ id: 'T9999', unknown: 'not in the ATT&CK v18.1 data (newer than it, or mistyped)', url: 'https://attack.mitre.org/techniques/T9999/' });
     expect(a.tactics[0]!.url).toBe('https://attack.mitre.org/tactics/TA0008/');
   });
 });
@@ -85,7 +85,7 @@ describe('markdown escaping', () => {
 
 const hostile = '<script>alert("x")</script> & *bold* [link](javascript:alert(1))';
 const page: VariantPage = {
-  version: 1,
+  version: 2,
   title: `Detect ${hostile} in Splunk`,
   platform: { id: 'splunk', name: 'Splunk', target: 'splunk', language: 'spl', format: 'default' },
   rule: { kind: 'rule', title: hostile, description: hostile, references: ['javascript:alert(1)', 'https://example.com/a?b=1&c=<2>'], tags: [], logsource: { product: 'windows' } },
@@ -99,6 +99,11 @@ const page: VariantPage = {
   otherPlatforms: { heading: 'Other platforms for T1', links: [{ id: 'sumo', name: 'Sumo <Logic>', href: 'sumo.html' }] },
   testing: { fixtures: [{ description: hostile, expect: 'match', href: '../rules/fixtures/a.json', evidence: [{ field: 'Image', value: '<b>' }] }], truePositives: 1, trueNegatives: 0 },
   generator: 'sigmats test',
+  breadcrumbs: [{ id: 'home', name: hostile, href: '../../index.html' }],
+  description: hostile,
+  deployment: { configuration: hostile, assumptions: [hostile], download: { label: hostile, href: 'javascript:alert(1)' } },
+  licence: { name: hostile, url: 'javascript:alert(2)', notice: hostile },
+  root: '../../',
 };
 
 test('HTML escapes rule text and never links non-web schemes', () => {

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
 import { documentKey } from '@sigmats/core';
 import type { Backend, ConvertedRule, CorrelationRule, Diagnostic, SigmaRule } from '@sigmats/core';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
@@ -12,16 +13,25 @@ import { BackendUnavailable, loadBackend, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics } from '../report.js';
 import { attackFromTags } from '../variants/attack.js';
 import { fixtureIsFor, readFixturesBeside, type FixtureScan } from '../variants/fixtures.js';
-import { buildPage, type VariantPage } from '../variants/model.js';
-import { PLATFORMS, type PlatformSpec } from '../variants/platforms.js';
-import { escapeHtml, renderHtml } from '../variants/render-html.js';
-import { mdText, renderMarkdown } from '../variants/render-md.js';
+import { ATTACK_DATA_VERSION } from '../variants/attack-data.js';
+import { LicenceFinder } from '../variants/licence.js';
+import { buildPage, techniquePath, type Deployment, type VariantPage } from '../variants/model.js';
+import { configurationOf, PLATFORMS, type PlatformSpec } from '../variants/platforms.js';
+import { CSS, renderHtml } from '../variants/render-html.js';
+import { renderMarkdown } from '../variants/render-md.js';
+import { renderAboutHtml, renderCoverageHtml, renderSiteIndexHtml, renderTechniqueHtml, SEARCH_JS, siteStylesheet } from '../variants/render-site-html.js';
+import { renderSiteIndexMd, renderTechniqueMd } from '../variants/render-site-md.js';
+import { buildSearchIndex, SEARCH_OPTIONS } from '../variants/search-index.js';
+import { buildSite, navigatorLayer, UNMAPPED, type SiteModel, type SiteRule } from '../variants/site.js';
+import { detectionFields } from '../variants/fixtures.js';
 import { version } from '../../package.json';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 
 const SPEC: readonly OptionSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
   { name: 'format', type: 'list', comma: true },
+  { name: 'base-url', type: 'string' },
+  { name: 'title', type: 'string' },
   COLOR_OPTION,
 ];
 
@@ -34,31 +44,27 @@ const RENDER: Record<PageFormat, (p: VariantPage) => string> = {
   json: (p) => `${JSON.stringify(p, null, 2)}\n`,
 };
 
-interface IndexEntry {
-  readonly title: string;
-  readonly dir: string;
-  readonly platforms: readonly PlatformSpec[];
+const require = createRequire(import.meta.url);
+
+/** MiniSearch's UMD build (a browser global): its package exports only the module builds, so find it beside them. */
+function minisearchBrowserBuild(): string {
+  return join(dirname(require.resolve('minisearch')), '..', 'umd', 'index.js');
 }
 
-function renderIndex(entries: readonly IndexEntry[], format: PageFormat): string {
-  if (format === 'json') {
-    return `${JSON.stringify({ version: 1, rules: entries.map((e) => ({ title: e.title, pages: e.platforms.map((p) => ({ platform: p.name, href: `${e.dir}/${p.id}.json` })) })) }, null, 2)}\n`;
-  }
-  if (format === 'md') {
-    const lines = ['# Detections', ''];
-    for (const e of entries) lines.push(`- ${mdText(e.title)}: ${e.platforms.map((p) => `[${mdText(p.name)}](${e.dir}/${p.id}.md)`).join(' · ')}`);
-    return `${lines.join('\n')}\n`;
-  }
-  const items = entries
-    .map((e) => `<li><strong>${escapeHtml(e.title)}</strong><br>${e.platforms.map((p) => `<a href="${escapeHtml(`${e.dir}/${p.id}.html`)}">${escapeHtml(p.name)}</a>`).join(' · ')}</li>`)
-    .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Detections</title>
-<style>body{font:16px/1.6 system-ui,sans-serif;max-width:960px;margin:0 auto;padding:24px;color:#1d2330}a{color:#1f5fbf;text-decoration:none}li{margin:10px 0}</style>
-</head><body><h1>Detections</h1><ul>
-${items}
-</ul></body></html>
-`;
+/** The JSON index: the grouped structure the HTML and Markdown indexes show, for other site generators. */
+function renderIndexJson(site: SiteModel): string {
+  const rule = (r: SiteRule) => ({ title: r.title, dir: r.dir, pages: r.platforms.map((p) => ({ platform: p.name, href: `${r.dir}/${p.id}.json` })) });
+  return `${JSON.stringify(
+    {
+      version: 2,
+      rules: site.rules.map(rule),
+      tactics: site.tactics.map((t) => ({ id: t.ref.id, name: t.ref.name, techniques: t.techniques })),
+      techniques: Object.fromEntries([...site.techniques].map(([id, t]) => [id, { name: t.ref.name, rules: t.rules.map((r) => r.dir) }])),
+      unmapped: site.unmapped.map((r) => r.dir),
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -68,16 +74,28 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (outDir === undefined) throw new UsageError('missing -o DIR', 'variants');
   const formats = (args.lists.get('format') ?? [...FORMATS]).map((f) => f.toLowerCase());
   for (const f of formats) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown page format '${f}' (formats: ${FORMATS.join(', ')})`, 'variants');
+  const baseUrl = args.strings.get('base-url');
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s"'<>]+$/i.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, not '${baseUrl}'`, 'variants');
+  const siteTitle = args.strings.get('title') ?? 'Detections';
   const paths = args.positionals.length > 0 ? args.positionals : existsSync(resolve(io.cwd, 'rules')) ? ['rules/'] : [];
   if (paths.length === 0) throw new UsageError('no PATHS given and there is no rules/ folder here', 'variants');
   const found = discoverOrFail('variants', paths, io);
   const loaded = await loadRules(found.files, io);
   const diagnostics: Diagnostic[] = [...found.diagnostics, ...loaded.collection.diagnostics];
 
-  // Convert the whole collection once per platform; a rule missing from a platform's result failed there.
+  // Convert the whole collection once per platform (the query) and once more in the platform's rule format (the
+  // download); a rule missing from a platform's result failed there.
   const backends = new Map<Target, Backend>();
   const unavailable = new Map<Target, string>();
-  const perPlatform = new Map<string, { format: string; byKey: Map<string, ConvertedRule> }>();
+  interface PlatformRun {
+    readonly format: string;
+    readonly byKey: Map<string, ConvertedRule>;
+    readonly rules: Map<string, ConvertedRule>;
+    readonly ruleExtension: string;
+    readonly configuration: string;
+    readonly notes: Map<string, string[]>;
+  }
+  const perPlatform = new Map<string, PlatformRun>();
   for (const platform of PLATFORMS) {
     if (unavailable.has(platform.target)) continue;
     let backend = backends.get(platform.target);
@@ -99,12 +117,29 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const result = backend.convert(loaded.collection, selected.options);
     diagnostics.push(...result.diagnostics.map((d) => ({ ...d, message: `${d.message} [${platform.id}]` })));
-    perPlatform.set(platform.id, { format: result.format, byKey: new Map(result.rules.map((r) => [r.key, r])) });
+    // Warnings about a rule's conversion are what the page must state as assumptions of its query.
+    const notes = new Map<string, string[]>();
+    for (const d of result.diagnostics) {
+      if (d.severity !== 'warning' || d.rule === undefined) continue;
+      notes.set(d.rule, [...(notes.get(d.rule) ?? []), d.message]);
+    }
+    const ruleFormat = backend.formats.find((f) => f.name === platform.ruleFormat.format);
+    const asRules = ruleFormat ? backend.convert(loaded.collection, { ...selected.options, format: ruleFormat.name }) : undefined;
+    perPlatform.set(platform.id, {
+      format: result.format,
+      byKey: new Map(result.rules.map((r) => [r.key, r])),
+      rules: new Map((asRules?.rules ?? []).map((r) => [r.key, r])),
+      ruleExtension: ruleFormat?.extension ?? 'txt',
+      configuration: configurationOf(backend, selected.options),
+      notes,
+    });
   }
 
   const stems = uniqueStems(loaded.files);
   const fixtureScans = new Map<string, FixtureScan>();
-  const index: IndexEntry[] = [];
+  const siteRules: SiteRule[] = [];
+  const licences = new LicenceFinder();
+  let drlRules = 0;
   let pages = 0;
   const writeErrors: string[] = [];
   const write = (path: string, content: string): boolean => {
@@ -112,9 +147,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (problem) writeErrors.push(problem);
     return problem === undefined;
   };
+  const site = resolve(io.cwd, outDir);
   const collected = new Map<string, SigmaRule | CorrelationRule>([...loaded.collection.rules, ...loaded.collection.correlations].map((r) => [documentKey(r), r]));
   for (const [file, docs] of loaded.documents) {
     const rules = docs.filter((d): d is SigmaRule | CorrelationRule => d.kind === 'rule' || d.kind === 'correlation');
+    let source: string | undefined;
     rules.forEach((rule, n) => {
       const key = documentKey(rule);
       // Filters may have changed the rule; use the collection's version.
@@ -132,10 +169,30 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         for (const pr of scan.problems) diagnostics.push({ code: 'fixture/mismatch', severity: 'warning', message: pr.message, file: pr.file, line: 0, column: 0 });
       }
       const fixtures = scan.fixtures.filter((f) => fixtureIsFor(f, current));
-      const dirName = `${stems.get(file) ?? 'rule'}${n > 0 ? `-${n + 1}` : ''}`;
-      const pageDir = resolve(io.cwd, outDir, dirName);
+      const dir = `rules/${stems.get(file) ?? 'rule'}${n > 0 ? `-${n + 1}` : ''}`;
+      const pageDir = join(site, dir);
+      // The portable rule and its fixtures are copied beside the pages, so every link works once published.
+      const ruleCopy = file === '-' ? 'rule.yml' : basename(file);
+      source ??= readFileSync(resolve(io.cwd, file), 'utf8');
+      write(join(pageDir, ruleCopy), source);
+      const fixtureCopies = new Map<string, string>();
+      for (const f of fixtures) {
+        const name = basename(f.file);
+        fixtureCopies.set(f.file, name);
+        write(join(pageDir, 'fixtures', name), readFileSync(resolve(io.cwd, f.file), 'utf8'));
+      }
+      const licence = current.kind === 'rule' || current.kind === 'correlation' ? licences.licenceOf(current, resolve(io.cwd, file)) : undefined;
+      if (licence?.url?.includes('Detection-Rule-License')) drlRules++;
       for (const platform of available) {
         const conv = perPlatform.get(platform.id)!;
+        const asRule = conv.rules.get(key);
+        const download = asRule ? `${platform.id}.rule.${conv.ruleExtension}` : undefined;
+        if (asRule && download) write(join(pageDir, download), asRule.output.endsWith('\n') ? asRule.output : `${asRule.output}\n`);
+        const deployment: Deployment = {
+          configuration: conv.configuration,
+          assumptions: conv.notes.get(key) ?? [],
+          ...(download ? { download: { label: platform.ruleFormat.label, href: download } } : {}),
+        };
         for (const format of formats as PageFormat[]) {
           const page = buildPage({
             rule: current,
@@ -145,23 +202,60 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
             attack,
             siblings: available.filter((p) => p.id !== platform.id),
             fixtures,
-            pageDir,
-            cwd: io.cwd,
+            pageDir: dir,
+            ruleCopy,
+            fixtureCopies,
             pageExtension: format,
             generator: `sigmats ${version}`,
+            ...(baseUrl ? { baseUrl } : {}),
+            deployment,
+            ...(licence ? { licence } : {}),
           });
           if (write(join(pageDir, `${platform.id}.${format}`), RENDER[format](page))) pages++;
         }
       }
-      index.push({ title: current.title, dir: dirName, platforms: available });
+      const ls = current.kind === 'rule' ? current.logsource : undefined;
+      siteRules.push({
+        key,
+        title: current.title,
+        ...(current.description !== undefined ? { description: current.description.trim() } : {}),
+        ...(current.level !== undefined ? { level: current.level } : {}),
+        dir,
+        platforms: available,
+        attack,
+        tags: current.tags.map((t) => `${t.namespace}.${t.name}`),
+        fields: detectionFields(current),
+        logsource: ls ? [ls.product, ls.category, ls.service].filter(Boolean).join(' ') : 'correlation',
+      });
     });
   }
-  for (const format of formats as PageFormat[]) write(resolve(io.cwd, outDir, `index.${format}`), renderIndex(index, format));
+
+  const model = buildSite(siteRules);
+  const siteOptions = { title: siteTitle, generator: `sigmats ${version}`, ...(baseUrl ? { baseUrl } : {}) };
+  write(join(site, 'attack-layer.json'), `${JSON.stringify(navigatorLayer(model, { name: siteTitle, attackVersion: ATTACK_DATA_VERSION, ...(baseUrl ? { baseUrl } : {}) }), null, 2)}\n`);
+  const techniquePages = [...model.techniques.values()].map((t) => ({ id: t.ref.id, ref: t.ref, rules: t.rules }));
+  if (model.unmapped.length > 0) techniquePages.push({ id: UNMAPPED, ref: { id: UNMAPPED, url: '' }, rules: [...model.unmapped] });
+  if (formats.includes('html')) {
+    write(join(site, 'index.html'), renderSiteIndexHtml(model, siteOptions));
+    write(join(site, 'coverage.html'), renderCoverageHtml(model, siteOptions));
+    write(join(site, 'about.html'), renderAboutHtml(model, siteOptions, drlRules));
+    for (const t of techniquePages) write(join(site, techniquePath(t.id, 'html')), renderTechniqueHtml(t, siteOptions));
+    write(join(site, 'assets', 'site.css'), siteStylesheet(CSS));
+    write(join(site, 'assets', 'search.js'), SEARCH_JS);
+    write(join(site, 'assets', 'minisearch.js'), readFileSync(minisearchBrowserBuild(), 'utf8'));
+    const index = buildSearchIndex(model, 'html');
+    write(join(site, 'assets', 'search-index.js'), `window.SIGMATS_SEARCH = ${JSON.stringify({ options: SEARCH_OPTIONS, index })};\n`);
+  }
+  if (formats.includes('md')) {
+    write(join(site, 'index.md'), renderSiteIndexMd(model, siteTitle));
+    for (const t of techniquePages) write(join(site, techniquePath(t.id, 'md')), renderTechniqueMd(t.id, t.rules, siteTitle, t.ref.unknown));
+  }
+  if (formats.includes('json')) write(join(site, 'index.json'), renderIndexJson(model));
 
   printDiagnostics(diagnostics, io.stderr, colors);
   for (const m of writeErrors) io.stderr.write(`sigmats variants: error: ${m}\n`);
   const { errors, warnings } = countSeverities(diagnostics);
-  const line = `wrote ${pages} page${pages === 1 ? '' : 's'} for ${index.length} rule${index.length === 1 ? '' : 's'} to ${outDir}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const line = `wrote ${pages} page${pages === 1 ? '' : 's'} for ${siteRules.length} rule${siteRules.length === 1 ? '' : 's'} to ${outDir}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   io.stderr.write(`${errors > 0 ? colors.red(line) : colors.green(line)}\n`);
   return errors > 0 || writeErrors.length > 0 ? EXIT_FAILED : EXIT_OK;
 }

@@ -1,257 +1,31 @@
 /**
- * MITRE ATT&CK Enterprise data for documentation pages: the tactics and a set of techniques and
- * sub-techniques. IDs not listed here still get their canonical link, but never a guessed name.
- * Tactics follow ATT&CK v19 (2026): Defense Evasion (TA0005) was renamed Stealth and Defense Impairment
- * (TA0112) was added, so there are 15; SigmaHQ rules already use `attack.stealth` and
- * `attack.defense-impairment`. Technique names are those of v17/v18; techniques added in v19 (T1685...)
- * are deliberately absent until checked against the ATT&CK data.
- * Source: https://attack.mitre.org/ (ATT&CK is © The MITRE Corporation, used under its terms).
+ * MITRE ATT&CK Enterprise data for documentation pages, generated from MITRE's data (see
+ * attack-techniques.generated.ts and scripts/generate-attack.mjs). IDs not in the data still get their canonical
+ * link, never a guessed name, and pages say the ID is newer than the data.
+ * Tactics follow ATT&CK v19 (core's table): Defense Evasion (TA0005) was renamed Stealth and Defense Impairment
+ * (TA0112) was added. The v18.1 data still files techniques under defense-evasion; a technique's tactics derived from
+ * the data show TA0005 under its alias name, and rules that say `attack.stealth` / `attack.defense-impairment` say
+ * which of the two v19 tactics they mean.
  */
+import { ATTACK_DATA_TACTICS, ATTACK_DATA_TECHNIQUES } from './attack-techniques.generated.js';
 
 export { ATTACK_TACTICS as TACTICS, ATTACK_TACTIC_ALIASES as TACTIC_ALIASES, type AttackTactic as Tactic } from '@sigmats/core';
-
-// Tactic codes used in the technique table below (kept short so the table stays readable).
-const T = {
-  RE: 'TA0043', RD: 'TA0042', IA: 'TA0001', EX: 'TA0002', PE: 'TA0003', PR: 'TA0004', DE: 'TA0005',
-  CA: 'TA0006', DI: 'TA0007', LM: 'TA0008', CO: 'TA0009', C2: 'TA0011', EF: 'TA0010', IM: 'TA0040',
-} as const;
-type Code = keyof typeof T;
-
-/** [id, name, tactics of the parent technique (sub-techniques inherit them)]. */
-const TECHNIQUES: readonly (readonly [string, string, string?])[] = [
-  ['T1001', 'Data Obfuscation', 'C2'],
-  ['T1003', 'OS Credential Dumping', 'CA'],
-  ['T1003.001', 'LSASS Memory'],
-  ['T1003.002', 'Security Account Manager'],
-  ['T1003.003', 'NTDS'],
-  ['T1003.004', 'LSA Secrets'],
-  ['T1003.005', 'Cached Domain Credentials'],
-  ['T1003.006', 'DCSync'],
-  ['T1003.007', 'Proc Filesystem'],
-  ['T1003.008', '/etc/passwd and /etc/shadow'],
-  ['T1005', 'Data from Local System', 'CO'],
-  ['T1007', 'System Service Discovery', 'DI'],
-  ['T1010', 'Application Window Discovery', 'DI'],
-  ['T1012', 'Query Registry', 'DI'],
-  ['T1016', 'System Network Configuration Discovery', 'DI'],
-  ['T1018', 'Remote System Discovery', 'DI'],
-  ['T1020', 'Automated Exfiltration', 'EF'],
-  ['T1021', 'Remote Services', 'LM'],
-  ['T1021.001', 'Remote Desktop Protocol'],
-  ['T1021.002', 'SMB/Windows Admin Shares'],
-  ['T1021.003', 'Distributed Component Object Model'],
-  ['T1021.004', 'SSH'],
-  ['T1021.005', 'VNC'],
-  ['T1021.006', 'Windows Remote Management'],
-  ['T1021.007', 'Cloud Services'],
-  ['T1027', 'Obfuscated Files or Information', 'DE'],
-  ['T1027.001', 'Binary Padding'],
-  ['T1027.002', 'Software Packing'],
-  ['T1027.003', 'Steganography'],
-  ['T1027.004', 'Compile After Delivery'],
-  ['T1027.010', 'Command Obfuscation'],
-  ['T1033', 'System Owner/User Discovery', 'DI'],
-  ['T1036', 'Masquerading', 'DE'],
-  ['T1036.004', 'Masquerade Task or Service'],
-  ['T1036.007', 'Double File Extension'],
-  ['T1037', 'Boot or Logon Initialization Scripts', 'PE PR'],
-  ['T1039', 'Data from Network Shared Drive', 'CO'],
-  ['T1040', 'Network Sniffing', 'CA DI'],
-  ['T1041', 'Exfiltration Over C2 Channel', 'EF'],
-  ['T1046', 'Network Service Discovery', 'DI'],
-  ['T1047', 'Windows Management Instrumentation', 'EX'],
-  ['T1048', 'Exfiltration Over Alternative Protocol', 'EF'],
-  ['T1049', 'System Network Connections Discovery', 'DI'],
-  ['T1053', 'Scheduled Task/Job', 'EX PE PR'],
-  ['T1053.002', 'At'],
-  ['T1053.003', 'Cron'],
-  ['T1053.005', 'Scheduled Task'],
-  ['T1055', 'Process Injection', 'DE PR'],
-  ['T1055.001', 'Dynamic-link Library Injection'],
-  ['T1055.012', 'Process Hollowing'],
-  ['T1056', 'Input Capture', 'CO CA'],
-  ['T1056.001', 'Keylogging'],
-  ['T1057', 'Process Discovery', 'DI'],
-  ['T1059', 'Command and Scripting Interpreter', 'EX'],
-  ['T1059.001', 'PowerShell'],
-  ['T1059.002', 'AppleScript'],
-  ['T1059.003', 'Windows Command Shell'],
-  ['T1059.004', 'Unix Shell'],
-  ['T1059.005', 'Visual Basic'],
-  ['T1059.006', 'Python'],
-  ['T1059.007', 'JavaScript'],
-  ['T1068', 'Exploitation for Privilege Escalation', 'PR'],
-  ['T1069', 'Permission Groups Discovery', 'DI'],
-  ['T1069.001', 'Local Groups'],
-  ['T1069.002', 'Domain Groups'],
-  ['T1070', 'Indicator Removal', 'DE'],
-  ['T1070.001', 'Clear Windows Event Logs'],
-  ['T1070.004', 'File Deletion'],
-  ['T1070.006', 'Timestomp'],
-  ['T1071', 'Application Layer Protocol', 'C2'],
-  ['T1071.001', 'Web Protocols'],
-  ['T1071.004', 'DNS'],
-  ['T1072', 'Software Deployment Tools', 'EX LM'],
-  ['T1074', 'Data Staged', 'CO'],
-  ['T1078', 'Valid Accounts', 'DE IA PE PR'],
-  ['T1078.002', 'Domain Accounts'],
-  ['T1078.003', 'Local Accounts'],
-  ['T1078.004', 'Cloud Accounts'],
-  ['T1082', 'System Information Discovery', 'DI'],
-  ['T1083', 'File and Directory Discovery', 'DI'],
-  ['T1087', 'Account Discovery', 'DI'],
-  ['T1087.001', 'Local Account'],
-  ['T1087.002', 'Domain Account'],
-  ['T1090', 'Proxy', 'C2'],
-  ['T1095', 'Non-Application Layer Protocol', 'C2'],
-  ['T1098', 'Account Manipulation', 'PE PR'],
-  ['T1102', 'Web Service', 'C2'],
-  ['T1105', 'Ingress Tool Transfer', 'C2'],
-  ['T1106', 'Native API', 'EX'],
-  ['T1110', 'Brute Force', 'CA'],
-  ['T1110.001', 'Password Guessing'],
-  ['T1110.003', 'Password Spraying'],
-  ['T1112', 'Modify Registry', 'DE'],
-  ['T1113', 'Screen Capture', 'CO'],
-  ['T1114', 'Email Collection', 'CO'],
-  ['T1115', 'Clipboard Data', 'CO'],
-  ['T1119', 'Automated Collection', 'CO'],
-  ['T1120', 'Peripheral Device Discovery', 'DI'],
-  ['T1123', 'Audio Capture', 'CO'],
-  ['T1124', 'System Time Discovery', 'DI'],
-  ['T1127', 'Trusted Developer Utilities Proxy Execution', 'DE'],
-  ['T1127.001', 'MSBuild'],
-  ['T1133', 'External Remote Services', 'PE IA'],
-  ['T1134', 'Access Token Manipulation', 'DE PR'],
-  ['T1135', 'Network Share Discovery', 'DI'],
-  ['T1136', 'Create Account', 'PE'],
-  ['T1136.001', 'Local Account'],
-  ['T1136.002', 'Domain Account'],
-  ['T1137', 'Office Application Startup', 'PE'],
-  ['T1140', 'Deobfuscate/Decode Files or Information', 'DE'],
-  ['T1189', 'Drive-by Compromise', 'IA'],
-  ['T1190', 'Exploit Public-Facing Application', 'IA'],
-  ['T1195', 'Supply Chain Compromise', 'IA'],
-  ['T1197', 'BITS Jobs', 'DE PE'],
-  ['T1199', 'Trusted Relationship', 'IA'],
-  ['T1200', 'Hardware Additions', 'IA'],
-  ['T1201', 'Password Policy Discovery', 'DI'],
-  ['T1202', 'Indirect Command Execution', 'DE'],
-  ['T1203', 'Exploitation for Client Execution', 'EX'],
-  ['T1204', 'User Execution', 'EX'],
-  ['T1204.002', 'Malicious File'],
-  ['T1207', 'Rogue Domain Controller', 'DE'],
-  ['T1210', 'Exploitation of Remote Services', 'LM'],
-  ['T1218', 'System Binary Proxy Execution', 'DE'],
-  ['T1218.001', 'Compiled HTML File'],
-  ['T1218.002', 'Control Panel'],
-  ['T1218.003', 'CMSTP'],
-  ['T1218.005', 'Mshta'],
-  ['T1218.007', 'Msiexec'],
-  ['T1218.010', 'Regsvr32'],
-  ['T1218.011', 'Rundll32'],
-  ['T1219', 'Remote Access Tools', 'C2'],
-  ['T1219.001', 'IDE Tunneling'],
-  ['T1219.002', 'Remote Desktop Software'],
-  ['T1219.003', 'Remote Access Hardware'],
-  ['T1220', 'XSL Script Processing', 'DE'],
-  ['T1222', 'File and Directory Permissions Modification', 'DE'],
-  ['T1482', 'Domain Trust Discovery', 'DI'],
-  ['T1484', 'Domain or Tenant Policy Modification', 'DE PR'],
-  ['T1485', 'Data Destruction', 'IM'],
-  ['T1486', 'Data Encrypted for Impact', 'IM'],
-  ['T1489', 'Service Stop', 'IM'],
-  ['T1490', 'Inhibit System Recovery', 'IM'],
-  ['T1496', 'Resource Hijacking', 'IM'],
-  ['T1497', 'Virtualization/Sandbox Evasion', 'DE DI'],
-  ['T1498', 'Network Denial of Service', 'IM'],
-  ['T1505', 'Server Software Component', 'PE'],
-  ['T1505.003', 'Web Shell'],
-  ['T1518', 'Software Discovery', 'DI'],
-  ['T1518.001', 'Security Software Discovery'],
-  ['T1529', 'System Shutdown/Reboot', 'IM'],
-  ['T1531', 'Account Access Removal', 'IM'],
-  ['T1539', 'Steal Web Session Cookie', 'CA'],
-  ['T1543', 'Create or Modify System Process', 'PE PR'],
-  ['T1543.003', 'Windows Service'],
-  ['T1546', 'Event Triggered Execution', 'PE PR'],
-  ['T1546.003', 'Windows Management Instrumentation Event Subscription'],
-  ['T1546.008', 'Accessibility Features'],
-  ['T1546.012', 'Image File Execution Options Injection'],
-  ['T1546.015', 'Component Object Model Hijacking'],
-  ['T1547', 'Boot or Logon Autostart Execution', 'PE PR'],
-  ['T1547.001', 'Registry Run Keys / Startup Folder'],
-  ['T1548', 'Abuse Elevation Control Mechanism', 'PR DE'],
-  ['T1548.002', 'Bypass User Account Control'],
-  ['T1550', 'Use Alternate Authentication Material', 'DE LM'],
-  ['T1550.002', 'Pass the Hash'],
-  ['T1550.003', 'Pass the Ticket'],
-  ['T1552', 'Unsecured Credentials', 'CA'],
-  ['T1552.001', 'Credentials In Files'],
-  ['T1552.002', 'Credentials in Registry'],
-  ['T1553', 'Subvert Trust Controls', 'DE'],
-  ['T1553.004', 'Install Root Certificate'],
-  ['T1553.005', 'Mark-of-the-Web Bypass'],
-  ['T1555', 'Credentials from Password Stores', 'CA'],
-  ['T1555.003', 'Credentials from Web Browsers'],
-  ['T1557', 'Adversary-in-the-Middle', 'CA CO'],
-  ['T1558', 'Steal or Forge Kerberos Tickets', 'CA'],
-  ['T1558.001', 'Golden Ticket'],
-  ['T1558.003', 'Kerberoasting'],
-  ['T1558.004', 'AS-REP Roasting'],
-  ['T1559', 'Inter-Process Communication', 'EX'],
-  ['T1560', 'Archive Collected Data', 'CO'],
-  ['T1560.001', 'Archive via Utility'],
-  ['T1561', 'Disk Wipe', 'IM'],
-  ['T1562', 'Impair Defenses', 'DE'],
-  ['T1562.001', 'Disable or Modify Tools'],
-  ['T1562.002', 'Disable Windows Event Logging'],
-  ['T1562.004', 'Disable or Modify System Firewall'],
-  ['T1563', 'Remote Service Session Hijacking', 'LM'],
-  ['T1564', 'Hide Artifacts', 'DE'],
-  ['T1564.001', 'Hidden Files and Directories'],
-  ['T1564.004', 'NTFS File Attributes'],
-  ['T1566', 'Phishing', 'IA'],
-  ['T1566.001', 'Spearphishing Attachment'],
-  ['T1566.002', 'Spearphishing Link'],
-  ['T1567', 'Exfiltration Over Web Service', 'EF'],
-  ['T1567.002', 'Exfiltration to Cloud Storage'],
-  ['T1569', 'System Services', 'EX'],
-  ['T1569.002', 'Service Execution'],
-  ['T1570', 'Lateral Tool Transfer', 'LM'],
-  ['T1571', 'Non-Standard Port', 'C2'],
-  ['T1572', 'Protocol Tunneling', 'C2'],
-  ['T1573', 'Encrypted Channel', 'C2'],
-  ['T1574', 'Hijack Execution Flow', 'PE PR DE'],
-  ['T1583', 'Acquire Infrastructure', 'RD'],
-  ['T1587', 'Develop Capabilities', 'RD'],
-  ['T1588', 'Obtain Capabilities', 'RD'],
-  ['T1590', 'Gather Victim Network Information', 'RE'],
-  ['T1595', 'Active Scanning', 'RE'],
-  ['T1609', 'Container Administration Command', 'EX'],
-  ['T1610', 'Deploy Container', 'DE EX'],
-  ['T1611', 'Escape to Host', 'PR'],
-  ['T1613', 'Container and Resource Discovery', 'DI'],
-  ['T1614', 'System Location Discovery', 'DI'],
-  ['T1615', 'Group Policy Discovery', 'DI'],
-  ['T1620', 'Reflective Code Loading', 'DE'],
-  ['T1621', 'Multi-Factor Authentication Request Generation', 'CA'],
-  ['T1649', 'Steal or Forge Authentication Certificates', 'CA'],
-];
+export { ATTACK_DATA_SOURCE, ATTACK_DATA_VERSION, ATTACK_LICENSE_NOTICE } from './attack-techniques.generated.js';
 
 export interface TechniqueInfo {
   readonly id: string;
   readonly name: string;
-  /** Tactic IDs of the technique (a sub-technique's are its parent's). */
+  /** Tactic IDs of the technique, as the data files it (a sub-technique's are its own, which equal its parent's). */
   readonly tactics: readonly string[];
+  readonly status: 'current' | 'deprecated' | 'revoked';
 }
 
-export const TECHNIQUE_TABLE: ReadonlyMap<string, TechniqueInfo> = (() => {
-  const map = new Map<string, TechniqueInfo>();
-  for (const [id, name, codes] of TECHNIQUES) {
-    const parent = id.includes('.') ? map.get(id.split('.')[0]!) : undefined;
-    const tactics = codes ? codes.split(' ').map((c) => T[c as Code]) : (parent?.tactics ?? []);
-    map.set(id, { id, name, tactics });
-  }
-  return map;
-})();
+const TACTIC_ID_BY_SHORT = new Map(ATTACK_DATA_TACTICS.map((t) => [t.short, t.id]));
+const STATUS = ['current', 'deprecated', 'revoked'] as const;
+
+export const TECHNIQUE_TABLE: ReadonlyMap<string, TechniqueInfo> = new Map(
+  ATTACK_DATA_TECHNIQUES.map(([id, name, tactics, status]) => [
+    id,
+    { id, name, tactics: tactics === '' ? [] : tactics.split(' ').map((s) => TACTIC_ID_BY_SHORT.get(s) ?? s), status: STATUS[status] },
+  ]),
+);

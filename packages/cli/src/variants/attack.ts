@@ -1,11 +1,15 @@
 import type { Tag } from '@sigmats/core';
-import { TACTIC_ALIASES, TACTICS, TECHNIQUE_TABLE } from './attack-data.js';
+import { ATTACK_DATA_VERSION, TACTIC_ALIASES, TACTICS, TECHNIQUE_TABLE } from './attack-data.js';
 
 export interface AttackRef {
   readonly id: string;
-  /** Undefined when the ID is not in our table: we never make a name up. */
+  /** Undefined when the ID is not in the ATT&CK data: we never make a name up. */
   readonly name?: string;
   readonly url: string;
+  /** Set when the ID is not in the ATT&CK data we generate from (newer than it, or mistyped): pages say so. */
+  readonly unknown?: string;
+  /** Set when the data marks the technique deprecated or revoked. */
+  readonly status?: 'deprecated' | 'revoked';
 }
 
 export interface AttackTechnique extends AttackRef {
@@ -32,13 +36,18 @@ export function tacticUrl(id: string): string {
 const TACTIC_BY_SHORT = new Map(TACTICS.map((t) => [t.short, t]));
 const TACTIC_BY_ID = new Map(TACTICS.map((t) => [t.id, t]));
 
-function technique(id: string): AttackTechnique {
+const NOT_IN_DATA = `not in the ATT&CK ${ATTACK_DATA_VERSION} data (newer than it, or mistyped)`;
+
+function techniqueRef(id: string): AttackRef {
   const info = TECHNIQUE_TABLE.get(id);
-  const ref = { id, ...(info ? { name: info.name } : {}), url: techniqueUrl(id) };
+  if (!info) return { id, url: techniqueUrl(id), unknown: NOT_IN_DATA };
+  return { id, name: info.name, url: techniqueUrl(id), ...(info.status !== 'current' ? { status: info.status } : {}) };
+}
+
+function technique(id: string): AttackTechnique {
+  const ref = techniqueRef(id);
   if (!id.includes('.')) return ref;
-  const parentId = id.split('.')[0]!;
-  const parent = TECHNIQUE_TABLE.get(parentId);
-  return { ...ref, parent: { id: parentId, ...(parent ? { name: parent.name } : {}), url: techniqueUrl(parentId) } };
+  return { ...ref, parent: techniqueRef(id.split('.')[0]!) };
 }
 
 /**
@@ -56,7 +65,7 @@ export function attackFromTags(tags: readonly Tag[]): AttackInfo {
     if (tech) {
       const id = `T${tech[1]}${tech[2] ? `.${tech[2]}` : ''}`;
       if (!TECHNIQUE_TABLE.has(id)) {
-        warnings.push({ message: `ATT&CK technique ${id} is not in the sigmats technique table; linked without a name`, tag });
+        warnings.push({ message: `ATT&CK technique ${id} is ${NOT_IN_DATA}; linked without a name`, tag });
       }
       techniques.set(id, technique(id));
       continue;
@@ -81,8 +90,9 @@ export function attackFromTags(tags: readonly Tag[]): AttackInfo {
     for (const t of techniques.values()) {
       const info = TECHNIQUE_TABLE.get(t.id);
       for (const id of info?.tactics ?? []) {
-        const tactic = TACTIC_BY_ID.get(id)!;
-        tactics.set(id, { id, name: tactic.name, url: tacticUrl(id) });
+        // The data files Stealth and Defense Impairment techniques under v18's Defense Evasion (TA0005).
+        const name = id === 'TA0005' ? TACTIC_ALIASES['defense-evasion']!.name : (TACTIC_BY_ID.get(id)?.name ?? id);
+        tactics.set(id, { id, name, url: tacticUrl(id) });
       }
     }
   }

@@ -1,17 +1,33 @@
-import { relative } from 'node:path';
 import type { ConvertedRule, CorrelationRule, SigmaRule } from '@sigmats/core';
 import { techniqueLabel, type AttackInfo, type AttackRef, type AttackTechnique } from './attack.js';
 import { detectionFields, type Fixture } from './fixtures.js';
 import type { PlatformSpec } from './platforms.js';
 
 /** Bumped when the JSON page shape changes incompatibly. */
-export const PAGE_VERSION = 1;
+export const PAGE_VERSION = 2;
 
 export interface PageLink {
   readonly id: string;
   readonly name: string;
   /** Relative to the page. */
   readonly href: string;
+}
+
+/** Where a rule's licence asks pages to credit it (DRL 1.1: the authors, a link to the rule, the licence). */
+export interface RuleLicence {
+  readonly name: string;
+  readonly url?: string;
+  /** The notice pages and match output carry. */
+  readonly notice: string;
+}
+
+/** How the query is meant to be deployed: the named configuration it assumes, and what it takes for granted. */
+export interface Deployment {
+  /** e.g. "Splunk Add-on for Sysmon (sourcetype XmlWinEventLog), pipeline sysmon". */
+  readonly configuration: string;
+  readonly assumptions: readonly string[];
+  /** The platform's rule format, as a file beside the page. */
+  readonly download?: { readonly label: string; readonly href: string };
 }
 
 export interface FixtureSummary {
@@ -63,13 +79,21 @@ export interface VariantPage {
     readonly trueNegatives: number;
   };
   readonly generator: string;
+  /** Site navigation, root first, relative to the page. */
+  readonly breadcrumbs: readonly PageLink[];
+  /** Absolute URL of this page when the site has a base URL. */
+  readonly canonical?: string;
+  /** One-sentence summary for search engines and link previews. */
+  readonly description: string;
+  readonly deployment: Deployment;
+  readonly licence?: RuleLicence;
+  /** Relative link to the site root (`../../`), for shared assets. */
+  readonly root: string;
 }
 
 export function pageTitle(ruleTitle: string, platform: string): string {
   return `Detect ${ruleTitle} in ${platform}`;
 }
-
-const linkPath = (from: string, to: string): string => relative(from, to).split('\\').join('/');
 
 function valueAt(event: unknown, field: string): unknown {
   if (typeof event !== 'object' || event === null) return undefined;
@@ -100,23 +124,39 @@ export interface PageInput {
   /** Other platforms with a page for this rule, in page order. */
   readonly siblings: readonly PlatformSpec[];
   readonly fixtures: readonly Fixture[];
-  /** Directory the page is written to, and cwd-relative paths are resolved against (both absolute). */
+  /** The page's folder inside the site (`rules/<stem>`), and the copies made there. */
   readonly pageDir: string;
-  readonly cwd: string;
+  /** File name of the portable rule's copy beside the page. */
+  readonly ruleCopy: string;
+  /** File name, beside the page, of each fixture's copy (under `fixtures/`), by fixture file. */
+  readonly fixtureCopies: ReadonlyMap<string, string>;
   readonly pageExtension: string;
   readonly generator: string;
+  readonly baseUrl?: string;
+  readonly deployment: Deployment;
+  readonly licence?: RuleLicence;
+}
+
+/** Site-relative path of a technique page (shared with the site renderer). */
+export function techniquePath(id: string, extension: string): string {
+  return `techniques/${id}.${extension}`;
+}
+
+function oneLine(s: string, max: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 }
 
 export function buildPage(input: PageInput): VariantPage {
   const { rule, converted, platform, attack } = input;
-  const abs = (p: string): string => (p.startsWith('/') ? p : `${input.cwd}/${p}`);
+  const root = input.pageDir.split('/').map(() => '..').join('/') + '/';
   const coveredParents = new Set(attack.techniques.flatMap((t) => (t.parent ? [t.parent.id] : [])));
   const techniques = attack.techniques.filter((t) => t.parent !== undefined || !coveredParents.has(t.id));
   const first = techniques[0];
   const fixtures = input.fixtures.map<FixtureSummary>((f) => ({
     description: f.description,
     expect: f.shouldMatch ? 'match' : 'no-match',
-    href: linkPath(input.pageDir, abs(f.file)),
+    href: `fixtures/${input.fixtureCopies.get(f.file) ?? ''}`,
     // For a multi-event fixture, the fields of every event, once each.
     evidence: [...new Map(f.events.flatMap((e) => evidence(rule, e)).map((x) => [`${x.field}=${x.value}`, x])).values()],
   }));
@@ -150,7 +190,7 @@ export function buildPage(input: PageInput): VariantPage {
     conditions: converted.queries,
     dataSources: converted.dataSources,
     falsePositives: rule.falsepositives,
-    sigmaRule: linkPath(input.pageDir, abs(rule.loc.file)),
+    sigmaRule: input.ruleCopy,
     otherPlatforms: {
       heading: `Other platforms for ${first ? techniqueLabel(first) : rule.title}`,
       links: input.siblings.map((s) => ({ id: s.id, name: s.name, href: `${s.id}.${input.pageExtension}` })),
@@ -161,5 +201,16 @@ export function buildPage(input: PageInput): VariantPage {
       trueNegatives: fixtures.filter((f) => f.expect === 'no-match').length,
     },
     generator: input.generator,
+    breadcrumbs: [
+      { id: 'home', name: 'Detections', href: `${root}index.${input.pageExtension === 'json' ? 'html' : input.pageExtension}` },
+      ...(first
+        ? [{ id: first.id, name: techniqueLabel(first), href: `${root}${techniquePath(first.id, input.pageExtension === 'json' ? 'html' : input.pageExtension)}` }]
+        : [{ id: 'unmapped', name: 'No ATT&CK technique', href: `${root}${techniquePath('unmapped', input.pageExtension === 'json' ? 'html' : input.pageExtension)}` }]),
+    ],
+    ...(input.baseUrl ? { canonical: `${input.baseUrl.replace(/\/?$/, '/')}${input.pageDir}/${platform.id}.${input.pageExtension}` } : {}),
+    description: oneLine(`${pageTitle(rule.title, platform.name)}: ${rule.description ?? `Sigma rule ${rule.title}`}`, 300),
+    deployment: input.deployment,
+    ...(input.licence ? { licence: input.licence } : {}),
+    root,
   };
 }

@@ -11,6 +11,20 @@ export interface PlatformSpec {
   readonly language: string;
   /** Conversion options for this platform, or a reason it is unavailable with this backend. */
   readonly select: (backend: Backend) => { options: ConvertOptions } | { unavailable: string };
+  /** The platform's own rule format, offered as a download beside the query. */
+  readonly ruleFormat: { readonly format: string; readonly label: string };
+}
+
+/** The pipelines a platform's conversion applies, by name with their descriptions: the configuration it assumes. */
+export function configurationOf(backend: Backend, options: ConvertOptions): string {
+  const names = options.noDefaultPipelines ? [] : [...backend.defaultPipelines];
+  for (const p of options.pipelines ?? []) names.push(p.name);
+  if (names.length === 0) return `${backend.name}, no processing pipeline (the backend's own field handling)`;
+  const described = names.map((n) => {
+    const info = backend.pipelines.find((p) => p.name === n);
+    return info ? `${n} (${info.description})` : n;
+  });
+  return `${backend.name}, pipeline ${described.join(', then ')}`;
 }
 
 const plain = (): { options: ConvertOptions } => ({ options: {} });
@@ -35,10 +49,24 @@ function kqlFlavour(patterns: readonly RegExp[], label: string) {
 }
 
 export const PLATFORMS: readonly PlatformSpec[] = [
-  { id: 'splunk', name: 'Splunk', target: 'splunk', language: 'spl', select: plain },
-  { id: 'defender-xdr', name: 'Microsoft Defender XDR', target: 'kql', language: 'kql', select: kqlFlavour([/xdr|defender|m365/i], 'Defender XDR') },
+  { id: 'splunk', name: 'Splunk', target: 'splunk', language: 'spl', select: plain, ruleFormat: { format: 'savedsearches', label: 'savedsearches.conf stanza' } },
+  {
+    id: 'defender-xdr',
+    name: 'Microsoft Defender XDR',
+    target: 'kql',
+    language: 'kql',
+    select: kqlFlavour([/xdr|defender|m365/i], 'Defender XDR'),
+    ruleFormat: { format: 'defender', label: 'Defender XDR custom detection rule (JSON)' },
+  },
   // ASIM (imProcessCreate, ...) normalises every Windows source Sentinel ingests, so it is the Sentinel page's query.
-  { id: 'sentinel', name: 'Microsoft Sentinel', target: 'kql', language: 'kql', select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel') },
-  { id: 'sumo', name: 'Sumo Logic', target: 'sumo', language: 'sumo', select: plain },
-  { id: 'sumo-cse', name: 'Sumo Logic Cloud SIEM', target: 'sumo-cse', language: 'cse', select: plain },
+  {
+    id: 'sentinel',
+    name: 'Microsoft Sentinel',
+    target: 'kql',
+    language: 'kql',
+    select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel'),
+    ruleFormat: { format: 'sentinel', label: 'Sentinel scheduled analytic rule (YAML)' },
+  },
+  { id: 'sumo', name: 'Sumo Logic', target: 'sumo', language: 'sumo', select: plain, ruleFormat: { format: 'scheduled-search', label: 'Sumo Logic scheduled search (JSON)' } },
+  { id: 'sumo-cse', name: 'Sumo Logic Cloud SIEM', target: 'sumo-cse', language: 'cse', select: plain, ruleFormat: { format: 'cse-rule', label: 'Cloud SIEM match rule (JSON)' } },
 ];
