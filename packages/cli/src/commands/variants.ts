@@ -8,13 +8,14 @@ import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { loadRules } from '../load.js';
-import { tryWriteFileAtomic, uniqueStems } from '../output.js';
+import { uniqueStems } from '../output.js';
 import { BackendUnavailable, loadBackend, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics } from '../report.js';
 import { attackFromTags } from '../variants/attack.js';
 import { fixtureIsFor, readFixturesBeside, type FixtureScan } from '../variants/fixtures.js';
 import { ATTACK_DATA_VERSION } from '../variants/attack-data.js';
 import { LicenceFinder } from '../variants/licence.js';
+import { SiteWriter } from '../variants/site-writer.js';
 import { buildPage, techniquePath, type Deployment, type VariantPage } from '../variants/model.js';
 import { configurationOf, PLATFORMS, type PlatformSpec } from '../variants/platforms.js';
 import { CSS, renderHtml } from '../variants/render-html.js';
@@ -141,12 +142,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const licences = new LicenceFinder();
   let drlRules = 0;
   let pages = 0;
-  const writeErrors: string[] = [];
-  const write = (path: string, content: string): boolean => {
-    const problem = tryWriteFileAtomic(path, content);
-    if (problem) writeErrors.push(problem);
-    return problem === undefined;
-  };
+  const writer = new SiteWriter();
+  const writeErrors = writer.errors;
+  const write = (path: string, content: string): boolean => writer.write(path, content);
   const site = resolve(io.cwd, outDir);
   const collected = new Map<string, SigmaRule | CorrelationRule>([...loaded.collection.rules, ...loaded.collection.correlations].map((r) => [documentKey(r), r]));
   for (const [file, docs] of loaded.documents) {
