@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // bin.ts starts with `#!/usr/bin/env node`: esbuild keeps the hashbang on dist/bin.js only (not on
   // index.js or the chunks) and tsup marks that file executable.
-  entry: ['src/index.ts', 'src/bin.ts'],
+  // link-check is its own entry so the site benchmark can check a generated site with the built code.
+  entry: ['src/index.ts', 'src/bin.ts', 'src/variants/link-check.ts'],
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   sourcemap: true,
