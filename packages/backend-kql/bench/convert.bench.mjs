@@ -54,11 +54,12 @@ const queries = result.rules.flatMap((r) => r.queries);
 const all = process.env.KQL_BENCH_VALIDATE === 'all';
 const picked = all ? queries : queries.filter((_, i) => i % Math.max(1, Math.floor(queries.length / 200)) === 0).slice(0, 200);
 const tv0 = performance.now();
-kql.validateKql('DeviceProcessEvents\n| take 1');
+const { validateKql } = await import('../dist/validate.js');
+validateKql('DeviceProcessEvents\n| take 1');
 const warmup = performance.now() - tv0;
 const tv1 = performance.now();
 let invalid = 0;
-for (const q of picked) if (kql.validateKql(q).length > 0) invalid++;
+for (const q of picked) if (validateKql(q).length > 0) invalid++;
 const validateMs = performance.now() - tv1;
 sample();
 

@@ -1,12 +1,12 @@
 import { pipelineFromObject } from '@sigmats/core';
-import type { Backend, Pipeline, PipelineInfo } from '@sigmats/core';
-import { createBackend, type BackendSpec } from '@sigmats/text-query';
+import type { Backend, Pipeline, PipelineInfo, QueryProblem } from '@sigmats/core';
+import { createBackend, ok, type BackendSpec } from '@sigmats/text-query';
 import { kqlCorrelation } from './correlation.js';
 import { FORMATS, formatRule, OPTIONS } from './formats/outputs.js';
 import { ASIM_PIPELINE, SECURITY_EVENT_PIPELINE, SYSMON_EVENT_PIPELINE, SYSMON_WINDOWS_EVENT_PIPELINE } from './pipelines/sentinel.js';
 import { XDR_PIPELINE } from './pipelines/xdr.js';
-import { querySource, renderQuery } from './query.js';
-import { validateKql } from './validator.js';
+import { kqlEnrichments } from './enrichments.js';
+import { querySource, renderQuery, targetFor } from './query.js';
 
 function builtIn(obj: { name: string }, description: string): PipelineInfo {
   const r = pipelineFromObject(obj, obj.name, `@sigmats/backend-kql:${obj.name}`);
@@ -35,7 +35,26 @@ export function kqlPipeline(name: string): Pipeline | undefined {
   return kqlPipelines().find((p) => p.name === name)?.pipeline;
 }
 
-export function kqlSpec(): BackendSpec {
+export interface KqlBackendOptions {
+  /**
+   * Checks query text; `@sigmats/backend-kql/validate`'s `kqlValidatingBackend()` passes the Kusto analyser. Without
+   * it, `validate` reports that no validator is loaded (never an empty list, which would read as "valid").
+   */
+  readonly validate?: (query: string) => readonly QueryProblem[];
+}
+
+/** The main entry's `validate`: the Kusto service is Node-only and an optional peer, so it is not loaded here. */
+function noValidator(): QueryProblem[] {
+  return [
+    {
+      code: 'SIGMATS-NO-VALIDATOR',
+      offset: 0,
+      message: 'KQL is validated by @sigmats/backend-kql/validate (validateKql, kqlValidatingBackend) with @kusto/language-service-next installed',
+    },
+  ];
+}
+
+export function kqlSpec(options: KqlBackendOptions = {}): BackendSpec {
   return {
     id: 'kql',
     name: 'KQL (Microsoft Defender XDR, Sentinel)',
@@ -53,16 +72,22 @@ export function kqlSpec(): BackendSpec {
       return source.ok ? formatRule(ctx.rule, ctx.key, queries, source.value, ctx.format, ctx.options) : source;
     },
     correlation: kqlCorrelation,
+    enrichments: (ctx) => {
+      const source = querySource(ctx.rule, ctx.state, ctx.options);
+      if (!source.ok) return source;
+      const r = kqlEnrichments(ctx.rule, targetFor(source.value, ctx.rule));
+      return ok(r.rendered, r.warnings);
+    },
     dataSources: (ctx) => {
       const source = querySource(ctx.rule, ctx.state, ctx.options);
       return source.ok ? [source.value.table] : [];
     },
-    validate: validateKql,
+    validate: options.validate ?? noValidator,
   };
 }
 
 /** The KQL backend (Defender XDR by default; Sentinel pipelines built in). */
-export function kqlBackend(): Backend {
-  return createBackend(kqlSpec());
+export function kqlBackend(options: KqlBackendOptions = {}): Backend {
+  return createBackend(kqlSpec(options));
 }
 

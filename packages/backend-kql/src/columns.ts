@@ -16,6 +16,17 @@ export interface KqlTarget {
   readonly extracted?: Set<string>;
   /** The names the event data can hold (Sysmon's), when known: other names are not extracted. */
   readonly extractable?: ReadonlySet<string>;
+  /**
+   * Computed fields the condition reads (name → expression): the query builder defines each once with `extend`,
+   * and the condition reads it by name. Absent: computed expressions are written inline.
+   */
+  readonly computedUsed?: Map<string, string>;
+  /**
+   * The rule is written against Sysmon's event shape (it has a logsource category), so its values are in Sysmon's
+   * formats and convert to the table's (decimal process ids to hexadecimal text). A service rule (`service:
+   * security`) is written in the log's own formats: its values are compared as they are.
+   */
+  readonly sysmonShaped?: boolean;
 }
 
 export interface Column {
@@ -32,10 +43,21 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function resolveColumn(field: string, loc: SourceLocation, target: KqlTarget): Result<Column> {
   const schema = target.schema;
   if (!schema) return ok({ ref: kqlColumn(field), type: 'string', name: field });
+  // A field of the event data is read from it even when the table has a column of that name: Sysmon's Type (event
+  // 25) is not the Event table's Type column ("Event"), nor its Version or Description.
+  if (target.extracted && target.extractable?.has(field) && IDENT.test(field)) {
+    target.extracted.add(field);
+    return ok({ ref: field, type: 'string', name: field });
+  }
   const type = schema.columns[field];
   if (type) return ok({ ref: kqlColumn(field), type, name: field });
   const computed = schema.computed?.[field];
-  if (computed) return ok({ ref: computed, type: 'string', name: field });
+  if (computed) {
+    const computedType = schema.computedTypes?.[field] ?? 'string';
+    if (!target.computedUsed) return ok({ ref: computed, type: computedType, name: field });
+    target.computedUsed.set(field, computed);
+    return ok({ ref: kqlColumn(field), type: computedType, name: field });
+  }
   if (target.extracted && IDENT.test(field) && (target.extractable?.has(field) ?? true)) {
     target.extracted.add(field);
     return ok({ ref: field, type: 'string', name: field });

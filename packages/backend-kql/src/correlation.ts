@@ -53,7 +53,18 @@ function columnIn(field: string, s: Source, aliases: ReadonlySet<string>): strin
   const schema = tableSchema(s.table);
   if (!schema || schema.columns[field]) return field;
   const mapped = mappingFor([XDR_MAPPINGS, SECURITY_EVENT_MAPPINGS, ASIM_MAPPINGS], s.table, s.ref.document.kind === 'rule' ? s.ref.document.logsource.category : undefined)?.[field];
-  return typeof mapped === 'string' && schema.columns[mapped] ? mapped : undefined;
+  return typeof mapped === 'string' && (schema.columns[mapped] || schema.computed?.[mapped]) ? mapped : undefined;
+}
+
+/**
+ * The definition of a computed column (e.g. DeviceNetworkEvents DestinationPort, direction-aware) when the
+ * referenced rule's query does not already define it: its condition may not have read it.
+ */
+function computedDefinition(col: string, s: Source): string | undefined {
+  const expr = tableSchema(s.table)?.computed?.[col];
+  if (expr === undefined) return undefined;
+  const defined = s.query.split('\n').some((line) => line.startsWith('| extend ') && line.includes(`${kqlColumn(col)} = `));
+  return defined ? undefined : expr;
 }
 
 /**
@@ -78,10 +89,13 @@ function resolveFields(
       }
     });
     if (cols.some((x) => x === undefined)) continue;
-    if (cols.every((x) => x === cols[0])) names.set(f, cols[0]!);
-    else {
+    const defs = cols.map((col, i) => computedDefinition(col!, sources[i]!));
+    if (cols.every((x) => x === cols[0])) {
+      names.set(f, cols[0]!);
+      defs.forEach((d, i) => d !== undefined && extendsPerSource[i]!.push(`${kqlColumn(cols[i]!)} = ${d}`));
+    } else {
       names.set(f, f);
-      cols.forEach((col, i) => extendsPerSource[i]!.push(`${kqlColumn(f)} = ${kqlColumn(col!)}`));
+      cols.forEach((col, i) => extendsPerSource[i]!.push(`${kqlColumn(f)} = ${defs[i] ?? kqlColumn(col!)}`));
     }
   }
   return errors.length > 0 ? fail(...errors) : ok({ names, extends: extendsPerSource });
@@ -143,7 +157,7 @@ export function kqlCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
   const by = [`bin(${time}, ${span(c)})`, ...c.groupBy.map((g) => kqlColumn(col(g)))].join(', ');
 
   const valueOf = (f: string): string => {
-    const t = first?.columns[f];
+    const t = first?.columns[f] ?? first?.computedTypes?.[f];
     return t && isNumeric(t) ? kqlColumn(f) : `toreal(${kqlColumn(f)})`;
   };
   const needField = (): string | undefined => valueFields[0];

@@ -1,5 +1,7 @@
-export { kqlBackend, kqlPipeline, kqlPipelines, kqlSpec } from './backend.js';
-export { validateKql, kqlStringLiterals } from './validator.js';
+export { kqlBackend, kqlPipeline, kqlPipelines, kqlSpec, type KqlBackendOptions } from './backend.js';
+// The Kusto validator (validateKql, kqlComparisons, kqlStringLiterals) is Node-only and needs an optional peer
+// dependency: it is exported from `@sigmats/backend-kql/validate`.
+export { kqlAssumptions, type KqlAssumption } from './assumptions.js';
 export { ALL_TABLES, tableSchema } from './tables/index.js';
 export type { KustoType, TableSchema } from './tables/index.js';
 export { kqlString, kqlVerbatim, kqlColumn } from './literals.js';

@@ -13,6 +13,7 @@ import type {
 import { fail, ok, type Result } from '@sigmats/text-query';
 import { asString, isNumeric, resolveColumn, type Column, type KqlTarget } from './columns.js';
 import { kqlString, kqlValue, kqlVerbatim } from './literals.js';
+import { hexTextTest, hexToDecimal, isHexText, registryDataTest, withoutBraces } from './values.js';
 
 type Shape = 'exact' | 'prefix' | 'suffix' | 'contains';
 
@@ -153,24 +154,50 @@ function accountTest(col: Column, domainCol: string, value: StringValue): Result
   return stringTest(joinedAccount(col, domainCol), value);
 }
 
-function stringOnColumn(col: Column, value: StringValue, target: KqlTarget): Result<string> {
+function stringOnColumn(col: Column, sigma: StringValue, target: KqlTarget): Result<string> {
   if (col.type === 'string') {
-    const domainCol = target.schema?.domainSplit?.[col.name];
-    if (domainCol) return accountTest(col, domainCol, value);
-    // One shape for both the basename shortcut and the plain test.
-    const s = stringShape(value.parts);
-    const baseCol = target.schema?.basename?.[col.name];
-    const base = baseCol ? basenameText(s) : undefined;
-    if (base !== undefined) return ok(`${baseCol} ${op('exact', value.cased)} ${kqlValue(base)}`);
-    return stringTest(col.ref, value, s);
+    const value = withoutBraces(sigma, col, target);
+    const reg = registryDataTest(col, value, target, () => plainStringTest(col, value, target));
+    if (reg) return reg;
+    if (isHexText(col, target)) {
+      const s = stringShape(value.parts);
+      const hex = s.shape === 'exact' ? hexTextTest(col, s.text) : undefined;
+      if (hex !== undefined) return ok(hex);
+    }
+    return plainStringTest(col, value, target);
   }
+  const value = sigma;
   const s = stringShape(value.parts);
-  // Schema-aware: a quoted Sigma number on a numeric column is a numeric comparison.
-  if (isNumeric(col.type) && s.shape === 'exact' && NUMBER_TEXT.test(s.text)) return ok(`${col.ref} == ${s.text}`);
+  // Schema-aware: a quoted Sigma number on a numeric column is a numeric comparison; a hexadecimal one ('0x3e7',
+  // as Sysmon writes logon ids) is its number.
+  if (isNumeric(col.type) && s.shape === 'exact') {
+    if (NUMBER_TEXT.test(s.text)) return ok(`${col.ref} == ${s.text}`);
+    const dec = hexToDecimal(s.text);
+    if (dec !== undefined) return ok(`${col.ref} == ${dec}`);
+  }
   if (col.type === 'bool' && s.shape === 'exact' && /^(true|false)$/i.test(s.text)) {
     return ok(`${col.ref} == ${s.text.toLowerCase()}`);
   }
   return stringTest(asString(col), value);
+}
+
+/** A string value on a string column, with the account split and basename shortcuts. */
+function plainStringTest(col: Column, value: StringValue, target: KqlTarget): Result<string> {
+  // Sigma's User is DOMAIN\user (Sysmon's shape); a rule written against the log itself (`service: security`) names
+  // the log's own fields, and Windows writes TargetUserName/SubjectUserName without the domain.
+  const domainName = target.sysmonShaped ? target.schema?.domainSplit?.[col.name] : undefined;
+  if (domainName) {
+    // The domain may be a computed column too: resolving it registers its definition.
+    const domainCol = resolveColumn(domainName, value.loc, target);
+    if (!domainCol.ok) return domainCol;
+    return accountTest(col, domainCol.value.ref, value);
+  }
+  // One shape for both the basename shortcut and the plain test.
+  const s = stringShape(value.parts);
+  const baseCol = target.schema?.basename?.[col.name];
+  const base = baseCol ? basenameText(s) : undefined;
+  if (base !== undefined) return ok(`${baseCol} ${op('exact', value.cased)} ${kqlValue(base)}`);
+  return stringTest(col.ref, value, s);
 }
 
 function regexFlags(v: RegexValue): string {
@@ -251,9 +278,11 @@ export function matchLeaf(node: MatchExpr, target: KqlTarget, column?: Column): 
   switch (v.kind) {
     case 'string':
       return stringOnColumn(col, v, target);
-    case 'number':
+    case 'number': {
       if (isNumeric(col.type)) return ok(`${col.ref} == ${String(v.value)}`);
-      return ok(`${asString(col)} == ${kqlString(String(v.value))}`);
+      const hex = isHexText(col, target) ? hexTextTest(col, String(v.value)) : undefined;
+      return ok(hex ?? `${asString(col)} == ${kqlString(String(v.value))}`);
+    }
     case 'boolean':
       if (col.type === 'bool') return ok(`${col.ref} == ${String(v.value)}`);
       return ok(`${asString(col)} =~ ${kqlString(String(v.value))}`);
@@ -267,8 +296,10 @@ export function matchLeaf(node: MatchExpr, target: KqlTarget, column?: Column): 
       return lit.ok ? ok(`${asString(col)} matches regex ${lit.value}`) : lit;
     }
     case 'cidr': {
+      // The range functions return null, not false, for a value that is not an address of their family (an IPv6
+      // address, '-'): under not() that null would drop the row where Sigma's negated cidr test is true.
       const fn = v.version === 4 ? 'ipv4_is_in_range' : 'ipv6_is_in_range';
-      return ok(`${fn}(${asString(col)}, ${kqlString(`${v.network}/${v.prefixLength}`)})`);
+      return ok(`coalesce(${fn}(${asString(col)}, ${kqlString(`${v.network}/${v.prefixLength}`)}), false)`);
     }
     case 'compare':
       return ok(`${isNumeric(col.type) ? col.ref : `toreal(${col.ref})`} ${COMPARE_OPS[v.op]} ${String(v.value)}`);

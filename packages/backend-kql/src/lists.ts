@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '@sigmats/text-query';
 import { asString, isNumeric, resolveColumn, type Column, type KqlTarget } from './columns.js';
 import { basenameText, matchLeaf } from './leaves.js';
 import { kqlString, kqlValue } from './literals.js';
+import { hexToDecimal, isHexText } from './values.js';
 
 const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 
@@ -18,6 +19,8 @@ const inList = (head: string, items: readonly string[]): string => `${head} (${i
 const anyRange = (head: string, items: readonly string[]): string => `${head}(${items.join(', ')})`;
 
 function foldable(v: ScalarValue, c: Column, target: KqlTarget): Foldable | undefined {
+  // Values that change form on this column (hexadecimal text, GUID braces) render one by one through matchLeaf.
+  if (isHexText(c, target) || target.schema?.guidNoBraces?.includes(c.name)) return undefined;
   if (v.kind === 'string' && c.type === 'string') {
     // One shape per value: the basename shortcut and the exact test both read it (an exact shape is all literals,
     // its text the plain text).
@@ -32,9 +35,16 @@ function foldable(v: ScalarValue, c: Column, target: KqlTarget): Foldable | unde
     if (v.kind === 'number') return { head: `${c.ref} in`, close: inList, item: String(v.value) };
     const text = v.kind === 'string' ? plainText(v.parts) : undefined;
     if (text !== undefined && NUMBER_TEXT.test(text)) return { head: `${c.ref} in`, close: inList, item: text };
+    const dec = text === undefined ? undefined : hexToDecimal(text);
+    if (dec !== undefined) return { head: `${c.ref} in`, close: inList, item: dec };
   }
   if (v.kind === 'cidr' && v.version === 4) {
-    return { head: `ipv4_is_in_any_range`, close: (h, xs) => anyRange(h, [asString(c), ...xs]), item: kqlString(`${v.network}/${v.prefixLength}`) };
+    // coalesce: the range functions are null for a value that is not an address of their family (see cidrTest).
+    return {
+      head: `ipv4_is_in_any_range`,
+      close: (h, xs) => `coalesce(${anyRange(h, [asString(c), ...xs])}, false)`,
+      item: kqlString(`${v.network}/${v.prefixLength}`),
+    };
   }
   return undefined;
 }
@@ -50,6 +60,7 @@ export function orList(field: string, values: readonly ScalarValue[], node: OrEx
   if (!col.ok) return undefined; // the leaves report it
   const c = col.value;
   if (target.schema?.domainSplit?.[c.name]) return undefined; // account values are split one by one
+  if (target.schema?.registryData?.data === c.name) return undefined; // registry data converts value by value
   const folds = values.map((v) => foldable(v, c, target));
   const counts = new Map<string, number>();
   for (const f of folds) if (f) counts.set(f.head, (counts.get(f.head) ?? 0) + 1);

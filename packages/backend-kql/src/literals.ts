@@ -44,6 +44,8 @@ export function kqlValue(text: string): string {
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const UPPER = /[A-Z]/;
+// Boolean literals in any case (`True`, `FALSE`, ...): a bare column so named would read as the constant.
+const BOOLEAN_WORDS = new Set(['true', 'false']);
 // Words the parser would not read as a column name in a where clause.
 const COLUMN_ESCAPES: Readonly<Record<string, string>> = { ...KQL_STRING.escapes, "'": "\\'" };
 
@@ -53,6 +55,6 @@ const COLUMN_ESCAPES: Readonly<Record<string, string>> = { ...KQL_STRING.escapes
  * all-lower-case name is always quoted; every Defender and Sentinel column has an upper-case letter.
  */
 export function kqlColumn(name: string): string {
-  if (IDENT.test(name) && UPPER.test(name)) return name;
+  if (IDENT.test(name) && UPPER.test(name) && !BOOLEAN_WORDS.has(name.toLowerCase())) return name;
   return `['${escapeWith(name, COLUMN_ESCAPES)}']`;
 }

@@ -3,7 +3,9 @@ import type { BackendOptionValue, Expr, SigmaRule } from '@sigmats/core';
 import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
 import type { KqlTarget } from './columns.js';
 import { KQL_DIALECT } from './dialect.js';
+import { kqlEnrichments } from './enrichments.js';
 import { leaf } from './leaves.js';
+import { kqlColumn } from './literals.js';
 import { orList } from './lists.js';
 import { STATE } from './pipelines/build.js';
 import { tableSchema } from './tables/index.js';
@@ -78,13 +80,15 @@ function computeSource(
   });
 }
 
-export function targetFor(source: QuerySource): KqlTarget {
+export function targetFor(source: QuerySource, rule?: SigmaRule): KqlTarget {
   const extracts = source.eventDataXml !== undefined || source.eventDataDynamic !== undefined;
   return {
     tableName: source.table,
     schema: source.schema,
     ...(extracts ? { extracted: new Set<string>() } : {}),
     ...(source.eventDataFields ? { extractable: source.eventDataFields } : {}),
+    ...(source.schema?.computed ? { computedUsed: new Map<string, string>() } : {}),
+    ...(rule?.logsource?.category !== undefined ? { sysmonShaped: true } : {}),
   };
 }
 
@@ -105,9 +109,12 @@ function extractionLines(xmlColumn: string, fields: readonly string[]): string[]
  * `fields:` use are extracted between the prefilter and the where.
  */
 export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): Result<string> {
-  const target = targetFor(source);
+  const target = targetFor(source, rule);
   const where = renderExpr(groupOrByField(expr), KQL_DIALECT, { leaf, orList }, target);
   if (!where.ok) return where;
+  // Rendered before the extraction lines: the fields the enrichments read are extracted too. Their warnings are
+  // reported once, by the backend's enrichments hook.
+  const enrichments = kqlEnrichments(rule, target);
   const lines = [source.table];
   if (source.prefilter) lines.push(`| where ${source.prefilter}`);
   if (target.extracted) {
@@ -120,6 +127,9 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
       lines.push(`| extend ${fields.map((f) => `${f} = tostring(${source.eventDataDynamic}.${f})`).join(', ')}`);
     }
   }
-  lines.push(`| where ${where.value}`);
+  if (target.computedUsed && target.computedUsed.size > 0) {
+    lines.push(`| extend ${[...target.computedUsed].map(([f, e]) => `${kqlColumn(f)} = ${e}`).join(', ')}`);
+  }
+  lines.push(`| where ${where.value}`, ...enrichments.lines);
   return ok(lines.join('\n'), where.warnings);
 }

@@ -43,7 +43,8 @@ interface Row {
 }
 
 const A = 'DeviceProcessEvents\n| where ProcessCommandLine contains "mstsc"';
-const B = 'DeviceNetworkEvents\n| where RemotePort == 3389';
+const DPORT = 'iff(ActionType in ("InboundConnectionAccepted"), LocalPort, RemotePort)';
+const B = `DeviceNetworkEvents\n| extend DestinationPort = ${DPORT}\n| where DestinationPort == 3389`;
 
 describe('correlations: summarize … by bin(Timestamp, span), group-by', () => {
   const table: readonly Row[] = [
@@ -85,12 +86,12 @@ describe('correlations: summarize … by bin(Timestamp, span), group-by', () => 
     {
       name: 'value_sum / value_avg on numeric columns',
       body: `type: value_sum\nrules:\n    - net_b\ngroup-by:\n    - DeviceName\ntimespan: 1d\ncondition:\n    field: DestinationPort\n    gt: 100000`,
-      kql: `${B}\n| summarize value_sum = sum(RemotePort) by bin(Timestamp, 1d), DeviceName\n| where value_sum > 100000`,
+      kql: `${B}\n| summarize value_sum = sum(DestinationPort) by bin(Timestamp, 1d), DeviceName\n| where value_sum > 100000`,
     },
     {
       name: 'value_median',
       body: `type: value_median\nrules:\n    - net_b\ngroup-by:\n    - DeviceName\ntimespan: 1d\ncondition:\n    field: DestinationPort\n    gt: 1000`,
-      kql: `${B}\n| summarize value_median = percentile(RemotePort, 50) by bin(Timestamp, 1d), DeviceName\n| where value_median > 1000`,
+      kql: `${B}\n| summarize value_median = percentile(DestinationPort, 50) by bin(Timestamp, 1d), DeviceName\n| where value_median > 1000`,
     },
     {
       name: 'unknown group-by column names field and table',

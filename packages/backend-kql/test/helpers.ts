@@ -1,7 +1,8 @@
 import { formatDiagnostic, loadCollection } from '@sigmats/core';
 import type { ConversionResult, Pipeline } from '@sigmats/core';
 import { expect } from 'vitest';
-import { kqlBackend, kqlPipeline, validateKql } from '../src/index.js';
+import { kqlBackend, kqlPipeline } from '../src/index.js';
+import { validateKql } from '../src/validate.js';
 
 export const backend = kqlBackend();
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { Expr, StringValue, ValuePart } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
-import { kqlColumn, kqlStringLiterals, tableSchema, validateKql } from '../src/index.js';
+import { kqlColumn, tableSchema } from '../src/index.js';
+import { kqlStringLiterals, validateKql } from '../src/validate.js';
 import { renderQuery } from '../src/query.js';
 
 const loc = { file: 'prop.yml', line: 1, column: 1 };

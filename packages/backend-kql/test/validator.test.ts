@@ -8,7 +8,20 @@ describe('Kusto validator harness', () => {
     { query: 'DeviceProcessEvents\n| where Image =~ "cmd.exe"', codes: ['KS142'] },
     { query: 'NoSuchTable\n| where A == 1', codes: ['KS204'] },
     { query: 'DeviceProcessEvents\n| where FileName =~ "\\."', codes: ['KS001', 'KS002', 'KS198', 'KS001'] },
-    { query: 'DeviceProcessEvents\n| where ProcessId =~ "1234"', codes: ['KS106'] },
+    { query: 'DeviceProcessEvents\n| where ProcessId =~ "1234"', codes: ['KS106', 'SIGMATS-TYPED'] },
+    // Our typed-comparison check: what the Kusto analyzer accepts but never matches as meant.
+    { query: 'DeviceProcessEvents\n| where ProcessId == "1234"', codes: ['SIGMATS-TYPED'] },
+    { query: 'DeviceProcessEvents\n| where FileName == 4', codes: ['SIGMATS-TYPED'] },
+    { query: 'DeviceProcessEvents\n| where ProcessId in ("1", "2")', codes: ['SIGMATS-TYPED'] },
+    { query: 'DeviceProcessEvents\n| where FileName in~ ("a", 2)', codes: ['SIGMATS-TYPED'] },
+    { query: 'DeviceProcessEvents\n| where ProcessId contains "5"', codes: ['KS106', 'SIGMATS-TYPED'] },
+    // AdditionalFields is documented as a string (of JSON): member access needs parse_json.
+    { query: 'DeviceEvents\n| where tostring(AdditionalFields.PipeName) == "x"', codes: ['KS142', 'SIGMATS-TYPED'] },
+    { query: 'WindowsEvent\n| where EventData.Image == "x"', codes: ['SIGMATS-TYPED'] },
+    { query: 'SecurityEvent\n| where ServiceStartType == "2"', codes: ['SIGMATS-TYPED'] },
+    { query: 'DeviceProcessEvents\n| where ProcessId in (1, 2) and FileName !~ "a" and LogonId == 999', codes: [] },
+    { query: 'DeviceEvents\n| where tostring(parse_json(AdditionalFields).PipeName) == "x"', codes: [] },
+    { query: 'WindowsEvent\n| where tostring(EventData.Image) == "x"', codes: [] },
     { query: 'DeviceProcessEvents\n| where "a" or "b"', codes: ['KS106'] },
     { query: 'DeviceProcessEvents\n| where (FileName =~ "a"', codes: ['KS005'] },
   ];

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { convert, rule, whereOf } from './helpers.js';
 
+/** Defender's direction-aware network columns (Remote* is the destination of outbound connections only). */
+const INBOUND = 'ActionType in ("InboundConnectionAccepted")';
+const DPORT = `iff(${INBOUND}, LocalPort, RemotePort)`;
+const SPORT = `iff(${INBOUND}, RemotePort, LocalPort)`;
+const DIP = `iff(${INBOUND}, LocalIP, RemoteIP)`;
+
 interface Row {
   readonly name: string;
   readonly category: string;
@@ -15,10 +21,10 @@ describe('numbers, schema-aware', () => {
   const table: readonly Row[] = [
     { name: 'number on a long column', category: 'process_creation', detection: `sel:\n    ProcessId: 4\ncondition: sel`, kql: '| where ProcessId == 4' },
     { name: 'quoted number on a long column is numeric', category: 'process_creation', detection: `sel:\n    ProcessId: '4'\ncondition: sel`, kql: '| where ProcessId == 4' },
-    { name: 'number list on an int column → in', category: 'network_connection', detection: `sel:\n    DestinationPort:\n        - 445\n        - '139'\ncondition: sel`, kql: '| where RemotePort in (445, 139)' },
+    { name: 'number list on an int column → in', category: 'network_connection', detection: `sel:\n    DestinationPort:\n        - 445\n        - '139'\ncondition: sel`, kql: [`| extend DestinationPort = ${DPORT}`, '| where DestinationPort in (445, 139)'].join('\n') },
     { name: 'number on a string column is a string comparison', category: 'process_creation', detection: `sel:\n    CommandLine: 42\ncondition: sel`, kql: '| where ProcessCommandLine == "42"' },
     { name: 'non-numeric text on a numeric column goes through tostring', category: 'process_creation', detection: `sel:\n    ProcessId|startswith: '12'\ncondition: sel`, kql: '| where tostring(ProcessId) startswith "12"' },
-    { name: 'gt/lte on a numeric column', category: 'network_connection', detection: `sel:\n    DestinationPort|gt: 1024\n    SourcePort|lte: 5\ncondition: sel`, kql: '| where RemotePort > 1024 and LocalPort <= 5' },
+    { name: 'gt/lte on a numeric column', category: 'network_connection', detection: `sel:\n    DestinationPort|gt: 1024\n    SourcePort|lte: 5\ncondition: sel`, kql: [`| extend DestinationPort = ${DPORT}, SourcePort = ${SPORT}`, '| where DestinationPort > 1024 and SourcePort <= 5'].join('\n') },
     { name: 'compare on a string column casts with toreal', category: 'process_creation', detection: `sel:\n    CommandLine|gte: 3\ncondition: sel`, kql: '| where toreal(ProcessCommandLine) >= 3' },
   ];
   it.each(rows(table))('%s', (_, r) => check(r));
@@ -29,9 +35,9 @@ describe('null, exists, cidr, fieldref, timestamp parts', () => {
     { name: 'null on a string → isempty', category: 'process_creation', detection: `sel:\n    CommandLine: null\ncondition: sel`, kql: '| where isempty(ProcessCommandLine)' },
     { name: 'null on a number → isnull', category: 'process_creation', detection: `sel:\n    ProcessId: null\ncondition: sel`, kql: '| where isnull(ProcessId)' },
     { name: 'exists true/false', category: 'process_creation', detection: `sel:\n    CommandLine|exists: true\n    ParentCommandLine|exists: false\ncondition: sel`, kql: '| where isnotempty(ProcessCommandLine) and isempty(InitiatingProcessCommandLine)' },
-    { name: 'IPv4 cidr', category: 'network_connection', detection: `sel:\n    DestinationIp|cidr: '10.0.0.0/8'\ncondition: sel`, kql: '| where ipv4_is_in_range(RemoteIP, "10.0.0.0/8")' },
-    { name: 'IPv4 cidr list → ipv4_is_in_any_range', category: 'network_connection', detection: `sel:\n    DestinationIp|cidr:\n        - '10.0.0.0/8'\n        - '192.168.0.0/16'\ncondition: sel`, kql: '| where ipv4_is_in_any_range(RemoteIP, "10.0.0.0/8", "192.168.0.0/16")' },
-    { name: 'IPv6 cidr → ipv6_is_in_range', category: 'network_connection', detection: `sel:\n    DestinationIp|cidr: 'fe80::/10'\ncondition: sel`, kql: '| where ipv6_is_in_range(RemoteIP, "fe80::/10")' },
+    { name: 'IPv4 cidr', category: 'network_connection', detection: `sel:\n    DestinationIp|cidr: '10.0.0.0/8'\ncondition: sel`, kql: [`| extend DestinationIp = ${DIP}`, '| where coalesce(ipv4_is_in_range(DestinationIp, "10.0.0.0/8"), false)'].join('\n') },
+    { name: 'IPv4 cidr list → ipv4_is_in_any_range', category: 'network_connection', detection: `sel:\n    DestinationIp|cidr:\n        - '10.0.0.0/8'\n        - '192.168.0.0/16'\ncondition: sel`, kql: [`| extend DestinationIp = ${DIP}`, '| where coalesce(ipv4_is_in_any_range(DestinationIp, "10.0.0.0/8", "192.168.0.0/16"), false)'].join('\n') },
+    { name: 'IPv6 cidr → ipv6_is_in_range', category: 'network_connection', detection: `sel:\n    DestinationIp|cidr: 'fe80::/10'\ncondition: sel`, kql: [`| extend DestinationIp = ${DIP}`, '| where coalesce(ipv6_is_in_range(DestinationIp, "fe80::/10"), false)'].join('\n') },
     { name: 'fieldref equals', category: 'process_creation', detection: `sel:\n    CommandLine|fieldref: ParentCommandLine\ncondition: sel`, kql: '| where ProcessCommandLine =~ InitiatingProcessCommandLine' },
     { name: 'fieldref startswith / cased endswith', category: 'process_creation', detection: `sel:\n    CommandLine|fieldref|startswith: ParentCommandLine\n    Company|fieldref|endswith|cased: Product\ncondition: sel`, kql: '| where ProcessCommandLine startswith InitiatingProcessCommandLine and ProcessVersionInfoCompanyName endswith_cs ProcessVersionInfoProductName' },
     { name: 'fieldref to a numeric column uses tostring', category: 'process_creation', detection: `sel:\n    CommandLine|fieldref|contains: ProcessId\ncondition: sel`, kql: '| where ProcessCommandLine contains tostring(ProcessId)' },
@@ -84,11 +90,21 @@ describe('Defender XDR value transforms', () => {
     { name: 'GrandParentImage folder cannot be tested', category: 'process_creation', detection: `sel:\n    GrandParentImage|startswith: 'C:\\Temp\\'\ncondition: sel`, kql: "ERROR backend/unmapped-field: field 'GrandParentImage' has no column in DeviceProcessEvents: only its file name (InitiatingProcessParentFileName) is there, so only endswith '\\name' can be tested" },
     { name: 'unresolved placeholder is an error', category: 'process_creation', detection: `sel:\n    CommandLine|expand: '%admins%'\ncondition: sel`, kql: 'ERROR pipeline/placeholder-unresolved: placeholder %admins% is not resolved' },
     { name: 'unmapped field names field and table', category: 'process_creation', detection: `sel:\n    CurrentDirectory|contains: 'x'\ncondition: sel`, kql: "ERROR backend/unmapped-field: field 'CurrentDirectory' has no column in DeviceProcessEvents" },
-    { name: 'network Initiated → connection ActionTypes', category: 'network_connection', detection: `sel:\n    Initiated: 'true'\n    DestinationPort: 4444\ncondition: sel`, kql: '| where ActionType in~ ("ConnectionSuccess", "ConnectionFailed", "ConnectionAttempt", "ConnectionRequest") and RemotePort == 4444' },
-    { name: 'registry TargetObject = key\\value name, hive expanded', category: 'registry_set', detection: `sel:\n    TargetObject: 'HKLM\\SOFTWARE\\Run\\evil'\ncondition: sel`, kql: '| where ActionType =~ "RegistryValueSet" and iff(isempty(RegistryValueName), RegistryKey, strcat(RegistryKey, @"\\", RegistryValueName)) =~ @"HKEY_LOCAL_MACHINE\\SOFTWARE\\Run\\evil"' },
-    { name: 'file_event TargetFilename → FolderPath', category: 'file_event', detection: `sel:\n    TargetFilename|endswith: '.lnk'\n    Image|endswith: '\\winword.exe'\ncondition: sel`, kql: '| where FolderPath endswith ".lnk" and InitiatingProcessFileName =~ "winword.exe"' },
+    { name: 'network Initiated → connection ActionTypes', category: 'network_connection', detection: `sel:\n    Initiated: 'true'\n    DestinationPort: 4444\ncondition: sel`, kql: [`| extend DestinationPort = ${DPORT}`, '| where ActionType in~ ("ConnectionSuccess", "ConnectionFailed", "ConnectionRequest") and DestinationPort == 4444'].join('\n') },
+    { name: 'registry TargetObject = key\\value name, hive expanded', category: 'registry_set', detection: `sel:\n    TargetObject: 'HKLM\\SOFTWARE\\Run\\evil'\ncondition: sel`, kql: [
+        '| extend TargetObject = iff(isempty(iff(ActionType == "RegistryValueDeleted", PreviousRegistryValueName, RegistryValueName)), iff(ActionType in ("RegistryKeyDeleted", "RegistryValueDeleted", "RegistryKeyRenamed"), PreviousRegistryKey, RegistryKey), strcat(iff(ActionType in ("RegistryKeyDeleted", "RegistryValueDeleted", "RegistryKeyRenamed"), PreviousRegistryKey, RegistryKey), @"\\", iff(ActionType == "RegistryValueDeleted", PreviousRegistryValueName, RegistryValueName)))',
+        '| where ActionType =~ "RegistryValueSet" and TargetObject =~ @"HKEY_LOCAL_MACHINE\\SOFTWARE\\Run\\evil"',
+      ].join('\n') },
+    { name: 'registry DWORD data → Defender number + RegistryValueType', category: 'registry_set', detection: `sel:\n    Details: 'DWORD (0x0000001f)'\ncondition: sel`, kql: '| where ActionType =~ "RegistryValueSet" and (RegistryValueType =~ "Dword" and RegistryValueData == "31")' },
+    { name: 'registry (Empty) and Binary Data', category: 'registry_set', detection: `sel:\n    Details:\n        - '(Empty)'\n        - 'Binary Data'\ncondition: sel`, kql: '| where ActionType =~ "RegistryValueSet" and (isempty(RegistryValueData) or RegistryValueType =~ "Binary")' },
+    { name: 'registry 32-bit hex text: a DWORD, a QWORD half, or text holding it', category: 'registry_set', detection: `sel:\n    Details|contains: '0x00000001'\ncondition: sel`, kql: '| where ActionType =~ "RegistryValueSet" and ((RegistryValueType =~ "Dword" and RegistryValueData == "1") or (RegistryValueType =~ "QWord" and (tolong(RegistryValueData) % 4294967296 == 1 or tolong(RegistryValueData) / 4294967296 == 1)) or RegistryValueData contains "0x00000001")' },
+    { name: 'a typo that Sysmon never writes stays plain data', category: 'registry_set', detection: `sel:\n    Details: 'DWORD (00000001)'\ncondition: sel`, kql: '| where ActionType =~ "RegistryValueSet" and RegistryValueData =~ "DWORD (00000001)"' },
+    { name: 'registry partial DWORD text is refused', category: 'registry_set', detection: `sel:\n    Details|startswith: 'DWORD (0x0000'\ncondition: sel`, kql: "ERROR backend/unsupported-value: Defender stores REG_DWORD/REG_QWORD data as the number (type in RegistryValueType), not Sysmon's 'DWORD (0x…)' text: only whole values can be converted" },
+    { name: 'registry HKCR is HKEY_LOCAL_MACHINE\\Classes (the ASIM Sysmon parser)', category: 'registry_add', detection: `sel:\n    TargetObject|startswith: 'HKCR\\CLSID\\'\ncondition: sel`, kql: '| extend TargetObject = iff(isempty(iff(ActionType == "RegistryValueDeleted", PreviousRegistryValueName, RegistryValueName)), iff(ActionType in ("RegistryKeyDeleted", "RegistryValueDeleted", "RegistryKeyRenamed"), PreviousRegistryKey, RegistryKey), strcat(iff(ActionType in ("RegistryKeyDeleted", "RegistryValueDeleted", "RegistryKeyRenamed"), PreviousRegistryKey, RegistryKey), @"\\", iff(ActionType == "RegistryValueDeleted", PreviousRegistryValueName, RegistryValueName)))\n| where ActionType =~ "RegistryKeyCreated" and TargetObject startswith @"HKEY_LOCAL_MACHINE\\Classes\\CLSID\\"' },
+    { name: 'hexadecimal logon id on a long column is its number', category: 'process_creation', detection: `sel:\n    LogonId: '0x3e7'\ncondition: sel`, kql: '| where LogonId == 999' },
+    { name: 'file_event TargetFilename → FolderPath', category: 'file_event', detection: `sel:\n    TargetFilename|endswith: '.lnk'\n    Image|endswith: '\\winword.exe'\ncondition: sel`, kql: '| where ActionType =~ "FileCreated" and FolderPath endswith ".lnk" and InitiatingProcessFileName =~ "winword.exe"' },
     { name: 'image_load ImageLoaded', category: 'image_load', detection: `sel:\n    ImageLoaded|endswith: '\\dbghelp.dll'\ncondition: sel`, kql: '| where FileName =~ "dbghelp.dll"' },
-    { name: 'pipe_created PipeName from AdditionalFields', category: 'pipe_created', detection: `sel:\n    PipeName|startswith: '\\mojo'\ncondition: sel`, kql: '| where ActionType =~ "NamedPipeEvent" and replace_string(tostring(AdditionalFields.PipeName), @"\\Device\\NamedPipe", "") startswith @"\\mojo"' },
+    { name: 'pipe_created PipeName from AdditionalFields', category: 'pipe_created', detection: `sel:\n    PipeName|startswith: '\\mojo'\ncondition: sel`, kql: '| extend PipeName = replace_string(tostring(parse_json(AdditionalFields).PipeName), @"\\Device\\NamedPipe", "")\n| where ActionType =~ "NamedPipeEvent" and PipeName startswith @"\\mojo"' },
   ];
   it.each(rows(table))('%s', (_, r) => check(r));
 });

@@ -1,5 +1,5 @@
 import { diagnostic, pipelineFromObject, plainText } from '@sigmats/core';
-import type { Backend, ConvertedRule, DetectionElement, PipelineInfo } from '@sigmats/core';
+import type { Backend, ConvertedRule, DetectionElement, Diagnostic, Expr, PipelineInfo } from '@sigmats/core';
 import { createBackend, fail, ok, type Result, type RuleContext } from '@sigmats/text-query';
 import { renderCorrelation } from './correlation.js';
 import { dataModelQuery } from './formats/data-model.js';
@@ -9,8 +9,11 @@ import { readOptions, SPLUNK_OPTIONS, type SplunkOptions } from './options.js';
 import { cimPipeline } from './pipelines/cim.js';
 import { sysmonPipeline } from './pipelines/sysmon.js';
 import { windowsSecurityPipeline } from './pipelines/windows-security.js';
+import { splunkWindowsPipeline } from './pipelines/windows-sources.js';
 import { searchField } from './render/literals.js';
+import { splEnrichments } from './render/enrichments.js';
 import { renderCondition, searchPipeline } from './render/query.js';
+import { keywordsAsXmlText, RAW_XML, RAW_XML_STATE } from './render/xml-raw.js';
 
 function builtin(obj: unknown, name: string, description: string): PipelineInfo {
   const r = pipelineFromObject(obj, name, `<splunk:${name}>`);
@@ -25,6 +28,11 @@ export const SPLUNK_PIPELINES: readonly PipelineInfo[] = [
   builtin(sysmonPipeline, 'sysmon', 'Sysmon via the Splunk Add-on for Sysmon (XmlWinEventLog source, EventCode per category)'),
   builtin(windowsSecurityPipeline, 'windows-security', 'Windows Security channel: process_creation as event 4688 with its field names'),
   builtin(cimPipeline, 'cim', 'CIM Endpoint.Processes field names; required by the data_model format'),
+  builtin(
+    splunkWindowsPipeline,
+    'splunk-windows',
+    'Windows event logs as the Splunk Add-ons for Windows and Sysmon index them (XML rendering): source XmlWinEventLog:<Channel>, EventCode per category, EventID → EventCode',
+  ),
 ];
 
 // Options are read once per options object (one per convert call); a pure memo, invisible to callers.
@@ -38,11 +46,62 @@ function options(ctx: { options: RuleContext['options'] }): Result<SplunkOptions
   return res;
 }
 
-/** `| table a,b,c` for the rule's `fields:`. */
+/** `| table a,b,c` for the rule's `fields:` (and the enrichments it computes). */
 function table(fields: readonly string[], o: SplunkOptions): string {
   if (!o.table || fields.length === 0) return '';
   const names = fields.map((f) => searchField(f)).filter((f): f is string => f !== undefined);
   return names.length > 0 ? ` | table ${names.join(',')}` : '';
+}
+
+/** Whether an expression tests one of these fields (a scope a pipeline added). */
+function tests(e: Expr, fields: ReadonlySet<string>): boolean {
+  switch (e.kind) {
+    case 'match':
+      return fields.has(e.field);
+    case 'and':
+    case 'or':
+      return e.operands.some((o) => tests(o, fields));
+    case 'not':
+      return tests(e.operand, fields);
+    default:
+      return false;
+  }
+}
+
+const SCOPE_FIELDS = new Set(['source', 'sourcetype', 'index']);
+
+/**
+ * A Windows rule converted with no Windows pipeline and no scope option keeps Sigma's names (EventID, not the add-ons'
+ * EventCode) and searches every event: say so (README "Default pipeline").
+ */
+function unscopedWindows(expr: Expr, ctx: RuleContext, o: SplunkOptions): Diagnostic[] {
+  if (ctx.rule.logsource.product?.toLowerCase() !== 'windows' || o.scope.length > 0 || tests(expr, SCOPE_FIELDS)) return [];
+  return [
+    diagnostic('backend/unsupported-feature', 'no Windows add-on pipeline: Sigma field names (EventID, not EventCode) and no source scope', ctx.rule.fieldLocs['logsource'] ?? ctx.rule.loc, {
+      severity: 'warning',
+      hint: 'use the pipeline splunk-windows (Splunk Add-ons for Windows and Sysmon, XML rendering), sysmon or windows-security, or the options index/source/sourcetype',
+    }),
+  ];
+}
+
+/**
+ * A rule for one event type of a non-Windows product (`product: linux, category: process_creation`) with no scope:
+ * in Splunk an event's type is known only from the data set it was indexed in (source/sourcetype/index, e.g. Splunk's
+ * `sysmon` macro `source=Syslog:Linux-Sysmon/Operational` for Sysmon for Linux, which logs process creations, network
+ * connections and file events alike with an `Image` field; SOURCES.md). Without one, a search for an `Image` ending in
+ * /curl also matches the network connections and file writes of curl. No built-in pipeline names those data sets (they
+ * are deployment configuration), so the output is kept and the missing scope is a located warning naming the fix.
+ */
+function unscopedEventType(expr: Expr, ctx: RuleContext, o: SplunkOptions): Diagnostic[] {
+  const { product, category } = ctx.rule.logsource;
+  if (product === undefined || category === undefined || product.toLowerCase() === 'windows') return [];
+  if (o.scope.length > 0 || tests(expr, SCOPE_FIELDS)) return [];
+  return [
+    diagnostic('backend/unsupported-feature', `no source scope for ${product} ${category} events: the search also matches other event types with the same fields`, ctx.rule.fieldLocs['logsource'] ?? ctx.rule.loc, {
+      severity: 'warning',
+      hint: `use the options index/source/sourcetype (or a pipeline) to name the data set that holds ${product} ${category} events`,
+    }),
+  ];
 }
 
 /** Every emitted query must lint clean: a problem here is a backend bug, reported instead of bad output. */
@@ -75,15 +134,21 @@ export const splunkBackend: Backend = createBackend({
       const c = checked(q.value, ctx.rule.loc);
       return c.ok ? ok(c.value, q.warnings) : c;
     }
-    const parts = renderCondition(expr, o.value.scope, { stage: 'search' });
+    // Keywords search _raw: under the Windows pipelines that is the event XML, where Data text is entity-escaped.
+    const searched = ctx.state[RAW_XML_STATE] === RAW_XML ? keywordsAsXmlText(expr) : expr;
+    const parts = renderCondition(searched, o.value.scope, { stage: 'search' });
     if (!parts.ok) return parts;
     const c = checked(searchPipeline(parts.value), ctx.rule.loc);
-    return c.ok ? ok(c.value, parts.warnings) : c;
+    return c.ok ? ok(c.value, [...parts.warnings, ...unscopedWindows(expr, ctx, o.value), ...unscopedEventType(expr, ctx, o.value)]) : c;
   },
   formatRule: (queries, ctx) => {
     const o = options(ctx);
     if (!o.ok) return o;
-    const withTable = queries.map((q) => q + table(ctx.rule.fields, o.value));
+    // Enrichments (| eval name=case(…)) after the search, before the output columns; the data model format's
+    // tstats output has other field names, so it gets none (the enrichments hook says so).
+    const enrichments = ctx.format === 'data_model' ? undefined : splEnrichments(ctx.rule);
+    const columns = [...ctx.rule.fields, ...(enrichments?.rendered.map((e) => e.name) ?? [])];
+    const withTable = queries.map((q) => q + (enrichments?.evals ?? '') + table(columns, o.value));
     if (ctx.format === 'savedsearches') {
       const stanzas = withTable.map((q, i) =>
         savedSearchStanza(ctx.rule, withTable.length > 1 ? `${ctx.rule.title} (condition ${i + 1})` : ctx.rule.title, q, o.value),
@@ -103,6 +168,19 @@ export const splunkBackend: Backend = createBackend({
     return ok({ queries: [r.value], output }, r.warnings);
   },
   finalize: (rules, format) => finalize(rules, format),
+  enrichments: (ctx) => {
+    if (ctx.format === 'data_model') {
+      const warnings = (ctx.rule.enrichments ?? []).map((e) =>
+        diagnostic('enrichment/dropped', `enrichment '${e.name}' is left out: the data_model format's tstats results have no per-event fields to compute it from`, e.loc, {
+          severity: 'warning',
+          hint: 'use the default or savedsearches format',
+        }),
+      );
+      return ok([], warnings);
+    }
+    const r = splEnrichments(ctx.rule);
+    return ok(r.rendered, r.warnings);
+  },
   dataSources: (ctx) => dataSources(ctx),
   validate: lintSpl,
 });

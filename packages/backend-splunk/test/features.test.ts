@@ -257,7 +257,9 @@ table('cased', [
 
 table('keywords', [
   { name: 'list', detection: "keywords:\n  - mimikatz\n  - 'sekurlsa::'\ncondition: keywords", spl: '"mimikatz" OR "sekurlsa::"' },
-  { name: 'wildcards', detection: "keywords:\n  - '*foo*bar*'\ncondition: keywords", spl: '"*foo*bar*"' },
+  { name: 'edge wildcards', detection: "keywords:\n  - '*foo*'\ncondition: keywords", spl: '"*foo*"' },
+  // An inner * in a raw term spans one segment only (and Splunk documents inconsistent results next to punctuation).
+  { name: 'inner wildcard → match(_raw)', detection: "keywords:\n  - '*foo*bar*'\ncondition: keywords", spl: '* | where match(_raw, "(?is)foo.*bar")' },
   { name: 'quote', detection: "keywords:\n  - 'say \"hi\"'\ncondition: keywords", spl: '"say \\"hi\\""' },
   { name: 'number', detection: 'keywords:\n  - 4624\ncondition: keywords', spl: '4624' },
   { name: '? wildcard → match(_raw)', detection: "keywords:\n  - 'a?c'\ncondition: keywords", spl: '* | where match(_raw, "(?is)a.c")' },
@@ -272,7 +274,7 @@ describe('errors', () => {
   test('calendar timestamp parts use strftime and warn about the time zone', () => {
     const yaml = rule('sel:\n  EventTime|day: 1\ncondition: sel');
     expect(query(yaml)).toBe('* | where tonumber(strftime(EventTime, "%d"))==1');
-    const warnings = convert(yaml).diagnostics.filter((d) => d.severity === 'warning');
+    const warnings = convert(yaml).diagnostics.filter((d) => d.severity === 'warning' && !/no Windows add-on pipeline/.test(d.message));
     expect(warnings.map((d) => d.message)).toEqual(["|day uses strftime(), which formats in the search's time zone, not UTC"]);
   });
   test('a query expression cannot sit inside where', () => {

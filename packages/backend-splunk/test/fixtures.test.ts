@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { CIM_PROCESSES, splunkBackend } from '../src/index.js';
-import { runFixtures } from '@sigmats/evaluator';
+import { runFixtures } from '@sigmats/evaluator/node';
 import { pipeline } from './helpers/convert.js';
 import { splMatches, type Event } from './helpers/spl-eval.js';
 

@@ -74,8 +74,58 @@ const PIPELINES: readonly { readonly name: string; readonly pipeline: string; re
     name: 'windows-security 4688 field names',
     pipeline: 'windows-security',
     logsource: 'product: windows\ncategory: process_creation',
-    detection: "sel:\n  Image|endswith: '\\a.exe'\n  ParentImage|endswith: '\\b.exe'\n  CommandLine|contains: x\n  User: 'NT AUTHORITY\\SYSTEM'\ncondition: sel",
-    spl: 'source="XmlWinEventLog:Security" EventCode=4688 NewProcessName="*\\\\a.exe" ParentProcessName="*\\\\b.exe" CommandLine="*x*" SubjectUserName="NT AUTHORITY\\\\SYSTEM"',
+    detection: "sel:\n  Image|endswith: '\\a.exe'\n  ParentImage|endswith: '\\b.exe'\n  CommandLine|contains: x\ncondition: sel",
+    spl: 'source="XmlWinEventLog:Security" EventCode=4688 NewProcessName="*\\\\a.exe" ParentProcessName="*\\\\b.exe" CommandLine="*x*"',
+  },
+  {
+    name: 'splunk-windows: Sysmon source and EventCode per category',
+    pipeline: 'splunk-windows',
+    logsource: 'product: windows\ncategory: image_load',
+    detection: "sel:\n  ImageLoaded|endswith: '\\a.dll'\ncondition: sel",
+    spl: 'source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode=7 ImageLoaded="*\\\\a.dll"',
+  },
+  {
+    name: 'splunk-windows: the PowerShell script-block event 4104',
+    pipeline: 'splunk-windows',
+    logsource: 'product: windows\ncategory: ps_script',
+    detection: "sel:\n  ScriptBlockText|contains: iex\ncondition: sel",
+    spl: 'source="XmlWinEventLog:Microsoft-Windows-PowerShell/Operational" EventCode=4104 ScriptBlockText="*iex*"',
+  },
+  {
+    name: 'splunk-windows: a service is its channel source, EventID → EventCode',
+    pipeline: 'splunk-windows',
+    logsource: 'product: windows\nservice: system',
+    detection: 'sel:\n  EventID: 7045\ncondition: sel',
+    spl: 'source="XmlWinEventLog:System" EventCode=7045',
+  },
+  {
+    name: 'splunk-windows: the source is the channel the events carry (DNS-Client, not the display name)',
+    pipeline: 'splunk-windows',
+    logsource: 'product: windows\nservice: dns-client',
+    detection: "sel:\n  EventID: 3008\n  QueryName|endswith: '.onion'\ncondition: sel",
+    spl: 'source="XmlWinEventLog:Microsoft-Windows-DNS-Client/Operational" EventCode=3008 QueryName="*.onion"',
+  },
+  {
+    name: 'splunk-windows: a service logged to several channels searches them all',
+    pipeline: 'splunk-windows',
+    logsource: 'product: windows\nservice: applocker',
+    detection: 'sel:\n  EventID: 8004\ncondition: sel',
+    spl:
+      'source IN ("XmlWinEventLog:Microsoft-Windows-AppLocker/EXE and DLL", "XmlWinEventLog:Microsoft-Windows-AppLocker/MSI and Script", "XmlWinEventLog:Microsoft-Windows-AppLocker/Packaged app-Deployment", "XmlWinEventLog:Microsoft-Windows-AppLocker/Packaged app-Execution") EventCode=8004',
+  },
+  {
+    name: "splunk-windows: Provider_Name is the add-on's Name field, quotes kept",
+    pipeline: 'splunk-windows',
+    logsource: 'product: windows\nservice: application',
+    detection: "sel:\n  Provider_Name|contains: MSSQL\n  EventID: 18456\ncondition: sel",
+    spl: `source="XmlWinEventLog:Application" Name="'*MSSQL*'" EventCode=18456`,
+  },
+  {
+    name: 'windows-security: Provider_Name is Name with quotes',
+    pipeline: 'windows-security',
+    logsource: 'product: windows\nservice: security',
+    detection: "sel:\n  Provider_Name: Microsoft-Windows-Eventlog\n  EventID: 1102\ncondition: sel",
+    spl: `source="XmlWinEventLog:Security" Name="'Microsoft-Windows-Eventlog'" EventCode=1102`,
   },
   {
     name: 'windows-security service rule',
@@ -105,13 +155,64 @@ describe('pipelines', () => {
     expect(dm.rules[0]!.dataSources).toEqual(['datamodel=Endpoint.Processes']);
   });
 
+  test('windows-security: User is refused (4688 SubjectUserName is the creator, HOST$ for SYSTEM)', () => {
+    const r = convert(rule("sel:\n  User: 'NT AUTHORITY\\SYSTEM'\ncondition: sel"), { pipelineNames: ['windows-security'] });
+    expect(r.rules).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['pipeline/unmapped-field']);
+    expect(r.diagnostics[0]!.message).toMatch(/^field User has no Windows Security event 4688 equivalent/);
+  });
+  test('splunk-windows after windows-security: the 4688 scope is kept, not doubled with Sysmon', () => {
+    expect(query(rule("sel:\n  Image|endswith: '\\a.exe'\ncondition: sel"), { pipelineNames: ['windows-security', 'splunk-windows'] })).toBe(
+      'source="XmlWinEventLog:Security" EventCode=4688 NewProcessName="*\\\\a.exe"',
+    );
+  });
+  test('a Windows rule without a Windows pipeline or scope option warns (Sigma names, no source)', () => {
+    const r = convert(rule("sel:\n  Image|endswith: '\\a.exe'\ncondition: sel"));
+    expect(r.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message)).toEqual([
+      'no Windows add-on pipeline: Sigma field names (EventID, not EventCode) and no source scope',
+    ]);
+    expect(convert(rule("sel:\n  Image|endswith: '\\a.exe'\ncondition: sel"), { pipelineNames: ['splunk-windows'] }).diagnostics).toEqual([]);
+  });
+  test('splunk-windows + sysmon: Provider_Name is quoted once', () => {
+    expect(query(withLogsource("sel:\n  Provider_Name: X\ncondition: sel", 'product: windows\nservice: system'), { pipelineNames: ['sysmon', 'splunk-windows'] })).toBe(
+      `source="XmlWinEventLog:System" Name="'X'"`,
+    );
+  });
+  test('Windows pipelines: a keyword with XML-special characters is searched as the event XML writes it', () => {
+    const kw = withLogsource("keywords:\n  - 'a \"b\" & <c>'\ncondition: keywords", 'product: windows\nservice: system');
+    expect(query(kw, { pipelineNames: ['splunk-windows'] })).toBe('source="XmlWinEventLog:System" "a &quot;b&quot; &amp; &lt;c&gt;"');
+    expect(query(kw)).toBe('"a \\"b\\" & <c>"');
+  });
+  test('splunk-windows: Channel in a service rule (a Channel inside the event) is refused at the field', () => {
+    const r = convert(withLogsource("sel:\n  EventID: 104\nfilter:\n  Channel: Security\ncondition: sel and not filter", 'product: windows\nservice: system'), {
+      pipelineNames: ['splunk-windows'],
+    });
+    expect(r.rules).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['pipeline/detection-item-failure', 11]]);
+    expect(r.diagnostics[0]!.message).toMatch(/^Channel: the Splunk Add-on for Windows extracts Channel from the event's System header only/);
+  });
+  test('splunk-windows: a Windows logsource no channel logs is refused, located', () => {
+    const r = convert(withLogsource("sel:\n  FileName|endswith: '\\a.txt'\ncondition: sel", 'product: windows\ncategory: file_access'), { pipelineNames: ['splunk-windows'] });
+    expect(r.rules).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.file, d.line > 0])).toEqual([['pipeline/rule-failure', 'error', 'test.yml', true]]);
+    expect(r.diagnostics[0]!.message).toMatch(/^no Windows event log channel is known for this logsource/);
+  });
+  test('a non-Windows event-type rule without a scope warns; a scope option silences it', () => {
+    const linux = withLogsource("sel:\n  Image|endswith: '/curl'\ncondition: sel", 'product: linux\ncategory: process_creation');
+    expect(convert(linux).diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'no source scope for linux process_creation events: the search also matches other event types with the same fields'],
+    ]);
+    expect(convert(linux, { options: { sourcetype: 'sysmon:linux' } }).diagnostics).toEqual([]);
+    const aws = withLogsource("sel:\n  eventName: X\ncondition: sel", 'product: aws\nservice: cloudtrail');
+    expect(convert(aws).diagnostics).toEqual([]);
+  });
   test('windows-security: a Sysmon-only field fails with the field, the source and the location', () => {
     const r = convert(rule("sel:\n  Image|endswith: '\\a.exe'\n  Hashes|contains: 'SHA256=AB'\ncondition: sel"), { pipelineNames: ['windows-security'] });
     expect(r.rules).toEqual([]);
     expect(r.diagnostics.map((d) => [d.code, d.message, d.file, d.line, d.column, d.rule])).toEqual([
       [
         'pipeline/unmapped-field',
-        'field Hashes is not available in Windows Security event 4688 (source XmlWinEventLog:Security); it is a Sysmon field',
+        'field Hashes has no Windows Security event 4688 equivalent with its Sysmon meaning (source XmlWinEventLog:Security; User: 4688 SubjectUserName is the creator, HOST$ for SYSTEM; process ids are hexadecimal in 4688)',
         'test.yml',
         10,
         7,

@@ -16,7 +16,7 @@ const RULES = [
   't1021.006_winrm/proc_creation_win_winrm_remote_execution.yml',
   't1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml',
 ];
-const PIPELINES = ['none', 'sysmon', 'windows-security', 'cim'];
+const PIPELINES = ['none', 'sysmon', 'windows-security', 'cim', 'splunk-windows'];
 const FORMATS = ['default', 'savedsearches', 'data_model'];
 
 export function render(file: string, pipe: string, format: string): string {

@@ -42,7 +42,8 @@ interface Row {
   readonly query: string;
 }
 
-const SCOPE = '(_sourceCategory=*windows*security*)';
+/** No scope configured: every message, the Security channel selected after extraction. */
+const SCOPE = '// assumes: Windows Event Log source (Installed Collector) in JSON format; Security channel\n*';
 
 const rows: Row[] = [
   {
@@ -50,8 +51,8 @@ const rows: Row[] = [
     docs: [FAILED_LOGON, correlation('    type: event_count\n    rules:\n        - failed_logon\n    group-by:\n        - TargetUserName\n    timespan: 5m\n    condition:\n        gte: 10')],
     query: [
       SCOPE,
-      '| json field=_raw "EventID", "EventData.TargetUserName" as EventID, TargetUserName nodrop',
-      '| where EventID = "4625"',
+      '| json field=_raw "Channel", "EventID", "EventData.TargetUserName" as Channel, EventID, TargetUserName nodrop',
+      '| where (Channel = "Security") and (EventID = "4625")',
       '| timeslice 5m',
       '| count as event_count by _timeslice, TargetUserName',
       '| where event_count >= 10',
@@ -62,8 +63,8 @@ const rows: Row[] = [
     docs: [FAILED_LOGON, correlation('    type: value_count\n    rules:\n        - failed_logon\n    group-by:\n        - IpAddress\n    timespan: 1h\n    condition:\n        field: TargetUserName\n        gt: 5')],
     query: [
       SCOPE,
-      '| json field=_raw "EventID", "EventData.IpAddress", "EventData.TargetUserName" as EventID, IpAddress, TargetUserName nodrop',
-      '| where EventID = "4625"',
+      '| json field=_raw "Channel", "EventID", "EventData.IpAddress", "EventData.TargetUserName" as Channel, EventID, IpAddress, TargetUserName nodrop',
+      '| where (Channel = "Security") and (EventID = "4625")',
       '| timeslice 1h',
       '| count_distinct(TargetUserName) as value_count by _timeslice, IpAddress',
       '| where value_count > 5',
@@ -78,9 +79,9 @@ const rows: Row[] = [
     ],
     query: [
       SCOPE,
-      '| json field=_raw "EventID", "EventData.TargetUserName" as EventID, TargetUserName nodrop',
-      '| if(EventID = "4625", 1, 0) as sigma_rule_0',
-      '| if(EventID = "4624", 1, 0) as sigma_rule_1',
+      '| json field=_raw "Channel", "EventID", "EventData.TargetUserName" as Channel, EventID, TargetUserName nodrop',
+      '| if((Channel = "Security") and (EventID = "4625"), 1, 0) as sigma_rule_0',
+      '| if((Channel = "Security") and (EventID = "4624"), 1, 0) as sigma_rule_1',
       '| where sigma_rule_0 = 1 or sigma_rule_1 = 1',
       '| timeslice 10m',
       '| sum(sigma_rule_0) as rule_0_hits, sum(sigma_rule_1) as rule_1_hits by _timeslice, TargetUserName',
@@ -113,6 +114,8 @@ describe('correlations (log search)', () => {
 
 });
 
+const WIN = "metadata_vendor = 'Microsoft' and metadata_product = 'Windows'";
+
 describe('correlations (CSE threshold and chain rules)', () => {
   const common = {
     name: 'Correlation',
@@ -134,8 +137,9 @@ describe('correlations (CSE threshold and chain rules)', () => {
       {
         rule_type: 'threshold',
         ...common,
-        expression: "metadata_deviceEventId = 'Security-4625'",
-        group_by_fields: ['targetUser_username'],
+        expression: `${WIN} and metadata_deviceEventId = 'Security-4625'`,
+        // The 4625 mapping copies TargetUserName into user_username.
+        group_by_fields: ['user_username'],
         limit: 10,
         count_distinct: false,
         window_size: 'T05M',
@@ -147,11 +151,11 @@ describe('correlations (CSE threshold and chain rules)', () => {
       {
         rule_type: 'threshold',
         ...common,
-        expression: "metadata_deviceEventId = 'Security-4625'",
+        expression: `${WIN} and metadata_deviceEventId = 'Security-4625'`,
         group_by_fields: ['device_hostname'],
         limit: 5,
         count_distinct: true,
-        count_field: 'targetUser_username',
+        count_field: 'user_username',
         window_size: 'CUSTOM',
         window_size_millis: '7200000',
       },
@@ -163,10 +167,10 @@ describe('correlations (CSE threshold and chain rules)', () => {
         rule_type: 'chain',
         ...common,
         expressions_and_limits: [
-          { expression: "metadata_deviceEventId = 'Security-4625'", limit: 1 },
-          { expression: "metadata_deviceEventId = 'Security-4624'", limit: 1 },
+          { expression: `${WIN} and metadata_deviceEventId = 'Security-4625'`, limit: 1 },
+          { expression: `${WIN} and metadata_deviceEventId = 'Security-4624'`, limit: 1 },
         ],
-        group_by_fields: ['targetUser_username'],
+        group_by_fields: ['user_username'],
         ordered: true,
         window_size: 'T10M',
       },

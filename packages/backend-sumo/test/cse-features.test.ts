@@ -12,52 +12,108 @@ interface Row {
 
 const WINDOWS = '    category: process_creation\n    product: windows';
 
-function runTable(rows: readonly Row[]): void {
+/** `scope`: the rows' expressions are the rule logic under this scope (option `scope`, or the log source's). */
+function runTable(rows: readonly Row[], opts: { readonly scope?: string; readonly option?: boolean } = {}): void {
   test.each(rows)('$name', ({ detection, expression, logsource }) => {
-    const r = convert(sumoCse, ruleYaml(detection, logsource ? { logsource } : {}));
+    const options: Record<string, string> = opts.scope && opts.option ? { scope: opts.scope } : {};
+    const r = convert(sumoCse, ruleYaml(detection, logsource ? { logsource } : {}), options);
+    const expected = opts.scope ? `${opts.scope} and (${expression})` : expression;
     expect(r.errors).toEqual([]);
-    expect(r.queries).toEqual([expression]);
-    expect(validateCseExpression(expression)).toEqual([]);
+    expect(r.queries).toEqual([expected]);
+    expect(validateCseExpression(expected)).toEqual([]);
   });
 }
 
-describe('CSE normalized fields (§5.2) and raw fields', () => {
+/** Value encoding tables: a log source the catalog does not map, scoped by the `scope` option. */
+const TEST_SCOPE = "metadata_vendor = 'Test'";
+
+const SYSMON1_4688 =
+  "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-1' or metadata_deviceEventId = 'Security-4688')";
+const SYSMON1 = "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-1'";
+const sysmon = (n: number): string => `metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-${n}'`;
+
+describe('CSE fields per event type, from the catalog mapping of each event id', () => {
   const rows: Row[] = [
-    { name: 'Image → baseImage', logsource: WINDOWS, detection: `sel:\n  Image|endswith: '\\cmd.exe'\ncondition: sel`, expression: 'baseImage matches /(?is)^.*\\x5ccmd\\.exe$/' },
-    { name: 'ParentImage → parentBaseImage', logsource: WINDOWS, detection: `sel:\n  ParentImage|endswith: '\\w.exe'\ncondition: sel`, expression: 'parentBaseImage matches /(?is)^.*\\x5cw\\.exe$/' },
-    { name: 'CommandLine → commandLine', logsource: WINDOWS, detection: `sel:\n  CommandLine|contains: 'x'\ncondition: sel`, expression: 'commandLine matches /(?is)^.*x.*$/' },
-    { name: 'ParentCommandLine', logsource: WINDOWS, detection: `sel:\n  ParentCommandLine: 'x'\ncondition: sel`, expression: "lower(parentCommandLine) = 'x'" },
-    { name: 'Computer → device_hostname', logsource: WINDOWS, detection: `sel:\n  Computer: 'HOST1'\ncondition: sel`, expression: "lower(device_hostname) = 'host1'" },
-    { name: 'User → user_username', logsource: WINDOWS, detection: `sel:\n  User: 'SYSTEM'\ncondition: sel`, expression: "lower(user_username) = 'system'" },
-    { name: 'ProcessId → pid (numeric)', logsource: WINDOWS, detection: `sel:\n  ProcessId: 4\ncondition: sel`, expression: 'pid = 4' },
-    {
-      name: 'OriginalFileName stays raw, with vendor scope',
-      logsource: WINDOWS,
-      detection: `sel:\n  OriginalFileName: 'Cmd.Exe'\ncondition: sel`,
-      expression:
-        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-1' or metadata_deviceEventId = 'Security-4688') and (lower(fields['EventData.OriginalFileName']) = 'cmd.exe')",
-    },
-    {
-      name: 'IntegrityLevel stays raw (not severity)',
-      logsource: WINDOWS,
-      detection: `sel:\n  IntegrityLevel: 'System'\ncondition: sel`,
-      expression:
-        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-1' or metadata_deviceEventId = 'Security-4688') and (lower(fields['EventData.IntegrityLevel']) = 'system')",
-    },
+    // Fields 4688 carries with the Sysmon meaning: both event ids, one expression.
+    { name: 'Image → baseImage (Sysmon 1 Image, 4688 NewProcessName)', logsource: WINDOWS, detection: `sel:\n  Image|endswith: '\\cmd.exe'\ncondition: sel`, expression: `${SYSMON1_4688} and (baseImage matches /(?is)^.*\\x5ccmd\\.exe$/)` },
+    { name: 'ParentImage → parentBaseImage', logsource: WINDOWS, detection: `sel:\n  ParentImage|endswith: '\\w.exe'\ncondition: sel`, expression: `${SYSMON1_4688} and (parentBaseImage matches /(?is)^.*\\x5cw\\.exe$/)` },
+    { name: 'CommandLine → commandLine', logsource: WINDOWS, detection: `sel:\n  CommandLine|contains: 'x'\ncondition: sel`, expression: `${SYSMON1_4688} and (commandLine matches /(?is)^.*x.*$/)` },
+    // Fields 4688 does not carry (or carries with another meaning): Sysmon 1 only.
+    { name: 'ParentCommandLine: Sysmon 1 only', logsource: WINDOWS, detection: `sel:\n  ParentCommandLine: 'x'\ncondition: sel`, expression: `${SYSMON1} and (lower(parentCommandLine) = 'x')` },
+    { name: 'Computer → device_hostname_raw (the un-normalized host name)', logsource: WINDOWS, detection: `sel:\n  Computer: 'HOST1'\ncondition: sel`, expression: `${SYSMON1_4688} and (lower(device_hostname_raw) = 'host1')` },
+    { name: 'User → user_username_raw; 4688 left out (SubjectUserName is the creator)', logsource: WINDOWS, detection: `sel:\n  User: 'NT AUTHORITY\\SYSTEM'\ncondition: sel`, expression: `${SYSMON1} and (user_username_raw matches /(?i)^NT AUTHORITY\\x5cSYSTEM$/)` },
+    { name: 'ProcessId → pid (int in the schema): a number compares unquoted', logsource: WINDOWS, detection: `sel:\n  ProcessId: 4\ncondition: sel`, expression: `${SYSMON1} and (pid = 4)` },
+    { name: 'ProcessId with a text value: the raw key', logsource: WINDOWS, detection: `sel:\n  ProcessId|startswith: '4'\ncondition: sel`, expression: `${SYSMON1} and (fields['EventData.ProcessId'] matches /(?is)^4.*$/)` },
+    { name: 'OriginalFileName: not mapped by Sysmon 1, raw', logsource: WINDOWS, detection: `sel:\n  OriginalFileName: 'Cmd.Exe'\ncondition: sel`, expression: `${SYSMON1} and (lower(fields['EventData.OriginalFileName']) = 'cmd.exe')` },
+    { name: 'IntegrityLevel stays raw (not severity)', logsource: WINDOWS, detection: `sel:\n  IntegrityLevel: 'System'\ncondition: sel`, expression: `${SYSMON1} and (lower(fields['EventData.IntegrityLevel']) = 'system')` },
     {
       name: 'CurrentDirectory stays raw (not file_path)',
       logsource: '    category: image_load\n    product: windows',
       detection: `sel:\n  CurrentDirectory|startswith: 'C:\\Temp\\'\ncondition: sel`,
-      expression:
-        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-7' and (fields['EventData.CurrentDirectory'] matches /(?is)^C:\\x5cTemp\\x5c.*$/)",
+      expression: `${sysmon(7)} and (fields['EventData.CurrentDirectory'] matches /(?is)^C:\\x5cTemp\\x5c.*$/)`,
     },
     {
-      name: 'EventID with a known channel → metadata_deviceEventId',
+      name: 'image_load: the loaded DLL is baseImage, the loading process parentBaseImage (Sysmon 7 mapping)',
+      logsource: '    category: image_load\n    product: windows',
+      detection: `sel:\n  ImageLoaded|endswith: '\\x.dll'\n  Image|endswith: '\\y.exe'\ncondition: sel`,
+      expression: `${sysmon(7)} and (baseImage matches /(?is)^.*\\x5cx\\.dll$/ and parentBaseImage matches /(?is)^.*\\x5cy\\.exe$/)`,
+    },
+    {
+      name: 'network_connection: DestinationPort → dstPort (int)',
+      logsource: '    category: network_connection\n    product: windows',
+      detection: `sel:\n  DestinationPort: 443\ncondition: sel`,
+      expression: `${sysmon(3)} and (dstPort = 443)`,
+    },
+    {
+      name: 'registry_event: one scope over 12, 13, 14 (one mapping)',
+      logsource: '    category: registry_event\n    product: windows',
+      detection: `sel:\n  TargetObject|contains: 'Run'\ncondition: sel`,
+      expression:
+        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-12' or metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-13' or metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-14') and (changeTarget matches /(?is)^.*Run.*$/)",
+    },
+    {
+      name: 'Security 4624: TargetUserName is user_username there (read raw form)',
+      logsource: '    product: windows\n    service: security',
+      detection: `sel:\n  EventID: 4624\n  TargetUserName: 'Admin'\ncondition: sel`,
+      expression: "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Security-4624' and (lower(user_username_raw) = 'admin')",
+    },
+    {
+      name: 'EventID alone: the scope is the whole test',
       logsource: '    product: windows\n    service: security',
       detection: `sel:\n  EventID: 4688\ncondition: sel`,
-      expression: "metadata_deviceEventId = 'Security-4688'",
+      expression: "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Security-4688'",
     },
-    { name: 'non-Windows raw field', detection: `sel:\n  eventName: 'ConsoleLogin'\ncondition: sel`, expression: "lower(fields['eventName']) = 'consolelogin'" },
+    {
+      name: 'channel without event ids: the channel by event id prefix, raw fields; Provider_Name is Provider.Name',
+      logsource: '    product: windows\n    service: system',
+      detection: `sel:\n  Provider_Name: 'Service Control Manager'\n  EventData.ImagePath|contains: 'x'\ncondition: sel`,
+      expression:
+        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId matches /^System-[0-9]+$/ and (lower(fields['Provider.Name']) = 'service control manager' and fields['EventData.ImagePath'] matches /(?is)^.*x.*$/)",
+    },
+    {
+      name: 'ps_script: the 4104 mapping puts ScriptBlockText in commandLine',
+      logsource: '    product: windows\n    category: ps_script',
+      detection: `sel:\n  ScriptBlockText|contains: 'x'\ncondition: sel`,
+      expression: "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-PowerShell/Operational-4104' and (commandLine matches /(?is)^.*x.*$/)",
+    },
+    {
+      name: 'AWS CloudTrail: the record output vendor/product of the catalog, raw fields',
+      logsource: '    product: aws\n    service: cloudtrail',
+      detection: `sel:\n  eventName: 'ConsoleLogin'\ncondition: sel`,
+      expression: "metadata_vendor = 'Amazon AWS' and metadata_product = 'CloudTrail' and (lower(fields['eventName']) = 'consolelogin')",
+    },
+    {
+      name: 'Okta: output product Single Sign-On',
+      logsource: '    product: okta\n    service: okta',
+      detection: `sel:\n  eventType: 'user.mfa.factor.deactivate'\ncondition: sel`,
+      expression: "metadata_vendor = 'Okta' and metadata_product = 'Single Sign-On' and (lower(fields['eventType']) = 'user.mfa.factor.deactivate')",
+    },
+    {
+      name: 'Sysmon for Linux process_creation: its own mapping (keys not under EventData)',
+      logsource: '    product: linux\n    category: process_creation',
+      detection: `sel:\n  Image|endswith: '/bash'\ncondition: sel`,
+      expression: "metadata_vendor = 'Linux' and metadata_product = 'Sysmon for Linux' and metadata_deviceEventId = 'Linux-Sysmon/Operational-1' and (baseImage matches /(?is)^.*\\/bash$/)",
+    },
   ];
   runTable(rows);
 });
@@ -88,9 +144,9 @@ describe('CSE Hashes: split per algorithm, ALG= stripped (E4)', () => {
       detection: `sel:\n  Hashes|contains: '0123456789abcdef0123456789abcdef01234567'\ncondition: sel`,
       expression: "lower(file_hash_sha1) = '0123456789abcdef0123456789abcdef01234567'",
     },
-    { name: 'sha256 field', logsource: WINDOWS, detection: `sel:\n  sha256: 'AB'\ncondition: sel`, expression: "lower(file_hash_sha256) = 'ab'" },
+    { name: 'sha256 field: not a Sysmon key, raw', logsource: WINDOWS, detection: `sel:\n  sha256: 'AB'\ncondition: sel`, expression: "lower(fields['EventData.sha256']) = 'ab'" },
   ];
-  runTable(rows);
+  runTable(rows, { scope: SYSMON1 });
 });
 
 describe('CSE matching: case-insensitive like Sigma (the official converter is not), RE2 regexes', () => {
@@ -108,20 +164,30 @@ describe('CSE matching: case-insensitive like Sigma (the official converter is n
     { name: 'gte', detection: `sel:\n  n|gte: 10\ncondition: sel`, expression: "fields['n'] >= 10" },
     { name: 'not', detection: `sel:\n  a: 'x'\nf:\n  b: 'y'\ncondition: sel and not f`, expression: "lower(fields['a']) = 'x' and !(lower(fields['b']) = 'y')" },
   ];
-  runTable(rows);
+  runTable(rows, { scope: TEST_SCOPE, option: true });
 });
 
 describe('CSE unsupported: located errors', () => {
   test('keywords are refused with a reason', () => {
-    const r = convert(sumoCse, ruleYaml(`keywords:\n  - 'evil'\ncondition: keywords`));
+    const r = convert(sumoCse, ruleYaml(`keywords:\n  - 'evil'\ncondition: keywords`), { scope: TEST_SCOPE });
     expect(r.queries).toEqual([]);
     expect(r.errors.map((e) => [e.code, e.line])).toEqual([['backend/unsupported-feature', 9]]);
     expect(r.errors[0]!.message).toMatch(/full-text/);
   });
   test('keywordField option: keywords become substring tests on that field', () => {
-    const r = convert(sumoCse, ruleYaml(`keywords:\n  - 'evil'\n  - 'a\\b'\ncondition: keywords`), { keywordField: 'commandLine' });
+    const r = convert(sumoCse, ruleYaml(`keywords:\n  - 'evil'\n  - 'a\\b'\ncondition: keywords`), { keywordField: 'commandLine', scope: TEST_SCOPE });
     expect(r.errors).toEqual([]);
-    expect(r.queries).toEqual(['commandLine matches /(?is)^.*evil.*$/ or commandLine matches /(?is)^.*a\\x5cb.*$/']);
+    expect(r.queries).toEqual([`${TEST_SCOPE} and (commandLine matches /(?is)^.*evil.*$/ or commandLine matches /(?is)^.*a\\x5cb.*$/)`]);
+  });
+  test('a log source the catalog does not map: refused, located at the logsource, unless the scope option gives one', () => {
+    const r = convert(sumoCse, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`));
+    expect(r.queries).toEqual([]);
+    expect(r.errors.map((e) => [e.code, e.line])).toEqual([['backend/unsupported-feature', 6]]);
+    expect(r.errors[0]!.message).toMatch(/no log mapping for product 'test'/);
+  });
+  test('a bad scope option', () => {
+    const r = convert(sumoCse, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), { scope: 'a ==' });
+    expect(r.errors.map((e) => e.code)).toEqual(['backend/invalid-option']);
   });
   test('Hashes with an unknown algorithm', () => {
     const r = convert(sumoCse, ruleYaml(`sel:\n  Hashes|contains: 'CRC=12'\ncondition: sel`, { logsource: WINDOWS }));

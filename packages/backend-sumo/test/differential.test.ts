@@ -45,7 +45,9 @@ const CSE_FROM_SYSMON: Readonly<Record<string, string>> = {
   commandLine: 'CommandLine',
   parentCommandLine: 'ParentCommandLine',
   device_hostname: 'Computer',
+  device_hostname_raw: 'Computer',
   user_username: 'User',
+  user_username_raw: 'User',
   pid: 'ProcessId',
   parentPid: 'ParentProcessId',
 };

@@ -47,7 +47,7 @@ function whereTokens(query: string, scope: boolean): Token[] {
 function checkDecoded(tokens: Token[], field: string, text: string, s: Shape, cased: boolean, lower: string): void {
   const kinds = tokens.map((t) => (t.kind === 'string' || t.kind === 'regex' ? t.kind : t.value)).join(' ');
   if (text === '' && s !== 'exact' && s !== 'inner') {
-    expect(kinds).toBe(`! isEmpty ( ${field} )`); // `*` alone: any value
+    expect(kinds).toBe(`! isNull ( ${field} )`); // `*` alone: any value, the empty one too
     return;
   }
   const lit = tokens[tokens.length - 1]!;
@@ -74,6 +74,9 @@ function checkDecoded(tokens: Token[], field: string, text: string, s: Shape, ca
   }
 }
 
+/** Test rules have a log source the Cloud SIEM catalog does not map: the scope option scopes them. */
+const CSE_SCOPE = "metadata_vendor = 'Test'";
+
 describe('injection safety (fast-check)', () => {
   test('log search: field values stay inside their literal', () => {
     fc.assert(
@@ -82,7 +85,7 @@ describe('injection safety (fast-check)', () => {
         expect(r.diagnostics).toEqual([]);
         const q = r.rules[0]!.queries[0]!;
         expect(validateSumoQuery(q)).toEqual([]);
-        expect(q.split('\n')).toHaveLength(4); // scope, json, where, sort: no stage injected, no line broken
+        expect(q.split('\n')).toHaveLength(5); // assumption comment, scope, json, where, sort: no stage injected, no line broken
         checkDecoded(whereTokens(q, true), 'F', text, s, cased, 'toLowerCase');
       }),
       { numRuns: 1500 },
@@ -92,13 +95,14 @@ describe('injection safety (fast-check)', () => {
   test('CSE: field values stay inside their literal', () => {
     fc.assert(
       fc.property(valueText, shape, fc.boolean(), (text, s, cased) => {
-        const r = sumoCse.convert(collectionOf(ruleWith('CommandLine', stringValue(text, s, cased))));
+        const r = sumoCse.convert(collectionOf(ruleWith('commandLine', stringValue(text, s, cased))), { options: { scope: CSE_SCOPE } });
         expect(r.diagnostics).toEqual([]);
         const q = r.rules[0]!.queries[0]!;
         expect(validateCseExpression(q)).toEqual([]);
         expect(q).not.toMatch(/[\n\r\u2028\u2029]/);
+        expect(q.startsWith(`${CSE_SCOPE} and (`) && q.endsWith(')')).toBe(true);
         // CSE has no quoted wildcard form: non-exact values are always regexes.
-        checkDecoded(whereTokens(q, false), 'commandLine', text, s, cased, 'lower');
+        checkDecoded(whereTokens(q.slice(`${CSE_SCOPE} and (`.length, -1), false), 'fields [ string ]' /* fields['commandLine'] */, text, s, cased, 'lower');
       }),
       { numRuns: 1500 },
     );
@@ -114,15 +118,17 @@ describe('injection safety (fast-check)', () => {
         const tokens = tokenize(q, { scope: true });
         const scopeEnd = tokens.findIndex((t) => t.kind === 'pipe');
         const scope = tokens.slice(0, scopeEnd);
+        // The test rule's messages are JSON: the keyword is searched as the message holds it, JSON-escaped.
+        const held = JSON.stringify(text).slice(1, -1);
         if (scope.length > 4) {
           // (_sourceCategory=x) AND "<text>"
           expect(scope.map((t) => t.kind)).toEqual(['lparen', 'term', 'rparen', 'term', 'string']);
-          expect(scope[4]!.value).toBe(text);
+          expect(scope[4]!.value).toBe(held);
         } else {
           const w = whereTokens(q, true);
           expect(w.map((t) => t.kind)).toEqual(['ident', 'ident', 'regex']);
           const re = RE2JS.compile(w[2]!.value);
-          expect(re.matches(`<${text}>`)).toBe(true);
+          expect(re.matches(`<${held}>`)).toBe(true);
         }
       }),
       { numRuns: 800 },
@@ -140,7 +146,8 @@ describe('injection safety (fast-check)', () => {
         }
         const q = r.rules[0]!.queries[0]!;
         expect(validateSumoQuery(q)).toEqual([]);
-        expect(q.split('\n')).toHaveLength(fer || /^_[A-Za-z0-9_]*$/.test(name) ? 3 : 4);
+        // FER: scope, where, sort; json: the assumption comment too, and the json stage unless the field is built in.
+        expect(q.split('\n')).toHaveLength(fer ? 3 : /^_[A-Za-z0-9_]*$/.test(name) ? 4 : 5);
         // The where stage is exactly: toLowerCase ( <one field token> ) = "v"
         const w = whereTokens(q, true);
         expect(w.map((t) => t.kind)).toEqual(['ident', 'lparen', w[2]!.kind === 'field-ref' ? 'field-ref' : 'ident', 'rparen', 'op', 'string']);
@@ -169,7 +176,7 @@ describe('|re values keep their meaning', () => {
         const item = { ...rule.detections[0]!.body.items[0]!, values: [value] };
         const withRe = { ...rule, detections: [{ ...rule.detections[0]!, body: { ...rule.detections[0]!.body, items: [item] } }] };
         for (const backend of [sumo, sumoCse]) {
-          const r = backend.convert(collectionOf(withRe), backend === sumo ? { options: { scope: '_sourceCategory=x' } } : {});
+          const r = backend.convert(collectionOf(withRe), { options: { scope: backend === sumo ? '_sourceCategory=x' : CSE_SCOPE } });
           expect(r.diagnostics).toEqual([]);
           const q = r.rules[0]!.queries[0]!;
           expect(backend.validate(q)).toEqual([]);

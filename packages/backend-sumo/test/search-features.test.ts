@@ -39,7 +39,7 @@ describe('strings: case-insensitive by default, quoted forms only when no escape
     { name: 'cased exact', detection: `sel:\n  User|cased: 'Admin'\ncondition: sel`, where: 'User = "Admin"' },
     { name: 'cased with backslash', detection: `sel:\n  Image|cased|endswith: '\\A.exe'\ncondition: sel`, where: 'Image matches /(?s)^.*\\x5cA\\.exe$/' },
     { name: 'empty string', detection: `sel:\n  User: ''\ncondition: sel`, where: 'toLowerCase(User) = ""' },
-    { name: 'lone * = any value', detection: `sel:\n  User: '*'\ncondition: sel`, where: '!isEmpty(User)' },
+    { name: 'lone * = any value (the empty one too: only a missing field fails)', detection: `sel:\n  User: '*'\ncondition: sel`, where: '!isNull(User)' },
   ];
   runTable(rows);
 });
@@ -100,8 +100,8 @@ describe('regex values: anchored to work whether Sumo matches whole or part (§1
 describe('other value kinds', () => {
   const rows: Row[] = [
     { name: 'null → isEmpty', detection: `sel:\n  User: null\ncondition: sel`, where: 'isEmpty(User)' },
-    { name: 'exists true', detection: `sel:\n  User|exists: true\ncondition: sel`, where: '!isEmpty(User)' },
-    { name: 'exists false', detection: `sel:\n  User|exists: false\ncondition: sel`, where: 'isEmpty(User)' },
+    { name: 'exists true (an empty value exists)', detection: `sel:\n  User|exists: true\ncondition: sel`, where: '!isNull(User)' },
+    { name: 'exists false', detection: `sel:\n  User|exists: false\ncondition: sel`, where: 'isNull(User)' },
     { name: 'number as text', detection: `sel:\n  EventID: 4688\ncondition: sel`, where: 'EventID = "4688"' },
     { name: 'gt → num()', detection: `sel:\n  Count|gt: 5\ncondition: sel`, where: 'num(Count) > 5' },
     { name: 'lte', detection: `sel:\n  Count|lte: 2.5\ncondition: sel`, where: 'num(Count) <= 2.5' },
@@ -157,7 +157,7 @@ describe('conditions: explicit parentheses, !( ) negation', () => {
 });
 
 describe('keywords: quoted scope terms (term/phrase search, case-insensitive), else _raw regex', () => {
-  const rows: { name: string; detection: string; query: string }[] = [
+  const rows: { name: string; detection: string; query: string; logsource?: string }[] = [
     {
       name: 'keyword list → scope OR',
       detection: `keywords:\n  - 'evil'\n  - 'bad thing'\ncondition: keywords`,
@@ -169,8 +169,15 @@ describe('keywords: quoted scope terms (term/phrase search, case-insensitive), e
       query: '(_sourceCategory=test) AND evil*thing\n| sort by _messageTime desc',
     },
     {
-      name: 'quote escaped as \\" (documented)',
+      // A JSON message holds the quote escaped (`say \"x\"`): the keyword is searched as it appears there.
+      name: 'quote in a JSON message: searched JSON-escaped, in a _raw regex',
       detection: `keywords:\n  - 'say "x"'\ncondition: keywords`,
+      query: '(_sourceCategory=test)\n| where _raw matches /(?is)^.*say \\x5c"x\\x5c".*$/\n| sort by _messageTime desc',
+    },
+    {
+      name: 'quote in key=value text (auditd): scope phrase, escaped as \\" (documented)',
+      detection: `keywords:\n  - 'say "x"'\ncondition: keywords`,
+      logsource: '    product: linux\n    service: auditd',
       query: '(_sourceCategory=test) AND "say \\"x\\""\n| sort by _messageTime desc',
     },
     {
@@ -184,8 +191,14 @@ describe('keywords: quoted scope terms (term/phrase search, case-insensitive), e
       query: '(_sourceCategory=test) AND NOT "evil"\n| where toLowerCase(User) = "x"\n| sort by _messageTime desc',
     },
     {
-      name: 'backslash keyword → _raw regex in where',
+      name: 'backslash keyword → _raw regex in where (doubled, as a JSON message holds it)',
       detection: `keywords:\n  - 'C:\\x'\ncondition: keywords`,
+      query: '(_sourceCategory=test)\n| where _raw matches /(?is)^.*C:\\x5c\\x5cx.*$/\n| sort by _messageTime desc',
+    },
+    {
+      name: 'backslash keyword in key=value text → _raw regex, one backslash',
+      detection: `keywords:\n  - 'C:\\x'\ncondition: keywords`,
+      logsource: '    product: linux\n    service: auditd',
       query: '(_sourceCategory=test)\n| where _raw matches /(?is)^.*C:\\x5cx.*$/\n| sort by _messageTime desc',
     },
     {
@@ -194,8 +207,8 @@ describe('keywords: quoted scope terms (term/phrase search, case-insensitive), e
       query: '(_sourceCategory=test)\n| where _raw matches /(?is)^.*evil.*$/ or toLowerCase(User) = "x"\n| sort by _messageTime desc',
     },
   ];
-  test.each(rows)('$name', ({ detection, query }) => {
-    const r = convert(sumo, ruleYaml(detection), FEATURE_OPTIONS);
+  test.each(rows)('$name', ({ detection, query, logsource }) => {
+    const r = convert(sumo, ruleYaml(detection, logsource ? { logsource } : {}), FEATURE_OPTIONS);
     expect(r.errors).toEqual([]);
     expect(r.queries).toEqual([query]);
     expect(validateSumoQuery(query)).toEqual([]);

@@ -13,14 +13,20 @@ interface Row {
   readonly query: string;
 }
 
+const SYSMON_JSON = '// assumes: Windows Event Log source (Installed Collector) in JSON format; Sysmon channel';
+const NO_COLLECTION = '// assumes: JSON messages with the Sigma field names as keys (no documented collection for this log source)';
+
+/** Rows without a scope option: `*` (no _sourceCategory is invented) and a warning; see 'no scope: a warning'. */
 const rows: Row[] = [
   {
-    name: 'Windows process_creation: Sysmon scope, EID 1, json extraction of EventData',
+    name: 'Windows process_creation: Sysmon channel and EID 1 filters, json extraction of EventData',
     logsource: '    category: process_creation\n    product: windows',
     detection: `sel:\n  Image|endswith: '\\x.exe'\n  Computer: 'h'\ncondition: sel`,
     query: [
-      '(_sourceCategory=*windows*sysmon*)',
-      '| json field=_raw "EventID", "EventData.Image", "Computer" as EventID, Image, Computer nodrop',
+      `${SYSMON_JSON}, EventID 1`,
+      '*',
+      '| json field=_raw "Channel", "EventID", "EventData.Image", "Computer" as Channel, EventID, Image, Computer nodrop',
+      '| where Channel = "Microsoft-Windows-Sysmon/Operational"',
       '| where EventID = "1"',
       '| where Image matches /(?is)^.*\\x5cx\\.exe$/ and toLowerCase(Computer) = "h"',
       '| sort by _messageTime desc',
@@ -31,21 +37,64 @@ const rows: Row[] = [
     logsource: '    category: registry_event\n    product: windows',
     detection: `sel:\n  TargetObject|contains: 'run'\ncondition: sel`,
     query: [
-      '(_sourceCategory=*windows*sysmon*)',
-      '| json field=_raw "EventID", "EventData.TargetObject" as EventID, TargetObject nodrop',
+      `${SYSMON_JSON}, EventID 12/13/14`,
+      '*',
+      '| json field=_raw "Channel", "EventID", "EventData.TargetObject" as Channel, EventID, TargetObject nodrop',
+      '| where Channel = "Microsoft-Windows-Sysmon/Operational"',
       '| where EventID in ("12", "13", "14")',
       '| where toLowerCase(TargetObject) matches "*run*"',
       '| sort by _messageTime desc',
     ].join('\n'),
   },
   {
-    name: 'Windows service: scope by service, EventID as written',
+    name: 'ps_script: the PowerShell channel and event 4104',
+    logsource: '    category: ps_script\n    product: windows',
+    detection: `sel:\n  ScriptBlockText|contains: 'iex'\ncondition: sel`,
+    query: [
+      '// assumes: Windows Event Log source (Installed Collector) in JSON format; Microsoft-Windows-PowerShell/Operational channel, EventID 4104',
+      '*',
+      '| json field=_raw "Channel", "EventID", "EventData.ScriptBlockText" as Channel, EventID, ScriptBlockText nodrop',
+      '| where Channel = "Microsoft-Windows-PowerShell/Operational"',
+      '| where EventID = "4104"',
+      '| where toLowerCase(ScriptBlockText) matches "*iex*"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'Windows service: the channel, EventID as written',
     logsource: '    product: windows\n    service: security',
     detection: `sel:\n  EventID: 4624\n  LogonType: 10\ncondition: sel`,
     query: [
-      '(_sourceCategory=*windows*security*)',
-      '| json field=_raw "EventID", "EventData.LogonType" as EventID, LogonType nodrop',
+      '// assumes: Windows Event Log source (Installed Collector) in JSON format; Security channel',
+      '*',
+      '| json field=_raw "Channel", "EventID", "EventData.LogonType" as Channel, EventID, LogonType nodrop',
+      '| where Channel = "Security"',
       '| where EventID = "4624" and LogonType = "10"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'Provider_Name is Provider.Name; a field written EventData.X stays EventData.X',
+    logsource: '    product: windows\n    service: system',
+    detection: `sel:\n  Provider_Name: 'Service Control Manager'\n  EventData.ImagePath|contains: 'x'\ncondition: sel`,
+    query: [
+      '// assumes: Windows Event Log source (Installed Collector) in JSON format; System channel',
+      '*',
+      '| json field=_raw "Channel", "Provider.Name", "EventData.ImagePath" as Channel, Provider_Name, EventData_ImagePath nodrop',
+      '| where Channel = "System"',
+      '| where toLowerCase(Provider_Name) = "service control manager" and toLowerCase(EventData_ImagePath) matches "*x*"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'auditd: key=value text, read with keyvalue (json would extract nothing)',
+    logsource: '    product: linux\n    service: auditd',
+    detection: `sel:\n  type: 'EXECVE'\n  a0: 'curl'\ncondition: sel`,
+    query: [
+      '// assumes: Linux auditd log lines (type=… msg=audit(…): key=value …), fields read with keyvalue',
+      '*',
+      '| keyvalue infer "type", "a0"',
+      '| where toLowerCase(type) = "execve" and toLowerCase(a0) = "curl"',
       '| sort by _messageTime desc',
     ].join('\n'),
   },
@@ -54,8 +103,10 @@ const rows: Row[] = [
     logsource: '    category: process_creation\n    product: linux',
     detection: `sel:\n  Image|endswith: '/curl'\ncondition: sel`,
     extra: 'fields:\n    - CommandLine\n    - User',
+    options: { scope: '_sourceCategory=linux/sysmon' },
     query: [
-      '(_sourceCategory=*linux*process_creation*)',
+      NO_COLLECTION,
+      '(_sourceCategory=linux/sysmon)',
       '| json field=_raw "Image", "CommandLine", "User" as Image, CommandLine, User nodrop',
       '| where toLowerCase(Image) matches "*/curl"',
       '| fields CommandLine, User',
@@ -67,7 +118,8 @@ const rows: Row[] = [
     logsource: '    category: webserver',
     detection: `sel:\n  cs-method: 'POST'\n  c-uri|contains: '/admin'\ncondition: sel`,
     query: [
-      '(_sourceCategory=*webserver*)',
+      NO_COLLECTION,
+      '*',
       '| json field=_raw "[\'cs-method\']", "[\'c-uri\']" as cs_method, c_uri nodrop',
       '| where toLowerCase(cs_method) = "post" and toLowerCase(c_uri) matches "*/admin*"',
       '| sort by _messageTime desc',
@@ -78,7 +130,8 @@ const rows: Row[] = [
     logsource: '    product: test',
     detection: `sel:\n  a-b: 'x'\n  a_b: 'y'\ncondition: sel`,
     query: [
-      '(_sourceCategory=*test*)',
+      NO_COLLECTION,
+      '*',
       '| json field=_raw "[\'a-b\']", "a_b" as a_b, a_b_2 nodrop',
       '| where toLowerCase(a_b) = "x" and toLowerCase(a_b_2) = "y"',
       '| sort by _messageTime desc',
@@ -89,7 +142,8 @@ const rows: Row[] = [
     logsource: '    product: test',
     detection: `sel:\n  in: 'x'\n  Matches: 'y'\ncondition: sel`,
     query: [
-      '(_sourceCategory=*test*)',
+      NO_COLLECTION,
+      '*',
       '| json field=_raw "in", "Matches" as f_in, f_Matches nodrop',
       '| where toLowerCase(f_in) = "x" and toLowerCase(f_Matches) = "y"',
       '| sort by _messageTime desc',
@@ -100,40 +154,82 @@ const rows: Row[] = [
     logsource: '    product: azure\n    service: activitylogs',
     detection: `sel:\n  properties.message: 'x'\ncondition: sel`,
     query: [
-      '(_sourceCategory=*azure*activitylogs*)',
+      '// assumes: JSON messages (azure/activitylogs), Sigma fields as JSON key paths',
+      '*',
       '| json field=_raw "properties.message" as properties_message nodrop',
       '| where toLowerCase(properties_message) = "x"',
       '| sort by _messageTime desc',
     ].join('\n'),
   },
   {
-    name: 'FER mode: fields used as named, %"…" when not identifiers',
+    name: 'FER mode: fields used as named, %"…" when not identifiers; no collection assumed',
     logsource: '    category: webserver',
     detection: `sel:\n  c-uri|contains: '/admin'\n  status: 200\ncondition: sel`,
     options: { extraction: 'fer' },
-    query: ['(_sourceCategory=*webserver*)', '| where toLowerCase(%"c-uri") matches "*/admin*" and status = "200"', '| sort by _messageTime desc'].join('\n'),
+    query: ['*', '| where toLowerCase(%"c-uri") matches "*/admin*" and status = "200"', '| sort by _messageTime desc'].join('\n'),
   },
   {
     name: 'scope and jsonField options',
     logsource: '    product: test',
     detection: `sel:\n  a: 'x'\ncondition: sel`,
     options: { scope: '_index=sec AND _sourceCategory=prod/app', jsonField: 'message' },
-    query: ['(_index=sec AND _sourceCategory=prod/app)', '| json field=message "a" as a nodrop', '| where toLowerCase(a) = "x"', '| sort by _messageTime desc'].join('\n'),
+    query: [NO_COLLECTION, '(_index=sec AND _sourceCategory=prod/app)', '| json field=message "a" as a nodrop', '| where toLowerCase(a) = "x"', '| sort by _messageTime desc'].join('\n'),
+  },
+  {
+    name: 'a scope given for a Windows log source: it selects the source, the event ids are still filtered',
+    logsource: '    category: process_creation\n    product: windows',
+    detection: `sel:\n  Image|endswith: '\\x.exe'\ncondition: sel`,
+    options: { scope: '_sourceCategory=prod/windows/sysmon' },
+    query: [
+      `${SYSMON_JSON}, EventID 1`,
+      '(_sourceCategory=prod/windows/sysmon)',
+      '| json field=_raw "EventID", "EventData.Image" as EventID, Image nodrop',
+      '| where EventID = "1"',
+      '| where Image matches /(?is)^.*\\x5cx\\.exe$/',
+      '| sort by _messageTime desc',
+    ].join('\n'),
   },
   {
     name: 'index option: a partition ANDed with the scope',
     logsource: '    product: test',
     detection: `sel:\n  a: 'x'\ncondition: sel`,
     options: { index: 'sec_windows' },
-    query: ['_index=sec_windows AND (_sourceCategory=*test*)', '| json field=_raw "a" as a nodrop', '| where toLowerCase(a) = "x"', '| sort by _messageTime desc'].join('\n'),
+    query: [NO_COLLECTION, '_index=sec_windows AND *', '| json field=_raw "a" as a nodrop', '| where toLowerCase(a) = "x"', '| sort by _messageTime desc'].join('\n'),
   },
   {
     name: 'built-in Sumo fields are not extracted',
     logsource: '    product: test',
     detection: `sel:\n  _sourceHost: 'h1'\ncondition: sel`,
-    query: ['(_sourceCategory=*test*)', '| where toLowerCase(_sourceHost) = "h1"', '| sort by _messageTime desc'].join('\n'),
+    query: [NO_COLLECTION, '*', '| where toLowerCase(_sourceHost) = "h1"', '| sort by _messageTime desc'].join('\n'),
   },
 ];
+
+describe('no scope: a warning, never an invented _sourceCategory', () => {
+  test('the rule converts, searching every message, with a located warning naming the fix', () => {
+    const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`));
+    const warnings = r.result.diagnostics.filter((d) => d.severity === 'warning');
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['backend/unsupported-feature', 6]]);
+    expect(warnings[0]!.message).toMatch(/no scope configured/);
+    expect(r.queries[0]).not.toMatch(/_sourceCategory/);
+  });
+  test('a scope option: no warning', () => {
+    const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), { scope: '_sourceCategory=prod/app' });
+    expect(r.result.diagnostics).toEqual([]);
+  });
+  // Nothing in a Linux/macOS category message, nor in a Windows EDR category one (file_access), tells its event type
+  // from the product's others: without a scope the query would match them all, so the rule is refused.
+  test.each([
+    ['linux process_creation', '    category: process_creation\n    product: linux'],
+    ['macos file_event', '    category: file_event\n    product: macos'],
+    ['windows file_access (no event log channel)', '    category: file_access\n    product: windows'],
+  ])('%s: refused without a scope, located at the logsource; converted with one', (_name, logsource) => {
+    const yaml = ruleYaml(`sel:\n  Image|endswith: '/curl'\ncondition: sel`, { logsource });
+    const r = convert(sumo, yaml);
+    expect(r.errors.map((e) => [e.code, e.line])).toEqual([['backend/unsupported-feature', 6]]);
+    expect(r.errors[0]!.message).toMatch(/without a scope the query cannot select this log source/);
+    expect(convert(sumo, yaml, { scope: '_sourceCategory=edr' }).errors).toEqual([]);
+  });
+});
 
 describe('scope, extraction and output stages', () => {
   test.each(rows)('$name', ({ logsource, detection, extra, options, query }) => {
@@ -200,7 +296,7 @@ describe('options and formats are checked', () => {
   });
   test('bad extraction value', () => {
     const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), { extraction: 'auto' });
-    expect(r.errors.map((e) => [e.code, e.message])).toEqual([['backend/invalid-option', "extraction must be 'json' or 'fer', not 'auto'"]]);
+    expect(r.errors.map((e) => [e.code, e.message])).toEqual([['backend/invalid-option', "extraction must be 'json', 'keyvalue' or 'fer', not 'auto'"]]);
   });
   test('a scope cannot smuggle in pipe stages', () => {
     const r = convert(sumo, ruleYaml(`sel:\n  a: 'x'\ncondition: sel`), { scope: '_index=x | where true' });
@@ -233,6 +329,7 @@ describe('pipelines', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.rules[0]!.queries).toEqual([
       [
+        '// assumes: JSON messages with the Sigma field names as keys (no documented collection for this log source)',
         '(_sourceCategory=prod/windows/sysmon)',
         '| json field=_raw "process_path" as process_path nodrop',
         '| where process_path matches /(?is)^.*\\x5cx\\.exe$/',
@@ -245,21 +342,30 @@ describe('pipelines', () => {
 describe('built-in pipeline sumo-windows-4688 (data, not default)', () => {
   const pipeline = sumo.pipelines.find((p) => p.name === 'sumo-windows-4688')!.pipeline;
   const logsource = '    category: process_creation\n    product: windows';
-  test('Security 4688 scope, event id and field names', () => {
-    const r = convert(sumo, ruleYaml(`sel:\n  Image|endswith: '\\x.exe'\n  User: 'a'\ncondition: sel`, { logsource }));
-    expect(r.queries[0]!.split('\n')[0]).toBe('(_sourceCategory=*windows*sysmon*)'); // default: Sysmon
-    const c = loadCollection([{ text: ruleYaml(`sel:\n  Image|endswith: '\\x.exe'\n  User: 'a'\ncondition: sel`, { logsource }), file: 'rule.yml' }]);
+  test('Security channel, event id 4688 and field names; no scope invented', () => {
+    const r = convert(sumo, ruleYaml(`sel:\n  Image|endswith: '\\x.exe'\ncondition: sel`, { logsource }));
+    expect(r.queries[0]!.split('\n')[3]).toBe('| where Channel = "Microsoft-Windows-Sysmon/Operational"'); // default: Sysmon
+    const c = loadCollection([{ text: ruleYaml(`sel:\n  Image|endswith: '\\x.exe'\n  CommandLine|contains: 'y'\ncondition: sel`, { logsource }), file: 'rule.yml' }]);
     const with4688 = sumo.convert(c, { pipelines: [pipeline] });
-    expect(with4688.diagnostics).toEqual([]);
+    expect(with4688.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(with4688.rules[0]!.queries).toEqual([
       [
-        '(_sourceCategory=*windows*security*)',
-        '| json field=_raw "EventID", "EventData.NewProcessName", "EventData.SubjectUserName" as EventID, NewProcessName, SubjectUserName nodrop',
+        '// assumes: Windows Event Log source (Installed Collector) in JSON format; Security channel, EventID 4688',
+        '*',
+        '| json field=_raw "Channel", "EventID", "EventData.NewProcessName", "EventData.CommandLine" as Channel, EventID, NewProcessName, CommandLine nodrop',
+        '| where Channel = "Security"',
         '| where EventID = "4688"',
-        '| where NewProcessName matches /(?is)^.*\\x5cx\\.exe$/ and toLowerCase(SubjectUserName) = "a"',
+        '| where NewProcessName matches /(?is)^.*\\x5cx\\.exe$/ and toLowerCase(CommandLine) matches "*y*"',
         '| sort by _messageTime desc',
       ].join('\n'),
     ]);
+  });
+  test('User is refused under 4688: SubjectUserName is the creator (HOST$ for SYSTEM), not the account the process runs as', () => {
+    const c = loadCollection([{ text: ruleYaml(`sel:\n  User: 'NT AUTHORITY\\SYSTEM'\ncondition: sel`, { logsource }), file: 'rule.yml' }]);
+    const r = sumo.convert(c, { pipelines: [pipeline] });
+    expect(r.rules).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['pipeline/detection-item-failure']);
+    expect(r.diagnostics[0]!.message).toMatch(/creator/);
   });
   test('Sysmon-only fields are a located error under 4688', () => {
     const c = loadCollection([{ text: ruleYaml(`sel:\n  OriginalFileName: 'a.exe'\ncondition: sel`, { logsource }), file: 'rule.yml' }]);

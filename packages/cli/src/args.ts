@@ -22,6 +22,8 @@ export class UsageError extends Error {
     message: string,
     /** The command whose usage to point at. */
     readonly command?: string,
+    /** An unknown option as written, and the command's options: the caller adds a did-you-mean hint. */
+    readonly unknownOption?: { readonly written: string; readonly specs: readonly OptionSpec[] },
   ) {
     super(message);
   }
@@ -69,12 +71,12 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
       const eq = arg.indexOf('=');
       const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
       const spec = byLong.get(name);
-      if (!spec) throw new UsageError(`unknown option --${name}`, command);
+      if (!spec) throw new UsageError(`unknown option --${name}`, command, { written: `--${name}`, specs });
       take(spec, eq >= 0 ? arg.slice(eq + 1) : undefined, `--${name}`, next);
     } else if (arg.startsWith('-') && arg.length > 1) {
       const letter = arg[1]!;
       const spec = byShort.get(letter);
-      if (!spec) throw new UsageError(`unknown option -${letter}`, command);
+      if (!spec) throw new UsageError(`unknown option -${letter}`, command, { written: arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg, specs });
       // `-tsplunk` and `-t splunk` both work for options with a value; booleans do not bundle.
       const rest = arg.slice(2);
       if (spec.type === 'boolean' && rest !== '') throw new UsageError(`unknown option ${arg}`, command);

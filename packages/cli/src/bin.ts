@@ -1,12 +1,23 @@
 #!/usr/bin/env node
 import { run } from './index.js';
 import { tuneJit } from './jit.js';
+import { removePendingTemporaries } from './output.js';
 
 // A consumer that stops reading (`sigmats convert ... | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
+  });
+}
+
+// An interrupt must not leave temporary output files behind (outputs are written to a temporary, then renamed).
+// With a handler installed, a signal is handled between synchronous writes, never in the middle of one.
+process.on('exit', removePendingTemporaries);
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.on(signal, () => {
+    removePendingTemporaries();
+    process.exit(code);
   });
 }
 

@@ -3,7 +3,7 @@ import { join, normalize, resolve, sep } from 'node:path';
 import { globBase, globToRegExp, hasGlobMagic } from './glob.js';
 
 export const STDIN = '-';
-const RULE_FILE = /\.ya?ml$/i;
+export const RULE_FILE = /\.ya?ml$/i;
 
 export interface Discovery {
   /** Paths as the user sees them (relative to cwd when given relative), in a stable order, deduplicated; `-` for stdin. */
@@ -20,7 +20,15 @@ function toSlash(p: string): string {
  * Every matching file below `dir` (display path), skipping dot entries, symlink loops tolerated. A directory
  * for which `wholeDir` holds (a glob such as `rules*` naming folders) contributes all its rule files.
  */
-function walk(dir: string, cwd: string, accept: (path: string) => boolean, out: string[], seen: Set<string>, wholeDir?: (path: string) => boolean): void {
+function walk(
+  dir: string,
+  cwd: string,
+  accept: (path: string) => boolean,
+  out: string[],
+  seen: Set<string>,
+  wholeDir?: (path: string) => boolean,
+  ruleFile?: (path: string) => boolean,
+): void {
   let real: string;
   try {
     real = realpathSync(resolve(cwd, dir));
@@ -50,8 +58,8 @@ function walk(dir: string, cwd: string, accept: (path: string) => boolean, out: 
         continue;
       }
     }
-    if (isDir && wholeDir?.(path)) walk(path, cwd, (p) => RULE_FILE.test(p), out, seen);
-    else if (isDir) walk(path, cwd, accept, out, seen, wholeDir);
+    if (isDir && wholeDir?.(path)) walk(path, cwd, ruleFile ?? ((p) => RULE_FILE.test(p)), out, seen);
+    else if (isDir) walk(path, cwd, accept, out, seen, wholeDir, ruleFile);
     else if (isFile && accept(path)) out.push(path);
   }
 }
@@ -95,7 +103,8 @@ export function discover(args: readonly string[], cwd: string, accept: RegExp = 
       const base = rawBase === '' ? '' : toSlash(normalize(rawBase));
       const re = globToRegExp(base === '' || base === '.' ? rest : `${base.replace(/\/$/, '')}/${rest}`);
       const found: string[] = [];
-      walk(base === '' ? '.' : base, cwd, (p) => re.test(p), found, new Set(), (p) => re.test(p));
+      // A glob such as rules/** also matches README.md and fixtures/*.json: only rule files (accept) are inputs.
+      walk(base === '' ? '.' : base, cwd, (p) => re.test(p) && accept.test(p), found, new Set(), (p) => re.test(p), (p) => accept.test(p));
       if (found.length === 0) missing.push(arg);
       found.forEach(add);
     } else {

@@ -6,7 +6,8 @@ Usage: sigmats <command> [options]
 
 Commands:
   convert   Convert rules to Splunk SPL, KQL, Sumo Logic or Sumo Cloud SIEM
-  check     Validate rules (parse + collection checks), optionally as JUnit XML
+  check     Validate rules: parse, schema and pySigma's best-practice validators (text, JSON, JUnit, SARIF)
+  analyze   ATT&CK Navigator layer, field names per target, log source counts
   test      Run the fixture tests beside the rules (rules/<technique>/fixtures/*.json)
   eval      Match JSON events against rules, streaming NDJSON matches
   list      List targets, pipelines or output formats
@@ -43,7 +44,19 @@ Options:
   -o, --output OUT        A directory (existing, ending in /, or with -t all): one file per rule file,
                           named <rule file name>.<format extension>, a subfolder per target with -t all;
                           otherwise a file receiving the whole output. Files are written atomically.
-      --json              NDJSON on stdout: one object per converted rule, then a summary
+      --json              NDJSON on stdout: one object per converted rule (with its diagnostics), one
+                          per rule that failed or was skipped, then a summary
+      --skip-unsupported  Rules the target cannot express (backend/unsupported-* errors only) are
+                          skipped, not failures: one line counts them; exit 0 if nothing else failed
+      --filter FILE       Sigma filter file (filter: documents) applied to the rules; repeatable
+      --file-pattern GLOB Which files inside folders and glob matches are rules (default *.yml and
+                          *.yaml); a GLOB without / matches the file name; repeatable
+      --comments          Put a comment naming each rule before its query in plain output (default on
+                          a terminal): \`\`\`title (id)\`\`\` in SPL, // in KQL and Sumo log search; a Sumo
+                          Cloud SIEM expression has no comment syntax, so none there (use --json)
+      --no-comments       Never add those comments
+      --summary           After 50 diagnostics, show 20 and a count by code (default on a terminal)
+  -v, --verbose           Show every diagnostic (and the skipped rules' reasons)
       --no-progress       No progress bar (shown on a terminal for batches of 50+ files)
       --no-color          No colours (also NO_COLOR=1)
 
@@ -54,22 +67,42 @@ Examples:
   sigmats convert -t sumo -p my-mapping.yml -O index=windows rule.yml
   cat rule.yml | sigmats convert -t sumo-cse -
   sigmats convert -t splunk --json rules/ | jq -r .queries[0]
+  sigmats convert -t sumo-cse --skip-unsupported --filter filters/ignore_admins.yml sigma/rules/
+  sigmats convert -t kql --file-pattern '*.sigma.yml' detections/
 
 Exit codes: 0 all converted, 1 some rules failed (the others were converted and written), 2 usage error.
 `,
   check: `Usage: sigmats check [options] PATHS...
 
-Validate rules without converting: YAML, schema, modifiers, conditions, and collection checks
-(duplicate ids, correlation and filter references). Diagnostics go to stderr.
+Validate rules without converting: YAML, the Sigma schema (stricter than convert: dates with spaces
+around them and a falsepositives string are errors here), modifiers, conditions, collection checks
+(duplicate ids, correlation and filter references), then pySigma's validators, named as pySigma names
+them (identifier_existence, wildcards_instead_of_modifiers, all_of_them_condition, attacktag, ...).
+Validator findings are warnings coded validator/<name>, located at the key or value concerned;
+value_percentile_without_percentile is an error. Diagnostics go to stderr.
 
 Options:
-      --junit FILE   Also write JUnit XML for CI: one testcase per rule document (or per file that
-                     did not parse), failures carrying located messages
-      --no-color     No colours (also NO_COLOR=1)
+      --sigmahq                 Also run the SigmaHQ conventions (sigmahq_date_existence, _status,
+                                _level_existence, _filename_convention, _title_*, _falsepositives_*, ...)
+      --exclude NAME[,NAME]     Do not run these validators; repeatable
+      --validation-config FILE  pySigma's validator configuration YAML: validators (all, NAME, -NAME),
+                                exclusions (rule id: NAME or [NAMES]), config (NAME: {param: value})
+      --no-validators           Parse and schema checks only
+      --list-validators         List the validators (name, origin, severity, on/off) and exit
+      --json                    NDJSON on stdout: one object per diagnostic, then a summary with counts
+                                by code
+      --junit FILE              Also write JUnit XML for CI: one testcase per rule document (or per file
+                                that did not parse), failures carrying located messages
+      --sarif FILE              Also write SARIF 2.1.0 (GitHub code scanning and other dashboards): the
+                                validators as rules, one result per diagnostic
+      --no-color                No colours (also NO_COLOR=1)
 
 Examples:
   sigmats check rules/
+  sigmats check --sigmahq --exclude sigmahq_title_case,escaped_wildcard rules/
+  sigmats check --validation-config sigma_cli_conf.yml --sarif check.sarif rules/
   sigmats check --junit reports/sigma-check.xml 'rules/**/*.yml'
+  sigmats check --list-validators
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
 `,
@@ -113,17 +146,49 @@ Examples:
 
 Exit codes: 0 done (whether or not anything matched), 1 some rules or events failed, 2 usage error.
 `,
-  list: `Usage: sigmats list targets|pipelines|formats [-t TARGET]
+  list: `Usage: sigmats list targets|pipelines|formats [-t TARGET] [--json]
 
 List conversion targets, their built-in pipelines, or their output formats.
 
 Options:
   -t, --target TARGET   Only this target (pipelines and formats)
+      --json            NDJSON: one object per line (targets: target, name, defaultFormat, formats,
+                        pipelines, defaultPipelines; pipelines and formats: target, name, description,
+                        default, and extension for formats)
 
 Examples:
   sigmats list targets
   sigmats list pipelines -t kql
   sigmats list formats
+  sigmats list pipelines -t kql --json | jq -r .name
+`,
+  analyze: `Usage: sigmats analyze attack|fields|logsource [options] PATHS...
+
+Summaries of a rule set.
+  attack      ATT&CK Navigator layer JSON (format 4.5): each technique scored by its number of rules;
+              the same layer the variant site publishes (attack-layer.json). Open it in
+              https://mitre-attack.github.io/attack-navigator/
+  fields      The field names each rule reads once the target's pipelines have run (field mappings,
+              renames) and, for Sumo, the backend's own naming (JSON key paths for log search, the
+              normalized schema or fields['key'] for Cloud SIEM), per rule and in total; needs -t
+  logsource   Number of rules per product / category / service
+
+Options:
+  -o, --output FILE     attack: write the layer to FILE (stdout otherwise)
+      --name TEXT       attack: the layer's name (default 'sigmats rules')
+  -t, --target TARGET   fields: splunk, kql, sumo or sumo-cse
+  -p, --pipeline P      fields: extra pipeline (built-in name or YAML file); repeatable
+      --no-default-pipelines  fields: leave the target's default pipelines out
+      --json            fields, logsource: NDJSON (fields: one object per rule, then totals)
+      --no-color        No colours (also NO_COLOR=1)
+
+Examples:
+  sigmats analyze attack -o coverage-layer.json rules/
+  sigmats analyze fields -t kql rules/
+  sigmats analyze fields -t splunk -p cim --json rules/ | jq -c .fields
+  sigmats analyze logsource rules/
+
+Exit codes: 0 done, 1 some rules did not load, 2 usage error.
 `,
   variants: `Usage: sigmats variants [options] -o DIR [PATHS...]
 

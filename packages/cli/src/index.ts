@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   test: () => import('./commands/test.js'),
   eval: () => import('./commands/eval.js'),
   list: () => import('./commands/list.js'),
+  analyze: () => import('./commands/analyze.js'),
   variants: () => import('./commands/variants.js'),
 };
 
@@ -67,7 +68,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     return await (await load()).run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`sigmats ${command}: error: ${err.message}\nRun 'sigmats ${command} --help' for usage.\n`);
+      const hint = err.unknownOption ? (await import('./option-hint.js')).optionHint(err.unknownOption.written, err.unknownOption.specs) : '';
+      io.stderr.write(`sigmats ${command}: error: ${err.message}${hint}\nRun 'sigmats ${command} --help' for usage.\n`);
       return EXIT_USAGE;
     }
     const e = err as Error;

@@ -28,13 +28,14 @@ describe('run()', () => {
     mkdirSync(join(dir, 'rules'));
     for (let i = 1; i <= 60; i++) writeFileSync(join(dir, 'rules', `r${String(i).padStart(2, '0')}.yml`), RULE(i));
     const io = memoryIo({ cwd: dir, tty: true });
-    expect(await run(['convert', '-t', 'splunk', 'rules/'], io)).toBe(0);
+    // With the add-ons' pipeline (a Windows rule without one gets a warning) and without the per-rule comment lines.
+    expect(await run(['convert', '-t', 'splunk', '-p', 'splunk-windows', '--no-comments', 'rules/'], io)).toBe(0);
     expect(io.err()).toMatch(/\r\x1b\[2K\[#+-*\] \d+\/61 /);
     expect(io.err()).toMatch(/\r\x1b\[2K\x1b\[32mconverted \(splunk 60\) from 60 files; 0 errors, 0 warnings\x1b\[39m\n$/);
     expect(io.out().split('\n').filter(Boolean)).toHaveLength(60);
 
     const quiet = memoryIo({ cwd: dir, tty: true, env: { NO_COLOR: '1' } });
-    expect(await run(['convert', '-t', 'splunk', '--no-progress', 'rules/'], quiet)).toBe(0);
+    expect(await run(['convert', '-t', 'splunk', '-p', 'splunk-windows', '--no-progress', 'rules/'], quiet)).toBe(0);
     expect(quiet.err()).toBe('converted (splunk 60) from 60 files; 0 errors, 0 warnings\n');
   });
 

@@ -77,6 +77,14 @@ describe('site layout', () => {
     expect(html).not.toContain('../rules/t1219');
   });
 
+  test('KQL pages state the assumptions of the generated platform data that concern the rule', () => {
+    const defender = readFileSync(join(site, RAT, 'defender-xdr.html'), 'utf8');
+    // The rule reads Image: Defender's FolderPath/FileName relation is an assumption the backend's data lists.
+    expect(defender).toContain('assumption defender-folderpath-basename');
+    expect(defender).not.toContain('assumption defender-registry-dword-decimal');
+    expect(readFileSync(join(site, RAT, 'splunk.html'), 'utf8')).not.toContain('assumption defender-');
+  });
+
   test('every internal link of the site resolves (files and anchors)', () => {
     const report = checkLinks(site);
     expect(report.pages).toBeGreaterThanOrEqual(30);

@@ -1,5 +1,9 @@
 import { featureTable, kqlWhere, sumoWhere, cseWindows, type Row } from './helpers.js';
 
+/** Defender's DestinationIp is direction-aware (RemoteIP outbound, LocalIP inbound): a computed column. */
+const xdrIp = (where: string): string =>
+  kqlWhere(where, 'DeviceNetworkEvents\n| extend DestinationIp = iff(ActionType in ("InboundConnectionAccepted"), LocalIP, RemoteIP)');
+
 const r = String.raw;
 
 /** Real network membership, IPv4 and IPv6. */
@@ -12,9 +16,9 @@ sel:
   DestinationIp|cidr: '10.0.0.0/8'
 condition: sel`,
     splunk: 'DestinationIp="10.0.0.0/8"',
-    kql: kqlWhere('ipv4_is_in_range(RemoteIP, "10.0.0.0/8")', 'DeviceNetworkEvents'),
+    kql: xdrIp('coalesce(ipv4_is_in_range(DestinationIp, "10.0.0.0/8"), false)'),
     sumo: sumoWhere('compareCIDRPrefix("10.0.0.0", DestinationIp, "8")', { category: 'network_connection' }),
-    sumoCse: cseWindows(r`compareCIDRPrefix('10.0.0.0', fields['EventData.DestinationIp'], '8')`, 'network_connection'),
+    sumoCse: cseWindows(r`compareCIDRPrefix('10.0.0.0', dstDevice_ip, '8')`, 'network_connection'),
     matches: [{ DestinationIp: '10.1.2.3' }],
     misses: [{ DestinationIp: '11.0.0.1' }, { DestinationIp: '110.0.0.1' }],
   },
@@ -28,9 +32,9 @@ sel:
     - '192.168.0.0/16'
 condition: sel`,
     splunk: 'DestinationIp="10.0.0.0/8" OR DestinationIp="192.168.0.0/16"',
-    kql: kqlWhere('ipv4_is_in_any_range(RemoteIP, "10.0.0.0/8", "192.168.0.0/16")', 'DeviceNetworkEvents'),
+    kql: xdrIp('coalesce(ipv4_is_in_any_range(DestinationIp, "10.0.0.0/8", "192.168.0.0/16"), false)'),
     sumo: sumoWhere('compareCIDRPrefix("10.0.0.0", DestinationIp, "8") or compareCIDRPrefix("192.168.0.0", DestinationIp, "16")', { category: 'network_connection' }),
-    sumoCse: cseWindows(r`compareCIDRPrefix('10.0.0.0', fields['EventData.DestinationIp'], '8') or compareCIDRPrefix('192.168.0.0', fields['EventData.DestinationIp'], '16')`, 'network_connection'),
+    sumoCse: cseWindows(r`compareCIDRPrefix('10.0.0.0', dstDevice_ip, '8') or compareCIDRPrefix('192.168.0.0', dstDevice_ip, '16')`, 'network_connection'),
     matches: [{ DestinationIp: '192.168.5.5' }],
     misses: [{ DestinationIp: '192.169.0.1' }],
   },
@@ -42,9 +46,9 @@ sel:
   DestinationIp|cidr: '127.0.0.1/32'
 condition: sel`,
     splunk: 'DestinationIp="127.0.0.1/32"',
-    kql: kqlWhere('ipv4_is_in_range(RemoteIP, "127.0.0.1/32")', 'DeviceNetworkEvents'),
+    kql: xdrIp('coalesce(ipv4_is_in_range(DestinationIp, "127.0.0.1/32"), false)'),
     sumo: sumoWhere('compareCIDRPrefix("127.0.0.1", DestinationIp, "32")', { category: 'network_connection' }),
-    sumoCse: cseWindows(r`compareCIDRPrefix('127.0.0.1', fields['EventData.DestinationIp'], '32')`, 'network_connection'),
+    sumoCse: cseWindows(r`compareCIDRPrefix('127.0.0.1', dstDevice_ip, '32')`, 'network_connection'),
     matches: [{ DestinationIp: '127.0.0.1' }],
     misses: [{ DestinationIp: '127.0.0.10' }],
   },
@@ -56,9 +60,9 @@ sel:
   DestinationIp|cidr: '10.0.0.0/8'
 condition: not sel`,
     splunk: 'NOT DestinationIp="10.0.0.0/8"',
-    kql: kqlWhere('not(ipv4_is_in_range(RemoteIP, "10.0.0.0/8"))', 'DeviceNetworkEvents'),
+    kql: xdrIp('not(coalesce(ipv4_is_in_range(DestinationIp, "10.0.0.0/8"), false))'),
     sumo: sumoWhere('!(compareCIDRPrefix("10.0.0.0", DestinationIp, "8"))', { category: 'network_connection' }),
-    sumoCse: cseWindows(r`!(compareCIDRPrefix('10.0.0.0', fields['EventData.DestinationIp'], '8'))`, 'network_connection'),
+    sumoCse: cseWindows(r`!(compareCIDRPrefix('10.0.0.0', dstDevice_ip, '8'))`, 'network_connection'),
     matches: [{ DestinationIp: '8.8.8.8' }],
     misses: [{ DestinationIp: '10.0.0.1' }],
   },
@@ -70,9 +74,9 @@ sel:
   DestinationIp|cidr: '2001:db8::/32'
 condition: sel`,
     splunk: 'DestinationIp="2001:db8::/32"',
-    kql: kqlWhere('ipv6_is_in_range(RemoteIP, "2001:db8::/32")', 'DeviceNetworkEvents'),
+    kql: xdrIp('coalesce(ipv6_is_in_range(DestinationIp, "2001:db8::/32"), false)'),
     sumo: sumoWhere('DestinationIp matches /(?i)^(?:2001:0{0,1}db8(?::.*)?)$/', { category: 'network_connection' }),
-    sumoCse: cseWindows(r`fields['EventData.DestinationIp'] matches /(?i)^(?:2001:0{0,1}db8(?::.*)?)$/`, 'network_connection'),
+    sumoCse: cseWindows(r`dstDevice_ip matches /(?i)^(?:2001:0{0,1}db8(?::.*)?)$/`, 'network_connection'),
     matches: [{ DestinationIp: '2001:db8::1' }, { DestinationIp: '2001:0DB8:0:0:0:0:0:1' }],
     misses: [{ DestinationIp: '2001:db9::1' }, { DestinationIp: '2001::db8' }],
   },
@@ -84,9 +88,9 @@ sel:
   DestinationIp|cidr: 'fe80::/10'
 condition: not sel`,
     splunk: 'NOT DestinationIp="fe80::/10"',
-    kql: kqlWhere('not(ipv6_is_in_range(RemoteIP, "fe80::/10"))', 'DeviceNetworkEvents'),
+    kql: xdrIp('not(coalesce(ipv6_is_in_range(DestinationIp, "fe80::/10"), false))'),
     sumo: sumoWhere('!(DestinationIp matches /(?i)^(?:fe[8-9a-b][0-9a-f](?::.*)?)$/)', { category: 'network_connection' }),
-    sumoCse: cseWindows(r`!(fields['EventData.DestinationIp'] matches /(?i)^(?:fe[8-9a-b][0-9a-f](?::.*)?)$/)`, 'network_connection'),
+    sumoCse: cseWindows(r`!(dstDevice_ip matches /(?i)^(?:fe[8-9a-b][0-9a-f](?::.*)?)$/)`, 'network_connection'),
     matches: [{ DestinationIp: 'fec0::1' }],
     misses: [{ DestinationIp: 'fe80::1' }, { DestinationIp: 'febf::1' }],
   },
@@ -100,9 +104,9 @@ sel:
     - 'fc00::/7'
 condition: sel`,
     splunk: 'DestinationIp="10.0.0.0/8" OR DestinationIp="fc00::/7"',
-    kql: kqlWhere('ipv4_is_in_range(RemoteIP, "10.0.0.0/8") or ipv6_is_in_range(RemoteIP, "fc00::/7")', 'DeviceNetworkEvents'),
+    kql: xdrIp('coalesce(ipv4_is_in_range(DestinationIp, "10.0.0.0/8"), false) or coalesce(ipv6_is_in_range(DestinationIp, "fc00::/7"), false)'),
     sumo: sumoWhere('compareCIDRPrefix("10.0.0.0", DestinationIp, "8") or DestinationIp matches /(?i)^(?:f[c-d][0-9a-f][0-9a-f](?::.*)?)$/', { category: 'network_connection' }),
-    sumoCse: cseWindows(r`compareCIDRPrefix('10.0.0.0', fields['EventData.DestinationIp'], '8') or fields['EventData.DestinationIp'] matches /(?i)^(?:f[c-d][0-9a-f][0-9a-f](?::.*)?)$/`, 'network_connection'),
+    sumoCse: cseWindows(r`compareCIDRPrefix('10.0.0.0', dstDevice_ip, '8') or dstDevice_ip matches /(?i)^(?:f[c-d][0-9a-f][0-9a-f](?::.*)?)$/`, 'network_connection'),
     matches: [{ DestinationIp: 'fd12::1' }, { DestinationIp: '10.0.0.1' }],
     misses: [{ DestinationIp: 'fe00::1' }],
   },

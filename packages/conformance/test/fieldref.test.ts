@@ -1,4 +1,4 @@
-import { featureTable, kqlWhere, sumoWhere, type Row } from './helpers.js';
+import { cseWindows, featureTable, kqlWhere, sumoWhere, type Row } from './helpers.js';
 
 const r = String.raw;
 
@@ -13,7 +13,7 @@ condition: sel`,
     splunk: '* | where lower(CommandLine)==lower(ParentCommandLine)',
     kql: kqlWhere('ProcessCommandLine =~ InitiatingProcessCommandLine'),
     sumo: sumoWhere('toLowerCase(CommandLine) = toLowerCase(ParentCommandLine)'),
-    sumoCse: 'lower(commandLine) = lower(parentCommandLine)',
+    sumoCse: r`metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-1' and (lower(commandLine) = lower(parentCommandLine))`,
     matches: [{ CommandLine: 'A B', ParentCommandLine: 'a b' }],
     misses: [{ CommandLine: 'a', ParentCommandLine: 'b' }, { CommandLine: 'a' }],
   },
@@ -26,7 +26,7 @@ condition: sel`,
     splunk: '* | where lower(Image)==lower(ParentImage)',
     kql: kqlWhere('FolderPath =~ InitiatingProcessFolderPath'),
     sumo: sumoWhere('toLowerCase(Image) = toLowerCase(ParentImage)'),
-    sumoCse: 'lower(baseImage) = lower(parentBaseImage)',
+    sumoCse: cseWindows(r`lower(baseImage) = lower(parentBaseImage)`),
     matches: [{ Image: 'C:\\x.exe', ParentImage: 'c:\\X.EXE' }],
     misses: [{ Image: 'C:\\x.exe', ParentImage: 'C:\\y.exe' }],
   },
@@ -67,7 +67,7 @@ condition: not sel`,
     splunk: '* | where NOT (isnotnull(CommandLine) AND isnotnull(ParentCommandLine) AND lower(CommandLine)==lower(ParentCommandLine))',
     kql: kqlWhere('not(ProcessCommandLine =~ InitiatingProcessCommandLine)'),
     sumo: sumoWhere('!(toLowerCase(CommandLine) = toLowerCase(ParentCommandLine))'),
-    sumoCse: '!(lower(commandLine) = lower(parentCommandLine))',
+    sumoCse: r`metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-1' and (!(lower(commandLine) = lower(parentCommandLine)))`,
     matches: [{ CommandLine: 'a', ParentCommandLine: 'b' }, { CommandLine: 'a' }],
     misses: [{ CommandLine: 'a', ParentCommandLine: 'A' }],
   },

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formatDiagnostic, loadCollection } from '@sigmats/core';
 import type { Backend, BackendOptionValue, SigmaCollection } from '@sigmats/core';
 import { splunkBackend } from '@sigmats/backend-splunk';
-import { kqlBackend } from '@sigmats/backend-kql';
+import { kqlValidatingBackend } from '@sigmats/backend-kql/validate';
 import { sumo, sumoCse } from '@sigmats/backend-sumo';
 import { compileRuleSet } from '@sigmats/evaluator';
 
@@ -31,7 +31,8 @@ export interface Row {
   readonly note?: string;
 }
 
-const kql = kqlBackend();
+// Conformance checks every emitted query with its target's validator: for KQL, the Kusto analyser.
+const kql = kqlValidatingBackend();
 
 /**
  * Every backend runs with its default pipelines. Sumo log search gets a fixed scope and `extraction: 'fer'`

@@ -27,7 +27,8 @@ keywords:
 condition: keywords`,
     splunk: r`"a b" OR "\"quoted\""`,
     kql: kqlWhere(r`* contains "a b" or * contains "\"quoted\""`),
-    sumo: sumoWhere(undefined, { scopeTerms: r`("a b" OR "\"quoted\"")` }),
+    // Windows JSON messages hold a quote escaped (\"): the keyword is searched as the message holds it.
+    sumo: sumoWhere(r`_raw matches /(?is)^.*a b.*$/ or _raw matches /(?is)^.*\x5c"quoted\x5c".*$/`),
     sumoCse: 'error: backend/unsupported-feature',
     matches: [{ CommandLine: 'say "QUOTED"' }, { CommandLine: 'x a b' }],
     misses: [{ CommandLine: 'quoted' }],
@@ -40,7 +41,7 @@ keywords:
 condition: keywords`,
     splunk: r`"C:\\Temp\\x.exe"`,
     kql: kqlWhere(r`* contains @"C:\Temp\x.exe"`),
-    sumo: sumoWhere(r`_raw matches /(?is)^.*C:\x5cTemp\x5cx\.exe.*$/`),
+    sumo: sumoWhere(r`_raw matches /(?is)^.*C:\x5c\x5cTemp\x5c\x5cx\.exe.*$/`),
     sumoCse: 'error: backend/unsupported-feature',
     matches: [{ Image: 'c:\\temp\\X.exe' }],
     misses: [{ Image: 'C:\\Temp\\y.exe' }],
@@ -51,7 +52,8 @@ condition: keywords`,
 keywords:
   - 'evil*thing'
 condition: keywords`,
-    splunk: '"evil*thing"',
+    // A raw term's inner * stays inside one segment: "evil*thing" would miss "EVIL little thing" (spaces are breakers).
+    splunk: '* | where match(_raw, "(?is)evil.*thing")',
     kql: kqlWhere('* matches regex @"(?is)evil.*thing"'),
     sumo: sumoWhere(undefined, { scopeTerms: 'evil*thing' }),
     sumoCse: 'error: backend/unsupported-feature',

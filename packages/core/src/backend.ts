@@ -1,5 +1,6 @@
 import type { SigmaCollection } from './collection.js';
 import type { Diagnostic } from './diagnostics.js';
+import type { RenderedEnrichment } from './enrichment/types.js';
 import type { CorrelationRule, SigmaRule } from './ir/rule.js';
 import type { Pipeline } from './pipeline/types.js';
 
@@ -27,6 +28,8 @@ export interface ConvertedRule {
   readonly output: string;
   /** Data sources / tables the query reads, for documentation pages. */
   readonly dataSources: readonly string[];
+  /** The rule's enrichments as the backend renders them (absent: the rule has none, or the backend renders none). */
+  readonly enrichments?: readonly RenderedEnrichment[];
 }
 
 export interface ConversionResult {

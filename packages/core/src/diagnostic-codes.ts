@@ -1,3 +1,5 @@
+import type { ValidatorCode } from './validators/names.js';
+
 /**
  * Every diagnostic code sigmats can produce. Codes are `area/name`; keep them stable, users filter on them.
  * Adding a code here is how a new problem becomes reportable.
@@ -24,6 +26,8 @@ export const DIAGNOSTIC_CODES = [
   'schema/missing-field',
   'schema/unknown-field',
   'schema/type',
+  // accepted (pySigma or sigmats reads it) but rejected by the Sigma JSON schema: a warning, an error under `check`
+  'schema/nonstandard',
   'meta/invalid-date',
   'meta/invalid-id',
   'meta/invalid-tag',
@@ -57,6 +61,10 @@ export const DIAGNOSTIC_CODES = [
   'condition/unsupported-quantifier',
   'condition/pipe-aggregation',
   'condition/keyword-case',
+  // enrichments (the custom `enrichments` attribute)
+  'enrichment/invalid',
+  'enrichment/invalid-name',
+  'enrichment/dropped',
   // correlation and filters
   'correlation/invalid-type',
   'correlation/missing-field',
@@ -81,6 +89,8 @@ export const DIAGNOSTIC_CODES = [
   'pipeline/unmapped-field',
   'pipeline/unknown-variable',
   'pipeline/placeholder-unresolved',
+  'pipeline/placeholder-unsafe',
+  'pipeline/regex-unsupported',
   // backends
   'backend/unsupported-feature',
   'backend/unmapped-field',
@@ -99,4 +109,5 @@ export const DIAGNOSTIC_CODES = [
   'cli/usage',
 ] as const;
 
-export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+/** Validators (validators/names.ts) report as `validator/<name>`; their list lives with them. */
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number] | ValidatorCode;

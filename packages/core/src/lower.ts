@@ -82,6 +82,11 @@ export function lowerCondition(rule: SigmaRule | FilterRule, condition: Conditio
   return simplifyExpr(visit(condition.root));
 }
 
+/** One search identifier on its own, lowered and simplified (an enrichment case's test). */
+export function lowerDetection(detection: Detection): Expr {
+  return simplifyExpr(lowerElement(detection.body, detection.name));
+}
+
 /** One expression per condition of the rule. */
 export function lowerRule(rule: SigmaRule): Expr[] {
   return rule.conditions.map((c) => lowerCondition(rule, c));

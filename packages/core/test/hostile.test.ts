@@ -111,7 +111,7 @@ describe('hostile YAML input', () => {
     expect(codes(parseSigma(RULE.replace('x', 'x\uFFFD'), 'f').diagnostics)).toEqual(['io/not-utf8@6:13']);
     const bad = decodeSigmaBytes(new Uint8Array([0x61, 0x3a, 0x0a, 0x62, 0xff, 0x0a]), 'f');
     expect(bad.text).toBeUndefined();
-    expect(codes(bad.diagnostics)).toEqual(['io/not-utf8@2:1']);
+    expect(codes(bad.diagnostics)).toEqual(['io/not-utf8@2:2']); // 0xff is the second byte of line 2, after 'b'
     expect(codes(decodeSigmaBytes(new Uint8Array([0xff, 0xfe, 0x61, 0]), 'f').diagnostics)).toEqual(['io/not-utf8@1:1']);
     expect(decodeSigmaBytes(new TextEncoder().encode('\uFEFFa: é'), 'f').text).toBe('a: é');
   });

@@ -366,6 +366,9 @@ function compareFn(op: 'lt' | 'lte' | 'gt' | 'gte', bound: number): (n: number) 
   }
 }
 
+/** Longest keyword literal given the native case-insensitive pre-check. */
+const QUICK_LITERAL_MAX = 1024;
+
 /**
  * Keywords: substring (contains) semantics over every string and number leaf of the event. They give the
  * prefilter no clause: scanning every leaf of every event costs more than evaluating the few keyword rules.
@@ -383,7 +386,9 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
       const test = pat.test;
       const lit = pat.literals[0];
       if (pat.shape === 'contains' && lit !== undefined && !lit.includes('\u0000')) {
-        if (folded && /^[\x20-\x7e]+$/.test(lit)) {
+        // V8 refuses to compile a /iu pattern past a size limit ("Regular expression too large", thrown at the
+        // first match); long literals skip the quick check and use the folded text alone.
+        if (folded && lit.length <= QUICK_LITERAL_MAX && /^[\x20-\x7e]+$/.test(lit)) {
           // Folding every leaf is the expensive part: a case-insensitive native search on the raw text
           // rules out most events first. /iu folds like `fold` for ASCII literals except İ → i, added here.
           const quick = new RegExp(lit.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/i/g, '[iİ]'), 'iu');

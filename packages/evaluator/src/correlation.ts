@@ -37,11 +37,94 @@ interface WindowEntry {
   readonly value: number | string | undefined;
 }
 
+/**
+ * One group's window. Entries are a deque (`head` is the first live one) in arrival order; the aggregates the
+ * common types need are kept incrementally, so judging costs O(1) for event_count, value_count, value_sum,
+ * value_avg and temporal, whatever the window holds.
+ */
 interface GroupState {
+  readonly key: string;
   entries: WindowEntry[];
+  head: number;
   /** Whether the condition held at its last evaluation (emission is edge-triggered). */
   held: boolean;
   values: Record<string, string | null>;
+  /** Non-monotone conditions: end of the window being filled (first entry's time + timespan). */
+  windowEnd: number;
+  /** value_count: live count of each distinct value. */
+  readonly distinct: Map<string, number>;
+  /** value_sum / value_avg: sum and number of numeric values. */
+  sum: number;
+  numeric: number;
+  /** temporal: entries per source, and how many sources have any. */
+  readonly perSource: number[];
+  sources: number;
+}
+
+function liveCount(g: GroupState): number {
+  return g.entries.length - g.head;
+}
+
+function liveEntries(g: GroupState): readonly WindowEntry[] {
+  return g.head === 0 ? g.entries : g.entries.slice(g.head);
+}
+
+function addToGroup(g: GroupState, e: WindowEntry): void {
+  g.entries.push(e);
+  if (typeof e.value === 'string') g.distinct.set(e.value, (g.distinct.get(e.value) ?? 0) + 1);
+  else if (typeof e.value === 'number') {
+    g.sum += e.value;
+    g.numeric++;
+  }
+  if ((g.perSource[e.source] = (g.perSource[e.source] ?? 0) + 1) === 1) g.sources++;
+}
+
+/** Drop the oldest live entry, undoing its share of the aggregates. */
+function shiftGroup(g: GroupState): void {
+  const e = g.entries[g.head]!;
+  g.head++;
+  if (typeof e.value === 'string') {
+    const n = (g.distinct.get(e.value) ?? 1) - 1;
+    if (n === 0) g.distinct.delete(e.value);
+    else g.distinct.set(e.value, n);
+  } else if (typeof e.value === 'number') {
+    g.sum -= e.value;
+    g.numeric--;
+  }
+  if ((g.perSource[e.source] = (g.perSource[e.source] ?? 1) - 1) === 0) g.sources--;
+  // Compact now and then: the dead prefix never grows past the live part.
+  if (g.head > 64 && g.head * 2 > g.entries.length) {
+    g.entries = g.entries.slice(g.head);
+    g.head = 0;
+  }
+  if (g.numeric === 0) g.sum = 0; // no drift once the window holds no numbers
+}
+
+/** A FIFO of (time, group): when each group may next need work. Times arrive in non-decreasing order. */
+class ExpiryQueue {
+  private items: { time: number; group: GroupState }[] = [];
+  private head = 0;
+
+  push(time: number, group: GroupState): void {
+    this.items.push({ time, group });
+  }
+
+  /** The next item due strictly before `limit` (`time < limit`), removed; undefined when none. */
+  popBefore(limit: number): { time: number; group: GroupState } | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const it = this.items[this.head]!;
+    if (!(it.time < limit)) return undefined;
+    this.head++;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return it;
+  }
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
 }
 
 type Source = { kind: 'rule'; rule: SigmaRule } | { kind: 'correlation'; rule: CorrelationRule };
@@ -54,10 +137,6 @@ interface Contribution {
   readonly events: readonly number[];
 }
 
-/** Monotone conditions (only gt/gte) fire as soon as they hold; the others are judged on a closed window. */
-function isMonotone(c: CompiledCorrelation): boolean {
-  return c.predicates.every((p) => p.op === 'gt' || p.op === 'gte') || c.extended !== undefined;
-}
 
 interface CompiledCorrelation {
   readonly doc: CorrelationRule;
@@ -74,6 +153,9 @@ interface CompiledCorrelation {
   readonly positive: ReadonlySet<number>;
   readonly spanMs: number;
   readonly groups: Map<string, GroupState>;
+  /** Sliding (monotone): one item per entry, due when it leaves the window. Tumbling: one per window end. */
+  readonly expiry: ExpiryQueue;
+  readonly monotone: boolean;
 }
 
 function compare(op: CorrelationOperator, a: number, b: number): boolean {
@@ -194,6 +276,19 @@ export class CorrelationEngine {
     return this.correlations.length;
   }
 
+  /** What the engine holds right now: live groups, window entries and pending expiry items (for memory checks). */
+  liveState(): { readonly groups: number; readonly entries: number; readonly queued: number } {
+    let groups = 0;
+    let entries = 0;
+    let queued = 0;
+    for (const c of this.correlations) {
+      groups += c.groups.size;
+      for (const g of c.groups.values()) entries += liveCount(g);
+      queued += c.expiry.size;
+    }
+    return { groups, entries, queued };
+  }
+
   /** Rules that only feed correlations with `generate: false`: their own matches are not reported. */
   suppressed(rule: SigmaRule): boolean {
     const users = this.consumers.get(rule);
@@ -270,6 +365,8 @@ export class CorrelationEngine {
       ),
       spanMs: doc.timespan.seconds * 1000,
       groups: new Map(),
+      expiry: new ExpiryQueue(),
+      monotone: predicates.every((p) => p.op === 'gt' || p.op === 'gte') || extended !== undefined,
     };
   }
 
@@ -281,6 +378,7 @@ export class CorrelationEngine {
     // Streams are expected in time order; an earlier timestamp is clamped so windows never run backwards.
     this.now = Math.max(this.now, time);
     const out: CorrelationMatch[] = [];
+    this.expire(this.now);
     this.closeWindows(index, this.now, out);
     const queue: Contribution[] = matched.map((doc) => ({ doc, fields: event, time: this.now, events: [index] }));
     for (let qi = 0; qi < queue.length; qi++) {
@@ -316,7 +414,23 @@ export class CorrelationEngine {
     });
     const key = JSON.stringify(c.doc.groupBy.map((g) => groupValues[g]));
     let state = c.groups.get(key);
-    if (!state) c.groups.set(key, (state = { entries: [], held: false, values: groupValues }));
+    if (!state) {
+      state = {
+        key,
+        entries: [],
+        head: 0,
+        held: false,
+        values: groupValues,
+        windowEnd: input.time + c.spanMs,
+        distinct: new Map(),
+        sum: 0,
+        numeric: 0,
+        perSource: [],
+        sources: 0,
+      };
+      c.groups.set(key, state);
+      if (!c.monotone) c.expiry.push(input.time, state);
+    }
     let value: number | string | undefined;
     const vf = c.valueFields[source]!;
     if (c.doc.type === 'value_count') {
@@ -325,45 +439,91 @@ export class CorrelationEngine {
     } else if (c.doc.type.startsWith('value_')) {
       value = numericForm(this.read(input.fields, vf[0]!));
     }
-    for (const e of input.events) state.entries.push({ time: input.time, event: e, source, value });
-    if (!isMonotone(c)) return [];
-    // Slide: drop entries that fell out of the window ending now.
-    const from = input.time - c.spanMs;
-    while (state.entries.length > 0 && state.entries[0]!.time < from) state.entries.shift();
-    const m = this.judge(c, state, state.entries, index, input.time);
+    for (const e of input.events) addToGroup(state, { time: input.time, event: e, source, value });
+    if (!c.monotone) return [];
+    c.expiry.push(input.time, state);
+    // Slide: drop this group's entries that fell out of the window ending now (others go in expire()).
+    this.slide(c, state, input.time - c.spanMs);
+    const m = this.judge(c, state, index, input.time);
     return m ? [m] : [];
+  }
+
+  /** Drop the group's entries older than `from`; an emptied group is deleted (its state is then gone). */
+  private slide(c: CompiledCorrelation, state: GroupState, from: number): void {
+    while (liveCount(state) > 0 && state.entries[state.head]!.time < from) shiftGroup(state);
+    if (liveCount(state) === 0 && c.groups.get(state.key) === state) c.groups.delete(state.key);
+  }
+
+  /**
+   * Sliding windows: entries leave when `now - timespan` passes them, in arrival order through the expiry
+   * queue, so only groups with something to drop are visited. A group left empty is deleted: memory follows
+   * what is live in the windows, not the number of group keys ever seen.
+   */
+  private expire(now: number): void {
+    for (const c of this.correlations) {
+      if (!c.monotone) continue;
+      const from = now - c.spanMs;
+      for (let it = c.expiry.popBefore(from); it !== undefined; it = c.expiry.popBefore(from)) this.slide(c, it.group, from);
+    }
   }
 
   /**
    * Windows of non-monotone correlations whose end is before `now` are judged. These windows tumble per
    * group: one starts at the group's first entry and lasts `timespan`; the next starts at the first entry
    * after it. (Sliding them by one entry would judge every burst's thinning tail, which for `lt` would
-   * fire on nearly every group.)
+   * fire on nearly every group.) The expiry queue holds each window's end, so only windows that close are
+   * visited; a group with nothing after its window is deleted.
    */
   private closeWindows(index: number, now: number, out: CorrelationMatch[]): void {
     for (const c of this.correlations) {
-      if (isMonotone(c)) continue;
-      for (const state of c.groups.values()) {
-        while (state.entries.length > 0 && state.entries[0]!.time + c.spanMs < now) {
-          const end = state.entries[0]!.time + c.spanMs;
-          const window = state.entries.filter((e) => e.time <= end);
-          state.held = false;
-          const m = this.judge(c, state, window, index, Math.min(now, end));
-          if (m) out.push(m);
-          state.entries = state.entries.filter((e) => e.time > end);
-        }
+      if (c.monotone) continue;
+      for (let it = c.expiry.popBefore(now - c.spanMs); it !== undefined; it = c.expiry.popBefore(now - c.spanMs)) {
+        const state = it.group;
+        // Stale item: the group was deleted or its window moved on.
+        if (c.groups.get(state.key) !== state || state.windowEnd !== it.time + c.spanMs) continue;
+        this.closeWindow(c, state, index, now, out);
       }
     }
   }
 
-  private judge(
+  private closeWindow(c: CompiledCorrelation, state: GroupState, index: number, now: number, out: CorrelationMatch[]): void {
+    const end = state.windowEnd;
+    state.held = false;
+    // Entries after the window (out-of-order chained input) start the next window.
+    const live = liveEntries(state);
+    const inside = live.filter((e) => e.time <= end);
+    const m =
+      inside.length === live.length
+        ? this.judge(c, state, index, Math.min(now, end))
+        : this.judgeWindow(c, state, inside, index, Math.min(now, end));
+    if (m) out.push(m);
+    const rest = live.filter((e) => e.time > end);
+    c.groups.delete(state.key);
+    if (rest.length === 0) return;
+    const next: GroupState = { ...state, entries: [], head: 0, held: false, windowEnd: rest[0]!.time + c.spanMs, distinct: new Map(), sum: 0, numeric: 0, perSource: [], sources: 0 };
+    for (const e of rest) addToGroup(next, e);
+    c.groups.set(state.key, next);
+    c.expiry.push(next.windowEnd - c.spanMs, next);
+  }
+
+  /** Judge the group's whole live window with the incremental aggregates. */
+  private judge(c: CompiledCorrelation, state: GroupState, index: number, time: number): CorrelationMatch | undefined {
+    return this.decide(c, state, this.aggregateGroup(c, state), () => liveEntries(state), index, time);
+  }
+
+  /** Judge an explicit window (a part of the group's entries). */
+  private judgeWindow(c: CompiledCorrelation, state: GroupState, window: readonly WindowEntry[], index: number, time: number): CorrelationMatch | undefined {
+    return this.decide(c, state, this.aggregate(c, window), () => window, index, time);
+  }
+
+  private decide(
     c: CompiledCorrelation,
     state: GroupState,
-    window: readonly WindowEntry[],
+    value: number,
+    window: () => readonly WindowEntry[],
     index: number,
     time: number,
   ): CorrelationMatch | undefined {
-    const value = this.aggregate(c, window);
     const holds = c.extended
       ? value === 1
       : !Number.isNaN(value) && c.predicates.every((p) => compare(p.op, value, p.value));
@@ -378,8 +538,27 @@ export class CorrelationEngine {
       time,
       group: state.values,
       value,
-      events: window.map((e) => e.event),
+      events: window().map((e) => e.event),
     };
+  }
+
+  /** The aggregate over the group's live window: O(1) for the incremental types. */
+  private aggregateGroup(c: CompiledCorrelation, g: GroupState): number {
+    switch (c.doc.type) {
+      case 'event_count':
+        return liveCount(g);
+      case 'value_count':
+        return g.distinct.size;
+      case 'value_sum':
+        return g.sum;
+      case 'value_avg':
+        return g.numeric === 0 ? NaN : g.sum / g.numeric;
+      case 'temporal':
+        if (!c.extended) return g.sources;
+        return this.aggregate(c, liveEntries(g));
+      default:
+        return this.aggregate(c, liveEntries(g));
+    }
   }
 
   private aggregate(c: CompiledCorrelation, window: readonly WindowEntry[]): number {

@@ -17,6 +17,8 @@ export interface Fixture {
   readonly rule: string;
   readonly event?: EventObject;
   readonly events?: readonly EventObject[];
+  /** For `expect: match`: the rule's enrichment values every match must have (name → value; others unchecked). */
+  readonly enrichments?: Readonly<Record<string, string>>;
 }
 
 export interface FixtureResult {
@@ -97,12 +99,32 @@ function readFixture(file: string, diagnostics: Diagnostic[]): Fixture | undefin
     const hasEvent = typeof f.event === 'object' && f.event !== null && !Array.isArray(f.event);
     const hasEvents = Array.isArray(f.events);
     if (hasEvent === hasEvents) problems.push('exactly one of `event` (object) or `events` (array) is required');
+    if (f.enrichments !== undefined) {
+      const e = f.enrichments as unknown;
+      if (typeof e !== 'object' || e === null || Array.isArray(e) || Object.values(e).some((v) => typeof v !== 'string')) {
+        problems.push('`enrichments` is an object of name to string value');
+      } else if (f.expect !== 'match') problems.push('`enrichments` can only be asserted with `expect: "match"`');
+    }
   }
   if (problems.length > 0) {
     diagnostics.push(diagnostic('eval/invalid-event', `invalid fixture: ${problems.join('; ')}`, at));
     return undefined;
   }
   return f as Fixture;
+}
+
+/** What differs between the asserted enrichment values and those of each match (empty: all agree). */
+function enrichmentMismatches(expected: Readonly<Record<string, string>>, matches: readonly (RuleMatch | StreamMatch)[]): string[] {
+  const out = new Set<string>();
+  for (const m of matches) {
+    if ('kind' in m && m.kind === 'correlation') continue;
+    const actual = (m as RuleMatch).enrichments ?? {};
+    for (const [name, value] of Object.entries(expected)) {
+      if (!Object.hasOwn(actual, name)) out.add(`enrichment '${name}': the rule computes no such enrichment`);
+      else if (actual[name] !== value) out.add(`enrichment '${name}': expected '${value}', got '${actual[name]}'`);
+    }
+  }
+  return [...out];
 }
 
 /**
@@ -139,8 +161,12 @@ export function runFixtures(rulesDirOrFiles: string | readonly string[], options
       const key = target.id ?? target.name ?? target.title;
       const matches = fx.event !== undefined ? set.match(fx.event).filter((m) => m.rule === key) : set.matchStream(fx.events!).filter((m) => m.rule === key);
       const matched = matches.length > 0;
-      const ok = matched === (fx.expect === 'match');
-      if (!ok) {
+      const enrichmentProblems = matched && fx.enrichments ? enrichmentMismatches(fx.enrichments, matches) : [];
+      for (const p of enrichmentProblems) {
+        diagnostics.push(diagnostic('fixture/mismatch', `${p}: ${fx.description}`, { file: ff, line: 1, column: 1 }, { rule: key }));
+      }
+      const ok = matched === (fx.expect === 'match') && enrichmentProblems.length === 0;
+      if (matched !== (fx.expect === 'match')) {
         diagnostics.push(
           diagnostic(
             'fixture/mismatch',
@@ -164,6 +190,7 @@ export function runFixtures(rulesDirOrFiles: string | readonly string[], options
       rules.push({ file, rule: key, title: doc?.title ?? key, fixtures: list });
     }
   }
+  diagnostics.push(...set.takeRuntimeDiagnostics());
   const passed = results.filter((r) => r.ok).length;
   return { rules, results, passed, failed: results.length - passed, diagnostics };
 }

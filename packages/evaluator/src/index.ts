@@ -1,5 +1,6 @@
 export { compileRuleSet, CompiledRuleSet, MatchStream, DEFAULT_TIME_FIELDS } from './rule-set.js';
 export type { CompileOptions, RuleMatch, StreamMatch } from './rule-set.js';
+export { compileEnrichments, type CompiledEnrichments } from './enrichments.js';
 export { CorrelationEngine, percentileOf, medianOf, type CorrelationMatch } from './correlation.js';
 export { readEvents, EventSplitter, type EventRecord, type ReadEventsResult, type EventChunkSource } from './read-events.js';
 export { windowsLogsource, logsourceApplies, type EventLogsource, type LogsourceRouter } from './logsource.js';
@@ -19,6 +20,7 @@ export {
   type Predicate,
 } from './compile-expr.js';
 export { AhoCorasick } from './aho-corasick.js';
-export { runFixtures, type Fixture, type FixtureResult, type FixtureRuleReport, type FixtureReport, type FixtureOptions } from './fixtures.js';
+// Fixture and corpus loaders read files: they are in `@sigmats/evaluator/node` (see node.ts).
 export { flattenWindowsEvent } from './windows-event.js';
 export { generateProcessEvents, seededRandom, type SyntheticOptions } from './synthetic-events.js';
+export { deriveEvents, eventTemplate, type DerivedEvent, type DeriveOptions, type DeriveResult } from './derive/index.js';

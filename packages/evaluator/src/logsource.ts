@@ -53,11 +53,17 @@ const SYSMON_CATEGORIES: Readonly<Record<number, readonly string[]>> = {
   255: ['sysmon_error'],
 };
 
-/** Routes are shared constants, so a rule set can cache its per-route index by identity. */
+/**
+ * Routes are shared constants, so a rule set can cache its per-route index by identity. Every Sysmon event also
+ * belongs to `service: sysmon`: Sigma's taxonomy defines that service as the whole channel
+ * (`Channel: Microsoft-Windows-Sysmon/Operational`, sigma-specification appendix, Windows folder), which rules such as
+ * `EventID: 27` under `service: sysmon` rely on.
+ */
+const SYSMON_SERVICE: EventLogsource = Object.freeze({ product: 'windows', service: 'sysmon' });
 const SYSMON_ROUTES = new Map<number, readonly EventLogsource[]>(
-  Object.entries(SYSMON_CATEGORIES).map(([eid, cats]) => [Number(eid), Object.freeze(cats.map((category) => ({ product: 'windows', category })))]),
+  Object.entries(SYSMON_CATEGORIES).map(([eid, cats]) => [Number(eid), Object.freeze([...cats.map((category) => ({ product: 'windows', category })), SYSMON_SERVICE])]),
 );
-const SYSMON_OTHER: readonly EventLogsource[] = Object.freeze([{ product: 'windows', service: 'sysmon' }]);
+const SYSMON_OTHER: readonly EventLogsource[] = Object.freeze([SYSMON_SERVICE]);
 
 /** Windows channels that Sigma names as a `service`. */
 const SERVICES: Readonly<Record<string, string>> = {
@@ -65,6 +71,8 @@ const SERVICES: Readonly<Record<string, string>> = {
   system: 'system',
   application: 'application',
   'microsoft-windows-powershell/operational': 'powershell',
+  // PowerShell 7 writes 4103/4104 to its own channel; Sigma's ps_module/ps_script name both channels (taxonomy appendix).
+  'powershellcore/operational': 'powershell',
   'windows powershell': 'powershell-classic',
   'microsoft-windows-windows defender/operational': 'windefend',
   'microsoft-windows-taskscheduler/operational': 'taskscheduler',
@@ -117,5 +125,7 @@ const SPECIAL_ROUTES = new Map<string, readonly EventLogsource[]>([
   ['powershell|4104', freeze({ product: 'windows', service: 'powershell' }, { product: 'windows', category: 'ps_script' })],
   ['powershell|4103', freeze({ product: 'windows', service: 'powershell' }, { product: 'windows', category: 'ps_module' })],
   ['powershell-classic|400', freeze({ product: 'windows', service: 'powershell-classic' }, { product: 'windows', category: 'ps_classic_start' })],
-  ['powershell-classic|800', freeze({ product: 'windows', service: 'powershell-classic' }, { product: 'windows', category: 'ps_classic_start' })],
+  // Sigma's taxonomy appendix: ps_classic_start = 400, ps_classic_provider_start = 600, ps_classic_script = 800.
+  ['powershell-classic|600', freeze({ product: 'windows', service: 'powershell-classic' }, { product: 'windows', category: 'ps_classic_provider_start' })],
+  ['powershell-classic|800', freeze({ product: 'windows', service: 'powershell-classic' }, { product: 'windows', category: 'ps_classic_script' })],
 ]);

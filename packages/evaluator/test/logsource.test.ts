@@ -6,6 +6,7 @@ describe('logsource routing', () => {
   it('maps Windows channels and event ids to Sigma logsources', () => {
     expect(windowsLogsource({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1 })).toEqual([
       { product: 'windows', category: 'process_creation' },
+      { product: 'windows', service: 'sysmon' },
     ]);
     expect(windowsLogsource({ Event: { System: { Channel: 'Security', EventID: 4688 } } })).toEqual([
       { product: 'windows', service: 'security' },
@@ -14,6 +15,19 @@ describe('logsource routing', () => {
     expect(windowsLogsource({ Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 13 })).toEqual([
       { product: 'windows', category: 'registry_set' },
       { product: 'windows', category: 'registry_event' },
+      { product: 'windows', service: 'sysmon' },
+    ]);
+    expect(windowsLogsource({ Channel: 'Windows PowerShell', EventID: 600 })).toEqual([
+      { product: 'windows', service: 'powershell-classic' },
+      { product: 'windows', category: 'ps_classic_provider_start' },
+    ]);
+    expect(windowsLogsource({ Channel: 'Windows PowerShell', EventID: 800 })).toEqual([
+      { product: 'windows', service: 'powershell-classic' },
+      { product: 'windows', category: 'ps_classic_script' },
+    ]);
+    expect(windowsLogsource({ Channel: 'PowerShellCore/Operational', EventID: 4104 })).toEqual([
+      { product: 'windows', service: 'powershell' },
+      { product: 'windows', category: 'ps_script' },
     ]);
     expect(windowsLogsource({ Channel: 'Something/Else' })).toBeUndefined();
     expect(windowsLogsource({ Image: 'x' })).toBeUndefined();

@@ -1,6 +1,7 @@
 import {
   applyPipelines,
   applyPipelinesToCorrelation,
+  applyPipelinesToEnrichments,
   diagnostic,
   documentKey,
   finalizeQueries,
@@ -21,6 +22,7 @@ import type {
   Pipeline,
   PipelineContext,
   QueryProblem,
+  RenderedEnrichment,
   SigmaCollection,
   SigmaRule,
 } from '@sigmats/core';
@@ -37,7 +39,7 @@ interface DocumentContext {
 
 /** What a backend hook knows about the rule being converted. */
 export interface RuleContext extends DocumentContext {
-  /** The rule after pipelines. */
+  /** The rule after pipelines (its `enrichments` too: see applyPipelinesToEnrichments). */
   readonly rule: SigmaRule;
 }
 
@@ -75,6 +77,12 @@ export interface BackendSpec extends Pick<Backend, 'id' | 'name' | 'formats' | '
   readonly finalize?: (rules: readonly ConvertedRule[], format: string, options: Readonly<Record<string, BackendOptionValue>>) => string;
   /** Data sources/tables a rule reads, for documentation pages. */
   readonly dataSources?: (ctx: RuleContext) => readonly string[];
+  /**
+   * The rule's enrichments (`ctx.rule.enrichments`, already through the pipelines) as this backend renders them in
+   * its query, for pages; called only for rules that have some. Its warnings (an enrichment left out, what a
+   * format cannot carry) are reported once here, not by `query`. Absent: no enrichment is rendered.
+   */
+  readonly enrichments?: (ctx: RuleContext) => Result<readonly RenderedEnrichment[]>;
   readonly validate: (query: string) => readonly QueryProblem[];
 }
 
@@ -110,7 +118,10 @@ function convertRule(
     const applied = applyPipelines(original, pipelines, pctx);
     diagnostics.push(...withRule(applied.diagnostics, key));
     if (hasErrors(applied.diagnostics)) return undefined;
-    const rule = applied.document;
+    // Enrichment cases go through the same pipelines (their field mappings), onto the rule the hooks render.
+    const mapped = original.enrichments ? applyPipelinesToEnrichments(original, applied.document, pipelines, pctx, applied.diagnostics) : undefined;
+    if (mapped) diagnostics.push(...withRule(mapped.diagnostics, key));
+    const rule = mapped?.rule ?? applied.document;
     const ctx: RuleContext = { rule, key, format, options: backendOptions, state: applied.state };
     const queries: string[] = [];
     let failed = false;
@@ -131,8 +142,11 @@ function convertRule(
       return { queries, converted: undefined };
     }
     diagnostics.push(...withRule(out.warnings, key));
+    const enrichments = spec.enrichments && rule.enrichments && rule.enrichments.length > 0 ? spec.enrichments(ctx) : undefined;
+    if (enrichments) diagnostics.push(...withRule(enrichments.ok ? enrichments.warnings : enrichments.errors, key));
     if (hidden) return { queries, converted: undefined };
-    return { queries, converted: { document: original, key, queries, output: out.value, dataSources: spec.dataSources?.(ctx) ?? [] } };
+    const converted: ConvertedRule = { document: original, key, queries, output: out.value, dataSources: spec.dataSources?.(ctx) ?? [] };
+    return { queries, converted: enrichments?.ok ? { ...converted, enrichments: enrichments.value } : converted };
   } catch (err) {
     diagnostics.push(internalError(err, original, key));
     return undefined;
@@ -177,7 +191,9 @@ export function createBackend(spec: BackendSpec): Backend {
           const p = byName.get(n);
           return p ? [p] : [];
         });
-    const user = options.pipelines ?? [];
+    // A default pipeline named again (`-p microsoft_xdr`), or a pipeline given twice, runs once: applying it
+    // twice maps already-mapped fields and adds its conditions a second time.
+    const user = (options.pipelines ?? []).filter((p, i, all) => !defaults.includes(p) && all.indexOf(p) === i);
     for (const p of user) {
       if (p.allowedBackends.length > 0 && !p.allowedBackends.includes(spec.id)) {
         diagnostics.push(

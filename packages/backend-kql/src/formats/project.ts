@@ -1,13 +1,15 @@
 import { diagnostic } from '@sigmats/core';
 import type { Diagnostic, SigmaRule } from '@sigmats/core';
 import { kqlColumn } from '../literals.js';
-import type { QuerySource } from '../query.js';
+import { kqlEnrichments } from '../enrichments.js';
+import { targetFor, type QuerySource } from '../query.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Columns for `| project`: `first` (required by the format), then the rule's `fields:` (already mapped by the
  * pipelines); an account column brings its domain column. Fields with no column are left out with a warning.
+ * Last, the enrichments the query computes (`| extend`).
  */
 export function projectColumns(
   rule: SigmaRule,
@@ -16,14 +18,18 @@ export function projectColumns(
 ): { columns: string[]; warnings: Diagnostic[] } {
   const columns: string[] = [];
   const warnings: Diagnostic[] = [];
+  const schema = source.schema;
+  // A computed field (e.g. SecurityEvent's NewProcessUserName) is projected with its definition: the query only
+  // defines the computed fields its condition reads.
   const add = (c: string): void => {
-    if (!columns.includes(c)) columns.push(c);
+    const computed = schema?.computed?.[c];
+    const item = computed !== undefined ? `${kqlColumn(c)} = ${computed}` : kqlColumn(c);
+    if (!columns.includes(item)) columns.push(item);
   };
   for (const c of first) add(c);
-  const schema = source.schema;
   for (const f of rule.fields) {
     const extracted = (source.eventDataXml ?? source.eventDataDynamic) !== undefined && IDENT.test(f) && (source.eventDataFields?.has(f) ?? true);
-    if (!schema || schema.columns[f] || extracted) {
+    if (!schema || schema.columns[f] || schema.computed?.[f] !== undefined || extracted) {
       const domain = schema?.domainSplit?.[f];
       if (domain) add(domain);
       add(f);
@@ -35,7 +41,9 @@ export function projectColumns(
       }),
     );
   }
-  return { columns: columns.map(kqlColumn), warnings };
+  // The enrichments the query computes (query.ts renders the same ones).
+  for (const e of kqlEnrichments(rule, targetFor(source, rule)).rendered) add(e.name);
+  return { columns, warnings };
 }
 
 export function withProject(query: string, columns: readonly string[]): string {

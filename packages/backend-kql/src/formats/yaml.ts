@@ -10,13 +10,32 @@ const KEYWORDS = /^(true|false|yes|no|on|off|null|y|n)$/i;
 
 function scalar(s: string): string {
   if (PLAIN_DIGIT.some((re) => re.test(s))) return s;
-  return PLAIN.test(s) && !KEYWORDS.test(s) && !s.endsWith(' ') ? s : JSON.stringify(s);
+  return PLAIN.test(s) && !KEYWORDS.test(s) && !s.endsWith(' ') ? s : quoted(s);
+}
+
+/**
+ * Characters YAML does not allow raw in a stream (C0/C1 controls, DEL, U+FFFE/U+FFFF), or that parsers treat
+ * as line breaks or marks (U+2028/9, U+FEFF), and UTF-16 surrogates left unpaired.
+ */
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_PRINTABLE_G = new RegExp(NOT_PRINTABLE.source, 'g');
+
+/**
+ * Double-quoted: JSON escapes (valid YAML), plus `\uXXXX` for what JSON leaves raw but YAML forbids. An unpaired
+ * surrogate has no Unicode scalar value, so no escape is valid for it (libyaml rejects `\uD800`): it becomes U+FFFD,
+ * as it would in any UTF-8 file.
+ */
+function quoted(s: string): string {
+  // JSON writes an unpaired surrogate as `\uD800`; only an escape (an even run of backslashes before it) is one.
+  return JSON.stringify(s).replace(/(?<!\\)((?:\\\\)*)\\u[dD][89abAB][0-9a-fA-F]{2}/g, '$1\\uFFFD').replace(NOT_PRINTABLE_G, (c) =>
+    c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? '\\uFFFD' : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 /** A literal block keeps text byte for byte when every line is printable and has no edge whitespace. */
 function blockable(s: string): boolean {
   if (!s.includes('\n')) return false;
-  return s.split('\n').every((line) => !/^\s|\s$/.test(line) && !/[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(line));
+  return s.split('\n').every((line) => !/^\s|\s$/.test(line) && !NOT_PRINTABLE.test(line));
 }
 
 function write(v: YamlValue, indent: string, out: string[], key: string): void {

@@ -26,10 +26,19 @@ export interface CategoryMapping {
   readonly fields: Readonly<Record<string, string | readonly string[]>>;
   /** Conditions added to every rule of these categories, e.g. an EventID or an ActionType. */
   readonly conditions?: Readonly<Record<string, string | number | readonly (string | number)[]>>;
+  /** Conditions that must not hold (one negated add_condition), e.g. another category's event id. */
+  readonly excluded?: Readonly<Record<string, string | number | readonly (string | number)[]>>;
   /** Sigma fields whose detection items are dropped (the table choice already says it, e.g. EventID). */
   readonly drop?: readonly string[];
   /** Extra pipeline state for these categories (query_prefilter, event_data_xml). */
   readonly state?: Readonly<Record<string, string>>;
+  /**
+   * Sigma fields the table cannot answer for these categories, with the reason (a located
+   * `pipeline/detection-item-failure` on each use): e.g. a column Microsoft's parser leaves empty.
+   */
+  readonly unanswerable?: Readonly<Record<string, string>>;
+  /** The table records no such events: every rule of these categories is refused with this reason. */
+  readonly refuse?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -44,6 +53,16 @@ export function categoryItems(prefix: string, m: CategoryMapping, guard: readonl
   for (const category of m.categories) {
     const when = { rule_conditions: [logsource(category, m.product), ...guard] };
     const id = `${prefix}_${category}`;
+    if (m.refuse !== undefined) items.push({ id: `${id}_unrecorded`, type: 'rule_failure', message: m.refuse, ...when });
+    for (const [field, message] of Object.entries(m.unanswerable ?? {})) {
+      items.push({
+        id: `${id}_unanswerable_${field.toLowerCase()}`,
+        type: 'detection_item_failure',
+        message,
+        field_name_conditions: [{ type: 'include_fields', fields: [field] }],
+        ...when,
+      });
+    }
     items.push({ id: `${id}_table`, type: 'set_state', key: STATE.table, val: m.table, ...when });
     for (const [key, val] of Object.entries(m.state ?? {})) {
       items.push({ id: `${id}_state_${key}`, type: 'set_state', key, val, ...when });
@@ -56,6 +75,10 @@ export function categoryItems(prefix: string, m: CategoryMapping, guard: readonl
         ...when,
       });
     }
+    // add_condition puts its condition first: the negated one goes in first so the positive scope reads first.
+    if (m.excluded) {
+      items.push({ id: `${id}_excluded`, type: 'add_condition', conditions: m.excluded, negated: true, ...when });
+    }
     if (m.conditions) {
       items.push({ id: `${id}_conditions`, type: 'add_condition', conditions: m.conditions, ...when });
     }
@@ -64,24 +87,20 @@ export function categoryItems(prefix: string, m: CategoryMapping, guard: readonl
   return items;
 }
 
-/** Sysmon hive prefixes → the root-key names Defender and ASIM write. */
-const HIVES: readonly [string, string][] = [
-  ['HKLM', 'HKEY_LOCAL_MACHINE'],
-  ['HKU', 'HKEY_USERS'],
-  ['HKCU', 'HKEY_CURRENT_USER'],
-  ['HKCR', 'HKEY_CLASSES_ROOT'],
-];
+/** A hive expansion: Sysmon's key prefix → what the target writes. */
+export type Hive = readonly [short: string, long: string];
 
-/** replace_string items that expand Sysmon hive abbreviations in TargetObject values. */
-export function hiveItems(prefix: string, guard: readonly Obj[]): Obj[] {
-  return HIVES.map(([short, long]) => ({
+/** replace_string items that expand Sysmon hive abbreviations at the start of registry key values (TargetObject, and NewName of renames). */
+export function hiveItems(prefix: string, hives: readonly Hive[], guard: readonly Obj[]): Obj[] {
+  return hives.map(([short, long]) => ({
     id: `${prefix}_registry_hive_${short.toLowerCase()}`,
     type: 'replace_string',
     regex: `^${short}\\b`,
-    replacement: long,
+    // pySigma's replacement syntax: a backslash is written doubled.
+    replacement: long.replaceAll('\\', '\\\\'),
     // Literal parts only: the hive is at the start of the value's text, and wildcards stay untouched.
     skip_special: true,
-    field_name_conditions: [{ type: 'include_fields', fields: ['TargetObject'] }],
+    field_name_conditions: [{ type: 'include_fields', fields: ['TargetObject', 'NewName'] }],
     ...(guard.length > 0 ? { rule_conditions: guard } : {}),
   }));
 }

@@ -1,19 +1,10 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
+import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
 import { categoryItems, hiveItems, STATE, type CategoryMapping } from './build.js';
+import { ASIM_ASSIGNMENTS } from '../generated/asim-parsers.js';
 
 /** Marks the source as chosen, so the default microsoft_xdr pipeline stands aside. Runs before it (priority 5). */
 const OVERRIDE = { id: 'kql_source_override', type: 'set_state', key: STATE.override, val: true };
-
-/** Windows mandatory integrity labels: the names Sysmon writes → the SIDs 4688 writes in MandatoryLabel. */
-const INTEGRITY_SIDS = {
-  Untrusted: 'S-1-16-0',
-  Low: 'S-1-16-4096',
-  Medium: 'S-1-16-8192',
-  'Medium Plus': 'S-1-16-8448',
-  High: 'S-1-16-12288',
-  System: 'S-1-16-16384',
-  'Protected Process': 'S-1-16-20480',
-};
 
 export const SECURITY_EVENT_MAPPINGS: readonly CategoryMapping[] = [
   {
@@ -25,8 +16,19 @@ export const SECURITY_EVENT_MAPPINGS: readonly CategoryMapping[] = [
       Image: 'NewProcessName',
       ParentImage: 'ParentProcessName',
       CommandLine: 'CommandLine',
-      // The 4688 subject is the account that started the process (what pySigma maps too).
-      User: 'SubjectUserName',
+      // Microsoft's ASIM parsers read 4688's TargetAccount and Sysmon's User into TargetUsername, and SubjectAccount
+      // and Sysmon's ParentUser into ActorUsername (ASimProcessCreateMicrosoftSecurityEvents.yaml:66, :70;
+      // ASimProcessCreateMicrosoftSysmon.yaml:65, :85; assumption securityevent-4688-user).
+      // Computed columns of SecurityEvent (tables/sentinel.ts): the Target account, or the Subject when Windows
+      // writes '-' because the process runs as its creator.
+      User: 'NewProcessUserName',
+      ParentUser: 'SubjectUserName',
+      // In 4688 ProcessId is the creator and NewProcessId the new process, both hexadecimal text
+      // (ASimProcessCreateMicrosoftSecurityEvents.yaml: ActingProcessId <- ProcessId, TargetProcessId <- NewProcessId).
+      ProcessId: 'NewProcessId',
+      ParentProcessId: 'ProcessId',
+      // The new process's logon session (ASIM's 4688 parser: TargetUserSessionId <- TargetLogonId), hexadecimal text.
+      LogonId: 'NewProcessLogonId',
       IntegrityLevel: 'MandatoryLabel',
       Computer: 'Computer',
     },
@@ -58,35 +60,46 @@ export const SECURITY_EVENT_PIPELINE = {
   ],
 };
 
-/** Sysmon event ids per Sigma category (Sigma taxonomy appendix). */
-const SYSMON_EVENT_IDS: Readonly<Record<string, number>> = {
-  process_creation: 1,
-  file_change: 2,
-  network_connection: 3,
-  sysmon_status: 4,
-  process_termination: 5,
-  driver_load: 6,
-  image_load: 7,
-  create_remote_thread: 8,
-  raw_access_thread: 9,
-  process_access: 10,
-  file_event: 11,
-  registry_add: 12,
-  registry_delete: 12,
-  registry_set: 13,
-  registry_rename: 14,
-  create_stream_hash: 15,
-  pipe_created: 17,
-  wmi_event: 19,
-  dns_query: 22,
-  file_delete: 23,
-  clipboard_capture: 24,
-  process_tampering: 25,
-  file_delete_detected: 26,
-  file_block_executable: 27,
-  file_block_shredding: 28,
-  file_executable_detected: 29,
+/**
+ * Sysmon event ids per Sigma category (Sigma taxonomy appendix): a category covers every event id of its kind
+ * (registry_event 12/13/14, pipe_created 17/18, wmi_event 19/20/21), as Microsoft's Sysmon registry parser reads 12,
+ * 13 and 14 together. file_delete is event 23 only: event 26 (a deletion Sysmon did not archive) is the taxonomy's
+ * own category, file_delete_detected.
+ */
+const SYSMON_EVENT_IDS: Readonly<Record<string, readonly number[]>> = {
+  process_creation: [1],
+  file_change: [2],
+  network_connection: [3],
+  sysmon_status: [4, 16],
+  process_termination: [5],
+  driver_load: [6],
+  image_load: [7],
+  create_remote_thread: [8],
+  raw_access_thread: [9],
+  process_access: [10],
+  file_event: [11],
+  registry_add: [12],
+  registry_delete: [12],
+  registry_set: [13],
+  registry_rename: [14],
+  registry_event: [12, 13, 14],
+  create_stream_hash: [15],
+  pipe_created: [17, 18],
+  wmi_event: [19, 20, 21],
+  dns_query: [22],
+  file_delete: [23],
+  clipboard_capture: [24],
+  process_tampering: [25],
+  file_delete_detected: [26],
+  file_block_executable: [27],
+  file_block_shredding: [28],
+  file_executable_detected: [29],
+  sysmon_error: [255],
 };
+
+function eventIds(ids: readonly number[]): string {
+  return ids.length === 1 ? `EventID == ${ids[0]}` : `EventID in (${ids.join(', ')})`;
+}
 
 /**
  * Sysmon collected by the legacy agent into `Event`: filter on source and event id first (cheap), then parse the
@@ -96,9 +109,9 @@ export const SYSMON_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.entries(
   categories: [category],
   product: 'windows',
   table: 'Event',
-  drop: ['EventID'],
+  // EventID stays: it is a column of Event (a rule's own EventID test narrows a category of several ids).
   state: {
-    [STATE.prefilter]: `Source == "Microsoft-Windows-Sysmon" and EventID == ${id}`,
+    [STATE.prefilter]: `Source == "Microsoft-Windows-Sysmon" and ${eventIds(id)}`,
     [STATE.eventDataXml]: 'EventData',
     [STATE.eventDataFields]: 'sysmon',
   },
@@ -110,9 +123,8 @@ export const SYSMON_WINDOWS_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.
   categories: [category],
   product: 'windows',
   table: 'WindowsEvent',
-  drop: ['EventID'],
   state: {
-    [STATE.prefilter]: `Provider == "Microsoft-Windows-Sysmon" and EventID == ${id}`,
+    [STATE.prefilter]: `Provider == "Microsoft-Windows-Sysmon" and ${eventIds(id)}`,
     [STATE.eventDataDynamic]: 'EventData',
     [STATE.eventDataFields]: 'sysmon',
   },
@@ -133,94 +145,155 @@ export const SYSMON_EVENT_PIPELINE = {
   transformations: [OVERRIDE, ...SYSMON_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_event', m, []))],
 };
 
-/** ASIM: the acting process of a ProcessCreated event is the parent of the target (new) process. */
+const ASIM_FILE_FIELDS: CategoryMapping['fields'] = {
+  ...sysmonToAsim('imFileEvent'),
+  // The parser renames Sysmon's User to ActorUsername; file events have no command line in Sysmon, the
+  // Defender parser fills ActingProcessCommandLine.
+  User: 'ActorUsername',
+  CommandLine: 'ActingProcessCommandLine',
+};
+
+/**
+ * Registry value data and a renamed key's new name: Microsoft's Sysmon registry parser reads both from
+ * EventData.Parameter in its WindowsEvent (Azure Monitor Agent) branch (ASimRegistryEventMicrosoftSysmon.yaml:136;
+ * RegistryValueData :164, the renamed key parsed from it :146 into RegistryKey :160), a name Sysmon never writes (its fields are Details and NewName), so
+ * both are empty for Sysmon collected by the Azure Monitor Agent, the agent Microsoft supports (assumption
+ * asim-deployment of the truth records). A rule that tests them cannot be answered from imRegistry.
+ */
+const ASIM_REGISTRY_UNANSWERABLE: Readonly<Record<string, string>> = {
+  Details:
+    "imRegistry has no value data for Sysmon collected by the Azure Monitor Agent: Microsoft's Sysmon parser fills RegistryValueData from EventData.Parameter (ASimRegistryEventMicrosoftSysmon.yaml:136, :164), which Sysmon never writes (its field is Details)",
+  NewName:
+    "imRegistry has no renamed key for Sysmon collected by the Azure Monitor Agent: Microsoft's Sysmon parser reads it from EventData.Parameter (ASimRegistryEventMicrosoftSysmon.yaml:136), which Sysmon never writes (its field is NewName)",
+};
+
+/**
+ * ASIM: each view's mapping is Microsoft's own Sysmon parser for it (generated SYSMON_TO_ASIM: Image →
+ * TargetProcessName, OriginalFileName → TargetProcessFilename, …), plus entries of ours, each with its reason.
+ */
 export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
   {
     categories: ['process_creation'],
     table: 'imProcessCreate',
     drop: ['EventID'],
     fields: {
-      Computer: 'DvcHostname',
-      Image: 'TargetProcessName',
-      CommandLine: 'TargetProcessCommandLine',
-      CurrentDirectory: 'TargetProcessCurrentDirectory',
-      OriginalFileName: 'TargetProcessFileOriginalName',
-      Company: 'TargetProcessFileCompany',
-      Description: 'TargetProcessFileDescription',
-      Product: 'TargetProcessFileProduct',
-      FileVersion: 'TargetProcessFileVersion',
-      IntegrityLevel: 'TargetProcessIntegrityLevel',
-      ProcessId: 'TargetProcessId',
-      ProcessGuid: 'TargetProcessGuid',
-      User: 'TargetUsername',
-      LogonId: 'TargetUserSessionId',
-      ParentImage: 'ActingProcessName',
-      ParentCommandLine: 'ActingProcessCommandLine',
-      ParentProcessId: 'ActingProcessId',
-      ParentProcessGuid: 'ActingProcessGuid',
+      ...sysmonToAsim('imProcessCreate'),
+      // Sysmon's ParentUser is the acting user (the parser renames it to ActorUsername).
       ParentUser: 'ActorUsername',
     },
   },
   {
     categories: ['network_connection'],
+    product: 'windows',
     table: 'imNetworkSession',
     drop: ['EventID'],
     fields: {
-      Computer: 'DvcHostname',
-      Image: 'SrcProcessName',
-      ProcessId: 'SrcProcessId',
-      ProcessGuid: 'SrcProcessGuid',
-      User: 'SrcUsername',
-      SourceIp: 'SrcIpAddr',
-      SourcePort: 'SrcPortNumber',
-      SourceHostname: 'SrcHostname',
-      DestinationIp: 'DstIpAddr',
-      DestinationPort: 'DstPortNumber',
-      DestinationHostname: 'DstHostname',
+      ...sysmonToAsim('imNetworkSession'),
       Protocol: 'NetworkProtocol',
+      // The parser's DstHostname is then split by _ASIM_ResolveDstFQDN (ASimNetworkSessionMicrosoftSysmon.yaml:160):
+      // the name Sysmon wrote is DstFQDN when it has a dot. DestinationHostname is a computed column (tables/asim.ts).
+      DestinationHostname: 'DestinationHostname',
+      // Image, User, ProcessId, ProcessGuid and Initiated are computed columns of imNetworkSession (tables/asim.ts).
+    },
+    unanswerable: {
+      SourceHostname:
+        "imNetworkSession has no SourceHostname for Sysmon collected by the Azure Monitor Agent: Microsoft's Sysmon parser reads EventData.SrcHostname there (ASimNetworkSessionMicrosoftSysmon.yaml:73), a name Sysmon does not write, so SrcHostname is empty",
     },
   },
   {
     categories: ['dns_query'],
+    product: 'windows',
     table: 'imDns',
     drop: ['EventID'],
-    fields: {
-      Computer: 'DvcHostname',
-      Image: 'SrcProcessName',
-      ProcessId: 'SrcProcessId',
-      User: 'SrcUsername',
-      QueryName: 'DnsQuery',
-      QueryStatus: 'DnsResponseCodeName',
-      QueryResults: 'DnsResponseName',
-    },
+    fields: sysmonToAsim('imDns'),
   },
+  ...(
+    [
+      // The parser reads Sysmon 11, 23 and 26 only (ASimFileEventMicrosoftSysmon.yaml:29, :59) and types them by
+      // EventType = iff(EventID == 11, 'FileCreated', 'FileDeleted') (:83): the category is that EventType.
+      // The parser types Sysmon 23 and 26 both FileDeleted and keeps the event id as EventOriginalType
+      // (:95): event 26 is Sigma's file_delete_detected, not file_delete.
+      ['file_event', { EventType: 'FileCreated' }, undefined],
+      ['file_delete', { EventType: 'FileDeleted' }, { EventOriginalType: '26' }],
+    ] as const
+  ).map(
+    ([category, conditions, excluded]): CategoryMapping => ({
+      categories: [category],
+      product: 'windows',
+      table: 'imFileEvent',
+      drop: ['EventID'],
+      conditions,
+      ...(excluded ? { excluded } : {}),
+      fields: ASIM_FILE_FIELDS,
+      unanswerable: {
+        CommandLine:
+          "imFileEvent has no process command line for Sysmon file events: Microsoft's Sysmon file parser sets no ActingProcessCommandLine (ASimFileEventMicrosoftSysmon.yaml; Sysmon writes none in events 11, 23 and 26)",
+      },
+    }),
+  ),
   {
-    categories: ['file_event', 'file_change', 'file_delete', 'file_rename', 'file_access'],
+    categories: ['file_change', 'file_rename', 'file_access'],
+    product: 'windows',
     table: 'imFileEvent',
-    drop: ['EventID'],
-    fields: {
-      Computer: 'DvcHostname',
-      Image: 'ActingProcessName',
-      CommandLine: 'ActingProcessCommandLine',
-      ProcessId: 'ActingProcessId',
-      User: 'ActorUsername',
-      TargetFilename: 'TargetFilePath',
-      SourceFilename: 'SrcFilePath',
-    },
+    refuse:
+      "imFileEvent has no such events from Sysmon: Microsoft's Sysmon file parser reads event ids 11, 23 and 26 only (ASimFileEventMicrosoftSysmon.yaml:29, :59), and Windows records no file reads or renames in Sysmon",
+    fields: {},
   },
-  {
-    categories: ['registry_add', 'registry_delete', 'registry_set', 'registry_event', 'registry_rename'],
-    table: 'imRegistry',
-    drop: ['EventID'],
-    fields: {
-      Computer: 'DvcHostname',
-      Image: 'ActingProcessName',
-      ProcessId: 'ActingProcessId',
-      User: 'ActorUsername',
-      Details: 'RegistryValueData',
-    },
-  },
+  ...(
+    [
+      // Each Sysmon registry category is the ASIM EventType its Sysmon EventType becomes (the parser's RegistryAction
+      // lookup, generated REGISTRY_EVENT_TYPES): the view holds every registry event of every source.
+      ['registry_add', { EventType: REGISTRY_EVENT_TYPES['CreateKey']! }],
+      ['registry_delete', { EventType: [REGISTRY_EVENT_TYPES['DeleteKey']!, REGISTRY_EVENT_TYPES['DeleteValue']!] }],
+      ['registry_set', { EventType: REGISTRY_EVENT_TYPES['SetValue']! }],
+      ['registry_rename', { EventType: REGISTRY_EVENT_TYPES['RenameKey']! }],
+      ['registry_event', undefined],
+    ] as const
+  ).map(
+    ([category, conditions]): CategoryMapping => ({
+      categories: [category],
+      product: 'windows',
+      table: 'imRegistry',
+      ...(conditions ? { conditions } : {}),
+      fields: {
+        ...sysmonToAsim('imRegistry'),
+        Computer: 'DvcHostname',
+        // ASIM's EventType holds the normalized values (asim_registry_event_types converts Sysmon's); the parser
+        // keeps Sysmon's own value in EventOriginalSubType, which Defender rows lack.
+        EventType: 'EventType',
+        // The parser keeps the Sysmon event id as EventOriginalType = tostring(EventID)
+        // (ASimRegistryEventMicrosoftSysmon.yaml:66, :127).
+        EventID: 'EventOriginalType',
+      },
+      unanswerable: ASIM_REGISTRY_UNANSWERABLE,
+    }),
+  ),
 ];
+
+/**
+ * Linux and macOS processes reach imProcessCreate only through Microsoft's Defender for Endpoint parser
+ * (ASimProcessEventMicrosoft365D.yaml; the Sysmon parsers read Windows events): a Sigma field whose ASIM column that
+ * parser never assigns (generated ASIM_ASSIGNMENTS) is always empty there, so a test of it cannot be answered.
+ */
+function posixProcessItems(): Record<string, unknown>[] {
+  const assigned = new Set(ASIM_ASSIGNMENTS.filter((a) => a.parser === 'ASimProcessEventMicrosoft365D').map((a) => a.field));
+  const process = ASIM_MAPPINGS.find((m) => m.table === 'imProcessCreate')!;
+  const fields = Object.entries(process.fields)
+    .filter(([, col]) => [col].flat().every((c) => !assigned.has(c)))
+    .map(([f]) => f);
+  // That parser fills TargetProcessFilename from FileName, the name on disk (ASimProcessEventMicrosoft365D.yaml:66),
+  // not the version-info OriginalFileName the Sysmon parser reads into it.
+  fields.push('OriginalFileName');
+  return ['linux', 'macos'].flatMap((product) =>
+    fields.map((field) => ({
+      id: `asim_${product}_process_unassigned_${field.toLowerCase()}`,
+      type: 'detection_item_failure',
+      message: `imProcessCreate cannot test ${field} for ${product} processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which does not fill ${String(process.fields[field])} with it`,
+      field_name_conditions: [{ type: 'include_fields', fields: [field] }],
+      rule_conditions: [{ type: 'logsource', category: 'process_creation', product }],
+    })),
+  );
+}
 
 export const ASIM_PIPELINE = {
   name: 'sentinel_asim',
@@ -228,6 +301,7 @@ export const ASIM_PIPELINE = {
   allowed_backends: ['kql'],
   transformations: [
     OVERRIDE,
+    ...posixProcessItems(),
     {
       id: 'asim_hashes',
       type: 'hashes_fields',
@@ -236,7 +310,18 @@ export const ASIM_PIPELINE = {
       drop_algo_prefix: false,
       rule_conditions: [{ type: 'logsource', category: 'process_creation' }],
     },
-    ...hiveItems('asim', []),
+    ...hiveItems('asim', SYSMON_HIVES, []),
+    {
+      id: 'asim_registry_event_types',
+      type: 'map_string',
+      mapping: REGISTRY_EVENT_TYPES,
+      field_name_conditions: [{ type: 'include_fields', fields: ['EventType'] }],
+      rule_conditions: ['registry_add', 'registry_delete', 'registry_set', 'registry_event', 'registry_rename'].map((category) => ({
+        type: 'logsource',
+        category,
+      })),
+      rule_cond_op: 'or',
+    },
     ...ASIM_MAPPINGS.flatMap((m) => categoryItems('asim', m, [])),
   ],
 };

@@ -1,5 +1,10 @@
 // Microsoft Defender XDR advanced hunting: Sigma (Sysmon-style) fields → Device*Events columns.
+import { INITIATED_ACTION_TYPES, REGISTRY_EVENT_TYPES, SYSMON_HIVES } from '../knowledge.js';
 import { categoryItems, hiveItems, STATE, type CategoryMapping } from './build.js';
+
+// Field mappings: where Microsoft's Sysmon and Defender ASIM parsers read one column each into the same ASIM field,
+// the mapping here must agree with that pivot (generated ASIM_PIVOT; test/provenance.test.ts checks it). The
+// other entries are ours, each with its reason.
 
 /** Fields every Defender table has under the same meaning. */
 const DEVICE = { Computer: 'DeviceName' };
@@ -14,6 +19,8 @@ const INITIATOR = {
   ParentProcessId: 'InitiatingProcessParentId',
 };
 
+const { IntegrityLevel: _integrity, ...INITIATOR_NO_INTEGRITY } = INITIATOR;
+
 export const XDR_MAPPINGS: readonly CategoryMapping[] = [
   {
     categories: ['process_creation'],
@@ -27,7 +34,8 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
       Company: 'ProcessVersionInfoCompanyName',
       Description: 'ProcessVersionInfoFileDescription',
       Product: 'ProcessVersionInfoProductName',
-      FileVersion: 'ProcessVersionInfoProductVersion',
+      // No FileVersion: Defender documents only the product version ("Product version from the version information",
+      // advanced-hunting-deviceprocessevents-table.md:56), which is not the file version Sysmon reports.
       ProcessId: 'ProcessId',
       User: 'AccountName',
       IntegrityLevel: 'ProcessIntegrityLevel',
@@ -48,10 +56,28 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     fields: { ...DEVICE, ...INITIATOR, ImageLoaded: 'FolderPath', md5: 'MD5', sha1: 'SHA1', sha256: 'SHA256' },
   },
   {
-    categories: ['file_event', 'file_change', 'file_access'],
+    // Sysmon 11 (FileCreate) is ASIM's FileCreated (ASimFileEventMicrosoftSysmon.yaml:83), the DeviceFileEvents
+    // ActionType of the same name: the table also holds deletions, renames and modifications, which a file_event
+    // rule must not match.
+    categories: ['file_event'],
     table: 'DeviceFileEvents',
     drop: ['EventID'],
+    conditions: { ActionType: 'FileCreated' },
     fields: { ...DEVICE, ...INITIATOR, TargetFilename: 'FolderPath' },
+  },
+  {
+    categories: ['file_change'],
+    table: 'DeviceFileEvents',
+    refuse:
+      "Defender XDR records no file creation-time changes (Sysmon event 2): no DeviceFileEvents ActionType a source names is one (generated ACTION_TYPES), and Microsoft's Defender file parser maps none to it",
+    fields: {},
+  },
+  {
+    categories: ['file_access'],
+    table: 'DeviceFileEvents',
+    refuse:
+      'Defender XDR records no file reads: DeviceFileEvents holds file creations, modifications, renames and deletions (the ActionTypes its sources name), not the kernel file-access events Sigma file_access rules are written for',
+    fields: {},
   },
   {
     categories: ['file_rename'],
@@ -74,11 +100,13 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     fields: {
       ...DEVICE,
       ...INITIATOR,
-      DestinationIp: 'RemoteIP',
-      DestinationPort: 'RemotePort',
+      // Direction-aware computed columns of DeviceNetworkEvents (tables/defender.ts): Remote* is the destination of
+      // outbound connections and the source of inbound ones.
+      DestinationIp: 'DestinationIp',
+      DestinationPort: 'DestinationPort',
       DestinationHostname: 'RemoteUrl',
-      SourceIp: 'LocalIP',
-      SourcePort: 'LocalPort',
+      SourceIp: 'SourceIp',
+      SourcePort: 'SourcePort',
       SourceHostname: 'DeviceName',
       Protocol: 'Protocol',
       // Values were turned into connection ActionTypes by xdr_network_initiated.
@@ -90,7 +118,8 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     table: 'DeviceEvents',
     drop: ['EventID'],
     conditions: { ActionType: 'NamedPipeEvent' },
-    fields: { ...DEVICE, ...INITIATOR },
+    // DeviceEvents documents no InitiatingProcessIntegrityLevel.
+    fields: { ...DEVICE, ...INITIATOR_NO_INTEGRITY },
   },
   {
     categories: ['driver_load'],
@@ -117,8 +146,14 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
   {
     categories: ['registry_event'],
     table: 'DeviceRegistryEvents',
-    drop: ['EventID'],
-    fields: { ...DEVICE, ...INITIATOR, Details: 'RegistryValueData', EventType: 'ActionType', NewName: 'RegistryKey' },
+    // Defender rows carry no Sysmon event id (12, 13, 14): only the ActionType, which one event id does not name
+    // (12 is a key creation or a deletion), so a rule's EventID test cannot be kept; dropping it would widen the rule.
+    unanswerable: {
+      EventID:
+        "DeviceRegistryEvents has no Sysmon event id: Defender keeps only the ActionType (RegistryKeyCreated, RegistryValueSet, ...), so the rule's EventID test cannot be expressed",
+    },
+    // NewName is a computed column of DeviceRegistryEvents (only renames have one).
+    fields: { ...DEVICE, ...INITIATOR, Details: 'RegistryValueData', EventType: 'ActionType' },
   },
   {
     categories: ['registry_add'],
@@ -143,18 +178,12 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
   },
 ];
 
-/** Sysmon network Initiated (the host opened the connection) → Defender connection ActionType values. */
-const OUTBOUND = ['ConnectionSuccess', 'ConnectionFailed', 'ConnectionAttempt', 'ConnectionRequest'];
-const INBOUND = ['InboundConnectionAccepted'];
-const INITIATED = { true: OUTBOUND, True: OUTBOUND, false: INBOUND, False: INBOUND };
-
-/** Sysmon registry EventType values → Defender ActionType values. */
-const REGISTRY_EVENT_TYPES = {
-  CreateKey: 'RegistryKeyCreated',
-  DeleteKey: 'RegistryKeyDeleted',
-  SetValue: 'RegistryValueSet',
-  DeleteValue: 'RegistryValueDeleted',
-  RenameKey: 'RegistryKeyRenamed',
+/** Sysmon network Initiated → Defender connection ActionTypes (generated from the DirectionLookup). */
+const INITIATED = {
+  true: INITIATED_ACTION_TYPES.true,
+  True: INITIATED_ACTION_TYPES.true,
+  false: INITIATED_ACTION_TYPES.false,
+  False: INITIATED_ACTION_TYPES.false,
 };
 
 /** Stand aside when another built-in KQL pipeline has chosen the source. */
@@ -165,6 +194,20 @@ export const XDR_PIPELINE = {
   priority: 10,
   allowed_backends: ['kql'],
   transformations: [
+    {
+      // The Device* tables hold what Defender for Endpoint sensors record on Windows, Linux and macOS devices
+      // (the advanced-hunting table pages): a rule about another product's logs has no events there.
+      id: 'xdr_endpoint_products_only',
+      type: 'rule_failure',
+      message: 'Defender XDR Device* tables hold endpoint events of Windows, Linux and macOS devices only: this product has no table there',
+      rule_conditions: {
+        xdr: GUARD[0],
+        windows: { type: 'logsource', product: 'windows' },
+        linux: { type: 'logsource', product: 'linux' },
+        macos: { type: 'logsource', product: 'macos' },
+      },
+      rule_cond_expr: 'xdr and not (windows or linux or macos)',
+    },
     // One item per hash field, each only for rules that use it (a match_string test on every value is costly).
     ...['Hashes', 'Hash'].map((field) => ({
       id: `xdr_imphash_unsupported_${field.toLowerCase()}`,
@@ -184,7 +227,7 @@ export const XDR_PIPELINE = {
       detection_item_conditions: [{ type: 'match_string', pattern: '(?i).*IMPHASH=', cond: 'all', negate: true }],
       rule_conditions: GUARD,
     },
-    ...hiveItems('xdr', GUARD),
+    ...hiveItems('xdr', SYSMON_HIVES, GUARD),
     {
       id: 'xdr_network_initiated_text',
       type: 'convert_type',

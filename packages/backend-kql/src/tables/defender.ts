@@ -1,141 +1,83 @@
-// Defender XDR advanced hunting tables (learn.microsoft.com/defender-xdr/advanced-hunting-*-table).
-// Written from Microsoft's documented column lists; untyped names are `string`.
-import { columns, type TableSchema } from './types.js';
+// Microsoft Defender XDR advanced hunting: columns and types are generated from Microsoft's table pages
+// (src/generated/schemas.ts); what is here is our own knowledge about the tables, each with its reason.
+import { INITIATED_ACTION_TYPES } from '../knowledge.js';
+import { familySchemas } from './generated.js';
+import type { TableRelations, TableSchema } from './types.js';
 
-const DEVICE = 'Timestamp:datetime DeviceId DeviceName ActionType';
-const TAIL = 'ReportId:long AppGuardContainerId';
-
-/** The InitiatingProcess* block shared by the Device*Events tables. */
-const INITIATING = `
-  InitiatingProcessAccountDomain InitiatingProcessAccountName InitiatingProcessAccountSid InitiatingProcessAccountUpn
-  InitiatingProcessAccountObjectId InitiatingProcessMD5 InitiatingProcessSHA1 InitiatingProcessSHA256
-  InitiatingProcessFileName InitiatingProcessFileSize:long InitiatingProcessVersionInfoCompanyName
-  InitiatingProcessVersionInfoProductName InitiatingProcessVersionInfoProductVersion
-  InitiatingProcessVersionInfoInternalFileName InitiatingProcessVersionInfoOriginalFileName
-  InitiatingProcessVersionInfoFileDescription InitiatingProcessId:long InitiatingProcessCommandLine
-  InitiatingProcessCreationTime:datetime InitiatingProcessFolderPath InitiatingProcessParentId:long
-  InitiatingProcessParentFileName InitiatingProcessParentCreationTime:datetime InitiatingProcessIntegrityLevel
-  InitiatingProcessTokenElevation InitiatingProcessSignatureStatus InitiatingProcessSignerType
-  InitiatingProcessLogonId:long InitiatingProcessSessionId:long IsInitiatingProcessRemoteSession:bool
-  InitiatingProcessRemoteSessionDeviceName InitiatingProcessRemoteSessionIP InitiatingProcessUniqueId:long`;
-
-const FILE = 'FileName FolderPath SHA1 SHA256 MD5 FileSize:long';
-
+/** FolderPath ends with `\` + FileName (assumption defender-folderpath-basename). */
 const BASENAME = { FolderPath: 'FileName', InitiatingProcessFolderPath: 'InitiatingProcessFileName' };
 const INITIATING_BASENAME = { InitiatingProcessFolderPath: 'InitiatingProcessFileName' };
+/** Microsoft's ASIM Defender parsers join these as Domain\Name (ASimProcessEventMicrosoft365D.yaml, ActorUsername/TargetUsername). */
 const DOMAIN = { AccountName: 'AccountDomain', InitiatingProcessAccountName: 'InitiatingProcessAccountDomain' };
 const INITIATING_DOMAIN = { InitiatingProcessAccountName: 'InitiatingProcessAccountDomain' };
-/** The initiating process's parent is only known by file name. */
+/** The initiating process's parent is only known by file name (InitiatingProcessParentFileName). */
 const PARENT_NAME = { ParentImage: 'InitiatingProcessParentFileName' };
 
-export const DeviceProcessEvents: TableSchema = {
-  name: 'DeviceProcessEvents',
-  timeColumn: 'Timestamp',
-  basenameOnly: { GrandParentImage: 'InitiatingProcessParentFileName' },
-  basename: BASENAME,
-  domainSplit: DOMAIN,
-  columns: columns(`${DEVICE} ${FILE}
-    ProcessVersionInfoCompanyName ProcessVersionInfoProductName ProcessVersionInfoProductVersion
-    ProcessVersionInfoInternalFileName ProcessVersionInfoOriginalFileName ProcessVersionInfoFileDescription
-    ProcessId:long ProcessCommandLine ProcessIntegrityLevel ProcessTokenElevation ProcessCreationTime:datetime
-    AccountDomain AccountName AccountSid AccountUpn AccountObjectId LogonId:long
-    ProcessRemoteSessionDeviceName ProcessRemoteSessionIP IsProcessRemoteSession:bool ProcessUniqueId:long
-    ${INITIATING} ${TAIL} AdditionalFields:dynamic`),
-};
+/**
+ * Sysmon's registry TargetObject (key, or key\value name) from a DeviceRegistryEvents row. Deletions keep the key
+ * and value name in the Previous* columns and a renamed key's old name is PreviousRegistryKey, as Microsoft's ASIM
+ * Defender registry parser reads them (ASimRegistryEventMicrosoft365D.yaml:50-54); Sysmon names the old key.
+ */
+const REGISTRY_KEY =
+  'iff(ActionType in ("RegistryKeyDeleted", "RegistryValueDeleted", "RegistryKeyRenamed"), PreviousRegistryKey, RegistryKey)';
+const REGISTRY_VALUE = 'iff(ActionType == "RegistryValueDeleted", PreviousRegistryValueName, RegistryValueName)';
 
-export const DeviceNetworkEvents: TableSchema = {
-  name: 'DeviceNetworkEvents',
-  timeColumn: 'Timestamp',
-  basenameOnly: PARENT_NAME,
-  computed: {
-    // Sysmon writes 'true'/'false'.
-    DestinationIsIpv6: 'iff(RemoteIP contains ":", "true", "false")',
-    SourceIsIpv6: 'iff(LocalIP contains ":", "true", "false")',
+/** The inbound connection ActionTypes (generated from the Defender parser's DirectionLookup). */
+const INBOUND = `ActionType in (${INITIATED_ACTION_TYPES.false.map((a) => JSON.stringify(a)).join(', ')})`;
+
+const RELATIONS: Readonly<Record<string, TableRelations>> = {
+  DeviceProcessEvents: {
+    basenameOnly: { GrandParentImage: 'InitiatingProcessParentFileName' },
+    basename: BASENAME,
+    domainSplit: DOMAIN,
   },
-  basename: INITIATING_BASENAME,
-  domainSplit: INITIATING_DOMAIN,
-  columns: columns(`${DEVICE}
-    RemoteIP RemotePort:int RemoteUrl LocalIP LocalPort:int Protocol LocalIPType RemoteIPType
-    ${INITIATING} ${TAIL} AdditionalFields:dynamic`),
-};
-
-export const DeviceFileEvents: TableSchema = {
-  name: 'DeviceFileEvents',
-  timeColumn: 'Timestamp',
-  basenameOnly: PARENT_NAME,
-  basename: BASENAME,
-  domainSplit: { ...INITIATING_DOMAIN, RequestAccountName: 'RequestAccountDomain' },
-  columns: columns(`${DEVICE} ${FILE}
-    FileOriginUrl FileOriginReferrerUrl FileOriginIP PreviousFolderPath PreviousFileName
-    ${INITIATING}
-    RequestProtocol RequestSourceIP RequestSourcePort:int RequestAccountName RequestAccountDomain RequestAccountSid
-    ShareName SensitivityLabel SensitivitySubLabel IsAzureInfoProtectionApplied:bool
-    ${TAIL} AdditionalFields:dynamic`),
-};
-
-export const DeviceRegistryEvents: TableSchema = {
-  name: 'DeviceRegistryEvents',
-  timeColumn: 'Timestamp',
-  basenameOnly: PARENT_NAME,
-  // Sysmon's TargetObject is the key for key events and key\value-name for value events.
-  computed: {
-    TargetObject: 'iff(isempty(RegistryValueName), RegistryKey, strcat(RegistryKey, @"\\", RegistryValueName))',
+  DeviceNetworkEvents: {
+    basenameOnly: PARENT_NAME,
+    computed: {
+      // Sysmon's Source is the side that opened the connection; Defender's Local is always this device. Microsoft's
+      // Defender network parser reads RemoteIP/RemotePort as the destination for outbound ActionTypes and as the source
+      // for inbound ones (ASimNetworkSessionMicrosoft365Defender.yaml:91-94 and :141-144, DirectionLookup :25-32).
+      DestinationIp: `iff(${INBOUND}, LocalIP, RemoteIP)`,
+      DestinationPort: `iff(${INBOUND}, LocalPort, RemotePort)`,
+      SourceIp: `iff(${INBOUND}, RemoteIP, LocalIP)`,
+      SourcePort: `iff(${INBOUND}, RemotePort, LocalPort)`,
+      // Sysmon writes 'true'/'false'.
+      DestinationIsIpv6: `iff(iff(${INBOUND}, LocalIP, RemoteIP) contains ":", "true", "false")`,
+      SourceIsIpv6: `iff(iff(${INBOUND}, RemoteIP, LocalIP) contains ":", "true", "false")`,
+    },
+    computedTypes: { DestinationPort: 'int', SourcePort: 'int' },
+    basename: INITIATING_BASENAME,
+    domainSplit: INITIATING_DOMAIN,
   },
-  basename: INITIATING_BASENAME,
-  domainSplit: INITIATING_DOMAIN,
-  columns: columns(`${DEVICE}
-    RegistryKey RegistryValueType RegistryValueName RegistryValueData
-    PreviousRegistryKey PreviousRegistryValueName PreviousRegistryValueData
-    ${INITIATING} ${TAIL}`),
-};
-
-export const DeviceImageLoadEvents: TableSchema = {
-  name: 'DeviceImageLoadEvents',
-  timeColumn: 'Timestamp',
-  basenameOnly: PARENT_NAME,
-  basename: BASENAME,
-  domainSplit: INITIATING_DOMAIN,
-  columns: columns(`${DEVICE} ${FILE} ${INITIATING} ${TAIL}`),
-};
-
-export const DeviceEvents: TableSchema = {
-  name: 'DeviceEvents',
-  timeColumn: 'Timestamp',
-  basenameOnly: PARENT_NAME,
-  computed: {
-    // Defender writes \Device\NamedPipe\name, Sysmon \name.
-    PipeName: 'replace_string(tostring(AdditionalFields.PipeName), @"\\Device\\NamedPipe", "")',
+  DeviceFileEvents: {
+    basenameOnly: PARENT_NAME,
+    basename: BASENAME,
+    domainSplit: { ...INITIATING_DOMAIN, RequestAccountName: 'RequestAccountDomain' },
   },
-  // FolderPath is empty for many DeviceEvents action types, so no basename shortcut for it.
-  basename: INITIATING_BASENAME,
-  domainSplit: DOMAIN,
-  columns: columns(`${DEVICE} ${FILE}
-    AccountDomain AccountName AccountSid RemoteUrl RemoteDeviceName
-    ProcessId:long ProcessCommandLine ProcessCreationTime:datetime ProcessTokenElevation LogonId:long
-    RegistryKey RegistryValueName RegistryValueData RemoteIP RemotePort:int LocalIP LocalPort:int
-    FileOriginUrl FileOriginIP AdditionalFields:dynamic
-    ${INITIATING}
-    CreatedProcessSessionId:long IsProcessRemoteSession:bool ProcessRemoteSessionDeviceName ProcessRemoteSessionIP
-    ${TAIL}`),
+  DeviceRegistryEvents: {
+    basenameOnly: PARENT_NAME,
+    computed: {
+      TargetObject: `iff(isempty(${REGISTRY_VALUE}), ${REGISTRY_KEY}, strcat(${REGISTRY_KEY}, @"\\", ${REGISTRY_VALUE}))`,
+      // Sysmon's NewName exists on renames only: the new key, which Defender keeps in RegistryKey.
+      NewName: 'iff(ActionType == "RegistryKeyRenamed", RegistryKey, "")',
+    },
+    registryData: { data: 'RegistryValueData', type: 'RegistryValueType', forms: ['number'] },
+    basename: INITIATING_BASENAME,
+    domainSplit: INITIATING_DOMAIN,
+  },
+  DeviceImageLoadEvents: { basenameOnly: PARENT_NAME, basename: BASENAME, domainSplit: INITIATING_DOMAIN },
+  DeviceEvents: {
+    basenameOnly: PARENT_NAME,
+    computed: {
+      // AdditionalFields is a string of JSON (the DeviceEvents page), so it is parsed; Defender writes
+      // \Device\NamedPipe\name, Sysmon \name (assumption defender-pipe-name).
+      PipeName: 'replace_string(tostring(parse_json(AdditionalFields).PipeName), @"\\Device\\NamedPipe", "")',
+    },
+    // FolderPath is empty for many DeviceEvents action types, so no basename shortcut for it.
+    basename: INITIATING_BASENAME,
+    domainSplit: DOMAIN,
+  },
+  DeviceLogonEvents: { basename: INITIATING_BASENAME, domainSplit: DOMAIN },
 };
 
-export const DeviceLogonEvents: TableSchema = {
-  name: 'DeviceLogonEvents',
-  timeColumn: 'Timestamp',
-  basename: INITIATING_BASENAME,
-  domainSplit: DOMAIN,
-  columns: columns(`${DEVICE}
-    LogonType AccountDomain AccountName AccountSid Protocol FailureReason IsLocalAdmin:bool LogonId:long
-    RemoteDeviceName RemoteIP RemoteIPType RemotePort:int
-    ${INITIATING} ${TAIL} AdditionalFields:dynamic`),
-};
-
-export const DEFENDER_TABLES: readonly TableSchema[] = [
-  DeviceProcessEvents,
-  DeviceNetworkEvents,
-  DeviceFileEvents,
-  DeviceRegistryEvents,
-  DeviceImageLoadEvents,
-  DeviceEvents,
-  DeviceLogonEvents,
-];
+export const DEFENDER_TABLES: readonly TableSchema[] = familySchemas('defender', RELATIONS);

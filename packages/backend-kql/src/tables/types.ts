@@ -1,5 +1,5 @@
 /** Kusto scalar types used by our table schemas. */
-export type KustoType = 'string' | 'int' | 'long' | 'real' | 'bool' | 'datetime' | 'timespan' | 'guid' | 'dynamic';
+export type KustoType = 'string' | 'int' | 'long' | 'real' | 'bool' | 'datetime' | 'timespan' | 'guid' | 'dynamic' | 'decimal';
 
 /** A table (or a tabular function such as an ASIM parser) as the validator and the renderer see it. */
 export interface TableSchema {
@@ -23,20 +23,23 @@ export interface TableSchema {
    * e.g. Sysmon's registry TargetObject = key + `\` + value name.
    */
   readonly computed?: Readonly<Record<string, string>>;
+  /** Types of computed fields that are not strings (e.g. a port chosen from LocalPort or RemotePort). */
+  readonly computedTypes?: Readonly<Record<string, KustoType>>;
   /**
    * Sigma path fields the table only has the file name of (Defender InitiatingProcessParentFileName for
    * ParentImage/GrandParentImage): only `endswith '\\name'` tests can be expressed, exactly, on the name.
    */
   readonly basenameOnly?: Readonly<Record<string, string>>;
+  /**
+   * The column holding registry value data and the one holding its type. `forms`: how a REG_DWORD/REG_QWORD is
+   * stored: 'text' as Sysmon writes it ('DWORD (0x00000001)'), 'number' as Defender does (1, type Dword).
+   */
+  readonly registryData?: { readonly data: string; readonly type: string; readonly forms: readonly ('text' | 'number')[] };
+  /** String columns holding numbers as hexadecimal text ('0x1a2c'): decimal Sigma numbers are compared in that form. */
+  readonly hexText?: readonly string[];
+  /** GUID columns stored without braces: Sigma's '{…}' values lose them. */
+  readonly guidNoBraces?: readonly string[];
 }
 
-/** Columns from a compact `Name:type` list (type defaults to string), so the data files stay readable. */
-export function columns(spec: string): Record<string, KustoType> {
-  const out: Record<string, KustoType> = {};
-  for (const entry of spec.split(/[\s,]+/)) {
-    if (entry === '') continue;
-    const [name, type] = entry.split(':') as [string, KustoType | undefined];
-    out[name] = type ?? 'string';
-  }
-  return out;
-}
+/** Our own knowledge about a table, beside its generated columns: the relations the renderer uses. */
+export type TableRelations = Omit<TableSchema, 'name' | 'columns' | 'timeColumn'>;

@@ -16,12 +16,13 @@ export function corpusDir(): string {
   return dir;
 }
 
-function walk(d: string): string[] {
+/** Every .yml file under `d`, sorted. */
+export function walkRules(d: string): string[] {
   return readdirSync(d)
     .sort()
     .flatMap((f) => {
       const p = join(d, f);
-      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.yml') ? [p] : [];
+      return statSync(p).isDirectory() ? walkRules(p) : p.endsWith('.yml') ? [p] : [];
     });
 }
 
@@ -36,7 +37,7 @@ let cached: Corpus | undefined;
 /** rules/ of the corpus converted with the default (Defender XDR) pipeline; loaded once per test file. */
 export function xdrCorpus(): Corpus {
   if (cached) return cached;
-  const files = walk(join(corpusDir(), 'rules'));
+  const files = walkRules(join(corpusDir(), 'rules'));
   const collection = loadCollection(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));
   cached = { files, collection, result: kqlBackend().convert(collection) };
   return cached;

@@ -18,9 +18,14 @@ export const SEVERITY: Readonly<Record<RuleLevel, number>> = {
 
 export const DEFAULT_STANZA = ['[default]', 'dispatch.earliest_time = -30d', 'dispatch.latest_time = now'].join('\n');
 
-/** Stanza name: no brackets, no line breaks. */
+/**
+ * Stanza name: no brackets, no line breaks. A name left empty (`[]`) or `default` (the stanza every other one
+ * inherits from) would not be this search: those get a ` (Sigma rule)` suffix instead.
+ */
 export function stanzaName(title: string): string {
-  return title.replace(/[[\]]/g, '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const name = title.replace(/[[\]]/g, '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  if (name === '') return 'Sigma rule';
+  return /^default$/i.test(name) ? `${name} (Sigma rule)` : name;
 }
 
 /** `key = value` with multi-line continuation. */

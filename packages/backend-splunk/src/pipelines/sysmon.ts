@@ -1,3 +1,6 @@
+import { RAW_XML, RAW_XML_STATE } from '../render/xml-raw.js';
+import { providerItems } from './provider.js';
+
 /**
  * `sysmon`: scope Windows rules to the Sysmon channel as the Splunk Add-on for Sysmon indexes it with XML
  * rendering (`source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational"`), add the EventCode of each
@@ -6,7 +9,11 @@
  */
 export const SYSMON_SOURCE = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational';
 
-/** Sysmon event IDs per Sigma category (Sigma taxonomy appendix). */
+/**
+ * Sysmon event IDs per Sigma category: pySigma's `sysmon_generic_logsource_eventid_mapping` (SigmaHQ
+ * pySigma-pipeline-sysmon), which keeps `file_delete` (23, FileDelete: archived) apart from `file_delete_detected`
+ * (26, FileDeleteDetected: logged only), as Sigma's evaluator does.
+ */
 export const SYSMON_CATEGORIES: Readonly<Record<string, readonly number[]>> = {
   process_creation: [1],
   file_change: [2],
@@ -28,7 +35,7 @@ export const SYSMON_CATEGORIES: Readonly<Record<string, readonly number[]>> = {
   pipe_created: [17, 18],
   wmi_event: [19, 20, 21],
   dns_query: [22],
-  file_delete: [23, 26],
+  file_delete: [23],
   clipboard_capture: [24],
   process_tampering: [25],
   file_delete_detected: [26],
@@ -54,6 +61,14 @@ export const sysmonPipeline = {
       type: 'add_condition',
       conditions: { source: SYSMON_SOURCE },
       rule_conditions: [{ type: 'logsource', product: 'windows', service: 'sysmon' }],
+    },
+    ...providerItems('sysmon'),
+    {
+      id: 'sysmon_raw_xml',
+      type: 'set_state',
+      key: RAW_XML_STATE,
+      val: RAW_XML,
+      rule_conditions: [{ type: 'logsource', product: 'windows' }],
     },
     {
       id: 'sysmon_eventid',

@@ -1,3 +1,6 @@
+import { RAW_XML, RAW_XML_STATE } from '../render/xml-raw.js';
+import { channelFieldFailure, providerItems } from './provider.js';
+
 /**
  * `windows-security`: Windows Security channel (Splunk Add-on for Windows, XML rendering:
  * `source="XmlWinEventLog:Security"`, fields named as the EventData `Name` attributes).
@@ -6,6 +9,10 @@
  *    Process_Command_Line; use a field_name_mapping pipeline on top if you index classic events).
  *  - fields 4688 does not carry fail the rule with a located error naming the field and the source.
  *  - `service: security` rules get the source scope and EventID → EventCode.
+ *  - `User` is not mapped (so a rule reading it is refused): in 4688 SubjectUserName is the account that *created*
+ *    the process (`HOST$` when SYSTEM started it) and TargetUserName (Windows 10+) has no `DOMAIN\` part, while
+ *    Sysmon's User is the `DOMAIN\name` the new process runs as. ProcessId/ParentProcessId are not mapped either:
+ *    4688 writes them in hexadecimal (`0x1a4`), Sysmon in decimal. LogonId is the new process's: TargetLogonId.
  */
 export const SECURITY_SOURCE = 'XmlWinEventLog:Security';
 
@@ -13,10 +20,7 @@ export const PROCESS_CREATION_4688: Readonly<Record<string, string>> = {
   Image: 'NewProcessName',
   ParentImage: 'ParentProcessName',
   CommandLine: 'CommandLine',
-  User: 'SubjectUserName',
-  ProcessId: 'NewProcessId',
-  ParentProcessId: 'ProcessId',
-  LogonId: 'SubjectLogonId',
+  LogonId: 'TargetLogonId',
   Computer: 'Computer',
   EventID: 'EventCode',
 };
@@ -37,7 +41,7 @@ export const windowsSecurityPipeline = {
     {
       id: 'security_4688_unmapped',
       type: 'strict_field_mapping_failure',
-      message: `field {field} is not available in Windows Security event 4688 (source ${SECURITY_SOURCE}); it is a Sysmon field`,
+      message: `field {field} has no Windows Security event 4688 equivalent with its Sysmon meaning (source ${SECURITY_SOURCE}; User: 4688 SubjectUserName is the creator, HOST$ for SYSTEM; process ids are hexadecimal in 4688)`,
       rule_conditions: processCreation,
     },
     {
@@ -51,6 +55,15 @@ export const windowsSecurityPipeline = {
       type: 'add_condition',
       conditions: { source: SECURITY_SOURCE },
       rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
+    },
+    channelFieldFailure('security_channel_field', ['security']),
+    ...providerItems('security'),
+    {
+      id: 'security_raw_xml',
+      type: 'set_state',
+      key: RAW_XML_STATE,
+      val: RAW_XML,
+      rule_conditions: [{ type: 'logsource', product: 'windows' }],
     },
     {
       id: 'security_eventid',

@@ -75,6 +75,25 @@ export function searchPattern(v: StringValue): string | undefined {
 }
 
 /**
+ * Whether a `*` has text on both sides. As a term over `_raw` such a wildcard only spans one segment (Splunk indexes
+ * the segments between breakers), and Splunk's search documentation warns that wildcards in the middle of a term
+ * "might return inconsistent results if the term contains punctuation"; Sigma's `*` spans anything. Such keywords are
+ * matched with `match(_raw, …)` instead.
+ */
+function innerWildcard(v: StringValue): boolean {
+  let text = false;
+  let wildcardAfterText = false;
+  for (const p of v.parts) {
+    if (p.kind === 'literal') {
+      if (p.text === '') continue;
+      if (wildcardAfterText) return true;
+      text = true;
+    } else if (p.kind === 'wildcard-multi' && text) wildcardAfterText = true;
+  }
+  return false;
+}
+
+/**
  * Render a field test or keyword for the search command (or a tstats where, with fieldPrefix).
  * undefined: the search language cannot express it exactly, the caller falls back to where/regex.
  */
@@ -86,6 +105,7 @@ export function searchLeaf(node: MatchExpr | KeywordExpr, ctx: LeafContext): Res
     const u = unresolved(v);
     if (u) return u;
     if (stringShape(v).shape === 'any') return ok('*');
+    if (innerWildcard(v)) return undefined;
     const pat = searchPattern(v);
     return pat === undefined ? undefined : ok(pat);
   }

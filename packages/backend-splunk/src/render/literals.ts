@@ -41,8 +41,42 @@ export function hasControl(text: string): boolean {
 
 /** Search-language field name: bare when simple, else "quoted"; reserved words are quoted too. */
 const RESERVED = new Set(['AND', 'OR', 'NOT', 'IN', 'CASE', 'TERM', 'search', 'where']);
+/**
+ * `name=value` terms the search command takes as time modifiers or search directives, not field tests
+ * (Search Reference › Time modifiers, including the deprecated ones; savedsearch/savedsplunk). Compared
+ * lower-cased; written quoted like the reserved words.
+ */
+const DIRECTIVES = new Set([
+  'earliest',
+  'latest',
+  '_index_earliest',
+  '_index_latest',
+  'savedsearch',
+  'savedsplunk',
+  'starttime',
+  'endtime',
+  'starttimeu',
+  'endtimeu',
+  'timeformat',
+  'daysago',
+  'hoursago',
+  'minutesago',
+  'monthsago',
+  'startdaysago',
+  'starthoursago',
+  'startminutesago',
+  'startmonthsago',
+  'enddaysago',
+  'endhoursago',
+  'endminutesago',
+  'endmonthsago',
+  'searchtimespandays',
+  'searchtimespanhours',
+  'searchtimespanminutes',
+  'searchtimespanmonths',
+]);
 export function searchField(name: string): string | undefined {
-  if (SEARCH_NAME.test(name) && !RESERVED.has(name)) return name;
+  if (SEARCH_NAME.test(name) && !RESERVED.has(name) && !DIRECTIVES.has(name.toLowerCase())) return name;
   if (NOT_SEARCH_QUOTABLE.test(name) || name === '') return undefined;
   return `"${name}"`;
 }

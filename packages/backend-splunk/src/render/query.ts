@@ -221,6 +221,11 @@ export function renderCondition(
   return ok({ search, regex, where }, warnings);
 }
 
+/** A whole expression as one where/eval expression (enrichment conditions), guarded under NOT as `| where` is. */
+export function renderWhereExpr(expr: Expr): Result<string> {
+  return renderExpr(expr, WHERE, whereHooks, { negated: negatedLeaves(expr), fieldPrefix: '' });
+}
+
 /** The plain search pipeline for one condition: `<search> [| regex …]* [| where …]`. */
 export function searchPipeline(parts: ConditionParts): string {
   let q = parts.search === '' ? '*' : parts.search;

@@ -1,48 +1,214 @@
 import { diagnostic } from '@sigmats/core';
-import type { Backend, BackendOptionValue, ConvertedRule, Expr, SigmaRule } from '@sigmats/core';
+import { simplifyExpr, stringShape } from '@sigmats/core';
+import type { Backend, BackendOptionValue, ConvertedRule, Diagnostic, Expr, SigmaRule } from '@sigmats/core';
 import { createBackend, fail, groupOrByField, ok, renderExpr, type Result, type RuleContext } from '@sigmats/text-query';
 import { validateCseExpression } from '../lint/validate.js';
 import { cseSeverity, mitreTags } from '../shared/meta.js';
 import { gateErrors } from '../shared/gate.js';
 import { cseCorrelation } from './correlation.js';
-import { CSE_SYSMON_IDS } from './fields.js';
+import { cseEnrichments } from './enrichments.js';
+import { eventResolver, rawResolver, type FieldResolver } from './fields.js';
+import { cseTarget, windowsKey, type EventType } from './logsources.js';
+import { mappingFor } from './catalog.js';
+import { regexLiteral } from '../encode.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { cseHooks } from './leaf.js';
+import { workspaceExpr } from './gworkspace.js';
 
 /**
- * Sumo Logic Cloud SIEM match-rule expressions (backend id `sumo-cse`), target-languages §5.
- * A rule that reads raw vendor fields (`fields['EventData.X']`) is scoped to its vendor/product/event id (§5.5, E2);
- * one that reads only normalized fields stays vendor-neutral.
+ * Sumo Logic Cloud SIEM match-rule expressions (backend id `sumo-cse`), target-languages §5. Every rule is scoped to
+ * the records its log source produces, from Sumo's catalog (logsources.ts): Windows and Sysmon for Linux rules to
+ * vendor/product/event ids, each event type rendered with the fields its mapping gives (event types that render the
+ * same expression share one scope); other products to the metadata_vendor/metadata_product of their mappings. A log
+ * source the catalog does not map is refused unless the `scope` option supplies the scope.
  */
 
-function metadataScope(rule: SigmaRule): string | undefined {
-  if (rule.logsource.product?.toLowerCase() !== 'windows') return undefined;
-  const ids = rule.logsource.category ? CSE_SYSMON_IDS[rule.logsource.category] : undefined;
-  const base = "metadata_vendor = 'Microsoft' and metadata_product = 'Windows'";
-  if (!ids) return base;
-  const idTest = ids.map((id) => `metadata_deviceEventId = '${id}'`);
-  return `${base} and ${idTest.length === 1 ? idTest[0]! : `(${idTest.join(' or ')})`}`;
+const q = (s: string): string => `'${s.replaceAll("'", "\\'")}'`;
+
+function orOf(tests: readonly string[]): string {
+  return tests.length === 1 ? tests[0]! : `(${tests.join(' or ')})`;
+}
+
+function outputScope(outputs: readonly (readonly [string, string])[]): string {
+  const vendors = [...new Set(outputs.map(([v]) => v))];
+  if (vendors.length === 1) {
+    return `metadata_vendor = ${q(vendors[0]!)} and ${orOf(outputs.map(([, p]) => `metadata_product = ${q(p)}`))}`;
+  }
+  return orOf(outputs.map(([v, p]) => `(metadata_vendor = ${q(v)} and metadata_product = ${q(p)})`));
+}
+
+const at = (rule: SigmaRule) => rule.fieldLocs['logsource'] ?? rule.loc;
+
+/** Fields an expression reads (match fields and fieldref targets). */
+function readFields(e: Expr, out = new Set<string>()): Set<string> {
+  switch (e.kind) {
+    case 'and':
+    case 'or':
+      for (const o of e.operands) readFields(o, out);
+      break;
+    case 'not':
+      readFields(e.operand, out);
+      break;
+    case 'match':
+      out.add(e.field);
+      if (e.value.kind === 'fieldref') out.add(e.value.field);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Event ids an expression requires (`EventID` tests on every path), or undefined when it does not constrain them. */
+export function impliedEventIds(e: Expr): ReadonlySet<string> | undefined {
+  switch (e.kind) {
+    case 'match': {
+      if (e.field !== 'EventID') return undefined;
+      const v = e.value;
+      if (v.kind === 'number' && Number.isInteger(v.value)) return new Set([String(v.value)]);
+      if (v.kind === 'string' && stringShape(v).shape === 'exact' && /^\d+$/.test(stringShape(v).text)) return new Set([String(Number(stringShape(v).text))]);
+      return undefined;
+    }
+    case 'and': {
+      let acc: Set<string> | undefined;
+      for (const o of e.operands) {
+        const ids = impliedEventIds(o);
+        if (ids) acc = acc ? new Set([...acc].filter((x) => ids.has(x))) : new Set(ids);
+      }
+      return acc;
+    }
+    case 'or': {
+      const acc = new Set<string>();
+      for (const o of e.operands) {
+        const ids = impliedEventIds(o);
+        if (!ids) return undefined;
+        for (const x of ids) acc.add(x);
+      }
+      return acc;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The rule for one event type: its `EventID` tests folded to true/false (the scope already fixes the event id). */
+function foldEventId(e: Expr, id: string): Expr {
+  const walk = (x: Expr): Expr => {
+    switch (x.kind) {
+      case 'and':
+      case 'or':
+        return { ...x, operands: x.operands.map(walk) };
+      case 'not':
+        return { ...x, operand: walk(x.operand) };
+      case 'match': {
+        const ids = impliedEventIds(x);
+        return ids ? { kind: 'const', value: ids.has(id), loc: x.loc } : x;
+      }
+      default:
+        return x;
+    }
+  };
+  return simplifyExpr(walk(e));
+}
+
+function windowsEventsFor(channel: string, ids: ReadonlySet<string>): EventType[] {
+  return [...ids].map((id) => {
+    const deviceEventId = `${channel}-${id}`;
+    const mapping = mappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
+    return { deviceEventId, vendor: mapping?.[3][0] ?? 'Microsoft', product: mapping?.[3][1] ?? 'Windows', mapping, channel, keyOf: windowsKey };
+  });
 }
 
 export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Record<string, BackendOptionValue>> = {}): Result<string> {
-  const usesRaw = { value: false };
   const keywordField = options['keywordField'];
   if (keywordField !== undefined && (typeof keywordField !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keywordField))) {
     return fail(
       diagnostic('backend/invalid-option', `keywordField must be a CSE field name, not '${String(keywordField)}'`, { file: '<options>', line: 0, column: 0 }),
     );
   }
-  const r = renderExpr(groupOrByField(expr), sumoDialect, cseHooks, {
-    logsource: rule.logsource,
-    usesRaw,
-    ...(keywordField !== undefined ? { keywordField } : {}),
-  });
-  if (!r.ok) return r;
-  const scope = usesRaw.value ? metadataScope(rule) : undefined;
-  const text = scope ? `${scope} and (${r.value})` : r.value;
+  const userScope = options['scope'];
+  if (userScope !== undefined && (typeof userScope !== 'string' || userScope.trim() === '' || validateCseExpression(userScope).length > 0)) {
+    return fail(diagnostic('backend/invalid-option', `scope must be a CSE expression, not '${String(userScope)}'`, { file: '<options>', line: 0, column: 0 }));
+  }
+  const render = (resolve: FieldResolver, e: Expr = expr): Result<string> =>
+    renderExpr(groupOrByField(e), sumoDialect, cseHooks, { resolve, ...(keywordField !== undefined ? { keywordField } : {}) });
+  const scoped = (scope: string, body: string): string => `${scope} and (${body})`;
+  // Workspace rules name the application as Cloud Logging does; the records Cloud SIEM maps name it as the Reports API.
+  if (rule.logsource.product?.toLowerCase() === 'gcp' && rule.logsource.service?.toLowerCase().startsWith('google_workspace')) expr = workspaceExpr(expr);
+
+  let target = cseTarget(rule.logsource);
+  // A Windows channel rule that names its event ids is rendered per event id, with each id's mapping.
+  if (target.kind === 'channel') {
+    const ids = impliedEventIds(expr);
+    if (ids && ids.size > 0) target = { kind: 'events', events: windowsEventsFor(target.channel, ids) };
+  }
+  const warnings: Diagnostic[] = [];
+  let text: string;
+  if (typeof userScope === 'string') {
+    // The user's scope replaces the catalog's; fields are read as the log source's first event type reads them.
+    const resolve = target.kind === 'events' ? eventResolver(target.events[0]!) : target.kind === 'none' ? rawResolver((f) => f) : rawResolver(target.keyOf, target.kind === 'channel' ? target.channel : undefined);
+    const r = render(resolve);
+    if (!r.ok) return r;
+    warnings.push(...r.warnings);
+    text = scoped(userScope.trim(), r.value);
+  } else {
+    switch (target.kind) {
+      case 'none':
+        return fail(
+          diagnostic('backend/unsupported-feature', `${target.reason}: no Cloud SIEM records to scope the rule to`, at(rule), {
+            hint: "set the option scope to the CSE expression that selects this log source's records (e.g. metadata_vendor = 'X' and metadata_product = 'Y')",
+          }),
+        );
+      case 'source':
+      case 'channel': {
+        if (target.kind === 'source' && target.noFields && readFields(expr).size > 0) {
+          return fail(diagnostic('backend/unsupported-feature', target.noFields, at(rule)));
+        }
+        const r = render(rawResolver(target.keyOf, target.kind === 'channel' ? target.channel : undefined));
+        if (!r.ok) return r;
+        warnings.push(...r.warnings);
+        const base = outputScope(target.outputs);
+        const scope = target.kind === 'channel' ? `${base} and metadata_deviceEventId matches /^${regexLiteral(target.channel)}-[0-9]+$/` : base;
+        text = scoped(scope, r.value);
+        if (target.kind === 'source' && target.note) warnings.push(diagnostic('backend/unsupported-feature', target.note, at(rule), { severity: 'warning' }));
+        break;
+      }
+      case 'events': {
+        // Event types where a field the rule reads has no meaning are left out (e.g. 4688 for a rule reading User).
+        const fields = [...readFields(expr)];
+        const events = target.events.filter((e) => fields.every((f) => e.keyOf(f) !== undefined));
+        if (events.length === 0) {
+          return fail(diagnostic('backend/unsupported-feature', `no ${rule.logsource.category ?? rule.logsource.service} event type has all the fields this rule reads`, at(rule)));
+        }
+        const groups = new Map<string, EventType[]>();
+        for (const e of events) {
+          const id = /-(\d+)$/.exec(e.deviceEventId)?.[1] ?? '';
+          const folded = foldEventId(expr, id);
+          if (folded.kind === 'const' && !folded.value) continue; // the rule cannot match this event type
+          const r = folded.kind === 'const' ? ok('') : render(eventResolver(e), folded);
+          if (!r.ok) return r;
+          warnings.push(...r.warnings);
+          const k = `${e.vendor}\u0000${e.product}\u0000${r.value}`;
+          groups.set(k, [...(groups.get(k) ?? []), e]);
+        }
+        const parts = [...groups].map(([k, es]) => {
+          const body = k.split('\u0000')[2]!;
+          const e0 = es[0]!;
+          const ids = orOf(es.map((e) => `metadata_deviceEventId = ${q(e.deviceEventId)}`));
+          const scope = `metadata_vendor = ${q(e0.vendor)} and metadata_product = ${q(e0.product)} and ${ids}`;
+          return body === '' ? scope : scoped(scope, body);
+        });
+        if (parts.length === 0) {
+          return fail(diagnostic('backend/unsupported-feature', `the rule's EventID tests exclude every event type of its log source`, at(rule)));
+        }
+        text = parts.length === 1 ? parts[0]! : parts.map((p) => `(${p})`).join(' or ');
+        break;
+      }
+    }
+  }
   const problems = validateCseExpression(text, { re2: false });
   if (problems.length > 0) return fail(...gateErrors(problems, rule.loc, 'CSE expression'));
-  return ok(text, r.warnings);
+  return ok(text, warnings);
 }
 
 const ENTITY_SELECTORS = [
@@ -106,11 +272,18 @@ export const sumoCse: Backend = createBackend({
   defaultPipelines: [],
   options: {
     enabled: 'cse-rule: whether the rule is enabled (default true)',
+    scope:
+      "CSE expression selecting the rule's records, replacing the catalog scope (needed for log sources Sumo's catalog does not map), e.g. metadata_vendor = 'Acme' and metadata_product = 'Proxy'",
     keywordField:
       'CSE field that keyword (full-text) items are tested against as substrings, e.g. commandLine; without it keyword rules are refused',
   },
   query: (expr, ctx) => cseExpression(expr, ctx.rule, ctx.options),
   formatRule,
+  enrichments: (ctx) => {
+    const keywordField = ctx.options['keywordField'];
+    const r = cseEnrichments(ctx.rule, typeof keywordField === 'string' ? keywordField : undefined);
+    return ok(r.rendered, r.warnings);
+  },
   correlation: cseCorrelation,
   finalize,
   dataSources: (ctx) => (ctx.rule.logsource.category === 'process_creation' ? ['sec_record_endpoint'] : []),

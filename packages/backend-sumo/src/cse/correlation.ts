@@ -2,7 +2,9 @@ import { diagnostic } from '@sigmats/core';
 import type { CorrelationRule, Logsource } from '@sigmats/core';
 import { fail, ok, type CorrelationContext, type CorrelationOutput, type ReferencedRule, type Result } from '@sigmats/text-query';
 import { cseSeverity, mitreTags } from '../shared/meta.js';
-import { cseField } from './fields.js';
+import { cseField, eventResolver } from './fields.js';
+import { mappingFor } from './catalog.js';
+import { windowsKey } from './logsources.js';
 
 /**
  * Sigma correlations as Cloud SIEM rules (target-languages §5.4, Terraform sumologic_cse_threshold_rule /
@@ -56,11 +58,31 @@ export function cseCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
     expressions.push(r.queries[0]!);
     logsource ??= r.document.logsource;
   }
+  // A field's schema name per referenced rule: from the mapping of each Windows event id the rule's expression
+  // scopes to (TargetUserName is user_username in 4624/4625), else the log source's first event type.
+  const deviceIds = expressions.map((e) => [...e.matchAll(/metadata_deviceEventId = '([^']+)'/g)].map((m) => m[1]!));
+  const schemaName = (field: string): string | undefined => {
+    const names = new Set<string>();
+    for (const ids of deviceIds) {
+      if (ids.length === 0) {
+        const f = cseField(field, logsource!);
+        names.add(f.kind === 'normalized' ? f.name : '');
+        continue;
+      }
+      for (const id of ids) {
+        const channel = id.replace(/-\d+$/, '');
+        const mapping = mappingFor('Microsoft', 'Windows', 'Windows', id);
+        const f = eventResolver({ deviceEventId: id, vendor: '', product: '', mapping, channel, keyOf: windowsKey }, { companions: false })(field, []);
+        names.add(f.kind === 'normalized' ? f.name : '');
+      }
+    }
+    return names.size === 1 && !names.has('') ? [...names][0] : undefined;
+  };
   const groupBy: string[] = [];
   for (const g of c.groupBy) {
-    const f = cseField(g, logsource!);
-    if (f.kind !== 'normalized') return err(`group-by field '${g}' is not a CSE normalized field`, 'group by fields such as User, Computer, Image');
-    groupBy.push(f.name);
+    const name = schemaName(g);
+    if (name === undefined) return err(`group-by field '${g}' is not one CSE normalized field in every referenced event type`, 'group by fields such as User, Computer, Image');
+    groupBy.push(name);
   }
   let rule: Record<string, unknown>;
   if (c.type === 'event_count' || c.type === 'value_count') {
@@ -73,9 +95,9 @@ export function cseCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
     if (c.type === 'value_count') {
       const field = c.condition.fields[0];
       if (field === undefined) return err('value_count needs condition.field');
-      const f = cseField(field, logsource!);
-      if (f.kind !== 'normalized') return err(`value_count field '${field}' is not a CSE normalized field`);
-      distinct = { count_distinct: true, count_field: f.name };
+      const name = schemaName(field);
+      if (name === undefined) return err(`value_count field '${field}' is not one CSE normalized field in every referenced event type`);
+      distinct = { count_distinct: true, count_field: name };
     }
     const expression = expressions.length === 1 ? expressions[0]! : expressions.map((e) => `(${e})`).join(' or ');
     rule = { rule_type: 'threshold', ...common(c), expression, group_by_fields: groupBy, limit, ...distinct, ...window(c.timespan.seconds) };

@@ -1,97 +1,80 @@
-import type { Logsource } from '@sigmats/core';
+import type { Logsource, ScalarValue } from '@sigmats/core';
+import { fieldType, rawCompanion, schemaFieldOf } from './catalog.js';
+import { cseTarget, type EventType } from './logsources.js';
 
 /**
- * Sigma fields → Cloud SIEM normalized record fields (target-languages §5.2, catalog mappings for Sysmon EID 1 and
- * Security 4688). Anything not here is read from the raw message: `fields['EventData.X']` for Windows event data,
- * `fields['X']` otherwise. OriginalFileName, IntegrityLevel and CurrentDirectory are not normalized by CSE: they
- * stay raw (the official converter maps them to severity/file_basename/file_path, which is wrong).
+ * Where a Cloud SIEM expression reads a Sigma field, per event type (catalog mapping): the schema field the mapping
+ * copies the field's original record key into, else the raw key `fields['…']`.
+ *
+ * - A normalized field whose value CSE enriches (user_username, device_hostname, …) is read from its `<field>_raw`
+ *   companion: the normalized value is lower-cased with the domain stripped, which Sigma values do not expect
+ *   ("the original, un-normalized name is placed in a _raw name attribute … The rules engine allows the _raw username
+ *   forms to be used in rule creation", Sumo docs, SOURCES.md).
+ * - A schema field typed int/long is compared as a number when the rule gives numbers; a text value reads the raw key.
+ * - Sigma `Hashes` (`MD5=…,SHA256=…`): the Windows parser splits it into MD5/SHA1/SHA256/IMPHASH keys, which the
+ *   mapping copies to file_hash_*; the test goes to those fields, `ALG=` stripped.
+ * - Sigma `EventID` on Windows: `metadata_deviceEventId = '<channel>-<id>'`.
  */
-export const CSE_NORMALIZED: Readonly<Record<string, string>> = {
-  Image: 'baseImage',
-  NewProcessName: 'baseImage',
-  ParentImage: 'parentBaseImage',
-  ParentProcessName: 'parentBaseImage',
-  CommandLine: 'commandLine',
-  ParentCommandLine: 'parentCommandLine',
-  Computer: 'device_hostname',
-  User: 'user_username',
-  SubjectUserName: 'user_username',
-  SubjectDomainName: 'user_authDomain',
-  TargetUserName: 'targetUser_username',
-  ProcessId: 'pid',
-  ParentProcessId: 'parentPid',
-  md5: 'file_hash_md5',
-  MD5: 'file_hash_md5',
-  sha1: 'file_hash_sha1',
-  SHA1: 'file_hash_sha1',
-  sha256: 'file_hash_sha256',
-  SHA256: 'file_hash_sha256',
-  Imphash: 'file_hash_imphash',
-  IMPHASH: 'file_hash_imphash',
-};
-
-/** Normalized fields CSE types as numbers (compared without quotes). */
-export const CSE_NUMERIC = new Set(['pid', 'parentPid']);
-
-/** `Hashes` values `ALG=value` go to one normalized field per algorithm, with the prefix stripped. */
-export const CSE_HASH_FIELDS: Readonly<Record<string, string>> = {
-  MD5: 'file_hash_md5',
-  SHA1: 'file_hash_sha1',
-  SHA256: 'file_hash_sha256',
-  IMPHASH: 'file_hash_imphash',
-};
-
-/** Windows event keys that are not under EventData in the raw message. */
-const WINDOWS_SYSTEM_KEYS = new Set(['EventID', 'Channel', 'Provider', 'Level', 'Task', 'Opcode', 'Keywords', 'EventRecordID']);
-
-/** Windows log channel per Sigma service: EventID N becomes metadata_deviceEventId '<channel>-N'. */
-export const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {
-  security: 'Security',
-  system: 'System',
-  application: 'Application',
-  sysmon: 'Microsoft-Windows-Sysmon/Operational',
-  powershell: 'Microsoft-Windows-PowerShell/Operational',
-  'powershell-classic': 'Windows PowerShell',
-  taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
-  wmi: 'Microsoft-Windows-WMI-Activity/Operational',
-  windefend: 'Microsoft-Windows-Windows Defender/Operational',
-  'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
-  'dns-client': 'Microsoft-Windows-DNS Client Events/Operational',
-  'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall',
-  'code-integrity': 'Microsoft-Windows-CodeIntegrity/Operational',
-  'applocker': 'Microsoft-Windows-AppLocker/EXE and DLL',
-  'ntlm': 'Microsoft-Windows-NTLM/Operational',
-};
-
-/** Sysmon event IDs by Sigma category (for the metadata scope of Windows rules that read raw fields). */
-export const CSE_SYSMON_IDS: Readonly<Record<string, readonly string[]>> = {
-  process_creation: ['Microsoft-Windows-Sysmon/Operational-1', 'Security-4688'],
-  network_connection: ['Microsoft-Windows-Sysmon/Operational-3'],
-  image_load: ['Microsoft-Windows-Sysmon/Operational-7'],
-  create_remote_thread: ['Microsoft-Windows-Sysmon/Operational-8'],
-  process_access: ['Microsoft-Windows-Sysmon/Operational-10'],
-  file_event: ['Microsoft-Windows-Sysmon/Operational-11'],
-  registry_set: ['Microsoft-Windows-Sysmon/Operational-13'],
-  dns_query: ['Microsoft-Windows-Sysmon/Operational-22'],
-  pipe_created: ['Microsoft-Windows-Sysmon/Operational-17', 'Microsoft-Windows-Sysmon/Operational-18'],
-  driver_load: ['Microsoft-Windows-Sysmon/Operational-6'],
-};
 
 export type CseField =
-  | { readonly kind: 'normalized'; readonly name: string }
+  | { readonly kind: 'normalized'; readonly name: string; readonly numeric: boolean }
   | { readonly kind: 'raw'; readonly key: string }
-  | { readonly kind: 'hashes' }
+  | { readonly kind: 'hashes'; readonly fields: Readonly<Record<string, string>> }
   | { readonly kind: 'event-id'; readonly channel: string };
 
-export function cseField(field: string, ls: Logsource): CseField {
-  const windows = ls.product?.toLowerCase() === 'windows';
-  const normalized = CSE_NORMALIZED[field];
-  if (normalized) return { kind: 'normalized', name: normalized };
-  if (field === 'Hashes') return { kind: 'hashes' };
-  if (windows && field === 'EventID') {
-    const channel = ls.service ? WINDOWS_CHANNELS[ls.service.toLowerCase()] : undefined;
-    if (channel) return { kind: 'event-id', channel };
+/** Resolves a Sigma field, given the values it is tested against. */
+export type FieldResolver = (field: string, values: readonly ScalarValue[]) => CseField;
+
+const HASH_KEYS = ['MD5', 'SHA1', 'SHA256', 'IMPHASH'] as const;
+
+const NUMERIC_TYPES = new Set(['int', 'long']);
+
+function numericValues(values: readonly ScalarValue[]): boolean {
+  return values.length > 0 && values.every((v) => v.kind === 'number' || v.kind === 'compare' || v.kind === 'null' || v.kind === 'exists');
+}
+
+export function eventResolver(e: EventType, opts: { readonly companions?: boolean } = {}): FieldResolver {
+  const hashFields: Record<string, string> = {};
+  if (e.mapping) {
+    for (const alg of HASH_KEYS) {
+      const f = schemaFieldOf(e.mapping, alg);
+      if (f) hashFields[alg] = f;
+    }
   }
-  if (windows) return { kind: 'raw', key: WINDOWS_SYSTEM_KEYS.has(field) ? field : `EventData.${field}` };
-  return { kind: 'raw', key: field };
+  const splitHashes = Object.keys(hashFields).length === HASH_KEYS.length;
+  return (field, values) => {
+    if (field === 'EventID' && e.channel) return { kind: 'event-id', channel: e.channel };
+    if (field === 'Hashes' && splitHashes) return { kind: 'hashes', fields: hashFields };
+    const key = e.keyOf(field) ?? field;
+    const schema = e.mapping ? schemaFieldOf(e.mapping, key) : undefined;
+    if (schema !== undefined) {
+      const type = fieldType(schema);
+      if (type === 'string') return { kind: 'normalized', name: (opts.companions ?? true) ? (rawCompanion(schema) ?? schema) : schema, numeric: false };
+      if (NUMERIC_TYPES.has(type) && numericValues(values)) return { kind: 'normalized', name: schema, numeric: true };
+    }
+    return { kind: 'raw', key };
+  };
+}
+
+/** Raw fields only; `EventID` as the channel's event id when the channel is known. */
+export function rawResolver(keyOf: (field: string) => string, channel?: string): FieldResolver {
+  return (field) => (field === 'EventID' && channel ? { kind: 'event-id', channel } : { kind: 'raw', key: keyOf(field) });
+}
+
+/**
+ * A field of a log source as one name (correlation group-by / value_count): the normalized field of the log source's
+ * first event type (not its `_raw` companion: grouping uses the entity value), else the raw key.
+ */
+export function cseField(field: string, ls: Logsource): CseField {
+  const t = cseTarget(ls);
+  switch (t.kind) {
+    case 'events':
+      return eventResolver(t.events[0]!, { companions: false })(field, []);
+    case 'channel':
+      return rawResolver(t.keyOf, t.channel)(field, []);
+    case 'source':
+      return rawResolver(t.keyOf)(field, []);
+    case 'none':
+      return { kind: 'raw', key: field };
+  }
 }

@@ -1,9 +1,9 @@
 import { assertNever, diagnostic, stringShape } from '@sigmats/core';
-import type { Diagnostic, KeywordExpr, Logsource, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
+import type { Diagnostic, KeywordExpr, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type ListText, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
 import { alternationRegex, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
-import { CSE_HASH_FIELDS, CSE_NUMERIC, cseField, type CseField } from './fields.js';
+import type { CseField, FieldResolver } from './fields.js';
 
 /**
  * Leaves of a Cloud SIEM rule expression (target-languages §5.1, §5.5). Case-insensitive like Sigma:
@@ -13,9 +13,8 @@ import { CSE_HASH_FIELDS, CSE_NUMERIC, cseField, type CseField } from './fields.
  */
 
 export interface CseLeafContext {
-  readonly logsource: Logsource;
-  /** Set when the rule reads a raw (vendor) field, so the expression gets the vendor/product scope. */
-  readonly usesRaw: { value: boolean };
+  /** Where each Sigma field is read in the event type being rendered (catalog mapping). */
+  readonly resolve: FieldResolver;
   /** Option `keywordField`: the field keywords are tested against (substring); absent → keywords are refused. */
   readonly keywordField?: string;
 }
@@ -43,7 +42,11 @@ export function cseString(f: string, v: StringValue): Result<string> {
   const ph = placeholderError(v);
   if (ph) return fail(ph);
   const { shape, text } = stringShape(v);
-  if (shape === 'any') return ok(`!isEmpty(${f})`);
+  // `*` matches every value, the empty one too (Sigma wildcards match zero characters): only a missing field fails.
+  if (shape === 'any') return ok(`!isNull(${f})`);
+  // An empty value in a schema field: whether a mapping fills one from an empty original value is not documented (it
+  // may read as null); isEmpty is true for both. A raw key (`fields['…']`) keeps the message's value as it is.
+  if (shape === 'exact' && text === '' && !f.startsWith('fields[')) return ok(`isEmpty(${f})`);
   if (shape === 'exact' && isQuotable(text) && (v.cased || lowerSafe(text))) {
     return ok(v.cased ? `${f} = ${q(text)}` : `lower(${f}) = ${q(text.toLowerCase())}`);
   }
@@ -87,7 +90,7 @@ export function cseValue(f: string, value: ScalarValue, numeric: boolean, other:
 const HASH_LENGTHS: Readonly<Record<string, number>> = { MD5: 32, SHA1: 40, SHA256: 64, IMPHASH: 32 };
 
 /** `Hashes` (`MD5=…,SHA256=…`) → the normalized hash fields, `ALG=` stripped; a bare hash is placed by its length. */
-function cseHashes(value: ScalarValue): Result<string> {
+function cseHashes(value: ScalarValue, hashFields: Readonly<Record<string, string>>): Result<string> {
   const unsupported = (why: string): Result<string> =>
     fail(diagnostic('backend/unsupported-value', `Hashes value cannot be mapped to CSE hash fields: ${why}`, value.loc, {
       hint: "write 'ALG=hex' values (MD5, SHA1, SHA256, IMPHASH)",
@@ -105,13 +108,14 @@ function cseHashes(value: ScalarValue): Result<string> {
     const hex = m[2]!.toLowerCase();
     if (m[1] !== undefined) {
       const algo = m[1].toUpperCase();
-      const field = CSE_HASH_FIELDS[algo];
+      const field = hashFields[algo];
       if (!field) return unsupported(`unknown algorithm '${m[1]}'`);
       const truncated = openEnd && i === pairs.length - 1 && hex.length < (HASH_LENGTHS[algo] ?? 0);
       tests.push(truncated ? `${field} matches /(?i)^${hex}.*$/` : `lower(${field}) = ${q(hex)}`);
     } else {
-      const fields = { 32: ['file_hash_md5', 'file_hash_imphash'], 40: ['file_hash_sha1'], 64: ['file_hash_sha256'] }[hex.length];
-      if (!fields) return unsupported(`a ${hex.length}-digit hash has no algorithm`);
+      const byLength = { 32: ['MD5', 'IMPHASH'], 40: ['SHA1'], 64: ['SHA256'] }[hex.length];
+      const fields = byLength?.map((alg) => hashFields[alg]).filter((f): f is string => f !== undefined);
+      if (!fields || fields.length === 0) return unsupported(`a ${hex.length}-digit hash has no algorithm`);
       const alts = fields.map((f) => `lower(${f}) = ${q(hex)}`);
       tests.push(alts.length === 1 ? alts[0]! : `(${alts.join(' or ')})`);
     }
@@ -124,13 +128,13 @@ function cseHashes(value: ScalarValue): Result<string> {
  * A list of `ALG=hex` values: one test per algorithm field, a regex alternation when it has several hashes
  * (hash lists run to thousands of values). Undefined when a value is not a single `ALG=hex` pair.
  */
-function hashList(values: readonly ScalarValue[]): Result<string | ListText> | undefined {
+function hashList(values: readonly ScalarValue[], hashFields: Readonly<Record<string, string>>): Result<string | ListText> | undefined {
   const byField = new Map<string, Set<string>>();
   for (const v of values) {
     if (v.kind !== 'string') return undefined;
     const { shape, text } = stringShape(v);
     const m = shape === 'pattern' || shape === 'any' ? null : /^([A-Za-z0-9]+)=([0-9A-Fa-f]+)$/.exec(text.trim());
-    const field = m ? CSE_HASH_FIELDS[m[1]!.toUpperCase()] : undefined;
+    const field = m ? hashFields[m[1]!.toUpperCase()] : undefined;
     if (!m || !field) return undefined;
     const set = byField.get(field) ?? new Set<string>();
     set.add(m[2]!.toLowerCase());
@@ -152,25 +156,23 @@ function eventId(channel: string, value: ScalarValue): Result<string> {
 }
 
 function matchLeaf(node: MatchExpr, ctx: CseLeafContext): Result<string> {
-  const f = cseField(node.field, ctx.logsource);
-  if (f.kind === 'hashes') return cseHashes(node.value);
+  let f = ctx.resolve(node.field, [node.value]);
+  if (f.kind === 'hashes') return cseHashes(node.value, f.fields);
   if (f.kind === 'event-id') {
     const r = eventId(f.channel, node.value);
     if (!r.ok || r.value !== '') return r;
-    return matchLeaf({ ...node, field: node.field }, { ...ctx, logsource: { ...ctx.logsource, service: undefined } });
+    f = { kind: 'raw', key: node.field };
   }
-  if (f.kind === 'raw') ctx.usesRaw.value = true;
   const name = fieldText(f, node);
   if (!name.ok) return name;
   const other = (field: string): Result<string> => {
-    const g = cseField(field, ctx.logsource);
-    if (g.kind === 'raw') ctx.usesRaw.value = true;
+    const g = ctx.resolve(field, []);
     if (g.kind === 'hashes' || g.kind === 'event-id') {
       return fail(diagnostic('backend/unsupported-feature', `fieldref to ${field} is not supported in CSE`, node.loc));
     }
     return fieldText(g, node);
   };
-  return cseValue(name.value, node.value, f.kind === 'normalized' && CSE_NUMERIC.has(f.name), other);
+  return cseValue(name.value, node.value, f.kind === 'normalized' && f.numeric, other);
 }
 
 function keywordLeaf(node: KeywordExpr, ctx: CseLeafContext): Result<string> {
@@ -203,12 +205,11 @@ function keywordLeaf(node: KeywordExpr, ctx: CseLeafContext): Result<string> {
 export const cseHooks: RenderHooks<CseLeafContext> = {
   leaf: (node, ctx) => (node.kind === 'keyword' ? keywordLeaf(node, ctx) : matchLeaf(node, ctx)),
   orList: (field, values, node, ctx) => {
-    const f = cseField(field, ctx.logsource);
-    if (f.kind === 'hashes') return hashList(values);
+    const f = ctx.resolve(field, values);
+    if (f.kind === 'hashes') return hashList(values, f.fields);
     if (f.kind !== 'normalized' && f.kind !== 'raw') return undefined;
     const strings = values.filter((v): v is StringValue => v.kind === 'string' && placeholderError(v) === undefined);
     if (strings.length < 2) return undefined;
-    if (f.kind === 'raw') ctx.usesRaw.value = true;
     const name = fieldText(f, node.operands[0] as MatchExpr);
     if (!name.ok) return name;
     const pieces: string[] = [];
@@ -216,11 +217,11 @@ export const cseHooks: RenderHooks<CseLeafContext> = {
     const groups = { lower: [] as StringValue[], cased: [] as StringValue[] };
     for (const v of values) {
       if (v.kind === 'string' && strings.includes(v)) {
-        if (stringShape(v).shape === 'any') pieces.push(`!isEmpty(${name.value})`);
+        if (stringShape(v).shape === 'any') pieces.push(`!isNull(${name.value})`);
         else (v.cased ? groups.cased : groups.lower).push(v);
         continue;
       }
-      const r = cseValue(name.value, v, f.kind === 'normalized' && CSE_NUMERIC.has(f.name), () =>
+      const r = cseValue(name.value, v, f.kind === 'normalized' && f.numeric, () =>
         fail(diagnostic('backend/unsupported-feature', 'fieldref in a value list', v.loc)),
       );
       if (r.ok) pieces.push(r.value);

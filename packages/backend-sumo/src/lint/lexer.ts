@@ -133,6 +133,13 @@ export function tokenize(text: string, options: LexOptions): Token[] {
       i = SPACES.lastIndex;
       continue;
     }
+    // A `//` comment line (documented: "Comments out a single line of the query"): only at the start of a line, so
+    // `//` inside a term or a regex is never taken for one.
+    if (ch === '/' && text[i + 1] === '/' && (i === 0 || /[\n\r][ \t]*$/.test(text.slice(Math.max(0, i - 64), i)))) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl + 1;
+      continue;
+    }
     if (ch === '"' || ch === "'") {
       // Scope quoted terms only use double quotes; a single quote there is part of a bare term.
       if (!(inScope && ch === "'")) {

@@ -419,6 +419,10 @@ class Linter {
         case 'parse':
           this.next();
           return this.parseStage();
+        case 'keyvalue':
+        case 'kv':
+          this.next();
+          return this.keyvalueStage();
         case 'fields':
           this.next();
           if (this.isOp(this.peek(), '-', '+')) this.next();
@@ -514,6 +518,24 @@ class Linter {
       for (const p of paths) this.declare(p);
     }
     if (this.isWord(this.peek(), 'nodrop')) this.next();
+  }
+
+  /** `keyvalue [infer] [field=x] "k1", "k2"`: each field named after its key (inference mode); other forms are skipped. */
+  private keyvalueStage(): void {
+    if (this.isWord(this.peek(), 'infer')) this.next();
+    this.fieldOption();
+    if (this.peek()?.kind !== 'string') {
+      this.pos = this.end;
+      return;
+    }
+    for (;;) {
+      const key = this.expectKind('string', 'a quoted key');
+      if (!key) return;
+      this.declare(key.value);
+      if (this.peek()?.kind !== 'comma') break;
+      this.next();
+    }
+    if (this.peek() !== undefined) this.pos = this.end;
   }
 
   private fieldOption(): void {

@@ -6,7 +6,7 @@ import { gateErrors } from '../shared/gate.js';
 import { savedSearch } from './format.js';
 import { searchProfile } from './profiles.js';
 import { planFields } from './fields.js';
-import { searchSettings } from './query.js';
+import { ruleSettings, searchSettings } from './query.js';
 
 /**
  * Sigma correlations as Sumo log search aggregations (target-languages §4.1 "Output"):
@@ -17,6 +17,8 @@ import { searchSettings } from './query.js';
  */
 
 interface Stages {
+  /** The rule's `// assumes: …` line, if any. */
+  readonly comment?: string;
   readonly scope: string;
   readonly jsonField?: string;
   readonly extracted: readonly (readonly [string, string])[];
@@ -24,7 +26,9 @@ interface Stages {
 }
 
 function stagesOf(query: string): Stages | undefined {
-  const lines = query.split('\n');
+  const all = query.split('\n');
+  const comment = all[0]?.startsWith('//') ? all[0] : undefined;
+  const lines = comment ? all.slice(1) : all;
   const scope = lines[0];
   if (scope === undefined || scope.startsWith('|')) return undefined;
   const where: string[] = [];
@@ -40,9 +44,11 @@ function stagesOf(query: string): Stages | undefined {
       paths.forEach((p, i) => extracted.push([p, aliases[i]!]));
     } else if (line.startsWith('| where ')) where.push(line.slice('| where '.length));
     else if (line.startsWith('| fields ') || line.startsWith('| sort ')) continue;
+    // The rule's enrichments (per-event labels, see enrichments.ts): an aggregation has no use for them.
+    else if (/^\| if\(.*\) as [A-Za-z_][A-Za-z0-9_]*$/.test(line)) continue;
     else return undefined;
   }
-  return { scope, extracted, where, ...(jsonField ? { jsonField } : {}) };
+  return { scope, extracted, where, ...(jsonField ? { jsonField } : {}), ...(comment ? { comment } : {}) };
 }
 
 /** `5m`, `1h`, `2d`: the largest Sumo time unit that divides the span. */
@@ -67,8 +73,8 @@ export function searchCorrelation(referenced: readonly ReferencedRule[], ctx: Co
     fail(diagnostic('backend/unsupported-correlation', msg, c.loc, hint ? { hint } : {}));
   if (c.type === 'temporal_ordered') return err('temporal_ordered correlations are not supported for Sumo log search', 'use temporal (unordered)');
   if (c.aliases.length > 0) return err('correlation field aliases are not supported for Sumo log search');
-  const settings = searchSettings(ctx.options, ctx.state);
-  if (!settings.ok) return settings;
+  const chosen = searchSettings(ctx.options, ctx.state);
+  if (!chosen.ok) return chosen;
 
   const stages: Stages[] = [];
   for (const r of referenced) {
@@ -79,6 +85,8 @@ export function searchCorrelation(referenced: readonly ReferencedRule[], ctx: Co
     stages.push(s);
   }
   const first = referenced[0]!.document as SigmaRule;
+  const settings = { ...chosen, value: ruleSettings(chosen.value, searchProfile(first.logsource)) };
+  if (settings.value.extraction === 'keyvalue') return err('correlations over keyvalue-extracted log sources are not supported for Sumo log search', 'use extraction json or fer');
 
   // Fields: union of the rules' extractions, plus the group-by fields.
   const byAlias = new Map<string, string>();
@@ -121,7 +129,8 @@ export function searchCorrelation(referenced: readonly ReferencedRule[], ctx: Co
     return conds.length > 0 ? and(conds) : undefined;
   };
 
-  const lines = [scope];
+  const comments = [...new Set(stages.map((s) => s.comment).filter((c): c is string => c !== undefined))];
+  const lines = [...comments, scope];
   if (byAlias.size > 0 && settings.value.extraction === 'json') {
     const entries = [...byAlias];
     lines.push(`| json field=${stages[0]!.jsonField ?? settings.value.jsonField} ${entries.map(([, p]) => `"${p}"`).join(', ')} as ${entries.map(([a]) => a).join(', ')} nodrop`);

@@ -22,7 +22,7 @@ const RESERVED = new Set([
   'field', 'asc', 'desc', 'multi', 'regex', 'auto',
 ]);
 
-const bareName = (f: string): boolean => IDENT.test(f) && !RESERVED.has(f.toLowerCase());
+export const bareName = (f: string): boolean => IDENT.test(f) && !RESERVED.has(f.toLowerCase());
 
 /** Sumo names for the Sigma fields a query uses, and the json extraction that defines them. */
 export interface FieldPlan {
@@ -60,6 +60,8 @@ export function exprFields(expr: Expr, out: string[] = []): string[] {
 const WORD_KEY = /^[A-Za-z0-9_]+$/;
 
 function jsonKeyPath(path: string): string | undefined {
+  // A profile may give one key that holds dots (Zeek's flat `id.orig_h`) already in bracket form.
+  if (/^\['[^'"\\[\]]+'\]$/.test(path) && ![...path].some(isInvisible)) return path;
   const segments = path.split('.');
   let out = '';
   for (const s of segments) {
@@ -96,6 +98,17 @@ export function planFields(
         continue;
       }
       names.set(f, bareName(f) ? f : `%"${f}"`);
+      continue;
+    }
+    if (settings.extraction === 'keyvalue') {
+      // keyvalue names each field after its key: the key must be a plain field name.
+      const key = jsonPath(f);
+      if (!bareName(key)) {
+        errors.push(diagnostic('backend/unsupported-value', `field name ${JSON.stringify(f)} cannot be read with keyvalue (not a plain key name)`, locate(f)));
+        continue;
+      }
+      names.set(f, key);
+      extracted.push([key, key]);
       continue;
     }
     const path = jsonKeyPath(jsonPath(f));

@@ -81,3 +81,28 @@ export function wrapScope(scope: string): string {
   return `(${scope})`;
 }
 
+/**
+ * Keywords as they appear in a JSON message: a value holding `"` or `\` (or a control character) is written escaped
+ * in the message text (`\"unsafe\"`, `\\localhost\\C$`), and keywords search that text. Literal parts only;
+ * regex keywords are the rule author's.
+ */
+export function jsonEscapeKeywords(e: Expr): Expr {
+  switch (e.kind) {
+    case 'keyword': {
+      const v = e.value;
+      if (v.kind !== 'string') return e;
+      const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: JSON.stringify(p.text).slice(1, -1) } : p));
+      return { ...e, value: { ...v, parts } };
+    }
+    case 'not':
+      return { ...e, operand: jsonEscapeKeywords(e.operand) };
+    case 'and':
+    case 'or':
+      return { ...e, operands: e.operands.map(jsonEscapeKeywords) };
+    case 'match':
+    case 'const':
+      return e;
+    default:
+      return assertNever(e, 'expression kind');
+  }
+}

@@ -65,7 +65,8 @@ function writeString(f: string, v: StringValue, form: StringForm): string {
     case 'pattern':
       return `${lhs} matches ${q(form.literal)}`;
     case 'any':
-      return `!isEmpty(${f})`;
+      // `*` matches every value, the empty one too: only a missing key (null after json … nodrop) fails.
+      return `!isNull(${f})`;
     case 'regex':
       return `${f} matches /${stringRegex(v)}/`;
   }

@@ -6,7 +6,14 @@ import type { PipelineInfo } from '@sigmats/core';
  * profile reads Sysmon; these switch a log source to another collection.
  *
  * `sumo-windows-4688`: process_creation from Security event 4688 (native process auditing) instead of Sysmon EID 1:
- * the scope, the event id filter (state `sumo_event_ids`) and the 4688 names of the Sysmon fields.
+ * the channel and event id filters (states `sumo_channel`, `sumo_event_ids`) and the 4688 names of the Sysmon fields
+ * (Microsoft's 4688 event schema). No scope: `_sourceCategory` is the tenant's (option `scope` or a pipeline's
+ * `sumo_scope`). Refused, because 4688 has no field with their Sysmon meaning and form:
+ *  - `User`: 4688's SubjectUserName is the *creator* of the process (`HOST$` when SYSTEM started it) and
+ *    TargetUserName (Windows 10+) has no `DOMAIN\` part; Sysmon's User is the account the new process runs as,
+ *    `DOMAIN\name`;
+ *  - `ProcessId`/`ParentProcessId`: hexadecimal in 4688 (`0x1a4`), decimal in Sysmon;
+ *  - Sysmon-only fields (OriginalFileName, Hashes, IntegrityLevel, CurrentDirectory, ParentCommandLine, …).
  */
 const WINDOWS_4688 = {
   name: 'sumo-windows-4688',
@@ -14,10 +21,10 @@ const WINDOWS_4688 = {
   allowed_backends: ['sumo'],
   transformations: [
     {
-      id: 'scope_security',
+      id: 'channel_security',
       type: 'set_state',
-      key: 'sumo_scope',
-      val: '_sourceCategory=*windows*security*',
+      key: 'sumo_channel',
+      val: 'Security',
       rule_conditions: [{ type: 'logsource', category: 'process_creation', product: 'windows' }],
     },
     {
@@ -28,25 +35,26 @@ const WINDOWS_4688 = {
       rule_conditions: [{ type: 'logsource', category: 'process_creation', product: 'windows' }],
     },
     {
+      id: 'no_sysmon_only_fields',
+      type: 'detection_item_failure',
+      message:
+        'this field has no Security 4688 equivalent with its Sysmon meaning (User: 4688 SubjectUserName is the creator, HOST$ for SYSTEM; process ids are hexadecimal in 4688; the others exist in Sysmon only)',
+      field_name_conditions: [
+        {
+          type: 'include_fields',
+          fields: ['User', 'ProcessId', 'ParentProcessId', 'OriginalFileName', 'Hashes', 'IntegrityLevel', 'CurrentDirectory', 'ParentCommandLine', 'Company', 'Product', 'Description', 'FileVersion', 'ParentUser'],
+        },
+      ],
+      rule_conditions: [{ type: 'logsource', category: 'process_creation', product: 'windows' }],
+    },
+    {
       id: 'fields_4688',
       type: 'field_name_mapping',
       mapping: {
         Image: 'NewProcessName',
         ParentImage: 'ParentProcessName',
-        User: 'SubjectUserName',
-        ProcessId: 'NewProcessId',
-        ParentProcessId: 'ProcessId',
-        LogonId: 'SubjectLogonId',
+        LogonId: 'TargetLogonId',
       },
-      rule_conditions: [{ type: 'logsource', category: 'process_creation', product: 'windows' }],
-    },
-    {
-      id: 'no_sysmon_only_fields',
-      type: 'detection_item_failure',
-      message: 'this field exists in Sysmon events only, not in Security 4688',
-      field_name_conditions: [
-        { type: 'include_fields', fields: ['OriginalFileName', 'Hashes', 'IntegrityLevel', 'CurrentDirectory', 'ParentCommandLine', 'Company', 'Product', 'Description', 'FileVersion'] },
-      ],
       rule_conditions: [{ type: 'logsource', category: 'process_creation', product: 'windows' }],
     },
   ],

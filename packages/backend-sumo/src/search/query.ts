@@ -3,10 +3,11 @@ import type { BackendOptionValue, Expr, SigmaRule, SourceLocation } from '@sigma
 import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
 import { tokenize } from '../lint/lexer.js';
 import { exprFields, planFields, type FieldPlan } from './fields.js';
-import { splitScope, wrapScope } from './keywords.js';
+import { jsonEscapeKeywords, splitScope, wrapScope } from './keywords.js';
+import { windowsJsonValues } from './windows-values.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { searchHooks } from './leaf.js';
-import { searchProfile } from './profiles.js';
+import { searchProfile, windowsAssumes, type SearchProfile } from './profiles.js';
 
 /**
  * Assembles a Sumo log search query (target-languages §4.3):
@@ -14,11 +15,12 @@ import { searchProfile } from './profiles.js';
  *   | json field=_raw "<path>", … as <alias>, … nodrop     (json extraction; absent in FER mode)
  *   | where <implied log source condition>                  (e.g. Sysmon EventID)
  *   | where <rule logic>
- *   | fields <rule fields:>
+ *   | if(<case>, "<label>", …) as <enrichment>               (the rule's enrichments, see enrichments.ts)
+ *   | fields <rule fields:>, <enrichments>
  *   | sort by _messageTime desc
  */
 
-export type Extraction = 'json' | 'fer';
+export type Extraction = 'json' | 'fer' | 'keyvalue';
 
 export interface SearchSettings {
   readonly scope?: string;
@@ -26,15 +28,26 @@ export interface SearchSettings {
   readonly index?: string;
   /** Event ids replacing the log source's implied ones (pipeline state `sumo_event_ids`). */
   readonly eventIds?: readonly string[];
+  /** Windows channel replacing the log source's (pipeline state `sumo_channel`). */
+  readonly channel?: string;
   readonly extraction: Extraction;
+  /** Whether the extraction was chosen (option / pipeline state); otherwise each log source's profile decides. */
+  readonly extractionChosen: boolean;
   readonly jsonField: string;
 }
 
+/** The extraction a rule's query uses: the chosen one, else keyvalue for key=value profiles and json for the rest. */
+export function ruleSettings(settings: SearchSettings, profile: SearchProfile): SearchSettings {
+  if (settings.extractionChosen) return settings;
+  return { ...settings, extraction: profile.collection === 'keyvalue' ? 'keyvalue' : 'json' };
+}
+
 export function searchSettings(options: Readonly<Record<string, BackendOptionValue>>, state: Readonly<Record<string, unknown>>): Result<SearchSettings> {
-  const extraction = options['extraction'] ?? state['sumo_extraction'] ?? 'json';
-  if (extraction !== 'json' && extraction !== 'fer') {
+  const chosen = options['extraction'] ?? state['sumo_extraction'];
+  const extraction = chosen ?? 'json';
+  if (extraction !== 'json' && extraction !== 'fer' && extraction !== 'keyvalue') {
     return fail(
-      diagnostic('backend/invalid-option', `extraction must be 'json' or 'fer', not '${String(extraction)}'`, { file: '<options>', line: 0, column: 0 }),
+      diagnostic('backend/invalid-option', `extraction must be 'json', 'keyvalue' or 'fer', not '${String(extraction)}'`, { file: '<options>', line: 0, column: 0 }),
     );
   }
   const scope = options['scope'] ?? state['sumo_scope'];
@@ -56,8 +69,11 @@ export function searchSettings(options: Readonly<Record<string, BackendOptionVal
     typeof ids === 'string' || typeof ids === 'number'
       ? String(ids).split(',').map((x) => x.trim()).filter((x) => /^\d+$/.test(x))
       : undefined;
+  const channel = state['sumo_channel'];
   return ok({
+    ...(typeof channel === 'string' && /^[A-Za-z0-9 /_.-]+$/.test(channel) ? { channel } : {}),
     extraction,
+    extractionChosen: chosen !== undefined,
     jsonField,
     ...(typeof scope === 'string' && scope.trim() !== '' ? { scope: scope.trim() } : {}),
     ...(eventIds !== undefined ? { eventIds } : {}),
@@ -66,6 +82,8 @@ export function searchSettings(options: Readonly<Record<string, BackendOptionVal
 }
 
 export interface SearchParts {
+  /** What the query assumes about the collection (a `//` comment line); absent with Field Extraction Rules. */
+  readonly assumes?: string;
   readonly scope: string;
   readonly extraction?: string;
   readonly filters: readonly string[];
@@ -93,12 +111,22 @@ function fieldLocation(e: Expr, field: string): SourceLocation | undefined {
 }
 
 /** Render the parts of a log search for one lowered condition of `rule`. */
-export function searchParts(expr: Expr, rule: SigmaRule, settings: SearchSettings, extraFields: readonly string[]): Result<SearchParts> {
+export function searchParts(expr: Expr, rule: SigmaRule, chosen: SearchSettings, extraFields: readonly string[]): Result<SearchParts> {
   const profile = searchProfile(rule.logsource);
-  const { scope: keywordScope, rest } = splitScope(expr);
+  const settings = ruleSettings(chosen, profile);
+  // Keywords search the message text, which is JSON in the JSON collections: values appear JSON-escaped there.
+  const named = profile.collection === 'windows-json' ? windowsJsonValues(expr) : ok(expr);
+  if (!named.ok) return named;
+  const { scope: keywordScope, rest } = splitScope(profile.collection === 'keyvalue' ? expr : jsonEscapeKeywords(named.value));
+  const userScope = settings.scope;
+  // Without a scope the query reads every message: the channel filter is what selects the log source then. A scope
+  // given per log source selects its source, so only the event ids are filtered.
+  const own = settings.channel === undefined ? profile.filters : profile.filters.map((f) => (f.field === 'Channel' ? { ...f, values: [settings.channel!] } : f));
+  const implied = userScope === undefined && profile.scope === undefined ? own : own.filter((f) => f.field !== 'Channel');
   // A pipeline may replace the implied event ids (state `sumo_event_ids`, comma-separated).
   const ids = settings.eventIds;
-  const filters = ids === undefined ? profile.filters : ids.length === 0 ? [] : [{ field: 'EventID', values: ids }];
+  const filters =
+    ids === undefined ? implied : [...implied.filter((f) => f.field !== 'EventID'), ...(ids.length === 0 ? [] : [{ field: 'EventID', values: ids }])];
   const filterFields = filters.map((f) => f.field);
   const used = [...filterFields, ...(rest ? exprFields(rest) : []), ...extraFields];
   const plan = planFields(used, settings, profile.jsonPath, (f) => fieldLocation(expr, f) ?? rule.fieldLocs['fields'] ?? rule.loc);
@@ -109,23 +137,55 @@ export function searchParts(expr: Expr, rule: SigmaRule, settings: SearchSetting
   const filterTests = filters.map((f) =>
     f.values.length === 1 ? `${name(f.field)} = "${f.values[0]}"` : `${name(f.field)} in (${f.values.map((v) => `"${v}"`).join(', ')})`,
   );
-  const ownScope = wrapScope(settings.scope ?? profile.scope);
+  const warnings = [...where.warnings];
+  const given = userScope ?? profile.scope;
+  if (given === undefined && profile.needsScope !== undefined) {
+    return fail(
+      diagnostic('backend/unsupported-feature', `${profile.needsScope}: without a scope the query cannot select this log source`, rule.fieldLocs['logsource'] ?? rule.loc, {
+        hint: "set the option scope, or a pipeline's set_state sumo_scope for this log source (e.g. _sourceCategory=<your source category>)",
+      }),
+    );
+  }
+  if (given === undefined) {
+    warnings.push(
+      diagnostic('backend/unsupported-feature', `no scope configured for this log source: the query searches every message (*)`, rule.fieldLocs['logsource'] ?? rule.loc, {
+        severity: 'warning',
+        hint: "set the option scope, or a pipeline's set_state sumo_scope for this log source (e.g. _sourceCategory=<your source category>)",
+      }),
+    );
+  }
+  const ownScope = given === undefined ? '*' : wrapScope(given);
   const baseScope = settings.index !== undefined ? `_index=${settings.index} AND ${ownScope}` : ownScope;
   const scope = keywordScope.length > 0 ? `${baseScope} AND ${keywordScope.map((s) => (keywordScope.length > 1 || /\s(AND|OR)\s/.test(s) ? `(${s})` : s)).join(' AND ')}` : baseScope;
   const extracted = plan.value.extracted;
   const extraction =
-    settings.extraction === 'json' && extracted.length > 0
-      ? `json field=${settings.jsonField} ${extracted.map(([p]) => `"${p}"`).join(', ')} as ${extracted.map(([, a]) => a).join(', ')} nodrop`
-      : undefined;
+    extracted.length === 0
+      ? undefined
+      : settings.extraction === 'json'
+        ? `json field=${settings.jsonField} ${extracted.map(([p]) => `"${p}"`).join(', ')} as ${extracted.map(([, a]) => a).join(', ')} nodrop`
+        : settings.extraction === 'keyvalue'
+          ? `keyvalue infer ${extracted.map(([p]) => `"${p}"`).join(', ')}`
+          : undefined;
+  const finalChannel = own.find((f) => f.field === 'Channel')?.values[0];
+  const finalIds = filters.find((f) => f.field === 'EventID')?.values;
+  const assumes =
+    settings.extraction === 'fer'
+      ? undefined
+      : settings.extraction === 'json' && profile.collection === 'windows-json'
+        ? windowsAssumes(finalChannel, finalIds)
+        : settings.extraction === profile.collection
+        ? profile.assumes
+        : `${settings.extraction === 'json' ? 'JSON messages' : 'key=value text'} (extraction ${settings.extraction})`;
   return ok(
     {
       scope,
       filters: filterTests,
       plan: plan.value,
+      ...(assumes ? { assumes } : {}),
       ...(extraction ? { extraction } : {}),
       ...(where.value !== '' ? { where: where.value } : {}),
     },
-    where.warnings,
+    warnings,
   );
 }
 
@@ -133,12 +193,18 @@ export function searchParts(expr: Expr, rule: SigmaRule, settings: SearchSetting
  * The plain query, one stage per line: scope, extraction, where stages, then the rule's `fields:` (allow-list) and
  * newest-first order. Stages are lines so a correlation can take the search stages back (see correlation.ts).
  */
-export function searchQueryText(parts: SearchParts, outputFields: readonly string[]): string {
-  const lines = [parts.scope];
+export function searchQueryText(
+  parts: SearchParts,
+  outputFields: readonly string[],
+  enrichments: { readonly lines: readonly string[]; readonly names: readonly string[] } = { lines: [], names: [] },
+): string {
+  const lines = [...(parts.assumes ? [`// assumes: ${parts.assumes}`] : []), parts.scope];
   if (parts.extraction) lines.push(`| ${parts.extraction}`);
   for (const f of parts.filters) lines.push(`| where ${f}`);
   if (parts.where) lines.push(`| where ${parts.where}`);
-  if (outputFields.length > 0) lines.push(`| fields ${[...new Set(outputFields.map(parts.plan.name))].join(', ')}`);
+  lines.push(...enrichments.lines);
+  // An enrichment is a field of its own (not a Sigma field): its name is written as is.
+  if (outputFields.length > 0) lines.push(`| fields ${[...new Set([...outputFields.map(parts.plan.name), ...enrichments.names])].join(', ')}`);
   lines.push('| sort by _messageTime desc');
   return lines.join('\n');
 }

@@ -102,7 +102,7 @@ export function cidrTest(f: string, value: CidrValue, q: (text: string) => strin
 }
 
 /**
- * The value tests log search and CSE write alike: null and exists as `isEmpty`, a regex as `matches /…/`, CIDR
+ * The value tests log search and CSE write alike: null as `isEmpty`, exists as `isNull`, a regex as `matches /…/`, CIDR
  * (quoted in the caller's dialect by `q`), and a pipeline's query expression. The other kinds differ per dialect.
  */
 export function sharedValueTest(
@@ -114,7 +114,9 @@ export function sharedValueTest(
     case 'null':
       return ok(`isEmpty(${f})`);
     case 'exists':
-      return ok(value.exists ? `!isEmpty(${f})` : `isEmpty(${f})`);
+      // Sigma `exists` is about the field being there, whatever its value (an empty string exists): isNull, which
+      // is true only for a missing key, not isEmpty, which is also true for "".
+      return ok(value.exists ? `!isNull(${f})` : `isNull(${f})`);
     case 'regex': {
       const r = regexValue(value);
       return 'error' in r ? fail(r.error) : ok(`${f} matches /${r.source}/`);

@@ -3,16 +3,31 @@ import { documentKey, formatDiagnostic } from '@sigmats/core';
 import type { Diagnostic, SigmaDocument } from '@sigmats/core';
 import { parseArgs, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
-import { EXIT_FAILED, EXIT_OK } from '../exit.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { renderJUnit, type JUnitCase } from '../junit.js';
 import { loadRules, type LoadedRules } from '../load.js';
 import { tryWriteFileAtomic } from '../output.js';
+import { refuseOutputsOverInputs } from '../overwrite.js';
 import { Progress } from '../progress.js';
 import { countSeverities, dedupeDiagnostics, printDiagnostics, sortDiagnostics } from '../report.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
+import { renderSarif } from '../sarif.js';
+import { runValidators, sarifLevelOf, selectionFromArgs, strictSchema, validatorSarifRules, validatorTable } from '../validation.js';
+import { VERSION } from '../index.js';
 
-const SPEC: readonly OptionSpec[] = [{ name: 'junit', type: 'string' }, { name: 'no-progress', type: 'boolean' }, COLOR_OPTION];
+const SPEC: readonly OptionSpec[] = [
+  { name: 'junit', type: 'string' },
+  { name: 'sarif', type: 'string' },
+  { name: 'json', type: 'boolean' },
+  { name: 'sigmahq', type: 'boolean' },
+  { name: 'exclude', type: 'list', comma: true },
+  { name: 'validation-config', type: 'string' },
+  { name: 'no-validators', type: 'boolean' },
+  { name: 'list-validators', type: 'boolean' },
+  { name: 'no-progress', type: 'boolean' },
+  COLOR_OPTION,
+];
 
 function docLabel(doc: SigmaDocument): string {
   const kind = doc.kind === 'rule' ? '' : `${doc.kind}: `;
@@ -81,13 +96,34 @@ export function junitCases(loaded: LoadedRules, diagnostics: readonly Diagnostic
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, SPEC, 'check');
   const colors = colorsFor(io.stderr, io, args.flags.has('no-color'));
+  const validation = selectionFromArgs(
+    { sigmahq: args.flags.has('sigmahq'), exclude: args.lists.get('exclude') ?? [], ...(args.strings.has('validation-config') ? { configFile: args.strings.get('validation-config')! } : {}) },
+    io.cwd,
+  );
+  if (args.flags.has('list-validators')) {
+    io.stdout.write(validatorTable(validation.selection));
+    return EXIT_OK;
+  }
+  if (validation.diagnostics.some((d) => d.severity === 'error')) {
+    printDiagnostics(validation.diagnostics, io.stderr, colors);
+    return EXIT_USAGE;
+  }
   const found = discoverOrFail('check', args.positionals, io);
+  const junitPath = args.strings.get('junit');
+  const sarifPath = args.strings.get('sarif');
+  const outputs = [junitPath, sarifPath].filter((p): p is string => p !== undefined);
+  if (outputs.length > 0) refuseOutputsOverInputs('check', outputs, args.positionals, io.cwd);
   const started = Date.now();
   const progressOn = !args.flags.has('no-progress') && io.stderr.isTTY === true && found.files.length >= Progress.MIN_BATCH;
   const progress = new Progress(io.stderr, found.files.length, 'checking', progressOn);
   const loaded = await loadRules(found.files, io, progress);
   progress.clear();
-  const diagnostics = [...found.diagnostics, ...loaded.collection.diagnostics];
+  const documents = [...loaded.documents.values()].flat();
+  const findings = args.flags.has('no-validators') ? [] : runValidators(documents, validation.selection);
+  const diagnostics = strictSchema([...validation.diagnostics, ...found.diagnostics, ...loaded.collection.diagnostics, ...findings]);
+  if (args.flags.has('json')) {
+    for (const d of sortDiagnostics(dedupeDiagnostics(diagnostics))) io.stdout.write(`${JSON.stringify({ type: 'diagnostic', ...d })}\n`);
+  }
   printDiagnostics(diagnostics, io.stderr, colors);
 
   const junit = args.strings.get('junit');
@@ -98,10 +134,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     writeError = tryWriteFileAtomic(resolve(io.cwd, junit), xml);
     if (writeError) io.stderr.write(`sigmats check: error: ${writeError}\n`);
   }
+  if (sarifPath !== undefined) {
+    const sarif = renderSarif({ version: VERSION, rules: validatorSarifRules(), diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), levelOf: sarifLevelOf });
+    const problem = tryWriteFileAtomic(resolve(io.cwd, sarifPath), sarif);
+    if (problem) {
+      writeError = problem;
+      io.stderr.write(`sigmats check: error: ${problem}\n`);
+    }
+  }
 
   const { errors, warnings } = countSeverities(dedupeDiagnostics(diagnostics));
   const docs = [...loaded.documents.values()].reduce((n, d) => n + d.length, 0);
   const line = `checked ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}, ${docs} document${docs === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   io.stderr.write(`${errors > 0 ? colors.red(line) : colors.green(line)}\n`);
+  if (args.flags.has('json')) {
+    const byCode: Record<string, number> = {};
+    for (const d of dedupeDiagnostics(diagnostics)) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
+    io.stdout.write(`${JSON.stringify({ type: 'summary', files: loaded.files.length, documents: docs, errors, warnings, byCode })}\n`);
+  }
   return errors > 0 || writeError !== undefined ? EXIT_FAILED : EXIT_OK;
 }

@@ -60,7 +60,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (item.diagnostic) report(item.diagnostic);
         if (!item.event) continue;
         const i = index++;
-        for (const m of stream.push(prepare(item.event.event))) {
+        let found: ReturnType<typeof stream.push>;
+        try {
+          found = stream.push(prepare(item.event.event));
+        } catch (err) {
+          // A failure the rule set did not contain: it belongs to this event, not to the events file.
+          report({ code: 'internal/error', severity: 'error', message: `event ${i} could not be evaluated: ${(err as Error)?.message ?? String(err)}`, file: name, line: item.event.line, column: 1 });
+          continue;
+        }
+        for (const d of set.takeRuntimeDiagnostics()) report(d);
+        for (const m of found) {
           matches++;
           out +=
             m.kind === 'rule'

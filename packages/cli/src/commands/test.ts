@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runFixtures } from '@sigmats/evaluator';
+import { runFixtures } from '@sigmats/evaluator/node';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
@@ -8,6 +8,7 @@ import { STDIN } from '../files.js';
 import type { CliIo } from '../io.js';
 import { renderJUnit, type JUnitCase } from '../junit.js';
 import { tryWriteFileAtomic } from '../output.js';
+import { refuseOutputsOverInputs } from '../overwrite.js';
 import { countSeverities, printDiagnostics } from '../report.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 
@@ -20,6 +21,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const paths = args.positionals.length > 0 ? args.positionals : existsSync(resolve(io.cwd, 'rules')) ? ['rules/'] : [];
   if (paths.length === 0) throw new UsageError('no PATHS given and there is no rules/ folder here', 'test');
   const found = discoverOrFail('test', paths.filter((p) => p !== STDIN), io);
+  const junitPath = args.strings.get('junit');
+  if (junitPath !== undefined) refuseOutputsOverInputs('test', [junitPath], paths, io.cwd);
   // runFixtures reads relative to the process; keep the user's relative paths when that is the same place.
   const files = io.cwd === process.cwd() ? found.files : found.files.map((f) => resolve(io.cwd, f));
   const report = runFixtures(files);

@@ -17,7 +17,7 @@ import { ATTACK_DATA_VERSION } from '../variants/attack-data.js';
 import { LicenceFinder } from '../variants/licence.js';
 import { SiteWriter } from '../variants/site-writer.js';
 import { buildPage, techniquePath, type Deployment, type VariantPage } from '../variants/model.js';
-import { configurationOf, PLATFORMS, type PlatformSpec } from '../variants/platforms.js';
+import { assumptionsFor, configurationOf, pipelineNames, PLATFORMS, type PlatformSpec } from '../variants/platforms.js';
 import { CSS, renderHtml } from '../variants/render-html.js';
 import { renderMarkdown } from '../variants/render-md.js';
 import { renderAboutHtml, renderCoverageHtml, renderSiteIndexHtml, renderTechniqueHtml, SEARCH_JS, siteStylesheet } from '../variants/render-site-html.js';
@@ -95,6 +95,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     readonly ruleExtension: string;
     readonly configuration: string;
     readonly notes: Map<string, string[]>;
+    readonly assumptions: (rule: SigmaRule | CorrelationRule) => string[];
   }
   const perPlatform = new Map<string, PlatformRun>();
   for (const platform of PLATFORMS) {
@@ -133,6 +134,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ruleExtension: ruleFormat?.extension ?? 'txt',
       configuration: configurationOf(backend, selected.options),
       notes,
+      assumptions: await assumptionsFor(platform.target, pipelineNames(backend, selected.options)),
     });
   }
 
@@ -188,7 +190,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (asRule && download) write(join(pageDir, download), asRule.output.endsWith('\n') ? asRule.output : `${asRule.output}\n`);
         const deployment: Deployment = {
           configuration: conv.configuration,
-          assumptions: conv.notes.get(key) ?? [],
+          assumptions: [...conv.assumptions(current), ...(conv.notes.get(key) ?? [])],
           ...(download ? { download: { label: platform.ruleFormat.label, href: download } } : {}),
         };
         for (const format of formats as PageFormat[]) {

@@ -11,6 +11,8 @@ export interface Fixture {
   readonly rule: string;
   /** One event, or a time-ordered list (correlation fixtures). */
   readonly events: readonly unknown[];
+  /** The rule's enrichment values the fixture asserts (true positives), name → value. */
+  readonly enrichments?: Readonly<Record<string, string>>;
 }
 
 const MATCH = new Set(['match', 'matches', 'true-positive', 'true_positive', 'tp', 'alert', 'hit', 'true']);
@@ -55,7 +57,10 @@ export function readFixturesBeside(ruleFile: string, cwd: string): FixtureScan {
       problems.push({ file, message: 'fixture needs {description, expect, rule, event}' });
       continue;
     }
-    fixtures.push({ file, description: typeof o.description === 'string' ? o.description : '', shouldMatch, rule: o.rule, events });
+    const e = o.enrichments;
+    const enrichments =
+      typeof e === 'object' && e !== null && !Array.isArray(e) && Object.values(e).every((v) => typeof v === 'string') ? (e as Record<string, string>) : undefined;
+    fixtures.push({ file, description: typeof o.description === 'string' ? o.description : '', shouldMatch, rule: o.rule, events, ...(enrichments ? { enrichments } : {}) });
   }
   return { fixtures, problems };
 }

@@ -1,4 +1,4 @@
-import type { ConvertedRule, CorrelationRule, SigmaRule } from '@sigmats/core';
+import type { ConvertedRule, CorrelationRule, Expr, SigmaRule } from '@sigmats/core';
 import { techniqueLabel, type AttackInfo, type AttackRef, type AttackTechnique } from './attack.js';
 import { detectionFields, type Fixture } from './fixtures.js';
 import type { PlatformSpec } from './platforms.js';
@@ -37,6 +37,21 @@ export interface FixtureSummary {
   readonly href: string;
   /** The event fields the rule looks at, as found in the event. */
   readonly evidence: readonly { readonly field: string; readonly value: string }[];
+  /** The enrichment values the fixture asserts for its event (true positives of rules with enrichments). */
+  readonly enrichments?: readonly { readonly name: string; readonly value: string }[];
+}
+
+/** A triage enrichment of the rule (its `enrichments` attribute): a label computed for every hit. */
+export interface PageEnrichment {
+  readonly name: string;
+  /**
+   * In order: the first case whose condition holds gives the value. `condition` is the case's Sigma detection,
+   * `platformCondition` the same test in the platform's expression syntax (when the backend renders it).
+   */
+  readonly cases: readonly { readonly value: string; readonly condition: string; readonly platformCondition?: string }[];
+  readonly default: string;
+  /** Whether this platform's query computes it (false: its format or pipeline cannot; see convert's warnings). */
+  readonly inQuery: boolean;
 }
 
 /** Everything a page shows; the renderers only format it. */
@@ -70,6 +85,8 @@ export interface VariantPage {
   readonly conditions: readonly string[];
   readonly dataSources: readonly string[];
   readonly falsePositives: readonly string[];
+  /** The rule's triage enrichments (buildPage always sets it, empty when the rule has none; absent in older pages). */
+  readonly enrichments?: readonly PageEnrichment[];
   /** Relative to the page. */
   readonly sigmaRule: string;
   readonly otherPlatforms: { readonly heading: string; readonly links: readonly PageLink[] };
@@ -107,8 +124,21 @@ function valueAt(event: unknown, field: string): unknown {
   return cur;
 }
 
+/** Fields the rule's enrichments read: they explain a true positive's labels (a parent process, …). */
+function enrichmentFields(rule: SigmaRule | CorrelationRule): string[] {
+  if (rule.kind !== 'rule') return [];
+  const out = new Set<string>();
+  const visit = (e: Expr): void => {
+    if (e.kind === 'match') out.add(e.field);
+    else if (e.kind === 'and' || e.kind === 'or') e.operands.forEach(visit);
+    else if (e.kind === 'not') visit(e.operand);
+  };
+  for (const e of rule.enrichments ?? []) for (const c of e.cases) visit(c.expr);
+  return [...out];
+}
+
 function evidence(rule: SigmaRule | CorrelationRule, event: unknown): { field: string; value: string }[] {
-  return detectionFields(rule).flatMap((field) => {
+  return [...new Set([...detectionFields(rule), ...enrichmentFields(rule)])].flatMap((field) => {
     const v = valueAt(event, field);
     if (v === undefined) return [];
     return [{ field, value: typeof v === 'string' ? v : JSON.stringify(v) }];
@@ -147,6 +177,22 @@ function oneLine(s: string, max: number): string {
   return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 }
 
+function pageEnrichments(rule: SigmaRule | CorrelationRule, converted: ConvertedRule): PageEnrichment[] {
+  if (rule.kind !== 'rule' || !rule.enrichments) return [];
+  return rule.enrichments.map((e) => {
+    const rendered = converted.enrichments?.find((r) => r.name === e.name);
+    return {
+      name: e.name,
+      cases: e.cases.map((c, i) => {
+        const platformCondition = rendered?.cases[i]?.condition;
+        return { value: c.value, condition: c.text, ...(platformCondition !== undefined ? { platformCondition } : {}) };
+      }),
+      default: e.default,
+      inQuery: rendered?.computed ?? false,
+    };
+  });
+}
+
 export function buildPage(input: PageInput): VariantPage {
   const { rule, converted, platform, attack } = input;
   const root = input.pageDir.split('/').map(() => '..').join('/') + '/';
@@ -159,6 +205,7 @@ export function buildPage(input: PageInput): VariantPage {
     href: `fixtures/${input.fixtureCopies.get(f.file) ?? ''}`,
     // For a multi-event fixture, the fields of every event, once each.
     evidence: [...new Map(f.events.flatMap((e) => evidence(rule, e)).map((x) => [`${x.field}=${x.value}`, x])).values()],
+    ...(f.enrichments ? { enrichments: Object.entries(f.enrichments).map(([name, value]) => ({ name, value })) } : {}),
   }));
   return {
     version: PAGE_VERSION,
@@ -190,6 +237,7 @@ export function buildPage(input: PageInput): VariantPage {
     conditions: converted.queries,
     dataSources: converted.dataSources,
     falsePositives: rule.falsepositives,
+    enrichments: pageEnrichments(rule, converted),
     sigmaRule: input.ruleCopy,
     otherPlatforms: {
       heading: `Other platforms for ${first ? techniqueLabel(first) : rule.title}`,

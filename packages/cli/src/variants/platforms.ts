@@ -1,4 +1,4 @@
-import type { Backend, ConvertOptions } from '@sigmats/core';
+import type { Backend, ConvertOptions, CorrelationRule, SigmaRule } from '@sigmats/core';
 import type { Target } from '../registry.js';
 
 /** A platform a documentation page is written for: a target plus the pipelines that select its flavour. */
@@ -15,10 +15,39 @@ export interface PlatformSpec {
   readonly ruleFormat: { readonly format: string; readonly label: string };
 }
 
-/** The pipelines a platform's conversion applies, by name with their descriptions: the configuration it assumes. */
-export function configurationOf(backend: Backend, options: ConvertOptions): string {
+/** Names of the pipelines a conversion applies, defaults first. */
+export function pipelineNames(backend: Backend, options: ConvertOptions): string[] {
   const names = options.noDefaultPipelines ? [] : [...backend.defaultPipelines];
   for (const p of options.pipelines ?? []) names.push(p.name);
+  return names;
+}
+
+/**
+ * The facts a platform's queries assume that the vendor's sources do not settle (e.g. whether Defender reports
+ * `ControlSet001` or `CurrentControlSet`), per rule: the KQL backend lists them with its generated platform data.
+ * Other targets state theirs as conversion warnings, which pages show too.
+ */
+export async function assumptionsFor(target: Target, pipelines: readonly string[]): Promise<(rule: SigmaRule | CorrelationRule) => string[]> {
+  if (target !== 'kql') return () => [];
+  const { kqlAssumptions } = await import('@sigmats/backend-kql');
+  return (rule) => {
+    if (rule.kind !== 'rule') return [];
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const p of pipelines) {
+      for (const a of kqlAssumptions(p, rule)) {
+        if (seen.has(a.id)) continue;
+        seen.add(a.id);
+        out.push(`${a.text} (assumption ${a.id}: ${a.source})`);
+      }
+    }
+    return out;
+  };
+}
+
+/** The pipelines a platform's conversion applies, by name with their descriptions: the configuration it assumes. */
+export function configurationOf(backend: Backend, options: ConvertOptions): string {
+  const names = pipelineNames(backend, options);
   if (names.length === 0) return `${backend.name}, no processing pipeline (the backend's own field handling)`;
   const described = names.map((n) => {
     const info = backend.pipelines.find((p) => p.name === n);

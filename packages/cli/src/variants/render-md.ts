@@ -68,6 +68,24 @@ export function renderMarkdown(p: VariantPage): string {
   if (p.deployment.assumptions.length > 0) out.push('Assumptions:', '', ...p.deployment.assumptions.map((x) => `- ${mdText(x)}`), '');
   if (p.deployment.download) out.push(link(`Download: ${p.deployment.download.label}`, p.deployment.download.href), '');
 
+  if (p.enrichments && p.enrichments.length > 0) {
+    out.push(
+      '## Triage enrichments',
+      '',
+      'Each hit is labelled: for each field, the first case whose condition holds gives its value, else the default. Each condition is shown as the platform tests it, then as the portable Sigma rule writes it.',
+      '',
+    );
+    for (const e of p.enrichments) {
+      out.push(`### ${mdCode(e.name)}`, '');
+      out.push(
+        ...e.cases.map((c, i) => `${i + 1}. **${mdText(c.value)}** ← ${c.platformCondition !== undefined ? `${mdCode(c.platformCondition)} (Sigma: ${mdCode(c.condition)})` : mdCode(c.condition)}`),
+        `${e.cases.length + 1}. **${mdText(e.default)}** ← otherwise`,
+        '',
+      );
+      if (!e.inQuery) out.push("Not computed by this platform's query: its rule format or pipeline cannot carry it (see the conversion warnings).", '');
+    }
+  }
+
   out.push('## Data sources', '');
   const ls = p.rule.logsource;
   const logsource = [ls.product && `product: ${ls.product}`, ls.category && `category: ${ls.category}`, ls.service && `service: ${ls.service}`].filter(Boolean).join(', ');
@@ -92,7 +110,8 @@ export function renderMarkdown(p: VariantPage): string {
       out.push(`### ${title}`, '');
       for (const f of list) {
         const ev = f.evidence.map((e) => `${mdCode(e.field)} = ${mdCode(e.value)}`).join('; ');
-        out.push(`- ${mdText(f.description || '(no description)')} (${link('event', f.href)})${ev ? `  \n  ${ev}` : ''}`);
+        const labels = (f.enrichments ?? []).map((e) => `${mdCode(e.name)} = ${mdText(e.value)}`).join('; ');
+        out.push(`- ${mdText(f.description || '(no description)')} (${link('event', f.href)})${ev ? `  \n  ${ev}` : ''}${labels ? `  \n  Triage: ${labels}` : ''}`);
       }
       out.push('');
     };

@@ -2,7 +2,7 @@ import { ATTACK_DATA_SOURCE, ATTACK_DATA_VERSION, ATTACK_LICENSE_NOTICE, TACTICS
 import { techniqueLabel } from './attack.js';
 import { DRL_URL } from './licence.js';
 import type { PageLink } from './model.js';
-import { escapeHtml } from './render-html.js';
+import { escapeHtml, htmlHead } from './render-html.js';
 import { UNMAPPED, techniqueTitle, type SiteModel, type SiteRule, type SiteTechnique } from './site.js';
 
 /** Site-wide pages (index, technique pages, coverage, about) in HTML; rule pages are in render-html.ts. */
@@ -57,16 +57,8 @@ interface Shell {
 }
 
 function shell(s: Shell, o: SiteOptions): string {
-  const canonical = o.baseUrl ? `<link rel="canonical" href="${escapeHtml(`${o.baseUrl.replace(/\/?$/, '/')}${s.path}`)}">\n` : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(s.title)}</title>
-<meta name="description" content="${escapeHtml(s.description)}">
-${canonical}<link rel="stylesheet" href="${s.root}assets/site.css">
-</head>
+  const canonical = o.baseUrl ? `${o.baseUrl.replace(/\/?$/, '/')}${s.path}` : undefined;
+  return `${htmlHead(s.title, s.description, canonical, `<link rel="stylesheet" href="${s.root}assets/site.css">`)}
 <body>
 <main>
 <header class="site"><strong>${a(o.title, `${s.root}index.html`)}</strong><nav>${a('Techniques', `${s.root}index.html#tactics`)}${a('Coverage', `${s.root}coverage.html`)}${a('Search', `${s.root}index.html#search-box`)}${a('About', `${s.root}about.html`)}</nav></header>

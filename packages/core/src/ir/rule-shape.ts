@@ -32,6 +32,7 @@ export function sigmaRule(r: SigmaRule): SigmaRule {
     conditions: r.conditions,
     fields: r.fields,
     scope: r.scope,
+    enrichments: r.enrichments,
   } satisfies Record<keyof SigmaRule, unknown>;
 }
 

@@ -1,6 +1,7 @@
 import type { SourceLocation } from '../location.js';
 import type { Condition, ConditionNode } from './condition.js';
 import type { Detection } from './detection.js';
+import type { Enrichment } from '../enrichment/types.js';
 
 export type RuleStatus = 'stable' | 'test' | 'experimental' | 'deprecated' | 'unsupported';
 export type RuleLevel = 'informational' | 'low' | 'medium' | 'high' | 'critical';
@@ -64,6 +65,11 @@ export interface SigmaRule extends DocumentMeta {
   readonly conditions: readonly Condition[];
   readonly fields: readonly string[];
   readonly scope: readonly string[];
+  /**
+   * Triage enrichments from the custom `enrichments` attribute (also kept, as written, in `custom`); undefined
+   * when the rule has none. After pipelines (in a backend), the mapped ones.
+   */
+  readonly enrichments?: readonly Enrichment[];
 }
 
 export type CorrelationType =

@@ -174,8 +174,8 @@ function buildMapGroup(ctx: DocContext, map: YMap): DetectionGroup | undefined {
   return { kind: 'group', link: 'and', items: exact(items), loc: ctx.loc(map) };
 }
 
-/** The body of one search identifier. */
-function buildBody(ctx: DocContext, name: string, node: YNode): DetectionGroup | undefined {
+/** The body of one search identifier (also an enrichment case's `detection`, see enrichment/parse.ts). */
+export function buildBody(ctx: DocContext, name: string, node: YNode): DetectionGroup | undefined {
   if (node.kind === 'map') return buildMapGroup(ctx, node);
   if (node.kind === 'scalar') {
     if (node.value === null) {

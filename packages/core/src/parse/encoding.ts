@@ -7,6 +7,21 @@ export function utf8Bytes(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
+/** UTF-8 byte length without `Buffer` (absent in browsers) and without encoding a copy of a large input. */
+export function utf8ByteLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3; // BMP char, or a lone surrogate (encoded as U+FFFD: 3 bytes, as Buffer.byteLength counts it)
+  }
+  return n;
+}
+
 export function byteStringToBytes(s: string): Uint8Array {
   const b = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 0xff;
@@ -31,9 +46,15 @@ export function utf16ByteString(text: string, bigEndian: boolean): string {
   return s;
 }
 
-/** Standard base64 with padding (RFC 4648), no line breaks. */
+/**
+ * Standard base64 with padding (RFC 4648), no line breaks. `btoa` is a global in browsers and in Node >= 16 (WHATWG
+ * "forgiving-base64 encode", which is RFC 4648 section 4 with padding), so the main entry stays platform-neutral:
+ * `Buffer` does not exist in a browser. Chunked so a long value does not overflow `String.fromCharCode`'s arguments.
+ */
 export function base64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
 }
 
 /**

@@ -41,6 +41,10 @@ export function strList(node: YNode | undefined): string[] {
 function parseDate(ctx: DocContext, key: string, node: YNode | undefined): string | undefined {
   if (!node || node.kind !== 'scalar') return undefined;
   const text = node.text.trim();
+  if (text !== node.text && text !== '') {
+    // Read as the trimmed date, but the Sigma schema's date pattern is anchored and pySigma's strptime fails on it.
+    ctx.warn('schema/nonstandard', `'${key}' has spaces around the date: the Sigma schema and pySigma reject '${node.text}'`, node, `write ${text}`);
+  }
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const slash = iso ? undefined : /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
   const m = iso ?? slash;
@@ -122,6 +126,14 @@ export function parseLogsource(ctx: DocContext, node: YNode | undefined, at: Sou
   return { category: ls.category, product: ls.product, service: ls.service, definition: ls.definition, custom, loc: ctx.loc(node) };
 }
 
+/** A list of strings; a single string is read as a one-entry list, with a warning (the Sigma schema wants a list). */
+function falsePositives(ctx: DocContext, node: YNode | undefined): string[] {
+  if (node?.kind === 'scalar' && typeof node.value === 'string') {
+    ctx.warn('schema/nonstandard', "'falsepositives' is a string: the Sigma schema and pySigma require a list", node, `write it as a list: - ${node.value}`);
+  }
+  return strList(node);
+}
+
 /** Metadata shared by every document kind. */
 export function parseMeta(ctx: DocContext, map: YMap, known: ReadonlySet<string>): DocumentMeta {
   const get = (k: string) => getEntry(map, k)?.value;
@@ -141,7 +153,7 @@ export function parseMeta(ctx: DocContext, map: YMap, known: ReadonlySet<string>
     taxonomy: str(get('taxonomy')) ?? 'sigma',
     references: strList(get('references')),
     related: parseRelated(ctx, get('related')),
-    falsepositives: strList(get('falsepositives')),
+    falsepositives: falsePositives(ctx, get('falsepositives')),
     tags: parseTags(ctx, get('tags')),
     custom,
     loc: ctx.loc({ start: map.start, end: map.start }),

@@ -9,15 +9,13 @@ import { parseFilter } from './filter.js';
 import { DEFAULT_MAX_BYTES, type ParseOptions } from './options.js';
 import { parseRule } from './rule.js';
 import { validateDocument } from '../schema/validate.js';
+import { utf8ByteLength } from './encoding.js';
 
 export interface ParseResult {
   readonly documents: SigmaDocument[];
   readonly diagnostics: Diagnostic[];
 }
 
-function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}
 
 /**
  * Parses one Sigma file (possibly several YAML documents) into IR. Never throws: every problem is a located
@@ -42,7 +40,7 @@ function parseUnsafe(text: string, file: string, options: ParseOptions): ParseRe
     return { documents: [], diagnostics: [diagnostic('io/read-failed', 'input is not text', { file, line: 1, column: 1 })] };
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8ByteLength(text) > maxBytes)) {
     return {
       documents: [],
       diagnostics: [diagnostic('io/too-large', `file is larger than ${maxBytes} bytes`, { file, line: 1, column: 1 })],

@@ -7,6 +7,7 @@ import type { DocContext } from './context.js';
 import { buildDetections } from './detection.js';
 import { RULE_KEYS, parseLogsource, parseMeta, strList } from './meta.js';
 import { exact } from './exact.js';
+import { parseEnrichments } from '../enrichment/parse.js';
 
 const CONDITION_ONLY = new Set(['condition']);
 
@@ -89,6 +90,8 @@ export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {
   } else {
     conditions = parseConditions(ctx, condEntry.value, names);
   }
+  const fields = strList(getEntry(map, 'fields')?.value);
+  const enrichments = ok ? parseEnrichments(ctx, map, detections, fields) : undefined;
   if (!logsource || !ok || !conditions || names.length === 0) return undefined;
   return sigmaRule({
     ...meta,
@@ -96,8 +99,9 @@ export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {
     logsource,
     detections,
     conditions,
-    fields: strList(getEntry(map, 'fields')?.value),
+    fields,
     scope: strList(getEntry(map, 'scope')?.value),
+    enrichments,
   });
 }
 

@@ -7,15 +7,19 @@ export const WINDASH_CHARS = ['-', '/', '\u2013', '\u2014', '\u2015'] as const;
 const WORD = /[\p{L}\p{N}\p{M}_]/u;
 const isWord = (ch: string | undefined) => ch !== undefined && WORD.test(ch);
 
+const DASHES: ReadonlySet<string> = new Set(WINDASH_CHARS);
+
 /**
- * Positions in `text` matching `\B[-/]\b` (Unicode word characters, as Python's `re`): a `-` or `/` not preceded by
- * a word character and followed by one.
+ * Positions in `text` matching `\B[-/–—―]\b` (Unicode word characters, as Python's `re`): one of the five dash
+ * characters not preceded by a word character and followed by one. The spec makes the five interchangeable, so a
+ * value written with an en dash, em dash or horizontal bar expands like one written with `-` (pySigma only looks for
+ * `-` and `/`, so `–x` stays one value there; other Sigma implementations' tests expect all five).
  */
 export function windashPositions(text: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if ((c === '-' || c === '/') && !isWord(text[i - 1]) && isWord(text[i + 1])) out.push(i);
+    const c = text[i]!;
+    if (DASHES.has(c) && !isWord(text[i - 1]) && isWord(text[i + 1])) out.push(i);
   }
   return out;
 }

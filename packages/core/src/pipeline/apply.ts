@@ -104,10 +104,20 @@ class Run {
   }
 
   error(code: DiagnosticCode, message: string, loc: SourceLocation, hint?: string): void {
-    this.diagnostics.push(diagnostic(code, message, loc, { rule: this.ruleKey, ...(hint !== undefined ? { hint } : {}) }));
+    const at = this.located(loc, message);
+    this.diagnostics.push(diagnostic(code, at.message, at.loc, { rule: this.ruleKey, ...(hint !== undefined ? { hint } : {}) }));
   }
   warn(code: DiagnosticCode, message: string, loc: SourceLocation): void {
-    this.diagnostics.push(diagnostic(code, message, loc, { rule: this.ruleKey, severity: 'warning' }));
+    const at = this.located(loc, message);
+    this.diagnostics.push(diagnostic(code, at.message, at.loc, { rule: this.ruleKey, severity: 'warning' }));
+  }
+
+  /**
+   * Built-in pipelines have no source lines (line 0): a problem one of them has with a rule is then put at the
+   * rule, naming the pipeline, so each rule's problem stays its own located line instead of one merged line.
+   */
+  private located(loc: SourceLocation, message: string): { loc: SourceLocation; message: string } {
+    return loc.line > 0 ? { loc, message } : { loc: this.doc.loc, message: `${message} (pipeline ${loc.file})` };
   }
 }
 
@@ -390,7 +400,7 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
         mapItemValues(leaf, (v) => {
           const q = queryExpressionPlaceholder(v, t);
           if ('error' in q) {
-            r.error('pipeline/placeholder-unresolved', q.error, v.loc);
+            r.error(q.code ?? 'pipeline/placeholder-unresolved', q.error, v.loc);
             return v;
           }
           return q.kind === 'query-expression' ? { ...q, loc: v.loc } : q;

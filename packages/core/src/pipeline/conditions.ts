@@ -185,7 +185,7 @@ export function itemConditionHolds(c: DetectionItemCondition, item: DetectionIte
   switch (c.type) {
     case 'match_string':
       // Non-string values never match (so they fail `all`), negated or not.
-      return quantify(item, c.cond, (v) => v.kind === 'string' && c.pattern.test(textOf(v.parts)) !== c.negate);
+      return quantify(item, c.cond, (v) => v.kind === 'string' && c.pattern.testPrefix(textOf(v.parts)) !== c.negate);
     case 'match_value':
       return quantify(item, c.cond, (v) => valueEquals(v, c.value, c));
     case 'contains_wildcard':
@@ -204,7 +204,7 @@ export function fieldConditionHolds(c: FieldNameCondition, field: string | null,
   switch (c.type) {
     case 'include_fields':
     case 'exclude_fields': {
-      const inc = field !== null && (c.mode === 'plain' ? c.fields.includes(field) : c.patterns.some((p) => p.test(field)));
+      const inc = field !== null && (c.mode === 'plain' ? c.fields.includes(field) : c.patterns.some((p) => p.testPrefix(field)));
       return c.type === 'include_fields' ? inc : !inc;
     }
     case 'processing_item_applied':

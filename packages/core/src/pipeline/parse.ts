@@ -5,7 +5,8 @@ import type { DiagnosticCode } from '../diagnostic-codes.js';
 import type { SourceLocation } from '../location.js';
 import { syntheticLocation } from '../location.js';
 import { parseCondExpr } from './cond-expr.js';
-import { pyRegex, pyReplacement } from './py-regex.js';
+import { LinearRegex, RegexUnsupported } from './linear-regex.js';
+import { pyReplacement } from './py-regex.js';
 import { checkTemplate } from './template.js';
 import type {
   CompareOp,
@@ -134,13 +135,22 @@ class Reader {
     return undefined;
   }
 
-  regex(n: YNode | undefined, what: string, flags = ''): RegExp | undefined {
+  regex(n: YNode | undefined, what: string, flags = ''): LinearRegex | undefined {
     const s = this.string(n, what);
     if (s === undefined || !n) return undefined;
+    return this.compileRegex(s, what, n.loc, flags);
+  }
+
+  /** A pipeline regex on RE2; what RE2 cannot run is a located `pipeline/regex-unsupported` error. */
+  compileRegex(s: string, what: string, loc: SourceLocation, flags = ''): LinearRegex | undefined {
     try {
-      return pyRegex(s, flags);
+      return new LinearRegex(s, flags);
     } catch (e) {
-      this.error('pipeline/invalid', `${what} is not a valid regular expression: ${(e as Error).message}`, n.loc);
+      if (e instanceof RegexUnsupported && e.kind === 'unsupported') {
+        this.error('pipeline/regex-unsupported', `${what} ${JSON.stringify(s)} cannot run on RE2 (linear-time matching): ${e.reason}`, loc);
+      } else {
+        this.error('pipeline/invalid', `${what} is not a valid regular expression: ${(e as Error).message}`, loc);
+      }
       return undefined;
     }
   }
@@ -366,7 +376,7 @@ function parseTransformation(r: Reader, type: string, e: readonly YEntry[], loc:
       return { type, ...out };
     }
     case 'replace_string': {
-      const regex = r.regex(requireParam(r, e, 'regex', type, loc), 'regex', 'g');
+      const regex = r.regex(requireParam(r, e, 'regex', type, loc), 'regex');
       const replacement = r.string(requireParam(r, e, 'replacement', type, loc), 'replacement');
       if (!regex || replacement === undefined) return undefined;
       return {
@@ -435,14 +445,14 @@ function parseTransformation(r: Reader, type: string, e: readonly YEntry[], loc:
       const rn = requireParam(r, e, 'regex', type, loc);
       const re = r.regex(rn, 'regex');
       if (!re || !rn) return undefined;
-      const groups = [...re.source.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1] as string);
+      const groups = [...re.groupNames];
       if (groups.length === 0) {
         r.error('pipeline/invalid', 'extract_fields: the regex has no named group ((?P<name>...)); each named group becomes a field', rn.loc);
         return undefined;
       }
       return {
         type,
-        regex: new RegExp(`^(?:${re.source})$`, `${re.flags.replace(/[gyd]/g, '')}d`),
+        regex: re,
         groups,
         fieldPrefix: r.string(get(e, 'field_prefix'), 'field_prefix') ?? '',
         preserveUnmatched: r.bool(get(e, 'preserve_unmatched'), 'preserve_unmatched', false),
@@ -680,9 +690,8 @@ const itemCondition: CondParser<DetectionItemCondition> = (r, type, e, loc) => {
   switch (type) {
     case 'match_string': {
       r.onlyKeys(e, ['type', 'pattern', 'cond', 'negate'], 'match_string condition');
-      const loose = r.regex(get(e, 'pattern'), 'pattern');
-      // pySigma uses re.match: anchored at the start only.
-      const pattern = loose && new RegExp(`^(?:${loose.source})`, loose.flags);
+      // pySigma uses re.match: anchored at the start only (conditions.ts calls testPrefix).
+      const pattern = r.regex(get(e, 'pattern'), 'pattern');
       if (!get(e, 'pattern')) r.error('pipeline/invalid', 'match_string needs pattern', loc);
       const cond = valueCond(r, e);
       if (!pattern) return undefined;
@@ -727,15 +736,12 @@ const fieldCondition: CondParser<FieldNameCondition> = (r, type, e, loc) => {
         r.error('pipeline/invalid', "mode must be 'plain' or 're'", get(e, 'mode')!.loc);
         return undefined;
       }
-      const patterns: RegExp[] = [];
+      const patterns: LinearRegex[] = [];
       if (mode === 're') {
         for (const f of fields) {
-          try {
-            const re = pyRegex(f);
-            patterns.push(new RegExp(`^(?:${re.source})`, re.flags)); // re.match semantics
-          } catch (err) {
-            r.error('pipeline/invalid', `field pattern ${f} is not a valid regular expression: ${(err as Error).message}`, get(e, 'fields')!.loc);
-          }
+          // re.match semantics: conditions.ts calls testPrefix.
+          const re = r.compileRegex(f, 'field pattern', get(e, 'fields')!.loc);
+          if (re) patterns.push(re);
         }
       }
       return { type, fields, mode, patterns, loc };
@@ -780,7 +786,7 @@ function postprocessingItem(r: Reader, n: YNode, defaultId: string): Postprocess
     }
     case 'replace': {
       r.onlyKeys(e, [...common, 'pattern', 'replacement'], 'postprocessing replace');
-      const pattern = r.regex(requireParam(r, e, 'pattern', type, n.loc), 'pattern', 'g');
+      const pattern = r.regex(requireParam(r, e, 'pattern', type, n.loc), 'pattern');
       const replacement = r.string(requireParam(r, e, 'replacement', type, n.loc), 'replacement');
       if (!pattern || replacement === undefined) return undefined;
       t = { type, pattern, replacement: pyReplacement(replacement) };

@@ -56,7 +56,7 @@ function applyPost(
     case 'simple_template':
       return renderTemplate(t.template, { query, rule: ruleView(doc), pipeline: { name: pipeline.name, state, vars: pipeline.vars } });
     case 'replace':
-      return query.replace(t.pattern, t.replacement);
+      return t.pattern.replace(query, t.replacement);
     case 'json':
       return JSON.stringify(replaceQuery(t.jsonTemplate, query));
     case 'nest':

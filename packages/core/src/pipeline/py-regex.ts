@@ -1,23 +1,5 @@
-// pySigma pipelines are written for Python's `re`; these convert the common syntax differences to JS.
-
-/** Python regex source → JS RegExp (named groups, \A/\Z, leading inline flags). Throws on invalid patterns. */
-export function pyRegex(source: string, extraFlags = ''): RegExp {
-  let flags = extraFlags;
-  let src = source;
-  const inline = /^\(\?([aiLmsux]+)\)/.exec(src);
-  if (inline) {
-    for (const f of inline[1] ?? '') {
-      if ((f === 'i' || f === 'm' || f === 's') && !flags.includes(f)) flags += f;
-    }
-    src = src.slice(inline[0].length);
-  }
-  src = src
-    .replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?<$1>')
-    .replace(/\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/g, '\\k<$1>')
-    .replace(/\\A/g, '^')
-    .replace(/\\Z/g, '$');
-  return new RegExp(src, flags);
-}
+// pySigma pipelines are written for Python's `re`: replacement strings are converted to JS `$` syntax here (the
+// patterns themselves run on RE2, see linear-regex.ts).
 
 /** Python `re.sub` replacement (`\1`, `\g<1>`, `\g<name>`, `\\`) → JS replacement string. */
 export function pyReplacement(repl: string): string {

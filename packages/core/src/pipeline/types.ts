@@ -1,5 +1,6 @@
 // Processing pipelines in pySigma's YAML format, as typed data. Parsed by parse.ts, run by apply.ts.
 import type { Diagnostic } from '../diagnostics.js';
+import type { LinearRegex } from './linear-regex.js';
 import type { SourceLocation } from '../location.js';
 
 /** A boolean combination of the conditions of one level (`*_cond_op`, `*_cond_not`, `*_cond_expr`). */
@@ -45,7 +46,7 @@ export type RuleCondition =
   | (CondBase & { readonly type: 'tag'; readonly tag: string });
 
 export type DetectionItemCondition =
-  | (CondBase & { readonly type: 'match_string'; readonly pattern: RegExp; readonly cond: 'any' | 'all'; readonly negate: boolean })
+  | (CondBase & { readonly type: 'match_string'; readonly pattern: LinearRegex; readonly cond: 'any' | 'all'; readonly negate: boolean })
   | (CondBase & { readonly type: 'match_value'; readonly value: string | number | boolean | null; readonly cond: 'any' | 'all' })
   | (CondBase & { readonly type: 'contains_wildcard'; readonly cond: 'any' | 'all' })
   | (CondBase & { readonly type: 'is_null'; readonly cond: 'any' | 'all' })
@@ -58,7 +59,7 @@ export type FieldNameCondition =
       readonly fields: readonly string[];
       readonly mode: 'plain' | 're';
       /** Compiled, anchored patterns when mode is 're'. */
-      readonly patterns: readonly RegExp[];
+      readonly patterns: readonly LinearRegex[];
     })
   | AppliedCondition
   | StateCondition;
@@ -92,7 +93,7 @@ export type Transformation =
   | { readonly type: 'change_logsource'; readonly category?: string; readonly product?: string; readonly service?: string }
   | {
       readonly type: 'replace_string';
-      readonly regex: RegExp;
+      readonly regex: LinearRegex;
       /** JS replacement string (converted from Python `re.sub` syntax). */
       readonly replacement: string;
       readonly skipSpecial: boolean;
@@ -113,7 +114,7 @@ export type Transformation =
   | {
       readonly type: 'extract_fields';
       /** Anchored (`^(?:…)$`, whole value) with match indices; run over the value's plain text. */
-      readonly regex: RegExp;
+      readonly regex: LinearRegex;
       /** Named groups of the regex, in written order: each becomes field `fieldPrefix + name`. */
       readonly groups: readonly string[];
       readonly fieldPrefix: string;
@@ -153,7 +154,7 @@ export interface ProcessingItem {
 export type PostprocessingTransformation =
   | { readonly type: 'embed'; readonly prefix: string; readonly suffix: string }
   | { readonly type: 'simple_template'; readonly template: string }
-  | { readonly type: 'replace'; readonly pattern: RegExp; readonly replacement: string }
+  | { readonly type: 'replace'; readonly pattern: LinearRegex; readonly replacement: string }
   | { readonly type: 'json'; readonly jsonTemplate: unknown }
   | { readonly type: 'nest'; readonly items: readonly PostprocessingItem[] };
 

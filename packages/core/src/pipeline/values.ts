@@ -1,4 +1,5 @@
 // Value-level transformations (pure functions from IR values to IR values).
+import type { LinearRegex } from './linear-regex.js';
 import type { DetectionItem } from '../ir/detection.js';
 import type { DetectionValue, ExpansionValue, RegexValue, ScalarValue, StringValue, ValuePart } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
@@ -50,32 +51,19 @@ export function replaceString(v: StringValue, t: T<'replace_string'>): StringVal
   let parts: ValuePart[];
   if (t.skipSpecial) {
     // Most values do not match: test before rebuilding anything.
-    if (!v.parts.some((p) => p.kind === 'literal' && ((t.regex.lastIndex = 0), t.regex.test(p.text)))) return v;
-    t.regex.lastIndex = 0;
+    if (!v.parts.some((p) => p.kind === 'literal' && t.regex.test(p.text))) return v;
     parts = v.parts.flatMap((p): ValuePart[] => {
       if (p.kind !== 'literal') return [p];
-      const out = p.text.replace(t.regex, t.replacement);
+      const out = t.regex.replace(p.text, t.replacement);
       return t.interpretSpecial ? sigmaParts(out) : [{ kind: 'literal', text: out }];
     });
   } else {
-    const r = replaceOverParts(v.parts, indexedRegex(t.regex), t.replacement);
+    const r = replaceOverParts(v.parts, t.regex, t.replacement);
     if (r === undefined) return v;
     parts = r;
   }
   parts = normalizeParts(parts);
   return samePartsAs(v.parts, parts) ? v : stringWith(v, parts);
-}
-
-/** The transformation's regex with match indices (`d`), compiled once per regex. */
-const INDEXED = new WeakMap<RegExp, RegExp>();
-function indexedRegex(re: RegExp): RegExp {
-  let x = INDEXED.get(re);
-  if (!x) {
-    const flags = (re.flags.includes('g') ? re.flags : `${re.flags}g`).replace('d', '') + 'd';
-    x = new RegExp(re.source, flags);
-    INDEXED.set(re, x);
-  }
-  return x;
 }
 
 /** Plain text of parts plus, per part, where it starts in that text. */
@@ -110,23 +98,21 @@ function sliceParts(parts: readonly ValuePart[], starts: readonly number[], text
  * Regex replacement over parts (see replaceString); undefined when the regex does not match. `replacement` uses
  * JS syntax (`$1`, `$<name>`, `$&`, `` $` ``, `$'`, `$$`).
  */
-function replaceOverParts(parts: readonly ValuePart[], re: RegExp, replacement: string): ValuePart[] | undefined {
+function replaceOverParts(parts: readonly ValuePart[], re: LinearRegex, replacement: string): ValuePart[] | undefined {
   const { text, starts } = plainUnits(parts);
   const withPlaceholders = parts.some((p) => p.kind === 'placeholder');
   const span = (a: number, b: number) => sliceParts(parts, starts, text, a, b);
   const written = (s: string): ValuePart[] => (s === '' ? [] : sigmaParts(s.replace(/\\(?![*?])/g, '\\\\'), withPlaceholders));
-  re.lastIndex = 0;
   const out: ValuePart[] = [];
   let last = 0;
   let any = false;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  for (const m of re.matches(text)) {
     any = true;
     const start = m.index;
-    const end = start + m[0].length;
+    const end = m.end;
     out.push(...span(last, start));
-    const indices = (m as RegExpExecArray & { indices?: ([number, number] | undefined)[] & { groups?: Record<string, [number, number] | undefined> } }).indices;
     const group = (g: number | string): ValuePart[] => {
-      const ix = typeof g === 'number' ? indices?.[g] : indices?.groups?.[g];
+      const ix = m.group(g);
       return ix ? span(ix[0], ix[1]) : [];
     };
     // Expand the JS replacement pattern; literal text is a Sigma string, references copy exact parts.
@@ -151,7 +137,7 @@ function replaceOverParts(parts: readonly ValuePart[], re: RegExp, replacement: 
         i++;
       } else if (/[0-9]/.test(n)) {
         const two = replacement.slice(i + 1, i + 3);
-        const groups = m.length - 1;
+        const groups = m.groupCount;
         let g: number | undefined;
         let len = 0;
         if (/^[0-9]{2}$/.test(two) && Number(two) >= 1 && Number(two) <= groups) [g, len] = [Number(two), 2];
@@ -162,7 +148,7 @@ function replaceOverParts(parts: readonly ValuePart[], re: RegExp, replacement: 
           out.push(...group(g));
           i += len;
         }
-      } else if (n === '<' && m.groups) {
+      } else if (n === '<' && m.hasNamedGroups) {
         const close = replacement.indexOf('>', i + 2);
         if (close < 0) lit += c;
         else {
@@ -174,8 +160,6 @@ function replaceOverParts(parts: readonly ValuePart[], re: RegExp, replacement: 
     }
     flush();
     last = end;
-    if (m[0].length === 0) re.lastIndex++;
-    if (!re.global) break;
   }
   if (!any) return undefined;
   out.push(...span(last, text.length));
@@ -344,7 +328,10 @@ export function wildcardPlaceholders(v: ScalarValue, f: PlaceholderFilter): Scal
   return stringWith(v, parts);
 }
 
-export function queryExpressionPlaceholder(v: ScalarValue, t: T<'query_expression_placeholders'>): ScalarValue | { error: string } {
+export function queryExpressionPlaceholder(
+  v: ScalarValue,
+  t: T<'query_expression_placeholders'>,
+): ScalarValue | { error: string; code?: 'pipeline/placeholder-unsafe' } {
   if (v.kind !== 'string') return v;
   const selected = v.parts.filter((p) => p.kind === 'placeholder' && placeholderSelected(p.name, t));
   if (selected.length === 0) return v;
@@ -352,8 +339,20 @@ export function queryExpressionPlaceholder(v: ScalarValue, t: T<'query_expressio
   if (only?.kind !== 'placeholder') {
     return { error: `query_expression_placeholders needs the value to be only the placeholder, not '${sigmaStringText(v.parts)}'` };
   }
-  return { kind: 'query-expression', expression: t.expression, id: t.mapping[only.name] ?? only.name, loc: v.loc };
+  const id = t.mapping[only.name] ?? only.name;
+  if (!SAFE_PLACEHOLDER_ID.test(id)) {
+    // The id goes into the template verbatim: a quote, bracket or pipe in it would close the template's quoting and
+    // add query text of its own (`x') or true or ...`). Only plain identifiers are substituted.
+    return {
+      error: `query_expression_placeholders: '${id.length > 80 ? `${id.slice(0, 80)}…` : id}' is not a safe identifier (letters, digits, '_', '-', '.'; at most 128 characters)`,
+      code: 'pipeline/placeholder-unsafe',
+    };
+  }
+  return { kind: 'query-expression', expression: t.expression, id, loc: v.loc };
 }
+
+/** What a query_expression_placeholders id may be: it is put into the backend's query text without quoting. */
+export const SAFE_PLACEHOLDER_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 // ---- extract_fields ----
 
@@ -363,11 +362,11 @@ export function queryExpressionPlaceholder(v: ScalarValue, t: T<'query_expressio
  */
 export function extractFieldParts(v: StringValue, t: T<'extract_fields'>): Map<string, ValuePart[]> | undefined {
   const { text, starts } = plainUnits(v.parts);
-  const m = t.regex.exec(text) as (RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }) | null;
+  const m = t.regex.fullMatch(text);
   if (!m) return undefined;
   const out = new Map<string, ValuePart[]>();
   for (const g of t.groups) {
-    const ix = m.indices?.groups?.[g];
+    const ix = m.group(g);
     if (ix) out.set(g, normalizeParts(sliceParts(v.parts, starts, text, ix[0], ix[1])));
   }
   return out;

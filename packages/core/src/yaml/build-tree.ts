@@ -523,8 +523,12 @@ export function resolvePlainCore(text: string): string | number | boolean | null
   return toScalarValue(CORE_SCHEMA.resolveImplicitScalarTag(text).value, text);
 }
 
-/** Only JSON-like scalars reach Sigma: timestamps and binary stay text. */
+/**
+ * Only JSON-like scalars reach Sigma: timestamps and binary stay text. So do integers beyond 2^53: a JS number
+ * would silently change their digits (12345678901234567891 → 12345678901234567000), the text keeps them exact.
+ */
 function toScalarValue(v: unknown, text: string): string | number | boolean | null {
+  if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) return text.replace(/^\+/, '').replace(/_/g, '');
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   return text;
 }

@@ -13,6 +13,7 @@ import { correlation, rule } from './helpers.js';
 import type { ValuePart } from '../../src/ir/index.js';
 import { normalizeParts } from '../../src/pipeline/sigma-string.js';
 import { replaceString } from '../../src/pipeline/values.js';
+import { LinearRegex } from '../../src/pipeline/linear-regex.js';
 import { logsourceContains } from '../../src/build-collection.js';
 
 const TYPES = [
@@ -186,7 +187,7 @@ describe('replace_string keeps parts exactly', () => {
   const run = (regex: string, replacement: string, parts: ValuePart[]) =>
     replaceString(
       { kind: 'string', parts: normalizeParts(parts), cased: false, loc: at },
-      { type: 'replace_string', regex: new RegExp(regex, 'g'), replacement, skipSpecial: false, interpretSpecial: false },
+      { type: 'replace_string', regex: new LinearRegex(regex), replacement, skipSpecial: false, interpretSpecial: false },
     ).parts;
 
   it('copying the whole value through a group is the identity', () => {

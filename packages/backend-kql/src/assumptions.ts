@@ -1,0 +1,67 @@
+// The assumptions a pipeline's queries rest on (generated ASSUMPTIONS rows), optionally narrowed to those a rule
+// touches, for the CLI's variant pages.
+import { fieldsUsed } from '@sigmats/core';
+import type { SigmaRule } from '@sigmats/core';
+import { ASSUMPTIONS } from './generated/knowledge.js';
+
+export interface KqlAssumption {
+  readonly id: string;
+  /** What the queries assume, in one sentence. */
+  readonly text: string;
+  /** Why it is an assumption, and what would settle it. */
+  readonly source: string;
+}
+
+/** What a rule uses, for the relevance tests. */
+interface Uses {
+  readonly category: string;
+  readonly fields: ReadonlySet<string>;
+  /** Every literal text of the rule's detection values. */
+  readonly texts: readonly string[];
+}
+
+const REGISTRY = /^registry_/;
+
+/** When an assumption matters to a rule (absent: to every rule of its pipelines). */
+const RELEVANT: Readonly<Record<string, (u: Uses) => boolean>> = {
+  'defender-registry-dword-decimal': (u) => REGISTRY.test(u.category) && u.texts.some((t) => /DWORD|QWORD/i.test(t)),
+  'defender-registry-empty': (u) => REGISTRY.test(u.category) && u.texts.some((t) => /\(Empty\)|Binary Data/.test(t)),
+  'defender-registry-controlset': (u) => REGISTRY.test(u.category) && u.texts.some((t) => /ControlSet/i.test(t)),
+  'defender-registry-hkcr': (u) => REGISTRY.test(u.category) && u.texts.some((t) => /^HKCR\b/i.test(t)),
+  'defender-registry-hkcu': (u) => REGISTRY.test(u.category) && u.texts.some((t) => /^HKCU\b/i.test(t)),
+  'defender-pipe-name': (u) => u.category === 'pipe_created' && u.fields.has('PipeName'),
+  'defender-deviceevents-actiontypes': (u) => ['pipe_created', 'create_remote_thread', 'driver_load'].includes(u.category),
+  'defender-integrity-level-names': (u) => u.fields.has('IntegrityLevel') || u.fields.has('ParentIntegrityLevel'),
+  'defender-logon-id-decimal': (u) => u.fields.has('LogonId'),
+  'defender-folderpath-basename': (u) =>
+    ['process_creation', 'image_load', 'file_event', 'file_change', 'file_access', 'file_rename', 'file_delete', 'driver_load'].includes(u.category) ||
+    ['Image', 'ParentImage', 'TargetFilename', 'ImageLoaded'].some((f) => u.fields.has(f)),
+  'defender-remoteurl-hostname': (u) => u.fields.has('DestinationHostname'),
+  'securityevent-4688-user': (u) => u.category === 'process_creation' && (u.fields.has('User') || u.fields.has('ParentUser')),
+  'securityevent-process-id-hex': (u) => ['ProcessId', 'ParentProcessId', 'NewProcessId', 'SubjectLogonId', 'TargetLogonId'].some((f) => u.fields.has(f)),
+};
+
+function literalTexts(x: unknown, out: string[]): string[] {
+  if (Array.isArray(x)) for (const e of x) literalTexts(e, out);
+  else if (x !== null && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    if (o.kind === 'literal' && typeof o.text === 'string') out.push(o.text);
+    else for (const [k, v] of Object.entries(o)) if (k !== 'loc') literalTexts(v, out);
+  }
+  return out;
+}
+
+/**
+ * The assumptions the queries of `pipeline` rest on (facts Microsoft's sources do not give, listed in the
+ * generated data); with `rule`, only those that matter to that rule. Unknown pipelines have none.
+ */
+export function kqlAssumptions(pipeline: string, rule?: SigmaRule): readonly KqlAssumption[] {
+  const uses: Uses | undefined = rule && {
+    category: rule.logsource.category ?? '',
+    fields: new Set(fieldsUsed(rule)),
+    texts: literalTexts(rule.detections, []),
+  };
+  return ASSUMPTIONS.filter((a) => a.pipelines.includes(pipeline))
+    .filter((a) => !uses || (RELEVANT[a.id]?.(uses) ?? true))
+    .map((a) => ({ id: a.id, text: a.text, source: `${a.reason} To settle: ${a.settle}.` }));
+}

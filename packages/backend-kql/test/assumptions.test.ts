@@ -1,0 +1,49 @@
+import { loadCollection } from '@sigmats/core';
+import type { SigmaRule } from '@sigmats/core';
+import { describe, expect, it } from 'vitest';
+import { kqlAssumptions } from '../src/index.js';
+import { ASSUMPTIONS } from '../src/generated/knowledge.js';
+import { processRule, rule } from './helpers.js';
+
+function parsed(yaml: string): SigmaRule {
+  return loadCollection([{ text: yaml, file: 'test.yml' }]).rules[0]!;
+}
+
+describe('kqlAssumptions', () => {
+  it('lists every assumption of a pipeline, with its reason', () => {
+    const xdr = kqlAssumptions('microsoft_xdr');
+    expect(xdr.map((a) => a.id)).toEqual(ASSUMPTIONS.filter((a) => a.pipelines.includes('microsoft_xdr')).map((a) => a.id));
+    for (const a of xdr) expect(a.source).toMatch(/To settle: .+\.$/);
+    expect(kqlAssumptions('no_such_pipeline')).toEqual([]);
+  });
+
+  const cases: readonly { name: string; pipeline: string; yaml: string; ids: readonly string[] }[] = [
+    {
+      name: 'a DWORD registry rule on XDR',
+      pipeline: 'microsoft_xdr',
+      yaml: rule('registry_set', `sel:\n    TargetObject|endswith: '\\Enabled'\n    Details: 'DWORD (0x00000001)'\ncondition: sel`),
+      ids: ['defender-registry-dword-decimal'],
+    },
+    {
+      name: 'a process rule on XDR',
+      pipeline: 'microsoft_xdr',
+      yaml: processRule(`sel:\n    Image|endswith: '\\x.exe'\n    LogonId: '0x3e7'\ncondition: sel`),
+      ids: ['defender-logon-id-decimal', 'defender-folderpath-basename'],
+    },
+    {
+      name: 'a 4688 rule with User and ProcessId',
+      pipeline: 'sentinel_securityevent',
+      yaml: processRule(`sel:\n    User|contains: 'admin'\n    ProcessId: 4\ncondition: sel`),
+      ids: ['securityevent-4688-user', 'securityevent-process-id-hex'],
+    },
+    {
+      name: 'any rule on the Event table',
+      pipeline: 'sentinel_sysmon_event',
+      yaml: processRule(`sel:\n    Image|endswith: '\\x.exe'\ncondition: sel`),
+      ids: ['event-eventdata-xml'],
+    },
+  ];
+  it.each(cases)('narrows to what $name touches', ({ pipeline, yaml, ids }) => {
+    expect(kqlAssumptions(pipeline, parsed(yaml)).map((a) => a.id)).toEqual(ids);
+  });
+});

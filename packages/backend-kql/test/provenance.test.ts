@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ACTION_TYPES, ASIM_PIVOT, ASSUMPTIONS, CONVERSIONS, SYSMON_TO_ASIM } from '../src/generated/knowledge.js';
+import { GENERATED_TABLES } from '../src/generated/schemas.js';
+import { ASIM_MAPPINGS, SECURITY_EVENT_MAPPINGS } from '../src/pipelines/sentinel.js';
+import { XDR_MAPPINGS } from '../src/pipelines/xdr.js';
+import { ALL_TABLES } from '../src/tables/index.js';
+
+/** Where a mapping departs from Microsoft's parsers on purpose, and why. */
+const EXCEPTIONS: readonly { table: string; field: string; ours: string; reason: string }[] = [
+  {
+    table: 'DeviceProcessEvents',
+    field: 'OriginalFileName',
+    ours: 'ProcessVersionInfoOriginalFileName',
+    reason:
+      "Microsoft's Sysmon parser puts OriginalFileName (the PE version-info name) in TargetProcessFilename, which its Defender parser fills from FileName (the name on disk); Defender has the version-info name itself.",
+  },
+  ...(['DestinationIp', 'DestinationPort', 'SourceIp', 'SourcePort'] as const).map((field) => ({
+    table: 'DeviceNetworkEvents',
+    field,
+    ours: field,
+    reason:
+      "The pivot pairs the outbound branch of Microsoft's Defender network parser; its inbound branch reads RemoteIP/RemotePort as the source (ASimNetworkSessionMicrosoft365Defender.yaml:141-144), so the column is a direction-aware computed one.",
+  })),
+  {
+    table: 'imNetworkSession',
+    field: 'DestinationHostname',
+    ours: 'DestinationHostname',
+    reason:
+      "The Sysmon parser's DstHostname is split afterwards by _ASIM_ResolveDstFQDN (ASimNetworkSessionMicrosoftSysmon.yaml:160): a computed column reads DstFQDN when the name had a dot.",
+  },
+  {
+    table: 'imRegistry',
+    field: 'EventType',
+    ours: 'EventType',
+    reason: "The Sysmon parser keeps Sysmon's value in EventOriginalSubType; EventType holds ASIM's values for every source, so the rule's values are converted instead.",
+  },
+];
+
+const columnsOf = (table: string) => new Set(GENERATED_TABLES.find((t) => t.table === table)?.columns.map((c) => c.name));
+
+describe('field mappings agree with the generated Microsoft knowledge', () => {
+  it('XDR mappings follow the ASIM pivot (Sysmon parser ⇄ Defender parser) wherever it has a row', () => {
+    let justified = 0;
+    for (const m of XDR_MAPPINGS) {
+      for (const [field, col] of Object.entries(m.fields)) {
+        const pivot = ASIM_PIVOT.filter((p) => p.table === m.table && p.sysmonField === field);
+        if (pivot.length === 0) continue;
+        justified++;
+        const exception = EXCEPTIONS.find((e) => e.table === m.table && e.field === field);
+        if (exception) expect(col).toBe(exception.ours);
+        else expect(pivot.map((p) => p.column), `${m.table}.${field}`).toContain(col);
+      }
+    }
+    expect(justified).toBeGreaterThanOrEqual(15);
+  });
+
+  it('ASIM mappings are the Sysmon parsers’ wherever a parser reads the field', () => {
+    for (const m of ASIM_MAPPINGS) {
+      for (const [field, col] of Object.entries(m.fields)) {
+        const parser = SYSMON_TO_ASIM.find((r) => r.view === m.table && r.sysmonField === field);
+        if (!parser) continue;
+        const exception = EXCEPTIONS.find((e) => e.table === m.table && e.field === field);
+        expect(col, `${m.table}.${field}`).toBe(exception?.ours ?? parser.column);
+      }
+    }
+  });
+
+  it('every mapped column is a documented column of its table (or one of its computed fields)', () => {
+    const missing: string[] = [];
+    for (const m of [...XDR_MAPPINGS, ...SECURITY_EVENT_MAPPINGS, ...ASIM_MAPPINGS]) {
+      const cols = columnsOf(m.table);
+      const computed = ALL_TABLES.find((t) => t.name === m.table)?.computed ?? {};
+      for (const col of Object.values(m.fields).flat()) if (!cols.has(col) && !(col in computed)) missing.push(`${m.categories[0]} ${m.table}.${col}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every ActionType an XDR mapping adds is named by a source or by an assumption', () => {
+    const assumed = ASSUMPTIONS.find((a) => a.id === 'defender-deviceevents-actiontypes')!.text;
+    for (const m of XDR_MAPPINGS) {
+      for (const v of [m.conditions?.ActionType ?? []].flat()) {
+        const sourced = ACTION_TYPES.some((a) => a.table === m.table && a.actionType === v);
+        expect(sourced || assumed.includes(String(v)), `${m.table} ActionType ${v}`).toBe(true);
+      }
+    }
+  });
+
+  it('the 4688 integrity SIDs are those of Microsoft’s MandatoryLabelLookup', () => {
+    const sids = CONVERSIONS.filter((c) => c.kind === 'integrity-label').map((c) => c.from);
+    expect(sids).toEqual(expect.arrayContaining(['S-1-16-4096', 'S-1-16-8192', 'S-1-16-12288', 'S-1-16-16384']));
+  });
+});

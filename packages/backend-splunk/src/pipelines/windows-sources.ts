@@ -1,0 +1,169 @@
+import { RAW_XML, RAW_XML_STATE } from '../render/xml-raw.js';
+import { channelFieldFailure, providerItems } from './provider.js';
+import { SYSMON_CATEGORIES, SYSMON_SOURCE } from './sysmon.js';
+
+/**
+ * Where Splunk's add-ons put Windows event logs, as data (SOURCES.md has the excerpts):
+ *  - Splunk Add-on for Microsoft Windows / Splunk Add-on for Sysmon, XML rendering (`renderXml = true`): one source per
+ *    channel, `XmlWinEventLog:<Channel>`; Splunk's own detections scope with the macros `sysmon`
+ *    (`source=XmlWinEventLog:Microsoft-Windows-Sysmon/Operational`) and `powershell`
+ *    (`source="XmlWinEventLog:Microsoft-Windows-PowerShell/Operational"`), splunk/security_content macros/*.yml.
+ *  - The event id field is `EventCode` (e.g. `` `powershell` EventCode=4104 ScriptBlockText = "*…*" ``,
+ *    splunk/security_content detections); the EventData fields keep their `Data Name` (ScriptBlockText, Image, …).
+ * Those macros are documented as "customer specific splunk configurations (eg- index, source, sourcetype) …
+ * Replace the macro definition with configurations for your Splunk Environment": the sources are the add-ons'
+ * defaults, not a fact of every deployment. So `splunk-windows` is a built-in pipeline, not the default (the default
+ * output keeps Sigma's names and warns; see README "Default pipeline").
+ */
+
+/**
+ * Windows channel(s) per Sigma service (Sigma's Windows logsource taxonomy, the service list of pySigma's
+ * `windows_logsource_mapping`), written as the channel names the events carry: the add-on sets the source from the
+ * event's own `<Channel>` element (Splunk_TA_windows `[ta-windows-fix-xml-source] REGEX = <Channel>(.+?)<\/Channel>.*
+ * FORMAT = source::XmlWinEventLog:$1`, SOURCES.md), so a display name (Event Viewer's "DNS Client Events") is never a
+ * source. Services whose events are spread over several channels list them all (AppLocker writes one channel per rule
+ * collection; Security Mitigations one per mode).
+ */
+export const WINDOWS_SERVICE_CHANNELS: Readonly<Record<string, string | readonly string[]>> = {
+  security: 'Security',
+  system: 'System',
+  application: 'Application',
+  sysmon: 'Microsoft-Windows-Sysmon/Operational',
+  powershell: 'Microsoft-Windows-PowerShell/Operational',
+  'powershell-classic': 'Windows PowerShell',
+  taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
+  wmi: 'Microsoft-Windows-WMI-Activity/Operational',
+  windefend: 'Microsoft-Windows-Windows Defender/Operational',
+  'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
+  'dns-client': 'Microsoft-Windows-DNS-Client/Operational',
+  'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall',
+  'codeintegrity-operational': 'Microsoft-Windows-CodeIntegrity/Operational',
+  applocker: [
+    'Microsoft-Windows-AppLocker/EXE and DLL',
+    'Microsoft-Windows-AppLocker/MSI and Script',
+    'Microsoft-Windows-AppLocker/Packaged app-Deployment',
+    'Microsoft-Windows-AppLocker/Packaged app-Execution',
+  ],
+  ntlm: 'Microsoft-Windows-NTLM/Operational',
+  'appxdeployment-server': 'Microsoft-Windows-AppXDeploymentServer/Operational',
+  'terminalservices-localsessionmanager': 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational',
+  'smbclient-security': 'Microsoft-Windows-SmbClient/Security',
+  'smbclient-connectivity': 'Microsoft-Windows-SmbClient/Connectivity',
+  'smbserver-connectivity': 'Microsoft-Windows-SMBServer/Connectivity',
+  'dns-server': 'DNS Server',
+  'dns-server-analytic': 'Microsoft-Windows-DNS-Server/Analytical',
+  'dns-server-audit': 'Microsoft-Windows-DNS-Server/Audit',
+  'msexchange-management': 'MSExchange Management',
+  openssh: 'OpenSSH/Operational',
+  ldap: 'Microsoft-Windows-LDAP-Client/Debug',
+  dhcp: 'Microsoft-Windows-DHCP-Server/Operational',
+  'driver-framework': 'Microsoft-Windows-DriverFrameworks-UserMode/Operational',
+  'printservice-admin': 'Microsoft-Windows-PrintService/Admin',
+  'printservice-operational': 'Microsoft-Windows-PrintService/Operational',
+  'security-mitigations': ['Microsoft-Windows-Security-Mitigations/KernelMode', 'Microsoft-Windows-Security-Mitigations/UserMode'],
+  'diagnosis-scripted': 'Microsoft-Windows-Diagnosis-Scripted/Operational',
+  'shell-core': 'Microsoft-Windows-Shell-Core/Operational',
+  'lsa-server': 'Microsoft-Windows-LSA/Operational',
+  capi2: 'Microsoft-Windows-CAPI2/Operational',
+  'certificateservicesclient-lifecycle-system': 'Microsoft-Windows-CertificateServicesClient-Lifecycle-System/Operational',
+  'appmodel-runtime': 'Microsoft-Windows-AppModel-Runtime/Admin',
+  'appxpackaging-om': 'Microsoft-Windows-AppxPackaging/Operational',
+  'iis-configuration': 'Microsoft-IIS-Configuration/Operational',
+  'microsoft-servicebus-client': 'Microsoft-ServiceBus-Client',
+  bitlocker: 'Microsoft-Windows-BitLocker/BitLocker Management',
+  vhdmp: 'Microsoft-Windows-VHDMP/Operational',
+};
+
+/** Non-Sysmon Windows categories: channel and event ids. */
+export const WINDOWS_CATEGORY_EVENTS: Readonly<Record<string, { readonly channel: string; readonly ids: readonly number[] }>> = {
+  ps_script: { channel: 'Microsoft-Windows-PowerShell/Operational', ids: [4104] },
+  ps_module: { channel: 'Microsoft-Windows-PowerShell/Operational', ids: [4103] },
+  ps_classic_start: { channel: 'Windows PowerShell', ids: [400] },
+  ps_classic_provider_start: { channel: 'Windows PowerShell', ids: [600] },
+  ps_classic_script: { channel: 'Windows PowerShell', ids: [800] },
+};
+
+/** The add-on source of a channel (XML rendering). */
+export const xmlSource = (channel: string): string => `XmlWinEventLog:${channel}`;
+
+const one = (ids: readonly number[]): number | number[] => (ids.length === 1 ? ids[0]! : [...ids]);
+const sources = (channels: string | readonly string[]): string | string[] => (typeof channels === 'string' ? xmlSource(channels) : channels.map(xmlSource));
+
+/** Condition names for a rule_cond_expr (letters, digits, `_`). */
+const condName = (kind: string, name: string): string => `${kind}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+
+/**
+ * A Windows rule whose logsource names none of the event types above (e.g. `file_access`, `file_rename`: Sigma's
+ * EDR-only categories, which no Windows channel logs) has no source here: without one the search would run over every
+ * event of every channel with those field names, so the rule is refused with a located error instead.
+ */
+function unknownSource(): Record<string, unknown> {
+  const known: Record<string, unknown> = {};
+  for (const category of [...Object.keys(SYSMON_CATEGORIES), ...Object.keys(WINDOWS_CATEGORY_EVENTS)]) {
+    known[condName('category', category)] = { type: 'logsource', product: 'windows', category };
+  }
+  for (const service of Object.keys(WINDOWS_SERVICE_CHANNELS)) {
+    known[condName('service', service)] = { type: 'logsource', product: 'windows', service };
+  }
+  return {
+    id: 'splunk_windows_unknown_source',
+    type: 'rule_failure',
+    message:
+      'no Windows event log channel is known for this logsource: the Splunk Add-on for Windows indexes each channel as source XmlWinEventLog:<Channel>, and without one the search would match every event with these field names (use a pipeline that names the source, or the options index/source/sourcetype)',
+    rule_conditions: { windows: { type: 'logsource', product: 'windows' }, ...known },
+    rule_cond_expr: `windows and not (${Object.keys(known).join(' or ')})`,
+  };
+}
+
+/** Applied after `windows-security` (priority 20): a rule it already scoped (4688, Security) is left alone. */
+export const splunkWindowsPipeline = {
+  name: 'splunk-windows',
+  priority: 30,
+  allowed_backends: ['splunk'],
+  transformations: [
+    ...Object.entries(SYSMON_CATEGORIES).map(([category, ids]) => ({
+      id: `splunk_windows_${category}`,
+      type: 'add_condition',
+      conditions: { source: SYSMON_SOURCE, EventCode: one(ids) },
+      rule_conditions: {
+        ls: { type: 'logsource', product: 'windows', category },
+        sysmon: { type: 'processing_item_applied', processing_item_id: `sysmon_${category}` },
+        security: { type: 'processing_item_applied', processing_item_id: 'security_4688_scope' },
+      },
+      rule_cond_expr: 'ls and not sysmon and not security',
+    })),
+    ...Object.entries(WINDOWS_CATEGORY_EVENTS).map(([category, { channel, ids }]) => ({
+      id: `splunk_windows_${category}`,
+      type: 'add_condition',
+      conditions: { source: xmlSource(channel), EventCode: one(ids) },
+      rule_conditions: [{ type: 'logsource', product: 'windows', category }],
+    })),
+    ...Object.entries(WINDOWS_SERVICE_CHANNELS).map(([service, channels]) => ({
+      id: `splunk_windows_service_${service.replace(/[^a-z0-9]/g, '_')}`,
+      type: 'add_condition',
+      conditions: { source: sources(channels) },
+      rule_conditions: {
+        ls: { type: 'logsource', product: 'windows', service },
+        sysmon: { type: 'processing_item_applied', processing_item_id: 'sysmon_service' },
+        security: { type: 'processing_item_applied', processing_item_id: 'security_service_scope' },
+      },
+      rule_cond_expr: 'ls and not sysmon and not security',
+    })),
+    unknownSource(),
+    channelFieldFailure('splunk_windows_channel_field', Object.keys(WINDOWS_SERVICE_CHANNELS)),
+    ...providerItems('splunk_windows'),
+    {
+      id: 'splunk_windows_raw_xml',
+      type: 'set_state',
+      key: RAW_XML_STATE,
+      val: RAW_XML,
+      rule_conditions: [{ type: 'logsource', product: 'windows' }],
+    },
+    {
+      id: 'splunk_windows_eventcode',
+      type: 'field_name_mapping',
+      mapping: { EventID: 'EventCode' },
+      rule_conditions: [{ type: 'logsource', product: 'windows' }],
+    },
+  ],
+};

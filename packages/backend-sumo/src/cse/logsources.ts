@@ -1,0 +1,348 @@
+import type { Logsource } from '@sigmats/core';
+import type { CseMapping } from './catalog-types.js';
+import { mappingFor, mappingsOf, outputsOf } from './catalog.js';
+import { azureKey, gcpKey, kubernetesKey } from './product-keys.js';
+import { workspaceKey } from './gworkspace.js';
+
+/**
+ * Sigma's m365 services whose rules are Microsoft 365 Defender / Cloud App Security alert names tested through
+ * eventSource/eventName/status (SigmaHQ rules/cloud/m365/{threat_management,threat_detection,exchange}).
+ */
+const M365_ALERT_SERVICES = ['threat_management', 'threat_detection', 'exchange'];
+
+/**
+ * Which Cloud SIEM records a Sigma log source is about, from the catalog (src/generated/cse-mappings.ts).
+ *
+ * - Windows categories (Sysmon, PowerShell) and Windows services whose rule names its event ids: one *event type* per
+ *   `metadata_deviceEventId` (`<Channel>-<EventID>`, the form of the catalog's Windows event id patterns and of Sumo's
+ *   own example `metadata_deviceEventId = "Security-4624"`), each with the mapping CSE applies to it, so every field
+ *   is read where that mapping puts it.
+ * - Windows services without event ids: the channel (`metadata_deviceEventId matches /^<Channel>-\d+$/`), raw fields.
+ * - Sysmon for Linux categories: event types of the `Linux-Sysmon/Operational-<n>` mappings (keys are not under
+ *   EventData there).
+ * - Cloud and other products: the record outputs (metadata_vendor, metadata_product) of the catalog's mappings for
+ *   the product's input; fields are read raw (`fields['…']`), since which mapping applies depends on event ids the
+ *   rule does not state.
+ * - Anything else has no catalog mapping: the backend refuses it unless the `scope` option supplies the scope.
+ */
+
+export interface EventType {
+  /** `metadata_deviceEventId` of the records. */
+  readonly deviceEventId: string;
+  /** Record output of the mapping: metadata_vendor, metadata_product. */
+  readonly vendor: string;
+  readonly product: string;
+  readonly mapping: CseMapping | undefined;
+  /** Channel for Sigma `EventID` tests (`<channel>-<id>`). */
+  readonly channel: string;
+  /** Original record key holding a Sigma field's meaning in this event, or undefined when the event has none. */
+  readonly keyOf: (field: string) => string | undefined;
+}
+
+export type CseTarget =
+  | { readonly kind: 'events'; readonly events: readonly EventType[] }
+  | {
+      readonly kind: 'channel';
+      readonly channel: string;
+      readonly outputs: readonly (readonly [string, string])[];
+      readonly keyOf: (field: string) => string;
+    }
+  | {
+      readonly kind: 'source';
+      readonly outputs: readonly (readonly [string, string])[];
+      readonly what: string;
+      readonly keyOf: (field: string) => string;
+      readonly note?: string;
+      /** Why a rule that reads fields cannot be expressed over these records (keyword rules still can). */
+      readonly noFields?: string;
+    }
+  | { readonly kind: 'none'; readonly reason: string };
+
+const SYSMON = 'Microsoft-Windows-Sysmon/Operational';
+const PS = 'Microsoft-Windows-PowerShell/Operational';
+const PS_CLASSIC = 'Windows PowerShell';
+
+/** Keys of the Windows event header (System element) as CSE's Windows format names them; the rest is EventData. */
+const WINDOWS_SYSTEM_KEYS: Readonly<Record<string, string>> = {
+  EventID: 'EventID',
+  Computer: 'Computer',
+  Channel: 'Channel',
+  Level: 'Level',
+  Task: 'Task',
+  Opcode: 'Opcode',
+  Keywords: 'Keywords',
+  EventRecordID: 'EventRecordID',
+  Version: 'Version',
+  // Sigma writes the Provider element's Name attribute as Provider_Name; CSE's Windows keys flatten attributes with
+  // a dot, as in the catalog's `TimeCreated.SystemTime` and `Security.UserID`.
+  Provider_Name: 'Provider.Name',
+};
+
+/** Original record key of a Sigma field in a Windows event: header keys, dotted keys as written, else EventData. */
+export function windowsKey(field: string): string {
+  return WINDOWS_SYSTEM_KEYS[field] ?? (field.includes('.') ? field : `EventData.${field}`);
+}
+
+/**
+ * Sigma process_creation fields (Sysmon 1 names) in Security 4688 (Microsoft's 4688 event schema). Only fields whose
+ * 4688 value has the Sysmon meaning and form: ProcessId/ParentProcessId are hexadecimal in 4688 (decimal in Sysmon),
+ * and `User` has no 4688 equivalent: SubjectUserName is the *creator* (`HOST$` for processes started by SYSTEM),
+ * TargetUserName (Windows 10+) lacks the `DOMAIN\` part Sysmon's User carries. A rule reading any other field is
+ * not scoped to 4688.
+ */
+const FIELDS_4688: Readonly<Record<string, string>> = {
+  Image: 'EventData.NewProcessName',
+  ParentImage: 'EventData.ParentProcessName',
+  CommandLine: 'EventData.CommandLine',
+  LogonId: 'EventData.TargetLogonId',
+};
+
+function key4688(field: string): string | undefined {
+  if (FIELDS_4688[field]) return FIELDS_4688[field];
+  if (WINDOWS_SYSTEM_KEYS[field]) return WINDOWS_SYSTEM_KEYS[field];
+  return field.startsWith('EventData.') ? field : undefined;
+}
+
+interface EventSpec {
+  readonly channel: string;
+  readonly ids: readonly string[];
+  readonly keyOf?: (field: string) => string | undefined;
+}
+
+const sysmon = (...ids: string[]): EventSpec => ({ channel: SYSMON, ids });
+
+/** Windows categories: Sysmon event ids (Sysmon documentation; as in pySigma's sysmon pipeline) and the others. */
+const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSpec[]>> = {
+  process_creation: [sysmon('1'), { channel: 'Security', ids: ['4688'], keyOf: key4688 }],
+  file_change: [sysmon('2')],
+  network_connection: [sysmon('3')],
+  sysmon_status: [sysmon('4', '16')],
+  process_termination: [sysmon('5')],
+  driver_load: [sysmon('6')],
+  image_load: [sysmon('7')],
+  create_remote_thread: [sysmon('8')],
+  raw_access_thread: [sysmon('9')],
+  process_access: [sysmon('10')],
+  file_event: [sysmon('11')],
+  registry_add: [sysmon('12')],
+  registry_delete: [sysmon('12')],
+  registry_set: [sysmon('13')],
+  registry_rename: [sysmon('14')],
+  registry_event: [sysmon('12', '13', '14')],
+  create_stream_hash: [sysmon('15')],
+  pipe_created: [sysmon('17', '18')],
+  wmi_event: [sysmon('19', '20', '21')],
+  dns_query: [sysmon('22')],
+  // Sigma's file_delete is Sysmon 23 (FileDelete, archived); 26 (FileDeleteDetected) is file_delete_detected.
+  file_delete: [sysmon('23')],
+  clipboard_change: [sysmon('24')],
+  process_tampering: [sysmon('25')],
+  file_delete_detected: [sysmon('26')],
+  file_block_executable: [sysmon('27')],
+  file_block_shredding: [sysmon('28')],
+  file_executable_detected: [sysmon('29')],
+  sysmon_error: [sysmon('255')],
+  ps_script: [{ channel: PS, ids: ['4104'] }],
+  ps_module: [{ channel: PS, ids: ['4103'] }],
+  ps_classic_start: [{ channel: PS_CLASSIC, ids: ['400'] }],
+  ps_classic_provider_start: [{ channel: PS_CLASSIC, ids: ['600'] }],
+  ps_classic_script: [{ channel: PS_CLASSIC, ids: ['800'] }],
+};
+
+/** Windows log channel per Sigma service (Sigma's Windows logsource definitions). */
+export const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {
+  security: 'Security',
+  system: 'System',
+  application: 'Application',
+  sysmon: SYSMON,
+  powershell: PS,
+  'powershell-classic': PS_CLASSIC,
+  taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
+  wmi: 'Microsoft-Windows-WMI-Activity/Operational',
+  windefend: 'Microsoft-Windows-Windows Defender/Operational',
+  'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
+  // The channel's name as events carry it (`wevtutil sl Microsoft-Windows-DNS-Client/Operational`, SOURCES.md);
+  // "DNS Client Events" is only Event Viewer's display name.
+  'dns-client': 'Microsoft-Windows-DNS-Client/Operational',
+  'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall',
+  'codeintegrity-operational': 'Microsoft-Windows-CodeIntegrity/Operational',
+  'code-integrity': 'Microsoft-Windows-CodeIntegrity/Operational',
+  applocker: 'Microsoft-Windows-AppLocker/EXE and DLL',
+  ntlm: 'Microsoft-Windows-NTLM/Operational',
+  'appxdeployment-server': 'Microsoft-Windows-AppXDeploymentServer/Operational',
+  'terminalservices-localsessionmanager': 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational',
+  'smbclient-security': 'Microsoft-Windows-SmbClient/Security',
+  ldap: 'Microsoft-Windows-LDAP-Client/Debug',
+  'dns-server': 'DNS Server',
+  'msexchange-management': 'MSExchange Management',
+  'security-mitigations': 'Microsoft-Windows-Security-Mitigations/KernelMode',
+  'shell-core': 'Microsoft-Windows-Shell-Core/Operational',
+  openssh: 'OpenSSH/Operational',
+  'lsa-server': 'Microsoft-Windows-LSA/Operational',
+  capi2: 'Microsoft-Windows-CAPI2/Operational',
+  'driver-framework': 'Microsoft-Windows-DriverFrameworks-UserMode/Operational',
+};
+
+function windowsEvent(channel: string, id: string, keyOf: (f: string) => string | undefined): EventType {
+  const deviceEventId = `${channel}-${id}`;
+  const mapping = mappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
+  return { deviceEventId, vendor: mapping?.[3][0] ?? 'Microsoft', product: mapping?.[3][1] ?? 'Windows', mapping, channel, keyOf };
+}
+
+/** Sysmon for Linux categories: the `Linux-Sysmon/Operational-<n>` mappings; Sigma field names are the record keys. */
+const LINUX_SYSMON: Readonly<Record<string, readonly string[]>> = {
+  process_creation: ['1'],
+  network_connection: ['3'],
+  process_termination: ['5'],
+  file_event: ['11'],
+  file_delete: ['23'],
+};
+
+const LINUX_SYSTEM_KEYS: Readonly<Record<string, string>> = { Computer: 'System.Computer', EventID: 'System.EventID' };
+
+/**
+ * Non-Windows products: the catalog inputs (vendor, product) whose mappings' outputs scope the rule. Service `*` is
+ * any service of the product (or none).
+ */
+interface Source {
+  readonly product: string;
+  readonly service: string;
+  readonly inputs: readonly (readonly [string, string])[];
+  /** Raw record key of a Sigma field, when the record is not laid out under Sigma's names (product-keys.ts). */
+  readonly keyOf?: (field: string) => string;
+  /** Why the catalog's records cannot answer rules of this log source (the rule is refused). */
+  readonly refuse?: string;
+  /** Why rules reading fields cannot be expressed over these records. */
+  readonly noFields?: string;
+}
+
+/**
+ * Cloud SIEM's Linux syslog parser names the parts of a line itself: the Linux OS Syslog mappings read
+ * `syslog_process`, `syslog_hostname`, `field_1`, `field_2`, `uid`, … (e.g. ace70500, 3cdb4d00), never the names
+ * Sigma's Linux service rules use (USER, …).
+ */
+const LINUX_SYSLOG_KEYS =
+  "Cloud SIEM's Linux syslog parser names the parts of a line syslog_process, syslog_hostname, field_1, field_2, … (the catalog's Linux OS Syslog mappings), not the fields this rule reads";
+
+const SOURCES: readonly Source[] = [
+  { product: 'aws', service: 'cloudtrail', inputs: [['AWS', 'CloudTrail']] },
+  // Azure Activity, Entra ID audit/sign-in and risk logs arriving through Event Hub (Microsoft/Azure mappings:
+  // "AzureActivityLog …", "Azure … SignInLogs", "Azure User Risk Events"), whose record layout product-keys.ts gives.
+  // Sumo's Graph API sources (products "Graph AD Reporting API", "Graph Identity Protection API") keep other keys,
+  // so they are not in the scope: the user's `scope` option can select them.
+  { product: 'azure', service: 'activitylogs', inputs: [['Microsoft', 'Azure']], keyOf: azureKey('activitylogs') },
+  { product: 'azure', service: 'auditlogs', inputs: [['Microsoft', 'Azure']], keyOf: azureKey('auditlogs') },
+  { product: 'azure', service: 'signinlogs', inputs: [['Microsoft', 'Azure']], keyOf: azureKey('signinlogs') },
+  { product: 'azure', service: 'riskdetection', inputs: [['Microsoft', 'Azure']], keyOf: azureKey('riskdetection') },
+  ...M365_ALERT_SERVICES.map((service): Source => ({
+    product: 'm365',
+    service,
+    inputs: [['Microsoft', 'Office 365']],
+    refuse: `Sigma's m365 ${service} rules test eventSource/eventName/status, which are not keys of the Office 365 Management Activity records the catalog's Office 365 mappings read (RecordType, Workload, Operation, …)`,
+  })),
+  { product: 'm365', service: '*', inputs: [['Microsoft', 'Office 365']] },
+  { product: 'okta', service: '*', inputs: [['Okta', 'SSO']] },
+  { product: 'onelogin', service: '*', inputs: [['OneLogin', 'SSO']] },
+  { product: 'gcp', service: 'gcp.audit', inputs: [['Google', 'Google Cloud Platform']], keyOf: gcpKey },
+  { product: 'gcp', service: 'google_workspace.admin', inputs: [['Google', 'Google Workspace']], keyOf: workspaceKey },
+  {
+    product: 'gcp',
+    service: 'google_workspace.login',
+    inputs: [['Google', 'Google Workspace']],
+    refuse:
+      "Sigma's google_workspace.login rules read the Cloud Logging form of Workspace logs (protoPayload.serviceName, protoPayload.metadata.event.eventName), which the catalog's Google Workspace mappings (Reports API activities: id.applicationName, events.name) do not carry",
+  },
+  { product: 'github', service: 'audit', inputs: [['Github', 'GitHub Enterprise Audit']] },
+  { product: 'kubernetes', service: 'audit', inputs: [['Kubernetes', 'Kubernetes']], keyOf: kubernetesKey },
+  { product: 'zeek', service: '*', inputs: [['Zeek', 'Zeek']] },
+  { product: 'linux', service: 'auditd', inputs: [['Linux', 'Auditd']] },
+  { product: 'linux', service: 'syslog', inputs: [['Linux', 'Syslog']], noFields: LINUX_SYSLOG_KEYS },
+  { product: 'linux', service: 'sshd', inputs: [['Linux', 'Syslog']], noFields: LINUX_SYSLOG_KEYS },
+  { product: 'linux', service: 'cron', inputs: [['Linux', 'Syslog']], noFields: LINUX_SYSLOG_KEYS },
+  { product: 'linux', service: 'sudo', inputs: [['Linux', 'Syslog']], noFields: LINUX_SYSLOG_KEYS },
+  { product: 'linux', service: 'auth', inputs: [['Linux', 'Syslog']], noFields: LINUX_SYSLOG_KEYS },
+  // Other Linux services are syslog programs (clamav, vsftpd, guacamole, …): Linux OS Syslog records.
+  { product: 'linux', service: '*', inputs: [['Linux', 'Syslog']], noFields: LINUX_SYSLOG_KEYS },
+];
+
+const lower = (s: string | undefined): string | undefined => s?.toLowerCase();
+
+/**
+ * Whether a Zeek log (Sigma service = the log name, the event id the Zeek mappings' patterns match: `dns`, `conn`,
+ * `http`, …) has a mapping of its own. The Zeek input has no `_default_` mapping, so Cloud SIEM makes no record of a
+ * log none of them takes.
+ */
+function zeekLogMapped(log: string): boolean {
+  const own = mappingFor('Zeek', 'Zeek', 'JSON', log);
+  return own !== undefined && own[2][3] !== '_default_';
+}
+
+export function cseTarget(ls: Logsource): CseTarget {
+  const product = lower(ls.product);
+  const service = lower(ls.service);
+  const category = lower(ls.category);
+  if (product === 'windows') {
+    if (category) {
+      const specs = WINDOWS_CATEGORIES[category];
+      if (!specs) return { kind: 'none', reason: `Windows category '${ls.category}' has no event log source that Cloud SIEM's catalog maps` };
+      const events = specs.flatMap((s) => s.ids.map((id) => windowsEvent(s.channel, id, s.keyOf ?? windowsKey)));
+      return { kind: 'events', events };
+    }
+    const channel = service ? WINDOWS_CHANNELS[service] : undefined;
+    if (!channel) {
+      const outputs = outputsOf(mappingsOf('Microsoft', 'Windows', 'Windows'));
+      return {
+        kind: 'source',
+        outputs,
+        what: `Windows${ls.service ? ` service '${ls.service}'` : ''}`,
+        keyOf: windowsKey,
+        ...(ls.service ? { note: `Windows service '${ls.service}' has no known channel: scoped to Windows records only` } : {}),
+      };
+    }
+    // Outputs of the channel: its specific mappings (by their literal prefix) plus the default mapping.
+    const all = mappingsOf('Microsoft', 'Windows', 'Windows');
+    const own = all.filter((m) => m[2][3] === '_default_' || m[2][3].replace(/^\(\?i\)/, '').startsWith(`${channel}-`));
+    return { kind: 'channel', channel, outputs: outputsOf(own), keyOf: windowsKey };
+  }
+  if (product === 'linux' && category && LINUX_SYSMON[category]) {
+    const events = LINUX_SYSMON[category]!.map((id): EventType => {
+      const deviceEventId = `Linux-Sysmon/Operational-${id}`;
+      const mapping = mappingFor('Linux', 'Sysmon', 'Windows', deviceEventId);
+      return {
+        deviceEventId,
+        vendor: mapping?.[3][0] ?? 'Linux',
+        product: mapping?.[3][1] ?? 'Sysmon for Linux',
+        mapping,
+        channel: 'Linux-Sysmon/Operational',
+        keyOf: (f) => LINUX_SYSTEM_KEYS[f] ?? f,
+      };
+    });
+    return { kind: 'events', events };
+  }
+  const source = SOURCES.find((s) => s.product === product && (s.service === '*' || s.service === service));
+  if (source && (product !== 'linux' || (category === undefined && service !== undefined))) {
+    if (source.refuse) return { kind: 'none', reason: source.refuse };
+    if (product === 'zeek' && service !== undefined && !zeekLogMapped(service)) {
+      return { kind: 'none', reason: `no catalog mapping of Cloud SIEM's Zeek input takes the ${ls.service} log (its mappings' event id patterns are Zeek log names: conn, dns, http, …)` };
+    }
+    const outputs = outputsOf(source.inputs.flatMap(([v, p]) => mappingsOf(v, p)));
+    if (outputs.length > 0) {
+      return {
+        kind: 'source',
+        outputs,
+        what: `${ls.product}${ls.service ? `/${ls.service}` : ''}`,
+        keyOf: source.keyOf ?? ((f) => f),
+        ...(source.noFields ? { noFields: source.noFields } : {}),
+      };
+    }
+  }
+  if (product === 'linux' && !service && !category) {
+    // Any Linux log: the records of every Linux input the catalog maps (all output vendor Linux).
+    const outputs = outputsOf([...mappingsOf('Linux', 'Syslog'), ...mappingsOf('Linux', 'Auditd'), ...mappingsOf('Linux', 'Sysmon')]);
+    return { kind: 'source', outputs, what: 'linux', keyOf: (f) => f };
+  }
+  const what = [ls.product && `product '${ls.product}'`, ls.service && `service '${ls.service}'`, ls.category && `category '${ls.category}'`]
+    .filter((x) => x)
+    .join(', ');
+  return { kind: 'none', reason: `Cloud SIEM's catalog has no log mapping for ${what || 'a log source without product, service or category'}` };
+}

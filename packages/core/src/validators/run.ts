@@ -1,0 +1,46 @@
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { documentKey, type SigmaDocument } from '../ir/rule.js';
+import { defaultSelection, type ValidatorSelection } from './config.js';
+import type { ValidatorCode } from './names.js';
+import { VALIDATORS } from './registry.js';
+import type { AttackIds, Validator, ValidatorContext, ValidatorFinding } from './types.js';
+
+export interface ValidateOptions {
+  /** Which validators, their exclusions and parameters (default: defaultSelection()). */
+  readonly selection?: ValidatorSelection;
+  /** ATT&CK IDs tags may name; a kind left out is checked by ID shape only. */
+  readonly attack?: AttackIds;
+  /** "Today" for sigmahq_status_to_high (default: now). */
+  readonly today?: Date;
+}
+
+function toDiagnostic(v: Validator, doc: SigmaDocument, f: ValidatorFinding): Diagnostic {
+  const code = `validator/${v.name}` as ValidatorCode;
+  return diagnostic(code, `${f.message} [${v.level}]`, f.loc, { severity: v.severity, rule: documentKey(doc), ...(f.hint !== undefined ? { hint: f.hint } : {}) });
+}
+
+/**
+ * Runs the selected validators over parsed documents (rules and correlations; filters are not validated, as in
+ * pySigma). Findings are located diagnostics with code `validator/<name>`, in document then validator order.
+ */
+export function validateDocuments(docs: readonly SigmaDocument[], options: ValidateOptions = {}): Diagnostic[] {
+  const selection = options.selection ?? defaultSelection();
+  const today = options.today ?? new Date();
+  const attack = options.attack ?? {};
+  const ctxFor = (v: Validator): ValidatorContext => ({ params: { ...v.params, ...selection.params.get(v.name) }, attack, today });
+  const excluded = (v: Validator, doc: SigmaDocument): boolean => doc.id !== undefined && (selection.exclusions.get(doc.id.toLowerCase())?.has(v.name) ?? false);
+  const active = VALIDATORS.filter((v) => selection.enabled.has(v.name));
+  const out: Diagnostic[] = [];
+  for (const v of active) {
+    const ctx = ctxFor(v);
+    if (v.kind === 'collection') {
+      for (const { doc, finding } of v.check(docs, ctx)) if (!excluded(v, doc)) out.push(toDiagnostic(v, doc, finding));
+      continue;
+    }
+    for (const doc of docs) {
+      if (excluded(v, doc)) continue;
+      for (const f of v.check(doc, ctx)) out.push(toDiagnostic(v, doc, f));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { browserBundle, LIBRARIES } from './bundles.js';
+
+// Every library's main entry bundled as a browser app would (esbuild --platform=browser): no Node built-in may be
+// imported, and no Node-only global may be used. The Node-only parts live behind subpaths
+// (`@sigmats/evaluator/node`, `@sigmats/backend-kql/validate`).
+
+/** Node globals that do not exist in a browser. */
+const NODE_GLOBALS = /\b(?:Buffer\s*[.(]|process\s*\.\s*(?:env|cwd|stdout|stderr|stdin|exit|argv|platform|versions)\b|__dirname\b|__filename\b|require\s*\()/;
+
+describe.each(LIBRARIES)('@sigmats/%s main entry in a browser bundle', (lib) => {
+  it('imports no Node built-in and uses no Node global', async () => {
+    const b = await browserBundle(`export * from '@sigmats/${lib}';`);
+    expect(b.nodeImports).toEqual([]);
+    expect(b.warnings).toEqual([]);
+    expect(b.code.match(NODE_GLOBALS)?.[0]).toBeUndefined();
+  });
+});
+
+// The check above reads the code; this one runs it where Node's globals are absent (only what browsers have).
+describe('running the bundles without Node globals', () => {
+  const RULE = readFileSync(join(import.meta.dirname, '../../../rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml'), 'utf8');
+  const BASE64_RULE = [
+    'title: base64 modifiers',
+    'logsource: { category: process_creation, product: windows }',
+    'detection:',
+    '  sel:',
+    '    CommandLine|base64offset|contains: "/bin/sh"',
+    '    Image|base64: "évil"',
+    '    ParentImage|wide|base64offset|contains: ping',
+    '  condition: sel',
+  ].join('\n');
+  const entry = `
+    import { loadCollection } from '@sigmats/core';
+    import { splunkBackend } from '@sigmats/backend-splunk';
+    import { kqlBackend } from '@sigmats/backend-kql';
+    import { sumo, sumoCse } from '@sigmats/backend-sumo';
+    import { compileRuleSet } from '@sigmats/evaluator';
+    export function run(text, event) {
+      const c = loadCollection([{ text, file: 'rule.yml' }]);
+      const outputs = [splunkBackend, kqlBackend(), sumo, sumoCse].map((b) => b.convert(c));
+      return {
+        // Warnings (no scope configured, ...) are the backends' advice; errors would mean a failed conversion.
+        diagnostics: [...c.diagnostics, ...outputs.flatMap((o) => o.diagnostics)].filter((d) => d.severity === 'error').map((d) => d.code + ' ' + d.message),
+        outputs: outputs.map((o) => o.output),
+        matched: compileRuleSet(c).match(event).length,
+      };
+    }`;
+  const browserGlobals = () => ({ TextEncoder, TextDecoder, btoa, atob, URL, console, queueMicrotask, setTimeout, clearTimeout });
+
+  it('converts and evaluates with base64 modifiers (no Buffer) and the T1219 rule', async () => {
+    const b = await browserBundle(entry, 'iife', 'sigmats');
+    const sandbox: Record<string, unknown> = browserGlobals();
+    runInNewContext(b.code, sandbox);
+    const api = sandbox['sigmats'] as { run(text: string, event: object): { diagnostics: string[]; outputs: string[]; matched: number } };
+    expect(typeof (sandbox as { Buffer?: unknown }).Buffer).toBe('undefined');
+
+    const b64 = api.run(BASE64_RULE, { CommandLine: 'x L2Jpbi9za y', Image: btoa('\xc3\xa9vil') });
+    expect(b64.diagnostics).toEqual([]);
+    // Sumo log search compares lower-cased text (its matches are case-insensitive), so compare without case.
+    for (const o of b64.outputs) for (const v of ['L2Jpbi9za', '9iaW4vc2', 'vYmluL3No']) expect(o.toLowerCase()).toContain(v.toLowerCase());
+    expect(b64.outputs[0]).toContain('w6l2aWw='); // base64 of the UTF-8 bytes of "évil"
+    expect(b64.matched).toBe(0); // ParentImage is missing from the event
+
+    const t1219 = api.run(RULE, { Image: 'C:\\Temp\\AnyDesk.exe' });
+    expect(t1219.diagnostics).toEqual([]);
+    expect(t1219.outputs.every((o) => /anydesk/i.test(o))).toBe(true);
+    expect(t1219.matched).toBe(1);
+  });
+});
+
+// Bundle sizes (minified + gzip -9) a browser app pays; the figures are in BENCHMARKS.md. The issue's budget is core
+// with all three backends at most 150 KB gzipped (the Kusto language service is in no main entry). It is NOT met
+// today (about 260 KB: the generated KQL tables and Sumo CSE mappings, re2js, core's pipeline/schema code), so
+// the budget check is an expected failure: it starts failing the day the budget is met, to be turned into a plain
+// test then. The sizes themselves are bounded so a regression shows.
+describe('bundle sizes', () => {
+  const combos: readonly (readonly [string, string])[] = [
+    ['core', `export * from '@sigmats/core';`],
+    ['core + backend-splunk', `export * from '@sigmats/core'; export * from '@sigmats/backend-splunk';`],
+    ['core + backend-kql', `export * from '@sigmats/core'; export * from '@sigmats/backend-kql';`],
+    ['core + backend-sumo', `export * from '@sigmats/core'; export * from '@sigmats/backend-sumo';`],
+    ['core + all three backends', `export * from '@sigmats/core'; export * from '@sigmats/backend-splunk'; export * from '@sigmats/backend-kql'; export * from '@sigmats/backend-sumo';`],
+    ['core + evaluator', `export * from '@sigmats/core'; export * from '@sigmats/evaluator';`],
+  ];
+  const KB = 1024;
+  const sizes = new Map<string, number>();
+
+  it('measures core with each backend', async () => {
+    const rows: string[] = [];
+    for (const [name, source] of combos) {
+      const b = await browserBundle(source);
+      sizes.set(name, b.gzipped);
+      rows.push(`| ${name} | ${(b.minified / KB).toFixed(1)} KB | ${(b.gzipped / KB).toFixed(1)} KB |`);
+    }
+    console.log(['| bundle (esbuild, browser, minified) | minified | gzip -9 |', '|---|---:|---:|', ...rows].join('\n'));
+    // Each backend adds to core, and nothing grows past twice today's figure unnoticed.
+    for (const [name, gz] of sizes) {
+      if (name !== 'core') expect(gz, name).toBeGreaterThan(sizes.get('core')!);
+      expect(gz, name).toBeLessThan(500 * KB);
+    }
+  });
+
+  it.fails('core + all three backends is at most 150 KB gzipped (the budget; not met yet, see BENCHMARKS.md)', async () => {
+    const b = await browserBundle(combos[4]![1]);
+    expect(b.gzipped).toBeLessThanOrEqual(150 * KB);
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * Facts a record builder needs that the vendor sources in /work/shared/vendor do not give. Each is written where it is
+ * used as `assumption('id')`, so a reader can find every guessed value and the reasoning behind it; the ids are
+ * listed in SOURCES.md too. Live data from a tenant would settle each of them.
+ */
+export interface Assumption {
+  readonly id: string;
+  readonly statement: string;
+  readonly reasoning: string;
+}
+
+export const ASSUMPTIONS: readonly Assumption[] = [
+  {
+    id: 'event-xml-escaping',
+    statement: 'Event.EventData escapes &, <, > and " in Data values as &amp; &lt; &gt; &quot;.',
+    reasoning: 'EventData is the rendered event XML (event-include.md: "All event data in raw format"; the ASIM Sysmon parsers read it with `[^<]*?` regexes, which only works if values carry no raw `<`). Which of the four characters are escaped is not stated anywhere in the snapshot.',
+  },
+  {
+    id: 'event-guid-braces',
+    statement: 'GUID-typed Data values (ProcessGuid, LogonGuid, ...) are rendered with braces: {0197231E-...}.',
+    reasoning: 'The ASIM Sysmon parsers strip braces (`{?([^<]*?)}?` in ASimProcessCreateMicrosoftSysmon.yaml, `extract(\'^{(.*)}$\', ...)` on WindowsEvent EventData, `parse ... with "{" ActingProcessGuid "}"` in ASimFileEventMicrosoftSysmon.yaml), so both tables hold them with braces; evtx_dump drops them, so they are put back.',
+  },
+  {
+    id: 'event-level-name',
+    statement: 'EventLevelName is Critical/Error/Warning/Information/Verbose for Level 1/2/3/4/5 and Information for Level 0.',
+    reasoning: 'The Event and WindowsEvent references only say "Severity of the event in text form"; the names are the Windows event level names; Level 0 (LogAlways, every Security audit event) is shown as Information by Event Viewer.',
+  },
+  {
+    id: 'event-agent-columns',
+    statement: 'Event: SourceSystem "OpsManager", ManagementGroupName "AOI-<workspace id>", UserName from the System Security UserID (S-1-5-18 -> NT AUTHORITY\\SYSTEM), Message "" and RenderedDescription as "Name: value" lines; ParameterXml as <Param>value</Param> per Data value.',
+    reasoning: 'event-include.md gives the SourceSystem value for the Windows agent and the AOI- form of ManagementGroupName; the formats of UserName, Message, RenderedDescription and ParameterXml are not given.',
+  },
+  {
+    id: 'defender-folderpath-full',
+    statement: 'Defender FolderPath holds the full path including the file name in every Device* table.',
+    reasoning: 'ASimProcessEventMicrosoft365D.yaml maps TargetProcessName (a full path) from FolderPath and the brief confirms Defender FolderPath holds Sysmon Image; but ASimFileEventMicrosoft365D.yaml builds TargetFilePath = strcat(FolderPath, "\\\\", FileName) and the table pages describe FolderPath as "Folder containing the file". The sources disagree; the process parser reading is used everywhere.',
+  },
+  {
+    id: 'defender-registry-hive',
+    statement: 'Defender RegistryKey uses HKEY_LOCAL_MACHINE for Sysmon HKLM, HKEY_USERS for HKU and HKEY_LOCAL_MACHINE\\Classes for HKCR; CurrentControlSet is kept as Sysmon writes it.',
+    reasoning: 'ASimRegistryEventMicrosoft365D.yaml passes RegistryKey through unchanged while the ASIM registry schema requires HKEY_LOCAL_MACHINE/HKEY_USERS prefixes, so Defender already writes them; the HKCR mapping is the Hives table of ASimRegistryEventMicrosoftSysmon.yaml. Whether Defender writes ControlSet001 or CurrentControlSet, and HKEY_CURRENT_USER\\<SID> for user keys, only live data can settle.',
+  },
+  {
+    id: 'defender-registry-dword',
+    statement: 'Defender RegistryValueType is Dword/Qword/String/ExpandString/Binary/MultiString/None and RegistryValueData holds a DWORD/QWORD as its decimal number in the (string) column.',
+    reasoning: 'The type names are the RegistryType lookup of ASimRegistryEventMicrosoft365D.yaml; RegistryValueData is a string column (deviceregistryevents table page); the decimal rendering of numbers is not documented.',
+  },
+  {
+    id: 'defender-action-types',
+    statement: 'ActionType values: ProcessCreated, ImageLoaded, FileCreated, FileDeleted, RegistryKeyCreated, RegistryKeyDeleted, RegistryValueSet, RegistryValueDeleted, RegistryKeyRenamed, ConnectionSuccess/InboundConnectionAccepted, DnsQueryResponse, NamedPipeEvent, CreateRemoteThreadApiCall, OpenProcessApiCall, LogonSuccess/LogonFailed.',
+    reasoning: 'The table pages defer ActionType values to the in-portal schema reference. Registry ActionTypes are the ASIM registry EventType values that ASimRegistryEventMicrosoft365D.yaml passes through (EventType = ActionType, with RegistryKeyDeleted/RegistryValueDeleted/RegistryValueSet/RegistryKeyRenamed tested by name); network ones are the DirectionLookup of ASimNetworkSessionMicrosoft365Defender.yaml; the others are Defender\'s published names, not in the snapshot.',
+  },
+  {
+    id: 'defender-acting-commandline',
+    statement: 'A non-process-creation event (network, file, image load, registry, ...) that carries a Sigma `CommandLine` gives it as the acting process\' InitiatingProcessCommandLine.',
+    reasoning: 'Sysmon writes no command line in those events, so the ASIM Sysmon parsers map none; the Defender table pages list InitiatingProcessCommandLine ("Command line used to run the process that initiated the event") on every Device* table, and Sigma rules of those categories that test CommandLine mean the acting process.',
+  },
+  {
+    id: 'defender-protocol',
+    statement: 'DeviceNetworkEvents Protocol is "Tcp"/"Udp" for Sysmon tcp/udp.',
+    reasoning: 'ASimNetworkSessionMicrosoft365Defender.yaml tests `Protocol startswith "Tcp"` and `Protocol == "Unknown"`; the exact casing of UDP is not given.',
+  },
+  {
+    id: 'defender-unrecorded',
+    statement: 'Values Sysmon does not carry (SHA1 when Sysmon logs no SHA1, file sizes, version info of the acting process, account SIDs) are left at their Kusto defaults.',
+    reasoning: 'The record is built from one raw event; Defender would fill them from its own sensor, which the differential cannot know.',
+  },
+  {
+    id: 'securityevent-4688-from-sysmon',
+    statement: 'A Sysmon 1 event becomes the 4688 Windows writes for the same process: NewProcessName=Image, NewProcessId=hex(ProcessId), ProcessId=hex(ParentProcessId), ParentProcessName=ParentImage, CommandLine, SubjectUserName/SubjectDomainName from ParentUser (the creator), TargetUserName/TargetDomainName from User, MandatoryLabel from IntegrityLevel, TokenElevationType %%1936 (assumed: not in Sysmon).',
+    reasoning: 'ASimProcessCreateMicrosoftSecurityEvents.yaml maps ActingProcessId<-ProcessId, TargetProcessId<-NewProcessId, ActingProcessName<-ParentProcessName, TargetProcessName<-NewProcessName, ActorUsername<-SubjectAccount, TargetUsername<-TargetAccount; ASimProcessCreateMicrosoftSysmon.yaml maps the same ASIM fields from ParentProcessId, ProcessId, ParentImage, Image, ParentUser, User. The hex form of the ids is the Windows 4688 format (the parser converts with toint()).',
+  },
+  {
+    id: 'cse-username-normalization',
+    statement: 'Cloud SIEM username normalization is enabled with the event\'s domain as the default normalized domain: user_username is the lower-cased name without DOMAIN\\, the original goes to user_username_raw.',
+    reasoning: 'Sumo docs (username-and-hostname-normalization): "When a username is normalized, the original, un-normalized name is placed in a `_raw` name attribute ... When name normalization is enabled all name fields (not-raw) will be lowercase", and the domain part is not populated for the default domain. Whether a tenant enables it and which domain is default is tenant configuration. Hostname normalization (device_hostname etc.) is left off: the hostname form is not described in the sources held here.',
+  },
+  {
+    id: 'cse-lookup-fields',
+    statement: 'Catalog rows marked "This is a lookup field" (normalizedSeverity, logonType, ...) are left out of the record.',
+    reasoning: 'The catalog says "More info to come in the catalog later": the lookup tables are not published.',
+  },
+  {
+    id: 'cse-pattern-anchored',
+    statement: 'A mapping\'s Event ID Regex Pattern must match the whole `<Channel>-<EventID>` id.',
+    reasoning: 'Otherwise `Microsoft-Windows-Sysmon/Operational-1` would select event 13 too, while separate mappings exist for 10-29; the schema says metadata_deviceEventId "determines which mapping will be used".',
+  },
+  {
+    id: 'sumo-windows-hashes-split',
+    statement: 'Sumo\'s Windows parser splits Sysmon Hashes into MD5, SHA1, SHA256, IMPHASH keys.',
+    reasoning: 'The Sysmon 1/7 catalog mappings read original record keys `MD5`, `SHA1`, `SHA256`, `IMPHASH`, which exist only if the parser splits EventData.Hashes.',
+  },
+  {
+    id: 'sumo-message-rendering',
+    statement: 'The rendered Message of a Sysmon event is "<title>:" then "Name: value" lines joined by CRLF; other events render as "Name: value" lines.',
+    reasoning: 'Sysmon\'s message templates (its manifest) and the Security event templates are not in the snapshot; rules that search the Message text of Security events are therefore not proven by these records.',
+  },
+  {
+    id: 'sumo-legacy-escaping',
+    statement: 'In the legacy (WMI object text) format, string values escape \\ and " with a backslash.',
+    reasoning: 'Sumo\'s sample shows unescaped text without quotes or backslashes only; MOF string literals escape both.',
+  },
+  {
+    id: 'splunk-xml-values',
+    statement: 'The add-ons\' XmlWinEventLog field values are the unescaped Data text (&quot; becomes ").',
+    reasoning: 'The _raw XML escapes them; whether the REPORT regexes of the add-ons decode entities is not stated in any source we hold.',
+  },
+  {
+    id: 'splunk-no-eventid',
+    statement: 'XmlWinEventLog events have an EventCode field (from <EventID>) and no EventID field.',
+    reasoning: 'The Splunk Add-on for Sysmon transforms extract `<EventID>(\\d+)</EventID>` as EventCode; NXLog\'s comparison of Windows and Splunk field names lists EventID -> EventCode; no source shows an EventID field as well.',
+  },
+  {
+    id: 'sumo-auditd-text',
+    statement: 'Linux log-file events reach Sumo and Splunk as their text line in any collection format: auditd as the audit.log record (`type=X msg=audit(epoch:serial): key=value ...`, string values quoted, a fixed timestamp/serial); syslog-family services as their key=value fields then the message text.',
+    reasoning: 'audit.log is a text file collected by a Local File source; the JSON format Sumo documents is an option of Windows Event Log sources (docs/send-data/installed-collectors/sources/local-windows-event-log-source.md). The exact quoting auditd applies per field (hex-encoded values, unquoted numbers) is not in the snapshot.',
+  },
+  {
+    id: 'sumo-json-rendering',
+    statement: 'The JSON format renders Level 0/4 as "Informational", the audit keywords as "Audit Success"/"Audit Failure" (others as hex), Opcode 0 as "Info", Security as {"UserID": sid} when the event has one (else ""), and puts the GUIDs in braces.',
+    reasoning: 'Sumo\'s Windows JSON sample shows "Level":"Informational", "Keywords":"Audit Success", "Opcode":"Info", "Security":"" and a braced Provider Guid for one event; the renderings of other values are not shown.',
+  },
+  {
+    id: 'cse-windows-record-keys',
+    statement: 'Cloud SIEM\'s Windows parser produces a record with TimeCreated.SystemTime, Security.UserID, Execution.ProcessID, Level (number), EventData.* / UserData.<Element>.* keys.',
+    reasoning: 'Those are the Original Record Keys the catalog\'s Windows mappings read (e.g. f1ea6ca2: Security.UserID, EventRecordID, Level; 1feef4d7: TimeCreated.SystemTime). The JSON log-search sample has a flat TimeCreated string and "Security":"", so the parser Cloud SIEM applies is not simply that JSON; its exact output is not published.',
+  },
+  {
+    id: 'linux-sysmon-shape',
+    statement: 'A Sigma Linux process_creation/network_connection/process_termination/file_event/file_delete event is the Sysmon for Linux event 1/3/5/11/23 with the same field names; Defender for Endpoint on Linux records it in the same Device* tables as on Windows.',
+    reasoning: 'Sigma\'s Linux categories use Sysmon for Linux\'s names (Image, CommandLine, ParentImage, User); the catalog\'s Linux-Sysmon mappings (e.g. 4844d90e) read them as top-level keys with the header under System.*; the ASIM Defender parsers treat Linux rows of the same tables (DvcOs = Linux on posix fields or "/" paths). Where Defender writes Linux users (AccountDomain) is not documented.',
+  },
+  {
+    id: 'cse-raw-hostnames',
+    statement: 'Cloud SIEM fills `<field>_raw` of every normalizedHostname field (device_hostname, srcDevice_hostname, dstDevice_hostname) with the value as mapped, and leaves the field itself as mapped (no hostname normalization configured).',
+    reasoning: 'normalized_schema_build.json describes dstDevice_hostname_raw as "The destination device hostname before any enrichments are applied. As the hostname appears in the original log message." with enrichment_populated true; how a tenant\'s hostname normalization rewrites the field is configuration not described in the sources held here.',
+  },
+  {
+    id: 'cse-default-mapping',
+    statement: 'An event whose id matches no Event ID Regex Pattern of its Input (Vendor, Product, Log Format) is normalized by that Input\'s `_default_` mapping; an Input without one gives no record.',
+    reasoning: 'The catalog never says what `_default_` means; every Input with several mappings has at most one `_default_` mapping and it is titled as the catch-all (2c6a02e4 "CloudTrail Default Mapping", 286d0aab "Okta Catch All", b9a6185e "GitHub Enterprise Audit Catch All", c73d6da2 "Windows - Security - Default", whose rows are the Subject/Target fields common to Security events).',
+  },
+  {
+    id: 'cse-json-event-ids',
+    statement: 'JSON products\' event ids are: CloudTrail `<eventType>-<eventName>`; Okta `<eventType>`; GitHub Enterprise Audit `<operation_type>-<action>`; OneLogin `<event_type_id>`; Azure (Event Hub) `<category>`; GCP audit `<log kind>-<methodName>`; Google Workspace `<application>.<event name>`; Zeek `<_path>` (`notice-<note>` for notices); Kubernetes and Linux Auditd need none (one `_default_` mapping each). A part the event lacks is empty, which selects the Input\'s default mapping.',
+    reasoning: 'The parsers that compute the id are not published (the catalog\'s Parsers folder is not in the snapshot; SumoLogic/cloud-siem-content-catalog parsers/README.md lists paths only). Each form is read off the product\'s own patterns: CloudTrail `AwsApiCall-ExecuteCommand` (10cc2415), `AwsConsoleSignIn-(ConsoleLogin|...)` (47b7d4bc), `AwsServiceEvent-...` (28e0fc3f); Okta `security.threat.detected` (b7de0d84); GitHub `create-.*`, `access-.*`, `modify-.*` (172b6f9d, 5f842838, cf257adf), the audit log\'s operation_type values; OneLogin `^(5|6|8|9|68|...)$`; Azure `AuditLogs`, `^SignInLogs`, `Administrative`, `UserRiskEvents` (22fd3764, 2c7bf143, 6d496433, 379364a9), the diagnostic categories; GCP `^activity\-.*|^data_access\-.*|...` (8ed8eed7), the audit log names; Workspace `admin-.*|admin\..*`, `login.login_failure` (ec2dad63, 34e51720); Zeek `dns`, `http`, `x509.*`, `notice-SSL::Weak_Key`.',
+  },
+  {
+    id: 'cse-json-array-keys',
+    statement: 'Cloud SIEM names the elements of a JSON array by their 1-based index (`properties.targetResources.1.displayName`).',
+    reasoning: 'Mappings 22fd3764 (`properties.targetResources.1.userPrincipalName`) and 8ed8eed7 (`message.data.protoPayload.authorizationInfo.1.granted`) read the element the event is about, which is the first one in Azure and GCP records; the flattening rule itself is not documented.',
+  },
+  {
+    id: 'cse-azure-eventhub-shape',
+    statement: 'An Azure log reaches Sumo as the diagnostic-settings record: envelope keys (time, resourceId, operationName, category, resultType, callerIpAddress, correlationId, identity, ...) at the top, the Log Analytics columns Sigma names (`DeviceDetail.isCompliant`, `AppDisplayName`) under `properties` with a lower-case first letter; AuditLogs\' own `Category` is `properties.category`.',
+    reasoning: 'The catalog\'s Azure mappings read `properties.deviceDetail.displayName`, `properties.appDisplayName`, `properties.status.failureReason`, `properties.userPrincipalName` (2c7bf143), `properties.initiatedBy.user.userPrincipalName`, `properties.activityDisplayName` (22fd3764) and `operationName`, `callerIpAddress`, `resultType`, `resourceId`, `time` at the top; Sigma\'s Azure rules use the Log Analytics column names for the same values. The case rule for names not seen in a mapping is inferred.',
+  },
+  {
+    id: 'cse-azure-activity-category',
+    statement: 'A Sigma azure/activitylogs event without `category` is an Administrative activity-log record.',
+    reasoning: 'Azure\'s activity log puts create/update/delete/action operations of Resource Manager (the operationName values Sigma\'s activitylogs rules test, e.g. MICROSOFT.KEYVAULT/VAULTS/WRITE) in the Administrative category; the catalog maps it by `Administrative` (6d496433). Events of other categories (Security, Policy, ServiceHealth) carry their own `category`.',
+  },
+  {
+    id: 'cse-gcp-pubsub-shape',
+    statement: 'A GCP audit LogEntry reaches Sumo wrapped as `{"message": {"data": <LogEntry>}}`; Sigma\'s `gcp.audit.method_name` (Elastic\'s gcp audit fileset name) is `protoPayload.methodName`, `data.protoPayload.X` is the LogEntry\'s `protoPayload.X`; the log kind is `activity` when the event has no logName.',
+    reasoning: 'Mapping 8ed8eed7 reads every value under `message.data.` (`message.data.protoPayload.methodName`, `message.data.resource.type`), the Pub/Sub push envelope; Elastic\'s gcp module documents gcp.audit.method_name as the protoPayload method name. Sigma gcp.audit rules test admin-activity methods (compute, iam, storage changes), which Google logs as Admin Activity.',
+  },
+  {
+    id: 'cse-k8s-message-shape',
+    statement: 'A Kubernetes audit event reaches Sumo under `message` (`message.verb`, `message.objectRef.resource`, `message.user.username`).',
+    reasoning: 'Those are the Original Record Keys of the only Kubernetes mapping (8136de4e); Sigma\'s kubernetes audit rules name the audit event\'s own keys (verb, objectRef.resource).',
+  },
+  {
+    id: 'cse-gworkspace-shape',
+    statement: 'A Google Workspace event is the Reports API activity: `id.applicationName` from the Sigma eventService (admin.googleapis.com -> admin; none without eventService), `events.name` from eventName, other Sigma fields nested as named.',
+    reasoning: 'The Workspace mappings read `events.name`, `events.type`, `actor.email`, `id.time`, `ipAddress` (ec2dad63) and their patterns name the application (`admin-.*|admin\..*`); Sigma\'s rules use eventService/eventName, which are not Reports API keys.',
+  },
+  {
+    id: 'macos-event-shape',
+    statement: 'A Sigma macOS process_creation/network_connection/file_event event is recorded by Defender for Endpoint on macOS in DeviceProcessEvents/DeviceNetworkEvents/DeviceFileEvents exactly as the Linux event of the same category (Sysmon names: Image, CommandLine, ParentImage, User, TargetFilename).',
+    reasoning: 'Sigma\'s macOS rules use the process_creation taxonomy (Sysmon names); Defender for Endpoint runs on macOS and fills the same Device* tables (ASimProcessEventMicrosoft365D.yaml reads them without an OS filter). How Defender writes macOS users and folders beyond the path is not documented in the snapshot.',
+  },
+];
+
+/** Assumptions of the ASIM transcription (kept apart: they are about Kusto/ASIM helpers, not the tables). */
+export const ASIM_ASSUMPTIONS: readonly Assumption[] = [
+  {
+    id: 'asim-deployment',
+    statement: 'asimRecords reads Sysmon events through the WindowsEvent (Azure Monitor Agent) branch of each parser unless asked for the Event (legacy agent) branch.',
+    reasoning: 'Each Sysmon parser unions an Event branch and a WindowsEvent branch which produce different values (e.g. the WindowsEvent registry branch reads EventData.Parameter, which Sysmon never writes, so RegistryValueData is empty there; ASimDnsMicrosoftSysmon.yaml has its Event branch commented out). A given event reaches one table, depending on the agent; the legacy agent is retired, so the default is WindowsEvent.',
+  },
+  {
+    id: 'asim-resolve-fqdn',
+    statement: '_ASIM_ResolveSrcFQDN/_ASIM_ResolveDstFQDN/_ASIM_ResolveDvcFQDN split a name at its first dot: Hostname = first label, Domain = the rest, FQDN = the whole name and DomainType "FQDN" when there is a dot.',
+    reasoning: 'The helper functions are not in the snapshot; this is what their names and the inline equivalent in ASimNetworkSessionMicrosoft365Defender.yaml (SplitHostname, DvcFQDN = iif(DeviceName contains ".", ...)) do.',
+  },
+  {
+    id: 'asim-parse-kv-hashes',
+    statement: '`parse-kv Hashes as (MD5, SHA1, SHA256, IMPHASH)` splits Sysmon Hashes on "," and "=".',
+    reasoning: 'The parsers give no delimiters; Sysmon writes `MD5=...,SHA256=...`, and the parsers rely on the split working.',
+  },
+  {
+    id: 'asim-toint-hex',
+    statement: 'Kusto toint("0x1a2b") gives 6699, so ASimProcessCreateMicrosoftSecurityEvents.yaml turns the hex 4688 ids into decimal.',
+    reasoning: 'The parser writes tostring(toint(NewProcessId)) over a column the SecurityEvent reference calls "Hexadecimal Process ID"; the toint page is not in the snapshot.',
+  },
+  {
+    id: 'asim-posix-via-defender',
+    statement: 'A Linux or macOS process creation reaches imProcessCreate as the DeviceProcessEvents row Defender for Endpoint records, through ASimProcessEventMicrosoft365D.yaml.',
+    reasoning: 'ASimProcessEventCreate.yaml unions ASimProcessEventMicrosoft365D and ASimProcessCreateLinuxSysmon (Sysmon for Linux via Syslog) among others; only the Defender parser is in the snapshot, and it reads Linux rows (DvcOs = iff(AdditionalFields has "ProcessPosixProcessGroupId", "Linux", "Windows")). Which source a workspace has is deployment.',
+  },
+  {
+    id: 'asim-lookup-name-conflict',
+    statement: 'In ASimProcessCreateMicrosoftSecurityEvents.yaml the second `lookup KnownSIDs` (on TargetUserSid) does not replace the `username`/`type` columns of the first, so TargetUsername for "-" reads the Subject\'s known-SID name.',
+    reasoning: 'Both lookups bring columns named username/type; which survives is Kusto lookup conflict behaviour, not documented in the snapshot.',
+  },
+];
+
+const BY_ID = new Map([...ASSUMPTIONS, ...ASIM_ASSUMPTIONS].map((a) => [a.id, a]));
+
+/** Marks a use of an assumption (throws on an unknown id, so every use is listed above). */
+export function assumption(id: string): Assumption {
+  const a = BY_ID.get(id);
+  if (!a) throw new Error(`unknown assumption ${id}`);
+  return a;
+}

@@ -1,0 +1,113 @@
+import type { EventSource, KqlRecord, KqlValue, RawEvent } from '../types.js';
+import { assumption } from './assumptions.js';
+import { fullRow } from './columns.js';
+import { eventTime, parseInteger, parseTime, text, windowsView, type WindowsEventView } from './windows.js';
+
+/** XML text escaping of a Data value (assumption `event-xml-escaping`). */
+export function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** A Data value as the event log renders it: GUIDs in braces (assumption `event-guid-braces`). */
+export function renderedValue(name: string, value: string): string {
+  if (/Guid$/i.test(name) && GUID.test(value)) {
+    assumption('event-guid-braces');
+    return `{${value}}`;
+  }
+  return value;
+}
+
+/**
+ * The Event table's EventData XML: `<DataItem Type="System.XmlData" ...><EventData xmlns="..."><Data Name="X">v</Data>...`
+ * The DataItem/EventData envelope is the one published Event-table samples show (SOURCES.md); the Data elements are
+ * what the ASIM Sysmon parsers read (`<Data Name="(\w+)">{?([^<]*?)}?</Data>`, ASimProcessCreateMicrosoftSysmon.yaml).
+ */
+export function eventDataXml(view: WindowsEventView, time: Date | null): string {
+  assumption('event-xml-escaping');
+  const stamp = (time ?? new Date(0)).toISOString().replace('Z', '0000Z');
+  const data = view.data.map(([k, v]) => `<Data Name="${k}">${xmlEscape(renderedValue(k, v))}</Data>`).join('');
+  return `<DataItem Type="System.XmlData" time="${stamp}" sourceHealthServiceId="00000000-0000-0000-0000-000000000000"><EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event">${data}</EventData></DataItem>`;
+}
+
+const LEVEL_NAMES: Readonly<Record<number, string>> = { 0: 'Information', 1: 'Critical', 2: 'Error', 3: 'Warning', 4: 'Information', 5: 'Verbose' };
+
+function levelOf(view: WindowsEventView): { level: number | null; name: string } {
+  const level = parseInteger(text(view.system['Level']));
+  assumption('event-level-name');
+  return { level, name: level === null ? '' : (LEVEL_NAMES[level] ?? '') };
+}
+
+function intOrNull(v: unknown): number | null {
+  return parseInteger(text(v));
+}
+
+/**
+ * `Event` table rows (legacy Log Analytics agent) for a Windows event: one row, columns as
+ * azure-monitor-ref/tables/includes/event-include.md documents them. Non-Windows events give [].
+ */
+export function sysmonEventTableRecords(event: RawEvent, source: EventSource): KqlRecord[] {
+  const view = windowsView(event, source);
+  if (!view) return [];
+  const time = eventTime(view);
+  const { level, name } = levelOf(view);
+  assumption('event-agent-columns');
+  const userId = text(view.system['Security_UserID']);
+  const values: Record<string, KqlValue> = {
+    TimeGenerated: time,
+    Source: view.provider,
+    EventLog: view.channel,
+    EventID: view.eventId,
+    Computer: view.computer,
+    EventLevel: level,
+    EventLevelName: name,
+    EventCategory: intOrNull(view.system['Task']),
+    EventData: eventDataXml(view, time),
+    ParameterXml: view.data.map(([k, v]) => `<Param>${xmlEscape(renderedValue(k, v))}</Param>`).join(''),
+    RenderedDescription: view.data.map(([k, v]) => `${k}: ${v}`).join('\r\n'),
+    UserName: userId === 'S-1-5-18' ? 'NT AUTHORITY\\SYSTEM' : '',
+    SourceSystem: 'OpsManager',
+    ManagementGroupName: 'AOI-00000000-0000-0000-0000-000000000000',
+    Type: 'Event',
+  };
+  return [{ table: 'Event', row: fullRow('Event', values) }];
+}
+
+/** EventData as the WindowsEvent table holds it: a dynamic object of Data name -> string value. */
+export function windowsEventData(view: WindowsEventView): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of view.data) out[k] = renderedValue(k, v);
+  return out;
+}
+
+/**
+ * `WindowsEvent` table rows (Azure Monitor Agent) for a Windows event: one row, columns as
+ * azure-monitor-ref/tables/includes/windowsevent-include.md documents them (EventData dynamic, parsed).
+ */
+export function windowsEventRecords(event: RawEvent, source: EventSource): KqlRecord[] {
+  const view = windowsView(event, source);
+  if (!view) return [];
+  const { level, name } = levelOf(view);
+  const values: Record<string, KqlValue> = {
+    TimeGenerated: parseTime(text(view.system['TimeCreated_SystemTime'])) ?? eventTime(view),
+    Provider: view.provider,
+    Channel: view.channel,
+    Computer: view.computer,
+    EventID: view.eventId,
+    EventLevel: level,
+    EventLevelName: name,
+    EventData: windowsEventData(view),
+    EventRecordId: text(view.system['EventRecordID']),
+    Keywords: text(view.system['Keywords']),
+    Opcode: text(view.system['Opcode']),
+    Task: intOrNull(view.system['Task']),
+    Version: intOrNull(view.system['Version']),
+    SystemProcessId: intOrNull(view.system['Execution_ProcessID']),
+    SystemThreadId: intOrNull(view.system['Execution_ThreadID']),
+    SystemUserId: text(view.system['Security_UserID']),
+    Correlation: text(view.system['Correlation_ActivityID']),
+    Type: 'WindowsEvent',
+  };
+  return [{ table: 'WindowsEvent', row: fullRow('WindowsEvent', values) }];
+}

@@ -1,0 +1,30 @@
+/**
+ * Vendor-shaped records: a raw event in Sigma's taxonomy -> the record each platform stores for the same activity,
+ * built from an independent, literal reading of the vendor sources in /work/shared/vendor (never from the sigmats
+ * backends). See SOURCES.md for the provenance of every mapping and assumptions.ts for every fact the sources do not
+ * give.
+ */
+import type { KqlType } from '../types.js';
+import { asimViewColumns } from './asim.js';
+import { kqlTableColumns as documentedTableColumns } from './columns.js';
+
+export { defenderRecords, defenderCoverage } from './defender.js';
+export { securityEventRecords } from './security-event.js';
+export { sysmonEventTableRecords, windowsEventRecords, eventDataXml } from './event-table.js';
+export { asimRecords, asimViewColumns, ASIM_COVERAGE, type AsimOptions } from './asim.js';
+export { cseRecords, cseWhyNot, findWindowsMapping, windowsCatalogMappings, catalogMappings, inputMappings, selectMapping, parseMapping, type CseMapping, type CseFieldMapping, type CseOptions } from './cse.js';
+export { CSE_JSON_PRODUCTS, CSE_JSON_GAPS, cseJsonProduct, flatEvent, nestKeys, jsonFields, pathValue, type CseJsonProduct } from './cse-json.js';
+export { sumoMessages, windowsJson, windowsLegacyText, type SumoCollection } from './sumo.js';
+export { splunkEvents, windowsEventXml, type SplunkOptions } from './splunk.js';
+export { ASSUMPTIONS, ASIM_ASSUMPTIONS, type Assumption } from './assumptions.js';
+export { tableColumnList, TABLE_PAGES, ASIM_PAGES } from './columns.js';
+export { windowsView, macosView, type WindowsEventView } from './windows.js';
+export { vendorDir, vendorAvailable } from './vendor.js';
+
+/**
+ * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent references)
+ * or an ASIM view (schema page fields plus the columns Microsoft's parsers add); undefined for an unknown name.
+ */
+export function kqlTableColumns(table: string): Readonly<Record<string, KqlType>> | undefined {
+  return asimViewColumns(table) ?? documentedTableColumns(table);
+}

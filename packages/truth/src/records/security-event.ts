@@ -1,0 +1,185 @@
+import type { EventSource, KqlRecord, KqlType, KqlValue, RawEvent } from '../types.js';
+import { assumption } from './assumptions.js';
+import { fullRow, kqlTableColumns } from './columns.js';
+import { renderedValue, xmlEscape } from './event-table.js';
+import {
+  SECURITY_CHANNEL, SECURITY_PROVIDER, SYSMON_CHANNEL, eventTime, field, hasField, hex, parseInteger, parseTime, splitPath,
+  splitUser, text, windowsView, type WindowsEventView,
+} from './windows.js';
+
+/**
+ * Sysmon IntegrityLevel -> the 4688 MandatoryLabel SID: the MandatoryLabelLookup datatable of
+ * Azure-Sentinel/Parsers/ASimProcessEvent/Parsers/ASimProcessCreateMicrosoftSecurityEvents.yaml (lines 24-33), read
+ * from its MandatoryLabelMeaning column ("Medium integrity" <- Sysmon "Medium").
+ */
+const MANDATORY_LABEL: Readonly<Record<string, string>> = {
+  Untrusted: 'S-1-16-0',
+  Low: 'S-1-16-4096',
+  Medium: 'S-1-16-8192',
+  MediumPlus: 'S-1-16-8448',
+  High: 'S-1-16-12288',
+  System: 'S-1-16-16384',
+  Protected: 'S-1-16-20480',
+};
+
+/** Windows' titles of the events the corpus uses (the Activity column is `<id> - <title>`). */
+const ACTIVITY: Readonly<Record<number, string>> = {
+  4624: 'An account was successfully logged on.',
+  4625: 'An account failed to log on.',
+  4648: 'A logon was attempted using explicit credentials.',
+  4688: 'A new process has been created.',
+  4689: 'A process has exited.',
+  4697: 'A service was installed in the system.',
+  4698: 'A scheduled task was created.',
+  4701: 'A scheduled task was disabled.',
+  4720: 'A user account was created.',
+  4768: 'A Kerberos authentication ticket (TGT) was requested.',
+  4769: 'A Kerberos service ticket was requested.',
+  4776: 'The computer attempted to validate the credentials for an account.',
+};
+
+function typed(type: KqlType, value: string): KqlValue {
+  if (type === 'string') return value;
+  if (type === 'int' || type === 'long') return parseInteger(value);
+  if (type === 'real') return Number.isFinite(Number(value)) && value !== '' ? Number(value) : null;
+  if (type === 'bool') return /^true$/i.test(value) ? true : /^false$/i.test(value) ? false : null;
+  if (type === 'datetime') return parseTime(value);
+  return value;
+}
+
+function account(domain: string, name: string): string {
+  if (!name || name === '-') return '';
+  return domain && domain !== '-' ? `${domain}\\${name}` : name;
+}
+
+/** The EventData column: the event's Data elements as XML (assumption `event-xml-escaping`). */
+function eventDataXml(data: readonly (readonly [string, string])[]): string {
+  assumption('event-xml-escaping');
+  const items = data.map(([k, v]) => `<Data Name="${k}">${xmlEscape(renderedValue(k, v))}</Data>`).join('');
+  return `<EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event">${items}</EventData>`;
+}
+
+/** A Security-channel event: its Data values go to the columns of the same name (typed as documented). */
+function securityRow(view: WindowsEventView, data: readonly (readonly [string, string])[]): Record<string, KqlValue> {
+  const cols = kqlTableColumns('SecurityEvent')!;
+  const values: Record<string, KqlValue> = {};
+  for (const [k, v] of data) {
+    const type = cols[k];
+    if (type && !(k in COMMON)) values[k] = typed(type, v);
+  }
+  const get = (k: string): string => data.find(([n]) => n === k)?.[1] ?? '';
+  const subject = account(get('SubjectDomainName'), get('SubjectUserName'));
+  const target = account(get('TargetDomainName'), get('TargetUserName'));
+  const actingName = get('TargetUserName') && get('TargetUserName') !== '-' ? get('TargetUserName') : get('SubjectUserName');
+  const processPath = get('NewProcessName') || get('ProcessName');
+  const title = ACTIVITY[view.eventId];
+  assumption('event-level-name');
+  Object.assign(values, {
+    TimeGenerated: parseTime(text(view.system['TimeCreated_SystemTime'])) ?? eventTime(view),
+    Channel: SECURITY_CHANNEL,
+    Computer: view.computer,
+    EventID: view.eventId,
+    EventSourceName: view.provider || SECURITY_PROVIDER,
+    Activity: title ? `${view.eventId} - ${title}` : String(view.eventId),
+    EventData: eventDataXml(data),
+    EventRecordId: text(view.system['EventRecordID']),
+    Keywords: text(view.system['Keywords']),
+    Level: text(view.system['Level']),
+    Opcode: text(view.system['Opcode']),
+    Task: parseInteger(text(view.system['Task'])),
+    Version: parseInteger(text(view.system['Version'])),
+    SystemProcessId: parseInteger(text(view.system['Execution_ProcessID'])),
+    SystemThreadId: parseInteger(text(view.system['Execution_ThreadID'])),
+    SystemUserId: text(view.system['Security_UserID']),
+    SubjectAccount: subject,
+    TargetAccount: target,
+    // Account / AccountType / Process are derived by the agent; their rule is not documented (assumption).
+    Account: target || subject,
+    AccountType: actingName.endsWith('$') ? 'Machine' : actingName ? 'User' : '',
+    Process: processPath ? splitPath(processPath).file : '',
+    SourceSystem: 'OpsManager',
+    Type: 'SecurityEvent',
+  });
+  assumption('event-agent-columns');
+  return values;
+}
+
+/** Columns the builder sets from the System header; Data fields of the same name do not overwrite them. */
+const COMMON: Readonly<Record<string, true>> = { Channel: true, Computer: true, EventID: true, Type: true, TimeGenerated: true };
+
+/** The machine account Windows puts in a 4688 Subject when SYSTEM creates the process (HOST$ in the domain). */
+function creator(user: string, computer: string): { name: string; domain: string } {
+  const { domain, name } = splitUser(user);
+  if (/^NT AUTHORITY$/i.test(domain) && /^SYSTEM$/i.test(name)) {
+    const [host, ...rest] = computer.split('.');
+    return { name: `${(host ?? '').toUpperCase()}$`, domain: rest.length ? rest[0]!.toUpperCase() : 'WORKGROUP' };
+  }
+  return { name, domain };
+}
+
+/** Sysmon's level name through the lookup; a value that already is a mandatory-label SID (S-1-16-n) is the label. */
+function mandatoryLabel(level: string): string {
+  return MANDATORY_LABEL[level] ?? (/^S-1-16-\d+$/.test(level) ? level : '');
+}
+
+/** The Data of the 4688 Windows logs for the process a Sysmon 1 event describes (assumption `securityevent-4688-from-sysmon`). */
+export function process4688Data(view: WindowsEventView): [string, string][] {
+  assumption('securityevent-4688-from-sysmon');
+  const user = field(view, 'User');
+  const parentUser = hasField(view, 'ParentUser') ? field(view, 'ParentUser') : user;
+  const subject = creator(parentUser, view.computer);
+  const sameUser = parentUser.toLowerCase() === user.toLowerCase();
+  const target = splitUser(user);
+  const pid = parseInteger(field(view, 'ProcessId'));
+  const ppid = parseInteger(field(view, 'ParentProcessId'));
+  return [
+    ['SubjectUserSid', ''],
+    ['SubjectUserName', subject.name],
+    ['SubjectDomainName', subject.domain],
+    ['SubjectLogonId', ''],
+    ['NewProcessId', pid === null ? '' : hex(pid)],
+    ['NewProcessName', field(view, 'Image')],
+    ['TokenElevationType', ''],
+    ['ProcessId', ppid === null ? '' : hex(ppid)],
+    ['CommandLine', field(view, 'CommandLine')],
+    ['TargetUserSid', sameUser ? 'S-1-0-0' : ''],
+    ['TargetUserName', sameUser ? '-' : target.name],
+    ['TargetDomainName', sameUser ? '-' : target.domain],
+    ['TargetLogonId', sameUser ? '0x0' : field(view, 'LogonId')],
+    ['ParentProcessName', field(view, 'ParentImage')],
+    ['MandatoryLabel', mandatoryLabel(field(view, 'IntegrityLevel'))],
+  ];
+}
+
+/**
+ * `SecurityEvent` rows (columns and types of azure-monitor-ref/tables/includes/securityevent-include.md). A
+ * Security-channel event maps its Data to the columns of the same name; a Sysmon process creation becomes the
+ * 4688 row of the same process. Other events give [].
+ */
+export function securityEventRecords(event: RawEvent, source: EventSource): KqlRecord[] {
+  const view = windowsView(event, source);
+  if (!view) return [];
+  if (view.channel === SECURITY_CHANNEL) return [{ table: 'SecurityEvent', row: fullRow('SecurityEvent', securityRow(view, view.data)) }];
+  if (view.channel === SYSMON_CHANNEL && view.eventId === 1) {
+    const as4688 = process4688View(view);
+    return [{ table: 'SecurityEvent', row: fullRow('SecurityEvent', securityRow(as4688, as4688.data)) }];
+  }
+  return [];
+}
+
+/**
+ * The 4688 event Windows logs for the process a Sysmon 1 event describes, as a view (header and Data): audit events
+ * have Level 0, task 13312 (Process Creation), the audit-success keyword and version 2 (the version carrying
+ * ParentProcessName/MandatoryLabel); the record id is the Security log's own.
+ */
+export function process4688View(view: WindowsEventView): WindowsEventView {
+  const time = eventTime(view);
+  return {
+    channel: SECURITY_CHANNEL,
+    eventId: 4688,
+    provider: SECURITY_PROVIDER,
+    computer: view.computer,
+    system: { TimeCreated_SystemTime: time?.toISOString() ?? '', Level: 0, Task: 13312, Opcode: 0, Keywords: '0x8020000000000000', Version: 2 },
+    data: process4688Data(view),
+  };
+}

@@ -1,0 +1,271 @@
+import type { EventSource, RawEvent } from '../types.js';
+import { assumption } from './assumptions.js';
+
+/**
+ * A flat Windows event (as `flattenWindowsEvent` writes it) split back into what the event log holds: the System
+ * header and the EventData name/value pairs, in order. Every vendor record of a Windows event is built from this.
+ */
+export interface WindowsEventView {
+  readonly channel: string;
+  readonly eventId: number;
+  readonly provider: string;
+  readonly computer: string;
+  /** System header values by their flat names (`Provider_Name`, `EventRecordID`, `TimeCreated_SystemTime`, ...). */
+  readonly system: Readonly<Record<string, unknown>>;
+  /** EventData (or UserData) fields in event order. */
+  readonly data: readonly (readonly [string, string])[];
+  /** For events whose fields sit in `<UserData><Element>...`: the element's name (from the original `Event` object). */
+  readonly userDataElement?: string;
+}
+
+/** The System names `flattenWindowsEvent` produces (children by name, attributes as `Element_Attribute`). */
+const SYSTEM_KEYS = new Set([
+  'Provider_Name', 'Provider_Guid', 'Provider_EventSourceName', 'EventID', 'EventID_Qualifiers', 'Version', 'Level', 'Task',
+  'Opcode', 'Keywords', 'TimeCreated', 'TimeCreated_SystemTime', 'EventRecordID', 'Correlation', 'Correlation_ActivityID',
+  'Correlation_RelatedActivityID', 'Execution', 'Execution_ProcessID', 'Execution_ThreadID', 'Channel', 'Computer',
+  'Security', 'Security_UserID', 'Event',
+]);
+
+export const SYSMON_CHANNEL = 'Microsoft-Windows-Sysmon/Operational';
+export const SYSMON_PROVIDER = 'Microsoft-Windows-Sysmon';
+export const SECURITY_CHANNEL = 'Security';
+export const SECURITY_PROVIDER = 'Microsoft-Windows-Security-Auditing';
+
+/**
+ * Sigma's Windows categories -> the Sysmon event id that logs them (Sigma taxonomy appendix; see
+ * /work/shared/reference/sigma-language.md). Categories served by several ids pick the id from the event's own
+ * `EventType` (registry_event, pipe_created, wmi_event) or take the first (registry_event without EventType: 13,
+ * the value-set event, the most common one).
+ */
+const CATEGORY_EVENT_ID: Readonly<Record<string, number>> = {
+  process_creation: 1, file_change: 2, network_connection: 3, process_termination: 5, driver_load: 6, image_load: 7,
+  create_remote_thread: 8, raw_access_thread: 9, process_access: 10, file_event: 11, registry_add: 12, registry_delete: 12,
+  registry_set: 13, registry_rename: 14, registry_event: 13, create_stream_hash: 15, pipe_created: 17, wmi_event: 19, dns_query: 22,
+  file_delete: 23, clipboard_capture: 24, process_tampering: 25, file_delete_detected: 26, file_block_executable: 27,
+  file_block_shredding: 28, file_executable_detected: 29,
+};
+/** Sysmon's EventType values (they appear in its events) -> event id. */
+const EVENT_TYPE_ID: Readonly<Record<string, number>> = {
+  CreateKey: 12, DeleteKey: 12, DeleteValue: 12, SetValue: 13, RenameKey: 14, CreatePipe: 17, ConnectPipe: 18,
+  WmiFilterEvent: 19, WmiConsumerEvent: 20, WmiBindingEvent: 21,
+};
+
+/**
+ * Sysmon EventData order per event id, read off real events: ids 1, 7, 10, 11, 12, 13, 17 from
+ * /work/shared/sigmahq/regression_data (evtx_dump of real events), 3 from a published Event-table EventData sample
+ * (see SOURCES.md), 22 from the field list of ASimDnsMicrosoftSysmon.yaml. Synthetic events (no `Event` object) are
+ * put in this order so positional parsers (ASimRegistryEventMicrosoftSysmon `parse`) read them as they read real ones.
+ */
+const SYSMON_ORDER: Readonly<Record<number, readonly string[]>> = {
+  1: ['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'FileVersion', 'Description', 'Product', 'Company', 'OriginalFileName', 'CommandLine', 'CurrentDirectory', 'User', 'LogonGuid', 'LogonId', 'TerminalSessionId', 'IntegrityLevel', 'Hashes', 'ParentProcessGuid', 'ParentProcessId', 'ParentImage', 'ParentCommandLine', 'ParentUser'],
+  3: ['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'User', 'Protocol', 'Initiated', 'SourceIsIpv6', 'SourceIp', 'SourceHostname', 'SourcePort', 'SourcePortName', 'DestinationIsIpv6', 'DestinationIp', 'DestinationHostname', 'DestinationPort', 'DestinationPortName'],
+  7: ['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'ImageLoaded', 'FileVersion', 'Description', 'Product', 'Company', 'OriginalFileName', 'Hashes', 'Signed', 'Signature', 'SignatureStatus', 'User'],
+  10: ['RuleName', 'UtcTime', 'SourceProcessGUID', 'SourceProcessId', 'SourceThreadId', 'SourceImage', 'TargetProcessGUID', 'TargetProcessId', 'TargetImage', 'GrantedAccess', 'CallTrace', 'SourceUser', 'TargetUser'],
+  11: ['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetFilename', 'CreationUtcTime', 'User'],
+  12: ['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'User'],
+  13: ['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'Details', 'User'],
+  14: ['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'NewName', 'User'],
+  17: ['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'PipeName', 'Image', 'User'],
+  18: ['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'PipeName', 'Image', 'User'],
+  22: ['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'QueryName', 'QueryStatus', 'QueryResults', 'Image', 'User'],
+};
+
+/** A field value as the event log renders it: strings as is, numbers/booleans in their usual text form. */
+export function text(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
+}
+
+/**
+ * Sigma Windows services -> channel: pySigma's `windows_logsource_mapping` (as summarised in
+ * /work/shared/reference/sigma-language.md:761-766; the channel names are those the events carry).
+ */
+const SERVICE_CHANNEL: Readonly<Record<string, string>> = {
+  security: 'Security', system: 'System', application: 'Application', sysmon: 'Microsoft-Windows-Sysmon/Operational',
+  powershell: 'Microsoft-Windows-PowerShell/Operational', 'powershell-classic': 'Windows PowerShell',
+  windefend: 'Microsoft-Windows-Windows Defender/Operational', taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
+  wmi: 'Microsoft-Windows-WMI-Activity/Operational', 'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
+  'codeintegrity-operational': 'Microsoft-Windows-CodeIntegrity/Operational',
+  'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall', ntlm: 'Microsoft-Windows-NTLM/Operational',
+};
+/** Non-Sysmon categories that name one channel and event id (Sigma taxonomy: PowerShell script/module/classic logging). */
+const CATEGORY_CHANNEL_EVENT: Readonly<Record<string, readonly [string, number]>> = {
+  ps_script: ['Microsoft-Windows-PowerShell/Operational', 4104],
+  ps_module: ['Microsoft-Windows-PowerShell/Operational', 4103],
+  ps_classic_start: ['Windows PowerShell', 400],
+  ps_classic_provider_start: ['Windows PowerShell', 600],
+  ps_classic_script: ['Windows PowerShell', 800],
+};
+const CHANNEL_PROVIDER: Readonly<Record<string, string>> = {
+  'Microsoft-Windows-PowerShell/Operational': 'Microsoft-Windows-PowerShell',
+  'Windows PowerShell': 'PowerShell',
+};
+
+function isSysmonCategory(source: EventSource): boolean {
+  return (source.product === undefined || source.product === 'windows') && source.category !== undefined && source.category in CATEGORY_EVENT_ID;
+}
+
+/**
+ * The Windows view of a raw event, or undefined when it is not a Windows event log record (no Channel and no
+ * Sysmon category/Security service to place it). Events without Channel/EventID (rule-derived witnesses) are placed
+ * by their logsource: a Sysmon category gives the Sysmon channel and its event id, `service: security` the
+ * Security channel with the event's `EventID`.
+ */
+export function windowsView(event: RawEvent, source: EventSource): WindowsEventView | undefined {
+  let channel = text(event['Channel']);
+  let eventId = Number(text(event['EventID']));
+  const placed = source.category ? CATEGORY_CHANNEL_EVENT[source.category] : undefined;
+  if (!channel) {
+    if (source.product !== undefined && source.product !== 'windows') return undefined;
+    if (isSysmonCategory(source)) channel = SYSMON_CHANNEL;
+    else if (placed) channel = placed[0];
+    else if (source.service && SERVICE_CHANNEL[source.service]) channel = SERVICE_CHANNEL[source.service]!;
+    else return undefined;
+  }
+  if (!Number.isInteger(eventId) || text(event['EventID']) === '') {
+    if (!source.category) return undefined;
+    if (channel === SYSMON_CHANNEL) eventId = EVENT_TYPE_ID[text(event['EventType'])] ?? CATEGORY_EVENT_ID[source.category] ?? NaN;
+    else if (placed && placed[0] === channel) eventId = placed[1];
+    if (!Number.isInteger(eventId)) return undefined;
+  }
+  const defaultProvider = channel === SYSMON_CHANNEL ? SYSMON_PROVIDER : channel === SECURITY_CHANNEL ? SECURITY_PROVIDER : (CHANNEL_PROVIDER[channel] ?? '');
+  const provider = text(event['Provider_Name']) || defaultProvider;
+  const system: Record<string, unknown> = {};
+  const data: [string, string][] = [];
+  for (const [k, v] of Object.entries(event)) {
+    if (SYSTEM_KEYS.has(k)) {
+      if (k !== 'Event') system[k] = v;
+    } else data.push([k, text(v)]);
+  }
+  const order = channel === SYSMON_CHANNEL && !('Event' in event) ? SYSMON_ORDER[eventId] : undefined;
+  if (order) data.sort((a, b) => rank(order, a[0]) - rank(order, b[0]));
+  const userDataElement = userDataName(event['Event']);
+  return { channel, eventId, provider, computer: text(event['Computer']), system, data, ...(userDataElement ? { userDataElement } : {}) };
+}
+
+/** The element under `Event.UserData` (flattenWindowsEvent keeps the original event under `Event`). */
+function userDataName(original: unknown): string | undefined {
+  if (original === null || typeof original !== 'object') return undefined;
+  const ud = (original as Record<string, unknown>)['UserData'];
+  if (ud === null || typeof ud !== 'object') return undefined;
+  const names = Object.keys(ud).filter((k) => k !== '#attributes');
+  return names.length === 1 ? names[0] : undefined;
+}
+
+export const LINUX_SYSMON_CHANNEL = 'Linux-Sysmon/Operational';
+
+/** Sigma Linux categories -> Sysmon for Linux event ids (the ids the catalog's Linux-Sysmon mappings name). */
+const LINUX_CATEGORY_EVENT_ID: Readonly<Record<string, number>> = {
+  process_creation: 1, network_connection: 3, process_termination: 5, file_event: 11, file_delete: 23,
+};
+
+/**
+ * A Linux event of a Sysmon-for-Linux category as the Sysmon for Linux record it stands for (assumption
+ * `linux-sysmon-shape`): the fields Sigma rules use for Linux process_creation/network_connection/file_event are
+ * Sysmon for Linux's own names (Image, CommandLine, ParentImage, User, ...).
+ */
+export function linuxSysmonView(event: RawEvent, source: EventSource): WindowsEventView | undefined {
+  if (source.product !== 'linux' || !source.category) return undefined;
+  const eventId = LINUX_CATEGORY_EVENT_ID[source.category];
+  if (eventId === undefined) return undefined;
+  assumption('linux-sysmon-shape');
+  const system: Record<string, unknown> = {};
+  const data: [string, string][] = [];
+  for (const [k, v] of Object.entries(event)) {
+    if (SYSTEM_KEYS.has(k)) {
+      if (k !== 'Event') system[k] = v;
+    } else data.push([k, text(v)]);
+  }
+  return { channel: LINUX_SYSMON_CHANNEL, eventId, provider: 'Linux-Sysmon', computer: text(event['Computer'] ?? event['host'] ?? ''), system, data };
+}
+
+/** Sigma macOS categories -> the Sysmon-style event they are written as (same ids as Linux). */
+const MACOS_CATEGORY_EVENT_ID: Readonly<Record<string, number>> = { process_creation: 1, network_connection: 3, file_event: 11 };
+
+export const MACOS_CHANNEL = 'macOS';
+
+/**
+ * A macOS event of Sigma's process_creation / network_connection / file_event categories, in the same view as the
+ * Linux ones (assumption `macos-event-shape`): Sigma's macOS rules use the Sysmon names (Image, CommandLine,
+ * ParentImage, TargetFilename) for what an EDR on macOS reports. There is no Sysmon for macOS, so only builders for
+ * platforms that record macOS endpoints (Defender for Endpoint) read it.
+ */
+export function macosView(event: RawEvent, source: EventSource): WindowsEventView | undefined {
+  if (source.product !== 'macos' || !source.category) return undefined;
+  const eventId = MACOS_CATEGORY_EVENT_ID[source.category];
+  if (eventId === undefined) return undefined;
+  assumption('macos-event-shape');
+  const system: Record<string, unknown> = {};
+  const data: [string, string][] = [];
+  for (const [k, v] of Object.entries(event)) {
+    if (SYSTEM_KEYS.has(k)) {
+      if (k !== 'Event') system[k] = v;
+    } else data.push([k, text(v)]);
+  }
+  return { channel: MACOS_CHANNEL, eventId, provider: 'macOS', computer: text(event['Computer'] ?? event['host'] ?? ''), system, data };
+}
+
+function rank(order: readonly string[], name: string): number {
+  const i = order.indexOf(name);
+  return i < 0 ? order.length : i;
+}
+
+/** EventData value by name ('' when absent, as Kusto reads an absent string). */
+export function field(view: WindowsEventView, name: string): string {
+  for (const [k, v] of view.data) if (k === name) return v;
+  return '';
+}
+
+export function hasField(view: WindowsEventView, name: string): boolean {
+  return view.data.some(([k]) => k === name);
+}
+
+/** `C:\dir\file.exe` -> { folder: 'C:\dir', file: 'file.exe' } (last `\` or `/`). */
+export function splitPath(path: string): { readonly folder: string; readonly file: string } {
+  const i = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+  return i < 0 ? { folder: '', file: path } : { folder: path.slice(0, i), file: path.slice(i + 1) };
+}
+
+/** `DOMAIN\user` -> { domain: 'DOMAIN', name: 'user' }; a name without `\` has an empty domain. */
+export function splitUser(user: string): { readonly domain: string; readonly name: string } {
+  const i = user.indexOf('\\');
+  return i < 0 ? { domain: '', name: user } : { domain: user.slice(0, i), name: user.slice(i + 1) };
+}
+
+/** Sysmon `Hashes` (`MD5=...,SHA256=...,IMPHASH=...`) -> algorithm -> value (upper-case names, as Sysmon writes). */
+export function parseHashes(hashes: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of hashes.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** Decimal or `0x` hexadecimal integer text -> number; null when it is neither. */
+export function parseInteger(value: string): number | null {
+  const v = value.trim();
+  if (/^0x[0-9a-f]+$/i.test(v)) return Number.parseInt(v.slice(2), 16);
+  if (/^-?\d+$/.test(v)) return Number(v);
+  return null;
+}
+
+/** A number as Windows Security events write ids (`0x1a2b`, lower-case hex). */
+export function hex(n: number): string {
+  return `0x${n.toString(16)}`;
+}
+
+/** Sysmon `UtcTime` (`2026-04-20 10:00:35.640`) or an ISO time -> Date; null when unparsable. */
+export function parseTime(value: string): Date | null {
+  if (!value) return null;
+  const iso = /^\d{4}-\d{2}-\d{2} \d/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** The event's time: Sysmon UtcTime, else the System TimeCreated. */
+export function eventTime(view: WindowsEventView): Date | null {
+  return parseTime(field(view, 'UtcTime')) ?? parseTime(text(view.system['TimeCreated_SystemTime']));
+}

@@ -1,0 +1,175 @@
+import { describe, expect, test } from 'vitest';
+import { asimRecords, kqlTableColumns } from '../src/records/index.js';
+import type { KqlRecord, RawEvent } from '../src/types.js';
+import { SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents } from './records-fixtures.js';
+
+const windows = { product: 'windows' } as const;
+
+function only(records: readonly KqlRecord[]): KqlRecord {
+  expect(records).toHaveLength(1);
+  return records[0]!;
+}
+
+const VIAS = ['Event', 'WindowsEvent'] as const;
+
+describe('imProcessCreate (ASimProcessCreateMicrosoftSysmon.yaml / ...SecurityEvents.yaml)', () => {
+  test.each(VIAS)('Sysmon 1 via %s: target/acting process, users, hashes', (via) => {
+    const { event } = regressionEvent(SYSMON, 1, (e) => String(e['Image']).endsWith('SnippingTool.exe'));
+    const { table, row } = only(asimRecords(event, windows, { via }));
+    expect(table).toBe('imProcessCreate');
+    expect(row).toMatchObject({
+      EventType: 'ProcessCreated',
+      EventProduct: 'Sysmon',
+      EventSchema: 'ProcessEvent',
+      TargetProcessName: event['Image'],
+      TargetProcessId: '6180',
+      TargetProcessGuid: '0197231E-F943-69E5-A527-000000000800',
+      TargetUsername: 'swachchhanda\\xodih',
+      ActingProcessName: event['ParentImage'],
+      ActingProcessId: '6428',
+      ActorUsername: 'swachchhanda\\xodih',
+      TargetProcessSHA256: 'A80CB394D251F781DBD5FFB889D38FDD2095ADE63110578CA62F62CF795B7538',
+      TargetProcessIMPHASH: '3D4392A18BB23C56D311A2D64B6E5BA0',
+      Hash: 'A80CB394D251F781DBD5FFB889D38FDD2095ADE63110578CA62F62CF795B7538',
+      HashType: 'SHA256',
+      DvcHostname: 'swachchhanda',
+    });
+  });
+
+  test('the Event branch reads command lines with their XML escapes (parse-kv does not decode entities)', () => {
+    const { event } = regressionEvent(SYSMON, 1, (e) => String(e['CommandLine']).includes('"'));
+    const viaEvent = only(asimRecords(event, windows, { via: 'Event' })).row;
+    const viaWindowsEvent = only(asimRecords(event, windows, { via: 'WindowsEvent' })).row;
+    expect(viaWindowsEvent['TargetProcessCommandLine']).toBe(event['CommandLine']);
+    expect(viaEvent['TargetProcessCommandLine']).toBe(String(event['CommandLine']).replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+  });
+
+  test('Security 4688 -> imProcessCreate with decimal ids (tostring(toint(hex)))', () => {
+    const e4688: RawEvent = {
+      Channel: 'Security', EventID: 4688, Computer: 'ws01', SubjectUserSid: 'S-1-5-18', SubjectUserName: 'WS01$', SubjectDomainName: 'CORP',
+      SubjectLogonId: '0x3e7', NewProcessId: '0x1824', NewProcessName: 'C:\\Windows\\System32\\cmd.exe', TokenElevationType: '%%1936',
+      ProcessId: '0x191c', CommandLine: 'cmd /c whoami', TargetUserSid: 'S-1-0-0', TargetUserName: '-', TargetDomainName: '-',
+      TargetLogonId: '0x0', ParentProcessName: 'C:\\Windows\\explorer.exe', MandatoryLabel: 'S-1-16-8192',
+    };
+    const { table, row } = only(asimRecords(e4688, { product: 'windows', service: 'security' }));
+    expect(table).toBe('imProcessCreate');
+    expect(row).toMatchObject({
+      EventProduct: 'Security Events', TargetProcessId: '6180', ActingProcessId: '6428', TargetProcessName: 'C:\\Windows\\System32\\cmd.exe',
+      ActingProcessName: 'C:\\Windows\\explorer.exe', ActorUsername: 'CORP\\WS01$', TargetUsername: 'Local System', TargetProcessCommandLine: 'cmd /c whoami',
+    });
+  });
+});
+
+describe('imRegistry (ASimRegistryEventMicrosoftSysmon.yaml)', () => {
+  const dword = regressionEvent(SYSMON, 13, (e) => e['Details'] === 'DWORD (0x00000001)' && String(e['TargetObject']).startsWith('HKLM\\'));
+
+  test.each(VIAS)('Sysmon 13 via %s: ASIM EventType, HKLM -> HKEY_LOCAL_MACHINE, key/value split', (via) => {
+    const { table, row } = only(asimRecords(dword.event, windows, { via }));
+    const target = String(dword.event['TargetObject']);
+    const cut = target.lastIndexOf('\\');
+    expect(table).toBe('imRegistry');
+    expect(row).toMatchObject({
+      EventType: 'RegistryValueSet',
+      EventOriginalSubType: 'SetValue',
+      RegistryKey: `HKEY_LOCAL_MACHINE${target.slice(4, cut)}`,
+      RegistryValue: target.slice(cut + 1),
+      ActingProcessName: dword.event['Image'],
+    });
+  });
+
+  test('RegistryValueData: the Event branch reads Details; the WindowsEvent branch reads EventData.Parameter, which Sysmon never writes', () => {
+    expect(only(asimRecords(dword.event, windows, { via: 'Event' })).row['RegistryValueData']).toBe('DWORD (0x00000001)');
+    expect(only(asimRecords(dword.event, windows, { via: 'WindowsEvent' })).row['RegistryValueData']).toBe('');
+  });
+
+  test.each([
+    ['HKU\\S-1-5-21-1\\Software\\x', 'HKEY_USERS\\S-1-5-21-1\\Software'],
+    ['HKCR\\CLSID\\{x}\\InprocServer32', 'HKEY_LOCAL_MACHINE\\Classes\\CLSID\\{x}'],
+  ])('hive %s is rewritten by the Hives table', (target, key) => {
+    const { row } = only(asimRecords({ ...dword.event, TargetObject: target }, windows));
+    expect(row['RegistryKey']).toBe(key);
+  });
+
+  test('Sysmon 12 events map to RegistryKeyDeleted / RegistryValueDeleted / RegistryKeyCreated', () => {
+    const want: Record<string, string> = { DeleteKey: 'RegistryKeyDeleted', DeleteValue: 'RegistryValueDeleted', CreateKey: 'RegistryKeyCreated' };
+    for (const { event } of regressionEvents().filter((r) => r.event['Channel'] === SYSMON && r.event['EventID'] === 12)) {
+      expect(only(asimRecords(event, windows)).row['EventType']).toBe(want[String(event['EventType'])]);
+    }
+  });
+});
+
+describe('imNetworkSession, imFileEvent, imDns', () => {
+  test.each(VIAS)('Sysmon 3 via %s -> imNetworkSession, the outbound process as Dst* (as the parser writes it)', (via) => {
+    const { table, row } = only(asimRecords(TEAMVIEWER_NETWORK, windows, { via }));
+    expect(table).toBe('imNetworkSession');
+    expect(row).toMatchObject({
+      EventType: 'EndpointNetworkSession', SrcIpAddr: '10.0.0.5', DstIpAddr: '185.188.32.1', DstPortNumber: 443, SrcPortNumber: 50123,
+      NetworkProtocol: 'TCP', DstProcessName: TEAMVIEWER_NETWORK['Image'], DstAppName: 'TeamViewer.exe', SrcProcessName: '', DstFQDN: 'router1.teamviewer.com',
+    });
+    // SrcHostname: the WindowsEvent branch reads EventData.SrcHostname, a name Sysmon does not write.
+    expect(row['SrcHostname']).toBe(via === 'Event' ? 'ws01' : '');
+  });
+
+  test('Sysmon 11 -> imFileEvent FileCreated with the file name split off', () => {
+    const { event } = regressionEvent(SYSMON, 11);
+    const { table, row } = only(asimRecords(event, windows));
+    expect(table).toBe('imFileEvent');
+    expect(row).toMatchObject({ EventType: 'FileCreated', TargetFilePath: event['TargetFilename'], TargetFileName: String(event['TargetFilename']).split('\\').at(-1), ActingProcessName: event['Image'] });
+  });
+
+  test('Sysmon 22 -> imDns through WindowsEvent only (the Event branch is commented out in the parser)', () => {
+    const dns: RawEvent = { Channel: SYSMON, EventID: 22, Computer: 'ws01', RuleName: '-', UtcTime: '2026-04-20 10:00:00.000', ProcessGuid: '0197231E-F943-69E5-A527-000000000900', ProcessId: 10, QueryName: 'evil.example', QueryStatus: '9003', QueryResults: '-', Image: 'C:\\x\\a.exe', User: 'CORP\\alice' };
+    const { table, row } = only(asimRecords(dns, windows, { via: 'WindowsEvent' }));
+    expect(table).toBe('imDns');
+    expect(row).toMatchObject({ DnsQuery: 'evil.example', DnsResponseCode: 3, DnsResponseCodeName: 'NXDOMAIN', EventResult: 'Failure', SrcProcessName: 'C:\\x\\a.exe', DnsResponseName: '', SrcProcessGuid: '0197231E-F943-69E5-A527-000000000900' });
+    expect(asimRecords(dns, windows, { via: 'Event' })).toEqual([]);
+  });
+
+  test.each([
+    [SYSMON, 7],
+    [SYSMON, 10],
+    [SYSMON, 17],
+    ['Security', 4648],
+  ])('%s %i has no ASIM view here -> []', (channel, id) => {
+    expect(asimRecords(regressionEvent(channel, id).event, windows)).toEqual([]);
+  });
+});
+
+describe('view columns', () => {
+  test('kqlTableColumns of each view lists every column the rows carry and the schema page fields', () => {
+    const rows = [...regressionEvents().map((r) => r.event), TEAMVIEWER_NETWORK].flatMap((e) => VIAS.flatMap((via) => asimRecords(e, windows, { via })));
+    const views = new Set(rows.map((r) => r.table));
+    expect([...views].sort()).toEqual(['imFileEvent', 'imNetworkSession', 'imProcessCreate', 'imRegistry']);
+    for (const r of rows) {
+      const cols = kqlTableColumns(r.table)!;
+      for (const k of Object.keys(r.row)) expect(cols, `${r.table}.${k}`).toHaveProperty(k);
+      // a union view: every row holds every column of the view
+      expect(Object.keys(r.row).sort()).toEqual(Object.keys(cols).sort());
+    }
+    expect(kqlTableColumns('imRegistry')).toMatchObject({ RegistryKey: 'string', RegistryValueData: 'string', EventType: 'string', EventCount: 'int' });
+    expect(kqlTableColumns('imDns')).toMatchObject({ DnsQuery: 'string', DnsResponseCode: 'int' });
+  });
+});
+
+describe('Linux and macOS processes (Defender parser)', () => {
+  test.each(['linux', 'macos'])('%s process_creation -> imProcessCreate via ASimProcessEventMicrosoft365D', (product) => {
+    const event: RawEvent = { Image: '/usr/bin/curl', CommandLine: 'curl -s http://x/y.sh', ParentImage: '/bin/bash', User: 'root', ProcessId: 4242 };
+    const { table, row } = only(asimRecords(event, { product, category: 'process_creation' }));
+    expect(table).toBe('imProcessCreate');
+    expect(row).toMatchObject({
+      EventProduct: 'M365 Defender for Endpoint',
+      EventSchema: 'ProcessEvent',
+      TargetProcessName: '/usr/bin/curl',
+      TargetProcessFilename: 'curl',
+      TargetProcessCommandLine: 'curl -s http://x/y.sh',
+      CommandLine: 'curl -s http://x/y.sh',
+      ActingProcessName: '/bin/bash',
+      TargetUsername: 'root',
+      TargetProcessId: '4242',
+    });
+  });
+
+  test('other Linux categories have no view row here', () => {
+    expect(asimRecords({ Image: '/usr/bin/curl' }, { product: 'linux', category: 'network_connection' })).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { ASIM_ASSUMPTIONS, ASSUMPTIONS, vendorDir } from '../src/records/index.js';
+
+const recordsDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../src/records');
+const sources = readdirSync(recordsDir).filter((f) => f.endsWith('.ts') || f.endsWith('.md')).map((f) => ({ file: f, text: readFileSync(join(recordsDir, f), 'utf8') }));
+const all = [...ASSUMPTIONS, ...ASIM_ASSUMPTIONS];
+
+/** Every parser file of the snapshot by its base name. */
+function parserFiles(): Map<string, string> {
+  const out = new Map<string, string>();
+  const root = join(vendorDir(), 'microsoft/Azure-Sentinel/Parsers');
+  for (const schema of readdirSync(root)) {
+    const dir = join(root, schema, 'Parsers');
+    if (existsSync(dir)) for (const f of readdirSync(dir)) out.set(f, join(dir, f));
+  }
+  return out;
+}
+
+describe('provenance of the record builders', () => {
+  test('assumption ids are unique, and each one is used by a builder', () => {
+    const ids = all.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const used = new Set(sources.filter((s) => s.file !== 'assumptions.ts').flatMap((s) => [...s.text.matchAll(/assumption\('([\w-]+)'\)/g)].map((m) => m[1]!)));
+    for (const id of ids) expect(used, `assumption ${id} is never used`).toContain(id);
+    for (const id of used) expect(ids, `assumption ${id} is not listed`).toContain(id);
+    for (const a of all) {
+      expect(a.statement.length).toBeGreaterThan(20);
+      expect(a.reasoning.length).toBeGreaterThan(20);
+    }
+  });
+
+  test('every `<parser>.yaml:<line>` citation names a parser of the snapshot and a line inside it', () => {
+    const files = parserFiles();
+    let n = 0;
+    for (const { file, text } of sources) {
+      for (const m of text.matchAll(/(ASim\w+)\.yaml:(\d+)(?:-(\d+))?/g)) {
+        const path = files.get(`${m[1]}.yaml`);
+        expect(path, `${file}: ${m[0]}`).toBeDefined();
+        const lines = readFileSync(path!, 'utf8').split(/\r?\n/).length;
+        expect(Number(m[3] ?? m[2]), `${file}: ${m[0]} beyond ${lines} lines`).toBeLessThanOrEqual(lines);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(20);
+  });
+
+  test.each([
+    ['ASimProcessEventMicrosoft365D.yaml', 68, 'TargetProcessName = FolderPath'],
+    ['ASimProcessCreateMicrosoftSysmon.yaml', 73, 'TargetProcessName = Image'],
+    ['ASimProcessCreateMicrosoftSysmon.yaml', 52, `<Data Name="(\\w+)">{?([^<]*?)}?</Data>`],
+    ['ASimRegistryEventMicrosoft365D.yaml', 50, 'PreviousRegistryKey'],
+    ['ASimRegistryEventMicrosoftSysmon.yaml', 136, 'Parameter = tostring(EventData.Parameter)'],
+    ['ASimNetworkSessionMicrosoftSysmon.yaml', 73, 'EventData.SrcHostname'],
+    ['ASimNetworkSessionMicrosoft365Defender.yaml', 26, "'ConnectionSuccess','Outbound'"],
+    ['ASimAuthenticationM365Defender.yaml', 40, "'LogonSuccess'"],
+    ['ASimProcessCreateMicrosoftSecurityEvents.yaml', 24, 'MandatoryLabelLookup'],
+    ['ASimDnsMicrosoftSysmon.yaml', 98, '//ParsedDnsEvent_Event'],
+  ])('%s:%i holds the text the builders rely on', (file, line, needle) => {
+    const path = parserFiles().get(file)!;
+    expect(readFileSync(path, 'utf8').split(/\r?\n/)[line - 1]).toContain(needle);
+  });
+});
