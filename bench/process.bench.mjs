@@ -12,8 +12,8 @@
 // CPU time (user + system, from the child's own resource usage) is reported beside wall time: on this shared
 // 2-core VM wall time follows the load, CPU time far less.
 //
-// Memory: peak RSS of `convert -t all -o DIR` over the corpus and over 8 copies of it (25k files; the issue's
-// flat-memory target is peak(8x) <= 1.3 x peak(1x)).
+// Memory: peak RSS of `convert -t all -o DIR` and of `convert -t all --json` (stdout discarded) over the corpus and
+// over 8 copies of it (25k files; the issue's flat-memory target is peak(8x) <= 1.3 x peak(1x)).
 //
 // Environment: SIGMAHQ_DIR (corpus, default ../shared/sigmahq), BENCH_RUNS (rounds, default 5),
 // BENCH_SKIP_8X=1 (skip the 8x memory run, which takes minutes on a busy machine), BENCH_YAML_REF=js-yaml (use
@@ -72,10 +72,11 @@ for (const p of readFileSync(0, 'utf8').split('\\n')) if (p) n += yaml.loadAll(r
 process.stderr.write('DOCS ' + n + '\\n');
 `;
 
-function spawnTimed(cmd, args, input) {
+function spawnTimed(cmd, args, input, discardStdout = false) {
   const probeFile = join(probeDir, `${++probes}.txt`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', input, maxBuffer: 1 << 30, env: { ...process.env, BENCH_PROBE_FILE: probeFile } });
+  const stdio = discardStdout ? ['pipe', 'ignore', 'pipe'] : 'pipe';
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', input, stdio, maxBuffer: 1 << 30, env: { ...process.env, BENCH_PROBE_FILE: probeFile } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   // Exit 1 is "some rules failed" (the corpus has rules a target cannot express); anything else is a failure.
   if (r.status !== 0 && r.status !== 1) {
@@ -86,7 +87,7 @@ function spawnTimed(cmd, args, input) {
   if (rss === undefined) console.error(`no resource figures from ${cmd} ${args.slice(-3).join(' ')} (exit ${r.status}, signal ${r.signal}): ${(r.stderr ?? '').slice(-300)}`);
   return { ms, cpuMs: Number(cpu) / 1000, rssMb: Number(rss) / 1024, stdout: r.stdout, stderr: r.stderr };
 }
-const node = (args, input) => spawnTimed(process.execPath, ['--import', PROBE, ...args], input);
+const node = (args, input, discardStdout) => spawnTimed(process.execPath, ['--import', PROBE, ...args], input, discardStdout);
 const sigmats = (...args) => node([bin, ...args]);
 
 const yamlRef = hasPyYaml
@@ -160,7 +161,12 @@ function peakAll(input) {
     rmSync(out, { recursive: true, force: true });
   }
 }
+// NDJSON to stdout (discarded here), the other streamed output.
+const peakJson = (input) => node([bin, 'convert', '-t', 'all', '--json', input], undefined, true);
 const one = peakAll(rules);
+const oneJson = peakJson(rules);
+console.log(`convert -t all --json, 1x: peak RSS ${oneJson.rssMb.toFixed(0)} MB, ${fmt(oneJson.ms)} wall, ${fmt(oneJson.cpuMs)} CPU; load ${loadavg()[0].toFixed(1)}`);
+console.log(`BENCH process.all_json_1x.peak_rss_mb: ${oneJson.rssMb.toFixed(0)} MB`);
 console.log(`convert -t all -o DIR, 1x (${files.length} files): peak RSS ${one.rssMb.toFixed(0)} MB, ${fmt(one.ms)} wall, ${fmt(one.cpuMs)} CPU, wrote ${one.wrote} files; load ${loadavg()[0].toFixed(1)}`);
 console.log(`BENCH process.all_o_dir_1x.peak_rss_mb: ${one.rssMb.toFixed(0)} MB`);
 if (process.env.BENCH_SKIP_8X !== '1') {
@@ -175,6 +181,11 @@ if (process.env.BENCH_SKIP_8X !== '1') {
     );
     console.log(`BENCH process.all_o_dir_8x.peak_rss_mb: ${r.rssMb.toFixed(0)} MB`);
     console.log(`BENCH process.all_o_dir_8x_over_1x: ${ratio.toFixed(2)} x`);
+    const j = peakJson(eight);
+    const jRatio = j.rssMb / oneJson.rssMb;
+    console.log(`convert -t all --json, 8x: peak RSS ${j.rssMb.toFixed(0)} MB, ${fmt(j.ms)} wall, ${fmt(j.cpuMs)} CPU; 8x / 1x = ${jRatio.toFixed(2)} (target <= 1.3: ${jRatio <= 1.3 ? 'met' : 'not met'}); load ${loadavg()[0].toFixed(1)}`);
+    console.log(`BENCH process.all_json_8x.peak_rss_mb: ${j.rssMb.toFixed(0)} MB`);
+    console.log(`BENCH process.all_json_8x_over_1x: ${jRatio.toFixed(2)} x`);
   } finally {
     rmSync(eight, { recursive: true, force: true });
   }

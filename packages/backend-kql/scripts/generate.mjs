@@ -22,6 +22,26 @@ function list(name, type, rows) {
   return `export const ${name}: readonly ${type}[] = [\n${rows.map((r) => `  ${JSON.stringify(r)},`).join('\n')}\n];\n`;
 }
 
+/** A table's columns as the runtime reads them: name → type (a repeated name keeps its first place, last type). */
+function tableColumns(s) {
+  const columns = {};
+  for (const c of s.columns) columns[c.name] = c.type;
+  return { table: s.table, family: s.family, columns };
+}
+
+/** A parser name as an export name (they are identifiers: ASimProcessEventMicrosoft365D). */
+function identifier(name) {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`ASIM parser name ${name} is not an identifier`);
+  return name;
+}
+
+/** ASIM_ASSIGNMENTS grouped by parser: each parser's distinct fields, in order of first assignment. */
+function assignedFields(parsers) {
+  const by = new Map();
+  for (const a of parsers.flatMap((p) => p.assignments)) by.set(a.parser, [...new Set([...(by.get(a.parser) ?? []), a.field])]);
+  return by;
+}
+
 /** Every generated file: path relative to the package → content. */
 export function generate(dir) {
   const parsers = allParsers(dir);
@@ -42,6 +62,22 @@ export function generate(dir) {
       `\nexport const GENERATED_TABLES: readonly GeneratedTable[] = [\n${schemas
         .map((s) => `  { table: ${JSON.stringify(s.table)}, family: ${JSON.stringify(s.family)}, source: ${JSON.stringify(s.source)}, columns: ${s.table} },`)
         .join('\n')}\n];\n`,
+  );
+  // The runtime reads projections of the cited tables above, so a browser bundle carries the facts conversion needs
+  // and not their provenance (over half of the gzipped bytes): column name → type per table, the columns each ASIM
+  // parser assigns. test/generated-runtime.test.ts checks each equals the projection of the cited rows it comes from.
+  files.set(
+    'src/generated/table-columns.ts',
+    HEADER('the same pages as schemas.ts, which cites every column: this is its projection, column name → type') +
+      "import type { TableColumns } from './types.js';\n\n" +
+      `export const TABLE_COLUMNS: readonly TableColumns[] = [\n${schemas.map((s) => `  ${JSON.stringify(tableColumns(s))},`).join('\n')}\n];\n`,
+  );
+  files.set(
+    'src/generated/asim-fields.ts',
+    HEADER("Microsoft's ASIM parsers, as asim-parsers.ts, which cites every assignment: this is its projection") +
+      '// The columns each parser assigns (ASIM_ASSIGNMENTS by parser: distinct fields, in order of first assignment), one\n' +
+      '// export per parser so a bundle keeps only the parsers the pipelines read.\n\n' +
+      [...assignedFields(parsers)].map(([parser, fields]) => `export const ${identifier(parser)}: readonly string[] = ${JSON.stringify(fields)};\n`).join(''),
   );
   files.set(
     'src/generated/asim-parsers.ts',

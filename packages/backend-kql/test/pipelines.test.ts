@@ -197,10 +197,28 @@ describe('Sentinel pipelines', () => {
       kql: 'imNetworkSession\n| extend DestinationHostname = iff(isnotempty(DstFQDN), DstFQDN, DstHostname)\n| where DestinationHostname endswith ".example.com"',
     },
     {
-      name: 'ASIM file_delete excludes Sysmon 26 (file_delete_detected)',
+      name: "ASIM file_delete is every FileDeleted row (Sysmon 23 and 26, pySigma-pipeline-sysmon's file_delete)",
       pipeline: 'sentinel_asim',
       yaml: rule('file_delete', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
-      kql: 'imFileEvent\n| where EventType =~ "FileDeleted" and not(EventOriginalType =~ "26") and TargetFilePath endswith ".log"',
+      kql: 'imFileEvent\n| where EventType =~ "FileDeleted" and TargetFilePath endswith ".log"',
+    },
+    {
+      name: 'ASIM file_delete_detected is the FileDeleted rows of Sysmon 26 (EventOriginalType)',
+      pipeline: 'sentinel_asim',
+      yaml: rule('file_delete_detected', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
+      kql: 'imFileEvent\n| where EventType =~ "FileDeleted" and EventOriginalType =~ "26" and TargetFilePath endswith ".log"',
+    },
+    {
+      name: 'Sysmon in Event: file_delete is events 23 and 26 (pySigma-pipeline-sysmon)',
+      pipeline: 'sentinel_sysmon_event',
+      yaml: rule('file_delete', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
+      kql: [
+        'Event',
+        '| where Source == "Microsoft-Windows-Sysmon" and EventID in (23, 26)',
+        '| mv-apply EventField = parse_xml(EventData).DataItem.EventData.Data on (summarize EventFields = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))',
+        '| extend TargetFilename = tostring(EventFields.TargetFilename)',
+        '| where TargetFilename endswith ".log"',
+      ].join('\n'),
     },
     {
       name: 'ASIM linux process: a field the Defender parser never sets is refused',
@@ -222,6 +240,22 @@ describe('Sentinel pipelines', () => {
         'imNetworkSession',
         '| extend Image = coalesce(SrcProcessName, DstProcessName), Initiated = iff(isnotempty(DstProcessName) or isnotempty(DstProcessId), "true", "false")',
         '| where Image endswith @"\\x.exe" and Initiated =~ "true"',
+      ].join('\n'),
+    },
+    {
+      name: "XDR file_delete is Defender's FileDeleted (Sysmon 23 and 26 alike, as Sigma's file_delete is)",
+      pipeline: 'microsoft_xdr',
+      yaml: rule('file_delete', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
+      kql: 'DeviceFileEvents\n| where ActionType =~ "FileDeleted" and FolderPath endswith ".log"',
+    },
+    {
+      name: "XDR file_rename: SourceFilename is the old path, PreviousFolderPath and PreviousFileName joined as Microsoft's Defender parser does",
+      pipeline: 'microsoft_xdr',
+      yaml: rule('file_rename', `sel:\n    SourceFilename|contains: '\\SquirrelTemp\\temp'\n    TargetFilename|endswith: '.dll'\ncondition: sel`),
+      kql: [
+        'DeviceFileEvents',
+        '| extend SourceFilename = iff(isempty(PreviousFolderPath), PreviousFileName, strcat(PreviousFolderPath, @"\\", PreviousFileName))',
+        '| where ActionType =~ "FileRenamed" and SourceFilename contains @"\\SquirrelTemp\\temp" and FolderPath endswith ".dll"',
       ].join('\n'),
     },
     {

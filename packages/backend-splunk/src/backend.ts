@@ -14,6 +14,7 @@ import { searchField } from './render/literals.js';
 import { splEnrichments } from './render/enrichments.js';
 import { renderCondition, searchPipeline } from './render/query.js';
 import { keywordsAsXmlText, RAW_XML, RAW_XML_STATE } from './render/xml-raw.js';
+import { keywordsInJsonOrText } from './render/json-raw.js';
 
 function builtin(obj: unknown, name: string, description: string): PipelineInfo {
   const r = pipelineFromObject(obj, name, `<splunk:${name}>`);
@@ -135,7 +136,10 @@ export const splunkBackend: Backend = createBackend({
       return c.ok ? ok(c.value, q.warnings) : c;
     }
     // Keywords search _raw: under the Windows pipelines that is the event XML, where Data text is entity-escaped.
-    const searched = ctx.state[RAW_XML_STATE] === RAW_XML ? keywordsAsXmlText(expr) : expr;
+    // Otherwise `_raw` may be JSON or text (json-raw.ts), except for Windows events: the Windows add-on indexes them as
+    // classic text (WinEventLog) or XML, never as JSON documents.
+    const searched =
+      ctx.state[RAW_XML_STATE] === RAW_XML ? keywordsAsXmlText(expr) : ctx.rule.logsource.product?.toLowerCase() === 'windows' ? expr : keywordsInJsonOrText(expr);
     const parts = renderCondition(searched, o.value.scope, { stage: 'search' });
     if (!parts.ok) return parts;
     const c = checked(searchPipeline(parts.value), ctx.rule.loc);

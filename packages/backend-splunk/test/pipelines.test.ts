@@ -50,6 +50,14 @@ const PIPELINES: readonly { readonly name: string; readonly pipeline: string; re
     spl: 'source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode IN (12, 13, 14) TargetObject="*\\\\Run\\\\*"',
   },
   {
+    // pySigma-pipeline-sysmon (sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b): "file_delete": [23,26].
+    name: 'sysmon file_delete (FileDelete and FileDeleteDetected)',
+    pipeline: 'sysmon',
+    logsource: 'product: windows\ncategory: file_delete',
+    detection: "sel:\n  TargetFilename|endswith: '.log'\ncondition: sel",
+    spl: 'source="XmlWinEventLog:Microsoft-Windows-Sysmon/Operational" EventCode IN (23, 26) TargetFilename="*.log"',
+  },
+  {
     name: 'sysmon dns_query',
     pipeline: 'sysmon',
     logsource: 'product: windows\ncategory: dns_query',

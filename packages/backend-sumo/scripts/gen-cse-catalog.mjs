@@ -127,6 +127,26 @@ export function render({ mappings, schema }) {
   lines.push('];', '');
   out['cse-mappings.ts'] = lines.join('\n');
 
+  // What conversion reads of each mapping, in the same order (row i is CSE_MAPPINGS[i], which cites its file): the
+  // browser bundle carries these routes, not the file names, titles and derived rows (over half of its bytes).
+  const routes = [
+    HEADER('mappings/*.md; the projection of cse-mappings.ts that conversion reads'),
+    "import type { CseRoute } from '../cse/catalog-types.js';",
+    '',
+    '/**',
+    ' * CSE_ROUTES[i] is CSE_MAPPINGS[i] (cse-mappings.ts cites its file) as conversion reads it: [[input vendor, input',
+    ' * product, log format, event id pattern], [metadata_vendor, metadata_product, record type], the [schema field,',
+    ' * original record key] rows that copy a key (lookups, splits and static text left out)].',
+    ' */',
+    'export const CSE_ROUTES: readonly CseRoute[] = [',
+  ];
+  for (const m of mappings) {
+    const copies = m.fields.filter((r) => r.length === 2).map((r) => `[${r.map(lit).join(',')}]`).join(',');
+    routes.push(`  [[${m.input.map(lit).join(',')}],[${m.output.map(lit).join(',')}],[${copies}]],`);
+  }
+  routes.push('];', '');
+  out['cse-routes.ts'] = routes.join('\n');
+
   // Types of the schema fields the kept mappings write, and the documented `_raw` companion of normalized names.
   const used = new Set(mappings.flatMap((m) => m.fields.map(([f]) => f)));
   for (const f of ['metadata_vendor', 'metadata_product', 'metadata_deviceEventId']) used.add(f);

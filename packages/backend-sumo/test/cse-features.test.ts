@@ -72,6 +72,14 @@ describe('CSE fields per event type, from the catalog mapping of each event id',
         "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-12' or metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-13' or metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-14') and (changeTarget matches /(?is)^.*Run.*$/)",
     },
     {
+      // pySigma-pipeline-sysmon (sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b): "file_delete": [23,26].
+      name: 'file_delete: one scope over 23 and 26 (FileDelete, FileDeleteDetected)',
+      logsource: '    category: file_delete\n    product: windows',
+      detection: `sel:\n  TargetFilename|endswith: '.log'\ncondition: sel`,
+      expression:
+        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-23' or metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-26') and (changeTarget matches /(?is)^.*\\.log$/)",
+    },
+    {
       name: 'Security 4624: TargetUserName is user_username there (read raw form)',
       logsource: '    product: windows\n    service: security',
       detection: `sel:\n  EventID: 4624\n  TargetUserName: 'Admin'\ncondition: sel`,

@@ -47,6 +47,21 @@ const rows: Row[] = [
     ].join('\n'),
   },
   {
+    // pySigma-pipeline-sysmon (sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b): "file_delete": [23,26].
+    name: 'file_delete: Sysmon 23 and 26',
+    logsource: '    category: file_delete\n    product: windows',
+    detection: `sel:\n  TargetFilename|endswith: '.log'\ncondition: sel`,
+    query: [
+      `${SYSMON_JSON}, EventID 23/26`,
+      '*',
+      '| json field=_raw "Channel", "EventID", "EventData.TargetFilename" as Channel, EventID, TargetFilename nodrop',
+      '| where Channel = "Microsoft-Windows-Sysmon/Operational"',
+      '| where EventID in ("23", "26")',
+      '| where toLowerCase(TargetFilename) matches "*.log"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
     name: 'ps_script: the PowerShell channel and event 4104',
     logsource: '    category: ps_script\n    product: windows',
     detection: `sel:\n  ScriptBlockText|contains: 'iex'\ncondition: sel`,

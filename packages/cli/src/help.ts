@@ -88,6 +88,9 @@ Options:
       --validation-config FILE  pySigma's validator configuration YAML: validators (all, NAME, -NAME),
                                 exclusions (rule id: NAME or [NAMES]), config (NAME: {param: value})
       --no-validators           Parse and schema checks only
+  -t, --target TARGET[,...]     Also convert for these targets (or all) and validate every query: KQL with
+                                Microsoft's Kusto analysis when @kusto/language-service-next is installed,
+                                else the syntax gate (the command says which); SPL and Sumo with our linters
       --list-validators         List the validators (name, origin, severity, on/off) and exit
       --json                    NDJSON on stdout: one object per diagnostic, then a summary with counts
                                 by code
@@ -102,6 +105,7 @@ Examples:
   sigmats check --sigmahq --exclude sigmahq_title_case,escaped_wildcard rules/
   sigmats check --validation-config sigma_cli_conf.yml --sarif check.sarif rules/
   sigmats check --junit reports/sigma-check.xml 'rules/**/*.yml'
+  sigmats check -t kql,splunk rules/
   sigmats check --list-validators
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.

@@ -1,5 +1,5 @@
 import { buildCollection, decodeSigmaBytes, parseSigma } from '@sigmats/core';
-import type { Diagnostic, SigmaCollection, SigmaDocument } from '@sigmats/core';
+import type { Diagnostic, ParsedSource, SigmaCollection, SigmaDocument } from '@sigmats/core';
 import { readBytes, STDIN } from './files.js';
 import { readAll, type CliIo } from './io.js';
 import type { Progress } from './progress.js';
@@ -34,27 +34,52 @@ export function documentStartLines(text: string): number[] {
   return starts;
 }
 
-/** Read and parse each file on its own (a broken file never stops the others), then build one collection. */
-export async function loadRules(paths: readonly string[], io: CliIo, progress?: Progress): Promise<LoadedRules> {
-  const parsed: { documents: readonly SigmaDocument[]; diagnostics: readonly Diagnostic[] }[] = [];
+/** One input read and decoded: its text, or the diagnostics that say why there is none. */
+export interface ReadSource {
+  /** Display name (stdin as `<stdin>`). */
+  readonly name: string;
+  readonly text: string | undefined;
+  /** Why there is no text (read failure, not UTF-8); empty when there is text. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Reads and decodes a rule file (not stdin); a failure is a located `io/read-failed` or `io/not-utf8` error. */
+export function readSourceSync(path: string, cwd: string): ReadSource {
+  const read = readBytes(path, cwd);
+  if (!read.ok) return { name: path, text: undefined, diagnostics: [{ code: 'io/read-failed', severity: 'error', message: read.message, file: path, line: 0, column: 0 }] };
+  const decoded = decodeSigmaBytes(read.bytes, path);
+  return decoded.text === undefined ? { name: path, text: undefined, diagnostics: decoded.diagnostics } : { name: path, text: decoded.text, diagnostics: [] };
+}
+
+/** readSourceSync, and stdin (`-`) read to its end. */
+export async function readSource(path: string, io: CliIo): Promise<ReadSource> {
+  if (path !== STDIN) return readSourceSync(path, io.cwd);
+  const decoded = decodeSigmaBytes(await readAll(io.stdin()), STDIN_NAME);
+  return decoded.text === undefined ? { name: STDIN_NAME, text: undefined, diagnostics: decoded.diagnostics } : { name: STDIN_NAME, text: decoded.text, diagnostics: [] };
+}
+
+/** A read source parsed: its documents, or its read diagnostics and no documents. */
+export function parseSource(source: ReadSource): ParsedSource {
+  return source.text === undefined ? { documents: [], diagnostics: source.diagnostics } : parseSigma(source.text, source.name);
+}
+
+/**
+ * Read and parse each file on its own (a broken file never stops the others), then build one collection. Sources
+ * already read (`preread`, by path: stdin can be read only once) are not read again.
+ */
+export async function loadRules(paths: readonly string[], io: CliIo, progress?: Progress, preread?: ReadonlyMap<string, ReadSource>): Promise<LoadedRules> {
+  const parsed: ParsedSource[] = [];
   const documents = new Map<string, readonly SigmaDocument[]>();
   // Document start lines are for JUnit reports only: found on demand from the decoded text.
   const texts = new Map<string, string>();
   const files: string[] = [];
   for (const path of paths) {
-    const name = path === STDIN ? STDIN_NAME : path;
-    files.push(name);
-    const read = path === STDIN ? { ok: true as const, bytes: await readAll(io.stdin()) } : readBytes(path, io.cwd);
-    if (!read.ok) {
-      parsed.push({ documents: [], diagnostics: [{ code: 'io/read-failed', severity: 'error', message: read.message, file: name, line: 0, column: 0 }] });
-      documents.set(name, []);
-    } else {
-      const decoded = decodeSigmaBytes(read.bytes, name);
-      const result = decoded.text === undefined ? { documents: [], diagnostics: decoded.diagnostics } : parseSigma(decoded.text, name);
-      if (decoded.text !== undefined) texts.set(name, decoded.text);
-      parsed.push(result);
-      documents.set(name, result.documents);
-    }
+    const source = preread?.get(path) ?? (path === STDIN ? await readSource(path, io) : readSourceSync(path, io.cwd));
+    files.push(source.name);
+    const result = parseSource(source);
+    if (source.text !== undefined) texts.set(source.name, source.text);
+    parsed.push(result);
+    documents.set(source.name, result.documents);
     progress?.tick();
   }
   const lines = new Map<string, readonly number[]>();

@@ -9,6 +9,15 @@ const madeDirs = new Set<string>();
 /** Temporary files being written: removed if the process is interrupted before their rename. */
 const pending = new Set<string>();
 
+/** A temporary file of this process's own (an NDJSON spool): removed on an interrupt unless untracked first. */
+export function trackTemporary(path: string): void {
+  pending.add(path);
+}
+
+export function untrackTemporary(path: string): void {
+  pending.delete(path);
+}
+
 /** Remove temporary files left by writes an interrupt cut short (bin.ts calls it on SIGINT, SIGTERM and exit). */
 export function removePendingTemporaries(): void {
   for (const tmp of pending) rmSync(tmp, { force: true });

@@ -89,3 +89,19 @@ export function refuseOutputsOverInputs(command: string, outputs: Iterable<strin
     );
   }
 }
+
+/**
+ * A folder an output command fills (the variants site) must neither hold an input file, which it could overwrite,
+ * nor lie where the inputs would read what it writes: the site carries copies of the rules (`rules/<stem>/*.yml`), and
+ * a site inside a rule folder would add every rule a second time on the next run.
+ */
+export function refuseFolderOverInputs(command: string, folder: string, inputs: readonly string[], inputFiles: readonly string[], cwd: string): void {
+  const dir = canonical(resolve(cwd, folder));
+  for (const file of inputFiles) {
+    if (file === STDIN) continue;
+    const abs = canonical(resolve(cwd, file));
+    if (abs === dir || isInside(abs, dir)) throw new UsageError(`output folder ${folder} holds the input ${file}; write the site somewhere else`, command);
+  }
+  const arg = inputReading(join(folder, 'rules', 'rule', 'rule.yml'), inputs, cwd);
+  if (arg !== undefined) throw new UsageError(`output folder ${folder} is inside the input ${arg}: its rule copies would be read as rules; write the site outside the input folders`, command);
+}

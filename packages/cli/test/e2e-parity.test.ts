@@ -219,6 +219,27 @@ describe('check: pySigma validators', () => {
   });
 });
 
+describe('check -t: the queries too', () => {
+  test('KQL through the Kusto analysis (installed here), SPL and Sumo through our linters; the command says which', () => {
+    const r = sigmats(['check', '--no-color', '-t', 'all', 'rules/']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("queries kql: 2 queries analysed by Microsoft's Kusto language service against the documented table schemas\n");
+    expect(r.stderr).toContain("queries splunk: 2 queries checked by sigmats' Splunk SPL linter\n");
+    expect(r.stderr).toMatch(/queries sumo-cse: 2 queries checked by sigmats' .*linter\n/);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^checked 2 files, 2 documents: 0 errors, \d+ warnings$/);
+  });
+  test('a rule the target cannot express is an error located at the rule, tagged with the target', () => {
+    const r = sigmats(['check', '--no-color', '-t', 'kql', 'mixed/']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^mixed\/\S+\.yml:\d+:\d+: error backend\/unsupported-feature: no KQL table for logsource .*\[kql\]/m);
+  });
+  test('an unknown target is a usage error', () => {
+    const r = sigmats(['check', '-t', 'elastic', 'rules/']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown target 'elastic' (targets: splunk, kql, sumo, sumo-cse, all)");
+  });
+});
+
 describe('analyze', () => {
   test('attack -o: an ATT&CK Navigator layer', () => {
     const r = sigmats(['analyze', 'attack', '-o', 'out/layer.json', 'rules/']);

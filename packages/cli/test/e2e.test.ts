@@ -236,7 +236,20 @@ describe('eval', () => {
     const r = sigmats(['eval', '--rules', 'rules/', '-'], { input: `${JSON.stringify(tn)}\n${JSON.stringify(tp)}\n` });
     expect(r.code).toBe(0);
     const matches = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(matches).toEqual([{ rule: RULE_IDS[1], title: 'Remote Access Tool Execution', event: 1, file: '<stdin>', line: 2, identifiers: ['selection'], condition: 0 }]);
+    // The rule's enrichments and its author travel with the match (no licence: rules/ has no LICENSE file).
+    expect(matches).toEqual([
+      {
+        rule: RULE_IDS[1],
+        title: 'Remote Access Tool Execution',
+        event: 1,
+        file: '<stdin>',
+        line: 2,
+        identifiers: ['selection'],
+        condition: 0,
+        enrichments: { rat_category: 'Other RMM', is_service_launched: 'false', is_user_launched: 'false' },
+        author: 'sigmats contributors',
+      },
+    ]);
   });
   test('concatenated pretty JSON in a file; a broken event is located and skipped', () => {
     const file = join(work, 'events.json');

@@ -85,6 +85,31 @@ describe('convert -t kql refuses output that fails the gate', () => {
   });
 });
 
+describe('every target gates its output before anything is written', () => {
+  // Splunk and Sumo gate inside their backends (lintSpl, validateSumoQuery/validateCseExpression); KQL in the CLI.
+  const TEMPLATES: readonly { target: string; expression: string; why: RegExp }[] = [
+    { target: 'kql', expression: `{field} in~ ((_GetWatchlist('{id}')`, why: /'\(' is never closed/ },
+    { target: 'splunk', expression: '[| inputlookup {id} | fields {field}', why: /unclosed '\['/ },
+    { target: 'sumo', expression: '{field} in (\\"{id}\\"', why: /expected '\)'/ },
+    { target: 'sumo', expression: '{field} = \\"{id}', why: /unterminated double-quoted string/ },
+    { target: 'sumo-cse', expression: '{field} in (\\"{id}\\"', why: /expected '\)'/ },
+    { target: 'sumo-cse', expression: '{field} = \\"{id}', why: /unterminated double-quoted string/ },
+  ];
+  test.each(TEMPLATES)('$target: $expression is a located error, and no file is written', async ({ target, expression, why }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmats-gates-'));
+    writeFileSync(join(dir, 'p.yml'), `transformations:\n  - type: query_expression_placeholders\n    expression: "${expression}"\n`);
+    writeFileSync(join(dir, 'r.yml'), RULE('    sel:\n        CommandLine|expand: "%wl%"', 'sel'));
+    const io = memoryIo({ cwd: dir });
+    expect(await run(['convert', '-t', target, '-p', 'p.yml', 'r.yml'], io)).toBe(1);
+    expect(io.out()).toBe('');
+    expect(io.err()).toMatch(/^r\.yml:1:1: error backend\/invalid-output: /m);
+    expect(io.err()).toMatch(why);
+    const o = memoryIo({ cwd: dir });
+    expect(await run(['convert', '-t', target, '-p', 'p.yml', '-o', 'out/', 'r.yml'], o)).toBe(1);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
 test('a long value list converts: the KQL backend chunks it under the depth limit, and the gate agrees with Kusto', async () => {
   const values = Array.from({ length: 600 }, (_, i) => `        - 'v${i}x'`).join('\n');
   const dir = mkdtempSync(join(tmpdir(), 'sigmats-long-'));

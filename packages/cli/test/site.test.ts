@@ -181,3 +181,26 @@ describe('screenshots in headless Chromium', () => {
     expect(r.stdout).toMatch(/<ol id="results"><li><a href="rules\/proc_creation_win_remote_access_tool_execution\/splunk\.html">Remote Access Tool Execution<\/a>/);
   });
 });
+
+describe('the site never lands on its inputs', () => {
+  test.each([
+    // Inside the rule folder: the next run would read the copied rules a second time.
+    [['-o', 'rules/site', 'rules'], /output folder rules\/site is inside the input rules: its rule copies would be read as rules/],
+    // The site folder is the rule folder itself.
+    [['-o', 'rules', 'rules'], /output folder rules holds the input rules\/t10/],
+    // Around an input file: the rule copy could overwrite it.
+    [['-o', '.', 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml'], /output folder \. holds the input rules\/t1219_remote_access_tools/],
+  ])('variants %j is refused before anything is written', async (args, message) => {
+    const before = readdirSync(join(work, 'rules'), { recursive: true }).length;
+    const r = await variants(work, args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readdirSync(join(work, 'rules'), { recursive: true }).length).toBe(before);
+  });
+
+  test('a site beside the rules is written', async () => {
+    const r = await variants(work, ['-o', 'beside', '--format', 'md', 'rules']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(work, 'beside', 'index.md'))).toBe(true);
+  });
+});

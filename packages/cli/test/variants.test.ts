@@ -74,6 +74,9 @@ describe('markdown escaping', () => {
   test('mdText', () => {
     expect(mdText('a *b* _c_ [d](e) <x> | `f` & ~g~')).toBe('a \\*b\\* \\_c\\_ \\[d\\](e) \\<x\\> \\| \\`f\\` \\& \\~g\\~');
     expect(mdText('# not a heading')).toBe('\\# not a heading');
+    // A lone CR ends a Markdown line as LF does (CommonMark): it must not let a title open a heading or a block.
+    expect(mdText('Evil\r# injected\r\n- item\nx')).toBe('Evil # injected - item x');
+    expect(mdCode('a\rb')).toBe('`a b`');
     expect(mdText('1. not a list')).toBe('1\\. not a list');
   });
   test('code spans and fences hold backticks', () => {

@@ -6,6 +6,8 @@ import { fold } from './fold.js';
 import { compileRegex } from './regex.js';
 import { requiredLiterals } from './regex-literals.js';
 import { compileStringPattern } from './string-pattern.js';
+import { compileStringSet, type StringSetMember } from './string-set.js';
+import { TextMemo } from './text-memo.js';
 import { parseTimestamp, timestampPart } from './timestamp.js';
 
 /** A compiled boolean test over one event. */
@@ -27,6 +29,15 @@ export type Clauses = readonly (readonly Atom[])[];
 export interface CompiledExpr {
   readonly test: Predicate;
   readonly clauses: Clauses;
+  /** Set for a plain string test on one field, so that an OR of many can share one test (see string-set.ts). */
+  readonly simple?: SimpleStringTest;
+}
+
+/** `field` (folded or not) equals / starts with / ends with / contains `text`. */
+export interface SimpleStringTest extends StringSetMember {
+  readonly field: string;
+  readonly id: number | undefined;
+  readonly folded: boolean;
 }
 
 export interface CompileContext {
@@ -118,8 +129,7 @@ export function compileExpr(expr: Expr, ctx: CompileContext): CompiledExpr {
     }
     case 'or': {
       const parts = expr.operands.map((o) => compileExpr(o, ctx));
-      const tests = parts.map((p) => p.test);
-      return { test: orOf(tests), clauses: orClauses(parts.map((p) => p.clauses)) };
+      return { test: orOf(groupStringTests(parts)), clauses: orClauses(parts.map((p) => p.clauses)) };
     }
     case 'not': {
       const inner = compileExpr(expr.operand, ctx).test;
@@ -134,6 +144,41 @@ export function compileExpr(expr: Expr, ctx: CompileContext): CompiledExpr {
     default:
       return assertNever(expr, 'expression');
   }
+}
+
+/** Below this many plain string tests on one field, the plain OR of them is as fast. */
+const MIN_STRING_SET = 4;
+
+/**
+ * The tests of an OR's operands, with the plain string tests on the same field (same case handling) merged
+ * into one test per field: one pass over a Set and two tries instead of one call per value.
+ */
+function groupStringTests(parts: readonly CompiledExpr[]): Predicate[] {
+  const groups = new Map<string, SimpleStringTest[]>();
+  for (const p of parts) {
+    if (p.simple === undefined) continue;
+    const key = `${p.simple.folded ? 'f' : 'c'}:${p.simple.field}`;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = []));
+    g.push(p.simple);
+  }
+  const tests: Predicate[] = [];
+  const merged = new Set<string>();
+  for (const p of parts) {
+    const s = p.simple;
+    const key = s === undefined ? undefined : `${s.folded ? 'f' : 'c'}:${s.field}`;
+    const group = key === undefined ? undefined : groups.get(key)!;
+    if (s === undefined || group!.length < MIN_STRING_SET) {
+      tests.push(p.test);
+      continue;
+    }
+    if (merged.has(key!)) continue;
+    merged.add(key!);
+    const { field, folded, id } = s;
+    const test = compileStringSet(group!);
+    tests.push((ev) => anyText(ev.text(field, folded, id), test));
+  }
+  return tests;
 }
 
 function andOf(tests: readonly Predicate[]): Predicate {
@@ -171,7 +216,9 @@ function unsupported(ctx: CompileContext, value: ScalarValue, message: string, c
  * Short literals of rare characters (`^^`, a backtick, emoji, homoglyphs) stay: they are selective.
  */
 const MIN_LITERAL = 3;
-const EVERYDAY = /^[A-Za-z0-9\s\\/.:\-_"',=]*$/;
+// ASCII whitespace only: `\s` would also call NBSP and the other Unicode spaces everyday, and a rule listing
+// one of them (command-line obfuscation with U+00A0) would lose its clause and be evaluated on every event.
+const EVERYDAY = /^[A-Za-z0-9 \t\r\n\\/.:\-_"',=]*$/;
 export function weak(literal: string): boolean {
   return literal.length < MIN_LITERAL && EVERYDAY.test(literal);
 }
@@ -233,9 +280,15 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
       const folded = pat.folded;
       const test = pat.test;
       const lit = longestLiteral(pat.literals, folded);
+      const { shape } = pat;
+      const simple: SimpleStringTest | undefined =
+        shape === 'exact' || shape === 'prefix' || shape === 'suffix' || shape === 'contains'
+          ? { field, id, folded, shape, text: pat.literals[0] ?? '' }
+          : undefined;
       return {
         test: (ev) => anyText(ev.text(field, folded, id), test),
         clauses: lit === undefined ? [] : [[{ field, literal: lit }]],
+        ...(simple ? { simple } : {}),
       };
     }
     case 'number': {
@@ -275,7 +328,9 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
       const rx = re.regex;
       const clauses = regexClauses(field, re.source, value.flags.ignoreCase);
       const guard = regexGuard(re.source, value.flags.ignoreCase);
-      if (!guard) return { test: (ev) => anyText(ev.text(field, false, id), (t) => rx.test(t)), clauses };
+      // RE2 costs about 10 ns a character: repeated texts (most command lines of a stream) are answered from a memo.
+      const rxTest = new TextMemo((t) => rx.test(t)).run;
+      if (!guard) return { test: (ev) => anyText(ev.text(field, false, id), rxTest), clauses };
       const { literals, folded } = guard;
       const probe = (t: string): boolean => {
         for (const l of literals) if (t.includes(l)) return true;
@@ -285,8 +340,8 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
         test: (ev) => {
           const raw = ev.text(field, false, id);
           const probes = folded ? ev.text(field, true, id) : raw;
-          if (typeof raw === 'string') return probe(probes as string) && rx.test(raw);
-          for (let i = 0; i < raw.length; i++) if (probe(probes[i] as string) && rx.test(raw[i]!)) return true;
+          if (typeof raw === 'string') return probe(probes as string) && rxTest(raw);
+          for (let i = 0; i < raw.length; i++) if (probe(probes[i] as string) && rxTest(raw[i]!)) return true;
           return false;
         },
         clauses,
@@ -393,7 +448,8 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
           // rules out most events first. /iu folds like `fold` for ASCII literals except İ → i, added here.
           const quick = new RegExp(lit.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/i/g, '[iİ]'), 'iu');
           return {
-            test: (ev) => ev.someKeywordLeaf((t) => quick.test(t)) && ev.keywordJoined(true).includes(lit),
+            // fold keeps code-point counts and the literal is ASCII: a leaf shorter than it cannot contain it.
+            test: (ev) => ev.someKeywordLeaf((t) => quick.test(t), lit.length) && ev.keywordJoined(true).includes(lit),
             clauses: [],
           };
         }

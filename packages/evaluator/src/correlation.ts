@@ -248,6 +248,8 @@ function evalCondition(node: ConditionNode, seen: (name: string) => boolean): bo
  * with `now - entry.time <= timespan`, firing when the condition becomes true (edge-triggered). Other
  * conditions (lt, lte, eq, neq, ranges) can only be judged once a window is complete: they use tumbling
  * windows anchored at the group's first entry, judged when time passes the window end or the stream ends.
+ * The Sigma specification asks for windows free of static boundaries but defines none for these conditions;
+ * README "Windows and the specification" quotes it and gives the reasons for this choice.
  */
 export class CorrelationEngine {
   readonly diagnostics: Diagnostic[] = [];

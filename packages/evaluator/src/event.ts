@@ -171,12 +171,17 @@ export class EventView {
     return (this.keywordJoinedRaw ??= this.keywordTexts(false).join('\u0000'));
   }
 
-  /** Whether some keyword leaf (raw) passes: walks the event without collecting anything. */
-  someKeywordLeaf(test: (leaf: string) => boolean): boolean {
+  /**
+   * Whether some keyword leaf (raw) passes: walks the event without collecting anything. Leaves shorter than
+   * `minLength` are skipped (a caller looking for a literal of that length cannot find it in them).
+   */
+  someKeywordLeaf(test: (leaf: string) => boolean, minLength = 0): boolean {
     if (this.keywordLeaves !== undefined || this.keywordFields) {
-      for (const t of this.keywordTexts(false)) if (test(t)) return true;
+      for (const t of this.keywordTexts(false)) if (t.length >= minLength && test(t)) return true;
       return false;
     }
+    // No finite number's string form is longer than 24 characters (`-1.2345678901234567e-300`).
+    const numbers = minLength <= 24;
     const stack: unknown[] = [this.event];
     while (stack.length > 0) {
       const v = stack.pop();
@@ -184,9 +189,9 @@ export class EventView {
       const vals = Array.isArray(v) ? v : Object.values(v);
       for (const x of vals) {
         if (typeof x === 'string') {
-          if (test(x)) return true;
+          if (x.length >= minLength && test(x)) return true;
         } else if (typeof x === 'number') {
-          if (Number.isFinite(x) && test(String(x))) return true;
+          if (numbers && Number.isFinite(x) && test(String(x))) return true;
         } else if (typeof x === 'object' && x !== null) stack.push(x);
       }
     }

@@ -20,6 +20,12 @@ export function logsourceApplies(rule: Logsource, event: EventLogsource): boolea
   );
 }
 
+/**
+ * Sysmon event id -> Sigma categories, as SigmaHQ's pySigma-pipeline-sysmon maps them
+ * (sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b: `"file_delete": [23,26]`, `"registry_event": [12,13,14]`).
+ * Event 26 (FileDeleteDetected, a deletion Sysmon logged without archiving the file) is a file deletion all the same, so
+ * it is file_delete as well as the taxonomy's narrower file_delete_detected, which a rule may name on its own.
+ */
 const SYSMON_CATEGORIES: Readonly<Record<number, readonly string[]>> = {
   1: ['process_creation'],
   2: ['file_change'],
@@ -46,7 +52,7 @@ const SYSMON_CATEGORIES: Readonly<Record<number, readonly string[]>> = {
   23: ['file_delete'],
   24: ['clipboard_capture'],
   25: ['process_tampering'],
-  26: ['file_delete_detected'],
+  26: ['file_delete', 'file_delete_detected'],
   27: ['file_block_executable'],
   28: ['file_block_shredding'],
   29: ['file_executable_detected'],
@@ -103,11 +109,16 @@ function field(event: EventObject, names: readonly string[]): unknown {
 /**
  * Routing for Windows event logs (flat Sysmon/EventData shape or evtx_dump's nested `Event.System`):
  * the channel and event id give the Sigma logsource(s). Unknown channels are not routed.
+ *
+ * The header (`Event.System`) is read before the flat names: flattenWindowsEvent lets EventData/UserData names win
+ * the flat namespace (what rules test), and some events carry a `Channel` of their own. System event 104 of
+ * Microsoft-Windows-Eventlog ("The <log> log file was cleared") has UserData LogFileCleared/Channel, the cleared
+ * log, which SigmaHQ's win_system_susp_eventlog_cleared tests as `Channel`; the event itself is in the System log.
  */
 export const windowsLogsource: LogsourceRouter = (event) => {
-  const channel = field(event, ['Channel', 'Event.System.Channel']);
+  const channel = field(event, ['Event.System.Channel', 'Channel']);
   if (typeof channel !== 'string') return undefined;
-  const eid = Number(field(event, ['EventID', 'Event.System.EventID', 'Event.System.EventID.#text']));
+  const eid = Number(field(event, ['Event.System.EventID.#text', 'Event.System.EventID', 'EventID']));
   const lower = channel.toLowerCase();
   if (lower === 'microsoft-windows-sysmon/operational') return SYSMON_ROUTES.get(eid) ?? SYSMON_OTHER;
   const service = SERVICES[lower];

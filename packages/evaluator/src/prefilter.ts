@@ -10,7 +10,30 @@ interface IndexedField {
   readonly targets: readonly Int32Array[];
   /** Per literal: the event stamp it was last seen in. */
   readonly seen: Int32Array;
+  /** Literal ids found in a text, by text (see TextMemo); undefined while memoization does not pay for this field. */
+  memo: Map<string, Int32Array> | undefined;
+  /** Texts looked up in the current window, and how many were already in the memo. */
+  lookups: number;
+  memoHits: number;
+  /** While the memo is off: texts left before trying it again. */
+  pause: number;
 }
+
+/**
+ * Memoized scans. Many fields take few distinct values over a stream (Image, ParentImage, User, Company,
+ * IntegrityLevel, CurrentDirectory...): the literals found in a text are kept by text, and a text seen before
+ * costs one hash lookup instead of an Aho-Corasick pass. Fields whose values rarely repeat (hashes, GUIDs,
+ * most command lines) would only pay for hashing and storing, so each field measures its own hit rate over a
+ * window and turns its memo off below MEMO_MIN_HIT_RATE (trying again after MEMO_PAUSE texts). The memo is
+ * cleared when it reaches MEMO_MAX_TEXTS texts, so memory does not grow with the number of events.
+ */
+const MEMO_WINDOW = 1024;
+const MEMO_MIN_HIT_RATE = 0.5;
+const MEMO_PAUSE = 1 << 16;
+export const MEMO_MAX_TEXTS = 2048;
+/** Longer texts are never memoized (a key would retain them, and they rarely repeat). */
+const MEMO_MAX_LENGTH = 512;
+const NO_IDS = new Int32Array(0);
 
 /**
  * Literal prefilter: each condition carries necessary clauses ("field contains one of these literals"); an
@@ -31,11 +54,19 @@ export class Prefilter {
   private readonly found: number[] = [];
   private current: IndexedField | undefined;
   private readonly onHit = (id: number): void => this.hit(id);
+  /** Ids reported while scanning a text that is being memoized. */
+  private readonly collected: number[] = [];
+  private readonly onCollect = (id: number): void => {
+    this.collected.push(id);
+    this.hit(id);
+  };
 
   constructor(
     readonly entries: readonly number[],
     clausesOf: (entry: number) => Clauses,
     fields: FieldRegistry,
+    /** Memoize scans of repeated texts (default true); false is the plain scan, for tests. */
+    private readonly memoize = true,
   ) {
     this.clauseCount = new Int32Array(entries.length);
     const byField = new Map<string, Map<string, number[]>>();
@@ -68,6 +99,10 @@ export class Prefilter {
         ac: new AhoCorasick(literals),
         targets: literals.map((l) => Int32Array.from(lits.get(l)!)),
         seen: new Int32Array(literals.length),
+        memo: memoize ? new Map() : undefined,
+        lookups: 0,
+        memoHits: 0,
+        pause: 0,
       });
     }
     this.always = Int32Array.from(always);
@@ -108,14 +143,55 @@ export class Prefilter {
     for (const f of this.fields) {
       const texts = ev.text(f.field, false, f.id);
       this.current = f;
-      if (typeof texts === 'string') f.ac.scan(texts, this.onHit);
-      else for (const text of texts) f.ac.scan(text, this.onHit);
+      if (typeof texts === 'string') this.scan(f, texts);
+      else for (const text of texts) this.scan(f, text);
     }
     for (const pos of this.always) found.push(pos);
     found.sort(byNumber);
     const { entries } = this;
     for (let i = 0; i < found.length; i++) found[i] = entries[found[i]!]!;
     return found;
+  }
+
+  private scan(f: IndexedField, text: string): void {
+    const memo = f.memo;
+    if (memo === undefined || text.length > MEMO_MAX_LENGTH) {
+      if (memo === undefined && this.memoize && --f.pause <= 0) f.memo = new Map();
+      f.ac.scan(text, this.onHit);
+      return;
+    }
+    f.lookups++;
+    const known = memo.get(text);
+    if (known !== undefined) {
+      f.memoHits++;
+      for (let i = 0; i < known.length; i++) this.hit(known[i]!);
+    } else {
+      const collected = this.collected;
+      collected.length = 0;
+      f.ac.scan(text, this.onCollect);
+      if (memo.size >= MEMO_MAX_TEXTS) memo.clear();
+      memo.set(text, collected.length === 0 ? NO_IDS : Int32Array.from(new Set(collected)));
+    }
+    if (f.lookups >= MEMO_WINDOW) {
+      if (f.memoHits < f.lookups * MEMO_MIN_HIT_RATE) {
+        f.memo = undefined;
+        f.pause = MEMO_PAUSE;
+      }
+      f.lookups = 0;
+      f.memoHits = 0;
+    }
+  }
+
+  /** Texts held by the scan memos (bounded by MEMO_MAX_TEXTS per indexed field). */
+  get memoTexts(): number {
+    let n = 0;
+    for (const f of this.fields) n += f.memo?.size ?? 0;
+    return n;
+  }
+
+  /** Indexed fields whose scans are memoized right now. */
+  get memoizedFields(): readonly string[] {
+    return this.fields.filter((f) => f.memo !== undefined).map((f) => f.field);
   }
 }
 

@@ -15,6 +15,11 @@ function text(v: unknown): unknown {
  * name and System attributes as `Element_Attribute` (`Provider_Name`, `Execution_ProcessID`,
  * `TimeCreated_SystemTime`, `Security_UserID`); spaces are stripped from names (`Threat Name` → `ThreatName`). The original nested object stays under `Event`, so
  * dotted paths keep working. Events without an `Event` object are returned unchanged.
+ *
+ * Where a data name is also a System one, the data wins the flat name: that is the field a rule names. System 104
+ * ("The <log> log file was cleared") carries UserData LogFileCleared/Channel, the cleared log, and SigmaHQ's
+ * win_system_susp_eventlog_cleared tests exactly that as `Channel` (its list includes `System`, which as the header
+ * would match every 104 event). The header stays at `Event.System.Channel`, which routing reads first (logsource.ts).
  */
 export function flattenWindowsEvent(event: EventObject): EventObject {
   const root = event['Event'];

@@ -206,6 +206,53 @@ correlation: { type: event_count, rules: [successful_logon], group-by: [Host], t
     expect(correlations(matches)).toEqual([{ at: 3, group: { Host: 'b' }, value: 1 }]);
   });
 
+  // Sigma correlation specification v2.1.0, Compatibility: "a `timespan` of 1h only matches if all events appear within
+  // a full hour, but not if some events appear in the previous and another event in the current hour. This could
+  // cause false negatives." (See README, "Windows and the specification".)
+  it.each([
+    // Failed logons at 00:59:50 and 01:00:20: the second completes the count.
+    ['event_count', `{ type: event_count, rules: [failed_logon], group-by: [User], timespan: 1h, condition: { gte: 2 } }`, 2],
+    // The successful logon at 01:00:10 completes the pair.
+    ['temporal', `{ type: temporal, rules: [failed_logon, successful_logon], group-by: [User], timespan: 1h }`, 1],
+  ])('%s: events on both sides of a full hour still correlate (no static boundaries)', (_, correlation, at) => {
+    const hms = (h: number, m: number, s: number, EventID: number) => ({ '@timestamp': new Date(Date.UTC(2026, 0, 1, h, m, s)).toISOString(), EventID, User: 'u' });
+    const { matches, diagnostics } = run(`title: Across the hour\ncorrelation: ${correlation}\n`, [hms(0, 59, 50, 4625), hms(1, 0, 10, 4624), hms(1, 0, 20, 4625)]);
+    expect(diagnostics).toEqual([]);
+    expect(correlations(matches)).toEqual([{ at, group: { User: 'u' }, value: 2 }]);
+  });
+
+  it('gt/gte: the window of timespan before each entry, so no placement of boundaries hides a match', () => {
+    // 3 events within any 10 s, but no 10 s clock bucket ([0,10), [10,20)) holds more than 2.
+    const c = `title: Burst\ncorrelation: { type: event_count, rules: [failed_logon], group-by: [User], timespan: 10s, condition: { gte: 3 } }\n`;
+    expect(correlations(run(c, [ev(7, 4625, { User: 'u' }), ev(9, 4625, { User: 'u' }), ev(12, 4625, { User: 'u' })]).matches)).toEqual([
+      { at: 2, group: { User: 'u' }, value: 3 },
+    ]);
+    // Inclusive at the far end: an entry exactly timespan old is still in the window.
+    expect(correlations(run(c, [ev(0, 4625, { User: 'u' }), ev(5, 4625, { User: 'u' }), ev(10, 4625, { User: 'u' })]).matches)).toHaveLength(1);
+    expect(correlations(run(c, [ev(0, 4625, { User: 'u' }), ev(5, 4625, { User: 'u' }), ev(11, 4625, { User: 'u' })]).matches)).toEqual([]);
+  });
+
+  // Conditions more events can make false: the specification defines no window, the evaluator's choice is a tumbling
+  // window per group anchored at its first entry, [first, first + timespan], judged once when time passes its end.
+  const QUIET = (condition: string) =>
+    `title: Quiet host\ncorrelation: { type: event_count, rules: [successful_logon], group-by: [Host], timespan: 10s, condition: ${condition} }\n`;
+  it.each([
+    // Anchored at the first entry, not at the clock: 5 and 12 share [5,15] (2 events), though 10 s buckets split them.
+    ['lt: 2, a pair across a clock boundary', '{ lt: 2 }', [5, 12], []],
+    // The next window starts at the first entry after the last one: [0,10] and [11,21] hold one event each. The
+    // first is judged when the entry at 11 arrives (index 1), the second at the end of the stream (index 2).
+    ['lt: 2, two windows of one event', '{ lt: 2 }', [0, 11], [{ at: 1, value: 1 }, { at: 2, value: 1 }]],
+    // A burst's thinning tail is not judged: [0,10] holds 10 events (a window sliding to the last entry would hold 1).
+    ['lt: 2, a burst', '{ lt: 2 }', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], []],
+    // eq is judged on the whole window: 3 events, not the 2 that some sliding window would hold on the way up.
+    ['eq: 2, three events', '{ eq: 2 }', [0, 1, 2], []],
+    ['eq: 2, two events', '{ eq: 2 }', [0, 9], [{ at: 2, value: 2 }]],
+    ['range gt 1 lte 2, inclusive end', '{ gt: 1, lte: 2 }', [0, 10], [{ at: 2, value: 2 }]],
+  ] as const)('%s', (_, condition, times, expected) => {
+    const got = correlations(run(QUIET(condition), times.map((s) => ev(s, 4624, { Host: 'h' }))).matches);
+    expect(got.map((m) => ({ at: m.at, value: m.value }))).toEqual(expected);
+  });
+
   it('generate: false hides the referenced rules; generate: true keeps them', () => {
     const c = (generate: boolean) => `title: Brute force
 correlation: { type: event_count, rules: [failed_logon], group-by: [User], timespan: 1m, condition: { gte: 1 }, generate: ${generate} }

@@ -34,6 +34,12 @@ const CASES: readonly [name: string, logsource: string, detection: string, expec
   ['a folder piece replaces the template folder\'s last level', PC, "sel:\n  Image|contains: '\\SysWOW64\\'\n  Image|endswith: '\\notepad.exe'\ncondition: sel", { Image: 'C:\\Windows\\SysWOW64\\notepad.exe' }],
   ['a folder piece the template folder has cuts it there', PC, "sel:\n  Image|contains: '\\System32\\'\n  Image|endswith: '\\cscript.exe'\ncondition: sel", { Image: 'C:\\Windows\\System32\\cscript.exe' }],
   ['a registry root goes under the template hive', 'product: windows\ncategory: registry_set', "sel:\n  TargetObject|contains: '\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\'\ncondition: sel", { TargetObject: /^HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\[^\\]+$/ }],
+  ['a piece starting with a hive starts the key', 'product: windows\ncategory: registry_set', "sel:\n  TargetObject|contains|all:\n    - 'HKU\\'\n    - 'Classes\\CLSID\\'\n    - '\\TreatAs'\ncondition: sel", { TargetObject: /^HKU\\Classes\\CLSID\\TreatAs\\[^\\]+$/ }],
+  ['accounts keep one backslash: pieces become the domain', PC, "sel:\n  User|contains: 'AUTHORI'\n  User|endswith: '\\SYSTEM'\ncondition: sel", { User: 'AUTHORI\\SYSTEM' }],
+  ['accounts keep one backslash: pieces go into the name', PC, "sel:\n  User|contains: '$'\ncondition: sel", { User: /^[^\\]+\\[^\\]+\$$/ }],
+  ['accounts keep one backslash: a domain piece goes before the name', PC, "sel:\n  User|contains: 'NT AUTHORITY\\'\ncondition: sel", { User: /^NT AUTHORITY\\[^\\]+$/ }],
+  ['a time keeps its form: startswith replaces its first characters', 'product: windows\ncategory: file_change', "sel:\n  PreviousCreationUtcTime|startswith: '2022'\nfilter:\n  CreationUtcTime|startswith: '2022'\ncondition: sel and not filter", { PreviousCreationUtcTime: /^2022-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/, CreationUtcTime: /^(?!2022)\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/ }],
+  ['a negated time start gives a time of another decade', 'product: windows\ncategory: file_change', "sel:\n  PreviousCreationUtcTime|startswith: '202'\nfilter:\n  CreationUtcTime|startswith: '202'\ncondition: sel and not filter", { CreationUtcTime: /^(?!202)\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/ }],
   ['a domain suffix gets a host name', 'product: windows\ncategory: dns_query', "sel:\n  QueryName|endswith: '.anonfiles.com'\ncondition: sel", { QueryName: 'cdn.anonfiles.com', EventID: 22 }],
   ['startswith + endswith', PC, "sel:\n  Image|startswith: 'C:\\Users\\'\n  Image|endswith: '\\evil.exe'\ncondition: sel", { Image: 'C:\\Users\\evil.exe' }],
   ['equals, as written', PC, "sel:\n  OriginalFileName: 'PsExec.exe'\ncondition: sel", { OriginalFileName: 'PsExec.exe' }],
@@ -128,6 +134,16 @@ describe('deriveEvents: near misses', () => {
     ]);
     for (const m of misses) expect(matches(r, m.event), m.note).toBe(false);
     expect(deriveEvents(r, { maxNearMisses: 2 }).events.filter((e) => e.role === 'near-miss')).toHaveLength(2);
+  });
+});
+
+describe('deriveEvents: near misses of Sysmon for Linux connections', () => {
+  it('no field of the Sysmon event 3 schema is removed (Initiated, DestinationHostname): Sysmon writes them for every connection', () => {
+    const r = rule('product: linux\ncategory: network_connection', "sel:\n  DestinationHostname|endswith: '.localto.net'\n  Initiated: 'true'\ncondition: sel");
+    const notes = deriveEvents(r).events.filter((e) => e.role === 'near-miss').map((m) => m.note);
+    expect(notes.some((n) => n.includes('Initiated: ') && n.includes('the other boolean'))).toBe(true);
+    // Both tested fields are in Sysmon's event 3 schema: neither is removed.
+    expect(notes.filter((n) => n.includes('removed'))).toEqual([]);
   });
 });
 

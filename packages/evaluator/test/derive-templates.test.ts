@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { anonymise, extractTemplates, renderTemplatesModule } from '../scripts/extract-templates.js';
 import { type EventLogsource, eventTemplate, windowsLogsource } from '../src/index.js';
 import { HAND_TEMPLATES } from '../src/derive/templates-hand.js';
+import { windowsTargets } from '../src/derive/windows-sources.js';
 import { REGRESSION_TEMPLATES } from '../src/derive/templates.generated.js';
 
 const FILE = join(import.meta.dirname, '../src/derive/templates.generated.ts');
@@ -55,6 +56,9 @@ describe('event templates', () => {
     [{ product: 'windows', category: 'registry_set' }, 'Microsoft-Windows-Sysmon/Operational', 13],
     [{ product: 'windows', category: 'registry_delete' }, 'Microsoft-Windows-Sysmon/Operational', 12],
     [{ product: 'windows', category: 'dns_query' }, 'Microsoft-Windows-Sysmon/Operational', 22],
+    // file_delete is Sysmon 23 and 26 (pySigma-pipeline-sysmon): the witness takes the first, FileDelete.
+    [{ product: 'windows', category: 'file_delete' }, 'Microsoft-Windows-Sysmon/Operational', 23],
+    [{ product: 'windows', category: 'file_delete_detected' }, 'Microsoft-Windows-Sysmon/Operational', 26],
     [{ product: 'windows', category: 'ps_script' }, 'Microsoft-Windows-PowerShell/Operational', 4104],
     [{ product: 'windows', service: 'system' }, 'System', 7045],
     [{ product: 'windows', service: 'security' }, 'Security', 4624],
@@ -65,6 +69,14 @@ describe('event templates', () => {
     expect(Object.keys(t).length).toBeGreaterThan(8);
     const routes = windowsLogsource(t) ?? [];
     expect(routes.some((r) => (source.category ?? r.category) === r.category && (source.service ?? r.service) === r.service)).toBe(true);
+  });
+
+  it.each<[EventLogsource, string, number]>([
+    // The provider is Microsoft-Windows-AppxPackagingOM; its channel is Microsoft-Windows-AppxPackaging/Operational.
+    [{ product: 'windows', service: 'appxpackaging-om' }, 'Microsoft-Windows-AppxPackaging/Operational', 157],
+    [{ product: 'windows', service: 'appmodel-runtime' }, 'Microsoft-Windows-AppModel-Runtime/Admin', 201],
+  ])('a %o event is read from the channel %s (event %i)', (source, channel, eid) => {
+    expect(windowsTargets(source)?.[0]).toEqual({ channel, eventId: eid });
   });
 
   it('registry templates carry the EventType of their category', () => {

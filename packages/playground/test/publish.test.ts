@@ -213,6 +213,13 @@ describe('packed packages installed with npm in an empty folder', () => {
     });
   });
 
+  it('check -t kql without the Kusto service: the syntax gate, and the command says so', () => {
+    const { NODE_PATH: _ignored, ...env } = process.env;
+    const r = spawnSync(join(app, 'node_modules/.bin/sigmats'), ['check', '--no-color', '-t', 'kql', RULE_FILE], { cwd: app, encoding: 'utf8', env: { ...env, NODE_OPTIONS: '' }, timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('queries kql: 1 query syntax-level gate only (@kusto/language-service-next is not installed; install it for the Kusto analysis)');
+  });
+
   it('runs the sigmats command', () => {
     const out = run(join(app, 'node_modules/.bin/sigmats'), ['convert', '-t', 'all', RULE_FILE], app);
     for (const t of ['splunk', 'kql', 'sumo', 'sumo-cse']) expect(out).toContain(`==> ${t} (`);

@@ -1,3 +1,4 @@
+import { pushAll } from './push-all.js';
 import {
   applyPipelines,
   applyPipelinesToCorrelation,
@@ -116,11 +117,11 @@ function convertRule(
 ): { readonly queries: readonly string[]; readonly converted: ConvertedRule | undefined } | undefined {
   try {
     const applied = applyPipelines(original, pipelines, pctx);
-    diagnostics.push(...withRule(applied.diagnostics, key));
+    pushAll(diagnostics, withRule(applied.diagnostics, key));
     if (hasErrors(applied.diagnostics)) return undefined;
     // Enrichment cases go through the same pipelines (their field mappings), onto the rule the hooks render.
     const mapped = original.enrichments ? applyPipelinesToEnrichments(original, applied.document, pipelines, pctx, applied.diagnostics) : undefined;
-    if (mapped) diagnostics.push(...withRule(mapped.diagnostics, key));
+    if (mapped) pushAll(diagnostics, withRule(mapped.diagnostics, key));
     const rule = mapped?.rule ?? applied.document;
     const ctx: RuleContext = { rule, key, format, options: backendOptions, state: applied.state };
     const queries: string[] = [];
@@ -128,22 +129,22 @@ function convertRule(
     for (const expr of lowerRule(rule)) {
       const r = spec.query(expr, ctx);
       if (!r.ok) {
-        diagnostics.push(...withRule(r.errors, key));
+        pushAll(diagnostics, withRule(r.errors, key));
         failed = true;
         continue;
       }
-      diagnostics.push(...withRule(r.warnings, key));
+      pushAll(diagnostics, withRule(r.warnings, key));
       queries.push(postprocessQuery(r.value, rule, pipelines, applied.state, applied));
     }
     if (failed) return undefined;
     const out = spec.formatRule(queries, ctx);
     if (!out.ok) {
-      diagnostics.push(...withRule(out.errors, key));
+      pushAll(diagnostics, withRule(out.errors, key));
       return { queries, converted: undefined };
     }
-    diagnostics.push(...withRule(out.warnings, key));
+    pushAll(diagnostics, withRule(out.warnings, key));
     const enrichments = spec.enrichments && rule.enrichments && rule.enrichments.length > 0 ? spec.enrichments(ctx) : undefined;
-    if (enrichments) diagnostics.push(...withRule(enrichments.ok ? enrichments.warnings : enrichments.errors, key));
+    if (enrichments) pushAll(diagnostics, withRule(enrichments.ok ? enrichments.warnings : enrichments.errors, key));
     if (hidden) return { queries, converted: undefined };
     const converted: ConvertedRule = { document: original, key, queries, output: out.value, dataSources: spec.dataSources?.(ctx) ?? [] };
     return { queries, converted: enrichments?.ok ? { ...converted, enrichments: enrichments.value } : converted };
@@ -277,15 +278,15 @@ export function createBackend(spec: BackendSpec): Backend {
           });
         }
         const applied = applyPipelinesToCorrelation(original, pipelines, pctx, referenced.map((r) => r.document));
-        diagnostics.push(...withRule(applied.diagnostics, key));
+        pushAll(diagnostics, withRule(applied.diagnostics, key));
         if (hasErrors(applied.diagnostics)) return;
         const ctx: CorrelationContext = { correlation: applied.document, key, format, options: backendOptions, state: applied.state };
         const r = spec.correlation(referenced, ctx);
         if (!r.ok) {
-          diagnostics.push(...withRule(r.errors, key));
+          pushAll(diagnostics, withRule(r.errors, key));
           return;
         }
-        diagnostics.push(...withRule(r.warnings, key));
+        pushAll(diagnostics, withRule(r.warnings, key));
         converted.set(key, { doc: original, queries: r.value.queries, correlation: r.value });
         if (!hidden.has(key)) {
           rules.push({ document: original, key, queries: r.value.queries, output: r.value.output, dataSources: [] });

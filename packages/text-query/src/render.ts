@@ -1,3 +1,4 @@
+import { pushAll } from './push-all.js';
 import { assertNever, diagnostic } from '@sigmats/core';
 import type { Diagnostic, Expr, KeywordExpr, MatchExpr, OrExpr, AndExpr, ScalarValue } from '@sigmats/core';
 import type { BoolOp, Dialect } from './dialect.js';
@@ -79,10 +80,10 @@ export function renderExpr<C>(expr: Expr, dialect: Dialect, hooks: RenderHooks<C
   const errors: Diagnostic[] = [];
   const take = <T extends string | ListText>(r: Result<T>): T | '' => {
     if (r.ok) {
-      warnings.push(...r.warnings);
+      pushAll(warnings, r.warnings);
       return r.value;
     }
-    errors.push(...r.errors);
+    pushAll(errors, r.errors);
     return '';
   };
 

@@ -1,3 +1,4 @@
+import { pushAll } from './push-all.js';
 import type { Diagnostic } from '@sigmats/core';
 
 /** Outcome of a conversion step: a value (with possible warnings) or the errors that stopped it. */
@@ -21,8 +22,8 @@ export function all<T>(results: readonly Result<T>[]): Result<T[]> {
   for (const r of results) {
     if (r.ok) {
       values.push(r.value);
-      warnings.push(...r.warnings);
-    } else errors.push(...r.errors);
+      pushAll(warnings, r.warnings);
+    } else pushAll(errors, r.errors);
   }
   return errors.length > 0 ? { ok: false, errors } : ok(values, warnings);
 }

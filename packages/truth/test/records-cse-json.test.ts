@@ -138,7 +138,21 @@ describe('Cloud SIEM JSON products', () => {
     expect(cseWhyNot({ operation: 'x' }, src)).toMatch(/no Zeek Zeek \(JSON\) mapping matches the event id 'dce_rpc'/);
   });
 
-  test('m365: the Office 365 mappings select on keys Sigma events do not carry (whyNot)', () => {
+  test('m365 audit: the Management Activity record as is, mapped by its RecordType, else by the Office 365 _default_', () => {
+    const src = { product: 'm365', service: 'audit' };
+    const login = only(cseRecords({ RecordType: 15, Operation: 'UserLoggedIn', ResultStatus: 'Success', UserId: 'alice@contoso.com' }, src));
+    expect(login).toMatchObject({ metadata_vendor: 'Microsoft', metadata_product: 'Office 365', metadata_deviceEventId: '15' });
+    expect(String(login['metadata_mapperUid'])).toMatch(/^20871df8/);
+    expect(login.fields).toMatchObject({ Operation: 'UserLoggedIn', ResultStatus: 'Success' });
+    // Sigma's m365 audit events rarely carry RecordType: the Input's _default_ mapping (action <- Operation).
+    const rule = only(cseRecords({ Operation: 'New-InboxRule', Parameters: 'DeleteMessage' }, src));
+    expect(String(rule['metadata_mapperUid'])).toMatch(/^68fb47a0/);
+    expect(rule).toMatchObject({ metadata_vendor: 'Microsoft', metadata_product: 'Office 365', action: 'New-InboxRule' });
+    expect(rule.fields['Parameters']).toBe('DeleteMessage');
+    expect(cseWhyNot({ Operation: 'x' }, src)).toBeUndefined();
+  });
+
+  test('m365 alerts: the Office 365 mappings select on keys Sigma events do not carry (whyNot)', () => {
     const src = { product: 'm365', service: 'threat_management' };
     expect(cseRecords({ eventSource: 'SecurityComplianceCenter' }, src)).toEqual([]);
     expect(cseWhyNot({ eventSource: 'x' }, src)).toMatch(/RecordType/);

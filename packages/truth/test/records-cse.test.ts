@@ -132,6 +132,13 @@ describe('cseRecords', () => {
     expect(cseWhyNot(LOGON_4624, security)).toBeUndefined();
   });
 
+  test('System 104: the default mapping, id System-104, the cleared log under UserData.LogFileCleared.Channel', () => {
+    const event: RawEvent = { EventID: 104, Channel: 'Security', Provider_Name: 'Microsoft-Windows-Eventlog', SubjectUserName: 'alice' };
+    const r = only(cseRecords(event, { product: 'windows', service: 'system' }));
+    expect(r['metadata_deviceEventId']).toBe('System-104');
+    expect(r.fields).toMatchObject({ Channel: 'System', 'UserData.LogFileCleared.Channel': 'Security', 'UserData.LogFileCleared.SubjectUserName': 'alice' });
+  });
+
   test('a logsource with no catalog Input -> [] and a reason', () => {
     const web: RawEvent = { 'cs-uri-query': '/x' };
     expect(cseRecords(web, { category: 'webserver' })).toEqual([]);

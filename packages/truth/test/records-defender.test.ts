@@ -187,6 +187,43 @@ describe('defenderRecords on real Sysmon events', () => {
   });
 });
 
+describe('what a Sigma event carries beyond Sysmon (assumption defender-acting-context)', () => {
+  test('process creation: GrandParentImage is the initiating process parent file name', () => {
+    const { row } = only(defenderRecords({ Image: 'C:\\Windows\\System32\\cmd.exe', ParentImage: 'C:\\x\\conhost.exe', GrandParentImage: 'C:\\y\\TieringEngineService.exe' }, { product: 'windows', category: 'process_creation' }));
+    expect(row).toMatchObject({ InitiatingProcessFileName: 'conhost.exe', InitiatingProcessParentFileName: 'TieringEngineService.exe' });
+  });
+
+  test.each([
+    ['network_connection', 'DeviceNetworkEvents', { DestinationIp: '10.0.0.1' }, 'High'],
+    ['file_event', 'DeviceFileEvents', { TargetFilename: 'C:\\x\\a.docm' }, 'High'],
+    ['image_load', 'DeviceImageLoadEvents', { ImageLoaded: 'C:\\x\\a.dll' }, 'High'],
+    // DeviceEvents documents no InitiatingProcessIntegrityLevel: the level is not written there.
+    ['dns_query', 'DeviceEvents', { QueryName: 'example.com' }, ''],
+  ])('%s: ParentImage -> InitiatingProcessParentFileName, IntegrityLevel -> InitiatingProcessIntegrityLevel where %s has it', (category, table, fields, level) => {
+    const r = only(defenderRecords({ Image: 'C:\\x\\rundll32.exe', ParentImage: 'C:\\Windows\\System32\\cscript.exe', IntegrityLevel: 'High', ...fields }, { product: 'windows', category }));
+    expect(r.table).toBe(table);
+    expect(r.row['InitiatingProcessParentFileName']).toBe('cscript.exe');
+    if (level) expect(r.row['InitiatingProcessIntegrityLevel']).toBe(level);
+    else expect('InitiatingProcessIntegrityLevel' in r.row).toBe(false);
+  });
+
+  test('without them the columns keep their defaults (Sysmon events carry neither)', () => {
+    const { row } = only(defenderRecords({ TargetFilename: 'C:\\x\\a.docm', Image: 'C:\\x\\w.exe' }, { product: 'windows', category: 'file_event' }));
+    expect(row).toMatchObject({ InitiatingProcessParentFileName: '', InitiatingProcessIntegrityLevel: '' });
+  });
+
+  test('file_rename (no Windows log writes it) -> DeviceFileEvents FileRenamed, the old path split into PreviousFolderPath / PreviousFileName', () => {
+    const { table, row } = only(defenderRecords({ SourceFilename: 'C:\\Users\\u\\report.doc', TargetFilename: 'C:\\Users\\u\\report.doc.locked', Image: 'C:\\x\\evil.exe' }, { product: 'windows', category: 'file_rename' }));
+    expect(table).toBe('DeviceFileEvents');
+    expect(row).toMatchObject({
+      ActionType: 'FileRenamed', FolderPath: 'C:\\Users\\u\\report.doc.locked', FileName: 'report.doc.locked',
+      PreviousFolderPath: 'C:\\Users\\u', PreviousFileName: 'report.doc', InitiatingProcessFileName: 'evil.exe',
+    });
+    const bare = only(defenderRecords({ SourceFilename: '.doc', TargetFilename: '.doc.' }, { product: 'windows', category: 'file_rename' }));
+    expect(bare.row).toMatchObject({ PreviousFolderPath: '', PreviousFileName: '.doc' });
+  });
+});
+
 describe('every Defender row has exactly the documented columns, typed as documented', () => {
   const rows = [...regressionEvents().map((r) => r.event), TEAMVIEWER_NETWORK].flatMap((e) => defenderRecords(e, windows));
   const tables = [...new Set(rows.map((r) => r.table))].sort();

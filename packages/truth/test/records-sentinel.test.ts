@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { flattenWindowsEvent } from '@sigmats/evaluator';
 import { describe, expect, test } from 'vitest';
 import { kqlTableColumns, securityEventRecords, sysmonEventTableRecords, vendorDir, windowsEventRecords } from '../src/records/index.js';
 import type { KqlRecord } from '../src/types.js';
@@ -42,10 +43,19 @@ describe('SecurityEvent', () => {
       SubjectDomainName: 'swachchhanda',
       SubjectAccount: 'swachchhanda\\xodih',
       TargetUserName: '-',
+      TargetLogonId: '0x0',
+      // No Target Subject: the creator's logon is the new process's (event-4688.md), the LogonId Sysmon reports.
+      SubjectLogonId: event['LogonId'],
       MandatoryLabel: 'S-1-16-8192',
       Process: 'SnippingTool.exe',
       Task: 13312,
     });
+  });
+
+  test('a process of another account names it as Target Subject with its logon; the creator logon is unknown', () => {
+    const { event } = regressionEvent(SYSMON, 1, (e) => String(e['Image']).endsWith('SnippingTool.exe'));
+    const { row } = only(securityEventRecords({ ...event, ParentUser: 'CORP\\svc' }, windows));
+    expect(row).toMatchObject({ SubjectUserName: 'svc', TargetUserName: 'xodih', TargetLogonId: event['LogonId'], SubjectLogonId: '' });
   });
 
   test('a process started by SYSTEM has the machine account as 4688 Subject', () => {
@@ -97,6 +107,39 @@ describe('Event (legacy agent) and WindowsEvent (AMA)', () => {
     const xml = String(only(sysmonEventTableRecords(event, windows)).row['EventData']);
     expect(xml).toContain('&quot;');
     expect(asimParseKv(xml).get('CommandLine')).toBe(String(event['CommandLine']).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  });
+
+  /**
+   * System 104 as evtx_dump writes it (SigmaHQ/sigma regression_data, commit f833216056b1,
+   * rules/windows/builtin/system/microsoft_windows_eventlog/win_system_susp_eventlog_cleared/100ef69e-….json), the
+   * cleared log being Security: flattenWindowsEvent's flat Channel is the UserData one, the header's is System.
+   */
+  const cleared104 = flattenWindowsEvent({
+    Event: {
+      System: {
+        Provider: { '#attributes': { Name: 'Microsoft-Windows-Eventlog', Guid: 'FC65DDD8-D6EF-4962-83D5-6E5CFE9CE148' } },
+        EventID: 104, Level: 4, Task: 104, Channel: 'System', Computer: 'ws01.corp.local', EventRecordID: 63220,
+        TimeCreated: { '#attributes': { SystemTime: '2020-09-15T19:28:31.453647Z' } },
+      },
+      UserData: { LogFileCleared: { SubjectUserName: 'a-jbrown', SubjectDomainName: '3B', Channel: 'Security', BackupPath: null } },
+    },
+  });
+  const system = { product: 'windows', service: 'system' } as const;
+
+  test('System 104: the row is in the System log; the cleared log is the event data Channel', () => {
+    const ev = only(sysmonEventTableRecords(cleared104, system)).row;
+    expect(ev).toMatchObject({ Source: 'Microsoft-Windows-Eventlog', EventLog: 'System', EventID: 104 });
+    expect(String(ev['EventData'])).toContain('<Data Name="Channel">Security</Data>');
+    const we = only(windowsEventRecords(cleared104, system)).row;
+    expect(we).toMatchObject({ Channel: 'System', EventID: 104 });
+    expect((we['EventData'] as Record<string, string>)['Channel']).toBe('Security');
+  });
+
+  test('unnamed <Data> elements (a classic source): one element and one Param each in the Event row', () => {
+    const event = { EventID: 1, Level: 4, Channel: 'MSExchange Management', Computer: 'ex01', Provider_Name: 'MSExchange CmdletLogs', Data: ['Set-X', '-Url "a<b"'] };
+    const row = only(sysmonEventTableRecords(event, { product: 'windows' })).row;
+    expect(String(row['EventData'])).toContain('<EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><Data>Set-X</Data><Data>-Url &quot;a&lt;b&quot;</Data></EventData>');
+    expect(row['ParameterXml']).toBe('<Param>Set-X</Param><Param>-Url &quot;a&lt;b&quot;</Param>');
   });
 
   test('WindowsEvent.EventData is a dynamic object of Data name -> string, GUIDs braced', () => {

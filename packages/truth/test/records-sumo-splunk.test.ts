@@ -5,6 +5,23 @@ import { LOGON_4624, SYSMON, TEAMVIEWER_NETWORK, regressionEvent } from './recor
 
 const windows = { product: 'windows' } as const;
 
+/**
+ * MSExchange Management 1 as flattenWindowsEvent gives it: a classic event source's insertion strings are unnamed
+ * `<Data>` elements, evtx_dump's `EventData: {Data: {"#text": [..]}}`, the flat list `Data`.
+ */
+const EXCHANGE: RawEvent = {
+  EventID: 1, Level: 4, Channel: 'MSExchange Management', Computer: 'ex01.corp.local', Provider_Name: 'MSExchange CmdletLogs',
+  Data: ['Set-OabVirtualDirectory', '-ExternalUrl "http://f/<script language=\"JScript\">" -Identity "OAB (Default Web Site)"'],
+};
+const EXCHANGE_SOURCE = { product: 'windows', service: 'msexchange-management' } as const;
+
+/** System 104 as flattenWindowsEvent gives it: UserData LogFileCleared/Channel (the cleared log) over the header's. */
+const CLEARED_104: RawEvent = {
+  EventID: 104, Level: 4, Channel: 'Microsoft-Windows-PowerShell/Operational', Computer: 'ws01.corp.local', Provider_Name: 'Microsoft-Windows-Eventlog',
+  SubjectUserName: 'alice', SubjectDomainName: 'CORP', BackupPath: '',
+};
+const SYSTEM_SOURCE = { product: 'windows', service: 'system' } as const;
+
 describe('sumoMessages', () => {
   test.each(['json', 'text'] as const)('Linux auditd (%s format): the audit.log text line, read with keyvalue', (format) => {
     const [m] = sumoMessages({ type: 'EXECVE', a0: 'getcap', a1: '-r', a2: '/' }, { product: 'linux', service: 'auditd' }, format);
@@ -47,6 +64,28 @@ describe('sumoMessages', () => {
     expect(/Type = "Audit Success";/.test(raw)).toBe(true);
     expect(raw).toContain('TargetUserName: Alice');
     expect(raw).toContain('"CORP"');
+  });
+
+  test('unnamed <Data> elements (MSExchange Management 1): the list EventData.Data, each string encoded once', () => {
+    const json = JSON.parse(sumoMessages(EXCHANGE, EXCHANGE_SOURCE, 'json')[0]!._raw) as Record<string, any>;
+    expect(json['EventData']).toEqual({ Data: EXCHANGE['Data'] });
+    const raw = sumoMessages(EXCHANGE, EXCHANGE_SOURCE, 'json')[0]!._raw;
+    // The JSON text of the value, once: `\"JScript\"` in the message for `"JScript"` in the event.
+    expect(raw).toContain(JSON.stringify((EXCHANGE['Data'] as string[])[1]).slice(1, -1));
+    const legacy = sumoMessages(EXCHANGE, EXCHANGE_SOURCE, 'text')[0]!._raw;
+    expect(legacy).toContain('InsertionStrings = {"Set-OabVirtualDirectory", "-ExternalUrl \\"http://f/<script');
+  });
+
+  test('System 104: header channel System, the cleared log in UserData.LogFileCleared.Channel', () => {
+    const [m] = sumoMessages(CLEARED_104, SYSTEM_SOURCE, 'json');
+    const json = JSON.parse(m!._raw) as Record<string, any>;
+    expect(json['Channel']).toBe('System');
+    expect(m!._sourceName).toBe('System');
+    expect(json['UserData']).toEqual({ LogFileCleared: { SubjectUserName: 'alice', SubjectDomainName: 'CORP', BackupPath: '', Channel: 'Microsoft-Windows-PowerShell/Operational' } });
+    // Without a cleared-log name the element has none (the header stays System).
+    const bare = JSON.parse(sumoMessages({ ...CLEARED_104, Channel: undefined }, SYSTEM_SOURCE, 'json')[0]!._raw) as Record<string, any>;
+    expect(bare['Channel']).toBe('System');
+    expect(bare['UserData']['LogFileCleared']).not.toHaveProperty('Channel');
   });
 
   test('legacy format escapes backslashes and quotes inside values', () => {
@@ -122,6 +161,24 @@ describe('splunkEvents', () => {
     // `product: linux` alone is Sigma's "any logs": a file line too; categories stay Sysmon-for-Linux records.
     expect(splunkEvents({ message: 'x y' }, { product: 'linux' }, 'raw-json')[0]!._raw).toBe('x y');
     expect(splunkEvents({ Image: '/usr/bin/curl' }, { product: 'linux', category: 'process_creation' }, 'raw-json')[0]!.sourcetype).toBe('_json');
+  });
+
+  test.each(['sysmon-addon', 'windows-addon'] as const)('unnamed <Data> elements (MSExchange Management 1) in the XML: one element each (%s)', (profile) => {
+    const events = splunkEvents(EXCHANGE, EXCHANGE_SOURCE, profile);
+    if (profile === 'sysmon-addon') return expect(events).toEqual([]);
+    const [e] = events;
+    expect(e!._raw).toContain('<EventData><Data>Set-OabVirtualDirectory</Data><Data>-ExternalUrl &quot;http://f/&lt;script language=&quot;JScript&quot;&gt;&quot; -Identity &quot;OAB (Default Web Site)&quot;</Data></EventData>');
+    // The add-on extracts Data by name only: unnamed elements give no field.
+    expect(e!.fields['Data']).toBeUndefined();
+  });
+
+  test.each(['sysmon-addon', 'windows-addon'] as const)('System 104 (%s): source System, the cleared log as the Data named Channel', (profile) => {
+    const events = splunkEvents(CLEARED_104, SYSTEM_SOURCE, profile);
+    if (profile === 'sysmon-addon') return expect(events).toEqual([]);
+    const [e] = events;
+    expect(e!.source).toBe('XmlWinEventLog:System');
+    expect(e!._raw).toContain('<Channel>System</Channel>');
+    expect(e!._raw).toContain("<Data Name='Channel'>Microsoft-Windows-PowerShell/Operational</Data>");
   });
 
   test('raw-json: the flat event with JSON auto-extracted fields', () => {

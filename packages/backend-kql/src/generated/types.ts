@@ -84,3 +84,11 @@ export interface SysmonAsimRow {
   readonly conversion?: string;
   readonly source: string;
 }
+
+/** A table's columns as conversion reads them (src/generated/table-columns.ts, a projection of GeneratedTable). */
+export interface TableColumns {
+  readonly table: string;
+  readonly family: GeneratedTable['family'];
+  /** Column name → type, in documented order. */
+  readonly columns: Readonly<Record<string, KustoType>>;
+}

@@ -1,7 +1,7 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
 import { categoryItems, hiveItems, STATE, type CategoryMapping } from './build.js';
-import { ASIM_ASSIGNMENTS } from '../generated/asim-parsers.js';
+import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
 
 /** Marks the source as chosen, so the default microsoft_xdr pipeline stands aside. Runs before it (priority 5). */
 const OVERRIDE = { id: 'kql_source_override', type: 'set_state', key: STATE.override, val: true };
@@ -63,8 +63,9 @@ export const SECURITY_EVENT_PIPELINE = {
 /**
  * Sysmon event ids per Sigma category (Sigma taxonomy appendix): a category covers every event id of its kind
  * (registry_event 12/13/14, pipe_created 17/18, wmi_event 19/20/21), as Microsoft's Sysmon registry parser reads 12,
- * 13 and 14 together. file_delete is event 23 only: event 26 (a deletion Sysmon did not archive) is the taxonomy's
- * own category, file_delete_detected.
+ * 13 and 14 together. file_delete is events 23 and 26, as SigmaHQ's pySigma-pipeline-sysmon maps it
+ * (sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b: `"file_delete": [23,26]`): 26 is a deletion Sysmon logged
+ * without archiving the file, still a deletion; file_delete_detected, which a rule may name on its own, is 26 alone.
  */
 const SYSMON_EVENT_IDS: Readonly<Record<string, readonly number[]>> = {
   process_creation: [1],
@@ -87,7 +88,7 @@ const SYSMON_EVENT_IDS: Readonly<Record<string, readonly number[]>> = {
   pipe_created: [17, 18],
   wmi_event: [19, 20, 21],
   dns_query: [22],
-  file_delete: [23],
+  file_delete: [23, 26],
   clipboard_capture: [24],
   process_tampering: [25],
   file_delete_detected: [26],
@@ -211,10 +212,12 @@ export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
     [
       // The parser reads Sysmon 11, 23 and 26 only (ASimFileEventMicrosoftSysmon.yaml:29, :59) and types them by
       // EventType = iff(EventID == 11, 'FileCreated', 'FileDeleted') (:83): the category is that EventType.
-      // The parser types Sysmon 23 and 26 both FileDeleted and keeps the event id as EventOriginalType
-      // (:95): event 26 is Sigma's file_delete_detected, not file_delete.
+      // The parser types Sysmon 23 and 26 both FileDeleted, which is Sigma's file_delete (pySigma-pipeline-sysmon,
+      // sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b: `"file_delete": [23,26]`); it keeps the event id as
+      // EventOriginalType (:95), which singles out 26 for file_delete_detected.
       ['file_event', { EventType: 'FileCreated' }, undefined],
-      ['file_delete', { EventType: 'FileDeleted' }, { EventOriginalType: '26' }],
+      ['file_delete', { EventType: 'FileDeleted' }, undefined],
+      ['file_delete_detected', { EventType: 'FileDeleted', EventOriginalType: '26' }, undefined],
     ] as const
   ).map(
     ([category, conditions, excluded]): CategoryMapping => ({
@@ -273,10 +276,11 @@ export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
 /**
  * Linux and macOS processes reach imProcessCreate only through Microsoft's Defender for Endpoint parser
  * (ASimProcessEventMicrosoft365D.yaml; the Sysmon parsers read Windows events): a Sigma field whose ASIM column that
- * parser never assigns (generated ASIM_ASSIGNMENTS) is always empty there, so a test of it cannot be answered.
+ * parser never assigns (generated asim-fields.ts, from ASIM_ASSIGNMENTS) is always empty there, so a test of it cannot
+ * be answered.
  */
 function posixProcessItems(): Record<string, unknown>[] {
-  const assigned = new Set(ASIM_ASSIGNMENTS.filter((a) => a.parser === 'ASimProcessEventMicrosoft365D').map((a) => a.field));
+  const assigned = new Set(ASimProcessEventMicrosoft365D);
   const process = ASIM_MAPPINGS.find((m) => m.table === 'imProcessCreate')!;
   const fields = Object.entries(process.fields)
     .filter(([, col]) => [col].flat().every((c) => !assigned.has(c)))

@@ -84,9 +84,13 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     table: 'DeviceFileEvents',
     drop: ['EventID'],
     conditions: { ActionType: 'FileRenamed' },
-    fields: { ...DEVICE, ...INITIATOR, TargetFilename: 'FolderPath', SourceFilename: 'PreviousFileName' },
+    // SourceFilename: the old path, a computed column of DeviceFileEvents (tables/defender.ts).
+    fields: { ...DEVICE, ...INITIATOR, TargetFilename: 'FolderPath', SourceFilename: 'SourceFilename' },
   },
   {
+    // Sigma's file_delete is Sysmon events 23 and 26, archived or not (pySigma-pipeline-sysmon,
+    // sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b: `"file_delete": [23,26]`): exactly the deletions Defender
+    // records as DeviceFileEvents FileDeleted (ASimFileEventMicrosoft365D.yaml reads them as ASIM's FileDeleted).
     categories: ['file_delete'],
     table: 'DeviceFileEvents',
     drop: ['EventID'],

@@ -51,6 +51,12 @@ const RELATIONS: Readonly<Record<string, TableRelations>> = {
   },
   DeviceFileEvents: {
     basenameOnly: PARENT_NAME,
+    computed: {
+      // Sigma's SourceFilename is the renamed file's old path; Defender keeps its folder and name apart, and Microsoft's
+      // Defender file parser joins them: SrcFilePath = strcat(PreviousFolderPath, "\\", SrcFileName), SrcFileName =
+      // PreviousFileName (ASimFileEventMicrosoft365D.yaml:87, :110). A row without an old folder has only the name.
+      SourceFilename: 'iff(isempty(PreviousFolderPath), PreviousFileName, strcat(PreviousFolderPath, @"\\", PreviousFileName))',
+    },
     basename: BASENAME,
     domainSplit: { ...INITIATING_DOMAIN, RequestAccountName: 'RequestAccountDomain' },
   },

@@ -11,8 +11,9 @@ export const SYSMON_SOURCE = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operationa
 
 /**
  * Sysmon event IDs per Sigma category: pySigma's `sysmon_generic_logsource_eventid_mapping` (SigmaHQ
- * pySigma-pipeline-sysmon), which keeps `file_delete` (23, FileDelete: archived) apart from `file_delete_detected`
- * (26, FileDeleteDetected: logged only), as Sigma's evaluator does.
+ * pySigma-pipeline-sysmon, sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b), where `file_delete` is 23 and 26
+ * (FileDelete, archived, and FileDeleteDetected, logged only), as Sigma's evaluator routes them;
+ * `file_delete_detected`, which pySigma does not list, is 26 alone.
  */
 export const SYSMON_CATEGORIES: Readonly<Record<string, readonly number[]>> = {
   process_creation: [1],
@@ -35,7 +36,7 @@ export const SYSMON_CATEGORIES: Readonly<Record<string, readonly number[]>> = {
   pipe_created: [17, 18],
   wmi_event: [19, 20, 21],
   dns_query: [22],
-  file_delete: [23],
+  file_delete: [23, 26],
   clipboard_capture: [24],
   process_tampering: [25],
   file_delete_detected: [26],

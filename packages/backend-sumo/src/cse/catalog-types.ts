@@ -1,6 +1,7 @@
 /**
- * Shape of the generated Cloud SIEM catalog table (src/generated/cse-mappings.ts). Tuples keep the table small: it
- * ships in the browser bundle.
+ * Shape of the generated Cloud SIEM catalog tables: src/generated/cse-mappings.ts (every mapping with its file, the
+ * provenance, exported by `@sigmats/backend-sumo/catalog`) and src/generated/cse-routes.ts (what conversion reads,
+ * the part that ships in the main entry). Tuples keep them small.
  */
 
 /** [schema field, original record key] copied; [field, key, 'lookup'|'split'] derived; [field, null, static text]. */
@@ -15,4 +16,14 @@ export type CseMapping = readonly [
   input: readonly [vendor: string, product: string, logFormat: string, eventIdPattern: string],
   output: readonly [metadataVendor: string, metadataProduct: string, recordType: string],
   rows: readonly CseMappingRow[],
+];
+
+/**
+ * What conversion reads of a mapping (src/generated/cse-routes.ts, row i of which is CSE_MAPPINGS[i]): its input, its
+ * record output and the rows that copy an original record key into a schema field.
+ */
+export type CseRoute = readonly [
+  input: readonly [vendor: string, product: string, logFormat: string, eventIdPattern: string],
+  output: readonly [metadataVendor: string, metadataProduct: string, recordType: string],
+  copies: readonly (readonly [field: string, key: string])[],
 ];

@@ -1,5 +1,5 @@
 import type { Logsource } from '@sigmats/core';
-import type { CseMapping } from './catalog-types.js';
+import type { CseRoute } from './catalog-types.js';
 import { mappingFor, mappingsOf, outputsOf } from './catalog.js';
 import { azureKey, gcpKey, kubernetesKey } from './product-keys.js';
 import { workspaceKey } from './gworkspace.js';
@@ -32,7 +32,7 @@ export interface EventType {
   /** Record output of the mapping: metadata_vendor, metadata_product. */
   readonly vendor: string;
   readonly product: string;
-  readonly mapping: CseMapping | undefined;
+  readonly mapping: CseRoute | undefined;
   /** Channel for Sigma `EventID` tests (`<channel>-<id>`). */
   readonly channel: string;
   /** Original record key holding a Sigma field's meaning in this event, or undefined when the event has none. */
@@ -133,8 +133,10 @@ const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSpec[]>> = {
   pipe_created: [sysmon('17', '18')],
   wmi_event: [sysmon('19', '20', '21')],
   dns_query: [sysmon('22')],
-  // Sigma's file_delete is Sysmon 23 (FileDelete, archived); 26 (FileDeleteDetected) is file_delete_detected.
-  file_delete: [sysmon('23')],
+  // Sigma's file_delete is Sysmon 23 (FileDelete, archived) and 26 (FileDeleteDetected, logged only):
+  // pySigma-pipeline-sysmon, sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b, `"file_delete": [23,26]`.
+  // file_delete_detected is 26 alone.
+  file_delete: [sysmon('23', '26')],
   clipboard_change: [sysmon('24')],
   process_tampering: [sysmon('25')],
   file_delete_detected: [sysmon('26')],
@@ -186,7 +188,7 @@ export const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {
 function windowsEvent(channel: string, id: string, keyOf: (f: string) => string | undefined): EventType {
   const deviceEventId = `${channel}-${id}`;
   const mapping = mappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
-  return { deviceEventId, vendor: mapping?.[3][0] ?? 'Microsoft', product: mapping?.[3][1] ?? 'Windows', mapping, channel, keyOf };
+  return { deviceEventId, vendor: mapping?.[1][0] ?? 'Microsoft', product: mapping?.[1][1] ?? 'Windows', mapping, channel, keyOf };
 }
 
 /** Sysmon for Linux categories: the `Linux-Sysmon/Operational-<n>` mappings; Sigma field names are the record keys. */
@@ -274,7 +276,7 @@ const lower = (s: string | undefined): string | undefined => s?.toLowerCase();
  */
 function zeekLogMapped(log: string): boolean {
   const own = mappingFor('Zeek', 'Zeek', 'JSON', log);
-  return own !== undefined && own[2][3] !== '_default_';
+  return own !== undefined && own[0][3] !== '_default_';
 }
 
 export function cseTarget(ls: Logsource): CseTarget {
@@ -301,7 +303,7 @@ export function cseTarget(ls: Logsource): CseTarget {
     }
     // Outputs of the channel: its specific mappings (by their literal prefix) plus the default mapping.
     const all = mappingsOf('Microsoft', 'Windows', 'Windows');
-    const own = all.filter((m) => m[2][3] === '_default_' || m[2][3].replace(/^\(\?i\)/, '').startsWith(`${channel}-`));
+    const own = all.filter((m) => m[0][3] === '_default_' || m[0][3].replace(/^\(\?i\)/, '').startsWith(`${channel}-`));
     return { kind: 'channel', channel, outputs: outputsOf(own), keyOf: windowsKey };
   }
   if (product === 'linux' && category && LINUX_SYSMON[category]) {
@@ -310,8 +312,8 @@ export function cseTarget(ls: Logsource): CseTarget {
       const mapping = mappingFor('Linux', 'Sysmon', 'Windows', deviceEventId);
       return {
         deviceEventId,
-        vendor: mapping?.[3][0] ?? 'Linux',
-        product: mapping?.[3][1] ?? 'Sysmon for Linux',
+        vendor: mapping?.[1][0] ?? 'Linux',
+        product: mapping?.[1][1] ?? 'Sysmon for Linux',
         mapping,
         channel: 'Linux-Sysmon/Operational',
         keyOf: (f) => LINUX_SYSTEM_KEYS[f] ?? f,

@@ -1,6 +1,6 @@
 import { assertNever, diagnostic } from '@sigmats/core';
 import type { Expr, SourceLocation } from '@sigmats/core';
-import { fail, ok, type Result } from '@sigmats/text-query';
+import { ok, type Result } from '@sigmats/text-query';
 import { isInvisible } from '../encode.js';
 import type { SearchSettings } from './query.js';
 
@@ -31,18 +31,23 @@ export interface FieldPlan {
   readonly extracted: readonly (readonly [string, string])[];
 }
 
-/** Fields an expression reads, in first-use order. */
-export function exprFields(expr: Expr, out: string[] = []): string[] {
+/**
+ * Fields an expression reads, in first-use order. `seen` mirrors `out` so a rule with thousands of distinct fields
+ * costs linear time (an `out.includes` per leaf made conversion quadratic in the number of fields, issue 12).
+ */
+export function exprFields(expr: Expr, out: string[] = [], seen: Set<string> = new Set(out)): string[] {
   const add = (f: string): void => {
-    if (!out.includes(f)) out.push(f);
+    if (seen.has(f)) return;
+    seen.add(f);
+    out.push(f);
   };
   switch (expr.kind) {
     case 'and':
     case 'or':
-      for (const o of expr.operands) exprFields(o, out);
+      for (const o of expr.operands) exprFields(o, out, seen);
       break;
     case 'not':
-      exprFields(expr.operand, out);
+      exprFields(expr.operand, out, seen);
       break;
     case 'match':
       add(expr.field);
@@ -85,6 +90,7 @@ export function planFields(
   const names = new Map<string, string>();
   const extracted: [string, string][] = [];
   const used = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   const errors = [];
   for (const f of fields) {
     if (names.has(f)) continue;
@@ -118,13 +124,18 @@ export function planFields(
     }
     let alias = f.replace(/[^A-Za-z0-9_]/g, '_');
     if (!/^[A-Za-z]/.test(alias) || !bareName(alias)) alias = `f_${alias}`;
+    // Many fields may share one alias (`a.b`, `a-b`, `a b`): each alias remembers the next suffix to try, so the
+    // k-th of them does not probe the k-1 suffixes already taken (quadratic in the number of such fields).
     let candidate = alias;
-    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${alias}_${n}`;
+    let n = nextSuffix.get(alias.toLowerCase()) ?? 2;
+    while (used.has(candidate.toLowerCase())) candidate = `${alias}_${n++}`;
+    nextSuffix.set(alias.toLowerCase(), n);
     used.add(candidate.toLowerCase());
     names.set(f, candidate);
     extracted.push([path, candidate]);
   }
-  if (errors.length > 0) return fail(...errors);
+  // Not fail(...errors): spreading one argument per refused field overflows the stack past about 100k of them.
+  if (errors.length > 0) return { ok: false, errors };
   return ok({ name: (f) => names.get(f) ?? f, extracted });
 }
 

@@ -57,8 +57,10 @@ const SYSMON_EVENT_IDS: Readonly<Record<string, readonly string[]>> = {
   pipe_created: ['17', '18'],
   wmi_event: ['19', '20', '21'],
   dns_query: ['22'],
-  // Sigma's file_delete is Sysmon 23 (FileDelete, archived); 26 (FileDeleteDetected) is file_delete_detected.
-  file_delete: ['23'],
+  // Sigma's file_delete is Sysmon 23 (FileDelete, archived) and 26 (FileDeleteDetected, logged only):
+  // pySigma-pipeline-sysmon, sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b, `"file_delete": [23,26]`.
+  // file_delete_detected is 26 alone.
+  file_delete: ['23', '26'],
   clipboard_change: ['24'],
   process_tampering: ['25'],
   file_delete_detected: ['26'],

@@ -5,6 +5,8 @@ import { tokenize } from '../lint/lexer.js';
 import { exprFields, planFields, type FieldPlan } from './fields.js';
 import { jsonEscapeKeywords, splitScope, wrapScope } from './keywords.js';
 import { windowsJsonValues } from './windows-values.js';
+import { impliedEventIds } from '../cse/backend.js';
+import { inEventKey, renameFields } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { searchHooks } from './leaf.js';
 import { searchProfile, windowsAssumes, type SearchProfile } from './profiles.js';
@@ -91,29 +93,48 @@ export interface SearchParts {
   readonly plan: FieldPlan;
 }
 
-/** Where a field is first tested (for diagnostics about the field itself). */
-function fieldLocation(e: Expr, field: string): SourceLocation | undefined {
+/**
+ * Where each field is first tested (for diagnostics about the field itself), collected in one walk: looking each
+ * refused field up by its own walk was quadratic in the number of fields (issue 12).
+ */
+function fieldLocations(e: Expr, out: Map<string, SourceLocation> = new Map()): Map<string, SourceLocation> {
   switch (e.kind) {
     case 'match':
-      return e.field === field || (e.value.kind === 'fieldref' && e.value.field === field) ? e.loc : undefined;
+      if (!out.has(e.field)) out.set(e.field, e.loc);
+      if (e.value.kind === 'fieldref' && !out.has(e.value.field)) out.set(e.value.field, e.loc);
+      break;
     case 'and':
     case 'or':
-      for (const o of e.operands) {
-        const l = fieldLocation(o, field);
-        if (l) return l;
-      }
-      return undefined;
+      for (const o of e.operands) fieldLocations(o, out);
+      break;
     case 'not':
-      return fieldLocation(e.operand, field);
+      fieldLocations(e.operand, out);
+      break;
     default:
-      return undefined;
+      break;
   }
+  return out;
+}
+
+/**
+ * A rule of one Windows channel and event id reads the fields that event type keeps outside its header where it keeps
+ * them (System 104's `Channel` is the cleared log, `UserData.LogFileCleared.Channel`: shared/in-event-keys.ts); the
+ * channel filter still reads the header's `Channel`.
+ */
+function inEventFields(expr: Expr, profile: SearchProfile, settings: SearchSettings): Expr {
+  if (profile.collection !== 'windows-json') return expr;
+  const channel = settings.channel ?? profile.filters.find((f) => f.field === 'Channel')?.values[0];
+  const ids = impliedEventIds(expr);
+  if (channel === undefined || ids === undefined || ids.size !== 1) return expr;
+  const id = [...ids][0]!;
+  return renameFields(expr, (field) => inEventKey(channel, id, field));
 }
 
 /** Render the parts of a log search for one lowered condition of `rule`. */
 export function searchParts(expr: Expr, rule: SigmaRule, chosen: SearchSettings, extraFields: readonly string[]): Result<SearchParts> {
   const profile = searchProfile(rule.logsource);
   const settings = ruleSettings(chosen, profile);
+  expr = inEventFields(expr, profile, settings);
   // Keywords search the message text, which is JSON in the JSON collections: values appear JSON-escaped there.
   const named = profile.collection === 'windows-json' ? windowsJsonValues(expr) : ok(expr);
   if (!named.ok) return named;
@@ -129,7 +150,8 @@ export function searchParts(expr: Expr, rule: SigmaRule, chosen: SearchSettings,
     ids === undefined ? implied : [...implied.filter((f) => f.field !== 'EventID'), ...(ids.length === 0 ? [] : [{ field: 'EventID', values: ids }])];
   const filterFields = filters.map((f) => f.field);
   const used = [...filterFields, ...(rest ? exprFields(rest) : []), ...extraFields];
-  const plan = planFields(used, settings, profile.jsonPath, (f) => fieldLocation(expr, f) ?? rule.fieldLocs['fields'] ?? rule.loc);
+  let locations: Map<string, SourceLocation> | undefined;
+  const plan = planFields(used, settings, profile.jsonPath, (f) => (locations ??= fieldLocations(expr)).get(f) ?? rule.fieldLocs['fields'] ?? rule.loc);
   if (!plan.ok) return plan;
   const name = plan.value.name;
   const where = rest ? renderExpr(groupOrByField(rest), sumoDialect, searchHooks, { field: name }) : ok('');

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { documentKey, formatDiagnostic } from '@sigmats/core';
 import type { Diagnostic, SigmaDocument } from '@sigmats/core';
-import { parseArgs, type OptionSpec } from '../args.js';
+import { parseArgs, UsageError, type OptionSpec } from '../args.js';
+import { checkQueries } from '../query-check.js';
+import { isTarget, TARGETS, type Target } from '../registry.js';
 import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit.js';
 import type { CliIo } from '../io.js';
@@ -26,8 +28,18 @@ const SPEC: readonly OptionSpec[] = [
   { name: 'no-validators', type: 'boolean' },
   { name: 'list-validators', type: 'boolean' },
   { name: 'no-progress', type: 'boolean' },
+  { name: 'target', short: 't', type: 'string' },
   COLOR_OPTION,
 ];
+
+/** `-t`: targets whose queries are converted and validated too (`all`, or a comma list). */
+function checkTargets(value: string | undefined): Target[] {
+  if (value === undefined) return [];
+  if (value === 'all') return [...TARGETS];
+  const names = [...new Set(value.split(',').map((s) => s.trim()))];
+  for (const n of names) if (!isTarget(n)) throw new UsageError(`unknown target '${n}' (targets: ${TARGETS.join(', ')}, all)`, 'check');
+  return names as Target[];
+}
 
 function docLabel(doc: SigmaDocument): string {
   const kind = doc.kind === 'rule' ? '' : `${doc.kind}: `;
@@ -108,6 +120,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     printDiagnostics(validation.diagnostics, io.stderr, colors);
     return EXIT_USAGE;
   }
+  const targets = checkTargets(args.strings.get('target'));
   const found = discoverOrFail('check', args.positionals, io);
   const junitPath = args.strings.get('junit');
   const sarifPath = args.strings.get('sarif');
@@ -120,7 +133,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   progress.clear();
   const documents = [...loaded.documents.values()].flat();
   const findings = args.flags.has('no-validators') ? [] : runValidators(documents, validation.selection);
-  const diagnostics = strictSchema([...validation.diagnostics, ...found.diagnostics, ...loaded.collection.diagnostics, ...findings]);
+  const queries = targets.length > 0 ? await checkQueries(loaded.collection, targets) : undefined;
+  const diagnostics = strictSchema([...validation.diagnostics, ...found.diagnostics, ...loaded.collection.diagnostics, ...findings, ...(queries?.diagnostics ?? [])]);
   if (args.flags.has('json')) {
     for (const d of sortDiagnostics(dedupeDiagnostics(diagnostics))) io.stdout.write(`${JSON.stringify({ type: 'diagnostic', ...d })}\n`);
   }
@@ -146,6 +160,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { errors, warnings } = countSeverities(dedupeDiagnostics(diagnostics));
   const docs = [...loaded.documents.values()].reduce((n, d) => n + d.length, 0);
   const line = `checked ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}, ${docs} document${docs === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  for (const note of queries?.notes ?? []) io.stderr.write(colors.dim(`queries ${note}\n`));
   io.stderr.write(`${errors > 0 ? colors.red(line) : colors.green(line)}\n`);
   if (args.flags.has('json')) {
     const byCode: Record<string, number> = {};

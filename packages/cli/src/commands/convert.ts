@@ -1,19 +1,21 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parsePipeline } from '@sigmats/core';
-import type { Backend, BackendOptionValue, ConversionResult, ConvertedRule, Diagnostic, Pipeline } from '@sigmats/core';
+import type { Backend, BackendOptionValue, ConvertOptions, ConvertedRule, Diagnostic, Pipeline, SigmaCollection } from '@sigmats/core';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit.js';
-import type { CliIo } from '../io.js';
+import type { CliIo, OutStream } from '../io.js';
 import { STDIN } from '../files.js';
+import { directSink, fileSink, memorySink, type LineSink } from '../line-sink.js';
 import { loadRules, STDIN_NAME, type LoadedRules } from '../load.js';
+import { prescan, ruleChunks } from '../rule-stream.js';
 import { gateResult } from '../gate.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
 import { BackendUnavailable, isTarget, loadBackend, TARGETS, type Target } from '../registry.js';
-import { countSeverities, dedupeDiagnostics, printDiagnostics, sortDiagnostics } from '../report.js';
+import { countSeverities, printDiagnostics, printSortedDiagnostics, sortedUnique } from '../report.js';
 import { checkFilterFiles, diagnosticJson, diagnosticSummary, diagnosticsOf, filePatternRegExp, UNSUPPORTED_CODES, unsupportedOnly, withRuleComments } from '../convert-extras.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 
@@ -107,12 +109,54 @@ export function resolvePipelineArgs(
   return { perTarget, diagnostics };
 }
 
+/** One target's conversion over the run: accumulated chunk by chunk when streamed, in one piece otherwise. */
 interface TargetRun {
   readonly target: Target;
   readonly backend: Backend;
-  readonly result: ConversionResult;
+  readonly options: ConvertOptions;
+  /** The format converted to (the backend's default unless -f). */
+  format: string;
+  /** Rules converted and past the output gate. */
+  converted: number;
+  /** Their keys (kept for --json only: its list of rules that did not convert). */
+  readonly convertedKeys: Set<string>;
+  /** The backend's diagnostics, chunk by chunk; the diagnostics of the target are these, then the gate's. */
+  readonly backendDiagnostics: Diagnostic[];
+  readonly gateDiagnostics: Diagnostic[];
   /** A rule failed the output gate: the combined output (one file, stdout) is not written at all. */
-  readonly heldBack: boolean;
+  heldBack: boolean;
+  /** The combined output and every converted rule: only in a run converted in one piece. */
+  whole?: { readonly output: string; readonly rules: readonly ConvertedRule[] };
+  /** Files written for this target (listed for --json only), and failed writes: reported target by target. */
+  readonly written: string[];
+  writtenCount: number;
+  readonly writeErrors: string[];
+  /** NDJSON lines of this target until their turn. */
+  sink?: LineSink;
+  /** The backend threw: the target is left out from then on. */
+  broken: boolean;
+}
+
+const diagnosticsOfRun = (run: TargetRun): Diagnostic[] => [...run.backendDiagnostics, ...run.gateDiagnostics];
+
+/** Appends without spreading (a spread of a long array into push overflows the stack). */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
+}
+
+/**
+ * A copy of a diagnostic to keep until the end of the run, built key by key in the same order (so its JSON is the
+ * same): diagnostics made by object spread (`{ ...d, rule }`) each get a hidden class of their own in V8, about
+ * 340 bytes apiece on top of the object, and a run over 8 times the corpus keeps about 62,000 of them.
+ */
+function kept(d: Diagnostic): Diagnostic {
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(d)) copy[k] = (d as unknown as Record<string, unknown>)[k];
+  return copy as unknown as Diagnostic;
+}
+
+function keepAll(to: Diagnostic[], from: readonly Diagnostic[]): void {
+  for (const d of from) to.push(kept(d));
 }
 
 function fileOf(rule: ConvertedRule): string {
@@ -125,7 +169,7 @@ function ruleJson(run: TargetRun, rule: ConvertedRule, diagnostics: readonly Dia
     version: JSON_VERSION,
     type: 'rule',
     target: run.target,
-    format: run.result.format,
+    format: run.format,
     file: fileOf(rule),
     key: rule.key,
     id: d.id ?? null,
@@ -138,6 +182,25 @@ function ruleJson(run: TargetRun, rule: ConvertedRule, diagnostics: readonly Dia
     diagnostics: diagnostics.map(diagnosticJson),
   });
 }
+
+const EMPTY_COLLECTION: SigmaCollection = { rules: [], correlations: [], filters: [], byRef: new Map(), diagnostics: [] };
+
+/**
+ * A conversion can be streamed chunk by chunk only if its diagnostics are all about rules: a backend reports
+ * option, format and pipeline problems before any rule, and would report them again for every chunk.
+ */
+function convertsPerRule(run: TargetRun): boolean {
+  try {
+    return run.backend.convert(EMPTY_COLLECTION, run.options).diagnostics.length === 0;
+  } catch {
+    return false;
+  }
+}
+
+const DISCARD: OutStream = { write: () => undefined };
+
+/** Inputs per chunk of a streamed conversion. */
+const CHUNK_FILES = 128;
 
 /** Keys (or files) of everything that failed, from error diagnostics. */
 function failedUnits(diags: readonly Diagnostic[]): Set<string> {
@@ -199,162 +262,241 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
   // Outputs checked here are not checked again before their write (each check resolves every component of the
   // path and of every input: over the corpus, -t all -o DIR made 256,108 statx calls, about 50,000 of them second
-  // checks); write() still checks any path this plan did not foresee.
-  let plannedOutputs: ReadonlySet<string> = new Set();
+  // checks); write() still checks any path this plan did not foresee. The plan is not kept as a set of paths (at 8
+  // times the corpus that set alone was 100,000 strings): a written path is planned when the plan's names give it.
+  const planNames = uniqueStems(found.files.map((f) => (f === STDIN ? STDIN_NAME : f)));
+  const isPlanned = (target: Target, file: string | undefined, path: string): boolean =>
+    output !== undefined && (outputAsDir ? file !== undefined && outputName(target, file, planNames) === path : path === output);
   if (output !== undefined) {
     const displayed = found.files.map((f) => (f === STDIN ? STDIN_NAME : f));
-    const names = uniqueStems(displayed);
-    const planned = outputAsDir ? ordered.flatMap((t) => displayed.map((f) => outputName(t, f, names))) : [output];
+    const planned = outputAsDir ? (function* () { for (const t of ordered) for (const f of displayed) yield outputName(t, f, planNames); })() : [output];
     refuseOutputsOverInputs('convert', planned, args.positionals, io.cwd, filePattern);
-    plannedOutputs = new Set(planned);
   }
 
   const pipes = resolvePipelineArgs(args.lists.get('pipeline') ?? [], backends, io);
   if (pipes.diagnostics.length > 0) printDiagnostics(pipes.diagnostics, io.stderr, colors);
   if (countSeverities(pipes.diagnostics).errors > 0) return EXIT_USAGE;
 
-  const progressOn = !args.flags.has('no-progress') && io.stderr.isTTY === true && found.files.length >= Progress.MIN_BATCH;
-  const progress = new Progress(io.stderr, found.files.length + ordered.length, 'parsing', progressOn);
-  // Filter files load with the rules: the collection applies them (core's filters), they convert to nothing.
-  const loaded: LoadedRules = await loadRules([...found.files, ...filterFiles.filter((f) => !found.files.includes(f))], io, progress);
-
-  const runs: TargetRun[] = [];
+  const usageCodes = new Set(['backend/unknown-format', 'backend/invalid-option']);
   const loadErrorsBefore = loadErrors.length;
-  for (const target of ordered) {
-    progress.setLabel(`converting (${target})`);
+  const runs: TargetRun[] = ordered.map((target) => {
     const backend = backends.get(target)!;
-    try {
-      const result = backend.convert(loaded.collection, {
+    return {
+      target,
+      backend,
+      options: {
         ...(format !== undefined ? { format } : {}),
         pipelines: pipes.perTarget.get(target) ?? [],
         noDefaultPipelines: args.flags.has('no-default-pipelines'),
         options: parseBackendOptions(optionArgs, target),
-      });
-      const gated = gateResult(target, result);
-      runs.push({ target, backend, result: { ...gated.result, diagnostics: [...result.diagnostics, ...gated.diagnostics] }, heldBack: gated.heldBack });
-    } catch (err) {
-      // Backends collect per-rule problems; a throw is a backend bug. Report it and keep the other targets.
-      loadErrors.push(`${target} backend failed: ${(err as Error)?.stack ?? String(err)}`);
+      },
+      format: format ?? backend.defaultFormat,
+      converted: 0,
+      convertedKeys: new Set<string>(),
+      backendDiagnostics: [],
+      gateDiagnostics: [],
+      heldBack: false,
+      written: [],
+      writtenCount: 0,
+      writeErrors: [],
+      broken: false,
+    };
+  });
+  const live = (): TargetRun[] => runs.filter((r) => !r.broken);
+
+  // Files under -o DIR and NDJSON lines are per rule: such a run is converted and written chunk by chunk, so its
+  // memory does not grow with the input (a corpus 8 times SigmaHQ's held 4.6 times the memory). Correlations,
+  // filters and combined outputs need the whole collection: those runs are converted in one piece.
+  const prescanned =
+    (outputAsDir || (json && output === undefined)) && filterFiles.length === 0 && runs.every(convertsPerRule) ? await prescan(found.files, io) : undefined;
+  const streamed = prescanned?.streamable === true;
+  const displayed = found.files.map((f) => (f === STDIN ? STDIN_NAME : f));
+
+  const progressOn = !args.flags.has('no-progress') && io.stderr.isTTY === true && found.files.length >= Progress.MIN_BATCH;
+  const progress = new Progress(io.stderr, found.files.length + (streamed ? 0 : ordered.length), streamed ? 'converting' : 'parsing', progressOn);
+
+  // Outputs under -o DIR and NDJSON lines, written as each piece is converted.
+  const write = (r: TargetRun, file: string | undefined, path: string, content: string): void => {
+    // Second line of defence: a path the plan above did not foresee (a backend chose another format) is checked too.
+    const reader = isPlanned(r.target, file, path) ? undefined : inputReading(path, args.positionals, io.cwd);
+    const problem =
+      reader !== undefined ? `cli/usage: output ${path} would be read as an input (by ${reader}); not written` : tryWriteFileAtomic(resolve(io.cwd, path), content);
+    if (problem) r.writeErrors.push(problem);
+    else {
+      r.writtenCount++;
+      if (json) r.written.push(path);
     }
-    progress.tick();
+  };
+  const commentsOn = (r: TargetRun, toFile: boolean): boolean =>
+    !args.flags.has('no-comments') && (args.flags.has('comments') || (!toFile && io.stdout.isTTY === true)) && r.format === r.backend.defaultFormat;
+  let names: ReadonlyMap<string, string> | undefined;
+  let usage = false;
+  let fileCount = 0;
+  // Diagnostics of reading, parsing and the collection (in the collection's own order: parse, then its checks).
+  const parseDiags: Diagnostic[] = [];
+  const collectionDiags: Diagnostic[] = [];
+
+  /** One piece of the input through every target; false when a usage problem stops the run. */
+  const convertPiece = (collection: SigmaCollection, whole: boolean): boolean => {
+    const results: { r: TargetRun; rules: readonly ConvertedRule[]; diags: readonly Diagnostic[] }[] = [];
+    for (const r of live()) {
+      if (whole) progress.setLabel(`converting (${r.target})`);
+      try {
+        const result = r.backend.convert(collection, r.options);
+        const gated = gateResult(r.target, result);
+        r.format = result.format;
+        keepAll(r.backendDiagnostics, result.diagnostics);
+        keepAll(r.gateDiagnostics, gated.diagnostics);
+        if (gated.heldBack) r.heldBack = true;
+        if (whole) r.whole = { output: gated.result.output, rules: gated.result.rules };
+        if (result.diagnostics.some((d) => usageCodes.has(d.code))) usage = true;
+        results.push({ r, rules: gated.result.rules, diags: [...collection.diagnostics, ...result.diagnostics, ...gated.diagnostics] });
+      } catch (err) {
+        // Backends collect per-rule problems; a throw is a backend bug. Report it and keep the other targets.
+        loadErrors.push(`${r.target} backend failed: ${(err as Error)?.stack ?? String(err)}`);
+        r.broken = true;
+      }
+      if (whole) progress.tick();
+    }
+    // Option problems stop the whole conversion: that is a usage error, not a rule failure.
+    if (usage) return false;
+    const multi = live().length > 1;
+    for (const { r, rules, diags } of results) {
+      if (r.broken) continue;
+      r.converted += rules.length;
+      if (json) for (const rule of rules) r.convertedKeys.add(rule.key);
+      if (outputAsDir) {
+        const ext = r.backend.formats.find((f) => f.name === r.format)?.extension ?? 'txt';
+        const byFile = new Map<string, ConvertedRule[]>();
+        for (const rule of rules) {
+          const list = byFile.get(fileOf(rule));
+          if (list) list.push(rule);
+          else byFile.set(fileOf(rule), [rule]);
+        }
+        for (const [file, fileRules] of byFile) {
+          const name = `${names!.get(file) ?? 'rule'}.${ext}`;
+          const path = multi ? join(output!, r.target, name) : join(output!, name);
+          write(r, file, path, `${(commentsOn(r, true) ? withRuleComments(r.target, fileRules) : undefined) ?? fileRules.map((x) => x.output).join('\n\n')}\n`);
+        }
+      }
+      if (json) for (const rule of rules) r.sink!.write(`${ruleJson(r, rule, diagnosticsOf(rule, diags))}\n`);
+    }
+    return true;
+  };
+
+  if (json) {
+    // The first target's lines go straight out; the others' wait for their turn (in a file when streamed).
+    runs.forEach((r, i) => (r.sink = i === 0 ? directSink(io.stdout) : streamed ? fileSink() : memorySink()));
+  }
+  try {
+    if (streamed) {
+      names = uniqueStems(displayed);
+      fileCount = displayed.length;
+      for (const chunk of ruleChunks(found.files, io.cwd, prescanned!.kept, CHUNK_FILES)) {
+        keepAll(parseDiags, chunk.parseDiagnostics);
+        keepAll(collectionDiags, chunk.collectionDiagnostics);
+        const going = convertPiece(chunk.collection, false);
+        progress.tick(chunk.files.length);
+        if (!going) break;
+      }
+    } else {
+      // Filter files load with the rules: the collection applies them (core's filters), they convert to nothing.
+      const loaded: LoadedRules = await loadRules([...found.files, ...filterFiles.filter((f) => !found.files.includes(f))], io, progress, prescanned?.kept);
+      names = uniqueStems(loaded.files);
+      fileCount = loaded.files.length;
+      append(parseDiags, loaded.collection.diagnostics);
+      convertPiece(loaded.collection, true);
+    }
+  } catch (err) {
+    for (const r of runs) r.sink?.drain(DISCARD);
+    throw err;
   }
   progress.clear();
   for (const m of loadErrors.slice(loadErrorsBefore)) io.stderr.write(`sigmats convert: error: ${m}\n`);
 
-  // Option problems stop the whole conversion: that is a usage error, not a rule failure.
-  const usageCodes = new Set(['backend/unknown-format', 'backend/invalid-option']);
-  const multi = runs.length > 1;
+  const done = live();
+  const multi = done.length > 1;
   // --skip-unsupported: a rule whose only errors say the target cannot express it is skipped, not failed.
-  const skipped = new Map(runs.map((r) => [r.target, skipUnsupported ? unsupportedOnly(r.result.diagnostics) : new Set<string>()]));
+  const skipped = new Map(done.map((r) => [r.target, skipUnsupported ? unsupportedOnly(diagnosticsOfRun(r)) : new Set<string>()]));
   const isSkipped = (r: TargetRun, d: Diagnostic): boolean => d.severity === 'error' && UNSUPPORTED_CODES.has(d.code) && skipped.get(r.target)!.has(d.rule ?? d.file);
   const tagged = (r: TargetRun, d: Diagnostic): Diagnostic => (multi ? { ...d, message: `${d.message} [${r.target}]` } : d);
-  const conversionDiags = runs.flatMap((r) => r.result.diagnostics.filter((d) => !isSkipped(r, d)).map((d) => tagged(r, d)));
-  const skippedDiags = runs.flatMap((r) => r.result.diagnostics.filter((d) => isSkipped(r, d)).map((d) => ({ ...tagged(r, d), severity: 'warning' as const, message: `${tagged(r, d).message} (skipped: --skip-unsupported)` })));
-  const allDiags = [...found.diagnostics, ...loaded.collection.diagnostics, ...conversionDiags];
-  const shownDiags = sortDiagnostics(dedupeDiagnostics(verbose ? [...allDiags, ...skippedDiags] : allDiags));
+  const conversionDiags = done.flatMap((r) => diagnosticsOfRun(r).filter((d) => !isSkipped(r, d)).map((d) => tagged(r, d)));
+  const skippedDiags = done.flatMap((r) => diagnosticsOfRun(r).filter((d) => isSkipped(r, d)).map((d) => ({ ...tagged(r, d), severity: 'warning' as const, message: `${tagged(r, d).message} (skipped: --skip-unsupported)` })));
+  const allDiags = [...found.diagnostics, ...parseDiags, ...collectionDiags, ...conversionDiags];
+  const shownDiags = sortedUnique(verbose ? [...allDiags, ...skippedDiags] : allDiags);
   const summarize = !verbose && (args.flags.has('summary') || io.stderr.isTTY === true) && shownDiags.length > SUMMARY_AFTER;
   if (summarize) {
-    printDiagnostics(shownDiags.slice(0, SUMMARY_SHOWN), io.stderr, colors);
+    printSortedDiagnostics(shownDiags.slice(0, SUMMARY_SHOWN), io.stderr, colors);
     io.stderr.write(diagnosticSummary(shownDiags, SUMMARY_SHOWN, 'run with --verbose to see all of them (or --json: each rule carries its own)'));
-  } else printDiagnostics(shownDiags, io.stderr, colors);
+  } else printSortedDiagnostics(shownDiags, io.stderr, colors);
   if (skipUnsupported) {
-    const per = runs.filter((r) => skipped.get(r.target)!.size > 0).map((r) => (multi ? `${r.target} ${skipped.get(r.target)!.size}` : `${skipped.get(r.target)!.size}`));
-    const n = runs.reduce((k, r) => k + skipped.get(r.target)!.size, 0);
+    const per = done.filter((r) => skipped.get(r.target)!.size > 0).map((r) => (multi ? `${r.target} ${skipped.get(r.target)!.size}` : `${skipped.get(r.target)!.size}`));
+    const n = done.reduce((k, r) => k + skipped.get(r.target)!.size, 0);
     if (n > 0) io.stderr.write(`skipped ${per.join(', ')} rule${n === 1 ? '' : 's'} the target cannot express (backend/unsupported-*)${verbose ? '' : '; --verbose lists them'}\n`);
   }
-  if (runs.some((r) => r.result.diagnostics.some((d) => usageCodes.has(d.code)))) return EXIT_USAGE;
-
-  // A comment naming each rule before its query, in plain output: on a terminal, or asked for with --comments.
-  const commentsOn = (r: TargetRun, toFile: boolean): boolean =>
-    !args.flags.has('no-comments') && (args.flags.has('comments') || (!toFile && io.stdout.isTTY === true)) && r.result.format === r.backend.defaultFormat;
-  const plainOutput = (r: TargetRun, toFile: boolean): string => (commentsOn(r, toFile) ? withRuleComments(r.target, r.result.rules) : undefined) ?? r.result.output;
-
-  // Outputs: files, NDJSON and/or stdout.
-  const writtenFiles: string[] = [];
-  const writeErrors: string[] = [];
-  const write = (path: string, content: string): void => {
-    // Second line of defence: a path the plan above did not foresee (a backend chose another format) is checked too.
-    const reader = plannedOutputs.has(path) ? undefined : inputReading(path, args.positionals, io.cwd);
-    const problem =
-      reader !== undefined ? `cli/usage: output ${path} would be read as an input (by ${reader}); not written` : tryWriteFileAtomic(resolve(io.cwd, path), content);
-    if (problem) writeErrors.push(problem);
-    else writtenFiles.push(path);
-  };
-  if (output !== undefined) {
-    if (outputAsDir) {
-      const names = uniqueStems(loaded.files);
-      for (const r of runs) {
-        const ext = r.backend.formats.find((f) => f.name === r.result.format)?.extension ?? 'txt';
-        const byFile = new Map<string, ConvertedRule[]>();
-        for (const rule of r.result.rules) byFile.set(fileOf(rule), [...(byFile.get(fileOf(rule)) ?? []), rule]);
-        for (const [file, rules] of byFile) {
-          const name = `${names.get(file) ?? 'rule'}.${ext}`;
-          const path = multi ? join(output, r.target, name) : join(output, name);
-          write(path, `${(commentsOn(r, true) ? withRuleComments(r.target, rules) : undefined) ?? rules.map((x) => x.output).join('\n\n')}\n`);
-        }
-      }
-    } else {
-      const r = runs[0]!;
-      if (r.heldBack) writeErrors.push(`io/write-failed: ${output} not written: a rule failed the ${r.target} output gate`);
-      else write(output, plainOutput(r, true) === '' ? '' : `${plainOutput(r, true)}\n`);
-    }
+  if (usage) {
+    for (const r of runs) r.sink?.drain(DISCARD);
+    return EXIT_USAGE;
   }
 
-  for (const m of writeErrors) io.stderr.write(`sigmats convert: error: ${m}\n`);
+  // One combined output (a file, or stdout): only from a run converted in one piece.
+  const plainOutput = (r: TargetRun, toFile: boolean): string => (commentsOn(r, toFile) ? withRuleComments(r.target, r.whole!.rules) : undefined) ?? r.whole!.output;
+  if (output !== undefined && !outputAsDir) {
+    const r = done[0]!;
+    if (r.heldBack) r.writeErrors.push(`io/write-failed: ${output} not written: a rule failed the ${r.target} output gate`);
+    else write(r, undefined, output, plainOutput(r, true) === '' ? '' : `${plainOutput(r, true)}\n`);
+  }
+
+  for (const r of done) for (const m of r.writeErrors) io.stderr.write(`sigmats convert: error: ${m}\n`);
   const failed = failedUnits(allDiags);
   const counts = countSeverities(allDiags);
+  const writtenCount = done.reduce((n, r) => n + r.writtenCount, 0);
   if (json) {
-    // One write per ~64 KB rather than per rule: thousands of small writes to a pipe or file cost more than the JSON.
-    let chunk = '';
+    const out = directSink(io.stdout);
     for (const r of runs) {
-      const runDiags = [...loaded.collection.diagnostics, ...r.result.diagnostics];
-      for (const rule of r.result.rules) {
-        chunk += `${ruleJson(r, rule, diagnosticsOf(rule, runDiags))}\n`;
-        if (chunk.length >= 65536) {
-          io.stdout.write(chunk);
-          chunk = '';
-        }
-      }
+      // A target whose backend threw is left out (in a streamed run, after the lines of the chunks before).
+      r.sink!.drain(r.broken ? DISCARD : io.stdout);
+      if (r.broken) continue;
       // Rules that did not convert: their diagnostics, so a JSON consumer sees every rule.
-      const convertedKeys = new Set(r.result.rules.map((x) => x.key));
-      for (const unit of [...failedUnits(runDiags)].filter((u) => !convertedKeys.has(u)).sort()) {
+      const runDiags = [...parseDiags, ...collectionDiags, ...diagnosticsOfRun(r)];
+      for (const unit of [...failedUnits(runDiags)].filter((u) => !r.convertedKeys.has(u)).sort()) {
         const diags = runDiags.filter((d) => (d.rule ?? d.file) === unit);
         const file = diags[0]?.file ?? unit;
         const skip = skipped.get(r.target)!.has(unit);
-        chunk += `${JSON.stringify({ version: JSON_VERSION, type: skip ? 'skipped' : 'failed', target: r.target, file, key: unit, diagnostics: diags.map(diagnosticJson) })}\n`;
+        out.write(`${JSON.stringify({ version: JSON_VERSION, type: skip ? 'skipped' : 'failed', target: r.target, file, key: unit, diagnostics: diags.map(diagnosticJson) })}\n`);
       }
+      out.drain(io.stdout);
     }
-    if (chunk !== '') io.stdout.write(chunk);
     io.stdout.write(
       `${JSON.stringify({
         version: JSON_VERSION,
         type: 'summary',
-        files: loaded.files.length,
-        targets: runs.map((r) => ({
+        files: fileCount,
+        targets: done.map((r) => ({
           target: r.target,
-          format: r.result.format,
-          converted: r.result.rules.length,
-          failed: failedUnits(r.result.diagnostics).size,
+          format: r.format,
+          converted: r.converted,
+          failed: failedUnits(diagnosticsOfRun(r)).size,
         })),
         failed: [...failed].sort(),
         errors: counts.errors,
         warnings: counts.warnings,
-        written: writtenFiles,
+        written: done.flatMap((r) => r.written),
       })}\n`,
     );
   } else if (output === undefined) {
-    for (const r of runs) {
-      if (multi) io.stdout.write(`==> ${r.target} (${r.result.format}) <==\n`);
-      if (r.result.output !== '' && !r.heldBack) io.stdout.write(`${plainOutput(r, false)}\n`);
+    for (const r of done) {
+      if (multi) io.stdout.write(`==> ${r.target} (${r.format}) <==\n`);
+      if (r.whole!.output !== '' && !r.heldBack) io.stdout.write(`${plainOutput(r, false)}\n`);
       if (multi) io.stdout.write('\n');
     }
   }
 
   if (output !== undefined || io.stderr.isTTY === true) {
-    const per = runs.map((r) => `${r.target} ${r.result.rules.length}`).join(', ');
-    const wrote = writtenFiles.length > 0 ? `; wrote ${writtenFiles.length} file${writtenFiles.length === 1 ? '' : 's'}` : '';
-    const line = `converted (${per}) from ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}${wrote}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`;
+    const per = done.map((r) => `${r.target} ${r.converted}`).join(', ');
+    const wrote = writtenCount > 0 ? `; wrote ${writtenCount} file${writtenCount === 1 ? '' : 's'}` : '';
+    const line = `converted (${per}) from ${fileCount} file${fileCount === 1 ? '' : 's'}${wrote}; ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`;
     io.stderr.write(`${counts.errors > 0 ? colors.red(line) : colors.green(line)}\n`);
   }
-  return counts.errors > 0 || loadErrors.length > 0 || writeErrors.length > 0 ? EXIT_FAILED : EXIT_OK;
+  return counts.errors > 0 || loadErrors.length > 0 || done.some((r) => r.writeErrors.length > 0) ? EXIT_FAILED : EXIT_OK;
 }

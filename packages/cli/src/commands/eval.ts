@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileRuleSet, flattenWindowsEvent, readEvents, windowsLogsource } from '@sigmats/evaluator';
-import type { Diagnostic } from '@sigmats/core';
+import { documentKey, type Diagnostic } from '@sigmats/core';
 import type { EventObject } from '@sigmats/evaluator';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
@@ -10,6 +10,7 @@ import { STDIN } from '../files.js';
 import type { CliIo, OutStream } from '../io.js';
 import { loadRules, STDIN_NAME } from '../load.js';
 import { countSeverities, printDiagnostics, renderDiagnostic } from '../report.js';
+import { LicenceFinder } from '../variants/licence.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 
 const SPEC: readonly OptionSpec[] = [
@@ -40,6 +41,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const set = compileRuleSet(loaded.collection, routing === 'windows' ? { logsource: windowsLogsource } : {});
   const ruleDiags: Diagnostic[] = [...found.diagnostics, ...loaded.collection.diagnostics, ...set.diagnostics];
   printDiagnostics(ruleDiags, io.stderr, colors);
+
+  // The Detection Rule License asks that match output keep the rule's authors and the licence (SigmaHQ rules are
+  // under it): each match line carries them, computed once per rule.
+  const licences = new LicenceFinder();
+  const attribution = new Map<string, { author?: string; licence?: string }>();
+  for (const r of [...loaded.collection.rules, ...loaded.collection.correlations]) {
+    const file = r.loc.file === STDIN_NAME ? undefined : resolve(io.cwd, r.loc.file);
+    const licence = file === undefined ? undefined : licences.licenceOf(r, file);
+    attribution.set(documentKey(r), { ...(r.author !== undefined ? { author: r.author } : {}), ...(licence ? { licence: licence.notice } : {}) });
+  }
 
   const sources = args.positionals.length > 0 ? args.positionals : [STDIN];
   if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('stdin (-) given more than once', 'eval');
@@ -73,8 +84,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
           matches++;
           out +=
             m.kind === 'rule'
-              ? `${JSON.stringify({ rule: m.rule, title: m.title, event: i, file: name, line: item.event.line, identifiers: m.identifiers, condition: m.condition })}\n`
-              : `${JSON.stringify({ ...m, kind: 'correlation' })}\n`;
+              ? `${JSON.stringify({ rule: m.rule, title: m.title, event: i, file: name, line: item.event.line, identifiers: m.identifiers, condition: m.condition, ...(m.enrichments ? { enrichments: m.enrichments } : {}), ...attribution.get(m.rule) })}\n`
+              : `${JSON.stringify({ ...m, kind: 'correlation', ...attribution.get(m.rule) })}\n`;
         }
         if (out.length > 65536) {
           await flush(io.stdout, out);
@@ -90,7 +101,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let tail = '';
   for (const m of stream.end()) {
     matches++;
-    tail += `${JSON.stringify({ ...m, kind: m.kind })}\n`;
+    tail += `${JSON.stringify({ ...m, kind: m.kind, ...attribution.get(m.rule) })}\n`;
   }
   if (tail !== '') await flush(io.stdout, tail);
   for (const d of stream.diagnostics) report(d);

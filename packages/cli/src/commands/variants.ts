@@ -9,6 +9,7 @@ import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { loadRules } from '../load.js';
 import { uniqueStems } from '../output.js';
+import { refuseFolderOverInputs } from '../overwrite.js';
 import { BackendUnavailable, loadBackend, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics } from '../report.js';
 import { attackFromTags } from '../variants/attack.js';
@@ -81,6 +82,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const paths = args.positionals.length > 0 ? args.positionals : existsSync(resolve(io.cwd, 'rules')) ? ['rules/'] : [];
   if (paths.length === 0) throw new UsageError('no PATHS given and there is no rules/ folder here', 'variants');
   const found = discoverOrFail('variants', paths, io);
+  refuseFolderOverInputs('variants', outDir, paths, found.files, io.cwd);
   const loaded = await loadRules(found.files, io);
   const diagnostics: Diagnostic[] = [...found.diagnostics, ...loaded.collection.diagnostics];
 

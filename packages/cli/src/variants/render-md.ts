@@ -4,7 +4,8 @@ import type { VariantPage } from './model.js';
 /** Backslash-escape characters Markdown would interpret (CommonMark allows escaping any ASCII punctuation). */
 export function mdText(s: string): string {
   return s
-    .replace(/\r?\n/g, ' ')
+    // CommonMark ends a line at LF, CR or CRLF: a lone CR in a title would start a new block.
+    .replace(/\r\n?|\n/g, ' ')
     .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([#+=-])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
@@ -12,7 +13,7 @@ export function mdText(s: string): string {
 
 /** Inline code: a backtick run longer than any inside, padded when the code starts or ends with one. */
 export function mdCode(s: string): string {
-  const one = s.replace(/\r?\n/g, ' ');
+  const one = s.replace(/\r\n?|\n/g, ' ');
   const longest = Math.max(0, ...[...one.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(longest + 1);
   const pad = one.startsWith('`') || one.endsWith('`') ? ' ' : '';

@@ -153,7 +153,7 @@ export function deriveEvents(rule: SigmaRule, options: DeriveOptions = {}): Deri
   const misses: DerivedEvent[] = [];
   // Near misses round-robin over the witnesses, so each way the rule matches gets perturbed.
   const filters = maxNearMisses > 0 && kept.length > 0 ? negatedIdentifiers(rule) : [];
-  const perWitness = kept.map((w, i) => nearMisses(w.event, w.constraints, filters, seed + i));
+  const perWitness = kept.map((w, i) => nearMisses(w.event, w.constraints, filters, seed + i, source));
   const done = perWitness.map(() => false);
   while (misses.length < maxNearMisses && done.includes(false)) {
     for (let w = 0; w < perWitness.length && misses.length < maxNearMisses; w++) {

@@ -74,12 +74,43 @@ function folderFor(dir: string, mids: readonly string[]): [string, readonly stri
   if (at >= 0) return [(dir + '\\').slice(0, at + first.length), mids.slice(1)];
   const hive = /^(HK[A-Z_]+)\\/i.exec(dir)?.[1];
   if (hive !== undefined && /^\\(?:software|system|sam|security)\\/i.test(first)) return [hive, mids];
+  // A piece that starts with a root key (`HKLM\SOFTWARE\`, `HKU\`) is the start of the path: Sysmon spells a root key
+  // only as the first segment of TargetObject (Microsoft's Sysmon registry parser reads only that segment as the hive,
+  // ASimRegistryEventMicrosoftSysmon.yaml), so under another key it would name a subkey, not the hive the rule means.
+  if (hive !== undefined && /^HK[A-Z_]+\\/i.test(first)) return ['', mids];
   const parent = dirname(dir);
   return [parent.includes('\\') || /^[A-Za-z]:$/.test(parent) ? parent : dir, mids];
 }
 
 /** Fields holding command lines or free text: required pieces go after the template's text, never into a path. */
 const TEXT_FIELD = /commandline|scriptblock|payload|contextinfo|^data$|message|^query$|details/i;
+
+const SYSMON_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/;
+
+/** Windows account fields, written DOMAIN\name. */
+const ACCOUNT_FIELD = /^(?:Parent|Source|Target)?User$/;
+
+/**
+ * Accounts holding the required pieces with one backslash: DOMAIN\name, where neither part can contain one (the SAM
+ * account name "cannot contain any of these characters: \"/ \\ [ ] : ; | = , + * ? < >", MicrosoftDocs/win32
+ * desktop-src/ADSchema/a-samaccountname.md). Pieces go into the template's name, or become the domain.
+ */
+function accountCandidates(head: string, mids: readonly string[], tail: string, base: string): string[] {
+  if (head !== '' || mids.length === 0) return [];
+  const [domain, name] = base.split('\\') as [string, string];
+  const pieces = mids.join('');
+  // `contains NT AUTHORITY\`: the domain with its separator, before the template's name.
+  if (pieces.indexOf('\\') === pieces.length - 1) return tail.includes('\\') ? [] : [`${pieces}${name}${tail}`];
+  if (pieces.includes('\\')) return [];
+  // `contains AUTHORI` + `endswith \SYSTEM`: the pieces are the domain; pieces without a backslash go into the name.
+  if (tail.startsWith('\\')) return tail.indexOf('\\', 1) < 0 ? [`${pieces}${tail}`] : [];
+  return tail.includes('\\') ? [] : [`${domain}\\${name}${pieces}${tail}`];
+}
+
+/** Account fields never hold a second backslash: candidates that would are left out. */
+function accountsOnly(field: string, out: string[]): string[] {
+  return ACCOUNT_FIELD.test(field) ? out.filter((c) => c.split('\\').length <= 2) : out;
+}
 
 /**
  * Candidate texts satisfying every positive string value of a field, most realistic first: the template's
@@ -98,6 +129,10 @@ function stringCandidates(field: string, values: readonly StringValue[], base: u
   const mids = [...new Set(shapes.flatMap((s) => s.mids))].filter((m) => !lower(head).includes(lower(m)) && !lower(tail).includes(lower(m)));
   const out: string[] = [...numberFirst];
   const b = typeof base === 'string' ? base : typeof base === 'number' ? String(base) : undefined;
+  if (ACCOUNT_FIELD.test(field) && b !== undefined && b.split('\\').length === 2) out.push(...accountCandidates(head, mids, tail, b));
+  // A time (Sysmon's `yyyy-MM-dd HH:mm:ss.fff`, the only form its events hold) keeps that form: a required start
+  // (`startswith: '2022'`) replaces the template time's first characters.
+  if (b !== undefined && SYSMON_TIME.test(b) && head !== '' && head.length < b.length && mids.length === 0 && tail === '') out.push(head + b.slice(head.length));
   const textual = TEXT_FIELD.test(field);
   const pathy = !textual && ([head, tail, ...mids].some(isPathLike) || (b !== undefined && isPathLike(b)));
   if (b !== undefined && b !== '' && pathy && b.includes('\\')) {
@@ -129,7 +164,7 @@ function stringCandidates(field: string, values: readonly StringValue[], base: u
   const plain = head + mids.join(' ') + tail;
   if (head === '') out.push(tail.startsWith('/') ? `/tmp${plain}` : `contoso ${plain}`);
   if (tail === '') out.push(`${plain} contoso`);
-  return out;
+  return accountsOnly(field, out);
 }
 
 function compareCandidate(values: readonly Extract<ScalarValue, { kind: 'compare' }>[], base: unknown): number[] {
@@ -174,6 +209,8 @@ function neutral(base: unknown): unknown[] {
   const out: unknown[] = [];
   if (base !== undefined) out.push(base);
   if (typeof base === 'string' && base.includes('\\')) out.push('C:\\Program Files\\Contoso\\contoso.exe', 'C:\\Users\\Public\\contoso.exe');
+  // A time stays a time (Sysmon's form) in another decade.
+  if (typeof base === 'string' && SYSMON_TIME.test(base)) out.push(`2009${base.slice(4)}`, `1999${base.slice(4)}`);
   out.push('contoso', 0, '-');
   return out;
 }

@@ -5,6 +5,7 @@ import { fieldValue, stringShape } from './field-value.js';
 import { addKeyword, type Constraints, keywordField, keywordText } from './witness.js';
 import { templateFor } from './templates.js';
 import { SYSMON_CHANNEL } from './windows-sources.js';
+import type { EventLogsource } from '../logsource.js';
 
 /** A near miss as a change to its witness (built into an event only when kept: most are not). */
 export interface NearMiss {
@@ -119,13 +120,25 @@ function valueMisses(value: unknown, v: ScalarValue): { value: unknown; what: st
  * (an empty one as an empty element), so a Sysmon event without a field of its template is no event Sysmon logs, and
  * its "removed" near miss would test the data, not the rule.
  */
-function alwaysWritten(witness: Readonly<Record<string, unknown>>, field: string): boolean {
-  if (witness['Channel'] !== SYSMON_CHANNEL) return false;
-  const template = templateFor(SYSMON_CHANNEL, Number(witness['EventID']));
+function alwaysWritten(witness: Readonly<Record<string, unknown>>, field: string, source?: EventLogsource): boolean {
+  const eventId = witness['Channel'] === SYSMON_CHANNEL ? Number(witness['EventID']) : source !== undefined ? posixSysmonId(source) : undefined;
+  if (eventId === undefined) return false;
+  const template = templateFor(SYSMON_CHANNEL, eventId);
   return template !== undefined && field in template.event;
 }
 
-export function* nearMisses(witness: Readonly<Record<string, unknown>>, c: Constraints, filters: readonly Filter[], variant: number): Generator<NearMiss> {
+/**
+ * Linux network connections are Sysmon for Linux's event 3 (the source Sigma's linux network_connection rules are
+ * written for: Initiated, SourceIp, DestinationHostname, ...), whose fields are the Windows Sysmon event 3 schema; like
+ * Windows Sysmon it writes each of them for every connection, so its witness has no "Initiated removed" near miss.
+ */
+function posixSysmonId(source: EventLogsource): number | undefined {
+  return source.product === 'linux' && source.category === 'network_connection' ? 3 : undefined;
+}
+
+export function* nearMisses(
+  witness: Readonly<Record<string, unknown>>, c: Constraints, filters: readonly Filter[], variant: number, source?: EventLogsource,
+): Generator<NearMiss> {
   const later: NearMiss[] = [];
   const removals: NearMiss[] = [];
   for (const [field, fc] of c.fields) {
@@ -148,7 +161,7 @@ export function* nearMisses(witness: Readonly<Record<string, unknown>>, c: Const
         first = false;
       }
     }
-    if ((fc.pos.length > 0 || fc.refs.some((r) => !r.negated)) && !alwaysWritten(witness, field)) removals.push({ patch: { [field]: ABSENT }, note: `${field} removed` });
+    if ((fc.pos.length > 0 || fc.refs.some((r) => !r.negated)) && !alwaysWritten(witness, field, source)) removals.push({ patch: { [field]: ABSENT }, note: `${field} removed` });
   }
   for (const f of filters) {
     const m = filterMadeTrue(witness, f, variant);

@@ -41,7 +41,8 @@ export const CATEGORY_TARGETS: Readonly<Record<string, readonly WindowsTarget[]>
   pipe_created: [sysmon(17, 'CreatePipe'), sysmon(18, 'ConnectPipe')],
   wmi_event: [sysmon(19, 'WmiFilterEvent'), sysmon(20, 'WmiConsumerEvent'), sysmon(21, 'WmiBindingEvent')],
   dns_query: [sysmon(22)],
-  file_delete: [sysmon(23)],
+  // pySigma-pipeline-sysmon (sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b): file_delete is 23 and 26.
+  file_delete: [sysmon(23), sysmon(26)],
   clipboard_capture: [sysmon(24)],
   process_tampering: [sysmon(25)],
   file_delete_detected: [sysmon(26)],
@@ -97,7 +98,10 @@ export const SERVICE_CHANNELS: Readonly<Record<string, { readonly channel: strin
   capi2: { channel: 'Microsoft-Windows-CAPI2/Operational', eventId: 70 },
   'certificateservicesclient-lifecycle-system': { channel: 'Microsoft-Windows-CertificateServicesClient-Lifecycle-System/Operational', eventId: 1007 },
   'appmodel-runtime': { channel: 'Microsoft-Windows-AppModel-Runtime/Admin', eventId: 201 },
-  'appxpackaging-om': { channel: 'Microsoft-Windows-AppxPackagingOM/Operational', eventId: 157 },
+  // The provider is Microsoft-Windows-AppxPackagingOM, its channel Microsoft-Windows-AppxPackaging/Operational (Event
+  // Viewer: "AppxPackagingOM > Microsoft-Windows-AppxPackaging/Operational", Microsoft's MSIX troubleshooting docs;
+  // pySigma's windows_logsource_mapping names the same channel).
+  'appxpackaging-om': { channel: 'Microsoft-Windows-AppxPackaging/Operational', eventId: 157 },
   'iis-configuration': { channel: 'Microsoft-IIS-Configuration/Operational', eventId: 29 },
   'microsoft-servicebus-client': { channel: 'Microsoft-ServiceBus-Client', eventId: 40300 },
   'dns-server': { channel: 'DNS Server', eventId: 150 },

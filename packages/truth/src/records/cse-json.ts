@@ -166,6 +166,22 @@ const GCP_ELASTIC: Readonly<Record<string, string>> = {
 
 export const CSE_JSON_PRODUCTS: readonly CseJsonProduct[] = [
   {
+    // Sigma's m365 `audit` rules read the Office 365 Management Activity keys themselves (Operation, Workload,
+    // ApplicationId, ResultStatus, ...), the keys the catalog's Office 365 mappings read (the default mapping
+    // 68fb47a0: action <- Operation, resourceType <- Workload, user_username <- UserId). All 45 Office 365 mappings
+    // output vendor Microsoft, product Office 365, and the Input has a `_default_` mapping, so an event whose
+    // RecordType selects none of the others still has a record.
+    id: 'm365/audit',
+    applies: (ls) => ls.product === 'm365' && ls.service === 'audit',
+    vendor: 'Microsoft',
+    product: 'Office 365',
+    logFormat: 'JSON',
+    evidence: ['68fb47a0 _default_', '88466900 ExchangeAdmin|1', '20871df8 AzureActiveDirectoryStsLogon|15', 'a2bdaf5f ThreatIntelligence|28', '46be6981 SecurityComplianceAlerts|40'],
+    eventIdRule: '<RecordType> (the Management Activity record type, by name or number: the patterns list both, `ExchangeAdmin|1`)',
+    record: (e) => nestKeys(e),
+    eventId: (r) => s(pathValue(r, 'RecordType')),
+  },
+  {
     id: 'aws/cloudtrail',
     applies: (ls) => ls.product === 'aws' && (ls.service === 'cloudtrail' || ls.service === undefined),
     vendor: 'AWS',
@@ -345,8 +361,8 @@ export const CSE_JSON_PRODUCTS: readonly CseJsonProduct[] = [
 /** Logsources the catalog has no usable JSON mapping for, with why (shown by cseWhyNot). */
 export const CSE_JSON_GAPS: readonly { readonly applies: (ls: EventSource) => boolean; readonly why: string }[] = [
   {
-    applies: (ls) => ls.product === 'm365',
-    why: "Sigma's m365 events carry eventSource/eventName/status, not the Office 365 Management Activity keys (RecordType, Workload, Operation) the catalog's 45 Office 365 mappings select on (patterns like `SecurityComplianceAlerts|40`): the record cannot be laid out from the event",
+    applies: (ls) => ls.product === 'm365' && ls.service !== 'audit',
+    why: "Sigma's m365 alert events (threat_management, threat_detection, exchange) carry eventSource/eventName/status, not the Office 365 Management Activity keys (RecordType, Workload, Operation) the catalog's 45 Office 365 mappings select on (patterns like `SecurityComplianceAlerts|40`): the record cannot be laid out from the event",
   },
   {
     applies: (ls) => ls.product === 'azure' && ls.service === 'pim',

@@ -1,8 +1,8 @@
 import type { EventSource, KqlRecord, KqlValue, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
-import { fullRow } from './columns.js';
+import { fullRow, kqlTableColumns } from './columns.js';
 import {
-  SECURITY_CHANNEL, SYSMON_CHANNEL, eventTime, field, linuxSysmonView, macosView, parseHashes, parseInteger, splitPath, splitUser, windowsView,
+  SECURITY_CHANNEL, SYSMON_CHANNEL, eventTime, field, linuxSysmonView, macosView, parseHashes, parseInteger, splitPath, splitUser, text, windowsView,
   type WindowsEventView,
 } from './windows.js';
 
@@ -22,6 +22,7 @@ export function defenderRecords(event: RawEvent, source: EventSource): KqlRecord
     const build = LINUX_BUILDERS[linux.eventId];
     return build ? build(linux) : [];
   }
+  if (source.product === 'windows' && source.category === 'file_rename' && text(event['Channel']) === '') return [fileRenamed(edrView(event))];
   const view = windowsView(event, source);
   if (!view) return [];
   if (view.channel === SYSMON_CHANNEL) {
@@ -103,6 +104,25 @@ function actingCommandLine(v: WindowsEventView): string {
 }
 
 /**
+ * What else Defender records about the acting process of a non-process-creation event, when the Sigma event carries it
+ * (Sysmon writes neither there, but rules of those categories test them, meaning the acting process): its parent's file
+ * name (InitiatingProcessParentFileName, "Name of the parent process that spawned the process responsible for the
+ * event") and its integrity level (InitiatingProcessIntegrityLevel, "Integrity level of the process that initiated the
+ * event"), both on the Device* table pages (e.g. advanced-hunting-devicefileevents-table.md:77,80), written only where
+ * the table documents the column (DeviceEvents has no InitiatingProcessIntegrityLevel). Assumption `defender-acting-context`.
+ */
+function actingContext(v: WindowsEventView, table: string): Record<string, KqlValue> {
+  const out: Record<string, KqlValue> = {};
+  const cols = kqlTableColumns(table) ?? {};
+  const parent = field(v, 'ParentImage');
+  const level = field(v, 'IntegrityLevel');
+  if (parent !== '' && 'InitiatingProcessParentFileName' in cols) out['InitiatingProcessParentFileName'] = splitPath(parent).file;
+  if (level !== '' && 'InitiatingProcessIntegrityLevel' in cols) out['InitiatingProcessIntegrityLevel'] = level;
+  if (Object.keys(out).length > 0) assumption('defender-acting-context');
+  return out;
+}
+
+/**
  * The acting process (InitiatingProcess*): ActingProcessName = InitiatingProcessFolderPath
  * (ASimProcessEventMicrosoft365D.yaml:76, ASimRegistryEventMicrosoft365D.yaml:88) <- Sysmon Image in every
  * non-process-creation parser (ASimRegistryEventMicrosoftSysmon.yaml:74, ASimFileEventMicrosoftSysmon.yaml:47);
@@ -149,7 +169,21 @@ function processCreated(v: WindowsEventView): KqlRecord {
     LogonId: long(field(v, 'LogonId')),
     CreatedProcessSessionId: long(field(v, 'TerminalSessionId')),
     ...initiating(field(v, 'ParentImage'), field(v, 'ParentProcessId'), field(v, 'ParentUser'), field(v, 'ParentCommandLine')),
+    ...grandparent(v),
   });
+}
+
+/**
+ * The creating process' parent: InitiatingProcessParentFileName ("Name of the parent process that spawned the process
+ * responsible for the event", advanced-hunting-deviceprocessevents-table.md:95) is, on a process creation row, the
+ * grandparent of the new process: Sigma's GrandParentImage, which Sysmon does not write but EDR-shaped events carry
+ * (assumption `defender-acting-context`).
+ */
+function grandparent(v: WindowsEventView): Record<string, KqlValue> {
+  const image = field(v, 'GrandParentImage');
+  if (image === '') return {};
+  assumption('defender-acting-context');
+  return { InitiatingProcessParentFileName: splitPath(image).file };
 }
 
 /**
@@ -175,6 +209,7 @@ function network(v: WindowsEventView): KqlRecord {
     RemoteUrl: outbound ? dashless(field(v, 'DestinationHostname')) : '',
     Protocol: proto === 'tcp' ? 'Tcp' : proto === 'udp' ? 'Udp' : proto ? 'Unknown' : '',
     ...initiating(field(v, 'Image'), field(v, 'ProcessId'), field(v, 'User'), actingCommandLine(v)),
+    ...actingContext(v, 'DeviceNetworkEvents'),
   });
 }
 
@@ -183,6 +218,7 @@ function imageLoad(v: WindowsEventView): KqlRecord {
   return row('DeviceImageLoadEvents', v, 'ImageLoaded', {
     ...fileColumns(field(v, 'ImageLoaded'), field(v, 'Hashes')),
     ...initiating(field(v, 'Image'), field(v, 'ProcessId'), field(v, 'User'), actingCommandLine(v)),
+    ...actingContext(v, 'DeviceImageLoadEvents'),
   });
 }
 
@@ -195,6 +231,32 @@ function fileEvent(v: WindowsEventView, actionType: string): KqlRecord {
   return row('DeviceFileEvents', v, actionType, {
     ...fileColumns(field(v, 'TargetFilename'), field(v, 'Hashes')),
     ...initiating(field(v, 'Image'), field(v, 'ProcessId'), field(v, 'User'), actingCommandLine(v)),
+    ...actingContext(v, 'DeviceFileEvents'),
+  });
+}
+
+/**
+ * A Windows event no Windows log writes (Sigma's file_rename: EDR telemetry, no channel), read as its fields. Defender
+ * for Endpoint records renames itself, as DeviceFileEvents FileRenamed rows.
+ */
+function edrView(event: RawEvent): WindowsEventView {
+  const data = Object.entries(event).map(([k, v]): [string, string] => [k, text(v)]);
+  return { channel: '', eventId: 0, provider: '', computer: text(event['Computer']), system: {}, data };
+}
+
+/**
+ * file_rename -> DeviceFileEvents FileRenamed: the new path as FolderPath/FileName (fileColumns), the old one split as
+ * Microsoft's Defender file parser joins it back, SrcFilePath = strcat(PreviousFolderPath, "\\", SrcFileName) with
+ * SrcFileName = PreviousFileName (ASimFileEventMicrosoft365D.yaml:87, :110): PreviousFolderPath is the folder.
+ */
+function fileRenamed(v: WindowsEventView): KqlRecord {
+  const previous = splitPath(field(v, 'SourceFilename'));
+  return row('DeviceFileEvents', v, 'FileRenamed', {
+    ...fileColumns(field(v, 'TargetFilename'), field(v, 'Hashes')),
+    PreviousFolderPath: previous.folder,
+    PreviousFileName: previous.file,
+    ...initiating(field(v, 'Image'), field(v, 'ProcessId'), field(v, 'User'), actingCommandLine(v)),
+    ...actingContext(v, 'DeviceFileEvents'),
   });
 }
 
@@ -258,7 +320,11 @@ function registry(v: WindowsEventView): KqlRecord {
   } else if (action === 'RegistryKeyRenamed') {
     Object.assign(values, { PreviousRegistryKey: target, RegistryKey: normalizeKey(field(v, 'NewName')) });
   } else values['RegistryKey'] = target;
-  return row('DeviceRegistryEvents', v, action, { ...values, ...initiating(field(v, 'Image'), field(v, 'ProcessId'), field(v, 'User'), actingCommandLine(v)) });
+  return row('DeviceRegistryEvents', v, action, {
+    ...values,
+    ...initiating(field(v, 'Image'), field(v, 'ProcessId'), field(v, 'User'), actingCommandLine(v)),
+    ...actingContext(v, 'DeviceRegistryEvents'),
+  });
 }
 
 /** DeviceEvents row (the table of "miscellaneous device events", its ActionType naming the kind). */
@@ -286,6 +352,7 @@ function namedPipe(v: WindowsEventView): KqlRecord {
       PipeName: pipe.startsWith('\\') ? `\\Device\\NamedPipe${pipe}` : pipe,
     }),
     ...initiating(field(v, 'Image'), field(v, 'ProcessId'), field(v, 'User'), actingCommandLine(v)),
+    ...actingContext(v, 'DeviceEvents'),
   });
 }
 
@@ -314,6 +381,7 @@ function dns(v: WindowsEventView): KqlRecord {
   return deviceEvent(v, 'DnsQueryResponse', {
     AdditionalFields: additional({ DnsQueryString: field(v, 'QueryName'), DnsQueryResult: field(v, 'QueryResults') }),
     ...initiating(field(v, 'Image'), field(v, 'ProcessId'), field(v, 'User'), actingCommandLine(v)),
+    ...actingContext(v, 'DeviceEvents'),
   });
 }
 

@@ -27,7 +27,10 @@ export function renderedValue(name: string, value: string): string {
 export function eventDataXml(view: WindowsEventView, time: Date | null): string {
   assumption('event-xml-escaping');
   const stamp = (time ?? new Date(0)).toISOString().replace('Z', '0000Z');
-  const data = view.data.map(([k, v]) => `<Data Name="${k}">${xmlEscape(renderedValue(k, v))}</Data>`).join('');
+  // Unnamed `<Data>` elements (a classic source's insertion strings, WindowsEventView.unnamed) stay unnamed.
+  const data = view.data
+    .map(([k, v]) => (k === 'Data' && view.unnamed ? view.unnamed.map((u) => `<Data>${xmlEscape(u)}</Data>`).join('') : `<Data Name="${k}">${xmlEscape(renderedValue(k, v))}</Data>`))
+    .join('');
   return `<DataItem Type="System.XmlData" time="${stamp}" sourceHealthServiceId="00000000-0000-0000-0000-000000000000"><EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event">${data}</EventData></DataItem>`;
 }
 
@@ -64,14 +67,19 @@ export function sysmonEventTableRecords(event: RawEvent, source: EventSource): K
     EventLevelName: name,
     EventCategory: intOrNull(view.system['Task']),
     EventData: eventDataXml(view, time),
-    ParameterXml: view.data.map(([k, v]) => `<Param>${xmlEscape(renderedValue(k, v))}</Param>`).join(''),
-    RenderedDescription: view.data.map(([k, v]) => `${k}: ${v}`).join('\r\n'),
+    ParameterXml: dataValues(view).map((v) => `<Param>${xmlEscape(v)}</Param>`).join(''),
+    RenderedDescription: view.data.flatMap(([k, v]) => (k === 'Data' && view.unnamed ? view.unnamed.map((u) => `${k}: ${u}`) : [`${k}: ${v}`])).join('\r\n'),
     UserName: userId === 'S-1-5-18' ? 'NT AUTHORITY\\SYSTEM' : '',
     SourceSystem: 'OpsManager',
     ManagementGroupName: 'AOI-00000000-0000-0000-0000-000000000000',
     Type: 'Event',
   };
   return [{ table: 'Event', row: fullRow('Event', values) }];
+}
+
+/** The event's insertion strings in order: one per `<Data>` element, unnamed ones each on their own. */
+function dataValues(view: WindowsEventView): string[] {
+  return view.data.flatMap(([k, v]) => (k === 'Data' && view.unnamed ? [...view.unnamed] : [renderedValue(k, v)]));
 }
 
 /** EventData as the WindowsEvent table holds it: a dynamic object of Data name -> string value. */

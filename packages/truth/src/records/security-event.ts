@@ -136,7 +136,12 @@ export function process4688Data(view: WindowsEventView): [string, string][] {
     ['SubjectUserSid', ''],
     ['SubjectUserName', subject.name],
     ['SubjectDomainName', subject.domain],
-    ['SubjectLogonId', ''],
+    // Windows names the target only "when the creator and target do not share the same logon" (event-4688.md, Target
+    // Subject note: MicrosoftDocs/windows-itpro-docs windows/security/threat-protection/auditing/event-4688.md, commit
+    // 02d508ed6f5a8300651bee6b037b18a54dc4aa87): with the target empty the new process runs in the creator's logon, so
+    // the Subject Logon ID is the one Sysmon reports for the new process. Sysmon does not record the creator's logon
+    // otherwise, so it stays unknown there.
+    ['SubjectLogonId', sameUser ? field(view, 'LogonId') : ''],
     ['NewProcessId', pid === null ? '' : hex(pid)],
     ['NewProcessName', field(view, 'Image')],
     ['TokenElevationType', ''],

@@ -10,12 +10,17 @@ export interface SplunkOptions {
   readonly index?: string;
 }
 
-/** The XML a `renderXml = true` WinEventLog input indexes (the event as Windows renders it). */
-export function windowsEventXml(view: WindowsEventView): string {
+/**
+ * The XML a `renderXml = true` WinEventLog input indexes (the event as Windows renders it). `unnamed`: the insertion
+ * strings of a classic event source (WindowsEventView.unnamed), rendered as the unnamed `<Data>` elements they are.
+ */
+export function windowsEventXml(view: WindowsEventView, unnamed?: readonly string[]): string {
   const sys = view.system;
   const attr = (s: string): string => xmlEscape(s).replace(/'/g, '&apos;');
   const time = text(sys['TimeCreated_SystemTime']);
-  const data = view.data.map(([k, v]) => `<Data Name='${attr(k)}'>${xmlEscape(renderedValue(k, v))}</Data>`).join('');
+  const data = view.data
+    .map(([k, v]) => (k === 'Data' && unnamed ? unnamed.map((u) => `<Data>${xmlEscape(u)}</Data>`).join('') : `<Data Name='${attr(k)}'>${xmlEscape(renderedValue(k, v))}</Data>`))
+    .join('');
   return (
     `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>` +
     `<Provider Name='${attr(view.provider)}'${sys['Provider_Guid'] ? ` Guid='${attr(text(sys['Provider_Guid']))}'` : ''}/>` +
@@ -36,7 +41,7 @@ export function windowsEventXml(view: WindowsEventView): string {
  * `<Data Name='X'>v</Data>` as field X (repeated names are multivalue). Values are the unescaped text (assumption
  * `splunk-xml-values`). No `EventID` field: no source shows the add-ons extracting one (assumption `splunk-no-eventid`).
  */
-function xmlFields(view: WindowsEventView): Record<string, string | string[]> {
+function xmlFields(view: WindowsEventView, unnamed?: readonly string[]): Record<string, string | string[]> {
   assumption('splunk-xml-values');
   assumption('splunk-no-eventid');
   const sys = view.system;
@@ -53,6 +58,8 @@ function xmlFields(view: WindowsEventView): Record<string, string | string[]> {
     Computer: view.computer,
   };
   for (const [k, raw] of view.data) {
+    // Unnamed `<Data>` elements (insertion strings) have no name for the add-on to extract a field by.
+    if (k === 'Data' && unnamed) continue;
     const v = renderedValue(k, raw);
     const prev = out[k];
     if (prev === undefined) out[k] = v;
@@ -135,13 +142,14 @@ export function splunkEvents(event: RawEvent, source: EventSource, profile: 'sys
   const view = windowsView(event, source);
   if (!view) return [];
   if (profile === 'sysmon-addon' && view.channel !== SYSMON_CHANNEL) return [];
+  const unnamed = view.unnamed;
   const xml = (v: WindowsEventView): SplunkEvent => ({
-    _raw: windowsEventXml(v),
+    _raw: windowsEventXml(v, unnamed),
     index,
     source: `XmlWinEventLog:${v.channel}`,
     sourcetype: 'XmlWinEventLog',
     host: v.computer,
-    fields: profile === 'windows-addon' ? windowsAddonFields(windowsEventXml(v)) : xmlFields(v),
+    fields: profile === 'windows-addon' ? windowsAddonFields(windowsEventXml(v, unnamed)) : xmlFields(v, unnamed),
   });
   // A host collected with the Windows add-on logs the Security 4688 of every process creation a Sysmon 1 event
   // describes (assumption `securityevent-4688-from-sysmon`, the same reading SecurityEvent uses).

@@ -30,9 +30,9 @@ const SYSMON_TITLES: Readonly<Record<number, string>> = {
   17: 'Pipe Created', 18: 'Pipe Connected', 22: 'Dns query', 23: 'File Delete archived', 25: 'Process Tampering', 26: 'File Delete logged',
 };
 
-export function renderedMessage(view: WindowsEventView): string {
+export function renderedMessage(view: WindowsEventView, unnamed?: readonly string[]): string {
   assumption('sumo-message-rendering');
-  const lines = view.data.map(([k, v]) => `${k}: ${renderedValue(k, v)}`);
+  const lines = view.data.flatMap(([k, v]) => (k === 'Data' && unnamed ? unnamed.map((u) => `${k}: ${u}`) : [`${k}: ${renderedValue(k, v)}`]));
   const title = view.channel === SYSMON_CHANNEL ? SYSMON_TITLES[view.eventId] : undefined;
   return (title ? [`${title}:`, ...lines] : lines).join('\r\n');
 }
@@ -48,9 +48,9 @@ function num(v: unknown): number | string {
   return /^\d+$/.test(t) ? Number(t) : t;
 }
 
-function dataObject(view: WindowsEventView): Record<string, string> {
-  const data: Record<string, string> = {};
-  for (const [k, v] of view.data) data[k] = renderedValue(k, v);
+function dataObject(view: WindowsEventView, unnamed?: readonly string[]): Record<string, string | readonly string[]> {
+  const data: Record<string, string | readonly string[]> = {};
+  for (const [k, v] of view.data) data[k] = k === 'Data' && unnamed ? unnamed : renderedValue(k, v);
   return data;
 }
 
@@ -59,15 +59,16 @@ function dataObject(view: WindowsEventView): Record<string, string> {
  * (SumoLogic/sumologic-documentation docs/integrations/microsoft-azure/windows-json.md @ 023f0a49): top-level
  * TimeCreated (string), EventID (string), Task, Correlation, Keywords / Level / Opcode as rendered names, Channel,
  * Security, Provider {Guid, Name}, EventRecordID, Execution {ThreadID, ProcessID}, Version, Computer, EventData (or
- * UserData {<Element>: {...}}) and the rendered Message (assumption `sumo-json-rendering`).
+ * UserData {<Element>: {...}}) and the rendered Message (assumption `sumo-json-rendering`). Unnamed `<Data>` elements
+ * (`unnamed`, WindowsEventView.unnamed) are the list `EventData.Data`, each string JSON-encoded once.
  */
-export function windowsJson(view: WindowsEventView): Record<string, unknown> {
+export function windowsJson(view: WindowsEventView, unnamed?: readonly string[]): Record<string, unknown> {
   assumption('sumo-json-rendering');
   const sys = view.system;
   const keywords = text(sys['Keywords']).toLowerCase();
   const guid = text(sys['Provider_Guid']);
   const userId = text(sys['Security_UserID']);
-  const data = dataObject(view);
+  const data = dataObject(view, unnamed);
   return {
     TimeCreated: text(sys['TimeCreated_SystemTime']),
     EventID: String(view.eventId),
@@ -85,7 +86,7 @@ export function windowsJson(view: WindowsEventView): Record<string, unknown> {
     Level: LEVEL_NAMES[text(sys['Level'])] ?? text(sys['Level']),
     EventData: view.userDataElement ? {} : data,
     ...(view.userDataElement ? { UserData: { [view.userDataElement]: data } } : {}),
-    Message: renderedMessage(view),
+    Message: renderedMessage(view, unnamed),
   };
 }
 
@@ -147,13 +148,14 @@ const WMI_TYPES: Readonly<Record<string, string>> = { '1': 'Error', '2': 'Warnin
  * docs show for "Collect using legacy format" (active-directory-legacy sample log) and which its legacy apps parse
  * with `parse "EventCode = *;"`, `parse "Computer = \"*\";"`, `parse regex "Message = \"..."`.
  */
-export function windowsLegacyText(view: WindowsEventView): string {
+export function windowsLegacyText(view: WindowsEventView, unnamed?: readonly string[]): string {
   const sys = view.system;
   const time = wmiTime(text(sys['TimeCreated_SystemTime']));
   const isAudit = view.channel === 'Security';
   const keywords = text(sys['Keywords']).toLowerCase();
   const type = isAudit ? (keywords === '0x8010000000000000' ? 'Audit Failure' : 'Audit Success') : (WMI_TYPES[text(sys['Level'])] ?? 'Information');
-  const insertion = view.data.map(([k, v]) => mof(renderedValue(k, v))).join(', ');
+  // Unnamed `<Data>` elements are the event's insertion strings, one MOF string each.
+  const insertion = view.data.flatMap(([k, v]) => (k === 'Data' && unnamed ? unnamed.map(mof) : [mof(renderedValue(k, v))])).join(', ');
   return [
     'instance of Win32_NTLogEvent',
     '{',
@@ -167,7 +169,7 @@ export function windowsLegacyText(view: WindowsEventView): string {
     `    TimeWritten = ${mof(time)};`,
     `    Type = ${mof(type)};`,
     `    Category = ${text(sys['Task']) || 0};`,
-    `    Message = ${mof(renderedMessage(view))};`,
+    `    Message = ${mof(renderedMessage(view, unnamed))};`,
     `    InsertionStrings = {${insertion}};`,
     '};',
   ].join('\r\n');
@@ -226,7 +228,8 @@ function category(collection: SumoCollection, source: EventSource, event: RawEve
 export function sumoMessages(event: RawEvent, source: EventSource, format: 'json' | 'text', collection: SumoCollection = {}): SumoMessage[] {
   const view = windowsView(event, source);
   if (view) {
-    const raw = format === 'json' ? JSON.stringify(windowsJson(view)) : windowsLegacyText(view);
+    const unnamed = view.unnamed;
+    const raw = format === 'json' ? JSON.stringify(windowsJson(view, unnamed)) : windowsLegacyText(view, unnamed);
     return [{
       _raw: raw,
       _sourceCategory: category(collection, source, event, 'OS/Windows'),

@@ -16,6 +16,13 @@ export interface WindowsEventView {
   readonly data: readonly (readonly [string, string])[];
   /** For events whose fields sit in `<UserData><Element>...`: the element's name (from the original `Event` object). */
   readonly userDataElement?: string;
+  /**
+   * The insertion strings of a classic event source (MSExchange Management 1, ...): unnamed `<Data>` elements, which
+   * evtx_dump writes as `EventData: {Data: {"#text": [..]}}` and flattenWindowsEvent keeps as the list `Data: [..]`
+   * (packages/evaluator/src/windows-event.ts). `data` holds that list as one JSON text under `Data`; records render
+   * each string as an element of its own, never a JSON array inside one element.
+   */
+  readonly unnamed?: readonly string[];
 }
 
 /** The System names `flattenWindowsEvent` produces (children by name, attributes as `Element_Attribute`). */
@@ -35,7 +42,7 @@ export const SECURITY_PROVIDER = 'Microsoft-Windows-Security-Auditing';
  * Sigma's Windows categories -> the Sysmon event id that logs them (Sigma taxonomy appendix; see
  * /work/shared/reference/sigma-language.md). Categories served by several ids pick the id from the event's own
  * `EventType` (registry_event, pipe_created, wmi_event) or take the first (registry_event without EventType: 13,
- * the value-set event, the most common one).
+ * the value-set event, the most common one; file_delete, Sysmon 23 and 26 in pySigma-pipeline-sysmon: 23).
  */
 const CATEGORY_EVENT_ID: Readonly<Record<string, number>> = {
   process_creation: 1, file_change: 2, network_connection: 3, process_termination: 5, driver_load: 6, image_load: 7,
@@ -141,8 +148,41 @@ export function windowsView(event: RawEvent, source: EventSource): WindowsEventV
   }
   const order = channel === SYSMON_CHANNEL && !('Event' in event) ? SYSMON_ORDER[eventId] : undefined;
   if (order) data.sort((a, b) => rank(order, a[0]) - rank(order, b[0]));
-  const userDataElement = userDataName(event['Event']);
-  return { channel, eventId, provider, computer: text(event['Computer']), system, data, ...(userDataElement ? { userDataElement } : {}) };
+  let userDataElement = userDataName(event['Event']);
+  const header = headerChannel(event['Event']);
+  const cleared = eventId === 104 && provider.toLowerCase() === 'microsoft-windows-eventlog';
+  if (cleared || (header !== '' && header !== channel)) {
+    // flattenWindowsEvent writes data names over System ones (packages/evaluator/src/windows-event.ts), so a flat
+    // `Channel` that is not the header's came from the event data. In event 104 of Microsoft-Windows-Eventlog ("The
+    // <log> log file was cleared", logged to the System channel) it is UserData LogFileCleared/Channel, the cleared
+    // log; the header's channel is System. The catalog's mapping of the same provider's LogFileCleared element in
+    // Security 1102 reads `UserData.LogFileCleared.SubjectUserName`
+    // (sumo-cloud-siem-catalog/mappings/86c42ab4-ecb1-421b-8f04-6d10e40b78df.md:27-29): records keep that element.
+    const own = event['Channel'];
+    if (own !== undefined && own !== null) data.splice(0, data.length, ...data.filter(([k]) => k !== 'Channel'), ['Channel', text(own)]);
+    channel = cleared ? 'System' : header;
+    if (cleared) userDataElement ??= 'LogFileCleared';
+  }
+  const unnamed = unnamedData(event);
+  return {
+    channel, eventId, provider, computer: text(event['Computer']), system, data,
+    ...(userDataElement ? { userDataElement } : {}), ...(unnamed ? { unnamed } : {}),
+  };
+}
+
+/** The insertion strings of unnamed `<Data>` elements (see WindowsEventView.unnamed): the flat `Data` list. */
+export function unnamedData(event: RawEvent): readonly string[] | undefined {
+  const d = event['Data'];
+  return Array.isArray(d) ? d.map(text) : undefined;
+}
+
+/** The header's channel of an evtx_dump event (`Event.System.Channel`, kept by flattenWindowsEvent), '' if none. */
+function headerChannel(original: unknown): string {
+  if (original === null || typeof original !== 'object') return '';
+  const system = (original as Record<string, unknown>)['System'];
+  if (system === null || typeof system !== 'object') return '';
+  const c = (system as Record<string, unknown>)['Channel'];
+  return typeof c === 'string' ? c : '';
 }
 
 /** The element under `Event.UserData` (flattenWindowsEvent keeps the original event under `Event`). */

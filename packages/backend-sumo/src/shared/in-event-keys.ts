@@ -1,0 +1,41 @@
+import type { Expr } from '@sigmats/core';
+
+/**
+ * Sigma's flat names that, in some Windows event types, are not the event header's field. Sigma's flat view of a
+ * Windows event writes UserData names over System ones (the reference evaluator's flattenWindowsEvent,
+ * packages/evaluator/src/windows-event.ts), so in event 104 of the System channel ("The <log> log file was cleared",
+ * provider Microsoft-Windows-Eventlog) a rule's `Channel` is UserData LogFileCleared/Channel, the log that was
+ * cleared, never the header's `System` (SigmaHQ's win_system_eventlog_cleared.yml filters it by the cleared log's
+ * name). Sumo keeps the element path: the Windows JSON format's sample log (SumoLogic/sumologic-documentation
+ * docs/integrations/microsoft-azure/windows-json.md @ 023f0a49) shows the same provider's 1102 as
+ * `"EventData":{},"UserData":{"LogFileCleared":{...}}`, and Cloud SIEM's catalog maps that element's keys as
+ * `UserData.LogFileCleared.SubjectUserName` (sumo-cloud-siem-catalog mappings/86c42ab4-ecb1-421b-8f04-6d10e40b78df.md:27-29).
+ *
+ * Keyed by `<Channel>-<EventID>` (Cloud SIEM's metadata_deviceEventId form); values are record key paths.
+ */
+export const IN_EVENT_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'System-104': { Channel: 'UserData.LogFileCleared.Channel' },
+};
+
+/** The record key of `field` in the Windows event type `<channel>-<id>` when it is not the header's, else undefined. */
+export function inEventKey(channel: string, id: string, field: string): string | undefined {
+  return IN_EVENT_KEYS[`${channel}-${id}`]?.[field];
+}
+
+/** `expr` with every read of a field renamed by `rename` (fields it leaves undefined keep their name). */
+export function renameFields(expr: Expr, rename: (field: string) => string | undefined): Expr {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      return { ...expr, operands: expr.operands.map((o) => renameFields(o, rename)) };
+    case 'not':
+      return { ...expr, operand: renameFields(expr.operand, rename) };
+    case 'match': {
+      const field = rename(expr.field) ?? expr.field;
+      const value = expr.value.kind === 'fieldref' ? { ...expr.value, field: rename(expr.value.field) ?? expr.value.field } : expr.value;
+      return field === expr.field && value === expr.value ? expr : { ...expr, field, value };
+    }
+    default:
+      return expr;
+  }
+}
