@@ -22,3 +22,4 @@ export { parseCidr } from './parse/cidr.js';
 export { windashVariants, WINDASH_CHARS } from './parse/windash.js';
 export { SCHEMAS } from './schema/validate.js';
 export * from './validators/index.js';
+export * from './sysmon-categories.js';

@@ -1,4 +1,5 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
+import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
 import { categoryItems, hiveItems, STATE, type CategoryMapping } from './build.js';
 import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
@@ -67,36 +68,7 @@ export const SECURITY_EVENT_PIPELINE = {
  * (sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b: `"file_delete": [23,26]`): 26 is a deletion Sysmon logged
  * without archiving the file, still a deletion; file_delete_detected, which a rule may name on its own, is 26 alone.
  */
-const SYSMON_EVENT_IDS: Readonly<Record<string, readonly number[]>> = {
-  process_creation: [1],
-  file_change: [2],
-  network_connection: [3],
-  sysmon_status: [4, 16],
-  process_termination: [5],
-  driver_load: [6],
-  image_load: [7],
-  create_remote_thread: [8],
-  raw_access_thread: [9],
-  process_access: [10],
-  file_event: [11],
-  registry_add: [12],
-  registry_delete: [12],
-  registry_set: [13],
-  registry_rename: [14],
-  registry_event: [12, 13, 14],
-  create_stream_hash: [15],
-  pipe_created: [17, 18],
-  wmi_event: [19, 20, 21],
-  dns_query: [22],
-  file_delete: [23, 26],
-  clipboard_capture: [24],
-  process_tampering: [25],
-  file_delete_detected: [26],
-  file_block_executable: [27],
-  file_block_shredding: [28],
-  file_executable_detected: [29],
-  sysmon_error: [255],
-};
+const SYSMON_EVENT_IDS = SYSMON_CATEGORY_EVENT_IDS;
 
 function eventIds(ids: readonly number[]): string {
   return ids.length === 1 ? `EventID == ${ids[0]}` : `EventID in (${ids.join(', ')})`;

@@ -1,3 +1,4 @@
+import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
 import { RAW_XML, RAW_XML_STATE } from '../render/xml-raw.js';
 import { providerItems } from './provider.js';
 
@@ -15,36 +16,7 @@ export const SYSMON_SOURCE = 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operationa
  * (FileDelete, archived, and FileDeleteDetected, logged only), as Sigma's evaluator routes them;
  * `file_delete_detected`, which pySigma does not list, is 26 alone.
  */
-export const SYSMON_CATEGORIES: Readonly<Record<string, readonly number[]>> = {
-  process_creation: [1],
-  file_change: [2],
-  network_connection: [3],
-  sysmon_status: [4, 16],
-  process_termination: [5],
-  driver_load: [6],
-  image_load: [7],
-  create_remote_thread: [8],
-  raw_access_thread: [9],
-  process_access: [10],
-  file_event: [11],
-  registry_add: [12],
-  registry_delete: [12],
-  registry_set: [13],
-  registry_rename: [14],
-  registry_event: [12, 13, 14],
-  create_stream_hash: [15],
-  pipe_created: [17, 18],
-  wmi_event: [19, 20, 21],
-  dns_query: [22],
-  file_delete: [23, 26],
-  clipboard_capture: [24],
-  process_tampering: [25],
-  file_delete_detected: [26],
-  file_block_executable: [27],
-  file_block_shredding: [28],
-  file_executable_detected: [29],
-  sysmon_error: [255],
-};
+export const SYSMON_CATEGORIES: Readonly<Record<string, readonly number[]>> = SYSMON_CATEGORY_EVENT_IDS;
 
 export const sysmonPipeline = {
   name: 'sysmon',

@@ -1,3 +1,4 @@
+import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
 import type { Logsource } from '@sigmats/core';
 
 /**
@@ -35,40 +36,13 @@ export interface SearchProfile {
   readonly needsScope?: string;
 }
 
-/** Sysmon event IDs per Sigma category (Sysmon documentation, same table as pySigma's sysmon pipeline). */
-const SYSMON_EVENT_IDS: Readonly<Record<string, readonly string[]>> = {
-  process_creation: ['1'],
-  file_change: ['2'],
-  network_connection: ['3'],
-  sysmon_status: ['4', '16'],
-  process_termination: ['5'],
-  driver_load: ['6'],
-  image_load: ['7'],
-  create_remote_thread: ['8'],
-  raw_access_thread: ['9'],
-  process_access: ['10'],
-  file_event: ['11'],
-  registry_add: ['12'],
-  registry_delete: ['12'],
-  registry_set: ['13'],
-  registry_rename: ['14'],
-  registry_event: ['12', '13', '14'],
-  create_stream_hash: ['15'],
-  pipe_created: ['17', '18'],
-  wmi_event: ['19', '20', '21'],
-  dns_query: ['22'],
-  // Sigma's file_delete is Sysmon 23 (FileDelete, archived) and 26 (FileDeleteDetected, logged only):
-  // pySigma-pipeline-sysmon, sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b, `"file_delete": [23,26]`.
-  // file_delete_detected is 26 alone.
-  file_delete: ['23', '26'],
-  clipboard_change: ['24'],
-  process_tampering: ['25'],
-  file_delete_detected: ['26'],
-  file_block_executable: ['27'],
-  file_block_shredding: ['28'],
-  file_executable_detected: ['29'],
-  sysmon_error: ['255'],
-};
+/**
+ * Sysmon event IDs per Sigma category, as text (the JSON field holds a string): core's table (pySigma's Sysmon
+ * pipeline), plus `clipboard_change`, the name this backend used for event 24 before pySigma's `clipboard_capture`.
+ */
+const SYSMON_EVENT_IDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  [...Object.entries(SYSMON_CATEGORY_EVENT_IDS), ['clipboard_change', [24]] as const].map(([category, ids]) => [category, ids.map(String)]),
+);
 
 const SYSMON = 'Microsoft-Windows-Sysmon/Operational';
 
