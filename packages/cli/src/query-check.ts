@@ -1,8 +1,10 @@
 // `check -t TARGET`: convert the rules and validate every query the target would get, so CI can check the queries
-// and not only the rules. KQL goes through Microsoft's Kusto analysis (against the generated, documented table
-// schemas) when its optional peer `@kusto/language-service-next` is installed; without it, through the syntax-level
-// gate `convert` uses, and the command says so instead of reading "no problems" as "valid".
-import { documentKey, type Backend, type Diagnostic, type SigmaCollection } from '@sigmats/core';
+// and not only the rules. Splunk and Sumo lint every query inside their conversion (a failure is already a located
+// `backend/invalid-output` error in the result), so only KQL needs a validation pass here: Microsoft's Kusto analysis
+// (against the generated, documented table schemas) when its optional peer `@kusto/language-service-next` is
+// installed; without it, the syntax-level gate `convert` uses, and the command says so instead of reading "no
+// problems" as "valid".
+import { documentKey, LineIndex, type Backend, type Diagnostic, type QueryProblem, type SigmaCollection } from '@sigmats/core';
 import { kqlSyntaxProblems } from './kql-gate.js';
 import { BackendUnavailable, loadBackend, type Target } from './registry.js';
 
@@ -16,7 +18,8 @@ export interface QueryCheck {
 
 interface Validator {
   readonly backend: Backend;
-  readonly validate: (query: string) => readonly { readonly message: string; readonly offset: number; readonly code?: string }[];
+  /** A validation pass after conversion; undefined where the conversion already lints every query. */
+  readonly validate?: (query: string) => readonly QueryProblem[];
   readonly how: string;
 }
 
@@ -41,14 +44,7 @@ async function kqlValidator(): Promise<Validator> {
 async function validatorFor(target: Target): Promise<Validator> {
   if (target === 'kql') return kqlValidator();
   const backend = await loadBackend(target);
-  return { backend, validate: (q) => backend.validate(q), how: `checked by sigmats' ${backend.name} linter` };
-}
-
-/** Line and column of `offset` in `text` (1-based). */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split('\n');
-  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  return { backend, how: `checked by sigmats' ${backend.name} linter` };
 }
 
 /**
@@ -60,7 +56,6 @@ export async function checkQueries(collection: SigmaCollection, targets: readonl
   const diagnostics: Diagnostic[] = [];
   const notes: string[] = [];
   const counts = new Map<Target, number>();
-  const docs = new Map([...collection.rules, ...collection.correlations].map((d) => [documentKey(d), d]));
   for (const target of targets) {
     let v: Validator;
     try {
@@ -74,19 +69,22 @@ export async function checkQueries(collection: SigmaCollection, targets: readonl
     diagnostics.push(...result.diagnostics.map((d) => ({ ...d, message: `${d.message} [${target}]` })));
     let n = 0;
     for (const rule of result.rules) {
-      const doc = docs.get(rule.key);
+      const loc = rule.document.loc;
       for (const query of rule.queries) {
         n++;
-        for (const p of v.validate(query)) {
-          const at = position(query, p.offset);
+        const problems = v.validate?.(query) ?? [];
+        if (problems.length === 0) continue;
+        const index = new LineIndex(query, loc.file);
+        for (const p of problems) {
+          const at = index.position(p.offset);
           diagnostics.push({
             code: 'backend/invalid-output',
             severity: 'error',
             message: `${target} query, line ${at.line} col ${at.column}: ${p.message}${p.code ? ` (${p.code})` : ''}`,
-            file: doc?.loc.file ?? rule.key,
-            line: doc?.loc.line ?? 0,
-            column: doc?.loc.column ?? 0,
-            rule: rule.key,
+            file: loc.file,
+            line: loc.line,
+            column: loc.column,
+            rule: documentKey(rule.document),
           });
         }
       }

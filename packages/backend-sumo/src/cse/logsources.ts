@@ -1,3 +1,4 @@
+import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
 import type { Logsource } from '@sigmats/core';
 import type { CseRoute } from './catalog-types.js';
 import { mappingFor, mappingsOf, outputsOf } from './catalog.js';
@@ -111,39 +112,15 @@ interface EventSpec {
 
 const sysmon = (...ids: string[]): EventSpec => ({ channel: SYSMON, ids });
 
-/** Windows categories: Sysmon event ids (Sysmon documentation; as in pySigma's sysmon pipeline) and the others. */
+/**
+ * Windows categories: the Sysmon event ids of core's table (pySigma's Sysmon pipeline; `clipboard_change` kept as the
+ * name this backend used for event 24 before pySigma's `clipboard_capture`), 4688 beside Sysmon 1 for
+ * process_creation, and the PowerShell channels.
+ */
 const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSpec[]>> = {
-  process_creation: [sysmon('1'), { channel: 'Security', ids: ['4688'], keyOf: key4688 }],
-  file_change: [sysmon('2')],
-  network_connection: [sysmon('3')],
-  sysmon_status: [sysmon('4', '16')],
-  process_termination: [sysmon('5')],
-  driver_load: [sysmon('6')],
-  image_load: [sysmon('7')],
-  create_remote_thread: [sysmon('8')],
-  raw_access_thread: [sysmon('9')],
-  process_access: [sysmon('10')],
-  file_event: [sysmon('11')],
-  registry_add: [sysmon('12')],
-  registry_delete: [sysmon('12')],
-  registry_set: [sysmon('13')],
-  registry_rename: [sysmon('14')],
-  registry_event: [sysmon('12', '13', '14')],
-  create_stream_hash: [sysmon('15')],
-  pipe_created: [sysmon('17', '18')],
-  wmi_event: [sysmon('19', '20', '21')],
-  dns_query: [sysmon('22')],
-  // Sigma's file_delete is Sysmon 23 (FileDelete, archived) and 26 (FileDeleteDetected, logged only):
-  // pySigma-pipeline-sysmon, sigma/pipelines/sysmon/sysmon.py, commit 17767479f26b, `"file_delete": [23,26]`.
-  // file_delete_detected is 26 alone.
-  file_delete: [sysmon('23', '26')],
+  ...Object.fromEntries(Object.entries(SYSMON_CATEGORY_EVENT_IDS).map(([category, ids]) => [category, [sysmon(...ids.map(String))]])),
   clipboard_change: [sysmon('24')],
-  process_tampering: [sysmon('25')],
-  file_delete_detected: [sysmon('26')],
-  file_block_executable: [sysmon('27')],
-  file_block_shredding: [sysmon('28')],
-  file_executable_detected: [sysmon('29')],
-  sysmon_error: [sysmon('255')],
+  process_creation: [sysmon('1'), { channel: 'Security', ids: ['4688'], keyOf: key4688 }],
   ps_script: [{ channel: PS, ids: ['4104'] }],
   ps_module: [{ channel: PS, ids: ['4103'] }],
   ps_classic_start: [{ channel: PS_CLASSIC, ids: ['400'] }],

@@ -139,13 +139,7 @@ export function windowsView(event: RawEvent, source: EventSource): WindowsEventV
   }
   const defaultProvider = channel === SYSMON_CHANNEL ? SYSMON_PROVIDER : channel === SECURITY_CHANNEL ? SECURITY_PROVIDER : (CHANNEL_PROVIDER[channel] ?? '');
   const provider = text(event['Provider_Name']) || defaultProvider;
-  const system: Record<string, unknown> = {};
-  const data: [string, string][] = [];
-  for (const [k, v] of Object.entries(event)) {
-    if (SYSTEM_KEYS.has(k)) {
-      if (k !== 'Event') system[k] = v;
-    } else data.push([k, text(v)]);
-  }
+  const { system, data } = splitHeader(event);
   const order = channel === SYSMON_CHANNEL && !('Event' in event) ? SYSMON_ORDER[eventId] : undefined;
   if (order) data.sort((a, b) => rank(order, a[0]) - rank(order, b[0]));
   let userDataElement = userDataName(event['Event']);
@@ -197,6 +191,21 @@ function userDataName(original: unknown): string | undefined {
 export const LINUX_SYSMON_CHANNEL = 'Linux-Sysmon/Operational';
 
 /** Sigma Linux categories -> Sysmon for Linux event ids (the ids the catalog's Linux-Sysmon mappings name). */
+/** A flat event's header keys (`SYSTEM_KEYS`, the nested `Event` left out) and its data fields, in the event's order. */
+function splitHeader(event: RawEvent): { system: Record<string, unknown>; data: [string, string][] } {
+  const system: Record<string, unknown> = {};
+  const data: [string, string][] = [];
+  for (const [k, v] of Object.entries(event)) {
+    if (SYSTEM_KEYS.has(k)) {
+      if (k !== 'Event') system[k] = v;
+    } else data.push([k, text(v)]);
+  }
+  return { system, data };
+}
+
+/** The host of a flat Linux or macOS event: Sysmon's `Computer`, else the `host` most collectors write. */
+const flatComputer = (event: RawEvent): string => text(event['Computer'] ?? event['host'] ?? '');
+
 const LINUX_CATEGORY_EVENT_ID: Readonly<Record<string, number>> = {
   process_creation: 1, network_connection: 3, process_termination: 5, file_event: 11, file_delete: 23,
 };
@@ -211,14 +220,8 @@ export function linuxSysmonView(event: RawEvent, source: EventSource): WindowsEv
   const eventId = LINUX_CATEGORY_EVENT_ID[source.category];
   if (eventId === undefined) return undefined;
   assumption('linux-sysmon-shape');
-  const system: Record<string, unknown> = {};
-  const data: [string, string][] = [];
-  for (const [k, v] of Object.entries(event)) {
-    if (SYSTEM_KEYS.has(k)) {
-      if (k !== 'Event') system[k] = v;
-    } else data.push([k, text(v)]);
-  }
-  return { channel: LINUX_SYSMON_CHANNEL, eventId, provider: 'Linux-Sysmon', computer: text(event['Computer'] ?? event['host'] ?? ''), system, data };
+  const { system, data } = splitHeader(event);
+  return { channel: LINUX_SYSMON_CHANNEL, eventId, provider: 'Linux-Sysmon', computer: flatComputer(event), system, data };
 }
 
 /** Sigma macOS categories -> the Sysmon-style event they are written as (same ids as Linux). */
@@ -237,14 +240,8 @@ export function macosView(event: RawEvent, source: EventSource): WindowsEventVie
   const eventId = MACOS_CATEGORY_EVENT_ID[source.category];
   if (eventId === undefined) return undefined;
   assumption('macos-event-shape');
-  const system: Record<string, unknown> = {};
-  const data: [string, string][] = [];
-  for (const [k, v] of Object.entries(event)) {
-    if (SYSTEM_KEYS.has(k)) {
-      if (k !== 'Event') system[k] = v;
-    } else data.push([k, text(v)]);
-  }
-  return { channel: MACOS_CHANNEL, eventId, provider: 'macOS', computer: text(event['Computer'] ?? event['host'] ?? ''), system, data };
+  const { system, data } = splitHeader(event);
+  return { channel: MACOS_CHANNEL, eventId, provider: 'macOS', computer: flatComputer(event), system, data };
 }
 
 function rank(order: readonly string[], name: string): number {
