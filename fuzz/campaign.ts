@@ -33,7 +33,7 @@ export interface FuzzReport {
   readonly counts: Readonly<Record<FindingKind, number>>;
   readonly findings: readonly Finding[];
   /** Slowest input (CPU ms) and what it was. */
-  readonly slowest: { readonly ms: number; readonly input: string };
+  readonly slowest: { readonly ms: number; readonly input: string; readonly files?: Readonly<Record<string, string>> };
 }
 
 export const HANG_MS = 5000;
@@ -366,6 +366,8 @@ interface Ctx {
   readonly findings: Finding[];
   readonly dir: string;
   readonly log?: (line: string) => void;
+  /** The texts of the input being run, so a hang (known only afterwards) can be replayed. */
+  current?: Record<string, string>;
 }
 
 function record(ctx: Ctx, kind: FindingKind, input: string, detail: string, files: Record<string, string>): void {
@@ -383,6 +385,7 @@ function corpusRule(ctx: Ctx): { name: string; text: string } {
 /** Library path: parse, convert with every target (optionally a pipeline), compile and match events. */
 function convertEverywhere(ctx: Ctx, input: string, ruleText: string, pipelineText: string | undefined, canary: boolean): void {
   const files = { 'r.yml': ruleText, ...(pipelineText !== undefined ? { 'p.yml': pipelineText } : {}) };
+  ctx.current = files;
   const collection = loadCollection([{ text: ruleText, file: 'r.yml' }]);
   const diags: Diagnostic[] = [...collection.diagnostics];
   let pipelines: Pipeline[] = [];
@@ -428,6 +431,7 @@ async function cliRun(ctx: Ctx, input: string, ruleText: string): Promise<void> 
   try {
     mkdirSync(join(dir, 'rules'));
     writeFileSync(join(dir, 'rules', 'a.yml'), ruleText);
+    ctx.current = { 'rules/a.yml': ruleText };
     writeFileSync(join(dir, 'rules', 'b.yaml'), canaryRule(r, 1));
     const target = r.pick([...TARGETS, 'all']);
     const inputs = r.pick([['rules/'], ['rules'], ['rules/*.yml'], ['rules/**'], ['rules/a.yml'], ['rules/a.yml', 'rules/a.yml'], ['nosuch/'], ['rules/{a,b}.y*ml'], ['./rules/../rules/']]);
@@ -484,8 +488,11 @@ function snapshot(dir: string): Map<string, string> {
   return out;
 }
 
-/** Run the campaign for `ms` milliseconds (at least one input of each kind). */
-export async function runCampaign(options: { ms: number; seed: number; log?: (line: string) => void }): Promise<FuzzReport> {
+/**
+ * Run the campaign for `ms` milliseconds (at least one input of each kind), or, with `inputs`, for exactly that many
+ * inputs: the input sequence depends only on the seed, so a finding's `#N ... seed=S` is replayed by S and N + 1.
+ */
+export async function runCampaign(options: { ms: number; seed: number; inputs?: number; log?: (line: string) => void }): Promise<FuzzReport> {
   const r = new Rand(rng(options.seed));
   const backends = new Map<Target, Backend>();
   for (const t of TARGETS) backends.set(t, await loadBackend(t));
@@ -498,16 +505,19 @@ export async function runCampaign(options: { ms: number; seed: number; log?: (li
   const byInput: Record<string, number> = { rule: 0, pipeline: 0, canary: 0, events: 0, cli: 0 };
   const started = Date.now();
   let inputs = 0;
-  let slowest = { ms: 0, input: '' };
+  let slowest: FuzzReport['slowest'] = { ms: 0, input: '' };
   let lastLog = started;
   const kinds = ['rule', 'rule', 'pipeline', 'canary', 'canary', 'events', 'cli'] as const;
   try {
-    while (inputs < kinds.length || Date.now() - started < options.ms) {
+    const more = (): boolean =>
+      options.inputs !== undefined ? inputs < options.inputs : inputs < kinds.length || Date.now() - started < options.ms;
+    while (more()) {
       const kind = inputs < kinds.length ? kinds[inputs]! : r.pick(kinds);
       const base = corpusRule(ctx);
       const input = `#${inputs} ${kind} seed=${options.seed} ${base.name.replace(/^.*\/rules/, 'rules')}`;
       // CPU time, not wall time: on a shared machine an input may wait for a core for seconds without working.
       const cpu0 = process.cpuUsage();
+      ctx.current = {};
       try {
         switch (kind) {
           case 'rule':
@@ -532,8 +542,8 @@ export async function runCampaign(options: { ms: number; seed: number; log?: (li
       }
       const used = process.cpuUsage(cpu0);
       const ms = Math.round((used.user + used.system) / 1000);
-      if (ms > slowest.ms) slowest = { ms, input };
-      if (ms > HANG_MS) record(ctx, 'hang', input, `${ms} ms CPU`, {});
+      if (ms > slowest.ms) slowest = { ms, input, files: ctx.current ?? {} };
+      if (ms > HANG_MS) record(ctx, 'hang', input, `${ms} ms CPU`, ctx.current);
       byInput[kind] = (byInput[kind] ?? 0) + 1;
       inputs++;
       if (options.log && Date.now() - lastLog > 60_000) {

@@ -12,6 +12,8 @@ import { inputReading } from '../src/overwrite.js';
 
 const MINUTES = Number(process.env.FUZZ_MINUTES ?? '2');
 const SEED = Number(process.env.FUZZ_SEED ?? String(Date.now() % 1_000_000));
+// Replaying a finding `#N ... seed=S`: FUZZ_SEED=S FUZZ_INPUTS=N+1.
+const INPUTS = process.env.FUZZ_INPUTS ? Number(process.env.FUZZ_INPUTS) : undefined;
 
 describe('properties', () => {
   test('a safe placeholder id never holds a character that can close a quote or start a clause', () => {
@@ -93,12 +95,12 @@ describe('properties', () => {
 test(
   `campaign: ${MINUTES} minute(s), every figure 0`,
   async () => {
-    const report = await runCampaign({ ms: MINUTES * 60_000, seed: SEED, log: (l) => console.log(l) });
+    const report = await runCampaign({ ms: MINUTES * 60_000, seed: SEED, ...(INPUTS !== undefined ? { inputs: INPUTS } : {}), log: (l) => console.log(l) });
     const line = summary(report);
     console.log(line);
     if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, `${JSON.stringify({ summary: line, ...report }, null, 2)}\n`);
     expect(report.findings.map((f) => `${f.kind}: ${f.input}: ${f.detail.slice(0, 300)}`)).toEqual([]);
     expect(report.inputs).toBeGreaterThan(7);
   },
-  MINUTES * 60_000 + 180_000,
+  INPUTS !== undefined ? 3_600_000 : MINUTES * 60_000 + 180_000,
 );

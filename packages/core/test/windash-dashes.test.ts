@@ -1,5 +1,7 @@
 // `|windash`: the five dash characters are interchangeable at the start of a word, whichever one the rule wrote.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ValuePart } from '../src/ir/values.js';
 import { windashPositions, windashVariants } from '../src/parse/windash.js';
 import { itemValues } from './helpers.js';
 
@@ -40,5 +42,41 @@ describe('variants: the written dash first, then the four others, every position
     };
     expect(texts(em)).toEqual(texts(hy));
     expect(em.diagnostics).toEqual([]);
+  });
+});
+
+describe('variants over many parts', () => {
+  // The order and content of the product, part by part, as the straightforward (quadratic) construction gives them.
+  const reference = (parts: readonly ValuePart[]): string[] => {
+    let variants: string[] = [''];
+    for (const p of parts) {
+      if (p.kind !== 'literal') {
+        variants = variants.map((v) => `${v}<${p.kind}>`);
+        continue;
+      }
+      const opts = windashVariants([p]).map((v) => (v[0] as { text: string }).text);
+      variants = variants.flatMap((v) => opts.map((o) => v + o));
+    }
+    return variants;
+  };
+  const show = (v: readonly ValuePart[]) => v.map((p) => (p.kind === 'literal' ? p.text : `<${p.kind}>`)).join('');
+  it('agree with the part-by-part product, written variant first', () => {
+    const part = fc.oneof(
+      fc.constantFrom<ValuePart>({ kind: 'wildcard-multi' }, { kind: 'wildcard-single' }),
+      fc.stringMatching(/^[a-z \-/]{1,6}$/).map((text): ValuePart => ({ kind: 'literal', text })),
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 6 }), (parts) => {
+        if (windashPositions(parts.map((p) => (p.kind === 'literal' ? p.text : '')).join('|')).length > 4) return;
+        expect(windashVariants(parts).map(show)).toEqual(reference(parts));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('a value of thousands of wildcards keeps every part in each of its five variants', () => {
+    const parts: ValuePart[] = [{ kind: 'literal', text: '/remote:x' }, ...Array.from({ length: 20_000 }, (): ValuePart => ({ kind: 'wildcard-multi' }))];
+    const variants = windashVariants(parts);
+    expect(variants).toHaveLength(5);
+    for (const v of variants) expect(v).toHaveLength(20_001);
   });
 });
