@@ -99,6 +99,9 @@ const COMMANDS = [
   { key: 'kql', label: 'convert -t kql', run: () => sigmats('convert', '-t', 'kql', rules) },
   { key: 'sumo_cse', label: 'convert -t sumo-cse', run: () => sigmats('convert', '-t', 'sumo-cse', rules) },
   { key: 'all', label: 'convert -t all', run: () => sigmats('convert', '-t', 'all', rules) },
+  // The same two on the main thread only: what the worker threads of a large run (issue 16, both cores) bring.
+  { key: 'splunk_j1', label: 'convert -t splunk --jobs 1', run: () => sigmats('convert', '-t', 'splunk', '--jobs', '1', rules) },
+  { key: 'all_j1', label: 'convert -t all --jobs 1', run: () => sigmats('convert', '-t', 'all', '--jobs', '1', rules) },
   { key: 'check', label: 'check', run: () => sigmats('check', rules) },
   { key: 'one_rule', label: 'convert -t splunk <one rule>', run: () => sigmats('convert', '-t', 'splunk', oneRule) },
   { key: 'node', label: 'node -e 0', run: () => node(['-e', '0']) },
@@ -148,6 +151,11 @@ for (const c of COMMANDS) {
   if (c.key !== 'node') console.log(`BENCH process.${c.key}.over_node: ${vsNode.toFixed(2)} x`);
 }
 if (docs) console.log(`(${yamlRef.name}: ${docs} YAML documents)`);
+for (const [key, base] of [['splunk', 'splunk_j1'], ['all', 'all_j1']]) {
+  const ratio = median(samples[key].map((x, i) => x.ms / samples[base][i].ms));
+  console.log(`convert -t ${key === 'all' ? 'all' : 'splunk'}: default (worker threads) / --jobs 1 = ${ratio.toFixed(3)} (median of per-round ratios)`);
+  console.log(`BENCH process.${key}.over_jobs1: ${ratio.toFixed(3)} x`);
+}
 
 // Memory: convert -t all -o DIR at 1x and 8x the corpus. The 8 copies are real files (not links), each copy in its
 // own folder, so every file is read and written as in a large repository.

@@ -10,6 +10,7 @@ import type { Diagnostic, ParsedSource, SigmaCollection, SigmaDocument, SigmaRul
 import { STDIN } from './files.js';
 import type { CliIo } from './io.js';
 import { parseSource, readSource, readSourceSync, type ReadSource } from './load.js';
+import type { DocSummary } from './parallel/chunk.js';
 
 /**
  * False only when no YAML document in the text can have a top-level `correlation` or `filter` key, i.e. be a
@@ -185,5 +186,41 @@ export function* ruleChunks(paths: readonly string[], cwd: string, kept: Map<str
       parseDiagnostics: collection.diagnostics.slice(0, parseCount),
       collectionDiagnostics: collection.diagnostics.slice(parseCount),
     };
+  }
+}
+
+/**
+ * The duplicate id and name warnings of a collection read in chunks converted elsewhere (parallel convert): fed
+ * each chunk's documents (rules, then correlations) in input order, it reports exactly what buildCollection would
+ * over the whole input, through buildCollection itself: stand-ins for earlier chunks' holders, then the chunk's
+ * documents as stand-ins of their own (a duplicate check reads only title, id, name and locations).
+ */
+export class DuplicateTracker {
+  private readonly holders = new Map<string, Holder>();
+
+  check(docs: readonly DocSummary[]): Diagnostic[] {
+    const standIns: SigmaRule[] = [];
+    const claimed = new Set<string>();
+    for (const d of docs) {
+      for (const key of [d.id, d.name]) {
+        const holder = key === undefined ? undefined : this.holders.get(key);
+        if (key !== undefined && holder !== undefined && !claimed.has(key)) {
+          claimed.add(key);
+          standIns.push(standIn(key, holder));
+        }
+      }
+    }
+    const own = docs.map((d): SigmaRule => {
+      const s = standIn(d.id ?? '', { title: d.title, loc: d.loc });
+      const { id: _id, ...rest } = s;
+      return { ...rest, ...(d.id !== undefined ? { id: d.id } : {}), ...(d.name !== undefined ? { name: d.name } : {}), fieldLocs: d.fieldLocs };
+    });
+    const built = buildCollection([{ documents: [...standIns, ...own], diagnostics: [] }]);
+    for (const d of docs) {
+      const holder = { title: d.title, loc: d.loc };
+      if (d.id !== undefined) this.holders.set(d.id, holder);
+      if (d.name !== undefined) this.holders.set(d.name, holder);
+    }
+    return [...built.diagnostics];
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parsePipeline } from '@sigmats/core';
+import { loadCollection, parsePipeline } from '@sigmats/core';
 import type { Backend, BackendOptionValue, ConvertOptions, ConvertedRule, Diagnostic, Pipeline, SigmaCollection } from '@sigmats/core';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
@@ -9,7 +9,9 @@ import type { CliIo, OutStream } from '../io.js';
 import { STDIN } from '../files.js';
 import { directSink, fileSink, memorySink, type LineSink } from '../line-sink.js';
 import { loadRules, STDIN_NAME, type LoadedRules } from '../load.js';
-import { prescan, ruleChunks } from '../rule-stream.js';
+import { DuplicateTracker, prescan, ruleChunks } from '../rule-stream.js';
+import { convertChunk, type ChunkJob, type ChunkResult } from '../parallel/chunk.js';
+import { ChunkPool, jobsFor, PARALLEL_MIN_FILES, workerScript } from '../parallel/pool.js';
 import { gateResult } from '../gate.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
@@ -38,6 +40,7 @@ const SPEC: readonly OptionSpec[] = [
   { name: 'summary', type: 'boolean' },
   { name: 'verbose', short: 'v', type: 'boolean' },
   { name: 'no-progress', type: 'boolean' },
+  { name: 'jobs', short: 'j', type: 'string' },
   COLOR_OPTION,
 ];
 
@@ -84,7 +87,7 @@ const looksLikeFile = (p: string): boolean => /\.ya?ml$/i.test(p) || p.includes(
 export function resolvePipelineArgs(
   args: readonly string[],
   backends: ReadonlyMap<Target, Backend>,
-  io: CliIo,
+  io: Pick<CliIo, 'cwd'>,
 ): { perTarget: Map<Target, Pipeline[]>; diagnostics: Diagnostic[] } {
   const perTarget = new Map<Target, Pipeline[]>([...backends.keys()].map((t) => [t, []]));
   const diagnostics: Diagnostic[] = [];
@@ -135,6 +138,8 @@ interface TargetRun {
   sink?: LineSink;
   /** The backend threw: the target is left out from then on. */
   broken: boolean;
+  /** Rule outputs of a combined output converted in parallel chunks, joined at the end. */
+  readonly parts: string[];
 }
 
 const diagnosticsOfRun = (run: TargetRun): Diagnostic[] => [...run.backendDiagnostics, ...run.gateDiagnostics];
@@ -202,6 +207,33 @@ const DISCARD: OutStream = { write: () => undefined };
 /** Inputs per chunk of a streamed conversion. */
 const CHUNK_FILES = 128;
 
+/**
+ * Two rules sharing a title, as one probe collection: a backend (with the run's pipelines, format and options)
+ * whose combined output for them is their outputs joined by a blank line combines any rules that way, and so can be
+ * converted in chunks and joined. Formats that number stanzas, wrap rules in one JSON document or add a header
+ * (Splunk savedsearches, Sumo scheduled-search, CSE cse-rule), and pipeline finalizers, answer no.
+ */
+const JOIN_PROBE = ['1', '2']
+  .map((n) => `title: sigmats join probe\nid: 5f0c1a2b-0000-4000-8000-00000000000${n}\nlogsource:\n  product: windows\n  category: process_creation\ndetection:\n  sel:\n    Image|endswith: '\\probe${n}.exe'\n  condition: sel\n`)
+  .join('---\n');
+
+function joinsRuleOutputs(run: TargetRun): boolean {
+  try {
+    const result = run.backend.convert(loadCollection([{ text: JOIN_PROBE, file: 'probe.yml' }]), run.options);
+    return result.rules.length === 2 && result.output === result.rules.map((r) => r.output).join('\n\n');
+  } catch {
+    return false;
+  }
+}
+
+/** `--jobs N`: a positive whole number. */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`--jobs expects a positive whole number, got '${value}'`, 'convert');
+  return n;
+}
+
 /** Keys (or files) of everything that failed, from error diagnostics. */
 function failedUnits(diags: readonly Diagnostic[]): Set<string> {
   return new Set(diags.filter((d) => d.severity === 'error').map((d) => d.rule ?? d.file));
@@ -222,6 +254,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const filterProblems = checkFilterFiles(filterFiles, io.cwd);
   if (filterProblems.length > 0) throw new UsageError(filterProblems.join('; '), 'convert');
   const verbose = args.flags.has('verbose');
+  const requestedJobs = parseJobs(args.strings.get('jobs'));
   const skipUnsupported = args.flags.has('skip-unsupported');
 
   // Backends load in parallel, only the requested ones.
@@ -300,16 +333,53 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       writtenCount: 0,
       writeErrors: [],
       broken: false,
+      parts: [],
     };
   });
   const live = (): TargetRun[] => runs.filter((r) => !r.broken);
 
+  const commentsOn = (r: TargetRun, toFile: boolean): boolean =>
+    !args.flags.has('no-comments') && (args.flags.has('comments') || (!toFile && io.stdout.isTTY === true)) && r.format === r.backend.defaultFormat;
+
   // Files under -o DIR and NDJSON lines are per rule: such a run is converted and written chunk by chunk, so its
   // memory does not grow with the input (a corpus 8 times SigmaHQ's held 4.6 times the memory). Correlations,
-  // filters and combined outputs need the whole collection: those runs are converted in one piece.
-  const prescanned =
-    (outputAsDir || (json && output === undefined)) && filterFiles.length === 0 && runs.every(convertsPerRule) ? await prescan(found.files, io) : undefined;
-  const streamed = prescanned?.streamable === true;
+  // filters and combined outputs need the whole collection: those runs are converted in one piece, except that a
+  // combined output that is its rules' outputs joined (see JOIN_PROBE) is converted in chunks on worker threads.
+  // Large runs convert their chunks on worker threads (one per core): same output, in the same order.
+  const plain = !json && !outputAsDir;
+  const threads = jobsFor(requestedJobs);
+  // Workers take part when there are two chunks or more and either --jobs asked for them or the run is large.
+  const script = threads > 1 && found.files.length > CHUNK_FILES && (requestedJobs !== undefined || found.files.length >= PARALLEL_MIN_FILES) ? workerScript() : undefined;
+  const chunkable = filterFiles.length === 0 && runs.every(convertsPerRule);
+  const parallelWanted = script !== undefined && chunkable && (!plain || runs.every((r) => !commentsOn(r, output !== undefined) && joinsRuleOutputs(r)));
+  // The workers start before the prescan, to load while it reads the inputs; an input it finds not streamable
+  // (a correlation or a filter) stops them again.
+  const workerErrors: string[] = [];
+  const pool = parallelWanted
+    ? new ChunkPool(
+        script,
+        {
+          cwd: io.cwd,
+          targets: runs.map((r) => r.target),
+          ...(format !== undefined ? { format } : {}),
+          pipelineArgs: args.lists.get('pipeline') ?? [],
+          noDefaultPipelines: args.flags.has('no-default-pipelines'),
+          optionArgs,
+        },
+        Math.min(threads, Math.ceil(found.files.length / CHUNK_FILES)) - 1,
+        (m) => workerErrors.push(m),
+      )
+    : undefined;
+  let prescanned: Awaited<ReturnType<typeof prescan>> | undefined;
+  try {
+    prescanned = parallelWanted || ((outputAsDir || (json && output === undefined)) && chunkable) ? await prescan(found.files, io) : undefined;
+  } catch (err) {
+    pool?.close();
+    throw err;
+  }
+  const parallel = parallelWanted && prescanned?.streamable === true;
+  if (!parallel) pool?.close();
+  const streamed = prescanned?.streamable === true && (!plain || parallel);
   const displayed = found.files.map((f) => (f === STDIN ? STDIN_NAME : f));
 
   const progressOn = !args.flags.has('no-progress') && io.stderr.isTTY === true && found.files.length >= Progress.MIN_BATCH;
@@ -327,8 +397,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (json) r.written.push(path);
     }
   };
-  const commentsOn = (r: TargetRun, toFile: boolean): boolean =>
-    !args.flags.has('no-comments') && (args.flags.has('comments') || (!toFile && io.stdout.isTTY === true)) && r.format === r.backend.defaultFormat;
   let names: ReadonlyMap<string, string> | undefined;
   let usage = false;
   let fileCount = 0;
@@ -358,6 +426,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
       if (whole) progress.tick();
     }
+    return applyPiece(results);
+  };
+
+  /** A converted piece written out (files under -o DIR, NDJSON lines); false when a usage problem stops the run. */
+  const applyPiece = (results: readonly { r: TargetRun; rules: readonly ConvertedRule[]; diags: readonly Diagnostic[] }[]): boolean => {
     // Option problems stop the whole conversion: that is a usage error, not a rule failure.
     if (usage) return false;
     const multi = live().length > 1;
@@ -384,12 +457,60 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return true;
   };
 
+  /** A chunk converted elsewhere (parallel/chunk.ts): its results taken in as convertPiece takes its own. */
+  const tracker = new DuplicateTracker();
+  const applyChunk = (res: ChunkResult): boolean => {
+    keepAll(parseDiags, res.parseDiagnostics);
+    const duplicates = tracker.check(res.docs);
+    keepAll(collectionDiags, duplicates);
+    const chunkDiags = [...res.parseDiagnostics, ...duplicates];
+    const results: { r: TargetRun; rules: readonly ConvertedRule[]; diags: readonly Diagnostic[] }[] = [];
+    for (const t of res.targets) {
+      const r = runs.find((x) => x.target === t.target);
+      if (r === undefined || r.broken) continue;
+      if (t.error !== undefined) {
+        loadErrors.push(`${r.target} backend failed: ${t.error}`);
+        r.broken = true;
+        continue;
+      }
+      r.format = t.format;
+      keepAll(r.backendDiagnostics, t.backendDiagnostics);
+      keepAll(r.gateDiagnostics, t.gateDiagnostics);
+      if (t.heldBack) r.heldBack = true;
+      if (t.usage) usage = true;
+      if (plain) for (const rule of t.rules) r.parts.push(rule.output);
+      results.push({ r, rules: t.rules, diags: [...chunkDiags, ...t.backendDiagnostics, ...t.gateDiagnostics] });
+    }
+    return applyPiece(results);
+  };
+
   if (json) {
     // The first target's lines go straight out; the others' wait for their turn (in a file when streamed).
     runs.forEach((r, i) => (r.sink = i === 0 ? directSink(io.stdout) : streamed ? fileSink() : memorySink()));
   }
   try {
-    if (streamed) {
+    if (parallel) {
+      names = uniqueStems(displayed);
+      fileCount = displayed.length;
+      const kept = prescanned!.kept;
+      const jobs: ChunkJob[] = [];
+      for (let i = 0; i < found.files.length; i += CHUNK_FILES) {
+        const paths = found.files.slice(i, i + CHUNK_FILES);
+        jobs.push({ index: jobs.length, paths, sources: paths.map((p) => kept.get(p)) });
+      }
+      kept.clear();
+      const here = runs.map((r) => ({ target: r.target, backend: r.backend, options: r.options }));
+      for await (const res of pool!.run(jobs, (job) => convertChunk(job, io.cwd, here))) {
+        const going = applyChunk(res);
+        progress.tick(res.files.length);
+        if (!going) break;
+      }
+      if (verbose) io.stderr.write(`sigmats convert: ${fileCount} files in ${jobs.length} chunks on ${Math.min(threads, jobs.length)} threads (${Math.min(threads, jobs.length) - 1} workers)\n`);
+      if (workerErrors.length > 0) {
+        io.stderr.write(`sigmats convert: warning: ${workerErrors.length} worker thread failure${workerErrors.length === 1 ? '' : 's'}; their files were converted on the main thread (first: ${workerErrors[0]!.split('\n')[0]})\n`);
+      }
+      if (plain) for (const r of live()) r.whole = { output: r.parts.join('\n\n'), rules: [] };
+    } else if (streamed) {
       names = uniqueStems(displayed);
       fileCount = displayed.length;
       for (const chunk of ruleChunks(found.files, io.cwd, prescanned!.kept, CHUNK_FILES)) {
@@ -408,6 +529,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       convertPiece(loaded.collection, true);
     }
   } catch (err) {
+    pool?.close();
     for (const r of runs) r.sink?.drain(DISCARD);
     throw err;
   }

@@ -1,0 +1,140 @@
+/**
+ * One chunk of a parallel `convert` (issue 16: both cores): read, parse and convert a slice of the input files
+ * with every target, and return only what the main thread writes and reports, as plain data that crosses a
+ * worker boundary. The main thread can run the same function itself (a worker that fails is replaced by it).
+ *
+ * What a chunk cannot know alone, the main thread adds: duplicate ids and names across chunks (see
+ * rule-stream.ts's DuplicateTracker), and the order of everything (results carry their chunk's index).
+ */
+import { buildCollection } from '@sigmats/core';
+import type { Backend, ConvertOptions, ConvertedRule, Diagnostic, SigmaDocument, SigmaRule, SourceLocation } from '@sigmats/core';
+import { gateResult } from '../gate.js';
+import { parseSource, readSourceSync, type ReadSource } from '../load.js';
+import type { Target } from '../registry.js';
+
+/** A slice of the inputs, in input order; a source the prescan kept is sent along, the others are read here. */
+export interface ChunkJob {
+  readonly index: number;
+  readonly paths: readonly string[];
+  readonly sources: readonly (ReadSource | undefined)[];
+}
+
+/** What the duplicate id/name check needs of a document (the rest of a rule stays in its chunk). */
+export interface DocSummary {
+  readonly title: string;
+  readonly id?: string;
+  readonly name?: string;
+  readonly loc: SourceLocation;
+  readonly fieldLocs: Readonly<Record<string, SourceLocation>>;
+}
+
+/** One target's conversion of a chunk. */
+export interface TargetChunk {
+  readonly target: Target;
+  readonly format: string;
+  /** Converted rules past the output gate, their documents reduced to their metadata (no detections). */
+  readonly rules: readonly ConvertedRule[];
+  readonly backendDiagnostics: readonly Diagnostic[];
+  readonly gateDiagnostics: readonly Diagnostic[];
+  readonly heldBack: boolean;
+  /** The backend reported an option or format problem (a usage error for the whole run). */
+  readonly usage: boolean;
+  /** The backend threw: its stack. */
+  readonly error?: string;
+}
+
+export interface ChunkResult {
+  readonly index: number;
+  /** Display names of the chunk's inputs, in input order. */
+  readonly files: readonly string[];
+  /** Read and parse diagnostics, in input order. */
+  readonly parseDiagnostics: readonly Diagnostic[];
+  /** Rules then correlations, in the order the collection registers them. */
+  readonly docs: readonly DocSummary[];
+  readonly targets: readonly TargetChunk[];
+}
+
+/** A target as a chunk converts it: its backend and options, resolved once per thread. */
+export interface ChunkTarget {
+  readonly target: Target;
+  readonly backend: Backend;
+  readonly options: ConvertOptions;
+}
+
+const USAGE_CODES: ReadonlySet<string> = new Set(['backend/unknown-format', 'backend/invalid-option']);
+
+function summary(d: SigmaDocument): DocSummary {
+  const fieldLocs: Record<string, SourceLocation> = {};
+  if (d.fieldLocs.id) fieldLocs.id = d.fieldLocs.id;
+  if (d.fieldLocs.name) fieldLocs.name = d.fieldLocs.name;
+  return { title: d.title, ...(d.id !== undefined ? { id: d.id } : {}), ...(d.name !== undefined ? { name: d.name } : {}), loc: d.loc, fieldLocs };
+}
+
+/**
+ * A converted rule with the little of its document the main thread reads (`--json`: file, id, title, level;
+ * diagnostics and rule comments: file, key, title, id), so a clone does not copy the whole IR. */
+function light(rule: ConvertedRule): ConvertedRule {
+  const d = rule.document;
+  // A correlation (a file changed to hold one after the prescan) crosses whole: rare, and always right.
+  if (d.kind !== 'rule') return rule;
+  const document: SigmaRule = {
+    kind: 'rule',
+    title: d.title,
+    ...(d.id !== undefined ? { id: d.id } : {}),
+    ...(d.name !== undefined ? { name: d.name } : {}),
+    ...(d.level !== undefined ? { level: d.level } : {}),
+    taxonomy: d.taxonomy,
+    references: [],
+    related: [],
+    falsepositives: [],
+    tags: [],
+    custom: {},
+    loc: d.loc,
+    fieldLocs: {},
+    logsource: { custom: {}, loc: d.loc },
+    detections: [],
+    conditions: [],
+    fields: [],
+    scope: [],
+  };
+  return { document, key: rule.key, queries: rule.queries, output: rule.output, dataSources: rule.dataSources };
+}
+
+export function convertChunk(job: ChunkJob, cwd: string, targets: readonly ChunkTarget[]): ChunkResult {
+  const files: string[] = [];
+  const parsed = [];
+  let parseCount = 0;
+  for (let i = 0; i < job.paths.length; i++) {
+    const source = job.sources[i] ?? readSourceSync(job.paths[i]!, cwd);
+    files.push(source.name);
+    const result = parseSource(source);
+    parseCount += result.diagnostics.length;
+    parsed.push(result);
+  }
+  const collection = buildCollection(parsed);
+  const out: TargetChunk[] = [];
+  for (const t of targets) {
+    try {
+      const result = t.backend.convert(collection, t.options);
+      const gated = gateResult(t.target, result);
+      out.push({
+        target: t.target,
+        format: result.format,
+        rules: gated.result.rules.map(light),
+        backendDiagnostics: result.diagnostics,
+        gateDiagnostics: gated.diagnostics,
+        heldBack: gated.heldBack,
+        usage: result.diagnostics.some((d) => USAGE_CODES.has(d.code)),
+      });
+    } catch (err) {
+      out.push({ target: t.target, format: '', rules: [], backendDiagnostics: [], gateDiagnostics: [], heldBack: false, usage: false, error: (err as Error)?.stack ?? String(err) });
+    }
+  }
+  return {
+    index: job.index,
+    files,
+    parseDiagnostics: collection.diagnostics.slice(0, parseCount),
+    docs: [...collection.rules, ...collection.correlations].map(summary),
+    targets: out,
+  };
+}
