@@ -11,6 +11,7 @@ import { STDIN } from './files.js';
 import type { CliIo } from './io.js';
 import { parseSource, readSource, readSourceSync, type ReadSource } from './load.js';
 import type { DocSummary } from './parallel/chunk.js';
+import { detached } from './detach.js';
 
 /**
  * False only when no YAML document in the text can have a top-level `correlation` or `filter` key, i.e. be a
@@ -176,7 +177,7 @@ export function* ruleChunks(paths: readonly string[], cwd: string, kept: Map<str
     const collection: SigmaCollection = own ? { ...built, rules: built.rules.filter((r) => !own.has(r)) } : built;
     // Registration order of buildCollection: rules, then correlations; the last one to claim a key holds it.
     for (const d of [...collection.rules, ...collection.correlations]) {
-      const holder = { title: d.title, loc: d.loc };
+      const holder = { title: detached(d.title), loc: d.loc };
       if (d.id !== undefined) holders.set(d.id, holder);
       if (d.name !== undefined) holders.set(d.name, holder);
     }
@@ -217,7 +218,7 @@ export class DuplicateTracker {
     });
     const built = buildCollection([{ documents: [...standIns, ...own], diagnostics: [] }]);
     for (const d of docs) {
-      const holder = { title: d.title, loc: d.loc };
+      const holder = { title: detached(d.title), loc: d.loc };
       if (d.id !== undefined) this.holders.set(d.id, holder);
       if (d.name !== undefined) this.holders.set(d.name, holder);
     }

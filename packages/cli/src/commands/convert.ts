@@ -16,6 +16,7 @@ import { gateResult } from '../gate.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
+import { detached } from '../detach.js';
 import { BackendUnavailable, isTarget, loadBackend, TARGETS, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics, printSortedDiagnostics, sortedUnique } from '../report.js';
 import { checkFilterFiles, diagnosticJson, diagnosticSummary, diagnosticsOf, filePatternRegExp, UNSUPPORTED_CODES, unsupportedOnly, withRuleComments } from '../convert-extras.js';
@@ -152,11 +153,16 @@ function append<T>(to: T[], from: readonly T[]): void {
 /**
  * A copy of a diagnostic to keep until the end of the run, built key by key in the same order (so its JSON is the
  * same): diagnostics made by object spread (`{ ...d, rule }`) each get a hidden class of their own in V8, about
- * 340 bytes apiece on top of the object, and a run over 8 times the corpus keeps about 62,000 of them.
+ * 340 bytes apiece on top of the object, and a run over 8 times the corpus keeps about 62,000 of them. Its strings
+ * are detached from the rule texts they were cut from (see detach.ts).
  */
 function kept(d: Diagnostic): Diagnostic {
   const copy: Record<string, unknown> = {};
-  for (const k of Object.keys(d)) copy[k] = (d as unknown as Record<string, unknown>)[k];
+  for (const k of Object.keys(d)) {
+    const v = (d as unknown as Record<string, unknown>)[k];
+    // Codes, severities and file names are shared strings already; messages, hints and rule ids are cut from texts.
+    copy[k] = typeof v === 'string' && (k === 'message' || k === 'hint' || k === 'rule') ? detached(v) : v;
+  }
   return copy as unknown as Diagnostic;
 }
 
