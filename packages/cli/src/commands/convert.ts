@@ -16,7 +16,7 @@ import { gateResult } from '../gate.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
-import { detached } from '../detach.js';
+import { Interner } from '../detach.js';
 import { BackendUnavailable, isTarget, loadBackend, TARGETS, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics, printSortedDiagnostics, sortedUnique } from '../report.js';
 import { checkFilterFiles, diagnosticJson, diagnosticSummary, diagnosticsOf, filePatternRegExp, UNSUPPORTED_CODES, unsupportedOnly, withRuleComments } from '../convert-extras.js';
@@ -156,18 +156,14 @@ function append<T>(to: T[], from: readonly T[]): void {
  * 340 bytes apiece on top of the object, and a run over 8 times the corpus keeps about 62,000 of them. Its strings
  * are detached from the rule texts they were cut from (see detach.ts).
  */
-function kept(d: Diagnostic): Diagnostic {
+function kept(d: Diagnostic, texts: Interner): Diagnostic {
   const copy: Record<string, unknown> = {};
   for (const k of Object.keys(d)) {
     const v = (d as unknown as Record<string, unknown>)[k];
     // Codes, severities and file names are shared strings already; messages, hints and rule ids are cut from texts.
-    copy[k] = typeof v === 'string' && (k === 'message' || k === 'hint' || k === 'rule') ? detached(v) : v;
+    copy[k] = typeof v === 'string' && (k === 'message' || k === 'hint' || k === 'rule') ? texts.text(v) : v;
   }
   return copy as unknown as Diagnostic;
-}
-
-function keepAll(to: Diagnostic[], from: readonly Diagnostic[]): void {
-  for (const d of from) to.push(kept(d));
 }
 
 function fileOf(rule: ConvertedRule): string {
@@ -343,6 +339,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     };
   });
   const live = (): TargetRun[] => runs.filter((r) => !r.broken);
+  // Diagnostics kept until the end of the run, their texts shared (detach.ts).
+  const texts = new Interner();
+  const keepAll = (to: Diagnostic[], from: readonly Diagnostic[]): void => {
+    for (const d of from) to.push(kept(d, texts));
+  };
 
   const commentsOn = (r: TargetRun, toFile: boolean): boolean =>
     !args.flags.has('no-comments') && (args.flags.has('comments') || (!toFile && io.stdout.isTTY === true)) && r.format === r.backend.defaultFormat;
