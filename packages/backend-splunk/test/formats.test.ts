@@ -1,4 +1,5 @@
 import { loadCollection } from '@sigmats/core';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { splunkBackend } from '../src/index.js';
 import { confValue, stanzaName } from '../src/formats/savedsearches.js';
@@ -45,6 +46,19 @@ describe('savedsearches', () => {
   test('multi-line values continue with a backslash; a trailing backslash in text is dropped', () => {
     expect(confValue('description', 'line one\nends with \\\nlast')).toBe('description = line one \\\nends with \\\nlast');
     expect(confValue('description', 'a\\\\')).toBe('description = a');
+  });
+  test('values agree with the regular-expression reading, and a long run of backslashes inside a line stays linear', () => {
+    const reference = (key: string, value: string): string =>
+      `${key} = ${value.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((l) => l.replace(/\\+$/, '').trimEnd()).join(' \\\n')}`;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30, unit: fc.constantFrom('a', ' ', '\\', '\n', '\r', '\t') }), (v) => {
+        expect(confValue('k', v)).toBe(reference('k', v));
+      }),
+      { numRuns: 2000 },
+    );
+    // The fuzz campaign's input: 17,000 backslashes inside a value took 3.7 s through /\\+$/ (quadratic backtracking).
+    const long = `x${'\\'.repeat(50_000)}y\\\n${'\n'.repeat(50_000)}z`;
+    expect(confValue('k', long)).toBe(`k = x${'\\'.repeat(50_000)}y \\\n${' \\\n'.repeat(50_000)}z`);
   });
   test('options, severity, annotations, duplicate titles', () => {
     const yaml = (id: string, level: string): string =>

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
+import { trimTrailing } from '@sigmats/core';
 import { globBase, globToRegExp, hasGlobMagic } from './glob.js';
 
 export const STDIN = '-';
@@ -93,7 +94,7 @@ export function discover(args: readonly string[], cwd: string, accept: RegExp = 
       add(arg);
     } else if (st?.isDirectory()) {
       const found: string[] = [];
-      walk(toSlash(arg).replace(/\/+$/, '') || '/', cwd, (p) => accept.test(p), found, new Set());
+      walk(trimTrailing(toSlash(arg), '/') || '/', cwd, (p) => accept.test(p), found, new Set());
       found.forEach(add);
     } else if (hasGlobMagic(arg)) {
       // Walk from the literal prefix, normalised the way walk() builds paths (`a/../b` → `b`).

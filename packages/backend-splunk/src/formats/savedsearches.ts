@@ -1,4 +1,4 @@
-import type { DocumentMeta, RuleLevel } from '@sigmats/core';
+import { trimTrailing, type DocumentMeta, type RuleLevel } from '@sigmats/core';
 import type { SplunkOptions } from '../options.js';
 
 /**
@@ -30,7 +30,9 @@ export function stanzaName(title: string): string {
 
 /** `key = value` with multi-line continuation. */
 export function confValue(key: string, value: string): string {
-  const lines = value.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((l) => l.replace(/\\+$/, '').trimEnd());
+  const lines = trimTrailing(value.replace(/\r\n?/g, '\n'), '\n')
+    .split('\n')
+    .map((l) => trimTrailing(l, '\\').trimEnd());
   return `${key} = ${lines.join(' \\\n')}`;
 }
 

@@ -7,6 +7,7 @@ import type { DocContext } from './context.js';
 import { buildDetections } from './detection.js';
 import { RULE_KEYS, parseLogsource, parseMeta, strList } from './meta.js';
 import { exact } from './exact.js';
+import { trimTrailing } from '../strings.js';
 import { parseEnrichments } from '../enrichment/parse.js';
 
 const CONDITION_ONLY = new Set(['condition']);
@@ -106,7 +107,12 @@ export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {
 }
 
 function commonPrefix(names: readonly string[]): string {
-  let p = names[0] ?? '';
-  for (const n of names) while (!n.startsWith(p)) p = p.slice(0, -1);
-  return p.replace(/[_-]+$/, '') || 'selection';
+  // Character by character: shortening the prefix until every name starts with it was quadratic in the names' length.
+  let len = names[0]?.length ?? 0;
+  for (const n of names) {
+    let i = 0;
+    while (i < len && i < n.length && n.charCodeAt(i) === names[0]!.charCodeAt(i)) i++;
+    len = i;
+  }
+  return trimTrailing((names[0] ?? '').slice(0, len), '_-') || 'selection';
 }
