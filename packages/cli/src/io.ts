@@ -54,3 +54,20 @@ export async function readAll(stream: AsyncIterable<string | Uint8Array>): Promi
   for await (const c of stream) chunks.push(typeof c === 'string' ? enc.encode(c) : c);
   return Buffer.concat(chunks);
 }
+
+/**
+ * Resolves once `stream` has handed what it buffers to the system. A pipe to a slower reader (`| less`, a parent
+ * collecting output) makes Node queue every further write in memory: writing 30 MB of diagnostics to one grew
+ * `convert`'s peak by about 70 MB (BENCHMARKS.md). Streams that never buffer (files, memoryIo) resolve at once.
+ */
+export function drained(stream: OutStream): Promise<void> {
+  const s = stream as OutStream & { writableNeedDrain?: boolean; once?: (event: string, listener: () => void) => unknown; off?: (event: string, listener: () => void) => unknown };
+  if (s.writableNeedDrain !== true || typeof s.once !== 'function') return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      for (const e of ['drain', 'close', 'error']) s.off?.(e, done);
+      resolve();
+    };
+    for (const e of ['drain', 'close', 'error']) s.once!(e, done);
+  });
+}

@@ -2,14 +2,17 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { OutStream } from './io.js';
+import { drained, type OutStream } from './io.js';
 import { trackTemporary, untrackTemporary } from './output.js';
 
 /** Where NDJSON lines go until their turn on stdout. */
 export interface LineSink {
   write(text: string): void;
-  /** Everything written, in order, to `out`; the sink is spent afterwards. */
-  drain(out: OutStream): void;
+  /**
+   * Everything written, in order, to `out`; the sink is spent afterwards. Waits for `out` between pieces (see
+   * io.ts's drained), so lines held in a file do not all queue in memory behind a slow reader.
+   */
+  drain(out: OutStream): Promise<void>;
 }
 
 /** Writes are gathered to about this size: thousands of small writes to a pipe or file cost more than the JSON. */
@@ -26,7 +29,7 @@ export function directSink(out: OutStream): LineSink {
         buf = '';
       }
     },
-    drain() {
+    async drain() {
       if (buf !== '') out.write(buf);
       buf = '';
     },
@@ -45,8 +48,11 @@ export function memorySink(): LineSink {
         buf = '';
       }
     },
-    drain(out) {
-      for (const p of pieces) out.write(p);
+    async drain(out) {
+      for (const p of pieces) {
+        out.write(p);
+        await drained(out);
+      }
       if (buf !== '') out.write(buf);
       pieces.length = 0;
       buf = '';
@@ -75,7 +81,7 @@ export function fileSink(): LineSink {
       buf += text;
       if (buf.length >= PIECE) flush();
     },
-    drain(out) {
+    async drain(out) {
       try {
         flush();
         const decoder = new StringDecoder('utf8');
@@ -85,6 +91,7 @@ export function fileSink(): LineSink {
           if (n === 0) break;
           at += n;
           out.write(decoder.write(piece.subarray(0, n)));
+          await drained(out);
         }
         const rest = decoder.end();
         if (rest !== '') out.write(rest);

@@ -1,7 +1,7 @@
 import { formatDiagnostic } from '@sigmats/core';
 import type { Diagnostic } from '@sigmats/core';
 import type { Colors } from './color.js';
-import type { OutStream } from './io.js';
+import { drained, type OutStream } from './io.js';
 
 /** By file, then position, then code. */
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -80,6 +80,20 @@ export function printSortedDiagnostics(diags: readonly Diagnostic[], stream: Out
     if (buf.length >= 65536) {
       stream.write(buf);
       buf = '';
+    }
+  }
+  if (buf !== '') stream.write(buf);
+}
+
+/** printSortedDiagnostics, waiting for the stream between pieces (io.ts's drained): for long reports to a pipe. */
+export async function writeSortedDiagnostics(diags: readonly Diagnostic[], stream: OutStream, c: Colors): Promise<void> {
+  let buf = '';
+  for (const d of diags) {
+    buf += `${renderDiagnostic(d, c)}\n`;
+    if (buf.length >= 65536) {
+      stream.write(buf);
+      buf = '';
+      await drained(stream);
     }
   }
   if (buf !== '') stream.write(buf);

@@ -2,11 +2,14 @@
 // that sorts before it drops repeats.
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import fc from 'fast-check';
-import type { Diagnostic } from '@sigmats/core';
+import { formatDiagnostic, type Diagnostic } from '@sigmats/core';
 import { describe, expect, test } from 'vitest';
+import { colorsFor } from '../src/color.js';
+import { drained, memoryIo } from '../src/io.js';
 import { directSink, fileSink, memorySink, type LineSink } from '../src/line-sink.js';
-import { dedupeDiagnostics, sortDiagnostics, sortedUnique } from '../src/report.js';
+import { dedupeDiagnostics, sortDiagnostics, sortedUnique, writeSortedDiagnostics } from '../src/report.js';
 
 const collect = (): { write: (s: string) => void; text: () => string; writes: () => number } => {
   let text = '';
@@ -21,22 +24,22 @@ describe('line sinks', () => {
     ['direct', (out: { write: (s: string) => void }) => directSink(out)],
     ['memory', () => memorySink()],
     ['file', () => fileSink()],
-  ] as const)('%s: everything written comes out in order', (_, make) => {
+  ] as const)('%s: everything written comes out in order', async (_, make) => {
     const out = collect();
     const sink: LineSink = make(out);
     for (const l of lines) sink.write(l);
-    sink.drain(out);
+    await sink.drain(out);
     expect(out.text()).toBe(lines.join(''));
     // Gathered into pieces, not one write per line.
     expect(out.writes()).toBeLessThan(lines.length / 10);
   });
 
-  test('the file sink leaves no temporary file behind', () => {
+  test('the file sink leaves no temporary file behind', async () => {
     const before = readdirSync(tmpdir()).filter((f) => f.startsWith(`.sigmats-${process.pid}-`));
     const sink = fileSink();
     sink.write('a\n');
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`.sigmats-${process.pid}-`)).length).toBe(before.length + 1);
-    sink.drain(collect());
+    await sink.drain(collect());
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`.sigmats-${process.pid}-`))).toEqual(before);
     expect(existsSync(tmpdir())).toBe(true);
   });
@@ -70,4 +73,48 @@ describe('sortedUnique', () => {
       );
     },
   );
+});
+
+describe('drained: output waits for a slow reader instead of queueing in memory', () => {
+  const slow = (delay: number) => {
+    const got: string[] = [];
+    const stream = new Writable({
+      highWaterMark: 16,
+      decodeStrings: false,
+      write(chunk: string, _enc, cb) {
+        got.push(chunk);
+        setTimeout(cb, delay);
+      },
+    });
+    return { stream, got };
+  };
+  test('resolves only once the stream has drained; at once when nothing is buffered', async () => {
+    const { stream } = slow(30);
+    await drained(stream);
+    stream.write('x'.repeat(100));
+    let done = false;
+    const waiting = drained(stream).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(done).toBe(false);
+    await waiting;
+    expect(stream.writableNeedDrain).toBe(false);
+    await drained({ write: () => undefined });
+  });
+  test('a stream that closes or fails while full does not leave the writer waiting', async () => {
+    const { stream } = slow(1000);
+    stream.write('x'.repeat(100));
+    const waiting = drained(stream);
+    stream.destroy();
+    await waiting;
+  });
+  test('a long report written with waits arrives whole and in order', async () => {
+    const { stream, got } = slow(1);
+    const diags: Diagnostic[] = Array.from({ length: 2000 }, (_, i) => ({ code: 'backend/unsupported-feature', severity: 'warning', message: `m${i} ${'z'.repeat(60)}`, file: 'a.yml', line: i + 1, column: 1 }));
+    const c = colorsFor({ write: () => undefined, isTTY: false }, memoryIo(), true);
+    await writeSortedDiagnostics(diags, stream, c);
+    await new Promise<void>((r) => stream.end(r));
+    const expected = diags.map((d) => `${formatDiagnostic(d)}\n`).join('');
+    expect(got.join('')).toBe(expected);
+    expect(got.length).toBeGreaterThan(1);
+  });
 });

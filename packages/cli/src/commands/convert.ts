@@ -5,7 +5,7 @@ import type { Backend, BackendOptionValue, ConvertOptions, ConvertedRule, Diagno
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit.js';
-import type { CliIo, OutStream } from '../io.js';
+import { drained, type CliIo, type OutStream } from '../io.js';
 import { STDIN } from '../files.js';
 import { directSink, fileSink, memorySink, type LineSink } from '../line-sink.js';
 import { loadRules, STDIN_NAME, type LoadedRules } from '../load.js';
@@ -18,7 +18,7 @@ import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
 import { Interner } from '../detach.js';
 import { BackendUnavailable, isTarget, loadBackend, TARGETS, type Target } from '../registry.js';
-import { countSeverities, printDiagnostics, printSortedDiagnostics, sortedUnique } from '../report.js';
+import { countSeverities, printDiagnostics, printSortedDiagnostics, sortedUnique, writeSortedDiagnostics } from '../report.js';
 import { checkFilterFiles, diagnosticJson, diagnosticSummary, diagnosticsOf, filePatternRegExp, UNSUPPORTED_CODES, unsupportedOnly, withRuleComments } from '../convert-extras.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 
@@ -511,6 +511,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         const going = applyChunk(res);
         progress.tick(res.files.length);
         if (!going) break;
+        // NDJSON lines wait for a slow reader here rather than in memory.
+        if (json) await drained(io.stdout);
       }
       if (verbose) io.stderr.write(`sigmats convert: ${fileCount} files in ${jobs.length} chunks on ${Math.min(threads, jobs.length)} threads (${Math.min(threads, jobs.length) - 1} workers)\n`);
       if (workerErrors.length > 0) {
@@ -526,6 +528,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         const going = convertPiece(chunk.collection, false);
         progress.tick(chunk.files.length);
         if (!going) break;
+        if (json) await drained(io.stdout);
       }
     } else {
       // Filter files load with the rules: the collection applies them (core's filters), they convert to nothing.
@@ -537,7 +540,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (err) {
     pool?.close();
-    for (const r of runs) r.sink?.drain(DISCARD);
+    for (const r of runs) await r.sink?.drain(DISCARD);
     throw err;
   }
   progress.clear();
@@ -557,14 +560,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (summarize) {
     printSortedDiagnostics(shownDiags.slice(0, SUMMARY_SHOWN), io.stderr, colors);
     io.stderr.write(diagnosticSummary(shownDiags, SUMMARY_SHOWN, 'run with --verbose to see all of them (or --json: each rule carries its own)'));
-  } else printSortedDiagnostics(shownDiags, io.stderr, colors);
+  } else await writeSortedDiagnostics(shownDiags, io.stderr, colors);
   if (skipUnsupported) {
     const per = done.filter((r) => skipped.get(r.target)!.size > 0).map((r) => (multi ? `${r.target} ${skipped.get(r.target)!.size}` : `${skipped.get(r.target)!.size}`));
     const n = done.reduce((k, r) => k + skipped.get(r.target)!.size, 0);
     if (n > 0) io.stderr.write(`skipped ${per.join(', ')} rule${n === 1 ? '' : 's'} the target cannot express (backend/unsupported-*)${verbose ? '' : '; --verbose lists them'}\n`);
   }
   if (usage) {
-    for (const r of runs) r.sink?.drain(DISCARD);
+    for (const r of runs) await r.sink?.drain(DISCARD);
     return EXIT_USAGE;
   }
 
@@ -584,7 +587,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const out = directSink(io.stdout);
     for (const r of runs) {
       // A target whose backend threw is left out (in a streamed run, after the lines of the chunks before).
-      r.sink!.drain(r.broken ? DISCARD : io.stdout);
+      await r.sink!.drain(r.broken ? DISCARD : io.stdout);
       if (r.broken) continue;
       // Rules that did not convert: their diagnostics, so a JSON consumer sees every rule.
       const runDiags = [...parseDiags, ...collectionDiags, ...diagnosticsOfRun(r)];
@@ -594,7 +597,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         const skip = skipped.get(r.target)!.has(unit);
         out.write(`${JSON.stringify({ version: JSON_VERSION, type: skip ? 'skipped' : 'failed', target: r.target, file, key: unit, diagnostics: diags.map(diagnosticJson) })}\n`);
       }
-      out.drain(io.stdout);
+      await out.drain(io.stdout);
     }
     io.stdout.write(
       `${JSON.stringify({
