@@ -72,31 +72,29 @@ export function printDiagnostics(diags: readonly Diagnostic[], stream: OutStream
   printSortedDiagnostics(sortedUnique(diags), stream, c);
 }
 
-/** Diagnostics already sorted and without repeats (sortedUnique), one line each, in pieces of about 64 KB. */
-export function printSortedDiagnostics(diags: readonly Diagnostic[], stream: OutStream, c: Colors): void {
+/** The report of diagnostics already sorted and without repeats (sortedUnique): one line each, in pieces of about 64 KB. */
+function* reportPieces(diags: readonly Diagnostic[], c: Colors): Generator<string> {
   let buf = '';
   for (const d of diags) {
     buf += `${renderDiagnostic(d, c)}\n`;
     if (buf.length >= 65536) {
-      stream.write(buf);
+      yield buf;
       buf = '';
     }
   }
-  if (buf !== '') stream.write(buf);
+  if (buf !== '') yield buf;
+}
+
+export function printSortedDiagnostics(diags: readonly Diagnostic[], stream: OutStream, c: Colors): void {
+  for (const piece of reportPieces(diags, c)) stream.write(piece);
 }
 
 /** printSortedDiagnostics, waiting for the stream between pieces (io.ts's drained): for long reports to a pipe. */
 export async function writeSortedDiagnostics(diags: readonly Diagnostic[], stream: OutStream, c: Colors): Promise<void> {
-  let buf = '';
-  for (const d of diags) {
-    buf += `${renderDiagnostic(d, c)}\n`;
-    if (buf.length >= 65536) {
-      stream.write(buf);
-      buf = '';
-      await drained(stream);
-    }
+  for (const piece of reportPieces(diags, c)) {
+    stream.write(piece);
+    await drained(stream);
   }
-  if (buf !== '') stream.write(buf);
 }
 
 export function countSeverities(diags: readonly Diagnostic[]): { errors: number; warnings: number } {
