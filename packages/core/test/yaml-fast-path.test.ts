@@ -67,6 +67,8 @@ describe('YAML fast path', () => {
     'a: b # \u0001\n',
     'a: [? 2]\n',
     'a: [-1]\n',
+    'a: 1\n\uFEFF%b: 2\n',
+    'a: b\uFEFFc\n',
   ])('hands %j to the general path', (text) => {
     expect(fastYamlTree(text, { maxDepth: 64 })).toBeUndefined();
   });
