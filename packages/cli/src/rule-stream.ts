@@ -114,25 +114,37 @@ interface Holder {
   readonly loc: SourceLocation;
 }
 
+/** What a rule built from metadata alone carries (see metadataRule). */
+export interface RuleMetadata {
+  readonly title: string;
+  readonly loc: SourceLocation;
+  readonly id?: string;
+  readonly name?: string;
+  readonly level?: SigmaRule['level'];
+  readonly taxonomy?: string;
+  readonly fieldLocs?: Readonly<Record<string, SourceLocation>>;
+}
+
 /**
- * A stand-in for an earlier chunk's rule that holds `key` (as id or name): registered before the chunk's own
- * documents, it makes buildCollection report a duplicate exactly as over the whole input (its message names the
- * holder's title, file and line). Stand-ins are taken out of the chunk's rules again.
+ * A rule with the given metadata and nothing else (no detections): the stand-ins of the duplicate checks below,
+ * and the documents of converted rules that cross a thread boundary (parallel/chunk.ts).
  */
-function standIn(key: string, holder: Holder): SigmaRule {
+export function metadataRule(m: RuleMetadata): SigmaRule {
   return {
     kind: 'rule',
-    title: holder.title,
-    id: key,
-    taxonomy: 'sigma',
+    title: m.title,
+    ...(m.id !== undefined ? { id: m.id } : {}),
+    ...(m.name !== undefined ? { name: m.name } : {}),
+    ...(m.level !== undefined ? { level: m.level } : {}),
+    taxonomy: m.taxonomy ?? 'sigma',
     references: [],
     related: [],
     falsepositives: [],
     tags: [],
     custom: {},
-    loc: holder.loc,
-    fieldLocs: {},
-    logsource: { custom: {}, loc: holder.loc },
+    loc: m.loc,
+    fieldLocs: m.fieldLocs ?? {},
+    logsource: { custom: {}, loc: m.loc },
     detections: [],
     conditions: [],
     fields: [],
@@ -141,46 +153,73 @@ function standIn(key: string, holder: Holder): SigmaRule {
 }
 
 /**
+ * The ids and names claimed by earlier chunks, and by whom. A stand-in for an earlier chunk's rule that holds a
+ * key (as id or name), registered before a chunk's own documents, makes buildCollection report a duplicate exactly
+ * as over the whole input (its message names the holder's title, file and line). Stand-ins are taken out of the
+ * chunk's rules again.
+ */
+class Holders {
+  private readonly byKey = new Map<string, Holder>();
+
+  /** One stand-in per key of `docs` that an earlier chunk holds. */
+  standInsFor(docs: readonly { readonly id?: string; readonly name?: string }[]): SigmaRule[] {
+    const standIns: SigmaRule[] = [];
+    const claimed = new Set<string>();
+    for (const d of docs) {
+      for (const key of [d.id, d.name]) {
+        const holder = key === undefined ? undefined : this.byKey.get(key);
+        if (key !== undefined && holder !== undefined && !claimed.has(key)) {
+          claimed.add(key);
+          standIns.push(metadataRule({ title: holder.title, loc: holder.loc, id: key }));
+        }
+      }
+    }
+    return standIns;
+  }
+
+  /** `docs` in buildCollection's registration order (rules, then correlations): the last to claim a key holds it. */
+  register(docs: readonly RuleMetadata[]): void {
+    for (const d of docs) {
+      const holder = { title: detached(d.title), loc: d.loc };
+      if (d.id !== undefined) this.byKey.set(d.id, holder);
+      if (d.name !== undefined) this.byKey.set(d.name, holder);
+    }
+  }
+}
+
+/** Sources read (or taken from `sourceOf`) and parsed, in order, with the count of their read and parse diagnostics. */
+export function parseInputs(paths: readonly string[], cwd: string, sourceOf: (path: string, i: number) => ReadSource | undefined): { files: string[]; parsed: ParsedSource[]; parseCount: number } {
+  const files: string[] = [];
+  const parsed: ParsedSource[] = [];
+  let parseCount = 0;
+  paths.forEach((path, i) => {
+    const source = sourceOf(path, i) ?? readSourceSync(path, cwd);
+    files.push(source.name);
+    const result = parseSource(source);
+    parseCount += result.diagnostics.length;
+    parsed.push(result);
+  });
+  return { files, parsed, parseCount };
+}
+
+/**
  * The inputs in chunks of `size` files, in order, each parsed and built into a collection. Every source is read
  * (or taken from `kept`, which is emptied as it goes) when its chunk comes. Meant for inputs the prescan found
  * streamable; a file changed since then to hold a correlation or filter is resolved within its chunk only.
  */
 export function* ruleChunks(paths: readonly string[], cwd: string, kept: Map<string, ReadSource>, size: number): Generator<RuleChunk> {
-  const holders = new Map<string, Holder>();
+  const holders = new Holders();
   for (let i = 0; i < paths.length; i += size) {
-    const files: string[] = [];
-    const parsed: ParsedSource[] = [];
-    let parseCount = 0;
-    for (const path of paths.slice(i, i + size)) {
-      const source = kept.get(path) ?? readSourceSync(path, cwd);
+    const { files, parsed, parseCount } = parseInputs(paths.slice(i, i + size), cwd, (path) => {
+      const source = kept.get(path);
       kept.delete(path);
-      files.push(source.name);
-      const result = parseSource(source);
-      parseCount += result.diagnostics.length;
-      parsed.push(result);
-    }
-    const documents: SigmaDocument[] = parsed.flatMap((p) => p.documents);
-    const standIns: SigmaRule[] = [];
-    const claimed = new Set<string>();
-    for (const d of documents) {
-      if (d.kind === 'filter') continue;
-      for (const key of [d.id, d.name]) {
-        const holder = key === undefined ? undefined : holders.get(key);
-        if (key !== undefined && holder !== undefined && !claimed.has(key)) {
-          claimed.add(key);
-          standIns.push(standIn(key, holder));
-        }
-      }
-    }
+      return source;
+    });
+    const standIns = holders.standInsFor(parsed.flatMap((p) => p.documents).filter((d) => d.kind !== 'filter'));
     const built = buildCollection(standIns.length > 0 ? [{ documents: standIns, diagnostics: [] }, ...parsed] : parsed);
     const own = standIns.length > 0 ? new Set<SigmaDocument>(standIns) : undefined;
     const collection: SigmaCollection = own ? { ...built, rules: built.rules.filter((r) => !own.has(r)) } : built;
-    // Registration order of buildCollection: rules, then correlations; the last one to claim a key holds it.
-    for (const d of [...collection.rules, ...collection.correlations]) {
-      const holder = { title: detached(d.title), loc: d.loc };
-      if (d.id !== undefined) holders.set(d.id, holder);
-      if (d.name !== undefined) holders.set(d.name, holder);
-    }
+    holders.register([...collection.rules, ...collection.correlations]);
     yield {
       files,
       collection,
@@ -194,34 +233,15 @@ export function* ruleChunks(paths: readonly string[], cwd: string, kept: Map<str
  * The duplicate id and name warnings of a collection read in chunks converted elsewhere (parallel convert): fed
  * each chunk's documents (rules, then correlations) in input order, it reports exactly what buildCollection would
  * over the whole input, through buildCollection itself: stand-ins for earlier chunks' holders, then the chunk's
- * documents as stand-ins of their own (a duplicate check reads only title, id, name and locations).
+ * documents as rules of their metadata (a duplicate check reads only title, id, name and locations).
  */
 export class DuplicateTracker {
-  private readonly holders = new Map<string, Holder>();
+  private readonly holders = new Holders();
 
   check(docs: readonly DocSummary[]): Diagnostic[] {
-    const standIns: SigmaRule[] = [];
-    const claimed = new Set<string>();
-    for (const d of docs) {
-      for (const key of [d.id, d.name]) {
-        const holder = key === undefined ? undefined : this.holders.get(key);
-        if (key !== undefined && holder !== undefined && !claimed.has(key)) {
-          claimed.add(key);
-          standIns.push(standIn(key, holder));
-        }
-      }
-    }
-    const own = docs.map((d): SigmaRule => {
-      const s = standIn(d.id ?? '', { title: d.title, loc: d.loc });
-      const { id: _id, ...rest } = s;
-      return { ...rest, ...(d.id !== undefined ? { id: d.id } : {}), ...(d.name !== undefined ? { name: d.name } : {}), fieldLocs: d.fieldLocs };
-    });
-    const built = buildCollection([{ documents: [...standIns, ...own], diagnostics: [] }]);
-    for (const d of docs) {
-      const holder = { title: detached(d.title), loc: d.loc };
-      if (d.id !== undefined) this.holders.set(d.id, holder);
-      if (d.name !== undefined) this.holders.set(d.name, holder);
-    }
+    const standIns = this.holders.standInsFor(docs);
+    const built = buildCollection([{ documents: [...standIns, ...docs.map(metadataRule)], diagnostics: [] }]);
+    this.holders.register(docs);
     return [...built.diagnostics];
   }
 }

@@ -10,9 +10,9 @@ import { STDIN } from '../files.js';
 import { directSink, fileSink, memorySink, type LineSink } from '../line-sink.js';
 import { loadRules, STDIN_NAME, type LoadedRules } from '../load.js';
 import { DuplicateTracker, prescan, ruleChunks } from '../rule-stream.js';
-import { convertChunk, type ChunkJob, type ChunkResult } from '../parallel/chunk.js';
+import { convertChunk, convertTarget, type ChunkJob, type ChunkResult, type TargetChunk } from '../parallel/chunk.js';
+import { convertOptionsFor, type WorkerSetup } from '../parallel/setup.js';
 import { ChunkPool, jobsFor, PARALLEL_MIN_FILES, workerScript } from '../parallel/pool.js';
-import { gateResult } from '../gate.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
@@ -312,19 +312,22 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (pipes.diagnostics.length > 0) printDiagnostics(pipes.diagnostics, io.stderr, colors);
   if (countSeverities(pipes.diagnostics).errors > 0) return EXIT_USAGE;
 
-  const usageCodes = new Set(['backend/unknown-format', 'backend/invalid-option']);
   const loadErrorsBefore = loadErrors.length;
+  // The run's arguments as a worker thread takes them, and the options every thread builds from them.
+  const setup: WorkerSetup = {
+    cwd: io.cwd,
+    targets: ordered,
+    ...(format !== undefined ? { format } : {}),
+    pipelineArgs: args.lists.get('pipeline') ?? [],
+    noDefaultPipelines: args.flags.has('no-default-pipelines'),
+    optionArgs,
+  };
   const runs: TargetRun[] = ordered.map((target) => {
     const backend = backends.get(target)!;
     return {
       target,
       backend,
-      options: {
-        ...(format !== undefined ? { format } : {}),
-        pipelines: pipes.perTarget.get(target) ?? [],
-        noDefaultPipelines: args.flags.has('no-default-pipelines'),
-        options: parseBackendOptions(optionArgs, target),
-      },
+      options: convertOptionsFor(setup, target, pipes.perTarget.get(target) ?? []),
       format: format ?? backend.defaultFormat,
       converted: 0,
       convertedKeys: new Set<string>(),
@@ -365,14 +368,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const pool = parallelWanted
     ? new ChunkPool(
         script,
-        {
-          cwd: io.cwd,
-          targets: runs.map((r) => r.target),
-          ...(format !== undefined ? { format } : {}),
-          pipelineArgs: args.lists.get('pipeline') ?? [],
-          noDefaultPipelines: args.flags.has('no-default-pipelines'),
-          optionArgs,
-        },
+        setup,
         Math.min(threads, Math.ceil(found.files.length / CHUNK_FILES)) - 1,
         (m) => workerErrors.push(m),
       )
@@ -411,33 +407,41 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const parseDiags: Diagnostic[] = [];
   const collectionDiags: Diagnostic[] = [];
 
+  type PieceResult = { r: TargetRun; rules: readonly ConvertedRule[]; diags: readonly Diagnostic[] };
+
+  /**
+   * One target's conversion of a piece taken into its run (a backend that threw leaves the run from then on);
+   * `pieceDiags` are the piece's read, parse and collection diagnostics. False when the target is out.
+   */
+  const take = (r: TargetRun, t: TargetChunk, pieceDiags: readonly Diagnostic[], results: PieceResult[]): boolean => {
+    if (t.error !== undefined) {
+      loadErrors.push(`${r.target} backend failed: ${t.error}`);
+      r.broken = true;
+      return false;
+    }
+    r.format = t.format;
+    keepAll(r.backendDiagnostics, t.backendDiagnostics);
+    keepAll(r.gateDiagnostics, t.gateDiagnostics);
+    if (t.heldBack) r.heldBack = true;
+    if (t.usage) usage = true;
+    results.push({ r, rules: t.rules, diags: [...pieceDiags, ...t.backendDiagnostics, ...t.gateDiagnostics] });
+    return true;
+  };
+
   /** One piece of the input through every target; false when a usage problem stops the run. */
   const convertPiece = (collection: SigmaCollection, whole: boolean): boolean => {
-    const results: { r: TargetRun; rules: readonly ConvertedRule[]; diags: readonly Diagnostic[] }[] = [];
+    const results: PieceResult[] = [];
     for (const r of live()) {
       if (whole) progress.setLabel(`converting (${r.target})`);
-      try {
-        const result = r.backend.convert(collection, r.options);
-        const gated = gateResult(r.target, result);
-        r.format = result.format;
-        keepAll(r.backendDiagnostics, result.diagnostics);
-        keepAll(r.gateDiagnostics, gated.diagnostics);
-        if (gated.heldBack) r.heldBack = true;
-        if (whole) r.whole = { output: gated.result.output, rules: gated.result.rules };
-        if (result.diagnostics.some((d) => usageCodes.has(d.code))) usage = true;
-        results.push({ r, rules: gated.result.rules, diags: [...collection.diagnostics, ...result.diagnostics, ...gated.diagnostics] });
-      } catch (err) {
-        // Backends collect per-rule problems; a throw is a backend bug. Report it and keep the other targets.
-        loadErrors.push(`${r.target} backend failed: ${(err as Error)?.stack ?? String(err)}`);
-        r.broken = true;
-      }
+      const t = convertTarget(r, collection);
+      if (take(r, t, collection.diagnostics, results) && whole) r.whole = { output: t.output, rules: t.rules };
       if (whole) progress.tick();
     }
     return applyPiece(results);
   };
 
   /** A converted piece written out (files under -o DIR, NDJSON lines); false when a usage problem stops the run. */
-  const applyPiece = (results: readonly { r: TargetRun; rules: readonly ConvertedRule[]; diags: readonly Diagnostic[] }[]): boolean => {
+  const applyPiece = (results: readonly PieceResult[]): boolean => {
     // Option problems stop the whole conversion: that is a usage error, not a rule failure.
     if (usage) return false;
     const multi = live().length > 1;
@@ -471,22 +475,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const duplicates = tracker.check(res.docs);
     keepAll(collectionDiags, duplicates);
     const chunkDiags = [...res.parseDiagnostics, ...duplicates];
-    const results: { r: TargetRun; rules: readonly ConvertedRule[]; diags: readonly Diagnostic[] }[] = [];
+    const results: PieceResult[] = [];
     for (const t of res.targets) {
       const r = runs.find((x) => x.target === t.target);
       if (r === undefined || r.broken) continue;
-      if (t.error !== undefined) {
-        loadErrors.push(`${r.target} backend failed: ${t.error}`);
-        r.broken = true;
-        continue;
-      }
-      r.format = t.format;
-      keepAll(r.backendDiagnostics, t.backendDiagnostics);
-      keepAll(r.gateDiagnostics, t.gateDiagnostics);
-      if (t.heldBack) r.heldBack = true;
-      if (t.usage) usage = true;
-      if (plain) for (const rule of t.rules) r.parts.push(rule.output);
-      results.push({ r, rules: t.rules, diags: [...chunkDiags, ...t.backendDiagnostics, ...t.gateDiagnostics] });
+      if (take(r, t, chunkDiags, results) && plain) for (const rule of t.rules) r.parts.push(rule.output);
     }
     return applyPiece(results);
   };
@@ -506,8 +499,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         jobs.push({ index: jobs.length, paths, sources: paths.map((p) => kept.get(p)) });
       }
       kept.clear();
-      const here = runs.map((r) => ({ target: r.target, backend: r.backend, options: r.options }));
-      for await (const res of pool!.run(jobs, (job) => convertChunk(job, io.cwd, here))) {
+      for await (const res of pool!.run(jobs, (job) => convertChunk(job, io.cwd, runs))) {
         const going = applyChunk(res);
         progress.tick(res.files.length);
         if (!going) break;

@@ -7,10 +7,11 @@
  * rule-stream.ts's DuplicateTracker), and the order of everything (results carry their chunk's index).
  */
 import { buildCollection } from '@sigmats/core';
-import type { Backend, ConvertOptions, ConvertedRule, Diagnostic, SigmaDocument, SigmaRule, SourceLocation } from '@sigmats/core';
+import type { Backend, ConvertOptions, ConvertedRule, Diagnostic, SigmaCollection, SigmaDocument, SourceLocation } from '@sigmats/core';
 import { gateResult } from '../gate.js';
-import { parseSource, readSourceSync, type ReadSource } from '../load.js';
+import type { ReadSource } from '../load.js';
 import type { Target } from '../registry.js';
+import { metadataRule, parseInputs } from '../rule-stream.js';
 
 /** A slice of the inputs, in input order; a source the prescan kept is sent along, the others are read here. */
 export interface ChunkJob {
@@ -72,69 +73,54 @@ function summary(d: SigmaDocument): DocSummary {
 
 /**
  * A converted rule with the little of its document the main thread reads (`--json`: file, id, title, level;
- * diagnostics and rule comments: file, key, title, id), so a clone does not copy the whole IR. */
+ * diagnostics and rule comments: file, key, title, id), so a clone does not copy the whole IR.
+ */
 function light(rule: ConvertedRule): ConvertedRule {
   const d = rule.document;
   // A correlation (a file changed to hold one after the prescan) crosses whole: rare, and always right.
   if (d.kind !== 'rule') return rule;
-  const document: SigmaRule = {
-    kind: 'rule',
-    title: d.title,
-    ...(d.id !== undefined ? { id: d.id } : {}),
-    ...(d.name !== undefined ? { name: d.name } : {}),
-    ...(d.level !== undefined ? { level: d.level } : {}),
-    taxonomy: d.taxonomy,
-    references: [],
-    related: [],
-    falsepositives: [],
-    tags: [],
-    custom: {},
-    loc: d.loc,
-    fieldLocs: {},
-    logsource: { custom: {}, loc: d.loc },
-    detections: [],
-    conditions: [],
-    fields: [],
-    scope: [],
-  };
+  const document = metadataRule({ title: d.title, loc: d.loc, taxonomy: d.taxonomy, ...(d.id !== undefined ? { id: d.id } : {}), ...(d.name !== undefined ? { name: d.name } : {}), ...(d.level !== undefined ? { level: d.level } : {}) });
   return { document, key: rule.key, queries: rule.queries, output: rule.output, dataSources: rule.dataSources };
 }
 
+/** One target's conversion of a collection, gated; with the combined output, which only a run in one piece writes. */
+export interface TargetConversion extends TargetChunk {
+  readonly output: string;
+}
+
+/** One target over a collection, as `convert` does it on any thread: the backend, then the output gate. */
+export function convertTarget(t: ChunkTarget, collection: SigmaCollection): TargetConversion {
+  try {
+    const result = t.backend.convert(collection, t.options);
+    const gated = gateResult(t.target, result);
+    return {
+      target: t.target,
+      format: result.format,
+      rules: gated.result.rules,
+      output: gated.result.output,
+      backendDiagnostics: result.diagnostics,
+      gateDiagnostics: gated.diagnostics,
+      heldBack: gated.heldBack,
+      usage: result.diagnostics.some((d) => USAGE_CODES.has(d.code)),
+    };
+  } catch (err) {
+    // Backends collect per-rule problems; a throw is a backend bug, reported for this target only.
+    return { target: t.target, format: '', rules: [], output: '', backendDiagnostics: [], gateDiagnostics: [], heldBack: false, usage: false, error: (err as Error)?.stack ?? String(err) };
+  }
+}
+
 export function convertChunk(job: ChunkJob, cwd: string, targets: readonly ChunkTarget[]): ChunkResult {
-  const files: string[] = [];
-  const parsed = [];
-  let parseCount = 0;
-  for (let i = 0; i < job.paths.length; i++) {
-    const source = job.sources[i] ?? readSourceSync(job.paths[i]!, cwd);
-    files.push(source.name);
-    const result = parseSource(source);
-    parseCount += result.diagnostics.length;
-    parsed.push(result);
-  }
+  const { files, parsed, parseCount } = parseInputs(job.paths, cwd, (_, i) => job.sources[i]);
   const collection = buildCollection(parsed);
-  const out: TargetChunk[] = [];
-  for (const t of targets) {
-    try {
-      const result = t.backend.convert(collection, t.options);
-      const gated = gateResult(t.target, result);
-      out.push({
-        target: t.target,
-        format: result.format,
-        rules: gated.result.rules.map(light),
-        backendDiagnostics: result.diagnostics,
-        gateDiagnostics: gated.diagnostics,
-        heldBack: gated.heldBack,
-        usage: result.diagnostics.some((d) => USAGE_CODES.has(d.code)),
-      });
-    } catch (err) {
-      out.push({ target: t.target, format: '', rules: [], backendDiagnostics: [], gateDiagnostics: [], heldBack: false, usage: false, error: (err as Error)?.stack ?? String(err) });
-    }
-  }
   return {
     index: job.index,
     files,
     parseDiagnostics: collection.diagnostics.slice(0, parseCount),
     docs: [...collection.rules, ...collection.correlations].map(summary),
-    targets: out,
+    // The combined output stays here: a chunked run joins the rules' outputs itself.
+    targets: targets.map((t) => {
+      const { output: _output, ...conversion } = convertTarget(t, collection);
+      return { ...conversion, rules: conversion.rules.map(light) };
+    }),
   };
 }
