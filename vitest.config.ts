@@ -7,12 +7,14 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     alias: {
+      // Subpaths first: a key also matches its own subpaths, and the first matching entry wins.
+      '@sigmats/core/validators': fileURLToPath(new URL('./packages/core/src/validators/index.ts', import.meta.url)),
       '@sigmats/core': src('core'),
       '@sigmats/text-query': src('text-query'),
-      // Subpaths first: a key also matches its own subpaths, and the first matching entry wins.
       '@sigmats/evaluator/node': fileURLToPath(new URL('./packages/evaluator/src/node.ts', import.meta.url)),
       '@sigmats/evaluator': src('evaluator'),
       '@sigmats/backend-splunk': src('backend-splunk'),
+      '@sigmats/backend-kql/assumptions': fileURLToPath(new URL('./packages/backend-kql/src/assumptions.ts', import.meta.url)),
       '@sigmats/backend-kql/validate': fileURLToPath(new URL('./packages/backend-kql/src/validate.ts', import.meta.url)),
       '@sigmats/backend-kql': src('backend-kql'),
       '@sigmats/backend-sumo': src('backend-sumo'),

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/validate.ts'],
+  entry: ['src/index.ts', 'src/validate.ts', 'src/assumptions.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

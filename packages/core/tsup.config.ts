@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // validators: the `@sigmats/core/validators` subpath (dist/validators.js); code both entries use goes to shared chunks.
+  entry: { index: 'src/index.ts', validators: 'src/validators/index.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,

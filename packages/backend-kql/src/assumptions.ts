@@ -1,5 +1,5 @@
-// The assumptions a pipeline's queries rest on (generated ASSUMPTIONS rows), optionally narrowed to those a rule
-// touches, for the CLI's variant pages.
+// `@sigmats/backend-kql/assumptions`: the assumptions a pipeline's queries rest on (generated ASSUMPTIONS rows),
+// optionally narrowed to those a rule touches, for the CLI's variant pages.
 import { fieldsUsed } from '@sigmats/core';
 import type { SigmaRule } from '@sigmats/core';
 import { ASSUMPTIONS } from './generated/knowledge.js';

@@ -1,7 +1,7 @@
 import { loadCollection } from '@sigmats/core';
 import type { SigmaRule } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
-import { kqlAssumptions } from '../src/index.js';
+import { kqlAssumptions } from '@sigmats/backend-kql/assumptions';
 import { ASSUMPTIONS } from '../src/generated/knowledge.js';
 import { processRule, rule } from './helpers.js';
 

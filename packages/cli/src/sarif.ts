@@ -4,7 +4,8 @@
  * Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html (sections 3.13 run, 3.27 result,
  * 3.30 region, 3.49 reportingDescriptor).
  */
-import type { Diagnostic, ValidatorInfo } from '@sigmats/core';
+import type { Diagnostic } from '@sigmats/core';
+import type { ValidatorInfo } from '@sigmats/core/validators';
 
 export interface SarifRuleInfo {
   readonly id: string;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Diagnostic, SigmaDocument } from '@sigmats/core';
 import {
   defaultSelection,
   excludeValidators,
@@ -14,10 +15,8 @@ import {
   validateDocuments,
   VALIDATOR_BY_NAME,
   type AttackIds,
-  type Diagnostic,
-  type SigmaDocument,
   type ValidatorSelection,
-} from '@sigmats/core';
+} from '@sigmats/core/validators';
 import { UsageError } from './args.js';
 import { sarifLevel, type SarifRuleInfo } from './sarif.js';
 import { TECHNIQUE_TABLE } from './variants/attack-data.js';

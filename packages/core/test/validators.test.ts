@@ -1,19 +1,18 @@
 // pySigma's validators, the SigmaHQ conventions and sigmats' own: one positive and one negative case per validator,
 // each finding located at the offending key or value.
 import { describe, expect, it } from 'vitest';
+import { parseSigma, type SigmaDocument } from '@sigmats/core';
 import {
   defaultSelection,
   excludeValidators,
   listValidators,
   NOT_SEPARATE,
-  parseSigma,
   parseValidatorConfig,
   validateDocuments,
   VALIDATOR_NAMES,
   VALIDATORS,
-  type SigmaDocument,
   type ValidatorSelection,
-} from '../src/index.js';
+} from '@sigmats/core/validators';
 
 const ID = '929a690e-bef0-4204-a928-ef5e620d6fcc';
 const HEAD = `title: Good Rule Title\nid: ${ID}\nstatus: experimental\ndescription: A description long enough\nreferences:\n    - https://example.com/a\nauthor: me\ndate: 2024-01-05\ntags:\n    - attack.execution\n    - attack.t1059.001\nlogsource:\n    category: process_creation\n    product: windows\n`;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { attribute, browserBundle, LIBRARIES } from './bundles.js';
+import { attribute, browserBundle, BROWSER_SUBPATHS, LIBRARIES } from './bundles.js';
 
 // Every library's main entry bundled as a browser app would (esbuild --platform=browser): no Node built-in may be
 // imported, and no Node-only global may be used. The Node-only parts live behind subpaths
@@ -14,6 +14,16 @@ const NODE_GLOBALS = /\b(?:Buffer\s*[.(]|process\s*\.\s*(?:env|cwd|stdout|stderr
 describe.each(LIBRARIES)('@sigmats/%s main entry in a browser bundle', (lib) => {
   it('imports no Node built-in and uses no Node global', async () => {
     const b = await browserBundle(`export * from '@sigmats/${lib}';`);
+    expect(b.nodeImports).toEqual([]);
+    expect(b.warnings).toEqual([]);
+    expect(b.code.match(NODE_GLOBALS)?.[0]).toBeUndefined();
+  });
+});
+
+describe.each(Object.keys(BROWSER_SUBPATHS))('%s in a browser bundle', (subpath) => {
+  it('imports no Node built-in and uses no Node global', async () => {
+    const b = await browserBundle(`export * from '${subpath}';`);
+    expect(b.modules).toContain(`packages/${BROWSER_SUBPATHS[subpath as keyof typeof BROWSER_SUBPATHS]}`);
     expect(b.nodeImports).toEqual([]);
     expect(b.warnings).toEqual([]);
     expect(b.code.match(NODE_GLOBALS)?.[0]).toBeUndefined();
@@ -129,6 +139,13 @@ describe('bundle sizes', () => {
       'packages/backend-sumo/src/generated/cse-routes.ts',
       'packages/backend-sumo/src/generated/cse-schema.ts',
     ]);
+  });
+
+  // The rule validators (`sigmats check`'s) and the KQL assumptions (the variant pages') are not conversion's: they
+  // live behind `@sigmats/core/validators` and `@sigmats/backend-kql/assumptions`.
+  it('the main entries leave out the rule validators and the KQL assumptions', async () => {
+    const b = await browserBundle(combos[4]![1]);
+    expect(b.modules.filter((m) => m.startsWith('packages/core/src/validators/') || m === 'packages/backend-kql/src/assumptions.ts')).toEqual([]);
   });
 
   // What each part adds, gzipped (the honest marginal cost: gzip of the bundle minus gzip of it without the part).

@@ -7,6 +7,11 @@ import { build, type Plugin } from 'esbuild';
 /** The libraries whose main entries must run in a browser (the CLI is a Node command by design). */
 export const LIBRARIES = ['core', 'text-query', 'evaluator', 'backend-splunk', 'backend-kql', 'backend-sumo'] as const;
 export type Library = (typeof LIBRARIES)[number];
+/** Library subpaths that must run in a browser too (a page checking rules, a variant page), and their sources. */
+export const BROWSER_SUBPATHS = {
+  '@sigmats/core/validators': 'core/src/validators/index.ts',
+  '@sigmats/backend-kql/assumptions': 'backend-kql/src/assumptions.ts',
+} as const;
 
 const PACKAGES = join(import.meta.dirname, '../..');
 
@@ -60,7 +65,10 @@ export async function browserBundle(source: string, format: 'esm' | 'iife' = 'es
     sourcemap: 'external',
     outfile: join(PACKAGES, 'bundle.js'),
     metafile: true,
-    alias: Object.fromEntries(LIBRARIES.map((p) => [`@sigmats/${p}`, join(PACKAGES, p, 'src/index.ts')])),
+    alias: {
+      ...Object.fromEntries(LIBRARIES.map((p) => [`@sigmats/${p}`, join(PACKAGES, p, 'src/index.ts')])),
+      ...Object.fromEntries(Object.entries(BROWSER_SUBPATHS).map(([name, src]) => [name, join(PACKAGES, src)])),
+    },
     plugins: [nodeBuiltinRecorder(nodeImports)],
   });
   const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;

@@ -108,13 +108,18 @@ describe('packed packages installed with npm in an empty folder', () => {
     import { compileRuleSet } from '@sigmats/evaluator';
     import { runFixtures } from '@sigmats/evaluator/node';
     import { VERSION } from '@sigmats/cli';
+    import { defaultSelection, validateDocuments } from '@sigmats/core/validators';
+    import { kqlAssumptions } from '@sigmats/backend-kql/assumptions';
     const c = loadCollection([{ text: readFileSync(${JSON.stringify(RULE_FILE)}, 'utf8'), file: 'rule.yml' }]);
     const outputs = [splunkBackend, kqlBackend(), sumo, sumoCse].map((b) => b.convert(c).output);
     const matched = compileRuleSet(c).match({ Image: 'C:\\\\x\\\\AnyDesk.exe' }).length;
     const fixtures = runFixtures(${JSON.stringify(RULE_DIR)}).results.map((r) => r.ok);
-    console.log(JSON.stringify({ outputs, matched, fixtures, version: VERSION }));`;
+    const ofThem = loadCollection([{ text: 'title: t\\nlogsource: {product: windows}\\ndetection:\\n  sel: {Image: x}\\n  condition: all of them', file: 'them.yml' }]);
+    const findings = validateDocuments(ofThem.rules, { selection: defaultSelection() }).map((d) => d.code);
+    const assumptions = kqlAssumptions('microsoft_xdr').map((a) => a.id);
+    console.log(JSON.stringify({ outputs, matched, fixtures, findings, assumptions, version: VERSION }));`;
 
-  it('works from ESM (every package, the evaluator/node subpath)', () => {
+  it('works from ESM (every package; the evaluator/node, core/validators and backend-kql/assumptions subpaths)', () => {
     writeFileSync(join(app, 'esm.mjs'), esm);
     const out = JSON.parse(run(process.execPath, ['esm.mjs'], app));
     expect(out.outputs).toHaveLength(4);
@@ -123,6 +128,8 @@ describe('packed packages installed with npm in an empty folder', () => {
     expect(out.fixtures.length).toBeGreaterThan(3);
     expect(out.fixtures.every(Boolean)).toBe(true);
     expect(out.version).toBe(manifest(join(ROOT, 'packages/cli')).version);
+    expect(out.findings).toContain('validator/all_of_them_condition');
+    expect(out.assumptions.length).toBeGreaterThan(0);
   });
 
   it('works from require() (Node >= 20.19 loads the ES modules through the default condition)', () => {
@@ -136,6 +143,8 @@ describe('packed packages installed with npm in an empty folder', () => {
       const { sumo } = require('@sigmats/backend-sumo');
       const { compileRuleSet } = require('@sigmats/evaluator');
       const { runFixtures } = require('@sigmats/evaluator/node');
+      const { listValidators } = require('@sigmats/core/validators');
+      const { kqlAssumptions } = require('@sigmats/backend-kql/assumptions');
       require('@sigmats/text-query');
       require('@sigmats/cli');
       const c = loadCollection([{ text: readFileSync(${JSON.stringify(RULE_FILE)}, 'utf8'), file: 'rule.yml' }]);
@@ -143,12 +152,14 @@ describe('packed packages installed with npm in an empty folder', () => {
         outputs: [splunkBackend, kqlBackend(), sumo].map((b) => b.convert(c).output),
         matched: compileRuleSet(c).match({ Image: 'C:\\\\x\\\\AnyDesk.exe' }).length,
         fixtures: runFixtures(${JSON.stringify(RULE_DIR)}).results.every((r) => r.ok),
+        subpaths: [listValidators().length > 0, kqlAssumptions('microsoft_xdr').length > 0],
       }));`,
     );
     const out = JSON.parse(run(process.execPath, ['cjs.cjs'], app));
     for (const o of out.outputs) expect(o).toMatch(/anydesk/i);
     expect(out.matched).toBe(1);
     expect(out.fixtures).toBe(true);
+    expect(out.subpaths).toEqual([true, true]);
   });
 
   it('type-checks a TypeScript consumer (module nodenext, strict), ESM and CommonJS', () => {
@@ -167,6 +178,8 @@ describe('packed packages installed with npm in an empty folder', () => {
       import { runFixtures, type FixtureReport } from '@sigmats/evaluator/node';
       import { createBackend } from '@sigmats/text-query';
       import { VERSION } from '@sigmats/cli';
+      import { validateDocuments, type ValidatorSelection } from '@sigmats/core/validators';
+      import { kqlAssumptions, type KqlAssumption } from '@sigmats/backend-kql/assumptions';
       const backends: readonly Backend[] = [splunkBackend, kqlBackend(), sumo, sumoCse];
       const c = loadCollection([{ text: 'title: t', file: 'r.yml' }]);
       const results: ConversionResult[] = backends.map((b) => b.convert(c, { format: b.defaultFormat }));
@@ -174,9 +187,12 @@ describe('packed packages installed with npm in an empty folder', () => {
       const m: RuleMatch[] = compileRuleSet(c).match({ a: 1 });
       const f: FixtureReport = runFixtures('.');
       const v: string = VERSION;
+      const none: ValidatorSelection = { enabled: new Set(), exclusions: new Map(), params: new Map() };
+      const findings: readonly Diagnostic[] = validateDocuments(c.rules, { selection: none });
+      const a: readonly KqlAssumption[] = kqlAssumptions('microsoft_xdr', c.rules[0]);
       // @ts-expect-error: a wrong option type must be caught, so the types are really read
       splunkBackend.convert(c, { format: 1 });
-      export { diags, m, f, v, createBackend };
+      export { diags, m, f, v, findings, a, createBackend };
       `,
     );
     writeFileSync(

@@ -29,7 +29,7 @@ export function pipelineNames(backend: Backend, options: ConvertOptions): string
  */
 export async function assumptionsFor(target: Target, pipelines: readonly string[]): Promise<(rule: SigmaRule | CorrelationRule) => string[]> {
   if (target !== 'kql') return () => [];
-  const { kqlAssumptions } = await import('@sigmats/backend-kql');
+  const { kqlAssumptions } = await import('@sigmats/backend-kql/assumptions');
   return (rule) => {
     if (rule.kind !== 'rule') return [];
     const seen = new Set<string>();
