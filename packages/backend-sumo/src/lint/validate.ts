@@ -19,7 +19,7 @@ export type SumoDialect = 'search' | 'cse';
 
 export interface LintOptions {
   /**
-   * Compile every /regex/ with RE2 (re2js). Default true. The converters pass false for their own output gate:
+   * Check every /regex/ against RE2's syntax (core's RE2 parser). Default true. The converters pass false for their own output gate:
    * they compile each user regex once while rendering, and regexes built from Sigma strings are RE2 by construction
    * (escaped literals and `.*`; property-tested), so compiling them again would only cost time.
    */

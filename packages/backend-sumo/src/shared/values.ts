@@ -51,7 +51,7 @@ function dedupe(xs: readonly string[]): string[] {
   return [...new Set(xs)];
 }
 
-/** Compile-check an emitted regex with RE2 (re2js); a located error when it does not compile. */
+/** Check an emitted regex against RE2's syntax (core's RE2 parser); a located error when RE2 would refuse it. */
 export function checkRe2(source: string, at: ScalarValue | RegexValue): Diagnostic | undefined {
   const why = re2Error(source);
   if (why === undefined) return undefined;

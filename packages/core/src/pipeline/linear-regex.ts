@@ -1,9 +1,11 @@
 // Pipeline regexes (replace_string, extract_fields, match_string, include/exclude_fields in re mode, the
 // postprocessing replace) run on text a rule controls. A backtracking engine takes exponential time on patterns
-// such as `^(\w+\s?)+$`, so they run on RE2 (re2js: linear time), as the evaluator's `|re` does. pySigma
-// pipelines are written for Python's `re`: its spellings RE2 lacks are translated; what RE2 cannot do at all
-// (backreferences, lookaround, verbose mode) is refused with the reason, and the parser reports it located.
-import { RE2JS } from 're2js';
+// such as `^(\w+\s?)+$`, so they run on RE2 semantics in linear time (core's own engine, src/regex/: RE2's syntax
+// and leftmost-first matching on a Pike VM, held equal to re2js by differential tests), as the evaluator's `|re`
+// does. pySigma pipelines are written for Python's `re`: its spellings RE2 lacks are translated; what RE2 cannot do
+// at all (backreferences, lookaround, verbose mode) is refused with the reason, and the parser reports it located.
+import { Re2, RegexSyntaxError, withFlags } from '../regex/index.js';
+import type { Anchor } from '../regex/index.js';
 
 /** A pattern RE2 cannot run, with the reason and the offset in the pattern as written. */
 export class RegexUnsupported extends Error {
@@ -81,12 +83,9 @@ function translatePython(source: string, extraFlags: string): { source: string; 
   return { source: out, flags };
 }
 
-function re2Flags(flags: string): number {
-  let f = 0;
-  if (flags.includes('i')) f |= RE2JS.CASE_INSENSITIVE;
-  if (flags.includes('m')) f |= RE2JS.MULTILINE;
-  if (flags.includes('s')) f |= RE2JS.DOTALL;
-  return f;
+/** Compile as RE2JS.compile(source, flags) did: the flags as inline groups in front (error texts quote them). */
+function compileRe2(source: string, flags: string): Re2 {
+  return new Re2(withFlags(source, flags));
 }
 
 /** A compiled pipeline regex: Python syntax in, RE2 semantics (linear time) out. */
@@ -99,9 +98,9 @@ export class LinearRegex {
   readonly flags: string;
   /** Named groups, in pattern order. */
   readonly groupNames: readonly string[];
-  private readonly any: RE2JS;
-  private readonly prefix: RE2JS;
-  private readonly full: RE2JS;
+  private readonly any: Re2;
+  private readonly prefix: Re2;
+  private readonly full: Re2;
 
   /** Throws RegexUnsupported for what RE2 cannot run and for invalid patterns. */
   constructor(written: string, extraFlags = '') {
@@ -109,43 +108,50 @@ export class LinearRegex {
     this.written = written;
     this.source = t.source;
     this.flags = t.flags;
-    const f = re2Flags(t.flags);
+    const anchoredFlags = t.flags.replace(/m/g, '');
     try {
-      this.any = RE2JS.compile(t.source, f);
+      this.any = compileRe2(t.source, t.flags);
       // Anchored forms for re.match (prefix) and fullmatch semantics.
-      this.prefix = RE2JS.compile(`^(?:${t.source})`, f & ~RE2JS.MULTILINE);
-      this.full = RE2JS.compile(`^(?:${t.source})$`, f & ~RE2JS.MULTILINE);
+      this.prefix = compileRe2(`^(?:${t.source})`, anchoredFlags);
+      this.full = compileRe2(`^(?:${t.source})$`, anchoredFlags);
     } catch (e) {
-      throw new RegexUnsupported((e as Error).message, 0, 'invalid');
+      if (e instanceof RegexSyntaxError) throw new RegexUnsupported(e.message, 0, 'invalid');
+      throw e;
     }
-    this.groupNames = Object.keys(this.any.namedGroups());
+    // The order re2js gave (the keys of an object: integer-like names first).
+    const names: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const [name, g] of this.any.names) names[name] = g;
+    this.groupNames = Object.keys(names);
   }
 
   /** re.search: a match anywhere. */
   test(text: string): boolean {
-    return this.any.matcher(text).find();
+    return this.any.exec(text) !== undefined;
   }
 
   /** re.match: a match at the start. */
   testPrefix(text: string): boolean {
-    return this.prefix.matcher(text).lookingAt();
+    return this.prefix.exec(text, 0, 'start') !== undefined;
   }
 
   /** re.fullmatch, with group positions. */
   fullMatch(text: string): LinearMatch | undefined {
-    const m = this.full.matcher(text);
-    return m.matches() ? snapshot(m, text) : undefined;
+    return this.run(this.full, text, 0, 'both');
   }
 
   /** Every non-overlapping match, left to right (an empty match advances by one). */
   *matches(text: string): Generator<LinearMatch> {
-    const m = this.any.matcher(text);
     let pos = 0;
-    while (pos <= text.length && m.find(pos)) {
-      const s = snapshot(m, text);
+    let s: LinearMatch | undefined;
+    while (pos <= text.length && (s = this.run(this.any, text, pos, 'none'))) {
       yield s;
       pos = s.end === s.index ? s.end + 1 : s.end;
     }
+  }
+
+  private run(re: Re2, text: string, pos: number, anchor: Anchor): LinearMatch | undefined {
+    const caps = re.exec(text, pos, anchor);
+    return caps && snapshot(re, caps, text);
   }
 
   /** `text` with every match (or the first, when `all` is false) replaced; `replacement` uses JS `$` syntax. */
@@ -161,27 +167,24 @@ export class LinearRegex {
   }
 }
 
-function snapshot(m: ReturnType<RE2JS['matcher']>, text: string): LinearMatch {
-  const index = m.start();
-  const end = m.end();
-  const count = m.groupCount();
-  const spans: ([number, number] | undefined)[] = [[index, end]];
-  for (let g = 1; g <= count; g++) {
-    const s = m.start(g);
-    spans.push(s < 0 ? undefined : [s, m.end(g)]);
-  }
-  const named = new Map<string, [number, number] | undefined>();
-  for (const name of Object.keys(m.getNamedGroups())) {
-    const s = m.start(name);
-    named.set(name, s < 0 ? undefined : [s, m.end(name)]);
-  }
+function snapshot(re: Re2, caps: Int32Array, text: string): LinearMatch {
+  const index = caps[0]!;
+  const end = caps[1]!;
+  const span = (g: number): readonly [number, number] | undefined => {
+    const s = caps[2 * g];
+    return s === undefined || s < 0 ? undefined : [s, caps[2 * g + 1]!];
+  };
   return {
     index,
     end,
     text: text.slice(index, end),
-    groupCount: count,
-    hasNamedGroups: named.size > 0,
-    group: (g) => (typeof g === 'number' ? spans[g] : named.get(g)),
+    groupCount: re.groupCount,
+    hasNamedGroups: re.names.size > 0,
+    group: (g) => {
+      if (typeof g === 'number') return span(g);
+      const n = re.names.get(g);
+      return n === undefined ? undefined : span(n);
+    },
   };
 }
 
