@@ -7,6 +7,7 @@ import { compileProgram } from './compile.js';
 import type { Program } from './compile.js';
 import { RegexSyntaxError, parseRegex } from './parse.js';
 import { ANCHOR_BOTH, ANCHOR_START, PikeVM, UNANCHORED } from './pike.js';
+import { requiredLiteral, type RequiredLiteral } from './required.js';
 
 export { RegexSyntaxError } from './parse.js';
 export type { Node as RegexNode, Parsed as ParsedRegex } from './ast.js';
@@ -36,6 +37,11 @@ export class Re2 {
   readonly names: ReadonlyMap<string, number>;
   private readonly prog: Program;
   private vm: PikeVM | undefined;
+  /** A literal every match contains (required.ts): a text without it has no match. */
+  private readonly required: RequiredLiteral | undefined;
+  /** The last text searched for a lowercase literal, and that text lowercased (`matches` searches one text often). */
+  private lastText: string | undefined;
+  private lastLower = '';
 
   /** Throws RegexSyntaxError for a pattern RE2 refuses. */
   constructor(readonly source: string) {
@@ -43,6 +49,7 @@ export class Re2 {
     this.groupCount = parsed.groupCount;
     this.names = parsed.names;
     this.prog = compileProgram(parsed.root, parsed.groupCount);
+    this.required = requiredLiteral(parsed.root);
   }
 
   /**
@@ -50,8 +57,21 @@ export class Re2 {
    * g1 end, …] in UTF-16 indices, -1 for a group that did not take part; undefined when there is none.
    */
   exec(text: string, pos = 0, anchor: Anchor = 'none'): Int32Array | undefined {
+    if (this.required !== undefined && !this.mayMatch(this.required, text, pos)) return undefined;
     this.vm ??= new PikeVM(this.prog);
     return this.vm.search(text, pos, ANCHORS[anchor]);
+  }
+
+  /** False when the text from `pos` on lacks the required literal. */
+  private mayMatch(req: RequiredLiteral, text: string, pos: number): boolean {
+    if (!req.lower) return text.indexOf(req.text, pos) >= 0;
+    if (text !== this.lastText) {
+      this.lastText = text;
+      this.lastLower = text.toLowerCase();
+    }
+    // Lowercasing keeps every index when it keeps the length (it only ever lengthens: U+0130 becomes i and a dot).
+    if (this.lastLower.length === text.length) return this.lastLower.indexOf(req.text, pos) >= 0;
+    return pos === 0 ? this.lastLower.includes(req.text) : true;
   }
 
   /** The VM's work so far (instruction visits and thread steps): bounded by program size × text length per search. */
