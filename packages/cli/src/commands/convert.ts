@@ -16,7 +16,7 @@ import { ChunkPool, jobsFor, PARALLEL_MIN_FILES, workerScript } from '../paralle
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
-import { Interner } from '../detach.js';
+import { DiagnosticStore } from '../diagnostic-store.js';
 import { BackendUnavailable, isTarget, loadBackend, TARGETS, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics, printSortedDiagnostics, sortedUnique, writeSortedDiagnostics } from '../report.js';
 import { checkFilterFiles, diagnosticJson, diagnosticSummary, diagnosticsOf, filePatternRegExp, UNSUPPORTED_CODES, unsupportedOnly, withRuleComments } from '../convert-extras.js';
@@ -125,8 +125,8 @@ interface TargetRun {
   /** Their keys (kept for --json only: its list of rules that did not convert). */
   readonly convertedKeys: Set<string>;
   /** The backend's diagnostics, chunk by chunk; the diagnostics of the target are these, then the gate's. */
-  readonly backendDiagnostics: Diagnostic[];
-  readonly gateDiagnostics: Diagnostic[];
+  readonly backendDiagnostics: DiagnosticStore;
+  readonly gateDiagnostics: DiagnosticStore;
   /** A rule failed the output gate: the combined output (one file, stdout) is not written at all. */
   heldBack: boolean;
   /** The combined output and every converted rule: only in a run converted in one piece. */
@@ -144,27 +144,6 @@ interface TargetRun {
 }
 
 const diagnosticsOfRun = (run: TargetRun): Diagnostic[] => [...run.backendDiagnostics, ...run.gateDiagnostics];
-
-/** Appends without spreading (a spread of a long array into push overflows the stack). */
-function append<T>(to: T[], from: readonly T[]): void {
-  for (const x of from) to.push(x);
-}
-
-/**
- * A copy of a diagnostic to keep until the end of the run, built key by key in the same order (so its JSON is the
- * same): diagnostics made by object spread (`{ ...d, rule }`) each get a hidden class of their own in V8, about
- * 340 bytes apiece on top of the object, and a run over 8 times the corpus keeps about 62,000 of them. Its strings
- * are detached from the rule texts they were cut from (see detach.ts).
- */
-function kept(d: Diagnostic, texts: Interner): Diagnostic {
-  const copy: Record<string, unknown> = {};
-  for (const k of Object.keys(d)) {
-    const v = (d as unknown as Record<string, unknown>)[k];
-    // Codes, severities and file names are shared strings already; messages, hints and rule ids are cut from texts.
-    copy[k] = typeof v === 'string' && (k === 'message' || k === 'hint' || k === 'rule') ? texts.text(v) : v;
-  }
-  return copy as unknown as Diagnostic;
-}
 
 function fileOf(rule: ConvertedRule): string {
   return rule.document.loc.file;
@@ -299,6 +278,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // path and of every input: over the corpus, -t all -o DIR made 256,108 statx calls, about 50,000 of them second
   // checks); write() still checks any path this plan did not foresee. The plan is not kept as a set of paths (at 8
   // times the corpus that set alone was 100,000 strings): a written path is planned when the plan's names give it.
+  // The same names serve the files a streamed run writes (at 8 times the corpus, a second map of them was 2 MB).
   const planNames = uniqueStems(found.files.map((f) => (f === STDIN ? STDIN_NAME : f)));
   const isPlanned = (target: Target, file: string | undefined, path: string): boolean =>
     output !== undefined && (outputAsDir ? file !== undefined && outputName(target, file, planNames) === path : path === output);
@@ -331,8 +311,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       format: format ?? backend.defaultFormat,
       converted: 0,
       convertedKeys: new Set<string>(),
-      backendDiagnostics: [],
-      gateDiagnostics: [],
+      backendDiagnostics: new DiagnosticStore(),
+      gateDiagnostics: new DiagnosticStore(),
       heldBack: false,
       written: [],
       writtenCount: 0,
@@ -342,11 +322,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     };
   });
   const live = (): TargetRun[] => runs.filter((r) => !r.broken);
-  // Diagnostics kept until the end of the run, their texts shared (detach.ts).
-  const texts = new Interner();
-  const keepAll = (to: Diagnostic[], from: readonly Diagnostic[]): void => {
-    for (const d of from) to.push(kept(d, texts));
-  };
 
   const commentsOn = (r: TargetRun, toFile: boolean): boolean =>
     !args.flags.has('no-comments') && (args.flags.has('comments') || (!toFile && io.stdout.isTTY === true)) && r.format === r.backend.defaultFormat;
@@ -403,9 +378,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let names: ReadonlyMap<string, string> | undefined;
   let usage = false;
   let fileCount = 0;
-  // Diagnostics of reading, parsing and the collection (in the collection's own order: parse, then its checks).
-  const parseDiags: Diagnostic[] = [];
-  const collectionDiags: Diagnostic[] = [];
+  // Diagnostics of reading, parsing and the collection (in the collection's own order: parse, then its checks),
+  // kept in columns until the end of the run (diagnostic-store.ts).
+  const parseDiags = new DiagnosticStore();
+  const collectionDiags = new DiagnosticStore();
 
   type PieceResult = { r: TargetRun; rules: readonly ConvertedRule[]; diags: readonly Diagnostic[] };
 
@@ -420,8 +396,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return false;
     }
     r.format = t.format;
-    keepAll(r.backendDiagnostics, t.backendDiagnostics);
-    keepAll(r.gateDiagnostics, t.gateDiagnostics);
+    r.backendDiagnostics.pushAll(t.backendDiagnostics);
+    r.gateDiagnostics.pushAll(t.gateDiagnostics);
     if (t.heldBack) r.heldBack = true;
     if (t.usage) usage = true;
     results.push({ r, rules: t.rules, diags: [...pieceDiags, ...t.backendDiagnostics, ...t.gateDiagnostics] });
@@ -471,9 +447,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   /** A chunk converted elsewhere (parallel/chunk.ts): its results taken in as convertPiece takes its own. */
   const tracker = new DuplicateTracker();
   const applyChunk = (res: ChunkResult): boolean => {
-    keepAll(parseDiags, res.parseDiagnostics);
+    parseDiags.pushAll(res.parseDiagnostics);
     const duplicates = tracker.check(res.docs);
-    keepAll(collectionDiags, duplicates);
+    collectionDiags.pushAll(duplicates);
     const chunkDiags = [...res.parseDiagnostics, ...duplicates];
     const results: PieceResult[] = [];
     for (const t of res.targets) {
@@ -490,7 +466,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   try {
     if (parallel) {
-      names = uniqueStems(displayed);
+      names = planNames;
       fileCount = displayed.length;
       const kept = prescanned!.kept;
       const jobs: ChunkJob[] = [];
@@ -512,11 +488,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
       if (plain) for (const r of live()) r.whole = { output: r.parts.join('\n\n'), rules: [] };
     } else if (streamed) {
-      names = uniqueStems(displayed);
+      names = planNames;
       fileCount = displayed.length;
       for (const chunk of ruleChunks(found.files, io.cwd, prescanned!.kept, CHUNK_FILES)) {
-        keepAll(parseDiags, chunk.parseDiagnostics);
-        keepAll(collectionDiags, chunk.collectionDiagnostics);
+        parseDiags.pushAll(chunk.parseDiagnostics);
+        collectionDiags.pushAll(chunk.collectionDiagnostics);
         const going = convertPiece(chunk.collection, false);
         progress.tick(chunk.files.length);
         if (!going) break;
@@ -527,7 +503,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const loaded: LoadedRules = await loadRules([...found.files, ...filterFiles.filter((f) => !found.files.includes(f))], io, progress, prescanned?.kept);
       names = uniqueStems(loaded.files);
       fileCount = loaded.files.length;
-      append(parseDiags, loaded.collection.diagnostics);
+      parseDiags.pushAll(loaded.collection.diagnostics);
       convertPiece(loaded.collection, true);
     }
   } catch (err) {
@@ -540,12 +516,30 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const done = live();
   const multi = done.length > 1;
+  // Each target's diagnostics read back once for the report. They are fresh objects (diagnostic-store.ts), so the
+  // target's name is added to their messages in place rather than in a second copy of each; --json reads the
+  // untagged ones back again below.
+  const reported = new Map(done.map((r) => [r, diagnosticsOfRun(r)]));
   // --skip-unsupported: a rule whose only errors say the target cannot express it is skipped, not failed.
-  const skipped = new Map(done.map((r) => [r.target, skipUnsupported ? unsupportedOnly(diagnosticsOfRun(r)) : new Set<string>()]));
+  const skipped = new Map(done.map((r) => [r.target, skipUnsupported ? unsupportedOnly(reported.get(r)!) : new Set<string>()]));
   const isSkipped = (r: TargetRun, d: Diagnostic): boolean => d.severity === 'error' && UNSUPPORTED_CODES.has(d.code) && skipped.get(r.target)!.has(d.rule ?? d.file);
-  const tagged = (r: TargetRun, d: Diagnostic): Diagnostic => (multi ? { ...d, message: `${d.message} [${r.target}]` } : d);
-  const conversionDiags = done.flatMap((r) => diagnosticsOfRun(r).filter((d) => !isSkipped(r, d)).map((d) => tagged(r, d)));
-  const skippedDiags = done.flatMap((r) => diagnosticsOfRun(r).filter((d) => isSkipped(r, d)).map((d) => ({ ...tagged(r, d), severity: 'warning' as const, message: `${tagged(r, d).message} (skipped: --skip-unsupported)` })));
+  const tag = (r: TargetRun, message: string): string => (multi ? `${message} [${r.target}]` : message);
+  const skippedDiags = done.flatMap((r) =>
+    reported
+      .get(r)!
+      .filter((d) => isSkipped(r, d))
+      .map((d) => ({ ...d, severity: 'warning' as const, message: `${tag(r, d.message)} (skipped: --skip-unsupported)` })),
+  );
+  const conversionDiags = done.flatMap((r) =>
+    reported
+      .get(r)!
+      .filter((d) => !isSkipped(r, d))
+      .map((d) => {
+        (d as { message: string }).message = tag(r, d.message);
+        return d;
+      }),
+  );
+  reported.clear();
   const allDiags = [...found.diagnostics, ...parseDiags, ...collectionDiags, ...conversionDiags];
   const shownDiags = sortedUnique(verbose ? [...allDiags, ...skippedDiags] : allDiags);
   const summarize = !verbose && (args.flags.has('summary') || io.stderr.isTTY === true) && shownDiags.length > SUMMARY_AFTER;

@@ -1,0 +1,112 @@
+import type { Diagnostic } from '@sigmats/core';
+import { detached } from './detach.js';
+
+/** Keys whose strings are cut from rule texts: copied when kept. Codes, severities and file names are shared already. */
+const CUT_FROM_TEXTS = new Set(['message', 'hint', 'rule']);
+/** Cells per block (256 KB). A diagnostic takes 7 to 11. */
+const BLOCK = 65536;
+const RECENT_TEXTS = 4096;
+
+/**
+ * Diagnostics kept until the end of a run, in columns rather than as objects. A run over 8 copies of SigmaHQ's
+ * rules keeps about 62,000 of them (one per rule and target that warns or fails), and as objects they were the
+ * largest thing that grew with the input: 19 MB of the 8x `convert -t all -o DIR` peak (184 against 165 MB with
+ * none kept; the 1x peak is 138 MB). Here each is a few 32-bit cells: a shape (its keys, in their order, and what
+ * kind of value each holds) and one cell per key: a string's number in a shared table of distinct texts, an
+ * integer itself, anything else a place in a side list. Reading them back builds each object again with the same
+ * keys in the same order, so JSON and text output are unchanged.
+ */
+export class DiagnosticStore implements Iterable<Diagnostic> {
+  /** Strings, detached from the texts they were cut from (see detach.ts), by number. */
+  private readonly texts: string[] = [];
+  /**
+   * The numbers of recent strings, so a text that recurs (one hint for every rule a backend refuses) is kept once.
+   * Bounded: texts that never recur (a duplicate id's message names the other file) would otherwise cost a map
+   * entry each, 4 MB at 8 times the corpus. Emptied when full, so a recurring text is kept again at most once per
+   * emptying.
+   */
+  private readonly textNumbers = new Map<string, number>();
+  /** Each shape: its keys and one kind per key ('s' string, 'i' 32-bit integer, 'o' other). */
+  private readonly shapes: { keys: string[]; kinds: string }[] = [];
+  private readonly shapeNumbers = new Map<string, number>();
+  private readonly others: unknown[] = [];
+  /** Full blocks of cells, and the block being filled: no copying and no doubling as the store grows. */
+  private readonly blocks: Int32Array[] = [];
+  private cells = new Int32Array(256);
+  private used = 0;
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(d: Diagnostic): void {
+    const record = d as unknown as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let kinds = '';
+    for (const k of keys) {
+      const v = record[k];
+      kinds += typeof v === 'string' ? 's' : typeof v === 'number' && Object.is(v | 0, v) ? 'i' : 'o';
+    }
+    const shapeKey = `${kinds}\u0000${keys.join('\u0000')}`;
+    let shape = this.shapeNumbers.get(shapeKey);
+    if (shape === undefined) {
+      shape = this.shapes.length;
+      this.shapes.push({ keys, kinds });
+      this.shapeNumbers.set(shapeKey, shape);
+    }
+    this.reserve(keys.length + 1);
+    this.cells[this.used++] = shape;
+    for (let i = 0; i < keys.length; i++) {
+      const v = record[keys[i]!];
+      const kind = kinds[i];
+      this.cells[this.used++] = kind === 's' ? this.textNumber(v as string, CUT_FROM_TEXTS.has(keys[i]!)) : kind === 'i' ? (v as number) : this.others.push(v) - 1;
+    }
+    this.count++;
+  }
+
+  pushAll(ds: Iterable<Diagnostic>): void {
+    for (const d of ds) this.push(d);
+  }
+
+  /** Each diagnostic, built again, in the order pushed (a fresh object each time: callers may change theirs). */
+  *[Symbol.iterator](): Iterator<Diagnostic> {
+    for (const cells of [...this.blocks, this.cells.subarray(0, this.used)]) {
+      for (let at = 0; at < cells.length; ) {
+        const { keys, kinds } = this.shapes[cells[at++]!]!;
+        const d: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) {
+          const c = cells[at++]!;
+          const kind = kinds[i];
+          d[keys[i]!] = kind === 's' ? this.texts[c] : kind === 'i' ? c : this.others[c];
+        }
+        yield d as unknown as Diagnostic;
+      }
+    }
+  }
+
+  /** Room for n more cells: the first block grows by doubling up to BLOCK (a small run keeps little), then new blocks. */
+  private reserve(n: number): void {
+    if (this.used + n <= this.cells.length) return;
+    if (this.cells.length < BLOCK) {
+      const grown = new Int32Array(Math.max(Math.min(this.cells.length * 2, BLOCK), this.used + n));
+      grown.set(this.cells.subarray(0, this.used));
+      this.cells = grown;
+      return;
+    }
+    this.blocks.push(this.cells.subarray(0, this.used));
+    this.cells = new Int32Array(Math.max(BLOCK, n));
+    this.used = 0;
+  }
+
+  private textNumber(s: string, detach: boolean): number {
+    const hit = this.textNumbers.get(s);
+    if (hit !== undefined) return hit;
+    const copy = detach ? detached(s) : s;
+    this.texts.push(copy);
+    if (this.textNumbers.size >= RECENT_TEXTS) this.textNumbers.clear();
+    // Keyed by the copy, so the table holds no reference into a rule text.
+    this.textNumbers.set(copy, this.texts.length - 1);
+    return this.texts.length - 1;
+  }
+}

@@ -1,0 +1,65 @@
+// DiagnosticStore (src/diagnostic-store.ts) keeps convert's diagnostics in columns: reading them back must give
+// the same objects, key order included (the JSON output spreads them), in the order pushed.
+import fc from 'fast-check';
+import type { Diagnostic } from '@sigmats/core';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticStore } from '../src/diagnostic-store.js';
+
+const text = fc.string({ unit: 'grapheme', maxLength: 40 });
+const diagnosticArb = fc
+  .record(
+    {
+      code: fc.constantFrom('backend/unsupported-feature', 'collection/duplicate-id', 'yaml/syntax'),
+      severity: fc.constantFrom('error', 'warning'),
+      message: text,
+      file: fc.constantFrom('a.yml', 'rules/b.yml', 'c d.yml'),
+      line: fc.nat(100_000),
+      column: fc.nat(500),
+      endLine: fc.nat(100_000),
+      endColumn: fc.nat(500),
+      rule: text,
+      hint: text,
+      // Not a Diagnostic's, but a store must not lose what it is given.
+      score: fc.oneof(fc.double(), fc.constant(-0), fc.constant(2 ** 40), fc.constant(undefined), fc.boolean()),
+    },
+    { requiredKeys: ['code', 'severity', 'message', 'file', 'line', 'column'] },
+  )
+  // Key orders as the producers make them: the constructor's order, or `rule` appended by a spread.
+  .chain((d) => fc.shuffledSubarray(Object.keys(d), { minLength: Object.keys(d).length }).map((keys) => Object.fromEntries(keys.map((k) => [k, (d as Record<string, unknown>)[k]]))))
+  .map((d) => d as unknown as Diagnostic);
+
+describe('DiagnosticStore', () => {
+  it('gives back every diagnostic pushed, same keys in the same order, same values, same order', () => {
+    fc.assert(
+      fc.property(fc.array(diagnosticArb, { maxLength: 60 }), (ds) => {
+        const store = new DiagnosticStore();
+        store.pushAll(ds);
+        const back = [...store];
+        expect(store.size).toBe(ds.length);
+        expect(back.map((d) => Object.keys(d))).toEqual(ds.map((d) => Object.keys(d)));
+        expect(back.map((d) => JSON.stringify(d))).toEqual(ds.map((d) => JSON.stringify(d)));
+        for (let i = 0; i < ds.length; i++) for (const k of Object.keys(ds[i]!)) expect(Object.is((back[i] as never)[k], (ds[i] as never)[k])).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds more diagnostics than one block, and more distinct texts than its table of recent ones', () => {
+    const store = new DiagnosticStore();
+    const made: Diagnostic[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const d = { code: 'collection/duplicate-id', severity: 'warning', message: `id ${i % 7000} is also used by copy ${i}`, file: `f${i % 13}.yml`, line: i, column: 1, hint: 'one hint for all' } as unknown as Diagnostic;
+      made.push(d);
+      store.push(d);
+    }
+    expect([...store]).toEqual(made);
+  });
+
+  it('reads back fresh objects each time (the caller tags its own copies)', () => {
+    const store = new DiagnosticStore();
+    store.push({ code: 'yaml/syntax', severity: 'error', message: 'm', file: 'a.yml', line: 1, column: 1 } as Diagnostic);
+    const [first] = [...store];
+    (first as { message: string }).message = 'changed';
+    expect([...store][0]!.message).toBe('m');
+  });
+});
