@@ -8,20 +8,3 @@
 export function detached(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
 }
-
-/**
- * detached(), and one copy per distinct text: the same message, hint or rule id recurs for every copy of a rule and
- * for every rule a backend refuses for one reason (over 8 copies of SigmaHQ's rules, 62,000 kept diagnostics have
- * about an eighth as many distinct texts). The table is keyed by the copies themselves, so it holds no source text.
- */
-export class Interner {
-  private readonly texts = new Map<string, string>();
-
-  text(s: string): string {
-    const hit = this.texts.get(s);
-    if (hit !== undefined) return hit;
-    const copy = detached(s);
-    this.texts.set(copy, copy);
-    return copy;
-  }
-}
