@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
-import { parseBackendOptions } from '../src/commands/convert.js';
+import { parseBackendOptions } from '../src/convert-args.js';
 import { pickBackend } from '../src/registry.js';
 import { uniqueStems } from '../src/output.js';
 import { documentStartLines } from '../src/load.js';

@@ -8,7 +8,6 @@ import { DOC, kept, msg } from './sumo-helpers.js';
  */
 
 const KW = `${DOC}search/get-started-with-search/build-search/keyword-search-expressions/`;
-const META = `${DOC}search/get-started-with-search/search-basics/built-in-metadata/`;
 
 /** The docs' own sample message. */
 const SAMPLE = '2013-08-13 21:25:15,456 98765432 [com.test.services.test.TESTClientImpl] TEST Request:id=1234567 TEST1234567';

@@ -30,7 +30,6 @@ type Mode = 'search' | 'where';
 
 class Linter {
   readonly problems: QueryProblem[] = [];
-  constructor(private readonly src: string) {}
 
   report(message: string, offset: number, code?: string): void {
     this.problems.push({ message, offset, ...(code ? { code } : {}) });
@@ -424,7 +423,7 @@ class Linter {
 
 /** Lint one SPL query; an empty list means no problem found. */
 export function lintSpl(query: string): QueryProblem[] {
-  const linter = new Linter(query);
+  const linter = new Linter();
   const tokens = tokenize(query, false);
   if (tokens.length === 0) {
     linter.report('empty query', 0, 'spl/empty');

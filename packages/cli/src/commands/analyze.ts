@@ -19,7 +19,7 @@ import { attackFromTags } from '../variants/attack.js';
 import { ATTACK_DATA_VERSION } from '../variants/attack-data.js';
 import { buildSite, navigatorLayer, type SiteRule } from '../variants/site.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
-import { resolvePipelineArgs } from './convert.js';
+import { resolvePipelineArgs } from '../convert-args.js';
 
 const SPEC: readonly OptionSpec[] = [
   { name: 'output', short: 'o', type: 'string' },

@@ -3,7 +3,7 @@ import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { BackendUnavailable, loadBackend, TARGETS, type Target } from '../registry.js';
-import { parseTargets } from './convert.js';
+import { parseTargets } from '../convert-args.js';
 import { COLOR_OPTION } from './common.js';
 
 const SPEC: readonly OptionSpec[] = [{ name: 'target', short: 't', type: 'string' }, { name: 'json', type: 'boolean' }, COLOR_OPTION];

@@ -18,7 +18,7 @@ import { ATTACK_DATA_VERSION } from '../variants/attack-data.js';
 import { LicenceFinder } from '../variants/licence.js';
 import { SiteWriter } from '../variants/site-writer.js';
 import { buildPage, techniquePath, type Deployment, type VariantPage } from '../variants/model.js';
-import { assumptionsFor, configurationOf, pipelineNames, PLATFORMS, type PlatformSpec } from '../variants/platforms.js';
+import { assumptionsFor, configurationOf, pipelineNames, PLATFORMS } from '../variants/platforms.js';
 import { CSS, renderHtml } from '../variants/render-html.js';
 import { renderMarkdown } from '../variants/render-md.js';
 import { renderAboutHtml, renderCoverageHtml, renderSiteIndexHtml, renderTechniqueHtml, SEARCH_JS, siteStylesheet } from '../variants/render-site-html.js';

@@ -1,6 +1,6 @@
 /** What a worker needs to convert as the main thread does: the run's arguments, resolved again in the worker. */
 import type { ConvertOptions } from '@sigmats/core';
-import { parseBackendOptions, resolvePipelineArgs } from '../commands/convert.js';
+import { parseBackendOptions, resolvePipelineArgs } from '../convert-args.js';
 import { loadBackend, type Target } from '../registry.js';
 import type { ChunkTarget } from './chunk.js';
 

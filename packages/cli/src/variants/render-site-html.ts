@@ -71,11 +71,6 @@ ${(s.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}"></script>`).j
 `;
 }
 
-function ruleItem(r: SiteRule, root: string): string {
-  const links = r.platforms.map((p) => a(p.name, `${root}${r.dir}/${p.id}.html`)).join(' · ');
-  return `<li><strong>${escapeHtml(r.title)}</strong>${r.level ? ` <span class="count">(${escapeHtml(r.level)})</span>` : ''}<br>${links}</li>`;
-}
-
 export function renderSiteIndexHtml(site: SiteModel, o: SiteOptions): string {
   const body: string[] = [];
   body.push(`<h1>${escapeHtml(o.title)}</h1>`);

@@ -42,7 +42,7 @@ class Parser {
   private pos = 0;
   private readonly toks: Token[];
 
-  constructor(private readonly src: string) {
+  constructor(src: string) {
     this.toks = tokenize(src);
   }
 

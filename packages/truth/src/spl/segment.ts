@@ -25,7 +25,6 @@ const MINOR_CHARS = '/:=@.-$#%\\_';
 const MULTI_MAJOR = ['%2526', '%2520', '%21', '%26', '%3b', '%7c', '%20', '%2b', '%3d', '%5d', '%5b', '%3a', '%0a', '%2c', '%28', '%29', '--'];
 
 const BREAKER = new Set([...MAJOR_CHARS, ...MINOR_CHARS]);
-const MAJOR = new Set([...MAJOR_CHARS]);
 
 /** Marker for a segment boundary in the marked text (a noncharacter: never in data we care about). */
 const MARK = '\uffff';
