@@ -1,4 +1,4 @@
-import { pipelineFromObject } from '@sigmats/core';
+import { builtInPipeline } from '@sigmats/core';
 import type { Backend, Pipeline, PipelineInfo, QueryProblem } from '@sigmats/core';
 import { createBackend, ok, type BackendSpec } from '@sigmats/text-query';
 import { kqlCorrelation } from './correlation.js';
@@ -8,14 +8,7 @@ import { XDR_PIPELINE } from './pipelines/xdr.js';
 import { kqlEnrichments } from './enrichments.js';
 import { querySource, renderQuery, targetFor } from './query.js';
 
-function builtIn(obj: { name: string }, description: string): PipelineInfo {
-  const r = pipelineFromObject(obj, obj.name, `@sigmats/backend-kql:${obj.name}`);
-  if (!r.pipeline) {
-    // A built-in pipeline is our own data: failing to load it is a bug, caught by the tests.
-    throw new Error(`built-in pipeline ${obj.name} is invalid: ${r.diagnostics.map((d) => d.message).join('; ')}`);
-  }
-  return { name: obj.name, description, pipeline: r.pipeline };
-}
+const builtIn = (obj: { name: string }, description: string): PipelineInfo => builtInPipeline(obj, obj.name, description, `@sigmats/backend-kql:${obj.name}`);
 
 let pipelines: readonly PipelineInfo[] | undefined;
 

@@ -1,4 +1,4 @@
-import { diagnostic, pipelineFromObject, plainText } from '@sigmats/core';
+import { builtInPipeline, diagnostic, plainText } from '@sigmats/core';
 import type { Backend, ConvertedRule, DetectionElement, Diagnostic, Expr, PipelineInfo } from '@sigmats/core';
 import { createBackend, fail, ok, type Result, type RuleContext } from '@sigmats/text-query';
 import { renderCorrelation } from './correlation.js';
@@ -16,14 +16,7 @@ import { renderCondition, searchPipeline } from './render/query.js';
 import { keywordsAsXmlText, RAW_XML, RAW_XML_STATE } from './render/xml-raw.js';
 import { keywordsInJsonOrText } from './render/json-raw.js';
 
-function builtin(obj: unknown, name: string, description: string): PipelineInfo {
-  const r = pipelineFromObject(obj, name, `<splunk:${name}>`);
-  if (!r.pipeline) {
-    // A built-in pipeline that does not parse is a bug in this package: fail loudly at load.
-    throw new Error(`built-in pipeline ${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
-  }
-  return { name, description, pipeline: r.pipeline };
-}
+const builtin = (obj: unknown, name: string, description: string): PipelineInfo => builtInPipeline(obj, name, description, `<splunk:${name}>`);
 
 export const SPLUNK_PIPELINES: readonly PipelineInfo[] = [
   builtin(sysmonPipeline, 'sysmon', 'Sysmon via the Splunk Add-on for Sysmon (XmlWinEventLog source, EventCode per category)'),

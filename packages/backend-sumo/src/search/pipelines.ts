@@ -1,4 +1,4 @@
-import { pipelineFromObject } from '@sigmats/core';
+import { builtInPipeline } from '@sigmats/core';
 import type { PipelineInfo } from '@sigmats/core';
 
 /**
@@ -60,14 +60,7 @@ const WINDOWS_4688 = {
   ],
 };
 
-function build(obj: { name: string }, description: string): PipelineInfo {
-  const { pipeline, diagnostics } = pipelineFromObject(obj, obj.name, '<backend-sumo>');
-  if (!pipeline || diagnostics.some((d) => d.severity === 'error')) {
-    // Built-in data: a failure here is a bug in this file, caught by the tests.
-    throw new Error(`built-in pipeline ${obj.name}: ${diagnostics.map((d) => d.message).join('; ')}`);
-  }
-  return { name: obj.name, description, pipeline };
-}
+const build = (obj: { name: string }, description: string): PipelineInfo => builtInPipeline(obj, obj.name, description, '<backend-sumo>');
 
 export const SEARCH_PIPELINES: readonly PipelineInfo[] = [
   build(WINDOWS_4688, 'Windows process_creation from Security event 4688 instead of Sysmon EID 1 (scope, event id, field names)'),

@@ -1,5 +1,6 @@
 export type * from './types.js';
 export { parsePipeline, pipelineFromObject } from './parse.js';
+export { builtInPipeline } from './built-in.js';
 export { applyPipelines, applyPipelinesToCorrelation } from './apply.js';
 export { postprocessQuery, finalizeQueries, resolvePipelines } from './postprocess.js';
 export { logsourceMatches, fieldsUsed, type LogsourceSpec } from './ir-helpers.js';
