@@ -156,7 +156,8 @@ function convertRule(
 
 /** Build a Backend from a spec. Conversion is pure: the same collection and options give the same result. */
 export function createBackend(spec: BackendSpec): Backend {
-  const byName = new Map(spec.pipelines.map((p) => [p.name, p.pipeline]));
+  // Infos, not pipelines: a built-in pipeline is parsed when it is first used (core's builtInPipeline).
+  const byName = new Map(spec.pipelines.map((p) => [p.name, p]));
 
   function convert(collection: SigmaCollection, options: ConvertOptions = {}): ConversionResult {
     const diagnostics: Diagnostic[] = [];
@@ -190,7 +191,7 @@ export function createBackend(spec: BackendSpec): Backend {
       ? []
       : spec.defaultPipelines.flatMap((n) => {
           const p = byName.get(n);
-          return p ? [p] : [];
+          return p ? [p.pipeline] : [];
         });
     // A default pipeline named again (`-p microsoft_xdr`), or a pipeline given twice, runs once: applying it
     // twice maps already-mapped fields and adds its conditions a second time.
