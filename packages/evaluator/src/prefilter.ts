@@ -1,3 +1,4 @@
+import { AdaptiveMemo, NOT_KEPT } from './adaptive-memo.js';
 import { AhoCorasick } from './aho-corasick.js';
 import type { Clauses } from './compile-expr.js';
 import type { EventView, FieldRegistry } from './event.js';
@@ -10,29 +11,19 @@ interface IndexedField {
   readonly targets: readonly Int32Array[];
   /** Per literal: the event stamp it was last seen in. */
   readonly seen: Int32Array;
-  /** Literal ids found in a text, by text (see TextMemo); undefined while memoization does not pay for this field. */
-  memo: Map<string, Int32Array> | undefined;
-  /** Texts looked up in the current window, and how many were already in the memo. */
-  lookups: number;
-  memoHits: number;
-  /** While the memo is off: texts left before trying it again. */
-  pause: number;
+  /** Literal ids found in a text, by text, while that pays for this field (adaptive-memo.ts). */
+  readonly memo: AdaptiveMemo<Int32Array>;
 }
 
 /**
  * Memoized scans. Many fields take few distinct values over a stream (Image, ParentImage, User, Company,
  * IntegrityLevel, CurrentDirectory...): the literals found in a text are kept by text, and a text seen before
  * costs one hash lookup instead of an Aho-Corasick pass. Fields whose values rarely repeat (hashes, GUIDs,
- * most command lines) would only pay for hashing and storing, so each field measures its own hit rate over a
- * window and turns its memo off below MEMO_MIN_HIT_RATE (trying again after MEMO_PAUSE texts). The memo is
- * cleared when it reaches MEMO_MAX_TEXTS texts, so memory does not grow with the number of events.
+ * most command lines) would only pay for hashing and storing, so each field's memo (adaptive-memo.ts) turns
+ * itself off below a hit rate of MEMO_MIN_HIT_RATE, and holds at most MEMO_MAX_TEXTS texts.
  */
-const MEMO_WINDOW = 1024;
 const MEMO_MIN_HIT_RATE = 0.5;
-const MEMO_PAUSE = 1 << 16;
 export const MEMO_MAX_TEXTS = 2048;
-/** Longer texts are never memoized (a key would retain them, and they rarely repeat). */
-const MEMO_MAX_LENGTH = 512;
 const NO_IDS = new Int32Array(0);
 
 /**
@@ -66,7 +57,7 @@ export class Prefilter {
     clausesOf: (entry: number) => Clauses,
     fields: FieldRegistry,
     /** Memoize scans of repeated texts (default true); false is the plain scan, for tests. */
-    private readonly memoize = true,
+    memoize = true,
   ) {
     this.clauseCount = new Int32Array(entries.length);
     const byField = new Map<string, Map<string, number[]>>();
@@ -99,10 +90,7 @@ export class Prefilter {
         ac: new AhoCorasick(literals),
         targets: literals.map((l) => Int32Array.from(lits.get(l)!)),
         seen: new Int32Array(literals.length),
-        memo: memoize ? new Map() : undefined,
-        lookups: 0,
-        memoHits: 0,
-        pause: 0,
+        memo: new AdaptiveMemo<Int32Array>(MEMO_MIN_HIT_RATE, MEMO_MAX_TEXTS, memoize),
       });
     }
     this.always = Int32Array.from(always);
@@ -154,44 +142,31 @@ export class Prefilter {
   }
 
   private scan(f: IndexedField, text: string): void {
-    const memo = f.memo;
-    if (memo === undefined || text.length > MEMO_MAX_LENGTH) {
-      if (memo === undefined && this.memoize && --f.pause <= 0) f.memo = new Map();
+    const known = f.memo.lookup(text);
+    if (known === NOT_KEPT) {
       f.ac.scan(text, this.onHit);
       return;
     }
-    f.lookups++;
-    const known = memo.get(text);
     if (known !== undefined) {
-      f.memoHits++;
       for (let i = 0; i < known.length; i++) this.hit(known[i]!);
-    } else {
-      const collected = this.collected;
-      collected.length = 0;
-      f.ac.scan(text, this.onCollect);
-      if (memo.size >= MEMO_MAX_TEXTS) memo.clear();
-      memo.set(text, collected.length === 0 ? NO_IDS : Int32Array.from(new Set(collected)));
+      return;
     }
-    if (f.lookups >= MEMO_WINDOW) {
-      if (f.memoHits < f.lookups * MEMO_MIN_HIT_RATE) {
-        f.memo = undefined;
-        f.pause = MEMO_PAUSE;
-      }
-      f.lookups = 0;
-      f.memoHits = 0;
-    }
+    const collected = this.collected;
+    collected.length = 0;
+    f.ac.scan(text, this.onCollect);
+    f.memo.remember(text, collected.length === 0 ? NO_IDS : Int32Array.from(new Set(collected)));
   }
 
   /** Texts held by the scan memos (bounded by MEMO_MAX_TEXTS per indexed field). */
   get memoTexts(): number {
     let n = 0;
-    for (const f of this.fields) n += f.memo?.size ?? 0;
+    for (const f of this.fields) n += f.memo.size;
     return n;
   }
 
   /** Indexed fields whose scans are memoized right now. */
   get memoizedFields(): readonly string[] {
-    return this.fields.filter((f) => f.memo !== undefined).map((f) => f.field);
+    return this.fields.filter((f) => f.memo.active).map((f) => f.field);
   }
 }
 
