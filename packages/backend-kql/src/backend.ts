@@ -10,18 +10,18 @@ import { querySource, renderQuery, targetFor } from './query.js';
 
 const builtIn = (obj: { name: string }, description: string): PipelineInfo => builtInPipeline(obj, obj.name, description, `@sigmats/backend-kql:${obj.name}`);
 
-let pipelines: readonly PipelineInfo[] | undefined;
+// Each is parsed on first use of its `pipeline` (builtInPipeline).
+const PIPELINES: readonly PipelineInfo[] = [
+  builtIn(XDR_PIPELINE, 'Defender XDR advanced hunting: Device*Events tables (default)'),
+  builtIn(SECURITY_EVENT_PIPELINE, 'Sentinel SecurityEvent: process_creation from event 4688'),
+  builtIn(SYSMON_EVENT_PIPELINE, 'Sentinel Event table (legacy agent): Sysmon events with EventData XML parsed into columns'),
+  builtIn(SYSMON_WINDOWS_EVENT_PIPELINE, 'Sentinel WindowsEvent table (Azure Monitor Agent): Sysmon events, fields read from EventData'),
+  builtIn(ASIM_PIPELINE, 'Sentinel ASIM parsers: imProcessCreate, imNetworkSession, imFileEvent, imRegistry, imDns'),
+];
 
-/** The built-in pipelines (parsed once, on first use). */
+/** The built-in pipelines. */
 export function kqlPipelines(): readonly PipelineInfo[] {
-  pipelines ??= [
-    builtIn(XDR_PIPELINE, 'Defender XDR advanced hunting: Device*Events tables (default)'),
-    builtIn(SECURITY_EVENT_PIPELINE, 'Sentinel SecurityEvent: process_creation from event 4688'),
-    builtIn(SYSMON_EVENT_PIPELINE, 'Sentinel Event table (legacy agent): Sysmon events with EventData XML parsed into columns'),
-    builtIn(SYSMON_WINDOWS_EVENT_PIPELINE, 'Sentinel WindowsEvent table (Azure Monitor Agent): Sysmon events, fields read from EventData'),
-    builtIn(ASIM_PIPELINE, 'Sentinel ASIM parsers: imProcessCreate, imNetworkSession, imFileEvent, imRegistry, imDns'),
-  ];
-  return pipelines;
+  return PIPELINES;
 }
 
 export function kqlPipeline(name: string): Pipeline | undefined {

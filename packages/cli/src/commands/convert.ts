@@ -455,8 +455,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const multi = done.length > 1;
   // Each target's diagnostics read back once for the report. They are fresh objects (diagnostic-store.ts), so the
   // target's name is added to their messages in place rather than in a second copy of each; --json reads the
-  // untagged ones back again below.
+  // untagged ones back again below. Reading, parsing and collection diagnostics are read back once too.
   const reported = new Map(done.map((r) => [r, diagnosticsOfRun(r)]));
+  const inputDiags = [...parseDiags, ...collectionDiags];
+  // Each target's failed rules, for --json's summary (tags do not change them).
+  const runFailures = new Map(done.map((r) => [r, json ? failedUnits(reported.get(r)!).size : 0]));
   // --skip-unsupported: a rule whose only errors say the target cannot express it is skipped, not failed.
   const skipped = new Map(done.map((r) => [r.target, skipUnsupported ? unsupportedOnly(reported.get(r)!) : new Set<string>()]));
   const isSkipped = (r: TargetRun, d: Diagnostic): boolean => d.severity === 'error' && UNSUPPORTED_CODES.has(d.code) && skipped.get(r.target)!.has(d.rule ?? d.file);
@@ -477,7 +480,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }),
   );
   reported.clear();
-  const allDiags = [...found.diagnostics, ...parseDiags, ...collectionDiags, ...conversionDiags];
+  const allDiags = [...found.diagnostics, ...inputDiags, ...conversionDiags];
   const shownDiags = sortedUnique(verbose ? [...allDiags, ...skippedDiags] : allDiags);
   const summarize = !verbose && (args.flags.has('summary') || io.stderr.isTTY === true) && shownDiags.length > SUMMARY_AFTER;
   if (summarize) {
@@ -513,7 +516,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       await r.sink!.drain(r.broken ? DISCARD : io.stdout);
       if (r.broken) continue;
       // Rules that did not convert: their diagnostics, so a JSON consumer sees every rule.
-      const runDiags = [...parseDiags, ...collectionDiags, ...diagnosticsOfRun(r)];
+      const runDiags = [...inputDiags, ...diagnosticsOfRun(r)];
       for (const unit of [...failedUnits(runDiags)].filter((u) => !r.convertedKeys.has(u)).sort()) {
         const diags = runDiags.filter((d) => (d.rule ?? d.file) === unit);
         const file = diags[0]?.file ?? unit;
@@ -531,7 +534,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
           target: r.target,
           format: r.format,
           converted: r.converted,
-          failed: failedUnits(diagnosticsOfRun(r)).size,
+          failed: runFailures.get(r)!,
         })),
         failed: [...failed].sort(),
         errors: counts.errors,
