@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { sha1 } from '@noble/hashes/legacy.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { ruleGuid } from '../src/formats/ids.js';
+import { sha1Hex } from '../src/formats/sha1.js';
 
-// Sentinel rule GUIDs used node:crypto's SHA-1, which a browser does not have; they now use @noble/hashes. These
-// tests pin the hash to the FIPS 180 examples and the GUIDs to what node:crypto gave, so no emitted GUID changes.
+// Sentinel rule GUIDs used node:crypto's SHA-1, which a browser does not have; they now use sha1.ts. These tests pin
+// the hash to the FIPS 180 examples and to node:crypto on random inputs, and the GUIDs to what node:crypto gave, so no
+// emitted GUID changes.
 
 describe('SHA-1 (FIPS 180-4 / RFC 3174 test vectors)', () => {
   const vectors: readonly (readonly [string, string])[] = [
@@ -16,7 +16,21 @@ describe('SHA-1 (FIPS 180-4 / RFC 3174 test vectors)', () => {
     ['a'.repeat(1_000_000), '34aa973cd4c4daa4f61eeb2bdbad27316534016f'],
   ];
   it.each(vectors)('sha1(%#)', (input, digest) => {
-    expect(bytesToHex(sha1(utf8ToBytes(input)))).toBe(digest);
+    expect(sha1Hex(new TextEncoder().encode(input))).toBe(digest);
+  });
+
+  // Every length around the padding boundaries (55/56/63/64 bytes per block) and beyond, then random contents.
+  it('equals node:crypto on every length 0..300 and on random bytes', () => {
+    for (let n = 0; n <= 300; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n * 7) & 0xff);
+      expect(sha1Hex(bytes), `length ${n}`).toBe(createHash('sha1').update(bytes).digest('hex'));
+    }
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 1000 }), (bytes) => {
+        expect(sha1Hex(bytes)).toBe(createHash('sha1').update(bytes).digest('hex'));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

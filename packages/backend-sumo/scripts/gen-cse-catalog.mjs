@@ -146,6 +146,7 @@ export function render({ mappings, schema }) {
   }
   routes.push('];', '');
   out['cse-routes.ts'] = routes.join('\n');
+  out['cse-conversion.ts'] = renderConversion(mappings);
 
   // Types of the schema fields the kept mappings write, and the documented `_raw` companion of normalized names.
   const used = new Set(mappings.flatMap((m) => m.fields.map(([f]) => f)));
@@ -174,6 +175,61 @@ export function render({ mappings, schema }) {
   ];
   out['cse-schema.ts'] = s.join('\n');
   return out;
+}
+
+/**
+ * Inputs whose copied keys conversion reads: rules of these log sources name their event ids, so each field is read
+ * where the mapping CSE applies to that event id puts it (src/cse/logsources.ts, fields.ts). Every other input's
+ * records are read by raw key (`fields['…']`), since which of its mappings applies depends on event ids the rule does
+ * not state: conversion reads only which records (metadata_vendor, metadata_product) the input makes.
+ */
+export const KEYED_INPUTS = [
+  ['Microsoft', 'Windows', 'Windows'],
+  ['Linux', 'Sysmon', 'Windows'],
+];
+/** Inputs whose event id patterns conversion tests without reading keys: Sigma's Zeek service names the log. */
+export const PATTERN_INPUTS = [['Zeek', 'Zeek', 'JSON']];
+
+const inputIn = (list, input) => list.some((k) => k.every((v, i) => input[i] === v));
+
+/**
+ * src/generated/cse-conversion.ts: what conversion reads of the routes, and no more (the browser bundle carries it;
+ * the copied keys of inputs read by raw key were most of its bytes). Row order is CSE_ROUTES' order throughout.
+ */
+function renderConversion(mappings) {
+  const route = (m) => `[[${m.input.map(lit).join(',')}],[${m.output.map(lit).join(',')}],[${m.fields.filter((r) => r.length === 2).map((r) => `[${r.map(lit).join(',')}]`).join(',')}]]`;
+  const head = (m) => `[[${m.input.map(lit).join(',')}],[${m.output.map(lit).join(',')}]]`;
+  const pairs = new Map();
+  for (const m of mappings) {
+    const row = [m.input[0], m.input[1], m.input[2], m.output[0], m.output[1]];
+    pairs.set(JSON.stringify(row), row);
+  }
+  return [
+    HEADER('mappings/*.md; the part of cse-routes.ts that conversion reads'),
+    "import type { CseInputOutput, CseRoute, CseRouteHead } from '../cse/catalog-types.js';",
+    '',
+    '/** Inputs (vendor, product, log format) whose copied keys conversion reads: their rules name event ids. */',
+    `export const CSE_KEYED_INPUTS: readonly (readonly [string, string, string])[] = ${lit(KEYED_INPUTS)};`,
+    '',
+    '/** Every route of CSE_ROUTES (which cites its mapping) whose input is keyed, whole and in the same order. */',
+    'export const CSE_KEYED_ROUTES: readonly CseRoute[] = [',
+    ...mappings.filter((m) => inputIn(KEYED_INPUTS, m.input)).map((m) => `  ${route(m)},`),
+    '];',
+    '',
+    '/** Input and record output of every route of the inputs whose event id patterns conversion tests (Zeek logs). */',
+    'export const CSE_PATTERN_HEADS: readonly CseRouteHead[] = [',
+    ...mappings.filter((m) => inputIn(PATTERN_INPUTS, m.input)).map((m) => `  ${head(m)},`),
+    '];',
+    '',
+    '/**',
+    ' * Every distinct [input vendor, input product, log format, metadata_vendor, metadata_product] of CSE_ROUTES, in the',
+    ' * order of first occurrence: which records each input makes.',
+    ' */',
+    'export const CSE_INPUT_OUTPUTS: readonly CseInputOutput[] = [',
+    ...[...pairs.values()].map((r) => `  ${lit(r)},`),
+    '];',
+    '',
+  ].join('\n');
 }
 
 function main() {

@@ -5,8 +5,8 @@ export { tokenize, type Token, type TokenKind, type LexOptions } from './lint/le
 export { searchProfile, type SearchProfile } from './search/profiles.js';
 export { cseField, type CseField } from './cse/fields.js';
 export { cseTarget, type CseTarget, type EventType } from './cse/logsources.js';
-// The catalog with each mapping's file (CSE_MAPPINGS) is exported from `@sigmats/backend-sumo/catalog`: conversion
-// reads its projection (CseRoute), which keeps the main entry small in a browser.
-export { mappingFor } from './cse/catalog.js';
+// The catalog (CSE_MAPPINGS, each mapping with its file; CSE_ROUTES; mappingFor over every route) is exported from
+// `@sigmats/backend-sumo/catalog`: conversion reads only part of its routes, which keeps the main entry small in a
+// browser.
 export type { CseMapping, CseMappingRow, CseRoute } from './cse/catalog-types.js';
 export { encodeUserRegex, isQuotable, lowerSafe, regexLiteral, sumoRegexChar } from './encode.js';

@@ -14,7 +14,7 @@ const sources = ruleFiles().map((f) => ({ file: f, text: readFileSync(f, 'utf8')
 let rss = process.memoryUsage().rss;
 const sample = () => { rss = Math.max(rss, process.memoryUsage().rss); };
 
-// First pass: cold JIT (the schemas are precompiled; see src/schema/standalone.ts). What a one-shot CLI run sees.
+// First pass: cold JIT (no schema compiling: src/schema/check.ts interprets the schemas). What a one-shot CLI run sees.
 const tCold = performance.now();
 const cCold = process.cpuUsage();
 let docs = 0;

@@ -9,7 +9,7 @@ import { cseCorrelation } from './correlation.js';
 import { cseEnrichments } from './enrichments.js';
 import { eventResolver, rawResolver, type FieldResolver } from './fields.js';
 import { cseTarget, windowsKey, type EventType } from './logsources.js';
-import { mappingFor } from './catalog.js';
+import { keyedMappingFor } from './catalog.js';
 import { regexLiteral } from '../encode.js';
 import { inEventKey } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
@@ -115,7 +115,7 @@ function foldEventId(e: Expr, id: string): Expr {
 function windowsEventsFor(channel: string, ids: ReadonlySet<string>): EventType[] {
   return [...ids].map((id) => {
     const deviceEventId = `${channel}-${id}`;
-    const mapping = mappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
+    const mapping = keyedMappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
     // A field that is not the header's in this event type (System 104's Channel) is read where the record keeps it.
     const keyOf = (field: string): string => inEventKey(channel, id, field) ?? windowsKey(field);
     return { deviceEventId, vendor: mapping?.[1][0] ?? 'Microsoft', product: mapping?.[1][1] ?? 'Windows', mapping, channel, keyOf };

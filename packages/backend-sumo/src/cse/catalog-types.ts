@@ -1,7 +1,8 @@
 /**
  * Shape of the generated Cloud SIEM catalog tables: src/generated/cse-mappings.ts (every mapping with its file, the
- * provenance, exported by `@sigmats/backend-sumo/catalog`) and src/generated/cse-routes.ts (what conversion reads,
- * the part that ships in the main entry). Tuples keep them small.
+ * provenance), src/generated/cse-routes.ts (its projection: input, output, copied keys; both exported by
+ * `@sigmats/backend-sumo/catalog`) and src/generated/cse-conversion.ts (the part of the routes conversion reads, which
+ * ships in the main entry). Tuples keep them small.
  */
 
 /** [schema field, original record key] copied; [field, key, 'lookup'|'split'] derived; [field, null, static text]. */
@@ -27,3 +28,9 @@ export type CseRoute = readonly [
   output: readonly [metadataVendor: string, metadataProduct: string, recordType: string],
   copies: readonly (readonly [field: string, key: string])[],
 ];
+
+/** A route's input and record output, with or without its rows (a CseRoute is one; src/generated/cse-conversion.ts). */
+export type CseRouteHead = readonly [input: CseRoute[0], output: CseRoute[1], ...rows: readonly unknown[]];
+
+/** Which records an input makes: [input vendor, input product, log format, metadata_vendor, metadata_product]. */
+export type CseInputOutput = readonly [vendor: string, product: string, logFormat: string, metadataVendor: string, metadataProduct: string];

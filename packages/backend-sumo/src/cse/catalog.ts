@@ -1,13 +1,13 @@
-import { CSE_ROUTES } from '../generated/cse-routes.js';
+import { CSE_INPUT_OUTPUTS, CSE_KEYED_INPUTS, CSE_KEYED_ROUTES, CSE_PATTERN_HEADS } from '../generated/cse-conversion.js';
 import { CSE_FIELD_TYPES, CSE_RAW_COMPANION } from '../generated/cse-schema.js';
-import type { CseRoute } from './catalog-types.js';
+import type { CseRoute, CseRouteHead } from './catalog-types.js';
 
 /**
- * Lookups over the generated catalog table (Sumo's Cloud SIEM log mappings, as conversion reads them: CSE_ROUTES, row
- * i of which is CSE_MAPPINGS[i] of `@sigmats/backend-sumo/catalog`, which names the mapping file). A mapping applies
- * to a message when its input vendor/product/log format match and its event id pattern matches the parser's event id
- * (`metadata_deviceEventId`, "determines which mapping will be used": schema/normalized_schema_build.json); the
- * `_default_` mapping of a vendor/product takes the rest.
+ * Lookups over the generated catalog tables as conversion reads them (src/generated/cse-conversion.ts, the part of
+ * CSE_ROUTES conversion needs; `@sigmats/backend-sumo/catalog` has every route and the mapping file of each). A
+ * mapping applies to a message when its input vendor/product/log format match and its event id pattern matches the
+ * parser's event id (`metadata_deviceEventId`, "determines which mapping will be used": schema/normalized_schema_build.json);
+ * the `_default_` mapping of a vendor/product takes the rest.
  *
  * Assumption (not stated by the catalog): a pattern must match the whole event id. With a partial match the Sysmon 1
  * pattern `Microsoft-Windows-Sysmon/Operational-1` would also take events 10–19, which have their own mappings.
@@ -25,22 +25,43 @@ function compile(pattern: string): RegExp | undefined {
   }
 }
 
-const compiled = new Map<CseRoute, RegExp | undefined>();
-function patternOf(m: CseRoute): RegExp | undefined {
-  if (!compiled.has(m)) compiled.set(m, compile(m[0][3]));
-  return compiled.get(m);
+const compiled = new Map<string, RegExp | undefined>();
+function patternOf(m: CseRouteHead): RegExp | undefined {
+  const p = m[0][3];
+  if (!compiled.has(p)) compiled.set(p, compile(p));
+  return compiled.get(p);
 }
 
-/** Mappings of one input vendor/product (and log format, when given). */
-export function mappingsOf(vendor: string, product: string, logFormat?: string): readonly CseRoute[] {
-  return CSE_ROUTES.filter((m) => m[0][0] === vendor && m[0][1] === product && (logFormat === undefined || m[0][2] === logFormat));
+const isInput = (m: CseRouteHead, vendor: string, product: string, logFormat?: string): boolean =>
+  m[0][0] === vendor && m[0][1] === product && (logFormat === undefined || m[0][2] === logFormat);
+
+/** The route among `routes` CSE applies to an event id of an input: the one whose pattern matches, else `_default_`. */
+export function mappingIn<R extends CseRouteHead>(routes: readonly R[], vendor: string, product: string, logFormat: string, deviceEventId: string): R | undefined {
+  const candidates = routes.filter((m) => isInput(m, vendor, product, logFormat));
+  const specific = candidates.find((m) => m[0][3] !== '_default_' && patternOf(m)?.test(deviceEventId));
+  return specific ?? candidates.find((m) => m[0][3] === '_default_');
 }
 
-/** The mapping CSE applies to an event id of an input: the one whose pattern matches, else the `_default_` one. */
-export function mappingFor(vendor: string, product: string, logFormat: string, deviceEventId: string): CseRoute | undefined {
-  const candidates = mappingsOf(vendor, product, logFormat);
-  const specific = candidates.filter((m) => m[0][3] !== '_default_' && patternOf(m)?.test(deviceEventId));
-  return specific[0] ?? candidates.find((m) => m[0][3] === '_default_');
+/**
+ * The mapping CSE applies to an event id of an input whose copied keys conversion reads (Windows event logs, Sysmon
+ * for Linux), with those keys. Asking for another input is a bug: the conversion table does not carry its keys.
+ */
+export function keyedMappingFor(vendor: string, product: string, logFormat: string, deviceEventId: string): CseRoute | undefined {
+  if (!CSE_KEYED_INPUTS.some(([v, p, f]) => v === vendor && p === product && f === logFormat)) {
+    throw new Error(`conversion reads no copied keys of the Cloud SIEM input ${vendor}/${product}/${logFormat}`);
+  }
+  return mappingIn(CSE_KEYED_ROUTES, vendor, product, logFormat, deviceEventId);
+}
+
+/** Routes of a keyed input (Windows event logs, Sysmon for Linux), in catalog order. */
+export function keyedRoutesOf(vendor: string, product: string, logFormat: string): readonly CseRoute[] {
+  return CSE_KEYED_ROUTES.filter((m) => isInput(m, vendor, product, logFormat));
+}
+
+/** Whether an event id of a pattern-tested input (a Zeek log) has a mapping of its own, not the `_default_` one. */
+export function hasOwnMapping(vendor: string, product: string, logFormat: string, deviceEventId: string): boolean {
+  const own = mappingIn(CSE_PATTERN_HEADS, vendor, product, logFormat, deviceEventId);
+  return own !== undefined && own[0][3] !== '_default_';
 }
 
 /** The schema field a mapping copies an original record key into (direct copies only: not lookups, splits, statics). */
@@ -58,10 +79,23 @@ export function rawCompanion(field: string): string | undefined {
   return CSE_RAW_COMPANION[field];
 }
 
-/** Distinct record outputs (metadata_vendor, metadata_product) of the given mappings, in table order. */
-export function outputsOf(mappings: readonly CseRoute[]): readonly (readonly [string, string])[] {
+/** Distinct record outputs (metadata_vendor, metadata_product) of the given routes, in table order. */
+export function outputsOf(routes: readonly CseRouteHead[]): readonly (readonly [string, string])[] {
   const seen = new Map<string, readonly [string, string]>();
-  for (const m of mappings) seen.set(`${m[1][0]}\u0000${m[1][1]}`, [m[1][0], m[1][1]]);
+  for (const m of routes) if (!seen.has(`${m[1][0]}\u0000${m[1][1]}`)) seen.set(`${m[1][0]}\u0000${m[1][1]}`, [m[1][0], m[1][1]]);
   return [...seen.values()];
 }
 
+/**
+ * Distinct record outputs of the routes of the given inputs ([vendor, product], or with the log format), input by
+ * input, each in table order: the records Cloud SIEM makes of those inputs' messages.
+ */
+export function recordOutputs(inputs: readonly (readonly [vendor: string, product: string, logFormat?: string])[]): readonly (readonly [string, string])[] {
+  const seen = new Map<string, readonly [string, string]>();
+  for (const [vendor, product, logFormat] of inputs) {
+    for (const [v, p, f, ov, op] of CSE_INPUT_OUTPUTS) {
+      if (v === vendor && p === product && (logFormat === undefined || f === logFormat) && !seen.has(`${ov}\u0000${op}`)) seen.set(`${ov}\u0000${op}`, [ov, op]);
+    }
+  }
+  return [...seen.values()];
+}

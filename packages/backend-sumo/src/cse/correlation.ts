@@ -3,7 +3,7 @@ import type { CorrelationRule, Logsource } from '@sigmats/core';
 import { fail, ok, type CorrelationContext, type CorrelationOutput, type ReferencedRule, type Result } from '@sigmats/text-query';
 import { cseSeverity, mitreTags } from '../shared/meta.js';
 import { cseField, eventResolver } from './fields.js';
-import { mappingFor } from './catalog.js';
+import { keyedMappingFor } from './catalog.js';
 import { windowsKey } from './logsources.js';
 
 /**
@@ -71,7 +71,7 @@ export function cseCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
       }
       for (const id of ids) {
         const channel = id.replace(/-\d+$/, '');
-        const mapping = mappingFor('Microsoft', 'Windows', 'Windows', id);
+        const mapping = keyedMappingFor('Microsoft', 'Windows', 'Windows', id);
         const f = eventResolver({ deviceEventId: id, vendor: '', product: '', mapping, channel, keyOf: windowsKey }, { companions: false })(field, []);
         names.add(f.kind === 'normalized' ? f.name : '');
       }

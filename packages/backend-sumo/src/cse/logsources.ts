@@ -1,7 +1,7 @@
 import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
 import type { Logsource } from '@sigmats/core';
 import type { CseRoute } from './catalog-types.js';
-import { mappingFor, mappingsOf, outputsOf } from './catalog.js';
+import { hasOwnMapping, keyedMappingFor, keyedRoutesOf, outputsOf, recordOutputs } from './catalog.js';
 import { azureKey, gcpKey, kubernetesKey } from './product-keys.js';
 import { workspaceKey } from './gworkspace.js';
 
@@ -164,7 +164,7 @@ export const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {
 
 function windowsEvent(channel: string, id: string, keyOf: (f: string) => string | undefined): EventType {
   const deviceEventId = `${channel}-${id}`;
-  const mapping = mappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
+  const mapping = keyedMappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
   return { deviceEventId, vendor: mapping?.[1][0] ?? 'Microsoft', product: mapping?.[1][1] ?? 'Windows', mapping, channel, keyOf };
 }
 
@@ -252,8 +252,7 @@ const lower = (s: string | undefined): string | undefined => s?.toLowerCase();
  * log none of them takes.
  */
 function zeekLogMapped(log: string): boolean {
-  const own = mappingFor('Zeek', 'Zeek', 'JSON', log);
-  return own !== undefined && own[0][3] !== '_default_';
+  return hasOwnMapping('Zeek', 'Zeek', 'JSON', log);
 }
 
 export function cseTarget(ls: Logsource): CseTarget {
@@ -269,7 +268,7 @@ export function cseTarget(ls: Logsource): CseTarget {
     }
     const channel = service ? WINDOWS_CHANNELS[service] : undefined;
     if (!channel) {
-      const outputs = outputsOf(mappingsOf('Microsoft', 'Windows', 'Windows'));
+      const outputs = recordOutputs([['Microsoft', 'Windows', 'Windows']]);
       return {
         kind: 'source',
         outputs,
@@ -279,14 +278,14 @@ export function cseTarget(ls: Logsource): CseTarget {
       };
     }
     // Outputs of the channel: its specific mappings (by their literal prefix) plus the default mapping.
-    const all = mappingsOf('Microsoft', 'Windows', 'Windows');
+    const all = keyedRoutesOf('Microsoft', 'Windows', 'Windows');
     const own = all.filter((m) => m[0][3] === '_default_' || m[0][3].replace(/^\(\?i\)/, '').startsWith(`${channel}-`));
     return { kind: 'channel', channel, outputs: outputsOf(own), keyOf: windowsKey };
   }
   if (product === 'linux' && category && LINUX_SYSMON[category]) {
     const events = LINUX_SYSMON[category]!.map((id): EventType => {
       const deviceEventId = `Linux-Sysmon/Operational-${id}`;
-      const mapping = mappingFor('Linux', 'Sysmon', 'Windows', deviceEventId);
+      const mapping = keyedMappingFor('Linux', 'Sysmon', 'Windows', deviceEventId);
       return {
         deviceEventId,
         vendor: mapping?.[1][0] ?? 'Linux',
@@ -304,7 +303,7 @@ export function cseTarget(ls: Logsource): CseTarget {
     if (product === 'zeek' && service !== undefined && !zeekLogMapped(service)) {
       return { kind: 'none', reason: `no catalog mapping of Cloud SIEM's Zeek input takes the ${ls.service} log (its mappings' event id patterns are Zeek log names: conn, dns, http, …)` };
     }
-    const outputs = outputsOf(source.inputs.flatMap(([v, p]) => mappingsOf(v, p)));
+    const outputs = recordOutputs(source.inputs);
     if (outputs.length > 0) {
       return {
         kind: 'source',
@@ -317,7 +316,7 @@ export function cseTarget(ls: Logsource): CseTarget {
   }
   if (product === 'linux' && !service && !category) {
     // Any Linux log: the records of every Linux input the catalog maps (all output vendor Linux).
-    const outputs = outputsOf([...mappingsOf('Linux', 'Syslog'), ...mappingsOf('Linux', 'Auditd'), ...mappingsOf('Linux', 'Sysmon')]);
+    const outputs = recordOutputs([['Linux', 'Syslog'], ['Linux', 'Auditd'], ['Linux', 'Sysmon']]);
     return { kind: 'source', outputs, what: 'linux', keyOf: (f) => f };
   }
   const what = [ls.product && `product '${ls.product}'`, ls.service && `service '${ls.service}'`, ls.category && `category '${ls.category}'`]

@@ -1,5 +1,4 @@
-import type { ErrorObject } from 'ajv';
-import * as generated from './validators.generated.js';
+import { checkSchema, type SchemaError } from './check.js';
 import type { DiagnosticCode } from '../diagnostic-codes.js';
 import type { DocContext } from '../parse/context.js';
 import { suggest } from '../parse/suggest.js';
@@ -9,18 +8,6 @@ import { CORRELATION_KEYS, FILTER_KEYS, RULE_KEYS } from '../parse/meta.js';
 import { nullObject } from '../null-object.js';
 
 export type DocumentKind = 'rule' | 'correlation' | 'filter';
-
-interface GeneratedValidator {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
-}
-
-/** The schemas compiled ahead of time by ajv (see standalone.ts): no ajv load or compile at run time. */
-const VALIDATORS: Record<DocumentKind, GeneratedValidator> = {
-  rule: generated.rule as GeneratedValidator,
-  correlation: generated.correlation as GeneratedValidator,
-  filter: generated.filter as GeneratedValidator,
-};
 
 export const SCHEMAS = { rule: ruleSchema, correlation: correlationSchema, filter: filterSchema } as const;
 
@@ -50,7 +37,7 @@ function nodeAt(root: YNode, pointer: string): { node: YNode; key?: YNode } {
   return key ? { node, key } : { node };
 }
 
-function codeFor(e: ErrorObject): DiagnosticCode {
+function codeFor(e: SchemaError): DiagnosticCode {
   const p = e.instancePath;
   if (e.keyword === 'required') return 'schema/missing-field';
   if (e.keyword === 'additionalProperties') return 'schema/unknown-field';
@@ -71,7 +58,7 @@ function quoteList(names: readonly string[]): string {
   return q.length === 1 ? (q[0] as string) : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 
-function messageFor(e: ErrorObject, types?: string[], missing?: string[]): string {
+function messageFor(e: SchemaError, types?: string[], missing?: string[]): string {
   const where = fieldName(e.instancePath);
   switch (e.keyword) {
     case 'required': {
@@ -93,15 +80,15 @@ function messageFor(e: ErrorObject, types?: string[], missing?: string[]): strin
     case 'maxLength':
       return `${where} is longer than ${(e.params as { limit: number }).limit} characters`;
     default:
-      return `${where} ${e.message ?? 'is invalid'}`;
+      return `${where} does not satisfy the schema's '${e.keyword}'`;
   }
 }
 
 /**
- * Collapses ajv's errors to one per problem: anyOf/oneOf noise is replaced by the branch errors that went deepest,
+ * Collapses the schema errors (ajv's, see check.ts) to one per problem: anyOf/oneOf noise is replaced by the branch errors that went deepest,
  * and several type errors at the same place become one "must be X or Y".
  */
-export function collapseErrors(errors: readonly ErrorObject[]): { error: ErrorObject; types?: string[]; missing?: string[] }[] {
+export function collapseErrors(errors: readonly SchemaError[]): { error: SchemaError; types?: string[]; missing?: string[] }[] {
   let list = [...errors];
   for (const comb of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
     const p = comb.instancePath;
@@ -110,7 +97,7 @@ export function collapseErrors(errors: readonly ErrorObject[]): { error: ErrorOb
     if (deeper.length > 0) list = list.filter((e) => e !== comb && !(e.instancePath === p && branch.includes(e)));
     else list = list.filter((e) => e !== comb);
   }
-  const groups = new Map<string, { error: ErrorObject; types?: string[]; missing?: string[] }>();
+  const groups = new Map<string, { error: SchemaError; types?: string[]; missing?: string[] }>();
   for (const e of list) {
     // Missing fields of one object are one problem ("missing title, logsource and detection").
     const extra = e.keyword === 'additionalProperties' ? '/' + (e.params as { additionalProperty: string }).additionalProperty : e.keyword === 'required' ? '#required' : '';
@@ -127,7 +114,7 @@ export function collapseErrors(errors: readonly ErrorObject[]): { error: ErrorOb
 }
 
 /**
- * The document as plain data for ajv. The schema only checks that a rule's `detection` is a mapping (the IR builder
+ * The document as plain data for the schema check. The schema only checks that a rule's `detection` is a mapping (the IR builder
  * checks its content), so its subtree is not copied.
  */
 function plainForSchema(root: YMap, kind: DocumentKind): unknown {
@@ -141,9 +128,9 @@ function plainForSchema(root: YMap, kind: DocumentKind): unknown {
 
 /** Validates one document against its kind's schema and reports located diagnostics. */
 export function validateDocument(ctx: DocContext, root: YMap, kind: DocumentKind): void {
-  const validate = VALIDATORS[kind];
-  if (!validate(plainForSchema(root, kind))) {
-    for (const { error, types, missing } of collapseErrors(validate.errors ?? [])) {
+  const errors = checkSchema(SCHEMAS[kind], plainForSchema(root, kind));
+  if (errors.length > 0) {
+    for (const { error, types, missing } of collapseErrors(errors)) {
       const { node, key } = nodeAt(root, error.instancePath);
       let where: YNode = node;
       if (error.keyword === 'additionalProperties' && node.kind === 'map') {
