@@ -3,7 +3,7 @@
  * properties, additionalProperties, items, enum, anyOf, format (uuid), minLength, maxLength.
  *
  * Why not ajv: its standalone code for the three schemas was 4.7 KB of the gzipped browser bundle (issue 14's budget
- * is 150 KB; BENCHMARKS.md "Bundle sizes"), this is about 0.7 KB. ajv stays the reference: test/schema/check.test.ts
+ * is 150 KB; BENCHMARKS.md "Bundle sizes"), this is about 0.9 KB. ajv stays the reference: test/schema/check.test.ts
  * compares the errors of this checker, in order, with those of ajv (`allErrors`) on every corpus document and on
  * random and mutated ones, and fails on any keyword the schemas start using that this checker does not know.
  *
@@ -43,8 +43,28 @@ function hasType(type: NonNullable<SchemaNode['type']>, v: unknown): boolean {
   return type === 'object' ? isObject(v) : type === 'array' ? Array.isArray(v) : typeof v === type;
 }
 
-/** JSON pointer segment of a property name (RFC 6901). */
-const segment = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
+/**
+ * Where a value is: its parent's place and its own property name or index. The JSON pointer string is built only for
+ * the errors returned (one per visited value, or per error of an anyOf branch that is then dropped, cost more than
+ * the checking itself, measured on the corpus).
+ */
+type Place = { readonly parent: Place; readonly name: string | number } | null;
+
+/** JSON pointer of a place (RFC 6901: `~` and `/` in names escaped). */
+function pointer(place: Place): string {
+  let path = '';
+  for (let p = place; p !== null; p = p.parent) path = `/${typeof p.name === 'number' ? p.name : p.name.replace(/~/g, '~0').replace(/\//g, '~1')}${path}`;
+  return path;
+}
+
+interface Failure {
+  readonly at: Place;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** A schema made into a function once, so that a check does not re-read the schema's keywords at every value. */
+type Check = (v: unknown, at: Place, out: Failure[]) => void;
 
 /** Length in code points, as JSON Schema counts it (ajv's ucs2length). */
 function codePoints(s: string): number {
@@ -53,56 +73,96 @@ function codePoints(s: string): number {
   return n;
 }
 
-/** Whether the schema has keywords of its own type (ajv then reports a type error after enum and anyOf). */
-function hasTypeKeywords(s: SchemaNode): boolean {
-  return s.type === 'string'
-    ? s.maxLength !== undefined || s.minLength !== undefined || s.format !== undefined
-    : s.type === 'array'
-      ? s.items !== undefined
-      : s.type === 'object' && (s.required !== undefined || s.additionalProperties !== undefined || s.properties !== undefined);
+const compiled = new WeakMap<SchemaNode, Check>();
+
+function compile(s: SchemaNode): Check {
+  let check = compiled.get(s);
+  if (!check) compiled.set(s, (check = build(s)));
+  return check;
 }
 
-function visit(s: SchemaNode, v: unknown, path: string, out: SchemaError[]): void {
-  const typed = s.type !== undefined && hasTypeKeywords(s);
-  if (s.type !== undefined && !typed && !hasType(s.type, v)) out.push({ instancePath: path, keyword: 'type', params: { type: s.type } });
-  if (s.enum && !s.enum.includes(v)) out.push({ instancePath: path, keyword: 'enum', params: { allowedValues: s.enum } });
-  if (s.anyOf) {
-    // A branch that passes ends the search and drops the errors of the branches before it.
-    const before = out.length;
-    const passed = s.anyOf.some((b) => {
-      const n = out.length;
-      visit(b, v, path, out);
-      return out.length === n;
+function build(s: SchemaNode): Check {
+  const checks: Check[] = [];
+  const { type, maxLength, minLength, format, items, required = [], additionalProperties: extra } = s;
+  // Whether the schema has keywords of its own type: ajv then reports the type error after enum and anyOf.
+  const typed =
+    type === 'string'
+      ? maxLength !== undefined || minLength !== undefined || format !== undefined
+      : type === 'array'
+        ? items !== undefined
+        : type === 'object' && (s.required !== undefined || extra !== undefined || s.properties !== undefined);
+  if (type !== undefined && !typed) {
+    checks.push((v, at, out) => {
+      if (!hasType(type, v)) out.push({ at, keyword: 'type', params: { type } });
     });
-    if (passed) out.length = before;
-    else out.push({ instancePath: path, keyword: 'anyOf', params: {} });
   }
-  if (!typed) return;
-  if (!hasType(s.type!, v)) {
-    out.push({ instancePath: path, keyword: 'type', params: { type: s.type } });
-  } else if (typeof v === 'string') {
-    if (s.maxLength !== undefined && codePoints(v) > s.maxLength) out.push({ instancePath: path, keyword: 'maxLength', params: { limit: s.maxLength } });
-    if (s.minLength !== undefined && codePoints(v) < s.minLength) out.push({ instancePath: path, keyword: 'minLength', params: { limit: s.minLength } });
-    if (s.format === 'uuid' && !UUID.test(v)) out.push({ instancePath: path, keyword: 'format', params: { format: 'uuid' } });
-  } else if (Array.isArray(v)) {
-    if (s.items) v.forEach((item, i) => visit(s.items!, item, `${path}/${i}`, out));
-  } else if (isObject(v)) {
-    for (const name of s.required ?? []) if (v[name] === undefined) out.push({ instancePath: path, keyword: 'required', params: { missingProperty: name } });
-    const extra = s.additionalProperties;
-    if (extra !== undefined && extra !== true) {
-      for (const name in v) {
-        if (s.properties && Object.hasOwn(s.properties, name)) continue;
-        if (extra === false) out.push({ instancePath: path, keyword: 'additionalProperties', params: { additionalProperty: name } });
-        else visit(extra, v[name], `${path}/${segment(name)}`, out);
+  if (s.enum) {
+    const allowed = s.enum;
+    checks.push((v, at, out) => {
+      if (!allowed.includes(v)) out.push({ at, keyword: 'enum', params: { allowedValues: allowed } });
+    });
+  }
+  if (s.anyOf) {
+    const branches = s.anyOf.map(compile);
+    checks.push((v, at, out) => {
+      // A branch that passes ends the search and drops the errors of the branches before it.
+      const before = out.length;
+      for (let i = 0; i < branches.length; i++) {
+        const n = out.length;
+        branches[i]!(v, at, out);
+        if (out.length === n) {
+          out.length = before;
+          return;
+        }
       }
-    }
-    for (const name in s.properties) if (v[name] !== undefined) visit(s.properties[name]!, v[name], `${path}/${segment(name)}`, out);
+      out.push({ at, keyword: 'anyOf', params: {} });
+    });
   }
+  if (typed) {
+    const item = items && compile(items);
+    // Indexed arrays, not entries: this runs once per document, mostly before the JIT has optimized it, where
+    // destructuring and iterators cost most of the time.
+    const names = Object.keys(s.properties ?? {});
+    const props = names.map((name) => compile(s.properties![name]!));
+    const known = new Set(names);
+    const rest = typeof extra === 'object' ? compile(extra) : undefined;
+    checks.push((v, at, out) => {
+      if (!hasType(type!, v)) {
+        out.push({ at, keyword: 'type', params: { type } });
+      } else if (typeof v === 'string') {
+        // A string has at most as many code points as UTF-16 units, and at least half as many: count only between.
+        if (maxLength !== undefined && v.length > maxLength && codePoints(v) > maxLength) out.push({ at, keyword: 'maxLength', params: { limit: maxLength } });
+        if (minLength !== undefined && v.length < 2 * minLength && codePoints(v) < minLength) out.push({ at, keyword: 'minLength', params: { limit: minLength } });
+        if (format === 'uuid' && !UUID.test(v)) out.push({ at, keyword: 'format', params: { format } });
+      } else if (Array.isArray(v)) {
+        if (item) for (let i = 0; i < v.length; i++) item(v[i], { parent: at, name: i }, out);
+      } else {
+        const o = v as Record<string, unknown>;
+        for (let i = 0; i < required.length; i++) if (o[required[i]!] === undefined) out.push({ at, keyword: 'required', params: { missingProperty: required[i] } });
+        if (extra === false || rest) {
+          for (const name in o) {
+            if (known.has(name)) continue;
+            if (rest) rest(o[name], { parent: at, name }, out);
+            else out.push({ at, keyword: 'additionalProperties', params: { additionalProperty: name } });
+          }
+        }
+        for (let i = 0; i < names.length; i++) {
+          const value = o[names[i]!];
+          if (value !== undefined) props[i]!(value, { parent: at, name: names[i]! }, out);
+        }
+      }
+    });
+  }
+  return checks.length === 1
+    ? checks[0]!
+    : (v, at, out) => {
+        for (let i = 0; i < checks.length; i++) checks[i]!(v, at, out);
+      };
 }
 
 /** The errors of `value` against `schema`, all of them, in ajv's order (an empty list when it is valid). */
 export function checkSchema(schema: SchemaNode, value: unknown): SchemaError[] {
-  const out: SchemaError[] = [];
-  visit(schema, value, '', out);
-  return out;
+  const out: Failure[] = [];
+  compile(schema)(value, null, out);
+  return out.map((f) => ({ instancePath: pointer(f.at), keyword: f.keyword, params: f.params }));
 }
