@@ -4,8 +4,9 @@ export default defineConfig({
   // bin.ts starts with `#!/usr/bin/env node`: esbuild keeps the hashbang on dist/bin.js only (not on
   // index.js or the chunks) and tsup marks that file executable.
   // link-check is its own entry so the site benchmark can check a generated site with the built code.
-  // convert-worker is the worker thread of a parallel convert: it must sit beside the chunk that starts it.
-  entry: ['src/index.ts', 'src/bin.ts', 'src/variants/link-check.ts', 'src/convert-worker.ts'],
+  // convert-worker and check-worker are the worker threads of a parallel convert and check:
+  // each must sit beside the chunk that starts it.
+  entry: ['src/index.ts', 'src/bin.ts', 'src/variants/link-check.ts', 'src/convert-worker.ts', 'src/check-worker.ts'],
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   sourcemap: true,

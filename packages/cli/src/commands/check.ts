@@ -8,7 +8,11 @@ import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { renderJUnit, type JUnitCase } from '../junit.js';
-import { loadRules, type LoadedRules } from '../load.js';
+import { loadRules, readSource, type LoadedRules, type ReadSource } from '../load.js';
+import { STDIN } from '../files.js';
+import { CHECK_PARALLEL_MIN_FILES, checkedRun, checkJobs, chunkable, chunkChecker, CHECK_CHUNK_FILES, type CheckChunkResult, type CheckJob, type CheckSetup } from '../parallel/check-chunk.js';
+import { parseJobs } from '../parallel/jobs.js';
+import { ChunkPool, jobsFor, workerScript } from '../parallel/pool.js';
 import { tryWriteFileAtomic } from '../output.js';
 import { refuseOutputsOverInputs } from '../overwrite.js';
 import { Progress } from '../progress.js';
@@ -29,6 +33,8 @@ const SPEC: readonly OptionSpec[] = [
   { name: 'list-validators', type: 'boolean' },
   { name: 'no-progress', type: 'boolean' },
   { name: 'target', short: 't', type: 'string' },
+  { name: 'jobs', short: 'j', type: 'string' },
+  { name: 'verbose', short: 'v', type: 'boolean' },
   COLOR_OPTION,
 ];
 
@@ -105,6 +111,44 @@ export function junitCases(loaded: LoadedRules, diagnostics: readonly Diagnostic
   return cases;
 }
 
+/**
+ * The files parsed and validated in chunks on worker threads and this thread together (parallel/check-chunk.ts),
+ * put together as loadRules and runValidators have them.
+ */
+async function checkInChunks(
+  script: URL,
+  files: readonly string[],
+  setup: CheckSetup,
+  threads: number,
+  io: CliIo,
+  progress: Progress,
+  verbose: boolean,
+): Promise<{ loaded: LoadedRules; findings: Diagnostic[] }> {
+  const chunks = Math.ceil(files.length / CHECK_CHUNK_FILES);
+  const workers = Math.min(threads, chunks) - 1;
+  const workerErrors: string[] = [];
+  // The workers start first, to load while stdin (if it is an input) is read.
+  const pool = new ChunkPool<CheckJob, CheckChunkResult, CheckSetup>(script, setup, workers, (m) => workerErrors.push(m));
+  const results: CheckChunkResult[] = [];
+  try {
+    // Stdin can be read only once, here: its text goes to whichever thread checks its chunk.
+    const preread = new Map<string, ReadSource>();
+    if (files.includes(STDIN)) preread.set(STDIN, await readSource(STDIN, io));
+    for await (const r of pool.run(checkJobs(files, preread), chunkChecker(setup))) {
+      results.push(r);
+      progress.tick(r.files.length);
+    }
+  } finally {
+    pool.close();
+  }
+  progress.clear();
+  if (verbose) io.stderr.write(`sigmats check: ${files.length} files in ${chunks} chunks on ${workers + 1} threads (${workers} workers)\n`);
+  if (workerErrors.length > 0) {
+    io.stderr.write(`sigmats check: warning: ${workerErrors.length} worker thread failure${workerErrors.length === 1 ? '' : 's'}; their files were checked on the main thread (first: ${workerErrors[0]!.split('\n')[0]})\n`);
+  }
+  return checkedRun(results, setup);
+}
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, SPEC, 'check');
   const colors = colorsFor(io.stderr, io, args.flags.has('no-color'));
@@ -129,10 +173,30 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const started = Date.now();
   const progressOn = !args.flags.has('no-progress') && io.stderr.isTTY === true && found.files.length >= Progress.MIN_BATCH;
   const progress = new Progress(io.stderr, found.files.length, 'checking', progressOn);
-  const loaded = await loadRules(found.files, io, progress);
+  const validators = !args.flags.has('no-validators');
+  const requestedJobs = parseJobs(args.strings.get('jobs'), 'check');
+  const threads = jobsFor(requestedJobs);
+  // Large runs are parsed and validated in chunks on worker threads as well (one per core): same output, in the
+  // same order. Not with -t (queries are converted from the whole collection), nor with a collection validator
+  // that may read more of a rule than a chunk sends back.
+  const script =
+    threads > 1 &&
+    targets.length === 0 &&
+    found.files.length > CHECK_CHUNK_FILES &&
+    (requestedJobs !== undefined || found.files.length >= CHECK_PARALLEL_MIN_FILES) &&
+    (!validators || chunkable(validation.selection))
+      ? workerScript('check-worker.js')
+      : undefined;
+  let loaded: LoadedRules;
+  let findings: Diagnostic[];
+  if (script !== undefined) {
+    const setup: CheckSetup = { cwd: io.cwd, selection: validation.selection, validators, today: new Date(), documentLines: junitPath !== undefined };
+    ({ loaded, findings } = await checkInChunks(script, found.files, setup, threads, io, progress, args.flags.has('verbose')));
+  } else {
+    loaded = await loadRules(found.files, io, progress);
+    findings = validators ? runValidators([...loaded.documents.values()].flat(), validation.selection) : [];
+  }
   progress.clear();
-  const documents = [...loaded.documents.values()].flat();
-  const findings = args.flags.has('no-validators') ? [] : runValidators(documents, validation.selection);
   const queries = targets.length > 0 ? await checkQueries(loaded.collection, targets) : undefined;
   const diagnostics = strictSchema([...validation.diagnostics, ...found.diagnostics, ...loaded.collection.diagnostics, ...findings, ...(queries?.diagnostics ?? [])]);
   if (args.flags.has('json')) {

@@ -26,22 +26,34 @@ export function jobsFor(requested: number | undefined): number {
   return Math.max(1, Math.min(requested ?? availableParallelism(), 8));
 }
 
-/** The built worker script (dist/convert-worker.js); absent when running from sources, as the unit tests do. */
-export function workerScript(): URL | undefined {
-  const url = new URL('./convert-worker.js', import.meta.url);
+/**
+ * A built worker script (dist/convert-worker.js unless `file` names another, such as check-worker.js); absent when
+ * running from sources, as the unit tests do.
+ */
+export function workerScript(file = 'convert-worker.js'): URL | undefined {
+  const url = new URL(`./${file}`, import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-type Reply = { ok: true; result: ChunkResult } | { ok: false; index: number; error: string };
+type Reply<R> = { ok: true; result: R } | { ok: false; index: number; error: string };
+
+/** What a pool's jobs and results have in common: their position in the run. */
+interface Indexed {
+  readonly index: number;
+}
 
 /** Lets pending messages (worker results) in between two chunks converted on this thread. */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export class ChunkPool {
+/**
+ * The job, result and setup types default to convert's; `check` runs its own chunks (parallel/check-chunk.ts) on
+ * the same pool, with its own worker script.
+ */
+export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkResult, S = WorkerSetup> {
   private readonly workers = new Map<Worker, Set<number>>();
-  private readonly results = new Map<number, ChunkResult>();
+  private readonly results = new Map<number, R>();
   private readonly orphans = new Set<number>();
-  private jobs: readonly ChunkJob[] = [];
+  private jobs: readonly J[] = [];
   private next = 0;
   private wake: (() => void) | undefined;
   private closed = false;
@@ -52,14 +64,14 @@ export class ChunkPool {
    */
   constructor(
     script: URL,
-    setup: WorkerSetup,
+    setup: S,
     workers: number,
     private readonly onWorkerError: (message: string) => void,
   ) {
     for (let k = 0; k < workers; k++) {
       const w = new Worker(script, { workerData: setup });
       this.workers.set(w, new Set());
-      w.on('message', (reply: Reply) => {
+      w.on('message', (reply: Reply<R>) => {
         const mine = this.workers.get(w);
         if (!mine) return;
         if (reply.ok) {
@@ -105,7 +117,7 @@ export class ChunkPool {
    * Results of `jobs` (each job's index is its position), in order. `local` converts a chunk on this thread: the
    * ones no worker has taken when this thread is free, and those of a failed worker.
    */
-  async *run(jobs: readonly ChunkJob[], local: (job: ChunkJob) => ChunkResult): AsyncGenerator<ChunkResult> {
+  async *run(jobs: readonly J[], local: (job: J) => R): AsyncGenerator<R> {
     this.jobs = jobs;
     for (const w of this.workers.keys()) {
       this.give(w);
