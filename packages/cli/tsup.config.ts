@@ -4,9 +4,9 @@ export default defineConfig({
   // bin.ts starts with `#!/usr/bin/env node`: esbuild keeps the hashbang on dist/bin.js only (not on
   // index.js or the chunks) and tsup marks that file executable.
   // link-check is its own entry so the site benchmark can check a generated site with the built code.
-  // convert-worker and check-worker are the worker threads of a parallel convert and check:
+  // convert-worker, check-worker and eval-worker are the worker threads of a parallel convert, check and eval:
   // each must sit beside the chunk that starts it.
-  entry: ['src/index.ts', 'src/bin.ts', 'src/variants/link-check.ts', 'src/convert-worker.ts', 'src/check-worker.ts'],
+  entry: ['src/index.ts', 'src/bin.ts', 'src/variants/link-check.ts', 'src/convert-worker.ts', 'src/check-worker.ts', 'src/eval-worker.ts'],
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   sourcemap: true,

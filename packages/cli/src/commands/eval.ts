@@ -1,15 +1,20 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compileRuleSet, flattenWindowsEvent, readEvents, windowsLogsource } from '@sigmats/evaluator';
+import { compileRuleSet, readEvents } from '@sigmats/evaluator';
 import { documentKey, type Diagnostic } from '@sigmats/core';
-import type { EventObject } from '@sigmats/evaluator';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
+import { MatchReport } from '../eval-output.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { STDIN } from '../files.js';
-import type { CliIo, OutStream } from '../io.js';
-import { loadRules, STDIN_NAME } from '../load.js';
-import { countSeverities, printDiagnostics, renderDiagnostic } from '../report.js';
+import type { CliIo } from '../io.js';
+import { loadRules, readSourceSync, STDIN_NAME } from '../load.js';
+import { compileOptions, EVAL_CHUNK_EVENTS, EVAL_EARLY_BYTES, EVAL_PARALLEL_MIN_EVENTS, mayHoldCorrelations, preparerFor, type EvalChunkResult, type EvalJob, type EvalSetup } from '../parallel/eval-chunk.js';
+import { EventChunks } from '../parallel/event-chunks.js';
+import { parseJobs } from '../parallel/jobs.js';
+import { jobsFor, workerScript } from '../parallel/pool.js';
+import { StreamPool } from '../parallel/stream-pool.js';
+import { countSeverities, printDiagnostics } from '../report.js';
 import { LicenceFinder } from '../variants/licence.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 
@@ -17,13 +22,23 @@ const SPEC: readonly OptionSpec[] = [
   { name: 'rules', type: 'list' },
   { name: 'no-flatten', type: 'boolean' },
   { name: 'logsource', type: 'string' },
+  { name: 'jobs', short: 'j', type: 'string' },
+  { name: 'verbose', short: 'v', type: 'boolean' },
   COLOR_OPTION,
 ];
 
-/** Wait for the consumer when the stream asks us to (a slow pipe must not make us buffer every match). */
-async function flush(stream: OutStream, text: string): Promise<void> {
-  const s = stream as OutStream & { write(chunk: string): boolean | void; once?: (ev: 'drain', fn: () => void) => void };
-  if (s.write(text) === false && typeof s.once === 'function') await new Promise<void>((r) => s.once!('drain', r));
+/** Bytes of the named events files (stdin and files that cannot be read count nothing). */
+function eventBytes(sources: readonly string[], cwd: string): number {
+  let n = 0;
+  for (const s of sources) {
+    if (s === STDIN) continue;
+    try {
+      n += statSync(resolve(cwd, s)).size;
+    } catch {
+      // Reported when the file is read.
+    }
+  }
+  return n;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -34,77 +49,92 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (rulePaths.includes(STDIN)) throw new UsageError('--rules cannot read stdin; events come from stdin', 'eval');
   const routing = args.strings.get('logsource');
   if (routing !== undefined && routing !== 'windows') throw new UsageError(`unknown --logsource '${routing}' (supported: windows)`, 'eval');
+  const requestedJobs = parseJobs(args.strings.get('jobs'), 'eval');
   // evtx_dump JSON (Event.System / Event.EventData) gets Sigma's flat field names; other events pass unchanged.
-  const prepare = args.flags.has('no-flatten') ? (e: EventObject): EventObject => e : flattenWindowsEvent;
+  const flatten = !args.flags.has('no-flatten');
   const found = discoverOrFail('eval', rulePaths, io);
-  const loaded = await loadRules(found.files, io);
-  const set = compileRuleSet(loaded.collection, routing === 'windows' ? { logsource: windowsLogsource } : {});
-  const ruleDiags: Diagnostic[] = [...found.diagnostics, ...loaded.collection.diagnostics, ...set.diagnostics];
-  printDiagnostics(ruleDiags, io.stderr, colors);
-
-  // The Detection Rule License asks that match output keep the rule's authors and the licence (SigmaHQ rules are
-  // under it): each match line carries them, computed once per rule.
-  const licences = new LicenceFinder();
-  const attribution = new Map<string, { author?: string; licence?: string }>();
-  for (const r of [...loaded.collection.rules, ...loaded.collection.correlations]) {
-    const file = r.loc.file === STDIN_NAME ? undefined : resolve(io.cwd, r.loc.file);
-    const licence = file === undefined ? undefined : licences.licenceOf(r, file);
-    attribution.set(documentKey(r), { ...(r.author !== undefined ? { author: r.author } : {}), ...(licence ? { licence: licence.notice } : {}) });
-  }
-
+  // The rule texts are read once: a worker thread compiles its rule set from these very texts.
+  const ruleSources = found.files.map((p) => readSourceSync(p, io.cwd));
   const sources = args.positionals.length > 0 ? args.positionals : [STDIN];
-  if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('stdin (-) given more than once', 'eval');
-  const stream = set.stream();
-  let index = 0;
-  let matches = 0;
-  let eventErrors = 0;
-  const report = (d: Diagnostic): void => {
-    if (d.severity === 'error') eventErrors++;
-    io.stderr.write(`${renderDiagnostic(d, colors)}\n`);
-  };
-  for (const source of sources) {
-    const name = source === STDIN ? STDIN_NAME : source;
-    const chunks = source === STDIN ? io.stdin() : createReadStream(resolve(io.cwd, source));
+  // Long streams are matched on worker threads too (one per core), written in the same order. Correlations need
+  // every event in order in one place: a rule set with any is matched on this thread only. Workers compile the
+  // rules again before they match: with event files large enough they start now, compiling while this thread does;
+  // otherwise (stdin, small files) once the stream is past EVAL_PARALLEL_MIN_EVENTS events, or past one chunk when
+  // --jobs asks for workers.
+  const threads = jobsFor(requestedJobs);
+  const script = threads > 1 ? workerScript('eval-worker.js') : undefined;
+  const setup: EvalSetup = { sources: ruleSources, routing, flatten };
+  const workerErrors: string[] = [];
+  const startPool = (): StreamPool<EvalJob, EvalChunkResult> => new StreamPool<EvalJob, EvalChunkResult>(script!, setup, threads - 1, (m) => workerErrors.push(m));
+  let early = script !== undefined && !mayHoldCorrelations(ruleSources) && eventBytes(sources, io.cwd) >= (requestedJobs !== undefined ? EVAL_EARLY_BYTES.requested : EVAL_EARLY_BYTES.default) ? startPool() : undefined;
+  // The workers started now are stopped on every way out (one left running would keep the process alive).
+  try {
+    const loaded = await loadRules(found.files, io, undefined, new Map(found.files.map((p, i) => [p, ruleSources[i]!])));
+    const set = compileRuleSet(loaded.collection, compileOptions(routing));
+    const oneThread = script === undefined || loaded.collection.correlations.length > 0;
+    if (oneThread && early !== undefined) {
+      early.close();
+      early = undefined;
+    }
+    const ruleDiags: Diagnostic[] = [...found.diagnostics, ...loaded.collection.diagnostics, ...set.diagnostics];
+    printDiagnostics(ruleDiags, io.stderr, colors);
+
+    // The Detection Rule License asks that match output keep the rule's authors and the licence (SigmaHQ rules are
+    // under it): each match line carries them, computed once per rule.
+    const licences = new LicenceFinder();
+    const attribution = new Map<string, { author?: string; licence?: string }>();
+    for (const r of [...loaded.collection.rules, ...loaded.collection.correlations]) {
+      const file = r.loc.file === STDIN_NAME ? undefined : resolve(io.cwd, r.loc.file);
+      const licence = file === undefined ? undefined : licences.licenceOf(r, file);
+      attribution.set(documentKey(r), { ...(r.author !== undefined ? { author: r.author } : {}), ...(licence ? { licence: licence.notice } : {}) });
+    }
+
+    if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('stdin (-) given more than once', 'eval');
+    const report = new MatchReport(io, colors, attribution);
+    const events = new EventChunks(
+      {
+        report,
+        set,
+        stream: set.stream(),
+        prepare: preparerFor(flatten),
+        startAt: oneThread ? undefined : early !== undefined ? 0 : requestedJobs !== undefined ? EVAL_CHUNK_EVENTS : EVAL_PARALLEL_MIN_EVENTS,
+        startPool: () => early ?? startPool(),
+        recompile: () => compileRuleSet(loaded.collection, compileOptions(routing)),
+      },
+      threads,
+    );
     try {
-      let out = '';
-      for await (const item of readEvents(chunks, name)) {
-        if (item.diagnostic) report(item.diagnostic);
-        if (!item.event) continue;
-        const i = index++;
-        let found: ReturnType<typeof stream.push>;
+      for (const source of sources) {
+        const name = source === STDIN ? STDIN_NAME : source;
+        const chunks = source === STDIN ? io.stdin() : createReadStream(resolve(io.cwd, source));
         try {
-          found = stream.push(prepare(item.event.event));
+          for await (const item of readEvents(chunks, name)) {
+            if (item.diagnostic) await events.diagnostic(item.diagnostic);
+            if (item.event) await events.event(name, item.event.line, item.event.event);
+          }
+          await events.fileEnd();
         } catch (err) {
-          // A failure the rule set did not contain: it belongs to this event, not to the events file.
-          report({ code: 'internal/error', severity: 'error', message: `event ${i} could not be evaluated: ${(err as Error)?.message ?? String(err)}`, file: name, line: item.event.line, column: 1 });
-          continue;
-        }
-        for (const d of set.takeRuntimeDiagnostics()) report(d);
-        for (const m of found) {
-          matches++;
-          out +=
-            m.kind === 'rule'
-              ? `${JSON.stringify({ rule: m.rule, title: m.title, event: i, file: name, line: item.event.line, identifiers: m.identifiers, condition: m.condition, ...(m.enrichments ? { enrichments: m.enrichments } : {}), ...attribution.get(m.rule) })}\n`
-              : `${JSON.stringify({ ...m, kind: 'correlation', ...attribution.get(m.rule) })}\n`;
-        }
-        if (out.length > 65536) {
-          await flush(io.stdout, out);
-          out = '';
+          await events.fileFailed(name, err);
         }
       }
-      if (out !== '') await flush(io.stdout, out);
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      report({ code: 'io/read-failed', severity: 'error', message: `cannot read events: ${e.code ?? e.message}`, file: name, line: 0, column: 0 });
+      await events.finish();
+    } finally {
+      events.close();
     }
+    const stream = events.finalStream;
+    await report.streamEnd(stream.end());
+    for (const d of stream.diagnostics) report.diagnostic(d);
+    if (args.flags.has('verbose') && events.workers > 0) {
+      io.stderr.write(`sigmats eval: ${report.index} events in ${events.chunks} chunks on ${events.workers + 1} threads (${events.workers} workers)\n`);
+    }
+    if (workerErrors.length > 0) {
+      io.stderr.write(`sigmats eval: warning: ${workerErrors.length} worker thread failure${workerErrors.length === 1 ? '' : 's'}; their events were matched on the main thread (first: ${workerErrors[0]!.split('\n')[0]})\n`);
+    }
+    const index = report.index;
+    const matches = report.matches;
+    io.stderr.write(colors.dim(`${index} event${index === 1 ? '' : 's'}, ${matches} match${matches === 1 ? '' : 'es'}\n`));
+    return countSeverities(ruleDiags).errors > 0 || report.eventErrors > 0 ? EXIT_FAILED : EXIT_OK;
+  } finally {
+    early?.close();
   }
-  let tail = '';
-  for (const m of stream.end()) {
-    matches++;
-    tail += `${JSON.stringify({ ...m, kind: m.kind, ...attribution.get(m.rule) })}\n`;
-  }
-  if (tail !== '') await flush(io.stdout, tail);
-  for (const d of stream.diagnostics) report(d);
-  io.stderr.write(colors.dim(`${index} event${index === 1 ? '' : 's'}, ${matches} match${matches === 1 ? '' : 'es'}\n`));
-  return countSeverities(ruleDiags).errors > 0 || eventErrors > 0 ? EXIT_FAILED : EXIT_OK;
 }

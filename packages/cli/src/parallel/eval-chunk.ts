@@ -1,0 +1,99 @@
+/**
+ * One chunk of a parallel `eval` (issue 16: both cores): a run of consecutive events matched against the rule set,
+ * each event's outcome handed back for the main thread to write in input order. Every thread compiles the rule set
+ * once from the same rule texts (read by the main thread), and evaluates an event exactly as a one-thread run does
+ * (evaluateEvent), so a chunk's outcomes do not depend on the thread that matched it.
+ *
+ * Only rule sets without correlations are matched in chunks: correlations need every event, in order, in one place.
+ */
+import { buildCollection, type Diagnostic } from '@sigmats/core';
+import { compileRuleSet, flattenWindowsEvent, windowsLogsource, type CompiledRuleSet, type EventObject, type MatchStream, type StreamMatch } from '@sigmats/evaluator';
+import { parseSource, type ReadSource } from '../load.js';
+
+/** Events per chunk: a few tens of milliseconds of matching against SigmaHQ's rules, a few hundred KB in flight. */
+export const EVAL_CHUNK_EVENTS = 256;
+
+/**
+ * Events a stream must reach before workers are started without `--jobs`. A worker reads and compiles the rules
+ * again (about 0.7 s of CPU for SigmaHQ's) before it matches anything, which pays back only over a long stream.
+ */
+export const EVAL_PARALLEL_MIN_EVENTS = 20_000;
+
+/**
+ * Bytes of events files from which workers start with the run, compiling the rules while the main thread does (a
+ * Sysmon event as JSON is about 1.4 KB): by default about 18,000 events; with --jobs, anything past a chunk or so.
+ */
+export const EVAL_EARLY_BYTES = { default: 24 << 20, requested: 512 << 10 } as const;
+
+/**
+ * Whether a rule text may hold a correlation (a top-level `correlation:` key). Workers start before the rules are
+ * parsed only when none may; one that slips through (flow style) is found after parsing, and the workers stop.
+ */
+export function mayHoldCorrelations(sources: readonly ReadSource[]): boolean {
+  return sources.some((s) => s.text !== undefined && /^["']?correlation["']?\s*:/m.test(s.text));
+}
+
+/** What a thread needs to compile the run's rule set: the rule texts the main thread read, and the options. */
+export interface EvalSetup {
+  readonly sources: readonly ReadSource[];
+  readonly routing: 'windows' | undefined;
+  /** evtx_dump JSON is flattened to Sigma's field names (unless --no-flatten). */
+  readonly flatten: boolean;
+}
+
+/** An event's outcome: its matches and the runtime diagnostics taken after it, or why it could not be evaluated. */
+export type EventOutcome = { readonly matches: readonly StreamMatch[]; readonly runtime: readonly Diagnostic[] } | { readonly error: string };
+
+export interface EvalJob {
+  readonly index: number;
+  readonly events: readonly EventObject[];
+}
+
+export interface EvalChunkResult {
+  readonly index: number;
+  /** One per event of the job; undefined for an event with no match and no diagnostic (most of them). */
+  readonly outcomes: readonly (EventOutcome | undefined)[];
+}
+
+export function compileOptions(routing: EvalSetup['routing']): Parameters<typeof compileRuleSet>[1] {
+  return routing === 'windows' ? { logsource: windowsLogsource } : {};
+}
+
+export function preparerFor(flatten: boolean): (e: EventObject) => EventObject {
+  return flatten ? flattenWindowsEvent : (e) => e;
+}
+
+/** A thread's rule set, compiled from the setup's rule texts as the main thread compiled its own. */
+export function ruleSetFor(setup: EvalSetup): CompiledRuleSet {
+  return compileRuleSet(buildCollection(setup.sources.map(parseSource)), compileOptions(setup.routing));
+}
+
+/**
+ * Matches one event as `eval` always has: a failure the rule set did not contain belongs to the event. Runtime
+ * diagnostics are taken only after an event that was evaluated (those of a failed one wait for the next).
+ */
+export function evaluateEvent(set: CompiledRuleSet, stream: MatchStream, prepare: (e: EventObject) => EventObject, event: EventObject): EventOutcome | undefined {
+  let matches: StreamMatch[];
+  try {
+    matches = stream.push(prepare(event));
+  } catch (err) {
+    return { error: (err as Error)?.message ?? String(err) };
+  }
+  const runtime = set.takeRuntimeDiagnostics();
+  return matches.length === 0 && runtime.length === 0 ? undefined : { matches, runtime };
+}
+
+/**
+ * An outcome that changes the rule set for the events after it: a rule that failed while matching is disabled from
+ * there on. A later chunk matched elsewhere did not know, so the run goes on from this chunk on one thread.
+ */
+export function changesRuleSet(outcome: EventOutcome | undefined): boolean {
+  return outcome !== undefined && ('error' in outcome || outcome.runtime.length > 0);
+}
+
+/** A thread's matcher of chunks, over its own rule set and stream. */
+export function chunkMatcher(set: CompiledRuleSet, flatten: boolean): (job: EvalJob) => EvalChunkResult {
+  const stream = set.stream();
+  const prepare = preparerFor(flatten);
+  return (job) => ({ index: job.index, outcomes: job.events.map((e) => evaluateEvent(set, stream, prepare, e)) });
+}

@@ -1,0 +1,253 @@
+// Issue 16, both cores: a long `eval` stream is matched in chunks on worker threads too. On the BUILT binary (the
+// worker is a built file), --jobs 2 must write byte for byte what --jobs 1 writes (stdout, stderr, exit code), from
+// files and from stdin, with broken events placed across chunk boundaries, an events file that cannot be read, and
+// evtx_dump-style events to flatten. In process: a chunk whose outcome changes the rule set (a rule failing while
+// matching) makes the run go on alone from that chunk, and the output is the one-thread run's.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCollection } from '@sigmats/core';
+import { compileRuleSet, generateProcessEvents, type EventObject } from '@sigmats/evaluator';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { colorsFor } from '../src/color.js';
+import { MatchReport } from '../src/eval-output.js';
+import { memoryIo } from '../src/io.js';
+import { chunkMatcher, EVAL_CHUNK_EVENTS, evaluateEvent, type EvalChunkResult, type EvalJob } from '../src/parallel/eval-chunk.js';
+import { EventChunks } from '../src/parallel/event-chunks.js';
+import type { StreamPool } from '../src/parallel/stream-pool.js';
+import { BIN, ensureBuilt, ROOT } from './built.js';
+
+const corpus = join(process.env.SIGMAHQ_DIR ?? join(ROOT, '../shared/sigmahq'), 'rules');
+const processCreation = join(corpus, 'windows', 'process_creation');
+let work = '';
+let events = '';
+
+const correlation = `title: Many whoami
+id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000c2
+status: test
+correlation:
+    type: event_count
+    rules:
+        - whoami_gen
+    group-by:
+        - User
+    timespan: 1h
+    condition:
+        gte: 2
+level: high
+---
+title: Whoami generated
+id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000c3
+name: whoami_gen
+status: test
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    sel:
+        Image|endswith: '\\\\whoami.exe'
+    condition: sel
+level: low
+`;
+
+/** `n` synthetic Sysmon events as NDJSON, with a broken line every `brokenEvery` events. */
+function ndjson(n: number, seed: number, brokenEvery: number): string {
+  const lines: string[] = [];
+  generateProcessEvents(n, seed).forEach((e, i) => {
+    lines.push(JSON.stringify(e));
+    if (i % brokenEvery === brokenEvery - 1) lines.push(i % 2 === 0 ? '{"EventID": 1, "Image": "cut' : '[1, 2]');
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  work = mkdtempSync(join(tmpdir(), 'sigmats-parallel-eval-'));
+  // About 3 MB: past the size from which --jobs starts workers with the run, and 16 chunks of events.
+  events = ndjson(4000, 20261123, 301);
+  writeFileSync(join(work, 'events.ndjson'), events);
+  // evtx_dump output: pretty-printed nested objects, flattened to Sigma's names (or not, with --no-flatten).
+  const evtx = generateProcessEvents(300, 7).map((e) => JSON.stringify({ Event: { System: { EventID: 1, Channel: 'Microsoft-Windows-Sysmon/Operational' }, EventData: e } }, null, 2));
+  writeFileSync(join(work, 'evtx.json'), `${evtx.join('\n')}\n`);
+  writeFileSync(join(work, 'small.ndjson'), ndjson(10, 3, 1000));
+  mkdirSync(join(work, 'corr'));
+  cpSync(join(processCreation, readdirSync(processCreation).find((f) => f.includes('whoami'))!), join(work, 'corr', 'a.yml'));
+  writeFileSync(join(work, 'corr', 'b.yml'), correlation);
+}, 300_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function evalWith(jobs: number | undefined, args: readonly string[], input?: string): Outcome {
+  const env = { ...process.env, NO_COLOR: '1' };
+  const r = spawnSync(process.execPath, [BIN, 'eval', ...(jobs !== undefined ? ['--jobs', String(jobs)] : []), ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env,
+    input,
+    timeout: 240_000,
+    maxBuffer: 512 << 20,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const said = (r: { stderr: string }): boolean => /sigmats eval: \d+ events in \d+ chunks on 2 threads \(1 workers\)/.test(r.stderr);
+
+describe('eval --jobs 2 writes what --jobs 1 writes', () => {
+  test.each([
+    ['events files, one missing', ['--rules', processCreation, '--logsource', 'windows', 'events.ndjson', 'missing.ndjson', 'evtx.json']],
+    ['--no-flatten', ['--rules', processCreation, '--no-flatten', 'evtx.json', 'events.ndjson']],
+    ['stdin (workers start once past a chunk)', ['--rules', processCreation, '--logsource', 'windows', '-']],
+  ])('%s', (_name, args) => {
+    const input = args.includes('-') ? events : undefined;
+    const one = evalWith(1, args, input);
+    const two = evalWith(2, args, input);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(100);
+    expect(one.stderr).toContain('eval/invalid-event');
+    expect(two.code).toBe(one.code);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout).toBe(one.stdout);
+    // And the workers did take part.
+    expect(said(evalWith(2, ['-v', ...args], input))).toBe(true);
+  }, 300_000);
+
+  test('match lines keep the input order', () => {
+    const two = evalWith(2, ['--rules', processCreation, '--logsource', 'windows', 'events.ndjson']);
+    const numbers = two.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { event: number }).event);
+    expect(numbers.length).toBeGreaterThan(100);
+    expect(numbers.every((n, i) => i === 0 || n >= numbers[i - 1]!)).toBe(true);
+    expect(numbers[numbers.length - 1]).toBeGreaterThan(3000);
+  }, 240_000);
+});
+
+describe('when eval uses worker threads', () => {
+  test('not for a small stream, with or without --jobs, nor with --jobs 1', () => {
+    expect(evalWith(undefined, ['-v', '--rules', processCreation, 'small.ndjson']).stderr).not.toMatch(/worker/);
+    expect(evalWith(2, ['-v', '--rules', processCreation, 'small.ndjson']).stderr).not.toMatch(/worker/);
+    expect(evalWith(1, ['-v', '--rules', processCreation, 'events.ndjson']).stderr).not.toMatch(/worker/);
+    // 3 MB of events is under the size from which workers start without --jobs, 4,000 events under the count.
+    expect(evalWith(undefined, ['-v', '--rules', processCreation, 'events.ndjson']).stderr).not.toMatch(/worker/);
+  }, 240_000);
+
+  test('not when the rules hold a correlation: the output is the one-thread one', () => {
+    const one = evalWith(1, ['--rules', 'corr', 'events.ndjson']);
+    const two = evalWith(2, ['-v', '--rules', 'corr', 'events.ndjson']);
+    expect(one.stdout).toContain('"kind":"correlation"');
+    expect(two.stderr).not.toMatch(/worker/);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.code).toBe(one.code);
+  }, 240_000);
+
+  test('--jobs takes a positive whole number', () => {
+    const r = evalWith(undefined, ['--jobs', '0', '--rules', processCreation, 'small.ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--jobs expects a positive whole number');
+  });
+});
+
+describe('a chunk that changes the rule set (in process)', () => {
+  const rules = `title: Whoami
+id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000d1
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    sel:
+        Image|endswith: '\\\\whoami.exe'
+    condition: sel
+---
+title: Any cmd
+id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000d2
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    sel:
+        Image|contains: 'cmd'
+    condition: sel
+`;
+
+  /**
+   * A pool whose one worker matches with a set of its own, and reports for one event an outcome that would
+   * change the rule set (an error): the run must go on alone from that chunk, writing the one-thread output.
+   */
+  function fakePool(poisoned: number): { pool: StreamPool<EvalJob, EvalChunkResult>; offered: () => number } {
+    const set = compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }]));
+    const match = chunkMatcher(set, true);
+    const results = new Map<number, EvalChunkResult>();
+    let offered = 0;
+    const pool = {
+      offer(job: EvalJob): boolean {
+        offered++;
+        const r = match(structuredClone(job));
+        const outcomes = job.index === poisoned ? r.outcomes.map((o, i) => (i === 5 ? { error: 'poisoned' } : o)) : r.outcomes;
+        results.set(job.index, { index: job.index, outcomes });
+        return true;
+      },
+      take(index: number): EvalChunkResult | undefined {
+        const r = results.get(index);
+        results.delete(index);
+        return r;
+      },
+      lost: () => false,
+      next: () => Promise.resolve(),
+      close(): void {
+        results.clear();
+      },
+    };
+    return { pool: pool as unknown as StreamPool<EvalJob, EvalChunkResult>, offered: () => offered };
+  }
+
+  async function runEvents(list: readonly EventObject[], pool: StreamPool<EvalJob, EvalChunkResult> | undefined): Promise<{ out: string; err: string }> {
+    const io = memoryIo();
+    const set = compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }]));
+    const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
+    const chunks = new EventChunks(
+      {
+        report,
+        set,
+        stream: set.stream(),
+        prepare: (e) => e,
+        startAt: pool === undefined ? undefined : 0,
+        startPool: () => pool!,
+        recompile: () => compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }])),
+      },
+      2,
+    );
+    for (const [i, e] of list.entries()) await chunks.event('events', i + 1, e);
+    await chunks.fileEnd();
+    await chunks.finish();
+    return { out: io.out(), err: io.err() };
+  }
+
+  test('the run goes on alone from that chunk and writes what one thread writes', async () => {
+    const list = generateProcessEvents(EVAL_CHUNK_EVENTS * 6, 11);
+    const alone = await runEvents(list, undefined);
+    const { pool, offered } = fakePool(2);
+    const chunked = await runEvents(list, pool);
+    expect(alone.out.split('\n').length).toBeGreaterThan(20);
+    // Chunks 0 to 2 were offered to the worker; from chunk 2 on, this thread matched alone.
+    expect(offered()).toBe(3);
+    expect(chunked.out).toBe(alone.out);
+    expect(chunked.err).toBe(alone.err);
+  });
+
+  test('evaluateEvent reports an event that cannot be evaluated as an error outcome', () => {
+    const set = compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }]));
+    const outcome = evaluateEvent(set, set.stream(), () => {
+      throw new Error('boom');
+    }, {});
+    expect(outcome).toEqual({ error: 'boom' });
+  });
+});
