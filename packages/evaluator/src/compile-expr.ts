@@ -3,6 +3,7 @@ import type { Diagnostic, Expr, KeywordExpr, MatchExpr, ScalarValue } from '@sig
 import { inNetwork, parseIp, parseNetwork } from './cidr.js';
 import { type EventView, type FieldRegistry, MISSING, scalarLeaves, stringForm, type Texts } from './event.js';
 import { fold } from './fold.js';
+import { keywordProbe } from './keyword-probe.js';
 import { compileRegex } from './regex.js';
 import { requiredLiterals } from './regex-literals.js';
 import { compileStringPattern } from './string-pattern.js';
@@ -421,6 +422,12 @@ function compareFn(op: 'lt' | 'lte' | 'gt' | 'gte', bound: number): (n: number) 
   }
 }
 
+/** A case-insensitive native search for a printable ASCII keyword (folded) in a raw leaf. */
+function regexProbe(lit: string): (leaf: string) => boolean {
+  const re = new RegExp(lit.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/i/g, '[iİ]'), 'iu');
+  return (t) => re.test(t);
+}
+
 /** Longest keyword literal given the native case-insensitive pre-check. */
 const QUICK_LITERAL_MAX = 1024;
 
@@ -444,12 +451,13 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
         // V8 refuses to compile a /iu pattern past a size limit ("Regular expression too large", thrown at the
         // first match); long literals skip the quick check and use the folded text alone.
         if (folded && lit.length <= QUICK_LITERAL_MAX && /^[\x20-\x7e]+$/.test(lit)) {
-          // Folding every leaf is the expensive part: a case-insensitive native search on the raw text
-          // rules out most events first. /iu folds like `fold` for ASCII literals except İ → i, added here.
-          const quick = new RegExp(lit.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/i/g, '[iİ]'), 'iu');
+          // Folding every leaf is the expensive part: a native search on the raw text rules out most events
+          // first. keyword-probe.ts anchors an `indexOf` on a character of the keyword that is no letter; without
+          // one, a case-insensitive RegExp (/iu folds like `fold` for ASCII literals except İ → i, added here).
+          const quick = keywordProbe(lit) ?? regexProbe(lit);
           return {
             // fold keeps code-point counts and the literal is ASCII: a leaf shorter than it cannot contain it.
-            test: (ev) => ev.someKeywordLeaf((t) => quick.test(t), lit.length) && ev.keywordJoined(true).includes(lit),
+            test: (ev) => ev.someKeywordLeaf(quick, lit.length) && ev.keywordJoined(true).includes(lit),
             clauses: [],
           };
         }

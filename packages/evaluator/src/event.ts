@@ -180,20 +180,19 @@ export class EventView {
       for (const t of this.keywordTexts(false)) if (t.length >= minLength && test(t)) return true;
       return false;
     }
-    // No finite number's string form is longer than 24 characters (`-1.2345678901234567e-300`).
-    const numbers = minLength <= 24;
+    // An integer's string form is its digits and sign: one below `small` in magnitude is shorter than minLength.
+    const small = minLength <= 1 ? 0 : 10 ** (minLength - 2);
     const stack: unknown[] = [this.event];
     while (stack.length > 0) {
       const v = stack.pop();
       if (typeof v !== 'object' || v === null) continue;
-      const vals = Array.isArray(v) ? v : Object.values(v);
-      for (const x of vals) {
-        if (typeof x === 'string') {
-          if (x.length >= minLength && test(x)) return true;
-        } else if (typeof x === 'number') {
-          if (numbers && Number.isFinite(x) && test(String(x))) return true;
-        } else if (typeof x === 'object' && x !== null) stack.push(x);
+      if (Array.isArray(v)) {
+        for (const x of v) if (leafPasses(x, test, minLength, small, stack)) return true;
+        continue;
       }
+      // The own enumerable values, as Object.values gives them, without allocating their array.
+      const o = v as Record<string, unknown>;
+      for (const k in o) if (hasOwn.call(o, k) && leafPasses(o[k], test, minLength, small, stack)) return true;
     }
     return false;
   }
@@ -211,6 +210,18 @@ export class EventView {
     if (this.keywordFolded === undefined) this.keywordFolded = this.keywordLeaves.map(fold);
     return this.keywordFolded;
   }
+}
+
+/** someKeywordLeaf's step: tests a string or number leaf, or queues a container. */
+function leafPasses(x: unknown, test: (leaf: string) => boolean, minLength: number, small: number, stack: unknown[]): boolean {
+  if (typeof x === 'string') return x.length >= minLength && test(x);
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x) || (Number.isInteger(x) && Math.abs(x) < small)) return false;
+    const s = String(x);
+    return s.length >= minLength && test(s);
+  }
+  if (typeof x === 'object' && x !== null) stack.push(x);
+  return false;
 }
 
 /** String and number leaves of any JSON value, iteratively (no recursion depth limit). */
