@@ -5,6 +5,7 @@ import { type EventView, type FieldRegistry, MISSING, scalarLeaves, stringForm, 
 import { fold } from './fold.js';
 import { keywordProbe } from './keyword-probe.js';
 import { compileRegex } from './regex.js';
+import { hasRun, regexGuard, type RegexGuard } from './regex-guard.js';
 import { requiredLiterals } from './regex-literals.js';
 import { compileStringPattern } from './string-pattern.js';
 import { compileStringSet, type StringSetMember } from './string-set.js';
@@ -236,11 +237,20 @@ function regexClauses(field: string, source: string, ignoreCase: boolean): Claus
  * top-level alternative), so a text without any cannot match. Case-insensitive patterns are probed on
  * the folded text with folded (ASCII) literals.
  */
-function regexGuard(source: string, ignoreCase: boolean): { literals: string[]; folded: boolean } | undefined {
+function literalGuard(source: string, ignoreCase: boolean): { strings: readonly string[]; folded: boolean } | undefined {
   const lits = requiredLiterals(source, ignoreCase);
   if (!lits || lits.some((l) => l === '')) return undefined;
   const folded = ignoreCase || /\(\?[a-zA-Z]*i/.test(source);
-  return { literals: folded ? lits.map(fold) : lits, folded };
+  return { strings: folded ? lits.map(fold) : lits, folded };
+}
+
+
+/** The length and class-run checks of regex-guard.ts on the raw text, when they can refuse anything. */
+function rawCheck(g: RegexGuard | undefined): ((t: string) => boolean) | undefined {
+  if (g === undefined) return undefined;
+  const { minLength, run } = g;
+  if (run !== undefined) return (t) => t.length >= minLength && hasRun(t, run.length, run.member);
+  return minLength >= 2 ? (t) => t.length >= minLength : undefined;
 }
 
 function longestLiteral(literals: readonly string[], folded: boolean): string | undefined {
@@ -250,6 +260,11 @@ function longestLiteral(literals: readonly string[], folded: boolean): string | 
   }
   if (best === undefined || best === '' || weak(best) || best.includes('\u0000')) return undefined;
   return folded ? best : fold(best);
+}
+
+function includesSome(t: string, strings: readonly string[]): boolean {
+  for (const s of strings) if (t.includes(s)) return true;
+  return false;
 }
 
 /** Any text passes. */
@@ -328,14 +343,20 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
       }
       const rx = re.regex;
       const clauses = regexClauses(field, re.source, value.flags.ignoreCase);
-      const guard = regexGuard(re.source, value.flags.ignoreCase);
-      // RE2 costs about 10 ns a character: repeated texts (most command lines of a stream) are answered from a memo.
-      const rxTest = new TextMemo((t) => rx.test(t)).run;
+      // RE2 costs about 10 ns a character: repeated texts (most command lines of a stream) are answered from a memo,
+      // and native checks (regex-guard.ts) refuse most other texts first.
+      const memoTest = new TextMemo((t) => rx.test(t)).run;
+      const shape = regexGuard(re.source, value.flags);
+      const pre = rawCheck(shape);
+      const rxTest = pre === undefined ? memoTest : (t: string): boolean => pre(t) && memoTest(t);
+      // regex-guard.ts reads classes and groups too; requiredLiterals reads syntax it gives up on (\Q...\E, \p...).
+      const old = literalGuard(re.source, value.flags.ignoreCase);
+      const guard = shape?.literals ?? (old && { all: [old.strings], folded: old.folded });
       if (!guard) return { test: (ev) => anyText(ev.text(field, false, id), rxTest), clauses };
-      const { literals, folded } = guard;
+      const { all, folded } = guard;
       const probe = (t: string): boolean => {
-        for (const l of literals) if (t.includes(l)) return true;
-        return false;
+        for (const set of all) if (!includesSome(t, set)) return false;
+        return true;
       };
       return {
         test: (ev) => {
