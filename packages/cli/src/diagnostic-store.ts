@@ -3,9 +3,55 @@ import { detached } from './detach.js';
 
 /** Keys whose strings are cut from rule texts: copied when kept. Codes, severities and file names are shared already. */
 const CUT_FROM_TEXTS = new Set(['message', 'hint', 'rule']);
+/**
+ * Keys whose values name a file, a rule, a code or a severity: a run has as many distinct ones as it has files and
+ * rules, and each recurs (every target's diagnostics of a rule name its file and key). They are kept once each, in a
+ * map without bound: diagnostics that come back from worker threads carry a fresh copy of every string, and the
+ * bounded map of recent texts below, emptied every 4,096 texts, let those copies pile up (at 8 times SigmaHQ's
+ * corpus, 80,000 copies of 25,000 paths and 76,000 of 25,000 rule keys: 12 MB, against 2 MB for this map).
+ */
+const INTERNED = new Set(['file', 'rule', 'code', 'severity']);
 /** Cells per block (256 KB). A diagnostic takes 7 to 11. */
 const BLOCK = 65536;
 const RECENT_TEXTS = 4096;
+
+/**
+ * The distinct strings of a run's kept diagnostics, by number: one table for all of a run's stores, so that the
+ * file names and rule keys every target's diagnostics repeat are kept once for the run, not once per target.
+ */
+export class TextTable {
+  /** Strings, detached from the texts they were cut from (see detach.ts), by number. */
+  readonly texts: string[] = [];
+  /**
+   * The numbers of recent strings, so a text that recurs (one hint for every rule a backend refuses) is kept once.
+   * Bounded: texts that never recur (a duplicate id's message names the other file) would otherwise cost a map
+   * entry each, 4 MB at 8 times the corpus. Emptied when full, so a recurring text is kept again at most once per
+   * emptying.
+   */
+  private readonly recent = new Map<string, number>();
+  /** The numbers of the INTERNED keys' values: never emptied. */
+  private readonly interned = new Map<string, number>();
+
+  /**
+   * `files`: the run's input file names, which its diagnostics name. Diagnostics that come back from worker threads
+   * carry copies of them; the table keeps these originals instead.
+   */
+  constructor(files: Iterable<string> = []) {
+    for (const f of files) this.number(f, false, true);
+  }
+
+  number(s: string, detach: boolean, interned: boolean): number {
+    const numbers = interned ? this.interned : this.recent;
+    const hit = numbers.get(s);
+    if (hit !== undefined) return hit;
+    const copy = detach ? detached(s) : s;
+    this.texts.push(copy);
+    if (!interned && numbers.size >= RECENT_TEXTS) numbers.clear();
+    // Keyed by the copy, so the table holds no reference into a rule text.
+    numbers.set(copy, this.texts.length - 1);
+    return this.texts.length - 1;
+  }
+}
 
 /**
  * Diagnostics kept until the end of a run, in columns rather than as objects. A run over 8 copies of SigmaHQ's
@@ -17,15 +63,6 @@ const RECENT_TEXTS = 4096;
  * keys in the same order, so JSON and text output are unchanged.
  */
 export class DiagnosticStore implements Iterable<Diagnostic> {
-  /** Strings, detached from the texts they were cut from (see detach.ts), by number. */
-  private readonly texts: string[] = [];
-  /**
-   * The numbers of recent strings, so a text that recurs (one hint for every rule a backend refuses) is kept once.
-   * Bounded: texts that never recur (a duplicate id's message names the other file) would otherwise cost a map
-   * entry each, 4 MB at 8 times the corpus. Emptied when full, so a recurring text is kept again at most once per
-   * emptying.
-   */
-  private readonly textNumbers = new Map<string, number>();
   /** Each shape: its keys and one kind per key ('s' string, 'i' 32-bit integer, 'o' other). */
   private readonly shapes: { keys: string[]; kinds: string }[] = [];
   private readonly shapeNumbers = new Map<string, number>();
@@ -35,6 +72,9 @@ export class DiagnosticStore implements Iterable<Diagnostic> {
   private cells = new Int32Array(256);
   private used = 0;
   private count = 0;
+
+  /** `table`: where the strings are kept, shared by the stores of one run. */
+  constructor(private readonly table: TextTable = new TextTable()) {}
 
   get size(): number {
     return this.count;
@@ -60,7 +100,8 @@ export class DiagnosticStore implements Iterable<Diagnostic> {
     for (let i = 0; i < keys.length; i++) {
       const v = record[keys[i]!];
       const kind = kinds[i];
-      this.cells[this.used++] = kind === 's' ? this.textNumber(v as string, CUT_FROM_TEXTS.has(keys[i]!)) : kind === 'i' ? (v as number) : this.others.push(v) - 1;
+      this.cells[this.used++] =
+        kind === 's' ? this.table.number(v as string, CUT_FROM_TEXTS.has(keys[i]!), INTERNED.has(keys[i]!)) : kind === 'i' ? (v as number) : this.others.push(v) - 1;
     }
     this.count++;
   }
@@ -78,7 +119,7 @@ export class DiagnosticStore implements Iterable<Diagnostic> {
         for (let i = 0; i < keys.length; i++) {
           const c = cells[at++]!;
           const kind = kinds[i];
-          d[keys[i]!] = kind === 's' ? this.texts[c] : kind === 'i' ? c : this.others[c];
+          d[keys[i]!] = kind === 's' ? this.table.texts[c] : kind === 'i' ? c : this.others[c];
         }
         yield d as unknown as Diagnostic;
       }
@@ -97,16 +138,5 @@ export class DiagnosticStore implements Iterable<Diagnostic> {
     this.blocks.push(this.cells.subarray(0, this.used));
     this.cells = new Int32Array(Math.max(BLOCK, n));
     this.used = 0;
-  }
-
-  private textNumber(s: string, detach: boolean): number {
-    const hit = this.textNumbers.get(s);
-    if (hit !== undefined) return hit;
-    const copy = detach ? detached(s) : s;
-    this.texts.push(copy);
-    if (this.textNumbers.size >= RECENT_TEXTS) this.textNumbers.clear();
-    // Keyed by the copy, so the table holds no reference into a rule text.
-    this.textNumbers.set(copy, this.texts.length - 1);
-    return this.texts.length - 1;
   }
 }

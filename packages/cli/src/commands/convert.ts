@@ -16,7 +16,7 @@ import { ChunkPool, jobsFor, PARALLEL_MIN_FILES, workerScript } from '../paralle
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
-import { DiagnosticStore } from '../diagnostic-store.js';
+import { DiagnosticStore, TextTable } from '../diagnostic-store.js';
 import { BackendUnavailable, loadBackend, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics, printSortedDiagnostics, sortedUnique, writeSortedDiagnostics } from '../report.js';
 import { checkFilterFiles, diagnosticJson, diagnosticSummary, diagnosticsOf, filePatternRegExp, UNSUPPORTED_CODES, unsupportedOnly, withRuleComments } from '../convert-extras.js';
@@ -239,6 +239,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     noDefaultPipelines: args.flags.has('no-default-pipelines'),
     optionArgs,
   };
+  // One table of kept strings for every store of the run (diagnostic-store.ts), holding the input names themselves.
+  const keptTexts = new TextTable(found.files);
   const runs: TargetRun[] = ordered.map((target) => {
     const backend = backends.get(target)!;
     return {
@@ -248,8 +250,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       format: format ?? backend.defaultFormat,
       converted: 0,
       convertedKeys: new Set<string>(),
-      backendDiagnostics: new DiagnosticStore(),
-      gateDiagnostics: new DiagnosticStore(),
+      backendDiagnostics: new DiagnosticStore(keptTexts),
+      gateDiagnostics: new DiagnosticStore(keptTexts),
       heldBack: false,
       written: [],
       writtenCount: 0,
@@ -317,8 +319,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let fileCount = 0;
   // Diagnostics of reading, parsing and the collection (in the collection's own order: parse, then its checks),
   // kept in columns until the end of the run (diagnostic-store.ts).
-  const parseDiags = new DiagnosticStore();
-  const collectionDiags = new DiagnosticStore();
+  const parseDiags = new DiagnosticStore(keptTexts);
+  const collectionDiags = new DiagnosticStore(keptTexts);
 
   type PieceResult = { r: TargetRun; rules: readonly ConvertedRule[]; diags: readonly Diagnostic[] };
 
