@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import type { Diagnostic } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticStore } from '../src/diagnostic-store.js';
+import { DiagnosticStore, TextTable } from '../src/diagnostic-store.js';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 40 });
 const diagnosticArb = fc
@@ -61,5 +61,37 @@ describe('DiagnosticStore', () => {
     const [first] = [...store];
     (first as { message: string }).message = 'changed';
     expect([...store][0]!.message).toBe('m');
+  });
+
+  // A run's stores share one table: file names and rule keys are kept once for the run however many targets repeat
+  // them, and the seeded input names are the ones kept (copies, as worker threads send, add nothing).
+  it('shares one table between stores, keeping file names and rule keys once, however many copies arrive', () => {
+    const files = Array.from({ length: 300 }, (_, i) => `rules/dir${i % 7}/rule_${i}.yml`);
+    const table = new TextTable(files);
+    const stores = [new DiagnosticStore(table), new DiagnosticStore(table), new DiagnosticStore(table)];
+    const copy = (s: string) => JSON.parse(JSON.stringify(s)) as string;
+    const pushed: Diagnostic[][] = stores.map(() => []);
+    for (let round = 0; round < 20; round++) {
+      for (const [k, store] of stores.entries()) {
+        for (let i = 0; i < files.length; i++) {
+          const d = { code: copy('backend/unsupported-feature'), severity: copy('error'), message: `never again ${round} ${k} ${i}`, file: copy(files[i]!), line: i, column: 1, rule: copy(`key-${i}`) } as Diagnostic;
+          store.push(d);
+          pushed[k]!.push(d);
+        }
+      }
+    }
+    // 300 files, 300 keys, 1 code, 1 severity and the 18,000 messages (each new, so the bounded map of recent texts
+    // is emptied again and again): no second copy of a file name or key.
+    expect(table.texts.length).toBe(300 + 300 + 1 + 1 + 18_000);
+    for (const [k, store] of stores.entries()) expect([...store]).toEqual(pushed[k]);
+  });
+
+  it('keeps never-recurring messages without a map entry each: the recent map is bounded, texts are not lost', () => {
+    const table = new TextTable();
+    const store = new DiagnosticStore(table);
+    const ds = Array.from({ length: 10_000 }, (_, i) => ({ code: 'collection/duplicate-id', severity: 'warning', message: `unique ${i}`, file: 'a.yml', line: 1, column: 1 }) as Diagnostic);
+    store.pushAll(ds);
+    expect([...store]).toEqual(ds);
+    expect(table.texts.length).toBe(10_000 + 3);
   });
 });
