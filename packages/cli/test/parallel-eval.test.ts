@@ -243,6 +243,24 @@ detection:
     expect(chunked.err).toBe(alone.err);
   });
 
+  test('read diagnostics without events are dispatched in bounded chunks, and written in order', async () => {
+    const io = memoryIo();
+    const set = compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }]));
+    const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
+    const { pool } = fakePool(-1);
+    const chunks = new EventChunks({ report, set, stream: set.stream(), prepare: (e) => e, startAt: 0, startPool: () => pool, recompile: () => set }, 2);
+    const [first, last] = generateProcessEvents(2, 5);
+    await chunks.event('events', 1, first!);
+    for (let i = 0; i < 3000; i++) await chunks.diagnostic({ code: 'eval/invalid-event', severity: 'warning', message: `broken ${i}`, file: 'events', line: i + 2, column: 1 });
+    // Reading 3,000 diagnostics did not wait for the end of the stream to hand them on.
+    expect(chunks.chunks).toBeGreaterThanOrEqual(2);
+    await chunks.event('events', 3002, last!);
+    await chunks.finish();
+    const lines = io.err().trim().split('\n');
+    expect(lines).toHaveLength(3000);
+    expect(lines.every((l, i) => l.includes(`broken ${i}`))).toBe(true);
+  });
+
   test('evaluateEvent reports an event that cannot be evaluated as an error outcome', () => {
     const set = compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }]));
     const outcome = evaluateEvent(set, set.stream(), () => {

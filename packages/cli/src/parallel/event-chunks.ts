@@ -19,6 +19,9 @@ import type { MatchReport } from '../eval-output.js';
 import { changesRuleSet, EVAL_CHUNK_EVENTS, evaluateEvent, type EvalChunkResult, type EvalJob } from './eval-chunk.js';
 import type { StreamPool } from './stream-pool.js';
 
+/** Entries a chunk holds at most (events and read diagnostics). */
+const MAX_ENTRIES = 4 * EVAL_CHUNK_EVENTS;
+
 type Entry =
   | { readonly kind: 'diagnostic'; readonly diagnostic: Diagnostic }
   | { readonly kind: 'event'; readonly file: string; readonly line: number }
@@ -74,7 +77,11 @@ export class EventChunks {
 
   async diagnostic(d: Diagnostic): Promise<void> {
     if (this.mode !== 'chunked') this.o.report.diagnostic(d);
-    else this.current.entries.push({ kind: 'diagnostic', diagnostic: d });
+    else {
+      this.current.entries.push({ kind: 'diagnostic', diagnostic: d });
+      // A stream of broken events has diagnostics and no events: its chunks are bounded by their entries too.
+      if (this.current.entries.length >= MAX_ENTRIES) await this.dispatch();
+    }
   }
 
   async event(file: string, line: number, event: EventObject): Promise<void> {
