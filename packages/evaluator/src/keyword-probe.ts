@@ -38,7 +38,8 @@ export function keywordProbe(keyword: string): KeywordProbe | undefined {
   if (at < 0) return undefined;
   const anchor = keyword[at]!;
   const n = keyword.length;
-  const codes = Int32Array.from(keyword, (ch) => ch.charCodeAt(0));
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = keyword.charCodeAt(i);
   return (leaf) => {
     const last = leaf.length - n + at;
     for (let i = leaf.indexOf(anchor, at); i >= 0 && i <= last; i = leaf.indexOf(anchor, i + 1)) {
