@@ -84,6 +84,12 @@ export function discover(args: readonly string[], cwd: string, accept: RegExp = 
       add(STDIN);
       continue;
     }
+    // An empty argument names no file (as for ls or cat): resolved against the working directory it would read as
+    // that directory, and trimmed of slashes below as the root, so that `check "" rules/` walked the whole disk.
+    if (arg === '') {
+      missing.push(arg);
+      continue;
+    }
     let st;
     try {
       st = statSync(resolve(cwd, arg));

@@ -101,6 +101,10 @@ Options:
                                 that did not parse), failures carrying located messages
       --sarif FILE              Also write SARIF 2.1.0 (GitHub code scanning and other dashboards): the
                                 validators as rules, one result per diagnostic
+  -j, --jobs N                  Threads parsing and validating a run without -t: N-1 worker threads beside
+                                the main one, for runs of more than 128 files (default: one per core, at
+                                most 8, for runs of 5,000+ files; 1: none). Same output either way
+  -v, --verbose                 Say how many threads a parallel run used
       --no-color                No colours (also NO_COLOR=1)
 
 Examples:
@@ -144,6 +148,11 @@ Options:
       --logsource windows    Only run a rule on events of its logsource (Sysmon/Security/... channel and
                              event id decide); without it every rule sees every event
       --no-flatten           Keep evtx_dump's nesting (fields only reachable as Event.EventData.Image)
+  -j, --jobs N               Threads matching a stream of rules without correlations: N-1 worker threads
+                             beside the main one, each compiling the rules once (default: one per core,
+                             at most 8, for event files of 24 MB+ or past 20,000 events; 1: none). Matches
+                             are printed in event order either way
+  -v, --verbose              Say how many threads a parallel run used
       --no-color             No colours (also NO_COLOR=1)
 
 Examples:

@@ -56,6 +56,12 @@ describe('discover', () => {
     expect(d.files).toEqual(['r/notes.txt', 'r/b.yml', 'r/sub/c.yml', '-']);
     expect(d.missing).toEqual(['nope/', 'r/*.md']);
   });
+  // An empty argument once resolved to the working directory and was then walked as `/`, the whole disk.
+  test('an empty argument names nothing: missing, not the working directory or the root', () => {
+    const d = discover(['', 'r/b.yml'], dir);
+    expect(d.files).toEqual(['r/b.yml']);
+    expect(d.missing).toEqual(['']);
+  });
   test('a glob naming folders takes their rule files', () => {
     expect(discover(['r/s*'], dir).files).toEqual(['r/sub/c.yml']);
     expect(discover(['r*'], dir).files).toEqual(['r/a.yaml', 'r/b.yml', 'r/sub/c.yml']);

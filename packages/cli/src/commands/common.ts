@@ -12,13 +12,13 @@ export function discoverOrFail(command: string, paths: readonly string[], io: Cl
   const diagnostics: Diagnostic[] = found.missing.map((p) => ({
     code: 'io/read-failed',
     severity: 'error',
-    message: /[*?[{]/.test(p) ? 'pattern matched no files' : 'no such file or directory',
+    message: p === '' ? 'an empty path names no file' : /[*?[{]/.test(p) ? 'pattern matched no files' : 'no such file or directory',
     file: p,
     line: 0,
     column: 0,
   }));
   if (found.files.length === 0) {
-    throw new UsageError(found.missing.length > 0 ? `no rule files found: ${found.missing.join(', ')}` : 'no rule files (*.yml, *.yaml) found', command);
+    throw new UsageError(found.missing.length > 0 ? `no rule files found: ${found.missing.map((p) => (p === '' ? "'' (an empty path)" : p)).join(', ')}` : 'no rule files (*.yml, *.yaml) found', command);
   }
   return { ...found, diagnostics };
 }

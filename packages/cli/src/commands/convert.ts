@@ -12,6 +12,7 @@ import { loadRules, STDIN_NAME, type LoadedRules } from '../load.js';
 import { DuplicateTracker, prescan, ruleChunks } from '../rule-stream.js';
 import { convertChunk, convertTarget, type ChunkJob, type ChunkResult, type TargetChunk } from '../parallel/chunk.js';
 import { convertOptionsFor, type WorkerSetup } from '../parallel/setup.js';
+import { parseJobs } from '../parallel/jobs.js';
 import { ChunkPool, jobsFor, PARALLEL_MIN_FILES, workerScript } from '../parallel/pool.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
@@ -144,14 +145,6 @@ function joinsRuleOutputs(run: TargetRun): boolean {
   }
 }
 
-/** `--jobs N`: a positive whole number. */
-function parseJobs(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`--jobs expects a positive whole number, got '${value}'`, 'convert');
-  return n;
-}
-
 /** Keys (or files) of everything that failed, from error diagnostics. */
 function failedUnits(diags: readonly Diagnostic[]): Set<string> {
   return new Set(diags.filter((d) => d.severity === 'error').map((d) => d.rule ?? d.file));
@@ -172,7 +165,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const filterProblems = checkFilterFiles(filterFiles, io.cwd);
   if (filterProblems.length > 0) throw new UsageError(filterProblems.join('; '), 'convert');
   const verbose = args.flags.has('verbose');
-  const requestedJobs = parseJobs(args.strings.get('jobs'));
+  const requestedJobs = parseJobs(args.strings.get('jobs'), 'convert');
   const skipUnsupported = args.flags.has('skip-unsupported');
 
   // Backends load in parallel, only the requested ones.

@@ -1,6 +1,6 @@
 import { UsageError } from '../args.js';
 
-/** `--jobs N` of `check` and `eval`: a positive whole number (convert reads its own the same way). */
+/** `--jobs N` of `convert`, `check` and `eval`: a positive whole number. */
 export function parseJobs(value: string | undefined, command: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
