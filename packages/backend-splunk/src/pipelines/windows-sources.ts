@@ -1,6 +1,7 @@
 import { RAW_XML, RAW_XML_STATE } from '../render/xml-raw.js';
 import { channelFieldFailure, providerItems } from './provider.js';
 import { SYSMON_CATEGORIES, SYSMON_SOURCE } from './sysmon.js';
+import { WINDOWS_SERVICE_CHANNELS } from '@sigmats/core';
 
 /**
  * Where Splunk's add-ons put Windows event logs, as data (SOURCES.md has the excerpts):
@@ -15,64 +16,6 @@ import { SYSMON_CATEGORIES, SYSMON_SOURCE } from './sysmon.js';
  * defaults, not a fact of every deployment. So `splunk-windows` is a built-in pipeline, not the default (the default
  * output keeps Sigma's names and warns; see README "Default pipeline").
  */
-
-/**
- * Windows channel(s) per Sigma service (Sigma's Windows logsource taxonomy, the service list of pySigma's
- * `windows_logsource_mapping`), written as the channel names the events carry: the add-on sets the source from the
- * event's own `<Channel>` element (Splunk_TA_windows `[ta-windows-fix-xml-source] REGEX = <Channel>(.+?)<\/Channel>.*
- * FORMAT = source::XmlWinEventLog:$1`, SOURCES.md), so a display name (Event Viewer's "DNS Client Events") is never a
- * source. Services whose events are spread over several channels list them all (AppLocker writes one channel per rule
- * collection; Security Mitigations one per mode).
- */
-export const WINDOWS_SERVICE_CHANNELS: Readonly<Record<string, string | readonly string[]>> = {
-  security: 'Security',
-  system: 'System',
-  application: 'Application',
-  sysmon: 'Microsoft-Windows-Sysmon/Operational',
-  powershell: 'Microsoft-Windows-PowerShell/Operational',
-  'powershell-classic': 'Windows PowerShell',
-  taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
-  wmi: 'Microsoft-Windows-WMI-Activity/Operational',
-  windefend: 'Microsoft-Windows-Windows Defender/Operational',
-  'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
-  'dns-client': 'Microsoft-Windows-DNS-Client/Operational',
-  'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall',
-  'codeintegrity-operational': 'Microsoft-Windows-CodeIntegrity/Operational',
-  applocker: [
-    'Microsoft-Windows-AppLocker/EXE and DLL',
-    'Microsoft-Windows-AppLocker/MSI and Script',
-    'Microsoft-Windows-AppLocker/Packaged app-Deployment',
-    'Microsoft-Windows-AppLocker/Packaged app-Execution',
-  ],
-  ntlm: 'Microsoft-Windows-NTLM/Operational',
-  'appxdeployment-server': 'Microsoft-Windows-AppXDeploymentServer/Operational',
-  'terminalservices-localsessionmanager': 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational',
-  'smbclient-security': 'Microsoft-Windows-SmbClient/Security',
-  'smbclient-connectivity': 'Microsoft-Windows-SmbClient/Connectivity',
-  'smbserver-connectivity': 'Microsoft-Windows-SMBServer/Connectivity',
-  'dns-server': 'DNS Server',
-  'dns-server-analytic': 'Microsoft-Windows-DNS-Server/Analytical',
-  'dns-server-audit': 'Microsoft-Windows-DNS-Server/Audit',
-  'msexchange-management': 'MSExchange Management',
-  openssh: 'OpenSSH/Operational',
-  ldap: 'Microsoft-Windows-LDAP-Client/Debug',
-  dhcp: 'Microsoft-Windows-DHCP-Server/Operational',
-  'driver-framework': 'Microsoft-Windows-DriverFrameworks-UserMode/Operational',
-  'printservice-admin': 'Microsoft-Windows-PrintService/Admin',
-  'printservice-operational': 'Microsoft-Windows-PrintService/Operational',
-  'security-mitigations': ['Microsoft-Windows-Security-Mitigations/KernelMode', 'Microsoft-Windows-Security-Mitigations/UserMode'],
-  'diagnosis-scripted': 'Microsoft-Windows-Diagnosis-Scripted/Operational',
-  'shell-core': 'Microsoft-Windows-Shell-Core/Operational',
-  'lsa-server': 'Microsoft-Windows-LSA/Operational',
-  capi2: 'Microsoft-Windows-CAPI2/Operational',
-  'certificateservicesclient-lifecycle-system': 'Microsoft-Windows-CertificateServicesClient-Lifecycle-System/Operational',
-  'appmodel-runtime': 'Microsoft-Windows-AppModel-Runtime/Admin',
-  'appxpackaging-om': 'Microsoft-Windows-AppxPackaging/Operational',
-  'iis-configuration': 'Microsoft-IIS-Configuration/Operational',
-  'microsoft-servicebus-client': 'Microsoft-ServiceBus-Client',
-  bitlocker: 'Microsoft-Windows-BitLocker/BitLocker Management',
-  vhdmp: 'Microsoft-Windows-VHDMP/Operational',
-};
 
 /** Non-Sysmon Windows categories: channel and event ids. */
 export const WINDOWS_CATEGORY_EVENTS: Readonly<Record<string, { readonly channel: string; readonly ids: readonly number[] }>> = {

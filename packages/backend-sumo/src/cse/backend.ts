@@ -112,7 +112,11 @@ function foldEventId(e: Expr, id: string): Expr {
   return simplifyExpr(walk(e));
 }
 
-function windowsEventsFor(channel: string, ids: ReadonlySet<string>): EventType[] {
+function windowsEventsFor(channels: readonly string[], ids: ReadonlySet<string>): EventType[] {
+  return channels.flatMap((channel) => windowsEventsOf(channel, ids));
+}
+
+function windowsEventsOf(channel: string, ids: ReadonlySet<string>): EventType[] {
   return [...ids].map((id) => {
     const deviceEventId = `${channel}-${id}`;
     const mapping = keyedMappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
@@ -143,13 +147,13 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
   // A Windows channel rule that names its event ids is rendered per event id, with each id's mapping.
   if (target.kind === 'channel') {
     const ids = impliedEventIds(expr);
-    if (ids && ids.size > 0) target = { kind: 'events', events: windowsEventsFor(target.channel, ids) };
+    if (ids && ids.size > 0) target = { kind: 'events', events: windowsEventsFor(target.channels, ids) };
   }
   const warnings: Diagnostic[] = [];
   let text: string;
   if (typeof userScope === 'string') {
     // The user's scope replaces the catalog's; fields are read as the log source's first event type reads them.
-    const resolve = target.kind === 'events' ? eventResolver(target.events[0]!) : target.kind === 'none' ? rawResolver((f) => f) : rawResolver(target.keyOf, target.kind === 'channel' ? target.channel : undefined);
+    const resolve = target.kind === 'events' ? eventResolver(target.events[0]!) : target.kind === 'none' ? rawResolver((f) => f) : rawResolver(target.keyOf, target.kind === 'channel' ? target.channels : undefined);
     const r = render(resolve);
     if (!r.ok) return r;
     warnings.push(...r.warnings);
@@ -167,11 +171,13 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
         if (target.kind === 'source' && target.noFields && readFields(expr).size > 0) {
           return fail(diagnostic('backend/unsupported-feature', target.noFields, at(rule)));
         }
-        const r = render(rawResolver(target.keyOf, target.kind === 'channel' ? target.channel : undefined));
+        const r = render(rawResolver(target.keyOf, target.kind === 'channel' ? target.channels : undefined));
         if (!r.ok) return r;
         warnings.push(...r.warnings);
         const base = outputScope(target.outputs);
-        const scope = target.kind === 'channel' ? `${base} and metadata_deviceEventId matches /^${regexLiteral(target.channel)}-[0-9]+$/` : base;
+        const channels = target.kind === 'channel' ? target.channels.map(regexLiteral) : [];
+        const channelPattern = channels.length === 1 ? channels[0]! : `(?:${channels.join('|')})`;
+        const scope = target.kind === 'channel' ? `${base} and metadata_deviceEventId matches /^${channelPattern}-[0-9]+$/` : base;
         text = scoped(scope, r.value);
         if (target.kind === 'source' && target.note) warnings.push(diagnostic('backend/unsupported-feature', target.note, at(rule), { severity: 'warning' }));
         break;

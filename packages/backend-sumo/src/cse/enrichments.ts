@@ -19,7 +19,7 @@ export function cseEnrichments(rule: SigmaRule, keywordField?: string): { render
   const warnings: Diagnostic[] = [];
   const target = cseTarget(rule.logsource);
   const resolve =
-    target.kind === 'events' ? eventResolver(target.events[0]!) : target.kind === 'none' ? undefined : rawResolver(target.keyOf, target.kind === 'channel' ? target.channel : undefined);
+    target.kind === 'events' ? eventResolver(target.events[0]!) : target.kind === 'none' ? undefined : rawResolver(target.keyOf, target.kind === 'channel' ? target.channels : undefined);
   for (const e of rule.enrichments ?? []) {
     warnings.push(
       diagnostic(

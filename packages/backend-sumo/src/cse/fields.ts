@@ -20,7 +20,7 @@ export type CseField =
   | { readonly kind: 'normalized'; readonly name: string; readonly numeric: boolean }
   | { readonly kind: 'raw'; readonly key: string }
   | { readonly kind: 'hashes'; readonly fields: Readonly<Record<string, string>> }
-  | { readonly kind: 'event-id'; readonly channel: string };
+  | { readonly kind: 'event-id'; readonly channels: readonly string[] };
 
 /** Resolves a Sigma field, given the values it is tested against. */
 export type FieldResolver = (field: string, values: readonly ScalarValue[]) => CseField;
@@ -43,7 +43,7 @@ export function eventResolver(e: EventType, opts: { readonly companions?: boolea
   }
   const splitHashes = Object.keys(hashFields).length === HASH_KEYS.length;
   return (field, values) => {
-    if (field === 'EventID' && e.channel) return { kind: 'event-id', channel: e.channel };
+    if (field === 'EventID' && e.channel) return { kind: 'event-id', channels: [e.channel] };
     if (field === 'Hashes' && splitHashes) return { kind: 'hashes', fields: hashFields };
     const key = e.keyOf(field) ?? field;
     const schema = e.mapping ? schemaFieldOf(e.mapping, key) : undefined;
@@ -56,9 +56,9 @@ export function eventResolver(e: EventType, opts: { readonly companions?: boolea
   };
 }
 
-/** Raw fields only; `EventID` as the channel's event id when the channel is known. */
-export function rawResolver(keyOf: (field: string) => string, channel?: string): FieldResolver {
-  return (field) => (field === 'EventID' && channel ? { kind: 'event-id', channel } : { kind: 'raw', key: keyOf(field) });
+/** Raw fields only; `EventID` as the channels' event id when the channels are known. */
+export function rawResolver(keyOf: (field: string) => string, channels?: readonly string[]): FieldResolver {
+  return (field) => (field === 'EventID' && channels && channels.length > 0 ? { kind: 'event-id', channels } : { kind: 'raw', key: keyOf(field) });
 }
 
 /**
@@ -71,7 +71,7 @@ export function cseField(field: string, ls: Logsource): CseField {
     case 'events':
       return eventResolver(t.events[0]!, { companions: false })(field, []);
     case 'channel':
-      return rawResolver(t.keyOf, t.channel)(field, []);
+      return rawResolver(t.keyOf, t.channels)(field, []);
     case 'source':
       return rawResolver(t.keyOf)(field, []);
     case 'none':

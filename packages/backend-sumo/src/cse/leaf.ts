@@ -147,10 +147,12 @@ function hashList(values: readonly ScalarValue[], hashFields: Readonly<Record<st
   return ok(tests.length === 1 ? tests[0]! : { text: tests.join(' or '), op: 'or' as const });
 }
 
-function eventId(channel: string, value: ScalarValue): Result<string> {
+/** An EventID test as the record's `<channel>-<id>`: one test per channel the id may be written to. */
+function eventId(channels: readonly string[], value: ScalarValue): Result<string> {
   if (value.kind === 'number' || (value.kind === 'string' && stringShape(value).shape === 'exact' && /^\d+$/.test(stringShape(value).text))) {
     const n = value.kind === 'number' ? numberText(value.value) : stringShape(value).text;
-    return ok(`metadata_deviceEventId = ${q(`${channel}-${n}`)}`);
+    const tests = channels.map((channel) => `metadata_deviceEventId = ${q(`${channel}-${n}`)}`);
+    return ok(tests.length === 1 ? tests[0]! : `(${tests.join(' or ')})`);
   }
   return ok('');
 }
@@ -159,7 +161,7 @@ function matchLeaf(node: MatchExpr, ctx: CseLeafContext): Result<string> {
   let f = ctx.resolve(node.field, [node.value]);
   if (f.kind === 'hashes') return cseHashes(node.value, f.fields);
   if (f.kind === 'event-id') {
-    const r = eventId(f.channel, node.value);
+    const r = eventId(f.channels, node.value);
     if (!r.ok || r.value !== '') return r;
     f = { kind: 'raw', key: node.field };
   }

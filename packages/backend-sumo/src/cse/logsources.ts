@@ -1,4 +1,4 @@
-import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
+import { SYSMON_CATEGORY_EVENT_IDS, windowsServiceChannels } from '@sigmats/core';
 import type { Logsource } from '@sigmats/core';
 import type { CseRoute } from './catalog-types.js';
 import { hasOwnMapping, keyedMappingFor, keyedRoutesOf, outputsOf, recordOutputs } from './catalog.js';
@@ -44,7 +44,8 @@ export type CseTarget =
   | { readonly kind: 'events'; readonly events: readonly EventType[] }
   | {
       readonly kind: 'channel';
-      readonly channel: string;
+      /** The service's channel(s): AppLocker writes one per rule collection (core's WINDOWS_SERVICE_CHANNELS). */
+      readonly channels: readonly string[];
       readonly outputs: readonly (readonly [string, string])[];
       readonly keyOf: (field: string) => string;
     }
@@ -126,40 +127,6 @@ const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSpec[]>> = {
   ps_classic_start: [{ channel: PS_CLASSIC, ids: ['400'] }],
   ps_classic_provider_start: [{ channel: PS_CLASSIC, ids: ['600'] }],
   ps_classic_script: [{ channel: PS_CLASSIC, ids: ['800'] }],
-};
-
-/** Windows log channel per Sigma service (Sigma's Windows logsource definitions). */
-export const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {
-  security: 'Security',
-  system: 'System',
-  application: 'Application',
-  sysmon: SYSMON,
-  powershell: PS,
-  'powershell-classic': PS_CLASSIC,
-  taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
-  wmi: 'Microsoft-Windows-WMI-Activity/Operational',
-  windefend: 'Microsoft-Windows-Windows Defender/Operational',
-  'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
-  // The channel's name as events carry it (`wevtutil sl Microsoft-Windows-DNS-Client/Operational`, SOURCES.md);
-  // "DNS Client Events" is only Event Viewer's display name.
-  'dns-client': 'Microsoft-Windows-DNS-Client/Operational',
-  'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall',
-  'codeintegrity-operational': 'Microsoft-Windows-CodeIntegrity/Operational',
-  'code-integrity': 'Microsoft-Windows-CodeIntegrity/Operational',
-  applocker: 'Microsoft-Windows-AppLocker/EXE and DLL',
-  ntlm: 'Microsoft-Windows-NTLM/Operational',
-  'appxdeployment-server': 'Microsoft-Windows-AppXDeploymentServer/Operational',
-  'terminalservices-localsessionmanager': 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational',
-  'smbclient-security': 'Microsoft-Windows-SmbClient/Security',
-  ldap: 'Microsoft-Windows-LDAP-Client/Debug',
-  'dns-server': 'DNS Server',
-  'msexchange-management': 'MSExchange Management',
-  'security-mitigations': 'Microsoft-Windows-Security-Mitigations/KernelMode',
-  'shell-core': 'Microsoft-Windows-Shell-Core/Operational',
-  openssh: 'OpenSSH/Operational',
-  'lsa-server': 'Microsoft-Windows-LSA/Operational',
-  capi2: 'Microsoft-Windows-CAPI2/Operational',
-  'driver-framework': 'Microsoft-Windows-DriverFrameworks-UserMode/Operational',
 };
 
 function windowsEvent(channel: string, id: string, keyOf: (f: string) => string | undefined): EventType {
@@ -266,8 +233,8 @@ export function cseTarget(ls: Logsource): CseTarget {
       const events = specs.flatMap((s) => s.ids.map((id) => windowsEvent(s.channel, id, s.keyOf ?? windowsKey)));
       return { kind: 'events', events };
     }
-    const channel = service ? WINDOWS_CHANNELS[service] : undefined;
-    if (!channel) {
+    const channels = windowsServiceChannels(service);
+    if (!channels) {
       const outputs = recordOutputs([['Microsoft', 'Windows', 'Windows']]);
       return {
         kind: 'source',
@@ -277,10 +244,10 @@ export function cseTarget(ls: Logsource): CseTarget {
         ...(ls.service ? { note: `Windows service '${ls.service}' has no known channel: scoped to Windows records only` } : {}),
       };
     }
-    // Outputs of the channel: its specific mappings (by their literal prefix) plus the default mapping.
+    // Outputs of the channels: their specific mappings (by their literal prefix) plus the default mapping.
     const all = keyedRoutesOf('Microsoft', 'Windows', 'Windows');
-    const own = all.filter((m) => m[0][3] === '_default_' || m[0][3].replace(/^\(\?i\)/, '').startsWith(`${channel}-`));
-    return { kind: 'channel', channel, outputs: outputsOf(own), keyOf: windowsKey };
+    const own = all.filter((m) => m[0][3] === '_default_' || channels.some((c) => m[0][3].replace(/^\(\?i\)/, '').startsWith(`${c}-`)));
+    return { kind: 'channel', channels, outputs: outputsOf(own), keyOf: windowsKey };
   }
   if (product === 'linux' && category && LINUX_SYSMON[category]) {
     const events = LINUX_SYSMON[category]!.map((id): EventType => {

@@ -1,4 +1,4 @@
-import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
+import { SYSMON_CATEGORY_EVENT_IDS, windowsServiceChannels } from '@sigmats/core';
 import type { Logsource } from '@sigmats/core';
 
 /**
@@ -55,33 +55,6 @@ const WINDOWS_OTHER: Readonly<Record<string, { readonly channel: string; readonl
   ps_classic_script: { channel: 'Windows PowerShell', ids: ['800'] },
 };
 
-/** Windows log channel per Sigma service. */
-const WINDOWS_CHANNELS: Readonly<Record<string, string>> = {
-  security: 'Security',
-  system: 'System',
-  application: 'Application',
-  sysmon: SYSMON,
-  powershell: 'Microsoft-Windows-PowerShell/Operational',
-  'powershell-classic': 'Windows PowerShell',
-  taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
-  wmi: 'Microsoft-Windows-WMI-Activity/Operational',
-  windefend: 'Microsoft-Windows-Windows Defender/Operational',
-  'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
-  // The channel's name as events carry it (`wevtutil sl Microsoft-Windows-DNS-Client/Operational`, SOURCES.md);
-  // "DNS Client Events" is only Event Viewer's display name.
-  'dns-client': 'Microsoft-Windows-DNS-Client/Operational',
-  'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall',
-  'codeintegrity-operational': 'Microsoft-Windows-CodeIntegrity/Operational',
-  applocker: 'Microsoft-Windows-AppLocker/EXE and DLL',
-  ntlm: 'Microsoft-Windows-NTLM/Operational',
-  'appxdeployment-server': 'Microsoft-Windows-AppXDeploymentServer/Operational',
-  'terminalservices-localsessionmanager': 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational',
-  'smbclient-security': 'Microsoft-Windows-SmbClient/Security',
-  'dns-server': 'DNS Server',
-  'msexchange-management': 'MSExchange Management',
-  openssh: 'OpenSSH/Operational',
-};
-
 /** Keys of Sumo's Windows JSON events that are not under EventData. */
 // `Provider` is not here: Sigma names the System provider Provider_Name; a bare `Provider` is an EventData field
 // (WMI-Activity 5861 has one).
@@ -109,15 +82,19 @@ const KEYVALUE: readonly { readonly product: string; readonly service?: string; 
   { product: 'linux', what: 'Linux syslog lines with key=value pairs' },
 ];
 
-/** What a Windows query assumes: the collection, its channel and event ids (after any pipeline override). */
-export function windowsAssumes(channel: string | undefined, ids: readonly string[] | undefined): string {
-  const what = channel === undefined ? 'no channel known for this log source' : `${channel === SYSMON ? 'Sysmon' : channel} channel`;
+/** What a Windows query assumes: the collection, its channel(s) and event ids (after any pipeline override). */
+export function windowsAssumes(channel: string | readonly string[] | undefined, ids: readonly string[] | undefined): string {
+  const channels = typeof channel === 'string' ? [channel] : channel;
+  const what =
+    channels === undefined || channels.length === 0
+      ? 'no channel known for this log source'
+      : `${channels.map((c) => (c === SYSMON ? 'Sysmon' : c)).join(', ')} channel${channels.length > 1 ? 's' : ''}`;
   return `${WINDOWS_JSON}; ${what}${ids && ids.length > 0 ? `, EventID ${ids.join('/')}` : ''}`;
 }
 
-function windowsProfile(channel: string, ids: readonly string[]): SearchProfile {
-  const filters = [{ field: 'Channel', values: [channel] }, ...(ids.length > 0 ? [{ field: 'EventID', values: ids }] : [])];
-  return { collection: 'windows-json', assumes: windowsAssumes(channel, ids), filters, jsonPath: windowsPath };
+function windowsProfile(channels: readonly string[], ids: readonly string[]): SearchProfile {
+  const filters = [{ field: 'Channel', values: channels }, ...(ids.length > 0 ? [{ field: 'EventID', values: ids }] : [])];
+  return { collection: 'windows-json', assumes: windowsAssumes(channels, ids), filters, jsonPath: windowsPath };
 }
 
 /** A field name as one JSON key: `['id.orig_h']` when it holds dots (a name with quotes or brackets stays a path). */
@@ -132,12 +109,12 @@ export function searchProfile(ls: Logsource): SearchProfile {
   if (product === 'windows') {
     if (category && !service) {
       const ids = SYSMON_EVENT_IDS[category];
-      if (ids) return windowsProfile(SYSMON, ids);
+      if (ids) return windowsProfile([SYSMON], ids);
       const other = WINDOWS_OTHER[category];
-      if (other) return windowsProfile(other.channel, other.ids);
+      if (other) return windowsProfile([other.channel], other.ids);
     }
-    const channel = service ? WINDOWS_CHANNELS[service] : undefined;
-    if (channel) return windowsProfile(channel, []);
+    const channels = windowsServiceChannels(service);
+    if (channels) return windowsProfile(channels, []);
     const base: SearchProfile = { collection: 'windows-json', assumes: windowsAssumes(undefined, undefined), filters: [], jsonPath: windowsPath };
     // A category no Windows event log (channel and event id) records, e.g. file_access, file_rename: EDR data.
     if (category) return { ...base, needsScope: `Windows category '${ls.category}' is recorded by no Windows event log channel, so no channel or event id filter selects its events` };

@@ -123,7 +123,9 @@ function fieldLocations(e: Expr, out: Map<string, SourceLocation> = new Map()): 
  */
 function inEventFields(expr: Expr, profile: SearchProfile, settings: SearchSettings): Expr {
   if (profile.collection !== 'windows-json') return expr;
-  const channel = settings.channel ?? profile.filters.find((f) => f.field === 'Channel')?.values[0];
+  // One channel and one event id only: an event id of a service with several channels (AppLocker) may be in any of them.
+  const channels = settings.channel !== undefined ? [settings.channel] : profile.filters.find((f) => f.field === 'Channel')?.values;
+  const channel = channels?.length === 1 ? channels[0] : undefined;
   const ids = impliedEventIds(expr);
   if (channel === undefined || ids === undefined || ids.size !== 1) return expr;
   const id = [...ids][0]!;
@@ -188,7 +190,7 @@ export function searchParts(expr: Expr, rule: SigmaRule, chosen: SearchSettings,
         : settings.extraction === 'keyvalue'
           ? `keyvalue infer ${extracted.map(([p]) => `"${p}"`).join(', ')}`
           : undefined;
-  const finalChannel = own.find((f) => f.field === 'Channel')?.values[0];
+  const finalChannel = own.find((f) => f.field === 'Channel')?.values;
   const finalIds = filters.find((f) => f.field === 'EventID')?.values;
   const assumes =
     settings.extraction === 'fer'
