@@ -99,6 +99,24 @@ describe('CSE fields per event type, from the catalog mapping of each event id',
         "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId matches /^System-[0-9]+$/ and (lower(fields['Provider.Name']) = 'service control manager' and fields['EventData.ImagePath'] matches /(?is)^.*x.*$/)",
     },
     {
+      name: 'AppLocker (several channels, core WINDOWS_SERVICE_CHANNELS): each event id in each channel',
+      logsource: '    product: windows\n    service: applocker',
+      detection: `sel:\n  EventID:\n    - 8004\n    - 8007\ncondition: sel`,
+      expression:
+        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (" +
+        ['EXE and DLL', 'MSI and Script', 'Packaged app-Deployment', 'Packaged app-Execution']
+          .flatMap((c) => [8004, 8007].map((id) => `metadata_deviceEventId = 'Microsoft-Windows-AppLocker/${c}-${id}'`))
+          .join(' or ') +
+        ')',
+    },
+    {
+      name: 'AppLocker without event ids: one event id pattern over its channels',
+      logsource: '    product: windows\n    service: applocker',
+      detection: `sel:\n  PolicyName: 'x'\ncondition: sel`,
+      expression:
+        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId matches /^(?:Microsoft-Windows-AppLocker\\/EXE and DLL|Microsoft-Windows-AppLocker\\/MSI and Script|Microsoft-Windows-AppLocker\\/Packaged app-Deployment|Microsoft-Windows-AppLocker\\/Packaged app-Execution)-[0-9]+$/ and (lower(fields['EventData.PolicyName']) = 'x')",
+    },
+    {
       name: 'ps_script: the 4104 mapping puts ScriptBlockText in commandLine',
       logsource: '    product: windows\n    category: ps_script',
       detection: `sel:\n  ScriptBlockText|contains: 'x'\ncondition: sel`,

@@ -62,6 +62,34 @@ const rows: Row[] = [
     ].join('\n'),
   },
   {
+    // core's WINDOWS_SERVICE_CHANNELS: AppLocker writes one channel per rule collection; SigmaHQ's AppLocker rules
+    // test events of several (8004 EXE and DLL, 8007 MSI and Script, 8022/8025 packaged apps).
+    name: 'applocker: every channel of the service',
+    logsource: '    product: windows\n    service: applocker',
+    detection: `sel:\n  EventID:\n    - 8004\n    - 8007\ncondition: sel`,
+    query: [
+      '// assumes: Windows Event Log source (Installed Collector) in JSON format; Microsoft-Windows-AppLocker/EXE and DLL, Microsoft-Windows-AppLocker/MSI and Script, Microsoft-Windows-AppLocker/Packaged app-Deployment, Microsoft-Windows-AppLocker/Packaged app-Execution channels',
+      '*',
+      '| json field=_raw "Channel", "EventID" as Channel, EventID nodrop',
+      '| where Channel in ("Microsoft-Windows-AppLocker/EXE and DLL", "Microsoft-Windows-AppLocker/MSI and Script", "Microsoft-Windows-AppLocker/Packaged app-Deployment", "Microsoft-Windows-AppLocker/Packaged app-Execution")',
+      '| where EventID in ("8004", "8007")',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
+    name: 'a service only core\'s table named before (capi2): its channel',
+    logsource: '    product: windows\n    service: capi2',
+    detection: `sel:\n  EventID: 70\ncondition: sel`,
+    query: [
+      '// assumes: Windows Event Log source (Installed Collector) in JSON format; Microsoft-Windows-CAPI2/Operational channel',
+      '*',
+      '| json field=_raw "Channel", "EventID" as Channel, EventID nodrop',
+      '| where Channel = "Microsoft-Windows-CAPI2/Operational"',
+      '| where EventID = "70"',
+      '| sort by _messageTime desc',
+    ].join('\n'),
+  },
+  {
     name: 'ps_script: the PowerShell channel and event 4104',
     logsource: '    category: ps_script\n    product: windows',
     detection: `sel:\n  ScriptBlockText|contains: 'iex'\ncondition: sel`,
