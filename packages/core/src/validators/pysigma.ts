@@ -7,7 +7,7 @@ import { attackTactic } from '../attack.js';
 import type { SigmaDocument, SigmaRule, Tag } from '../ir/rule.js';
 import type { StringValue } from '../ir/values.js';
 import type { CollectionValidator, DocumentValidator, ValidatorContext, ValidatorFinding } from './types.js';
-import { baseName, detectionItems, fieldLoc, referencedDetections, scalarValues, stringValues } from './walk.js';
+import { baseName, detectionItems, fieldLoc, referencedDetections, scalarValues } from './walk.js';
 
 const rulesOnly = (doc: SigmaDocument): doc is SigmaRule => doc.kind === 'rule';
 const tagText = (t: Tag): string => `${t.namespace}.${t.name}`;
@@ -28,12 +28,15 @@ function onDocument(
 }
 
 function onTags(spec: Omit<DocumentValidator, 'kind' | 'check' | 'severity'>, check: (tag: Tag, ctx: ValidatorContext) => string | undefined): DocumentValidator {
-  return onDocument(spec, (doc, ctx) =>
-    doc.tags.flatMap((t) => {
+  return onDocument(spec, (doc, ctx) => {
+    // A loop, not flatMap: every tag validator runs on every document's tags.
+    const out: ValidatorFinding[] = [];
+    for (const t of doc.tags) {
       const m = check(t, ctx);
-      return m === undefined ? [] : [{ message: m, loc: t.loc }];
-    }),
-  );
+      if (m !== undefined) out.push({ message: m, loc: t.loc });
+    }
+    return out;
+  });
 }
 
 /** Several documents sharing one value: every one of them is reported, naming where the others are. */
@@ -240,7 +243,8 @@ function onStrings(spec: Omit<DocumentValidator, 'kind' | 'check' | 'severity'>,
   return onRule(spec, (rule) => {
     const out: ValidatorFinding[] = [];
     for (const item of detectionItems(rule)) {
-      for (const v of stringValues(item)) {
+      for (const v of scalarValues(item.values)) {
+        if (v.kind !== 'string') continue;
         const f = check(v);
         if (f) {
           out.push(f);

@@ -28,7 +28,9 @@ export function validateDocuments(docs: readonly SigmaDocument[], options: Valid
   const today = options.today ?? new Date();
   const attack = options.attack ?? {};
   const ctxFor = (v: Validator): ValidatorContext => ({ params: { ...v.params, ...selection.params.get(v.name) }, attack, today });
-  const excluded = (v: Validator, doc: SigmaDocument): boolean => doc.id !== undefined && (selection.exclusions.get(doc.id.toLowerCase())?.has(v.name) ?? false);
+  // Asked for every finding of every validator: without exclusions (the usual case) no id is lower-cased.
+  const excluded = (v: Validator, doc: SigmaDocument): boolean =>
+    selection.exclusions.size > 0 && doc.id !== undefined && (selection.exclusions.get(doc.id.toLowerCase())?.has(v.name) ?? false);
   const active = VALIDATORS.filter((v) => selection.enabled.has(v.name));
   const out: Diagnostic[] = [];
   for (const v of active) {
