@@ -1,4 +1,4 @@
-import type { SigmaRule } from './rule.js';
+import type { DocumentMeta, SigmaRule } from './rule.js';
 
 /**
  * The rule with every key written out, in one order. Rules are built and copied through here rather than with
@@ -7,32 +7,44 @@ import type { SigmaRule } from './rule.js';
  * its inline cache. `satisfies` makes a key added to SigmaRule a compile error here until it is copied.
  */
 export function sigmaRule(r: SigmaRule): SigmaRule {
+  return sigmaRuleOf(r, r);
+}
+
+/** The parts of a rule that are not its metadata. */
+export type RuleBody = Pick<SigmaRule, 'logsource' | 'detections' | 'conditions' | 'fields' | 'scope' | 'enrichments'>;
+
+/**
+ * A rule from its metadata and its body, without the intermediate object a `{ ...meta, ...body }` argument would be:
+ * that spread made a hidden class per rule (the spread's copy of the metadata, then seven keys added), and was most of
+ * parseRule's own time in a profile of `check` over the corpus.
+ */
+export function sigmaRuleOf(m: DocumentMeta, b: RuleBody): SigmaRule {
   return {
-    title: r.title,
-    taxonomy: r.taxonomy,
-    references: r.references,
-    related: r.related,
-    falsepositives: r.falsepositives,
-    tags: r.tags,
-    custom: r.custom,
-    loc: r.loc,
-    fieldLocs: r.fieldLocs,
-    id: r.id,
-    name: r.name,
-    status: r.status,
-    level: r.level,
-    description: r.description,
-    license: r.license,
-    author: r.author,
-    date: r.date,
-    modified: r.modified,
+    title: m.title,
+    taxonomy: m.taxonomy,
+    references: m.references,
+    related: m.related,
+    falsepositives: m.falsepositives,
+    tags: m.tags,
+    custom: m.custom,
+    loc: m.loc,
+    fieldLocs: m.fieldLocs,
+    id: m.id,
+    name: m.name,
+    status: m.status,
+    level: m.level,
+    description: m.description,
+    license: m.license,
+    author: m.author,
+    date: m.date,
+    modified: m.modified,
     kind: 'rule' as const,
-    logsource: r.logsource,
-    detections: r.detections,
-    conditions: r.conditions,
-    fields: r.fields,
-    scope: r.scope,
-    enrichments: r.enrichments,
+    logsource: b.logsource,
+    detections: b.detections,
+    conditions: b.conditions,
+    fields: b.fields,
+    scope: b.scope,
+    enrichments: b.enrichments,
   } satisfies Record<keyof SigmaRule, unknown>;
 }
 

@@ -1,6 +1,6 @@
 import type { Condition } from '../ir/condition.js';
 import type { SigmaRule } from '../ir/rule.js';
-import { sigmaRule } from '../ir/rule-shape.js';
+import { sigmaRuleOf } from '../ir/rule-shape.js';
 import { getEntry, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
 import { parseConditionScalar } from './condition.js';
 import type { DocContext } from './context.js';
@@ -94,9 +94,7 @@ export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {
   const fields = strList(getEntry(map, 'fields')?.value);
   const enrichments = ok ? parseEnrichments(ctx, map, detections, fields) : undefined;
   if (!logsource || !ok || !conditions || names.length === 0) return undefined;
-  return sigmaRule({
-    ...meta,
-    kind: 'rule',
+  return sigmaRuleOf(meta, {
     logsource,
     detections,
     conditions,
