@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadCollection } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
 import { compileExpr, compileRuleSet, EventView, FieldRegistry, generateProcessEvents, windowsLogsource, type Clauses } from '../src/index.js';
-import { MEMO_MAX_TEXTS, Prefilter } from '../src/prefilter.js';
+import { MEMO_MAX_TEXTS, Prefilter, sortSmall } from '../src/prefilter.js';
 import { compileStringSet, type StringSetMember } from '../src/string-set.js';
 import { weak } from '../src/compile-expr.js';
 import { TEXT_MEMO_MAX_TEXTS, TextMemo } from '../src/text-memo.js';
@@ -184,5 +184,18 @@ detection:
       const cl = i % 2 === 0 ? `run ${(i % 50).toString(16).padStart(8, 'a')} now` : `run ${i.toString(16).padStart(9, 'b')} now`;
       expect(s.match({ CommandLine: cl }).length).toBe(re.test(cl) ? 1 : 0);
     }
+  });
+});
+
+describe('sortSmall = Array#sort', () => {
+  it('on random lists, short and long', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 80 }), (xs) => {
+        const a = [...xs];
+        sortSmall(a);
+        expect(a).toEqual([...xs].sort((x, y) => x - y));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
