@@ -1,5 +1,6 @@
 import type { Logsource } from '@sigmats/core';
-import { type EventObject, MISSING, resolveField } from './event.js';
+import { type EventObject, MISSING } from './event.js';
+import { FieldPath, resolvePath } from './field-path.js';
 
 /** What an event is, in Sigma logsource terms. Keys left undefined are unknown. */
 export interface EventLogsource {
@@ -98,13 +99,20 @@ const SERVICES: Readonly<Record<string, string>> = {
   'directory service': 'directory-service',
 };
 
-function field(event: EventObject, names: readonly string[]): unknown {
-  for (const n of names) {
-    const v = resolveField(event, n, 'exact-then-path');
+function field(event: EventObject, paths: readonly FieldPath[]): unknown {
+  for (const p of paths) {
+    const v = resolvePath(event, p, 'exact-then-path');
     if (v !== MISSING && v !== null) return v;
   }
   return undefined;
 }
+
+// Split once (field-path.ts): the router runs on every event, and most events have none of the header paths.
+const CHANNEL = ['Event.System.Channel', 'Channel'].map((p) => new FieldPath(p));
+const EVENT_ID = ['Event.System.EventID.#text', 'Event.System.EventID', 'EventID'].map((p) => new FieldPath(p));
+const SYSMON_CHANNEL = 'microsoft-windows-sysmon/operational';
+/** The channel as Windows writes it: lower-cased without a copy per event. */
+const SYSMON_CHANNEL_AS_WRITTEN = 'Microsoft-Windows-Sysmon/Operational';
 
 /**
  * Routing for Windows event logs (flat Sysmon/EventData shape or evtx_dump's nested `Event.System`):
@@ -116,11 +124,11 @@ function field(event: EventObject, names: readonly string[]): unknown {
  * log, which SigmaHQ's win_system_susp_eventlog_cleared tests as `Channel`; the event itself is in the System log.
  */
 export const windowsLogsource: LogsourceRouter = (event) => {
-  const channel = field(event, ['Event.System.Channel', 'Channel']);
+  const channel = field(event, CHANNEL);
   if (typeof channel !== 'string') return undefined;
-  const eid = Number(field(event, ['Event.System.EventID.#text', 'Event.System.EventID', 'EventID']));
-  const lower = channel.toLowerCase();
-  if (lower === 'microsoft-windows-sysmon/operational') return SYSMON_ROUTES.get(eid) ?? SYSMON_OTHER;
+  const eid = Number(field(event, EVENT_ID));
+  const lower = channel === SYSMON_CHANNEL_AS_WRITTEN ? SYSMON_CHANNEL : channel.toLowerCase();
+  if (lower === SYSMON_CHANNEL) return SYSMON_ROUTES.get(eid) ?? SYSMON_OTHER;
   const service = SERVICES[lower];
   if (service === undefined) return undefined;
   return SPECIAL_ROUTES.get(`${service}|${eid}`) ?? SERVICE_ROUTES.get(service);
