@@ -26,6 +26,7 @@ interface IndexedField {
 const MEMO_MIN_HIT_RATE = 0.5;
 export const MEMO_MAX_TEXTS = 2048;
 const NO_IDS = new Int32Array(0);
+const STAMP_LIMIT = 0x7fffffff;
 /**
  * A field whose literals all have at least this many characters is scanned by sampling windows (sampled-scan.ts):
  * Hashes (36 and more) then costs about 7 windows instead of 195 characters.
@@ -131,7 +132,7 @@ export class Prefilter {
    * before asking again.
    */
   candidates(ev: EventView): readonly number[] {
-    this.stamp++;
+    if (++this.stamp === STAMP_LIMIT) this.restamp();
     const found = this.found;
     found.length = 0;
     for (const f of this.fields) {
@@ -161,6 +162,18 @@ export class Prefilter {
     collected.length = 0;
     f.ac.scan(text, this.onCollect);
     f.memo.remember(text, collected.length === 0 ? NO_IDS : Int32Array.from(new Set(collected)));
+  }
+
+  /**
+   * Stamps are kept in Int32Arrays: before the event counter leaves their range, every stamp goes back to 0.
+   * Past it, no stored stamp would equal the counter: a literal or clause hit twice in one event would count
+   * twice, and an entry could be found (and its rule matched) twice.
+   */
+  private restamp(): void {
+    this.stamp = 1;
+    this.clauseStamp.fill(0);
+    this.entryStamp.fill(0);
+    for (const f of this.fields) f.seen.fill(0);
   }
 
   /** Texts held by the scan memos (bounded by MEMO_MAX_TEXTS per indexed field). */

@@ -105,6 +105,17 @@ describe('scan memo of the prefilter', () => {
     expect(p.memoizedFields).toContain('Image');
   });
 
+  it('keeps its candidates exact when the event counter wraps (stamps are Int32)', () => {
+    const p = new Prefilter(entries, (i) => clauses[i]!, reg);
+    (p as unknown as { stamp: number }).stamp = 0x7fffffff - 3;
+    // Array values: the same clause hit from two texts of one event, memoized and not.
+    const events = [{ Image: ['C:\\a\\cmd.exe', 'C:\\b\\cmd.exe'] }, { Image: 'C:\\x\\powershell.exe', Hash: 'abc' }];
+    for (let i = 0; i < 10; i++) {
+      const e = events[i % 2]!;
+      expect([...p.candidates(view(e))]).toEqual([...scan.candidates(view(e))]);
+    }
+  });
+
   it('on the synthetic stream, every indexed field agrees with the plain scan', () => {
     for (const e of generateProcessEvents(3_000, 99)) {
       expect([...memo.candidates(view(e))]).toEqual([...scan.candidates(view(e))]);
