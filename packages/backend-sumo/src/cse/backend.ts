@@ -8,8 +8,7 @@ import { gateErrors } from '../shared/gate.js';
 import { cseCorrelation } from './correlation.js';
 import { cseEnrichments } from './enrichments.js';
 import { eventResolver, rawResolver, type FieldResolver } from './fields.js';
-import { cseTarget, windowsKey, type EventType } from './logsources.js';
-import { keyedMappingFor } from './catalog.js';
+import { cseTarget, windowsEvent, windowsKey, type EventType } from './logsources.js';
 import { regexLiteral } from '../encode.js';
 import { inEventKey } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
@@ -113,17 +112,8 @@ function foldEventId(e: Expr, id: string): Expr {
 }
 
 function windowsEventsFor(channels: readonly string[], ids: ReadonlySet<string>): EventType[] {
-  return channels.flatMap((channel) => windowsEventsOf(channel, ids));
-}
-
-function windowsEventsOf(channel: string, ids: ReadonlySet<string>): EventType[] {
-  return [...ids].map((id) => {
-    const deviceEventId = `${channel}-${id}`;
-    const mapping = keyedMappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
-    // A field that is not the header's in this event type (System 104's Channel) is read where the record keeps it.
-    const keyOf = (field: string): string => inEventKey(channel, id, field) ?? windowsKey(field);
-    return { deviceEventId, vendor: mapping?.[1][0] ?? 'Microsoft', product: mapping?.[1][1] ?? 'Windows', mapping, channel, keyOf };
-  });
+  // A field that is not the header's in this event type (System 104's Channel) is read where the record keeps it.
+  return channels.flatMap((channel) => [...ids].map((id) => windowsEvent(channel, id, (field) => inEventKey(channel, id, field) ?? windowsKey(field))));
 }
 
 export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Record<string, BackendOptionValue>> = {}): Result<string> {

@@ -93,11 +93,16 @@ export function rawCompanion(field: string): string | undefined {
   return CSE_RAW_COMPANION[field];
 }
 
+/** Distinct (metadata_vendor, metadata_product) pairs, each at its first place. */
+function distinct(pairs: Iterable<readonly [string, string]>): readonly (readonly [string, string])[] {
+  const seen = new Map<string, readonly [string, string]>();
+  for (const [v, p] of pairs) if (!seen.has(`${v}\u0000${p}`)) seen.set(`${v}\u0000${p}`, [v, p]);
+  return [...seen.values()];
+}
+
 /** Distinct record outputs (metadata_vendor, metadata_product) of the given routes, in table order. */
 export function outputsOf(routes: readonly CseRouteHead[]): readonly (readonly [string, string])[] {
-  const seen = new Map<string, readonly [string, string]>();
-  for (const m of routes) if (!seen.has(`${m[1][0]}\u0000${m[1][1]}`)) seen.set(`${m[1][0]}\u0000${m[1][1]}`, [m[1][0], m[1][1]]);
-  return [...seen.values()];
+  return distinct(routes.map((m) => [m[1][0], m[1][1]] as const));
 }
 
 /**
@@ -105,11 +110,9 @@ export function outputsOf(routes: readonly CseRouteHead[]): readonly (readonly [
  * input, each in table order: the records Cloud SIEM makes of those inputs' messages.
  */
 export function recordOutputs(inputs: readonly (readonly [vendor: string, product: string, logFormat?: string])[]): readonly (readonly [string, string])[] {
-  const seen = new Map<string, readonly [string, string]>();
-  for (const [vendor, product, logFormat] of inputs) {
-    for (const [v, p, f, ov, op] of CSE_INPUT_OUTPUTS) {
-      if (v === vendor && p === product && (logFormat === undefined || f === logFormat) && !seen.has(`${ov}\u0000${op}`)) seen.set(`${ov}\u0000${op}`, [ov, op]);
-    }
-  }
-  return [...seen.values()];
+  return distinct(
+    inputs.flatMap(([vendor, product, logFormat]) =>
+      CSE_INPUT_OUTPUTS.filter(([v, p, f]) => v === vendor && p === product && (logFormat === undefined || f === logFormat)).map(([, , , ov, op]) => [ov, op] as const),
+    ),
+  );
 }

@@ -129,7 +129,8 @@ const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSpec[]>> = {
   ps_classic_script: [{ channel: PS_CLASSIC, ids: ['800'] }],
 };
 
-function windowsEvent(channel: string, id: string, keyOf: (f: string) => string | undefined): EventType {
+/** The event type `<channel>-<id>` of the Windows event log input, with the mapping CSE applies to it. */
+export function windowsEvent(channel: string, id: string, keyOf: (f: string) => string | undefined): EventType {
   const deviceEventId = `${channel}-${id}`;
   const mapping = keyedMappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
   return { deviceEventId, vendor: mapping?.[1][0] ?? 'Microsoft', product: mapping?.[1][1] ?? 'Windows', mapping, channel, keyOf };
