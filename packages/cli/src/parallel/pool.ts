@@ -8,9 +8,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ChunkJob, ChunkResult } from './chunk.js';
 import type { WorkerSetup } from './setup.js';
+import { WorkerGroup } from './worker-group.js';
 
 /**
  * Fewer input files than this and a run stays on the main thread unless `--jobs` asks otherwise. A worker costs
@@ -35,8 +36,6 @@ export function workerScript(file = 'convert-worker.js'): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-type Reply<R> = { ok: true; result: R } | { ok: false; index: number; error: string };
-
 /** What a pool's jobs and results have in common: their position in the run. */
 interface Indexed {
   readonly index: number;
@@ -50,67 +49,22 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate
  * the same pool, with its own worker script.
  */
 export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkResult, S = WorkerSetup> {
-  private readonly workers = new Map<Worker, Set<number>>();
-  private readonly results = new Map<number, R>();
-  private readonly orphans = new Set<number>();
+  private readonly group: WorkerGroup<R>;
   private jobs: readonly J[] = [];
   private next = 0;
-  private wake: (() => void) | undefined;
-  private closed = false;
 
   /**
    * Starts `workers` workers now, so they load while the caller prepares the chunks. `onWorkerError` hears why a
    * worker failed (its chunks are then converted by the caller).
    */
-  constructor(
-    script: URL,
-    setup: S,
-    workers: number,
-    private readonly onWorkerError: (message: string) => void,
-  ) {
-    for (let k = 0; k < workers; k++) {
-      const w = new Worker(script, { workerData: setup });
-      this.workers.set(w, new Set());
-      w.on('message', (reply: Reply<R>) => {
-        const mine = this.workers.get(w);
-        if (!mine) return;
-        if (reply.ok) {
-          mine.delete(reply.result.index);
-          this.results.set(reply.result.index, reply.result);
-          this.give(w);
-        } else {
-          mine.delete(reply.index);
-          this.orphans.add(reply.index);
-          this.onWorkerError(reply.error);
-        }
-        this.notify();
-      });
-      w.on('error', (err) => this.fail(w, (err as Error)?.stack ?? String(err)));
-      w.on('exit', (code) => this.fail(w, `worker exited with code ${code}`));
-    }
-  }
-
-  private notify(): void {
-    const w = this.wake;
-    this.wake = undefined;
-    w?.();
+  constructor(script: URL, setup: S, workers: number, onWorkerError: (message: string) => void) {
+    // A worker that returns a chunk is given the next one at once.
+    this.group = new WorkerGroup<R>(script, setup, workers, onWorkerError, (w) => this.give(w));
   }
 
   private give(w: Worker): void {
-    if (this.next >= this.jobs.length || this.closed) return;
-    const job = this.jobs[this.next++]!;
-    this.workers.get(w)!.add(job.index);
-    w.postMessage(job);
-  }
-
-  private fail(w: Worker, why: string): void {
-    const mine = this.workers.get(w);
-    if (!mine) return;
-    this.workers.delete(w);
-    for (const i of mine) this.orphans.add(i);
-    if (!this.closed) this.onWorkerError(why);
-    void w.terminate();
-    this.notify();
+    if (this.next >= this.jobs.length || this.group.isClosed) return;
+    this.group.send(w, this.jobs[this.next++]!);
   }
 
   /**
@@ -119,30 +73,31 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
    */
   async *run(jobs: readonly J[], local: (job: J) => R): AsyncGenerator<R> {
     this.jobs = jobs;
-    for (const w of this.workers.keys()) {
+    const { results, lost } = this.group;
+    for (const w of this.group.held.keys()) {
       this.give(w);
       this.give(w);
     }
     try {
       for (let i = 0; i < jobs.length; i++) {
         for (;;) {
-          const done = this.results.get(i);
+          const done = results.get(i);
           if (done) {
-            this.results.delete(i);
+            results.delete(i);
             yield done;
             break;
           }
-          const orphan = this.orphans.has(i) ? i : this.orphans.size > 0 ? Math.min(...this.orphans) : undefined;
+          const orphan = lost.has(i) ? i : lost.size > 0 ? Math.min(...lost) : undefined;
           if (orphan !== undefined) {
-            this.orphans.delete(orphan);
-            this.results.set(orphan, local(jobs[orphan]!));
+            lost.delete(orphan);
+            results.set(orphan, local(jobs[orphan]!));
           } else if (this.next < jobs.length) {
             // This thread takes the next chunk no worker has: it is busy while the workers are, never idle.
             const job = jobs[this.next++]!;
-            this.results.set(job.index, local(job));
+            results.set(job.index, local(job));
             await yieldToEvents();
           } else {
-            await new Promise<void>((resolve) => (this.wake = resolve));
+            await this.group.next();
           }
         }
       }
@@ -153,10 +108,6 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
 
   /** Stops every worker (a run that ends early, or one that turned out not to need them). */
   close(): void {
-    this.closed = true;
-    for (const w of [...this.workers.keys()]) {
-      this.workers.delete(w);
-      void w.terminate();
-    }
+    this.group.close();
   }
 }
