@@ -6,7 +6,8 @@ export default defineConfig({
   // link-check is its own entry so the site benchmark can check a generated site with the built code.
   // convert-worker, check-worker and eval-worker are the worker threads of a parallel convert, check and eval:
   // each must sit beside the chunk that starts it.
-  entry: ['src/index.ts', 'src/bin.ts', 'src/variants/link-check.ts', 'src/convert-worker.ts', 'src/check-worker.ts', 'src/eval-worker.ts'],
+  // train-code-cache is a build step (scripts/bundle.mjs runs it after this build).
+  entry: ['src/index.ts', 'src/bin.ts', 'src/variants/link-check.ts', 'src/convert-worker.ts', 'src/check-worker.ts', 'src/eval-worker.ts', 'src/train-code-cache.ts'],
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   sourcemap: true,

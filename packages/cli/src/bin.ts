@@ -1,35 +1,9 @@
 #!/usr/bin/env node
-import { run } from './index.js';
 import { tuneJit } from './jit.js';
-import { removePendingTemporaries } from './output.js';
+import { loadBundle } from './launch/bundle.js';
 
-// A consumer that stops reading (`sigmats convert ... | head`) is not an error: stop quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-}
-
-// An interrupt must not leave temporary output files behind (outputs are written to a temporary, then renamed).
-// With a handler installed, a signal is handled between synchronous writes, never in the middle of one.
-process.on('exit', removePendingTemporaries);
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-  process.on(signal, () => {
-    removePendingTemporaries();
-    process.exit(code);
-  });
-}
-
-tuneJit(process.argv[2]);
-
-// Set the exit code rather than calling process.exit, so buffered stdout (e.g. a pipe) is flushed first.
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`sigmats: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+// The V8 flags first: they decide how everything after is compiled, and whether the code cache fits.
+const flags = tuneJit(process.argv[2]);
+const bundle = loadBundle(flags.length > 0);
+const { main } = bundle ? bundle.exports : await import('./main.js');
+main(process.argv.slice(2));

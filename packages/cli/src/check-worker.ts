@@ -1,18 +1,10 @@
 /**
- * The worker thread of a parallel `check` (parallel/pool.ts starts it): parses and validates each chunk it is
- * sent (parallel/check-chunk.ts). Kept at the package's top level so the built file sits beside the chunk that
- * starts it (dist/check-worker.js).
+ * The worker thread of a parallel `check` (workers/check.ts): from the bundle when the build made one (see
+ * launch/bundle.ts), else from the modules. At the package's top level so the built file sits beside the chunk
+ * that starts it (dist/check-worker.js).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { chunkChecker, type CheckJob, type CheckSetup } from './parallel/check-chunk.js';
+import { loadBundle } from './launch/bundle.js';
 
-const check = chunkChecker(workerData as CheckSetup);
-const port = parentPort!;
-
-port.on('message', (job: CheckJob) => {
-  try {
-    port.postMessage({ ok: true, result: check(job) });
-  } catch (err) {
-    port.postMessage({ ok: false, index: job.index, error: (err as Error)?.stack ?? String(err) });
-  }
-});
+// V8 flags are per process: the main thread set the ones the code cache was written with.
+const bundle = loadBundle(true);
+await (bundle ? bundle.exports : await import('./workers/check.js')).startCheckWorker();

@@ -1,18 +1,10 @@
 /**
- * The worker thread of a parallel `eval` (parallel/stream-pool.ts starts it): compiles the run's rule set once,
- * says it is ready, then matches each chunk of events it is sent (parallel/eval-chunk.ts). Kept at the package's
- * top level so the built file sits beside the chunk that starts it (dist/eval-worker.js).
+ * The worker thread of a parallel `eval` (workers/eval.ts): from the bundle when the build made one (see
+ * launch/bundle.ts), else from the modules. At the package's top level so the built file sits beside the chunk
+ * that starts it (dist/eval-worker.js).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { chunkMatcher, ruleSetFor, type EvalJob, type EvalSetup } from './parallel/eval-chunk.js';
+import { loadBundle } from './launch/bundle.js';
 
-const setup = workerData as EvalSetup;
-const port = parentPort!;
-const match = chunkMatcher(ruleSetFor(setup), setup.flatten);
-
-// A chunk that throws is not answered: the thread ends (its rule set may be in a state the main thread does not
-// know), and the pool hands that chunk and the one waiting back to the main thread.
-port.on('message', (job: EvalJob) => port.postMessage({ ok: true, result: match(job) }));
-// A message this thread cannot read back names no job it could answer for: end, so the pool hands its jobs back.
-port.on('messageerror', () => process.exit(1));
-port.postMessage({ ready: true });
+// `eval` keeps V8's default flags (jit.ts), which the code cache was not written with.
+const bundle = loadBundle(false);
+await (bundle ? bundle.exports : await import('./workers/eval.js')).startEvalWorker();

@@ -33,7 +33,12 @@ export function jitFlagsFor(command: string | undefined, nodeOptions: string | u
   return BATCH_FLAGS.filter(({ chosen }) => !given.some((a) => chosen.test(a))).map(({ flag }) => flag);
 }
 
-/** Tunes V8 for the command about to run. Only the process entry (bin.ts) calls this, never the library `run`. */
-export function tuneJit(command: string | undefined): void {
-  for (const flag of jitFlagsFor(command, process.env.NODE_OPTIONS, process.execArgv)) setFlagsFromString(flag);
+/**
+ * Tunes V8 for the command about to run, and returns the flags it set. Only process entries (bin.ts, the code
+ * cache's training) call this, never the library `run`.
+ */
+export function tuneJit(command: string | undefined): string[] {
+  const flags = jitFlagsFor(command, process.env.NODE_OPTIONS, process.execArgv);
+  for (const flag of flags) setFlagsFromString(flag);
+  return flags;
 }

@@ -147,14 +147,34 @@ describe('convert', () => {
 
   test('lazy loading: only the requested backend, never the evaluator or the Kusto validator', () => {
     const rule = 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml';
-    const loaded = (target: string): string[] => {
+    const loaded = (target: string, env: Record<string, string> = {}): string[] => {
       // NODE_DEBUG=esm,module logs every ESM and CommonJS load to stderr.
-      const r = sigmats(['convert', '-t', target, rule], { env: { NODE_DEBUG: 'esm,module' } });
+      const r = sigmats(['convert', '-t', target, rule], { env: { NODE_DEBUG: 'esm,module', ...env } });
       expect(r.code).toBe(0);
-      return [...new Set(r.stderr.match(/packages\/[a-z-]+\/dist|language-service[a-z-]*/g) ?? [])].sort();
+      return [...new Set(r.stderr.match(/packages\/[a-z-]+\/dist|language-service[a-z-]*|sigmats\.cjs/g) ?? [])].sort();
     };
-    expect(loaded('splunk')).toEqual(['packages/backend-splunk/dist', 'packages/cli/dist', 'packages/core/dist', 'packages/text-query/dist']);
-    expect(loaded('kql')).toEqual(['packages/backend-kql/dist', 'packages/cli/dist', 'packages/core/dist', 'packages/text-query/dist']);
+    // From the modules (a build without the bundle), each package is a module of its own.
+    const modules = { SIGMATS_BUNDLE: 'off' };
+    expect(loaded('splunk', modules)).toEqual(['packages/backend-splunk/dist', 'packages/cli/dist', 'packages/core/dist', 'packages/text-query/dist']);
+    expect(loaded('kql', modules)).toEqual(['packages/backend-kql/dist', 'packages/cli/dist', 'packages/core/dist', 'packages/text-query/dist']);
+    // The bundle holds every package, and Node loads nothing else (the Kusto validator is outside it).
+    expect(loaded('kql')).toEqual(['packages/cli/dist', 'sigmats.cjs']);
+  });
+
+  test('the built binary runs from the bundle with its code cache, and says the same as the modules', () => {
+    const cached = sigmats(['convert', '-t', 'splunk', 'rules/'], { env: { SIGMATS_DEBUG_STARTUP: '1' } });
+    expect(cached.stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted$/m);
+    // `eval` keeps V8's default flags, which the cache was not written with: it does not read it.
+    expect(sigmats(['eval', '--rules', 'rules/', '-'], { input: '', env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr).toMatch(/code cache unused/);
+    const plain = sigmats(['convert', '-t', 'splunk', 'rules/'], { env: { SIGMATS_BUNDLE: 'off', SIGMATS_DEBUG_STARTUP: '1' } });
+    expect(plain.stderr).toMatch(/^sigmats: startup: modules \(SIGMATS_BUNDLE=off\)$/m);
+    const quiet = (s: string): string => s.replace(/^sigmats: startup: .*\n/gm, '');
+    expect([cached.code, cached.stdout, quiet(cached.stderr)]).toEqual([plain.code, plain.stdout, quiet(plain.stderr)]);
+    for (const argv of [['convert', '-t', 'all', '--json', 'rules/'], ['check', '-t', 'all', 'rules/'], ['list', 'targets']]) {
+      const b = sigmats(argv);
+      const m = sigmats(argv, { env: { SIGMATS_BUNDLE: 'off' } });
+      expect([b.code, b.stdout, b.stderr]).toEqual([m.code, m.stdout, m.stderr]);
+    }
   });
 
   test('a consumer that stops reading (| head) ends the run quietly', () => {

@@ -1,0 +1,38 @@
+// Build step after tsup (package.json "build"): joins the CLI and the packages it uses into one CommonJS file,
+// dist/sigmats.cjs, then runs dist/train-code-cache.js to write V8's code cache beside it. Why: see
+// src/launch/bundle.ts. The Kusto validator stays outside (an optional peer dependency, loaded by Node on demand).
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const pkg = fileURLToPath(new URL('..', import.meta.url));
+const out = `${pkg}dist/sigmats.cjs`;
+await build({
+  entryPoints: [`${pkg}src/launch/bundle-entry.ts`],
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  tsconfig: `${pkg}tsconfig.build.json`,
+  external: ['@sigmats/backend-kql/validate', '@kusto/*'],
+  // ...and is required, not imported: a function V8 restores from a code cache has lost the script's dynamic
+  // import callback (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, Node 20), and Node >= 20.19 requires ES modules.
+  supported: { 'dynamic-import': false },
+  // tsup's chunks import each other for effect ("import './chunk-X.js'"); in packages marked side-effect free
+  // esbuild drops those imports, which is right (nothing runs there), and says so for each one.
+  logOverride: { 'ignored-bare-import': 'silent' },
+  // In a CommonJS file import.meta is empty: every module's URL is the bundle's, which sits in dist/ beside the
+  // worker scripts (parallel/pool.ts) and resolves packages as the modules in dist/ do.
+  define: { 'import.meta.url': '__sigmatsBundleUrl' },
+  banner: { js: "var __sigmatsBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+
+// The training converts the repository's example rules; a build outside the repository trains on nothing
+// (then the cache holds only what loading compiles).
+const rules = fileURLToPath(new URL('../../../rules', import.meta.url));
+const r = spawnSync(process.execPath, [`${pkg}dist/train-code-cache.js`, ...(existsSync(rules) ? [rules] : [])], { stdio: 'inherit' });
+if (r.status !== 0) process.exit(r.status ?? 1);
+console.log(`bundle: ${out} (${(statSync(out).size / 1024).toFixed(0)} KB)`);
