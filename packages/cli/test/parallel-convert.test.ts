@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BIN, ensureBuilt, ROOT } from './built.js';
+import { sliceStarts } from '../src/parallel/slices.js';
 
 const corpus = join(process.env.SIGMAHQ_DIR ?? join(ROOT, '../shared/sigmahq'), 'rules');
 let work = '';
@@ -113,7 +114,8 @@ test('--jobs takes a positive whole number', () => {
 });
 
 test('--verbose says when worker threads converted the run; one chunk, --jobs 1 or a run under 2,500 files without --jobs use none', () => {
-  const said = (r: { stderr: string }) => /files in 6 chunks on 2 threads \(1 workers\)/.test(r.stderr);
+  // 706 files: two chunks of 128, then the last 450 in chunks of 32 (parallel/slices.ts).
+  const said = (r: { stderr: string }) => new RegExp(`706 files in ${sliceStarts(706, 128).length} chunks on 2 threads \\(1 workers\\)`).test(r.stderr);
   expect(said(runWith(2, ['-t', 'splunk', '--verbose', 'rules/']))).toBe(true);
   expect(said(runWith(1, ['-t', 'splunk', '--verbose', 'rules/']))).toBe(false);
   expect(runWith(2, ['-t', 'splunk', '--verbose', 'rules/r0001.yml', 'rules/r0002.yml']).stderr).not.toMatch(/worker/);

@@ -11,6 +11,7 @@ import { renderJUnit, type JUnitCase } from '../junit.js';
 import { loadRules, readSource, type LoadedRules, type ReadSource } from '../load.js';
 import { STDIN } from '../files.js';
 import { CHECK_PARALLEL_MIN_FILES, checkedRun, checkJobs, chunkable, chunkChecker, CHECK_CHUNK_FILES, type CheckChunkResult, type CheckJob, type CheckSetup } from '../parallel/check-chunk.js';
+import { sliceStarts } from '../parallel/slices.js';
 import { parseJobs } from '../parallel/jobs.js';
 import { ChunkPool, jobsFor, workerScript } from '../parallel/pool.js';
 import { tryWriteFileAtomic } from '../output.js';
@@ -124,7 +125,7 @@ async function checkInChunks(
   progress: Progress,
   verbose: boolean,
 ): Promise<{ loaded: LoadedRules; findings: Diagnostic[] }> {
-  const chunks = Math.ceil(files.length / CHECK_CHUNK_FILES);
+  const chunks = sliceStarts(files.length, CHECK_CHUNK_FILES).length;
   const workers = Math.min(threads, chunks) - 1;
   const workerErrors: string[] = [];
   // The workers start first, to load while stdin (if it is an input) is read.

@@ -13,6 +13,7 @@ import { DuplicateTracker, prescan, ruleChunks } from '../rule-stream.js';
 import { convertChunk, convertTarget, type ChunkJob, type ChunkResult, type TargetChunk } from '../parallel/chunk.js';
 import { convertOptionsFor, type WorkerSetup } from '../parallel/setup.js';
 import { parseJobs } from '../parallel/jobs.js';
+import { slices } from '../parallel/slices.js';
 import { ChunkPool, jobsFor, PARALLEL_MIN_FILES, workerScript } from '../parallel/pool.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
@@ -402,10 +403,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       fileCount = displayed.length;
       const kept = prescanned!.kept;
       const jobs: ChunkJob[] = [];
-      for (let i = 0; i < found.files.length; i += CHUNK_FILES) {
-        const paths = found.files.slice(i, i + CHUNK_FILES);
-        jobs.push({ index: jobs.length, paths, sources: paths.map((p) => kept.get(p)) });
-      }
+      for (const paths of slices(found.files, CHUNK_FILES)) jobs.push({ index: jobs.length, paths, sources: paths.map((p) => kept.get(p)) });
       kept.clear();
       for await (const res of pool!.run(jobs, (job) => convertChunk(job, io.cwd, runs))) {
         const going = applyChunk(res);

@@ -12,6 +12,7 @@ import { validateDocuments, VALIDATORS, type AttackIds, type Validator, type Val
 import { documentStartLines, parseSource, readSourceSync, type LoadedRules, type ReadSource } from '../load.js';
 import { metadataRule } from '../rule-stream.js';
 import { attackIds } from '../validation.js';
+import { slices } from './slices.js';
 
 /** Inputs per chunk: SigmaHQ's 3,141 files make 25 chunks, enough for the threads to share the work evenly. */
 export const CHECK_CHUNK_FILES = 128;
@@ -116,12 +117,7 @@ export function chunkChecker(setup: CheckSetup): (job: CheckJob) => CheckChunkRe
 
 /** The jobs of a run: the inputs in chunks, in order, with the sources already read. */
 export function checkJobs(paths: readonly string[], preread: ReadonlyMap<string, ReadSource>): CheckJob[] {
-  const jobs: CheckJob[] = [];
-  for (let i = 0; i < paths.length; i += CHECK_CHUNK_FILES) {
-    const slice = paths.slice(i, i + CHECK_CHUNK_FILES);
-    jobs.push({ index: jobs.length, paths: slice, sources: slice.map((p) => preread.get(p)) });
-  }
-  return jobs;
+  return slices(paths, CHECK_CHUNK_FILES).map((slice, index) => ({ index, paths: slice, sources: slice.map((p) => preread.get(p)) }));
 }
 
 /**
