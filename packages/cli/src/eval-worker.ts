@@ -5,6 +5,6 @@
  */
 import { loadBundle } from './launch/bundle.js';
 
-// `eval` keeps V8's default flags (jit.ts), which the code cache was not written with.
+// `eval` keeps V8's default flags (jit.ts), which the code cache was not written with: the modules run.
 const bundle = loadBundle(false);
 await (bundle ? bundle.exports : await import('./workers/eval.js')).startEvalWorker();

@@ -7,11 +7,11 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tuneJit } from './jit.js';
-import { CODE_CACHE_FILE, distDir, loadBundle } from './launch/bundle.js';
+import { codeCacheFile, distDir, loadBundle } from './launch/bundle.js';
 
 tuneJit('convert');
 const dir = distDir();
-const loaded = loadBundle(false, dir);
+const loaded = loadBundle(false, dir, true);
 if (!loaded) throw new Error(`no bundle in ${dir}`);
 const { run, memoryIo } = loaded.exports;
 const inputs = process.argv.slice(2);
@@ -23,7 +23,7 @@ for (const argv of runs) {
   if (code > 1) throw new Error(`training run 'sigmats ${argv.join(' ')}' exited ${code}: ${io.err().slice(0, 2000)}`);
 }
 const data = loaded.script.createCachedData();
-const out = join(dir, CODE_CACHE_FILE);
+const out = join(dir, codeCacheFile());
 writeFileSync(`${out}.tmp`, data);
 renameSync(`${out}.tmp`, out);
 process.stdout.write(`code cache: ${data.length} bytes after ${runs.length} training runs -> ${out}\n`);

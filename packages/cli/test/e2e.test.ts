@@ -164,8 +164,12 @@ describe('convert', () => {
   test('the built binary runs from the bundle with its code cache, and says the same as the modules', () => {
     const cached = sigmats(['convert', '-t', 'splunk', 'rules/'], { env: { SIGMATS_DEBUG_STARTUP: '1' } });
     expect(cached.stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted$/m);
-    // `eval` keeps V8's default flags, which the cache was not written with: it does not read it.
-    expect(sigmats(['eval', '--rules', 'rules/', '-'], { input: '', env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr).toMatch(/code cache unused/);
+    // `eval` keeps V8's default flags, which the cache was not written with: it runs the modules.
+    expect(sigmats(['eval', '--rules', 'rules/', '-'], { input: '', env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr).toMatch(/^sigmats: startup: modules \(the code cache is written for the batch commands' V8 flags\)$/m);
+    // Flags of the user's own that change how V8 compiles: V8 refuses the cache and the bundle compiles as usual.
+    const refused = spawnSync(process.execPath, ['--stack-size=1000', BIN, 'convert', '-t', 'splunk', 'rules/'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SIGMATS_DEBUG_STARTUP: '1' } });
+    expect(refused.stderr).toMatch(/code cache rejected/);
+    expect(refused.stdout).toBe(cached.stdout);
     const plain = sigmats(['convert', '-t', 'splunk', 'rules/'], { env: { SIGMATS_BUNDLE: 'off', SIGMATS_DEBUG_STARTUP: '1' } });
     expect(plain.stderr).toMatch(/^sigmats: startup: modules \(SIGMATS_BUNDLE=off\)$/m);
     const quiet = (s: string): string => s.replace(/^sigmats: startup: .*\n/gm, '');

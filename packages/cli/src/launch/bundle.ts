@@ -5,13 +5,15 @@
  * reading and compiling about 40 modules, and compiling their functions on first call. The build joins them
  * into one CommonJS file and runs a few conversions with it (src/train-code-cache.ts), then saves V8's code
  * cache: the bytecode of every function those runs compiled. Loading the bundle with that cache skips most of
- * the compiling. Measured on the corpus rule the bench uses (BENCHMARKS.md, round 6): 140 -> 111 ms wall.
+ * the compiling. Measured on the rule the bench uses (BENCHMARKS.md, round 6): about 130 -> 105 ms wall.
  * Node 20 has no compile cache of its own for ES modules (module.enableCompileCache came in Node 22).
  *
  * The cache is only valid for the V8 that wrote it and the same V8 flags; V8 checks both and rejects it
- * otherwise (then the bundle compiles as usual). The batch commands set their flags (jit.ts) before this
- * runs, so the cache is written with them and read only with them.
- * Without the bundle (a build by tsup alone, or SIGMATS_BUNDLE=off) callers load the modules instead.
+ * otherwise. Its file name carries the V8 version, so another Node (a package built elsewhere) finds none and runs
+ * the modules: the bundle compiled without its cache is slower than they are (142 against 133 ms on the bench rule).
+ * The batch commands set their flags (jit.ts) before this runs, and the cache is written with them; the other
+ * commands, and flags of the user's own (which V8 may refuse the cache for), are what the fallbacks are for.
+ * SIGMATS_BUNDLE=off always runs the modules.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,7 +25,8 @@ import type * as Entry from './bundle-entry.js';
 export type BundleExports = typeof Entry;
 
 export const BUNDLE_FILE = 'sigmats.cjs';
-export const CODE_CACHE_FILE = 'sigmats.v8cache';
+/** The code cache of this V8 (see above). */
+export const codeCacheFile = (): string => `sigmats-v8-${process.versions.v8}.cache`;
 
 /** What became of the code cache: used, refused by V8, not there, or not asked for. */
 export type CodeCacheState = 'accepted' | 'rejected' | 'absent' | 'unused';
@@ -39,19 +42,34 @@ export interface LoadedBundle {
 export const distDir = (): string => fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The bundle in `dir`, run; undefined when there is none or SIGMATS_BUNDLE=off. `useCache`: read the code
- * cache beside it. SIGMATS_DEBUG_STARTUP=1 reports which file ran and what became of the cache on stderr.
+ * The bundle in `dir`, run with its code cache; undefined (run the modules) when there is no bundle or no cache for
+ * this V8, when `cached` is false (the caller runs with V8 flags other than the batch commands'), or with
+ * SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for the training.
+ * SIGMATS_DEBUG_STARTUP=1 reports on stderr which code ran and what became of the cache.
  */
-export function loadBundle(useCache: boolean, dir = distDir()): LoadedBundle | undefined {
+export function loadBundle(cached: boolean, dir = distDir(), train = false): LoadedBundle | undefined {
   const file = join(dir, BUNDLE_FILE);
-  if (process.env.SIGMATS_BUNDLE === 'off' || !existsSync(file)) {
-    debug(`modules (${process.env.SIGMATS_BUNDLE === 'off' ? 'SIGMATS_BUNDLE=off' : `no ${BUNDLE_FILE}`})`);
+  const cacheFile = join(dir, codeCacheFile());
+  const without =
+    process.env.SIGMATS_BUNDLE === 'off'
+      ? 'SIGMATS_BUNDLE=off'
+      : !existsSync(file)
+        ? `no ${BUNDLE_FILE}`
+        : train
+          ? undefined
+          : !cached
+            ? "the code cache is written for the batch commands' V8 flags"
+            : !existsSync(cacheFile)
+              ? `no code cache for V8 ${process.versions.v8}`
+              : undefined;
+  if (without !== undefined) {
+    debug(`modules (${without})`);
     return undefined;
   }
   let cachedData: Buffer | undefined;
-  if (useCache) {
+  if (!train) {
     try {
-      cachedData = readFileSync(join(dir, CODE_CACHE_FILE));
+      cachedData = readFileSync(cacheFile);
     } catch {
       cachedData = undefined;
     }
@@ -62,7 +80,7 @@ export function loadBundle(useCache: boolean, dir = distDir()): LoadedBundle | u
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
-  const cache: CodeCacheState = !useCache ? 'unused' : !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  const cache: CodeCacheState = train ? 'unused' : !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
   debug(`bundle ${file}, code cache ${cache}`);
   const module = { exports: {} as BundleExports };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dir);
