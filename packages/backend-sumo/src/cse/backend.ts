@@ -111,9 +111,23 @@ function foldEventId(e: Expr, id: string): Expr {
   return simplifyExpr(walk(e));
 }
 
+/** Event types of Windows channel rules by `<channel>\0<id>`, shared by the rules naming them (bounded: ids come from rules). */
+const channelEvents = new Map<string, EventType>();
+
 function windowsEventsFor(channels: readonly string[], ids: ReadonlySet<string>): EventType[] {
-  // A field that is not the header's in this event type (System 104's Channel) is read where the record keeps it.
-  return channels.flatMap((channel) => [...ids].map((id) => windowsEvent(channel, id, (field) => inEventKey(channel, id, field) ?? windowsKey(field))));
+  return channels.flatMap((channel) =>
+    [...ids].map((id) => {
+      const key = `${channel}\u0000${id}`;
+      let e = channelEvents.get(key);
+      if (!e) {
+        // A field that is not the header's in this event type (System 104's Channel) is read where the record keeps it.
+        e = windowsEvent(channel, id, (field) => inEventKey(channel, id, field) ?? windowsKey(field));
+        if (channelEvents.size >= 4096) channelEvents.clear();
+        channelEvents.set(key, e);
+      }
+      return e;
+    }),
+  );
 }
 
 export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Record<string, BackendOptionValue>> = {}): Result<string> {

@@ -33,7 +33,17 @@ function numericValues(values: readonly ScalarValue[]): boolean {
   return values.length > 0 && values.every((v) => v.kind === 'number' || v.kind === 'compare' || v.kind === 'null' || v.kind === 'exists');
 }
 
+/** Resolvers of the shared event types (cseTarget's answers), with companions: built once, not once per rule. */
+const resolvers = new WeakMap<EventType, FieldResolver>();
+
 export function eventResolver(e: EventType, opts: { readonly companions?: boolean } = {}): FieldResolver {
+  if (opts.companions !== undefined) return newEventResolver(e, opts.companions);
+  let r = resolvers.get(e);
+  if (!r) resolvers.set(e, (r = newEventResolver(e, true)));
+  return r;
+}
+
+function newEventResolver(e: EventType, companions: boolean): FieldResolver {
   const hashFields: Record<string, string> = {};
   if (e.mapping) {
     for (const alg of HASH_KEYS) {
@@ -49,7 +59,7 @@ export function eventResolver(e: EventType, opts: { readonly companions?: boolea
     const schema = e.mapping ? schemaFieldOf(e.mapping, key) : undefined;
     if (schema !== undefined) {
       const type = fieldType(schema);
-      if (type === 'string') return { kind: 'normalized', name: (opts.companions ?? true) ? (rawCompanion(schema) ?? schema) : schema, numeric: false };
+      if (type === 'string') return { kind: 'normalized', name: companions ? (rawCompanion(schema) ?? schema) : schema, numeric: false };
       if (NUMERIC_TYPES.has(type) && numericValues(values)) return { kind: 'normalized', name: schema, numeric: true };
     }
     return { kind: 'raw', key };

@@ -4,6 +4,7 @@ import type { CseRoute } from './catalog-types.js';
 import { hasOwnMapping, keyedMappingFor, keyedRoutesOf, outputsOf, recordOutputs } from './catalog.js';
 import { azureKey, gcpKey, kubernetesKey } from './product-keys.js';
 import { workspaceKey } from './gworkspace.js';
+import { byLogsource } from '../shared/by-logsource.js';
 
 /**
  * Sigma's m365 services whose rules are Microsoft 365 Defender / Cloud App Security alert names tested through
@@ -223,7 +224,10 @@ function zeekLogMapped(log: string): boolean {
   return hasOwnMapping('Zeek', 'Zeek', 'JSON', log);
 }
 
-export function cseTarget(ls: Logsource): CseTarget {
+/** The Cloud SIEM records of a log source (shared answers: see byLogsource). */
+export const cseTarget: (ls: Logsource) => CseTarget = byLogsource(target);
+
+function target(ls: Logsource): CseTarget {
   const product = lower(ls.product);
   const service = lower(ls.service);
   const category = lower(ls.category);

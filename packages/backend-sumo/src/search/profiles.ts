@@ -1,5 +1,6 @@
 import { SYSMON_CATEGORY_EVENT_IDS, windowsServiceChannels } from '@sigmats/core';
 import type { Logsource } from '@sigmats/core';
+import { byLogsource } from '../shared/by-logsource.js';
 
 /**
  * Where a Sigma log source lives in Sumo log search, as data (README "Log search profiles", SOURCES.md):
@@ -102,7 +103,10 @@ function flatKey(field: string): string {
   return field.includes('.') && !/['"\\[\]]/.test(field) ? `['${field}']` : field;
 }
 
-export function searchProfile(ls: Logsource): SearchProfile {
+/** Where a log source lives in log search (shared answers: see byLogsource). */
+export const searchProfile: (ls: Logsource) => SearchProfile = byLogsource(profile);
+
+function profile(ls: Logsource): SearchProfile {
   const product = ls.product?.toLowerCase();
   const service = ls.service?.toLowerCase();
   const category = ls.category?.toLowerCase();
