@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSigma } from '../src/index.js';
 import { codes, stripLoc } from './helpers.js';
@@ -140,5 +141,22 @@ x_custom:
 
   it('validation can be turned off', () => {
     expect(parseSigma('title: t\nstatus: production\n' + DET, 'm.yml', { validate: false }).diagnostics).toEqual([]);
+  });
+
+  it('reads YYYY-MM-DD dates as calendar days (leap years, month lengths, years before 100)', () => {
+    const expected = (y: number, m: number, d: number): boolean => {
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    };
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    const check = (y: number, m: number, d: number) => {
+      const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+      const r = parseSigma(`title: t\ndate: ${text}\n` + DET, 'm.yml');
+      const ok = expected(y, m, d);
+      expect(r.documents[0]?.date, text).toBe(ok ? text : undefined);
+      expect(codes(r.diagnostics), text).toEqual(ok ? [] : ['meta/invalid-date@2:7']);
+    };
+    for (const [y, m, d] of [[2024, 2, 29], [2023, 2, 29], [1900, 2, 29], [2000, 2, 29], [2023, 4, 31], [2023, 12, 31], [2023, 0, 1], [2023, 13, 1], [2023, 1, 0], [99, 1, 1], [100, 2, 29], [0, 1, 1], [9999, 12, 31]] as const) check(y, m, d);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), check), { numRuns: 500 });
   });
 });

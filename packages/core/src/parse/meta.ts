@@ -37,6 +37,31 @@ export function strList(node: YNode | undefined): string[] {
   return [];
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Digits at `at` and `at + 1` as a number, or -1. */
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Whether `text` is YYYY-MM-DD and a day of the (proleptic Gregorian) calendar, as the Date check below finds it.
+ * Years before 100 are left to that check (Date.UTC reads them as 19xx, which it reports).
+ */
+function isCalendarIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const hi = twoDigits(text, 0);
+  const lo = twoDigits(text, 2);
+  const mo = twoDigits(text, 5);
+  const d = twoDigits(text, 8);
+  if (hi < 1 || lo < 0 || mo < 1 || mo > 12 || d < 1) return false;
+  const y = hi * 100 + lo;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo - 1] as number));
+}
+
 /** `YYYY-MM-DD`; legacy `YYYY/MM/DD` accepted with a warning and normalised. */
 function parseDate(ctx: DocContext, key: string, node: YNode | undefined): string | undefined {
   if (!node || node.kind !== 'scalar') return undefined;
@@ -45,6 +70,8 @@ function parseDate(ctx: DocContext, key: string, node: YNode | undefined): strin
     // Read as the trimmed date, but the Sigma schema's date pattern is anchored and pySigma's strptime fails on it.
     ctx.warn('schema/nonstandard', `'${key}' has spaces around the date: the Sigma schema and pySigma reject '${node.text}'`, node, `write ${text}`);
   }
+  // Nearly every date: a valid YYYY-MM-DD is its own normal form, no regex, Date or string building needed.
+  if (isCalendarIsoDate(text)) return text;
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const slash = iso ? undefined : /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
   const m = iso ?? slash;

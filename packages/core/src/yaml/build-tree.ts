@@ -39,8 +39,6 @@ const STYLE_NAMES: Record<number, ScalarStyleName> = {
 };
 
 const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
-/** js-yaml's YAML 1.1 schema reads y/n as booleans; PyYAML (pySigma's loader) does not. */
-const PYYAML_NOT_BOOL = new Set(['y', 'Y', 'n', 'N']);
 const YAML11_ONLY_BOOLEANS = new Set(['yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 const DATE_LIKE = /^\d{4}-\d\d?-\d\d?(?:$|[Tt ])/;
 /** First characters of plain scalars that YAML 1.1 and 1.2 may type differently (numbers, yes/no/on/off...). */
@@ -496,11 +494,17 @@ function scalarNode(
 export function yaml11Differs(text: string, value: unknown): boolean {
   // Bounds first: an out-of-range typed-array read deoptimizes the (hot, inlined) caller.
   const c = text.charCodeAt(0);
-  if (!(c < 128) || MAY_DIFFER_11[c] !== 1 || PYYAML_NOT_BOOL.has(text)) return false;
-  // Letters: only YAML 1.1's extra booleans differ (true/false/null read the same in both).
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return YAML11_ONLY_BOOLEANS.has(text);
-  // Dates: YAML 1.1 timestamps become text again in sigmats, so both readings agree (and Date parsing is slow).
-  if (typeof value === 'string' && DATE_LIKE.test(text)) return false;
+  if (!(c < 128) || MAY_DIFFER_11[c] !== 1) return false;
+  // Letters: only YAML 1.1's extra booleans differ (true/false/null read the same in both), all two or three letters
+  // long: the length spares most keys and words a set lookup. js-yaml's YAML 1.1 schema also reads y/n as booleans;
+  // PyYAML (pySigma's loader) does not, so single letters never differ.
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return text.length > 1 && text.length < 4 && YAML11_ONLY_BOOLEANS.has(text);
+  // Dates: YAML 1.1 timestamps become text again in sigmats, so both readings agree (and Date parsing is slow). Text
+  // with a space is no YAML 1.1 number either (its timestamps, the only typed scalars with spaces, start like dates).
+  // Nor is text with an inner `-` not after an exponent's `e` (ids: UUIDs).
+  if (typeof value === 'string' && (startsLikeDate(text) || text.indexOf(' ') >= 0 || innerDash(text) || DATE_LIKE.test(text))) return false;
+  // Plain decimals (event IDs...): both read the same number (a leading 0 is octal in 1.1: not here).
+  if (typeof value === 'number' && shortDecimal(text) >= 0) return false;
   const v11 = toScalarValue(YAML11_SCHEMA.resolveImplicitScalarTag(text).value, text);
   if (typeof v11 === typeof value && (v11 === value || (Number.isNaN(v11) && Number.isNaN(value)))) return false;
   return !(typeof v11 === 'string' && /^\d{4}-\d\d?-\d\d?/.test(text));
@@ -518,9 +522,70 @@ const CORE_TYPED_FIRST_CHARS: ReadonlySet<string> | undefined = (() => {
 
 /** YAML 1.2 core typing of a plain scalar (JSON-like values only). */
 export function resolvePlainCore(text: string): string | number | boolean | null {
-  // Most scalars (keys, field names, values) start with a letter no implicit tag claims: they are text.
+  // Letter-led scalars (most keys, field names, values): only the core schema's bool and null words are typed. Keys
+  // such as title, tags, falsepositives or TargetObject would otherwise try js-yaml's bool or null tag.
+  const c = text.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return coreWordValue(text);
+  // Most other scalars start with a character no implicit tag claims: they are text.
   if (CORE_TYPED_FIRST_CHARS !== undefined && !CORE_TYPED_FIRST_CHARS.has(text.charAt(0))) return text;
+  // The digit-led scalars of rules, ids, dates, event IDs and conditions (`1 of selection_*`), typed here as
+  // js-yaml's core int and float tags type them (neither matches a space or an inner `-` other than an exponent's;
+  // a short decimal is exact), without trying its tags' regexes in turn.
+  if (startsLikeDate(text) || text.indexOf(' ') >= 0 || innerDash(text)) return text;
+  const n = shortDecimal(text);
+  if (n >= 0) return n;
   return toScalarValue(CORE_SCHEMA.resolveImplicitScalarTag(text).value, text);
+}
+
+/** A letter-led plain scalar under the YAML 1.2 core schema (js-yaml's boolCoreTag and nullCoreTag words). */
+function coreWordValue(text: string): string | boolean | null {
+  if (text.length !== 4 && text.length !== 5) return text;
+  switch (text) {
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return true;
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return false;
+    case 'null':
+    case 'Null':
+    case 'NULL':
+      return null;
+    default:
+      return text;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Four digits and a `-`: a date or something else, but no number in YAML 1.1 or 1.2. */
+function startsLikeDate(text: string): boolean {
+  return text.length > 4 && text.charCodeAt(4) === 45 && isDigit(text.charCodeAt(0)) && isDigit(text.charCodeAt(1)) && isDigit(text.charCodeAt(2)) && isDigit(text.charCodeAt(3));
+}
+
+/** A `-` after the first character and not after `e`/`E`: no YAML 1.1 or 1.2 number has one. */
+function innerDash(text: string): boolean {
+  const i = text.indexOf('-', 1);
+  if (i < 0) return false;
+  const p = text.charCodeAt(i - 1);
+  return p !== 101 && p !== 69;
+}
+
+/** The value of `0` or of 1-15 digits without a leading zero (always a safe integer), else -1. */
+function shortDecimal(text: string): number {
+  const len = text.length;
+  if (len === 0 || len > 15 || (text.charCodeAt(0) === 48 && len > 1)) return -1;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /**

@@ -31,14 +31,23 @@ const BAIL = Symbol('bail');
 const MAYBE_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
-interface Line {
-  readonly start: number;
-  /** Offset of the line break (or the text end). */
-  readonly end: number;
-  /** Number of leading spaces. */
-  readonly indent: number;
-  /** Only spaces, or a comment after spaces. */
-  readonly blank: boolean;
+/**
+ * The line table, one slot per line: where it starts, where its break is (or the text end), its leading spaces, and
+ * whether it holds only spaces or a comment after spaces. Module-level and reused by every parse (parses never
+ * overlap): a table of typed arrays instead of an object per line spares the allocation (about 40 lines a rule).
+ */
+let lineStart = new Int32Array(512);
+let lineEnd = new Int32Array(512);
+let lineIndent = new Int32Array(512);
+let lineBlank = new Uint8Array(512);
+
+function growLineTable(): void {
+  const n = lineStart.length * 2;
+  const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+  lineStart = grow(lineStart, new Int32Array(n));
+  lineEnd = grow(lineEnd, new Int32Array(n));
+  lineIndent = grow(lineIndent, new Int32Array(n));
+  lineBlank = grow(lineBlank, new Uint8Array(n));
 }
 
 const SP = 32;
@@ -49,45 +58,61 @@ const SQ = 39;
 const DQ = 34;
 
 class FastParser {
-  private readonly lines: Line[] = [];
+  private readonly lineCount: number;
   private li = 0;
   private depth = 0;
   /** Where the value returned by the last entryValue ends, for its map's span (empty values end at their key). */
   private valueEnd = 0;
+  /** Offset of the `:` after the key returned by the last key(). */
+  private colon = 0;
+  /**
+   * The first `#` (or `: `) at or after the offset last searched from (`hashFrom`...), or the text length. The parse
+   * reads offsets in increasing order, so each search runs again only once the parse has passed what it found.
+   */
+  private hashFrom = 0;
+  private hashAt = -1;
+  private colonSpaceFrom = 0;
+  private colonSpaceAt = -1;
 
   constructor(
     private readonly src: string,
     private readonly maxDepth: number,
   ) {
+    let n = 0;
     let start = 0;
     while (start <= src.length) {
       let end = src.indexOf('\n', start);
       if (end < 0) end = src.length;
       let i = start;
       while (i < end && src.charCodeAt(i) === SP) i++;
-      this.lines.push({ start, end, indent: i - start, blank: i === end || src.charCodeAt(i) === HASH });
+      if (n === lineStart.length) growLineTable();
+      lineStart[n] = start;
+      lineEnd[n] = end;
+      lineIndent[n] = i - start;
+      lineBlank[n] = i === end || src.charCodeAt(i) === HASH ? 1 : 0;
+      n++;
       if (end === src.length) break;
       start = end + 1;
     }
+    this.lineCount = n;
   }
 
   parseDocument(): YDocument | undefined {
     this.skipBlank();
-    const line = this.lineAt(this.li);
-    if (!line) return undefined;
+    if (this.li >= this.lineCount) return undefined;
     const root = this.blockNode(-1);
     this.skipBlank();
-    if (this.li < this.lines.length) throw BAIL;
+    if (this.li < this.lineCount) throw BAIL;
     return { root, start: root.start, yaml11: false, failed: false };
   }
 
-  /** Line `i`, or undefined past the last one (checked first: an out-of-bounds read deoptimizes hot callers). */
-  private lineAt(i: number): Line | undefined {
-    return i < this.lines.length ? this.lines[i] : undefined;
+  private skipBlank(): void {
+    while (this.li < this.lineCount && lineBlank[this.li] === 1) this.li++;
   }
 
-  private skipBlank(): void {
-    while (this.li < this.lines.length && (this.lines[this.li] as Line).blank) this.li++;
+  /** Whether line `l` holds nothing but spaces. */
+  private isEmpty(l: number): boolean {
+    return lineIndent[l] === (lineEnd[l] as number) - (lineStart[l] as number);
   }
 
   private enter(): void {
@@ -96,51 +121,58 @@ class FastParser {
 
   /** A block collection starting on the current line, more indented than `parent`. */
   private blockNode(parent: number): YMap | YSeq {
-    const line = this.lines[this.li] as Line;
-    if (line.indent <= parent) throw BAIL;
-    const at = line.start + line.indent;
-    if (this.isSeqItem(at, line.end)) return this.seq(line.indent);
-    return this.map(line.indent, at);
+    const l = this.li;
+    const indent = lineIndent[l] as number;
+    if (indent <= parent) throw BAIL;
+    const at = (lineStart[l] as number) + indent;
+    if (this.isSeqItem(at, lineEnd[l] as number)) return this.seq(indent);
+    return this.map(indent, at);
   }
 
   private isSeqItem(at: number, end: number): boolean {
     return this.src.charCodeAt(at) === DASH && (at + 1 === end || this.src.charCodeAt(at + 1) === SP);
   }
 
+  /** Whether the next line (after skipBlank) exists, is at `indent` and starts a sequence item. */
+  private seqItemAt(indent: number): boolean {
+    const l = this.li;
+    return l < this.lineCount && lineIndent[l] === indent && this.isSeqItem((lineStart[l] as number) + indent, lineEnd[l] as number);
+  }
+
   private seq(indent: number): YSeq {
     this.enter();
     const items: YNode[] = [];
-    const first = this.lines[this.li] as Line;
-    const start = first.start + indent;
+    const start = (lineStart[this.li] as number) + indent;
     let size = 1;
     let height = 1;
     for (;;) {
-      const line = this.lines[this.li] as Line;
-      const dash = line.start + indent;
-      let at = dash + 1;
-      while (at < line.end && this.src.charCodeAt(at) === SP) at++;
+      const l = this.li;
+      const lineFrom = lineStart[l] as number;
+      const end = lineEnd[l] as number;
+      let at = lineFrom + indent + 1;
+      while (at < end && this.src.charCodeAt(at) === SP) at++;
       let item: YNode;
-      if (at === line.end || this.src.charCodeAt(at) === HASH) {
+      if (at === end || this.src.charCodeAt(at) === HASH) {
         this.li++;
         this.skipBlank();
-        const next = this.lineAt(this.li);
-        if (!next || next.indent <= indent) throw BAIL; // empty item: left to the general path
+        if (this.li >= this.lineCount || (lineIndent[this.li] as number) <= indent) throw BAIL; // empty item: left to the general path
         item = this.blockNode(indent);
-      } else if (this.isSeqItem(at, line.end)) {
+      } else if (this.isSeqItem(at, end)) {
         throw BAIL;
-      } else if (this.looksLikeKey(at, line.end)) {
-        item = this.map(at - line.start, at);
+      } else if (this.looksLikeKey(at, end)) {
+        item = this.map(at - lineFrom, at);
       } else {
-        item = this.inlineScalar(at, line, indent);
+        item = this.inlineScalar(at, l, indent);
       }
       items.push(item);
       size += item.size;
       if (item.height + 1 > height) height = item.height + 1;
       this.skipBlank();
-      const next = this.lineAt(this.li);
-      if (!next || next.indent < indent) break;
-      if (next.indent > indent || !this.isSeqItem(next.start + indent, next.end)) {
-        if (next.indent === indent) break; // a map key after a compact sequence: the caller's map goes on
+      if (this.li >= this.lineCount) break;
+      const nextIndent = lineIndent[this.li] as number;
+      if (nextIndent < indent) break;
+      if (nextIndent > indent || !this.isSeqItem((lineStart[this.li] as number) + indent, lineEnd[this.li] as number)) {
+        if (nextIndent === indent) break; // a map key after a compact sequence: the caller's map goes on
         throw BAIL;
       }
     }
@@ -159,28 +191,32 @@ class FastParser {
     let keyAt = at;
     let end = start;
     for (;;) {
-      const line = this.lines[this.li] as Line;
-      const { key, colon } = this.key(keyAt, line.end);
-      if (FORBIDDEN_KEYS.has(key.text)) throw BAIL;
+      const l = this.li;
+      const key = this.key(keyAt, lineEnd[l] as number);
+      const text = key.text;
+      // The forbidden keys are 9 or 11 characters long: the length spares other keys the set lookup.
+      if (text.length >= 9 && FORBIDDEN_KEYS.has(text)) throw BAIL;
       // Duplicate keys go to the general path (which reports them). Small maps: a scan beats a Set.
       if (seen) {
-        if (seen.has(key.text)) throw BAIL;
-        seen.add(key.text);
+        if (seen.has(text)) throw BAIL;
+        seen.add(text);
       } else {
-        for (let i = 0; i < entries.length; i++) if ((entries[i] as YEntry).key.text === key.text) throw BAIL;
-        if (entries.length >= 16) seen = new Set(entries.map((e) => e.key.text).concat(key.text));
+        for (let i = 0; i < entries.length; i++) if ((entries[i] as YEntry).key.text === text) throw BAIL;
+        if (entries.length >= 16) seen = new Set(entries.map((e) => e.key.text).concat(text));
       }
-      const value = this.entryValue(indent, colon + 1, line, key);
+      const value = this.entryValue(indent, this.colon + 1, l, key);
       entries.push({ key, value });
       size += 1 + value.size;
       if (value.height + 1 > height) height = value.height + 1;
-      end = Math.max(end, key.end, this.valueEnd);
+      if (key.end > end) end = key.end;
+      if (this.valueEnd > end) end = this.valueEnd;
       this.skipBlank();
-      const next = this.lineAt(this.li);
-      if (!next || next.indent < indent) break;
-      if (next.indent > indent) throw BAIL;
-      keyAt = next.start + indent;
-      if (this.isSeqItem(keyAt, next.end)) {
+      if (this.li >= this.lineCount) break;
+      const nextIndent = lineIndent[this.li] as number;
+      if (nextIndent < indent) break;
+      if (nextIndent > indent) throw BAIL;
+      keyAt = (lineStart[this.li] as number) + indent;
+      if (this.isSeqItem(keyAt, lineEnd[this.li] as number)) {
         throw BAIL;
       }
     }
@@ -224,8 +260,10 @@ class FastParser {
     return -1;
   }
 
-  private key(at: number, end: number): { key: YScalar; colon: number } {
-    const c = this.src.charCodeAt(at);
+  /** The key at `at` on a line ending at `end`; sets `colon`. */
+  private key(at: number, end: number): YScalar {
+    const src = this.src;
+    const c = src.charCodeAt(at);
     let key: YScalar;
     let k: number;
     if (c === SQ || c === DQ) {
@@ -233,34 +271,57 @@ class FastParser {
       if (close < 0) throw BAIL;
       key = this.quoted(at, close);
       k = close + 1;
-      while (k < end && this.src.charCodeAt(k) === SP) k++;
+      while (k < end && src.charCodeAt(k) === SP) k++;
     } else {
       // `- `, `? ` and `: ` are block indicators (sequence item, explicit key, value), not key text.
-      if (isIndicator(c) || ((c === DASH || c === 63 || c === COLON) && (at + 1 === end || this.src.charCodeAt(at + 1) === SP))) throw BAIL;
+      if (isIndicator(c) || ((c === DASH || c === 63 || c === COLON) && (at + 1 === end || src.charCodeAt(at + 1) === SP))) throw BAIL;
       // The first `:` followed by a blank or the line end; a comment (` #`) before it means this is no key.
-      // Searches run on the rest of the line only (a slice is O(1) in V8): never past the line end.
-      const rest = this.src.slice(at, end);
-      let rel = rest.length;
-      for (let from = 0; ; ) {
-        const colon = rest.indexOf(':', from);
-        if (colon < 0) break;
-        if (colon + 1 === rest.length || rest.charCodeAt(colon + 1) === SP) {
-          rel = colon;
+      k = end;
+      for (let from = at; ; ) {
+        const colon = src.indexOf(':', from);
+        if (colon < 0 || colon >= end) break;
+        if (colon + 1 === end || src.charCodeAt(colon + 1) === SP) {
+          k = colon;
           break;
         }
         from = colon + 1;
       }
-      k = at + rel;
-      const comment = rest.indexOf(' #');
-      if (comment >= 0 && comment + 1 < rel) throw BAIL;
+      if (this.commentOrEnd(at, k) < k) throw BAIL;
       let e = k;
-      while (e > at && this.src.charCodeAt(e - 1) === SP) e--;
+      while (e > at && src.charCodeAt(e - 1) === SP) e--;
       if (e === at) throw BAIL;
-      const text = this.src.slice(at, e);
+      const text = src.slice(at, e);
       key = { kind: 'scalar', start: at, end: e, valueStart: at, valueEnd: e, text, value: this.plainValue(text), style: 'plain', size: 1, height: 0 };
     }
-    if (this.src.charCodeAt(k) !== COLON || !(k + 1 === end || this.src.charCodeAt(k + 1) === SP)) throw BAIL;
-    return { key, colon: k };
+    if (src.charCodeAt(k) !== COLON || !(k + 1 === end || src.charCodeAt(k + 1) === SP)) throw BAIL;
+    this.colon = k;
+    return key;
+  }
+
+  /**
+   * Where a comment (` #`) starts in [at, end), else `end`. Native searches rather than a loop over the characters
+   * (this code mostly runs unoptimized, where such loops cost most), and the line is searched only when a `#` comes
+   * before its end (rare in rules).
+   */
+  private commentOrEnd(at: number, end: number): number {
+    if (this.hashAt < at || at < this.hashFrom) {
+      const h = this.src.indexOf('#', at);
+      this.hashAt = h < 0 ? this.src.length : h;
+      this.hashFrom = at;
+    }
+    if (this.hashAt >= end) return end;
+    const comment = this.src.slice(at, end).indexOf(' #');
+    return comment < 0 ? end : at + comment;
+  }
+
+  /** Offset of the first `: ` at or after `at` (or the text length); searched again only once it has been passed. */
+  private nextColonSpace(at: number): number {
+    if (this.colonSpaceAt < at || at < this.colonSpaceFrom) {
+      const c = this.src.indexOf(': ', at);
+      this.colonSpaceAt = c < 0 ? this.src.length : c;
+      this.colonSpaceFrom = at;
+    }
+    return this.colonSpaceAt;
   }
 
   private plainValue(text: string): string | number | boolean | null {
@@ -277,51 +338,49 @@ class FastParser {
     return { kind: 'scalar', start: at, end: close + 1, valueStart: at + 1, valueEnd: close, text, value: text, style: this.src.charCodeAt(at) === SQ ? 'single' : 'double', size: 1, height: 0 };
   }
 
-  /** The value after `key:` (at `from`, on `line`); sets `valueEnd`. */
-  private entryValue(indent: number, from: number, line: Line, key: YScalar): YNode {
+  /** The value after `key:` (at `from`, on line `l`); sets `valueEnd`. */
+  private entryValue(indent: number, from: number, l: number, key: YScalar): YNode {
+    const end = lineEnd[l] as number;
     let at = from;
-    while (at < line.end && this.src.charCodeAt(at) === SP) at++;
+    while (at < end && this.src.charCodeAt(at) === SP) at++;
     let n: YNode;
-    if (at === line.end || this.src.charCodeAt(at) === HASH) {
-      if (at < line.end && at === from) throw BAIL;
+    if (at === end || this.src.charCodeAt(at) === HASH) {
+      if (at < end && at === from) throw BAIL;
       this.li++;
       this.skipBlank();
-      const next = this.lineAt(this.li);
-      if (next && next.indent > indent) n = this.blockNode(indent);
-      else if (next && next.indent === indent && this.isSeqItem(next.start + indent, next.end)) n = this.seq(indent);
+      if (this.li < this.lineCount && (lineIndent[this.li] as number) > indent) n = this.blockNode(indent);
+      else if (this.seqItemAt(indent)) n = this.seq(indent);
       else {
         this.valueEnd = key.end;
         return { kind: 'scalar', start: key.start, end: key.end, valueStart: -1, valueEnd: -1, text: '', value: null, style: 'plain', size: 1, height: 0 };
       }
     } else {
       const c = this.src.charCodeAt(at);
-      n = c === 124 ? this.literal(at, line, indent) : c === 91 ? this.flowSeq(at, line, indent) : this.inlineScalar(at, line, indent);
+      n = c === 124 ? this.literal(at, l, indent) : c === 91 ? this.flowSeq(at, l, indent) : this.inlineScalar(at, l, indent);
     }
     this.valueEnd = n.end;
     return n;
   }
 
-  /** A single-line plain or quoted scalar at `at`; nothing more indented than `parent` may follow it. */
-  private inlineScalar(at: number, line: Line, parent: number): YScalar {
-    const c = this.src.charCodeAt(at);
+  /** A single-line plain or quoted scalar at `at` on line `l`; nothing more indented than `parent` may follow it. */
+  private inlineScalar(at: number, l: number, parent: number): YScalar {
+    const src = this.src;
+    const end = lineEnd[l] as number;
+    const c = src.charCodeAt(at);
     let node: YScalar;
     if (c === SQ || c === DQ) {
-      const close = this.quotedEnd(at, line.end);
+      const close = this.quotedEnd(at, end);
       if (close < 0) throw BAIL;
       node = this.quoted(at, close);
-      this.restOfLine(close + 1, line);
+      this.restOfLine(close + 1, end);
     } else {
-      if (isIndicator(c) || c === 124 || c === 62 || ((c === DASH || c === 63 || c === COLON) && (at + 1 === line.end || this.src.charCodeAt(at + 1) === SP))) throw BAIL;
+      if (isIndicator(c) || c === 124 || c === 62 || ((c === DASH || c === 63 || c === COLON) && (at + 1 === end || src.charCodeAt(at + 1) === SP))) throw BAIL;
       // The value ends at a comment (` #`) or the line end; `: ` inside it (or a final `:`) is for the general path.
-      const rest = this.src.slice(at, line.end);
-      const comment = rest.indexOf(' #');
-      const rel = comment >= 0 ? comment : rest.length;
-      const colon = rest.indexOf(': ');
-      if ((colon >= 0 && colon < rel) || rest.charCodeAt(rel - 1) === COLON) throw BAIL;
-      const k = at + rel;
+      const k = this.commentOrEnd(at, end);
+      if (this.nextColonSpace(at) < k || src.charCodeAt(k - 1) === COLON) throw BAIL;
       let e = k;
-      while (e > at && this.src.charCodeAt(e - 1) === SP) e--;
-      const text = this.src.slice(at, e);
+      while (e > at && src.charCodeAt(e - 1) === SP) e--;
+      const text = src.slice(at, e);
       node = { kind: 'scalar', start: at, end: e, valueStart: at, valueEnd: e, text, value: this.plainValue(text), style: 'plain', size: 1, height: 0 };
     }
     this.li++;
@@ -332,72 +391,72 @@ class FastParser {
   /** After a scalar: only blank lines may come before a line at most as indented as `parent`. */
   private skipBlankAndCheck(parent: number): void {
     let j = this.li;
-    while (j < this.lines.length && (this.lines[j] as Line).blank) {
+    while (j < this.lineCount && lineBlank[j] === 1) {
       // A comment line more indented than the parent could continue a plain scalar in some readers: be strict.
-      const l = this.lines[j] as Line;
-      if (l.indent < l.end - l.start && l.indent > parent && this.src.charCodeAt(l.start + l.indent) === HASH) throw BAIL;
+      const indent = lineIndent[j] as number;
+      if (!this.isEmpty(j) && indent > parent && this.src.charCodeAt((lineStart[j] as number) + indent) === HASH) throw BAIL;
       j++;
     }
-    const next = this.lineAt(j);
-    if (next && next.indent > parent) throw BAIL;
+    if (j < this.lineCount && (lineIndent[j] as number) > parent) throw BAIL;
   }
 
-  private restOfLine(from: number, line: Line): void {
+  /** Only spaces, or a comment after at least one space, from `from` to the line end `end`. */
+  private restOfLine(from: number, end: number): void {
     let k = from;
-    while (k < line.end && this.src.charCodeAt(k) === SP) k++;
-    if (k < line.end && !(this.src.charCodeAt(k) === HASH && k > from)) throw BAIL;
+    while (k < end && this.src.charCodeAt(k) === SP) k++;
+    if (k < end && !(this.src.charCodeAt(k) === HASH && k > from)) throw BAIL;
   }
 
   /** `|`, `|-` literal block scalar (keep `|+`, indentation indicators and odd blank lines are left to js-yaml). */
-  private literal(at: number, line: Line, parent: number): YScalar {
+  private literal(at: number, l: number, parent: number): YScalar {
+    const lineTo = lineEnd[l] as number;
     let k = at + 1;
     let strip = false;
     if (this.src.charCodeAt(k) === DASH) {
       strip = true;
       k++;
     }
-    this.restOfLine(k, line);
-    if (k < line.end && this.src.charCodeAt(k) !== SP) throw BAIL;
+    this.restOfLine(k, lineTo);
+    if (k < lineTo && this.src.charCodeAt(k) !== SP) throw BAIL;
     this.li++;
-    const first = this.lineAt(this.li);
-    if (!first || first.indent === first.end - first.start || first.indent <= parent) throw BAIL;
-    const contentIndent = first.indent;
+    const first = this.li;
+    if (first >= this.lineCount || this.isEmpty(first) || (lineIndent[first] as number) <= parent) throw BAIL;
+    const contentIndent = lineIndent[first] as number;
     const parts: string[] = [];
-    let lastContent = this.li;
-    let j = this.li;
-    for (; j < this.lines.length; j++) {
-      const l = this.lines[j] as Line;
-      const empty = l.indent === l.end - l.start;
-      if (empty) {
-        if (l.indent > contentIndent) throw BAIL;
+    let lastContent = first;
+    let j = first;
+    for (; j < this.lineCount; j++) {
+      if (this.isEmpty(j)) {
+        if ((lineIndent[j] as number) > contentIndent) throw BAIL;
         parts.push('');
         continue;
       }
-      if (l.indent < contentIndent) break;
-      parts.push(this.src.slice(l.start + contentIndent, l.end));
+      if ((lineIndent[j] as number) < contentIndent) break;
+      parts.push(this.src.slice((lineStart[j] as number) + contentIndent, lineEnd[j] as number));
       lastContent = j;
     }
-    const contentLines = lastContent - this.li + 1;
+    const contentLines = lastContent - first + 1;
     const body = parts.slice(0, contentLines).join('\n');
     const text = strip ? body : body + '\n';
-    const last = this.lines[lastContent] as Line;
-    const valueStart = first.start;
-    const valueEnd = Math.min(this.src.length, last.end + 1);
+    const lastEndAt = lineEnd[lastContent] as number;
+    const valueStart = lineStart[first] as number;
+    const valueEnd = Math.min(this.src.length, lastEndAt + 1);
     this.li = lastContent + 1;
     // Trailing empty lines belong to the block in js-yaml's span: not reproduced here.
-    if (this.li < this.lines.length && (this.lines[this.li] as Line).indent === (this.lines[this.li] as Line).end - (this.lines[this.li] as Line).start && this.li < j) throw BAIL;
-    const start = first.start + contentIndent;
-    let end = last.end;
+    if (this.li < this.lineCount && this.isEmpty(this.li) && this.li < j) throw BAIL;
+    const start = valueStart + contentIndent;
+    let end = lastEndAt;
     while (end > start && this.src.charCodeAt(end - 1) === SP) end--;
     return { kind: 'scalar', start, end, valueStart, valueEnd, text, value: text, style: 'literal', size: 1, height: 0 };
   }
 
   /** `[a, 'b', c]` on one line, scalars only. */
-  private flowSeq(at: number, line: Line, parent: number): YSeq {
+  private flowSeq(at: number, l: number, parent: number): YSeq {
+    const lineTo = lineEnd[l] as number;
     const items: YScalar[] = [];
     let k = at + 1;
     const skip = () => {
-      while (k < line.end && this.src.charCodeAt(k) === SP) k++;
+      while (k < lineTo && this.src.charCodeAt(k) === SP) k++;
     };
     skip();
     if (this.src.charCodeAt(k) !== 93) {
@@ -405,7 +464,7 @@ class FastParser {
         skip();
         const c = this.src.charCodeAt(k);
         if (c === SQ || c === DQ) {
-          const close = this.quotedEnd(k, line.end);
+          const close = this.quotedEnd(k, lineTo);
           if (close < 0) throw BAIL;
           items.push(this.quoted(k, close));
           k = close + 1;
@@ -413,7 +472,7 @@ class FastParser {
           // `?`, `:` and `-` have flow meanings (explicit key, value, ...): leave such items to js-yaml.
           if (isIndicator(c) || c === DASH || c === 63 || c === COLON) throw BAIL;
           const s = k;
-          while (k < line.end) {
+          while (k < lineTo) {
             const ch = this.src.charCodeAt(k);
             if (ch === 44 || ch === 93 || ch === 91 || ch === 123 || ch === 125 || ch === COLON || ch === HASH) break;
             k++;
@@ -437,7 +496,7 @@ class FastParser {
       }
     }
     const closeAt = k;
-    this.restOfLine(closeAt + 1, line);
+    this.restOfLine(closeAt + 1, lineTo);
     this.li++;
     this.skipBlankAndCheck(parent);
     return { kind: 'seq', start: at, end: closeAt + 1, items, flow: true, size: 1 + items.length, height: 1 };
