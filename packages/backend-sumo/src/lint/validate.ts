@@ -14,6 +14,9 @@ import { AGGREGATES, FUNCTIONS, OTHER_COMMANDS } from './vocabulary.js';
 
 const COMPARISON = new Set(['=', '==', '!=', '<>', '<', '<=', '>', '>=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
+/** Words that cannot be an operand, and the constants that are one (lower case, as tokens' `lower`). */
+const OPERATOR_WORDS = new Set(['and', 'or', 'not', 'in', 'matches']);
+const CONSTANT_WORDS = new Set(['true', 'false', 'null']);
 
 export type SumoDialect = 'search' | 'cse';
 
@@ -41,12 +44,13 @@ class Linter {
   /** Fields defined so far (lower case); an aggregate stage replaces the set with its outputs. */
   private declared = new Set<string>();
 
-  private declare(name: string): void {
-    this.declared.add(name.toLowerCase());
+  private declare(name: string, lower?: string): void {
+    this.declared.add(lower ?? name.toLowerCase());
   }
 
-  private use(name: string, offset: number): void {
-    if (!this.options.declaredFields || name.startsWith('_') || this.declared.has(name.toLowerCase())) return;
+  /** `lower`: the name lower-cased, when the token has it already. */
+  private use(name: string, offset: number, lower?: string): void {
+    if (!this.options.declaredFields || name.startsWith('_') || this.declared.has(lower ?? name.toLowerCase())) return;
     this.problem(`field '${name}' is read before any stage defines it (json/parse/… as ${name})`, offset, 'undefined-field');
   }
 
@@ -95,12 +99,13 @@ class Linter {
     return t !== undefined && t.kind === 'op' && t.value === o;
   }
 
-  private isWord(t: Token | undefined, ...words: string[]): boolean {
-    return t !== undefined && t.kind === 'ident' && words.includes(t.lower!);
+  // One or two alternatives, not a rest parameter: isWord runs for every string token (an array per call).
+  private isWord(t: Token | undefined, word: string, other?: string): boolean {
+    return t !== undefined && t.kind === 'ident' && (t.lower === word || (other !== undefined && t.lower === other));
   }
 
-  private isOp(t: Token | undefined, ...ops: string[]): boolean {
-    return t !== undefined && t.kind === 'op' && ops.includes(t.value);
+  private isOp(t: Token | undefined, op: string, other?: string): boolean {
+    return t !== undefined && t.kind === 'op' && (t.value === op || (other !== undefined && t.value === other));
   }
 
   private expectKind(kind: Token['kind'], what: string): Token | undefined {
@@ -276,7 +281,7 @@ class Linter {
       case 'ident': {
         this.next();
         if (this.peek()?.kind === 'lparen') {
-          if (!FUNCTIONS.has(t.value.toLowerCase())) this.problem(`unknown function '${t.value}'`, t.start, 'unknown-function');
+          if (!FUNCTIONS.has(t.lower!)) this.problem(`unknown function '${t.value}'`, t.start, 'unknown-function');
           this.next();
           if (this.peek()?.kind === 'rparen') {
             this.next();
@@ -299,10 +304,10 @@ class Linter {
           this.expectKind('string', 'a quoted key');
           this.expectKind('rbracket', "']'");
         }
-        if (['and', 'or', 'not', 'in', 'matches'].includes(t.value.toLowerCase())) {
+        if (OPERATOR_WORDS.has(t.lower!)) {
           this.problem(`operand expected before '${t.value}'`, t.start, 'syntax');
-        } else if (this.dialect === 'search' && !['true', 'false', 'null'].includes(t.value.toLowerCase())) {
-          this.use(t.value, t.start);
+        } else if (this.dialect === 'search' && !CONSTANT_WORDS.has(t.lower!)) {
+          this.use(t.value, t.start, t.lower);
         }
         return;
       }
@@ -483,8 +488,8 @@ class Linter {
       if (t?.kind === 'ident' || t?.kind === 'field-ref') {
         this.next();
         names.push(t.value);
-        if (role === 'declare') this.declare(t.value);
-        else this.use(t.value, t.start);
+        if (role === 'declare') this.declare(t.value, t.lower);
+        else this.use(t.value, t.start, t.lower);
       } else {
         this.problem(`expected ${what}${t ? ` but found '${t.value}'` : ''}`, this.here(), 'syntax');
         return names;
@@ -611,14 +616,13 @@ class Linter {
   }
 }
 
-/** Does the regex source write a backslash as the pair `\\` (rather than `\x5c`)? */
+/**
+ * Does the regex source write a backslash as the pair `\\` (rather than `\x5c`)? Read escape by escape, that is any two
+ * backslashes in a row: the first of a run of them always starts an escape (a backslash before it would extend the
+ * run), so the pair is found by one search instead of a character loop.
+ */
 function hasEscapedBackslash(source: string): boolean {
-  for (let i = 0; i < source.length; i++) {
-    if (source[i] !== '\\') continue;
-    if (source[i + 1] === '\\') return true;
-    i++;
-  }
-  return false;
+  return source.includes('\\\\');
 }
 
 function checkAllTokens(linter: Linter, tokens: readonly Token[]): void {
@@ -657,6 +661,7 @@ export function validateCseExpression(expression: string, options: LintOptions =
 }
 
 function dedupe(problems: readonly QueryProblem[]): QueryProblem[] {
+  if (problems.length === 0) return [];
   const seen = new Set<string>();
   const out: QueryProblem[] = [];
   for (const p of problems) {
