@@ -1,6 +1,6 @@
 import type { Detection, DetectionElement, DetectionGroup, DetectionItem, ModifierName } from '../ir/detection.js';
 import type { DetectionValue } from '../ir/values.js';
-import type { YMap, YNode, YScalar } from '../yaml/nodes.js';
+import type { YEntry, YMap, YNode, YScalar } from '../yaml/nodes.js';
 import type { DocContext, Span } from './context.js';
 import { MODIFIER_NAMES, applyModifiers, checkChain, type ModifierProblem } from './modifiers.js';
 import { scalarOffsetMapper } from './scalar-offsets.js';
@@ -16,16 +16,20 @@ function parseKey(ctx: DocContext, key: YScalar): { field: string | null; mods: 
   const field = pieces[0] as string;
   const mods: ModifierName[] = [];
   let ok = true;
-  const toOffset = scalarOffsetMapper(ctx.index.text, key);
+  // Where each modifier is in the source is worked out only for one that is reported.
+  let toOffset: ((index: number) => number) | undefined;
   let pos = field.length + 1;
-  for (const m of pieces.slice(1)) {
-    const start = toOffset(pos);
-    const span: Span = { start, end: Math.max(start + 1, toOffset(pos + m.length - 1) + 1) };
+  for (let i = 1; i < pieces.length; i++) {
+    const m = pieces[i] as string;
+    const at = pos;
     pos += m.length + 1;
     if (MODIFIER_NAMES.has(m)) {
       mods.push(m as ModifierName);
       continue;
     }
+    toOffset ??= scalarOffsetMapper(ctx.index.text, key);
+    const start = toOffset(at);
+    const span: Span = { start, end: Math.max(start + 1, toOffset(at + m.length - 1) + 1) };
     ok = false;
     if (m === 'not' || m === '!' || m === 'ne' || m === 'notequal') {
       ctx.error('modifier/not-a-modifier', `'${m}' is not a Sigma modifier`, span, "use 'neq' to negate this item (field|neq: value), or 'not' in the condition (selection and not filter)");
@@ -105,23 +109,28 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
   }
 
   let failed = false;
-  for (const p of checkChain(mods, keyword)) {
-    report(ctx, p, keySpan);
+  const problems = checkChain(mods, keyword);
+  for (let i = 0; i < problems.length; i++) {
+    report(ctx, problems[i] as ModifierProblem, keySpan);
     failed = true;
   }
   if (failed) return undefined;
 
+  // Indexed loops, a set made only for a second problem: this runs per item, mostly unoptimized, where iterators and
+  // the objects they return cost most.
   const values: DetectionValue[] = [];
-  const reported = new Set<string>();
-  for (const s of scalars) {
+  let reported: Set<string> | undefined;
+  for (let i = 0; i < scalars.length; i++) {
+    const s = scalars[i] as YScalar;
     if (keyword && (typeof s.value === 'boolean' || s.value === null) && mods.length === 0) {
       ctx.error('detection/invalid-value', `a keyword search value must be a string or a number, not ${s.value === null ? 'null' : 'a boolean'}`, s, 'bind it to a field: field: value');
       failed = true;
       continue;
     }
     const r = applyModifiers(mods, s.value, ctx.loc(s));
-    for (const w of r.warnings) report(ctx, w, keySpan, s);
+    for (let j = 0; j < r.warnings.length; j++) report(ctx, r.warnings[j] as ModifierProblem, keySpan, s);
     if (r.problem) {
+      reported ??= new Set<string>();
       if (!reported.has(r.problem.message)) {
         reported.add(r.problem.message);
         report(ctx, r.problem, keySpan, s);
@@ -160,7 +169,8 @@ function buildMapGroup(ctx: DocContext, map: YMap): DetectionGroup | undefined {
   }
   const items: DetectionElement[] = [];
   let ok = true;
-  for (const e of map.entries) {
+  for (let i = 0; i < map.entries.length; i++) {
+    const e = map.entries[i] as YEntry;
     const key = parseKey(ctx, e.key);
     if (!key) {
       ok = false;
@@ -222,7 +232,8 @@ export function buildBody(ctx: DocContext, name: string, node: YNode): Detection
 export function buildDetections(ctx: DocContext, map: YMap, reserved: ReadonlySet<string>): { detections: Detection[]; ok: boolean } {
   const detections: Detection[] = [];
   let ok = true;
-  for (const e of map.entries) {
+  for (let i = 0; i < map.entries.length; i++) {
+    const e = map.entries[i] as YEntry;
     if (reserved.has(e.key.text)) continue;
     if (e.key.text === 'timeframe') {
       ctx.error('condition/pipe-aggregation', "'timeframe' belongs to the Sigma 1 aggregation syntax, which Sigma 2 removed", e.key, 'use a correlation rule with a timespan');

@@ -1,6 +1,6 @@
 import type { DocumentMeta, Logsource, RelatedRule, RelationType, RuleLevel, RuleStatus, Tag } from '../ir/rule.js';
 import type { SourceLocation } from '../location.js';
-import { getEntry, toPlain, type YMap, type YNode } from '../yaml/nodes.js';
+import { getEntry, toPlain, type YEntry, type YMap, type YNode } from '../yaml/nodes.js';
 import type { DocContext } from './context.js';
 import { exact } from './exact.js';
 import { nullObject } from '../null-object.js';
@@ -167,36 +167,71 @@ function falsePositives(ctx: DocContext, node: YNode | undefined): string[] {
 
 /** Metadata shared by every document kind. */
 export function parseMeta(ctx: DocContext, map: YMap, known: ReadonlySet<string>): DocumentMeta {
-  const get = (k: string) => getEntry(map, k)?.value;
   const fieldLocs = nullObject<SourceLocation>();
   const custom = nullObject<unknown>();
-  for (const e of map.entries) {
-    fieldLocs[e.key.text] = ctx.loc(e.value);
-    if (!known.has(e.key.text)) custom[e.key.text] = toPlain(e.value);
+  // One pass over the entries picks the metadata fields (keys are unique), instead of a search per field.
+  let title: YNode | undefined;
+  let id: YNode | undefined;
+  let name: YNode | undefined;
+  let taxonomy: YNode | undefined;
+  let status: YNode | undefined;
+  let description: YNode | undefined;
+  let license: YNode | undefined;
+  let author: YNode | undefined;
+  let references: YNode | undefined;
+  let date: YNode | undefined;
+  let modified: YNode | undefined;
+  let related: YNode | undefined;
+  let falsepositives: YNode | undefined;
+  let level: YNode | undefined;
+  let tags: YNode | undefined;
+  for (let i = 0; i < map.entries.length; i++) {
+    const e = map.entries[i] as YEntry;
+    const k = e.key.text;
+    const v = e.value;
+    fieldLocs[k] = ctx.loc(v);
+    switch (k) {
+      case 'title': title = v; break;
+      case 'id': id = v; break;
+      case 'name': name = v; break;
+      case 'taxonomy': taxonomy = v; break;
+      case 'status': status = v; break;
+      case 'description': description = v; break;
+      case 'license': license = v; break;
+      case 'author': author = v; break;
+      case 'references': references = v; break;
+      case 'date': date = v; break;
+      case 'modified': modified = v; break;
+      case 'related': related = v; break;
+      case 'falsepositives': falsepositives = v; break;
+      case 'level': level = v; break;
+      case 'tags': tags = v; break;
+    }
+    if (!known.has(k)) custom[k] = toPlain(v);
   }
-  const statusText = str(get('status'));
-  const levelText = str(get('level'));
+  const statusText = str(status);
+  const levelText = str(level);
   // One object literal with every key (absent ones undefined) rather than keys added when present: all documents
   // share one hidden class, so code reading rules stays monomorphic. Diagnostics keep their order (related, tags,
   // date, modified).
   return {
-    title: str(get('title')) ?? '',
-    taxonomy: str(get('taxonomy')) ?? 'sigma',
-    references: strList(get('references')),
-    related: parseRelated(ctx, get('related')),
-    falsepositives: falsePositives(ctx, get('falsepositives')),
-    tags: parseTags(ctx, get('tags')),
+    title: str(title) ?? '',
+    taxonomy: str(taxonomy) ?? 'sigma',
+    references: strList(references),
+    related: parseRelated(ctx, related),
+    falsepositives: falsePositives(ctx, falsepositives),
+    tags: parseTags(ctx, tags),
     custom,
-    loc: ctx.loc({ start: map.start, end: map.start }),
+    loc: ctx.locAt(map.start),
     fieldLocs,
-    id: str(get('id')),
-    name: str(get('name')),
+    id: str(id),
+    name: str(name),
     status: statusText !== undefined && STATUSES.has(statusText as RuleStatus) ? (statusText as RuleStatus) : undefined,
     level: levelText !== undefined && LEVELS.has(levelText as RuleLevel) ? (levelText as RuleLevel) : undefined,
-    description: str(get('description')),
-    license: str(get('license')),
-    author: str(get('author')),
-    date: parseDate(ctx, 'date', get('date')),
-    modified: parseDate(ctx, 'modified', get('modified')),
+    description: str(description),
+    license: str(license),
+    author: str(author),
+    date: parseDate(ctx, 'date', date),
+    modified: parseDate(ctx, 'modified', modified),
   };
 }

@@ -85,7 +85,22 @@ function describe(w: W): string {
  * Chain-level checks that do not depend on values: position rules of `re`, `cidr`, `exists`, regex flags.
  * Returns problems (errors) to report at the key.
  */
-export function checkChain(mods: readonly ModifierName[], keyword: boolean): ModifierProblem[] {
+/** No problems: shared (callers only read it). */
+const NO_PROBLEMS: readonly ModifierProblem[] = [];
+
+/** Whether checkChain can find a problem in `mods`: a modifier that must come first or after `re`, or a repeated one. */
+function mayBeInvalidChain(mods: readonly ModifierName[], keyword: boolean): boolean {
+  for (let i = 0; i < mods.length; i++) {
+    const m = mods[i] as ModifierName;
+    if (m === 're' || m === 'cidr' || m === 'exists' || REGEX_FLAG_MODIFIERS[m] !== undefined || (keyword && m === 'fieldref')) return true;
+    for (let j = 0; j < i; j++) if (mods[j] === m) return true;
+  }
+  return false;
+}
+
+export function checkChain(mods: readonly ModifierName[], keyword: boolean): readonly ModifierProblem[] {
+  // Most chains (contains, endswith|all, ...) have nothing to report: spare them the lists and the set below.
+  if (!mayBeInvalidChain(mods, keyword)) return NO_PROBLEMS;
   const problems: ModifierProblem[] = [];
   const valueMods = mods.filter((m) => !LIST_MODIFIERS.has(m));
   valueMods.forEach((m, i) => {
@@ -383,20 +398,23 @@ export function applyModifiers(
   mods: readonly ModifierName[],
   raw: RawValue,
   loc: SourceLocation,
-): { value?: DetectionValue; problem?: ModifierProblem; warnings: ModifierProblem[] } {
-  const warnings: ModifierProblem[] = [];
+): { value?: DetectionValue; problem?: ModifierProblem; warnings: readonly ModifierProblem[] } {
+  // A list of its own only for a warning (rare): values share an empty one.
+  let warnings = NO_PROBLEMS;
   const parsed = typeof raw === 'string' ? parseSigmaString(raw) : undefined;
   let w = initial(raw, parsed?.parts);
   if (parsed && mods.length > 0 && (mods.includes('re') || mods.includes('cidr') || mods.includes('fieldref'))) {
     // These read the written text, not Sigma wildcards: no escape warning.
   } else if (parsed) {
     if (parsed.escapedWildcard) {
-      warnings.push({
-        code: 'modifier/escaped-wildcard',
-        severity: 'warning',
-        message: `'${raw}' contains an escaped wildcard (\\* or \\?), which is a literal character, not a wildcard`,
-        hint: 'if a backslash followed by a wildcard was meant (e.g. a path like C:\\Windows\\*), double the backslash: \\\\*',
-      });
+      warnings = [
+        {
+          code: 'modifier/escaped-wildcard',
+          severity: 'warning',
+          message: `'${raw}' contains an escaped wildcard (\\* or \\?), which is a literal character, not a wildcard`,
+          hint: 'if a backslash followed by a wildcard was meant (e.g. a path like C:\\Windows\\*), double the backslash: \\\\*',
+        },
+      ];
     }
   }
   if (typeof raw === 'number' && !Number.isFinite(raw)) {
@@ -404,7 +422,8 @@ export function applyModifiers(
   }
   let firstValueMod = true;
   try {
-    for (const m of mods) {
+    for (let i = 0; i < mods.length; i++) {
+      const m = mods[i] as ModifierName;
       w = applyOne(m, w, firstValueMod);
       if (!LIST_MODIFIERS.has(m)) firstValueMod = false;
     }

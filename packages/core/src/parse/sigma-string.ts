@@ -19,8 +19,9 @@ export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWil
   let from = 0;
   const re = SPECIAL_G;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const i = m.index;
+  // test(), not exec(): the match's index is lastIndex - 1, and no match array is allocated per special character.
+  while (re.test(text)) {
+    const i = re.lastIndex - 1;
     if (i > from) {
       lit += text.slice(from, i);
       lastWasEscapePair = false;

@@ -13,6 +13,8 @@
  * here reports its type error before enum and anyOf, as ajv does.
  */
 
+import { getEntry, type YNode } from '../yaml/nodes.js';
+
 export interface SchemaNode {
   readonly type?: 'string' | 'object' | 'array' | 'boolean';
   readonly required?: readonly string[];
@@ -165,4 +167,120 @@ export function checkSchema(schema: SchemaNode, value: unknown): SchemaError[] {
   const out: Failure[] = [];
   compile(schema)(value, null, out);
   return out.map((f) => ({ instancePath: pointer(f.at), keyword: f.keyword, params: f.params }));
+}
+
+/**
+ * The same check run on the located YAML tree itself, for the parser: giving checkSchema a plain copy of each
+ * document (null-prototype objects, slow to fill and to enumerate) cost more than the check, measured on the corpus.
+ * A tree has the plain copy's errors, in the same order (test/schema/check.test.ts compares the two): a map is an
+ * object whose keys enumerate as a plain object's do (array indexes first), a sequence an array, a scalar its value.
+ */
+type TreeCheck = (n: YNode, at: Place, out: Failure[]) => void;
+
+const compiledTree = new WeakMap<SchemaNode, TreeCheck>();
+
+function compileTree(s: SchemaNode): TreeCheck {
+  let check = compiledTree.get(s);
+  if (!check) compiledTree.set(s, (check = buildTree(s)));
+  return check;
+}
+
+/** Whether a list or a mapping has the type. */
+function treeHasType(type: NonNullable<SchemaNode['type']>, n: YNode): boolean {
+  return type === 'object' ? n.kind === 'map' : type === 'array' && n.kind === 'seq';
+}
+
+/** An array index (a canonical decimal below 2^32 - 1): such keys come first, ascending, when a plain object's are enumerated. */
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+}
+
+/** The check of lists and mappings; a scalar is checked as its value, by the plain check. */
+function buildTree(s: SchemaNode): TreeCheck {
+  const plain = compile(s);
+  const checks: TreeCheck[] = [];
+  const { type, items, required = [], additionalProperties: extra } = s;
+  const typed =
+    type === 'string'
+      ? s.maxLength !== undefined || s.minLength !== undefined || s.format !== undefined
+      : type === 'array'
+        ? items !== undefined
+        : type === 'object' && (s.required !== undefined || extra !== undefined || s.properties !== undefined);
+  if (type !== undefined && !typed) {
+    checks.push((n, at, out) => {
+      if (!treeHasType(type, n)) out.push({ at, keyword: 'type', params: { type } });
+    });
+  }
+  if (s.enum) {
+    // No enum holds a list or a mapping: they always fail it.
+    const allowed = s.enum;
+    checks.push((_n, at, out) => {
+      out.push({ at, keyword: 'enum', params: { allowedValues: allowed } });
+    });
+  }
+  if (s.anyOf) {
+    const branches = s.anyOf.map(compileTree);
+    checks.push((n, at, out) => {
+      const before = out.length;
+      for (let i = 0; i < branches.length; i++) {
+        const len = out.length;
+        branches[i]!(n, at, out);
+        if (out.length === len) {
+          out.length = before;
+          return;
+        }
+      }
+      out.push({ at, keyword: 'anyOf', params: {} });
+    });
+  }
+  if (typed) {
+    const item = items && compileTree(items);
+    const names = Object.keys(s.properties ?? {});
+    const props = names.map((name) => compileTree(s.properties![name]!));
+    const known = new Set(names);
+    const rest = typeof extra === 'object' ? compileTree(extra) : undefined;
+    checks.push((n, at, out) => {
+      if (!treeHasType(type!, n)) {
+        out.push({ at, keyword: 'type', params: { type } });
+      } else if (n.kind === 'seq') {
+        if (item) for (let i = 0; i < n.items.length; i++) item(n.items[i]!, { parent: at, name: i }, out);
+      } else if (n.kind === 'map') {
+        for (let i = 0; i < required.length; i++) if (getEntry(n, required[i]!) === undefined) out.push({ at, keyword: 'required', params: { missingProperty: required[i] } });
+        if (extra === false || rest) {
+          const entries = n.entries;
+          let order: readonly number[] | undefined;
+          for (let i = 0; i < entries.length; i++) {
+            if (isArrayIndex(entries[i]!.key.text)) {
+              order = entries.map((_, j) => j);
+              const key = (j: number) => (isArrayIndex(entries[j]!.key.text) ? Number(entries[j]!.key.text) : Infinity);
+              order = [...order].sort((a, b) => key(a) - key(b) || a - b);
+              break;
+            }
+          }
+          for (let k = 0; k < entries.length; k++) {
+            const e = entries[order ? order[k]! : k]!;
+            const name = e.key.text;
+            if (known.has(name)) continue;
+            if (rest) rest(e.value, { parent: at, name }, out);
+            else out.push({ at, keyword: 'additionalProperties', params: { additionalProperty: name } });
+          }
+        }
+        for (let i = 0; i < names.length; i++) {
+          const e = getEntry(n, names[i]!);
+          if (e !== undefined) props[i]!(e.value, { parent: at, name: names[i]! }, out);
+        }
+      }
+    });
+  }
+  return (n, at, out) => {
+    if (n.kind === 'scalar') plain(n.value, at, out);
+    else for (let i = 0; i < checks.length; i++) checks[i]!(n, at, out);
+  };
+}
+
+/** checkSchema's errors for the plain value of a YAML tree (toPlain(node)), read from the tree. */
+export function checkSchemaTree(schema: SchemaNode, node: YNode): SchemaError[] {
+  const out: Failure[] = [];
+  compileTree(schema)(node, null, out);
+  return out.length === 0 ? [] : out.map((f) => ({ instancePath: pointer(f.at), keyword: f.keyword, params: f.params }));
 }

@@ -64,7 +64,9 @@ export interface YDocument {
 
 /** Looks up a key of a map (keys are unique once the tree is built). */
 export function getEntry(map: YMap, key: string): YEntry | undefined {
-  for (const e of map.entries) if (e.key.text === key) return e;
+  // Indexed, not for-of: this runs mostly unoptimized, where an iterator allocates a result object per entry.
+  const entries = map.entries;
+  for (let i = 0; i < entries.length; i++) if ((entries[i] as YEntry).key.text === key) return entries[i];
   return undefined;
 }
 
