@@ -164,6 +164,11 @@ function literalBytes(w: Extract<W, { t: 'str' }>, m: ModifierName): Uint8Array 
 }
 
 function addWildcards(parts: readonly ValuePart[], lead: boolean, trail: boolean): ValuePart[] {
+  // Most values are one literal: the result written as one literal array, without a copy grown by unshift and push.
+  if (parts.length === 1 && (parts[0] as ValuePart).kind === 'literal') {
+    const p = parts[0] as ValuePart;
+    return lead ? (trail ? [WILDCARD_MULTI, p, WILDCARD_MULTI] : [WILDCARD_MULTI, p]) : trail ? [p, WILDCARD_MULTI] : [p];
+  }
   const out = [...parts];
   if (lead && out[0]?.kind !== 'wildcard-multi') out.unshift(WILDCARD_MULTI);
   if (trail && out[out.length - 1]?.kind !== 'wildcard-multi') out.push(WILDCARD_MULTI);

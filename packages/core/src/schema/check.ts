@@ -13,7 +13,7 @@
  * here reports its type error before enum and anyOf, as ajv does.
  */
 
-import { getEntry, type YNode } from '../yaml/nodes.js';
+import { getEntry, type YEntry, type YNode } from '../yaml/nodes.js';
 
 export interface SchemaNode {
   readonly type?: 'string' | 'object' | 'array' | 'boolean';
@@ -192,7 +192,8 @@ function treeHasType(type: NonNullable<SchemaNode['type']>, n: YNode): boolean {
 
 /** An array index (a canonical decimal below 2^32 - 1): such keys come first, ascending, when a plain object's are enumerated. */
 function isArrayIndex(key: string): boolean {
-  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 }
 
 /** The check of lists and mappings; a scalar is checked as its value, by the plain check. */
@@ -237,7 +238,7 @@ function buildTree(s: SchemaNode): TreeCheck {
     const item = items && compileTree(items);
     const names = Object.keys(s.properties ?? {});
     const props = names.map((name) => compileTree(s.properties![name]!));
-    const known = new Set(names);
+    const propertyIndex = new Map(names.map((name, i) => [name, i]));
     const rest = typeof extra === 'object' ? compileTree(extra) : undefined;
     checks.push((n, at, out) => {
       if (!treeHasType(type!, n)) {
@@ -246,8 +247,15 @@ function buildTree(s: SchemaNode): TreeCheck {
         if (item) for (let i = 0; i < n.items.length; i++) item(n.items[i]!, { parent: at, name: i }, out);
       } else if (n.kind === 'map') {
         for (let i = 0; i < required.length; i++) if (getEntry(n, required[i]!) === undefined) out.push({ at, keyword: 'required', params: { missingProperty: required[i] } });
+        const entries = n.entries;
+        // The entry of each schema property, found in one pass over the entries (keys are unique) rather than by a
+        // search of the entries per property (a rule's schema has 19).
+        const found: (YEntry | undefined)[] = [];
+        for (let i = 0; i < entries.length; i++) {
+          const p = propertyIndex.get(entries[i]!.key.text);
+          if (p !== undefined) found[p] = entries[i];
+        }
         if (extra === false || rest) {
-          const entries = n.entries;
           let order: readonly number[] | undefined;
           for (let i = 0; i < entries.length; i++) {
             if (isArrayIndex(entries[i]!.key.text)) {
@@ -260,13 +268,13 @@ function buildTree(s: SchemaNode): TreeCheck {
           for (let k = 0; k < entries.length; k++) {
             const e = entries[order ? order[k]! : k]!;
             const name = e.key.text;
-            if (known.has(name)) continue;
+            if (propertyIndex.has(name)) continue;
             if (rest) rest(e.value, { parent: at, name }, out);
             else out.push({ at, keyword: 'additionalProperties', params: { additionalProperty: name } });
           }
         }
         for (let i = 0; i < names.length; i++) {
-          const e = getEntry(n, names[i]!);
+          const e = found[i];
           if (e !== undefined) props[i]!(e.value, { parent: at, name: names[i]! }, out);
         }
       }

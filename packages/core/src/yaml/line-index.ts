@@ -71,12 +71,24 @@ export class LineIndex {
     return Math.max(1, o - (this.starts[line] as number) + 1);
   }
 
-  /** A location spanning [start, end) (end optional). Hot (one per IR node): no temporary objects. */
+  /**
+   * A location spanning [start, end) (end optional). Hot (one per IR node): no temporary objects, and lineOf and
+   * columnOf written out for the common case of an offset on the line of the last lookup (this runs mostly
+   * unoptimized, where each call costs).
+   */
   location(start: number, end?: number): SourceLocation {
-    const sl = this.lineOf(start);
-    const column = this.columnOf(start, sl);
+    const starts = this.starts;
+    const length = this.text.length;
+    let sl = this.hint;
+    const s = start < 0 ? 0 : start > length ? length : start;
+    if (!(s >= (starts[sl] as number) && (sl + 1 >= starts.length || s < (starts[sl + 1] as number)))) sl = this.lineOf(s);
+    const sc = s - (starts[sl] as number) + 1;
+    const column = sc < 1 ? 1 : sc;
     if (end === undefined || end <= start) return { file: this.file, line: sl + 1, column, offset: start };
-    const el = this.lineOf(end);
-    return { file: this.file, line: sl + 1, column, offset: start, endLine: el + 1, endColumn: this.columnOf(end, el) };
+    let el = sl;
+    const e = end < 0 ? 0 : end > length ? length : end;
+    if (!(e >= (starts[el] as number) && (el + 1 >= starts.length || e < (starts[el + 1] as number)))) el = this.lineOf(e);
+    const ec = e - (starts[el] as number) + 1;
+    return { file: this.file, line: sl + 1, column, offset: start, endLine: el + 1, endColumn: ec < 1 ? 1 : ec };
   }
 }
