@@ -12,6 +12,7 @@ import type { RegexFlags, ValuePart } from '@sigmats/core';
 
 /** Characters that may appear inside a quoted literal with no escaping (log search `"…"` and CSE `'…'`). */
 export function isQuotable(text: string): boolean {
+  if (PLAIN_QUOTABLE.test(text)) return true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 || c === 39 || c === 92) return false; // " ' \
@@ -21,6 +22,12 @@ export function isQuotable(text: string): boolean {
   }
   return true;
 }
+
+/**
+ * Printable ASCII but the quotes and the backslash: the usual value, answered by one native scan (the character loop
+ * below was 7 ms of self time converting rules/ with both backends, in a profile).
+ */
+const PLAIN_QUOTABLE = /^[\x20\x21\x23-\x26\x28-\x5b\x5d-\x7e]*$/;
 
 /** Control, format and line/paragraph separator characters: never written raw into a query. */
 export function isInvisible(ch: string): boolean {
@@ -55,8 +62,15 @@ export function sumoRegexChar(ch: string): string {
 const REGEX_SPECIAL = new Uint8Array(128);
 for (const ch of '\\^$.|?*+()[]{}/') REGEX_SPECIAL[ch.charCodeAt(0)] = 1;
 
+/** Printable ASCII text, and the characters of it sumoRegexChar changes (REGEX_SPECIAL). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const SPECIAL = /[\\^$.|?*+()[\]{}/]/g;
+const escapeSpecial = (ch: string): string => (ch === '\\' ? '\\x5c' : `\\${ch}`);
+
 /** Regex source for the literal text (no anchors): sumoRegexChar on each code point, runs of plain text copied. */
 export function regexLiteral(text: string): string {
+  // Printable ASCII (nearly every value): a native replace rather than the loop over each character below.
+  if (PRINTABLE_ASCII.test(text)) return text.replace(SPECIAL, escapeSpecial);
   let out = '';
   let run = 0;
   for (let i = 0; i < text.length; i++) {

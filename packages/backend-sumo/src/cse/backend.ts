@@ -14,6 +14,7 @@ import { inEventKey } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { cseHooks } from './leaf.js';
 import { workspaceExpr } from './gworkspace.js';
+import { SharedRenders } from './shared-renders.js';
 
 /**
  * Sumo Logic Cloud SIEM match-rule expressions (backend id `sumo-cse`), target-languages §5. Every rule is scoped to
@@ -91,15 +92,22 @@ export function impliedEventIds(e: Expr): ReadonlySet<string> | undefined {
   }
 }
 
-/** The rule for one event type: its `EventID` tests folded to true/false (the scope already fixes the event id). */
-function foldEventId(e: Expr, id: string): Expr {
+/**
+ * The rule for one event type: its `EventID` tests folded to true/false (the scope already fixes the event id). A rule
+ * without such tests is the same for every event type: `unfolded` gives it simplified, once for all of them.
+ */
+function foldEventId(e: Expr, id: string, unfolded: () => Expr): Expr {
   const walk = (x: Expr): Expr => {
     switch (x.kind) {
       case 'and':
-      case 'or':
-        return { ...x, operands: x.operands.map(walk) };
-      case 'not':
-        return { ...x, operand: walk(x.operand) };
+      case 'or': {
+        const operands = x.operands.map(walk);
+        return operands.every((o, i) => o === x.operands[i]) ? x : { ...x, operands };
+      }
+      case 'not': {
+        const operand = walk(x.operand);
+        return operand === x.operand ? x : { ...x, operand };
+      }
       case 'match': {
         const ids = impliedEventIds(x);
         return ids ? { kind: 'const', value: ids.has(id), loc: x.loc } : x;
@@ -108,7 +116,8 @@ function foldEventId(e: Expr, id: string): Expr {
         return x;
     }
   };
-  return simplifyExpr(walk(e));
+  const folded = walk(e);
+  return folded === e ? unfolded() : simplifyExpr(folded);
 }
 
 /** Event types of Windows channel rules by `<channel>\0<id>`, shared by the rules naming them (bounded: ids come from rules). */
@@ -194,11 +203,14 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
           return fail(diagnostic('backend/unsupported-feature', `no ${rule.logsource.category ?? rule.logsource.service} event type has all the fields this rule reads`, at(rule)));
         }
         const groups = new Map<string, EventType[]>();
+        let simplified: Expr | undefined;
+        const unfolded = (): Expr => (simplified ??= simplifyExpr(expr));
+        const renders = new SharedRenders((resolve, folded) => render(resolve, folded));
         for (const e of events) {
           const id = /-(\d+)$/.exec(e.deviceEventId)?.[1] ?? '';
-          const folded = foldEventId(expr, id);
+          const folded = foldEventId(expr, id, unfolded);
           if (folded.kind === 'const' && !folded.value) continue; // the rule cannot match this event type
-          const r = folded.kind === 'const' ? ok('') : render(eventResolver(e), folded);
+          const r = folded.kind === 'const' ? ok('') : renders.of(folded, eventResolver(e));
           if (!r.ok) return r;
           warnings.push(...r.warnings);
           const k = `${e.vendor}\u0000${e.product}\u0000${r.value}`;

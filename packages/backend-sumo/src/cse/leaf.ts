@@ -217,8 +217,10 @@ export const cseHooks: RenderHooks<CseLeafContext> = {
     const pieces: string[] = [];
     const errors: Diagnostic[] = [];
     const groups = { lower: [] as StringValue[], cased: [] as StringValue[] };
+    // A set: asking the array for each value was quadratic in the list (hash and name lists run to thousands).
+    const plain = new Set(strings);
     for (const v of values) {
-      if (v.kind === 'string' && strings.includes(v)) {
+      if (v.kind === 'string' && plain.has(v)) {
         if (stringShape(v).shape === 'any') pieces.push(`!isNull(${name.value})`);
         else (v.cased ? groups.cased : groups.lower).push(v);
         continue;

@@ -64,7 +64,26 @@ export function exprFields(expr: Expr, out: string[] = [], seen: Set<string> = n
 
 const WORD_KEY = /^[A-Za-z0-9_]+$/;
 
-function jsonKeyPath(path: string): string | undefined {
+/**
+ * Answers of jsonKeyPath and fieldAlias by field: the corpus's rules read a few hundred distinct fields, thousands of
+ * times (bounded: fields come from rules).
+ */
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const known = new Map<string, T>();
+  return (s) => {
+    let answer = known.get(s);
+    if (answer === undefined && !known.has(s)) {
+      answer = f(s);
+      if (known.size >= 4096) known.clear();
+      known.set(s, answer);
+    }
+    return answer as T;
+  };
+}
+
+const jsonKeyPath = memo(keyPath);
+
+function keyPath(path: string): string | undefined {
   // A profile may give one key that holds dots (Zeek's flat `id.orig_h`) already in bracket form.
   if (/^\['[^'"\\[\]]+'\]$/.test(path) && ![...path].some(isInvisible)) return path;
   const segments = path.split('.');
@@ -80,6 +99,12 @@ function jsonKeyPath(path: string): string | undefined {
   }
   return out;
 }
+
+/** The identifier a field's json extraction is named by, before any suffix that tells it from another field's. */
+const fieldAlias = memo((f: string): string => {
+  const alias = f.replace(/[^A-Za-z0-9_]/g, '_');
+  return !/^[A-Za-z]/.test(alias) || !bareName(alias) ? `f_${alias}` : alias;
+});
 
 export function planFields(
   fields: readonly string[],
@@ -122,8 +147,7 @@ export function planFields(
       errors.push(diagnostic('backend/unsupported-value', `field name ${JSON.stringify(f)} cannot be a JSON key path`, locate(f)));
       continue;
     }
-    let alias = f.replace(/[^A-Za-z0-9_]/g, '_');
-    if (!/^[A-Za-z]/.test(alias) || !bareName(alias)) alias = `f_${alias}`;
+    const alias = fieldAlias(f);
     // Many fields may share one alias (`a.b`, `a-b`, `a b`): each alias remembers the next suffix to try, so the
     // k-th of them does not probe the k-1 suffixes already taken (quadratic in the number of such fields).
     let candidate = alias;

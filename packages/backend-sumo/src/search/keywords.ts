@@ -94,11 +94,16 @@ export function jsonEscapeKeywords(e: Expr): Expr {
       const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: JSON.stringify(p.text).slice(1, -1) } : p));
       return { ...e, value: { ...v, parts } };
     }
-    case 'not':
-      return { ...e, operand: jsonEscapeKeywords(e.operand) };
+    // Subtrees without keywords (most rules have none) are kept, not copied.
+    case 'not': {
+      const operand = jsonEscapeKeywords(e.operand);
+      return operand === e.operand ? e : { ...e, operand };
+    }
     case 'and':
-    case 'or':
-      return { ...e, operands: e.operands.map(jsonEscapeKeywords) };
+    case 'or': {
+      const operands = e.operands.map(jsonEscapeKeywords);
+      return operands.every((o, i) => o === e.operands[i]) ? e : { ...e, operands };
+    }
     case 'match':
     case 'const':
       return e;

@@ -39,17 +39,20 @@ export function windowsJsonValues(e: Expr): Result<Expr> {
   switch (e.kind) {
     case 'and':
     case 'or': {
+      // Subtrees without Level/Keywords tests are kept, not copied (every Windows rule comes through here).
       const operands: Expr[] = [];
+      let changed = false;
       for (const o of e.operands) {
         const r = windowsJsonValues(o);
         if (!r.ok) return r;
         operands.push(r.value);
+        if (r.value !== o) changed = true;
       }
-      return ok({ ...e, operands });
+      return ok(changed ? { ...e, operands } : e);
     }
     case 'not': {
       const r = windowsJsonValues(e.operand);
-      return r.ok ? ok({ ...e, operand: r.value }) : r;
+      return r.ok ? ok(r.value === e.operand ? e : { ...e, operand: r.value }) : r;
     }
     case 'match': {
       if (e.field === 'Level' && SHARED_NAME.has(levelKey(e.value) ?? '')) {

@@ -25,11 +25,16 @@ export function inEventKey(channel: string, id: string, field: string): string |
 /** `expr` with every read of a field renamed by `rename` (fields it leaves undefined keep their name). */
 export function renameFields(expr: Expr, rename: (field: string) => string | undefined): Expr {
   switch (expr.kind) {
+    // Subtrees with nothing renamed (the usual case) are kept, not copied.
     case 'and':
-    case 'or':
-      return { ...expr, operands: expr.operands.map((o) => renameFields(o, rename)) };
-    case 'not':
-      return { ...expr, operand: renameFields(expr.operand, rename) };
+    case 'or': {
+      const operands = expr.operands.map((o) => renameFields(o, rename));
+      return operands.every((o, i) => o === expr.operands[i]) ? expr : { ...expr, operands };
+    }
+    case 'not': {
+      const operand = renameFields(expr.operand, rename);
+      return operand === expr.operand ? expr : { ...expr, operand };
+    }
     case 'match': {
       const field = rename(expr.field) ?? expr.field;
       const value = expr.value.kind === 'fieldref' ? { ...expr.value, field: rename(expr.value.field) ?? expr.value.field } : expr.value;
