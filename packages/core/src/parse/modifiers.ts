@@ -206,6 +206,27 @@ function strW(parts: ValuePart[], cased: boolean, bytes: boolean, raw?: string):
   return { t: 'str', parts, cased, bytes, raw };
 }
 
+/** `contains`, `startswith` or `endswith` (`m`) applied to one value. */
+function openEnds(m: ModifierName, x: W): W {
+  const lead = m !== 'startswith';
+  const trail = m !== 'endswith';
+  if (x.t === 'str') return strW(addWildcards(x.parts, lead, trail), x.cased, x.bytes);
+  if (x.t === 're') {
+    let p = x.pattern;
+    if (lead && !regexAnchoredStart(p)) p = '.*' + p;
+    if (trail && !regexAnchoredEnd(p)) p = p + '.*';
+    return { ...x, pattern: p };
+  }
+  if (x.t === 'fieldref') {
+    // startswith leaves the end open (trail), endswith the start (lead); they combine into contains.
+    const s = trail || x.match === 'startswith' || x.match === 'contains';
+    const e = lead || x.match === 'endswith' || x.match === 'contains';
+    const match: FieldRefMatch = s && e ? 'contains' : s ? 'startswith' : e ? 'endswith' : 'equals';
+    return { ...x, match };
+  }
+  throw mismatch(m, x, x.t === 'num' ? `quote the number to match it as text: '${(x as { value: number }).value}'` : undefined);
+}
+
 function applyOne(m: ModifierName, w: W, first: boolean): W {
   switch (m) {
     case 'all':
@@ -214,25 +235,8 @@ function applyOne(m: ModifierName, w: W, first: boolean): W {
     case 'contains':
     case 'startswith':
     case 'endswith':
-      return mapExp(w, (x) => {
-        const lead = m !== 'startswith';
-        const trail = m !== 'endswith';
-        if (x.t === 'str') return strW(addWildcards(x.parts, lead, trail), x.cased, x.bytes);
-        if (x.t === 're') {
-          let p = x.pattern;
-          if (lead && !regexAnchoredStart(p)) p = '.*' + p;
-          if (trail && !regexAnchoredEnd(p)) p = p + '.*';
-          return { ...x, pattern: p };
-        }
-        if (x.t === 'fieldref') {
-          // startswith leaves the end open (trail), endswith the start (lead); they combine into contains.
-          const s = trail || x.match === 'startswith' || x.match === 'contains';
-          const e = lead || x.match === 'endswith' || x.match === 'contains';
-          const match: FieldRefMatch = s && e ? 'contains' : s ? 'startswith' : e ? 'endswith' : 'equals';
-          return { ...x, match };
-        }
-        throw mismatch(m, x, x.t === 'num' ? `quote the number to match it as text: '${(x as { value: number }).value}'` : undefined);
-      });
+      // The most used modifiers: a closure for mapExp only when there is an expansion to map.
+      return w.t === 'exp' ? mapExp(w, (x) => openEnds(m, x)) : openEnds(m, w);
     case 'base64':
       return mapExp(w, (x) => {
         if (x.t !== 'str') throw mismatch(m, x);

@@ -34,6 +34,9 @@ export function parseSigma(text: string, file: string, options: ParseOptions = {
   }
 }
 
+/** The YAML reading of files parsed with default options (most): one object for all of them. */
+const DEFAULT_YAML_OPTIONS = { yaml11: false } as const;
+
 function parseUnsafe(text: string, file: string, options: ParseOptions): ParseResult {
   const diagnostics: Diagnostic[] = [];
   if (typeof text !== 'string') {
@@ -55,13 +58,18 @@ function parseUnsafe(text: string, file: string, options: ParseOptions): ParseRe
       }),
     );
   }
-  const yaml = buildYamlTrees(index, {
-    yaml11: options.yamlVersion === '1.1',
-    limits: {
-      ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
-      ...(options.maxAliases !== undefined ? { maxAliases: options.maxAliases } : {}),
-    },
-  });
+  const yaml = buildYamlTrees(
+    index,
+    options.yamlVersion === undefined && options.maxDepth === undefined && options.maxAliases === undefined
+      ? DEFAULT_YAML_OPTIONS
+      : {
+          yaml11: options.yamlVersion === '1.1',
+          limits: {
+            ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
+            ...(options.maxAliases !== undefined ? { maxAliases: options.maxAliases } : {}),
+          },
+        },
+  );
   diagnostics.push(...yaml.diagnostics);
   const documents: SigmaDocument[] = [];
   // `---` with nothing after it (e.g. a trailing separator) is an empty document, not an error.
@@ -109,6 +117,7 @@ function parseDocument(index: LineIndex, doc: YDocument, options: ParseOptions):
  * (more specific, with a hint) wins.
  */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length === 0) return diagnostics;
   const specific = new Set<string>();
   for (const d of diagnostics) if (d.severity === 'error' && !d.code.startsWith('schema/')) specific.add(`${d.line}:${d.column}`);
   return diagnostics.filter((d) => !(d.severity === 'error' && d.code.startsWith('schema/') && specific.has(`${d.line}:${d.column}`)));
@@ -116,6 +125,7 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /** Names the rule in each diagnostic (id, else name, else title). */
 function stamp(diagnostics: Diagnostic[], root: YMap, document?: SigmaDocument): Diagnostic[] {
+  if (diagnostics.length === 0) return diagnostics;
   let key = document ? documentKey(document) : undefined;
   if (key === undefined) {
     for (const k of ['id', 'name', 'title']) {

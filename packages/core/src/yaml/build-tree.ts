@@ -84,7 +84,7 @@ export function buildYamlTrees(
   index: LineIndex,
   options: { yaml11?: boolean; limits?: Partial<YamlLimits>; fast?: boolean } = {},
 ): YamlParseResult {
-  const limits = { ...DEFAULT_YAML_LIMITS, ...options.limits };
+  const limits = options.limits === undefined ? DEFAULT_YAML_LIMITS : { ...DEFAULT_YAML_LIMITS, ...options.limits };
   const src = index.text;
   if (options.fast !== false && options.yaml11 !== true) {
     const doc = fastYamlTree(src, limits);

@@ -69,6 +69,9 @@ class FastParser {
    * The first `#` (or `: `) at or after the offset last searched from (`hashFrom`...), or the text length. The parse
    * reads offsets in increasing order, so each search runs again only once the parse has passed what it found.
    */
+  /** The quoted scalar last searched by quotedEnd: where it starts, and its closing quote (or -1). */
+  private quoteAt = -1;
+  private quoteClose = -1;
   private hashFrom = 0;
   private hashAt = -1;
   private colonSpaceFrom = 0;
@@ -233,16 +236,25 @@ class FastParser {
       while (k < end && this.src.charCodeAt(k) === SP) k++;
       return this.src.charCodeAt(k) === COLON && (k + 1 === end || this.src.charCodeAt(k + 1) === SP);
     }
-    for (let k = at; k < end; k++) {
-      const ch = this.src.charCodeAt(k);
-      if (ch === COLON && (k + 1 === end || this.src.charCodeAt(k + 1) === SP)) return true;
-      if (ch === HASH && this.src.charCodeAt(k - 1) === SP) return false;
-    }
-    return false;
+    // A `: ` before any comment, or a final `:` on a line without one (native searches, as in inlineScalar).
+    const comment = this.commentOrEnd(at, end);
+    if (this.nextColonSpace(at) < comment) return true;
+    return comment === end && this.src.charCodeAt(end - 1) === COLON;
   }
 
-  /** Closing quote offset of a quoted scalar starting at `at` on this line, or -1. */
+  /**
+   * Closing quote offset of a quoted scalar starting at `at` on this line, or -1. Remembered for the last `at`: a
+   * quoted sequence item is searched by looksLikeKey, then again by the key or scalar it turns out to be.
+   */
   private quotedEnd(at: number, end: number): number {
+    if (at !== this.quoteAt) {
+      this.quoteAt = at;
+      this.quoteClose = this.searchQuotedEnd(at, end);
+    }
+    return this.quoteClose;
+  }
+
+  private searchQuotedEnd(at: number, end: number): number {
     const src = this.src;
     if (src.charCodeAt(at) === SQ) {
       // '' is an escaped quote inside single quotes.
