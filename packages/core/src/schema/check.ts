@@ -175,7 +175,21 @@ export function checkSchema(schema: SchemaNode, value: unknown): SchemaError[] {
  * A tree has the plain copy's errors, in the same order (test/schema/check.test.ts compares the two): a map is an
  * object whose keys enumerate as a plain object's do (array indexes first), a sequence an array, a scalar its value.
  */
-type TreeCheck = (n: YNode, at: Place, out: Failure[]) => void;
+type TreeCheck = (n: YNode, parent: Place, name: string | number | undefined, out: Failure[]) => void;
+/** One check of a list or a mapping, at its place. */
+type TreeKeywordCheck = (n: YNode, at: Place, out: Failure[]) => void;
+
+/**
+ * A value's place, made only when something needs it (a failure, or a list's or mapping's children): a place per
+ * visited scalar was most of the check's allocation. `name` undefined: the place is `parent` itself (the root, or a
+ * value checked again against an anyOf branch).
+ */
+function placeOf(parent: Place, name: string | number | undefined): Place {
+  return name === undefined ? parent : { parent, name };
+}
+
+/** Where the plain check of a scalar records its failures until they are given the scalar's place. */
+const PENDING: Place = { parent: null, name: '' };
 
 const compiledTree = new WeakMap<SchemaNode, TreeCheck>();
 
@@ -199,7 +213,7 @@ function isArrayIndex(key: string): boolean {
 /** The check of lists and mappings; a scalar is checked as its value, by the plain check. */
 function buildTree(s: SchemaNode): TreeCheck {
   const plain = compile(s);
-  const checks: TreeCheck[] = [];
+  const checks: TreeKeywordCheck[] = [];
   const { type, items, required = [], additionalProperties: extra } = s;
   const typed =
     type === 'string'
@@ -225,7 +239,7 @@ function buildTree(s: SchemaNode): TreeCheck {
       const before = out.length;
       for (let i = 0; i < branches.length; i++) {
         const len = out.length;
-        branches[i]!(n, at, out);
+        branches[i]!(n, at, undefined, out);
         if (out.length === len) {
           out.length = before;
           return;
@@ -244,7 +258,7 @@ function buildTree(s: SchemaNode): TreeCheck {
       if (!treeHasType(type!, n)) {
         out.push({ at, keyword: 'type', params: { type } });
       } else if (n.kind === 'seq') {
-        if (item) for (let i = 0; i < n.items.length; i++) item(n.items[i]!, { parent: at, name: i }, out);
+        if (item) for (let i = 0; i < n.items.length; i++) item(n.items[i]!, at, i, out);
       } else if (n.kind === 'map') {
         for (let i = 0; i < required.length; i++) if (getEntry(n, required[i]!) === undefined) out.push({ at, keyword: 'required', params: { missingProperty: required[i] } });
         const entries = n.entries;
@@ -269,26 +283,32 @@ function buildTree(s: SchemaNode): TreeCheck {
             const e = entries[order ? order[k]! : k]!;
             const name = e.key.text;
             if (propertyIndex.has(name)) continue;
-            if (rest) rest(e.value, { parent: at, name }, out);
+            if (rest) rest(e.value, at, name, out);
             else out.push({ at, keyword: 'additionalProperties', params: { additionalProperty: name } });
           }
         }
         for (let i = 0; i < names.length; i++) {
           const e = found[i];
-          if (e !== undefined) props[i]!(e.value, { parent: at, name: names[i]! }, out);
+          if (e !== undefined) props[i]!(e.value, at, names[i]!, out);
         }
       }
     });
   }
-  return (n, at, out) => {
-    if (n.kind === 'scalar') plain(n.value, at, out);
-    else for (let i = 0; i < checks.length; i++) checks[i]!(n, at, out);
+  return (n, parent, name, out) => {
+    if (n.kind === 'scalar') {
+      const before = out.length;
+      plain(n.value, PENDING, out);
+      for (let i = before; i < out.length; i++) out[i] = { at: placeOf(parent, name), keyword: out[i]!.keyword, params: out[i]!.params };
+    } else {
+      const at = placeOf(parent, name);
+      for (let i = 0; i < checks.length; i++) checks[i]!(n, at, out);
+    }
   };
 }
 
 /** checkSchema's errors for the plain value of a YAML tree (toPlain(node)), read from the tree. */
 export function checkSchemaTree(schema: SchemaNode, node: YNode): SchemaError[] {
   const out: Failure[] = [];
-  compileTree(schema)(node, null, out);
+  compileTree(schema)(node, null, undefined, out);
   return out.length === 0 ? [] : out.map((f) => ({ instancePath: pointer(f.at), keyword: f.keyword, params: f.params }));
 }

@@ -2,7 +2,7 @@ import { checkSchemaTree, type SchemaError } from './check.js';
 import type { DiagnosticCode } from '../diagnostic-codes.js';
 import type { DocContext } from '../parse/context.js';
 import { suggest } from '../parse/suggest.js';
-import { getEntry, type YMap, type YNode } from '../yaml/nodes.js';
+import { getEntry, type YEntry, type YMap, type YNode } from '../yaml/nodes.js';
 import { correlationSchema, filterSchema, ruleSchema } from './sigma-schemas.js';
 import { CORRELATION_KEYS, FILTER_KEYS, RULE_KEYS } from '../parse/meta.js';
 
@@ -148,7 +148,8 @@ export function validateDocument(ctx: DocContext, root: YMap, kind: DocumentKind
   }
   // Custom top-level fields are allowed; warn when one looks like a misspelled standard field.
   const known = kind === 'rule' ? RULE_KEYS : kind === 'correlation' ? CORRELATION_KEYS : FILTER_KEYS;
-  for (const e of root.entries) {
+  for (let i = 0; i < root.entries.length; i++) {
+    const e = root.entries[i] as YEntry;
     if (known.has(e.key.text)) continue;
     const s = suggest(e.key.text, known, e.key.text.length > 5 ? 2 : 1);
     if (s && !getEntry(root, s)) {
