@@ -20,6 +20,8 @@ function walk(dir: string, out: string[] = []): string[] {
 /** The fast path, when it accepts a text, must build exactly what the js-yaml event path builds, with no diagnostic. */
 function agree(text: string): boolean {
   const fast = fastYamlTree(text, { maxDepth: 64 });
+  // The same with the line starts a LineIndex gives it (how buildYamlTrees calls it).
+  expect(fastYamlTree(text, { maxDepth: 64 }, new LineIndex(text, 'f').lineStarts), text).toEqual(fast);
   if (!fast) return false;
   const slow = buildYamlTrees(new LineIndex(text, 'f'), { fast: false });
   expect(slow.diagnostics, text).toEqual([]);

@@ -87,7 +87,7 @@ export function buildYamlTrees(
   const limits = options.limits === undefined ? DEFAULT_YAML_LIMITS : { ...DEFAULT_YAML_LIMITS, ...options.limits };
   const src = index.text;
   if (options.fast !== false && options.yaml11 !== true) {
-    const doc = fastYamlTree(src, limits);
+    const doc = fastYamlTree(src, limits, index.lineStarts);
     if (doc) return { documents: [doc], diagnostics: [] };
   }
   const diagnostics: Diagnostic[] = [];

@@ -9,7 +9,7 @@ import type { YDocument, YEntry, YMap, YNode, YScalar, YSeq } from './nodes.js';
  * multi-line plain or quoted scalars, flow mappings, several documents, duplicate or forbidden keys, scalars YAML 1.1
  * reads differently...), so the general path handles it, with its diagnostics.
  */
-export function fastYamlTree(src: string, limits: { maxDepth: number }): YDocument | undefined {
+export function fastYamlTree(src: string, limits: { maxDepth: number }, lineStarts?: readonly number[]): YDocument | undefined {
   // A byte order mark anywhere: js-yaml skips one at the start of a line, so `\uFEFF%x` there is a directive (fuzz seed
   // 1524363181); the general path reads it as js-yaml does.
   if (src.length === 0 || src.indexOf('\t') >= 0 || src.indexOf('\r') >= 0 || src.indexOf('\uFEFF') >= 0) return undefined;
@@ -18,7 +18,7 @@ export function fastYamlTree(src: string, limits: { maxDepth: number }): YDocume
   if (src.startsWith('---') || src.startsWith('...') || src.startsWith('%')) return undefined;
   if (src.indexOf('\n---') >= 0 || src.indexOf('\n...') >= 0 || src.indexOf('\n%') >= 0) return undefined;
   try {
-    return new FastParser(src, limits.maxDepth).parseDocument();
+    return new FastParser(src, limits.maxDepth, lineStarts).parseDocument();
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
@@ -77,15 +77,24 @@ class FastParser {
   private colonSpaceFrom = 0;
   private colonSpaceAt = -1;
 
+  /**
+   * `lineStarts`: the text's line starts when the caller has them (a LineIndex's; the text has no CR or BOM here,
+   * so its lines are the LF-separated ones): the line ends are then read from them instead of searched again.
+   */
   constructor(
     private readonly src: string,
     private readonly maxDepth: number,
+    lineStarts?: readonly number[],
   ) {
     let n = 0;
     let start = 0;
     while (start <= src.length) {
-      let end = src.indexOf('\n', start);
-      if (end < 0) end = src.length;
+      let end: number;
+      if (lineStarts !== undefined) end = n + 1 < lineStarts.length ? (lineStarts[n + 1] as number) - 1 : src.length;
+      else {
+        end = src.indexOf('\n', start);
+        if (end < 0) end = src.length;
+      }
       let i = start;
       while (i < end && src.charCodeAt(i) === SP) i++;
       if (n === lineStart.length) growLineTable();

@@ -32,6 +32,11 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /** Offset at which each line starts (line 1 first). Read-only: the YAML fast path reads its lines from it. */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
