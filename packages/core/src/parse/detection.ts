@@ -2,7 +2,7 @@ import type { Detection, DetectionElement, DetectionGroup, DetectionItem, Modifi
 import type { DetectionValue } from '../ir/values.js';
 import type { YEntry, YMap, YNode, YScalar } from '../yaml/nodes.js';
 import type { DocContext, Span } from './context.js';
-import { MODIFIER_NAMES, applyModifiers, checkChain, type ModifierProblem } from './modifiers.js';
+import { MODIFIER_NAMES, applyModifiers, checkChain, readsWrittenText, type ModifierProblem } from './modifiers.js';
 import { scalarOffsetMapper } from './scalar-offsets.js';
 import { suggest } from './suggest.js';
 import { exact } from './exact.js';
@@ -120,6 +120,7 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
   // the objects they return cost most.
   const values: DetectionValue[] = [];
   let reported: Set<string> | undefined;
+  const writtenText = readsWrittenText(mods);
   for (let i = 0; i < scalars.length; i++) {
     const s = scalars[i] as YScalar;
     if (keyword && (typeof s.value === 'boolean' || s.value === null) && mods.length === 0) {
@@ -127,7 +128,7 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
       failed = true;
       continue;
     }
-    const r = applyModifiers(mods, s.value, ctx.loc(s));
+    const r = applyModifiers(mods, s.value, ctx.loc(s), writtenText);
     for (let j = 0; j < r.warnings.length; j++) report(ctx, r.warnings[j] as ModifierProblem, keySpan, s);
     if (r.problem) {
       reported ??= new Set<string>();

@@ -403,16 +403,23 @@ function finish(w: W, loc: SourceLocation): DetectionValue {
  * Applies a modifier chain to one written value. Returns the IR value or the first problem.
  * Warnings (escaped wildcard) are returned alongside a value.
  */
+/** Whether a chain reads the value as written (re, cidr, fieldref) rather than as a Sigma string with wildcards. */
+export function readsWrittenText(mods: readonly ModifierName[]): boolean {
+  return mods.length > 0 && (mods.includes('re') || mods.includes('cidr') || mods.includes('fieldref'));
+}
+
+/** `writtenText`: readsWrittenText(mods), which a caller applying one chain to many values can work out once. */
 export function applyModifiers(
   mods: readonly ModifierName[],
   raw: RawValue,
   loc: SourceLocation,
+  writtenText = readsWrittenText(mods),
 ): { value?: DetectionValue; problem?: ModifierProblem; warnings: readonly ModifierProblem[] } {
   // A list of its own only for a warning (rare): values share an empty one.
   let warnings = NO_PROBLEMS;
   const parsed = typeof raw === 'string' ? parseSigmaString(raw) : undefined;
   let w = initial(raw, parsed?.parts);
-  if (parsed && mods.length > 0 && (mods.includes('re') || mods.includes('cidr') || mods.includes('fieldref'))) {
+  if (parsed && writtenText) {
     // These read the written text, not Sigma wildcards: no escape warning.
   } else if (parsed) {
     if (parsed.escapedWildcard) {
