@@ -92,8 +92,8 @@ const IDENT = /[A-Za-z_$][A-Za-z0-9_$.]*/y;
 
 /**
  * The longest operator at `i` (`== != <> <= >= && ||`, then `= < > ! + - * / % ? :`), or undefined. By character code:
- * trying each operator with startsWith was a tenth of the linter's cold time (profile of validating every query
- * emitted for rules/, 7 of 70 ms).
+ * trying each operator with startsWith was 7 ms of self time in a profile of validating every query emitted for
+ * rules/ once.
  */
 function operatorAt(text: string, i: number): string | undefined {
   const next = text.charCodeAt(i + 1);
