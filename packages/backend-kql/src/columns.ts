@@ -50,7 +50,7 @@ export function resolveColumn(field: string, loc: SourceLocation, target: KqlTar
     return ok({ ref: field, type: 'string', name: field });
   }
   const type = schema.columns[field];
-  if (type) return ok({ ref: kqlColumn(field), type, name: field });
+  if (type) return tableColumn(schema, field, type);
   const computed = schema.computed?.[field];
   if (computed) {
     const computedType = schema.computedTypes?.[field] ?? 'string';
@@ -69,6 +69,23 @@ export function resolveColumn(field: string, loc: SourceLocation, target: KqlTar
     }),
   );
 }
+
+/**
+ * A column of the table, one result per schema and field: every test of a field resolves it, and the answer
+ * depends on nothing else (results are immutable).
+ */
+function tableColumn(schema: TableSchema, field: string, type: KustoType): Result<Column> {
+  let bySchema = TABLE_COLUMNS.get(schema);
+  if (!bySchema) TABLE_COLUMNS.set(schema, (bySchema = new Map()));
+  let r = bySchema.get(field);
+  if (!r || !r.ok || r.value.type !== type) {
+    r = ok({ ref: kqlColumn(field), type, name: field });
+    bySchema.set(field, r);
+  }
+  return r;
+}
+
+const TABLE_COLUMNS = new WeakMap<TableSchema, Map<string, Result<Column>>>();
 
 /** The column as a string expression (non-string columns are compared as text through tostring()). */
 export function asString(c: Column): string {

@@ -55,6 +55,21 @@ const COLUMN_ESCAPES: Readonly<Record<string, string>> = { ...KQL_STRING.escapes
  * all-lower-case name is always quoted; every Defender and Sentinel column has an upper-case letter.
  */
 export function kqlColumn(name: string): string {
+  // A rule set names few fields, each in many tests: answered once per name.
+  let ref = COLUMNS.get(name);
+  if (ref === undefined) {
+    ref = columnOf(name);
+    if (COLUMNS.size >= COLUMN_CACHE_LIMIT) COLUMNS.clear();
+    COLUMNS.set(name, ref);
+  }
+  return ref;
+}
+
+/** Column references by name; cleared when full, so odd inputs cannot grow it without bound. */
+const COLUMNS = new Map<string, string>();
+const COLUMN_CACHE_LIMIT = 10_000;
+
+function columnOf(name: string): string {
   if (IDENT.test(name) && UPPER.test(name) && !BOOLEAN_WORDS.has(name.toLowerCase())) return name;
   return `['${escapeWith(name, COLUMN_ESCAPES)}']`;
 }

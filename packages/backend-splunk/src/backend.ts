@@ -136,7 +136,12 @@ export const splunkBackend: Backend = createBackend({
     const parts = renderCondition(searched, o.value.scope, { stage: 'search' });
     if (!parts.ok) return parts;
     const c = checked(searchPipeline(parts.value), ctx.rule.loc);
-    return c.ok ? ok(c.value, [...parts.warnings, ...unscopedWindows(expr, ctx, o.value), ...unscopedEventType(expr, ctx, o.value)]) : c;
+    if (!c.ok) return c;
+    // The warnings without spreading three arrays per condition (most of them are empty).
+    const windows = unscopedWindows(expr, ctx, o.value);
+    const eventType = unscopedEventType(expr, ctx, o.value);
+    if (windows.length === 0 && eventType.length === 0) return ok(c.value, parts.warnings);
+    return ok(c.value, parts.warnings.concat(windows, eventType));
   },
   formatRule: (queries, ctx) => {
     const o = options(ctx);

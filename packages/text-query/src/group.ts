@@ -18,6 +18,8 @@ export function groupOrByField(e: Expr): Expr {
     }
     case 'or': {
       const operands = mapSame(e.operands);
+      // Most ORs are one field's values (`Image|endswith: [...]`): nothing to gather, and no map to build.
+      if (oneField(operands)) return operands === e.operands ? e : { ...e, operands };
       const byField = new Map<string, MatchExpr[]>();
       let repeated = false;
       for (const o of operands) {
@@ -51,6 +53,17 @@ export function groupOrByField(e: Expr): Expr {
     case 'const':
       return e;
   }
+}
+
+/** Whether every operand is a test of the same field. */
+function oneField(operands: readonly Expr[]): boolean {
+  const first = operands[0];
+  if (first?.kind !== 'match') return false;
+  for (let i = 1; i < operands.length; i++) {
+    const o = operands[i]!;
+    if (o.kind !== 'match' || o.field !== first.field) return false;
+  }
+  return true;
 }
 
 /** The operands with groupOrByField applied; the same array when no operand changed. */

@@ -53,8 +53,15 @@ function needsGroup(d: Dialect, parent: BoolOp, child: Piece): boolean {
 }
 
 function join(d: Dialect, op: 'and' | 'or', parts: readonly Piece[]): Piece {
-  const texts = parts.map((p) => (needsGroup(d, op, p) ? d.group(p.text) : p.text));
-  return { text: texts.join(op === 'and' ? d.and : d.or), top: parts.length === 1 ? parts[0]!.top : op };
+  // One string built in place: no array of grouped texts per AND/OR (this runs for every group of every rule).
+  const sep = op === 'and' ? d.and : d.or;
+  let text = '';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (i > 0) text += sep;
+    text += needsGroup(d, op, p) ? d.group(p.text) : p.text;
+  }
+  return { text, top: parts.length === 1 ? parts[0]!.top : op };
 }
 
 function sameFieldValues(
@@ -109,7 +116,9 @@ export function renderExpr<C>(expr: Expr, dialect: Dialect, hooks: RenderHooks<C
       }
       case 'or':
       case 'and': {
-        const same = sameFieldValues(e.operands);
+        // The values are gathered only when the backend has a list hook for this operator (Splunk's where and
+        // KQL have no andList).
+        const same = (e.kind === 'or' ? hooks.orList : hooks.andList) ? sameFieldValues(e.operands) : undefined;
         if (same) {
           const folded =
             e.kind === 'or'

@@ -31,6 +31,12 @@ type Mode = 'search' | 'where';
 class Linter {
   readonly problems: QueryProblem[] = [];
 
+  /**
+   * Whether the query holds no control character at all: then no token does, and the per-token scan is skipped
+   * (one native scan of the whole query instead of one per quoted token).
+   */
+  constructor(private readonly controlFree: boolean) {}
+
   report(message: string, offset: number, code?: string): void {
     this.problems.push({ message, offset, ...(code ? { code } : {}) });
   }
@@ -144,7 +150,7 @@ class Linter {
         }
       }
       // Raw control characters inside literals do not survive savedsearches.conf and are never needed.
-      const control = CONTROL_CHAR.exec(t.text);
+      const control = this.controlFree ? null : CONTROL_CHAR.exec(t.text);
       if (control) this.report('raw control character inside a quoted string', t.offset + control.index, 'spl/control-char');
     }
   }
@@ -423,8 +429,8 @@ class Linter {
 
 /** Lint one SPL query; an empty list means no problem found. */
 export function lintSpl(query: string): QueryProblem[] {
-  const linter = new Linter();
-  const tokens = tokenize(query, false);
+  const linter = new Linter(!CONTROL_CHAR.test(query));
+  const tokens = tokenize(query, true);
   if (tokens.length === 0) {
     linter.report('empty query', 0, 'spl/empty');
     return linter.problems;

@@ -51,15 +51,12 @@ export function searchPattern(v: StringValue): string | undefined {
   let out = '';
   for (const p of v.parts) {
     switch (p.kind) {
-      case 'literal':
-        // One scan for the common case: nothing to refuse and nothing to escape.
-        if (!SEARCH_PLAIN_SPECIAL.test(p.text)) {
-          out += p.text;
-          break;
-        }
-        if (!searchLiteralOk(p.text)) return undefined; // a literal * cannot be escaped
-        out += splEscape(p.text);
+      case 'literal': {
+        const text = literalTerm(p.text);
+        if (text === undefined) return undefined;
+        out += text;
         break;
+      }
       case 'wildcard-multi':
         out += '*';
         break;
@@ -72,6 +69,56 @@ export function searchPattern(v: StringValue): string | undefined {
     }
   }
   return `"${out}"`;
+}
+
+/** A literal's text inside a search term, or undefined when it holds a `*` (which cannot be escaped). */
+function literalTerm(text: string): string | undefined {
+  // One scan for the common case: nothing to refuse and nothing to escape.
+  if (!SEARCH_PLAIN_SPECIAL.test(text)) return text;
+  return searchLiteralOk(text) ? splEscape(text) : undefined;
+}
+
+/** searchString: the value holds a placeholder. */
+const PLACEHOLDER = 0;
+/** searchString: the value matches anything (only `*`s), whatever its cased flag. */
+const ANY = 1;
+
+/**
+ * What searchLeaf needs of a string value, in one pass over its parts: a placeholder (reported first), any value,
+ * or searchPattern's term (undefined when the search cannot say it). This is hasPlaceholder, stringShape(v).shape
+ * === 'any' and searchPattern in one loop: searchLeaf runs for every value of every rule.
+ */
+function searchString(v: StringValue): typeof PLACEHOLDER | typeof ANY | string | undefined {
+  let out = '';
+  let sayable = !v.cased;
+  let star = false;
+  let onlyStars = true;
+  for (const p of v.parts) {
+    switch (p.kind) {
+      case 'placeholder':
+        return PLACEHOLDER;
+      case 'wildcard-multi':
+        star = true;
+        out += '*';
+        break;
+      case 'wildcard-single':
+        onlyStars = false;
+        sayable = false;
+        break;
+      case 'literal':
+        if (p.text !== '') onlyStars = false;
+        if (sayable) {
+          const text = literalTerm(p.text);
+          if (text === undefined) sayable = false;
+          else out += text;
+        }
+        break;
+      default:
+        return assertNever(p, 'value part');
+    }
+  }
+  if (star && onlyStars) return ANY;
+  return sayable ? `"${out}"` : undefined;
 }
 
 /**
@@ -102,12 +149,11 @@ export function searchLeaf(node: MatchExpr | KeywordExpr, ctx: LeafContext): Res
     const v = node.value;
     if (v.kind === 'number') return ok(splNumber(v.value));
     if (v.kind === 'regex') return undefined;
-    const u = unresolved(v);
-    if (u) return u;
-    if (stringShape(v).shape === 'any') return ok('*');
+    const term = searchString(v);
+    if (term === PLACEHOLDER) return unresolved(v);
+    if (term === ANY) return ok('*');
     if (innerWildcard(v)) return undefined;
-    const pat = searchPattern(v);
-    return pat === undefined ? undefined : ok(pat);
+    return term === undefined ? undefined : ok(term);
   }
   const name = searchField(ctx.fieldPrefix + node.field);
   const v = node.value;
@@ -115,10 +161,10 @@ export function searchLeaf(node: MatchExpr | KeywordExpr, ctx: LeafContext): Res
   // to where, which may quote the name); a sayable value with an unwritable name is an error.
   switch (v.kind) {
     case 'string': {
-      const u = unresolved(v);
-      if (u) return u;
-      if (stringShape(v).shape === 'any' && !v.cased) return name === undefined ? badField(node.field, node, 'search') : ok(`${name}=*`);
-      const pat = searchPattern(v);
+      const pat = searchString(v);
+      if (pat === PLACEHOLDER) return unresolved(v);
+      // Any value, cased: searchPattern refuses every cased value.
+      if (pat === ANY) return v.cased ? undefined : name === undefined ? badField(node.field, node, 'search') : ok(`${name}=*`);
       if (pat === undefined) return undefined;
       return name === undefined ? badField(node.field, node, 'search') : ok(`${name}=${pat}`);
     }

@@ -106,6 +106,10 @@ function inList(field: string, values: readonly ScalarValue[], node: Expr, ctx: 
   const prefix = first && ctx.unprefixed.has(first) ? '' : ctx.fieldPrefix;
   const name = searchField(prefix + field);
   if (name === undefined) return undefined;
+  if (prefix === '' && node.kind === 'or') {
+    const fromMemo = memoItems(name, values, node.operands, ctx.memo);
+    if (fromMemo !== MISSING) return fromMemo === undefined ? undefined : ok(`${name} IN (${fromMemo.join(', ')})`);
+  }
   const items: string[] = [];
   for (const v of values) {
     if (v.kind === 'number') {
@@ -119,6 +123,37 @@ function inList(field: string, values: readonly ScalarValue[], node: Expr, ctx: 
     items.push(pattern);
   }
   return ok(`${name} IN (${items.join(', ')})`);
+}
+
+const MISSING = Symbol('not in the memo');
+
+/**
+ * The IN items read from the leaves' memoized search terms (`name="…"`, `name=3`), which classifying the condition
+ * rendered already (searchable): the values are not shaped, checked and escaped a second time. undefined: a value
+ * the list cannot hold (the same answers as the loop of inList); MISSING: an operand was not classified.
+ */
+function memoItems(
+  name: string,
+  values: readonly ScalarValue[],
+  operands: readonly Expr[],
+  memo: Map<Expr, Result<string> | undefined>,
+): string[] | undefined | typeof MISSING {
+  const items: string[] = [];
+  const head = name.length + 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const o = operands[i];
+    if (o === undefined || !memo.has(o)) return MISSING;
+    if (v.kind !== 'number' && v.kind !== 'string') return undefined;
+    const r = memo.get(o);
+    // Not searchable (cased, `?`, literal `*`) or failed (a placeholder): inList's searchPattern/hasPlaceholder refuse.
+    if (r === undefined || !r.ok) return undefined;
+    const term = r.value;
+    // `F=*` (any value) stays its own term. The memo's name is searchField(field), the same as `name` here.
+    if (term.length === head + 1 && term.endsWith('*')) return undefined;
+    items.push(term.slice(head));
+  }
+  return items;
 }
 
 const whereHooks: RenderHooks<LeafContext> = { leaf: (node, ctx) => whereLeaf(node, ctx) };
