@@ -54,7 +54,9 @@ function tests(e: Expr, fields: ReadonlySet<string>): boolean {
       return fields.has(e.field);
     case 'and':
     case 'or':
-      return e.operands.some((o) => tests(o, fields));
+      // A loop, not some() with a closure: this walks the condition of every Windows rule.
+      for (const o of e.operands) if (tests(o, fields)) return true;
+      return false;
     case 'not':
       return tests(e.operand, fields);
     default:

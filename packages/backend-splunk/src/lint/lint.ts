@@ -430,7 +430,7 @@ class Linter {
 /** Lint one SPL query; an empty list means no problem found. */
 export function lintSpl(query: string): QueryProblem[] {
   const linter = new Linter(!CONTROL_CHAR.test(query));
-  const tokens = tokenize(query, true);
+  const tokens = tokenize(query, false);
   if (tokens.length === 0) {
     linter.report('empty query', 0, 'spl/empty');
     return linter.problems;

@@ -74,28 +74,6 @@ const RUN_IN_DQ = /[^"\\]*/y; // up to the next " or backslash
 const RUN_IN_SQ = /[^'\\]*/y;
 const WORD_RUN = /[^ \t\r\n"'`()[\],|=!<>]*/y; // the WORD class of CLASS above
 
-// A quoted body whose escapes are all `\\` or `\<quote>`, up to its closing quote, in one native match: what the
-// backend emits (Windows paths are full of `\\`), which the loop below would take one escape pair at a time.
-const PLAIN_DQ = /[^"\\]*(?:\\["\\][^"\\]*)*/y;
-const PLAIN_SQ = /[^'\\]*(?:\\['\\][^'\\]*)*/y;
-const STANDARD_DQ = /\\(["\\])/g;
-const STANDARD_SQ = /\\(['\\])/g;
-
-/**
- * readQuoted for the linter, which reads only the escapes it reports: a body whose escapes are all ones Splunk
- * unescapes (`\\`, `\<quote>`) is matched natively and gets no escape list. Same end, value and closedness.
- */
-function readQuotedForLint(src: string, start: number, quote: number): Quoted {
-  const plain = quote === 34 ? PLAIN_DQ : PLAIN_SQ;
-  plain.lastIndex = start + 1;
-  plain.test(src);
-  const end = plain.lastIndex;
-  if (end >= src.length || src.charCodeAt(end) !== quote) return readQuoted(src, start, quote);
-  const body = src.slice(start + 1, end);
-  const value = body.includes('\\') ? body.replace(quote === 34 ? STANDARD_DQ : STANDARD_SQ, '$1') : body;
-  return { end: end + 1, value, escapes: NO_ESCAPES, closed: true };
-}
-
 function readQuoted(src: string, start: number, quote: number): Quoted {
   const run = quote === 34 ? RUN_IN_DQ : RUN_IN_SQ;
   let value = '';
@@ -131,15 +109,11 @@ function readQuoted(src: string, start: number, quote: number): Quoted {
 }
 
 export function tokenizeSpl(src: string): SplToken[] {
-  return tokenize(src, false);
+  return tokenize(src, true);
 }
 
-/**
- * The tokens. `forLint` leaves out newline tokens and the escapes Splunk unescapes (`\\`, `\"` in strings, `\\`,
- * `\'` in field names), which the linter ignores.
- */
-export function tokenize(src: string, forLint: boolean): SplToken[] {
-  const newlines = !forLint;
+/** The tokens; `newlines: false` leaves newline tokens out (the linter ignores them). */
+export function tokenize(src: string, newlines: boolean): SplToken[] {
   const out: SplToken[] = [];
   const n = src.length;
   let i = 0;
@@ -156,7 +130,7 @@ export function tokenize(src: string, forLint: boolean): SplToken[] {
       continue;
     }
     if (cls === QUOTE) {
-      const q = forLint ? readQuotedForLint(src, i, code) : readQuoted(src, i, code);
+      const q = readQuoted(src, i, code);
       const text = src.slice(i, q.end);
       if (!q.closed) {
         out.push({ kind: 'error', text, value: q.value, offset: i, message: `unterminated ${code === 34 ? 'string' : 'quoted field name'}` });

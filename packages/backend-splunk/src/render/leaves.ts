@@ -143,8 +143,9 @@ function innerWildcard(v: StringValue): boolean {
 /**
  * Render a field test or keyword for the search command (or a tstats where, with fieldPrefix).
  * undefined: the search language cannot express it exactly, the caller falls back to where/regex.
+ * `values`: receives the value text of a `name=value` term of a string (not `*`) or number, for IN lists.
  */
-export function searchLeaf(node: MatchExpr | KeywordExpr, ctx: LeafContext): Result<string> | undefined {
+export function searchLeaf(node: MatchExpr | KeywordExpr, ctx: LeafContext, values?: Map<Expr, string>): Result<string> | undefined {
   if (node.kind === 'keyword') {
     const v = node.value;
     if (v.kind === 'number') return ok(splNumber(v.value));
@@ -166,7 +167,9 @@ export function searchLeaf(node: MatchExpr | KeywordExpr, ctx: LeafContext): Res
       // Any value, cased: searchPattern refuses every cased value.
       if (pat === ANY) return v.cased ? undefined : name === undefined ? badField(node.field, node, 'search') : ok(`${name}=*`);
       if (pat === undefined) return undefined;
-      return name === undefined ? badField(node.field, node, 'search') : ok(`${name}=${pat}`);
+      if (name === undefined) return badField(node.field, node, 'search');
+      values?.set(node, pat);
+      return ok(`${name}=${pat}`);
     }
     case 'regex':
     case 'fieldref':
@@ -177,8 +180,11 @@ export function searchLeaf(node: MatchExpr | KeywordExpr, ctx: LeafContext): Res
   }
   if (name === undefined) return badField(node.field, node, 'search');
   switch (v.kind) {
-    case 'number':
-      return ok(`${name}=${splNumber(v.value)}`);
+    case 'number': {
+      const n = splNumber(v.value);
+      values?.set(node, n);
+      return ok(`${name}=${n}`);
+    }
     case 'boolean':
       return ok(`${name}="${v.value ? 'true' : 'false'}"`);
     case 'null':

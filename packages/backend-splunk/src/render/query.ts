@@ -26,8 +26,14 @@ export interface ConditionParts {
 interface SearchCtx extends LeafContext {
   /** Scope leaves: rendered without the data model prefix. */
   readonly unprefixed: ReadonlySet<Expr>;
-  /** searchLeaf results without prefix, computed while classifying (each leaf is rendered once). */
-  readonly memo: Map<Expr, Result<string> | undefined>;
+  readonly memo: LeafMemo;
+}
+
+/** searchLeaf results without prefix, computed while classifying (each leaf is rendered once). */
+interface LeafMemo {
+  readonly results: Map<Expr, Result<string> | undefined>;
+  /** The value text of each `name=value` term among them that an IN list can hold (strings, numbers). */
+  readonly values: Map<Expr, string>;
 }
 
 function leavesOf(e: Expr, out: (MatchExpr | KeywordExpr)[] = []): (MatchExpr | KeywordExpr)[] {
@@ -71,15 +77,15 @@ function negatedLeaves(e: Expr, neg = false, out = new Set<Expr>()): Set<Expr> {
 
 const NO_NEGATION: ReadonlySet<Expr> = new Set();
 
-function searchCtx(prefix: string, unprefixed: ReadonlySet<Expr>, memo: Map<Expr, Result<string> | undefined>): SearchCtx {
+function searchCtx(prefix: string, unprefixed: ReadonlySet<Expr>, memo: LeafMemo): SearchCtx {
   return { negated: NO_NEGATION, fieldPrefix: prefix, unprefixed, memo };
 }
 
-function memoSearchLeaf(node: MatchExpr | KeywordExpr, memo: Map<Expr, Result<string> | undefined>): Result<string> | undefined {
-  const hit = memo.get(node);
-  if (hit !== undefined || memo.has(node)) return hit;
-  const r = searchLeaf(node, PLAIN);
-  memo.set(node, r);
+function memoSearchLeaf(node: MatchExpr | KeywordExpr, memo: LeafMemo): Result<string> | undefined {
+  const hit = memo.results.get(node);
+  if (hit !== undefined || memo.results.has(node)) return hit;
+  const r = searchLeaf(node, PLAIN, memo.values);
+  memo.results.set(node, r);
   return r;
 }
 
@@ -107,7 +113,7 @@ function inList(field: string, values: readonly ScalarValue[], node: Expr, ctx: 
   const name = searchField(prefix + field);
   if (name === undefined) return undefined;
   if (prefix === '' && node.kind === 'or') {
-    const fromMemo = memoItems(name, values, node.operands, ctx.memo);
+    const fromMemo = memoItems(values, node.operands, ctx.memo);
     if (fromMemo !== MISSING) return fromMemo === undefined ? undefined : ok(`${name} IN (${fromMemo.join(', ')})`);
   }
   const items: string[] = [];
@@ -128,30 +134,19 @@ function inList(field: string, values: readonly ScalarValue[], node: Expr, ctx: 
 const MISSING = Symbol('not in the memo');
 
 /**
- * The IN items read from the leaves' memoized search terms (`name="…"`, `name=3`), which classifying the condition
- * rendered already (searchable): the values are not shaped, checked and escaped a second time. undefined: a value
- * the list cannot hold (the same answers as the loop of inList); MISSING: an operand was not classified.
+ * The IN items read from the value texts the leaves recorded when classifying the condition rendered them
+ * (searchable): the values are not shaped, checked and escaped a second time. undefined: a value the list cannot
+ * hold (none recorded: the same answers as the loop of inList); MISSING: an operand was not classified.
  */
-function memoItems(
-  name: string,
-  values: readonly ScalarValue[],
-  operands: readonly Expr[],
-  memo: Map<Expr, Result<string> | undefined>,
-): string[] | undefined | typeof MISSING {
+function memoItems(values: readonly ScalarValue[], operands: readonly Expr[], memo: LeafMemo): string[] | undefined | typeof MISSING {
   const items: string[] = [];
-  const head = name.length + 1;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
     const o = operands[i];
-    if (o === undefined || !memo.has(o)) return MISSING;
-    if (v.kind !== 'number' && v.kind !== 'string') return undefined;
-    const r = memo.get(o);
-    // Not searchable (cased, `?`, literal `*`) or failed (a placeholder): inList's searchPattern/hasPlaceholder refuse.
-    if (r === undefined || !r.ok) return undefined;
-    const term = r.value;
-    // `F=*` (any value) stays its own term. The memo's name is searchField(field), the same as `name` here.
-    if (term.length === head + 1 && term.endsWith('*')) return undefined;
-    items.push(term.slice(head));
+    if (o === undefined || !memo.results.has(o)) return MISSING;
+    // None for `F=*`, placeholders, cased or unsayable strings and the other kinds, which inList refuses too.
+    const text = memo.values.get(o);
+    if (text === undefined) return undefined;
+    items.push(text);
   }
   return items;
 }
@@ -160,7 +155,7 @@ const whereHooks: RenderHooks<LeafContext> = { leaf: (node, ctx) => whereLeaf(no
 
 const PLAIN: LeafContext = { negated: NO_NEGATION, fieldPrefix: '' };
 
-function searchable(e: Expr, memo: Map<Expr, Result<string> | undefined>): boolean {
+function searchable(e: Expr, memo: LeafMemo): boolean {
   // Same as every leaf of leavesOf(e) being searchable, without building the list.
   switch (e.kind) {
     case 'match':
@@ -188,7 +183,7 @@ export type Stage = 'search' | 'tstats';
  * (`NOT (a OR b)` = `NOT a AND NOT b`), so its searchable parts still filter in the search and only the rest
  * goes to where. Fully searchable groups are kept as written.
  */
-function conjuncts(expr: Expr, memo: Map<Expr, Result<string> | undefined>): Expr[] {
+function conjuncts(expr: Expr, memo: LeafMemo): Expr[] {
   if (expr.kind === 'and') return expr.operands.flatMap((o) => conjuncts(o, memo));
   if (expr.kind === 'not' && expr.operand.kind === 'or' && !searchable(expr, memo)) {
     return expr.operand.operands.flatMap((o) => conjuncts(o.kind === 'not' ? o.operand : { kind: 'not', operand: o, loc: expr.loc }, memo));
@@ -212,7 +207,7 @@ export function renderCondition(
       );
     }
   }
-  const memo = new Map<Expr, Result<string> | undefined>();
+  const memo: LeafMemo = { results: new Map(), values: new Map() };
   const operands = conjuncts(expr, memo);
   const toSearch: Expr[] = [...scope];
   const regex: string[] = [];
