@@ -54,8 +54,8 @@ function tests(e: Expr, fields: ReadonlySet<string>): boolean {
       return fields.has(e.field);
     case 'and':
     case 'or':
-      // A loop, not some() with a closure: this walks the condition of every Windows rule.
-      for (const o of e.operands) if (tests(o, fields)) return true;
+      // An indexed loop, not some() with a closure: this walks the condition of every Windows rule.
+      for (let i = 0; i < e.operands.length; i++) if (tests(e.operands[i]!, fields)) return true;
       return false;
     case 'not':
       return tests(e.operand, fields);

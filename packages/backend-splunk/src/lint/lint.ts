@@ -35,14 +35,16 @@ class Linter {
    * Whether the query holds no control character at all: then no token does, and the per-token scan is skipped
    * (one native scan of the whole query instead of one per quoted token).
    */
-  constructor(private readonly controlFree: boolean) {}
+  constructor(private readonly controlFree: boolean, private readonly pipeFree: boolean) {}
 
   report(message: string, offset: number, code?: string): void {
     this.problems.push({ message, offset, ...(code ? { code } : {}) });
   }
 
   /** Split on pipes at bracket depth 0 (brackets hold subsearches). */
-  segments(tokens: readonly SplToken[]): SplToken[][] {
+  segments(tokens: readonly SplToken[]): (readonly SplToken[])[] {
+    // No `|` in the query: no pipe token, one segment (most emitted queries are a search alone).
+    if (this.pipeFree) return [tokens];
     const segs: SplToken[][] = [[]];
     let depth = 0;
     for (const t of tokens) {
@@ -429,7 +431,7 @@ class Linter {
 
 /** Lint one SPL query; an empty list means no problem found. */
 export function lintSpl(query: string): QueryProblem[] {
-  const linter = new Linter(!CONTROL_CHAR.test(query));
+  const linter = new Linter(!CONTROL_CHAR.test(query), !query.includes('|'));
   const tokens = tokenize(query, false);
   if (tokens.length === 0) {
     linter.report('empty query', 0, 'spl/empty');

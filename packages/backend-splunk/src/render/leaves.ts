@@ -93,7 +93,9 @@ function searchString(v: StringValue): typeof PLACEHOLDER | typeof ANY | string 
   let sayable = !v.cased;
   let star = false;
   let onlyStars = true;
-  for (const p of v.parts) {
+  const parts = v.parts;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
     switch (p.kind) {
       case 'placeholder':
         return PLACEHOLDER;
