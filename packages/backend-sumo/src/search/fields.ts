@@ -1,4 +1,5 @@
 import { assertNever, diagnostic } from '@sigmats/core';
+import { memoBy } from '../shared/memo.js';
 import type { Expr, SourceLocation } from '@sigmats/core';
 import { ok, type Result } from '@sigmats/text-query';
 import { isInvisible } from '../encode.js';
@@ -68,18 +69,7 @@ const WORD_KEY = /^[A-Za-z0-9_]+$/;
  * Answers of jsonKeyPath and fieldAlias by field: the corpus's rules read a few hundred distinct fields, thousands of
  * times (bounded: fields come from rules).
  */
-function memo<T>(f: (s: string) => T): (s: string) => T {
-  const known = new Map<string, T>();
-  return (s) => {
-    let answer = known.get(s);
-    if (answer === undefined && !known.has(s)) {
-      answer = f(s);
-      if (known.size >= 4096) known.clear();
-      known.set(s, answer);
-    }
-    return answer as T;
-  };
-}
+const memo = <T>(f: (s: string) => T): ((s: string) => T) => memoBy((s: string) => s, f);
 
 const jsonKeyPath = memo(keyPath);
 

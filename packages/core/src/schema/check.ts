@@ -83,16 +83,24 @@ function compile(s: SchemaNode): Check {
   return check;
 }
 
+/** Whether the schema has keywords of its own type: ajv then reports the type error after enum and anyOf. */
+function hasKeywordsOfType(s: SchemaNode): boolean {
+  switch (s.type) {
+    case 'string':
+      return s.maxLength !== undefined || s.minLength !== undefined || s.format !== undefined;
+    case 'array':
+      return s.items !== undefined;
+    case 'object':
+      return s.required !== undefined || s.additionalProperties !== undefined || s.properties !== undefined;
+    default:
+      return false;
+  }
+}
+
 function build(s: SchemaNode): Check {
   const checks: Check[] = [];
   const { type, maxLength, minLength, format, items, required = [], additionalProperties: extra } = s;
-  // Whether the schema has keywords of its own type: ajv then reports the type error after enum and anyOf.
-  const typed =
-    type === 'string'
-      ? maxLength !== undefined || minLength !== undefined || format !== undefined
-      : type === 'array'
-        ? items !== undefined
-        : type === 'object' && (s.required !== undefined || extra !== undefined || s.properties !== undefined);
+  const typed = hasKeywordsOfType(s);
   if (type !== undefined && !typed) {
     checks.push((v, at, out) => {
       if (!hasType(type, v)) out.push({ at, keyword: 'type', params: { type } });
@@ -215,12 +223,7 @@ function buildTree(s: SchemaNode): TreeCheck {
   const plain = compile(s);
   const checks: TreeKeywordCheck[] = [];
   const { type, items, required = [], additionalProperties: extra } = s;
-  const typed =
-    type === 'string'
-      ? s.maxLength !== undefined || s.minLength !== undefined || s.format !== undefined
-      : type === 'array'
-        ? items !== undefined
-        : type === 'object' && (s.required !== undefined || extra !== undefined || s.properties !== undefined);
+  const typed = hasKeywordsOfType(s);
   if (type !== undefined && !typed) {
     checks.push((n, at, out) => {
       if (!treeHasType(type, n)) out.push({ at, keyword: 'type', params: { type } });
