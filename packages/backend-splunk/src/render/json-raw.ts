@@ -1,3 +1,4 @@
+import { mapLeaves } from '@sigmats/core';
 import type { Expr, KeywordExpr } from '@sigmats/core';
 
 /**
@@ -12,24 +13,12 @@ function jsonText(s: string): string {
 }
 
 export function keywordsInJsonOrText(e: Expr): Expr {
-  switch (e.kind) {
-    case 'keyword': {
-      const v = e.value;
-      if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'literal' && /["\\]/.test(p.text))) return e;
-      const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: jsonText(p.text) } : p));
-      const escaped: KeywordExpr = { ...e, value: { ...v, parts } };
-      return { kind: 'or', operands: [e, escaped], loc: e.loc };
-    }
-    case 'and':
-    case 'or': {
-      const operands = e.operands.map(keywordsInJsonOrText);
-      return operands.every((o, i) => o === e.operands[i]) ? e : { ...e, operands };
-    }
-    case 'not': {
-      const operand = keywordsInJsonOrText(e.operand);
-      return operand === e.operand ? e : { ...e, operand };
-    }
-    default:
-      return e;
-  }
+  return mapLeaves(e, (test) => {
+    if (test.kind !== 'keyword') return test;
+    const v = test.value;
+    if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'literal' && /["\\]/.test(p.text))) return test;
+    const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: jsonText(p.text) } : p));
+    const escaped: KeywordExpr = { ...test, value: { ...v, parts } };
+    return { kind: 'or', operands: [test, escaped], loc: test.loc };
+  });
 }

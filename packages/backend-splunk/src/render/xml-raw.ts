@@ -1,3 +1,4 @@
+import { mapLeaves } from '@sigmats/core';
 import type { Expr, KeywordExpr } from '@sigmats/core';
 
 /**
@@ -18,23 +19,11 @@ function xmlText(s: string): string {
  * (they are extracted fields, not `_raw`). Regex keywords are left as written: their text is a pattern, not the value.
  */
 export function keywordsAsXmlText(e: Expr): Expr {
-  switch (e.kind) {
-    case 'keyword': {
-      const v = e.value;
-      if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'literal' && /[&<>"]/.test(p.text))) return e;
-      const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: xmlText(p.text) } : p));
-      return { ...e, value: { ...v, parts } } satisfies KeywordExpr;
-    }
-    case 'and':
-    case 'or': {
-      const operands = e.operands.map(keywordsAsXmlText);
-      return operands.every((o, i) => o === e.operands[i]) ? e : { ...e, operands };
-    }
-    case 'not': {
-      const operand = keywordsAsXmlText(e.operand);
-      return operand === e.operand ? e : { ...e, operand };
-    }
-    default:
-      return e;
-  }
+  return mapLeaves(e, (test) => {
+    if (test.kind !== 'keyword') return test;
+    const v = test.value;
+    if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'literal' && /[&<>"]/.test(p.text))) return test;
+    const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: xmlText(p.text) } : p));
+    return { ...test, value: { ...v, parts } } satisfies KeywordExpr;
+  });
 }

@@ -1,4 +1,4 @@
-import { diagnostic } from '@sigmats/core';
+import { diagnostic, mapLeaves } from '@sigmats/core';
 import { simplifyExpr, stringShape } from '@sigmats/core';
 import type { Backend, BackendOptionValue, ConvertedRule, Diagnostic, Expr, SigmaRule } from '@sigmats/core';
 import { createBackend, fail, groupOrByField, ok, renderExpr, type Result, type RuleContext } from '@sigmats/text-query';
@@ -97,26 +97,11 @@ export function impliedEventIds(e: Expr): ReadonlySet<string> | undefined {
  * without such tests is the same for every event type: `unfolded` gives it simplified, once for all of them.
  */
 function foldEventId(e: Expr, id: string, unfolded: () => Expr): Expr {
-  const walk = (x: Expr): Expr => {
-    switch (x.kind) {
-      case 'and':
-      case 'or': {
-        const operands = x.operands.map(walk);
-        return operands.every((o, i) => o === x.operands[i]) ? x : { ...x, operands };
-      }
-      case 'not': {
-        const operand = walk(x.operand);
-        return operand === x.operand ? x : { ...x, operand };
-      }
-      case 'match': {
-        const ids = impliedEventIds(x);
-        return ids ? { kind: 'const', value: ids.has(id), loc: x.loc } : x;
-      }
-      default:
-        return x;
-    }
-  };
-  const folded = walk(e);
+  const folded = mapLeaves(e, (x) => {
+    if (x.kind !== 'match') return x;
+    const ids = impliedEventIds(x);
+    return ids ? { kind: 'const', value: ids.has(id), loc: x.loc } : x;
+  });
   return folded === e ? unfolded() : simplifyExpr(folded);
 }
 

@@ -1,4 +1,4 @@
-import { assertNever, plainText } from '@sigmats/core';
+import { assertNever, mapLeaves, plainText } from '@sigmats/core';
 import type { Expr, KeywordExpr } from '@sigmats/core';
 import { isInvisible } from '../encode.js';
 
@@ -87,27 +87,11 @@ export function wrapScope(scope: string): string {
  * regex keywords are the rule author's.
  */
 export function jsonEscapeKeywords(e: Expr): Expr {
-  switch (e.kind) {
-    case 'keyword': {
-      const v = e.value;
-      if (v.kind !== 'string') return e;
-      const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: JSON.stringify(p.text).slice(1, -1) } : p));
-      return { ...e, value: { ...v, parts } };
-    }
-    // Subtrees without keywords (most rules have none) are kept, not copied.
-    case 'not': {
-      const operand = jsonEscapeKeywords(e.operand);
-      return operand === e.operand ? e : { ...e, operand };
-    }
-    case 'and':
-    case 'or': {
-      const operands = e.operands.map(jsonEscapeKeywords);
-      return operands.every((o, i) => o === e.operands[i]) ? e : { ...e, operands };
-    }
-    case 'match':
-    case 'const':
-      return e;
-    default:
-      return assertNever(e, 'expression kind');
-  }
+  // Subtrees without keywords (most rules have none) are kept, not copied.
+  return mapLeaves(e, (test) => {
+    if (test.kind !== 'keyword' || test.value.kind !== 'string') return test;
+    const v = test.value;
+    const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: JSON.stringify(p.text).slice(1, -1) } : p));
+    return { ...test, value: { ...v, parts } };
+  });
 }

@@ -1,3 +1,4 @@
+import { mapLeaves } from '@sigmats/core';
 import type { Expr } from '@sigmats/core';
 
 /**
@@ -24,23 +25,11 @@ export function inEventKey(channel: string, id: string, field: string): string |
 
 /** `expr` with every read of a field renamed by `rename` (fields it leaves undefined keep their name). */
 export function renameFields(expr: Expr, rename: (field: string) => string | undefined): Expr {
-  switch (expr.kind) {
-    // Subtrees with nothing renamed (the usual case) are kept, not copied.
-    case 'and':
-    case 'or': {
-      const operands = expr.operands.map((o) => renameFields(o, rename));
-      return operands.every((o, i) => o === expr.operands[i]) ? expr : { ...expr, operands };
-    }
-    case 'not': {
-      const operand = renameFields(expr.operand, rename);
-      return operand === expr.operand ? expr : { ...expr, operand };
-    }
-    case 'match': {
-      const field = rename(expr.field) ?? expr.field;
-      const value = expr.value.kind === 'fieldref' ? { ...expr.value, field: rename(expr.value.field) ?? expr.value.field } : expr.value;
-      return field === expr.field && value === expr.value ? expr : { ...expr, field, value };
-    }
-    default:
-      return expr;
-  }
+  // Subtrees with nothing renamed (the usual case) are kept, not copied.
+  return mapLeaves(expr, (test) => {
+    if (test.kind !== 'match') return test;
+    const field = rename(test.field) ?? test.field;
+    const value = test.value.kind === 'fieldref' ? { ...test.value, field: rename(test.value.field) ?? test.value.field } : test.value;
+    return field === test.field && value === test.value ? test : { ...test, field, value };
+  });
 }
