@@ -1,51 +1,19 @@
 import { fold } from './fold.js';
+import { fieldPathOf, MISSING, resolvePath, type FieldLookup } from './field-path.js';
 
 /** A JSON event: any object. Values are whatever JSON.parse produced. */
 export type EventObject = Readonly<Record<string, unknown>>;
 
-/** Sentinel for "the key is absent" (distinct from a present `null`). */
-export const MISSING: unique symbol = Symbol('missing');
-export type Missing = typeof MISSING;
+export { MISSING, type Missing, type FieldLookup } from './field-path.js';
 
-export type FieldLookup = 'exact' | 'exact-then-path';
-
-const hasOwn = Object.prototype.hasOwnProperty;
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * Resolve a field: the exact key first (names may contain dots), then a dotted-path walk into nested
- * objects, trying every split point (exact key first at each level). Arrays met on the way are searched
- * element-wise; the results are collected into an array (any element counts).
- */
+/** resolvePath (field-path.ts) of `path`, its split points computed once per name. */
 export function resolveField(obj: Readonly<Record<string, unknown>>, path: string, lookup: FieldLookup): unknown {
   if (hasOwn.call(obj, path)) return obj[path];
   if (lookup === 'exact') return MISSING;
-  let dot = path.indexOf('.');
-  while (dot > 0) {
-    const head = path.slice(0, dot);
-    if (hasOwn.call(obj, head)) {
-      const v = obj[head];
-      const rest = path.slice(dot + 1);
-      if (isPlainObject(v)) {
-        const r = resolveField(v, rest, lookup);
-        if (r !== MISSING) return r;
-      } else if (Array.isArray(v)) {
-        const found: unknown[] = [];
-        for (const el of v) {
-          if (!isPlainObject(el)) continue;
-          const r = resolveField(el, rest, lookup);
-          if (r !== MISSING) found.push(r);
-        }
-        if (found.length > 0) return found;
-      }
-    }
-    dot = path.indexOf('.', dot + 1);
-  }
-  return MISSING;
+  return resolvePath(obj, fieldPathOf(path), lookup);
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** String form used by string tests: strings as-is, numbers in JS form, booleans as `true`/`false`. */
 export function stringForm(v: unknown): string | undefined {

@@ -1,11 +1,14 @@
-import { type FieldLookup, MISSING } from './event.js';
+/** Sentinel for "the key is absent" (distinct from a present `null`). */
+export const MISSING: unique symbol = Symbol('missing');
+export type Missing = typeof MISSING;
+
+export type FieldLookup = 'exact' | 'exact-then-path';
 
 /**
- * A field name prepared for `resolveField`'s walk: its split points (head, rest) computed once. `resolveField` slices
- * the name at every dot on every call, and a fresh string used as a property key must first be looked up in V8's
- * string table: the Windows router's five constant header paths (`Event.System.Channel`...) cost 1.4-2 us per
- * flat event that way, for keys that are not there. Resolving a FieldPath gives exactly what
- * `resolveField(obj, path, lookup)` gives (the same walk, test/field-path.test.ts).
+ * A field name prepared for the dotted-path walk: its split points (head, rest) computed once. Slicing the name at
+ * every dot on every call made fresh strings that, used as property keys, must first be looked up in V8's string
+ * table: the Windows router's five constant header paths (`Event.System.Channel`...) cost 1.4-2 us per flat event
+ * that way, for keys that are not there. `resolveField` (event.ts) walks a name through its FieldPath too.
  */
 export class FieldPath {
   private splitsCache: readonly (readonly [head: string, rest: FieldPath])[] | undefined;
@@ -31,7 +34,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** resolveField(obj, p.path, lookup), with the split points of p computed once. */
+/**
+ * Resolve a field: the exact key first (names may contain dots), then a dotted-path walk into nested objects, trying
+ * every split point (exact key first at each level). Arrays met on the way are searched element-wise; the results
+ * are collected into an array (any element counts).
+ */
 export function resolvePath(obj: Readonly<Record<string, unknown>>, p: FieldPath, lookup: FieldLookup): unknown {
   if (hasOwn.call(obj, p.path)) return obj[p.path];
   if (lookup === 'exact') return MISSING;
@@ -52,4 +59,17 @@ export function resolvePath(obj: Readonly<Record<string, unknown>>, p: FieldPath
     }
   }
   return MISSING;
+}
+
+/** Field names met so far, prepared (bounded: names come from rules and pipelines, not from events). */
+const prepared = new Map<string, FieldPath>();
+
+/** The FieldPath of `path`, made once per name. */
+export function fieldPathOf(path: string): FieldPath {
+  let p = prepared.get(path);
+  if (p === undefined) {
+    if (prepared.size >= 4096) prepared.clear();
+    prepared.set(path, (p = new FieldPath(path)));
+  }
+  return p;
 }
