@@ -28,14 +28,9 @@ export const BUNDLE_FILE = 'sigmats.cjs';
 /** The code cache of this V8 (see above). */
 export const codeCacheFile = (): string => `sigmats-v8-${process.versions.v8}.cache`;
 
-/** What became of the code cache: used, refused by V8, not there, or not asked for. */
-export type CodeCacheState = 'accepted' | 'rejected' | 'absent' | 'unused';
-
 export interface LoadedBundle {
   readonly exports: BundleExports;
   readonly script: Script;
-  readonly file: string;
-  readonly cache: CodeCacheState;
 }
 
 /** The folder of the built files (this module is built into one of them). */
@@ -49,30 +44,20 @@ export const distDir = (): string => fileURLToPath(new URL('.', import.meta.url)
  */
 export function loadBundle(cached: boolean, dir = distDir(), train = false): LoadedBundle | undefined {
   const file = join(dir, BUNDLE_FILE);
-  const cacheFile = join(dir, codeCacheFile());
   const without =
     process.env.SIGMATS_BUNDLE === 'off'
       ? 'SIGMATS_BUNDLE=off'
       : !existsSync(file)
         ? `no ${BUNDLE_FILE}`
-        : train
-          ? undefined
-          : !cached
-            ? "the code cache is written for the batch commands' V8 flags"
-            : !existsSync(cacheFile)
-              ? `no code cache for V8 ${process.versions.v8}`
-              : undefined;
-  if (without !== undefined) {
-    debug(`modules (${without})`);
+        : !train && !cached
+          ? "the code cache is written for the batch commands' V8 flags"
+          : undefined;
+  // The cache is read once, its absence found by the read itself (this runs at every start-up).
+  const cachedData = without === undefined && !train ? readIfThere(join(dir, codeCacheFile())) : undefined;
+  const reason = without ?? (!train && cachedData === undefined ? `no code cache for V8 ${process.versions.v8}` : undefined);
+  if (reason !== undefined) {
+    debug(`modules (${reason})`);
     return undefined;
-  }
-  let cachedData: Buffer | undefined;
-  if (!train) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
   }
   // The CommonJS wrapper, written out: the bundle is run as Node runs a CommonJS file, with its own require.
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
@@ -80,11 +65,18 @@ export function loadBundle(cached: boolean, dir = distDir(), train = false): Loa
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
-  const cache: CodeCacheState = train ? 'unused' : !cachedData ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  debug(`bundle ${file}, code cache ${cache}`);
+  debug(`bundle ${file}, code cache ${train ? 'unused' : script.cachedDataRejected ? 'rejected' : 'accepted'}`);
   const module = { exports: {} as BundleExports };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dir);
-  return { exports: module.exports, script, file, cache };
+  return { exports: module.exports, script };
+}
+
+function readIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function debug(message: string): void {
