@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = [
   'detection/null-in-list',
   'detection/nested-map',
   'detection/too-many-variants',
+  'detection/expansion-too-large',
   'modifier/unknown',
   'modifier/invalid-chain',
   'modifier/type-mismatch',

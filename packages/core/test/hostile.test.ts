@@ -53,11 +53,28 @@ describe('hostile YAML input', () => {
   });
 
   it('expansion budget per document (windash bombs)', () => {
-    const values = Array.from({ length: 40 }, (_, i) => `            - ' -a${i} -b -c -d -e -f'`).join('\n');
+    // 100 values of 3,125 short variants: the variant budget (250,000) runs out before the character budget.
+    const values = Array.from({ length: 100 }, () => `            - '-a -b -c -d -e'`).join('\n');
     const t0 = Date.now();
     const r = parseSigma(RULE.replace('        f: x\n', `        f|windash:\n${values}\n`), 'f');
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['detection/too-many-variants']);
+  });
+
+  it('expanded characters per value and per document (long windash values)', () => {
+    // The fuzz finding (seed 648542): a 15,000-character plain scalar with six flags, within the variant limit
+    // (5^6 = 15,625) but 234 million characters: 47 s to convert. Now refused before anything is expanded.
+    const long = `            ${'\u00e9'.repeat(15_000)} -a -b -c -d -e -f\n`;
+    let t0 = Date.now();
+    let r = parseSigma(RULE.replace('        f: x\n', `        f|contains|windash:\n${long}`), 'f');
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['detection/expansion-too-large']);
+    // Forty values each under the per-value limit (125 variants x 3,009 characters) but 15 million in all.
+    const values = Array.from({ length: 40 }, (_, i) => `            - '${'x'.repeat(3000)} -a${i} -b -c'`).join('\n');
+    t0 = Date.now();
+    r = parseSigma(RULE.replace('        f: x\n', `        f|windash:\n${values}\n`), 'f');
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['detection/expansion-too-large']);
   });
 
   it('file size limit', () => {

@@ -128,6 +128,19 @@ describe('modifiers: expected IR', () => {
     expect(e.values[0]).toEqual(str(star, lit(' -a -b'), star));
   });
 
+  it('windash bounds the characters over all variants, not only their number (variants x length <= 1,000,000)', () => {
+    // 4 flags: 625 variants. ' -a -b -c -d' is 12 characters, so padding to 1,600 is exactly the limit.
+    const atLimit = itemValues('f|windash', `'${'x'.repeat(1588)} -a -b -c -d'`);
+    expect(atLimit.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect((atLimit.values?.[0] as unknown as { values: unknown[] }).values).toHaveLength(625);
+    const over = itemValues('f|windash', `'${'x'.repeat(1589)} -a -b -c -d'`);
+    const d = over.diagnostics.find((x) => x.severity === 'error');
+    expect(d?.code).toBe('detection/expansion-too-large');
+    expect(d?.message).toContain('1601 characters into 625 variants, 1000625 characters');
+    expect(d?.line).toBe(6);
+    expect(over.values).toBeUndefined();
+  });
+
   it('records the written modifiers, the link and negation on the item', () => {
     const { rule } = parseRule(ruleText('    sel:\n        f|contains|all|neq: [a, b]\n    condition: sel\n'));
     const item = stripLoc(rule?.detections[0]?.body.items[0]);

@@ -13,6 +13,8 @@ export class DocContext {
   readonly diagnostics: Diagnostic[] = [];
   /** Expansion variants (windash, base64offset) still allowed in this document: bounds time and memory. */
   variantBudget = 250_000;
+  /** Characters over those variants still allowed: conversion and matching cost grows with it. */
+  expansionCharBudget = 4_000_000;
 
   constructor(readonly index: LineIndex) {}
 

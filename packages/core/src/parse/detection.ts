@@ -1,11 +1,12 @@
 import type { Detection, DetectionElement, DetectionGroup, DetectionItem, ModifierName } from '../ir/detection.js';
-import type { DetectionValue } from '../ir/values.js';
+import type { DetectionValue, ExpansionValue } from '../ir/values.js';
 import type { YEntry, YMap, YNode, YScalar } from '../yaml/nodes.js';
 import type { DocContext, Span } from './context.js';
 import { MODIFIER_NAMES, applyModifiers, checkChain, readsWrittenText, type ModifierProblem } from './modifiers.js';
 import { scalarOffsetMapper } from './scalar-offsets.js';
 import { suggest } from './suggest.js';
 import { exact } from './exact.js';
+import { partsLength } from './windash.js';
 
 /** Splits `field|mod1|mod2`; reports unknown modifiers at their own column. Undefined when a modifier is bad. */
 function parseKey(ctx: DocContext, key: YScalar): { field: string | null; mods: ModifierName[] } | undefined {
@@ -70,6 +71,13 @@ function scalarsOf(ctx: DocContext, node: YNode, out: YScalar[], depth = 0): boo
 }
 
 /** Keyword (unbound) searches can only look for text, numbers or regular expressions. */
+/** Characters over an expansion's variants (a non-string variant counts as one). */
+function expansionChars(v: ExpansionValue): number {
+  let n = 0;
+  for (const x of v.values) n += x.kind === 'string' ? partsLength(x.parts) : 1;
+  return n;
+}
+
 function keywordValueOk(v: DetectionValue): boolean {
   if (v.kind === 'expansion') return v.values.every(keywordValueOk);
   return v.kind === 'string' || v.kind === 'number' || v.kind === 'regex';
@@ -144,6 +152,11 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
         ctx.variantBudget -= r.value.values.length;
         if (ctx.variantBudget < 0) {
           ctx.error('detection/too-many-variants', 'this document expands to more than 250,000 value variants (windash, base64offset)', keySpan);
+          return undefined;
+        }
+        ctx.expansionCharBudget -= expansionChars(r.value);
+        if (ctx.expansionCharBudget < 0) {
+          ctx.error('detection/expansion-too-large', "this document's expanded values (windash, base64offset) come to more than 4,000,000 characters", keySpan, 'shorten the values, or drop windash for some flags');
           return undefined;
         }
       }

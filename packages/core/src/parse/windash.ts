@@ -31,6 +31,13 @@ export function windashCount(parts: readonly ValuePart[]): number {
   return n;
 }
 
+/** Characters of a value as written: each wildcard or placeholder counts as one. */
+export function partsLength(parts: readonly ValuePart[]): number {
+  let n = 0;
+  for (const p of parts) n += p.kind === 'literal' ? p.text.length : 1;
+  return n;
+}
+
 /**
  * All 5^n variants, the written one first (the last dash varies fastest). Each variant is built once from the
  * per-part choices: extending every variant part by part copied each prefix again, quadratic in the number of parts
