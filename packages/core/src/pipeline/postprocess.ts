@@ -1,9 +1,9 @@
 // Query postprocessing (per query) and finalizers (whole output), plus pipeline ordering.
-import { dump } from 'js-yaml';
 import type { CorrelationRule, SigmaRule } from '../ir/rule.js';
 import { ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
 import { renderTemplate } from './template.js';
 import type { Finalizer, Pipeline, PostprocessingItem } from './types.js';
+import { dumpStrings } from './yaml-dump.js';
 
 /** Stable sort by priority, lowest first (pySigma's resolver). */
 export function resolvePipelines(pipelines: readonly Pipeline[]): Pipeline[] {
@@ -104,7 +104,7 @@ function applyFinalizer(f: Finalizer, queries: readonly string[]): string {
     case 'json':
       return JSON.stringify(queries, null, f.indent);
     case 'yaml':
-      return dump([...queries], f.indent !== undefined && f.indent > 0 ? { indent: f.indent } : {});
+      return dumpStrings(queries, f.indent ?? 0);
     case 'nested': {
       // Each finalizer gets the previous one's output as its single query.
       let out: readonly string[] = queries;
