@@ -22,11 +22,20 @@ function list(name, type, rows) {
   return `export const ${name}: readonly ${type}[] = [\n${rows.map((r) => `  ${JSON.stringify(r)},`).join('\n')}\n];\n`;
 }
 
-/** A table's columns as the runtime reads them: name → type (a repeated name keeps its first place, last type). */
+/**
+ * A table's columns as the runtime reads them (src/tables/generated.ts decodes them): one text, the columns in
+ * documented order joined by commas, each its name, followed by `:type` unless it is a string (1,836 of 2,191). A
+ * repeated name keeps its first place and its last type, as an object literal does. As text the table is 35 KB
+ * instead of 55 KB of object literals, and 0.5 KB less gzipped in the browser bundle.
+ */
 function tableColumns(s) {
-  const columns = {};
-  for (const c of s.columns) columns[c.name] = c.type;
-  return { table: s.table, family: s.family, columns };
+  const columns = new Map();
+  for (const c of s.columns) {
+    // The text's separators must not occur in a name, nor a type be empty.
+    if (/[,:]/.test(c.name) || !/^[a-z]+$/.test(c.type)) throw new Error(`${s.table}: column ${c.name}: ${c.type} cannot be written as name:type`);
+    columns.set(c.name, c.type);
+  }
+  return [s.table, s.family, [...columns].map(([name, type]) => (type === 'string' ? name : `${name}:${type}`)).join(',')];
 }
 
 /** A parser name as an export name (they are identifiers: ASimProcessEventMicrosoft365D). */
@@ -69,8 +78,9 @@ export function generate(dir) {
   files.set(
     'src/generated/table-columns.ts',
     HEADER('the same pages as schemas.ts, which cites every column: this is its projection, column name → type') +
-      "import type { TableColumns } from './types.js';\n\n" +
-      `export const TABLE_COLUMNS: readonly TableColumns[] = [\n${schemas.map((s) => `  ${JSON.stringify(tableColumns(s))},`).join('\n')}\n];\n`,
+      "import type { TableColumnsRow } from './types.js';\n\n" +
+      '/** Per table of schemas.ts, in its order: [table, family, columns as `name` (a string) or `name:type`, comma-separated]. */\n' +
+      list('TABLE_COLUMNS', 'TableColumnsRow', schemas.map(tableColumns)),
   );
   files.set(
     'src/generated/asim-fields.ts',

@@ -85,7 +85,14 @@ export interface SysmonAsimRow {
   readonly source: string;
 }
 
-/** A table's columns as conversion reads them (src/generated/table-columns.ts, a projection of GeneratedTable). */
+/**
+ * A table as src/generated/table-columns.ts writes it (a projection of GeneratedTable): [table, family, its columns
+ * in documented order, comma-separated, each `name` for a string column or `name:type`]. src/tables/generated.ts
+ * reads it as TableColumns.
+ */
+export type TableColumnsRow = readonly [table: string, family: GeneratedTable['family'], columns: string];
+
+/** A table's columns as conversion reads them (TableColumnsRow decoded). */
 export interface TableColumns {
   readonly table: string;
   readonly family: GeneratedTable['family'];

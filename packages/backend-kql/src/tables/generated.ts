@@ -2,26 +2,39 @@
 // Microsoft's documentation: the projection of schemas.ts, which cites every column's page and line, kept out of the
 // bundle), joined with the relations that are our own knowledge (tables/{defender,sentinel,asim}.ts).
 import { TABLE_COLUMNS } from '../generated/table-columns.js';
-import type { TableColumns } from '../generated/types.js';
-import type { TableRelations, TableSchema } from './types.js';
+import type { TableColumns, TableColumnsRow } from '../generated/types.js';
+import type { KustoType, TableRelations, TableSchema } from './types.js';
 
-const BY_NAME = new Map<string, TableColumns>(TABLE_COLUMNS.map((t) => [t.table, t]));
+/** A generated row's columns text (`name` for a string column, else `name:type`, comma-separated) as name → type. */
+function decodeColumns(text: string): Record<string, KustoType> {
+  const columns: Record<string, KustoType> = {};
+  for (const c of text.split(',')) {
+    const i = c.indexOf(':');
+    if (i < 0) columns[c] = 'string';
+    else columns[c.slice(0, i)] = c.slice(i + 1) as KustoType;
+  }
+  return columns;
+}
+
+const ROWS = new Map<string, TableColumnsRow>(TABLE_COLUMNS.map((r) => [r[0], r]));
 
 /** The generated table `name` (a missing one is a generator/relations mismatch: a bug the tests catch). */
 export function generatedTable(name: string): TableColumns {
-  const t = BY_NAME.get(name);
-  if (!t) throw new Error(`no generated schema for ${name}`);
-  return t;
+  const row = ROWS.get(name);
+  if (!row) throw new Error(`no generated schema for ${name}`);
+  return { table: row[0], family: row[1], columns: decodeColumns(row[2]) };
 }
 
-/** A table schema: documented columns in documented order, our relations, the time column by family. */
+/**
+ * A table schema: documented columns in documented order, our relations, the time column by family. Its columns are
+ * decoded from the generated row for it: the record is the caller's.
+ */
 export function schemaOf(name: string, relations: TableRelations = {}): TableSchema {
   const t = generatedTable(name);
-  // A copy: the generated record is shared, the schema is the caller's.
-  return { name, columns: { ...t.columns }, timeColumn: t.family === 'defender' ? 'Timestamp' : 'TimeGenerated', ...relations };
+  return { name, columns: t.columns, timeColumn: t.family === 'defender' ? 'Timestamp' : 'TimeGenerated', ...relations };
 }
 
 /** Every generated table of a family, with relations where we have them. */
 export function familySchemas(family: TableColumns['family'], relations: Readonly<Record<string, TableRelations>>): TableSchema[] {
-  return TABLE_COLUMNS.filter((t) => t.family === family).map((t) => schemaOf(t.table, relations[t.table]));
+  return TABLE_COLUMNS.filter((t) => t[1] === family).map(([table]) => schemaOf(table, relations[table]));
 }
