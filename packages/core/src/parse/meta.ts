@@ -1,6 +1,6 @@
 import type { DocumentMeta, Logsource, RelatedRule, RelationType, RuleLevel, RuleStatus, Tag } from '../ir/rule.js';
 import type { SourceLocation } from '../location.js';
-import { getEntry, toPlain, type YMap, type YNode } from '../yaml/nodes.js';
+import { getEntry, toPlain, type YEntry, type YMap, type YNode } from '../yaml/nodes.js';
 import type { DocContext } from './context.js';
 import { exact } from './exact.js';
 import { nullObject } from '../null-object.js';
@@ -37,6 +37,31 @@ export function strList(node: YNode | undefined): string[] {
   return [];
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Digits at `at` and `at + 1` as a number, or -1. */
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * Whether `text` is YYYY-MM-DD and a day of the (proleptic Gregorian) calendar, as the Date check below finds it.
+ * Years before 100 are left to that check (Date.UTC reads them as 19xx, which it reports).
+ */
+function isCalendarIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const hi = twoDigits(text, 0);
+  const lo = twoDigits(text, 2);
+  const mo = twoDigits(text, 5);
+  const d = twoDigits(text, 8);
+  if (hi < 1 || lo < 0 || mo < 1 || mo > 12 || d < 1) return false;
+  const y = hi * 100 + lo;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : (DAYS_IN_MONTH[mo - 1] as number));
+}
+
 /** `YYYY-MM-DD`; legacy `YYYY/MM/DD` accepted with a warning and normalised. */
 function parseDate(ctx: DocContext, key: string, node: YNode | undefined): string | undefined {
   if (!node || node.kind !== 'scalar') return undefined;
@@ -45,6 +70,8 @@ function parseDate(ctx: DocContext, key: string, node: YNode | undefined): strin
     // Read as the trimmed date, but the Sigma schema's date pattern is anchored and pySigma's strptime fails on it.
     ctx.warn('schema/nonstandard', `'${key}' has spaces around the date: the Sigma schema and pySigma reject '${node.text}'`, node, `write ${text}`);
   }
+  // Nearly every date: a valid YYYY-MM-DD is its own normal form, no regex, Date or string building needed.
+  if (isCalendarIsoDate(text)) return text;
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const slash = iso ? undefined : /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
   const m = iso ?? slash;
@@ -140,36 +167,71 @@ function falsePositives(ctx: DocContext, node: YNode | undefined): string[] {
 
 /** Metadata shared by every document kind. */
 export function parseMeta(ctx: DocContext, map: YMap, known: ReadonlySet<string>): DocumentMeta {
-  const get = (k: string) => getEntry(map, k)?.value;
   const fieldLocs = nullObject<SourceLocation>();
   const custom = nullObject<unknown>();
-  for (const e of map.entries) {
-    fieldLocs[e.key.text] = ctx.loc(e.value);
-    if (!known.has(e.key.text)) custom[e.key.text] = toPlain(e.value);
+  // One pass over the entries picks the metadata fields (keys are unique), instead of a search per field.
+  let title: YNode | undefined;
+  let id: YNode | undefined;
+  let name: YNode | undefined;
+  let taxonomy: YNode | undefined;
+  let status: YNode | undefined;
+  let description: YNode | undefined;
+  let license: YNode | undefined;
+  let author: YNode | undefined;
+  let references: YNode | undefined;
+  let date: YNode | undefined;
+  let modified: YNode | undefined;
+  let related: YNode | undefined;
+  let falsepositives: YNode | undefined;
+  let level: YNode | undefined;
+  let tags: YNode | undefined;
+  for (let i = 0; i < map.entries.length; i++) {
+    const e = map.entries[i] as YEntry;
+    const k = e.key.text;
+    const v = e.value;
+    fieldLocs[k] = ctx.loc(v);
+    switch (k) {
+      case 'title': title = v; break;
+      case 'id': id = v; break;
+      case 'name': name = v; break;
+      case 'taxonomy': taxonomy = v; break;
+      case 'status': status = v; break;
+      case 'description': description = v; break;
+      case 'license': license = v; break;
+      case 'author': author = v; break;
+      case 'references': references = v; break;
+      case 'date': date = v; break;
+      case 'modified': modified = v; break;
+      case 'related': related = v; break;
+      case 'falsepositives': falsepositives = v; break;
+      case 'level': level = v; break;
+      case 'tags': tags = v; break;
+    }
+    if (!known.has(k)) custom[k] = toPlain(v);
   }
-  const statusText = str(get('status'));
-  const levelText = str(get('level'));
+  const statusText = str(status);
+  const levelText = str(level);
   // One object literal with every key (absent ones undefined) rather than keys added when present: all documents
   // share one hidden class, so code reading rules stays monomorphic. Diagnostics keep their order (related, tags,
   // date, modified).
   return {
-    title: str(get('title')) ?? '',
-    taxonomy: str(get('taxonomy')) ?? 'sigma',
-    references: strList(get('references')),
-    related: parseRelated(ctx, get('related')),
-    falsepositives: falsePositives(ctx, get('falsepositives')),
-    tags: parseTags(ctx, get('tags')),
+    title: str(title) ?? '',
+    taxonomy: str(taxonomy) ?? 'sigma',
+    references: strList(references),
+    related: parseRelated(ctx, related),
+    falsepositives: falsePositives(ctx, falsepositives),
+    tags: parseTags(ctx, tags),
     custom,
-    loc: ctx.loc({ start: map.start, end: map.start }),
+    loc: ctx.locAt(map.start),
     fieldLocs,
-    id: str(get('id')),
-    name: str(get('name')),
+    id: str(id),
+    name: str(name),
     status: statusText !== undefined && STATUSES.has(statusText as RuleStatus) ? (statusText as RuleStatus) : undefined,
     level: levelText !== undefined && LEVELS.has(levelText as RuleLevel) ? (levelText as RuleLevel) : undefined,
-    description: str(get('description')),
-    license: str(get('license')),
-    author: str(get('author')),
-    date: parseDate(ctx, 'date', get('date')),
-    modified: parseDate(ctx, 'modified', get('modified')),
+    description: str(description),
+    license: str(license),
+    author: str(author),
+    date: parseDate(ctx, 'date', date),
+    modified: parseDate(ctx, 'modified', modified),
   };
 }

@@ -13,6 +13,8 @@
  * here reports its type error before enum and anyOf, as ajv does.
  */
 
+import { getEntry, type YEntry, type YNode } from '../yaml/nodes.js';
+
 export interface SchemaNode {
   readonly type?: 'string' | 'object' | 'array' | 'boolean';
   readonly required?: readonly string[];
@@ -81,16 +83,24 @@ function compile(s: SchemaNode): Check {
   return check;
 }
 
+/** Whether the schema has keywords of its own type: ajv then reports the type error after enum and anyOf. */
+function hasKeywordsOfType(s: SchemaNode): boolean {
+  switch (s.type) {
+    case 'string':
+      return s.maxLength !== undefined || s.minLength !== undefined || s.format !== undefined;
+    case 'array':
+      return s.items !== undefined;
+    case 'object':
+      return s.required !== undefined || s.additionalProperties !== undefined || s.properties !== undefined;
+    default:
+      return false;
+  }
+}
+
 function build(s: SchemaNode): Check {
   const checks: Check[] = [];
   const { type, maxLength, minLength, format, items, required = [], additionalProperties: extra } = s;
-  // Whether the schema has keywords of its own type: ajv then reports the type error after enum and anyOf.
-  const typed =
-    type === 'string'
-      ? maxLength !== undefined || minLength !== undefined || format !== undefined
-      : type === 'array'
-        ? items !== undefined
-        : type === 'object' && (s.required !== undefined || extra !== undefined || s.properties !== undefined);
+  const typed = hasKeywordsOfType(s);
   if (type !== undefined && !typed) {
     checks.push((v, at, out) => {
       if (!hasType(type, v)) out.push({ at, keyword: 'type', params: { type } });
@@ -165,4 +175,143 @@ export function checkSchema(schema: SchemaNode, value: unknown): SchemaError[] {
   const out: Failure[] = [];
   compile(schema)(value, null, out);
   return out.map((f) => ({ instancePath: pointer(f.at), keyword: f.keyword, params: f.params }));
+}
+
+/**
+ * The same check run on the located YAML tree itself, for the parser: giving checkSchema a plain copy of each
+ * document (null-prototype objects, slow to fill and to enumerate) cost more than the check, measured on the corpus.
+ * A tree has the plain copy's errors, in the same order (test/schema/check.test.ts compares the two): a map is an
+ * object whose keys enumerate as a plain object's do (array indexes first), a sequence an array, a scalar its value.
+ */
+type TreeCheck = (n: YNode, parent: Place, name: string | number | undefined, out: Failure[]) => void;
+/** One check of a list or a mapping, at its place. */
+type TreeKeywordCheck = (n: YNode, at: Place, out: Failure[]) => void;
+
+/**
+ * A value's place, made only when something needs it (a failure, or a list's or mapping's children): a place per
+ * visited scalar was most of the check's allocation. `name` undefined: the place is `parent` itself (the root, or a
+ * value checked again against an anyOf branch).
+ */
+function placeOf(parent: Place, name: string | number | undefined): Place {
+  return name === undefined ? parent : { parent, name };
+}
+
+/** Where the plain check of a scalar records its failures until they are given the scalar's place. */
+const PENDING: Place = { parent: null, name: '' };
+
+const compiledTree = new WeakMap<SchemaNode, TreeCheck>();
+
+function compileTree(s: SchemaNode): TreeCheck {
+  let check = compiledTree.get(s);
+  if (!check) compiledTree.set(s, (check = buildTree(s)));
+  return check;
+}
+
+/** Whether a list or a mapping has the type. */
+function treeHasType(type: NonNullable<SchemaNode['type']>, n: YNode): boolean {
+  return type === 'object' ? n.kind === 'map' : type === 'array' && n.kind === 'seq';
+}
+
+/** An array index (a canonical decimal below 2^32 - 1): such keys come first, ascending, when a plain object's are enumerated. */
+function isArrayIndex(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+}
+
+/** The check of lists and mappings; a scalar is checked as its value, by the plain check. */
+function buildTree(s: SchemaNode): TreeCheck {
+  const plain = compile(s);
+  const checks: TreeKeywordCheck[] = [];
+  const { type, items, required = [], additionalProperties: extra } = s;
+  const typed = hasKeywordsOfType(s);
+  if (type !== undefined && !typed) {
+    checks.push((n, at, out) => {
+      if (!treeHasType(type, n)) out.push({ at, keyword: 'type', params: { type } });
+    });
+  }
+  if (s.enum) {
+    // No enum holds a list or a mapping: they always fail it.
+    const allowed = s.enum;
+    checks.push((_n, at, out) => {
+      out.push({ at, keyword: 'enum', params: { allowedValues: allowed } });
+    });
+  }
+  if (s.anyOf) {
+    const branches = s.anyOf.map(compileTree);
+    checks.push((n, at, out) => {
+      const before = out.length;
+      for (let i = 0; i < branches.length; i++) {
+        const len = out.length;
+        branches[i]!(n, at, undefined, out);
+        if (out.length === len) {
+          out.length = before;
+          return;
+        }
+      }
+      out.push({ at, keyword: 'anyOf', params: {} });
+    });
+  }
+  if (typed) {
+    const item = items && compileTree(items);
+    const names = Object.keys(s.properties ?? {});
+    const props = names.map((name) => compileTree(s.properties![name]!));
+    const propertyIndex = new Map(names.map((name, i) => [name, i]));
+    const rest = typeof extra === 'object' ? compileTree(extra) : undefined;
+    checks.push((n, at, out) => {
+      if (!treeHasType(type!, n)) {
+        out.push({ at, keyword: 'type', params: { type } });
+      } else if (n.kind === 'seq') {
+        if (item) for (let i = 0; i < n.items.length; i++) item(n.items[i]!, at, i, out);
+      } else if (n.kind === 'map') {
+        for (let i = 0; i < required.length; i++) if (getEntry(n, required[i]!) === undefined) out.push({ at, keyword: 'required', params: { missingProperty: required[i] } });
+        const entries = n.entries;
+        // The entry of each schema property, found in one pass over the entries (keys are unique) rather than by a
+        // search of the entries per property (a rule's schema has 19).
+        const found: (YEntry | undefined)[] = [];
+        for (let i = 0; i < entries.length; i++) {
+          const p = propertyIndex.get(entries[i]!.key.text);
+          if (p !== undefined) found[p] = entries[i];
+        }
+        if (extra === false || rest) {
+          let order: readonly number[] | undefined;
+          for (let i = 0; i < entries.length; i++) {
+            if (isArrayIndex(entries[i]!.key.text)) {
+              order = entries.map((_, j) => j);
+              const key = (j: number) => (isArrayIndex(entries[j]!.key.text) ? Number(entries[j]!.key.text) : Infinity);
+              order = [...order].sort((a, b) => key(a) - key(b) || a - b);
+              break;
+            }
+          }
+          for (let k = 0; k < entries.length; k++) {
+            const e = entries[order ? order[k]! : k]!;
+            const name = e.key.text;
+            if (propertyIndex.has(name)) continue;
+            if (rest) rest(e.value, at, name, out);
+            else out.push({ at, keyword: 'additionalProperties', params: { additionalProperty: name } });
+          }
+        }
+        for (let i = 0; i < names.length; i++) {
+          const e = found[i];
+          if (e !== undefined) props[i]!(e.value, at, names[i]!, out);
+        }
+      }
+    });
+  }
+  return (n, parent, name, out) => {
+    if (n.kind === 'scalar') {
+      const before = out.length;
+      plain(n.value, PENDING, out);
+      for (let i = before; i < out.length; i++) out[i] = { at: placeOf(parent, name), keyword: out[i]!.keyword, params: out[i]!.params };
+    } else {
+      const at = placeOf(parent, name);
+      for (let i = 0; i < checks.length; i++) checks[i]!(n, at, out);
+    }
+  };
+}
+
+/** checkSchema's errors for the plain value of a YAML tree (toPlain(node)), read from the tree. */
+export function checkSchemaTree(schema: SchemaNode, node: YNode): SchemaError[] {
+  const out: Failure[] = [];
+  compileTree(schema)(node, null, undefined, out);
+  return out.length === 0 ? [] : out.map((f) => ({ instancePath: pointer(f.at), keyword: f.keyword, params: f.params }));
 }

@@ -1,11 +1,10 @@
-import { checkSchema, type SchemaError } from './check.js';
+import { checkSchemaTree, type SchemaError } from './check.js';
 import type { DiagnosticCode } from '../diagnostic-codes.js';
 import type { DocContext } from '../parse/context.js';
 import { suggest } from '../parse/suggest.js';
-import { getEntry, toPlain, type YMap, type YNode } from '../yaml/nodes.js';
+import { getEntry, type YEntry, type YMap, type YNode } from '../yaml/nodes.js';
 import { correlationSchema, filterSchema, ruleSchema } from './sigma-schemas.js';
 import { CORRELATION_KEYS, FILTER_KEYS, RULE_KEYS } from '../parse/meta.js';
-import { nullObject } from '../null-object.js';
 
 export type DocumentKind = 'rule' | 'correlation' | 'filter';
 
@@ -113,22 +112,10 @@ export function collapseErrors(errors: readonly SchemaError[]): { error: SchemaE
   return [...groups.values()];
 }
 
-/**
- * The document as plain data for the schema check. The schema only checks that a rule's `detection` is a mapping (the IR builder
- * checks its content), so its subtree is not copied.
- */
-function plainForSchema(root: YMap, kind: DocumentKind): unknown {
-  if (kind !== 'rule') return toPlain(root);
-  const o = nullObject<unknown>();
-  for (const e of root.entries) {
-    o[e.key.text] = e.key.text === 'detection' && e.value.kind === 'map' ? nullObject<unknown>() : toPlain(e.value);
-  }
-  return o;
-}
-
 /** Validates one document against its kind's schema and reports located diagnostics. */
 export function validateDocument(ctx: DocContext, root: YMap, kind: DocumentKind): void {
-  const errors = checkSchema(SCHEMAS[kind], plainForSchema(root, kind));
+  // On the tree itself: a rule's `detection` is checked only for being a mapping (the IR builder checks its content).
+  const errors = checkSchemaTree(SCHEMAS[kind], root);
   if (errors.length > 0) {
     for (const { error, types, missing } of collapseErrors(errors)) {
       const { node, key } = nodeAt(root, error.instancePath);
@@ -161,7 +148,8 @@ export function validateDocument(ctx: DocContext, root: YMap, kind: DocumentKind
   }
   // Custom top-level fields are allowed; warn when one looks like a misspelled standard field.
   const known = kind === 'rule' ? RULE_KEYS : kind === 'correlation' ? CORRELATION_KEYS : FILTER_KEYS;
-  for (const e of root.entries) {
+  for (let i = 0; i < root.entries.length; i++) {
+    const e = root.entries[i] as YEntry;
     if (known.has(e.key.text)) continue;
     const s = suggest(e.key.text, known, e.key.text.length > 5 ? 2 : 1);
     if (s && !getEntry(root, s)) {

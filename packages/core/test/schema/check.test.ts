@@ -3,9 +3,12 @@ import { join, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import { loadAll } from 'js-yaml';
+import { dump, loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { checkSchema } from '../../src/schema/check.js';
+import { checkSchema, checkSchemaTree } from '../../src/schema/check.js';
+import { buildYamlTrees } from '../../src/yaml/build-tree.js';
+import { LineIndex } from '../../src/yaml/line-index.js';
+import { toPlain } from '../../src/yaml/nodes.js';
 import { correlationSchema, filterSchema, ruleSchema } from '../../src/schema/sigma-schemas.js';
 
 // core's schema checker (src/schema/check.ts) replaced ajv's standalone code in the bundle; ajv stays the reference.
@@ -151,6 +154,63 @@ describe('checkSchema gives ajv’s errors', () => {
           if (ks.length > 0) (inner as Record<string, unknown>)[ks[k % ks.length]!] = v;
         } else d[key] = v;
         expectSame(d);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('checkSchemaTree gives checkSchema’s errors for the plain value of the tree', () => {
+  /** Every document of a YAML text, checked both ways against each schema. */
+  function expectSameTree(text: string, label = ''): number {
+    let n = 0;
+    for (const doc of buildYamlTrees(new LineIndex(text, 'f')).documents) {
+      if (!doc.root || doc.failed) continue;
+      n++;
+      for (const kind of Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]) {
+        expect(checkSchemaTree(SCHEMAS[kind], doc.root), `${kind} ${label}`).toEqual(checkSchema(SCHEMAS[kind], toPlain(doc.root)));
+      }
+    }
+    return n;
+  }
+
+  it('on hand-picked documents: keys that are array indexes enumerate first, as a plain object’s do', () => {
+    for (const text of [
+      'title: t\nlogsource:\n    b: x\n    "1": [a]\n    a: {}\n    "0": 2\n    "01": 3\n    "4294967295": 4\n    "4294967294": 5\ndetection: {}\n',
+      'title: t\ncorrelation:\n    x: 1\n    "2": 2\n    type: t\n    "1": 3\n    aliases:\n        b: {"2": 1, a: [x], "1": y}\n',
+      'title: [a]\nstatus: [stable]\nlevel: {high: 1}\nid: 5\nrelated: [[x], {id: x}]\nfalsepositives: {a: 1}\nlogsource: [a]\ndetection: []\n',
+      '- a\n',
+      'x\n',
+    ]) {
+      expect(expectSameTree(text, text)).toBe(1);
+    }
+  });
+
+  it('on every document of the SigmaHQ corpus', () => {
+    const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(import.meta.dirname, '../../../../../shared/sigmahq');
+    if (!existsSync(SIGMAHQ)) throw new Error(`SigmaHQ corpus not found at ${SIGMAHQ}: set SIGMAHQ_DIR`);
+    const walk = (dir: string, out: string[] = []): string[] => {
+      for (const name of readdirSync(dir).sort()) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p, out);
+        else if (/\.ya?ml$/.test(name)) out.push(p);
+      }
+      return out;
+    };
+    let n = 0;
+    for (const d of readdirSync(SIGMAHQ).filter((d) => d.startsWith('rules'))) for (const f of walk(join(SIGMAHQ, d))) n += expectSameTree(readFileSync(f, 'utf8'), f);
+    expect(n).toBeGreaterThan(3500);
+  });
+
+  it('on random documents written as YAML', () => {
+    const key = fc.oneof(fc.constantFrom('title', 'id', 'status', 'level', 'tags', 'related', 'falsepositives', 'logsource', 'detection', 'correlation', 'filter', 'type', 'rules', 'condition', 'aliases', 'product', '0', '1', '10', '01'), fc.string({ maxLength: 3 }));
+    const leaf = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('stable', 'high', 'similar', '0ff4bd2c-6f1e-4c27-a1f3-4a8e6d2b3c4d', 'x'.repeat(257)));
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('tree'), { maxLength: 3 }), fc.dictionary(key, tie('tree'), { maxKeys: 4 })),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { maxKeys: 6 }), (doc) => {
+        expectSameTree(dump(doc), JSON.stringify(doc));
       }),
       { numRuns: 2000 },
     );
