@@ -1,5 +1,6 @@
 import { fold } from './fold.js';
 import { fieldPathOf, MISSING, resolvePath, type FieldLookup } from './field-path.js';
+import type { Shape, ShapeCache } from './event-shape.js';
 
 /** A JSON event: any object. Values are whatever JSON.parse produced. */
 export type EventObject = Readonly<Record<string, unknown>>;
@@ -65,40 +66,87 @@ export type Texts = string | readonly string[];
  */
 export class FieldRegistry {
   private readonly ids = new Map<string, number>();
+  /** Names by id. */
+  readonly names: string[] = [];
   id(name: string): number {
     let id = this.ids.get(name);
-    if (id === undefined) this.ids.set(name, (id = this.ids.size));
+    if (id === undefined) {
+      this.ids.set(name, (id = this.ids.size));
+      this.names.push(name);
+    }
     return id;
   }
 }
 
 export class EventView {
-  // Per field id, filled on demand (parallel arrays: no object per field per event).
-  private readonly names: (string | undefined)[] = [];
-  private readonly values: unknown[] = [];
-  private readonly raws: (Texts | undefined)[] = [];
-  private readonly foldeds: (Texts | undefined)[] = [];
+  private current!: EventObject;
+  // Per field id, valid for the current event when stamps[id] === stamp (parallel arrays: no object per field per
+  // event; a rule set points one view at event after event, so they are not allocated per event either).
+  private readonly stamps: number[];
+  private readonly names: (string | undefined)[];
+  private readonly values: unknown[];
+  private readonly raws: (Texts | undefined)[];
+  private readonly foldeds: (Texts | undefined)[];
+  private stamp = 0;
+  /** The event's own enumerable values by position, and their shape (event-shape.ts) when they were captured. */
+  private readonly own: unknown[] = [];
+  private shape: Shape | undefined;
   private keywordLeaves: readonly string[] | undefined;
   private keywordFolded: readonly string[] | undefined;
   private keywordJoinedRaw: string | undefined;
   private keywordJoinedFolded: string | undefined;
 
   constructor(
-    readonly event: EventObject,
+    event: EventObject,
     private readonly lookup: FieldLookup,
     private readonly keywordFields: readonly string[] | undefined,
     /** The registry the compiled predicates took their field ids from. */
     readonly fields: FieldRegistry = new FieldRegistry(),
-  ) {}
+    /** Captures each event's values for lookups by position (event-shape.ts); without it, fields are looked up by name. */
+    private readonly shapes?: ShapeCache,
+  ) {
+    const n = fields.names.length;
+    this.stamps = new Array<number>(n).fill(0);
+    this.names = new Array<string | undefined>(n).fill(undefined);
+    this.values = new Array<unknown>(n).fill(undefined);
+    this.raws = new Array<Texts | undefined>(n).fill(undefined);
+    this.foldeds = new Array<Texts | undefined>(n).fill(undefined);
+    this.load(event);
+  }
+
+  /** The event being evaluated. */
+  get event(): EventObject {
+    return this.current;
+  }
+
+  /** Points the view at another event: everything known about the previous one is forgotten. */
+  load(event: EventObject): void {
+    this.current = event;
+    this.stamp++;
+    this.keywordLeaves = this.keywordFolded = this.keywordJoinedRaw = this.keywordJoinedFolded = undefined;
+    this.shape = this.shapes?.capture(event, this.own);
+  }
 
   private ensure(id: number, name: string): void {
     // The name check keeps a view correct even if used with predicates of another registry.
-    if (this.names[id] !== name) {
+    if (this.stamps[id] !== this.stamp || this.names[id] !== name) {
+      this.stamps[id] = this.stamp;
       this.names[id] = name;
-      this.values[id] = resolveField(this.event, name, this.lookup);
+      this.values[id] = this.lookUp(id, name);
       this.raws[id] = undefined;
       this.foldeds[id] = undefined;
     }
+  }
+
+  /** resolveField of the name: by position when the event's values were captured and the name is one of its keys. */
+  private lookUp(id: number, name: string): unknown {
+    const shape = this.shape;
+    if (shape !== undefined && id < shape.positions.length) {
+      const p = shape.positions[id]!;
+      // The key check also keeps the answer right for a name of another registry under this id.
+      if (p >= 0 && shape.keys[p] === name) return this.own[p];
+    }
+    return resolveField(this.current, name, this.lookup);
   }
 
   /** The field's value (MISSING when absent). */
@@ -150,7 +198,13 @@ export class EventView {
     }
     // An integer's string form is its digits and sign: one below `small` in magnitude is shorter than minLength.
     const small = minLength <= 1 ? 0 : 10 ** (minLength - 2);
-    const stack: unknown[] = [this.event];
+    const stack: unknown[] = [];
+    const shape = this.shape;
+    if (shape !== undefined) {
+      // The event's own enumerable values, already captured.
+      const own = this.own;
+      for (let i = 0; i < shape.keys.length; i++) if (leafPasses(own[i], test, minLength, small, stack)) return true;
+    } else stack.push(this.current);
     while (stack.length > 0) {
       const v = stack.pop();
       if (typeof v !== 'object' || v === null) continue;
@@ -171,7 +225,7 @@ export class EventView {
       const out: string[] = [];
       if (this.keywordFields) {
         for (const f of this.keywordFields) for (const t of this.texts(f, false)) out.push(t);
-      } else collectLeaves(this.event, out);
+      } else collectLeaves(this.current, out);
       this.keywordLeaves = out;
     }
     if (!folded) return this.keywordLeaves;

@@ -111,6 +111,25 @@ function field(event: EventObject, paths: readonly FieldPath[]): unknown {
 const CHANNEL = ['Event.System.Channel', 'Channel'].map((p) => new FieldPath(p));
 const EVENT_ID = ['Event.System.EventID.#text', 'Event.System.EventID', 'EventID'].map((p) => new FieldPath(p));
 const SYSMON_CHANNEL = 'microsoft-windows-sysmon/operational';
+
+/**
+ * Whether none of the header paths can resolve: no own or inherited property is named like a step of them. The
+ * `in` tests have constant names, which V8 answers from the event's hidden class in a nanosecond or so; the
+ * generic walk (field) spent 0.5-0.9 us per event on its hasOwn calls with variable names to find the same nothing.
+ */
+function flatHeader(event: EventObject): boolean {
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    !('Event' in event) &&
+    !('Event.System' in event) &&
+    !('Event.System.Channel' in event) &&
+    !('Event.System.EventID' in event) &&
+    !('Event.System.EventID.#text' in event)
+  );
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
 /** The channel as Windows writes it: lower-cased without a copy per event. */
 const SYSMON_CHANNEL_AS_WRITTEN = 'Microsoft-Windows-Sysmon/Operational';
 
@@ -124,9 +143,18 @@ const SYSMON_CHANNEL_AS_WRITTEN = 'Microsoft-Windows-Sysmon/Operational';
  * log, which SigmaHQ's win_system_susp_eventlog_cleared tests as `Channel`; the event itself is in the System log.
  */
 export const windowsLogsource: LogsourceRouter = (event) => {
-  const channel = field(event, CHANNEL);
-  if (typeof channel !== 'string') return undefined;
-  const eid = Number(field(event, EVENT_ID));
+  let channel: unknown;
+  let eid: number;
+  if (flatHeader(event)) {
+    // What field() finds when no header path can resolve: the flat names, as resolvePath reads them.
+    channel = hasOwn.call(event, 'Channel') ? event.Channel : undefined;
+    if (typeof channel !== 'string') return undefined;
+    eid = Number(hasOwn.call(event, 'EventID') && event.EventID !== null ? event.EventID : undefined);
+  } else {
+    channel = field(event, CHANNEL);
+    if (typeof channel !== 'string') return undefined;
+    eid = Number(field(event, EVENT_ID));
+  }
   const lower = channel === SYSMON_CHANNEL_AS_WRITTEN ? SYSMON_CHANNEL : channel.toLowerCase();
   if (lower === SYSMON_CHANNEL) return SYSMON_ROUTES.get(eid) ?? SYSMON_OTHER;
   const service = SERVICES[lower];

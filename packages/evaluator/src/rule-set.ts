@@ -4,6 +4,7 @@ import { compileExpr, type Clauses, type Predicate, UnsupportedValue } from './c
 import { type EventObject, EventView, type FieldLookup, FieldRegistry, MISSING, resolveField } from './event.js';
 import { type EventLogsource, logsourceApplies, type LogsourceRouter } from './logsource.js';
 import { Prefilter } from './prefilter.js';
+import { ShapeCache } from './event-shape.js';
 import { CorrelationEngine, type CorrelationMatch } from './correlation.js';
 import { type CompiledEnrichments, compileEnrichments } from './enrichments.js';
 import { parseTimestamp } from './timestamp.js';
@@ -155,12 +156,28 @@ export class CompiledRuleSet {
   }
 
   view(event: EventObject): EventView {
-    return new EventView(event, this.lookup, this.keywordFields, this.fields);
+    return new EventView(event, this.lookup, this.keywordFields, this.fields, this.shapes);
   }
+
+  /** Captures each event's values for lookups by position (event-shape.ts). */
+  private readonly shapes = new ShapeCache(this.fields);
+  /** The view `match` points at each event in turn: nothing per field is allocated per event. */
+  private reused: EventView | undefined;
+  private reusedBusy = false;
 
   /** Every rule condition that holds for the event, in rule order. */
   match(event: EventObject): RuleMatch[] {
-    return this.matchView(this.view(event));
+    // A nested call (a getter of an event calling match) gets a view of its own.
+    if (this.reusedBusy) return this.matchView(this.view(event));
+    this.reusedBusy = true;
+    try {
+      let ev = this.reused;
+      if (ev === undefined) ev = this.reused = this.view(event);
+      else ev.load(event);
+      return this.matchView(ev);
+    } finally {
+      this.reusedBusy = false;
+    }
   }
 
   matchView(ev: EventView): RuleMatch[] {

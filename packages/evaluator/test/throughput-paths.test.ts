@@ -30,6 +30,19 @@ describe('compileStringSet = OR of the members', () => {
     );
   });
 
+  it('on many members over a wide alphabet (trie nodes searched by bisection past 8 children)', () => {
+    const wide = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnop\\.é'), minLength: 0, maxLength: 5 });
+    const many = fc.record({ shape: fc.constantFrom('exact', 'prefix', 'suffix', 'contains'), text: wide }) as fc.Arbitrary<StringSetMember>;
+    fc.assert(
+      fc.property(fc.array(many, { minLength: 20, maxLength: 80 }), fc.array(wide, { maxLength: 40 }), (members, texts) => {
+        const test = compileStringSet(members);
+        const near = members.flatMap((m) => [m.text, `x${m.text}`, `${m.text}.`, m.text.slice(1)]);
+        for (const t of [...texts, ...near]) expect(test(t)).toBe(members.some((m) => plain(m)(t)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it.each([
     [[{ shape: 'suffix', text: '\\cmd.exe' }, { shape: 'suffix', text: '.exe' }], 'c:\\x\\cmd.exe', true],
     [[{ shape: 'suffix', text: '\\cmd.exe' }, { shape: 'suffix', text: 'd.exe' }], 'c:\\x\\bad.exe', true],
