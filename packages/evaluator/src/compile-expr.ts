@@ -393,12 +393,21 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
       const rel = value.match;
       const test = (a: string, b: string): boolean =>
         rel === 'equals' ? a === b : rel === 'startswith' ? a.startsWith(b) : rel === 'endswith' ? a.endsWith(b) : a.includes(b);
+      // `text` rather than `texts`: a field's usual single string is compared without wrapping it in an array (the
+      // rule "Executable Run Itself As Sacrificial Process" runs on every event).
+      const against = (a: string, theirs: Texts): boolean => {
+        if (typeof theirs === 'string') return test(a, theirs);
+        for (const b of theirs) if (test(a, b)) return true;
+        return false;
+      };
       return {
         test: (ev) => {
-          const mine = ev.texts(field, folded, id);
-          if (mine.length === 0) return false;
-          const theirs = ev.texts(other, folded, otherId);
-          for (const a of mine) for (const b of theirs) if (test(a, b)) return true;
+          const mine = ev.text(field, folded, id);
+          // No value (an empty list, not an empty string): the other field need not be read.
+          if (typeof mine !== 'string' && mine.length === 0) return false;
+          const theirs = ev.text(other, folded, otherId);
+          if (typeof mine === 'string') return against(mine, theirs);
+          for (const a of mine) if (against(a, theirs)) return true;
           return false;
         },
         clauses: [],

@@ -124,7 +124,27 @@ export class EventView {
     this.current = event;
     this.stamp++;
     this.keywordLeaves = this.keywordFolded = this.keywordJoinedRaw = this.keywordJoinedFolded = undefined;
-    this.shape = this.shapes?.capture(event, this.own);
+    const shape = (this.shape = this.shapes?.capture(event, this.own));
+    if (shape !== undefined) this.touchTexts(shape.keys.length);
+  }
+
+  /** Observable, so that the reads of touchTexts are not optimized away. */
+  private touched = 0;
+
+  /**
+   * Reads the length of every string value, one independent load after another: an event read from a large batch
+   * is usually out of the CPU caches by the time it is matched, and these reads let the processor wait for all its
+   * strings at once instead of for one at a time as the scans and rules come to them (+3-4% events/s on the bench,
+   * paired runs; touching their last characters as well gained nothing more).
+   */
+  private touchTexts(n: number): void {
+    const own = this.own;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const x = own[i];
+      if (typeof x === 'string') sum += x.length;
+    }
+    this.touched = sum;
   }
 
   private ensure(id: number, name: string): void {

@@ -126,6 +126,10 @@ const SEMANTICS: Readonly<Record<string, readonly Row[]>> = {
     { rule: 'numbers compare by string form', expr: m('A', ref('B')), event: { A: 5, B: '5' }, expect: true },
     { rule: 'empty strings are equal', expr: m('A', ref('B')), event: { A: '', B: '' }, expect: true },
     { rule: 'arrays: any pairing', expr: m('A', ref('B')), event: { A: ['x', 'y'], B: ['z', 'Y'] }, expect: true },
+    { rule: 'string against an array', expr: m('A', ref('B')), event: { A: 'x', B: ['y', 'X'] }, expect: true },
+    { rule: 'array against a string', expr: m('A', ref('B', 'endswith')), event: { A: ['ab', 'cd'], B: 'D' }, expect: true },
+    { rule: 'empty array against an empty string', expr: m('A', ref('B')), event: { A: [], B: '' }, expect: false },
+    { rule: 'empty string against an empty array', expr: m('A', ref('B')), event: { A: '', B: [] }, expect: false },
   ],
   'gt/gte/lt/lte': [
     { rule: 'gt on number', expr: m('N', cmp('gt', 5)), event: { N: 6 }, expect: true },
