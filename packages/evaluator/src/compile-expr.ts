@@ -226,11 +226,20 @@ export function weak(literal: string): boolean {
 }
 
 /** Literals required by a regex (one per top-level alternative) as a single OR clause. */
-function regexClauses(field: string, source: string, ignoreCase: boolean): Clauses {
+function regexClauses(field: string, source: string, ignoreCase: boolean, guard: RegexGuard | undefined): Clauses {
+  const out: (readonly Atom[])[] = [];
   const lits = requiredLiterals(source, ignoreCase, weak);
-  if (!lits || lits.some((l) => l === '' || weak(l) || l.includes('\u0000'))) return [];
-  return [lits.map((l) => ({ field, literal: fold(l) }))];
+  if (lits && !lits.some(unindexable)) out.push(lits.map((l) => ({ field, literal: fold(l) })));
+  // regex-guard.ts also reads groups and small classes: every match holds one string of each of its sets, in the
+  // text or (folded) in fold(text); either way fold(text) holds its fold, as the prefilter needs (fold maps code
+  // point to code point). `"(?:\{\d\})+"\s*-f` (PowerShell token obfuscation) gets a clause this way.
+  for (const set of guard?.literals?.all ?? []) {
+    if (!set.some(unindexable)) out.push(set.map((l) => ({ field, literal: fold(l) })));
+  }
+  return andClauses([out]);
 }
+
+const unindexable = (l: string): boolean => l === '' || weak(l) || l.includes('\u0000');
 
 /**
  * A native substring check run before RE2: every match contains one of these literals (one per
@@ -342,11 +351,11 @@ function compileMatch(expr: MatchExpr, ctx: CompileContext): CompiledExpr {
         unsupported(ctx, value, `regex /${value.pattern}/ cannot be evaluated safely: ${re.reason}`, 'eval/unsupported-regex');
       }
       const rx = re.regex;
-      const clauses = regexClauses(field, re.source, value.flags.ignoreCase);
       // RE2 costs about 10 ns a character: repeated texts (most command lines of a stream) are answered from a memo,
       // and native checks (regex-guard.ts) refuse most other texts first.
       const memoTest = new TextMemo((t) => rx.test(t)).run;
       const shape = regexGuard(re.source, value.flags);
+      const clauses = regexClauses(field, re.source, value.flags.ignoreCase, shape);
       const pre = rawCheck(shape);
       const rxTest = pre === undefined ? memoTest : (t: string): boolean => pre(t) && memoTest(t);
       // regex-guard.ts reads classes and groups too; requiredLiterals reads syntax it gives up on (\Q...\E, \p...).

@@ -3,6 +3,8 @@ import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../src/fold.js';
 import { hasRun, regexGuard } from '../src/regex-guard.js';
+import { compileExpr, EventView } from '../src/index.js';
+import { m, re } from './ir.js';
 
 /** regex-guard.ts's checks are necessary: whenever RE2 matches, every check passes. */
 describe('regexGuard', () => {
@@ -32,6 +34,23 @@ describe('regexGuard', () => {
           const probe = g.literals.folded ? fold(t) : t;
           for (const set of g.literals.all) expect(set.some((s) => probe.includes(s))).toBe(true);
         }
+      }),
+      { numRuns: 30_000 },
+    );
+  });
+
+  it("a regex test's prefilter clauses (required literals, guard sets) hold whenever it matches", () => {
+    fc.assert(
+      fc.property(pattern, text, fc.boolean(), (src, t, ignoreCase) => {
+        let c;
+        try {
+          c = compileExpr(m('F', re(src, { ignoreCase })), { rule: 'r', diagnostics: [] });
+        } catch {
+          return;
+        }
+        if (!c.test(new EventView({ F: t }, 'exact', undefined))) return;
+        // What the prefilter needs: each clause has a literal in fold(text).
+        for (const clause of c.clauses) expect(clause.some((a) => fold(t).includes(a.literal))).toBe(true);
       }),
       { numRuns: 30_000 },
     );
