@@ -4,7 +4,9 @@
  * that starts it (dist/check-worker.js).
  */
 import { loadBundle } from './launch/bundle.js';
+import { enableModuleCompileCache } from './launch/compile-cache.js';
 
 // V8 flags are per process: the main thread set the ones the code cache was written with.
 const bundle = loadBundle(true);
+if (!bundle) enableModuleCompileCache(); // per thread (see compile-cache.ts)
 await (bundle ? bundle.exports : await import('./workers/check.js')).startCheckWorker();

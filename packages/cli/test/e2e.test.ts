@@ -1,6 +1,7 @@
 // End-to-end: the BUILT binary on rules/ and on a temp copy with broken rules.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -172,6 +173,10 @@ describe('convert', () => {
     expect(refused.stdout).toBe(cached.stdout);
     const plain = sigmats(['convert', '-t', 'splunk', 'rules/'], { env: { SIGMATS_BUNDLE: 'off', SIGMATS_DEBUG_STARTUP: '1' } });
     expect(plain.stderr).toMatch(/^sigmats: startup: modules \(SIGMATS_BUNDLE=off\)$/m);
+    // Where the modules run, Node's own compile cache is asked for (Node 22.1 and later have one).
+    const nodeHasCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+    expect(plain.stderr).toMatch(nodeHasCache ? /^sigmats: startup: module compile cache in \S/m : /^sigmats: startup: no module compile cache in Node \d/m);
+    expect(cached.stderr).not.toMatch(/module compile cache/);
     const quiet = (s: string): string => s.replace(/^sigmats: startup: .*\n/gm, '');
     expect([cached.code, cached.stdout, quiet(cached.stderr)]).toEqual([plain.code, plain.stdout, quiet(plain.stderr)]);
     for (const argv of [['convert', '-t', 'all', '--json', 'rules/'], ['check', '-t', 'all', 'rules/'], ['list', 'targets']]) {

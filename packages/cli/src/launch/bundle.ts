@@ -79,6 +79,7 @@ function readIfThere(path: string): Buffer | undefined {
   }
 }
 
-function debug(message: string): void {
+/** A line on stderr with SIGMATS_DEBUG_STARTUP=1: which code runs, and with which cache. */
+export function debug(message: string): void {
   if (process.env.SIGMATS_DEBUG_STARTUP === '1') process.stderr.write(`sigmats: startup: ${message}\n`);
 }
