@@ -23,14 +23,15 @@ export interface Shape {
   readonly positions: Int32Array;
 }
 
-/** Shapes kept (streams interleave a few event types); the oldest goes first. */
-const MAX_SHAPES = 8;
+/** Shapes kept (a mixed Windows stream interleaves a few dozen event types); the oldest goes first. */
+export const MAX_SHAPES = 32;
 /**
  * Making a shape costs a pass over every registered field name: if more than MAX_NEW_PER_WINDOW events of a window
- * need a new one (keys that vary from event to event), capturing stops for PAUSE events.
+ * need a new one (keys that vary from event to event), capturing stops for PAUSE events and fields are looked up by
+ * name, as without shapes.
  */
 const WINDOW = 256;
-const MAX_NEW_PER_WINDOW = WINDOW / 8;
+const MAX_NEW_PER_WINDOW = WINDOW / 4;
 const PAUSE = 1 << 14;
 
 export class ShapeCache {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadCollection } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, EventView, FieldRegistry, generateProcessEvents, MISSING, resolveField, windowsLogsource } from '../src/index.js';
-import { ShapeCache } from '../src/event-shape.js';
+import { MAX_SHAPES, ShapeCache } from '../src/event-shape.js';
 
 /**
  * Lookups by position (event-shape.ts) and the reused view of `match` must answer as lookups by name on a fresh view:
@@ -67,6 +67,16 @@ describe('field lookups by position = lookups by name', () => {
     expect(() => v.get('b')).toThrow('no');
   });
 
+  it('keeps the shapes of interleaved event types', () => {
+    const reg = new FieldRegistry();
+    reg.id('k');
+    const shapes = new ShapeCache(reg);
+    const out: unknown[] = [];
+    const types = Array.from({ length: 20 }, (_, t) => Object.fromEntries([...Array(t + 1).keys()].map((i) => [`f${i}`, i]).concat([['k', t]])));
+    for (let i = 0; i < 2_000; i++) expect(shapes.capture(types[i % types.length]!, out)).toBeDefined();
+    expect(shapes.size).toBe(types.length);
+  });
+
   it('keeps few shapes and stops making them when keys vary from event to event', () => {
     const reg = new FieldRegistry();
     reg.id('k0');
@@ -75,7 +85,7 @@ describe('field lookups by position = lookups by name', () => {
     for (let i = 0; i < 5_000; i++) {
       const e = { [`k${i}`]: i, k0: 'zero' };
       const shape = shapes.capture(e, out);
-      expect(shapes.size).toBeLessThanOrEqual(8);
+      expect(shapes.size).toBeLessThanOrEqual(MAX_SHAPES);
       // Captured or not, the view answers as a lookup by name.
       expect(new EventView(e, 'exact', undefined, reg, shapes).get('k0', 0)).toBe('zero');
       if (i > 1_000) expect(shape).toBeUndefined();
