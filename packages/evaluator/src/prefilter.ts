@@ -48,8 +48,12 @@ export class Prefilter {
   private readonly entryHits: Int32Array;
   private readonly clauseStamp: Int32Array;
   private stamp = 0;
-  /** Scratch for the current event (positions, then entry ids). */
-  private readonly found: number[] = [];
+  /**
+   * The current event's candidates (positions, then entry ids) in list[0, count): a typed array written by index,
+   * because emptying a JS array (`length = 0`) gives its storage back and refilling it allocated anew for every event.
+   */
+  readonly list: Int32Array;
+  private count = 0;
   private current: IndexedField | undefined;
   private readonly onHit = (id: number): void => this.hit(id);
   /** Ids reported while scanning a text that is being memoized. */
@@ -101,6 +105,7 @@ export class Prefilter {
       });
     }
     this.always = Int32Array.from(always);
+    this.list = new Int32Array(entries.length);
     this.entryStamp = new Int32Array(entries.length);
     this.entryHits = new Int32Array(entries.length);
     this.clauseStamp = new Int32Array(clauseIds);
@@ -123,29 +128,35 @@ export class Prefilter {
         entryStamp[pos] = stamp;
         hits = entryHits[pos] = 1;
       } else hits = ++entryHits[pos]!;
-      if (hits === clauseCount[pos]) this.found.push(pos);
+      if (hits === clauseCount[pos]) this.list[this.count++] = pos;
     }
   }
 
   /**
-   * The candidate entries for this event, in entry order. The array is reused by the next call: read it
-   * before asking again.
+   * Selects the candidate entries for this event: `list[0, n)` holds them, in entry order, until the next call.
+   * Returns n.
    */
-  candidates(ev: EventView): readonly number[] {
+  select(ev: EventView): number {
     if (++this.stamp === STAMP_LIMIT) this.restamp();
-    const found = this.found;
-    found.length = 0;
+    this.count = 0;
     for (const f of this.fields) {
       const texts = ev.text(f.field, false, f.id);
       this.current = f;
       if (typeof texts === 'string') this.scan(f, texts);
       else for (const text of texts) this.scan(f, text);
     }
-    for (const pos of this.always) found.push(pos);
-    sortSmall(found);
+    const { always, list } = this;
+    for (let i = 0; i < always.length; i++) list[this.count++] = always[i]!;
+    const n = this.count;
+    sortSmall(list, n);
     const { entries } = this;
-    for (let i = 0; i < found.length; i++) found[i] = entries[found[i]!]!;
-    return found;
+    for (let i = 0; i < n; i++) list[i] = entries[list[i]!]!;
+    return n;
+  }
+
+  /** The candidate entries for this event, in entry order (a copy of what `select` leaves in `list`). */
+  candidates(ev: EventView): number[] {
+    return Array.from(this.list.subarray(0, this.select(ev)));
   }
 
   private scan(f: IndexedField, text: string): void {
@@ -193,13 +204,14 @@ export class Prefilter {
  * Ascending, in place. An event has about ten candidates, mostly found in ascending order already: insertion sort
  * without a comparator call per step costs less than Array#sort with one.
  */
-export function sortSmall(a: number[]): void {
-  // Quadratic in the worst case: long lists (an event that is a candidate for many rules) go to Array#sort.
-  if (a.length > 32) {
-    a.sort(byNumber);
+export function sortSmall(a: Int32Array, n: number): void {
+  // Quadratic in the worst case: long lists (an event that is a candidate for many rules) go to the typed array's
+  // own (numeric) sort.
+  if (n > 32) {
+    a.subarray(0, n).sort();
     return;
   }
-  for (let i = 1; i < a.length; i++) {
+  for (let i = 1; i < n; i++) {
     const x = a[i]!;
     let j = i - 1;
     while (j >= 0 && a[j]! > x) {
@@ -210,4 +222,3 @@ export function sortSmall(a: number[]): void {
   }
 }
 
-const byNumber = (a: number, b: number): number => a - b;

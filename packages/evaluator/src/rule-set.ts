@@ -72,7 +72,7 @@ export class CompiledRuleSet {
   readonly diagnostics: Diagnostic[] = [];
   readonly rules: readonly CompiledRule[];
   private readonly entries: Entry[] = [];
-  private readonly routes = new Map<string, Prefilter | readonly number[]>();
+  private readonly routes = new Map<string, Prefilter | Int32Array>();
   readonly lookup: FieldLookup;
   /** Field ids shared by every compiled predicate and every event view of this set. */
   private readonly fields = new FieldRegistry();
@@ -183,9 +183,17 @@ export class CompiledRuleSet {
   matchView(ev: EventView): RuleMatch[] {
     const out: RuleMatch[] = [];
     const route = this.route(ev.event);
-    const list = Array.isArray(route) ? (route as readonly number[]) : (route as Prefilter).candidates(ev);
+    let list: Int32Array;
+    let n: number;
+    if (route instanceof Prefilter) {
+      n = route.select(ev);
+      list = route.list;
+    } else {
+      list = route;
+      n = route.length;
+    }
     const { entries } = this;
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < n; i++) {
       const entry = entries[list[i]!]!;
       let hit: boolean;
       try {
@@ -247,10 +255,10 @@ export class CompiledRuleSet {
   }
 
   private lastSources: readonly EventLogsource[] | undefined | null = null;
-  private lastRoute: Prefilter | readonly number[] | undefined;
+  private lastRoute: Prefilter | Int32Array | undefined;
 
   /** The entries that apply to the event (after logsource routing), as a prefilter or a plain list. */
-  private route(event: EventObject): Prefilter | readonly number[] {
+  private route(event: EventObject): Prefilter | Int32Array {
     const sources = this.router?.(event);
     // Routers return shared arrays for common routes: consecutive events usually take the same one.
     if (sources === this.lastSources && this.lastRoute !== undefined) return this.lastRoute;
@@ -263,7 +271,7 @@ export class CompiledRuleSet {
       this.entries.forEach((e, i) => {
         if (applies(e)) list.push(i);
       });
-      r = this.indexed ? new Prefilter(list, (i) => this.entries[i]!.clauses, this.fields) : list;
+      r = this.indexed ? new Prefilter(list, (i) => this.entries[i]!.clauses, this.fields) : Int32Array.from(list);
       this.routes.set(key, r);
     }
     this.lastSources = sources;

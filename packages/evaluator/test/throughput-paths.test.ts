@@ -214,10 +214,11 @@ detection:
 describe('sortSmall = Array#sort', () => {
   it('on random lists, short and long', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 80 }), (xs) => {
-        const a = [...xs];
-        sortSmall(a);
-        expect(a).toEqual([...xs].sort((x, y) => x - y));
+      fc.property(fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 80 }), fc.integer({ min: 0, max: 5 }), (xs, spare) => {
+        // Only the first n places are sorted; what follows them is left alone.
+        const a = Int32Array.from([...xs, ...Array<number>(spare).fill(-1)]);
+        sortSmall(a, xs.length);
+        expect([...a]).toEqual([...[...xs].sort((x, y) => x - y), ...Array<number>(spare).fill(-1)]);
       }),
       { numRuns: 1000 },
     );
