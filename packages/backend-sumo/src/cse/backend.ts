@@ -187,7 +187,12 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
         if (events.length === 0) {
           return fail(diagnostic('backend/unsupported-feature', `no ${rule.logsource.category ?? rule.logsource.service} event type has all the fields this rule reads`, at(rule)));
         }
-        const groups = new Map<string, EventType[]>();
+        // Event types grouped by vendor, product and rendered text, in first-seen order. Keyed by the text itself (one
+        // hash of a string the render made) under the vendor and product, not by their concatenation: a key joining
+        // them was a new string to flatten and hash per event type, and split again for the text (long for hash lists).
+        const groups = new Map<string, Map<string, Map<string, EventType[]>>>();
+        const order: EventType[][] = [];
+        const bodies: string[] = [];
         let simplified: Expr | undefined;
         const unfolded = (): Expr => (simplified ??= simplifyExpr(expr));
         const renders = new SharedRenders((resolve, folded) => render(resolve, folded));
@@ -198,11 +203,21 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
           const r = folded.kind === 'const' ? ok('') : renders.of(folded, eventResolver(e));
           if (!r.ok) return r;
           warnings.push(...r.warnings);
-          const k = `${e.vendor}\u0000${e.product}\u0000${r.value}`;
-          groups.set(k, [...(groups.get(k) ?? []), e]);
+          let byProduct = groups.get(e.vendor);
+          if (byProduct === undefined) groups.set(e.vendor, (byProduct = new Map()));
+          let byText = byProduct.get(e.product);
+          if (byText === undefined) byProduct.set(e.product, (byText = new Map()));
+          const same = byText.get(r.value);
+          if (same !== undefined) same.push(e);
+          else {
+            const es = [e];
+            byText.set(r.value, es);
+            order.push(es);
+            bodies.push(r.value);
+          }
         }
-        const parts = [...groups].map(([k, es]) => {
-          const body = k.split('\u0000')[2]!;
+        const parts = order.map((es, i) => {
+          const body = bodies[i]!;
           const e0 = es[0]!;
           const ids = orOf(es.map((e) => `metadata_deviceEventId = ${q(e.deviceEventId)}`));
           const scope = `metadata_vendor = ${q(e0.vendor)} and metadata_product = ${q(e0.product)} and ${ids}`;

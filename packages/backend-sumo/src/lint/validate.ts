@@ -35,14 +35,38 @@ export interface LintOptions {
   readonly declaredFields?: boolean;
 }
 
+/**
+ * The fields are `declare`d and set in the constructor: class field initializers (define semantics, one initializer
+ * function per instance) and TypeScript's parameter properties each cost a cold run more than plain assignments, and
+ * the gate makes a Linter for every emitted query.
+ */
 class Linter {
-  private pos = 0;
-  private end = 0;
-  readonly problems: QueryProblem[] = [];
+  private declare pos: number;
+  private declare end: number;
+  declare readonly problems: QueryProblem[];
   /** Strings read as regexes (`parse regex "…"`): their backslashes are regex escapes, checked by checkRegex. */
-  readonly regexStrings = new Set<Token>();
+  declare readonly regexStrings: Set<Token>;
   /** Fields defined so far (lower case); an aggregate stage replaces the set with its outputs. */
-  private declared = new Set<string>();
+  private declare declared: Set<string>;
+  private declare readonly tokens: readonly Token[];
+  private declare readonly dialect: SumoDialect;
+  private declare readonly textLength: number;
+  private declare readonly options: LintOptions;
+  /** One syntax problem per stage: after the first, the parser is only recovering and the rest is noise. */
+  private declare stageHasSyntaxError: boolean;
+
+  constructor(tokens: readonly Token[], dialect: SumoDialect, textLength: number, options: LintOptions) {
+    this.tokens = tokens;
+    this.dialect = dialect;
+    this.textLength = textLength;
+    this.options = options;
+    this.pos = 0;
+    this.end = 0;
+    this.problems = [];
+    this.regexStrings = new Set();
+    this.declared = new Set();
+    this.stageHasSyntaxError = false;
+  }
 
   private declare(name: string, lower?: string): void {
     this.declared.add(lower ?? name.toLowerCase());
@@ -53,16 +77,6 @@ class Linter {
     if (!this.options.declaredFields || name.startsWith('_') || this.declared.has(lower ?? name.toLowerCase())) return;
     this.problem(`field '${name}' is read before any stage defines it (json/parse/… as ${name})`, offset, 'undefined-field');
   }
-
-  constructor(
-    private readonly tokens: readonly Token[],
-    private readonly dialect: SumoDialect,
-    private readonly textLength: number,
-    private readonly options: LintOptions,
-  ) {}
-
-  /** One syntax problem per stage: after the first, the parser is only recovering and the rest is noise. */
-  private stageHasSyntaxError = false;
 
   problem(message: string, offset: number, code: string): void {
     if (code === 'syntax' || code === 'unbalanced') {
@@ -174,34 +188,43 @@ class Linter {
     this.orExpr();
   }
 
+  // The precedence levels read the current token in place (`this.pos < this.end ? this.tokens[this.pos] : undefined`,
+  // what peek() answers) rather than through word()/op()/peek()/next(): every operand passes all seven levels, and in
+  // a one-shot run this code is mostly interpreted, where each of those calls costs more than the test it makes.
+
   private orExpr(): void {
     this.andExpr();
-    while (this.word('or') || this.op('||')) {
-      this.next();
+    for (;;) {
+      const t = this.pos < this.end ? this.tokens[this.pos] : undefined;
+      if (t === undefined || !(t.lower === 'or' || (t.kind === 'op' && t.value === '||'))) return;
+      this.pos++;
       this.andExpr();
     }
   }
 
   private andExpr(): void {
     this.notExpr();
-    while (this.word('and') || this.op('&&')) {
-      this.next();
+    for (;;) {
+      const t = this.pos < this.end ? this.tokens[this.pos] : undefined;
+      if (t === undefined || !(t.lower === 'and' || (t.kind === 'op' && t.value === '&&'))) return;
+      this.pos++;
       this.notExpr();
     }
   }
 
   private notExpr(): void {
-    if (this.op('!') || (this.word('not') && this.peek(1)?.kind !== 'comma')) {
-      this.next();
-      this.notExpr();
-      return;
+    // Each `!` or `not` (unless a comma follows it) is taken, then the comparison it negates.
+    for (;;) {
+      const t = this.pos < this.end ? this.tokens[this.pos] : undefined;
+      if (t === undefined || !((t.kind === 'op' && t.value === '!') || (t.lower === 'not' && this.peek(1)?.kind !== 'comma'))) break;
+      this.pos++;
     }
     this.comparison();
   }
 
   private comparison(): void {
     this.additive();
-    const t = this.peek();
+    const t = this.pos < this.end ? this.tokens[this.pos] : undefined;
     if (t === undefined) return;
     if (t.kind === 'op' && COMPARISON.has(t.value)) {
       this.next();
@@ -247,40 +270,44 @@ class Linter {
 
   private additive(): void {
     this.unary();
-    for (let t = this.peek(); t !== undefined && t.kind === 'op' && ARITHMETIC.has(t.value); t = this.peek()) {
-      this.next();
+    for (;;) {
+      const t = this.pos < this.end ? this.tokens[this.pos] : undefined;
+      if (t === undefined || t.kind !== 'op' || !ARITHMETIC.has(t.value)) return;
+      this.pos++;
       this.unary();
     }
   }
 
   private unary(): void {
-    if (this.op('-') || this.op('+')) this.next();
+    const t = this.pos < this.end ? this.tokens[this.pos] : undefined;
+    if (t !== undefined && t.kind === 'op' && (t.value === '-' || t.value === '+')) this.pos++;
     this.primary();
   }
 
   private primary(): void {
-    const t = this.peek();
+    const t = this.pos < this.end ? this.tokens[this.pos] : undefined;
     if (t === undefined) {
       this.problem('expression expected', this.here(), 'syntax');
       return;
     }
+    // t is the current token: taking it is pos++ (what next() does for a token).
     switch (t.kind) {
       case 'string':
       case 'number':
-        this.next();
+        this.pos++;
         return;
       case 'field-ref':
-        this.next();
+        this.pos++;
         this.use(t.value, t.start);
         return;
       case 'lparen':
-        this.next();
+        this.pos++;
         this.expression();
         this.expectKind('rparen', "')'");
         return;
       case 'ident': {
-        this.next();
-        if (this.peek()?.kind === 'lparen') {
+        this.pos++;
+        if (this.pos < this.end && this.tokens[this.pos]!.kind === 'lparen') {
           if (!FUNCTIONS.has(t.lower!)) this.problem(`unknown function '${t.value}'`, t.start, 'unknown-function');
           this.next();
           if (this.peek()?.kind === 'rparen') {

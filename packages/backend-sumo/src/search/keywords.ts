@@ -1,6 +1,6 @@
 import { assertNever, mapLeaves, plainText } from '@sigmats/core';
 import type { Expr, KeywordExpr } from '@sigmats/core';
-import { isInvisible } from '../encode.js';
+import { hasInvisible } from '../encode.js';
 
 /**
  * Keywords in the scope: quoted phrases (`\"` is the one documented escape) or bare wildcard terms. Sumo scope
@@ -14,7 +14,7 @@ function scopeTerm(node: KeywordExpr): string | undefined {
   if (v.kind === 'regex' || v.cased) return undefined;
   const text = plainText(v.parts);
   if (text !== undefined) {
-    if (text === '' || text.includes('\\') || [...text].some(isInvisible)) return undefined;
+    if (text === '' || text.includes('\\') || hasInvisible(text)) return undefined;
     return `"${text.replaceAll('"', '\\"')}"`;
   }
   let term = '';
@@ -38,10 +38,18 @@ function scopeExpr(e: Expr): string | undefined {
     }
     case 'and':
     case 'or': {
-      const parts = e.operands.map(scopeExpr);
-      if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
+      // Stops at the first operand that cannot be a scope term: nearly every condition has a field test, and
+      // rendering all its siblings first walked whole detections for nothing.
+      if (e.operands.length === 0) return undefined;
       const op = e.kind === 'and' ? ' AND ' : ' OR ';
-      return parts.map((p, i) => (e.operands[i]!.kind === 'and' || e.operands[i]!.kind === 'or' ? `(${p})` : p)).join(op);
+      let out = '';
+      for (let i = 0; i < e.operands.length; i++) {
+        const o = e.operands[i]!;
+        const p = scopeExpr(o);
+        if (p === undefined) return undefined;
+        out += (i === 0 ? '' : op) + (o.kind === 'and' || o.kind === 'or' ? `(${p})` : p);
+      }
+      return out;
     }
     case 'match':
     case 'const':
@@ -51,13 +59,17 @@ function scopeExpr(e: Expr): string | undefined {
   }
 }
 
-/** Split an expression into the keyword conjuncts that go to the scope and the rest (for `where`). */
-export function splitScope(expr: Expr): { scope: string[]; rest: Expr | undefined } {
+/**
+ * Split an expression into the keyword conjuncts that go to the scope and the rest (for `where`). `keywords`: false
+ * when the caller knows the expression has no keyword, so no conjunct can be a scope term (scopeExpr answers
+ * undefined for every subtree without one) and none is tried.
+ */
+export function splitScope(expr: Expr, keywords = true): { scope: string[]; rest: Expr | undefined } {
   const conjuncts = expr.kind === 'and' ? expr.operands : [expr];
   const scope: string[] = [];
   const rest: Expr[] = [];
   for (const c of conjuncts) {
-    const s = scopeExpr(c);
+    const s = keywords ? scopeExpr(c) : undefined;
     if (s !== undefined) scope.push(s);
     else rest.push(c);
   }

@@ -6,7 +6,7 @@ import { exprFields, planFields, type FieldPlan } from './fields.js';
 import { jsonEscapeKeywords, splitScope, wrapScope } from './keywords.js';
 import { windowsJsonValues } from './windows-values.js';
 import { impliedEventIds } from '../cse/backend.js';
-import { inEventKey, renameFields } from '../shared/in-event-keys.js';
+import { hasInEventKeys, inEventKey, renameFields } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { searchHooks } from './leaf.js';
 import { searchProfile, windowsAssumes, type SearchProfile } from './profiles.js';
@@ -126,10 +126,35 @@ function inEventFields(expr: Expr, profile: SearchProfile, settings: SearchSetti
   // One channel and one event id only: an event id of a service with several channels (AppLocker) may be in any of them.
   const channels = settings.channel !== undefined ? [settings.channel] : profile.filters.find((f) => f.field === 'Channel')?.values;
   const channel = channels?.length === 1 ? channels[0] : undefined;
+  if (channel === undefined || !hasInEventKeys(channel)) return expr;
   const ids = impliedEventIds(expr);
-  if (channel === undefined || ids === undefined || ids.size !== 1) return expr;
+  if (ids === undefined || ids.size !== 1) return expr;
   const id = [...ids][0]!;
   return renameFields(expr, (field) => inEventKey(channel, id, field));
+}
+
+/** exprFacts: the condition has a keyword (jsonEscapeKeywords, splitScope's scope terms can act). */
+const KEYWORDS = 1;
+/** exprFacts: the condition tests Level or Keywords (windowsJsonValues' fields: it keeps every other test). */
+const NAMED_VALUES = 2;
+
+function exprFacts(e: Expr): number {
+  switch (e.kind) {
+    case 'and':
+    case 'or': {
+      let facts = 0;
+      for (let i = 0; i < e.operands.length && facts !== (KEYWORDS | NAMED_VALUES); i++) facts |= exprFacts(e.operands[i]!);
+      return facts;
+    }
+    case 'not':
+      return exprFacts(e.operand);
+    case 'keyword':
+      return KEYWORDS;
+    case 'match':
+      return e.field === 'Level' || e.field === 'Keywords' ? NAMED_VALUES : 0;
+    default:
+      return 0;
+  }
 }
 
 /** Render the parts of a log search for one lowered condition of `rule`. */
@@ -137,10 +162,17 @@ export function searchParts(expr: Expr, rule: SigmaRule, chosen: SearchSettings,
   const profile = searchProfile(rule.logsource);
   const settings = ruleSettings(chosen, profile);
   expr = inEventFields(expr, profile, settings);
+  // Which of the rewrites below can change anything, from one walk: each of them walks the whole condition, and most
+  // rules have no keyword and no Level/Keywords test (the three walks were about 5% of a first-pass conversion).
+  const facts = exprFacts(expr);
   // Keywords search the message text, which is JSON in the JSON collections: values appear JSON-escaped there.
-  const named = profile.collection === 'windows-json' ? windowsJsonValues(expr) : ok(expr);
+  const named = profile.collection === 'windows-json' && (facts & NAMED_VALUES) !== 0 ? windowsJsonValues(expr) : ok(expr);
   if (!named.ok) return named;
-  const { scope: keywordScope, rest } = splitScope(profile.collection === 'keyvalue' ? expr : jsonEscapeKeywords(named.value));
+  const keywords = (facts & KEYWORDS) !== 0;
+  const { scope: keywordScope, rest } = splitScope(
+    profile.collection === 'keyvalue' ? expr : keywords ? jsonEscapeKeywords(named.value) : named.value,
+    keywords,
+  );
   const userScope = settings.scope;
   // Without a scope the query reads every message: the channel filter is what selects the log source then. A scope
   // given per log source selects its source, so only the event ids are filtered.

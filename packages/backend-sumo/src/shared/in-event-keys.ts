@@ -23,6 +23,17 @@ export function inEventKey(channel: string, id: string, field: string): string |
   return IN_EVENT_KEYS[`${channel}-${id}`]?.[field];
 }
 
+/**
+ * Channels with an entry in IN_EVENT_KEYS: a rule of any other channel reads every field in the header, so the log
+ * search skips working out its event id (a walk of the whole condition for every Windows rule, cold).
+ */
+const CHANNELS_WITH_IN_EVENT_KEYS: ReadonlySet<string> = new Set(Object.keys(IN_EVENT_KEYS).map((k) => k.slice(0, k.lastIndexOf('-'))));
+
+/** Whether some event type of `channel` keeps a field outside its header (inEventKey answers for some id). */
+export function hasInEventKeys(channel: string): boolean {
+  return CHANNELS_WITH_IN_EVENT_KEYS.has(channel);
+}
+
 /** `expr` with every read of a field renamed by `rename` (fields it leaves undefined keep their name). */
 export function renameFields(expr: Expr, rename: (field: string) => string | undefined): Expr {
   // Subtrees with nothing renamed (the usual case) are kept, not copied.
