@@ -12,10 +12,8 @@ export class AhoCorasick {
   /** delta[row + class] = targetRow * 2 + (target reports matches ? 1 : 0); rows are premultiplied by width. */
   private readonly delta: Int32Array;
   private readonly width: number;
+  /** Patterns reported in state s: outs[outStart[s], outStart[s + 1]). */
   private readonly outStart: Int32Array;
-  private readonly outCount: Int32Array;
-  /** Nearest state on the failure chain with outputs of its own (0 = none). */
-  private readonly dictLink: Int32Array;
   private readonly outs: Int32Array;
   readonly states: number;
 
@@ -85,20 +83,19 @@ export class AhoCorasick {
       const t = goto[i]!;
       delta[i] = t * width * 2 + (own[t]!.length > 0 || dictLink[t]! > 0 ? 1 : 0);
     }
-    const outStart = new Int32Array(n);
-    const outCount = new Int32Array(n);
+    // Every pattern a state reports, its own and those along its dictionary links, in one run of `outs`: a report
+    // is one loop over adjacent numbers instead of a walk down the links.
+    const outStart = new Int32Array(n + 1);
     const flat: number[] = [];
     for (let s = 0; s < n; s++) {
       outStart[s] = flat.length;
-      outCount[s] = own[s]!.length;
-      for (const id of own[s]!) flat.push(id);
+      for (let o = s; o !== 0; o = dictLink[o]!) for (const id of own[o]!) flat.push(id);
     }
+    outStart[n] = flat.length;
     this.classOf = classOf;
     this.delta = delta;
     this.width = width;
     this.outStart = outStart;
-    this.outCount = outCount;
-    this.dictLink = dictLink;
     this.outs = Int32Array.from(flat);
     this.states = n;
   }
@@ -115,14 +112,9 @@ export class AhoCorasick {
   }
 
   private report(state: number, hit: (id: number) => void): void {
-    const { outStart, outCount, dictLink, outs } = this;
-    let o = outCount[state]! > 0 ? state : dictLink[state]!;
-    while (o !== 0) {
-      const start = outStart[o]!;
-      const end = start + outCount[o]!;
-      for (let j = start; j < end; j++) hit(outs[j]!);
-      o = dictLink[o]!;
-    }
+    const { outStart, outs } = this;
+    const end = outStart[state + 1]!;
+    for (let j = outStart[state]!; j < end; j++) hit(outs[j]!);
   }
 }
 
