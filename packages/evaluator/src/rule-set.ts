@@ -239,7 +239,8 @@ export class CompiledRuleSet {
   private describe(entry: Entry, ev: EventView): RuleMatch {
     const r = this.rules[entry.rule]!;
     r.identifiers ??= r.rule.detections.map((d) => ({ name: d.name, test: this.compileIdentifier(r, d.name) }));
-    const identifiers = r.identifiers.filter((i) => i.test?.(ev) === true).map((i) => i.name);
+    const identifiers: string[] = [];
+    for (const i of r.identifiers) if (i.test?.(ev) === true) identifiers.push(i.name);
     if (r.enrichments) return { rule: r.key, title: r.rule.title, condition: entry.condition, identifiers, enrichments: r.enrichments.values(ev) };
     return { rule: r.key, title: r.rule.title, condition: entry.condition, identifiers };
   }
