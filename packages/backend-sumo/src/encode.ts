@@ -135,7 +135,11 @@ export function partsRegex(parts: readonly ValuePart[]): string {
 
 /** Does a regex body produced by partsRegex use `.` (so needs `(?s)` to cross newlines like Sigma wildcards)? */
 export function hasWildcard(parts: readonly ValuePart[]): boolean {
-  return parts.some((p) => p.kind === 'wildcard-multi' || p.kind === 'wildcard-single');
+  for (let i = 0; i < parts.length; i++) {
+    const kind = parts[i]!.kind;
+    if (kind === 'wildcard-multi' || kind === 'wildcard-single') return true;
+  }
+  return false;
 }
 
 /** `(?is)` style prefix, or '' when no flag is set. */

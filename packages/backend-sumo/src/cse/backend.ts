@@ -97,12 +97,40 @@ export function impliedEventIds(e: Expr): ReadonlySet<string> | undefined {
  * without such tests is the same for every event type: `unfolded` gives it simplified, once for all of them.
  */
 function foldEventId(e: Expr, id: string, unfolded: () => Expr): Expr {
+  if (!testsEventId(e)) return unfolded();
   const folded = mapLeaves(e, (x) => {
     if (x.kind !== 'match') return x;
     const ids = impliedEventIds(x);
     return ids ? { kind: 'const', value: ids.has(id), loc: x.loc } : x;
   });
   return folded === e ? unfolded() : simplifyExpr(folded);
+}
+
+/**
+ * Whether a match tests `EventID` (only those leaves fold, see impliedEventIds): remembered per condition, so a rule
+ * without such a test (most) is walked once rather than once per event type of its log source.
+ */
+const eventIdTests = new WeakMap<Expr, boolean>();
+
+function testsEventId(e: Expr): boolean {
+  let answer = eventIdTests.get(e);
+  if (answer === undefined) eventIdTests.set(e, (answer = findsEventId(e)));
+  return answer;
+}
+
+function findsEventId(e: Expr): boolean {
+  switch (e.kind) {
+    case 'and':
+    case 'or':
+      for (const o of e.operands) if (findsEventId(o)) return true;
+      return false;
+    case 'not':
+      return findsEventId(e.operand);
+    case 'match':
+      return e.field === 'EventID';
+    default:
+      return false;
+  }
 }
 
 /** Event types of Windows channel rules by `<channel>\0<id>`, shared by the rules naming them (bounded: ids come from rules). */

@@ -52,17 +52,30 @@ function newEventResolver(e: EventType, companions: boolean): FieldResolver {
     }
   }
   const splitHashes = Object.keys(hashFields).length === HASH_KEYS.length;
-  return (field, values) => {
-    if (field === 'EventID' && e.channel) return { kind: 'event-id', channels: [e.channel] };
-    if (field === 'Hashes' && splitHashes) return { kind: 'hashes', fields: hashFields };
+  // The answer for each field, found once per event type: every leaf of every rule asks, and SharedRenders asks again
+  // for each earlier render. Only a numeric schema field depends on the values (numbers compare as numbers, other
+  // values read the raw key), so it keeps both answers. Answers are read-only; sharing them changes nothing.
+  const known = new Map<string, { readonly fixed: CseField } | { readonly numeric: CseField; readonly raw: CseField }>();
+  const answer = (field: string): { readonly fixed: CseField } | { readonly numeric: CseField; readonly raw: CseField } => {
+    if (field === 'EventID' && e.channel) return { fixed: { kind: 'event-id', channels: [e.channel] } };
+    if (field === 'Hashes' && splitHashes) return { fixed: { kind: 'hashes', fields: hashFields } };
     const key = e.keyOf(field) ?? field;
     const schema = e.mapping ? schemaFieldOf(e.mapping, key) : undefined;
+    const raw: CseField = { kind: 'raw', key };
     if (schema !== undefined) {
       const type = fieldType(schema);
-      if (type === 'string') return { kind: 'normalized', name: companions ? (rawCompanion(schema) ?? schema) : schema, numeric: false };
-      if (NUMERIC_TYPES.has(type) && numericValues(values)) return { kind: 'normalized', name: schema, numeric: true };
+      if (type === 'string') return { fixed: { kind: 'normalized', name: companions ? (rawCompanion(schema) ?? schema) : schema, numeric: false } };
+      if (NUMERIC_TYPES.has(type)) return { numeric: { kind: 'normalized', name: schema, numeric: true }, raw };
     }
-    return { kind: 'raw', key };
+    return { fixed: raw };
+  };
+  return (field, values) => {
+    let a = known.get(field);
+    if (a === undefined) {
+      if (known.size >= 4096) known.clear(); // bounded: fields come from rules
+      known.set(field, (a = answer(field)));
+    }
+    return 'fixed' in a ? a.fixed : numericValues(values) ? a.numeric : a.raw;
   };
 }
 

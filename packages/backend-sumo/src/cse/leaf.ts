@@ -210,17 +210,23 @@ export const cseHooks: RenderHooks<CseLeafContext> = {
     const f = ctx.resolve(field, values);
     if (f.kind === 'hashes') return hashList(values, f.fields);
     if (f.kind !== 'normalized' && f.kind !== 'raw') return undefined;
-    const strings = values.filter((v): v is StringValue => v.kind === 'string' && placeholderError(v) === undefined);
-    if (strings.length < 2) return undefined;
+    // Which values are strings without placeholders (folded into the regexes), flagged in one pass.
+    const plain: boolean[] = [];
+    let strings = 0;
+    for (const v of values) {
+      const p = v.kind === 'string' && placeholderError(v) === undefined;
+      plain.push(p);
+      if (p) strings++;
+    }
+    if (strings < 2) return undefined;
     const name = fieldText(f, node.operands[0] as MatchExpr);
     if (!name.ok) return name;
     const pieces: string[] = [];
     const errors: Diagnostic[] = [];
     const groups = { lower: [] as StringValue[], cased: [] as StringValue[] };
-    // A set: asking the array for each value was quadratic in the list (hash and name lists run to thousands).
-    const plain = new Set(strings);
-    for (const v of values) {
-      if (v.kind === 'string' && plain.has(v)) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v.kind === 'string' && plain[i]) {
         if (stringShape(v).shape === 'any') pieces.push(`!isNull(${name.value})`);
         else (v.cased ? groups.cased : groups.lower).push(v);
         continue;

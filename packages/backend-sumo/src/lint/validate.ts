@@ -142,7 +142,9 @@ class Linter {
         break;
       case 'string':
         if (this.regexStrings.has(t)) break;
-        for (const e of t.escapes ?? []) {
+        // Indexed, and only when there are escapes: most strings have none (an iterator per string token, cold).
+        for (let i = 0, escapes = t.escapes; escapes !== undefined && i < escapes.length; i++) {
+          const e = escapes[i]!;
           if (e !== `\\${t.quote}`) {
             this.problem(
               `escape '${e}' in a quoted string: Sumo documents only \\${t.quote}; write backslashes as \\x5c inside /regex/`,
@@ -653,11 +655,7 @@ function hasEscapedBackslash(source: string): boolean {
 }
 
 function checkAllTokens(linter: Linter, tokens: readonly Token[]): void {
-  let prev: Token | undefined;
-  for (const t of tokens) {
-    linter.checkToken(t, prev);
-    prev = t;
-  }
+  for (let i = 0; i < tokens.length; i++) linter.checkToken(tokens[i]!, i > 0 ? tokens[i - 1] : undefined);
 }
 
 /** Validate a Sumo log search query (scope, then pipe stages). Returns [] when nothing is wrong. */
@@ -668,9 +666,7 @@ export function validateSumoQuery(query: string, options: LintOptions = {}): Que
   for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind === 'pipe') pipes.push(i);
   const scopeEnd = pipes[0] ?? tokens.length;
   linter.segment(0, scopeEnd, () => linter.scope());
-  pipes.forEach((p, k) => {
-    linter.stage(p + 1, pipes[k + 1] ?? tokens.length, tokens[p]!.start);
-  });
+  for (let k = 0; k < pipes.length; k++) linter.stage(pipes[k]! + 1, pipes[k + 1] ?? tokens.length, tokens[pipes[k]!]!.start);
   checkAllTokens(linter, tokens);
   return dedupe(linter.problems);
 }
@@ -680,10 +676,11 @@ export function validateCseExpression(expression: string, options: LintOptions =
   const tokens = tokenize(expression, { scope: false });
   const linter = new Linter(tokens, 'cse', expression.length, { re2: options.re2 ?? true });
   checkAllTokens(linter, tokens);
-  const pipe = tokens.find((t) => t.kind === 'pipe');
-  if (pipe) linter.problem('a CSE rule expression has no pipe stages', pipe.start, 'syntax');
+  let pipe = 0;
+  while (pipe < tokens.length && tokens[pipe]!.kind !== 'pipe') pipe++;
+  if (pipe < tokens.length) linter.problem('a CSE rule expression has no pipe stages', tokens[pipe]!.start, 'syntax');
   if (tokens.length === 0) linter.problem('empty expression', 0, 'syntax');
-  else linter.segment(0, pipe ? tokens.indexOf(pipe) : tokens.length, () => linter.expression());
+  else linter.segment(0, pipe, () => linter.expression());
   return dedupe(linter.problems);
 }
 

@@ -139,7 +139,9 @@ export const searchHooks: RenderHooks<SearchLeafContext> = {
   leaf: (node: MatchExpr | KeywordExpr, ctx) =>
     node.kind === 'keyword' ? searchKeyword(node) : searchMatch(ctx.field(node.field), node.value, ctx.field),
   orList: (field, values, _node: OrExpr, ctx) => {
-    if (values.filter((v) => v.kind === 'string' || v.kind === 'number').length < 2) return undefined;
+    let listable = 0;
+    for (let i = 0; i < values.length && listable < 2; i++) if (values[i]!.kind === 'string' || values[i]!.kind === 'number') listable++;
+    if (listable < 2) return undefined;
     const f = ctx.field(field);
     const pieces: string[] = [];
     const errors = [];

@@ -26,19 +26,25 @@ export function stringRegex(v: StringValue): string {
  */
 export function alternationRegex(values: readonly StringValue[]): string {
   const cased = values[0]!.cased;
-  const shapes = values.map((v) => stringShape(v));
-  const first = shapes[0]!.shape;
-  const sameShape = first !== 'pattern' && first !== 'any' && shapes.every((s) => s.shape === first);
+  // One loop reads every value's shape and text (a list was mapped, tested and mapped again with callbacks).
+  const first = stringShape(values[0]!).shape;
+  let sameShape = first !== 'pattern' && first !== 'any';
+  const texts: string[] = [];
+  for (let i = 0; i < values.length && sameShape; i++) {
+    const s = stringShape(values[i]!);
+    if (s.shape !== first) sameShape = false;
+    else texts.push(s.text);
+  }
   let body: string;
   let wild: boolean;
   if (sameShape) {
-    const texts = shapes.map((s) => s.text);
     const { prefix, suffix } = commonAffixes(texts);
     // prefix/suffix are made of whole code points, so code-unit slicing cannot split a pair.
-    const alts = dedupe(texts.map((t) => regexLiteral(t.slice(prefix.length, t.length - suffix.length))));
+    const alts = new Set<string>();
+    for (const t of texts) alts.add(regexLiteral(t.slice(prefix.length, t.length - suffix.length)));
     const lead = first === 'suffix' || first === 'contains' ? '.*' : '';
     const trail = first === 'prefix' || first === 'contains' ? '.*' : '';
-    body = `^${lead}${regexLiteral(prefix)}(?:${alts.join('|')})${regexLiteral(suffix)}${trail}$`;
+    body = `^${lead}${regexLiteral(prefix)}(?:${[...alts].join('|')})${regexLiteral(suffix)}${trail}$`;
     wild = lead !== '' || trail !== '';
   } else {
     body = `^(?:${dedupe(values.map((v) => partsRegex(normalizeParts(v.parts)))).join('|')})$`;
@@ -74,7 +80,11 @@ export function regexValue(v: RegexValue): { source: string } | { error: Diagnos
 }
 
 export function placeholderError(v: StringValue): Diagnostic | undefined {
-  if (!v.parts.some((p) => p.kind === 'placeholder')) return undefined;
+  // A loop, not parts.some(callback): every string value of both targets is asked, and a one-shot run interprets
+  // the callback for each part.
+  let any = false;
+  for (let i = 0; i < v.parts.length && !any; i++) any = v.parts[i]!.kind === 'placeholder';
+  if (!any) return undefined;
   const names = v.parts.flatMap((p) => (p.kind === 'placeholder' ? [`%${p.name}%`] : []));
   return diagnostic('pipeline/placeholder-unresolved', `placeholder(s) ${names.join(', ')} not resolved by a pipeline`, v.loc, {
     hint: 'add a value_placeholders or wildcard_placeholders pipeline item',
