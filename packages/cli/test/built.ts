@@ -8,6 +8,15 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = join(ROOT, 'packages/cli/dist/bin.js');
 
+/** The SigmaHQ checkout the corpus tests read: ../shared/sigmahq beside the repository, or SIGMAHQ_DIR. */
+export const SIGMAHQ = process.env.SIGMAHQ_DIR ?? join(ROOT, '..', 'shared', 'sigmahq');
+
+/** SIGMAHQ, or a plain failure that says so: the corpus tests need it and must not pass without it. */
+export function sigmahq(): string {
+  if (!existsSync(join(SIGMAHQ, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${SIGMAHQ} (set SIGMAHQ_DIR)`);
+  return SIGMAHQ;
+}
+
 const PACKAGES = ['core', 'text-query', 'evaluator', 'backend-splunk', 'backend-kql', 'backend-sumo', 'cli'];
 
 function newest(path: string): number {
@@ -23,12 +32,19 @@ export function ensureBuilt(): string[] {
   for (const pkg of PACKAGES) {
     const dir = join(ROOT, 'packages', pkg);
     if (!existsSync(join(dir, 'src', 'index.ts'))) continue; // not written yet: the CLI reports it unavailable
-    const out = join(dir, 'dist', pkg === 'cli' ? 'bin.js' : 'index.js');
-    const sources = Math.max(newest(join(dir, 'src')), newest(join(dir, 'package.json')), newest(join(dir, 'tsup.config.ts')));
+    // The CLI's last output is its bundle, which holds the other packages' dist: it is stale when any of them is newer.
+    const out = join(dir, 'dist', pkg === 'cli' ? 'sigmats.cjs' : 'index.js');
+    const deps = pkg === 'cli' ? PACKAGES.filter((p) => p !== 'cli' && existsSync(join(ROOT, 'packages', p, 'dist'))).map((p) => newest(join(ROOT, 'packages', p, 'dist'))) : [];
+    const sources = Math.max(newest(join(dir, 'src')), newest(join(dir, 'package.json')), newest(join(dir, 'tsup.config.ts')), ...deps);
     if (existsSync(out) && statSync(out).mtimeMs >= sources) continue;
     const r = spawnSync('npx', ['tsup'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     // A failing declaration build of a dependency does not stop the JavaScript the binary runs.
-    if (!existsSync(out)) throw new Error(`building ${pkg} failed:\n${r.stdout}\n${r.stderr}`);
+    if (!existsSync(join(dir, 'dist', pkg === 'cli' ? 'bin.js' : 'index.js'))) throw new Error(`building ${pkg} failed:\n${r.stdout}\n${r.stderr}`);
+    // The CLI's build goes on to its bundle and code cache (tsup has just emptied dist/ of them), as `build` does.
+    if (pkg === 'cli') {
+      const b = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+      if (b.status !== 0) throw new Error(`bundling the cli failed:\n${b.stdout}\n${b.stderr}`);
+    }
     built.push(pkg);
   }
   return built;

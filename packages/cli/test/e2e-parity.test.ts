@@ -2,11 +2,11 @@
 // JSON, JUnit, SARIF, --exclude, --validation-config), schema strictness, analyze, convert for corpora, option
 // hints, glob skipping, windash with all five dashes, and check over the SigmaHQ corpus with SigmaHQ's own config.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BIN, ensureBuilt, ROOT } from './built.js';
+import { BIN, ensureBuilt, ROOT, SIGMAHQ, sigmahq } from './built.js';
 
 interface Run {
   code: number | null;
@@ -21,7 +21,7 @@ function sigmats(args: string[], opts: { cwd?: string; input?: string } = {}): R
 }
 
 const FIXTURES = join(ROOT, 'packages/cli/test/fixtures/parity');
-const corpus = process.env.SIGMAHQ_DIR ?? join(ROOT, '../shared/sigmahq');
+const corpus = SIGMAHQ;
 
 /** The four problems issue 15 names, in one rule: no id, a wildcard instead of contains, all of them, attack.t9999. */
 const BAD = `title: Mimikatz Command Line
@@ -374,7 +374,7 @@ describe('windash: five interchangeable dashes', () => {
 
 describe('SigmaHQ corpus', () => {
   test("check with SigmaHQ's own validator configuration: only the findings reviewed in the report remain", () => {
-    if (!existsSync(join(corpus, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${corpus} (set SIGMAHQ_DIR)`);
+    sigmahq();
     const r = sigmats(['check', '--json', '--validation-config', join(FIXTURES, 'sigmahq_cli_conf.yml'), `${corpus}/rules*`]);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
@@ -387,7 +387,7 @@ describe('SigmaHQ corpus', () => {
     expect(r.stderr.split('\n').filter((l) => l.includes('validator/config'))).toHaveLength(4);
   });
   test('default validators over the corpus: per-validator counts', () => {
-    if (!existsSync(join(corpus, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${corpus} (set SIGMAHQ_DIR)`);
+    sigmahq();
     const r = sigmats(['check', '--json', '--sigmahq', `${corpus}/rules*`]);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout.trim().split('\n').at(-1)!);

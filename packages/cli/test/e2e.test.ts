@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import pkg from '../package.json';
-import { BIN, ensureBuilt, ROOT } from './built.js';
+import { BIN, ensureBuilt, ROOT, SIGMAHQ, sigmahq } from './built.js';
 
 interface Run {
   code: number | null;
@@ -376,11 +376,11 @@ describe('variants', () => {
 });
 
 describe('SigmaHQ corpus', () => {
-  const corpus = process.env.SIGMAHQ_DIR ?? join(ROOT, '..', 'shared', 'sigmahq');
+  const corpus = SIGMAHQ;
   const DIAG = /^(.+?)(:\d+:\d+)?: (error|warning) [a-z0-9-]+\/[a-z0-9_-]+: .+$/;
 
   test('convert -t all over every rule: no crash, every problem located, every rule accounted for', () => {
-    if (!existsSync(join(corpus, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${corpus} (set SIGMAHQ_DIR)`);
+    sigmahq();
     const r = sigmats(['convert', '-t', 'all', '--json', join(corpus, 'rules')]);
     expect([0, 1]).toContain(r.code);
     expect(r.stderr).not.toContain('internal error');
@@ -391,7 +391,7 @@ describe('SigmaHQ corpus', () => {
   });
 
   test('check over every rule folder', () => {
-    if (!existsSync(join(corpus, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${corpus} (set SIGMAHQ_DIR)`);
+    sigmahq();
     const r = sigmats(['check', `${corpus}/rules*`]);
     expect([0, 1]).toContain(r.code);
     const lines = r.stderr.split('\n').filter(Boolean);

@@ -4,13 +4,12 @@
 // cost about 10% of a cold parse + Splunk + KQL conversion. Needs V8's natives syntax, so it runs the built packages
 // in a child process.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, expect, test } from 'vitest';
-import { ensureBuilt, ROOT } from './built.js';
+import { ensureBuilt, ROOT, SIGMAHQ, sigmahq } from './built.js';
 
-const corpus = process.env.SIGMAHQ_DIR ?? join(ROOT, '..', 'shared', 'sigmahq');
+const corpus = SIGMAHQ;
 const dist = (pkg: string) => pathToFileURL(join(ROOT, 'packages', pkg, 'dist', 'index.js')).href;
 
 // Counts distinct hidden classes per node kind, over the parsed corpus and over what the KQL XDR pipeline rewrote.
@@ -61,7 +60,7 @@ beforeAll(() => {
 
 test('parsed and pipeline-made IR nodes share one hidden class per kind', () => {
   const rules = join(corpus, 'rules');
-  if (!existsSync(rules)) throw new Error(`SigmaHQ corpus not found at ${corpus} (set SIGMAHQ_DIR)`);
+  sigmahq();
   const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', PROBE, rules], { encoding: 'utf8', timeout: 120_000 });
   expect(r.stderr).toBe('');
   const { rules: n, rewritten, counts } = JSON.parse(r.stdout) as { rules: number; rewritten: number; counts: Record<string, number> };

@@ -14,9 +14,9 @@ import type { CliIo } from '../src/io.js';
 import { loadRules } from '../src/load.js';
 import { checkedRun, chunkChecker, METADATA_COLLECTION_VALIDATORS, type CheckJob, type CheckSetup } from '../src/parallel/check-chunk.js';
 import { runValidators, selectionFromArgs } from '../src/validation.js';
-import { BIN, ensureBuilt, ROOT } from './built.js';
+import { BIN, ensureBuilt, SIGMAHQ, sigmahq } from './built.js';
 
-const corpus = join(process.env.SIGMAHQ_DIR ?? join(ROOT, '../shared/sigmahq'), 'rules');
+const corpus = join(SIGMAHQ, 'rules');
 let work = '';
 
 function walk(dir: string, out: string[]): void {
@@ -64,6 +64,7 @@ beforeAll(() => {
   ensureBuilt();
   work = mkdtempSync(join(tmpdir(), 'sigmats-parallel-check-'));
   const files: string[] = [];
+  sigmahq();
   walk(corpus, files);
   const rules = join(work, 'rules');
   mkdirSync(join(rules, 'sub'), { recursive: true });

@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BIN, ensureBuilt, ROOT } from './built.js';
+import { BIN, ensureBuilt, SIGMAHQ, sigmahq } from './built.js';
 import { sliceStarts } from '../src/parallel/slices.js';
 
-const corpus = join(process.env.SIGMAHQ_DIR ?? join(ROOT, '../shared/sigmahq'), 'rules');
+const corpus = join(SIGMAHQ, 'rules');
 let work = '';
 
 function walk(dir: string, out: string[]): void {
@@ -29,6 +29,7 @@ beforeAll(() => {
   ensureBuilt();
   work = mkdtempSync(join(tmpdir(), 'sigmats-parallel-'));
   const files: string[] = [];
+  sigmahq();
   walk(corpus, files);
   const rules = join(work, 'rules');
   mkdirSync(rules);

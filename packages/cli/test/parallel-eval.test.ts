@@ -16,9 +16,9 @@ import { memoryIo } from '../src/io.js';
 import { chunkMatcher, EVAL_CHUNK_EVENTS, evaluateEvent, type EvalChunkResult, type EvalJob } from '../src/parallel/eval-chunk.js';
 import { EventChunks } from '../src/parallel/event-chunks.js';
 import type { StreamPool } from '../src/parallel/stream-pool.js';
-import { BIN, ensureBuilt, ROOT } from './built.js';
+import { BIN, ensureBuilt, SIGMAHQ, sigmahq } from './built.js';
 
-const corpus = join(process.env.SIGMAHQ_DIR ?? join(ROOT, '../shared/sigmahq'), 'rules');
+const corpus = join(SIGMAHQ, 'rules');
 const processCreation = join(corpus, 'windows', 'process_creation');
 let work = '';
 let events = '';
@@ -63,6 +63,7 @@ function ndjson(n: number, seed: number, brokenEvery: number): string {
 
 beforeAll(() => {
   ensureBuilt();
+  sigmahq();
   work = mkdtempSync(join(tmpdir(), 'sigmats-parallel-eval-'));
   // About 3 MB: past the size from which --jobs starts workers with the run, and 16 chunks of events.
   events = ndjson(4000, 20261123, 301);

@@ -1,7 +1,7 @@
 // Streamed conversion (`convert -o DIR`, `convert --json`): the prescan that decides whether an input can be
 // converted chunk by chunk, the chunks' collections against the whole input's, and a streamed run against a run of
 // the same rules in one piece (forced by a filter that applies to no rule).
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -11,8 +11,9 @@ import { memoryIo, run } from '../src/index.js';
 import { discover } from '../src/files.js';
 import type { ReadSource } from '../src/load.js';
 import { mayHoldCollectionDocument, prescan, ruleChunks } from '../src/rule-stream.js';
+import { SIGMAHQ, sigmahq } from './built.js';
 
-const CORPUS = process.env.SIGMAHQ_DIR ?? join(__dirname, '..', '..', '..', '..', 'shared', 'sigmahq');
+const CORPUS = SIGMAHQ;
 
 const RULE = (id: string, name?: string): string => `title: Rule ${id}
 id: ${id}
@@ -86,7 +87,7 @@ describe('mayHoldCollectionDocument', () => {
 
   // The same over every SigmaHQ file: a file the prescan passes holds rules only.
   test('sound over the SigmaHQ corpus', () => {
-    if (!existsSync(join(CORPUS, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${CORPUS} (set SIGMAHQ_DIR)`);
+    sigmahq();
     const dirs = readdirSync(CORPUS).filter((d) => d.startsWith('rules')).map((d) => join(CORPUS, d));
     const files = discover(dirs, process.cwd()).files;
     let passed = 0;
@@ -153,7 +154,7 @@ describe('a streamed convert against one in one piece', () => {
   const NO_OP_FILTER = 'title: no-op\nfilter:\n    rules: any\n    selection:\n        User: nobody\n    condition: not selection\nlogsource:\n    product: no-such-product\n';
 
   test('the same NDJSON and the same files, over SigmaHQ rules with duplicate ids across chunks', async () => {
-    if (!existsSync(join(CORPUS, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${CORPUS} (set SIGMAHQ_DIR)`);
+    sigmahq();
     const dir = mkdtempSync(join(tmpdir(), 'sigmats-stream-'));
     cpSync(join(CORPUS, 'rules', 'linux'), join(dir, 'rules', 'linux'), { recursive: true });
     // A copy of the first rule at the end (duplicate id two chunks apart) and a broken file.
