@@ -9,6 +9,13 @@ import type { KqlType } from '../types.js';
  * message, not a silent empty answer.
  */
 export function vendorDir(): string {
+  const found = vendorCandidate();
+  // Said here, once, rather than as a bare ENOENT from whichever vendor file is read first.
+  if (found === undefined || !existsSync(found)) throw new Error(`vendor snapshot not found${found ? ` at ${found}` : ''}: set SIGMATS_VENDOR_DIR to the shared vendor folder`);
+  return found;
+}
+
+function vendorCandidate(): string | undefined {
   const fromEnv = process.env['SIGMATS_VENDOR_DIR'];
   if (fromEnv) return fromEnv;
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -17,7 +24,7 @@ export function vendorDir(): string {
     if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return resolve(dir, '..', 'shared', 'vendor');
     dir = dirname(dir);
   }
-  throw new Error('vendor snapshot not found: set SIGMATS_VENDOR_DIR to the shared vendor folder');
+  return undefined;
 }
 
 export function vendorAvailable(): boolean {
