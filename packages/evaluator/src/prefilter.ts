@@ -12,7 +12,7 @@ interface IndexedField {
   readonly targets: readonly Int32Array[];
   /** Per literal: the event stamp it was last seen in. */
   readonly seen: Int32Array;
-  /** Literal ids found in a text, by text, while that pays for this field (adaptive-memo.ts). */
+  /** The clauses a text's literals hit, as (position, clause id) pairs, by text, while that pays (adaptive-memo.ts). */
   readonly memo: AdaptiveMemo<Int32Array>;
 }
 
@@ -116,7 +116,12 @@ export class Prefilter {
     const stamp = this.stamp;
     if (f.seen[id] === stamp) return;
     f.seen[id] = stamp;
-    const t = f.targets[id]!;
+    this.apply(f.targets[id]!);
+  }
+
+  /** Counts the clauses of (position, clause id) pairs as hit in this event (each clause once). */
+  private apply(t: Int32Array): void {
+    const stamp = this.stamp;
     const { clauseStamp, entryStamp, entryHits, clauseCount } = this;
     for (let i = 0; i < t.length; i += 2) {
       const cid = t[i + 1]!;
@@ -166,13 +171,13 @@ export class Prefilter {
       return;
     }
     if (known !== undefined) {
-      for (let i = 0; i < known.length; i++) this.hit(known[i]!);
+      this.apply(known);
       return;
     }
     const collected = this.collected;
     collected.length = 0;
     f.ac.scan(text, this.onCollect);
-    f.memo.remember(text, collected.length === 0 ? NO_IDS : Int32Array.from(new Set(collected)));
+    f.memo.remember(text, collected.length === 0 ? NO_IDS : clauseTargets(f, collected));
   }
 
   /**
@@ -198,6 +203,24 @@ export class Prefilter {
   get memoizedFields(): readonly string[] {
     return this.fields.filter((f) => f.memo.active).map((f) => f.field);
   }
+}
+
+/**
+ * The (position, clause id) pairs of the literals found in a text, each clause once: what a memoized text replays,
+ * without a lookup per literal.
+ */
+function clauseTargets(f: IndexedField, ids: readonly number[]): Int32Array {
+  const out: number[] = [];
+  const clauses = new Set<number>();
+  for (const id of new Set(ids)) {
+    const t = f.targets[id]!;
+    for (let i = 0; i < t.length; i += 2) {
+      if (clauses.has(t[i + 1]!)) continue;
+      clauses.add(t[i + 1]!);
+      out.push(t[i]!, t[i + 1]!);
+    }
+  }
+  return Int32Array.from(out);
 }
 
 /**
