@@ -107,12 +107,6 @@ class Linter {
     return t !== undefined && t.lower === w;
   }
 
-  /** One operator (hot path). */
-  private op(o: string): boolean {
-    const t = this.pos < this.end ? this.tokens[this.pos] : undefined;
-    return t !== undefined && t.kind === 'op' && t.value === o;
-  }
-
   // One or two alternatives, not a rest parameter: isWord runs for every string token (an array per call).
   private isWord(t: Token | undefined, word: string, other?: string): boolean {
     return t !== undefined && t.kind === 'ident' && (t.lower === word || (other !== undefined && t.lower === other));
