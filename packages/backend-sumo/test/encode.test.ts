@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonAffixes, hasInvisible, isInvisible, isQuotable, regexLiteral, regexLiteralByLoop, sumoRegexChar } from '../src/encode.js';
+import { rng } from './rng.js';
 
 /**
  * The encoders' fast paths (native scans and replaces, loops without callbacks) against their definitions: the
@@ -14,18 +15,6 @@ const ALPHABET = [
   '\u200b', '\u200d', '\u2028', '\u2029', '\ufeff', '\ue000', '\u0378', '\ufe0f',
   '😀', '👩', '🏿', '♀', '\ud83d', '\ude00', '\udfff', '\udb40\udc01', '\u{10ffff}',
 ];
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomText(next: () => number, maxLength = 12): string {
   let s = '';

@@ -4,6 +4,7 @@ import { isInvisible } from '../src/encode.js';
 import { splitScope } from '../src/search/keywords.js';
 import { windowsJsonValues } from '../src/search/windows-values.js';
 import { stringValue } from './ir.js';
+import { rng } from './rng.js';
 
 /**
  * The log search skips the keyword rewrites for a condition without keywords, and windowsJsonValues for one without
@@ -15,17 +16,6 @@ import { stringValue } from './ir.js';
 const loc = { file: 'ir.yml', line: 1, column: 1 };
 const FIELDS = ['Image', 'CommandLine', 'Level', 'Keywords', 'EventID'];
 const TEXTS = ['a', 'b c', 'x*y', '-d', 'q"t', 'C:\\w', '', 'é', '\u200b'];
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomExpr(next: () => number, depth: number, keywords: boolean): Expr {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
