@@ -1,5 +1,5 @@
 import { diagnostic, documentKey, LoweringError, lowerCondition, lowerRule } from '@sigmats/core';
-import type { Condition, Diagnostic, Expr, SigmaCollection, SigmaRule } from '@sigmats/core';
+import type { Condition, ConditionNode, Diagnostic, Expr, SigmaCollection, SigmaRule } from '@sigmats/core';
 import { compileExpr, type Clauses, type Predicate, UnsupportedValue } from './compile-expr.js';
 import { type EventObject, EventView, type FieldLookup, FieldRegistry, MISSING, resolveField } from './event.js';
 import { type EventLogsource, logsourceApplies, type LogsourceRouter } from './logsource.js';
@@ -41,6 +41,8 @@ interface Entry {
   /** Replaced by a constant false when the predicate throws (see fail). */
   readonly test: Predicate;
   readonly clauses: Clauses;
+  /** What the condition holding says of each search identifier (impliedIdentifiers), computed on its first match. */
+  implied?: Int8Array;
 }
 
 interface CompiledRule {
@@ -239,8 +241,16 @@ export class CompiledRuleSet {
   private describe(entry: Entry, ev: EventView): RuleMatch {
     const r = this.rules[entry.rule]!;
     r.identifiers ??= r.rule.detections.map((d) => ({ name: d.name, test: this.compileIdentifier(r, d.name) }));
+    const implied = (entry.implied ??= impliedIdentifiers(r.rule, entry.condition));
     const identifiers: string[] = [];
-    for (const i of r.identifiers) if (i.test?.(ev) === true) identifiers.push(i.name);
+    const ids = r.identifiers;
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k]!;
+      if (i.test === undefined) continue;
+      const known = implied[k]!;
+      // An identifier the held condition decides is not evaluated again (the same pure predicate).
+      if (known === IMPLIED_TRUE || (known === UNKNOWN && i.test(ev) === true)) identifiers.push(i.name);
+    }
     if (r.enrichments) return { rule: r.key, title: r.rule.title, condition: entry.condition, identifiers, enrichments: r.enrichments.values(ev) };
     return { rule: r.key, title: r.rule.title, condition: entry.condition, identifiers };
   }
@@ -279,6 +289,59 @@ export class CompiledRuleSet {
     this.lastRoute = r;
     return r;
   }
+}
+
+const UNKNOWN = -1;
+const IMPLIED_FALSE = 0;
+const IMPLIED_TRUE = 1;
+
+/**
+ * For a rule condition that held, what it says of each search identifier (by detection index): IMPLIED_TRUE
+ * for one it requires (an operand of a top-level AND chain, `all of` one), IMPLIED_FALSE for one it excludes
+ * (`not sel`, `not 1 of filter*`, `not (a or b)`), UNKNOWN otherwise (or when the condition says both, which
+ * cannot hold). The identifiers are the same deterministic predicates the condition evaluated, so a held
+ * condition decides them; the others are still evaluated.
+ */
+function impliedIdentifiers(rule: SigmaRule, condition: number): Int8Array {
+  const names = rule.detections.map((d) => d.name);
+  const out = new Int8Array(names.length).fill(UNKNOWN);
+  const conflict = new Uint8Array(names.length);
+  const root = rule.conditions[condition]?.root;
+  if (root === undefined) return out;
+  const set = (name: string, value: number): void => {
+    for (let i = 0; i < names.length; i++) {
+      if (names[i] !== name) continue;
+      if (out[i] === UNKNOWN && conflict[i] === 0) out[i] = value;
+      else if (out[i] !== value) {
+        out[i] = UNKNOWN;
+        conflict[i] = 1;
+      }
+    }
+  };
+  // Iterative (a hostile condition may be deep): each node with the truth value it must have.
+  const stack: [ConditionNode, boolean][] = [[root, true]];
+  while (stack.length > 0) {
+    const [n, holds] = stack.pop()!;
+    switch (n.kind) {
+      case 'and':
+        if (holds) for (const o of n.operands) stack.push([o, true]);
+        break;
+      case 'or':
+        if (!holds) for (const o of n.operands) stack.push([o, false]);
+        break;
+      case 'not':
+        stack.push([n.operand, !holds]);
+        break;
+      case 'identifier':
+        set(n.name, holds ? IMPLIED_TRUE : IMPLIED_FALSE);
+        break;
+      case 'selector':
+        if (holds && n.quantifier === 'all') for (const name of n.matches) set(name, IMPLIED_TRUE);
+        else if (!holds && n.quantifier === 'any') for (const name of n.matches) set(name, IMPLIED_FALSE);
+        break;
+    }
+  }
+  return out;
 }
 
 /** Compile every rule of a collection (lowered with `lowerRule`) once, for matching many events. */
