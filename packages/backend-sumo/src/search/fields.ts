@@ -2,7 +2,7 @@ import { assertNever, diagnostic } from '@sigmats/core';
 import { memoBy } from '../shared/memo.js';
 import type { Expr, SourceLocation } from '@sigmats/core';
 import { ok, type Result } from '@sigmats/text-query';
-import { isInvisible } from '../encode.js';
+import { hasInvisible } from '../encode.js';
 import type { SearchSettings } from './query.js';
 
 /**
@@ -75,7 +75,7 @@ const jsonKeyPath = memo(keyPath);
 
 function keyPath(path: string): string | undefined {
   // A profile may give one key that holds dots (Zeek's flat `id.orig_h`) already in bracket form.
-  if (/^\['[^'"\\[\]]+'\]$/.test(path) && ![...path].some(isInvisible)) return path;
+  if (/^\['[^'"\\[\]]+'\]$/.test(path) && !hasInvisible(path)) return path;
   const segments = path.split('.');
   let out = '';
   for (const s of segments) {
@@ -84,7 +84,7 @@ function keyPath(path: string): string | undefined {
       out += out ? `.${s}` : s;
       continue;
     }
-    if (s === '' || /["'\\[\]]/.test(s) || [...s].some(isInvisible)) return undefined;
+    if (s === '' || /["'\\[\]]/.test(s) || hasInvisible(s)) return undefined;
     out += `['${s}']`;
   }
   return out;
@@ -114,7 +114,7 @@ export function planFields(
       continue;
     }
     if (settings.extraction === 'fer') {
-      if (f.includes('"') || f.includes('\\') || [...f].some(isInvisible)) {
+      if (f.includes('"') || f.includes('\\') || hasInvisible(f)) {
         errors.push(diagnostic('backend/unsupported-value', `field name ${JSON.stringify(f)} cannot be written as %"…"`, locate(f)));
         continue;
       }
