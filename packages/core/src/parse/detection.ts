@@ -70,7 +70,6 @@ function scalarsOf(ctx: DocContext, node: YNode, out: YScalar[], depth = 0): boo
   return ok;
 }
 
-/** Keyword (unbound) searches can only look for text, numbers or regular expressions. */
 /** Characters over an expansion's variants (a non-string variant counts as one). */
 function expansionChars(v: ExpansionValue): number {
   let n = 0;
@@ -78,6 +77,7 @@ function expansionChars(v: ExpansionValue): number {
   return n;
 }
 
+/** Keyword (unbound) searches can only look for text, numbers or regular expressions. */
 function keywordValueOk(v: DetectionValue): boolean {
   if (v.kind === 'expansion') return v.values.every(keywordValueOk);
   return v.kind === 'string' || v.kind === 'number' || v.kind === 'regex';
