@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCollection, parsePipeline } from '@sigmats/core';
 import type { Backend, Diagnostic, Pipeline } from '@sigmats/core';
-import { compileRuleSet } from '@sigmats/evaluator';
+import { compileRuleSet, seededRandom } from '@sigmats/evaluator';
 import { discover } from '../packages/cli/src/files.js';
 import { memoryIo, run } from '../packages/cli/src/index.js';
 import { kqlUnquoted } from '../packages/cli/src/kql-gate.js';
@@ -40,19 +40,7 @@ export const HANG_MS = 5000;
 /** A token that must never appear outside a string literal of an emitted query. */
 export const CANARY = 'Zq9ESC';
 
-// ---- seeded randomness ----
-
-/** mulberry32: small, fast, good enough to pick mutations reproducibly. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ---- seeded randomness (the evaluator's seededRandom, mulberry32: a seed replays the same inputs) ----
 
 class Rand {
   constructor(readonly next: () => number) {}
@@ -493,7 +481,7 @@ function snapshot(dir: string): Map<string, string> {
  * inputs: the input sequence depends only on the seed, so a finding's `#N ... seed=S` is replayed by S and N + 1.
  */
 export async function runCampaign(options: { ms: number; seed: number; inputs?: number; log?: (line: string) => void }): Promise<FuzzReport> {
-  const r = new Rand(rng(options.seed));
+  const r = new Rand(seededRandom(options.seed));
   const backends = new Map<Target, Backend>();
   for (const t of TARGETS) backends.set(t, await loadBackend(t));
   const corpus = (() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commonAffixes, hasInvisible, isInvisible, isQuotable, regexLiteral, regexLiteralByLoop, sumoRegexChar } from '../src/encode.js';
-import { rng } from './rng.js';
+import { seededRandom as rng } from '@sigmats/evaluator';
 
 /**
  * The encoders' fast paths (native scans and replaces, loops without callbacks) against their definitions: the

@@ -4,7 +4,7 @@ import { isInvisible } from '../src/encode.js';
 import { splitScope } from '../src/search/keywords.js';
 import { windowsJsonValues } from '../src/search/windows-values.js';
 import { stringValue } from './ir.js';
-import { rng } from './rng.js';
+import { seededRandom as rng } from '@sigmats/evaluator';
 
 /**
  * The log search skips the keyword rewrites for a condition without keywords, and windowsJsonValues for one without
