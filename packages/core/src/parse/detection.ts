@@ -2,44 +2,47 @@ import type { Detection, DetectionElement, DetectionGroup, DetectionItem, Modifi
 import type { DetectionValue, ExpansionValue } from '../ir/values.js';
 import type { YEntry, YMap, YNode, YScalar } from '../yaml/nodes.js';
 import type { DocContext, Span } from './context.js';
-import { MODIFIER_NAMES, applyModifiers, checkChain, readsWrittenText, type ModifierProblem } from './modifiers.js';
+import { MODIFIER_BY_NAME, MODIFIER_NAMES, OTHER_CHAIN, applyModifiers, checkChain, openEndsOnly, plainStringValue, readsWrittenText, type ModifierProblem } from './modifiers.js';
 import { scalarOffsetMapper } from './scalar-offsets.js';
 import { suggest } from './suggest.js';
 import { exact } from './exact.js';
+import { isOneLiteral } from './sigma-string.js';
 import { partsLength } from './windash.js';
 
 /** Splits `field|mod1|mod2`; reports unknown modifiers at their own column. Undefined when a modifier is bad. */
 function parseKey(ctx: DocContext, key: YScalar): { field: string | null; mods: ModifierName[] } | undefined {
   const text = key.text;
   // Most keys of a modifier-free item: nothing to split or locate.
-  if (text.indexOf('|') < 0) return { field: text === '' ? null : text, mods: [] };
-  const pieces = text.split('|');
-  const field = pieces[0] as string;
+  let bar = text.indexOf('|');
+  if (bar < 0) return { field: text === '' ? null : text, mods: [] };
+  const field = text.slice(0, bar);
   const mods: ModifierName[] = [];
   let ok = true;
   // Where each modifier is in the source is worked out only for one that is reported.
   let toOffset: ((index: number) => number) | undefined;
-  let pos = field.length + 1;
-  for (let i = 1; i < pieces.length; i++) {
-    const m = pieces[i] as string;
-    const at = pos;
-    pos += m.length + 1;
-    if (MODIFIER_NAMES.has(m)) {
-      mods.push(m as ModifierName);
-      continue;
+  // Piece by piece from the bars, no split: the chain keeps each modifier's constant name (MODIFIER_BY_NAME).
+  for (;;) {
+    const at = bar + 1;
+    const next = text.indexOf('|', at);
+    const m = text.slice(at, next < 0 ? text.length : next);
+    const name = MODIFIER_BY_NAME.get(m);
+    if (name !== undefined) mods.push(name);
+    else {
+      toOffset ??= scalarOffsetMapper(ctx.index.text, key);
+      const start = toOffset(at);
+      const span: Span = { start, end: Math.max(start + 1, toOffset(at + m.length - 1) + 1) };
+      ok = false;
+      if (m === 'not' || m === '!' || m === 'ne' || m === 'notequal') {
+        ctx.error('modifier/not-a-modifier', `'${m}' is not a Sigma modifier`, span, "use 'neq' to negate this item (field|neq: value), or 'not' in the condition (selection and not filter)");
+      } else if (MODIFIER_NAMES.has(m.toLowerCase())) {
+        ctx.error('modifier/unknown', `unknown modifier '${m}'`, span, `modifiers are lower-case: '${m.toLowerCase()}'`);
+      } else {
+        const s = suggest(m, MODIFIER_NAMES);
+        ctx.error('modifier/unknown', m === '' ? `empty modifier in '${text}'` : `unknown modifier '${m}'`, span, s ? `did you mean '${s}'?` : undefined);
+      }
     }
-    toOffset ??= scalarOffsetMapper(ctx.index.text, key);
-    const start = toOffset(at);
-    const span: Span = { start, end: Math.max(start + 1, toOffset(at + m.length - 1) + 1) };
-    ok = false;
-    if (m === 'not' || m === '!' || m === 'ne' || m === 'notequal') {
-      ctx.error('modifier/not-a-modifier', `'${m}' is not a Sigma modifier`, span, "use 'neq' to negate this item (field|neq: value), or 'not' in the condition (selection and not filter)");
-    } else if (MODIFIER_NAMES.has(m.toLowerCase())) {
-      ctx.error('modifier/unknown', `unknown modifier '${m}'`, span, `modifiers are lower-case: '${m.toLowerCase()}'`);
-    } else {
-      const s = suggest(m, MODIFIER_NAMES);
-      ctx.error('modifier/unknown', m === '' ? `empty modifier in '${text}'` : `unknown modifier '${m}'`, span, s ? `did you mean '${s}'?` : undefined);
-    }
+    if (next < 0) break;
+    bar = next;
   }
   if (!ok) return undefined;
   return { field: field === '' ? null : field, mods: exact(mods) };
@@ -129,11 +132,18 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
   const values: DetectionValue[] = [];
   let reported: Set<string> | undefined;
   const writtenText = readsWrittenText(mods);
+  const chain = openEndsOnly(mods);
   for (let i = 0; i < scalars.length; i++) {
     const s = scalars[i] as YScalar;
     if (keyword && (typeof s.value === 'boolean' || s.value === null) && mods.length === 0) {
       ctx.error('detection/invalid-value', `a keyword search value must be a string or a number, not ${s.value === null ? 'null' : 'a boolean'}`, s, 'bind it to a field: field: value');
       failed = true;
+      continue;
+    }
+    if (chain !== OTHER_CHAIN && typeof s.value === 'string' && isOneLiteral(s.value)) {
+      // Most values: a literal under none or one of contains/startswith/endswith, built directly (no problem, no
+      // warning, no expansion, and a string is a valid keyword value).
+      values.push(plainStringValue(s.value, chain, ctx.loc(s)));
       continue;
     }
     const r = applyModifiers(mods, s.value, ctx.loc(s), writtenText);

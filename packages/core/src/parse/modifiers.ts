@@ -23,11 +23,17 @@ import { plainText } from '../strings.js';
 import { exact } from './exact.js';
 import { partsLength, windashCount, windashVariants } from './windash.js';
 
-export const MODIFIER_NAMES: ReadonlySet<string> = new Set<ModifierName>([
+const NAMES: readonly ModifierName[] = [
   'contains', 'startswith', 'endswith', 'all', 'base64', 'base64offset', 'utf16le', 'utf16be', 'utf16', 'wide',
   'windash', 're', 'i', 'ignorecase', 'm', 'multiline', 's', 'dotall', 'cidr', 'exists', 'expand', 'fieldref',
   'gt', 'gte', 'lt', 'lte', 'cased', 'neq', 'minute', 'hour', 'day', 'week', 'month', 'year',
-]);
+];
+export const MODIFIER_NAMES: ReadonlySet<string> = new Set<ModifierName>(NAMES);
+/**
+ * Each modifier name to its one constant string: a chain keeps the constants rather than the pieces cut from the key
+ * (a fresh string per modifier per item, held by the IR), and later comparisons with them are identity checks.
+ */
+export const MODIFIER_BY_NAME: ReadonlyMap<string, ModifierName> = new Map(NAMES.map((n) => [n, n]));
 
 /** Modifiers acting on the whole item (value list), not on values. */
 const LIST_MODIFIERS: ReadonlySet<ModifierName> = new Set(['all', 'neq']);
@@ -417,6 +423,46 @@ function finish(w: W, loc: SourceLocation): DetectionValue {
  * Applies a modifier chain to one written value. Returns the IR value or the first problem.
  * Warnings (escaped wildcard) are returned alongside a value.
  */
+/** What openEndsOnly answers for a chain of none of contains, startswith and endswith (all and neq aside). */
+export const EQUALS_CHAIN = 0;
+export const CONTAINS_CHAIN = 1;
+export const STARTSWITH_CHAIN = 2;
+export const ENDSWITH_CHAIN = 3;
+/** Any other chain. */
+export const OTHER_CHAIN = -1;
+
+/**
+ * The chains nearly every value carries (over SigmaHQ's rules 95% of the values: none, `contains`, `endswith`,
+ * `contains|all`, `startswith`): none or one of contains, startswith and endswith, beside all and neq (which act on
+ * the value list, not on values). Answered once per item, so that plainStringValue can build its values directly.
+ */
+export function openEndsOnly(mods: readonly ModifierName[]): number {
+  let chain = EQUALS_CHAIN;
+  for (let i = 0; i < mods.length; i++) {
+    const m = mods[i];
+    if (m === 'all' || m === 'neq') continue;
+    if (chain !== EQUALS_CHAIN) return OTHER_CHAIN;
+    if (m === 'contains') chain = CONTAINS_CHAIN;
+    else if (m === 'startswith') chain = STARTSWITH_CHAIN;
+    else if (m === 'endswith') chain = ENDSWITH_CHAIN;
+    else return OTHER_CHAIN;
+  }
+  return chain;
+}
+
+/**
+ * The value applyModifiers makes of `text` under a chain openEndsOnly answered `chain` (not OTHER_CHAIN) for, when
+ * isOneLiteral(text) (no wildcard, no escaped backslash: then no escaped wildcard to warn about either). The same
+ * value, built without the working value, the copies and the result object applyModifiers goes through: this is most
+ * of a rule's values, in code that mostly runs unoptimized.
+ */
+export function plainStringValue(text: string, chain: number, loc: SourceLocation): DetectionValue {
+  const p: ValuePart = { kind: 'literal', text };
+  const parts =
+    chain === CONTAINS_CHAIN ? [WILDCARD_MULTI, p, WILDCARD_MULTI] : chain === ENDSWITH_CHAIN ? [WILDCARD_MULTI, p] : chain === STARTSWITH_CHAIN ? [p, WILDCARD_MULTI] : [p];
+  return { kind: 'string', parts, cased: false, loc };
+}
+
 /** Whether a chain reads the value as written (re, cidr, fieldref) rather than as a Sigma string with wildcards. */
 export function readsWrittenText(mods: readonly ModifierName[]): boolean {
   return mods.length > 0 && (mods.includes('re') || mods.includes('cidr') || mods.includes('fieldref'));

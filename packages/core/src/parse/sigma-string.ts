@@ -9,6 +9,9 @@ import type { ValuePart } from '../ir/values.js';
 export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWildcard: boolean } {
   // Fast path: nothing special at all (a native scan instead of a character loop).
   if (!SPECIAL.test(text)) return { parts: text === '' ? [] : [{ kind: 'literal', text }], escapedWildcard: false };
+  // No wildcard and no `\\` pair: every backslash is kept with the character after it (or is a trailing literal), so
+  // the text is one literal as written (Windows paths: most values), without the scan and its concatenations.
+  if (!NOT_ONE_LITERAL.test(text)) return { parts: [{ kind: 'literal', text }], escapedWildcard: false };
   const parts: ValuePart[] = [];
   let lit = '';
   // The `C:\Windows\*` trap: an escaped wildcard right after a path segment in a string that uses single
@@ -61,6 +64,8 @@ export function parseSigmaString(text: string): { parts: ValuePart[]; escapedWil
 const SPECIAL = /[\\*?]/;
 /** The same, global, for the scan above (shared: the scan never re-enters; lastIndex is reset per call). */
 const SPECIAL_G = /[\\*?]/g;
+/** What makes a non-empty text more than one literal written as is: a wildcard, or an escaped backslash. */
+const NOT_ONE_LITERAL = /[*?]|\\\\/;
 /** Wildcard parts carry no data: one shared (readonly) object each instead of one per occurrence. */
 export const WILDCARD_MULTI: ValuePart = { kind: 'wildcard-multi' };
 export const WILDCARD_SINGLE: ValuePart = { kind: 'wildcard-single' };
@@ -108,6 +113,11 @@ function findPlaceholderEnd(t: string, from: number): number {
     if (c === '%') return j;
   }
   return -1;
+}
+
+/** Whether parseSigmaString reads `text` as one literal part with the text as written (and no escaped wildcard). */
+export function isOneLiteral(text: string): boolean {
+  return text !== '' && !NOT_ONE_LITERAL.test(text);
 }
 
 /** Joins adjacent literal parts (modifiers may produce them). */
