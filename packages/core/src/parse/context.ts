@@ -39,7 +39,10 @@ export class DocContext {
   }
 
   hasErrors(): boolean {
-    return this.diagnostics.some((d) => d.severity === 'error');
+    // Indexed, no callback: once per document, mostly unoptimized.
+    const ds = this.diagnostics;
+    for (let i = 0; i < ds.length; i++) if ((ds[i] as Diagnostic).severity === 'error') return true;
+    return false;
   }
 
   private push(code: DiagnosticCode, message: string, where: Span | SourceLocation, severity: 'error' | 'warning', hint?: string) {

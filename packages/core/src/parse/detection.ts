@@ -69,7 +69,8 @@ function scalarsOf(ctx: DocContext, node: YNode, out: YScalar[], depth = 0): boo
     return false;
   }
   let ok = true;
-  for (const item of node.items) ok = scalarsOf(ctx, item, out, depth + 1) && ok;
+  const items = node.items;
+  for (let i = 0; i < items.length; i++) ok = scalarsOf(ctx, items[i] as YNode, out, depth + 1) && ok;
   return ok;
 }
 
@@ -107,7 +108,8 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
     }
     if (!scalarsOf(ctx, valueNode, scalars)) return undefined;
     if (scalars.length > 1) {
-      for (const s of scalars) {
+      for (let i = 0; i < scalars.length; i++) {
+        const s = scalars[i] as YScalar;
         if (s.value === null && s.valueStart >= 0 && !mods.includes('exists')) {
           ctx.warn('detection/null-in-list', 'null inside a value list is not allowed by the Sigma specification (kept as "or the field is null")', s, 'move the null test into its own search identifier');
         } else if (s.value === null && s.valueStart < 0) {
@@ -227,7 +229,8 @@ export function buildBody(ctx: DocContext, name: string, node: YNode): Detection
   const keywords: YScalar[] = [];
   let ok = true;
   const collect = (items: readonly YNode[], depth: number) => {
-    for (const it of items) {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i] as YNode;
       if (it.kind === 'map') {
         const g = buildMapGroup(ctx, it);
         if (g) elements.push(g);

@@ -99,7 +99,10 @@ function parseDate(ctx: DocContext, key: string, node: YNode | undefined): strin
 function parseTags(ctx: DocContext, node: YNode | undefined): Tag[] {
   if (!node || node.kind !== 'seq') return [];
   const tags: Tag[] = [];
-  for (const item of node.items) {
+  // Indexed loops here and below: for-of allocates an iterator and a result per item in unoptimized code.
+  const items = node.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as YNode;
     const t = str(item);
     if (t === undefined) continue;
     const dot = t.indexOf('.');
@@ -119,7 +122,9 @@ function parseTags(ctx: DocContext, node: YNode | undefined): Tag[] {
 function parseRelated(ctx: DocContext, node: YNode | undefined): RelatedRule[] {
   if (!node || node.kind !== 'seq') return [];
   const out: RelatedRule[] = [];
-  for (const item of node.items) {
+  const items = node.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as YNode;
     if (item.kind !== 'map') continue;
     const id = str(getEntry(item, 'id')?.value);
     const typeNode = getEntry(item, 'type')?.value;
@@ -141,14 +146,17 @@ export function parseLogsource(ctx: DocContext, node: YNode | undefined, at: Sou
   if (!node || node.kind !== 'map') return undefined;
   const custom = nullObject<string>();
   const ls: { category?: string; product?: string; service?: string; definition?: string } = {};
-  for (const e of node.entries) {
+  const entries = node.entries;
+  let selecting = false;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as YEntry;
+    const k = e.key.text;
+    if (k === 'category' || k === 'product' || k === 'service') selecting = true;
     const v = str(e.value);
     if (v === undefined) continue;
-    const k = e.key.text;
     if (k === 'category' || k === 'product' || k === 'service' || k === 'definition') ls[k] = v;
     else custom[k] = v;
   }
-  const selecting = node.entries.some((e) => e.key.text === 'category' || e.key.text === 'product' || e.key.text === 'service');
   if (!selecting) {
     ctx.error('logsource/empty', 'the logsource selects nothing: give at least one of category, product or service', node.entries.length ? node : at);
     return undefined;

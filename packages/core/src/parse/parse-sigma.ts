@@ -70,21 +70,36 @@ function parseUnsafe(text: string, file: string, options: ParseOptions): ParseRe
           },
         },
   );
-  diagnostics.push(...yaml.diagnostics);
+  for (let i = 0; i < yaml.diagnostics.length; i++) diagnostics.push(yaml.diagnostics[i] as Diagnostic);
   const documents: SigmaDocument[] = [];
-  // `---` with nothing after it (e.g. a trailing separator) is an empty document, not an error.
-  const isEmpty = (d: YDocument) => d.root === undefined || (d.root.kind === 'scalar' && d.root.valueStart < 0 && d.root.value === null);
-  const nonEmpty = yaml.documents.filter((d) => !isEmpty(d) || d.failed);
-  if (nonEmpty.length === 0 && !yaml.diagnostics.some((d) => d.severity === 'error')) {
+  // Indexed loops and no callbacks: this runs once per file, mostly unoptimized, where iterators and the objects
+  // they return cost most.
+  let nonEmpty = false;
+  for (let i = 0; i < yaml.documents.length; i++) {
+    const d = yaml.documents[i] as YDocument;
+    if (!isEmpty(d) || d.failed) nonEmpty = true;
+  }
+  if (!nonEmpty && !hasError(yaml.diagnostics)) {
     diagnostics.push(diagnostic('yaml/empty-document', 'the file holds no YAML document', index.location(0)));
   }
-  for (const doc of yaml.documents) {
+  for (let i = 0; i < yaml.documents.length; i++) {
+    const doc = yaml.documents[i] as YDocument;
     if (doc.failed || isEmpty(doc)) continue;
     const r = parseDocument(index, doc, options);
-    diagnostics.push(...r.diagnostics);
+    for (let j = 0; j < r.diagnostics.length; j++) diagnostics.push(r.diagnostics[j] as Diagnostic);
     if (r.document) documents.push(r.document);
   }
   return { documents, diagnostics };
+}
+
+/** `---` with nothing after it (e.g. a trailing separator) is an empty document, not an error. */
+function isEmpty(d: YDocument): boolean {
+  return d.root === undefined || (d.root.kind === 'scalar' && d.root.valueStart < 0 && d.root.value === null);
+}
+
+function hasError(diagnostics: readonly Diagnostic[]): boolean {
+  for (let i = 0; i < diagnostics.length; i++) if ((diagnostics[i] as Diagnostic).severity === 'error') return true;
+  return false;
 }
 
 function parseDocument(index: LineIndex, doc: YDocument, options: ParseOptions): { document?: SigmaDocument; diagnostics: Diagnostic[] } {

@@ -1,7 +1,7 @@
 import type { Condition } from '../ir/condition.js';
 import type { SigmaRule } from '../ir/rule.js';
 import { sigmaRuleOf } from '../ir/rule-shape.js';
-import { getEntry, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
+import { getEntry, type YEntry, type YMap, type YNode, type YScalar } from '../yaml/nodes.js';
 import { parseConditionScalar } from './condition.js';
 import type { DocContext } from './context.js';
 import { buildDetections } from './detection.js';
@@ -28,7 +28,9 @@ export function parseConditions(ctx: DocContext, node: YNode, names: readonly st
   const scalars: YScalar[] = [];
   if (node.kind === 'scalar') scalars.push(node);
   else if (node.kind === 'seq' && node.items.length > 0) {
-    for (const it of node.items) {
+    // Indexed loops: for-of allocates an iterator and a result per item in unoptimized code.
+    for (let i = 0; i < node.items.length; i++) {
+      const it = node.items[i] as YNode;
       if (it.kind !== 'scalar') {
         ctx.error('schema/type', 'each condition must be a string', it);
         return undefined;
@@ -41,7 +43,8 @@ export function parseConditions(ctx: DocContext, node: YNode, names: readonly st
   }
   const out: Condition[] = [];
   let ok = true;
-  for (const s of scalars) {
+  for (let i = 0; i < scalars.length; i++) {
+    const s = scalars[i] as YScalar;
     if (s.value === null || (typeof s.value === 'string' && s.value.trim() === '')) {
       ctx.error('condition/syntax', 'the condition is empty', s, names.length ? `e.g. condition: ${names.length === 1 ? names[0] : `1 of ${names[0]}*`}` : undefined);
       ok = false;
@@ -67,7 +70,12 @@ export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {
   if (!detEntry || detEntry.value.kind !== 'map') return undefined; // reported by the schema
   const det = detEntry.value;
   const { detections, ok } = buildDetections(ctx, det, CONDITION_ONLY);
-  const names = det.entries.filter((e) => e.key.text !== 'condition').map((e) => e.key.text);
+  // One loop, not filter then map (two lists and a callback per entry).
+  const names: string[] = [];
+  for (let i = 0; i < det.entries.length; i++) {
+    const k = (det.entries[i] as YEntry).key.text;
+    if (k !== 'condition') names.push(k);
+  }
   if (names.length === 0) {
     ctx.error('detection/no-identifiers', 'the detection section defines no search identifiers', detEntry.key, 'add e.g. selection: {field: value} and condition: selection');
   }

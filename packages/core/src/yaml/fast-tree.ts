@@ -532,7 +532,9 @@ function isIndicator(c: number): boolean {
 
 function lastEnd(items: readonly YNode[]): number {
   let e = -1;
-  for (const it of items) {
+  // Indexed: for-of allocates an iterator and a result per item in the unoptimized code this mostly runs as.
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i] as YNode;
     const end = it.kind === 'scalar' && it.valueStart < 0 ? -1 : it.end;
     if (end > e) e = end;
   }
