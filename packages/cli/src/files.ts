@@ -45,9 +45,14 @@ function walk(
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // An entry's path is what join() makes of dir and its name: on POSIX, dir normalised once and the name appended
+  // (a name from readdir holds no separator and is never . or ..). join() per entry, which normalises the whole
+  // path again, was a quarter of discovering SigmaHQ's rules (15 of 58 ms in a profile).
+  const norm = sep === '/' && dir !== '' && dir !== '.' ? normalize(dir) : undefined;
+  const prefix = norm === undefined || norm === '.' ? undefined : norm.endsWith('/') ? norm : `${norm}/`;
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
-    const path = dir === '' || dir === '.' ? e.name : toSlash(join(dir, e.name));
+    const path = prefix !== undefined ? prefix + e.name : dir === '' || dir === '.' || norm === '.' ? e.name : toSlash(join(dir, e.name));
     let isDir = e.isDirectory();
     let isFile = e.isFile();
     if (e.isSymbolicLink()) {

@@ -51,6 +51,16 @@ describe('discover', () => {
     expect(discover(['r'], dir).files).toEqual(['r/a.yaml', 'r/b.yml', 'r/sub/c.yml']);
     expect(discover(['r/'], dir).files).toEqual(['r/a.yaml', 'r/b.yml', 'r/sub/c.yml']);
   });
+  // Entry paths are built by appending names to the folder normalised once (files.ts): the same paths join() makes.
+  test('a folder named through ./, .., // or an absolute path: entries as join() names them', () => {
+    const all = ['r/a.yaml', 'r/b.yml', 'r/sub/c.yml'];
+    for (const arg of ['./r', 'r/./sub/..', 'r//', 'r/sub/..', 'r/.']) expect(discover([arg], dir).files).toEqual(all);
+    expect(discover(['.'], join(dir, 'r')).files).toEqual(['a.yaml', 'b.yml', 'sub/c.yml']);
+    expect(discover(['sub/..'], join(dir, 'r')).files).toEqual(['a.yaml', 'b.yml', 'sub/c.yml']);
+    expect(discover(['..'], join(dir, 'r', 'sub')).files).toEqual(['../a.yaml', '../b.yml', '../sub/c.yml']);
+    expect(discover(['../../r'], join(dir, 'r', 'sub')).files).toEqual(['../../r/a.yaml', '../../r/b.yml', '../../r/sub/c.yml']);
+    expect(discover([`${dir}//r/../r/`], '/').files).toEqual(all.map((f) => `${dir}/${f}`));
+  });
   test('files as given, globs, stdin, dedupe, missing', () => {
     const d = discover(['r/notes.txt', 'r/**/*.yml', 'r/b.yml', '-', 'nope/', 'r/*.md'], dir);
     expect(d.files).toEqual(['r/notes.txt', 'r/b.yml', 'r/sub/c.yml', '-']);

@@ -146,6 +146,11 @@ function joinsRuleOutputs(run: TargetRun): boolean {
   }
 }
 
+/** Chunks converted on this thread one after the other, each result given out before the next is made. */
+function* inTurn(jobs: readonly ChunkJob[], local: (job: ChunkJob) => ChunkResult): Generator<ChunkResult> {
+  for (const job of jobs) yield local(job);
+}
+
 /** Keys (or files) of everything that failed, from error diagnostics. */
 function failedUnits(diags: readonly Diagnostic[]): Set<string> {
   return new Set(diags.filter((d) => d.severity === 'error').map((d) => d.rule ?? d.file));
@@ -268,8 +273,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const threads = jobsFor(requestedJobs);
   // Workers take part when there are two chunks or more and either --jobs asked for them or the run is large.
   const script = threads > 1 && found.files.length > CHUNK_FILES && (requestedJobs !== undefined || found.files.length >= PARALLEL_MIN_FILES) ? workerScript() : undefined;
-  const chunkable = filterFiles.length === 0 && runs.every(convertsPerRule);
-  const parallelWanted = script !== undefined && chunkable && (!plain || runs.every((r) => !commentsOn(r, output !== undefined) && joinsRuleOutputs(r)));
+  // SIGMATS_CHUNKS=off: one collection of every rule, converted at once (the reference the tests hold chunked and
+  // streamed runs to).
+  const chunkable = process.env.SIGMATS_CHUNKS !== 'off' && filterFiles.length === 0 && runs.every(convertsPerRule);
+  // Chunks converted in turn and let go (on worker threads or on this one), their outputs written or joined as
+  // they come: a combined output qualifies when it is its rules' outputs joined (JOIN_PROBE). Even on one thread
+  // this is faster than one collection of every rule, which the garbage collector copies to the old generation as
+  // the run goes: `convert -t splunk --jobs 1` over SigmaHQ's 3,141 rules, 9 alternating runs, 893 -> 855 ms wall,
+  // 1,109 -> 1,045 ms CPU, 140 -> 122 MB peak (BENCHMARKS.md, round 8).
+  const chunkedWanted =
+    found.files.length > CHUNK_FILES &&
+    chunkable &&
+    (!plain || runs.every((r) => !commentsOn(r, output !== undefined) && joinsRuleOutputs(r)));
+  const parallelWanted = script !== undefined && chunkedWanted;
   // The workers start before the prescan, to load while it reads the inputs; an input it finds not streamable
   // (a correlation or a filter) stops them again.
   const workerErrors: string[] = [];
@@ -283,14 +299,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     : undefined;
   let prescanned: Awaited<ReturnType<typeof prescan>> | undefined;
   try {
-    prescanned = parallelWanted || ((outputAsDir || (json && output === undefined)) && chunkable) ? await prescan(found.files, io) : undefined;
+    prescanned = chunkedWanted || ((outputAsDir || (json && output === undefined)) && chunkable) ? await prescan(found.files, io) : undefined;
   } catch (err) {
     pool?.close();
     throw err;
   }
-  const parallel = parallelWanted && prescanned?.streamable === true;
-  if (!parallel) pool?.close();
-  const streamed = prescanned?.streamable === true && (!plain || parallel);
+  const chunked = chunkedWanted && prescanned?.streamable === true;
+  if (!chunked) pool?.close();
+  const streamed = prescanned?.streamable === true && (!plain || chunked);
   const displayed = found.files.map((f) => (f === STDIN ? STDIN_NAME : f));
 
   const progressOn = !args.flags.has('no-progress') && io.stderr.isTTY === true && found.files.length >= Progress.MIN_BATCH;
@@ -398,21 +414,25 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     runs.forEach((r, i) => (r.sink = i === 0 ? directSink(io.stdout) : streamed ? fileSink() : memorySink()));
   }
   try {
-    if (parallel) {
+    if (chunked) {
       names = planNames;
       fileCount = displayed.length;
       const kept = prescanned!.kept;
       const jobs: ChunkJob[] = [];
       for (const paths of slices(found.files, CHUNK_FILES)) jobs.push({ index: jobs.length, paths, sources: paths.map((p) => kept.get(p)) });
       kept.clear();
-      for await (const res of pool!.run(jobs, (job) => convertChunk(job, io.cwd, runs))) {
+      const local = (job: ChunkJob): ChunkResult => convertChunk(job, io.cwd, runs);
+      for await (const res of pool ? pool.run(jobs, local) : inTurn(jobs, local)) {
         const going = applyChunk(res);
         progress.tick(res.files.length);
         if (!going) break;
         // NDJSON lines wait for a slow reader here rather than in memory.
         if (json) await drained(io.stdout);
       }
-      if (verbose) io.stderr.write(`sigmats convert: ${fileCount} files in ${jobs.length} chunks on ${Math.min(threads, jobs.length)} threads (${Math.min(threads, jobs.length) - 1} workers)\n`);
+      if (verbose) {
+        const used = pool ? Math.min(threads, jobs.length) : 1;
+        io.stderr.write(`sigmats convert: ${fileCount} files in ${jobs.length} chunks on ${pool ? `${used} threads (${used - 1} workers)` : '1 thread'}\n`);
+      }
       if (workerErrors.length > 0) {
         io.stderr.write(`sigmats convert: warning: ${workerErrors.length} worker thread failure${workerErrors.length === 1 ? '' : 's'}; their files were converted on the main thread (first: ${workerErrors[0]!.split('\n')[0]})\n`);
       }
