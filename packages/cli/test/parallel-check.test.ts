@@ -106,14 +106,14 @@ const read = (p: string): string => {
   }
 };
 
-function runWith(jobs: number | undefined, args: readonly string[], input?: string): Outcome {
+function runWith(jobs: number | undefined, args: readonly string[], input?: string, extraEnv: Record<string, string> = {}): Outcome {
   const tag = jobs ?? 'default';
   const junit = join(work, `check-${tag}.xml`);
   const sarif = join(work, `check-${tag}.sarif`);
   rmSync(junit, { force: true });
   rmSync(sarif, { force: true });
   const argv = args.map((a) => a.replace('{junit}', junit).replace('{sarif}', sarif));
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env = { ...process.env, NO_COLOR: '1', ...extraEnv };
   const r = spawnSync(process.execPath, [BIN, 'check', ...(jobs !== undefined ? ['--jobs', String(jobs)] : []), ...argv], {
     cwd: work,
     encoding: 'utf8',
@@ -127,7 +127,8 @@ function runWith(jobs: number | undefined, args: readonly string[], input?: stri
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, junit: junitText, sarif: read(sarif) };
 }
 
-describe('check --jobs 2 writes what --jobs 1 writes', () => {
+// Chunks on two threads, chunks on one thread, and (SIGMATS_CHUNKS=off) one collection of every rule: one output.
+describe('check --jobs 2 and --jobs 1 write what one whole collection writes', () => {
   test.each([
     ['text', ['rules/']],
     ['--json', ['--json', 'rules/']],
@@ -138,14 +139,15 @@ describe('check --jobs 2 writes what --jobs 1 writes', () => {
     ['stdin among the files', ['rules/', '-']],
   ])('%s', (_name, args) => {
     const input = args.includes('-') ? rule(9, '0b7c6e1a-1d2e-4f00-8a9b-000000000001') : undefined;
-    const one = runWith(1, args, input);
-    const two = runWith(2, args, input);
-    expect(one.stderr).toMatch(/checked \d+ files/);
-    expect(two.code).toBe(one.code);
-    expect(two.stderr).toBe(one.stderr);
-    expect(two.stdout).toBe(one.stdout);
-    expect(two.junit).toBe(one.junit);
-    expect(two.sarif).toBe(one.sarif);
+    const whole = runWith(1, args, input, { SIGMATS_CHUNKS: 'off' });
+    expect(whole.stderr).toMatch(/checked \d+ files/);
+    for (const run of [runWith(1, args, input), runWith(2, args, input)]) {
+      expect(run.code).toBe(whole.code);
+      expect(run.stderr).toBe(whole.stderr);
+      expect(run.stdout).toBe(whole.stdout);
+      expect(run.junit).toBe(whole.junit);
+      expect(run.sarif).toBe(whole.sarif);
+    }
   }, 240_000);
 
   test('the problems across chunks are found', () => {
@@ -166,7 +168,10 @@ describe('when check uses worker threads', () => {
 
   test('--jobs 2 on a large run does; --jobs 1, one chunk, -t and a run under the threshold without --jobs do not', () => {
     expect(said(runWith(2, ['-v', 'rules/']))).toBe(true);
-    expect(said(runWith(1, ['-v', 'rules/']))).toBe(false);
+    const one = runWith(1, ['-v', 'rules/']);
+    expect(said(one)).toBe(false);
+    expect(one.stderr).toMatch(/sigmats check: \d+ files in \d+ chunks on 1 thread\n/);
+    expect(runWith(1, ['-v', 'rules/'], undefined, { SIGMATS_CHUNKS: 'off' }).stderr).not.toContain('chunks on');
     expect(runWith(2, ['-v', 'rules/r0001.yml', 'rules/r0002.yml']).stderr).not.toMatch(/worker/);
     expect(runWith(2, ['-v', '-t', 'splunk', 'rules/']).stderr).not.toMatch(/worker/);
     // 712 files: under CHECK_PARALLEL_MIN_FILES, so no workers unless --jobs asks.

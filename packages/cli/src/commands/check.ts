@@ -117,7 +117,7 @@ export function junitCases(loaded: LoadedRules, diagnostics: readonly Diagnostic
  * put together as loadRules and runValidators have them.
  */
 async function checkInChunks(
-  script: URL,
+  script: URL | undefined,
   files: readonly string[],
   setup: CheckSetup,
   threads: number,
@@ -126,24 +126,29 @@ async function checkInChunks(
   verbose: boolean,
 ): Promise<{ loaded: LoadedRules; findings: Diagnostic[] }> {
   const chunks = sliceStarts(files.length, CHECK_CHUNK_FILES).length;
-  const workers = Math.min(threads, chunks) - 1;
+  const workers = script === undefined ? 0 : Math.min(threads, chunks) - 1;
   const workerErrors: string[] = [];
   // The workers start first, to load while stdin (if it is an input) is read.
-  const pool = new ChunkPool<CheckJob, CheckChunkResult, CheckSetup>(script, setup, workers, (m) => workerErrors.push(m));
+  const pool = script === undefined ? undefined : new ChunkPool<CheckJob, CheckChunkResult, CheckSetup>(script, setup, workers, (m) => workerErrors.push(m));
   const results: CheckChunkResult[] = [];
   try {
     // Stdin can be read only once, here: its text goes to whichever thread checks its chunk.
     const preread = new Map<string, ReadSource>();
     if (files.includes(STDIN)) preread.set(STDIN, await readSource(STDIN, io));
-    for await (const r of pool.run(checkJobs(files, preread), chunkChecker(setup))) {
+    const jobs = checkJobs(files, preread);
+    const local = chunkChecker(setup);
+    const inTurn = function* (): Generator<CheckChunkResult> {
+      for (const job of jobs) yield local(job);
+    };
+    for await (const r of pool ? pool.run(jobs, local) : inTurn()) {
       results.push(r);
       progress.tick(r.files.length);
     }
   } finally {
-    pool.close();
+    pool?.close();
   }
   progress.clear();
-  if (verbose) io.stderr.write(`sigmats check: ${files.length} files in ${chunks} chunks on ${workers + 1} threads (${workers} workers)\n`);
+  if (verbose) io.stderr.write(`sigmats check: ${files.length} files in ${chunks} chunks on ${pool ? `${workers + 1} threads (${workers} workers)` : '1 thread'}\n`);
   if (workerErrors.length > 0) {
     io.stderr.write(`sigmats check: warning: ${workerErrors.length} worker thread failure${workerErrors.length === 1 ? '' : 's'}; their files were checked on the main thread (first: ${workerErrors[0]!.split('\n')[0]})\n`);
   }
@@ -177,20 +182,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const validators = !args.flags.has('no-validators');
   const requestedJobs = parseJobs(args.strings.get('jobs'), 'check');
   const threads = jobsFor(requestedJobs);
-  // Large runs are parsed and validated in chunks on worker threads as well (one per core): same output, in the
-  // same order. Not with -t (queries are converted from the whole collection), nor with a collection validator
-  // that may read more of a rule than a chunk sends back.
+  // Runs of more than one chunk are parsed and validated in chunks, each reduced to what the collection checks read
+  // before the next: same output, in the same order. Not with -t (queries are converted from the whole collection),
+  // nor with a collection validator that may read more of a rule than a chunk sends back. Even on one thread this
+  // is faster than holding every rule's IR until the end: `check` over SigmaHQ's rules, 9 alternating runs,
+  // 1,078 -> 1,002 ms wall, 1,020 -> 932 ms CPU, 124 -> 106 MB peak (BENCHMARKS.md, round 8). Large runs also use
+  // worker threads (one per core). SIGMATS_CHUNKS=off checks one collection (the tests' reference).
+  const inChunks =
+    process.env.SIGMATS_CHUNKS !== 'off' && targets.length === 0 && found.files.length > CHECK_CHUNK_FILES && (!validators || chunkable(validation.selection));
   const script =
-    threads > 1 &&
-    targets.length === 0 &&
-    found.files.length > CHECK_CHUNK_FILES &&
-    (requestedJobs !== undefined || found.files.length >= CHECK_PARALLEL_MIN_FILES) &&
-    (!validators || chunkable(validation.selection))
-      ? workerScript('check-worker.js')
-      : undefined;
+    inChunks && threads > 1 && (requestedJobs !== undefined || found.files.length >= CHECK_PARALLEL_MIN_FILES) ? workerScript('check-worker.js') : undefined;
   let loaded: LoadedRules;
   let findings: Diagnostic[];
-  if (script !== undefined) {
+  if (inChunks) {
     const setup: CheckSetup = { cwd: io.cwd, selection: validation.selection, validators, today: new Date(), documentLines: junitPath !== undefined };
     ({ loaded, findings } = await checkInChunks(script, found.files, setup, threads, io, progress, args.flags.has('verbose')));
   } else {
