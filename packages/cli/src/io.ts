@@ -71,3 +71,24 @@ export function drained(stream: OutStream): Promise<void> {
     for (const e of ['drain', 'close', 'error']) s.once!(e, done);
   });
 }
+
+/** Characters per write of writeInPieces: 1 Mi UTF-16 code units, at most 3 MiB of UTF-8. */
+export const WRITE_PIECE = 1 << 20;
+
+/**
+ * `text` written in pieces of about WRITE_PIECE characters (never between the two halves of a surrogate pair).
+ * A stream turns each written string into one buffer: for `convert -t all`'s 6.6 MB on stdout one 6.6 MB string
+ * (and the copy its trailing newline made) cost 111 ms, the same text in 1 Mi pieces 76 ms (5 alternating runs
+ * into a pipe; BENCHMARKS.md, round 8). A slice of a flat string is not a copy.
+ */
+export function writeInPieces(stream: OutStream, text: string, piece = WRITE_PIECE): void {
+  let at = 0;
+  while (text.length - at > piece) {
+    let end = at + piece;
+    const c = text.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff) end--;
+    stream.write(text.slice(at, end));
+    at = end;
+  }
+  stream.write(at === 0 ? text : text.slice(at));
+}

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { formatDiagnostic, type Diagnostic } from '@sigmats/core';
 import { describe, expect, test } from 'vitest';
 import { colorsFor } from '../src/color.js';
-import { drained, memoryIo } from '../src/io.js';
+import { drained, memoryIo, writeInPieces } from '../src/io.js';
 import { directSink, fileSink, memorySink, type LineSink } from '../src/line-sink.js';
 import { dedupeDiagnostics, sortDiagnostics, sortedUnique, writeSortedDiagnostics } from '../src/report.js';
 
@@ -116,5 +116,30 @@ describe('drained: output waits for a slow reader instead of queueing in memory'
     const expected = diags.map((d) => `${formatDiagnostic(d)}\n`).join('');
     expect(got.join('')).toBe(expected);
     expect(got.length).toBeGreaterThan(1);
+  });
+});
+
+describe('writeInPieces: a long text written in pieces, never between the halves of a surrogate pair', () => {
+  test('the pieces join to the text; each is at most the piece size and none starts with a low surrogate', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'é', '😀', '\n', '𝔸', 'z'), { maxLength: 200 }), fc.integer({ min: 2, max: 9 }), (chars, piece) => {
+        const text = chars.join('');
+        const pieces: string[] = [];
+        writeInPieces({ write: (s: string) => void pieces.push(s) }, text, piece);
+        expect(pieces.join('')).toBe(text);
+        expect(pieces.length).toBeGreaterThan(0);
+        for (const p of pieces) {
+          expect(p.length).toBeLessThanOrEqual(piece);
+          expect(p.charCodeAt(0) >= 0xdc00 && p.charCodeAt(0) <= 0xdfff).toBe(false);
+          // Each piece is well-formed UTF-16 on its own, so its UTF-8 bytes are the text's own.
+          expect(Buffer.from(p, 'utf8').toString('utf8')).toBe(p);
+        }
+      }),
+    );
+  });
+  test('a text within one piece is one write', () => {
+    const pieces: string[] = [];
+    writeInPieces({ write: (s: string) => void pieces.push(s) }, 'abc');
+    expect(pieces).toEqual(['abc']);
   });
 });

@@ -5,7 +5,7 @@ import type { Backend, ConvertOptions, ConvertedRule, Diagnostic, SigmaCollectio
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit.js';
-import { drained, type CliIo, type OutStream } from '../io.js';
+import { drained, writeInPieces, type CliIo, type OutStream } from '../io.js';
 import { STDIN } from '../files.js';
 import { directSink, fileSink, memorySink, type LineSink } from '../line-sink.js';
 import { loadRules, STDIN_NAME, type LoadedRules } from '../load.js';
@@ -558,7 +558,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } else if (output === undefined) {
     for (const r of done) {
       if (multi) io.stdout.write(`==> ${r.target} (${r.format}) <==\n`);
-      if (r.whole!.output !== '' && !r.heldBack) io.stdout.write(`${plainOutput(r, false)}\n`);
+      if (r.whole!.output !== '' && !r.heldBack) {
+        writeInPieces(io.stdout, plainOutput(r, false));
+        io.stdout.write('\n');
+      }
       if (multi) io.stdout.write('\n');
     }
   }
