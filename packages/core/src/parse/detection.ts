@@ -87,11 +87,14 @@ function keywordValueOk(v: DetectionValue): boolean {
   return v.kind === 'string' || v.kind === 'number' || v.kind === 'regex';
 }
 
+/** The values list of a single-value item before its value: never written to (the value is held apart). */
+const NO_VALUES: DetectionValue[] = [];
+
 /** One `field|mods: value(s)` entry, or a keyword item (null field). */
 export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, mods: readonly ModifierName[], valueNode: YNode): DetectionItem | undefined {
   const keyLoc = ctx.loc(keySpan);
   const keyword = field === null;
-  let scalars: YScalar[] = [];
+  let scalars: YScalar[];
   if (valueNode.kind === 'map') {
     ctx.error(
       'detection/nested-map',
@@ -106,6 +109,7 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
       ctx.error('detection/empty-list', `'${field ?? '(keywords)'}' has an empty value list, which matches nothing`, valueNode, "write 'null' to test for a missing value, or remove the entry");
       return undefined;
     }
+    scalars = [];
     if (!scalarsOf(ctx, valueNode, scalars)) return undefined;
     if (scalars.length > 1) {
       for (let i = 0; i < scalars.length; i++) {
@@ -131,7 +135,10 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
 
   // Indexed loops, a set made only for a second problem: this runs per item, mostly unoptimized, where iterators and
   // the objects they return cost most.
-  const values: DetectionValue[] = [];
+  // A single value (most items) is held on its own and listed at the end: no list grown by push, then copied.
+  const single = scalars.length === 1;
+  let only: DetectionValue | undefined;
+  const values: DetectionValue[] = single ? NO_VALUES : [];
   let reported: Set<string> | undefined;
   const writtenText = readsWrittenText(mods);
   const chain = openEndsOnly(mods);
@@ -145,7 +152,9 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
     if (chain !== OTHER_CHAIN && typeof s.value === 'string' && isOneLiteral(s.value)) {
       // Most values: a literal under none or one of contains/startswith/endswith, built directly (no problem, no
       // warning, no expansion, and a string is a valid keyword value).
-      values.push(plainStringValue(s.value, chain, ctx.loc(s)));
+      const v = plainStringValue(s.value, chain, ctx.loc(s));
+      if (single) only = v;
+      else values.push(v);
       continue;
     }
     const r = applyModifiers(mods, s.value, ctx.loc(s), writtenText);
@@ -177,7 +186,8 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
         failed = true;
         continue;
       }
-      values.push(r.value);
+      if (single) only = r.value;
+      else values.push(r.value);
     }
   }
   if (failed) return undefined;
@@ -185,7 +195,7 @@ export function buildItem(ctx: DocContext, keySpan: Span, field: string | null, 
   if (link === 'and' && scalars.length === 1 && valueNode.kind === 'scalar') {
     ctx.warn('modifier/all-single-value', "'all' on a single value has no effect (the specification forbids it)", keySpan, "remove '|all'");
   }
-  return { kind: 'item', field, modifiers: mods, values: exact(values), link, negated: mods.includes('neq'), loc: keyLoc };
+  return { kind: 'item', field, modifiers: mods, values: only !== undefined ? [only] : exact(values), link, negated: mods.includes('neq'), loc: keyLoc };
 }
 
 function buildMapGroup(ctx: DocContext, map: YMap): DetectionGroup | undefined {

@@ -10,13 +10,19 @@ import type { YDocument, YEntry, YMap, YNode, YScalar, YSeq } from './nodes.js';
  * reads differently...), so the general path handles it, with its diagnostics.
  */
 export function fastYamlTree(src: string, limits: { maxDepth: number }, lineStarts?: readonly number[]): YDocument | undefined {
-  // A byte order mark anywhere: js-yaml skips one at the start of a line, so `\uFEFF%x` there is a directive (fuzz seed
-  // 1524363181); the general path reads it as js-yaml does.
-  if (src.length === 0 || src.indexOf('\t') >= 0 || src.indexOf('\r') >= 0 || src.indexOf('\uFEFF') >= 0) return undefined;
-  // Control characters and lone surrogates: js-yaml rejects them in scalars (and NUL ends its input).
-  if (MAYBE_NON_PRINTABLE.test(src) && NON_PRINTABLE.test(src)) return undefined;
+  if (src.length === 0) return undefined;
+  // One native scan for every character the checks below look for (nearly every rule has none), instead of one scan
+  // per check.
+  if (MAYBE_BAIL.test(src)) {
+    // A byte order mark anywhere: js-yaml skips one at the start of a line, so `\uFEFF%x` there is a directive (fuzz
+    // seed 1524363181); the general path reads it as js-yaml does.
+    if (src.indexOf('\t') >= 0 || src.indexOf('\r') >= 0 || src.indexOf('\uFEFF') >= 0) return undefined;
+    // Control characters and lone surrogates: js-yaml rejects them in scalars (and NUL ends its input).
+    if (NON_PRINTABLE.test(src)) return undefined;
+  }
   if (src.startsWith('---') || src.startsWith('...') || src.startsWith('%')) return undefined;
-  if (src.indexOf('\n---') >= 0 || src.indexOf('\n...') >= 0 || src.indexOf('\n%') >= 0) return undefined;
+  // Document markers and directives after the first line: one scan, not one per marker.
+  if (LATER_MARKER.test(src)) return undefined;
   try {
     return new FastParser(src, limits.maxDepth, lineStarts).parseDocument();
   } catch (e) {
@@ -26,9 +32,14 @@ export function fastYamlTree(src: string, limits: { maxDepth: number }, lineStar
 }
 
 const BAIL = Symbol('bail');
+/**
+ * Tab, CR, byte order mark, and every character NON_PRINTABLE can match at, as one class: a cheap scan that nearly
+ * always finds none.
+ */
+const MAYBE_BAIL = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+/** `---`, `...` or `%` at the start of a line after the first. */
+const LATER_MARKER = /\n(?:---|\.\.\.|%)/;
 // Same set as js-yaml's PATTERN_NON_PRINTABLE.
-/** Every character NON_PRINTABLE can match at, as one class: a cheap scan that nearly always finds none. */
-const MAYBE_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /**
@@ -346,6 +357,11 @@ class FastParser {
   }
 
   private plainValue(text: string): string | number | boolean | null {
+    // Most plain scalars (keys, field names, words): led by a letter and not 2-5 characters long, text under YAML 1.2
+    // (its bool and null words are 4 or 5 letters) and 1.1 (its extra booleans, 2 or 3), without the two calls.
+    const len = text.length;
+    const c = text.charCodeAt(0) | 32;
+    if (c >= 97 && c <= 122 && (len > 5 || len === 1)) return text;
     const v = resolvePlainCore(text);
     if (yaml11Differs(text, v)) throw BAIL;
     return v;
