@@ -2,7 +2,7 @@
 // dist/sigmats.cjs, then runs dist/train-code-cache.js to write V8's code cache beside it. Why: see
 // src/launch/bundle.ts. The Kusto validator stays outside (an optional peer dependency, loaded by Node on demand).
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -35,6 +35,15 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
+
+// launch/bundle.ts reads the bundle as latin1: one byte per character, right only for ASCII. esbuild escapes
+// every non-ASCII character of strings and regular expressions (its default charset); this holds it to that.
+const bytes = readFileSync(out);
+const wide = bytes.findIndex((b) => b > 0x7f);
+if (wide >= 0) {
+  console.error(`bundle: ${out} has a non-ASCII byte at ${wide}: ${JSON.stringify(bytes.subarray(Math.max(0, wide - 40), wide + 40).toString('utf8'))}`);
+  process.exit(1);
+}
 
 // The training converts the repository's example rules; a build outside the repository trains on nothing
 // (then the cache holds only what loading compiles).

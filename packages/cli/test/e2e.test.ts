@@ -165,6 +165,8 @@ describe('convert', () => {
   test('the built binary runs from the bundle with its code cache, and says the same as the modules', () => {
     const cached = sigmats(['convert', '-t', 'splunk', 'rules/'], { env: { SIGMATS_DEBUG_STARTUP: '1' } });
     expect(cached.stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted$/m);
+    // launch/bundle.ts reads the bundle as latin1, which is its text only when every byte is ASCII.
+    expect(readFileSync(join(ROOT, 'packages/cli/dist/sigmats.cjs')).every((b) => b < 0x80)).toBe(true);
     // `eval` keeps V8's default flags, which the cache was not written with: it runs the modules.
     expect(sigmats(['eval', '--rules', 'rules/', '-'], { input: '', env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr).toMatch(/^sigmats: startup: modules \(the code cache is written for the batch commands' V8 flags\)$/m);
     // Flags of the user's own that change how V8 compiles: V8 refuses the cache and the bundle compiles as usual.
