@@ -4,6 +4,7 @@ import type { YScalar } from '../yaml/nodes.js';
 import type { DocContext } from './context.js';
 import { scalarOffsetMapper } from './scalar-offsets.js';
 import { suggest } from './suggest.js';
+import { exact } from './exact.js';
 
 /** Nesting limit for parentheses and `not` chains: deeper conditions are rejected, never overflow the stack. */
 export const MAX_CONDITION_DEPTH = 64;
@@ -163,24 +164,25 @@ class Parser {
 
   private or(): ConditionNode {
     const first = this.and();
+    // A list only when there is a second operand (most levels have one), kept without push's spare slots.
+    if (!this.isWord(this.peek(), 'or')) return first;
     const operands = [first];
     while (this.isWord(this.peek(), 'or')) {
       this.pos++;
       operands.push(this.and());
     }
-    if (operands.length === 1) return first;
-    return { kind: 'or', operands, loc: this.span(first.loc, (operands[operands.length - 1] as ConditionNode).loc) };
+    return { kind: 'or', operands: exact(operands), loc: this.span(first.loc, (operands[operands.length - 1] as ConditionNode).loc) };
   }
 
   private and(): ConditionNode {
     const first = this.not();
+    if (!this.isWord(this.peek(), 'and')) return first;
     const operands = [first];
     while (this.isWord(this.peek(), 'and')) {
       this.pos++;
       operands.push(this.not());
     }
-    if (operands.length === 1) return first;
-    return { kind: 'and', operands, loc: this.span(first.loc, (operands[operands.length - 1] as ConditionNode).loc) };
+    return { kind: 'and', operands: exact(operands), loc: this.span(first.loc, (operands[operands.length - 1] as ConditionNode).loc) };
   }
 
   private not(): ConditionNode {

@@ -45,7 +45,8 @@ function parseKey(ctx: DocContext, key: YScalar): { field: string | null; mods: 
     bar = next;
   }
   if (!ok) return undefined;
-  return { field: field === '' ? null : field, mods: exact(mods) };
+  // One modifier (most chains): a list of one, not push's list with its spare slots copied.
+  return { field: field === '' ? null : field, mods: mods.length === 1 ? [mods[0] as ModifierName] : exact(mods) };
 }
 
 function report(ctx: DocContext, p: ModifierProblem, where: Span, value?: YScalar): void {
@@ -202,6 +203,13 @@ function buildMapGroup(ctx: DocContext, map: YMap): DetectionGroup | undefined {
   if (map.entries.length === 0) {
     ctx.error('detection/empty', 'empty field map: it would match everything', map);
     return undefined;
+  }
+  if (map.entries.length === 1) {
+    // One field (most maps): its item listed directly, no list grown by push and copied.
+    const e = map.entries[0] as YEntry;
+    const key = parseKey(ctx, e.key);
+    const item = key && buildItem(ctx, e.key, key.field, key.mods, e.value);
+    return item ? { kind: 'group', link: 'and', items: [item], loc: ctx.loc(map) } : undefined;
   }
   const items: DetectionElement[] = [];
   let ok = true;

@@ -25,9 +25,13 @@ function findNestedCondition(det: YMap): YScalar | undefined {
 
 /** The `condition` value: one string or a list of strings (several conditions). */
 export function parseConditions(ctx: DocContext, node: YNode, names: readonly string[]): Condition[] | undefined {
+  // One condition string (nearly every rule): listed directly, no list grown by push and copied.
+  if (node.kind === 'scalar') {
+    const c = oneCondition(ctx, node, names);
+    return c === undefined ? undefined : [c];
+  }
   const scalars: YScalar[] = [];
-  if (node.kind === 'scalar') scalars.push(node);
-  else if (node.kind === 'seq' && node.items.length > 0) {
+  if (node.kind === 'seq' && node.items.length > 0) {
     // Indexed loops: for-of allocates an iterator and a result per item in unoptimized code.
     for (let i = 0; i < node.items.length; i++) {
       const it = node.items[i] as YNode;
@@ -44,22 +48,24 @@ export function parseConditions(ctx: DocContext, node: YNode, names: readonly st
   const out: Condition[] = [];
   let ok = true;
   for (let i = 0; i < scalars.length; i++) {
-    const s = scalars[i] as YScalar;
-    if (s.value === null || (typeof s.value === 'string' && s.value.trim() === '')) {
-      ctx.error('condition/syntax', 'the condition is empty', s, names.length ? `e.g. condition: ${names.length === 1 ? names[0] : `1 of ${names[0]}*`}` : undefined);
-      ok = false;
-      continue;
-    }
-    if (typeof s.value !== 'string') {
-      ctx.error('schema/type', `the condition must be a string, not ${typeof s.value}`, s);
-      ok = false;
-      continue;
-    }
-    const c = parseConditionScalar(ctx, s, { names });
+    const c = oneCondition(ctx, scalars[i] as YScalar, names);
     if (c) out.push(c);
     else ok = false;
   }
   return ok ? exact(out) : undefined;
+}
+
+/** One condition string, or undefined after reporting why it is not one. */
+function oneCondition(ctx: DocContext, s: YScalar, names: readonly string[]): Condition | undefined {
+  if (s.value === null || (typeof s.value === 'string' && s.value.trim() === '')) {
+    ctx.error('condition/syntax', 'the condition is empty', s, names.length ? `e.g. condition: ${names.length === 1 ? names[0] : `1 of ${names[0]}*`}` : undefined);
+    return undefined;
+  }
+  if (typeof s.value !== 'string') {
+    ctx.error('schema/type', `the condition must be a string, not ${typeof s.value}`, s);
+    return undefined;
+  }
+  return parseConditionScalar(ctx, s, { names });
 }
 
 export function parseRule(ctx: DocContext, map: YMap): SigmaRule | undefined {
