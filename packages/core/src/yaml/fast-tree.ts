@@ -11,18 +11,18 @@ import type { YDocument, YEntry, YMap, YNode, YScalar, YSeq } from './nodes.js';
  */
 export function fastYamlTree(src: string, limits: { maxDepth: number }, lineStarts?: readonly number[]): YDocument | undefined {
   if (src.length === 0) return undefined;
-  // One native scan for every character the checks below look for (nearly every rule has none), instead of one scan
-  // per check.
+  // One native scan for every character and line start the checks below look for (nearly every rule has none),
+  // instead of one scan per check.
   if (MAYBE_BAIL.test(src)) {
     // A byte order mark anywhere: js-yaml skips one at the start of a line, so `\uFEFF%x` there is a directive (fuzz
     // seed 1524363181); the general path reads it as js-yaml does.
     if (src.indexOf('\t') >= 0 || src.indexOf('\r') >= 0 || src.indexOf('\uFEFF') >= 0) return undefined;
     // Control characters and lone surrogates: js-yaml rejects them in scalars (and NUL ends its input).
     if (NON_PRINTABLE.test(src)) return undefined;
+    // Document markers and directives after the first line.
+    if (LATER_MARKER.test(src)) return undefined;
   }
   if (src.startsWith('---') || src.startsWith('...') || src.startsWith('%')) return undefined;
-  // Document markers and directives after the first line: one scan, not one per marker.
-  if (LATER_MARKER.test(src)) return undefined;
   try {
     return new FastParser(src, limits.maxDepth, lineStarts).parseDocument();
   } catch (e) {
@@ -33,10 +33,10 @@ export function fastYamlTree(src: string, limits: { maxDepth: number }, lineStar
 
 const BAIL = Symbol('bail');
 /**
- * Tab, CR, byte order mark, and every character NON_PRINTABLE can match at, as one class: a cheap scan that nearly
- * always finds none.
+ * Tab, CR, byte order mark, every character NON_PRINTABLE can match at, and a line after the first starting as a
+ * document marker or directive can (LATER_MARKER): a cheap scan that nearly always finds none.
  */
-const MAYBE_BAIL = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const MAYBE_BAIL = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\n[-.%]/;
 /** `---`, `...` or `%` at the start of a line after the first. */
 const LATER_MARKER = /\n(?:---|\.\.\.|%)/;
 // Same set as js-yaml's PATTERN_NON_PRINTABLE.
