@@ -8,9 +8,9 @@ import type { CorrelationRule, Logsource, SigmaRule } from '../ir/rule.js';
 import { documentKey } from '../ir/rule.js';
 import type { DetectionValue, ScalarValue, StringValue } from '../ir/values.js';
 import type { SourceLocation } from '../location.js';
-import { fieldConditionHolds, itemConditionHolds, ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
+import { fieldSetHolds, itemSetHolds, ruleSetHolds, type CondContext } from './conditions.js';
 import { ruleWith } from '../ir/rule-shape.js';
-import { conditionText, itemWith, logsourceMatches, mapDetections, removeFromCondition, type LogsourceSpec } from './ir-helpers.js';
+import { conditionText, itemWith, logsourceMatches, mapDetections, removeFromCondition, ruleFields, type LogsourceSpec } from './ir-helpers.js';
 import { ADD_CONDITION_MODIFIERS } from './parse.js';
 import { sigmaParts } from './sigma-string.js';
 import { renderTemplate } from './template.js';
@@ -34,14 +34,64 @@ import {
 type Doc = SigmaRule | CorrelationRule;
 type T<K extends Transformation['type']> = Extract<Transformation, { type: K }>;
 const EMPTY: ReadonlySet<string> = new Set();
-const NO_IDS: readonly string[] = [];
+
+/**
+ * An item with the nest items around it (outermost first), as the conditions and tracking of a transformation see
+ * it. Made once per item (items are immutable and reused for every rule) instead of arrays and closures per rule.
+ */
+interface Chain {
+  readonly parent: Chain | undefined;
+  readonly items: readonly ProcessingItem[];
+  readonly ids: readonly string[];
+  /** The ids as a set: what a leaf that had no tracking gets (shared; tracking sets are never mutated). */
+  readonly idSet: ReadonlySet<string>;
+  /** Whether any item of the chain has detection-item (field-name) conditions; without, every leaf passes. */
+  readonly itemConds: boolean;
+  readonly fieldConds: boolean;
+}
+const CHAINS = new WeakMap<ProcessingItem, Chain>();
+function chainOf(item: ProcessingItem, parent: Chain | undefined): Chain {
+  const hit = CHAINS.get(item);
+  if (hit !== undefined && hit.parent === parent) return hit;
+  const items = parent ? [...parent.items, item] : [item];
+  const ids = items.map((p) => p.id);
+  const chain: Chain = {
+    parent,
+    items,
+    ids,
+    idSet: new Set(ids),
+    itemConds: items.some((p) => p.detectionItemConditions.expr.kind !== 'true'),
+    fieldConds: items.some((p) => p.fieldNameConditions.expr.kind !== 'true'),
+  };
+  CHAINS.set(item, chain);
+  return chain;
+}
+
+/** Every item of the chain accepts the leaf by its detection-item conditions. */
+function itemOk(ch: Chain, leaf: DetectionItem, cx: CondContext): boolean {
+  if (!ch.itemConds) return true;
+  for (let i = 0; i < ch.items.length; i++) if (!itemSetHolds(ch.items[i]!.detectionItemConditions, leaf, cx)) return false;
+  return true;
+}
+
+/** Every item of the chain accepts the field by its field-name conditions (`leaf` undefined for the rule's `fields`). */
+function fieldOk(ch: Chain, field: string | null, leaf: DetectionItem | undefined, cx: CondContext): boolean {
+  if (!ch.fieldConds) return true;
+  for (let i = 0; i < ch.items.length; i++) if (!fieldSetHolds(ch.items[i]!.fieldNameConditions, field, leaf, cx)) return false;
+  return true;
+}
+
+/** Field-name conditions first: usually cheap include_fields lookups that rule out most leaves. */
+function leafOk(ch: Chain, leaf: DetectionItem, cx: CondContext): boolean {
+  return fieldOk(ch, leaf.field, leaf, cx) && itemOk(ch, leaf, cx);
+}
 
 /** a ∪ b ∪ extra, without intermediate arrays (this runs for every leaf a pipeline rewrites); never mutated after. */
-function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined, extra: readonly string[]): ReadonlySet<string> {
-  if ((a === undefined || a.size === 0) && (b === undefined || b.size === 0)) return extra.length === 0 ? EMPTY : new Set(extra);
+function union(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined, extra: Chain | undefined): ReadonlySet<string> {
+  if ((a === undefined || a.size === 0) && (b === undefined || b.size === 0)) return extra === undefined ? EMPTY : extra.idSet;
   const out = new Set(a);
   if (b !== undefined) for (const x of b) out.add(x);
-  for (const x of extra) out.add(x);
+  if (extra !== undefined) for (const x of extra.ids) out.add(x);
   return out;
 }
 
@@ -90,17 +140,18 @@ class Run {
     }
   }
 
+  markChain(ch: Chain): void {
+    for (let i = 0; i < ch.ids.length; i++) this.mark(ch.ids[i]!);
+  }
+
   /** Carries tracking from an item to what replaced it. */
-  derive(from: DetectionItem, to: DetectionElement, ids: readonly string[], fieldChanged: boolean): void {
-    const visit = (el: DetectionElement) => {
-      if (el.kind === 'group') {
-        el.items.forEach(visit);
-        return;
-      }
-      this.itemApplied.set(el, union(this.itemApplied.get(from), this.itemApplied.get(el), ids));
-      this.fieldApplied.set(el, union(this.fieldApplied.get(from), this.fieldApplied.get(el), fieldChanged ? ids : NO_IDS));
-    };
-    visit(to);
+  derive(from: DetectionItem, to: DetectionElement, ch: Chain, fieldChanged: boolean): void {
+    if (to.kind === 'group') {
+      for (let i = 0; i < to.items.length; i++) this.derive(from, to.items[i]!, ch, fieldChanged);
+      return;
+    }
+    this.itemApplied.set(to, union(this.itemApplied.get(from), this.itemApplied.get(to), ch));
+    this.fieldApplied.set(to, union(this.fieldApplied.get(from), this.fieldApplied.get(to), fieldChanged ? ch : undefined));
   }
 
   error(code: DiagnosticCode, message: string, loc: SourceLocation, hint?: string): void {
@@ -153,7 +204,7 @@ function run<D extends Doc>(doc: D, pipelines: readonly Pipeline[], ctx: Pipelin
         if (mask![i] === 0) continue;
       }
       try {
-        current = applyItem(item, current, r, []);
+        current = applyItem(item, current, r, undefined);
       } catch (e) {
         // Defensive: a bug in one transformation must not crash the conversion of every rule.
         r.error('pipeline/invalid', `internal error in processing item ${item.id}: ${(e as Error).message}`, item.loc);
@@ -184,23 +235,18 @@ function requiredFields(item: ProcessingItem): readonly ReadonlySet<string>[] {
   return req;
 }
 
-/** The field names of a rule's detection items, once per (immutable) detections list. */
-const RULE_FIELDS = new WeakMap<readonly Detection[], ReadonlySet<string>>();
-function ruleFields(detections: readonly Detection[]): ReadonlySet<string> {
-  let fields = RULE_FIELDS.get(detections);
-  if (!fields) {
-    const out = new Set<string>();
-    // A plain recursive walk: the itemsOf generator is slow before the JIT warms up, and this runs per mapping.
-    const walk = (el: DetectionElement): void => {
-      if (el.kind === 'item') {
-        if (el.field !== null) out.add(el.field);
-      } else for (const c of el.items) walk(c);
-    };
-    for (const d of detections) walk(d.body);
-    fields = out;
-    RULE_FIELDS.set(detections, fields);
-  }
-  return fields;
+function hasAny(set: ReadonlySet<string>, xs: readonly string[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (set.has(xs[i]!)) return true;
+  return false;
+}
+
+/**
+ * Items limited to some fields (include_fields) skip rules that use none of them without walking their leaves: no
+ * leaf could pass the chain's field-name conditions, so nothing would change and no leaf error would be reported.
+ */
+function chainMayMatchFields(ch: Chain, rule: SigmaRule): boolean {
+  for (let i = 0; i < ch.items.length; i++) if (!mayMatchFields(ch.items[i]!, rule)) return false;
+  return true;
 }
 
 /** False when no leaf of the rule can pass the item's required include_fields (so no leaf can be transformed). */
@@ -290,34 +336,27 @@ export function applyPipelinesToCorrelation(
 
 // ---- one processing item ----
 
-function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly ProcessingItem[]): Doc {
-  if (!setHolds(item.ruleConditions, (c) => ruleConditionHolds(c, doc, r.cx))) return doc;
+function applyItem(item: ProcessingItem, doc: Doc, r: Run, parent: Chain | undefined): Doc {
+  if (!ruleSetHolds(item.ruleConditions, doc, r.cx)) return doc;
   // pySigma records an item as applied to the rule once its rule conditions hold, whatever it changes.
   r.mark(item.id);
-  const chain = [...ancestors, item];
+  const ch = chainOf(item, parent);
   const t = item.transformation;
-  const itemOk = (leaf: DetectionItem) => chain.every((p) => setHolds(p.detectionItemConditions, (c) => itemConditionHolds(c, leaf, r.cx)));
-  const fieldOk = (field: string | null, leaf: DetectionItem | undefined) =>
-    chain.every((p) => setHolds(p.fieldNameConditions, (c) => fieldConditionHolds(c, field, leaf, r.cx)));
-  // Field-name conditions first: usually cheap include_fields lookups that rule out most leaves.
-  const leafOk = (leaf: DetectionItem) => fieldOk(leaf.field, leaf) && itemOk(leaf);
-  const ids = chain.map((p) => p.id);
-  const markAll = () => ids.forEach((id) => r.mark(id));
+  const cx = r.cx;
 
   /** Applies a per-leaf function to the rule's detections; marks the item applied when anything changed. */
   const onLeaves = (f: (leaf: DetectionItem) => DetectionElement | null, fieldChanged = false, relevant?: (leaf: DetectionItem) => boolean): Doc => {
     if (doc.kind !== 'rule') return doc;
-    // Items limited to some fields (include_fields) skip rules that use none of them, without walking.
-    if (!chain.every((p) => mayMatchFields(p, doc))) return doc;
+    if (!chainMayMatchFields(ch, doc)) return doc;
     const { detections, removed } = mapDetections(doc.detections, (leaf) => {
       // `relevant`: a cheap test that the transformation could change the leaf at all (conditions are pure).
-      if ((relevant && !relevant(leaf)) || !leafOk(leaf)) return leaf;
+      if ((relevant && !relevant(leaf)) || !leafOk(ch, leaf, cx)) return leaf;
       const out = f(leaf);
-      if (out !== leaf && out !== null) r.derive(leaf, out, ids, fieldChanged);
+      if (out !== leaf && out !== null) r.derive(leaf, out, ch, fieldChanged);
       return out;
     });
     if (detections === doc.detections) return doc;
-    markAll();
+    r.markChain(ch);
     return dropFromConditions(ruleWith(doc, { detections }), removed, item, r);
   };
 
@@ -326,7 +365,7 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
     case 'field_name_prefix_mapping':
     case 'field_name_prefix':
     case 'field_name_suffix':
-      return mapFieldNames(t, doc, item, r, { itemOk, fieldOk, ids, markAll });
+      return mapFieldNames(t, doc, item, r, ch);
     case 'add_field':
     case 'remove_field':
     case 'set_field': {
@@ -336,16 +375,16 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
       else if (t.type === 'add_field') fields = [...new Set([...doc.fields, ...t.fields])];
       else fields = doc.fields.filter((f) => !t.fields.includes(f));
       if (fields.length === doc.fields.length && fields.every((f, i) => f === doc.fields[i])) return doc;
-      markAll();
+      r.markChain(ch);
       return ruleWith(doc, { fields });
     }
     case 'drop_detection_item':
       return onLeaves(() => null);
     case 'add_condition':
-      return addCondition(t, doc, item, r, markAll);
+      return addCondition(t, doc, item, r, ch);
     case 'change_logsource': {
       if (doc.kind !== 'rule') return doc;
-      markAll();
+      r.markChain(ch);
       return ruleWith(doc, {
         // The parser's shape (every key present): see parseLogsource.
         logsource: { category: t.category, product: t.product, service: t.service, definition: undefined, custom: {}, loc: item.loc },
@@ -385,8 +424,11 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
           return x;
         }),
       );
-    case 'hashes_fields':
+    case 'hashes_fields': {
+      // Most rules have no hash field: skip the walk over their leaves (`relevant` would refuse every one).
+      if (doc.kind !== 'rule' || !hasAny(ruleFields(doc.detections), t.fieldToParse)) return doc;
       return onLeaves((leaf) => hashesFields(t, leaf, item, r), true, (leaf) => leaf.field !== null && t.fieldToParse.includes(leaf.field));
+    }
     case 'extract_fields':
       return onLeaves((leaf) => extractFields(t, leaf, item, r), true);
     case 'value_placeholders':
@@ -408,42 +450,42 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
       );
     case 'set_state':
       r.state[t.key] = t.val;
-      markAll();
+      r.markChain(ch);
       return doc;
     case 'set_custom_attribute': {
-      markAll();
+      r.markChain(ch);
       const custom = { ...doc.custom, [t.attribute]: t.value };
       return doc.kind === 'rule' ? ruleWith(doc, { custom }) : { ...doc, custom };
     }
     case 'rule_failure':
       r.error('pipeline/rule-failure', t.message, doc.loc, `raised by processing item ${item.id}`);
-      markAll();
+      r.markChain(ch);
       return doc;
     case 'detection_item_failure': {
-      if (doc.kind !== 'rule') return doc;
+      if (doc.kind !== 'rule' || !chainMayMatchFields(ch, doc)) return doc;
       let hit = false;
       for (const d of doc.detections) {
         mapDetections([d], (leaf) => {
-          if (leafOk(leaf)) {
+          if (leafOk(ch, leaf, cx)) {
             hit = true;
             r.error('pipeline/detection-item-failure', t.message, leaf.loc, `raised by processing item ${item.id}`);
           }
           return leaf;
         });
       }
-      if (hit) markAll();
+      if (hit) r.markChain(ch);
       return doc;
     }
     case 'strict_field_mapping_failure': {
-      if (doc.kind !== 'rule') return doc;
+      if (doc.kind !== 'rule' || !chainMayMatchFields(ch, doc)) return doc;
       for (const d of doc.detections) {
         mapDetections([d], (leaf) => {
-          if (leaf.field !== null && leafOk(leaf) && (r.fieldApplied.get(leaf) ?? EMPTY).size === 0) {
+          if (leaf.field !== null && leafOk(ch, leaf, cx) && (r.fieldApplied.get(leaf) ?? EMPTY).size === 0) {
             const message = t.message
               ? renderTemplate(t.message, { field: leaf.field, rule: r.ruleKey, state: r.state })
               : `field ${leaf.field} has no mapping in the pipeline`;
             r.error('pipeline/unmapped-field', message, leaf.loc, `raised by processing item ${item.id}`);
-            markAll();
+            r.markChain(ch);
           }
           return leaf;
         });
@@ -452,7 +494,7 @@ function applyItem(item: ProcessingItem, doc: Doc, r: Run, ancestors: readonly P
     }
     case 'nest': {
       let d = doc;
-      for (const child of t.items) d = applyItem(child, d, r, chain);
+      for (const child of t.items) d = applyItem(child, d, r, ch);
       return d;
     }
   }
@@ -474,12 +516,17 @@ function mappingIndex(mapping: Readonly<Record<string, readonly string[]>>): Rea
   return index;
 }
 
-function targetsOf(t: T<'field_name_mapping' | 'field_name_prefix_mapping' | 'field_name_prefix' | 'field_name_suffix'>, field: string): readonly string[] | undefined {
+/** `index`: the mapping's index, looked up once per rule by the caller (mappingIndex), not once per leaf. */
+function targetsOf(
+  t: T<'field_name_mapping' | 'field_name_prefix_mapping' | 'field_name_prefix' | 'field_name_suffix'>,
+  field: string,
+  index: ReadonlyMap<string, readonly string[]> | undefined,
+): readonly string[] | undefined {
   switch (t.type) {
     case 'field_name_mapping':
-      return mappingIndex(t.mapping).get(field);
+      return index!.get(field);
     case 'field_name_prefix_mapping':
-      for (const [prefix, targets] of mappingIndex(t.mapping)) {
+      for (const [prefix, targets] of index!) {
         if (field.startsWith(prefix)) return targets.map((x) => x + field.slice(prefix.length));
       }
       return undefined;
@@ -490,25 +537,20 @@ function targetsOf(t: T<'field_name_mapping' | 'field_name_prefix_mapping' | 'fi
   }
 }
 
-interface FieldCtx {
-  itemOk: (leaf: DetectionItem) => boolean;
-  fieldOk: (field: string | null, leaf: DetectionItem | undefined) => boolean;
-  ids: readonly string[];
-  markAll: () => void;
-}
-
 function mapFieldNames(
   t: T<'field_name_mapping' | 'field_name_prefix_mapping' | 'field_name_prefix' | 'field_name_suffix'>,
   doc: Doc,
   item: ProcessingItem,
   r: Run,
-  fx: FieldCtx,
+  ch: Chain,
 ): Doc {
+  const cx = r.cx;
+  const index = t.type === 'field_name_mapping' || t.type === 'field_name_prefix_mapping' ? mappingIndex(t.mapping) : undefined;
   let changed = false;
   /** A single target for places where one field must stay one field (fieldref, correlation). */
   const single = (field: string, loc: SourceLocation, where: string): string => {
-    if (!fx.fieldOk(field, undefined)) return field;
-    const ts = targetsOf(t, field);
+    if (!fieldOk(ch, field, undefined, cx)) return field;
+    const ts = targetsOf(t, field, index);
     if (!ts) return field;
     if (ts.length > 1) {
       r.error('pipeline/invalid', `${where}: field ${field} maps to several fields (${ts.join(', ')}) in processing item ${item.id}; only a 1:1 mapping can be used here`, loc);
@@ -529,24 +571,24 @@ function mapFieldNames(
     });
     const condition = doc.condition.kind === 'threshold' ? { ...doc.condition, fields: doc.condition.fields.map((f) => single(f, doc.condition.loc, 'condition field')) } : doc.condition;
     if (!changed) return doc;
-    fx.markAll();
+    r.markChain(ch);
     return { ...doc, groupBy, aliases, condition };
   }
 
   // Detection items.
   const { detections, removed } = mapDetections(doc.detections, (leaf) => {
-    if (!fx.itemOk(leaf)) return leaf;
+    if (!itemOk(ch, leaf, cx)) return leaf;
     // Field references are rare: without one there is nothing to map (and `single` has no effect to run).
     const values = hasFieldref(leaf.values) ? leaf.values.map((v): DetectionValue => mapFieldrefs(v, (f, loc) => single(f, loc, 'fieldref'))) : leaf.values;
     const valuesChanged = values !== leaf.values && values.some((v, i) => v !== leaf.values[i]);
     let targets: readonly string[] | undefined;
     let keyword = false;
     if (leaf.field === null) {
-      if (t.type === 'field_name_mapping' && t.keyword && fx.fieldOk(null, leaf)) {
+      if (t.type === 'field_name_mapping' && t.keyword && fieldOk(ch, null, leaf, cx)) {
         targets = t.keyword;
         keyword = true;
       }
-    } else if (fx.fieldOk(leaf.field, leaf)) targets = targetsOf(t, leaf.field);
+    } else if (fieldOk(ch, leaf.field, leaf, cx)) targets = targetsOf(t, leaf.field, index);
     if (!targets && !valuesChanged) return leaf;
     const base: DetectionItem = valuesChanged ? itemWith(leaf, leaf.field, values) : leaf;
     let out: DetectionElement;
@@ -561,7 +603,7 @@ function mapFieldNames(
         out = group;
       }
     }
-    r.derive(leaf, out, fx.ids, targets !== undefined);
+    r.derive(leaf, out, ch, targets !== undefined);
     return out;
   });
   if (detections !== doc.detections) changed = true;
@@ -569,17 +611,18 @@ function mapFieldNames(
   // The rule's `fields` list: 1:n keeps every target.
   const fields: string[] = [];
   for (const f of doc.fields) {
-    const ts = fx.fieldOk(f, undefined) ? targetsOf(t, f) : undefined;
+    const ts = fieldOk(ch, f, undefined, cx) ? targetsOf(t, f, index) : undefined;
     if (ts && !(ts.length === 1 && ts[0] === f)) changed = true;
     for (const x of ts ?? [f]) if (!fields.includes(x)) fields.push(x);
   }
   if (!changed) return doc;
-  fx.markAll();
+  r.markChain(ch);
   return dropFromConditions(ruleWith(doc, { detections, fields }), removed, item, r);
 }
 
 function hasFieldref(values: readonly DetectionValue[]): boolean {
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (v.kind === 'fieldref') return true;
     if (v.kind === 'expansion') for (const s of v.values) if (s.kind === 'fieldref') return true;
   }
@@ -754,7 +797,7 @@ function addedCondition(t: T<'add_condition'>, ls: Logsource, item: ProcessingIt
 }
 
 /** add_condition: the detection is shared by every rule it is added to (the IR is immutable). */
-function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: Run, markAll: () => void): Doc {
+function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: Run, ch: Chain): Doc {
   if (doc.kind !== 'rule') return doc;
   if (doc.detections.some((d) => d.name === t.name)) {
     r.error('pipeline/invalid', `add_condition: the rule already has a detection named ${t.name}; set another name`, item.loc);
@@ -767,6 +810,6 @@ function addCondition(t: T<'add_condition'>, doc: Doc, item: ProcessingItem, r: 
     const root: ConditionNode = { kind: 'and', operands: [guard, c.root], loc };
     return { ...c, root, text: `${t.negated ? 'not ' : ''}${t.name} and (${c.text})` };
   });
-  markAll();
+  r.markChain(ch);
   return ruleWith(doc, { detections: [...doc.detections, detection], conditions });
 }

@@ -39,6 +39,26 @@ export function logsourceMatches(ruleLogsource: Logsource | LogsourceSpec, spec:
   );
 }
 
+/** The field names of a rule's detection items, once per (immutable) detections list. */
+const RULE_FIELDS = new WeakMap<readonly Detection[], ReadonlySet<string>>();
+export function ruleFields(detections: readonly Detection[]): ReadonlySet<string> {
+  let fields = RULE_FIELDS.get(detections);
+  if (!fields) {
+    const out = new Set<string>();
+    for (let i = 0; i < detections.length; i++) addFields(detections[i]!.body, out);
+    fields = out;
+    RULE_FIELDS.set(detections, fields);
+  }
+  return fields;
+}
+
+// A plain recursive walk with indexed loops: the itemsOf generator (and for-of) are slow before the JIT warms up.
+function addFields(el: DetectionElement, out: Set<string>): void {
+  if (el.kind === 'item') {
+    if (el.field !== null) out.add(el.field);
+  } else for (let i = 0; i < el.items.length; i++) addFields(el.items[i]!, out);
+}
+
 /** Every leaf item of an element, in written order. */
 export function* itemsOf(el: DetectionElement): Generator<DetectionItem> {
   if (el.kind === 'item') yield el;
@@ -94,13 +114,14 @@ export function mapElement(el: DetectionElement, f: (item: DetectionItem) => Det
 
 export function mapDetections(
   detections: readonly Detection[],
-  f: (item: DetectionItem, detection: Detection) => DetectionElement | null,
+  f: (item: DetectionItem) => DetectionElement | null,
 ): { detections: readonly Detection[]; removed: readonly string[] } {
   let out: Detection[] | undefined;
   const removed: string[] = [];
   for (let i = 0; i < detections.length; i++) {
     const d = detections[i] as Detection;
-    const body = mapElement(d.body, (it) => f(it, d));
+    // `f` itself, not a closure per detection: this runs for every item a pipeline applies to every rule.
+    const body = mapElement(d.body, f);
     if (body === d.body) {
       if (out !== undefined) out.push(d);
       continue;
