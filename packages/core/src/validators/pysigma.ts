@@ -5,7 +5,7 @@
  */
 import { attackTactic } from '../attack.js';
 import type { SigmaDocument, SigmaRule, Tag } from '../ir/rule.js';
-import type { StringValue } from '../ir/values.js';
+import type { StringValue, ValuePart } from '../ir/values.js';
 import type { CollectionValidator, DocumentValidator, ValidatorContext, ValidatorFinding } from './types.js';
 import { baseName, detectionItems, fieldLoc, referencedDetections, scalarValues } from './walk.js';
 
@@ -31,7 +31,8 @@ function onTags(spec: Omit<DocumentValidator, 'kind' | 'check' | 'severity'>, ch
   return onDocument(spec, (doc, ctx) => {
     // A loop, not flatMap: every tag validator runs on every document's tags.
     const out: ValidatorFinding[] = [];
-    for (const t of doc.tags) {
+    for (let i = 0; i < doc.tags.length; i++) {
+      const t = doc.tags[i]!;
       const m = check(t, ctx);
       if (m !== undefined) out.push({ message: m, loc: t.loc });
     }
@@ -56,7 +57,11 @@ function duplicates(
       for (const doc of docs) {
         if (doc.kind === 'filter') continue;
         const k = keyOf(doc);
-        if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), doc]);
+        if (k === undefined) continue;
+        // Appended in place: a new list per document made this quadratic in a group's size.
+        const group = groups.get(k);
+        if (group) group.push(doc);
+        else groups.set(k, [doc]);
       }
       const out: { doc: SigmaDocument; finding: ValidatorFinding }[] = [];
       for (const [k, group] of groups) {
@@ -153,8 +158,13 @@ export const danglingDetection = onRule(
   { name: 'dangling_detection', origin: 'pysigma', level: 'high', description: 'Rule defines detection that is not referenced from condition' },
   (rule) => {
     const used = new Set<string>();
-    for (const c of rule.conditions) referencedDetections(c.root, used);
-    return rule.detections.filter((d) => !used.has(d.name)).map((d) => ({ message: `detection '${d.name}' is not used by the condition`, loc: d.loc }));
+    for (let i = 0; i < rule.conditions.length; i++) referencedDetections(rule.conditions[i]!.root, used);
+    const out: ValidatorFinding[] = [];
+    for (let i = 0; i < rule.detections.length; i++) {
+      const d = rule.detections[i]!;
+      if (!used.has(d.name)) out.push({ message: `detection '${d.name}' is not used by the condition`, loc: d.loc });
+    }
+    return out;
   },
 );
 
@@ -219,7 +229,11 @@ export const invalidModifierCombinations = onRule(
   { name: 'invalid_modifier_combinations', origin: 'pysigma', level: 'high', description: 'Detects invalid combinations of value modifiers' },
   (rule) => {
     const out: ValidatorFinding[] = [];
-    for (const item of detectionItems(rule)) {
+    const items = detectionItems(rule);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      // Every finding below needs a modifier: most items have none (no set, map or arrays made for them).
+      if (item.modifiers.length === 0) continue;
       const m = new Set(item.modifiers);
       if (item.field !== null && m.has('all') && !m.has('contains')) {
         out.push({ message: "a field-bound 'all' modifier without 'contains' matches only when every value is equal", loc: item.loc });
@@ -228,6 +242,8 @@ export const invalidModifierCombinations = onRule(
         out.push({ message: "'base64offset' needs 'contains': the computed values are cut out of a longer encoding", loc: item.loc });
       }
       if (m.has('windash') && m.has('all')) out.push({ message: "'windash' cannot be combined with 'all'", loc: item.loc });
+      // Nothing is repeated when the set is as long as the list.
+      if (m.size === item.modifiers.length) continue;
       const counts = new Map<string, number>();
       for (const x of item.modifiers) counts.set(x, (counts.get(x) ?? 0) + 1);
       const repeated = [...counts].filter(([x, n]) => n > 1 && x !== 'base64').map(([x]) => x);
@@ -239,53 +255,112 @@ export const invalidModifierCombinations = onRule(
 
 // ---- values.py ----
 
-function onStrings(spec: Omit<DocumentValidator, 'kind' | 'check' | 'severity'>, check: (v: StringValue) => ValidatorFinding | undefined): DocumentValidator {
-  return onRule(spec, (rule) => {
-    const out: ValidatorFinding[] = [];
-    for (const item of detectionItems(rule)) {
-      for (const v of scalarValues(item.values)) {
-        if (v.kind !== 'string') continue;
-        const f = check(v);
-        if (f) {
-          out.push(f);
-          break; // one finding per item is enough to point at the problem
-        }
-      }
-    }
-    return out;
-  });
-}
-
 const shown = (v: StringValue): string =>
   v.parts.map((p) => (p.kind === 'literal' ? p.text.replace(/[*?\\]/g, (c) => `\\${c}`) : p.kind === 'wildcard-multi' ? '*' : p.kind === 'wildcard-single' ? '?' : `%${p.name}%`)).join('');
 
-export const doubleWildcard = onStrings(
+// The four string validators below each report the first value of an item that fails their test. They used to
+// walk every item and value of every rule four times, with a regular expression per literal part for two of them;
+// now one walk per rule answers all four (cached per rule, each validator reads its own list) and a literal part
+// is tested once for either special character. Each validator's findings are the same list as its own walk's.
+
+/** Findings of double_wildcard, number_as_string, control_character and escaped_wildcard for one rule. */
+interface StringFindings {
+  readonly double: ValidatorFinding[];
+  readonly number: ValidatorFinding[];
+  readonly control: ValidatorFinding[];
+  readonly escaped: ValidatorFinding[];
+}
+const STRING_FINDINGS = new WeakMap<SigmaRule, StringFindings>();
+const CONTROL = /[\u0000-\u001f]/;
+const ESCAPED = /[*?]/;
+const CONTROL_OR_ESCAPED = /[\u0000-\u001f*?]/;
+/** Python int() of the text: optional sign, digits with single underscores between them. */
+const PY_INT = /^\s*[+-]?\d+(_\d+)*\s*$/;
+
+function doubleWildcardOf(v: StringValue): ValidatorFinding | undefined {
+  const parts = v.parts;
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i]!.kind === 'wildcard-multi' && parts[i + 1]!.kind === 'wildcard-multi') return { message: `'${shown(v)}' has consecutive * wildcards`, loc: v.loc };
+  }
+  return undefined;
+}
+
+function numberAsStringOf(v: StringValue): ValidatorFinding | undefined {
+  const only = v.parts.length === 1 ? v.parts[0] : undefined;
+  return only?.kind === 'literal' && PY_INT.test(only.text) && !only.text.includes(' ')
+    ? { message: `'${only.text}' is a number written as a string`, loc: v.loc, hint: 'drop the quotes' }
+    : undefined;
+}
+
+function stringFindings(rule: SigmaRule): StringFindings {
+  let found = STRING_FINDINGS.get(rule);
+  if (found) return found;
+  found = { double: [], number: [], control: [], escaped: [] };
+  const items = detectionItems(rule);
+  for (let i = 0; i < items.length; i++) {
+    const values = scalarValues(items[i]!.values);
+    // One finding per item and validator is enough to point at the problem: a validator stops at its first.
+    let double = false;
+    let number = false;
+    let control = false;
+    let escaped = false;
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j]!;
+      if (v.kind !== 'string') continue;
+      if (!double) {
+        const f = doubleWildcardOf(v);
+        if (f) {
+          found.double.push(f);
+          double = true;
+        }
+      }
+      if (!number) {
+        const f = numberAsStringOf(v);
+        if (f) {
+          found.number.push(f);
+          number = true;
+        }
+      }
+      if (!control || !escaped) {
+        let hasControl = false;
+        let hasEscaped = false;
+        for (let k = 0; k < v.parts.length; k++) {
+          const p = v.parts[k]!;
+          if (p.kind !== 'literal' || !CONTROL_OR_ESCAPED.test(p.text)) continue;
+          if (!hasControl && CONTROL.test(p.text)) hasControl = true;
+          if (!hasEscaped && ESCAPED.test(p.text)) hasEscaped = true;
+        }
+        if (!control && hasControl) {
+          found.control.push({ message: 'value holds a control character (a single backslash in a double-quoted YAML string?)', loc: v.loc, hint: 'use single quotes or double the backslash' });
+          control = true;
+        }
+        if (!escaped && hasEscaped) {
+          found.escaped.push({ message: `'${shown(v)}' holds an escaped wildcard`, loc: v.loc });
+          escaped = true;
+        }
+      }
+      if (double && number && control && escaped) break;
+    }
+  }
+  STRING_FINDINGS.set(rule, found);
+  return found;
+}
+
+export const doubleWildcard = onRule(
   { name: 'double_wildcard', origin: 'pysigma', level: 'low', description: 'String contains multiple consecutive * wildcards' },
-  (v) => (v.parts.some((p, i) => p.kind === 'wildcard-multi' && v.parts[i + 1]?.kind === 'wildcard-multi') ? { message: `'${shown(v)}' has consecutive * wildcards`, loc: v.loc } : undefined),
+  (rule) => stringFindings(rule).double,
 );
 
-export const numberAsString = onStrings(
-  { name: 'number_as_string', origin: 'pysigma', level: 'low', description: 'A number was expressed as string' },
-  (v) => {
-    const only = v.parts.length === 1 ? v.parts[0] : undefined;
-    // Python int() of the text: optional sign, digits with single underscores between them.
-    return only?.kind === 'literal' && /^\s*[+-]?\d+(_\d+)*\s*$/.test(only.text) && !only.text.includes(' ')
-      ? { message: `'${only.text}' is a number written as a string`, loc: v.loc, hint: 'drop the quotes' }
-      : undefined;
-  },
-);
+export const numberAsString = onRule({ name: 'number_as_string', origin: 'pysigma', level: 'low', description: 'A number was expressed as string' }, (rule) => stringFindings(rule).number);
 
-export const controlCharacter = onStrings(
+export const controlCharacter = onRule(
   { name: 'control_character', origin: 'pysigma', level: 'high', description: 'String contains control character likely caused by missing (double-)slash' },
-  (v) => {
-    const bad = v.parts.find((p) => p.kind === 'literal' && /[\u0000-\u001f]/.test(p.text));
-    return bad ? { message: 'value holds a control character (a single backslash in a double-quoted YAML string?)', loc: v.loc, hint: 'use single quotes or double the backslash' } : undefined;
-  },
+  (rule) => stringFindings(rule).control,
 );
 
-export const escapedWildcard = onStrings(
+export const escapedWildcard = onRule(
   { name: 'escaped_wildcard', origin: 'pysigma', level: 'low', description: 'Rule contains an escaped wildcard in the rule logic. Make sure the escape is intentional.' },
-  (v) => (v.parts.some((p) => p.kind === 'literal' && /[*?]/.test(p.text)) ? { message: `'${shown(v)}' holds an escaped wildcard`, loc: v.loc } : undefined),
+  (rule) => stringFindings(rule).escaped,
 );
 
 /** A value pySigma's `*x*`/`*x`/`x*` tests see: wildcard-multi at the ends, nothing special in between. */
@@ -294,11 +369,15 @@ function wildcardShape(v: StringValue): 'contains' | 'endswith' | 'startswith' |
   if (p.length < 2) return undefined;
   const first = p[0]!.kind === 'wildcard-multi';
   const last = p[p.length - 1]!.kind === 'wildcard-multi';
-  const plain = (from: number, to: number) => p.slice(from, to).every((x) => x.kind === 'literal');
-  if (first && last && p.length >= 3 && plain(1, p.length - 1)) return 'contains';
-  if (first && plain(1, p.length)) return 'endswith';
-  if (last && plain(0, p.length - 1)) return 'startswith';
+  if (first && last && p.length >= 3 && allLiteral(p, 1, p.length - 1)) return 'contains';
+  if (first && allLiteral(p, 1, p.length)) return 'endswith';
+  if (last && allLiteral(p, 0, p.length - 1)) return 'startswith';
   return undefined;
+}
+
+function allLiteral(parts: readonly ValuePart[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (parts[i]!.kind !== 'literal') return false;
+  return true;
 }
 
 export const wildcardsInsteadOfModifiers = onRule(
@@ -310,14 +389,19 @@ export const wildcardsInsteadOfModifiers = onRule(
   },
   (rule) => {
     const out: ValidatorFinding[] = [];
-    for (const item of detectionItems(rule)) {
+    const items = detectionItems(rule);
+    next: for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       // Only items whose values are as written (no value-changing modifier); pySigma reads the original value.
-      if (item.modifiers.some((m) => m !== 'all' && m !== 'cased')) continue;
+      for (let j = 0; j < item.modifiers.length; j++) if (item.modifiers[j] !== 'all' && item.modifiers[j] !== 'cased') continue next;
       const values = scalarValues(item.values);
-      if (values.length === 0 || !values.every((v) => v.kind === 'string')) continue;
-      const shapes = new Set((values as StringValue[]).map(wildcardShape));
-      const shape = shapes.size === 1 ? [...shapes][0] : undefined;
+      if (values.length === 0) continue;
+      for (let j = 0; j < values.length; j++) if (values[j]!.kind !== 'string') continue next;
+      // The shape every value has, if they all have the same one (loops, not a set of all shapes, as this runs for
+      // every item of every rule).
+      const shape = wildcardShape(values[0] as StringValue);
       if (shape === undefined) continue;
+      for (let j = 1; j < values.length; j++) if (wildcardShape(values[j] as StringValue) !== shape) continue next;
       const example = shown(values[0] as StringValue);
       out.push({ message: `'${example}' uses wildcards where the '${shape}' modifier says it`, loc: item.loc, hint: `write ${item.field ?? 'the keyword'}|${shape} without the * wildcards` });
     }
@@ -398,13 +482,17 @@ export const tlpv2Tag = tlp('tlpv2_tag', TLP_V2, 'version 2');
 export const tlpTag = tlp('tlptag', [...new Set([...TLP_V1, ...TLP_V2])], 'version 1 or 2');
 
 export const duplicateTag = onDocument({ name: 'duplicate_tag', origin: 'pysigma', level: 'medium', description: 'The same tag appears multiple times' }, (doc) => {
+  const out: ValidatorFinding[] = [];
+  // No set for fewer than two tags (nothing can repeat); a loop instead of flatMap's array per tag.
+  if (doc.tags.length < 2) return out;
   const seen = new Set<string>();
-  return doc.tags.flatMap((t) => {
+  for (let i = 0; i < doc.tags.length; i++) {
+    const t = doc.tags[i]!;
     const k = tagText(t);
-    if (seen.has(k)) return [{ message: `tag '${k}' appears more than once`, loc: t.loc }];
-    seen.add(k);
-    return [];
-  });
+    if (seen.has(k)) out.push({ message: `tag '${k}' appears more than once`, loc: t.loc });
+    else seen.add(k);
+  }
+  return out;
 });
 
 const NAMESPACES = new Set(['attack', 'car', 'cve', 'd3fend', 'detection', 'stp', 'tlp']);

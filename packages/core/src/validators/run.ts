@@ -33,15 +33,20 @@ export function validateDocuments(docs: readonly SigmaDocument[], options: Valid
     selection.exclusions.size > 0 && doc.id !== undefined && (selection.exclusions.get(doc.id.toLowerCase())?.has(v.name) ?? false);
   const active = VALIDATORS.filter((v) => selection.enabled.has(v.name));
   const out: Diagnostic[] = [];
+  const anyExcluded = selection.exclusions.size > 0;
   for (const v of active) {
     const ctx = ctxFor(v);
     if (v.kind === 'collection') {
       for (const { doc, finding } of v.check(docs, ctx)) if (!excluded(v, doc)) out.push(toDiagnostic(v, doc, finding));
       continue;
     }
-    for (const doc of docs) {
-      if (excluded(v, doc)) continue;
-      for (const f of v.check(doc, ctx)) out.push(toDiagnostic(v, doc, f));
+    // Every validator meets every document (about 150,000 pairs over SigmaHQ's rules), nearly all without a
+    // finding: indexed loops, no iterator over each empty result and no exclusion lookup when there are none.
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      if (anyExcluded && excluded(v, doc)) continue;
+      const found = v.check(doc, ctx);
+      for (let j = 0; j < found.length; j++) out.push(toDiagnostic(v, doc, found[j]!));
     }
   }
   return out;

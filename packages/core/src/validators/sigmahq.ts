@@ -90,12 +90,31 @@ export const sigmahqTitleEnd = hq({ name: 'sigmahq_title_end', description: 'Rul
 
 const TITLE_LOWER_WORDS = ['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'new', 'of', 'on', 'or', 'over', 'the', 'through', 'to', 'via', 'with', 'without'];
 
+/** The word list as a set, made once per list (the validator's parameters are the same object for every document). */
+const WORD_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+function wordSet(list: readonly string[]): ReadonlySet<string> {
+  let set = WORD_SETS.get(list);
+  if (!set) {
+    set = new Set(list);
+    WORD_SETS.set(list, set);
+  }
+  return set;
+}
+// Made once (a `\p{…}` literal in the function would be a new RegExp at every call once the build lowers it).
+const PATH_CHAR = /[./_]/;
+const STARTS_WITH_DIGIT = /^\p{Nd}/u;
+
 export const sigmahqTitleCase = hq({ name: 'sigmahq_title_case', description: 'Rule has a title with invalid casing', params: { word_list: TITLE_LOWER_WORDS } }, (doc, ctx) => {
-  const allowed = new Set(ctx.params.word_list as readonly string[]);
-  return doc.title
-    .split(' ')
-    .filter((w) => pyIsLower(w) && !allowed.has(w.toLowerCase()) && !/[./_]/.test(w) && !/^\p{Nd}/u.test(w))
-    .map((w) => ({ message: `title word '${w}' should start with a capital letter`, loc: fieldLoc(doc, 'title') }));
+  const allowed = wordSet(ctx.params.word_list as readonly string[]);
+  const out: ValidatorFinding[] = [];
+  const words = doc.title.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (pyIsLower(w) && !allowed.has(w.toLowerCase()) && !PATH_CHAR.test(w) && !STARTS_WITH_DIGIT.test(w)) {
+      out.push({ message: `title word '${w}' should start with a capital letter`, loc: fieldLoc(doc, 'title') });
+    }
+  }
+  return out;
 });
 
 export const sigmahqDescriptionExistence = hq({ name: 'sigmahq_description_existence', description: 'Rule is missing the description field' }, (doc) =>
@@ -140,7 +159,9 @@ function wordList(name: string, description: string, words: readonly string[], w
     const out: ValidatorFinding[] = [];
     for (const entry of doc.falsepositives) {
       for (const w of entry.split(' ')) {
-        for (const bad of list) if (w.toLowerCase().trim() === bad) out.push({ message: `false positive entry uses ${what} '${w}'`, loc: fieldLoc(doc, 'falsepositives') });
+        // The word's folded form once, not once per listed word.
+        const folded = w.toLowerCase().trim();
+        for (const bad of list) if (folded === bad) out.push({ message: `false positive entry uses ${what} '${w}'`, loc: fieldLoc(doc, 'falsepositives') });
       }
     }
     return out;

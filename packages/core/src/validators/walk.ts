@@ -12,13 +12,15 @@ export function detectionItems(rule: SigmaRule): readonly DetectionItem[] {
   const known = itemsOf.get(rule);
   if (known) return known;
   const out: DetectionItem[] = [];
-  const visit = (e: DetectionElement): void => {
-    if (e.kind === 'item') out.push(e);
-    else for (const x of e.items) visit(x);
-  };
-  for (const d of rule.detections) visit(d.body);
+  for (let i = 0; i < rule.detections.length; i++) addItems(rule.detections[i]!.body, out);
   itemsOf.set(rule, out);
   return out;
+}
+
+// Indexed loops and no closure: `check` is a one-shot run, and before the JIT warms up for-of and closures cost.
+function addItems(e: DetectionElement, out: DetectionItem[]): void {
+  if (e.kind === 'item') out.push(e);
+  else for (let i = 0; i < e.items.length; i++) addItems(e.items[i]!, out);
 }
 
 /** The scalar values of an item, expansions (windash, base64offset) flattened. */
@@ -26,7 +28,7 @@ export function scalarValues(values: readonly DetectionValue[]): readonly Scalar
   // Most items have no expansion: their values are returned as they are (the validators call this for every item,
   // and copying every list cost 50 ms of `check` over the corpus).
   let expanded = false;
-  for (const v of values) if (v.kind === 'expansion') expanded = true;
+  for (let i = 0; i < values.length; i++) if (values[i]!.kind === 'expansion') expanded = true;
   if (!expanded) return values as readonly ScalarValue[];
   const out: ScalarValue[] = [];
   for (const v of values) {
@@ -43,13 +45,13 @@ export function referencedDetections(node: ConditionNode, out: Set<string> = new
       out.add(node.name);
       break;
     case 'selector':
-      node.matches.forEach((m) => out.add(m));
+      for (let i = 0; i < node.matches.length; i++) out.add(node.matches[i]!);
       break;
     case 'not':
       referencedDetections(node.operand, out);
       break;
     default:
-      node.operands.forEach((o) => referencedDetections(o, out));
+      for (let i = 0; i < node.operands.length; i++) referencedDetections(node.operands[i]!, out);
   }
   return out;
 }
@@ -61,11 +63,14 @@ export function fieldLoc(doc: SigmaDocument, key: string): SourceLocation {
 
 /** The file's base name (`/` or `\` separated). */
 export function baseName(file: string): string {
-  const parts = file.split(/[\\/]/);
-  return parts[parts.length - 1] ?? file;
+  // What follows the last separator (the last part of a split on either), without a regular expression and array.
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 /** Python's str.islower(): at least one cased character, and no upper- or title-case one. */
 export function pyIsLower(word: string): boolean {
-  return /\p{Ll}/u.test(word) && !/[\p{Lu}\p{Lt}]/u.test(word);
+  return LOWER.test(word) && !UPPER_OR_TITLE.test(word);
 }
+// Made once: the build lowers a `\p{…}` literal to `new RegExp(…)`, which would make a RegExp object at every call.
+const LOWER = /\p{Ll}/u;
+const UPPER_OR_TITLE = /[\p{Lu}\p{Lt}]/u;
