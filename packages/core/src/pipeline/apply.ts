@@ -105,6 +105,8 @@ class Run {
   readonly fieldApplied = new Map<DetectionItem, ReadonlySet<string>>();
   readonly diagnostics: Diagnostic[] = [];
   readonly cx: CondContext;
+  /** Whether any item of the run reads per-leaf tracking; without one, derive records nothing. */
+  readonly tracking: boolean;
 
   private varsCache: Readonly<Record<string, unknown>> | undefined;
 
@@ -114,6 +116,7 @@ class Run {
     private readonly doc: Doc,
     referenced?: readonly (SigmaRule | CorrelationRule)[],
   ) {
+    this.tracking = pipelines.some(readsLeafTracking);
     this.cx = {
       state: this.state,
       applied: this.appliedSet,
@@ -146,6 +149,7 @@ class Run {
 
   /** Carries tracking from an item to what replaced it. */
   derive(from: DetectionItem, to: DetectionElement, ch: Chain, fieldChanged: boolean): void {
+    if (!this.tracking) return;
     if (to.kind === 'group') {
       for (let i = 0; i < to.items.length; i++) this.derive(from, to.items[i]!, ch, fieldChanged);
       return;
@@ -172,6 +176,30 @@ class Run {
   }
 }
 
+/**
+ * Whether a pipeline reads what derive records: item or field-name `processing_item_applied` conditions, or
+ * `strict_field_mapping_failure`. Built-in pipelines mostly do not; then a run skips two map entries and a set for
+ * every leaf a transformation rewrites. Computed once per (immutable) pipeline.
+ */
+const READS_LEAF_TRACKING = new WeakMap<Pipeline, boolean>();
+function readsLeafTracking(p: Pipeline): boolean {
+  let reads = READS_LEAF_TRACKING.get(p);
+  if (reads === undefined) {
+    reads = p.items.some(itemReadsLeafTracking);
+    READS_LEAF_TRACKING.set(p, reads);
+  }
+  return reads;
+}
+function itemReadsLeafTracking(item: ProcessingItem): boolean {
+  const t = item.transformation;
+  return (
+    t.type === 'strict_field_mapping_failure' ||
+    (t.type === 'nest' && t.items.some(itemReadsLeafTracking)) ||
+    item.detectionItemConditions.conditions.some((c) => c.type === 'processing_item_applied') ||
+    item.fieldNameConditions.conditions.some((c) => c.type === 'processing_item_applied')
+  );
+}
+
 /** Variables visible to placeholders: all pipelines' vars (later wins) plus backend, output_format, backend_<option>. */
 function mergedVars(pipelines: readonly Pipeline[], ctx: PipelineContext): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
@@ -183,6 +211,8 @@ function mergedVars(pipelines: readonly Pipeline[], ctx: PipelineContext): Recor
 }
 
 function run<D extends Doc>(doc: D, pipelines: readonly Pipeline[], ctx: PipelineContext, referenced?: readonly Doc[]): PipelineResult<D> {
+  // Without pipelines (the Splunk and Sumo defaults) there is nothing to track: the same result without a run.
+  if (pipelines.length === 0) return { document: doc, state: {}, diagnostics: [], applied: [] };
   const r = new Run(pipelines, ctx, doc, referenced);
   let current: Doc = doc;
   for (const p of pipelines) {
@@ -192,17 +222,20 @@ function run<D extends Doc>(doc: D, pipelines: readonly Pipeline[], ctx: Pipelin
     }
     // Rules: skip the items whose required logsource the rule does not have without evaluating anything else
     // (most items of a backend pipeline are guarded by a logsource). Recomputed if an item changes the logsource.
-    let mask: Uint8Array | undefined;
+    // The mask is a table of the next item that can apply from each position, so the loop jumps over the others.
+    let next: Int32Array | undefined;
     let maskFor: Logsource | undefined;
-    for (let i = 0; i < p.items.length; i++) {
-      const item = p.items[i] as ProcessingItem;
+    const n = p.items.length;
+    for (let i = 0; i < n; i++) {
       if (current.kind === 'rule') {
         if (maskFor !== current.logsource) {
           maskFor = current.logsource;
-          mask = logsourceMask(p, maskFor);
+          next = logsourceMask(p, maskFor);
         }
-        if (mask![i] === 0) continue;
+        i = next![i]!;
+        if (i >= n) break;
       }
+      const item = p.items[i] as ProcessingItem;
       try {
         current = applyItem(item, current, r, undefined);
       } catch (e) {
@@ -278,11 +311,14 @@ function requiredLogsources(item: ProcessingItem): readonly LogsourceSpec[] {
   return req;
 }
 
-/** Per pipeline and rule logsource (category/product/service), which items can apply (1) or cannot (0). */
-const MASKS = new WeakMap<Pipeline, Map<string, Uint8Array>>();
+/**
+ * Per pipeline and rule logsource (category/product/service), which items can apply: for each position i (and
+ * i = items.length), the first position >= i whose item can apply, or items.length.
+ */
+const MASKS = new WeakMap<Pipeline, Map<string, Int32Array>>();
 /** The same, by logsource object: the same rules are converted again and again (watch mode, several backends). */
-const MASKS_BY_OBJECT = new WeakMap<Pipeline, WeakMap<Logsource, Uint8Array>>();
-function logsourceMask(p: Pipeline, ls: Logsource): Uint8Array {
+const MASKS_BY_OBJECT = new WeakMap<Pipeline, WeakMap<Logsource, Int32Array>>();
+function logsourceMask(p: Pipeline, ls: Logsource): Int32Array {
   let byObject = MASKS_BY_OBJECT.get(p);
   if (!byObject) {
     byObject = new WeakMap();
@@ -295,7 +331,7 @@ function logsourceMask(p: Pipeline, ls: Logsource): Uint8Array {
   }
   return m;
 }
-function logsourceMaskByKey(p: Pipeline, ls: Logsource): Uint8Array {
+function logsourceMaskByKey(p: Pipeline, ls: Logsource): Int32Array {
   let byKey = MASKS.get(p);
   if (!byKey) {
     byKey = new Map();
@@ -304,10 +340,10 @@ function logsourceMaskByKey(p: Pipeline, ls: Logsource): Uint8Array {
   const key = `${ls.category ?? '\u0000'}\u0001${ls.product ?? '\u0000'}\u0001${ls.service ?? '\u0000'}`;
   let mask = byKey.get(key);
   if (!mask) {
-    mask = new Uint8Array(p.items.length);
-    p.items.forEach((item, i) => {
-      mask![i] = requiredLogsources(item).every((spec) => logsourceMatches(ls, spec)) ? 1 : 0;
-    });
+    const n = p.items.length;
+    mask = new Int32Array(n + 1);
+    mask[n] = n;
+    for (let i = n - 1; i >= 0; i--) mask[i] = requiredLogsources(p.items[i]!).every((spec) => logsourceMatches(ls, spec)) ? i : mask[i + 1]!;
     // Keys come from rule logsources; bound the cache for long-running processes fed arbitrary rules.
     if (byKey.size > 4096) byKey.clear();
     byKey.set(key, mask);

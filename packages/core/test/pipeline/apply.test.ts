@@ -253,3 +253,34 @@ describe('end to end with parsed YAML rules (the pySigma documentation example)'
     expect(postprocessQuery('Q', res.document, [p], res.state)).toBe('main: Q');
   });
 });
+
+// Per-leaf tracking is recorded only when some pipeline of the run reads it; these hold that a reader in another
+// pipeline, or nested in a `nest` item, still sees what earlier items did.
+describe('per-leaf tracking across pipelines', () => {
+  const mapper = pipe('name: mapper\ntransformations:\n  - id: m\n    type: field_name_mapping\n    mapping:\n      A: AA\n');
+  const r = () => rule({ detection: { sel: { A: 1, B: 2 } }, condition: 'sel' });
+
+  it('a detection-item condition in a later pipeline', () => {
+    const reader = pipe('name: reader\ntransformations:\n  - type: field_name_suffix\n    suffix: ".s"\n    detection_item_conditions:\n      - type: processing_item_applied\n        processing_item_id: m\n');
+    expect(showDetections(applyPipelines(r(), [mapper, reader], { backend: 'test' }).document)).toEqual(['sel: AA.s=1 and B=2']);
+  });
+
+  it('a field-name condition nested in a later pipeline', () => {
+    const reader = pipe(
+      'name: reader\ntransformations:\n  - type: nest\n    items:\n      - type: field_name_prefix\n        prefix: "p."\n        field_name_conditions:\n          - type: processing_item_applied\n            processing_item_id: m\n',
+    );
+    expect(showDetections(applyPipelines(r(), [mapper, reader], { backend: 'test' }).document)).toEqual(['sel: p.AA=1 and B=2']);
+  });
+
+  it('strict_field_mapping_failure in a later pipeline reports only the unmapped field', () => {
+    const strict = pipe('name: strict\ntransformations:\n  - type: strict_field_mapping_failure\n');
+    const res = applyPipelines(r(), [mapper, strict], { backend: 'test' });
+    expect(res.diagnostics.map((d) => d.message)).toEqual(['field B has no mapping in the pipeline']);
+  });
+
+  it('without a reader, the result is the same', () => {
+    const res = applyPipelines(r(), [mapper], { backend: 'test' });
+    expect(showDetections(res.document)).toEqual(['sel: AA=1 and B=2']);
+    expect(res.applied).toEqual(['m']);
+  });
+});
