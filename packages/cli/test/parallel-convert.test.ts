@@ -118,12 +118,12 @@ test('--jobs takes a positive whole number', () => {
 });
 
 test('--verbose says when worker threads converted the run; one chunk, --jobs 1 or a run under 2,500 files without --jobs use none', () => {
-  // 706 files: two chunks of 128, then the last 450 in chunks of 32 (parallel/slices.ts).
-  const said = (r: { stderr: string }) => new RegExp(`706 files in ${sliceStarts(706, 128).length} chunks on 2 threads \\(1 workers\\)`).test(r.stderr);
+  // 706 files: chunks of 32, the last 128 in chunks of 8 (parallel/slices.ts).
+  const said = (r: { stderr: string }) => new RegExp(`706 files in ${sliceStarts(706, 32).length} chunks on 2 threads \\(1 workers\\)`).test(r.stderr);
   expect(said(runWith(2, ['-t', 'splunk', '--verbose', 'rules/']))).toBe(true);
   const one = runWith(1, ['-t', 'splunk', '--verbose', 'rules/']);
   expect(said(one)).toBe(false);
-  expect(one.stderr).toContain(`706 files in ${sliceStarts(706, 128).length} chunks on 1 thread\n`);
+  expect(one.stderr).toContain(`706 files in ${sliceStarts(706, 32).length} chunks on 1 thread\n`);
   expect(runWith(1, ['-t', 'splunk', '--verbose', 'rules/'], { SIGMATS_CHUNKS: 'off' }).stderr).not.toContain('chunks on');
   expect(runWith(2, ['-t', 'splunk', '--verbose', 'rules/r0001.yml', 'rules/r0002.yml']).stderr).not.toMatch(/worker/);
   const byDefault = spawnSync(process.execPath, [BIN, 'convert', '-t', 'splunk', '--verbose', 'rules/'], { cwd: work, encoding: 'utf8', maxBuffer: 512 << 20 });

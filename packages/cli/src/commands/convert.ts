@@ -124,8 +124,20 @@ function convertsPerRule(run: TargetRun): boolean {
 
 const DISCARD: OutStream = { write: () => undefined };
 
-/** Inputs per chunk of a streamed conversion. */
-const CHUNK_FILES = 128;
+/**
+ * Inputs per chunk of a streamed conversion. Small chunks, for two reasons (BENCHMARKS.md, round 8):
+ * - A chunk's rules stay alive until every target has converted them; fewer at a time die young more often instead
+ *   of being copied to the old generation. One thread, 7 alternating runs over SigmaHQ's rules: `-t all` 2,250 ->
+ *   2,013 ms wall (CPU 2,169 -> 2,116 ms) with chunks of 32 instead of 128, `-t splunk` 1,082 -> 1,036 ms.
+ * - A worker is given its next chunk only when this thread, which converts chunks too, looks at its messages
+ *   between two of its own chunks: with chunks of 128 and two held per worker, a profile of `-t all` showed the
+ *   worker idle for 300 ms waiting. With chunks of 32 and four held (CHUNKS_PER_WORKER) it waits about 30 ms, and
+ *   `-t all` on two threads went 2,963 -> 1,917 ms wall under load (CPU unchanged, 2.9 s).
+ */
+const CHUNK_FILES = 32;
+
+/** Chunks a worker holds at a time: enough to work on while this thread converts a chunk of its own. */
+const CHUNKS_PER_WORKER = 4;
 
 /**
  * Two rules sharing a title, as one probe collection: a backend (with the run's pipelines, format and options)
@@ -296,6 +308,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         setup,
         Math.min(threads, Math.ceil(found.files.length / CHUNK_FILES)) - 1,
         (m) => workerErrors.push(m),
+        CHUNKS_PER_WORKER,
       )
     : undefined;
   let prescanned: Awaited<ReturnType<typeof prescan>> | undefined;

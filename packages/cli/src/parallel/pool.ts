@@ -2,7 +2,8 @@
  * Chunks converted on worker threads and on the calling thread together, handed back in input order (issue 16:
  * both cores). The calling thread is one of the converters: with --jobs N there are N-1 workers, so on two cores
  * one worker (about 0.1 s to start, and a JIT of its own to warm up) runs beside the main thread instead of two
- * beside an idle one. Each worker holds at most two chunks, so a finished one is replaced at once. A worker that
+ * beside an idle one. Each worker holds a few chunks (the caller says how many), so it has work while the calling
+ * thread converts a chunk of its own, and a finished one is replaced at once. A worker that
  * fails to start or dies hands its chunks back to the calling thread: a run never loses a chunk.
  */
 import { existsSync } from 'node:fs';
@@ -55,9 +56,15 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
 
   /**
    * Starts `workers` workers now, so they load while the caller prepares the chunks. `onWorkerError` hears why a
-   * worker failed (its chunks are then converted by the caller).
+   * worker failed (its chunks are then converted by the caller). `inFlight`: chunks a worker holds at a time.
    */
-  constructor(script: URL, setup: S, workers: number, onWorkerError: (message: string) => void) {
+  constructor(
+    script: URL,
+    setup: S,
+    workers: number,
+    onWorkerError: (message: string) => void,
+    private readonly inFlight = 2,
+  ) {
     // A worker that returns a chunk is given the next one at once.
     this.group = new WorkerGroup<R>(script, setup, workers, onWorkerError, (w) => this.give(w));
   }
@@ -74,10 +81,7 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
   async *run(jobs: readonly J[], local: (job: J) => R): AsyncGenerator<R> {
     this.jobs = jobs;
     const { results, lost } = this.group;
-    for (const w of this.group.held.keys()) {
-      this.give(w);
-      this.give(w);
-    }
+    for (const w of this.group.held.keys()) for (let k = 0; k < this.inFlight; k++) this.give(w);
     try {
       for (let i = 0; i < jobs.length; i++) {
         for (;;) {
