@@ -54,18 +54,3 @@ export function parseCondExpr(text: string, names: readonly string[]): { expr: C
     return { error: (e as Error).message };
   }
 }
-
-export function evalCondExpr(e: CondExpr, test: (index: number) => boolean): boolean {
-  switch (e.kind) {
-    case 'true':
-      return true;
-    case 'cond':
-      return test(e.index);
-    case 'and':
-      return e.operands.every((o) => evalCondExpr(o, test));
-    case 'or':
-      return e.operands.some((o) => evalCondExpr(o, test));
-    case 'not':
-      return !evalCondExpr(e.operand, test);
-  }
-}

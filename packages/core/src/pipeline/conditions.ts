@@ -2,7 +2,6 @@
 import type { DetectionItem } from '../ir/detection.js';
 import type { CorrelationRule, SigmaRule } from '../ir/rule.js';
 import type { ScalarValue, ValuePart } from '../ir/values.js';
-import { evalCondExpr } from './cond-expr.js';
 import { logsourceMatches, ruleFields, someItem } from './ir-helpers.js';
 import { sameParts, sigmaParts, sigmaStringText } from './sigma-string.js';
 import type { CompareOp, CondExpr, ConditionSet, DetectionItemCondition, FieldNameCondition, RuleCondition } from './types.js';
@@ -215,22 +214,9 @@ export function fieldConditionHolds(c: FieldNameCondition, field: string | null,
   }
 }
 
-export function setHolds<C>(set: ConditionSet<C>, test: (c: C) => boolean): boolean {
-  const e = set.expr;
-  if (e.kind === 'true') return true;
-  if (e.kind === 'cond') {
-    const c = set.conditions[e.index];
-    return c !== undefined && test(c);
-  }
-  return evalCondExpr(e, (i) => {
-    const c = set.conditions[i];
-    return c !== undefined && test(c);
-  });
-}
-
-// The same evaluation for the three levels apply.ts runs for every rule and leaf, without a closure per test and
-// without array callbacks: before the JIT warms up (a one-shot conversion), every closure and `every` call is paid
-// in the interpreter. `level`: 0 rule conditions (`a` the document), 1 detection-item conditions (`a` the item),
+// Condition sets (a `*_cond_expr` tree over the conditions), evaluated for every rule and leaf without a closure
+// per test and without array callbacks: before the JIT warms up (a one-shot conversion), every closure and `every`
+// call is paid in the interpreter. `level`: 0 rule conditions (`a` the document), 1 detection-item conditions (`a` the item),
 // 2 field-name conditions (`a` the item or undefined, `field` the field name).
 function oneHolds(level: number, c: unknown, a: unknown, field: string | null, cx: CondContext): boolean {
   if (level === 0) return ruleConditionHolds(c as RuleCondition, a as SigmaRule | CorrelationRule, cx);
@@ -257,17 +243,17 @@ function exprHolds(e: CondExpr, conditions: readonly unknown[], level: number, a
   }
 }
 
-/** setHolds over rule conditions (same order of evaluation and short-circuits as evalCondExpr). */
+/** Whether a set of rule conditions holds (left to right, short-circuit). */
 export function ruleSetHolds(set: ConditionSet<RuleCondition>, doc: SigmaRule | CorrelationRule, cx: CondContext): boolean {
   return exprHolds(set.expr, set.conditions, 0, doc, null, cx);
 }
 
-/** setHolds over detection-item conditions. */
+/** Whether a set of detection-item conditions holds. */
 export function itemSetHolds(set: ConditionSet<DetectionItemCondition>, item: DetectionItem, cx: CondContext): boolean {
   return exprHolds(set.expr, set.conditions, 1, item, null, cx);
 }
 
-/** setHolds over field-name conditions (`item` undefined for the rule's `fields` list). */
+/** Whether a set of field-name conditions holds (`item` undefined for the rule's `fields` list). */
 export function fieldSetHolds(set: ConditionSet<FieldNameCondition>, field: string | null, item: DetectionItem | undefined, cx: CondContext): boolean {
   return exprHolds(set.expr, set.conditions, 2, item, field, cx);
 }

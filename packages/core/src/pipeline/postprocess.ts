@@ -1,6 +1,6 @@
 // Query postprocessing (per query) and finalizers (whole output), plus pipeline ordering.
 import type { CorrelationRule, SigmaRule } from '../ir/rule.js';
-import { ruleConditionHolds, setHolds, type CondContext } from './conditions.js';
+import { ruleSetHolds, type CondContext } from './conditions.js';
 import { renderTemplate } from './template.js';
 import type { Finalizer, Pipeline, PostprocessingItem } from './types.js';
 import { dumpStrings } from './yaml-dump.js';
@@ -48,7 +48,7 @@ function applyPost(
   state: Readonly<Record<string, unknown>>,
   cx: CondContext,
 ): string {
-  if (!setHolds(item.ruleConditions, (c) => ruleConditionHolds(c, doc, cx))) return query;
+  if (!ruleSetHolds(item.ruleConditions, doc, cx)) return query;
   const t = item.transformation;
   switch (t.type) {
     case 'embed':
