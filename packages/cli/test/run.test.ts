@@ -30,7 +30,8 @@ describe('run()', () => {
     const io = memoryIo({ cwd: dir, tty: true });
     // With the add-ons' pipeline (a Windows rule without one gets a warning) and without the per-rule comment lines.
     expect(await run(['convert', '-t', 'splunk', '-p', 'splunk-windows', '--no-comments', 'rules/'], io)).toBe(0);
-    expect(io.err()).toMatch(/\r\x1b\[2K\[#+-*\] \d+\/61 /);
+    // 60 files are two chunks and more (commands/convert.ts): the bar counts files as their chunks are converted.
+    expect(io.err()).toMatch(/\r\x1b\[2K\[#+-*\] \d+\/60 converting/);
     expect(io.err()).toMatch(/\r\x1b\[2K\x1b\[32mconverted \(splunk 60\) from 60 files; 0 errors, 0 warnings\x1b\[39m\n$/);
     expect(io.out().split('\n').filter(Boolean)).toHaveLength(60);
 
