@@ -552,17 +552,12 @@ function mappingIndex(mapping: Readonly<Record<string, readonly string[]>>): Rea
   return index;
 }
 
-/** `index`: the mapping's index, looked up once per rule by the caller (mappingIndex), not once per leaf. */
-function targetsOf(
-  t: T<'field_name_mapping' | 'field_name_prefix_mapping' | 'field_name_prefix' | 'field_name_suffix'>,
-  field: string,
-  index: ReadonlyMap<string, readonly string[]> | undefined,
-): readonly string[] | undefined {
+function targetsOf(t: T<'field_name_mapping' | 'field_name_prefix_mapping' | 'field_name_prefix' | 'field_name_suffix'>, field: string): readonly string[] | undefined {
   switch (t.type) {
     case 'field_name_mapping':
-      return index!.get(field);
+      return mappingIndex(t.mapping).get(field);
     case 'field_name_prefix_mapping':
-      for (const [prefix, targets] of index!) {
+      for (const [prefix, targets] of mappingIndex(t.mapping)) {
         if (field.startsWith(prefix)) return targets.map((x) => x + field.slice(prefix.length));
       }
       return undefined;
@@ -581,12 +576,11 @@ function mapFieldNames(
   ch: Chain,
 ): Doc {
   const cx = r.cx;
-  const index = t.type === 'field_name_mapping' || t.type === 'field_name_prefix_mapping' ? mappingIndex(t.mapping) : undefined;
   let changed = false;
   /** A single target for places where one field must stay one field (fieldref, correlation). */
   const single = (field: string, loc: SourceLocation, where: string): string => {
     if (!fieldOk(ch, field, undefined, cx)) return field;
-    const ts = targetsOf(t, field, index);
+    const ts = targetsOf(t, field);
     if (!ts) return field;
     if (ts.length > 1) {
       r.error('pipeline/invalid', `${where}: field ${field} maps to several fields (${ts.join(', ')}) in processing item ${item.id}; only a 1:1 mapping can be used here`, loc);
@@ -624,7 +618,7 @@ function mapFieldNames(
         targets = t.keyword;
         keyword = true;
       }
-    } else if (fieldOk(ch, leaf.field, leaf, cx)) targets = targetsOf(t, leaf.field, index);
+    } else if (fieldOk(ch, leaf.field, leaf, cx)) targets = targetsOf(t, leaf.field);
     if (!targets && !valuesChanged) return leaf;
     const base: DetectionItem = valuesChanged ? itemWith(leaf, leaf.field, values) : leaf;
     let out: DetectionElement;
@@ -647,7 +641,7 @@ function mapFieldNames(
   // The rule's `fields` list: 1:n keeps every target.
   const fields: string[] = [];
   for (const f of doc.fields) {
-    const ts = fieldOk(ch, f, undefined, cx) ? targetsOf(t, f, index) : undefined;
+    const ts = fieldOk(ch, f, undefined, cx) ? targetsOf(t, f) : undefined;
     if (ts && !(ts.length === 1 && ts[0] === f)) changed = true;
     for (const x of ts ?? [f]) if (!fields.includes(x)) fields.push(x);
   }
@@ -657,8 +651,7 @@ function mapFieldNames(
 }
 
 function hasFieldref(values: readonly DetectionValue[]): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
+  for (const v of values) {
     if (v.kind === 'fieldref') return true;
     if (v.kind === 'expansion') for (const s of v.values) if (s.kind === 'fieldref') return true;
   }

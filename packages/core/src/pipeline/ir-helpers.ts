@@ -114,14 +114,13 @@ export function mapElement(el: DetectionElement, f: (item: DetectionItem) => Det
 
 export function mapDetections(
   detections: readonly Detection[],
-  f: (item: DetectionItem) => DetectionElement | null,
+  f: (item: DetectionItem, detection: Detection) => DetectionElement | null,
 ): { detections: readonly Detection[]; removed: readonly string[] } {
   let out: Detection[] | undefined;
   const removed: string[] = [];
   for (let i = 0; i < detections.length; i++) {
     const d = detections[i] as Detection;
-    // `f` itself, not a closure per detection: this runs for every item a pipeline applies to every rule.
-    const body = mapElement(d.body, f);
+    const body = mapElement(d.body, (it) => f(it, d));
     if (body === d.body) {
       if (out !== undefined) out.push(d);
       continue;
