@@ -59,8 +59,8 @@ Options:
   -v, --verbose           Show every diagnostic (and the skipped rules' reasons)
       --no-progress       No progress bar (shown on a terminal for batches of 50+ files)
   -j, --jobs N            Threads converting a run without correlations or filters: N-1 worker
-                          threads beside the main one, for runs of more than 128 files (default: one
-                          per core, at most 8, for runs of 2,500+ files; 1: none). Same output either way
+                          threads beside the main one, for runs of more than 32 files (default: one
+                          per core, at most 8, when files x targets >= 12,000; 1: none). Same output
       --no-color          No colours (also NO_COLOR=1)
 
 Examples:

@@ -117,7 +117,7 @@ test('--jobs takes a positive whole number', () => {
   }
 });
 
-test('--verbose says when worker threads converted the run; one chunk, --jobs 1 or a run under 2,500 files without --jobs use none', () => {
+test('--verbose says when worker threads converted the run; one chunk, --jobs 1 or a run under 12,000 files x targets without --jobs use none', () => {
   // 706 files: chunks of 32, the last 128 in chunks of 8 (parallel/slices.ts).
   const said = (r: { stderr: string }) => new RegExp(`706 files in ${sliceStarts(706, 32).length} chunks on 2 threads \\(1 workers\\)`).test(r.stderr);
   expect(said(runWith(2, ['-t', 'splunk', '--verbose', 'rules/']))).toBe(true);

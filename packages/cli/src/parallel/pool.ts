@@ -15,13 +15,15 @@ import type { WorkerSetup } from './setup.js';
 import { WorkerGroup } from './worker-group.js';
 
 /**
- * Fewer input files than this and a run stays on the main thread unless `--jobs` asks otherwise. A worker costs
- * about 0.1 s to start and warms up a JIT of its own, and on one core V8's background threads already give a
- * sequential run about 1.25 cores. Measured on this 2-core VM, `convert -t splunk`, --jobs 2 against --jobs 1
- * (BENCHMARKS.md): 1,000 files 0.48 s against 0.45 s; SigmaHQ's 3,141 about even (0.95-1.01); 6,282 files 1.5 s
- * against 1.8 s.
+ * Less work than this (input files times targets) and a run stays on the main thread unless `--jobs` asks
+ * otherwise. A worker costs about 0.1 s to start and warms up a JIT of its own, and V8's compiler and collector
+ * threads already give a one-thread run most of the second core of a 2-core machine. Measured on this 2-core VM
+ * (BENCHMARKS.md, round 8), default against --jobs 1, wall: one target over SigmaHQ's 3,141 rules 1.107 (the
+ * bench) and 847 / 801 ms; one target over 2 copies 1,285 / 1,209 ms (KQL 1,358 / 1,277); `-t all` over the rules
+ * (12,564 file-targets) 0.925 (the bench), 1,559 / 1,544 ms; one target over 4 copies (12,564) 2,106 / 2,164 ms;
+ * `-t all` over 2 copies 2,426 / 2,514 ms.
  */
-export const PARALLEL_MIN_FILES = 2500;
+export const PARALLEL_MIN_WORK = 12_000;
 
 /** Threads to convert on: `--jobs` when given, else one per available core (at most 8); 1 means no worker. */
 export function jobsFor(requested: number | undefined): number {
