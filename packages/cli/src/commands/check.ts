@@ -13,7 +13,7 @@ import { STDIN } from '../files.js';
 import { CHECK_PARALLEL_MIN_FILES, checkedRun, checkJobs, chunkable, chunkChecker, CHECK_CHUNK_FILES, type CheckChunkResult, type CheckJob, type CheckSetup } from '../parallel/check-chunk.js';
 import { sliceStarts } from '../parallel/slices.js';
 import { parseJobs } from '../parallel/jobs.js';
-import { ChunkPool, jobsFor, workerScript } from '../parallel/pool.js';
+import { ChunkPool, chunkResults, chunksOff, jobsFor, workerScript } from '../parallel/pool.js';
 import { tryWriteFileAtomic } from '../output.js';
 import { refuseOutputsOverInputs } from '../overwrite.js';
 import { Progress } from '../progress.js';
@@ -135,12 +135,7 @@ async function checkInChunks(
     // Stdin can be read only once, here: its text goes to whichever thread checks its chunk.
     const preread = new Map<string, ReadSource>();
     if (files.includes(STDIN)) preread.set(STDIN, await readSource(STDIN, io));
-    const jobs = checkJobs(files, preread);
-    const local = chunkChecker(setup);
-    const inTurn = function* (): Generator<CheckChunkResult> {
-      for (const job of jobs) yield local(job);
-    };
-    for await (const r of pool ? pool.run(jobs, local) : inTurn()) {
+    for await (const r of chunkResults(pool, checkJobs(files, preread), chunkChecker(setup))) {
       results.push(r);
       progress.tick(r.files.length);
     }
@@ -189,7 +184,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // 1,078 -> 1,002 ms wall, 1,020 -> 932 ms CPU, 124 -> 106 MB peak (BENCHMARKS.md, round 8). Large runs also use
   // worker threads (one per core). SIGMATS_CHUNKS=off checks one collection (the tests' reference).
   const inChunks =
-    process.env.SIGMATS_CHUNKS !== 'off' && targets.length === 0 && found.files.length > CHECK_CHUNK_FILES && (!validators || chunkable(validation.selection));
+    !chunksOff() && targets.length === 0 && found.files.length > CHECK_CHUNK_FILES && (!validators || chunkable(validation.selection));
   const script =
     inChunks && threads > 1 && (requestedJobs !== undefined || found.files.length >= CHECK_PARALLEL_MIN_FILES) ? workerScript('check-worker.js') : undefined;
   let loaded: LoadedRules;

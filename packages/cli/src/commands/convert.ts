@@ -14,7 +14,7 @@ import { convertChunk, convertTarget, type ChunkJob, type ChunkResult, type Targ
 import { convertOptionsFor, type WorkerSetup } from '../parallel/setup.js';
 import { parseJobs } from '../parallel/jobs.js';
 import { slices } from '../parallel/slices.js';
-import { ChunkPool, jobsFor, PARALLEL_MIN_WORK, workerScript } from '../parallel/pool.js';
+import { ChunkPool, chunkResults, chunksOff, jobsFor, PARALLEL_MIN_WORK, workerScript } from '../parallel/pool.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
@@ -158,11 +158,6 @@ function joinsRuleOutputs(run: TargetRun): boolean {
   }
 }
 
-/** Chunks converted on this thread one after the other, each result given out before the next is made. */
-function* inTurn(jobs: readonly ChunkJob[], local: (job: ChunkJob) => ChunkResult): Generator<ChunkResult> {
-  for (const job of jobs) yield local(job);
-}
-
 /** Keys (or files) of everything that failed, from error diagnostics. */
 function failedUnits(diags: readonly Diagnostic[]): Set<string> {
   return new Set(diags.filter((d) => d.severity === 'error').map((d) => d.rule ?? d.file));
@@ -290,7 +285,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     threads > 1 && found.files.length > CHUNK_FILES && (requestedJobs !== undefined || found.files.length * ordered.length >= PARALLEL_MIN_WORK) ? workerScript() : undefined;
   // SIGMATS_CHUNKS=off: one collection of every rule, converted at once (the reference the tests hold chunked and
   // streamed runs to).
-  const chunkable = process.env.SIGMATS_CHUNKS !== 'off' && filterFiles.length === 0 && runs.every(convertsPerRule);
+  const chunkable = !chunksOff() && filterFiles.length === 0 && runs.every(convertsPerRule);
   // Chunks converted in turn and let go (on worker threads or on this one), their outputs written or joined as
   // they come: a combined output qualifies when it is its rules' outputs joined (JOIN_PROBE). Even on one thread
   // this is faster than one collection of every rule, which the garbage collector copies to the old generation as
@@ -438,7 +433,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       for (const paths of slices(found.files, CHUNK_FILES)) jobs.push({ index: jobs.length, paths, sources: paths.map((p) => kept.get(p)) });
       kept.clear();
       const local = (job: ChunkJob): ChunkResult => convertChunk(job, io.cwd, runs);
-      for await (const res of pool ? pool.run(jobs, local) : inTurn(jobs, local)) {
+      for await (const res of chunkResults(pool, jobs, local)) {
         const going = applyChunk(res);
         progress.tick(res.files.length);
         if (!going) break;
@@ -446,7 +441,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (json) await drained(io.stdout);
       }
       if (verbose) {
-        const used = pool ? Math.min(threads, jobs.length) : 1;
+        const used = Math.min(threads, jobs.length);
         io.stderr.write(`sigmats convert: ${fileCount} files in ${jobs.length} chunks on ${pool ? `${used} threads (${used - 1} workers)` : '1 thread'}\n`);
       }
       if (workerErrors.length > 0) {

@@ -39,6 +39,26 @@ export function workerScript(file = 'convert-worker.js'): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/**
+ * SIGMATS_CHUNKS=off: `convert` and `check` take every input as one collection instead of chunk by chunk (the
+ * reference the tests hold chunked runs to).
+ */
+export function chunksOff(): boolean {
+  return process.env.SIGMATS_CHUNKS === 'off';
+}
+
+/**
+ * The results of `jobs`, in order: from `pool` (its workers and this thread) when there is one, else made on this
+ * thread one after the other, each given out before the next is made.
+ */
+export function chunkResults<J extends Indexed, R extends Indexed, S>(pool: ChunkPool<J, R, S> | undefined, jobs: readonly J[], local: (job: J) => R): AsyncIterable<R> | Iterable<R> {
+  return pool ? pool.run(jobs, local) : inTurn(jobs, local);
+}
+
+function* inTurn<J, R>(jobs: readonly J[], local: (job: J) => R): Generator<R> {
+  for (const job of jobs) yield local(job);
+}
+
 /** What a pool's jobs and results have in common: their position in the run. */
 interface Indexed {
   readonly index: number;
