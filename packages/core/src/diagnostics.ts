@@ -39,8 +39,13 @@ export function diagnostic(
   };
 }
 
+/**
+ * Whether any diagnostic is an error. An indexed loop, no callback: parsing asks once per document and per file, in
+ * code that mostly runs unoptimized.
+ */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
+  for (let i = 0; i < diagnostics.length; i++) if ((diagnostics[i] as Diagnostic).severity === 'error') return true;
+  return false;
 }
 
 /** `file:line:col: severity code: message` — the one text form used by every tool. */

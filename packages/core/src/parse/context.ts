@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { DiagnosticCode } from '../diagnostic-codes.js';
 import type { SourceLocation } from '../location.js';
 import type { LineIndex } from '../yaml/line-index.js';
@@ -39,10 +39,7 @@ export class DocContext {
   }
 
   hasErrors(): boolean {
-    // Indexed, no callback: once per document, mostly unoptimized.
-    const ds = this.diagnostics;
-    for (let i = 0; i < ds.length; i++) if ((ds[i] as Diagnostic).severity === 'error') return true;
-    return false;
+    return hasErrors(this.diagnostics);
   }
 
   private push(code: DiagnosticCode, message: string, where: Span | SourceLocation, severity: 'error' | 'warning', hint?: string) {

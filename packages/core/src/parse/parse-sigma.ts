@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { documentKey, type SigmaDocument } from '../ir/rule.js';
 import { buildYamlTrees } from '../yaml/build-tree.js';
 import { LineIndex } from '../yaml/line-index.js';
@@ -79,7 +79,7 @@ function parseUnsafe(text: string, file: string, options: ParseOptions): ParseRe
     const d = yaml.documents[i] as YDocument;
     if (!isEmpty(d) || d.failed) nonEmpty = true;
   }
-  if (!nonEmpty && !hasError(yaml.diagnostics)) {
+  if (!nonEmpty && !hasErrors(yaml.diagnostics)) {
     diagnostics.push(diagnostic('yaml/empty-document', 'the file holds no YAML document', index.location(0)));
   }
   for (let i = 0; i < yaml.documents.length; i++) {
@@ -95,11 +95,6 @@ function parseUnsafe(text: string, file: string, options: ParseOptions): ParseRe
 /** `---` with nothing after it (e.g. a trailing separator) is an empty document, not an error. */
 function isEmpty(d: YDocument): boolean {
   return d.root === undefined || (d.root.kind === 'scalar' && d.root.valueStart < 0 && d.root.value === null);
-}
-
-function hasError(diagnostics: readonly Diagnostic[]): boolean {
-  for (let i = 0; i < diagnostics.length; i++) if ((diagnostics[i] as Diagnostic).severity === 'error') return true;
-  return false;
 }
 
 function parseDocument(index: LineIndex, doc: YDocument, options: ParseOptions): { document?: SigmaDocument; diagnostics: Diagnostic[] } {
