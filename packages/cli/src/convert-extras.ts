@@ -36,26 +36,40 @@ export function withRuleComments(target: string, rules: readonly ConvertedRule[]
   return rules.map((r) => `${ruleComment(target, r)}\n${r.output}`).join('\n\n');
 }
 
-/** `code  count` lines, most frequent first, and how to see everything. */
-export function diagnosticSummary(diags: readonly Diagnostic[], shown: number, how: string): string {
-  const byCode = new Map<string, { errors: number; warnings: number }>();
-  for (const d of diags) {
-    const c = byCode.get(d.code) ?? { errors: 0, warnings: 0 };
+/** Diagnostics counted by code and severity, for the summary that replaces a long report (diagnosticSummary). */
+export class CodeTally {
+  total = 0;
+  private readonly byCode = new Map<string, { errors: number; warnings: number }>();
+
+  add(d: Diagnostic): void {
+    const c = this.byCode.get(d.code) ?? { errors: 0, warnings: 0 };
     if (d.severity === 'error') c.errors++;
     else c.warnings++;
-    byCode.set(d.code, c);
+    this.byCode.set(d.code, c);
+    this.total++;
   }
-  const rows = [...byCode].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0]));
-  const width = Math.max(...rows.map(([c]) => c.length));
-  const lines = rows.map(([code, c]) => `  ${code.padEnd(width)}  ${c.errors > 0 ? `${c.errors} error${c.errors === 1 ? '' : 's'}` : ''}${c.errors > 0 && c.warnings > 0 ? ', ' : ''}${c.warnings > 0 ? `${c.warnings} warning${c.warnings === 1 ? '' : 's'}` : ''}`);
-  return `${diags.length} diagnostics (first ${shown} shown above), by code:\n${lines.join('\n')}\n${how}\n`;
+
+  /** `code  count` lines, most frequent first, and how to see everything. */
+  summary(shown: number, how: string): string {
+    const rows = [...this.byCode].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || a[0].localeCompare(b[0]));
+    const width = Math.max(...rows.map(([c]) => c.length));
+    const lines = rows.map(([code, c]) => `  ${code.padEnd(width)}  ${c.errors > 0 ? `${c.errors} error${c.errors === 1 ? '' : 's'}` : ''}${c.errors > 0 && c.warnings > 0 ? ', ' : ''}${c.warnings > 0 ? `${c.warnings} warning${c.warnings === 1 ? '' : 's'}` : ''}`);
+    return `${this.total} diagnostics (first ${shown} shown above), by code:\n${lines.join('\n')}\n${how}\n`;
+  }
+}
+
+/** `code  count` lines, most frequent first, and how to see everything. */
+export function diagnosticSummary(diags: Iterable<Diagnostic>, shown: number, how: string): string {
+  const tally = new CodeTally();
+  for (const d of diags) tally.add(d);
+  return tally.summary(shown, how);
 }
 
 /**
  * Splits failures into the units (rule key or file) that failed only because the target cannot express them, and
  * the rest. A unit with any other error is not skipped.
  */
-export function unsupportedOnly(diags: readonly Diagnostic[]): Set<string> {
+export function unsupportedOnly(diags: Iterable<Diagnostic>): Set<string> {
   const codes = new Map<string, Set<string>>();
   for (const d of diags) {
     if (d.severity !== 'error') continue;

@@ -69,9 +69,15 @@ export class DiagnosticStore implements Iterable<Diagnostic> {
   private readonly others: unknown[] = [];
   /** Full blocks of cells, and the block being filled: no copying and no doubling as the store grows. */
   private readonly blocks: Int32Array[] = [];
+  /** Where each full block's first cell is among all the store's cells. */
+  private readonly blockStarts: number[] = [];
   private cells = new Int32Array(256);
+  /** Where `cells[0]` is among all the store's cells. */
+  private base = 0;
   private used = 0;
   private count = 0;
+  /** Where each diagnostic's first cell is among all the store's cells: for reading one back by number (at). */
+  private starts = new Int32Array(64);
 
   /** `table`: where the strings are kept, shared by the stores of one run. */
   constructor(private readonly table: TextTable = new TextTable()) {}
@@ -96,6 +102,12 @@ export class DiagnosticStore implements Iterable<Diagnostic> {
       this.shapeNumbers.set(shapeKey, shape);
     }
     this.reserve(keys.length + 1);
+    if (this.count === this.starts.length) {
+      const grown = new Int32Array(this.count * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.count] = this.base + this.used;
     this.cells[this.used++] = shape;
     for (let i = 0; i < keys.length; i++) {
       const v = record[keys[i]!];
@@ -113,17 +125,36 @@ export class DiagnosticStore implements Iterable<Diagnostic> {
   /** Each diagnostic, built again, in the order pushed (a fresh object each time: callers may change theirs). */
   *[Symbol.iterator](): Iterator<Diagnostic> {
     for (const cells of [...this.blocks, this.cells.subarray(0, this.used)]) {
-      for (let at = 0; at < cells.length; ) {
-        const { keys, kinds } = this.shapes[cells[at++]!]!;
-        const d: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) {
-          const c = cells[at++]!;
-          const kind = kinds[i];
-          d[keys[i]!] = kind === 's' ? this.table.texts[c] : kind === 'i' ? c : this.others[c];
-        }
-        yield d as unknown as Diagnostic;
-      }
+      for (let at = 0; at < cells.length; at += this.shapes[cells[at]!]!.keys.length + 1) yield this.read(cells, at);
     }
+  }
+
+  /** The i-th diagnostic pushed (0 <= i < size), built again: for reading a store in another order (sorted-report.ts). */
+  at(i: number): Diagnostic {
+    if (!(i >= 0 && i < this.count)) throw new RangeError(`no diagnostic ${i} in a store of ${this.count}`);
+    const start = this.starts[i]!;
+    if (start >= this.base) return this.read(this.cells, start - this.base);
+    // The last full block starting at or before it (blocks are few: one per 65,536 cells).
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.blockStarts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.read(this.blocks[lo]!, start - this.blockStarts[lo]!);
+  }
+
+  /** The diagnostic whose cells start at `at`. */
+  private read(cells: Int32Array, at: number): Diagnostic {
+    const { keys, kinds } = this.shapes[cells[at++]!]!;
+    const d: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const c = cells[at++]!;
+      const kind = kinds[i];
+      d[keys[i]!] = kind === 's' ? this.table.texts[c] : kind === 'i' ? c : this.others[c];
+    }
+    return d as unknown as Diagnostic;
   }
 
   /** Room for n more cells: the first block grows by doubling up to BLOCK (a small run keeps little), then new blocks. */
@@ -136,6 +167,8 @@ export class DiagnosticStore implements Iterable<Diagnostic> {
       return;
     }
     this.blocks.push(this.cells.subarray(0, this.used));
+    this.blockStarts.push(this.base);
+    this.base += this.used;
     this.cells = new Int32Array(Math.max(BLOCK, n));
     this.used = 0;
   }

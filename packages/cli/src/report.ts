@@ -73,7 +73,7 @@ export function printDiagnostics(diags: readonly Diagnostic[], stream: OutStream
 }
 
 /** The report of diagnostics already sorted and without repeats (sortedUnique): one line each, in pieces of about 64 KB. */
-function* reportPieces(diags: readonly Diagnostic[], c: Colors): Generator<string> {
+function* reportPieces(diags: Iterable<Diagnostic>, c: Colors): Generator<string> {
   let buf = '';
   for (const d of diags) {
     buf += `${renderDiagnostic(d, c)}\n`;
@@ -85,12 +85,12 @@ function* reportPieces(diags: readonly Diagnostic[], c: Colors): Generator<strin
   if (buf !== '') yield buf;
 }
 
-export function printSortedDiagnostics(diags: readonly Diagnostic[], stream: OutStream, c: Colors): void {
+export function printSortedDiagnostics(diags: Iterable<Diagnostic>, stream: OutStream, c: Colors): void {
   for (const piece of reportPieces(diags, c)) stream.write(piece);
 }
 
 /** printSortedDiagnostics, waiting for the stream between pieces (io.ts's drained): for long reports to a pipe. */
-export async function writeSortedDiagnostics(diags: readonly Diagnostic[], stream: OutStream, c: Colors): Promise<void> {
+export async function writeSortedDiagnostics(diags: Iterable<Diagnostic>, stream: OutStream, c: Colors): Promise<void> {
   for (const piece of reportPieces(diags, c)) {
     stream.write(piece);
     await drained(stream);

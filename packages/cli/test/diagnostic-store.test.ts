@@ -44,6 +44,25 @@ describe('DiagnosticStore', () => {
     );
   });
 
+  it('reads each diagnostic back by number (at) as in order, over several blocks', () => {
+    const store = new DiagnosticStore();
+    const made: Diagnostic[] = [];
+    // Some with more keys than others, so diagnostics take different numbers of cells and blocks end anywhere.
+    for (let i = 0; i < 40_000; i++) {
+      const d = { code: 'yaml/syntax', severity: 'error', message: `m${i % 11}`, file: `f${i % 17}.yml`, line: i, column: i % 3, ...(i % 5 === 0 ? { rule: `r${i}`, hint: 'h', endLine: i + 1 } : {}) } as unknown as Diagnostic;
+      made.push(d);
+      store.push(d);
+    }
+    const inOrder = [...store];
+    for (let i = 0; i < made.length; i += 1 + (i % 7)) {
+      expect(store.at(i)).toEqual(made[i]);
+      expect(Object.keys(store.at(i))).toEqual(Object.keys(inOrder[i]!));
+    }
+    expect(store.at(made.length - 1)).toEqual(made.at(-1));
+    expect(() => store.at(made.length)).toThrow(RangeError);
+    expect(() => store.at(-1)).toThrow(RangeError);
+  });
+
   it('holds more diagnostics than one block, and more distinct texts than its table of recent ones', () => {
     const store = new DiagnosticStore();
     const made: Diagnostic[] = [];

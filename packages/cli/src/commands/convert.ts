@@ -20,8 +20,9 @@ import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
 import { DiagnosticStore, TextTable } from '../diagnostic-store.js';
 import { BackendUnavailable, loadBackend, type Target } from '../registry.js';
-import { countSeverities, printDiagnostics, printSortedDiagnostics, sortedUnique, writeSortedDiagnostics } from '../report.js';
-import { checkFilterFiles, diagnosticJson, diagnosticSummary, diagnosticsOf, filePatternRegExp, UNSUPPORTED_CODES, unsupportedOnly, withRuleComments } from '../convert-extras.js';
+import { countSeverities, printDiagnostics, printSortedDiagnostics, writeSortedDiagnostics } from '../report.js';
+import { sortedUniqueOf, type ReportPart } from '../sorted-report.js';
+import { checkFilterFiles, CodeTally, diagnosticJson, diagnosticsOf, filePatternRegExp, UNSUPPORTED_CODES, unsupportedOnly, withRuleComments } from '../convert-extras.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 import { parseBackendOptions, parseTargets, resolvePipelineArgs } from '../convert-args.js';
 
@@ -82,7 +83,11 @@ interface TargetRun {
   readonly parts: string[];
 }
 
-const diagnosticsOfRun = (run: TargetRun): Diagnostic[] => [...run.backendDiagnostics, ...run.gateDiagnostics];
+/** A target's diagnostics, read back one by one: the backend's, then the output gate's. */
+function* diagnosticsOfRun(run: TargetRun): Generator<Diagnostic> {
+  yield* run.backendDiagnostics;
+  yield* run.gateDiagnostics;
+}
 
 function fileOf(rule: ConvertedRule): string {
   return rule.document.loc.file;
@@ -159,8 +164,10 @@ function joinsRuleOutputs(run: TargetRun): boolean {
 }
 
 /** Keys (or files) of everything that failed, from error diagnostics. */
-function failedUnits(diags: readonly Diagnostic[]): Set<string> {
-  return new Set(diags.filter((d) => d.severity === 'error').map((d) => d.rule ?? d.file));
+function failedUnits(diags: Iterable<Diagnostic>): Set<string> {
+  const units = new Set<string>();
+  for (const d of diags) if (d.severity === 'error') units.add(d.rule ?? d.file);
+  return units;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -477,40 +484,61 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const done = live();
   const multi = done.length > 1;
-  // Each target's diagnostics read back once for the report. They are fresh objects (diagnostic-store.ts), so the
-  // target's name is added to their messages in place rather than in a second copy of each; --json reads the
-  // untagged ones back again below. Reading, parsing and collection diagnostics are read back once too.
-  const reported = new Map(done.map((r) => [r, diagnosticsOfRun(r)]));
-  const inputDiags = [...parseDiags, ...collectionDiags];
-  // Each target's failed rules, for --json's summary (tags do not change them).
-  const runFailures = new Map(done.map((r) => [r, json ? failedUnits(reported.get(r)!).size : 0]));
-  // --skip-unsupported: a rule whose only errors say the target cannot express it is skipped, not failed.
-  const skipped = new Map(done.map((r) => [r.target, skipUnsupported ? unsupportedOnly(reported.get(r)!) : new Set<string>()]));
-  const isSkipped = (r: TargetRun, d: Diagnostic): boolean => d.severity === 'error' && UNSUPPORTED_CODES.has(d.code) && skipped.get(r.target)!.has(d.rule ?? d.file);
+  // The report is built from the stores (diagnostic-store.ts) one file at a time (sorted-report.ts): each diagnostic
+  // is read back where it is needed, a fresh object each time, so the target's name is added to its message in place.
   const tag = (r: TargetRun, message: string): string => (multi ? `${message} [${r.target}]` : message);
-  const skippedDiags = done.flatMap((r) =>
-    reported
-      .get(r)!
-      .filter((d) => isSkipped(r, d))
-      .map((d) => ({ ...d, severity: 'warning' as const, message: `${tag(r, d.message)} (skipped: --skip-unsupported)` })),
-  );
-  const conversionDiags = done.flatMap((r) =>
-    reported
-      .get(r)!
-      .filter((d) => !isSkipped(r, d))
-      .map((d) => {
+  // --skip-unsupported: a rule whose only errors say the target cannot express it is skipped, not failed.
+  const skipped = new Map(done.map((r) => [r.target, skipUnsupported ? unsupportedOnly(diagnosticsOfRun(r)) : new Set<string>()]));
+  const isSkipped = (r: TargetRun, d: Diagnostic): boolean => d.severity === 'error' && UNSUPPORTED_CODES.has(d.code) && skipped.get(r.target)!.has(d.rule ?? d.file);
+  const targetParts = (r: TargetRun, map: (d: Diagnostic) => Diagnostic | undefined): ReportPart[] => [
+    { list: r.backendDiagnostics, map },
+    { list: r.gateDiagnostics, map },
+  ];
+  // Every diagnostic of the run, in this order: discovery, reading and parsing, the collection, each target's.
+  const allParts: ReportPart[] = [
+    { list: found.diagnostics },
+    { list: parseDiags },
+    { list: collectionDiags },
+    ...done.flatMap((r) =>
+      targetParts(r, (d) => {
+        if (isSkipped(r, d)) return undefined;
         (d as { message: string }).message = tag(r, d.message);
         return d;
       }),
+    ),
+  ];
+  const skippedParts = done.flatMap((r) =>
+    targetParts(r, (d) => (isSkipped(r, d) ? { ...d, severity: 'warning' as const, message: `${tag(r, d.message)} (skipped: --skip-unsupported)` } : undefined)),
   );
-  reported.clear();
-  const allDiags = [...found.diagnostics, ...inputDiags, ...conversionDiags];
-  const shownDiags = sortedUnique(verbose ? [...allDiags, ...skippedDiags] : allDiags);
-  const summarize = !verbose && (args.flags.has('summary') || io.stderr.isTTY === true) && shownDiags.length > SUMMARY_AFTER;
-  if (summarize) {
-    printSortedDiagnostics(shownDiags.slice(0, SUMMARY_SHOWN), io.stderr, colors);
-    io.stderr.write(diagnosticSummary(shownDiags, SUMMARY_SHOWN, 'run with --verbose to see all of them (or --json: each rule carries its own)'));
-  } else await writeSortedDiagnostics(shownDiags, io.stderr, colors);
+  const counts = { errors: 0, warnings: 0 };
+  // Failed rules (--json's summary): of the run, and of each target, with every error (skipped or not).
+  const failed = new Set<string>();
+  for (const p of allParts) {
+    for (const raw of p.list) {
+      const d = p.map ? p.map(raw) : raw;
+      if (d === undefined) continue;
+      if (d.severity !== 'error') counts.warnings++;
+      else {
+        counts.errors++;
+        if (json) failed.add(d.rule ?? d.file);
+      }
+    }
+  }
+  const runFailures = new Map(done.map((r) => [r, json ? failedUnits(diagnosticsOfRun(r)).size : 0]));
+  const shown = sortedUniqueOf(verbose ? [...allParts, ...skippedParts] : allParts);
+  if (!verbose && (args.flags.has('summary') || io.stderr.isTTY === true)) {
+    // A long report becomes its first SUMMARY_SHOWN lines and counts by code.
+    const first: Diagnostic[] = [];
+    const tally = new CodeTally();
+    for (const d of shown) {
+      if (first.length <= SUMMARY_AFTER) first.push(d);
+      tally.add(d);
+    }
+    if (tally.total > SUMMARY_AFTER) {
+      printSortedDiagnostics(first.slice(0, SUMMARY_SHOWN), io.stderr, colors);
+      io.stderr.write(tally.summary(SUMMARY_SHOWN, 'run with --verbose to see all of them (or --json: each rule carries its own)'));
+    } else await writeSortedDiagnostics(first, io.stderr, colors);
+  } else await writeSortedDiagnostics(shown, io.stderr, colors);
   if (skipUnsupported) {
     const per = done.filter((r) => skipped.get(r.target)!.size > 0).map((r) => (multi ? `${r.target} ${skipped.get(r.target)!.size}` : `${skipped.get(r.target)!.size}`));
     const n = done.reduce((k, r) => k + skipped.get(r.target)!.size, 0);
@@ -530,11 +558,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   for (const r of done) for (const m of r.writeErrors) io.stderr.write(`sigmats convert: error: ${m}\n`);
-  const failed = failedUnits(allDiags);
-  const counts = countSeverities(allDiags);
   const writtenCount = done.reduce((n, r) => n + r.writtenCount, 0);
   if (json) {
     const out = directSink(io.stdout);
+    const inputDiags = [...parseDiags, ...collectionDiags];
     for (const r of runs) {
       // A target whose backend threw is left out (in a streamed run, after the lines of the chunks before).
       await r.sink!.drain(r.broken ? DISCARD : io.stdout);
