@@ -17,7 +17,8 @@ import { metadataRule, parseInputs } from '../rule-stream.js';
 export interface ChunkJob {
   readonly index: number;
   readonly paths: readonly string[];
-  readonly sources: readonly (ReadSource | undefined)[];
+  /** Emptied (every entry undefined) once the chunk's result is taken: nothing reads them again (see convert.ts). */
+  readonly sources: (ReadSource | undefined)[];
 }
 
 /** What the duplicate id/name check needs of a document (the rest of a rule stays in its chunk). */
