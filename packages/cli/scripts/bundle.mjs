@@ -8,6 +8,11 @@ import { build } from 'esbuild';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const out = `${pkg}dist/sigmats.cjs`;
+// The file is a function expression, Node's CommonJS wrapper with the bundle as its body: src/launch/bundle.ts runs
+// the file as read and calls what it evaluates to. Putting the wrapper around the text at each start made a second
+// copy of its 1.25 MB (BENCHMARKS.md, round 9).
+const WRAPPER_OPEN = '(function (exports, require, module, __filename, __dirname) {';
+const WRAPPER_CLOSE = '})';
 await build({
   entryPoints: [`${pkg}src/launch/bundle-entry.ts`],
   outfile: out,
@@ -26,7 +31,8 @@ await build({
   // In a CommonJS file import.meta is empty: every module's URL is the bundle's, which sits in dist/ beside the
   // worker scripts (parallel/pool.ts) and resolves packages as the modules in dist/ do.
   define: { 'import.meta.url': '__sigmatsBundleUrl' },
-  banner: { js: "var __sigmatsBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: `${WRAPPER_OPEN}var __sigmatsBundleUrl = require('node:url').pathToFileURL(__filename).href;` },
+  footer: { js: WRAPPER_CLOSE },
   logLevel: 'warning',
   // Without comments and blanks the file is smaller and all ASCII (its comments held the only non-ASCII characters,
   // which made V8 read the whole source as a two-byte string): each start reads and scans less. Names stay, so an
