@@ -131,7 +131,23 @@ export function readBytes(path: string, cwd: string): { ok: true; bytes: Uint8Ar
   try {
     return { ok: true, bytes: readFileSync(resolve(cwd, path)) };
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return { ok: false, message: `cannot read file: ${e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EISDIR' ? 'is a directory' : (e.code ?? e.message)}` };
+    return { ok: false, message: readFailure(err) };
   }
+}
+
+/**
+ * A file read and decoded as UTF-8 in one native call (Node's readFileSync with 'utf8'), every invalid sequence
+ * replaced by U+FFFD and a byte order mark kept: load.ts readSourceSync decides what such a text means.
+ */
+export function readUtf8(path: string, cwd: string): { ok: true; text: string } | { ok: false; message: string } {
+  try {
+    return { ok: true, text: readFileSync(resolve(cwd, path), 'utf8') };
+  } catch (err) {
+    return { ok: false, message: readFailure(err) };
+  }
+}
+
+function readFailure(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return `cannot read file: ${e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EISDIR' ? 'is a directory' : (e.code ?? e.message)}`;
 }

@@ -1,9 +1,13 @@
-// The CLI reads rule files with Node's native UTF-8 check and decoder (load.ts utf8Text) and leaves everything
-// else to core's decodeSigmaBytes: the text must be what decodeSigmaBytes gives, for any bytes.
+// The CLI reads rule files with Node's native UTF-8 decoder (load.ts readSourceSync: one call that reads and
+// decodes; utf8Text: a check and a decoder over bytes) and leaves everything else to core's decodeSigmaBytes: the
+// text must be what decodeSigmaBytes gives, and its diagnostics when there is none, for any bytes.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeSigmaBytes } from '@sigmats/core';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import { utf8Text } from '../src/load.js';
+import { afterAll, describe, expect, test } from 'vitest';
+import { readSourceSync, utf8Text } from '../src/load.js';
 
 const PIECES = [
   [0xef, 0xbb, 0xbf], // UTF-8 byte order mark
@@ -43,5 +47,33 @@ describe('utf8Text reads what decodeSigmaBytes reads', () => {
     expect(utf8Text(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toBeUndefined();
     expect(utf8Text(new Uint8Array([0x61, 0xff]))).toBeUndefined();
     expect(decodeSigmaBytes(new Uint8Array([0x61, 0xff]), 'r.yml').diagnostics[0]?.code).toBe('io/not-utf8');
+  });
+});
+
+describe('readSourceSync reads a file as decodeSigmaBytes reads its bytes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigmats-read-source-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  const check = (bytes: Uint8Array): void => {
+    const file = join(dir, `r${n++}.yml`);
+    writeFileSync(file, bytes);
+    const got = readSourceSync(file, dir);
+    const core = decodeSigmaBytes(bytes, file);
+    expect(got.text).toBe(core.text);
+    expect(got.diagnostics).toEqual(core.text === undefined ? core.diagnostics : []);
+  };
+
+  test('random byte strings built from marks, valid and invalid sequences, and U+FFFD itself', () => {
+    const pieces = [...PIECES, [0xef, 0xbf, 0xbd] /* U+FFFD, valid */];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 4 })), { maxLength: 12 }), (p) => check(new Uint8Array(p.flat()))),
+      { numRuns: 600 },
+    );
+  });
+
+  test('byte order marks, an empty file, a missing file and a folder', () => {
+    for (const bytes of [[0xef, 0xbb, 0xbf, 0x61], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61], [], [0xff, 0xfe, 0x61, 0x00], [0xfe, 0xff, 0x00, 0x61], [0x61, 0xef, 0xbf, 0xbd]]) check(new Uint8Array(bytes));
+    expect(readSourceSync('missing.yml', dir).diagnostics[0]).toMatchObject({ code: 'io/read-failed', message: 'cannot read file: no such file or directory' });
+    expect(readSourceSync('.', dir).diagnostics[0]).toMatchObject({ code: 'io/read-failed', message: 'cannot read file: is a directory' });
   });
 });
