@@ -78,7 +78,15 @@ export function discover(args: readonly string[], cwd: string, accept: RegExp = 
   const files: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
+  // Repeats come only from different arguments naming the same file: one walk gives each file once (each folder is
+  // walked once, and its entries have distinct names). So one argument needs no resolved name per file, which was
+  // a third of discovering SigmaHQ's rules/ (resolve(): 17 of 45 ms in a profile of `check`).
+  const single = args.length === 1;
   const add = (p: string): void => {
+    if (single) {
+      files.push(p);
+      return;
+    }
     const key = p === STDIN ? STDIN : resolve(cwd, p);
     if (seen.has(key)) return;
     seen.add(key);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -65,6 +65,24 @@ describe('discover', () => {
     const d = discover(['r/notes.txt', 'r/**/*.yml', 'r/b.yml', '-', 'nope/', 'r/*.md'], dir);
     expect(d.files).toEqual(['r/notes.txt', 'r/b.yml', 'r/sub/c.yml', '-']);
     expect(d.missing).toEqual(['nope/', 'r/*.md']);
+  });
+  // One argument is not deduplicated file by file (files.ts): a walk must give each file once, folders reached
+  // twice through symbolic links included; the same list as the argument given twice, which is deduplicated.
+  test('one argument gives each file once, as the same argument twice does', () => {
+    const linked = mkdtempSync(join(tmpdir(), 'sigmats-discover-links-'));
+    mkdirSync(join(linked, 'top', 'sub'), { recursive: true });
+    writeFileSync(join(linked, 'top', 'sub', 'x.yml'), '');
+    writeFileSync(join(linked, 'top', 'y.yml'), '');
+    symlinkSync(join(linked, 'top', 'sub'), join(linked, 'top', 'again'));
+    symlinkSync(join(linked, 'top'), join(linked, 'top', 'sub', 'loop'));
+    symlinkSync(join(linked, 'top', 'y.yml'), join(linked, 'top', 'z.yml'));
+    for (const [arg, cwd] of [['top', linked], ['top/**/*.yml', linked], ['r', dir], ['r/**', dir], ['.', join(dir, 'r')]] as const) {
+      const once = discover([arg], cwd).files;
+      expect(new Set(once).size).toBe(once.length);
+      expect(discover([arg, arg], cwd).files).toEqual(once);
+    }
+    // A folder reached twice is walked once, under the first name in sorted order; a linked file is its own input.
+    expect(discover(['top'], linked).files).toEqual(['top/again/x.yml', 'top/y.yml', 'top/z.yml']);
   });
   // An empty argument once resolved to the working directory and was then walked as `/`, the whole disk.
   test('an empty argument names nothing: missing, not the working directory or the root', () => {
