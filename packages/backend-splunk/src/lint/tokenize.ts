@@ -72,7 +72,12 @@ interface Quoted {
 // mostly while the JIT is still cold, so a per-character JS loop is the slow part.
 const RUN_IN_DQ = /[^"\\]*/y; // up to the next " or backslash
 const RUN_IN_SQ = /[^'\\]*/y;
-const WORD_RUN = /[^ \t\r\n"'`()[\],|=!<>]*/y; // the WORD class of CLASS above
+export const WORD_RUN = /[^ \t\r\n"'`()[\],|=!<>]*/y; // the WORD class of CLASS above
+/**
+ * A closed "…" string with no escape the linter reports (only \\, \" and \'): simple-search.ts reads strings with it.
+ * Unrolled (`run (escape run)*`), so a long value is scanned by character-class runs.
+ */
+export const CLEAN_DQ = /"[^"\\]*(?:\\["\\'][^"\\]*)*"/y;
 
 function readQuoted(src: string, start: number, quote: number): Quoted {
   const run = quote === 34 ? RUN_IN_DQ : RUN_IN_SQ;
