@@ -150,9 +150,12 @@ export const splunkBackend: Backend = createBackend({
     if (!o.ok) return o;
     // Enrichments (| eval name=case(…)) after the search, before the output columns; the data model format's
     // tstats output has other field names, so it gets none (the enrichments hook says so).
-    const enrichments = ctx.format === 'data_model' ? undefined : splEnrichments(ctx.rule);
-    const columns = [...ctx.rule.fields, ...(enrichments?.rendered.map((e) => e.name) ?? [])];
-    const withTable = queries.map((q) => q + (enrichments?.evals ?? '') + table(columns, o.value));
+    // A rule without enrichments (most) renders none: no empty rendering to make.
+    const enrichments = ctx.format === 'data_model' || !ctx.rule.enrichments?.length ? undefined : splEnrichments(ctx.rule);
+    const columns = enrichments ? [...ctx.rule.fields, ...enrichments.rendered.map((e) => e.name)] : ctx.rule.fields;
+    // The same tail for every query of the rule: made once.
+    const tail = (enrichments?.evals ?? '') + table(columns, o.value);
+    const withTable = tail === '' ? queries : queries.map((q) => q + tail);
     if (ctx.format === 'savedsearches') {
       const stanzas = withTable.map((q, i) =>
         savedSearchStanza(ctx.rule, withTable.length > 1 ? `${ctx.rule.title} (condition ${i + 1})` : ctx.rule.title, q, o.value),
@@ -194,23 +197,34 @@ function dataSources(ctx: RuleContext): string[] {
   const dm = ctx.state['splunk.datamodel'];
   if (ctx.format === 'data_model' && typeof dm === 'string') return [`datamodel=${dm}`];
   const out: string[] = [];
-  const add = (s: string): void => {
-    if (!out.includes(s)) out.push(s);
-  };
-  for (const k of ['index', 'source', 'sourcetype']) {
+  for (let i = 0; i < SCOPE_NAMES.length; i++) {
+    const k = SCOPE_NAMES[i]!;
     const v = ctx.options[k];
-    if (typeof v === 'string') add(`${k}=${v}`);
+    if (typeof v === 'string') addSource(out, `${k}=${v}`);
   }
-  const visit = (el: DetectionElement): void => {
-    if (el.kind === 'group') return el.items.forEach(visit);
-    if (el.field === null || !['index', 'source', 'sourcetype'].includes(el.field) || el.negated) return;
-    for (const v of el.values) {
-      const text = v.kind === 'string' ? plainText(v.parts) : undefined;
-      if (text !== undefined) add(`${el.field}=${text}`);
-    }
-  };
-  for (const d of ctx.rule.detections) visit(d.body);
+  const detections = ctx.rule.detections;
+  for (let i = 0; i < detections.length; i++) scopeSources(detections[i]!.body, out);
   return out;
+}
+
+const SCOPE_NAMES = ['index', 'source', 'sourcetype'] as const;
+
+function addSource(out: string[], s: string): void {
+  if (!out.includes(s)) out.push(s);
+}
+
+/** The `index`/`source`/`sourcetype` values a detection tests positively, into `out` (a top-level walk: no closure per rule). */
+function scopeSources(el: DetectionElement, out: string[]): void {
+  if (el.kind === 'group') {
+    const items = el.items;
+    for (let i = 0; i < items.length; i++) scopeSources(items[i]!, out);
+    return;
+  }
+  if (el.field === null || !SCOPE_FIELDS.has(el.field) || el.negated) return;
+  for (const v of el.values) {
+    const text = v.kind === 'string' ? plainText(v.parts) : undefined;
+    if (text !== undefined) addSource(out, `${el.field}=${text}`);
+  }
 }
 
 /** savedsearches: one file, [default] first, stanza names made unique (Splunk merges same-named stanzas). */

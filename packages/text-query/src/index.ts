@@ -3,3 +3,4 @@ export * from './dialect.js';
 export * from './render.js';
 export * from './group.js';
 export * from './backend.js';
+export { pushAll } from './push-all.js';

@@ -1,6 +1,6 @@
 import { diagnostic, stringShape } from '@sigmats/core';
 import type { Diagnostic, Expr, KeywordExpr, MatchExpr, ScalarValue, SourceLocation } from '@sigmats/core';
-import { fail, ok, renderExpr, type RenderHooks, type Result } from '@sigmats/text-query';
+import { fail, ok, pushAll, renderExpr, type RenderHooks, type Result } from '@sigmats/text-query';
 import { SEARCH, TSTATS, WHERE } from './dialects.js';
 import { hasPlaceholder, searchLeaf, searchPattern, whereLeaf, type LeafContext } from './leaves.js';
 import { searchField, splNumber, splString } from './literals.js';
@@ -31,7 +31,8 @@ interface SearchCtx extends LeafContext {
 
 /** searchLeaf results without prefix, computed while classifying (each leaf is rendered once). */
 interface LeafMemo {
-  readonly results: Map<Expr, Result<string> | undefined>;
+  /** UNSAYABLE: searchLeaf returned undefined (the search cannot say the leaf). */
+  readonly results: Map<Expr, Result<string> | typeof UNSAYABLE>;
   /** The value text of each `name=value` term among them that an IN list can hold (strings, numbers). */
   readonly values: Map<Expr, string>;
 }
@@ -76,16 +77,20 @@ function negatedLeaves(e: Expr, neg = false, out = new Set<Expr>()): Set<Expr> {
 }
 
 const NO_NEGATION: ReadonlySet<Expr> = new Set();
+const UNSAYABLE = Symbol('not sayable in the search');
+/** The scope leaves of a condition without scope (most): no set to build per condition. */
+const NO_SCOPE: ReadonlySet<Expr> = new Set();
 
 function searchCtx(prefix: string, unprefixed: ReadonlySet<Expr>, memo: LeafMemo): SearchCtx {
   return { negated: NO_NEGATION, fieldPrefix: prefix, unprefixed, memo };
 }
 
 function memoSearchLeaf(node: MatchExpr | KeywordExpr, memo: LeafMemo): Result<string> | undefined {
+  // One lookup for a leaf seen before (a miss is not told apart from "not sayable" by a second lookup).
   const hit = memo.results.get(node);
-  if (hit !== undefined || memo.results.has(node)) return hit;
+  if (hit !== undefined) return hit === UNSAYABLE ? undefined : hit;
   const r = searchLeaf(node, PLAIN, memo.values);
-  memo.results.set(node, r);
+  memo.results.set(node, r ?? UNSAYABLE);
   return r;
 }
 
@@ -94,8 +99,9 @@ function leafCtx(node: Expr, ctx: SearchCtx): LeafContext {
 }
 
 const searchHooks: RenderHooks<SearchCtx> = {
+  // Without a prefix (or for a scope leaf) the leaf was rendered when it was classified: the memo has it.
   leaf: (node, ctx) =>
-    (leafCtx(node, ctx).fieldPrefix === '' ? memoSearchLeaf(node, ctx.memo) : searchLeaf(node, leafCtx(node, ctx))) ??
+    (ctx.fieldPrefix === '' || ctx.unprefixed.has(node) ? memoSearchLeaf(node, ctx.memo) : searchLeaf(node, ctx)) ??
     fail(diagnostic('backend/unsupported-feature', 'internal: a search-only leaf was routed to search', node.loc)),
   orList: (field, values, node, ctx) => inList(field, values, node, ctx),
   // NOT over a presence test flips it instead of writing `NOT NOT F=*`.
@@ -162,9 +168,11 @@ function searchable(e: Expr, memo: LeafMemo): boolean {
     case 'keyword':
       return memoSearchLeaf(e, memo) !== undefined;
     case 'and':
-    case 'or':
-      for (const o of e.operands) if (!searchable(o, memo)) return false;
+    case 'or': {
+      const operands = e.operands;
+      for (let i = 0; i < operands.length; i++) if (!searchable(operands[i]!, memo)) return false;
       return true;
+    }
     case 'not':
       return searchable(e.operand, memo);
     case 'const':
@@ -183,12 +191,19 @@ export type Stage = 'search' | 'tstats';
  * (`NOT (a OR b)` = `NOT a AND NOT b`), so its searchable parts still filter in the search and only the rest
  * goes to where. Fully searchable groups are kept as written.
  */
-function conjuncts(expr: Expr, memo: LeafMemo): Expr[] {
-  if (expr.kind === 'and') return expr.operands.flatMap((o) => conjuncts(o, memo));
-  if (expr.kind === 'not' && expr.operand.kind === 'or' && !searchable(expr, memo)) {
-    return expr.operand.operands.flatMap((o) => conjuncts(o.kind === 'not' ? o.operand : { kind: 'not', operand: o, loc: expr.loc }, memo));
-  }
-  return [expr];
+function conjuncts(expr: Expr, memo: LeafMemo, out: Expr[] = []): Expr[] {
+  // Appended to one array with indexed loops: no closure and no array per operand (this runs on every condition).
+  if (expr.kind === 'and') {
+    const operands = expr.operands;
+    for (let i = 0; i < operands.length; i++) conjuncts(operands[i]!, memo, out);
+  } else if (expr.kind === 'not' && expr.operand.kind === 'or' && !searchable(expr, memo)) {
+    const operands = expr.operand.operands;
+    for (let i = 0; i < operands.length; i++) {
+      const o = operands[i]!;
+      conjuncts(o.kind === 'not' ? o.operand : { kind: 'not', operand: o, loc: expr.loc }, memo, out);
+    }
+  } else out.push(expr);
+  return out;
 }
 
 /** Split and render one lowered condition. `scope` leaves are AND-ed in front of the search terms. */
@@ -209,12 +224,13 @@ export function renderCondition(
   }
   const memo: LeafMemo = { results: new Map(), values: new Map() };
   const operands = conjuncts(expr, memo);
-  const toSearch: Expr[] = [...scope];
+  const toSearch: Expr[] = scope.length === 0 ? [] : [...scope];
   const regex: string[] = [];
   const toWhere: Expr[] = [];
   const warnings: Diagnostic[] = [];
   const errors: Diagnostic[] = [];
-  for (const op of operands) {
+  for (let i = 0; i < operands.length; i++) {
+    const op = operands[i]!;
     if (searchable(op, memo)) toSearch.push(op);
     else if (opts.stage === 'search' && op.kind === 'match' && op.value.kind === 'regex' && op.value.placeholders.length === 0) {
       const f = searchField(op.field);
@@ -227,12 +243,12 @@ export function renderCondition(
   }
   let search = '';
   if (toSearch.length > 0) {
-    const ctx = searchCtx(opts.prefix ?? '', new Set(scope), memo);
+    const ctx = searchCtx(opts.prefix ?? '', scope.length === 0 ? NO_SCOPE : new Set(scope), memo);
     const r = renderExpr(and(toSearch, expr.loc), opts.stage === 'tstats' ? TSTATS : SEARCH, searchHooks, ctx);
     if (r.ok) {
       search = r.value;
-      warnings.push(...r.warnings);
-    } else errors.push(...r.errors);
+      pushAll(warnings, r.warnings);
+    } else pushAll(errors, r.errors);
   }
   let where = '';
   if (toWhere.length > 0) {
@@ -244,8 +260,8 @@ export function renderCondition(
     const r = renderExpr(w, WHERE, whereHooks, ctx);
     if (r.ok) {
       where = r.value;
-      warnings.push(...r.warnings);
-    } else errors.push(...r.errors);
+      pushAll(warnings, r.warnings);
+    } else pushAll(errors, r.errors);
   }
   if (errors.length > 0) return fail(...errors);
   return ok({ search, regex, where }, warnings);
