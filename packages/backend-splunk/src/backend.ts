@@ -76,6 +76,8 @@ function unscopedWindows(expr: Expr, ctx: RuleContext, o: SplunkOptions): Diagno
     diagnostic('backend/unsupported-feature', 'no Windows add-on pipeline: Sigma field names (EventID, not EventCode) and no source scope', ctx.rule.fieldLocs['logsource'] ?? ctx.rule.loc, {
       severity: 'warning',
       hint: 'use the pipeline splunk-windows (Splunk Add-ons for Windows and Sysmon, XML rendering), sysmon or windows-security, or the options index/source/sourcetype',
+      // Named here, as the driver would name it (last): no copy of the warning to add it (most Windows rules get one).
+      rule: ctx.key,
     }),
   ];
 }
@@ -96,6 +98,7 @@ function unscopedEventType(expr: Expr, ctx: RuleContext, o: SplunkOptions): Diag
     diagnostic('backend/unsupported-feature', `no source scope for ${product} ${category} events: the search also matches other event types with the same fields`, ctx.rule.fieldLocs['logsource'] ?? ctx.rule.loc, {
       severity: 'warning',
       hint: `use the options index/source/sourcetype (or a pipeline) to name the data set that holds ${product} ${category} events`,
+      rule: ctx.key,
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import { mapLeaves } from '@sigmats/core';
-import type { Expr, KeywordExpr } from '@sigmats/core';
+import type { Expr, KeywordExpr, LeafExpr } from '@sigmats/core';
 
 /**
  * A keyword is searched in `_raw`. Without a Windows pipeline (whose `_raw` is the event XML: xml-raw.ts) the plain
@@ -13,12 +13,15 @@ function jsonText(s: string): string {
 }
 
 export function keywordsInJsonOrText(e: Expr): Expr {
-  return mapLeaves(e, (test) => {
-    if (test.kind !== 'keyword') return test;
-    const v = test.value;
-    if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'literal' && /["\\]/.test(p.text))) return test;
-    const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: jsonText(p.text) } : p));
-    const escaped: KeywordExpr = { ...test, value: { ...v, parts } };
-    return { kind: 'or', operands: [test, escaped], loc: test.loc };
-  });
+  return mapLeaves(e, inJsonOrText);
+}
+
+/** A top-level function, not a closure made per condition (this runs for every non-Windows rule). */
+function inJsonOrText(test: LeafExpr): Expr {
+  if (test.kind !== 'keyword') return test;
+  const v = test.value;
+  if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'literal' && /["\\]/.test(p.text))) return test;
+  const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: jsonText(p.text) } : p));
+  const escaped: KeywordExpr = { ...test, value: { ...v, parts } };
+  return { kind: 'or', operands: [test, escaped], loc: test.loc };
 }

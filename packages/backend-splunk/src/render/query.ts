@@ -275,7 +275,7 @@ export function renderWhereExpr(expr: Expr): Result<string> {
 /** The plain search pipeline for one condition: `<search> [| regex …]* [| where …]`. */
 export function searchPipeline(parts: ConditionParts): string {
   let q = parts.search === '' ? '*' : parts.search;
-  for (const r of parts.regex) q += ` | regex ${r}`;
+  for (let i = 0; i < parts.regex.length; i++) q += ` | regex ${parts.regex[i]!}`;
   if (parts.where !== '') q += ` | where ${parts.where}`;
   return q;
 }

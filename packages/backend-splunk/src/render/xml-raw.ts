@@ -1,5 +1,5 @@
 import { mapLeaves } from '@sigmats/core';
-import type { Expr, KeywordExpr } from '@sigmats/core';
+import type { Expr, KeywordExpr, LeafExpr } from '@sigmats/core';
 
 /**
  * Pipeline state key: the events' `_raw` is the event log XML (XmlWinEventLog, `renderXml = true`). Set by the
@@ -19,11 +19,14 @@ function xmlText(s: string): string {
  * (they are extracted fields, not `_raw`). Regex keywords are left as written: their text is a pattern, not the value.
  */
 export function keywordsAsXmlText(e: Expr): Expr {
-  return mapLeaves(e, (test) => {
-    if (test.kind !== 'keyword') return test;
-    const v = test.value;
-    if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'literal' && /[&<>"]/.test(p.text))) return test;
-    const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: xmlText(p.text) } : p));
-    return { ...test, value: { ...v, parts } } satisfies KeywordExpr;
-  });
+  return mapLeaves(e, asXmlText);
+}
+
+/** A top-level function, not a closure made per condition (this runs for every rule under a Windows pipeline). */
+function asXmlText(test: LeafExpr): Expr {
+  if (test.kind !== 'keyword') return test;
+  const v = test.value;
+  if (v.kind !== 'string' || !v.parts.some((p) => p.kind === 'literal' && /[&<>"]/.test(p.text))) return test;
+  const parts = v.parts.map((p) => (p.kind === 'literal' ? { ...p, text: xmlText(p.text) } : p));
+  return { ...test, value: { ...v, parts } } satisfies KeywordExpr;
 }
