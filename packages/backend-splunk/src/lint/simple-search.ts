@@ -1,6 +1,7 @@
 /**
  * A quick proof, without tokens, that lintSpl finds nothing in a query: the common shape of this backend's output, one
- * search expression of `name=value` terms, IN lists, AND/OR/NOT and groups (94% of the queries over SigmaHQ's rules).
+ * search expression of `name=value` terms, IN lists, AND/OR/NOT and groups (95% of the queries over SigmaHQ's rules,
+ * rules-emerging-threats and rules-threat-hunting, without a pipeline and with splunk-windows).
  * It follows the checks lintSpl makes in search mode, restricted to a subset it can decide in one pass:
  *  - characters: no control character, pipe, bracket, macro, '…' field name, stray '!' or `==`, and every "…" string is
  *    closed with no escape but \\, \" and \' (what token() accepts; tokenize.ts CLEAN_DQ);
