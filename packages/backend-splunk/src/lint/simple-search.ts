@@ -126,7 +126,6 @@ export function simpleSearch(query: string): boolean {
       WORD_RUN.test(query);
       const end = WORD_RUN.lastIndex;
       if (end === i) return false; // a comma, quote, bracket, pipe or backquote
-
       const k = keyword(query, i, end);
       if (k === 1 || k === 2) {
         // AND/OR after AND/OR/NOT or an operator, or where an operand is expected; NOT after an operator.
@@ -136,7 +135,7 @@ export function simpleSearch(query: string): boolean {
         pending = 1;
         i = end;
       } else if (k === 3) {
-        // IN needs a field before it: a word, or a string whose text is not AND/OR/NOT.
+        // IN needs a field before it: a word, or a string whose text is not AND/OR/NOT (nor IN, to keep it simple).
         if (prev === STRING_OPERAND ? keyword(query, prevStart + 1, prevEnd - 1) !== 0 : prev !== WORD_OPERAND) return false;
         const listEnd = inListEnd(query, end);
         if (listEnd < 0) return false;
