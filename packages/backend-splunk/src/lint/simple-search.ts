@@ -10,7 +10,7 @@
  *  - groups balanced, none empty, none written right against a word (a call);
  *  - `IN` only after a word that is not AND/OR/NOT (or a string), then `(`, values (words, strings) between commas, `)`.
  * Anything else returns false and the query gets the full lint: false never means a problem. The differential test
- * (lint.test.ts) holds this to lintSpl over SigmaHQ-shaped and mutated queries.
+ * (simple-search.test.ts) holds this to lintSpl over SigmaHQ-shaped and mutated queries.
  */
 import { CLEAN_DQ, WORD_RUN } from './tokenize.js';
 
