@@ -54,6 +54,16 @@ function textsOf(v: unknown, folded: boolean): Texts {
 }
 
 /**
+ * Where the fold of one known text is kept across events: the prefilter's scan memo (prefilter.ts) holds one per
+ * memoized text, and offers it to the view of each event whose field has that text (`offerFold`), so that a value
+ * repeated over the stream (Image, ParentImage, OriginalFileName...) is lower-cased once instead of once per event.
+ * `folded` is undefined until some rule needs it, then fold(the text).
+ */
+export interface FoldSlot {
+  folded: string | undefined;
+}
+
+/**
  * One event being evaluated: resolved fields and their string forms are cached, because many rules
  * look at the same few fields.
  */
@@ -87,6 +97,8 @@ export class EventView {
   private readonly values: unknown[];
   private readonly raws: (Texts | undefined)[];
   private readonly foldeds: (Texts | undefined)[];
+  /** Per field id: a fold slot for the field's (single string) raw text in this event, offered by the prefilter. */
+  private readonly foldSlots: (FoldSlot | undefined)[];
   private stamp = 0;
   /** The event's own enumerable values by position, and their shape (event-shape.ts) when they were captured. */
   private readonly own: unknown[] = [];
@@ -111,6 +123,7 @@ export class EventView {
     this.values = new Array<unknown>(n).fill(undefined);
     this.raws = new Array<Texts | undefined>(n).fill(undefined);
     this.foldeds = new Array<Texts | undefined>(n).fill(undefined);
+    this.foldSlots = new Array<FoldSlot | undefined>(n).fill(undefined);
     this.load(event);
   }
 
@@ -155,6 +168,7 @@ export class EventView {
       this.values[id] = this.lookUp(id, name);
       this.raws[id] = undefined;
       this.foldeds[id] = undefined;
+      this.foldSlots[id] = undefined;
     }
   }
 
@@ -182,7 +196,9 @@ export class EventView {
       let f = this.foldeds[id];
       if (f === undefined) {
         const raw = this.raws[id];
-        f = raw === undefined ? textsOf(this.values[id], true) : typeof raw === 'string' ? fold(raw) : raw.map(fold);
+        const slot = this.foldSlots[id];
+        if (slot !== undefined) f = slot.folded ??= fold(raw as string);
+        else f = raw === undefined ? textsOf(this.values[id], true) : typeof raw === 'string' ? fold(raw) : raw.map(fold);
         this.foldeds[id] = f;
       }
       return f;
@@ -190,6 +206,15 @@ export class EventView {
     let r = this.raws[id];
     if (r === undefined) this.raws[id] = r = textsOf(this.values[id], false);
     return r;
+  }
+
+  /**
+   * The slot where fold(`text`) is kept, for this event's field `id`, whose raw text (as `text(name, false, id)` has
+   * just given it) is `text`. Ignored unless that is still the field's single raw string in this event: the slot is
+   * used only for the text it belongs to, and forgotten with the event (ensure).
+   */
+  offerFold(id: number, text: string, slot: FoldSlot): void {
+    if (this.stamps[id] === this.stamp && this.raws[id] === text) this.foldSlots[id] = slot;
   }
 
   /** Same as `text`, always as a list. */

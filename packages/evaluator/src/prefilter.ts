@@ -2,7 +2,7 @@ import { AdaptiveMemo, NOT_KEPT } from './adaptive-memo.js';
 import { AhoCorasick } from './aho-corasick.js';
 import { SampledScan } from './sampled-scan.js';
 import type { Clauses } from './compile-expr.js';
-import type { EventView, FieldRegistry } from './event.js';
+import type { EventView, FieldRegistry, FoldSlot } from './event.js';
 
 interface IndexedField {
   readonly field: string;
@@ -12,8 +12,17 @@ interface IndexedField {
   readonly targets: readonly Int32Array[];
   /** Per literal: the event stamp it was last seen in. */
   readonly seen: Int32Array;
-  /** The clauses a text's literals hit, as (position, clause id) pairs, by text, while that pays (adaptive-memo.ts). */
-  readonly memo: AdaptiveMemo<Int32Array>;
+  /** What is kept of a text, by text, while that pays (adaptive-memo.ts). */
+  readonly memo: AdaptiveMemo<MemoEntry>;
+}
+
+/**
+ * A memoized text: the clauses its literals hit, as (position, clause id) pairs, and the slot for its fold, which
+ * the event's view fills the first time a rule needs it (EventView.offerFold): a text repeated over the stream is
+ * then neither scanned nor lower-cased again (one allocation fewer per field and event, and less garbage to collect).
+ */
+interface MemoEntry extends FoldSlot {
+  readonly targets: Int32Array;
 }
 
 /**
@@ -101,7 +110,7 @@ export class Prefilter {
         ac: literals.every((l) => l.length >= SAMPLED_MIN_LENGTH) ? new SampledScan(literals) : new AhoCorasick(literals),
         targets: literals.map((l) => Int32Array.from(lits.get(l)!)),
         seen: new Int32Array(literals.length),
-        memo: new AdaptiveMemo<Int32Array>(MEMO_MIN_HIT_RATE, MEMO_MAX_TEXTS, memoize),
+        memo: new AdaptiveMemo<MemoEntry>(MEMO_MIN_HIT_RATE, MEMO_MAX_TEXTS, memoize),
       });
     }
     this.always = Int32Array.from(always);
@@ -147,8 +156,10 @@ export class Prefilter {
     for (const f of this.fields) {
       const texts = ev.text(f.field, false, f.id);
       this.current = f;
-      if (typeof texts === 'string') this.scan(f, texts);
-      else for (const text of texts) this.scan(f, text);
+      if (typeof texts === 'string') {
+        const entry = this.scan(f, texts);
+        if (entry !== undefined) ev.offerFold(f.id, texts, entry);
+      } else for (const text of texts) this.scan(f, text);
     }
     const { always, list } = this;
     for (let i = 0; i < always.length; i++) list[this.count++] = always[i]!;
@@ -164,20 +175,23 @@ export class Prefilter {
     return Array.from(this.list.subarray(0, this.select(ev)));
   }
 
-  private scan(f: IndexedField, text: string): void {
+  /** Scans one text of the field (or replays its memo entry); returns the text's memo entry, if it has one. */
+  private scan(f: IndexedField, text: string): MemoEntry | undefined {
     const known = f.memo.lookup(text);
     if (known === NOT_KEPT) {
       f.ac.scan(text, this.onHit);
-      return;
+      return undefined;
     }
     if (known !== undefined) {
-      this.apply(known);
-      return;
+      this.apply(known.targets);
+      return known;
     }
     const collected = this.collected;
     collected.length = 0;
     f.ac.scan(text, this.onCollect);
-    f.memo.remember(text, collected.length === 0 ? NO_IDS : clauseTargets(f, collected));
+    const entry: MemoEntry = { targets: collected.length === 0 ? NO_IDS : clauseTargets(f, collected), folded: undefined };
+    f.memo.remember(text, entry);
+    return entry;
   }
 
   /**
