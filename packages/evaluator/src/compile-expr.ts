@@ -17,9 +17,15 @@ export type Predicate = (ev: EventView) => boolean;
 
 /** `field contains literal` (folded): a necessary condition used by the prefilter index. */
 export interface Atom {
-  /** Field name. */
+  /** Field name ('' for a keyword atom). */
   readonly field: string;
   readonly literal: string;
+  /**
+   * Set for a keyword atom: some string or number leaf of the event (any field, nested too) has the literal in its
+   * fold. This is the leaf check that never refuses such a leaf (keyword-probe.ts); the prefilter applies it to
+   * the leaves its field scans have not read (keyword-leaves.ts).
+   */
+  readonly keyword?: (leaf: string) => boolean;
 }
 
 /**
@@ -471,8 +477,10 @@ function regexProbe(lit: string): (leaf: string) => boolean {
 const QUICK_LITERAL_MAX = 1024;
 
 /**
- * Keywords: substring (contains) semantics over every string and number leaf of the event. They give the
- * prefilter no clause: scanning every leaf of every event costs more than evaluating the few keyword rules.
+ * Keywords: substring (contains) semantics over every string and number leaf of the event. A folded printable ASCII
+ * keyword gives the prefilter a keyword atom (see Atom.keyword): the field scans find it in the indexed fields and
+ * only the other leaves are searched, instead of every leaf of every event when the condition is evaluated. Other
+ * keywords give no clause.
  */
 function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
   const { value } = expr;
@@ -497,7 +505,7 @@ function compileKeyword(expr: KeywordExpr, ctx: CompileContext): CompiledExpr {
           return {
             // fold keeps code-point counts and the literal is ASCII: a leaf shorter than it cannot contain it.
             test: (ev) => ev.someKeywordLeaf(quick, lit.length) && ev.keywordJoined(true).includes(lit),
-            clauses: [],
+            clauses: weak(lit) ? [] : [[{ field: '', literal: lit, keyword: quick }]],
           };
         }
         return { test: (ev) => ev.keywordJoined(folded).includes(lit), clauses: [] };

@@ -250,18 +250,30 @@ export class EventView {
       const own = this.own;
       for (let i = 0; i < shape.keys.length; i++) if (leafPasses(own[i], test, minLength, small, stack)) return true;
     } else stack.push(this.current);
-    while (stack.length > 0) {
-      const v = stack.pop();
-      if (typeof v !== 'object' || v === null) continue;
-      if (Array.isArray(v)) {
-        for (const x of v) if (leafPasses(x, test, minLength, small, stack)) return true;
-        continue;
-      }
-      // The own enumerable values, as Object.values gives them, without allocating their array.
-      const o = v as Record<string, unknown>;
-      for (const k in o) if (hasOwn.call(o, k) && leafPasses(o[k], test, minLength, small, stack)) return true;
+    return stackPasses(stack, test, minLength, small);
+  }
+
+  /**
+   * someKeywordLeaf, except for the event's own top-level string and number values at the positions `searched`
+   * marks in its shape (the prefilter's field scans have read those texts already; keyword-leaves.ts). Undefined
+   * when that cannot be told: the event's values were not captured by position, or keyword fields are configured
+   * (keyword leaves are then theirs, not the event's).
+   */
+  someLeafOutside(test: (leaf: string) => boolean, minLength: number, searched: (shape: Shape) => Uint8Array): boolean | undefined {
+    const shape = this.shape;
+    if (shape === undefined || this.keywordFields) return undefined;
+    const skip = searched(shape);
+    const small = minLength <= 1 ? 0 : 10 ** (minLength - 2);
+    const stack: unknown[] = [];
+    const own = this.own;
+    for (let i = 0; i < shape.keys.length; i++) {
+      const x = own[i];
+      // Arrays and objects are walked whatever the mark: a field scan reads the scalars of an array, not the
+      // objects inside it.
+      if (skip[i] === 1 && (typeof x === 'string' || typeof x === 'number')) continue;
+      if (leafPasses(x, test, minLength, small, stack)) return true;
     }
-    return false;
+    return stackPasses(stack, test, minLength, small);
   }
 
   /** Every string and number leaf of the event (or of the configured keyword fields), for keyword search. */
@@ -288,6 +300,22 @@ function leafPasses(x: unknown, test: (leaf: string) => boolean, minLength: numb
     return s.length >= minLength && test(s);
   }
   if (typeof x === 'object' && x !== null) stack.push(x);
+  return false;
+}
+
+/** Walks the queued containers (someKeywordLeaf's remaining work): whether some leaf inside passes. */
+function stackPasses(stack: unknown[], test: (leaf: string) => boolean, minLength: number, small: number): boolean {
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (leafPasses(x, test, minLength, small, stack)) return true;
+      continue;
+    }
+    // The own enumerable values, as Object.values gives them, without allocating their array.
+    const o = v as Record<string, unknown>;
+    for (const k in o) if (hasOwn.call(o, k) && leafPasses(o[k], test, minLength, small, stack)) return true;
+  }
   return false;
 }
 

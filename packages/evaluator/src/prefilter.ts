@@ -1,6 +1,7 @@
 import { AdaptiveMemo, NOT_KEPT } from './adaptive-memo.js';
 import { AhoCorasick } from './aho-corasick.js';
 import { SampledScan } from './sampled-scan.js';
+import { KeywordLeaves } from './keyword-leaves.js';
 import type { Clauses } from './compile-expr.js';
 import type { EventView, FieldRegistry, FoldSlot } from './event.js';
 
@@ -65,6 +66,9 @@ export class Prefilter {
   private count = 0;
   private current: IndexedField | undefined;
   private readonly onHit = (id: number): void => this.hit(id);
+  /** Keyword atoms, searched outside the fields scanned in full (keyword-leaves.ts); undefined without any. */
+  private readonly keywords: KeywordLeaves | undefined;
+  private readonly onKeyword = (targets: Int32Array): void => this.apply(targets);
   /** Ids reported while scanning a text that is being memoized. */
   private readonly collected: number[] = [];
   private readonly onCollect = (id: number): void => {
@@ -78,13 +82,21 @@ export class Prefilter {
     fields: FieldRegistry,
     /** Memoize scans of repeated texts (default true); false is the plain scan, for tests. */
     memoize = true,
+    /**
+     * Use keyword atoms (default true). False when keyword searches are restricted to configured fields: their
+     * leaves are not the event's, and clauses with a keyword atom are left out (fewer necessary conditions: still
+     * necessary).
+     */
+    keywords = true,
   ) {
     this.clauseCount = new Int32Array(entries.length);
     const byField = new Map<string, Map<string, number[]>>();
+    const byKeyword = new Map<string, { probe: (leaf: string) => boolean; targets: number[] }>();
     const always: number[] = [];
     let clauseIds = 0;
     entries.forEach((entry, pos) => {
-      const clauses = clausesOf(entry);
+      let clauses = clausesOf(entry);
+      if (!keywords) clauses = clauses.filter((c) => !c.some((a) => a.keyword !== undefined));
       if (clauses.some((c) => c.length === 0)) {
         this.clauseCount[pos] = -1;
         return;
@@ -94,6 +106,12 @@ export class Prefilter {
       for (const clause of clauses) {
         const cid = clauseIds++;
         for (const atom of clause) {
+          if (atom.keyword !== undefined) {
+            let k = byKeyword.get(atom.literal);
+            if (!k) byKeyword.set(atom.literal, (k = { probe: atom.keyword, targets: [] }));
+            k.targets.push(pos, cid);
+            continue;
+          }
           let lits = byField.get(atom.field);
           if (!lits) byField.set(atom.field, (lits = new Map()));
           let t = lits.get(atom.literal);
@@ -102,17 +120,37 @@ export class Prefilter {
         }
       }
     });
+    const scanned: { field: string; id: number }[] = [];
     for (const [field, lits] of byField) {
+      const sampled = [...lits.keys()].every((l) => l.length >= SAMPLED_MIN_LENGTH);
+      if (!sampled) {
+        // A field scanned in full also looks for every keyword literal: keyword-leaves.ts then skips its text.
+        for (const [literal, k] of byKeyword) {
+          let t = lits.get(literal);
+          if (!t) lits.set(literal, (t = []));
+          t.push(...k.targets);
+        }
+        scanned.push({ field, id: fields.id(field) });
+      }
       const literals = [...lits.keys()];
       this.fields.push({
         field,
         id: fields.id(field),
-        ac: literals.every((l) => l.length >= SAMPLED_MIN_LENGTH) ? new SampledScan(literals) : new AhoCorasick(literals),
+        ac: sampled ? new SampledScan(literals) : new AhoCorasick(literals),
         targets: literals.map((l) => Int32Array.from(lits.get(l)!)),
         seen: new Int32Array(literals.length),
         memo: new AdaptiveMemo<MemoEntry>(MEMO_MIN_HIT_RATE, MEMO_MAX_TEXTS, memoize),
       });
     }
+    this.keywords =
+      byKeyword.size === 0
+        ? undefined
+        : new KeywordLeaves(
+            [...byKeyword.keys()],
+            [...byKeyword.values()].map((k) => k.probe),
+            [...byKeyword.values()].map((k) => Int32Array.from(k.targets)),
+            scanned,
+          );
     this.always = Int32Array.from(always);
     this.list = new Int32Array(entries.length);
     this.entryStamp = new Int32Array(entries.length);
@@ -161,6 +199,7 @@ export class Prefilter {
         if (entry !== undefined) ev.offerFold(f.id, texts, entry);
       } else for (const text of texts) this.scan(f, text);
     }
+    this.keywords?.search(ev, this.stamp, this.onKeyword);
     const { always, list } = this;
     for (let i = 0; i < always.length; i++) list[this.count++] = always[i]!;
     const n = this.count;
@@ -204,6 +243,7 @@ export class Prefilter {
     this.clauseStamp.fill(0);
     this.entryStamp.fill(0);
     for (const f of this.fields) f.seen.fill(0);
+    this.keywords?.restamp();
   }
 
   /** Texts held by the scan memos (bounded by MEMO_MAX_TEXTS per indexed field). */

@@ -282,7 +282,9 @@ export class CompiledRuleSet {
       this.entries.forEach((e, i) => {
         if (applies(e)) list.push(i);
       });
-      r = this.indexed ? new Prefilter(list, (i) => this.entries[i]!.clauses, this.fields) : Int32Array.from(list);
+      r = this.indexed
+        ? new Prefilter(list, (i) => this.entries[i]!.clauses, this.fields, true, this.keywordFields === undefined)
+        : Int32Array.from(list);
       this.routes.set(key, r);
     }
     this.lastSources = sources;
