@@ -36,13 +36,24 @@ export class KeywordLeaves {
     this.minLength = Math.min(...literals.map((l) => l.length));
   }
 
-  /** Calls `found` with the targets of each keyword literal found (or not ruled out) in this event outside the scanned fields. */
-  search(ev: EventView, stamp: number, found: (targets: Int32Array) => void): void {
+  /**
+   * Calls `found` with the targets of each keyword literal found (or not ruled out) in this event outside the scanned
+   * fields. Literals for which `wanted` says their targets cannot make a candidate any more (`sel and keyword` with
+   * `sel` not hit) are not searched: the walk is only paid for where it can matter.
+   */
+  search(ev: EventView, stamp: number, wanted: (targets: Int32Array) => boolean, found: (targets: Int32Array) => void): void {
     this.stamp = stamp;
-    this.left = this.literals.length;
     this.found = found;
+    const { seen, targets } = this;
+    let left = 0;
+    for (let k = 0; k < targets.length; k++) {
+      if (wanted(targets[k]!)) left++;
+      else seen[k] = stamp;
+    }
+    if (left === 0) return;
+    this.left = left;
     if (ev.someLeafOutside(this.onLeaf, this.minLength, this.maskOf) !== undefined) return;
-    for (let k = 0; k < this.literals.length; k++) this.report(k);
+    for (let k = 0; k < targets.length; k++) this.report(k);
   }
 
   /** Stamps are the prefilter's: reset with its own (Prefilter.restamp). */

@@ -69,6 +69,23 @@ export class Prefilter {
   /** Keyword atoms, searched outside the fields scanned in full (keyword-leaves.ts); undefined without any. */
   private readonly keywords: KeywordLeaves | undefined;
   private readonly onKeyword = (targets: Int32Array): void => this.apply(targets);
+  /** Per position: how many of its clauses hold a keyword atom. */
+  private readonly keywordClauses: Int32Array;
+  /**
+   * Whether hitting these (position, clause id) pairs could still make some position a candidate: a clause not hit
+   * yet, whose position's hits so far plus its keyword clauses reach its clause count (an over-estimate: a keyword
+   * clause hit by a field scan counts twice).
+   */
+  private readonly keywordWanted = (t: Int32Array): boolean => {
+    const { clauseStamp, entryStamp, entryHits, clauseCount, keywordClauses, stamp } = this;
+    for (let i = 0; i < t.length; i += 2) {
+      const pos = t[i]!;
+      if (clauseStamp[t[i + 1]!] === stamp) continue;
+      const hits = entryStamp[pos] === stamp ? entryHits[pos]! : 0;
+      if (hits + keywordClauses[pos]! >= clauseCount[pos]!) return true;
+    }
+    return false;
+  };
   /** Ids reported while scanning a text that is being memoized. */
   private readonly collected: number[] = [];
   private readonly onCollect = (id: number): void => {
@@ -90,6 +107,7 @@ export class Prefilter {
     keywords = true,
   ) {
     this.clauseCount = new Int32Array(entries.length);
+    this.keywordClauses = new Int32Array(entries.length);
     const byField = new Map<string, Map<string, number[]>>();
     const byKeyword = new Map<string, { probe: (leaf: string) => boolean; targets: number[] }>();
     const always: number[] = [];
@@ -105,6 +123,7 @@ export class Prefilter {
       if (clauses.length === 0) always.push(pos);
       for (const clause of clauses) {
         const cid = clauseIds++;
+        if (clause.some((a) => a.keyword !== undefined)) this.keywordClauses[pos]!++;
         for (const atom of clause) {
           if (atom.keyword !== undefined) {
             let k = byKeyword.get(atom.literal);
@@ -199,7 +218,7 @@ export class Prefilter {
         if (entry !== undefined) ev.offerFold(f.id, texts, entry);
       } else for (const text of texts) this.scan(f, text);
     }
-    this.keywords?.search(ev, this.stamp, this.onKeyword);
+    this.keywords?.search(ev, this.stamp, this.keywordWanted, this.onKeyword);
     const { always, list } = this;
     for (let i = 0; i < always.length; i++) list[this.count++] = always[i]!;
     const n = this.count;

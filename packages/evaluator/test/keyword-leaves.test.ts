@@ -23,6 +23,8 @@ const RULES = [
   rule(4, `  img:\n    Image|endswith: '\\x.exe'\n  kw:\n    - 'a.b'\n  condition: img and kw`),
   rule(5, `  kw:\n    - 'flip'\n    - '\\perfc.dat'\n  condition: kw`),
   rule(6, `  h:\n    Hashes|contains: 'SHA256=0123456789ABCDEF0123'\n  kw:\n    - 'a.b'\n  condition: h or kw`),
+  // Two keyword clauses: the walk is skipped only when no condition could still become a candidate.
+  rule(7, `  kw1:\n    - 'a.b'\n  kw2:\n    - '31337'\n  condition: kw1 and kw2`),
 ];
 
 // Keywords in several cases and forms (İ folds to i, K to k), near misses, and texts other rules look for.
@@ -86,7 +88,8 @@ describe('keyword atoms in the prefilter', () => {
     [{ CommandLine: 'plain', Hashes: 'x\\perfc.dat' }, ['K1', 'K5']],
     [{ CommandLine: { inner: '\\perfc.dat' } }, ['K1', 'K5']],
     [{ CommandLine: ['plain', ['\\perfc.dat']] }, ['K1', 'K5']],
-    [{ Image: 'C:\\x.exe', Other: 31337, CommandLine: 'xA.By' }, ['K3', 'K4', 'K6']],
+    [{ Image: 'C:\\x.exe', Other: 31337, CommandLine: 'xA.By' }, ['K3', 'K4', 'K6', 'K7']],
+    [{ Image: 'C:\\y.exe', Other: 31337, Computer: 'xA.By' }, ['K3', 'K6', 'K7']],
     [{ Image: 'C:\\x.exe', User: 'FLİP' }, ['K5']],
     [{ Image: 'C:\\x.exe', User: 'flp' }, []],
   ])('%j -> %j', (e, titles) => {
