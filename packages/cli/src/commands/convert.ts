@@ -514,7 +514,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     targetParts(r, (d) => (isSkipped(r, d) ? { ...d, severity: 'warning' as const, message: `${tag(r, d.message)} (skipped: --skip-unsupported)` } : undefined)),
   );
   const counts = { errors: 0, warnings: 0 };
-  // Failed rules (--json's summary): of the run, and of each target, with every error (skipped or not).
+  // Failed rules for --json's summary: the run's (from the errors reported, skipped ones left out), and each
+  // target's count (from all of its errors, as before --skip-unsupported is applied).
   const failed = new Set<string>();
   for (const p of allParts) {
     for (const raw of p.list) {
