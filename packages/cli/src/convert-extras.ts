@@ -36,7 +36,7 @@ export function withRuleComments(target: string, rules: readonly ConvertedRule[]
   return rules.map((r) => `${ruleComment(target, r)}\n${r.output}`).join('\n\n');
 }
 
-/** Diagnostics counted by code and severity, for the summary that replaces a long report (diagnosticSummary). */
+/** Diagnostics counted by code and severity, for the summary that replaces a long report (summary). */
 export class CodeTally {
   total = 0;
   private readonly byCode = new Map<string, { errors: number; warnings: number }>();
@@ -56,13 +56,6 @@ export class CodeTally {
     const lines = rows.map(([code, c]) => `  ${code.padEnd(width)}  ${c.errors > 0 ? `${c.errors} error${c.errors === 1 ? '' : 's'}` : ''}${c.errors > 0 && c.warnings > 0 ? ', ' : ''}${c.warnings > 0 ? `${c.warnings} warning${c.warnings === 1 ? '' : 's'}` : ''}`);
     return `${this.total} diagnostics (first ${shown} shown above), by code:\n${lines.join('\n')}\n${how}\n`;
   }
-}
-
-/** `code  count` lines, most frequent first, and how to see everything. */
-export function diagnosticSummary(diags: Iterable<Diagnostic>, shown: number, how: string): string {
-  const tally = new CodeTally();
-  for (const d of diags) tally.add(d);
-  return tally.summary(shown, how);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@sigmats/core';
 import { detached } from './detach.js';
+import { doubled } from './typed-arrays.js';
 
 /** Keys whose strings are cut from rule texts: copied when kept. Codes, severities and file names are shared already. */
 const CUT_FROM_TEXTS = new Set(['message', 'hint', 'rule']);
@@ -102,11 +103,7 @@ export class DiagnosticStore implements Iterable<Diagnostic> {
       this.shapeNumbers.set(shapeKey, shape);
     }
     this.reserve(keys.length + 1);
-    if (this.count === this.starts.length) {
-      const grown = new Int32Array(this.count * 2);
-      grown.set(this.starts);
-      this.starts = grown;
-    }
+    if (this.count === this.starts.length) this.starts = doubled(this.starts);
     this.starts[this.count] = this.base + this.used;
     this.cells[this.used++] = shape;
     for (let i = 0; i < keys.length; i++) {

@@ -51,14 +51,19 @@ export function readSourceSync(path: string, cwd: string): ReadSource {
   // order mark is dropped. Anything else, rare, is read again as bytes and judged as before. Over SigmaHQ's rules:
   // 97 -> 70 ms of CPU against a buffer per file and Node's isUtf8 check (BENCHMARKS.md, round 9).
   const fast = readUtf8(path, cwd);
-  if (!fast.ok) return { name: path, text: undefined, diagnostics: [{ code: 'io/read-failed', severity: 'error', message: fast.message, file: path, line: 0, column: 0 }] };
+  if (!fast.ok) return readFailed(path, fast.message);
   if (!fast.text.includes('\uFFFD')) return { name: path, text: fast.text.charCodeAt(0) === 0xfeff ? fast.text.slice(1) : fast.text, diagnostics: [] };
   const read = readBytes(path, cwd);
-  if (!read.ok) return { name: path, text: undefined, diagnostics: [{ code: 'io/read-failed', severity: 'error', message: read.message, file: path, line: 0, column: 0 }] };
+  if (!read.ok) return readFailed(path, read.message);
   const text = utf8Text(read.bytes);
   if (text !== undefined) return { name: path, text, diagnostics: [] };
   const decoded = decodeSigmaBytes(read.bytes, path);
   return decoded.text === undefined ? { name: path, text: undefined, diagnostics: decoded.diagnostics } : { name: path, text: decoded.text, diagnostics: [] };
+}
+
+/** An input that could not be read: an `io/read-failed` error on the file, no text. */
+function readFailed(path: string, message: string): ReadSource {
+  return { name: path, text: undefined, diagnostics: [{ code: 'io/read-failed', severity: 'error', message, file: path, line: 0, column: 0 }] };
 }
 
 /**

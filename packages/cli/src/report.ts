@@ -97,7 +97,7 @@ export async function writeSortedDiagnostics(diags: Iterable<Diagnostic>, stream
   }
 }
 
-export function countSeverities(diags: readonly Diagnostic[]): { errors: number; warnings: number } {
+export function countSeverities(diags: Iterable<Diagnostic>): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const d of diags) d.severity === 'error' ? errors++ : warnings++;

@@ -1,5 +1,6 @@
 import { formatDiagnostic } from '@sigmats/core';
 import type { Diagnostic } from '@sigmats/core';
+import { doubled } from './typed-arrays.js';
 
 /** Diagnostics read in order and by number: an array, or a DiagnosticStore (which builds each one again). */
 export interface DiagnosticList extends Iterable<Diagnostic> {
@@ -11,6 +12,16 @@ export interface ReportPart {
   readonly list: DiagnosticList;
   /** Must give the same answer each time for the same diagnostic: it is applied once to sort and once to show. */
   readonly map?: (d: Diagnostic) => Diagnostic | undefined;
+}
+
+/** The parts' diagnostics as the report has them (mapped, the left-out ones skipped), one part after another. */
+export function* reportedOf(parts: readonly ReportPart[]): Generator<Diagnostic> {
+  for (const p of parts) {
+    for (const raw of p.list) {
+      const d = p.map ? p.map(raw) : raw;
+      if (d !== undefined) yield d;
+    }
+  }
 }
 
 /** Sort keys of every diagnostic, in input order, in columns that grow by doubling. */
@@ -35,17 +46,12 @@ class Keys {
   }
 
   private grow(): void {
-    const twice = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.part = twice(this.part);
-    this.index = twice(this.index);
-    this.file = twice(this.file);
-    this.code = twice(this.code);
-    this.line = twice(this.line);
-    this.column = twice(this.column);
+    this.part = doubled(this.part);
+    this.index = doubled(this.index);
+    this.file = doubled(this.file);
+    this.code = doubled(this.code);
+    this.line = doubled(this.line);
+    this.column = doubled(this.column);
   }
 }
 

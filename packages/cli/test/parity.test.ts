@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { parseSigma, type ConvertedRule, type Diagnostic, type SigmaRule } from '@sigmats/core';
 import { memoryIo, run } from '../src/index.js';
 import { artifactUri, renderSarif, sarifLevel } from '../src/sarif.js';
-import { diagnosticSummary, filePatternRegExp, ruleComment, unsupportedOnly, withRuleComments } from '../src/convert-extras.js';
+import { CodeTally, filePatternRegExp, ruleComment, unsupportedOnly, withRuleComments } from '../src/convert-extras.js';
 import { optionHint } from '../src/option-hint.js';
 import { attackLayer, logsourceCounts } from '../src/commands/analyze.js';
 import { discover } from '../src/files.js';
@@ -69,7 +69,9 @@ describe('convert extras', () => {
     expect([...s]).toEqual(['r1']);
   });
   test('summary by code', () => {
-    const text = diagnosticSummary([diag('a/x', 'error'), diag('a/x', 'warning'), diag('b/y', 'warning'), diag('a/x', 'error')], 2, 'run with --verbose');
+    const tally = new CodeTally();
+    for (const d of [diag('a/x', 'error'), diag('a/x', 'warning'), diag('b/y', 'warning'), diag('a/x', 'error')]) tally.add(d);
+    const text = tally.summary(2, 'run with --verbose');
     expect(text).toBe('4 diagnostics (first 2 shown above), by code:\n  a/x  2 errors, 1 warning\n  b/y  1 warning\nrun with --verbose\n');
   });
   test.each([

@@ -21,7 +21,7 @@ import { Progress } from '../progress.js';
 import { DiagnosticStore, TextTable } from '../diagnostic-store.js';
 import { BackendUnavailable, loadBackend, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics, printSortedDiagnostics, writeSortedDiagnostics } from '../report.js';
-import { sortedUniqueOf, type ReportPart } from '../sorted-report.js';
+import { reportedOf, sortedUniqueOf, type ReportPart } from '../sorted-report.js';
 import { checkFilterFiles, CodeTally, diagnosticJson, diagnosticsOf, filePatternRegExp, UNSUPPORTED_CODES, unsupportedOnly, withRuleComments } from '../convert-extras.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
 import { parseBackendOptions, parseTargets, resolvePipelineArgs } from '../convert-args.js';
@@ -513,21 +513,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const skippedParts = done.flatMap((r) =>
     targetParts(r, (d) => (isSkipped(r, d) ? { ...d, severity: 'warning' as const, message: `${tag(r, d.message)} (skipped: --skip-unsupported)` } : undefined)),
   );
-  const counts = { errors: 0, warnings: 0 };
   // Failed rules for --json's summary: the run's (from the errors reported, skipped ones left out), and each
   // target's count (from all of its errors, as before --skip-unsupported is applied).
-  const failed = new Set<string>();
-  for (const p of allParts) {
-    for (const raw of p.list) {
-      const d = p.map ? p.map(raw) : raw;
-      if (d === undefined) continue;
-      if (d.severity !== 'error') counts.warnings++;
-      else {
-        counts.errors++;
-        if (json) failed.add(d.rule ?? d.file);
-      }
-    }
-  }
+  const counts = countSeverities(reportedOf(allParts));
+  const failed = json ? failedUnits(reportedOf(allParts)) : new Set<string>();
   const runFailures = new Map(done.map((r) => [r, json ? failedUnits(diagnosticsOfRun(r)).size : 0]));
   const shown = sortedUniqueOf(verbose ? [...allParts, ...skippedParts] : allParts);
   if (!verbose && (args.flags.has('summary') || io.stderr.isTTY === true)) {
