@@ -1,6 +1,6 @@
-import { RE2JS } from 're2js';
 import type { ValuePart } from '@sigmats/core';
 import { fold } from './fold.js';
+import { globMatcher, type BlockPart } from './glob-match.js';
 
 /** A compiled Sigma string value: a predicate over the (folded unless cased) text of a field. */
 export interface StringPattern {
@@ -37,24 +37,27 @@ function segments(parts: readonly ValuePart[], caseFold: boolean): Seg[] {
   return out;
 }
 
-const RE2_META = /[\\.+*?()|[\]{}^$]/g;
-function quoteRe2(text: string): string {
-  return text.replace(RE2_META, (c) => `\\${c}`);
+/** The segments cut at their stars (glob-match.ts). */
+function blocksOf(segs: readonly Seg[]): BlockPart[][] {
+  const blocks: BlockPart[][] = [[]];
+  for (const s of segs) {
+    if (s.kind === 'star') blocks.push([]);
+    else blocks[blocks.length - 1]!.push(s);
+  }
+  return blocks;
 }
 
 /**
  * Compile parts into a matcher. Only-`*` patterns use indexOf/startsWith/endsWith (greedy leftmost
- * placement of the middle runs is exact for `*`); patterns with `?` go through RE2 (linear time),
- * where `.` under DOTALL is exactly one code point.
+ * placement of the middle runs is exact for `*`); patterns with `?` are placed block by block the same way
+ * (glob-match.ts), where `?` is exactly one code point.
  */
 export function compileStringPattern(parts: readonly ValuePart[], cased: boolean): StringPattern {
   const folded = !cased;
   const segs = segments(parts, folded);
   const literals = segs.flatMap((s) => (s.kind === 'text' ? [s.text] : []));
   if (segs.some((s) => s.kind === 'one')) {
-    const src = segs.map((s) => (s.kind === 'text' ? quoteRe2(s.text) : s.kind === 'star' ? '.*' : '.')).join('');
-    const re = RE2JS.compile(`^(?:${src})$`, RE2JS.DOTALL);
-    return { folded, literals, shape: 'glob', test: (t) => re.testExact(t) };
+    return { folded, literals, shape: 'glob', test: globMatcher({ blocks: blocksOf(segs), starred: segs.some((s) => s.kind === 'star') }) };
   }
   const first = segs[0];
   const last = segs[segs.length - 1];
