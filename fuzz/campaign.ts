@@ -259,6 +259,41 @@ level: low
 `;
 }
 
+/**
+ * A rule with one wide, self-similar value: long runs of one character between wildcards, `?` blocks, repeated
+ * pairs, ladders of growing runs. The events randomEvents builds from it repeat the value, and such pairs made two
+ * matchers super-linear (a 5.6 s input; BENCHMARKS.md, "Worst-case values"): the hang bound catches a relapse.
+ * Not `|re`: a regular expression of thousands of `.` is known to cost text times pattern in re2js.
+ */
+function wideRule(r: Rand, n: number): string {
+  const width = 2000 + r.int(8000);
+  const c = r.pick(['a', 'é', '%', '\\', 'K', '😀']);
+  const shapes = [
+    () => `*${c.repeat(width / 2)}*${c.repeat(width / 4)}*`,
+    () => `C:\\O*%*${c.repeat(width)}*${r.pick(['%', 'a']).repeat(width / 2)}*penSSH`,
+    () => `*${`${c}?`.repeat(width / 8)}b*`,
+    () => `${`${c}?`.repeat(width / 8)}*`,
+    () => `*${'ab'.repeat(width / 4)}c*`,
+    () => Array.from({ length: Math.sqrt(width) | 0 }, (_, i) => c.repeat(i + 1)).join('*'),
+  ];
+  const value = r.pick(shapes)();
+  const field = r.pick(['CommandLine', 'Hashes', 'Image', 'ParentImage']);
+  const mod = r.pick(['', '|contains', '|startswith', '|endswith', '|contains|all', '|cased', '|contains|windash']);
+  const keyword = r.chance(0.3);
+  return `title: Wide ${n}
+id: ${uuid(r)}
+status: test
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    selection:
+        ${field}${mod}: ${JSON.stringify(value)}
+${keyword ? `    keywords:\n        - ${JSON.stringify(value)}\n` : ''}    condition: ${keyword ? 'selection or keywords' : 'selection'}
+level: low
+`;
+}
+
 function uuid(r: Rand): string {
   const h = () => r.int(16).toString(16);
   const s = (n: number) => Array.from({ length: n }, h).join('');
@@ -490,12 +525,12 @@ export async function runCampaign(options: { ms: number; seed: number; inputs?: 
   })();
   const dir = mkdtempSync(join(tmpdir(), 'sigmats-fuzz-'));
   const ctx: Ctx = { r, backends, corpus, findings: [], dir, ...(options.log ? { log: options.log } : {}) };
-  const byInput: Record<string, number> = { rule: 0, pipeline: 0, canary: 0, events: 0, cli: 0 };
+  const byInput: Record<string, number> = { rule: 0, pipeline: 0, canary: 0, events: 0, cli: 0, wide: 0 };
   const started = Date.now();
   let inputs = 0;
   let slowest: FuzzReport['slowest'] = { ms: 0, input: '' };
   let lastLog = started;
-  const kinds = ['rule', 'rule', 'pipeline', 'canary', 'canary', 'events', 'cli'] as const;
+  const kinds = ['rule', 'rule', 'pipeline', 'canary', 'canary', 'events', 'cli', 'wide'] as const;
   try {
     const more = (): boolean =>
       options.inputs !== undefined ? inputs < options.inputs : inputs < kinds.length || Date.now() - started < options.ms;
@@ -523,6 +558,9 @@ export async function runCampaign(options: { ms: number; seed: number; inputs?: 
             break;
           case 'cli':
             await cliRun(ctx, input, r.chance(0.5) ? base.text : mutateText(r, base.text));
+            break;
+          case 'wide':
+            convertEverywhere(ctx, input, wideRule(r, inputs), undefined, false);
             break;
         }
       } catch (e) {
