@@ -280,18 +280,18 @@ function wideRule(r: Rand, n: number): string {
   const field = r.pick(['CommandLine', 'Hashes', 'Image', 'ParentImage']);
   const mod = r.pick(['', '|contains', '|startswith', '|endswith', '|contains|all', '|cased', '|contains|windash']);
   const keyword = r.chance(0.3);
-  return `title: Wide ${n}
-id: ${uuid(r)}
-status: test
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    selection:
-        ${field}${mod}: ${JSON.stringify(value)}
-${keyword ? `    keywords:\n        - ${JSON.stringify(value)}\n` : ''}    condition: ${keyword ? 'selection or keywords' : 'selection'}
-level: low
-`;
+  // One line per value (randomEvents reads `Field: value` lines), the rest in flow style.
+  return [
+    `title: Wide ${n}`,
+    `id: ${uuid(r)}`,
+    'logsource: { category: process_creation, product: windows }',
+    'detection:',
+    '    selection:',
+    `        ${field}${mod}: ${JSON.stringify(value)}`,
+    ...(keyword ? ['    keywords:', `        - ${JSON.stringify(value)}`] : []),
+    `    condition: ${keyword ? 'selection or keywords' : 'selection'}`,
+    '',
+  ].join('\n');
 }
 
 function uuid(r: Rand): string {
