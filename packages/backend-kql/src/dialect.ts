@@ -9,4 +9,7 @@ export const KQL_DIALECT: Dialect = {
   precedence: ['not', 'and', 'or'],
   group: (inner) => `(${inner})`,
   groupNested: true,
+  // Kusto parses a chain of and/or left-deep and refuses about 490 operands (KS245; cli's kql-gate.ts measured it):
+  // long chains of conditions become grouped chunks, as lists.ts does for values.
+  maxChain: 64,
 };

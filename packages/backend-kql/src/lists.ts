@@ -5,6 +5,7 @@ import { asString, isNumeric, resolveColumn, type Column, type KqlTarget } from 
 import { basenameText, matchLeaf } from './leaves.js';
 import { kqlString, kqlValue } from './literals.js';
 import { hexToDecimal, isHexText } from './values.js';
+import { KQL_DIALECT } from './dialect.js';
 
 const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 
@@ -91,15 +92,15 @@ export function orList(field: string, values: readonly ScalarValue[], node: OrEx
 
 /**
  * The Kusto parser rejects a flat chain of a few hundred `or`s (KS245, syntax depth), so long chains are
- * written as an OR of parenthesised chunks.
+ * written as an OR of parenthesised chunks, and chunks of those beyond CHUNK chunks (30,000 values made 470).
  */
-const CHUNK = 64;
+const CHUNK = KQL_DIALECT.maxChain!;
 
 function chunked(pieces: readonly string[]): string {
   if (pieces.length <= CHUNK) return pieces.join(' or ');
   const groups: string[] = [];
   for (let i = 0; i < pieces.length; i += CHUNK) groups.push(`(${pieces.slice(i, i + CHUNK).join(' or ')})`);
-  return groups.join(' or ');
+  return chunked(groups);
 }
 
 /** The i-th operand: renderExpr passes the values of the OR's operands in order. */

@@ -63,6 +63,34 @@ describe('boolean structure', () => {
     expect(where.startsWith('| where ((ProcessCommandLine contains "v0" or ')).toBe(true);
     expect(where.match(/\) or \(/g)).toHaveLength(2);
   });
+
+  /** The longest run of and/or between two brackets of one level (string literals here hold no brackets). */
+  const longestChain = (text: string): number => {
+    const ops: number[] = [0];
+    let longest = 0;
+    for (const m of text.matchAll(/[()]| (?:and|or) /g)) {
+      if (m[0] === '(') ops.push(0);
+      else if (m[0] === ')') longest = Math.max(longest, ops.pop()! + 1);
+      else ops[ops.length - 1]!++;
+    }
+    return Math.max(longest, ops[0]! + 1);
+  };
+
+  it('chunks of chunks past 64 chunks (30,000 values made 470 in one chain, which Kusto refuses)', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => `        - 'v${i}'`).join('\n');
+    const where = whereOf(convert(rule('process_creation', `sel:\n    CommandLine|contains:\n${values}\ncondition: sel`)));
+    expect(where.startsWith('| where (((ProcessCommandLine contains "v0" or ')).toBe(true);
+    expect(longestChain(where)).toBeLessThanOrEqual(64);
+    expect(where.match(/contains/g)).toHaveLength(5000);
+  });
+
+  it('a long chain of conditions is chunked too (text-query Dialect.maxChain)', () => {
+    const sels = Array.from({ length: 600 }, (_, i) => `s${i}:\n    CommandLine: 'x${i}'`).join('\n');
+    const where = whereOf(convert(rule('process_creation', `${sels}\ncondition: ${Array.from({ length: 600 }, (_, i) => `s${i}`).join(' and not ')}`)));
+    expect(where.startsWith('| where (ProcessCommandLine =~ "x0" and not(ProcessCommandLine =~ "x1") and ')).toBe(true);
+    expect(longestChain(where)).toBeLessThanOrEqual(64);
+    expect(where.match(/not\(/g)).toHaveLength(599);
+  });
 });
 
 describe('keywords: substring over every column, valid KQL', () => {

@@ -17,6 +17,12 @@ export interface Dialect {
   /** Group every AND/OR nested in another AND/OR, even where precedence makes it redundant (readability, and
    *  safety when the same text may be read under another precedence, e.g. Splunk search vs where). */
   readonly groupNested: boolean;
+  /**
+   * At most this many operands in one flat chain of AND or OR; a longer chain is written as a chain of grouped
+   * chunks (and chunks of chunks), which means the same. Kusto parses a chain left-deep and refuses one of about
+   * 490 operands (KS245); undefined: no limit.
+   */
+  readonly maxChain?: number;
 }
 
 /** How a string literal is written: delimiters and a per-character escape table. */

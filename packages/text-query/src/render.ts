@@ -35,6 +35,8 @@ interface Piece {
   readonly top: BoolOp | 'atom';
   /** For a grouped list: the text inside the group (see ListText). */
   readonly bare?: string;
+  /** Operands in the flat chain at the top of this piece (1 for an atom); counted for Dialect.maxChain. */
+  readonly links?: number;
 }
 
 function strength(d: Dialect, op: BoolOp): number {
@@ -53,6 +55,7 @@ function needsGroup(d: Dialect, parent: BoolOp, child: Piece): boolean {
 }
 
 function join(d: Dialect, op: 'and' | 'or', parts: readonly Piece[]): Piece {
+  if (d.maxChain !== undefined) return joinBounded(d, op, parts, d.maxChain);
   // One string built in place: no array of grouped texts per AND/OR (this runs for every group of every rule).
   const sep = op === 'and' ? d.and : d.or;
   let text = '';
@@ -62,6 +65,28 @@ function join(d: Dialect, op: 'and' | 'or', parts: readonly Piece[]): Piece {
     text += needsGroup(d, op, p) ? d.group(p.text) : p.text;
   }
   return { text, top: parts.length === 1 ? parts[0]!.top : op };
+}
+
+/**
+ * join under Dialect.maxChain. Every piece made here has at most `max` operands in its top chain, so a child that
+ * would be flattened into this chain adds its own count; when the total is over `max`, such children are grouped
+ * instead (each counts 1), and more than `max` parts become grouped chunks of `max`, joined the same way.
+ */
+function joinBounded(d: Dialect, op: 'and' | 'or', parts: readonly Piece[], max: number): Piece {
+  const sep = op === 'and' ? d.and : d.or;
+  let total = 0;
+  for (const p of parts) total += needsGroup(d, op, p) ? 1 : (p.links ?? 1);
+  const flatten = total <= max;
+  const texts = parts.map((p) => (needsGroup(d, op, p) || (!flatten && p.top === op) ? d.group(p.text) : p.text));
+  if (parts.length === 1) return { ...parts[0]!, text: texts[0]! };
+  if (texts.length <= max) return { text: texts.join(sep), top: op, links: flatten ? total : texts.length };
+  const chunks: Piece[] = [];
+  for (let i = 0; i < texts.length; i += max) {
+    // A last chunk of one is that operand, already grouped where it needs it.
+    const chunk = texts.slice(i, i + max);
+    chunks.push({ text: chunk.length === 1 ? chunk[0]! : d.group(chunk.join(sep)), top: 'atom' });
+  }
+  return joinBounded(d, op, chunks, max);
 }
 
 function sameFieldValues(

@@ -139,3 +139,60 @@ describe('literals as data', () => {
     expect(escapeWith('a|b', { '|': '\\|' })).toBe('a\\|b');
   });
 });
+
+describe('renderExpr with a bounded chain (Dialect.maxChain)', () => {
+  // A dialect JavaScript reads: the rendered text is evaluated as a JS expression over the leaves' variables.
+  const js = (maxChain?: number): Dialect => ({
+    and: ' && ', or: ' || ', not: (s) => `!(${s})`, notDelimits: true,
+    precedence: ['not', 'and', 'or'], group: (s) => `(${s})`, groupNested: true,
+    ...(maxChain !== undefined ? { maxChain } : {}),
+  });
+  const varHooks: RenderHooks<null> = { leaf: (n) => ok(n.kind === 'match' ? n.field : '_') };
+  const VARS = ['a', 'b', 'c', 'd', 'e'];
+  const tree: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((t) => ({
+    e: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom(...VARS).map((f) => m(f)),
+      fc.array(t('e'), { minLength: 1, maxLength: 12 }).map((xs) => and(...xs)),
+      fc.array(t('e'), { minLength: 1, maxLength: 12 }).map((xs) => or(...xs)),
+      t('e').map(not),
+    ),
+  })).e;
+  const value = (text: string, env: readonly boolean[]): boolean => new Function(...VARS, `return ${text};`)(...env) as boolean;
+  /** The longest run of operators between two brackets of one level. */
+  const longestChain = (text: string): number => {
+    const ops: number[] = [0];
+    let longest = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '(') ops.push(0);
+      else if (c === ')') longest = Math.max(longest, ops.pop()! + 1);
+      else if ((c === '&' || c === '|') && text[i + 1] === c) {
+        ops[ops.length - 1]!++;
+        i++;
+      }
+    }
+    return Math.max(longest, ops[0]! + 1);
+  };
+
+  it('means what the unbounded text means, and no chain has more than maxChain operands', () => {
+    fc.assert(
+      fc.property(tree, fc.integer({ min: 2, max: 5 }), fc.array(fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), { minLength: 4, maxLength: 4 }), (e, max, envs) => {
+        const free = renderExpr(e, js(), varHooks, null);
+        const bounded = renderExpr(e, js(max), varHooks, null);
+        if (!free.ok || !bounded.ok) throw new Error('render failed');
+        for (const env of envs) expect(value(bounded.value, env)).toBe(value(free.value, env));
+        expect(longestChain(bounded.value)).toBeLessThanOrEqual(max);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('groups long chains in chunks, and chunks of chunks', () => {
+    const ten = and(...'abcdefghij'.split('').map((f) => m(f)));
+    expect(renderExpr(ten, js(3), varHooks, null)).toEqual(ok('((a && b && c) && (d && e && f) && (g && h && i)) && j'));
+    expect(renderExpr(ten, js(10), varHooks, null)).toEqual(ok('a && b && c && d && e && f && g && h && i && j'));
+    // A flattened child counts with its operands: 2 + 2 over a bound of 3 keeps the child grouped.
+    expect(renderExpr(and(m('a'), m('b'), and(m('c'), m('d'))), js(3), varHooks, null)).toEqual(ok('a && b && (c && d)'));
+  });
+});
