@@ -16,6 +16,8 @@ export class AhoCorasick {
   private readonly outStart: Int32Array;
   private readonly outs: Int32Array;
   readonly states: number;
+  /** Reports every pattern for any text (see OUTS_BUDGET). */
+  readonly saturated: boolean;
 
   constructor(patterns: readonly string[]) {
     // The MAX_CLASSES most frequent pattern characters get a class each; all other ASCII characters share
@@ -84,13 +86,23 @@ export class AhoCorasick {
       delta[i] = t * width * 2 + (own[t]!.length > 0 || dictLink[t]! > 0 ? 1 : 0);
     }
     // Every pattern a state reports, its own and those along its dictionary links, in one run of `outs`: a report
-    // is one loop over adjacent numbers instead of a walk down the links.
+    // is one loop over adjacent numbers instead of a walk down the links. Its size, counted first (a link goes to a
+    // shallower state, so breadth-first order has its count ready), can explode when many patterns share one class
+    // sequence (every non-ASCII unit is one class: 300 emoji are 300 patterns "11") under a long path of that class
+    // (a fuzzed run of 20,000 `é`): 6 million entries and 0.9 s to build. Past OUTS_BUDGET the automaton reports
+    // every pattern at once instead, which the contract allows (spurious, never missed).
+    let total = 0;
+    const reach = new Int32Array(n);
+    for (const s of queue) total += reach[s] = own[s]!.length + reach[dictLink[s]!]!;
     const outStart = new Int32Array(n + 1);
     const flat: number[] = [];
-    for (let s = 0; s < n; s++) {
-      outStart[s] = flat.length;
-      for (let o = s; o !== 0; o = dictLink[o]!) for (const id of own[o]!) flat.push(id);
-    }
+    this.saturated = total > OUTS_BUDGET;
+    if (this.saturated) for (let id = 0; id < patterns.length; id++) flat.push(id);
+    else
+      for (let s = 0; s < n; s++) {
+        outStart[s] = flat.length;
+        for (let o = s; o !== 0; o = dictLink[o]!) for (const id of own[o]!) flat.push(id);
+      }
     outStart[n] = flat.length;
     this.classOf = classOf;
     this.delta = delta;
@@ -102,6 +114,10 @@ export class AhoCorasick {
 
   /** Calls `hit(patternId)` for every occurrence of a pattern in the text (possibly spurious, never missed). */
   scan(text: string, hit: (id: number) => void): void {
+    if (this.saturated) {
+      for (let j = 0; j < this.outs.length; j++) hit(this.outs[j]!);
+      return;
+    }
     const { classOf, delta } = this;
     let row = 0;
     for (let i = 0; i < text.length; i++) {
@@ -133,6 +149,9 @@ const TO_ASCII_ENTRIES: readonly (readonly [number, number])[] = (() => {
 })();
 const TO_ASCII = new Map<number, number>(TO_ASCII_ENTRIES);
 const toAscii = (c: number): number => (c < 128 ? c : (TO_ASCII.get(c) ?? 128));
+
+/** Most entries of `outs` an automaton builds; past it, it is saturated (every pattern reported for any text). */
+export const OUTS_BUDGET = 1 << 22;
 
 /** Alphabet size cap (plus the two shared classes). */
 const MAX_CLASSES = 96;

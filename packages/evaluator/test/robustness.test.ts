@@ -108,4 +108,23 @@ describe('Aho-Corasick prefilter automaton', () => {
       { numRuns: 2000 },
     );
   });
+
+  // Found by the fuzz campaign (seed 19693, input 93190): the emoji rule's 300 literals are all one class sequence
+  // (every non-ASCII unit is one class), and a mutated literal of 20,000 `é` put each of them in the reports of
+  // every state of its path: 6 million entries, 0.9 s to build.
+  it('reports every pattern for any text past its budget instead of building an exploding report table', () => {
+    const emoji = Array.from({ length: 300 }, (_, i) => String.fromCodePoint(0x1f400 + i));
+    const ac = new AhoCorasick([...emoji, 'é'.repeat(20_000)]);
+    expect(ac.saturated).toBe(true);
+    const found = new Set<number>();
+    ac.scan('', (id) => found.add(id));
+    expect(found.size).toBe(301);
+    // Far from the budget, as the SigmaHQ emoji rules are: exact reports.
+    const small = new AhoCorasick([...emoji, 'é'.repeat(20)]);
+    expect(small.saturated).toBe(false);
+    const hits = new Set<number>();
+    small.scan('a\u{1f400}b', (id) => hits.add(id));
+    expect(hits.has(0)).toBe(true);
+    expect(hits.has(300)).toBe(false);
+  });
 });
