@@ -264,17 +264,27 @@ export class EventView {
     if (shape === undefined || this.keywordFields) return undefined;
     const skip = searched(shape);
     const small = minLength <= 1 ? 0 : 10 ** (minLength - 2);
-    const stack: unknown[] = [];
+    // The view's own stack (the keyword atom is searched on every event; a fresh array each time was garbage). A
+    // nested match (a getter read below) runs on a view of its own, so the stack is never shared by two walks.
+    const stack = this.walkStack;
     const own = this.own;
     for (let i = 0; i < shape.keys.length; i++) {
       const x = own[i];
       // Arrays and objects are walked whatever the mark: a field scan reads the scalars of an array, not the
       // objects inside it.
       if (skip[i] === 1 && (typeof x === 'string' || typeof x === 'number')) continue;
-      if (leafPasses(x, test, minLength, small, stack)) return true;
+      if (leafPasses(x, test, minLength, small, stack)) {
+        stack.length = 0;
+        return true;
+      }
     }
-    return stackPasses(stack, test, minLength, small);
+    const found = stackPasses(stack, test, minLength, small);
+    // Emptied either way: the containers of this event are not kept past the walk.
+    stack.length = 0;
+    return found;
   }
+
+  private readonly walkStack: unknown[] = [];
 
   /** Every string and number leaf of the event (or of the configured keyword fields), for keyword search. */
   keywordTexts(folded: boolean): readonly string[] {

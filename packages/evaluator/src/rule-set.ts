@@ -183,7 +183,9 @@ export class CompiledRuleSet {
   }
 
   matchView(ev: EventView): RuleMatch[] {
-    const out: RuleMatch[] = [];
+    // Allocated at the first match: most events match nothing, and most that match hold one condition, for which
+    // an array literal of one is the right size (pushing into `[]` reserves 16 slots, garbage by the next event).
+    let out: RuleMatch[] | undefined;
     const route = this.route(ev.event);
     let list: Int32Array;
     let n: number;
@@ -204,9 +206,12 @@ export class CompiledRuleSet {
         this.fail(entry, e);
         continue;
       }
-      if (hit) out.push(this.describe(entry, ev));
+      if (!hit) continue;
+      const m = this.describe(entry, ev);
+      if (out === undefined) out = [m];
+      else out.push(m);
     }
-    return out;
+    return out ?? [];
   }
 
   /** Diagnostics raised while matching (a rule that failed at run time), not yet taken by the caller. */
@@ -242,15 +247,7 @@ export class CompiledRuleSet {
     const r = this.rules[entry.rule]!;
     r.identifiers ??= r.rule.detections.map((d) => ({ name: d.name, test: this.compileIdentifier(r, d.name) }));
     const implied = (entry.implied ??= impliedIdentifiers(r.rule, entry.condition));
-    const identifiers: string[] = [];
-    const ids = r.identifiers;
-    for (let k = 0; k < ids.length; k++) {
-      const i = ids[k]!;
-      if (i.test === undefined) continue;
-      const known = implied[k]!;
-      // An identifier the held condition decides is not evaluated again (the same pure predicate).
-      if (known === IMPLIED_TRUE || (known === UNKNOWN && i.test(ev) === true)) identifiers.push(i.name);
-    }
+    const identifiers = trueIdentifiers(r.identifiers, implied, ev);
     if (r.enrichments) return { rule: r.key, title: r.rule.title, condition: entry.condition, identifiers, enrichments: r.enrichments.values(ev) };
     return { rule: r.key, title: r.rule.title, condition: entry.condition, identifiers };
   }
@@ -344,6 +341,39 @@ function impliedIdentifiers(rule: SigmaRule, condition: number): Int8Array {
     }
   }
   return out;
+}
+
+type Identifiers = NonNullable<CompiledRule['identifiers']>;
+
+/**
+ * The names of the identifiers true for the event, in detection order: those the held condition implies
+ * (`implied`), and the undecided ones whose predicate holds. Up to 31 identifiers, the true ones are marked in a
+ * bit mask and copied into an array of exactly their number: a match lists 1-3 of them, and pushing into `[]`
+ * reserves 16 slots, garbage once the caller is done with the match (less garbage, fewer collections while
+ * matching).
+ */
+function trueIdentifiers(ids: Identifiers, implied: Int8Array, ev: EventView): string[] {
+  const wide = ids.length > 31;
+  const out: string[] | undefined = wide ? [] : undefined;
+  let mask = 0;
+  let count = 0;
+  // One loop without a helper closure: a closure over the event would itself be allocated per match.
+  for (let k = 0; k < ids.length; k++) {
+    const test = ids[k]!.test;
+    if (test === undefined) continue;
+    const known = implied[k]!;
+    // An identifier the held condition decides is not evaluated again (the same pure predicate).
+    if (known !== IMPLIED_TRUE && (known !== UNKNOWN || test(ev) !== true)) continue;
+    if (out !== undefined) out.push(ids[k]!.name);
+    else {
+      mask |= 1 << k;
+      count++;
+    }
+  }
+  if (out !== undefined) return out;
+  const names = new Array<string>(count);
+  for (let k = 0, j = 0; j < count; k++) if ((mask & (1 << k)) !== 0) names[j++] = ids[k]!.name;
+  return names;
 }
 
 /** Compile every rule of a collection (lowered with `lowerRule`) once, for matching many events. */

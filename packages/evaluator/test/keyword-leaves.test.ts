@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { loadCollection } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, type CompileOptions } from '../src/index.js';
+import { compileRuleSet, EventView, FieldRegistry, type CompileOptions } from '../src/index.js';
+import { ShapeCache } from '../src/event-shape.js';
 
 const rule = (n: number, detection: string): { text: string; file: string } => ({
   file: `r${n}.yml`,
@@ -96,5 +97,25 @@ describe('keyword atoms in the prefilter', () => {
     const s = compileRuleSet(loadCollection(RULES));
     // Twice: the second time through the scan memo and the view's captured shape.
     for (let i = 0; i < 2; i++) expect(s.match(e).map((m) => m.title)).toEqual(titles);
+  });
+});
+
+describe('the keyword walk of a view pointed at event after event', () => {
+  it('reads only the current event (its stack of containers is emptied after every walk)', () => {
+    // A walk that finds the keyword early leaves the containers it queued: they must not be walked for the next event.
+    const probe = (leaf: string): boolean => leaf.toLowerCase().includes('perfc');
+    const fields = new FieldRegistry();
+    const marks = (shape: { keys: readonly string[] }): Uint8Array => Uint8Array.from(shape.keys, (k) => (k === 'Image' ? 1 : 0));
+    fc.assert(
+      fc.property(sameShape, (events) => {
+        const reused = new EventView({}, 'exact-then-path', undefined, fields, new ShapeCache(fields));
+        for (const e of events) {
+          reused.load(e);
+          const fresh = new EventView(e, 'exact-then-path', undefined, fields, new ShapeCache(fields));
+          expect(reused.someLeafOutside(probe, 3, marks)).toBe(fresh.someLeafOutside(probe, 3, marks));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
