@@ -12,19 +12,45 @@ describe('AdaptiveMemo', () => {
     expect(m.size).toBe(1);
   });
 
-  it('turns off after a window of texts that do not repeat, then on again after the pause', () => {
+  /** Lookups of distinct texts until the memo stops answering NOT_KEPT, at most `limit`. */
+  const offFor = (m: AdaptiveMemo<number>, prefix: string, limit: number): number => {
+    let n = 0;
+    while (n < limit && m.lookup(`${prefix}${n}`) === NOT_KEPT) n++;
+    return n;
+  };
+  /** A memo turned off by a window of 1,024 texts that do not repeat. */
+  const turnedOff = (): AdaptiveMemo<number> => {
     const m = new AdaptiveMemo<number>(0.5, 1 << 20);
-    let i = 0;
-    for (; i < 1024; i++) {
+    for (let i = 0; i < 1024; i++) {
       expect(m.lookup(`t${i}`)).toBeUndefined();
       m.remember(`t${i}`, i);
     }
     expect(m.active).toBe(false);
     expect(m.size).toBe(0);
-    let off = 0;
-    while (m.lookup(`u${off}`) === NOT_KEPT) off++;
-    // 65,536 texts pass unmemoized; the next lookup finds the memo on again (and empty).
-    expect(off).toBe(1 << 16);
+    return m;
+  };
+
+  it('turns off after a window of texts that do not repeat; after the pause, a trial that keeps nothing turns it on', () => {
+    const m = turnedOff();
+    // 65,536 texts pass unmemoized, then the trial window: 1,024 more, noted but not kept, that repeat.
+    for (let i = 0; i < 1 << 16; i++) expect(m.lookup(`u${i}`)).toBe(NOT_KEPT);
+    for (let i = 0; i < 1024; i++) {
+      expect(m.lookup(`r${i % 8}`)).toBe(NOT_KEPT);
+      expect(m.size).toBe(0);
+    }
+    expect(m.active).toBe(true);
+    expect(m.lookup('r0')).toBeUndefined();
+    m.remember('r0', 1);
+    expect(m.lookup('r0')).toBe(1);
+  });
+
+  it('stays off, for another pause, after a trial of texts that do not repeat', () => {
+    const m = turnedOff();
+    // The pause, the trial window, then a whole pause again: not on meanwhile.
+    expect(offFor(m, 'u', (1 << 16) + 1024 + (1 << 16))).toBe((1 << 16) + 1024 + (1 << 16));
+    expect(m.active).toBe(false);
+    // The next trial, on texts that repeat, turns it on.
+    for (let i = 0; i < 1024; i++) expect(m.lookup(`r${i % 8}`)).toBe(NOT_KEPT);
     expect(m.active).toBe(true);
   });
 
