@@ -127,6 +127,45 @@ export class AhoCorasick {
     }
   }
 
+  /** Where `next` stopped: the table row reached, and the run of `outs` its state reports. */
+  private row = 0;
+  private reportFrom = 0;
+  private reportTo = 0;
+
+  /**
+   * A scan in steps, for a caller that handles the reports itself (the prefilter): from `from` (0 to start a text,
+   * else what the previous call returned), runs to the next character after which patterns are reported, and
+   * returns the position after it, or -1 at the end of the text; `reported(k)` for k in [0, reportedCount()) are
+   * then the patterns (possibly spurious, never missed). The character loop has no call in it (`scan` calls the
+   * callback from inside it).
+   */
+  next(text: string, from: number): number {
+    const { classOf, delta } = this;
+    let row = from === 0 ? 0 : this.row;
+    for (let i = from; i < text.length; i++) {
+      const v = delta[row + classOf[text.charCodeAt(i)]!]!;
+      row = v >> 1;
+      if ((v & 1) !== 0) {
+        this.row = row;
+        const state = row / this.width;
+        this.reportFrom = this.outStart[state]!;
+        this.reportTo = this.outStart[state + 1]!;
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** How many patterns the state `next` stopped at reports. */
+  reportedCount(): number {
+    return this.reportTo - this.reportFrom;
+  }
+
+  /** The k-th pattern the state `next` stopped at reports. */
+  reported(k: number): number {
+    return this.outs[this.reportFrom + k]!;
+  }
+
   private report(state: number, hit: (id: number) => void): void {
     const { outStart, outs } = this;
     const end = outStart[state + 1]!;

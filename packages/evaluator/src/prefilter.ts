@@ -237,7 +237,9 @@ export class Prefilter {
   private scan(f: IndexedField, text: string): MemoEntry | undefined {
     const known = f.memo.lookup(text);
     if (known === NOT_KEPT) {
-      f.ac.scan(text, this.onHit);
+      const ac = f.ac;
+      if (ac instanceof AhoCorasick) this.scanInSteps(ac, text);
+      else ac.scan(text, this.onHit);
       return undefined;
     }
     if (known !== undefined) {
@@ -250,6 +252,18 @@ export class Prefilter {
     const entry: MemoEntry = { targets: collected.length === 0 ? NO_IDS : clauseTargets(f, collected), folded: undefined };
     f.memo.remember(text, entry);
     return entry;
+  }
+
+  /**
+   * `ac.scan(text, onHit)` with the reports handled here: the character loop (next) stops at each report instead of
+   * calling a callback from inside it, and the hits are direct calls. Fields whose texts rarely repeat (CommandLine)
+   * are scanned this way on every event.
+   */
+  private scanInSteps(ac: AhoCorasick, text: string): void {
+    for (let i = ac.next(text, 0); i >= 0; i = ac.next(text, i)) {
+      const n = ac.reportedCount();
+      for (let k = 0; k < n; k++) this.hit(ac.reported(k));
+    }
   }
 
   /**
