@@ -25,6 +25,12 @@ export class AdaptiveMemo<V> {
   private lookups = 0;
   private hits = 0;
   private pause = 0;
+  /**
+   * The text last answered or remembered, and its value: consecutive events often repeat a field's value, and
+   * comparing with one string (a length check, then the characters) costs less than hashing the text for the Map.
+   */
+  private lastText: string | undefined;
+  private lastValue: V | undefined;
 
   constructor(
     /** Hits per lookup below which the memo turns itself off for a while. */
@@ -49,13 +55,22 @@ export class AdaptiveMemo<V> {
     }
     if (text.length > MAX_LENGTH) return NOT_KEPT;
     this.lookups++;
-    const known = memo.get(text);
+    let known: V | undefined;
+    if (text === this.lastText) known = this.lastValue;
+    else {
+      known = memo.get(text);
+      if (known !== undefined) {
+        this.lastText = text;
+        this.lastValue = known;
+      }
+    }
     if (known !== undefined) this.hits++;
     if (this.lookups >= WINDOW) {
       // The memo pays its way or goes: turned off, it is not consulted again for PAUSE texts.
       if (this.hits < this.lookups * this.minHitRate) {
         this.memo = undefined;
         this.pause = PAUSE;
+        this.lastText = this.lastValue = undefined;
       }
       this.lookups = 0;
       this.hits = 0;
@@ -84,6 +99,8 @@ export class AdaptiveMemo<V> {
     if (memo === undefined) return;
     if (memo.size >= this.maxTexts) memo.clear();
     memo.set(text, value);
+    this.lastText = text;
+    this.lastValue = value;
   }
 
   /** Texts held right now. */

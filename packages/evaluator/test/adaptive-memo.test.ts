@@ -1,5 +1,6 @@
 // AdaptiveMemo (src/adaptive-memo.ts), shared by the prefilter's scans and the regex tests: on while it pays, off
 // for a pause when it does not, bounded, and never holding long texts.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AdaptiveMemo, NOT_KEPT } from '../src/adaptive-memo.js';
 
@@ -72,5 +73,23 @@ describe('AdaptiveMemo', () => {
     const off = new AdaptiveMemo<number>(0.5, 16, false);
     for (let i = 0; i < 70_000; i++) expect(off.lookup('same')).toBe(NOT_KEPT);
     expect(off.active).toBe(false);
+  });
+
+  it('answers each text with the value remembered for it, whatever came just before (the last text is kept apart)', () => {
+    // Texts of equal length and shared prefixes, often repeated back to back, through clears (maxTexts 4) and
+    // windows that turn the memo off and on.
+    const text = fc.constantFrom('aa', 'ab', 'ba', 'a', 'abc', 'abd', 'x'.repeat(512), 'x'.repeat(511) + 'y');
+    const run = fc.tuple(text, fc.integer({ min: 1, max: 3 })).map(([t, n]) => Array<string>(n).fill(t));
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 700 }), fc.constantFrom(0.1, 0.5, 0.9), (runs, rate) => {
+        const m = new AdaptiveMemo<string>(rate, 4);
+        for (const t of runs.flat()) {
+          const v = m.lookup(t);
+          if (v === undefined) m.remember(t, `v:${t}`);
+          else if (v !== NOT_KEPT) expect(v).toBe(`v:${t}`);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
