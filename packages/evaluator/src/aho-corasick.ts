@@ -140,6 +140,13 @@ export class AhoCorasick {
    * callback from inside it).
    */
   next(text: string, from: number): number {
+    if (this.saturated) {
+      // Every pattern once, as scan reports them: one stop, after which the text is done (whatever its length).
+      if (from !== 0) return -1;
+      this.reportFrom = 0;
+      this.reportTo = this.outs.length;
+      return 1;
+    }
     const { classOf, delta } = this;
     let row = from === 0 ? 0 : this.row;
     for (let i = from; i < text.length; i++) {

@@ -119,6 +119,12 @@ describe('Aho-Corasick prefilter automaton', () => {
     const found = new Set<number>();
     ac.scan('', (id) => found.add(id));
     expect(found.size).toBe(301);
+    // In steps (the prefilter's way) too: every pattern once, for any text.
+    for (const text of ['', 'abc', 'é'.repeat(50)]) {
+      const stepped: number[] = [];
+      for (let i = ac.next(text, 0); i >= 0; i = ac.next(text, i)) for (let k = 0; k < ac.reportedCount(); k++) stepped.push(ac.reported(k));
+      expect(stepped).toEqual(Array.from({ length: 301 }, (_, id) => id));
+    }
     // Far from the budget, as the SigmaHQ emoji rules are: exact reports.
     const small = new AhoCorasick([...emoji, 'é'.repeat(20)]);
     expect(small.saturated).toBe(false);
