@@ -21,6 +21,19 @@ const whereLike: Dialect = {
 };
 const nested: Dialect = { ...searchLike, groupNested: true };
 
+/** Random AND/OR/NOT trees over tests of the named fields, each AND/OR of 1 to `width` operands. */
+function trees(fields: readonly string[], width: number): fc.Arbitrary<Expr> {
+  return fc.letrec<{ e: Expr }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom(...fields).map((f) => m(f)),
+      fc.array(tie('e'), { minLength: 1, maxLength: width }).map((ops) => and(...ops)),
+      fc.array(tie('e'), { minLength: 1, maxLength: width }).map((ops) => or(...ops)),
+      tie('e').map((o) => not(o)),
+    ),
+  })).e;
+}
+
 const text = (e: Expr): string => (e.kind === 'match' && e.value.kind === 'string' && e.value.parts[0]?.kind === 'literal' ? e.value.parts[0].text : '?');
 const hooks: RenderHooks<null> = { leaf: (n) => ok(`${n.kind === 'match' ? n.field : '_'}=${text(n)}`) };
 
@@ -100,16 +113,7 @@ describe('renderExpr hooks', () => {
 
   it('keeps the meaning under search precedence for any tree (property)', () => {
     // Evaluate the rendered text with OR-before-AND precedence and compare with the tree's truth value.
-    const leafNames = ['a', 'b', 'c', 'd'];
-    const exprArb: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
-      e: fc.oneof(
-        { depthSize: 'small', withCrossShrink: true },
-        fc.constantFrom(...leafNames).map((f) => m(f)),
-        fc.array(tie('e'), { minLength: 1, maxLength: 3 }).map((ops) => and(...ops)),
-        fc.array(tie('e'), { minLength: 1, maxLength: 3 }).map((ops) => or(...ops)),
-        tie('e').map((o) => not(o)),
-      ),
-    })).e;
+    const exprArb = trees(['a', 'b', 'c', 'd'], 3);
     const truth = (e: Expr, env: Record<string, boolean>): boolean =>
       e.kind === 'match' ? env[e.field]! : e.kind === 'not' ? !truth(e.operand, env)
         : e.kind === 'and' ? e.operands.every((o) => truth(o, env)) : e.kind === 'or' ? e.operands.some((o) => truth(o, env)) : false;
@@ -149,15 +153,7 @@ describe('renderExpr with a bounded chain (Dialect.maxChain)', () => {
   });
   const varHooks: RenderHooks<null> = { leaf: (n) => ok(n.kind === 'match' ? n.field : '_') };
   const VARS = ['a', 'b', 'c', 'd', 'e'];
-  const tree: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((t) => ({
-    e: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      fc.constantFrom(...VARS).map((f) => m(f)),
-      fc.array(t('e'), { minLength: 1, maxLength: 12 }).map((xs) => and(...xs)),
-      fc.array(t('e'), { minLength: 1, maxLength: 12 }).map((xs) => or(...xs)),
-      t('e').map(not),
-    ),
-  })).e;
+  const tree = trees(VARS, 12);
   const value = (text: string, env: readonly boolean[]): boolean => new Function(...VARS, `return ${text};`)(...env) as boolean;
   /** The longest run of operators between two brackets of one level. */
   const longestChain = (text: string): number => {
