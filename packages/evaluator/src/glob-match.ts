@@ -16,13 +16,8 @@
 /** One piece of a value between stars: literal text or a single-code-point wildcard. */
 export type BlockPart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'one' };
 
-/** The value as blocks: `blocks[0]` precedes the first star, the last block follows the last one. */
-export interface GlobShape {
-  /** Blocks in order, each non-empty except possibly the first and the last. */
-  readonly blocks: readonly (readonly BlockPart[])[];
-  /** There is at least one star (otherwise the single block must cover the whole text). */
-  readonly starred: boolean;
-}
+/** The value's pieces in order, stars included (runs of stars collapsed, as string-pattern.ts gives them). */
+export type GlobPart = BlockPart | { readonly kind: 'star' };
 
 /** Characters with a meaning in a `u`-mode pattern: the only ones that may (and must) be escaped there. */
 const SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
@@ -31,11 +26,24 @@ function blockSource(block: readonly BlockPart[]): string {
   return block.map((p) => (p.kind === 'one' ? '.' : p.text.replace(SYNTAX, '\\$&'))).join('');
 }
 
+/**
+ * The value cut at its stars: `blocks[0]` precedes the first star, the last block follows the last one; one block
+ * when there is no star.
+ */
+function blocksOf(parts: readonly GlobPart[]): BlockPart[][] {
+  const blocks: BlockPart[][] = [[]];
+  for (const p of parts) {
+    if (p.kind === 'star') blocks.push([]);
+    else blocks[blocks.length - 1]!.push(p);
+  }
+  return blocks;
+}
+
 /** A matcher for the whole text. */
-export function globMatcher(shape: GlobShape): (text: string) => boolean {
-  const { blocks, starred } = shape;
-  if (!starred) {
-    const whole = new RegExp(`^(?:${blockSource(blocks[0] ?? [])})$`, 'su');
+export function globMatcher(parts: readonly GlobPart[]): (text: string) => boolean {
+  const blocks = blocksOf(parts);
+  if (blocks.length === 1) {
+    const whole = new RegExp(`^(?:${blockSource(blocks[0]!)})$`, 'su');
     return (t) => whole.test(t);
   }
   const first = blocks[0]!;

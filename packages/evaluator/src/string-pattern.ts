@@ -1,6 +1,6 @@
 import type { ValuePart } from '@sigmats/core';
 import { fold } from './fold.js';
-import { globMatcher, type BlockPart } from './glob-match.js';
+import { globMatcher, type GlobPart } from './glob-match.js';
 
 /** A compiled Sigma string value: a predicate over the (folded unless cased) text of a field. */
 export interface StringPattern {
@@ -13,7 +13,8 @@ export interface StringPattern {
   readonly shape: 'exact' | 'prefix' | 'suffix' | 'contains' | 'glob' | 'any';
 }
 
-type Seg = { kind: 'text'; text: string } | { kind: 'star' } | { kind: 'one' };
+/** A value's pieces, as glob-match.ts takes them. */
+type Seg = GlobPart;
 
 /** Literal text and wildcards in order, adjacent literals merged, runs of `*` collapsed. */
 function segments(parts: readonly ValuePart[], caseFold: boolean): Seg[] {
@@ -37,16 +38,6 @@ function segments(parts: readonly ValuePart[], caseFold: boolean): Seg[] {
   return out;
 }
 
-/** The segments cut at their stars (glob-match.ts). */
-function blocksOf(segs: readonly Seg[]): BlockPart[][] {
-  const blocks: BlockPart[][] = [[]];
-  for (const s of segs) {
-    if (s.kind === 'star') blocks.push([]);
-    else blocks[blocks.length - 1]!.push(s);
-  }
-  return blocks;
-}
-
 /**
  * Compile parts into a matcher. Only-`*` patterns use indexOf/startsWith/endsWith (greedy leftmost
  * placement of the middle runs is exact for `*`); patterns with `?` are placed block by block the same way
@@ -57,7 +48,7 @@ export function compileStringPattern(parts: readonly ValuePart[], cased: boolean
   const segs = segments(parts, folded);
   const literals = segs.flatMap((s) => (s.kind === 'text' ? [s.text] : []));
   if (segs.some((s) => s.kind === 'one')) {
-    return { folded, literals, shape: 'glob', test: globMatcher({ blocks: blocksOf(segs), starred: segs.some((s) => s.kind === 'star') }) };
+    return { folded, literals, shape: 'glob', test: globMatcher(segs) };
   }
   const first = segs[0];
   const last = segs[segs.length - 1];
