@@ -1,6 +1,6 @@
 import { plainText, stringShape } from '@sigmats/core';
 import type { Diagnostic, MatchExpr, OrExpr, ScalarValue } from '@sigmats/core';
-import { fail, ok, type Result } from '@sigmats/text-query';
+import { boundedChain, fail, ok, type Result } from '@sigmats/text-query';
 import { asString, isNumeric, resolveColumn, type Column, type KqlTarget } from './columns.js';
 import { basenameText, matchLeaf } from './leaves.js';
 import { kqlString, kqlValue } from './literals.js';
@@ -92,15 +92,13 @@ export function orList(field: string, values: readonly ScalarValue[], node: OrEx
 
 /**
  * The Kusto parser rejects a flat chain of a few hundred `or`s (KS245, syntax depth), so long chains are
- * written as an OR of parenthesised chunks, and chunks of those beyond CHUNK chunks (30,000 values made 470).
+ * written as an OR of parenthesised chunks, and chunks of those (30,000 values made 470 chunks), as renderExpr
+ * writes long chains of conditions under KQL_DIALECT.maxChain.
  */
 const CHUNK = KQL_DIALECT.maxChain!;
 
 function chunked(pieces: readonly string[]): string {
-  if (pieces.length <= CHUNK) return pieces.join(' or ');
-  const groups: string[] = [];
-  for (let i = 0; i < pieces.length; i += CHUNK) groups.push(`(${pieces.slice(i, i + CHUNK).join(' or ')})`);
-  return chunked(groups);
+  return boundedChain(pieces, KQL_DIALECT.or, KQL_DIALECT.group, CHUNK);
 }
 
 /** The i-th operand: renderExpr passes the values of the OR's operands in order. */

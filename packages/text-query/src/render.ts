@@ -80,13 +80,25 @@ function joinBounded(d: Dialect, op: 'and' | 'or', parts: readonly Piece[], max:
   const texts = parts.map((p) => (needsGroup(d, op, p) || (!flatten && p.top === op) ? d.group(p.text) : p.text));
   if (parts.length === 1) return { ...parts[0]!, text: texts[0]! };
   if (texts.length <= max) return { text: texts.join(sep), top: op, links: flatten ? total : texts.length };
-  const chunks: Piece[] = [];
+  // A top chain of grouped chunks: as many as boundedChain leaves at its last level.
+  let links = texts.length;
+  while (links > max) links = Math.ceil(links / max);
+  return { text: boundedChain(texts, sep, d.group, max), top: op, links };
+}
+
+/**
+ * `texts` (each an operand that needs no group in the chain) joined by `sep`, at most `max` in one chain: a longer
+ * one becomes grouped chunks of `max`, and chunks of chunks. A last chunk of one is that operand itself. For a
+ * backend's own lists too (KQL's lists.ts), whose operands renderExpr does not see.
+ */
+export function boundedChain(texts: readonly string[], sep: string, group: (inner: string) => string, max: number): string {
+  if (texts.length <= max) return texts.join(sep);
+  const chunks: string[] = [];
   for (let i = 0; i < texts.length; i += max) {
-    // A last chunk of one is that operand, already grouped where it needs it.
     const chunk = texts.slice(i, i + max);
-    chunks.push({ text: chunk.length === 1 ? chunk[0]! : d.group(chunk.join(sep)), top: 'atom' });
+    chunks.push(chunk.length === 1 ? chunk[0]! : group(chunk.join(sep)));
   }
-  return joinBounded(d, op, chunks, max);
+  return boundedChain(chunks, sep, group, max);
 }
 
 function sameFieldValues(
