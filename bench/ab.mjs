@@ -5,10 +5,10 @@
 // with the figures. Not part of `pnpm bench` (its name does not end in .bench.mjs).
 //
 //   node bench/ab.mjs [--runs N] -- <label>=<node args...> -- <label>=<node args...> [-- ...]
-//   e.g. node bench/ab.mjs --runs 7 -- old=/tmp/old/bin.js convert -t splunk R -- new=packages/cli/dist/bin.js convert -t splunk R
+//   e.g. node bench/ab.mjs --runs 7 -- old=/tmp/old/bin.js convert -t splunk R -- new=packages/cli/dist/bin.cjs convert -t splunk R
 // Arguments of each variant are split on spaces; `{out}` is replaced by a fresh temporary folder (removed after).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,17 +31,21 @@ if (variants.length === 0) {
   console.error('usage: node bench/ab.mjs [--runs N] -- label=<node args> -- label=<node args>');
   process.exit(2);
 }
-const PROBE = `data:text/javascript,${encodeURIComponent(
-  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.AB_PROBE_FILE, `${u.maxRSS} ${u.userCPUTime} ${u.systemCPUTime}`); });",
-)}`;
 const dir = mkdtempSync(join(tmpdir(), 'sigmats-ab-'));
+// A CommonJS file preloaded with --require: an ES module preloaded with --import would start Node's ES module loader in
+// every child, which a CommonJS command (dist/bin.cjs) and `node -e 0` do not otherwise pay for (about 8 ms).
+const PROBE = join(dir, 'probe.cjs');
+writeFileSync(
+  PROBE,
+  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.AB_PROBE_FILE, `${u.maxRSS} ${u.userCPUTime} ${u.systemCPUTime}`); });",
+);
 let n = 0;
 function once(args) {
   const probe = join(dir, `${++n}.txt`);
   const out = mkdtempSync(join(dir, 'out-'));
   const real = args.map((a) => a.replaceAll('{out}', out));
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', PROBE, ...real], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, AB_PROBE_FILE: probe } });
+  const r = spawnSync(process.execPath, ['--require', PROBE, ...real], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, AB_PROBE_FILE: probe } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${real.join(' ')}: exit ${r.status} ${r.signal ?? ''}\n${r.stderr.slice(-2000)}`);

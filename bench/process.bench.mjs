@@ -19,7 +19,7 @@
 // BENCH_SKIP_8X=1 (skip the 8x memory run, which takes minutes on a busy machine), BENCH_YAML_REF=js-yaml (use
 // the js-yaml reference even where PyYAML is there).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ruleFiles, sigmahqDir } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
+const bin = join(root, 'packages', 'cli', 'dist', 'bin.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const rules = join(sigmahqDir(), 'rules');
 const files = ruleFiles('rules');
@@ -38,12 +38,16 @@ if (!existsSync(bin)) {
 const oneRule = files.find((f) => f.endsWith('proc_creation_win_remote_access_tool_execution.yml')) ?? files[0];
 
 // Preloaded into Node children: writes the process's own peak RSS (KB) and CPU time (µs) at exit, to the file named
-// by BENCH_PROBE_FILE (not to stderr: a write to a full, non-blocking stderr pipe fails with EAGAIN at exit).
-const PROBE = `data:text/javascript,${encodeURIComponent(
-  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_PROBE_FILE, `PROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });",
-)}`;
+// by BENCH_PROBE_FILE (not to stderr: a write to a full, non-blocking stderr pipe fails with EAGAIN at exit). A
+// CommonJS file preloaded with --require: an ES module preloaded with --import would start Node's ES module loader in
+// every child, which `sigmats` (a CommonJS command) and `node -e 0` do not otherwise pay for (about 8 ms).
 const probeDir = mkdtempSync(join(tmpdir(), 'sigmats-bench-probe-'));
 process.on('exit', () => rmSync(probeDir, { recursive: true, force: true }));
+const PROBE = join(probeDir, 'probe.cjs');
+writeFileSync(
+  PROBE,
+  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_PROBE_FILE, `PROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });",
+);
 let probes = 0;
 
 // The YAML reference: every file read and loaded as plain data, nothing else. Python reports its own CPU and RSS.
@@ -87,7 +91,7 @@ function spawnTimed(cmd, args, input, discardStdout = false) {
   if (rss === undefined) console.error(`no resource figures from ${cmd} ${args.slice(-3).join(' ')} (exit ${r.status}, signal ${r.signal}): ${(r.stderr ?? '').slice(-300)}`);
   return { ms, cpuMs: Number(cpu) / 1000, rssMb: Number(rss) / 1024, stdout: r.stdout, stderr: r.stderr };
 }
-const node = (args, input, discardStdout) => spawnTimed(process.execPath, ['--import', PROBE, ...args], input, discardStdout);
+const node = (args, input, discardStdout) => spawnTimed(process.execPath, ['--require', PROBE, ...args], input, discardStdout);
 const sigmats = (...args) => node([bin, ...args]);
 
 const yamlRef = hasPyYaml

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const bin = join(here, '..', 'dist', 'bin.js');
+const bin = join(here, '..', 'dist', 'bin.cjs');
 const rule = join(root, 'rules', 't1219_remote_access_tools', 'proc_creation_win_remote_access_tool_execution.yml');
 const runs = Number(process.env.SIGMATS_BENCH_RUNS ?? 15);
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
-const bin = join(here, '..', 'dist', 'bin.js');
+const bin = join(here, '..', 'dist', 'bin.cjs');
 const corpus = process.env.SIGMAHQ_DIR ?? join(root, '..', 'shared', 'sigmahq');
 const rules = join(corpus, 'rules');
 

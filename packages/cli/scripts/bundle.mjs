@@ -1,8 +1,8 @@
 // Build step after tsup (package.json "build"): joins the CLI and the packages it uses into one CommonJS file,
-// dist/sigmats.cjs, then runs dist/train-code-cache.js to write V8's code cache beside it. Why: see
-// src/launch/bundle.ts. The Kusto validator stays outside (an optional peer dependency, loaded by Node on demand).
+// dist/sigmats.cjs, builds the command dist/bin.cjs, then runs dist/train-code-cache.js to write V8's code cache
+// beside the bundle. Why: see src/launch/bundle.ts and src/bin.ts. The Kusto validator stays outside (an optional peer dependency, loaded by Node on demand).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -41,6 +41,23 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
+
+// The command itself, dist/bin.cjs: src/bin.ts and what it imports (the V8 flags, the bundle's loader), as CommonJS
+// (see src/bin.ts for why). dist/main.js, the modules' entry, stays outside: it is imported only where the bundle
+// cannot run.
+const bin = `${pkg}dist/bin.cjs`;
+await build({
+  entryPoints: [`${pkg}src/bin.ts`],
+  outfile: bin,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  tsconfig: `${pkg}tsconfig.build.json`,
+  external: ['./main.js'],
+  logLevel: 'warning',
+});
+chmodSync(bin, 0o755);
 
 // launch/bundle.ts reads the bundle as latin1: one byte per character, right only for ASCII. esbuild escapes
 // every non-ASCII character of strings and regular expressions (its default charset); this holds it to that.

@@ -4,9 +4,10 @@
  * that starts it (dist/convert-worker.js).
  */
 import { loadBundle } from './launch/bundle.js';
+import { distDir } from './launch/dist-dir.js';
 import { enableModuleCompileCache } from './launch/compile-cache.js';
 
 // V8 flags are per process: the main thread set the ones the code cache was written with.
-const bundle = loadBundle(true);
+const bundle = loadBundle(true, distDir());
 if (!bundle) enableModuleCompileCache(); // per thread (see compile-cache.ts)
 await (bundle ? bundle.exports : await import('./workers/convert.js')).startConvertWorker();

@@ -4,9 +4,10 @@
  * that starts it (dist/eval-worker.js).
  */
 import { loadBundle } from './launch/bundle.js';
+import { distDir } from './launch/dist-dir.js';
 import { enableModuleCompileCache } from './launch/compile-cache.js';
 
 // `eval` keeps V8's default flags (jit.ts), which the code cache was not written with: the modules run.
-const bundle = loadBundle(false);
+const bundle = loadBundle(false, distDir());
 if (!bundle) enableModuleCompileCache(); // per thread (see compile-cache.ts)
 await (bundle ? bundle.exports : await import('./workers/eval.js')).startEvalWorker();

@@ -1,5 +1,4 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { drained, type OutStream } from './io.js';
@@ -67,7 +66,7 @@ let spools = 0;
  * second target in a streamed run, which must follow all of the first target's lines, without holding them.
  */
 export function fileSink(): LineSink {
-  const path = join(tmpdir(), `.sigmats-${process.pid}-${++spools}.ndjson.tmp`);
+  const path = join(process.getBuiltinModule('node:os').tmpdir(), `.sigmats-${process.pid}-${++spools}.ndjson.tmp`);
   const fd = openSync(path, 'wx+', 0o600);
   trackTemporary(path);
   let closed = false;

@@ -7,7 +7,8 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tuneJit } from './jit.js';
-import { codeCacheFile, distDir, loadBundle } from './launch/bundle.js';
+import { codeCacheFile, loadBundle } from './launch/bundle.js';
+import { distDir } from './launch/dist-dir.js';
 
 tuneJit('convert');
 const dir = distDir();

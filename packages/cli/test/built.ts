@@ -1,12 +1,12 @@
 // Builds the workspace packages the binary needs when their dist is missing or older than their sources,
-// so the end-to-end tests always run the binary as shipped (node packages/cli/dist/bin.js).
+// so the end-to-end tests always run the binary as shipped (node packages/cli/dist/bin.cjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const BIN = join(ROOT, 'packages/cli/dist/bin.js');
+export const BIN = join(ROOT, 'packages/cli/dist/bin.cjs');
 
 /** The SigmaHQ checkout the corpus tests read: ../shared/sigmahq beside the repository, or SIGMAHQ_DIR. */
 export const SIGMAHQ = process.env.SIGMAHQ_DIR ?? join(ROOT, '..', 'shared', 'sigmahq');
@@ -39,7 +39,7 @@ export function ensureBuilt(): string[] {
     if (existsSync(out) && statSync(out).mtimeMs >= sources) continue;
     const r = spawnSync('npx', ['tsup'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     // A failing declaration build of a dependency does not stop the JavaScript the binary runs.
-    if (!existsSync(join(dir, 'dist', pkg === 'cli' ? 'bin.js' : 'index.js'))) throw new Error(`building ${pkg} failed:\n${r.stdout}\n${r.stderr}`);
+    if (!existsSync(join(dir, 'dist', pkg === 'cli' ? 'main.js' : 'index.js'))) throw new Error(`building ${pkg} failed:\n${r.stdout}\n${r.stderr}`);
     // The CLI's build goes on to its bundle and code cache (tsup has just emptied dist/ of them), as `build` does.
     if (pkg === 'cli') {
       const b = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });

@@ -188,6 +188,32 @@ describe('convert', () => {
     }
   });
 
+  test('the command starts as CommonJS, and loads worker threads only for a run that uses them', () => {
+    // What Node loaded, written at exit by a preloaded CommonJS file (process.moduleLoadList).
+    const probe = join(work, 'module-list.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULE_LIST, process.moduleLoadList.join('\\n')));");
+    const loaded = (args: string[]): string[] => {
+      const list = join(work, `modules-${args.length}.txt`);
+      const r = spawnSync(process.execPath, ['--require', probe, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, MODULE_LIST: list } });
+      expect(r.status).toBe(0);
+      return readFileSync(list, 'utf8').split('\n');
+    };
+    const rule = 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml';
+    const one = loaded(['convert', '-t', 'splunk', rule]);
+    // No ES module loader (a CommonJS entry), no fs/promises (the facade of node:fs imported from an ES module loads
+    // it), no worker threads: together about 16 ms of a 165 ms start (BENCHMARKS.md, round 11).
+    for (const m of ['internal/modules/esm/translators', 'internal/modules/esm/module_job', 'internal/fs/promises', 'worker_threads']) {
+      expect(one).not.toContain(`NativeModule ${m}`);
+    }
+    expect(one).toContain('NativeModule vm');
+    // Asked for workers (and given more than one chunk of files), it loads them where it starts them.
+    const dir = join(work, 'chunks');
+    mkdirSync(dir, { recursive: true });
+    const text = readFileSync(join(ROOT, rule), 'utf8');
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `r${i}.yml`), text.replace(/^id: .*$/m, `id: 00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
+    expect(loaded(['convert', '-t', 'splunk', '--jobs', '2', dir])).toContain('NativeModule worker_threads');
+  });
+
   test('a consumer that stops reading (| head) ends the run quietly', () => {
     const dir = join(work, 'many');
     mkdirSync(dir, { recursive: true });

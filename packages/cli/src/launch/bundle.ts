@@ -18,7 +18,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import type * as Entry from './bundle-entry.js';
 
@@ -33,16 +32,13 @@ export interface LoadedBundle {
   readonly script: Script;
 }
 
-/** The folder of the built files (this module is built into one of them). */
-export const distDir = (): string => fileURLToPath(new URL('.', import.meta.url));
-
 /**
- * The bundle in `dir`, run with its code cache; undefined (run the modules) when there is no bundle or no cache for
+ * The bundle in `dir` (dist/: the folder of the built files), run with its code cache; undefined (run the modules) when there is no bundle or no cache for
  * this V8, when `cached` is false (the caller runs with V8 flags other than the batch commands'), or with
  * SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for the training.
  * SIGMATS_DEBUG_STARTUP=1 reports on stderr which code ran and what became of the cache.
  */
-export function loadBundle(cached: boolean, dir = distDir(), train = false): LoadedBundle | undefined {
+export function loadBundle(cached: boolean, dir: string, train = false): LoadedBundle | undefined {
   const file = join(dir, BUNDLE_FILE);
   const without =
     process.env.SIGMATS_BUNDLE === 'off'

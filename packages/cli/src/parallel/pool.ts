@@ -7,7 +7,6 @@
  * fails to start or dies hands its chunks back to the calling thread: a run never loses a chunk.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ChunkJob, ChunkResult } from './chunk.js';
@@ -27,7 +26,7 @@ export const PARALLEL_MIN_WORK = 12_000;
 
 /** Threads to convert on: `--jobs` when given, else one per available core (at most 8); 1 means no worker. */
 export function jobsFor(requested: number | undefined): number {
-  return Math.max(1, Math.min(requested ?? availableParallelism(), 8));
+  return Math.max(1, Math.min(requested ?? process.getBuiltinModule('node:os').availableParallelism(), 8));
 }
 
 /**

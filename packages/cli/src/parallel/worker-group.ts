@@ -4,7 +4,7 @@
  * them one at a time). A worker that errors, exits or cannot run a job gives its jobs back (`lost`); a run never
  * loses one.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 /** A worker's messages: it can take jobs (stream workers say so once they have compiled), a result, or a failure. */
 export type Reply<R> = { ready: true } | { ok: true; result: R } | { ok: false; index: number; error: string };
@@ -29,7 +29,8 @@ export class WorkerGroup<R extends { readonly index: number }> {
     onResult: (w: Worker) => void = () => undefined,
   ) {
     for (let k = 0; k < workers; k++) {
-      const w = new Worker(script, { workerData: setup });
+      // node:worker_threads is loaded here, not with the command: a one-rule start does not pay for it.
+      const w = new (process.getBuiltinModule('node:worker_threads').Worker)(script, { workerData: setup });
       this.held.set(w, new Set());
       w.on('message', (reply: Reply<R>) => {
         const mine = this.held.get(w);

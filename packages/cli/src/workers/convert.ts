@@ -1,10 +1,10 @@
 /** The worker thread of a parallel `convert` (parallel/pool.ts starts it through convert-worker.ts). */
-import { parentPort, workerData } from 'node:worker_threads';
 import { convertChunk, type ChunkJob } from '../parallel/chunk.js';
 import { chunkTargets, type WorkerSetup } from '../parallel/setup.js';
 
 /** Resolves the run's targets once, then converts each chunk it is sent. */
 export function startConvertWorker(): void {
+  const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
   const setup = workerData as WorkerSetup;
   const ready = chunkTargets(setup);
   const port = parentPort!;

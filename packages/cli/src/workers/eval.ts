@@ -1,9 +1,9 @@
 /** The worker thread of a parallel `eval` (parallel/stream-pool.ts starts it through eval-worker.ts). */
-import { parentPort, workerData } from 'node:worker_threads';
 import { chunkMatcher, ruleSetFor, type EvalJob, type EvalSetup } from '../parallel/eval-chunk.js';
 
 /** Compiles the run's rule set once, says it is ready, then matches each chunk of events it is sent. */
 export function startEvalWorker(): void {
+  const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
   const setup = workerData as EvalSetup;
   const port = parentPort!;
   const match = chunkMatcher(ruleSetFor(setup), setup.flatten);
