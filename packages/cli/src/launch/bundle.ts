@@ -24,8 +24,35 @@ import type * as Entry from './bundle-entry.js';
 export type BundleExports = typeof Entry;
 
 export const BUNDLE_FILE = 'sigmats.cjs';
-/** The code cache of this V8 (see above). */
-export const codeCacheFile = (): string => `sigmats-v8-${process.versions.v8}.cache`;
+/**
+ * The code cache of this V8 (see above): the whole one, or one target's. V8 deserializes a cache whole at each start,
+ * and the whole one (1.16 MB) holds what converting to every target and checking compiled; a `convert` to one target
+ * loads a cache of that target's alone (0.58 MB for Splunk). One rule, cold, 21 alternating rounds: 148 -> 138 ms
+ * wall (BENCHMARKS.md, round 11). The build writes one for each target (train-code-cache.ts).
+ */
+export const codeCacheFile = (target?: string): string => `sigmats-v8-${process.versions.v8}${target === undefined ? '' : `.${target}`}.cache`;
+
+/**
+ * The one target of a `convert` (-t, --target), whose own code cache it loads; undefined for anything else (several
+ * targets, another command). A guess from the raw arguments, before they are parsed: a wrong one only costs time (the
+ * functions the cache lacks are compiled as they are first called).
+ */
+export function cacheTarget(argv: readonly string[]): string | undefined {
+  if (argv[0] !== 'convert') return undefined;
+  let found: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    let value: string | undefined;
+    if (a === '-t' || a === '--target') value = argv[++i];
+    else if (a.startsWith('--target=')) value = a.slice('--target='.length);
+    else if (a.startsWith('-t')) value = a.slice(2).replace(/^=/, '');
+    else continue;
+    if (found !== undefined || value === undefined) return undefined;
+    found = value;
+  }
+  return found !== undefined && /^[a-z][a-z-]*$/.test(found) ? found : undefined;
+}
 
 export interface LoadedBundle {
   readonly exports: BundleExports;
@@ -35,10 +62,11 @@ export interface LoadedBundle {
 /**
  * The bundle in `dir` (dist/: the folder of the built files), run with its code cache; undefined (run the modules) when there is no bundle or no cache for
  * this V8, when `cached` is false (the caller runs with V8 flags other than the batch commands'), or with
- * SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for the training.
+ * SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for the training. `target`: the
+ * one target of a `convert` (cacheTarget), whose own cache is loaded if there is one.
  * SIGMATS_DEBUG_STARTUP=1 reports on stderr which code ran and what became of the cache.
  */
-export function loadBundle(cached: boolean, dir: string, train = false): LoadedBundle | undefined {
+export function loadBundle(cached: boolean, dir: string, train = false, target?: string): LoadedBundle | undefined {
   const file = join(dir, BUNDLE_FILE);
   const without =
     process.env.SIGMATS_BUNDLE === 'off'
@@ -49,7 +77,14 @@ export function loadBundle(cached: boolean, dir: string, train = false): LoadedB
           ? "the code cache is written for the batch commands' V8 flags"
           : undefined;
   // The cache is read once, its absence found by the read itself (this runs at every start-up).
-  const cachedData = without === undefined && !train ? readIfThere(join(dir, codeCacheFile())) : undefined;
+  // The target's own cache where the build made one, else the whole one.
+  let cacheName = codeCacheFile();
+  let cachedData: Buffer | undefined;
+  if (without === undefined && !train) {
+    const own = target === undefined ? undefined : readIfThere(join(dir, codeCacheFile(target)));
+    if (own !== undefined) cacheName = codeCacheFile(target);
+    cachedData = own ?? readIfThere(join(dir, cacheName));
+  }
   const reason = without ?? (!train && cachedData === undefined ? `no code cache for V8 ${process.versions.v8}` : undefined);
   if (reason !== undefined) {
     debug(`modules (${reason})`);
@@ -64,7 +99,7 @@ export function loadBundle(cached: boolean, dir: string, train = false): LoadedB
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
-  debug(`bundle ${file}, code cache ${train ? 'unused' : script.cachedDataRejected ? 'rejected' : 'accepted'}`);
+  debug(`bundle ${file}, code cache ${train ? 'unused' : `${script.cachedDataRejected ? 'rejected' : 'accepted'} (${cacheName})`}`);
   const module = { exports: {} as BundleExports };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dir);
   return { exports: module.exports, script };

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { cacheTarget, codeCacheFile } from '../src/launch/bundle.js';
+
+// Which code cache a start loads (launch/bundle.ts): a convert to one target loads that target's own. A wrong guess
+// costs time only, never output; these are the forms the argument parser (args.ts) accepts for -t.
+describe('cacheTarget', () => {
+  const cases: [string[], string | undefined][] = [
+    [['convert', '-t', 'splunk', 'rules/'], 'splunk'],
+    [['convert', 'rules/', '--target', 'sumo-cse'], 'sumo-cse'],
+    [['convert', '--target=kql', 'rules/'], 'kql'],
+    [['convert', '-tsumo', 'rules/'], 'sumo'],
+    [['convert', '-t=splunk', 'rules/'], 'splunk'],
+    [['convert', '-t', 'all', 'rules/'], 'all'],
+    // Several targets, or none named: the whole cache.
+    [['convert', '-t', 'splunk,kql', 'rules/'], undefined],
+    [['convert', '-t', 'splunk', '-t', 'kql', 'rules/'], undefined],
+    [['convert', 'rules/'], undefined],
+    [['convert', '-t'], undefined],
+    // Other commands, and what follows `--` (file names).
+    [['check', '-t', 'kql', 'rules/'], undefined],
+    [['convert', '--', '-t', 'splunk'], undefined],
+    [[], undefined],
+  ];
+  it.each(cases)('%j -> %s', (argv, expected) => {
+    expect(cacheTarget(argv)).toBe(expected);
+  });
+
+  it("names a target's cache beside the whole one", () => {
+    expect(codeCacheFile('splunk')).toBe(codeCacheFile().replace(/\.cache$/, '.splunk.cache'));
+  });
+});
