@@ -164,9 +164,11 @@ describe('convert', () => {
 
   test('the built binary runs from the bundle with its code cache, and says the same as the modules', () => {
     const cached = sigmats(['convert', '-t', 'splunk', 'rules/'], { env: { SIGMATS_DEBUG_STARTUP: '1' } });
-    // A convert to one target loads that target's cache (smaller), anything else the whole one.
+    // A convert to one target loads that target's cache (smaller), a check without targets the check's, anything else
+    // the whole one.
     expect(cached.stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-\S+\.splunk\.cache\)$/m);
-    for (const argv of [['convert', '-t', 'all', 'rules/'], ['convert', '-t', 'splunk,kql', 'rules/'], ['check', 'rules/']]) {
+    expect(sigmats(['check', 'rules/'], { env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-\S+\.check\.cache\)$/m);
+    for (const argv of [['convert', '-t', 'all', 'rules/'], ['convert', '-t', 'splunk,kql', 'rules/'], ['check', '-t', 'kql', 'rules/']]) {
       expect(sigmats(argv, { env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-[^\s()]+?-node\.\d+\.cache\)$/m);
     }
     // launch/bundle.ts reads the bundle as latin1, which is its text only when every byte is ASCII.

@@ -25,20 +25,25 @@ export type BundleExports = typeof Entry;
 
 export const BUNDLE_FILE = 'sigmats.cjs';
 /**
- * The code cache of this V8 (see above): the whole one, or one target's. V8 deserializes a cache whole at each start,
- * and the whole one (1.16 MB) holds what converting to every target and checking compiled; a `convert` to one target
- * loads a cache of that target's alone (0.58 MB for Splunk). One rule, cold, 21 alternating rounds: 148 -> 138 ms
- * wall (BENCHMARKS.md, round 11). The build writes one for each target (train-code-cache.ts).
+ * The code cache of this V8 (see above): the whole one, or one profile's. V8 deserializes a cache whole at each start,
+ * and the whole one (1.18 MB) holds what converting to every target and checking compiled; a `convert` to one target
+ * loads a cache of that target's alone (0.58 MB for Splunk), a `check` without targets one of checking alone. One
+ * rule, cold, 21 alternating rounds: `convert -t splunk` 148 -> 138 ms wall, `check` 193 -> 181 ms (BENCHMARKS.md,
+ * round 11). The build writes one for each target and for `check` (train-code-cache.ts).
  */
-export const codeCacheFile = (target?: string): string => `sigmats-v8-${process.versions.v8}${target === undefined ? '' : `.${target}`}.cache`;
+export const codeCacheFile = (profile?: string): string => `sigmats-v8-${process.versions.v8}${profile === undefined ? '' : `.${profile}`}.cache`;
+
+/** The profiles the build trains a cache of its own for, besides the targets: `check` without a target. */
+export const CHECK_PROFILE = 'check';
 
 /**
- * The one target of a `convert` (-t, --target), whose own code cache it loads; undefined for anything else (several
- * targets, another command). A guess from the raw arguments, before they are parsed: a wrong one only costs time (the
- * functions the cache lacks are compiled as they are first called).
+ * Which cache a start loads: the one target of a `convert` (-t, --target), `check` for a check with no target, and
+ * undefined (the whole cache) for anything else (several targets, other commands). A guess from the raw arguments,
+ * before they are parsed: a wrong one only costs time (the functions the cache lacks are compiled when first called).
  */
-export function cacheTarget(argv: readonly string[]): string | undefined {
-  if (argv[0] !== 'convert') return undefined;
+export function cacheProfile(argv: readonly string[]): string | undefined {
+  const command = argv[0];
+  if (command !== 'convert' && command !== 'check') return undefined;
   let found: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
@@ -51,7 +56,8 @@ export function cacheTarget(argv: readonly string[]): string | undefined {
     if (found !== undefined || value === undefined) return undefined;
     found = value;
   }
-  return found !== undefined && /^[a-z][a-z-]*$/.test(found) ? found : undefined;
+  if (command === 'check') return found === undefined ? CHECK_PROFILE : undefined;
+  return found !== undefined && /^[a-z][a-z-]*$/.test(found) && found !== CHECK_PROFILE ? found : undefined;
 }
 
 export interface LoadedBundle {
@@ -62,11 +68,11 @@ export interface LoadedBundle {
 /**
  * The bundle in `dir` (dist/: the folder of the built files), run with its code cache; undefined (run the modules) when there is no bundle or no cache for
  * this V8, when `cached` is false (the caller runs with V8 flags other than the batch commands'), or with
- * SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for the training. `target`: the
- * one target of a `convert` (cacheTarget), whose own cache is loaded if there is one.
+ * SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for the training. `profile`: what
+ * the command is (cacheProfile), whose own cache is loaded if the build made one.
  * SIGMATS_DEBUG_STARTUP=1 reports on stderr which code ran and what became of the cache.
  */
-export function loadBundle(cached: boolean, dir: string, train = false, target?: string): LoadedBundle | undefined {
+export function loadBundle(cached: boolean, dir: string, train = false, profile?: string): LoadedBundle | undefined {
   const file = join(dir, BUNDLE_FILE);
   const without =
     process.env.SIGMATS_BUNDLE === 'off'
@@ -77,12 +83,12 @@ export function loadBundle(cached: boolean, dir: string, train = false, target?:
           ? "the code cache is written for the batch commands' V8 flags"
           : undefined;
   // The cache is read once, its absence found by the read itself (this runs at every start-up).
-  // The target's own cache where the build made one, else the whole one.
+  // The profile's own cache where the build made one, else the whole one.
   let cacheName = codeCacheFile();
   let cachedData: Buffer | undefined;
   if (without === undefined && !train) {
-    const own = target === undefined ? undefined : readIfThere(join(dir, codeCacheFile(target)));
-    if (own !== undefined) cacheName = codeCacheFile(target);
+    const own = profile === undefined ? undefined : readIfThere(join(dir, codeCacheFile(profile)));
+    if (own !== undefined) cacheName = codeCacheFile(profile);
     cachedData = own ?? readIfThere(join(dir, cacheName));
   }
   const reason = without ?? (!train && cachedData === undefined ? `no code cache for V8 ${process.versions.v8}` : undefined);

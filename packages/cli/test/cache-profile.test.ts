@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cacheTarget, codeCacheFile } from '../src/launch/bundle.js';
+import { cacheProfile, codeCacheFile } from '../src/launch/bundle.js';
 
-// Which code cache a start loads (launch/bundle.ts): a convert to one target loads that target's own. A wrong guess
-// costs time only, never output; these are the forms the argument parser (args.ts) accepts for -t.
-describe('cacheTarget', () => {
+// Which code cache a start loads (launch/bundle.ts): a convert to one target loads that target's own, a check without
+// targets the check's. A wrong guess costs time only, never output; these are the forms the argument parser (args.ts)
+// accepts for -t.
+describe('cacheProfile', () => {
   const cases: [string[], string | undefined][] = [
     [['convert', '-t', 'splunk', 'rules/'], 'splunk'],
     [['convert', 'rules/', '--target', 'sumo-cse'], 'sumo-cse'],
@@ -16,13 +17,19 @@ describe('cacheTarget', () => {
     [['convert', '-t', 'splunk', '-t', 'kql', 'rules/'], undefined],
     [['convert', 'rules/'], undefined],
     [['convert', '-t'], undefined],
-    // Other commands, and what follows `--` (file names).
+    // A check without targets has its own; with one, it converts too: the whole cache.
+    [['check', 'rules/'], 'check'],
+    [['check', '--sigmahq', 'rules/'], 'check'],
     [['check', '-t', 'kql', 'rules/'], undefined],
+    [['check', '--target=all', 'rules/'], undefined],
+    [['convert', '-t', 'check', 'rules/'], undefined],
+    // Other commands, and what follows `--` (file names).
+    [['eval', '-t', 'kql'], undefined],
     [['convert', '--', '-t', 'splunk'], undefined],
     [[], undefined],
   ];
   it.each(cases)('%j -> %s', (argv, expected) => {
-    expect(cacheTarget(argv)).toBe(expected);
+    expect(cacheProfile(argv)).toBe(expected);
   });
 
   it("names a target's cache beside the whole one", () => {
