@@ -60,7 +60,7 @@ Options:
       --no-progress       No progress bar (shown on a terminal for batches of 50+ files)
   -j, --jobs N            Threads converting a run without correlations or filters: N-1 worker
                           threads beside the main one, for runs of more than 32 files (default: one
-                          per core, at most 8, when files x (targets + 1) >= 20,000; 1: none). Same output
+                          per core, at most 8, when files x targets >= 12,000; 1: none). Same output
       --no-color          No colours (also NO_COLOR=1)
 
 Examples:

@@ -14,7 +14,7 @@ import { convertChunk, convertTarget, type ChunkJob, type ChunkResult, type Targ
 import { convertOptionsFor, type WorkerSetup } from '../parallel/setup.js';
 import { parseJobs } from '../parallel/jobs.js';
 import { slices } from '../parallel/slices.js';
-import { ChunkPool, chunkResults, chunksOff, convertWork, jobsFor, PARALLEL_MIN_WORK, workerScript } from '../parallel/pool.js';
+import { ChunkPool, chunkResults, chunksOff, jobsFor, PARALLEL_MIN_WORK, workerScript } from '../parallel/pool.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
 import { tryWriteFileAtomic, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
@@ -286,10 +286,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Large runs convert their chunks on worker threads (one per core): same output, in the same order.
   const plain = !json && !outputAsDir;
   const threads = jobsFor(requestedJobs);
-  // Workers take part when there are two chunks or more and either --jobs asked for them or the run is large (its
-  // files parsed once and converted once per target).
+  // Workers take part when there are two chunks or more and either --jobs asked for them or the run is large:
+  // its files times its targets (each target converts every file).
   const script =
-    threads > 1 && found.files.length > CHUNK_FILES && (requestedJobs !== undefined || convertWork(found.files.length, ordered.length) >= PARALLEL_MIN_WORK) ? workerScript() : undefined;
+    threads > 1 && found.files.length > CHUNK_FILES && (requestedJobs !== undefined || found.files.length * ordered.length >= PARALLEL_MIN_WORK) ? workerScript() : undefined;
   // SIGMATS_CHUNKS=off: one collection of every rule, converted at once (the reference the tests hold chunked and
   // streamed runs to).
   const chunkable = !chunksOff() && filterFiles.length === 0 && runs.every(convertsPerRule);

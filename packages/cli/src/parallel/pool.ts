@@ -14,19 +14,15 @@ import type { WorkerSetup } from './setup.js';
 import { WorkerGroup } from './worker-group.js';
 
 /**
- * Less work than this and a run stays on the main thread unless `--jobs` asks otherwise. The work of a run is its
- * input files times one more than its targets: each file is parsed once and converted once per target. A worker
- * costs about 0.1 s to start and warms up a JIT of its own, and V8's compiler and collector threads already give a
- * one-thread run most of the second core of a 2-core machine. Measured on this 2-core VM, default (a worker) against
- * --jobs 1, wall: one target over SigmaHQ's 3,141 rules (work 6,282) 847 / 801 ms; over 2 copies (12,564) 1,285 /
- * 1,209 ms (KQL 1,358 / 1,277); over 4 copies (25,128) 2,106 / 2,164 ms; `-t all` over the rules (15,705) 1,559 /
- * 1,544, 1,613 / 1,559, 2,019 / 1,986 and 1,712 / 1,654 ms (with 0.7 s more CPU); over 2 copies (31,410) 2,426 /
- * 2,514 and 2,603 / 2,670 ms (BENCHMARKS.md, rounds 8, 10 and 11).
+ * Less work than this (input files times targets) and a run stays on the main thread unless `--jobs` asks
+ * otherwise. A worker costs about 0.1 s to start and warms up a JIT of its own, and V8's compiler and collector
+ * threads already give a one-thread run most of the second core of a 2-core machine. Measured on this 2-core VM
+ * (BENCHMARKS.md, round 8), default against --jobs 1, wall: one target over SigmaHQ's 3,141 rules 1.107 (the
+ * bench) and 847 / 801 ms; one target over 2 copies 1,285 / 1,209 ms (KQL 1,358 / 1,277); `-t all` over the rules
+ * (12,564 file-targets) 0.925 (the bench), 1,559 / 1,544 ms; one target over 4 copies (12,564) 2,106 / 2,164 ms;
+ * `-t all` over 2 copies 2,426 / 2,514 ms.
  */
-export const PARALLEL_MIN_WORK = 20_000;
-
-/** The work of a convert (see PARALLEL_MIN_WORK). */
-export const convertWork = (files: number, targets: number): number => files * (targets + 1);
+export const PARALLEL_MIN_WORK = 12_000;
 
 /** Threads to convert on: `--jobs` when given, else one per available core (at most 8); 1 means no worker. */
 export function jobsFor(requested: number | undefined): number {
