@@ -2,7 +2,8 @@
 // Prints `BENCH cli.coldstart_ms: <median> ms`, plus the bare `node -e 0` start for context, and the CPU time
 // (user + system) of the process, which a busy machine inflates far less than wall time.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,10 +18,12 @@ if (!existsSync(bin)) {
   process.exit(1);
 }
 
-// Preloaded into the child: prints its own CPU time at exit (process.cpuUsage covers the whole process).
-const CPU_PROBE = `data:text/javascript,${encodeURIComponent(
-  "import { writeSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); writeSync(2, `\\nCPU_US ${u.user + u.system}\\n`); });",
-)}`;
+// A CommonJS file preloaded with --require: an ES module preloaded with --import would start Node's ES module loader
+// in the child (about 8 ms), which the command itself (dist/bin.cjs) does not pay for.
+const probeDir = mkdtempSync(join(tmpdir(), 'sigmats-bench-probe-'));
+process.on('exit', () => rmSync(probeDir, { recursive: true, force: true }));
+const CPU_PROBE = join(probeDir, 'probe.cjs');
+writeFileSync(CPU_PROBE, "process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(2, `\\nCPU_US ${u.user + u.system}\\n`); });");
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -29,7 +32,7 @@ function time(args) {
   const cpu = [];
   for (let i = 0; i < runs + 1; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', CPU_PROBE, ...args], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--require', CPU_PROBE, ...args], { cwd: root, encoding: 'utf8' });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) {
       console.error(`exit ${r.status}: ${r.stderr}`);

@@ -2,7 +2,7 @@
 // --format html` (3,141 rules x 5 platforms), its time (median of 3 cold processes, with the machine's load), the
 // site's size, and a link check over every generated page. Prints `BENCH cli.site_html_s` and friends.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +17,12 @@ if (!existsSync(bin) || !existsSync(rules)) {
   process.exit(1);
 }
 
-const PROBE = `data:text/javascript,${encodeURIComponent(
-  "import { writeSync } from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeSync(2, `\\\\nPROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\\\n`); });",
-)}`;
+// A CommonJS file preloaded with --require: an ES module preloaded with --import would start Node's ES module loader
+// in the child (about 8 ms), which the command itself (dist/bin.cjs) does not pay for.
+const probeDir = mkdtempSync(join(tmpdir(), 'sigmats-bench-probe-'));
+process.on('exit', () => rmSync(probeDir, { recursive: true, force: true }));
+const PROBE = join(probeDir, 'probe.cjs');
+writeFileSync(PROBE, "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, `\\nPROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });");
 
 function size(dir) {
   let bytes = 0;
@@ -41,7 +44,7 @@ function size(dir) {
 function once() {
   const out = mkdtempSync(join(tmpdir(), 'sigmats-site-bench-'));
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', PROBE, bin, 'variants', '--format', 'html', '-o', out, rules], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, ['--require', PROBE, bin, 'variants', '--format', 'html', '-o', out, rules], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const [, rss, cpu] = /PROBE (\d+) (\d+)/.exec(r.stderr) ?? [];
   const line = /wrote (\d+) pages for (\d+) rules/.exec(r.stderr);
