@@ -31,7 +31,8 @@ export const BUNDLE_FILE = 'sigmats.cjs';
  * rule, cold, 21 alternating rounds: `convert -t splunk` 148 -> 138 ms wall, `check` 193 -> 181 ms (BENCHMARKS.md,
  * round 11). The build writes one for each target and for `check` (train-code-cache.ts).
  */
-export const codeCacheFile = (profile?: string): string => `sigmats-v8-${process.versions.v8}${profile === undefined ? '' : `.${profile}`}.cache`;
+export const codeCacheFile = (profile?: string): string =>
+  `sigmats-v8-${process.versions.v8}${profile === undefined ? '' : `.${profile}`}.cache`;
 
 /** The profiles the build trains a cache of its own for, besides the targets: `check` without a target. */
 export const CHECK_PROFILE = 'check';
@@ -66,9 +67,9 @@ export interface LoadedBundle {
 }
 
 /**
- * The bundle in `dir` (dist/: the folder of the built files), run with its code cache; undefined (run the modules) when there is no bundle or no cache for
- * this V8, when `cached` is false (the caller runs with V8 flags other than the batch commands'), or with
- * SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for the training. `profile`: what
+ * The bundle in `dir` (dist/: the folder of the built files), run with its code cache; undefined (run the modules)
+ * when there is no bundle or no cache for this V8, when `cached` is false (the caller runs with V8 flags other than
+ * the batch commands'), or with SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for the training. `profile`: what
  * the command is (cacheProfile), whose own cache is loaded if the build made one.
  * SIGMATS_DEBUG_STARTUP=1 reports on stderr which code ran and what became of the cache.
  */
