@@ -112,18 +112,14 @@ export class AhoCorasick {
     this.states = n;
   }
 
-  /** Calls `hit(patternId)` for every occurrence of a pattern in the text (possibly spurious, never missed). */
+  /**
+   * Calls `hit(patternId)` for every occurrence of a pattern in the text (possibly spurious, never missed): `next`'s
+   * stops, with their reports handed to `hit`.
+   */
   scan(text: string, hit: (id: number) => void): void {
-    if (this.saturated) {
-      for (let j = 0; j < this.outs.length; j++) hit(this.outs[j]!);
-      return;
-    }
-    const { classOf, delta } = this;
-    let row = 0;
-    for (let i = 0; i < text.length; i++) {
-      const v = delta[row + classOf[text.charCodeAt(i)]!]!;
-      row = v >> 1;
-      if ((v & 1) !== 0) this.report(row / this.width, hit);
+    const { outs } = this;
+    for (let i = this.next(text, 0); i >= 0; i = this.next(text, i)) {
+      for (let j = this.reportFrom; j < this.reportTo; j++) hit(outs[j]!);
     }
   }
 
@@ -136,12 +132,11 @@ export class AhoCorasick {
    * A scan in steps, for a caller that handles the reports itself (the prefilter): from `from` (0 to start a text,
    * else what the previous call returned), runs to the next character after which patterns are reported, and
    * returns the position after it, or -1 at the end of the text; `reported(k)` for k in [0, reportedCount()) are
-   * then the patterns (possibly spurious, never missed). The character loop has no call in it (`scan` calls the
-   * callback from inside it).
+   * then the patterns (possibly spurious, never missed). The character loop has no call in it.
    */
   next(text: string, from: number): number {
     if (this.saturated) {
-      // Every pattern once, as scan reports them: one stop, after which the text is done (whatever its length).
+      // Every pattern once: one stop, after which the text is done (whatever its length).
       if (from !== 0) return -1;
       this.reportFrom = 0;
       this.reportTo = this.outs.length;
@@ -171,12 +166,6 @@ export class AhoCorasick {
   /** The k-th pattern the state `next` stopped at reports. */
   reported(k: number): number {
     return this.outs[this.reportFrom + k]!;
-  }
-
-  private report(state: number, hit: (id: number) => void): void {
-    const { outStart, outs } = this;
-    const end = outStart[state + 1]!;
-    for (let j = outStart[state]!; j < end; j++) hit(outs[j]!);
   }
 }
 

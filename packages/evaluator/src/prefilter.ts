@@ -255,9 +255,8 @@ export class Prefilter {
   }
 
   /**
-   * `ac.scan(text, onHit)` with the reports handled here: the character loop (next) stops at each report instead of
-   * calling a callback from inside it, and the hits are direct calls. Fields whose texts rarely repeat (CommandLine)
-   * are scanned this way on every event.
+   * `ac.scan(text, onHit)` with the reports handled here: the hits are direct calls, not calls through a callback.
+   * Fields whose texts rarely repeat (CommandLine) are scanned this way on every event.
    */
   private scanInSteps(ac: AhoCorasick, text: string): void {
     for (let i = ac.next(text, 0); i >= 0; i = ac.next(text, i)) {
