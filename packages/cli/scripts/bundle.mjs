@@ -1,6 +1,7 @@
 // Build step after tsup (package.json "build"): joins the CLI and the packages it uses into one CommonJS file,
 // dist/sigmats.cjs, builds the command dist/bin.cjs, then runs dist/train-code-cache.js to write V8's code cache
-// beside the bundle. Why: see src/launch/bundle.ts and src/bin.ts. The Kusto validator stays outside (an optional peer dependency, loaded by Node on demand).
+// beside the bundle. Why: see src/launch/bundle.ts and src/bin.ts. The Kusto validator stays outside (an optional
+// peer dependency, loaded by Node on demand).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -69,8 +69,8 @@ export interface LoadedBundle {
 /**
  * The bundle in `dir` (dist/: the folder of the built files), run with its code cache; undefined (run the modules)
  * when there is no bundle or no cache for this V8, when `cached` is false (the caller runs with V8 flags other than
- * the batch commands'), or with SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for the training. `profile`: what
- * the command is (cacheProfile), whose own cache is loaded if the build made one.
+ * the batch commands'), or with SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for
+ * the training. `profile`: what the command is (cacheProfile), whose own cache is loaded if the build made one.
  * SIGMATS_DEBUG_STARTUP=1 reports on stderr which code ran and what became of the cache.
  */
 export function loadBundle(cached: boolean, dir: string, train = false, profile?: string): LoadedBundle | undefined {
