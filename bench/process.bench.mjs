@@ -12,6 +12,11 @@
 // CPU time (user + system, from the child's own resource usage) is reported beside wall time: on this shared
 // 2-core VM wall time follows the load, CPU time far less.
 //
+// The warm floor: each corpus command run 1 + FLOOR_PASSES times in one fresh process (one thread, the V8 flags the
+// command sets, output discarded), after the rounds. A pass after the first runs code V8 has already compiled and
+// optimized, so `node -e 0` plus a warm pass is what the command would take if it started as fast as Node and paid
+// nothing to warm up: below it, a target cannot be met by cutting start-up or JIT costs, only by doing less work.
+//
 // Memory: peak RSS of `convert -t all -o DIR` and of `convert -t all --json` (stdout discarded) over the corpus and
 // over 8 copies of it (25k files; the issue's flat-memory target is peak(8x) <= 1.3 x peak(1x)).
 //
@@ -159,6 +164,55 @@ for (const [key, base] of [['splunk', 'splunk_j1'], ['all', 'all_j1']]) {
   const ratio = median(samples[key].map((x, i) => x.ms / samples[base][i].ms));
   console.log(`convert -t ${key === 'all' ? 'all' : 'splunk'}: default (worker threads) / --jobs 1 = ${ratio.toFixed(3)} (median of per-round ratios)`);
   console.log(`BENCH process.${key}.over_jobs1: ${ratio.toFixed(3)} x`);
+}
+
+// The warm floor (see the top). The child runs the CLI's modules (dist/index.js; the same code as the bundle) with the
+// V8 flags that `sigmats` sets for the command, read from its own start-up report so that they cannot drift.
+const FLOOR_PASSES = Number(process.env.BENCH_FLOOR_PASSES ?? 5);
+const FLOOR = `
+const { run } = await import(${JSON.stringify(pathToFileURL(join(root, 'packages', 'cli', 'dist', 'index.js')).href)});
+const args = JSON.parse(process.env.BENCH_FLOOR_ARGS);
+const sink = { write: () => true, isTTY: false };
+const io = { stdout: sink, stderr: { ...sink, columns: 80 }, stdin: async function* () {}, env: {}, cwd: process.cwd() };
+const passes = [];
+for (let i = 0; i <= ${FLOOR_PASSES}; i++) {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const code = await run(args, io);
+  const u = process.cpuUsage(c);
+  if (code > 1) throw new Error('exit ' + code);
+  passes.push([performance.now() - t, (u.user + u.system) / 1000]);
+}
+process.stdout.write('FLOOR ' + JSON.stringify(passes) + '\\n');
+`;
+const flagsOf = (command) => /^sigmats: startup: V8 flags (.*)$/m.exec(spawnSync(process.execPath, [bin, command, '--help'], { encoding: 'utf8', env: { ...process.env, SIGMATS_DEBUG_STARTUP: '1' } }).stderr)?.[1].split(' ') ?? [];
+const FLOOR_COMMANDS = [
+  ['splunk', ['convert', '-t', 'splunk', '--jobs', '1', rules]],
+  ['kql', ['convert', '-t', 'kql', '--jobs', '1', rules]],
+  ['sumo_cse', ['convert', '-t', 'sumo-cse', '--jobs', '1', rules]],
+  ['all', ['convert', '-t', 'all', '--jobs', '1', rules]],
+  ['check', ['check', '--jobs', '1', rules]],
+];
+const nodeMs = median(samples.node.map((x) => x.ms));
+const yamlMs = median(samples.yaml.map((x) => x.ms));
+console.log(`warm floor: node -e 0 (${fmt(nodeMs)}, the rounds' median) + a warm pass in one process (median of passes 2-${FLOOR_PASSES + 1}, one thread); load ${loadavg()[0].toFixed(1)}`);
+for (const [key, args] of FLOOR_COMMANDS) {
+  const flags = flagsOf(args[0]);
+  const r = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', FLOOR], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, BENCH_FLOOR_ARGS: JSON.stringify(args) } });
+  const passes = JSON.parse(/^FLOOR (.*)$/m.exec(r.stdout ?? '')?.[1] ?? 'null');
+  if (r.status !== 0 || !Array.isArray(passes)) {
+    console.error(`warm floor of ${args.join(' ')}: exit ${r.status}\n${(r.stderr ?? '').slice(-2000)}`);
+    process.exit(1);
+  }
+  const warm = median(passes.slice(1).map((p) => p[0]));
+  const floor = nodeMs + warm;
+  const target = TARGET_S[key] !== undefined ? TARGET_S[key] * 1000 : TARGET_YAML[key] * yamlMs;
+  console.log(
+    `  ${args.slice(0, -1).join(' ').padEnd(36)} warm pass ${fmt(warm).padStart(8)} (CPU ${fmt(median(passes.slice(1).map((p) => p[1])))}; the first, modules without a code cache: ${fmt(passes[0][0])}); ` +
+      `floor ${fmt(floor)} = ${(floor / yamlMs).toFixed(3)} x YAML; target ${fmt(target)}: ${floor <= target ? 'over the floor' : 'UNDER the floor (less work needed, not a faster start)'}`,
+  );
+  console.log(`BENCH process.${key}.warm_pass_ms: ${warm.toFixed(0)} ms`);
+  console.log(`BENCH process.${key}.warm_floor_over_yaml: ${(floor / yamlMs).toFixed(3)} x`);
 }
 
 // Memory: convert -t all -o DIR at 1x and 8x the corpus. The 8 copies are real files (not links), each copy in its

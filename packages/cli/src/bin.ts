@@ -4,11 +4,12 @@
 // (for node:fs that loads fs/promises, readline and the streams). One rule, cold, 21 alternating runs: 164 -> 150 ms
 // wall, with `node -e 0` at 95 ms (BENCHMARKS.md, round 11).
 import { tuneJit } from './jit.js';
-import { cacheProfile, loadBundle } from './launch/bundle.js';
+import { cacheProfile, debug, loadBundle } from './launch/bundle.js';
 import { enableModuleCompileCache } from './launch/compile-cache.js';
 
 // The V8 flags first: they decide how everything after is compiled, and whether the code cache fits.
 const flags = tuneJit(process.argv[2]);
+if (flags.length > 0) debug(`V8 flags ${flags.join(' ')}`);
 const args = process.argv.slice(2);
 const bundle = loadBundle(flags.length > 0, __dirname, false, cacheProfile(args));
 if (bundle) bundle.exports.main(args);

@@ -11,8 +11,9 @@ describe('cacheProfile', () => {
     [['convert', '--target=kql', 'rules/'], 'kql'],
     [['convert', '-tsumo', 'rules/'], 'sumo'],
     [['convert', '-t=splunk', 'rules/'], 'splunk'],
-    [['convert', '-t', 'all', 'rules/'], 'all'],
-    // Several targets, or none named: the whole cache.
+    // Several targets (all of them, too), or none named: the whole cache.
+    [['convert', '-t', 'all', 'rules/'], undefined],
+    [['convert', '--target=all', 'rules/'], undefined],
     [['convert', '-t', 'splunk,kql', 'rules/'], undefined],
     [['convert', '-t', 'splunk', '-t', 'kql', 'rules/'], undefined],
     [['convert', 'rules/'], undefined],

@@ -58,7 +58,8 @@ export function cacheProfile(argv: readonly string[]): string | undefined {
     found = value;
   }
   if (command === 'check') return found === undefined ? CHECK_PROFILE : undefined;
-  return found !== undefined && /^[a-z][a-z-]*$/.test(found) && found !== CHECK_PROFILE ? found : undefined;
+  // `all` names every target: the whole cache (no file is looked for that the build never writes).
+  return found !== undefined && /^[a-z][a-z-]*$/.test(found) && found !== CHECK_PROFILE && found !== 'all' ? found : undefined;
 }
 
 export interface LoadedBundle {
