@@ -176,7 +176,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const progress = new Progress(io.stderr, found.files.length, 'checking', progressOn);
   const validators = !args.flags.has('no-validators');
   const requestedJobs = parseJobs(args.strings.get('jobs'), 'check');
-  const threads = jobsFor(requestedJobs);
   // Runs of more than one chunk are parsed and validated in chunks, each reduced to what the collection checks read
   // before the next: same output, in the same order. Not with -t (queries are converted from the whole collection),
   // nor with a collection validator that may read more of a rule than a chunk sends back. Even on one thread this
@@ -185,8 +184,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // worker threads (one per core). SIGMATS_CHUNKS=off checks one collection (the tests' reference).
   const inChunks =
     !chunksOff() && targets.length === 0 && found.files.length > CHECK_CHUNK_FILES && (!validators || chunkable(validation.selection));
-  const script =
-    inChunks && threads > 1 && (requestedJobs !== undefined || found.files.length >= CHECK_PARALLEL_MIN_FILES) ? workerScript('check-worker.js') : undefined;
+  // The cores are counted only for a run that may use them: node:os is not loaded for a small one.
+  const threads = inChunks && (requestedJobs !== undefined || found.files.length >= CHECK_PARALLEL_MIN_FILES) ? jobsFor(requestedJobs) : 1;
+  const script = threads > 1 ? workerScript('check-worker.js') : undefined;
   let loaded: LoadedRules;
   let findings: Diagnostic[];
   if (inChunks) {

@@ -285,11 +285,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // combined output that is its rules' outputs joined (see JOIN_PROBE) is converted in chunks on worker threads.
   // Large runs convert their chunks on worker threads (one per core): same output, in the same order.
   const plain = !json && !outputAsDir;
-  const threads = jobsFor(requestedJobs);
   // Workers take part when there are two chunks or more and either --jobs asked for them or the run is large:
-  // its files times its targets (each target converts every file).
+  // its files times its targets (each target converts every file). The cores are counted only then: node:os is
+  // not loaded for a small run.
+  const threads = (): number => jobsFor(requestedJobs);
   const script =
-    threads > 1 && found.files.length > CHUNK_FILES && (requestedJobs !== undefined || found.files.length * ordered.length >= PARALLEL_MIN_WORK) ? workerScript() : undefined;
+    found.files.length > CHUNK_FILES && (requestedJobs !== undefined || found.files.length * ordered.length >= PARALLEL_MIN_WORK) && threads() > 1 ? workerScript() : undefined;
   // SIGMATS_CHUNKS=off: one collection of every rule, converted at once (the reference the tests hold chunked and
   // streamed runs to).
   const chunkable = !chunksOff() && filterFiles.length === 0 && runs.every(convertsPerRule);
@@ -310,7 +311,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ? new ChunkPool(
         script,
         setup,
-        Math.min(threads, Math.ceil(found.files.length / CHUNK_FILES)) - 1,
+        Math.min(threads(), Math.ceil(found.files.length / CHUNK_FILES)) - 1,
         (m) => workerErrors.push(m),
         CHUNKS_PER_WORKER,
       )
@@ -451,7 +452,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (json) await drained(io.stdout);
       }
       if (verbose) {
-        const used = Math.min(threads, jobs.length);
+        const used = pool ? Math.min(threads(), jobs.length) : 1;
         io.stderr.write(`sigmats convert: ${fileCount} files in ${jobs.length} chunks on ${pool ? `${used} threads (${used - 1} workers)` : '1 thread'}\n`);
       }
       if (workerErrors.length > 0) {
