@@ -3,7 +3,8 @@
  * then writes V8's code cache of every function those runs compiled beside it (launch/bundle.ts reads it). Then, in a
  * process of its own for each profile (each target, and `check`), a cache of what converting to that target alone (or
  * checking) compiled: a `convert` to one target, or a `check`, loads that smaller cache (launch/bundle.ts,
- * cacheProfile). Runs with the V8 flags of the batch commands, which V8 requires of whoever reads the cache.
+ * cacheProfile). The whole cache is trained with the V8 flags of the batch commands and a profile's without them,
+ * as bin.ts reads them: V8 requires of whoever reads a cache the flags it was written with.
  * Usage: node dist/train-code-cache.js [--profile <target or check>] <rules folder>...
  */
 import { spawnSync } from 'node:child_process';
@@ -15,9 +16,11 @@ import { CHECK_PROFILE, codeCacheFile, loadBundle } from './launch/bundle.js';
 import { distDir } from './launch/dist-dir.js';
 import { TARGETS } from './registry.js';
 
-tuneJit('convert');
 const args = process.argv.slice(2);
 const profile = args[0] === '--profile' ? args[1] : undefined;
+// The whole cache is read with the batch commands' V8 flags set, a profile's without them (bin.ts): each is written
+// under the flags it is read with, since V8 refuses a cache written under others.
+if (profile === undefined) tuneJit('convert');
 const inputs = profile === undefined ? args : args.slice(2);
 const dir = distDir();
 const loaded = loadBundle(false, dir, true);

@@ -169,6 +169,11 @@ describe('convert', () => {
     expect(cached.stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-\S+\.splunk\.cache\)$/m);
     // The V8 flags a batch command set (jit.ts), which the bench reads to run its warm passes as the command does.
     expect(cached.stderr).toMatch(/^sigmats: startup: V8 flags --no-turbo-inlining --interrupt-budget=\d+ --heap-growing-percent=\d+$/m);
+    // A small run sets none, and loads its profile's cache, written without them.
+    const small = sigmats(['convert', '-t', 'splunk', 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml'], { env: { SIGMATS_DEBUG_STARTUP: '1' } });
+    expect(small.stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-\S+\.splunk\.cache\)$/m);
+    expect(small.stderr).not.toMatch(/^sigmats: startup: V8 flags /m);
+    expect(sigmats(['check', 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml'], { env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-\S+\.check\.cache\)$/m);
     expect(sigmats(['check', 'rules/'], { env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-\S+\.check\.cache\)$/m);
     for (const argv of [['convert', '-t', 'all', 'rules/'], ['convert', '-t', 'splunk,kql', 'rules/'], ['check', '-t', 'kql', 'rules/']]) {
       expect(sigmats(argv, { env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr).toMatch(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-[^\s()]+?-node\.\d+\.cache\)$/m);
@@ -212,9 +217,10 @@ describe('convert', () => {
     const one = loaded(['convert', '-t', 'splunk', rule]);
     // No ES module loader (a CommonJS entry), no fs/promises (the facade of node:fs imported from an ES module loads
     // it), no worker threads: together about 16 ms of a 165 ms start (BENCHMARKS.md, round 11).
-    // Nor node:os, which counts the cores only for a run that may start workers (about 1 ms).
+    // Nor node:os, which counts the cores only for a run that may start workers (about 1 ms), nor node:v8, which a
+    // small run does not set V8 flags with (about 5 ms).
     const checked = loaded(['check', rule]);
-    for (const m of ['internal/modules/esm/translators', 'internal/modules/esm/module_job', 'internal/fs/promises', 'worker_threads', 'os']) {
+    for (const m of ['internal/modules/esm/translators', 'internal/modules/esm/module_job', 'internal/fs/promises', 'worker_threads', 'os', 'v8']) {
       expect(one).not.toContain(`NativeModule ${m}`);
       expect(checked).not.toContain(`NativeModule ${m}`);
     }

@@ -11,8 +11,10 @@
  * The cache is only valid for the V8 that wrote it and the same V8 flags; V8 checks both and rejects it
  * otherwise. Its file name carries the V8 version, so another Node (a package built elsewhere) finds none and runs
  * the modules: the bundle compiled without its cache is slower than they are (142 against 133 ms on the bench rule).
- * The batch commands set their flags (jit.ts) before this runs, and the cache is written with them; the other
- * commands, and flags of the user's own (which V8 may refuse the cache for), are what the fallbacks are for.
+ * The whole cache is written with the batch commands' flags (jit.ts), which are set before it loads (worker threads,
+ * which start when the flags are set, load it too); a profile's cache without them, which are set after it loads,
+ * and only for a run that may be large (smallRun). The other commands, and flags of the user's own (which V8 may
+ * refuse the cache for), are what the fallbacks are for.
  * SIGMATS_BUNDLE=off always runs the modules.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -62,6 +64,32 @@ export function cacheProfile(argv: readonly string[]): string | undefined {
   return found !== undefined && /^[a-z][a-z-]*$/.test(found) && found !== CHECK_PROFILE && found !== 'all' ? found : undefined;
 }
 
+/** The most inputs a small run (smallRun) names. */
+export const SMALL_RUN_INPUTS = 16;
+
+/**
+ * Whether a start looks like a small run: at most SMALL_RUN_INPUTS arguments after the command that are not
+ * options, none of them a folder or a glob. A `convert` to one target or a `check` of such a run loads its
+ * profile's cache, written without V8 flags, and sets none: the batch commands' flags (jit.ts) pay off over many
+ * rules, and setting them loads node:v8 (about 5 ms of a one-rule start). A guess from the raw arguments, as
+ * cacheProfile's: an option's value counts as an argument (so a folder given to -o makes a run look large), and a
+ * wrong guess costs time, never output.
+ */
+export function smallRun(argv: readonly string[], isFolder: (path: string) => boolean): boolean {
+  let inputs = 0;
+  let files = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--' && !files) {
+      files = true;
+      continue;
+    }
+    if (!files && a.startsWith('-') && a !== '-') continue;
+    if (++inputs > SMALL_RUN_INPUTS || /[*?[{]/.test(a) || (a !== '-' && isFolder(a))) return false;
+  }
+  return true;
+}
+
 export interface LoadedBundle {
   readonly exports: BundleExports;
   readonly script: Script;
@@ -72,9 +100,11 @@ export interface LoadedBundle {
  * when there is no bundle or no cache for this V8, when `cached` is false (the caller runs with V8 flags other than
  * the batch commands'), or with SIGMATS_BUNDLE=off. `cached` false with `train`: the bundle without its cache, for
  * the training. `profile`: what the command is (cacheProfile), whose own cache is loaded if the build made one.
+ * A profile's cache is written without V8 flags, the whole one with the batch commands' (train-code-cache.ts):
+ * `beforeWhole` is called just before the whole one is read, for the caller to set them.
  * SIGMATS_DEBUG_STARTUP=1 reports on stderr which code ran and what became of the cache.
  */
-export function loadBundle(cached: boolean, dir: string, train = false, profile?: string): LoadedBundle | undefined {
+export function loadBundle(cached: boolean, dir: string, train = false, profile?: string, beforeWhole?: () => void): LoadedBundle | undefined {
   const file = join(dir, BUNDLE_FILE);
   const without =
     process.env.SIGMATS_BUNDLE === 'off'
@@ -91,6 +121,7 @@ export function loadBundle(cached: boolean, dir: string, train = false, profile?
   if (without === undefined && !train) {
     const own = profile === undefined ? undefined : readIfThere(join(dir, codeCacheFile(profile)));
     if (own !== undefined) cacheName = codeCacheFile(profile);
+    else beforeWhole?.();
     cachedData = own ?? readIfThere(join(dir, cacheName));
   }
   const reason = without ?? (!train && cachedData === undefined ? `no code cache for V8 ${process.versions.v8}` : undefined);
