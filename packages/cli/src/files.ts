@@ -30,14 +30,18 @@ function walk(
   wholeDir?: (path: string) => boolean,
   ruleFile?: (path: string) => boolean,
 ): void {
-  let real: string;
+  // A folder is walked once however it is reached (links to it, link loops): known by its device and inode, one
+  // stat, where its resolved name (realpathSync) took an lstat per component of the path. A file system without
+  // inode numbers (0) falls back to the resolved name.
+  let id: string;
   try {
-    real = realpathSync(resolve(cwd, dir));
+    const st = statSync(resolve(cwd, dir), { bigint: true });
+    id = st.ino !== 0n ? `${st.dev}:${st.ino}` : realpathSync(resolve(cwd, dir));
   } catch {
     return;
   }
-  if (seen.has(real)) return;
-  seen.add(real);
+  if (seen.has(id)) return;
+  seen.add(id);
   let entries;
   try {
     entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
