@@ -33,10 +33,11 @@ function walk(
   // A folder is walked once however it is reached (links to it, link loops): known by its device and inode, one
   // stat, where its resolved name (realpathSync) took an lstat per component of the path. A file system without
   // inode numbers (0) falls back to the resolved name.
+  const abs = resolve(cwd, dir);
   let id: string;
   try {
-    const st = statSync(resolve(cwd, dir), { bigint: true });
-    id = st.ino !== 0n ? `${st.dev}:${st.ino}` : realpathSync(resolve(cwd, dir));
+    const st = statSync(abs, { bigint: true });
+    id = st.ino !== 0n ? `${st.dev}:${st.ino}` : realpathSync(abs);
   } catch {
     return;
   }
@@ -44,7 +45,7 @@ function walk(
   seen.add(id);
   let entries;
   try {
-    entries = readdirSync(resolve(cwd, dir), { withFileTypes: true });
+    entries = readdirSync(abs, { withFileTypes: true });
   } catch {
     return;
   }
