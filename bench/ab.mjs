@@ -8,9 +8,10 @@
 //   e.g. node bench/ab.mjs --runs 7 -- old=/tmp/old/bin.js convert -t splunk R -- new=packages/cli/dist/bin.cjs convert -t splunk R
 // Arguments of each variant are split on spaces; `{out}` is replaced by a fresh temporary folder (removed after).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { preloadFile } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 let runs = 5;
@@ -32,11 +33,7 @@ if (variants.length === 0) {
   process.exit(2);
 }
 const dir = mkdtempSync(join(tmpdir(), 'sigmats-ab-'));
-// A CommonJS file preloaded with --require: an ES module preloaded with --import would start Node's ES module loader in
-// every child, which a CommonJS command (dist/bin.cjs) and `node -e 0` do not otherwise pay for (about 8 ms).
-const PROBE = join(dir, 'probe.cjs');
-writeFileSync(
-  PROBE,
+const PROBE = preloadFile(
   "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.AB_PROBE_FILE, `${u.maxRSS} ${u.userCPUTime} ${u.systemCPUTime}`); });",
 );
 let n = 0;

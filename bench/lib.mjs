@@ -1,5 +1,7 @@
-// Helpers shared by the benchmark scripts: where the SigmaHQ corpus is, and peak-memory sampling.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// Helpers shared by the benchmark scripts: where the SigmaHQ corpus is, peak-memory sampling, and the probe preloaded
+// into the Node children they time.
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -40,3 +42,21 @@ export function rssSampler() {
     },
   };
 }
+
+/**
+ * A file holding `source`, for a Node child to preload with `--require` (a probe that reports the child's own CPU time
+ * and memory at exit), removed when this process exits. CommonJS, not an ES module preloaded with --import: that
+ * starts Node's ES module loader in the child (about 8 ms), which `sigmats` (a CommonJS command) and `node -e 0` do
+ * not otherwise pay for (BENCHMARKS.md, round 11).
+ */
+export function preloadFile(source) {
+  const dir = mkdtempSync(join(tmpdir(), 'sigmats-bench-probe-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'probe.cjs');
+  writeFileSync(file, source);
+  return file;
+}
+
+/** A probe (preloadFile) that writes `PROBE <peak RSS in KB> <CPU time in µs>` on the child's stderr at exit. */
+export const STDERR_RESOURCE_PROBE =
+  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, `\\nPROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });";

@@ -24,12 +24,12 @@
 // BENCH_SKIP_8X=1 (skip the 8x memory run, which takes minutes on a busy machine), BENCH_YAML_REF=js-yaml (use
 // the js-yaml reference even where PyYAML is there).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ruleFiles, sigmahqDir } from './lib.mjs';
+import { preloadFile, ruleFiles, sigmahqDir } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages', 'cli', 'dist', 'bin.cjs');
@@ -42,17 +42,13 @@ if (!existsSync(bin)) {
 }
 const oneRule = files.find((f) => f.endsWith('proc_creation_win_remote_access_tool_execution.yml')) ?? files[0];
 
-// Preloaded into Node children: writes the process's own peak RSS (KB) and CPU time (µs) at exit, to the file named
-// by BENCH_PROBE_FILE (not to stderr: a write to a full, non-blocking stderr pipe fails with EAGAIN at exit). A
-// CommonJS file preloaded with --require: an ES module preloaded with --import would start Node's ES module loader in
-// every child, which `sigmats` (a CommonJS command) and `node -e 0` do not otherwise pay for (about 8 ms).
-const probeDir = mkdtempSync(join(tmpdir(), 'sigmats-bench-probe-'));
-process.on('exit', () => rmSync(probeDir, { recursive: true, force: true }));
-const PROBE = join(probeDir, 'probe.cjs');
-writeFileSync(
-  PROBE,
+// Preloaded into Node children (lib.mjs preloadFile): writes the process's own peak RSS (KB) and CPU time (µs) at exit,
+// to the file named by BENCH_PROBE_FILE (not to stderr: a write to a full, non-blocking stderr pipe fails with EAGAIN
+// at exit). Those files go in the probe's own folder, removed at exit.
+const PROBE = preloadFile(
   "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_PROBE_FILE, `PROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });",
 );
+const probeDir = dirname(PROBE);
 let probes = 0;
 
 // The YAML reference: every file read and loaded as plain data, nothing else. Python reports its own CPU and RSS.

@@ -2,10 +2,10 @@
 // Prints `BENCH cli.coldstart_ms: <median> ms`, plus the bare `node -e 0` start for context, and the CPU time
 // (user + system) of the process, which a busy machine inflates far less than wall time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { preloadFile } from '../../../bench/lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -18,12 +18,8 @@ if (!existsSync(bin)) {
   process.exit(1);
 }
 
-// A CommonJS file preloaded with --require: an ES module preloaded with --import would start Node's ES module loader
-// in the child (about 8 ms), which the command itself (dist/bin.cjs) does not pay for.
-const probeDir = mkdtempSync(join(tmpdir(), 'sigmats-bench-probe-'));
-process.on('exit', () => rmSync(probeDir, { recursive: true, force: true }));
-const CPU_PROBE = join(probeDir, 'probe.cjs');
-writeFileSync(CPU_PROBE, "process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(2, `\\nCPU_US ${u.user + u.system}\\n`); });");
+// Preloaded into the child: prints its own CPU time at exit (process.cpuUsage covers the whole process).
+const CPU_PROBE = preloadFile("process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(2, `\\nCPU_US ${u.user + u.system}\\n`); });");
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 

@@ -1,10 +1,10 @@
 // Batch conversion through the built binary: the SigmaHQ rules folder, one target and all four targets.
 // Prints `BENCH cli.corpus_splunk_rules_per_s`, `BENCH cli.corpus_all_s` and the peak RSS of the process.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { preloadFile, STDERR_RESOURCE_PROBE } from '../../../bench/lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -21,12 +21,7 @@ if (!existsSync(rules)) {
   process.exit(1);
 }
 
-// A CommonJS file preloaded with --require: an ES module preloaded with --import would start Node's ES module loader
-// in the child (about 8 ms), which the command itself (dist/bin.cjs) does not pay for.
-const probeDir = mkdtempSync(join(tmpdir(), 'sigmats-bench-probe-'));
-process.on('exit', () => rmSync(probeDir, { recursive: true, force: true }));
-const PROBE = join(probeDir, 'probe.cjs');
-writeFileSync(PROBE, "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, `\\nPROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });");
+const PROBE = preloadFile(STDERR_RESOURCE_PROBE);
 
 function run(target) {
   const t0 = process.hrtime.bigint();

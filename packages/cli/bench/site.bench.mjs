@@ -2,10 +2,11 @@
 // --format html` (3,141 rules x 5 platforms), its time (median of 3 cold processes, with the machine's load), the
 // site's size, and a link check over every generated page. Prints `BENCH cli.site_html_s` and friends.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { preloadFile, STDERR_RESOURCE_PROBE } from '../../../bench/lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -17,12 +18,7 @@ if (!existsSync(bin) || !existsSync(rules)) {
   process.exit(1);
 }
 
-// A CommonJS file preloaded with --require: an ES module preloaded with --import would start Node's ES module loader
-// in the child (about 8 ms), which the command itself (dist/bin.cjs) does not pay for.
-const probeDir = mkdtempSync(join(tmpdir(), 'sigmats-bench-probe-'));
-process.on('exit', () => rmSync(probeDir, { recursive: true, force: true }));
-const PROBE = join(probeDir, 'probe.cjs');
-writeFileSync(PROBE, "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, `\\nPROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });");
+const PROBE = preloadFile(STDERR_RESOURCE_PROBE);
 
 function size(dir) {
   let bytes = 0;
