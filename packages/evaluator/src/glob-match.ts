@@ -64,11 +64,8 @@ function codePointsOf(block: readonly BlockPart[]): number[] {
   const out: number[] = [];
   let text = '';
   const flush = (): void => {
-    for (let i = 0; i < text.length; ) {
-      const c = text.codePointAt(i)!;
-      out.push(c);
-      i += c > 0xffff ? 2 : 1;
-    }
+    // A string's iterator gives a pair as one code point and a lone surrogate as one, as the `u` flag reads them.
+    for (const ch of text) out.push(ch.codePointAt(0)!);
     text = '';
   };
   for (const p of block) {
