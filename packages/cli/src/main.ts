@@ -4,6 +4,7 @@
  */
 import { run } from './index.js';
 import { removePendingTemporaries } from './output.js';
+import { enableYoungGenerationHold } from './young-generation.js';
 
 export function main(argv: readonly string[]): void {
   // A consumer that stops reading (`sigmats convert ... | head`) is not an error: stop quietly.
@@ -23,6 +24,9 @@ export function main(argv: readonly string[]): void {
       process.exit(code);
     });
   }
+
+  // The batch commands that convert or check in chunks hold V8's young generation to a size (young-generation.ts).
+  if (argv[0] === 'convert' || argv[0] === 'check') enableYoungGenerationHold(process.env.NODE_OPTIONS, process.execArgv);
 
   // Set the exit code rather than calling process.exit, so buffered stdout (e.g. a pipe) is flushed first.
   run(argv).then(

@@ -437,6 +437,36 @@ describe('SigmaHQ corpus', () => {
     for (const t of summary.targets) expect(t.converted + t.failed, t.target).toBe(summary.files);
   });
 
+  test("a batch run holds V8's young generation to semi-spaces of 8 MB (young-generation.ts)", () => {
+    sigmahq();
+    // Written by a preloaded file: the main thread's new space at exit (its two semi-spaces), and each worker's
+    // young generation limit as it starts.
+    const probe = join(work, 'young-generation.cjs');
+    writeFileSync(
+      probe,
+      `const fs = require('node:fs'); const wt = require('node:worker_threads');
+if (wt.isMainThread) process.on('exit', () => fs.appendFileSync(process.env.YG_FILE, 'main ' + require('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size + '\\n'));
+else fs.appendFileSync(process.env.YG_FILE, 'worker ' + wt.resourceLimits.maxYoungGenerationSizeMb + '\\n');`,
+    );
+    const report = (args: string[], nodeFlags: string[] = []): string[] => {
+      const file = join(work, `young-generation-${Math.random().toString(36).slice(2)}.txt`);
+      const r = spawnSync(process.execPath, [...nodeFlags, '--require', probe, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YG_FILE: file }, maxBuffer: 512 << 20 });
+      expect([0, 1]).toContain(r.status);
+      return readFileSync(file, 'utf8').trim().split('\n').sort();
+    };
+    const rules = join(corpus, 'rules');
+    const MB = 1 << 20;
+    // Converted and checked on the main thread in chunks: 2 x 8 MB, where V8 alone grows them to 2 x 16 MB.
+    expect(report(['convert', '-t', 'splunk', rules])).toEqual([`main ${16 * MB}`]);
+    expect(report(['check', rules])).toEqual([`main ${16 * MB}`]);
+    // The user's own choice of the young generation's growth is left alone: the corpus then grows it to V8's limit
+    // (which is what makes the two lines above a test).
+    expect(report(['convert', '-t', 'splunk', rules], ['--semi-space-growth-factor=2'])).toEqual([`main ${32 * MB}`]);
+    // Workers are started with the limit (three semi-spaces' worth); the main thread beside them keeps V8's growth,
+    // which a worker's code cache is checked against.
+    expect(report(['convert', '-t', 'all', '--jobs', '2', rules])).toEqual([`main ${32 * MB}`, 'worker 24']);
+  });
+
   test('check over every rule folder', () => {
     sigmahq();
     const r = sigmats(['check', `${corpus}/rules*`]);

@@ -12,6 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import type { ChunkJob, ChunkResult } from './chunk.js';
 import type { WorkerSetup } from './setup.js';
 import { WorkerGroup } from './worker-group.js';
+import { holdYoungGeneration, workerResourceLimits } from '../young-generation.js';
 
 /**
  * Less work than this (input files times targets) and a run stays on the main thread unless `--jobs` asks
@@ -55,7 +56,12 @@ export function chunkResults<J extends Indexed, R extends Indexed, S>(pool: Chun
 }
 
 function* inTurn<J, R>(jobs: readonly J[], local: (job: J) => R): Generator<R> {
-  for (const job of jobs) yield local(job);
+  for (const job of jobs) {
+    // No worker runs, and every code cache of the run is loaded: the main thread may set the young generation's
+    // growth (young-generation.ts).
+    holdYoungGeneration();
+    yield local(job);
+  }
 }
 
 /** What a pool's jobs and results have in common: their position in the run. */
@@ -86,8 +92,9 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
     onWorkerError: (message: string) => void,
     private readonly inFlight = 2,
   ) {
-    // A worker that returns a chunk is given the next one at once.
-    this.group = new WorkerGroup<R>(script, setup, workers, onWorkerError, (w) => this.give(w));
+    // A worker that returns a chunk is given the next one at once. Workers of a batch run hold their young
+    // generation as the main thread does (young-generation.ts).
+    this.group = new WorkerGroup<R>(script, setup, workers, onWorkerError, (w) => this.give(w), workerResourceLimits());
   }
 
   private give(w: Worker): void {

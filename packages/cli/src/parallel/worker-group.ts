@@ -4,7 +4,7 @@
  * them one at a time). A worker that errors, exits or cannot run a job gives its jobs back (`lost`); a run never
  * loses one.
  */
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 
 /** A worker's messages: it can take jobs (stream workers say so once they have compiled), a result, or a failure. */
 export type Reply<R> = { ready: true } | { ok: true; result: R } | { ok: false; index: number; error: string };
@@ -20,17 +20,21 @@ export class WorkerGroup<R extends { readonly index: number }> {
   private wake: (() => void) | undefined;
   private closed = false;
 
-  /** `onResult`: after a worker sent a result (and before the waiting caller wakes), e.g. to give it the next job. */
+  /**
+   * `onResult`: after a worker sent a result (and before the waiting caller wakes), e.g. to give it the next job.
+   * `limits`: the workers' resource limits (none: V8's defaults).
+   */
   constructor(
     script: URL,
     setup: unknown,
     workers: number,
     private readonly onWorkerError: (message: string) => void,
     onResult: (w: Worker) => void = () => undefined,
+    limits: { readonly resourceLimits?: ResourceLimits } = {},
   ) {
     for (let k = 0; k < workers; k++) {
       // node:worker_threads is loaded here, not with the command: a one-rule start does not pay for it.
-      const w = new (process.getBuiltinModule('node:worker_threads').Worker)(script, { workerData: setup });
+      const w = new (process.getBuiltinModule('node:worker_threads').Worker)(script, { workerData: setup, ...limits });
       this.held.set(w, new Set());
       w.on('message', (reply: Reply<R>) => {
         const mine = this.held.get(w);
