@@ -24,10 +24,15 @@ const BATCH_FLAGS: readonly { readonly flag: string; readonly chosen: RegExp }[]
   { flag: '--heap-growing-percent=50', chosen: /^--heap[-_]growing[-_]percent(=|$)/ },
 ];
 
+/** The node flags the user gave the process: NODE_OPTIONS, then the node command line's. */
+export function givenNodeFlags(nodeOptions: string | undefined, execArgv: readonly string[]): string[] {
+  return [...(nodeOptions ?? '').split(/\s+/), ...execArgv];
+}
+
 /** The V8 flags the `sigmats` binary sets for a command; each one the user already chose (NODE_OPTIONS, node flags) is left out. */
 export function jitFlagsFor(command: string | undefined, nodeOptions: string | undefined, execArgv: readonly string[]): string[] {
   if (command === undefined || !BATCH_COMMANDS.has(command)) return [];
-  const given = [...(nodeOptions ?? '').split(/\s+/), ...execArgv];
+  const given = givenNodeFlags(nodeOptions, execArgv);
   return BATCH_FLAGS.filter(({ chosen }) => !given.some((a) => chosen.test(a))).map(({ flag }) => flag);
 }
 

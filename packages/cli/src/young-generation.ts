@@ -3,8 +3,8 @@
  * paravirtualized VM) the first touch of a memory page costs about 10 µs, and a run pays for every page its heap
  * touches: V8 grows each of the young generation's two semi-spaces up to 16 MB, 32 MB touched, about 8,000 page
  * faults. With semi-spaces held at 8 MB a batch run makes a few more scavenges and touches 15 MB less: over
- * SigmaHQ's rules/, alternating runs, `convert -t splunk` x0.91 wall and CPU, `check` x0.88–0.94, `convert -t
- * sumo-cse` x0.94, `-t all` with a worker x0.96 (BENCHMARKS.md, round 13).
+ * SigmaHQ's rules/, alternating runs against the build before, wall time `convert -t splunk` x0.83, `check` x0.90,
+ * `-t kql` and `-t sumo-cse` x0.93, `-t all` (with a worker) x0.975 (BENCHMARKS.md, round 13).
  *
  * V8 takes the semi-spaces' limit only when a thread's heap is made: a worker's from its resource limits
  * (WORKER_RESOURCE_LIMITS), the main thread's from the command line, where it cannot be given (`#!/usr/bin/env node`,
@@ -14,6 +14,7 @@
  * only by a process entry (main.ts) and only between chunks converted or checked on the main thread without workers,
  * after every code cache of the run has been loaded.
  */
+import { givenNodeFlags } from './jit.js';
 
 /** The semi-space size held, in MB. */
 export const SEMI_SPACE_MB = 8;
@@ -37,7 +38,7 @@ export function enableYoungGenerationHold(nodeOptions: string | undefined, execA
 
 /** Whether the node flags name the semi-spaces' size or growth. */
 export function userChoseYoungGeneration(nodeOptions: string | undefined, execArgv: readonly string[]): boolean {
-  return [...(nodeOptions ?? '').split(/\s+/), ...execArgv].some((a) => /^--(?:min|max)?[-_]?semi[-_]space/.test(a));
+  return givenNodeFlags(nodeOptions, execArgv).some((a) => /^--(?:min|max)?[-_]?semi[-_]space/.test(a));
 }
 
 /** Worker options that hold a worker's young generation, unless the user chose it (as above). */
