@@ -18,11 +18,12 @@
 // nothing to warm up: below it, a target cannot be met by cutting start-up or JIT costs, only by doing less work.
 //
 // Memory: peak RSS of `convert -t all -o DIR` and of `convert -t all --json` (stdout discarded) over the corpus and
-// over 8 copies of it (25k files; the issue's flat-memory target is peak(8x) <= 1.3 x peak(1x)).
+// over 8 copies of it (25k files; the issue's flat-memory target is peak(8x) <= 1.3 x peak(1x)), in rounds: the
+// median of the per-round ratios is reported.
 //
-// Environment: SIGMAHQ_DIR (corpus, default ../shared/sigmahq), BENCH_RUNS (rounds, default 5),
-// BENCH_SKIP_8X=1 (skip the 8x memory run, which takes minutes on a busy machine), BENCH_YAML_REF=js-yaml (use
-// the js-yaml reference even where PyYAML is there).
+// Environment: SIGMAHQ_DIR (corpus, default ../shared/sigmahq), BENCH_RUNS (rounds, default 5), BENCH_MEM_RUNS
+// (memory rounds, default 3), BENCH_SKIP_8X=1 (skip the 8x memory runs, which take minutes on a busy machine),
+// BENCH_YAML_REF=js-yaml (use the js-yaml reference even where PyYAML is there).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,7 +41,11 @@ if (!existsSync(bin)) {
   console.error(`missing ${bin}: build first (npx -y pnpm@10.34.9 --filter @sigmats/cli... build)`);
   process.exit(1);
 }
-const oneRule = files.find((f) => f.endsWith('proc_creation_win_remote_access_tool_execution.yml')) ?? files[0];
+// The one-rule start converts SigmaHQ's first rule file in path order, a Bitbucket audit rule: BENCHMARKS.md's
+// whole-process runs are of it. It used to be looked for as a process_creation rule this corpus does not have, so
+// the first file was taken anyway; named here, a corpus whose first file differs keeps the same rule.
+const ONE_RULE = join('application', 'bitbucket', 'audit', 'bitbucket_audit_full_data_export_triggered.yml');
+const oneRule = files.find((f) => f.endsWith(ONE_RULE)) ?? files[0];
 
 // Preloaded into Node children (lib.mjs preloadFile): writes the process's own peak RSS (KB) and CPU time (µs) at exit,
 // to the file named by BENCH_PROBE_FILE (not to stderr: a write to a full, non-blocking stderr pipe fails with EAGAIN
@@ -112,10 +117,18 @@ const COMMANDS = [
   { key: 'node', label: 'node -e 0', run: () => node(['-e', '0']) },
   { key: 'yaml', label: yamlRef.name, run: yamlRef.run },
 ];
-// Issue 16's targets, in seconds, and as a fraction of the YAML load (sigma-cli's Splunk run took ~2.3x PyYAML's
-// load here, so 1/30 of sigma-cli is ~0.08 of the YAML load).
+// Issue 16's targets, in seconds, and as a fraction of the YAML load. Each conversion's is 1/30 of sigma-cli's time
+// for the same target, and sigma-cli is not installable here (PyPI is unreachable), so each is carried over from
+// what the issues measured on this machine (BENCHMARKS.md, "the targets per target"):
+// - Splunk: sigma-cli took about 2.3x PyYAML's load, so 1/30 of it is about 0.08 of the load (the issue's own figure).
+// - KQL and Sumo CSE: issue 16 measured sigmats against sigma-cli in the same runs at 0.166 (Splunk), 0.160 (KQL) and
+//   0.053 (CSE); with sigmats' own KQL and CSE runs taking 1.165x and 1.188x its Splunk run at the time (the first
+//   whole-process bench, 2026-12-04 05:10 UTC), sigma-cli's KQL took about 1.21x its Splunk time and its CSE about
+//   3.72x. Issues 4 and 5 measured pySigma's KQL at 20 s (1.82x its 11 s for Splunk) and the official CSE converter
+//   at 41 s (3.73x). The lower of each pair, rounded down: KQL 0.08 x 1.21 = 0.097 -> 0.09 (1/30 of 11 s x 1.21 over
+//   4.8 s of PyYAML: 0.092), CSE 0.08 x 3.72 = 0.298 -> 0.28 (41 s / 30 over 4.8 s: 0.285).
 const TARGET_S = { check: 0.3, all: 1.0, one_rule: 0.12 };
-const TARGET_YAML = { splunk: 0.08, kql: 0.08, sumo_cse: 0.08 };
+const TARGET_YAML = { splunk: 0.08, kql: 0.09, sumo_cse: 0.28 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const loads = [loadavg()[0]];
@@ -211,8 +224,12 @@ for (const [key, args] of FLOOR_COMMANDS) {
   console.log(`BENCH process.${key}.warm_floor_over_yaml: ${(floor / yamlMs).toFixed(3)} x`);
 }
 
-// Memory: convert -t all -o DIR at 1x and 8x the corpus. The 8 copies are real files (not links), each copy in its
-// own folder, so every file is read and written as in a large repository.
+// Memory: convert -t all -o DIR and convert -t all --json at 1x and 8x the corpus, in MEM_RUNS rounds (one of each
+// per round), the 8x / 1x ratio taken per round and its median reported with the range. A single pair is not enough:
+// the 1x peak alone varies by 10-20 MB from one process to the next (V8 sizes its heap by the timing of its
+// collections), so one pair's ratio ranged 1.19-1.33 for one build (BENCHMARKS.md, round 14). The 8 copies are real
+// files (not links), each copy in its own folder, so every file is read and written as in a large repository.
+const MEM_RUNS = Number(process.env.BENCH_MEM_RUNS ?? 3);
 function peakAll(input) {
   const out = mkdtempSync(join(tmpdir(), 'sigmats-bench-out-'));
   try {
@@ -225,30 +242,46 @@ function peakAll(input) {
 }
 // NDJSON to stdout (discarded here), the other streamed output.
 const peakJson = (input) => node([bin, 'convert', '-t', 'all', '--json', input], undefined, true);
-const one = peakAll(rules);
-const oneJson = peakJson(rules);
-console.log(`convert -t all --json, 1x: peak RSS ${oneJson.rssMb.toFixed(0)} MB, ${fmt(oneJson.ms)} wall, ${fmt(oneJson.cpuMs)} CPU; load ${loadavg()[0].toFixed(1)}`);
-console.log(`BENCH process.all_json_1x.peak_rss_mb: ${oneJson.rssMb.toFixed(0)} MB`);
-console.log(`convert -t all -o DIR, 1x (${files.length} files): peak RSS ${one.rssMb.toFixed(0)} MB, ${fmt(one.ms)} wall, ${fmt(one.cpuMs)} CPU, wrote ${one.wrote} files; load ${loadavg()[0].toFixed(1)}`);
-console.log(`BENCH process.all_o_dir_1x.peak_rss_mb: ${one.rssMb.toFixed(0)} MB`);
-if (process.env.BENCH_SKIP_8X !== '1') {
-  const eight = mkdtempSync(join(tmpdir(), 'sigmats-bench-8x-'));
-  try {
-    for (let i = 0; i < 8; i++) cpSync(rules, join(eight, `copy${i}`), { recursive: true });
-    const r = peakAll(eight);
-    const ratio = r.rssMb / one.rssMb;
-    console.log(
-      `convert -t all -o DIR, 8x (${files.length * 8} files): peak RSS ${r.rssMb.toFixed(0)} MB, ${fmt(r.ms)} wall, ${fmt(r.cpuMs)} CPU, wrote ${r.wrote} files; ` +
-        `8x / 1x = ${ratio.toFixed(2)} (target <= 1.3: ${ratio <= 1.3 ? 'met' : 'not met'}); load ${loadavg()[0].toFixed(1)}`,
-    );
-    console.log(`BENCH process.all_o_dir_8x.peak_rss_mb: ${r.rssMb.toFixed(0)} MB`);
-    console.log(`BENCH process.all_o_dir_8x_over_1x: ${ratio.toFixed(2)} x`);
-    const j = peakJson(eight);
-    const jRatio = j.rssMb / oneJson.rssMb;
-    console.log(`convert -t all --json, 8x: peak RSS ${j.rssMb.toFixed(0)} MB, ${fmt(j.ms)} wall, ${fmt(j.cpuMs)} CPU; 8x / 1x = ${jRatio.toFixed(2)} (target <= 1.3: ${jRatio <= 1.3 ? 'met' : 'not met'}); load ${loadavg()[0].toFixed(1)}`);
-    console.log(`BENCH process.all_json_8x.peak_rss_mb: ${j.rssMb.toFixed(0)} MB`);
-    console.log(`BENCH process.all_json_8x_over_1x: ${jRatio.toFixed(2)} x`);
-  } finally {
-    rmSync(eight, { recursive: true, force: true });
+const MEMORY = [
+  { key: 'all_o_dir', label: 'convert -t all -o DIR', run: peakAll },
+  { key: 'all_json', label: 'convert -t all --json', run: peakJson },
+];
+const eight = process.env.BENCH_SKIP_8X === '1' ? undefined : mkdtempSync(join(tmpdir(), 'sigmats-bench-8x-'));
+try {
+  if (eight !== undefined) for (let i = 0; i < 8; i++) cpSync(rules, join(eight, `copy${i}`), { recursive: true });
+  const memLoads = [];
+  const seen = new Map(MEMORY.map((m) => [m.key, { one: [], eight: [], ratio: [], wrote: '?' }]));
+  for (let round = 0; round < MEM_RUNS; round++) {
+    for (const m of MEMORY) {
+      const got = seen.get(m.key);
+      const one = m.run(rules);
+      got.one.push(one.rssMb);
+      if (one.wrote !== undefined) got.wrote = one.wrote;
+      if (eight === undefined) continue;
+      const r = m.run(eight);
+      got.eight.push(r.rssMb);
+      got.ratio.push(r.rssMb / one.rssMb);
+    }
+    memLoads.push(loadavg()[0]);
   }
+  const range = (xs, digits) => (xs.length > 1 ? ` (${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)})` : '');
+  console.log(`memory: ${MEM_RUNS} rounds; load average ${Math.min(...memLoads).toFixed(1)}-${Math.max(...memLoads).toFixed(1)}`);
+  for (const m of MEMORY) {
+    const got = seen.get(m.key);
+    const oneMb = median(got.one);
+    console.log(`BENCH process.${m.key}_1x.peak_rss_mb: ${oneMb.toFixed(0)} MB`);
+    if (eight === undefined) {
+      console.log(`${m.label}, 1x: peak RSS ${oneMb.toFixed(0)} MB${range(got.one, 0)}`);
+      continue;
+    }
+    const ratio = median(got.ratio);
+    console.log(
+      `${m.label}: peak RSS 1x ${oneMb.toFixed(0)} MB${range(got.one, 0)}, 8x (${files.length * 8} files) ${median(got.eight).toFixed(0)} MB${range(got.eight, 0)}` +
+        `${m.key === 'all_o_dir' ? `, wrote ${got.wrote} files at 1x` : ''}; 8x / 1x = ${ratio.toFixed(2)}${range(got.ratio, 2)} (target <= 1.3: ${ratio <= 1.3 ? 'met' : 'not met'})`,
+    );
+    console.log(`BENCH process.${m.key}_8x.peak_rss_mb: ${median(got.eight).toFixed(0)} MB`);
+    console.log(`BENCH process.${m.key}_8x_over_1x: ${ratio.toFixed(2)} x`);
+  }
+} finally {
+  if (eight !== undefined) rmSync(eight, { recursive: true, force: true });
 }
