@@ -47,6 +47,20 @@ export function workerResourceLimits(): { readonly resourceLimits?: typeof WORKE
 }
 
 /**
+ * Called before the prescan of a run without workers (commands/convert.ts): the young generation keeps its size (a
+ * growth factor of 1) until holdYoungGeneration is next called. The prescan keeps the texts it reads for the whole
+ * run, and V8 grows the semi-spaces when much survives: they reached 16 MB before the first chunk over two copies of
+ * SigmaHQ's rules (holdYoungGeneration never shrinks them), and growing them only to 8 MB there copied the kept texts
+ * between semi-spaces before promoting them (`-t splunk` over the rules, x1.03 wall; BENCHMARKS.md, round 14).
+ * Does nothing unless a process entry enabled it.
+ */
+export function stillYoungGeneration(): void {
+  if (!held || factor === 1) return;
+  process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+  factor = 1;
+}
+
+/**
  * Called between two chunks the main thread converts or checks when no worker runs (parallel/pool.ts): sets the
  * growth factor that brings the semi-spaces to SEMI_SPACE_MB at V8's next growth, and 1 once they are there. Checked
  * at every chunk, not once: should V8 shrink the young generation, the factor lets it grow back. Does nothing unless

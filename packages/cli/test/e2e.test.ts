@@ -459,6 +459,11 @@ else fs.appendFileSync(process.env.YG_FILE, 'worker ' + wt.resourceLimits.maxYou
     // Converted and checked on the main thread in chunks: 2 x 8 MB, where V8 alone grows them to 2 x 16 MB.
     expect(report(['convert', '-t', 'splunk', rules])).toEqual([`main ${16 * MB}`]);
     expect(report(['check', rules])).toEqual([`main ${16 * MB}`]);
+    // Two copies of the corpus (6,282 files, still without workers): the prescan keeps 8 M characters of their texts,
+    // and the young generation grown for them would reach 2 x 16 MB before the first chunk (stillYoungGeneration).
+    const twice = join(work, 'corpus-twice');
+    for (const copy of ['a', 'b']) cpSync(rules, join(twice, copy), { recursive: true });
+    expect(report(['convert', '-t', 'splunk', twice])).toEqual([`main ${16 * MB}`]);
     // The user's own choice of the young generation's growth is left alone: the corpus then grows it to V8's limit
     // (which is what makes the two lines above a test).
     expect(report(['convert', '-t', 'splunk', rules], ['--semi-space-growth-factor=2'])).toEqual([`main ${32 * MB}`]);

@@ -10,6 +10,7 @@ import { STDIN } from '../files.js';
 import { directSink, fileSink, memorySink, type LineSink } from '../line-sink.js';
 import { loadRules, STDIN_NAME, type LoadedRules } from '../load.js';
 import { DuplicateTracker, prescan, ruleChunks } from '../rule-stream.js';
+import { stillYoungGeneration } from '../young-generation.js';
 import { convertChunk, convertTarget, type ChunkJob, type ChunkResult, type TargetChunk } from '../parallel/chunk.js';
 import { convertOptionsFor, type WorkerSetup } from '../parallel/setup.js';
 import { parseJobs } from '../parallel/jobs.js';
@@ -318,7 +319,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     : undefined;
   let prescanned: Awaited<ReturnType<typeof prescan>> | undefined;
   try {
-    prescanned = chunkedWanted || ((outputAsDir || (json && output === undefined)) && chunkable) ? await prescan(found.files, io) : undefined;
+    const prescanWanted = chunkedWanted || ((outputAsDir || (json && output === undefined)) && chunkable);
+    // Without workers, the young generation does not grow during the prescan (young-generation.ts).
+    if (prescanWanted && pool === undefined) stillYoungGeneration();
+    prescanned = prescanWanted ? await prescan(found.files, io) : undefined;
   } catch (err) {
     pool?.close();
     throw err;
