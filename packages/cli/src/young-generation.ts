@@ -48,11 +48,13 @@ export function workerResourceLimits(): { readonly resourceLimits?: typeof WORKE
 
 /**
  * Called before the prescan of a run without workers (commands/convert.ts): the young generation keeps its size (a
- * growth factor of 1) until holdYoungGeneration is next called. The prescan keeps the texts it reads for the whole
- * run, and V8 grows the semi-spaces when much survives: they reached 16 MB before the first chunk over two copies of
- * SigmaHQ's rules (holdYoungGeneration never shrinks them), and growing them only to 8 MB there copied the kept texts
- * between semi-spaces before promoting them (`-t splunk` over the rules, x1.03 wall; BENCHMARKS.md, round 14).
- * Does nothing unless a process entry enabled it.
+ * growth factor of 1) until holdYoungGeneration is next called. The prescan keeps the texts it reads until their
+ * chunk is converted, and V8 grows the semi-spaces when much survives: over two copies of SigmaHQ's rules they reached
+ * 16 MB before the first chunk (holdYoungGeneration never shrinks them). Growing them to 8 MB there instead copied
+ * the kept texts between semi-spaces before promoting them: `-t splunk` over the two copies, wall against the build
+ * before, x1.046 that way and x1.014 this way, both measured with a smaller prescan budget that was not kept; this
+ * way with the budget as it is, x0.953 and 113 -> 97 MB peak (BENCHMARKS.md, round 14). Does nothing unless a
+ * process entry enabled it.
  */
 export function stillYoungGeneration(): void {
   if (!held || factor === 1) return;
