@@ -287,9 +287,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Large runs convert their chunks on worker threads (one per core): same output, in the same order.
   const plain = !json && !outputAsDir;
   // Workers take part when there are two chunks or more and either --jobs asked for them or the run is large:
-  // its files times its targets (each target converts every file). The cores are counted only then: node:os is
-  // not loaded for a small run.
-  const threads = (): number => jobsFor(requestedJobs);
+  // its files times its targets (each target converts every file). The cores are counted only then, and once:
+  // node:os is not loaded for a small run.
+  let counted: number | undefined;
+  const threads = (): number => (counted ??= jobsFor(requestedJobs));
   const script =
     found.files.length > CHUNK_FILES && (requestedJobs !== undefined || found.files.length * ordered.length >= PARALLEL_MIN_WORK) && threads() > 1 ? workerScript() : undefined;
   // SIGMATS_CHUNKS=off: one collection of every rule, converted at once (the reference the tests hold chunked and
