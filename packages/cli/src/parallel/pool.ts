@@ -64,6 +64,12 @@ function* inTurn<J, R>(jobs: readonly J[], local: (job: J) => R): Generator<R> {
   }
 }
 
+/**
+ * Jobs a pool gives out ahead of the result its caller takes next, per worker and per job a worker holds: a worker
+ * that has returned its jobs gets new ones while the caller is at most this many rounds of them behind.
+ */
+export const POOL_WINDOW = 2;
+
 /** What a pool's jobs and results have in common: their position in the run. */
 interface Indexed {
   readonly index: number;
@@ -80,6 +86,15 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
   private readonly group: WorkerGroup<R>;
   private jobs: readonly J[] = [];
   private next = 0;
+  /** The position of the next result the caller takes: results from there to `next` are held or being made. */
+  private taken = 0;
+  /**
+   * How many jobs may be given out ahead of the caller (POOL_WINDOW). Results wait here, in order, for a caller that
+   * is slower than the threads (NDJSON read by a slow consumer): without a bound the workers converted every chunk
+   * of the run and all of their results waited in memory (`convert -t all --json` over 8 copies of SigmaHQ's rules,
+   * read after 8 s: 512 MB peak, against 201 MB read at once; BENCHMARKS.md, round 14).
+   */
+  private readonly window: number;
 
   /**
    * Starts `workers` workers now, so they load while the caller prepares the chunks. `onWorkerError` hears why a
@@ -95,11 +110,18 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
     // A worker that returns a chunk is given the next one at once. Workers of a batch run hold their young
     // generation as the main thread does (young-generation.ts).
     this.group = new WorkerGroup<R>(script, setup, workers, onWorkerError, (w) => this.give(w), workerResourceLimits());
+    this.window = POOL_WINDOW * Math.max(1, workers) * inFlight;
   }
 
+  /** Gives `w` the next job, unless none is left or the caller is a window behind. */
   private give(w: Worker): void {
-    if (this.next >= this.jobs.length || this.group.isClosed) return;
+    if (this.next >= this.jobs.length || this.group.isClosed || this.next - this.taken >= this.window) return;
     this.group.send(w, this.jobs[this.next++]!);
+  }
+
+  /** Gives each worker jobs up to `inFlight` again, as far as the window allows (after the caller took a result). */
+  private topUp(): void {
+    for (const [w, mine] of this.group.held) for (let k = mine.size; k < this.inFlight; k++) this.give(w);
   }
 
   /**
@@ -117,13 +139,15 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
           if (done) {
             results.delete(i);
             yield done;
+            this.taken = i + 1;
+            this.topUp();
             break;
           }
           const orphan = lost.has(i) ? i : lost.size > 0 ? Math.min(...lost) : undefined;
           if (orphan !== undefined) {
             lost.delete(orphan);
             results.set(orphan, local(jobs[orphan]!));
-          } else if (this.next < jobs.length) {
+          } else if (this.next < jobs.length && this.next - i < this.window) {
             // This thread takes the next chunk no worker has: it is busy while the workers are, never idle.
             const job = jobs[this.next++]!;
             results.set(job.index, local(job));
