@@ -11,8 +11,8 @@
  * and V8 refuses a code cache made with other flags). What V8 reads at each growth is the factor it grows by
  * (`--semi-space-growth-factor`, 2 by default), so the main thread holds the size by that: a factor that reaches
  * the size at the next growth, then 1. The factor is part of the flags a code cache is checked against, so it is set
- * only by a process entry (main.ts) and only between chunks converted or checked on the main thread without workers,
- * after every code cache of the run has been loaded.
+ * only by a process entry (main.ts) and only in runs without workers (before `convert`'s prescan, and between the
+ * chunks converted or checked on the main thread), after every code cache of the run has been loaded.
  */
 import { givenNodeFlags } from './jit.js';
 
@@ -57,9 +57,7 @@ export function workerResourceLimits(): { readonly resourceLimits?: typeof WORKE
  * process entry enabled it.
  */
 export function stillYoungGeneration(): void {
-  if (!held || factor === 1) return;
-  process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
-  factor = 1;
+  if (held) growBy(1);
 }
 
 /**
@@ -70,13 +68,16 @@ export function stillYoungGeneration(): void {
  */
 export function holdYoungGeneration(): void {
   if (!held) return;
-  const v8 = process.getBuiltinModule('node:v8');
-  const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+  const space = process.getBuiltinModule('node:v8').getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   if (space === undefined) return;
   // The new space's size is its two semi-spaces'.
   const semi = space.space_size / 2 / (1 << 20);
-  const next = semi >= SEMI_SPACE_MB ? 1 : Math.max(2, Math.round(SEMI_SPACE_MB / semi));
+  growBy(semi >= SEMI_SPACE_MB ? 1 : Math.max(2, Math.round(SEMI_SPACE_MB / semi)));
+}
+
+/** Sets V8's growth factor of the young generation, unless it is that already. */
+function growBy(next: number): void {
   if (next === factor) return;
-  v8.setFlagsFromString(`--semi-space-growth-factor=${next}`);
+  process.getBuiltinModule('node:v8').setFlagsFromString(`--semi-space-growth-factor=${next}`);
   factor = next;
 }

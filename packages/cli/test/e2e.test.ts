@@ -465,7 +465,7 @@ else fs.appendFileSync(process.env.YG_FILE, 'worker ' + wt.resourceLimits.maxYou
     for (const copy of ['a', 'b']) cpSync(rules, join(twice, copy), { recursive: true });
     expect(report(['convert', '-t', 'splunk', twice])).toEqual([`main ${16 * MB}`]);
     // The user's own choice of the young generation's growth is left alone: the corpus then grows it to V8's limit
-    // (which is what makes the two lines above a test).
+    // (which is what makes the lines above a test).
     expect(report(['convert', '-t', 'splunk', rules], ['--semi-space-growth-factor=2'])).toEqual([`main ${32 * MB}`]);
     // Workers are started with the limit (three semi-spaces' worth); the main thread beside them keeps V8's growth,
     // which a worker's code cache is checked against.

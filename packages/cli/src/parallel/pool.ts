@@ -92,7 +92,7 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
    * How many jobs may be given out ahead of the caller (POOL_WINDOW). Results wait here, in order, for a caller that
    * is slower than the threads (NDJSON read by a slow consumer): without a bound the workers converted every chunk
    * of the run and all of their results waited in memory (`convert -t all --json` over 8 copies of SigmaHQ's rules,
-   * read after 8 s: 512 MB peak, against 201 MB read at once; BENCHMARKS.md, round 14).
+   * read after 8 s: 501 MB peak, 205 MB with the window; BENCHMARKS.md, round 14).
    */
   private readonly window: number;
 
@@ -119,7 +119,10 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
     this.group.send(w, this.jobs[this.next++]!);
   }
 
-  /** Gives each worker jobs up to `inFlight` again, as far as the window allows (after the caller took a result). */
+  /**
+   * Gives each worker jobs up to `inFlight`, as far as the window allows: at the start, and after the caller took a
+   * result.
+   */
   private topUp(): void {
     for (const [w, mine] of this.group.held) for (let k = mine.size; k < this.inFlight; k++) this.give(w);
   }
@@ -131,7 +134,7 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
   async *run(jobs: readonly J[], local: (job: J) => R): AsyncGenerator<R> {
     this.jobs = jobs;
     const { results, lost } = this.group;
-    for (const w of this.group.held.keys()) for (let k = 0; k < this.inFlight; k++) this.give(w);
+    this.topUp();
     try {
       for (let i = 0; i < jobs.length; i++) {
         for (;;) {
