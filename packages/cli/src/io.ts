@@ -1,3 +1,5 @@
+import { directOut } from './direct-out.js';
+
 /** What a command may touch of the outside world; `run` takes it as a parameter so tests can capture output. */
 export interface OutStream {
   write(chunk: string): unknown;
@@ -14,11 +16,15 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** The real process streams. */
-export function processIo(): CliIo {
+/**
+ * The real process streams. With `direct` (the `sigmats` process only, never a library caller), stdout and stderr
+ * that are pipes, sockets or files are written straight to their descriptors (direct-out.ts), and `onClosed` runs
+ * when the reader of one has gone.
+ */
+export function processIo(direct?: { readonly onClosed: () => void }): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: (direct && directOut(1, direct.onClosed)) || process.stdout,
+    stderr: (direct && directOut(2, direct.onClosed)) || process.stderr,
     stdin: () => process.stdin,
     env: process.env,
     cwd: process.cwd(),

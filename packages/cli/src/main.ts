@@ -2,15 +2,22 @@
  * The `sigmats` process: what bin.ts runs, whether from the one-file bundle (launch/bundle.ts) or from the modules.
  * Exit handling lives here, not in `run`, because only a process entry may install signal handlers.
  */
+import { DirectOut } from './direct-out.js';
 import { run } from './index.js';
+import { processIo } from './io.js';
 import { removePendingTemporaries } from './output.js';
 import { enableYoungGenerationHold } from './young-generation.js';
 
 export function main(argv: readonly string[]): void {
-  // A consumer that stops reading (`sigmats convert ... | head`) is not an error: stop quietly.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  // A consumer that stops reading (`sigmats convert ... | head`) is not an error: stop quietly. Pipes, sockets and
+  // files are written directly (direct-out.ts), which calls `quit` on EPIPE; Node's streams (a terminal) say it with
+  // an error event. Node's streams are made only for an output that needs one.
+  const quit = (): void => process.exit(process.exitCode ?? 0);
+  const io = processIo({ onClosed: quit });
+  for (const stream of [io.stdout, io.stderr]) {
+    if (stream instanceof DirectOut) continue;
+    (stream as NodeJS.WriteStream).on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') quit();
       throw err;
     });
   }
@@ -29,12 +36,12 @@ export function main(argv: readonly string[]): void {
   if (argv[0] === 'convert' || argv[0] === 'check') enableYoungGenerationHold(process.env.NODE_OPTIONS, process.execArgv);
 
   // Set the exit code rather than calling process.exit, so buffered stdout (e.g. a pipe) is flushed first.
-  run(argv).then(
+  run(argv, io).then(
     (code) => {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`sigmats: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+      io.stderr.write(`sigmats: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
       process.exitCode = 1;
     },
   );

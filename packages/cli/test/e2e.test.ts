@@ -1,5 +1,5 @@
 // End-to-end: the BUILT binary on rules/ and on a temp copy with broken rules.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
@@ -218,9 +218,10 @@ describe('convert', () => {
     // No ES module loader (a CommonJS entry), no fs/promises (the facade of node:fs imported from an ES module loads
     // it), no worker threads: together about 16 ms of a 165 ms start (BENCHMARKS.md, round 11).
     // Nor node:os, which counts the cores only for a run that may start workers (about 1 ms), nor node:v8, which a
-    // small run does not set V8 flags with (about 5 ms).
+    // small run does not set V8 flags with (about 5 ms). Nor Node's streams: stdout and stderr, pipes here, are
+    // written directly (direct-out.ts; about 4 ms).
     const checked = loaded(['check', rule]);
-    for (const m of ['internal/modules/esm/translators', 'internal/modules/esm/module_job', 'internal/fs/promises', 'worker_threads', 'os', 'v8']) {
+    for (const m of ['internal/modules/esm/translators', 'internal/modules/esm/module_job', 'internal/fs/promises', 'worker_threads', 'os', 'v8', 'stream', 'internal/streams/readable', 'net']) {
       expect(one).not.toContain(`NativeModule ${m}`);
       expect(checked).not.toContain(`NativeModule ${m}`);
     }
@@ -243,6 +244,31 @@ describe('convert', () => {
     // No EPIPE noise; only the Splunk warnings about the missing Windows add-on pipeline, if any were written.
     for (const line of r.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/: warning backend\/unsupported-feature: no Windows add-on pipeline/);
   });
+
+  test('a slow reader on a non-blocking pipe still gets every byte (direct writes wait when the pipe is full)', async () => {
+    const dir = join(work, 'slow-reader');
+    mkdirSync(dir, { recursive: true });
+    const text = readFileSync(join(ROOT, 'rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml'), 'utf8');
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `r${i}.yml`), text.replace(/^id: .*$/m, `id: 00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
+    const args = ['convert', '-t', 'all', '--jobs', '1', dir];
+    const expected = sigmats(args);
+    expect(expected.stdout.length).toBeGreaterThan(1 << 20);
+    // Node opens a socket on fd 1 and so makes the descriptor non-blocking, for this process and for the reader's
+    // end alike (one open file description); then the command runs in the same process and writes its 2 MB while
+    // nobody reads: its writes are refused (EAGAIN) until the reader wakes.
+    const wrapper = join(work, 'nonblocking-stdout.cjs');
+    writeFileSync(wrapper, "new (require('node:net').Socket)({ fd: 1, readable: false }); process.argv.splice(1, 1); require(process.argv[1]);");
+    const child = spawn(process.execPath, [wrapper, BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pause();
+    const err: Buffer[] = [];
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const out: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect([code, Buffer.concat(out).toString('utf8'), Buffer.concat(err).toString('utf8')]).toEqual([expected.code, expected.stdout, expected.stderr]);
+  }, 60_000);
 
   test('colours only when forced and not disabled by NO_COLOR', () => {
     expect(sigmats(['convert', '-t', 'splunk', 'rules/broken.yml'], { cwd: work, env: { FORCE_COLOR: '1' } }).stderr).toContain('\x1b[31merror\x1b[39m');
