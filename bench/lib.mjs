@@ -1,5 +1,5 @@
-// Helpers shared by the benchmark scripts: where the SigmaHQ corpus is, peak-memory sampling, and the probe preloaded
-// into the Node children they time.
+// Helpers shared by the benchmark scripts: where the SigmaHQ corpus is, peak-memory sampling, the probe preloaded
+// into the Node children they time, and a median.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -60,3 +60,9 @@ export function preloadFile(source) {
 /** A probe (preloadFile) that writes `PROBE <peak RSS in KB> <CPU time in µs>` on the child's stderr at exit. */
 export const STDERR_RESOURCE_PROBE =
   "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, `\\nPROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });";
+
+/** The median of numbers (the mean of the middle two for an even count). */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { median } from '../../../bench/lib.mjs';
 
 const RUNS = Math.max(1, Number(process.env.EVAL_BENCH_RUNS ?? 5));
 if (process.env.EVAL_BENCH_CHILD === undefined) {
@@ -37,10 +38,6 @@ if (process.env.EVAL_BENCH_CHILD === undefined) {
     loads.push(load());
     console.log(`run ${i + 1}/${RUNS}: ${runs[i].eps.toFixed(0)} events/s per core (load average ${loads[i + 1]})`);
   }
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 === 1 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  };
   const eps = runs.map((r) => r.eps);
   const k = (x) => `${(x / 1000).toFixed(1)}k`;
   console.log(`events/s are per core: events / CPU time (user + system) of the match loop; median of ${RUNS} processes (${k(Math.min(...eps))}-${k(Math.max(...eps))}); load average ${loads[0]}-${Math.max(...loads.map(Number)).toFixed(1)}`);

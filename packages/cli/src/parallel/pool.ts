@@ -113,9 +113,14 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
     this.window = POOL_WINDOW * Math.max(1, workers) * inFlight;
   }
 
+  /** Whether a job is left to give out and the caller is less than a window behind the jobs given. */
+  private roomAhead(): boolean {
+    return this.next < this.jobs.length && this.next - this.taken < this.window;
+  }
+
   /** Gives `w` the next job, unless none is left or the caller is a window behind. */
   private give(w: Worker): void {
-    if (this.next >= this.jobs.length || this.group.isClosed || this.next - this.taken >= this.window) return;
+    if (!this.roomAhead() || this.group.isClosed) return;
     this.group.send(w, this.jobs[this.next++]!);
   }
 
@@ -150,7 +155,7 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
           if (orphan !== undefined) {
             lost.delete(orphan);
             results.set(orphan, local(jobs[orphan]!));
-          } else if (this.next < jobs.length && this.next - i < this.window) {
+          } else if (this.roomAhead()) {
             // This thread takes the next chunk no worker has: it is busy while the workers are, never idle.
             const job = jobs[this.next++]!;
             results.set(job.index, local(job));
