@@ -1,11 +1,12 @@
 import { documentKey, formatDiagnostic } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
-import { xdrCorpus } from './corpus/load.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { HAVE_SIGMAHQ, xdrCorpus } from './corpus/load.js';
 
 /** pySigma-backend-kusto with the microsoft_xdr pipeline converts this many of the 3,141 rules. */
 const PYSIGMA_CONVERTED = 1928;
 
-describe('SigmaHQ rules/ with the Defender XDR pipeline', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ rules/ with the Defender XDR pipeline ${NEEDS_SIGMAHQ}`, () => {
   it('converts at least as many rules as pySigma, and says why for every other rule', () => {
     const { files, collection, result } = xdrCorpus();
     const converted = new Set(result.rules.map((r) => r.key));

@@ -2,7 +2,8 @@ import { documentKey, formatDiagnostic, loadCollection } from '@sigmats/core';
 import type { ConvertOptions, SigmaCollection } from '@sigmats/core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { splunkBackend } from '../src/index.js';
-import { corpusSources } from './helpers/corpus.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { corpusSources, HAVE_SIGMAHQ } from './helpers/corpus.js';
 import { pipeline } from './helpers/convert.js';
 
 /**
@@ -10,9 +11,6 @@ import { pipeline } from './helpers/convert.js';
  * convert to SPL that lints clean, or fail with located errors naming it. Counts are printed per setup.
  */
 let collection: SigmaCollection;
-beforeAll(() => {
-  collection = loadCollection(corpusSources('rules'));
-});
 
 const SETUPS: readonly { readonly name: string; readonly options: ConvertOptions; readonly minConverted: number }[] = [
   { name: 'default', options: {}, minConverted: 3141 },
@@ -25,7 +23,11 @@ const SETUPS: readonly { readonly name: string; readonly options: ConvertOptions
   { name: 'cim + data_model', options: { format: 'data_model', pipelines: [pipeline('cim')] }, minConverted: 0 },
 ];
 
-describe('SigmaHQ corpus', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ corpus ${NEEDS_SIGMAHQ}`, () => {
+  beforeAll(() => {
+    collection = loadCollection(corpusSources('rules'));
+  });
+
   test('parses', () => {
     expect(collection.rules.length).toBe(3141);
     expect(collection.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);

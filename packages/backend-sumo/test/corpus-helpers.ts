@@ -1,14 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** The SigmaHQ corpus: SIGMAHQ_DIR, else <repo>/../shared/sigmahq. Throws a clear error when absent. */
-export function sigmahqDir(): string {
-  const dir = process.env['SIGMAHQ_DIR'] ?? resolve(import.meta.dirname, '../../../../shared/sigmahq');
-  if (!existsSync(join(dir, 'rules'))) {
-    throw new Error(`SigmaHQ corpus not found at ${dir} (set SIGMAHQ_DIR to a checkout holding rules/)`);
-  }
-  return dir;
-}
+// The tests that read these skip without them; test/shared-data.test.ts then fails, naming what is missing.
+/** The SigmaHQ corpus: SIGMAHQ_DIR, else <repo>/../shared/sigmahq. */
+export const SIGMAHQ = process.env['SIGMAHQ_DIR'] ?? resolve(import.meta.dirname, '../../../../shared/sigmahq');
+export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'rules'));
+/** The vendor snapshot (Sumo's Cloud SIEM catalog): SIGMATS_VENDOR_DIR, else <repo>/../shared/vendor. */
+export const VENDOR = process.env['SIGMATS_VENDOR_DIR'] ?? resolve(import.meta.dirname, '../../../../shared/vendor');
+export const HAVE_CATALOG = existsSync(join(VENDOR, 'sumo-cloud-siem-catalog/mappings'));
 
 export function yamlFiles(dir: string): string[] {
   const out: string[] = [];

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CSE_MAPPINGS } from '../src/generated/cse-mappings.js';
 import { CSE_FIELD_TYPES, CSE_RAW_COMPANION } from '../src/generated/cse-schema.js';
+import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
+import { HAVE_CATALOG, VENDOR } from './corpus-helpers.js';
 
 /**
  * The generated Cloud SIEM tables must be exactly what the script derives from Sumo's catalog today (drift fails),
@@ -11,10 +13,8 @@ import { CSE_FIELD_TYPES, CSE_RAW_COMPANION } from '../src/generated/cse-schema.
  */
 
 const PKG = resolve(import.meta.dirname, '..');
-const VENDOR = process.env['SIGMATS_VENDOR_DIR'] ?? resolve(PKG, '../../../shared/vendor');
-const HAVE_CATALOG = existsSync(join(VENDOR, 'sumo-cloud-siem-catalog/mappings'));
 
-describe.skipIf(!HAVE_CATALOG)('generated from the catalog (skipped: no sumo-cloud-siem-catalog under the vendor dir)', () => {
+describe.skipIf(!HAVE_CATALOG)(`generated from the catalog ${NEEDS_VENDOR}`, () => {
   test('src/generated is what scripts/gen-cse-catalog.mjs writes today', () => {
     const printed = execFileSync('node', [join(PKG, 'scripts/gen-cse-catalog.mjs'), '--print'], {
       env: { ...process.env, SIGMATS_VENDOR_DIR: VENDOR },

@@ -1,14 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { NEEDS_ATTACK } from '../../core/test/shared-data.js';
 // @ts-expect-error: a plain ESM script without types
-import { attackDir, generate, OUTPUT } from '../scripts/generate-attack.mjs';
+import { generate, OUTPUT } from '../scripts/generate-attack.mjs';
 import { TECHNIQUE_TABLE } from '../src/variants/attack-data.js';
+import { ATTACK_SOURCE as source, HAVE_ATTACK } from './built.js';
 
 /** The ATT&CK table is generated from MITRE's data; this regenerates it and fails on any difference (a lockfile for facts). */
-const source = join(attackDir() as string, 'enterprise-attack-v18.1.json');
-
-describe.skipIf(!existsSync(source))('generated ATT&CK data', () => {
+describe.skipIf(!HAVE_ATTACK)(`generated ATT&CK data ${NEEDS_ATTACK}`, () => {
   test('the committed table is exactly what the data gives', () => {
     expect(readFileSync(OUTPUT as string, 'utf8')).toBe((generate as (json: string) => string)(readFileSync(source, 'utf8')));
   });

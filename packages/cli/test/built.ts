@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a plain ESM script without types
+import { attackDir } from '../scripts/generate-attack.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = join(ROOT, 'packages/cli/dist/bin.cjs');
@@ -11,11 +13,12 @@ export const BIN = join(ROOT, 'packages/cli/dist/bin.cjs');
 /** The SigmaHQ checkout the corpus tests read: ../shared/sigmahq beside the repository, or SIGMAHQ_DIR. */
 export const SIGMAHQ = process.env.SIGMAHQ_DIR ?? join(ROOT, '..', 'shared', 'sigmahq');
 
-/** SIGMAHQ, or a plain failure that says so: the corpus tests need it and must not pass without it. */
-export function sigmahq(): string {
-  if (!existsSync(join(SIGMAHQ, 'rules'))) throw new Error(`SigmaHQ corpus not found at ${SIGMAHQ} (set SIGMAHQ_DIR)`);
-  return SIGMAHQ;
-}
+/** The corpus tests skip without it; test/shared-data.test.ts then fails, naming it. */
+export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'rules'));
+
+/** MITRE's ATT&CK data the generated technique table is made from (../shared/attack, or SIGMATS_ATTACK_DIR). */
+export const ATTACK_SOURCE = join(attackDir() as string, 'enterprise-attack-v18.1.json');
+export const HAVE_ATTACK = existsSync(ATTACK_SOURCE);
 
 const PACKAGES = ['core', 'text-query', 'evaluator', 'backend-splunk', 'backend-kql', 'backend-sumo', 'cli'];
 

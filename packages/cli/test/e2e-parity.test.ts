@@ -6,7 +6,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BIN, ensureBuilt, ROOT, SIGMAHQ, sigmahq } from './built.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { BIN, ensureBuilt, HAVE_SIGMAHQ, ROOT, SIGMAHQ } from './built.js';
 
 interface Run {
   code: number | null;
@@ -372,9 +373,8 @@ describe('windash: five interchangeable dashes', () => {
   });
 });
 
-describe('SigmaHQ corpus', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ corpus ${NEEDS_SIGMAHQ}`, () => {
   test("check with SigmaHQ's own validator configuration: only the findings reviewed in the report remain", () => {
-    sigmahq();
     const r = sigmats(['check', '--json', '--validation-config', join(FIXTURES, 'sigmahq_cli_conf.yml'), `${corpus}/rules*`]);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
@@ -387,7 +387,6 @@ describe('SigmaHQ corpus', () => {
     expect(r.stderr.split('\n').filter((l) => l.includes('validator/config'))).toHaveLength(4);
   });
   test('default validators over the corpus: per-validator counts', () => {
-    sigmahq();
     const r = sigmats(['check', '--json', '--sigmahq', `${corpus}/rules*`]);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout.trim().split('\n').at(-1)!);

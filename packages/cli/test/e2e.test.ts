@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import pkg from '../package.json';
-import { BIN, ensureBuilt, ROOT, SIGMAHQ, sigmahq } from './built.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { BIN, ensureBuilt, HAVE_SIGMAHQ, ROOT, SIGMAHQ } from './built.js';
 
 interface Run {
   code: number | null;
@@ -448,12 +449,11 @@ describe('variants', () => {
   });
 });
 
-describe('SigmaHQ corpus', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ corpus ${NEEDS_SIGMAHQ}`, () => {
   const corpus = SIGMAHQ;
   const DIAG = /^(.+?)(:\d+:\d+)?: (error|warning) [a-z0-9-]+\/[a-z0-9_-]+: .+$/;
 
   test('convert -t all over every rule: no crash, every problem located, every rule accounted for', () => {
-    sigmahq();
     const r = sigmats(['convert', '-t', 'all', '--json', join(corpus, 'rules')]);
     expect([0, 1]).toContain(r.code);
     expect(r.stderr).not.toContain('internal error');
@@ -464,7 +464,6 @@ describe('SigmaHQ corpus', () => {
   });
 
   test("a batch run holds V8's young generation to semi-spaces of 8 MB (young-generation.ts)", () => {
-    sigmahq();
     // Written by a preloaded file: the main thread's new space at exit (its two semi-spaces), and each worker's
     // young generation limit as it starts.
     const probe = join(work, 'young-generation.cjs');
@@ -499,7 +498,6 @@ else fs.appendFileSync(process.env.YG_FILE, 'worker ' + wt.resourceLimits.maxYou
   });
 
   test('check over every rule folder', () => {
-    sigmahq();
     const r = sigmats(['check', `${corpus}/rules*`]);
     expect([0, 1]).toContain(r.code);
     const lines = r.stderr.split('\n').filter(Boolean);

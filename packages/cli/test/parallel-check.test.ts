@@ -14,7 +14,8 @@ import type { CliIo } from '../src/io.js';
 import { loadRules } from '../src/load.js';
 import { checkedRun, chunkChecker, METADATA_COLLECTION_VALIDATORS, type CheckJob, type CheckSetup } from '../src/parallel/check-chunk.js';
 import { runValidators, selectionFromArgs } from '../src/validation.js';
-import { BIN, ensureBuilt, SIGMAHQ, sigmahq } from './built.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { BIN, ensureBuilt, HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
 
 const corpus = join(SIGMAHQ, 'rules');
 let work = '';
@@ -60,11 +61,11 @@ filter:
     condition: not selection
 `;
 
+// Not run without the corpus: vitest runs no hook of a file whose tests all skip.
 beforeAll(() => {
   ensureBuilt();
   work = mkdtempSync(join(tmpdir(), 'sigmats-parallel-check-'));
   const files: string[] = [];
-  sigmahq();
   walk(corpus, files);
   const rules = join(work, 'rules');
   mkdirSync(join(rules, 'sub'), { recursive: true });
@@ -128,7 +129,7 @@ function runWith(jobs: number | undefined, args: readonly string[], input?: stri
 }
 
 // Chunks on two threads, chunks on one thread, and (SIGMATS_CHUNKS=off) one collection of every rule: one output.
-describe('check --jobs 2 and --jobs 1 write what one whole collection writes', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`check --jobs 2 and --jobs 1 write what one whole collection writes ${NEEDS_SIGMAHQ}`, () => {
   test.each([
     ['text', ['rules/']],
     ['--json', ['--json', 'rules/']],
@@ -163,7 +164,7 @@ describe('check --jobs 2 and --jobs 1 write what one whole collection writes', (
   }, 240_000);
 });
 
-describe('when check uses worker threads', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`when check uses worker threads ${NEEDS_SIGMAHQ}`, () => {
   const said = (r: { stderr: string }): boolean => /sigmats check: \d+ files in \d+ chunks on 2 threads \(1 workers\)/.test(r.stderr);
 
   test('--jobs 2 on a large run does; --jobs 1, one chunk, -t and a run under the threshold without --jobs do not', () => {
@@ -187,7 +188,7 @@ describe('when check uses worker threads', () => {
   });
 });
 
-describe('chunks put together (in process)', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`chunks put together (in process) ${NEEDS_SIGMAHQ}`, () => {
   const io = (): CliIo => ({ cwd: work }) as unknown as CliIo;
 
   test.each([

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BIN, ensureBuilt, SIGMAHQ, sigmahq } from './built.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { BIN, ensureBuilt, HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
 import { sliceStarts } from '../src/parallel/slices.js';
 
 const corpus = join(SIGMAHQ, 'rules');
@@ -25,11 +26,11 @@ function rule(n: number, id: string, extra = ''): string {
   return `title: Generated ${n}\nid: ${id}\nstatus: test\nlogsource:\n    category: process_creation\n    product: windows\ndetection:\n    sel:\n        Image|endswith: '\\\\gen${n}.exe'${extra}\n    condition: sel\nlevel: low\n`;
 }
 
+// Not run without the corpus: vitest runs no hook of a file whose tests all skip.
 beforeAll(() => {
   ensureBuilt();
   work = mkdtempSync(join(tmpdir(), 'sigmats-parallel-'));
   const files: string[] = [];
-  sigmahq();
   walk(corpus, files);
   const rules = join(work, 'rules');
   mkdirSync(rules);
@@ -82,7 +83,7 @@ function runWith(jobs: number, args: readonly string[], extraEnv: Record<string,
 
 // Three ways to one output: chunks on two threads, chunks on one thread, and (SIGMATS_CHUNKS=off) one collection of
 // every rule converted at once.
-describe('--jobs 2 and --jobs 1 write what one whole collection writes', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`--jobs 2 and --jobs 1 write what one whole collection writes ${NEEDS_SIGMAHQ}`, () => {
   test.each([
     ['one target to stdout', ['-t', 'splunk', 'rules/']],
     ['every target to stdout', ['-t', 'all', 'rules/']],
@@ -109,7 +110,7 @@ describe('--jobs 2 and --jobs 1 write what one whole collection writes', () => {
   }, 240_000);
 });
 
-test('--jobs takes a positive whole number', () => {
+test.skipIf(!HAVE_SIGMAHQ)(`--jobs takes a positive whole number ${NEEDS_SIGMAHQ}`, () => {
   for (const bad of ['0', '-1', '1.5', 'x', '']) {
     const r = spawnSync(process.execPath, [BIN, 'convert', '-t', 'splunk', '--jobs', bad, 'rules/'], { cwd: work, encoding: 'utf8' });
     expect(r.status).toBe(2);
@@ -117,7 +118,7 @@ test('--jobs takes a positive whole number', () => {
   }
 });
 
-test('--verbose says when worker threads converted the run; one chunk, --jobs 1 or a run under 12,000 files x targets without --jobs use none', () => {
+test.skipIf(!HAVE_SIGMAHQ)(`--verbose says when worker threads converted the run; one chunk, --jobs 1 or a run under 12,000 files x targets without --jobs use none ${NEEDS_SIGMAHQ}`, () => {
   // 706 files: chunks of 32, the last 128 in chunks of 8 (parallel/slices.ts).
   const said = (r: { stderr: string }) => new RegExp(`706 files in ${sliceStarts(706, 32).length} chunks on 2 threads \\(1 workers\\)`).test(r.stderr);
   expect(said(runWith(2, ['-t', 'splunk', '--verbose', 'rules/']))).toBe(true);

@@ -11,7 +11,8 @@ import { memoryIo, run } from '../src/index.js';
 import { discover } from '../src/files.js';
 import type { ReadSource } from '../src/load.js';
 import { mayHoldCollectionDocument, prescan, ruleChunks } from '../src/rule-stream.js';
-import { SIGMAHQ, sigmahq } from './built.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
 
 const CORPUS = SIGMAHQ;
 
@@ -86,8 +87,7 @@ describe('mayHoldCollectionDocument', () => {
   });
 
   // The same over every SigmaHQ file: a file the prescan passes holds rules only.
-  test('sound over the SigmaHQ corpus', () => {
-    sigmahq();
+  test.skipIf(!HAVE_SIGMAHQ)(`sound over the SigmaHQ corpus ${NEEDS_SIGMAHQ}`, () => {
     const dirs = readdirSync(CORPUS).filter((d) => d.startsWith('rules')).map((d) => join(CORPUS, d));
     const files = discover(dirs, process.cwd()).files;
     let passed = 0;
@@ -153,8 +153,7 @@ describe('a streamed convert against one in one piece', () => {
   // A filter that applies to no rule makes the run whole (filters need the collection) without changing a rule.
   const NO_OP_FILTER = 'title: no-op\nfilter:\n    rules: any\n    selection:\n        User: nobody\n    condition: not selection\nlogsource:\n    product: no-such-product\n';
 
-  test('the same NDJSON and the same files, over SigmaHQ rules with duplicate ids across chunks', async () => {
-    sigmahq();
+  test.skipIf(!HAVE_SIGMAHQ)(`the same NDJSON and the same files, over SigmaHQ rules with duplicate ids across chunks ${NEEDS_SIGMAHQ}`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmats-stream-'));
     cpSync(join(CORPUS, 'rules', 'linux'), join(dir, 'rules', 'linux'), { recursive: true });
     // A copy of the first rule at the end (duplicate id two chunks apart) and a broken file.

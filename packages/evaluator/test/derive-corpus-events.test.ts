@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCollection } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../src/index.js';
 import { fixtureEvents, regressionEvents, runFixtures } from '../src/node.js';
-import { corpusRuleFiles, ruleIdIndex } from './sigmahq.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { corpusRuleFiles, HAVE_SIGMAHQ, ruleIdIndex, SIGMAHQ } from './sigmahq.js';
 
-const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(import.meta.dirname, '../../../../shared/sigmahq');
 const RULES = resolve(import.meta.dirname, '../../../rules');
 
 describe('corpus events', () => {
@@ -28,7 +28,7 @@ describe('corpus events', () => {
     expect(fixtureEvents(join(RULES, 'no-such-dir'))).toEqual([]);
   });
 
-  it.skipIf(!existsSync(join(SIGMAHQ, 'regression_data')))('regressionEvents: flattened recorded events; the ones SigmaHQ says match do match', () => {
+  it.skipIf(!HAVE_SIGMAHQ)(`regressionEvents: flattened recorded events; the ones SigmaHQ says match do match ${NEEDS_SIGMAHQ}`, () => {
     const events = regressionEvents(SIGMAHQ);
     expect(events.length).toBeGreaterThan(200);
     const rules = new Set(events.map((e) => e.ruleId));

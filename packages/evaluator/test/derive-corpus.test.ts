@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { loadCollection } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, deriveEvents, type EventLogsource, logsourceApplies, windowsLogsource } from '../src/index.js';
-import { corpusRuleFiles, sigmahqDir } from './sigmahq.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { corpusRuleFiles, HAVE_SIGMAHQ, SIGMAHQ } from './sigmahq.js';
 
 /**
  * Every SigmaHQ rule: derivation never throws, every witness matches per the evaluator (checked again here,
@@ -10,9 +11,9 @@ import { corpusRuleFiles, sigmahqDir } from './sigmahq.js';
  * route elsewhere, derivation is deterministic, and the share of rules with a witness stays above the floor
  * measured when this was built.
  */
-describe('derived events over the SigmaHQ corpus', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`derived events over the SigmaHQ corpus ${NEEDS_SIGMAHQ}`, () => {
   it('witnesses match, other types route elsewhere, coverage floor', () => {
-    const root = sigmahqDir();
+    const root = SIGMAHQ;
     const files = corpusRuleFiles(root);
     const collection = loadCollection(files.map((file) => ({ text: readFileSync(file, 'utf8'), file })));
     // Other-type events of products without a router (Linux, macOS) are routed by the source they were derived for,

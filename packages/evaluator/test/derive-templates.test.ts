@@ -1,23 +1,22 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anonymise, extractTemplates, renderTemplatesModule } from '../scripts/extract-templates.js';
 import { type EventLogsource, eventTemplate, windowsLogsource } from '../src/index.js';
 import { HAND_TEMPLATES } from '../src/derive/templates-hand.js';
 import { windowsTargets } from '../src/derive/windows-sources.js';
 import { REGRESSION_TEMPLATES } from '../src/derive/templates.generated.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { HAVE_SIGMAHQ, SIGMAHQ } from './sigmahq.js';
 
 const FILE = join(import.meta.dirname, '../src/derive/templates.generated.ts');
-const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(import.meta.dirname, '../../../../shared/sigmahq');
-const HAVE_SHARED = existsSync(join(SIGMAHQ, 'regression_data'));
 
 describe('event templates', () => {
-  it.skipIf(!HAVE_SHARED)('templates.generated.ts is what extract-templates makes of regression_data (no drift)', () => {
+  it.skipIf(!HAVE_SIGMAHQ)(`templates.generated.ts is what extract-templates makes of regression_data (no drift) ${NEEDS_SIGMAHQ}`, () => {
     const text = renderTemplatesModule(extractTemplates(SIGMAHQ));
     if (process.env.UPDATE_TEMPLATES) writeFileSync(FILE, text);
     expect(readFileSync(FILE, 'utf8')).toBe(text);
   });
-  if (!HAVE_SHARED) it('regeneration check skipped: ../shared/sigmahq/regression_data is absent', () => {});
 
   it('anonymises hosts, users, profile paths, domain SIDs and addresses', () => {
     const out = anonymise({

@@ -4,7 +4,8 @@ import { loadCollection } from '@sigmats/core';
 import type { SigmaCollection, SigmaRule } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, generateProcessEvents, windowsLogsource } from '../src/index.js';
-import { corpusRuleFiles, sigmahqDir } from './sigmahq.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { corpusRuleFiles, HAVE_SIGMAHQ, SIGMAHQ } from './sigmahq.js';
 
 /**
  * A match's identifiers are partly read from the condition that held (impliedIdentifiers in rule-set.ts) instead
@@ -75,8 +76,8 @@ ${conditions.map((c) => `    - '${c}'`).join('\n')}
     );
   });
 
-  it('on the SigmaHQ process_creation rules and synthetic Sysmon events', () => {
-    const sources = corpusRuleFiles(sigmahqDir())
+  it.skipIf(!HAVE_SIGMAHQ)(`on the SigmaHQ process_creation rules and synthetic Sysmon events ${NEEDS_SIGMAHQ}`, () => {
+    const sources = corpusRuleFiles(SIGMAHQ)
       .map((file) => ({ text: readFileSync(file, 'utf8'), file }))
       .filter((s) => s.text.includes('process_creation'));
     const all = loadCollection(sources);

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { loadCollection } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, flattenWindowsEvent, readEvents } from '../src/index.js';
-import { corpusRuleFiles, ruleIdIndex, sigmahqDir, walk } from './sigmahq.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { corpusRuleFiles, HAVE_SIGMAHQ, ruleIdIndex, SIGMAHQ, walk } from './sigmahq.js';
 
 /**
  * SigmaHQ regression_data: each test folder holds info.yml and the evtx_dump JSON of a recorded attack.
@@ -31,9 +32,9 @@ function cases(root: string): RegressionCase[] {
   });
 }
 
-describe('SigmaHQ regression_data', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ regression_data ${NEEDS_SIGMAHQ}`, () => {
   it('each rule matches at least match_count of its recorded events', () => {
-    const root = sigmahqDir();
+    const root = SIGMAHQ;
     const index = ruleIdIndex(corpusRuleFiles(root));
     const all = cases(root);
     expect(all.length).toBeGreaterThan(190);

@@ -2,15 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The SigmaHQ corpus beside the repository (or $SIGMAHQ_DIR). Fails loudly when absent. */
-export function sigmahqDir(): string {
-  const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-  const dir = process.env.SIGMAHQ_DIR ?? join(repoRoot, '..', 'shared', 'sigmahq');
-  if (!existsSync(join(dir, 'regression_data'))) {
-    throw new Error(`SigmaHQ corpus not found at ${dir}: set SIGMAHQ_DIR to a checkout holding rules*/ and regression_data/`);
-  }
-  return dir;
-}
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/** The SigmaHQ corpus beside the repository (or $SIGMAHQ_DIR): the rules* folders and regression_data/. */
+export const SIGMAHQ = process.env.SIGMAHQ_DIR ?? join(repoRoot, '..', 'shared', 'sigmahq');
+/** The tests that read the corpus skip without it; test/shared-data.test.ts then fails, naming it. */
+export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'regression_data'));
 
 export function walk(dir: string, accept: (name: string) => boolean, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -10,9 +10,10 @@ import { loadCollection } from '@sigmats/core';
 import { ALL_TABLES, kqlBackend, kqlPipeline } from '@sigmats/backend-kql';
 import { KqlError, compileKql } from '../src/kql/index.js';
 import type { KqlTable } from '../src/types.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { HAVE_SIGMAHQ as present, SIGMAHQ as CORPUS } from './records-fixtures.js';
 
 const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const CORPUS = process.env['SIGMAHQ_DIR'] ?? resolve(REPO, '../shared/sigmahq');
 const PIPELINES = ['microsoft_xdr', 'sentinel_securityevent', 'sentinel_sysmon_event', 'sentinel_sysmon_windowsevent', 'sentinel_asim'] as const;
 
 function walk(d: string): string[] {
@@ -24,10 +25,7 @@ function walk(d: string): string[] {
     });
 }
 
-const present = existsSync(join(CORPUS, 'rules'));
-if (!present) console.warn(`SigmaHQ corpus not found at ${CORPUS} (set SIGMAHQ_DIR): the corpus coverage test is skipped`);
-
-describe.skipIf(!present)('every emitted KQL query is in the interpreter subset', () => {
+describe.skipIf(!present)(`every emitted KQL query is in the interpreter subset ${NEEDS_SIGMAHQ}`, () => {
   it('rules/ and rules-threat-hunting/ with all five KQL pipelines', { timeout: 600_000 }, () => {
     const files = [...walk(join(CORPUS, 'rules')), ...walk(join(CORPUS, 'rules-threat-hunting'))];
     const collection = loadCollection(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));

@@ -7,7 +7,8 @@ import { fixtureEvents } from '@sigmats/evaluator/node';
 import { describe, expect, test } from 'vitest';
 import { platforms, type Platform } from '../src/differential/platforms.js';
 import type { CseRecord, EventSource, RawEvent, SumoMessage } from '../src/types.js';
-import { TEAMVIEWER_NETWORK } from './records-fixtures.js';
+import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
+import { HAVE_VENDOR, TEAMVIEWER_NETWORK } from './records-fixtures.js';
 
 /**
  * Issue 11, "our two rules": the log search and Cloud SIEM outputs of the rules in rules/ (the ones the original
@@ -62,7 +63,7 @@ describe('our rules: Sumo log search and Cloud SIEM on the vendor records of the
     for (const r of collection.rules) expect(fixtures.filter((f) => f.ruleId === r.id).length, r.title).toBeGreaterThan(4);
   });
 
-  test.each(cases)('%s', (_name, f) => {
+  test.skipIf(!HAVE_VENDOR).each(cases)(`%s ${NEEDS_VENDOR}`, (_name, f) => {
     const rule = byId(f.ruleId);
     expect(evaluatorMatches(rule, f.event)).toBe(f.expectMatch);
 
@@ -80,7 +81,7 @@ describe('our rules: Sumo log search and Cloud SIEM on the vendor records of the
     expect(record['metadata_mapperUid']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  test('a Sysmon 3 of TeamViewer.exe (Cloud SIEM fills baseImage there too) matches neither output of the T1219 rule', () => {
+  test.skipIf(!HAVE_VENDOR)(`a Sysmon 3 of TeamViewer.exe (Cloud SIEM fills baseImage there too) matches neither output of the T1219 rule ${NEEDS_VENDOR}`, () => {
     const rule = byId('07b00a6e-0b58-484a-a163-5d5481be0dc4');
     const network: EventSource = { product: 'windows', category: 'network_connection' };
     const cse = verdict(CSE, rule, TEAMVIEWER_NETWORK, network);

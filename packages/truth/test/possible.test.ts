@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { impossibleEvent } from '../src/differential/possible.js';
-import { sigmahqDir } from '../src/differential/corpus.js';
-import { regressionEvents } from './records-fixtures.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { HAVE_SIGMAHQ, regressionEvents } from './records-fixtures.js';
 
 const sysmon3 = (fields: Record<string, unknown>): Record<string, unknown> => ({ Provider_Name: 'Microsoft-Windows-Sysmon', EventID: 3, ...fields });
 
@@ -48,7 +48,7 @@ describe('events no product could write', () => {
   });
 });
 
-describe.skipIf(!sigmahqDir())('the invariants hold on real events', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`the invariants hold on real events ${NEEDS_SIGMAHQ}`, () => {
   test('every event of SigmaHQ regression_data (evtx_dump of real hosts) is possible', () => {
     const events = regressionEvents();
     expect(events.length).toBeGreaterThan(200);

@@ -1,7 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { asimRecords, kqlTableColumns } from '../src/records/index.js';
 import type { KqlRecord, RawEvent } from '../src/types.js';
-import { SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents } from './records-fixtures.js';
+import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
+import { HAVE_BOTH, HAVE_VENDOR, NEEDS_BOTH, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents, type RegressionEvent } from './records-fixtures.js';
 
 const windows = { product: 'windows' } as const;
 
@@ -13,7 +14,7 @@ function only(records: readonly KqlRecord[]): KqlRecord {
 const VIAS = ['Event', 'WindowsEvent'] as const;
 
 describe('imProcessCreate (ASimProcessCreateMicrosoftSysmon.yaml / ...SecurityEvents.yaml)', () => {
-  test.each(VIAS)('Sysmon 1 via %s: target/acting process, users, hashes', (via) => {
+  test.skipIf(!HAVE_BOTH).each(VIAS)(`Sysmon 1 via %s: target/acting process, users, hashes ${NEEDS_BOTH}`, (via) => {
     const { event } = regressionEvent(SYSMON, 1, (e) => String(e['Image']).endsWith('SnippingTool.exe'));
     const { table, row } = only(asimRecords(event, windows, { via }));
     expect(table).toBe('imProcessCreate');
@@ -36,7 +37,7 @@ describe('imProcessCreate (ASimProcessCreateMicrosoftSysmon.yaml / ...SecurityEv
     });
   });
 
-  test('the Event branch reads command lines with their XML escapes (parse-kv does not decode entities)', () => {
+  test.skipIf(!HAVE_BOTH)(`the Event branch reads command lines with their XML escapes (parse-kv does not decode entities) ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 1, (e) => String(e['CommandLine']).includes('"'));
     const viaEvent = only(asimRecords(event, windows, { via: 'Event' })).row;
     const viaWindowsEvent = only(asimRecords(event, windows, { via: 'WindowsEvent' })).row;
@@ -44,7 +45,7 @@ describe('imProcessCreate (ASimProcessCreateMicrosoftSysmon.yaml / ...SecurityEv
     expect(viaEvent['TargetProcessCommandLine']).toBe(String(event['CommandLine']).replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
   });
 
-  test('Security 4688 -> imProcessCreate with decimal ids (tostring(toint(hex)))', () => {
+  test.skipIf(!HAVE_VENDOR)(`Security 4688 -> imProcessCreate with decimal ids (tostring(toint(hex))) ${NEEDS_VENDOR}`, () => {
     const e4688: RawEvent = {
       Channel: 'Security', EventID: 4688, Computer: 'ws01', SubjectUserSid: 'S-1-5-18', SubjectUserName: 'WS01$', SubjectDomainName: 'CORP',
       SubjectLogonId: '0x3e7', NewProcessId: '0x1824', NewProcessName: 'C:\\Windows\\System32\\cmd.exe', TokenElevationType: '%%1936',
@@ -60,8 +61,12 @@ describe('imProcessCreate (ASimProcessCreateMicrosoftSysmon.yaml / ...SecurityEv
   });
 });
 
-describe('imRegistry (ASimRegistryEventMicrosoftSysmon.yaml)', () => {
-  const dword = regressionEvent(SYSMON, 13, (e) => e['Details'] === 'DWORD (0x00000001)' && String(e['TargetObject']).startsWith('HKLM\\'));
+describe.skipIf(!HAVE_BOTH)(`imRegistry (ASimRegistryEventMicrosoftSysmon.yaml) ${NEEDS_BOTH}`, () => {
+  let dword: RegressionEvent;
+  // Looked up when the block runs, not when it is collected: collecting must not need the corpus.
+  beforeAll(() => {
+    dword = regressionEvent(SYSMON, 13, (e) => e['Details'] === 'DWORD (0x00000001)' && String(e['TargetObject']).startsWith('HKLM\\'));
+  });
 
   test.each(VIAS)('Sysmon 13 via %s: ASIM EventType, HKLM -> HKEY_LOCAL_MACHINE, key/value split', (via) => {
     const { table, row } = only(asimRecords(dword.event, windows, { via }));
@@ -99,7 +104,7 @@ describe('imRegistry (ASimRegistryEventMicrosoftSysmon.yaml)', () => {
 });
 
 describe('imNetworkSession, imFileEvent, imDns', () => {
-  test.each(VIAS)('Sysmon 3 via %s -> imNetworkSession, the outbound process as Dst* (as the parser writes it)', (via) => {
+  test.skipIf(!HAVE_VENDOR).each(VIAS)(`Sysmon 3 via %s -> imNetworkSession, the outbound process as Dst* (as the parser writes it) ${NEEDS_VENDOR}`, (via) => {
     const { table, row } = only(asimRecords(TEAMVIEWER_NETWORK, windows, { via }));
     expect(table).toBe('imNetworkSession');
     expect(row).toMatchObject({
@@ -110,14 +115,14 @@ describe('imNetworkSession, imFileEvent, imDns', () => {
     expect(row['SrcHostname']).toBe(via === 'Event' ? 'ws01' : '');
   });
 
-  test('Sysmon 11 -> imFileEvent FileCreated with the file name split off', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 11 -> imFileEvent FileCreated with the file name split off ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 11);
     const { table, row } = only(asimRecords(event, windows));
     expect(table).toBe('imFileEvent');
     expect(row).toMatchObject({ EventType: 'FileCreated', TargetFilePath: event['TargetFilename'], TargetFileName: String(event['TargetFilename']).split('\\').at(-1), ActingProcessName: event['Image'] });
   });
 
-  test('Sysmon 22 -> imDns through WindowsEvent only (the Event branch is commented out in the parser)', () => {
+  test.skipIf(!HAVE_VENDOR)(`Sysmon 22 -> imDns through WindowsEvent only (the Event branch is commented out in the parser) ${NEEDS_VENDOR}`, () => {
     const dns: RawEvent = { Channel: SYSMON, EventID: 22, Computer: 'ws01', RuleName: '-', UtcTime: '2026-04-20 10:00:00.000', ProcessGuid: '0197231E-F943-69E5-A527-000000000900', ProcessId: 10, QueryName: 'evil.example', QueryStatus: '9003', QueryResults: '-', Image: 'C:\\x\\a.exe', User: 'CORP\\alice' };
     const { table, row } = only(asimRecords(dns, windows, { via: 'WindowsEvent' }));
     expect(table).toBe('imDns');
@@ -125,17 +130,17 @@ describe('imNetworkSession, imFileEvent, imDns', () => {
     expect(asimRecords(dns, windows, { via: 'Event' })).toEqual([]);
   });
 
-  test.each([
+  test.skipIf(!HAVE_BOTH).each([
     [SYSMON, 7],
     [SYSMON, 10],
     [SYSMON, 17],
     ['Security', 4648],
-  ])('%s %i has no ASIM view here -> []', (channel, id) => {
+  ])(`%s %i has no ASIM view here -> [] ${NEEDS_BOTH}`, (channel, id) => {
     expect(asimRecords(regressionEvent(channel, id).event, windows)).toEqual([]);
   });
 });
 
-describe('view columns', () => {
+describe.skipIf(!HAVE_BOTH)(`view columns ${NEEDS_BOTH}`, () => {
   test('kqlTableColumns of each view lists every column the rows carry and the schema page fields', () => {
     const rows = [...regressionEvents().map((r) => r.event), TEAMVIEWER_NETWORK].flatMap((e) => VIAS.flatMap((via) => asimRecords(e, windows, { via })));
     const views = new Set(rows.map((r) => r.table));
@@ -152,7 +157,7 @@ describe('view columns', () => {
 });
 
 describe('Linux and macOS processes (Defender parser)', () => {
-  test.each(['linux', 'macos'])('%s process_creation -> imProcessCreate via ASimProcessEventMicrosoft365D', (product) => {
+  test.skipIf(!HAVE_VENDOR).each(['linux', 'macos'])(`%s process_creation -> imProcessCreate via ASimProcessEventMicrosoft365D ${NEEDS_VENDOR}`, (product) => {
     const event: RawEvent = { Image: '/usr/bin/curl', CommandLine: 'curl -s http://x/y.sh', ParentImage: '/bin/bash', User: 'root', ProcessId: 4242 };
     const { table, row } = only(asimRecords(event, { product, category: 'process_creation' }));
     expect(table).toBe('imProcessCreate');

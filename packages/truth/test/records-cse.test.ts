@@ -4,10 +4,10 @@ import type { CseRecord, RawEvent } from '../src/types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vendorDir } from '../src/records/index.js';
-import { LOGON_4624, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents } from './records-fixtures.js';
+import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
+import { HAVE_BOTH, HAVE_VENDOR, LOGON_4624, NEEDS_BOTH, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents } from './records-fixtures.js';
 
 const windows = { product: 'windows' } as const;
-const SCHEMA = JSON.parse(readFileSync(join(vendorDir(), 'sumo-cloud-siem-catalog/schema/normalized_schema_build.json'), 'utf8')) as Record<string, { type?: string }>;
 const security = { product: 'windows', service: 'security' } as const;
 
 function only(records: readonly CseRecord[]): CseRecord {
@@ -15,7 +15,7 @@ function only(records: readonly CseRecord[]): CseRecord {
   return records[0]!;
 }
 
-describe('catalog mappings', () => {
+describe.skipIf(!HAVE_VENDOR)(`catalog mappings ${NEEDS_VENDOR}`, () => {
   test('the Windows mappings are read from the catalog with their patterns', () => {
     const ids = windowsCatalogMappings().map((m) => m.eventIdPattern);
     expect(ids).toContain('Microsoft-Windows-Sysmon/Operational-1');
@@ -41,7 +41,7 @@ describe('catalog mappings', () => {
 });
 
 describe('cseRecords', () => {
-  test('Sysmon 7 -> baseImage = the loaded DLL, parentBaseImage = the loading process (catalog e4159ea5)', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 7 -> baseImage = the loaded DLL, parentBaseImage = the loading process (catalog e4159ea5) ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 7);
     const r = only(cseRecords(event, windows));
     expect(r).toMatchObject({
@@ -60,7 +60,7 @@ describe('cseRecords', () => {
     expect(r.fields['EventData.ImageLoaded']).toBe(event['ImageLoaded']);
   });
 
-  test('Security 4624 -> user_username from TargetUserName, normalized (lower case), original in user_username_raw', () => {
+  test.skipIf(!HAVE_VENDOR)(`Security 4624 -> user_username from TargetUserName, normalized (lower case), original in user_username_raw ${NEEDS_VENDOR}`, () => {
     const r = only(cseRecords(LOGON_4624, security));
     expect(r).toMatchObject({
       metadata_deviceEventId: 'Security-4624',
@@ -77,11 +77,11 @@ describe('cseRecords', () => {
     expect(r).not.toHaveProperty('normalizedAction');
   });
 
-  test('username normalization can be switched off (tenant configuration)', () => {
+  test.skipIf(!HAVE_VENDOR)(`username normalization can be switched off (tenant configuration) ${NEEDS_VENDOR}`, () => {
     expect(only(cseRecords(LOGON_4624, security, { normalizeUsernames: false }))).toMatchObject({ user_username: 'Alice' });
   });
 
-  test('Sysmon 1 -> process record: hashes from the split Hashes keys, ints typed, user domain stripped', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 1 -> process record: hashes from the split Hashes keys, ints typed, user domain stripped ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 1, (e) => String(e['Image']).endsWith('SnippingTool.exe'));
     const r = only(cseRecords(event, windows));
     expect(r).toMatchObject({
@@ -102,7 +102,7 @@ describe('cseRecords', () => {
     expect(r).not.toHaveProperty('file_hash_sha1');
   });
 
-  test('Sysmon 3 of TeamViewer -> a network record that still has baseImage = TeamViewer.exe (the T1219 near miss)', () => {
+  test.skipIf(!HAVE_VENDOR)(`Sysmon 3 of TeamViewer -> a network record that still has baseImage = TeamViewer.exe (the T1219 near miss) ${NEEDS_VENDOR}`, () => {
     const r = only(cseRecords(TEAMVIEWER_NETWORK, windows));
     expect(r).toMatchObject({
       metadata_deviceEventId: 'Microsoft-Windows-Sysmon/Operational-3',
@@ -113,12 +113,12 @@ describe('cseRecords', () => {
     });
   });
 
-  test('Sysmon 13 -> the 12/13/14 mapping: changeTarget, resource = Details', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 13 -> the 12/13/14 mapping: changeTarget, resource = Details ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 13);
     expect(only(cseRecords(event, windows))).toMatchObject({ changeTarget: event['TargetObject'], resource: event['Details'], action: 'SetValue', baseImage: event['Image'] });
   });
 
-  test('a Windows event no pattern names -> the Windows `_default_` mapping (c73d6da2), its id kept', () => {
+  test.skipIf(!HAVE_BOTH)(`a Windows event no pattern names -> the Windows \`_default_\` mapping (c73d6da2), its id kept ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent('Microsoft-Windows-WMI-Activity/Operational', 5858);
     const r = only(cseRecords(event, windows));
     expect(r).toMatchObject({
@@ -132,7 +132,7 @@ describe('cseRecords', () => {
     expect(cseWhyNot(LOGON_4624, security)).toBeUndefined();
   });
 
-  test('System 104: the default mapping, id System-104, the cleared log under UserData.LogFileCleared.Channel', () => {
+  test.skipIf(!HAVE_VENDOR)(`System 104: the default mapping, id System-104, the cleared log under UserData.LogFileCleared.Channel ${NEEDS_VENDOR}`, () => {
     const event: RawEvent = { EventID: 104, Channel: 'Security', Provider_Name: 'Microsoft-Windows-Eventlog', SubjectUserName: 'alice' };
     const r = only(cseRecords(event, { product: 'windows', service: 'system' }));
     expect(r['metadata_deviceEventId']).toBe('System-104');
@@ -145,13 +145,15 @@ describe('cseRecords', () => {
     expect(cseWhyNot(web, { category: 'webserver' })).toMatch(/no catalog Input is known/);
   });
 
-  test('hostname fields keep the mapped value in <field>_raw (schema: enrichment-populated)', () => {
+  test.skipIf(!HAVE_VENDOR)(`hostname fields keep the mapped value in <field>_raw (schema: enrichment-populated) ${NEEDS_VENDOR}`, () => {
     const r = only(cseRecords(TEAMVIEWER_NETWORK, windows));
     expect(r['device_hostname_raw']).toBe(r['device_hostname']);
     expect(r['srcDevice_hostname_raw'] ?? null).toBe(r['srcDevice_hostname'] ?? null);
   });
 
-  test('every "key" row of the selected mapping whose key the message has is in the record, every static row always', () => {
+  test.skipIf(!HAVE_BOTH)(`every "key" row of the selected mapping whose key the message has is in the record, every static row always ${NEEDS_BOTH}`, () => {
+    // Read here, not at collection: collecting must not need the vendor snapshot.
+    const SCHEMA = JSON.parse(readFileSync(join(vendorDir(), 'sumo-cloud-siem-catalog/schema/normalized_schema_build.json'), 'utf8')) as Record<string, { type?: string }>;
     let checked = 0;
     for (const { event } of [...regressionEvents(), { event: TEAMVIEWER_NETWORK }, { event: LOGON_4624 }]) {
       const records = cseRecords(event, windows);
@@ -176,7 +178,7 @@ describe('cseRecords', () => {
 });
 
 describe('Sysmon for Linux', () => {
-  test('Linux process_creation -> the Linux-Sysmon/Operational-1 mapping (4844d90e), keys at the top level', () => {
+  test.skipIf(!HAVE_VENDOR)(`Linux process_creation -> the Linux-Sysmon/Operational-1 mapping (4844d90e), keys at the top level ${NEEDS_VENDOR}`, () => {
     const event: RawEvent = { Image: '/usr/bin/curl', CommandLine: 'curl -s http://x/y.sh', ParentImage: '/bin/bash', User: 'root', ProcessId: '4242', Computer: 'srv1' };
     const r = only(cseRecords(event, { product: 'linux', category: 'process_creation' }));
     expect(r).toMatchObject({
@@ -194,7 +196,7 @@ describe('Sysmon for Linux', () => {
     expect(r.fields['Image']).toBe('/usr/bin/curl');
   });
 
-  test('Linux auditd events -> the Auditd `_default_` mapping (b09d8957), the record flat', () => {
+  test.skipIf(!HAVE_VENDOR)(`Linux auditd events -> the Auditd \`_default_\` mapping (b09d8957), the record flat ${NEEDS_VENDOR}`, () => {
     const src = { product: 'linux', service: 'auditd' };
     const r = only(cseRecords({ type: 'EXECVE', a0: 'x', exe: '/usr/bin/x', node: 'srv1' }, src));
     expect(r).toMatchObject({ metadata_vendor: 'Linux', metadata_product: 'Auditd', metadata_mapperUid: 'b09d8957-f7b3-4493-8301-456c4e8bccbc', file_path: '/usr/bin/x', device_hostname: 'srv1' });

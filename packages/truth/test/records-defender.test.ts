@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { defenderRecords, kqlTableColumns, vendorDir } from '../src/records/index.js';
 import type { KqlRecord, KqlType, KqlValue, RawEvent } from '../src/types.js';
-import { LOGON_4624, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents } from './records-fixtures.js';
+import { NEEDS_SIGMAHQ, NEEDS_VENDOR } from '../../core/test/shared-data.js';
+import { HAVE_BOTH, HAVE_SIGMAHQ, HAVE_VENDOR, LOGON_4624, NEEDS_BOTH, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents } from './records-fixtures.js';
 
 const windows = { product: 'windows' } as const;
 
@@ -37,7 +38,7 @@ function typeFits(type: KqlType, v: KqlValue): boolean {
 }
 
 describe('defenderRecords on real Sysmon events', () => {
-  test('Sysmon 1 -> one DeviceProcessEvents row (FolderPath = Image, FileName split, account split, acting process)', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 1 -> one DeviceProcessEvents row (FolderPath = Image, FileName split, account split, acting process) ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 1, (e) => String(e['Image']).endsWith('SnippingTool.exe'));
     const { table, row } = only(defenderRecords(event, windows));
     expect(table).toBe('DeviceProcessEvents');
@@ -65,10 +66,10 @@ describe('defenderRecords on real Sysmon events', () => {
     expect(row['Timestamp']).toEqual(new Date('2026-04-20T10:00:35.640Z'));
   });
 
-  test.each([
+  test.skipIf(!HAVE_BOTH).each([
     ['DWORD (0x00000001)', 'Dword', '1'],
     ['DWORD (0x00001189)', 'Dword', String(0x1189)],
-  ])('Sysmon 13 %s -> RegistryValueType %s, RegistryValueData %s, key under HKEY_LOCAL_MACHINE', (details, type, data) => {
+  ])(`Sysmon 13 %s -> RegistryValueType %s, RegistryValueData %s, key under HKEY_LOCAL_MACHINE ${NEEDS_BOTH}`, (details, type, data) => {
     const { event } = regressionEvent(SYSMON, 13, (e) => e['Details'] === details && String(e['TargetObject']).startsWith('HKLM\\'));
     const { table, row } = only(defenderRecords(event, windows));
     expect(table).toBe('DeviceRegistryEvents');
@@ -85,12 +86,12 @@ describe('defenderRecords on real Sysmon events', () => {
     });
   });
 
-  test('Sysmon 13 string value keeps its text with type String', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 13 string value keeps its text with type String ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 13, (e) => e['Details'] === 'cmd /c start powershell&REM');
     expect(only(defenderRecords(event, windows)).row).toMatchObject({ RegistryValueType: 'String', RegistryValueData: 'cmd /c start powershell&REM' });
   });
 
-  test('Sysmon 12 deletions carry key and value in the Previous* columns', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 12 deletions carry key and value in the Previous* columns ${NEEDS_BOTH}`, () => {
     for (const { event } of regressionEvents().filter((r) => r.event['Channel'] === SYSMON && r.event['EventID'] === 12)) {
       const { row } = only(defenderRecords(event, windows));
       const type = String(event['EventType']);
@@ -105,7 +106,7 @@ describe('defenderRecords on real Sysmon events', () => {
     }
   });
 
-  test('Sysmon 3 of TeamViewer -> a DeviceNetworkEvents row, never a process row', () => {
+  test.skipIf(!HAVE_VENDOR)(`Sysmon 3 of TeamViewer -> a DeviceNetworkEvents row, never a process row ${NEEDS_VENDOR}`, () => {
     const { table, row } = only(defenderRecords(TEAMVIEWER_NETWORK, windows));
     expect(table).toBe('DeviceNetworkEvents');
     expect(row).toMatchObject({
@@ -124,12 +125,12 @@ describe('defenderRecords on real Sysmon events', () => {
     expect(row).not.toHaveProperty('FolderPath');
   });
 
-  test('inbound Sysmon 3 -> InboundConnectionAccepted with the remote side from Source*', () => {
+  test.skipIf(!HAVE_VENDOR)(`inbound Sysmon 3 -> InboundConnectionAccepted with the remote side from Source* ${NEEDS_VENDOR}`, () => {
     const { row } = only(defenderRecords({ ...TEAMVIEWER_NETWORK, Initiated: false }, windows));
     expect(row).toMatchObject({ ActionType: 'InboundConnectionAccepted', RemoteIP: '10.0.0.5', LocalIP: '185.188.32.1', RemoteUrl: '' });
   });
 
-  test('Sysmon 7 -> DeviceImageLoadEvents: the DLL in FolderPath/FileName, the loader as InitiatingProcess', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 7 -> DeviceImageLoadEvents: the DLL in FolderPath/FileName, the loader as InitiatingProcess ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 7);
     const { table, row } = only(defenderRecords(event, windows));
     expect(table).toBe('DeviceImageLoadEvents');
@@ -139,14 +140,14 @@ describe('defenderRecords on real Sysmon events', () => {
     expect(row['InitiatingProcessFolderPath']).toBe(event['Image']);
   });
 
-  test('Sysmon 11 -> DeviceFileEvents FileCreated', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 11 -> DeviceFileEvents FileCreated ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 11);
     const { table, row } = only(defenderRecords(event, windows));
     expect(table).toBe('DeviceFileEvents');
     expect(row).toMatchObject({ ActionType: 'FileCreated', FolderPath: event['TargetFilename'], InitiatingProcessFolderPath: event['Image'] });
   });
 
-  test('Sysmon 17 -> DeviceEvents NamedPipeEvent with AdditionalFields as a JSON *string*', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 17 -> DeviceEvents NamedPipeEvent with AdditionalFields as a JSON *string* ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 17);
     const { table, row } = only(defenderRecords(event, windows));
     expect(table).toBe('DeviceEvents');
@@ -157,28 +158,28 @@ describe('defenderRecords on real Sysmon events', () => {
     expect(kqlTableColumns('DeviceEvents')!['AdditionalFields']).toBe('string');
   });
 
-  test('Sysmon 10 -> DeviceEvents OpenProcessApiCall with the target process', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 10 -> DeviceEvents OpenProcessApiCall with the target process ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 10);
     const { row } = only(defenderRecords(event, windows));
     expect(row).toMatchObject({ ActionType: 'OpenProcessApiCall', FolderPath: event['TargetImage'], InitiatingProcessFolderPath: event['SourceImage'] });
   });
 
-  test('Security 4624 -> DeviceLogonEvents LogonSuccess', () => {
+  test.skipIf(!HAVE_VENDOR)(`Security 4624 -> DeviceLogonEvents LogonSuccess ${NEEDS_VENDOR}`, () => {
     const { table, row } = only(defenderRecords(LOGON_4624, { product: 'windows', service: 'security' }));
     expect(table).toBe('DeviceLogonEvents');
     expect(row).toMatchObject({ ActionType: 'LogonSuccess', AccountName: 'Alice', AccountDomain: 'CORP', LogonType: 'Network', RemoteIP: '10.0.0.5', RemotePort: 50200, LogonId: 0x8dcdc });
   });
 
-  test.each([
+  test.skipIf(!HAVE_SIGMAHQ).each([
     [SYSMON, 16],
     ['Security', 4701],
     ['Microsoft-Windows-WMI-Activity/Operational', 5858],
     ['Microsoft-Windows-TaskScheduler/Operational', 142],
-  ])('%s %i is not recorded by Defender -> []', (channel, id) => {
+  ])(`%s %i is not recorded by Defender -> [] ${NEEDS_SIGMAHQ}`, (channel, id) => {
     expect(defenderRecords(regressionEvent(channel, id).event, windows)).toEqual([]);
   });
 
-  test('an event placed by its logsource (no Channel/EventID) is built like the Sysmon event it stands for', () => {
+  test.skipIf(!HAVE_VENDOR)(`an event placed by its logsource (no Channel/EventID) is built like the Sysmon event it stands for ${NEEDS_VENDOR}`, () => {
     const witness: RawEvent = { Image: 'C:\\Windows\\System32\\cmd.exe', CommandLine: 'cmd /c whoami', ParentImage: 'C:\\x\\p.exe' };
     const { table, row } = only(defenderRecords(witness, { product: 'windows', category: 'process_creation' }));
     expect(table).toBe('DeviceProcessEvents');
@@ -187,7 +188,7 @@ describe('defenderRecords on real Sysmon events', () => {
   });
 });
 
-describe('what a Sigma event carries beyond Sysmon (assumption defender-acting-context)', () => {
+describe.skipIf(!HAVE_VENDOR)(`what a Sigma event carries beyond Sysmon (assumption defender-acting-context) ${NEEDS_VENDOR}`, () => {
   test('process creation: GrandParentImage is the initiating process parent file name', () => {
     const { row } = only(defenderRecords({ Image: 'C:\\Windows\\System32\\cmd.exe', ParentImage: 'C:\\x\\conhost.exe', GrandParentImage: 'C:\\y\\TieringEngineService.exe' }, { product: 'windows', category: 'process_creation' }));
     expect(row).toMatchObject({ InitiatingProcessFileName: 'conhost.exe', InitiatingProcessParentFileName: 'TieringEngineService.exe' });
@@ -224,8 +225,9 @@ describe('what a Sigma event carries beyond Sysmon (assumption defender-acting-c
   });
 });
 
-describe('every Defender row has exactly the documented columns, typed as documented', () => {
-  const rows = [...regressionEvents().map((r) => r.event), TEAMVIEWER_NETWORK].flatMap((e) => defenderRecords(e, windows));
+describe.skipIf(!HAVE_BOTH)(`every Defender row has exactly the documented columns, typed as documented ${NEEDS_BOTH}`, () => {
+  // Built while collecting, as the per-table tests are named from it; without the data there is nothing to build.
+  const rows = HAVE_BOTH ? [...regressionEvents().map((r) => r.event), TEAMVIEWER_NETWORK].flatMap((e) => defenderRecords(e, windows)) : [];
   const tables = [...new Set(rows.map((r) => r.table))].sort();
 
   test('the regression data reaches the process, registry, file, image load and device event tables', () => {
@@ -247,13 +249,13 @@ describe('Linux (Sysmon for Linux shaped events)', () => {
   const linux = { product: 'linux', category: 'process_creation' } as const;
   const event: RawEvent = { Image: '/usr/bin/curl', CommandLine: 'curl -s http://x/y.sh', ParentImage: '/bin/bash', ParentCommandLine: 'bash', User: 'root', ProcessId: 4242, ParentProcessId: 4000, Computer: 'srv1' };
 
-  test('process_creation -> DeviceProcessEvents with the POSIX path split', () => {
+  test.skipIf(!HAVE_VENDOR)(`process_creation -> DeviceProcessEvents with the POSIX path split ${NEEDS_VENDOR}`, () => {
     const { table, row } = only(defenderRecords(event, linux));
     expect(table).toBe('DeviceProcessEvents');
     expect(row).toMatchObject({ FolderPath: '/usr/bin/curl', FileName: 'curl', ProcessCommandLine: 'curl -s http://x/y.sh', AccountName: 'root', AccountDomain: '', InitiatingProcessFolderPath: '/bin/bash', InitiatingProcessFileName: 'bash', ProcessId: 4242 });
   });
 
-  test('a Linux connection without Initiated is the outbound connection its process made (RemoteUrl set)', () => {
+  test.skipIf(!HAVE_VENDOR)(`a Linux connection without Initiated is the outbound connection its process made (RemoteUrl set) ${NEEDS_VENDOR}`, () => {
     const { row } = only(defenderRecords({ DestinationHostname: 'tunnel.us.ngrok.com', Image: '/usr/bin/ngrok' }, { product: 'linux', category: 'network_connection' }));
     expect(row).toMatchObject({ ActionType: 'ConnectionSuccess', RemoteUrl: 'tunnel.us.ngrok.com' });
   });
@@ -264,7 +266,7 @@ describe('Linux (Sysmon for Linux shaped events)', () => {
   });
 });
 
-describe('macOS (Defender for Endpoint on macOS)', () => {
+describe.skipIf(!HAVE_VENDOR)(`macOS (Defender for Endpoint on macOS) ${NEEDS_VENDOR}`, () => {
   const event: RawEvent = { Image: '/usr/bin/nscurl', CommandLine: 'nscurl --download http://x/y', ParentImage: '/bin/zsh', User: 'alice', ProcessId: 901 };
 
   test.each([

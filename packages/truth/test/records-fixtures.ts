@@ -3,15 +3,19 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flattenWindowsEvent } from '@sigmats/evaluator';
 import type { EventSource, RawEvent } from '../src/types.js';
+import { NEEDS_SIGMAHQ, NEEDS_VENDOR } from '../../core/test/shared-data.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
-/** The SigmaHQ corpus beside the repository (or $SIGMAHQ_DIR). */
-export function sigmahqDir(): string {
-  const dir = process.env['SIGMAHQ_DIR'] ?? join(repoRoot, '..', 'shared', 'sigmahq');
-  if (!existsSync(join(dir, 'regression_data'))) throw new Error(`SigmaHQ corpus not found at ${dir}: set SIGMAHQ_DIR`);
-  return dir;
-}
+// The tests that read these skip without them; test/shared-data.test.ts then fails, naming what is missing.
+/** The SigmaHQ corpus beside the repository (or $SIGMAHQ_DIR): the rules* folders and regression_data/. */
+export const SIGMAHQ = process.env['SIGMAHQ_DIR'] ?? join(repoRoot, '..', 'shared', 'sigmahq');
+export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'rules')) && existsSync(join(SIGMAHQ, 'regression_data'));
+/** The vendor snapshot src/records reads, where its vendorDir() looks: $SIGMATS_VENDOR_DIR, else ../shared/vendor. */
+export const VENDOR = process.env['SIGMATS_VENDOR_DIR'] || join(repoRoot, '..', 'shared', 'vendor');
+export const HAVE_VENDOR = existsSync(VENDOR);
+export const HAVE_BOTH = HAVE_SIGMAHQ && HAVE_VENDOR;
+export const NEEDS_BOTH = `${NEEDS_SIGMAHQ} ${NEEDS_VENDOR}`;
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -34,7 +38,7 @@ let cache: RegressionEvent[] | undefined;
 export function regressionEvents(): readonly RegressionEvent[] {
   if (cache) return cache;
   const out: RegressionEvent[] = [];
-  for (const file of walk(join(sigmahqDir(), 'regression_data'))) {
+  for (const file of walk(join(SIGMAHQ, 'regression_data'))) {
     const text = readFileSync(file, 'utf8');
     for (const chunk of text.split(/\n(?=\{)/)) {
       if (!chunk.trim()) continue;

@@ -4,7 +4,8 @@ import { flattenWindowsEvent } from '@sigmats/evaluator';
 import { describe, expect, test } from 'vitest';
 import { kqlTableColumns, securityEventRecords, sysmonEventTableRecords, vendorDir, windowsEventRecords } from '../src/records/index.js';
 import type { KqlRecord } from '../src/types.js';
-import { LOGON_4624, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents } from './records-fixtures.js';
+import { NEEDS_SIGMAHQ, NEEDS_VENDOR } from '../../core/test/shared-data.js';
+import { HAVE_BOTH, HAVE_SIGMAHQ, HAVE_VENDOR, LOGON_4624, NEEDS_BOTH, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents } from './records-fixtures.js';
 
 const windows = { product: 'windows' } as const;
 
@@ -25,7 +26,7 @@ function asimParseKv(xml: string): Map<string, string> {
 }
 
 describe('SecurityEvent', () => {
-  test('Sysmon 1 -> the 4688 row of the same process (NewProcessId hex, ProcessId = creator hex, names, label)', () => {
+  test.skipIf(!HAVE_BOTH)(`Sysmon 1 -> the 4688 row of the same process (NewProcessId hex, ProcessId = creator hex, names, label) ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 1, (e) => String(e['Image']).endsWith('SnippingTool.exe'));
     const { table, row } = only(securityEventRecords(event, windows));
     expect(table).toBe('SecurityEvent');
@@ -52,19 +53,19 @@ describe('SecurityEvent', () => {
     });
   });
 
-  test('a process of another account names it as Target Subject with its logon; the creator logon is unknown', () => {
+  test.skipIf(!HAVE_BOTH)(`a process of another account names it as Target Subject with its logon; the creator logon is unknown ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 1, (e) => String(e['Image']).endsWith('SnippingTool.exe'));
     const { row } = only(securityEventRecords({ ...event, ParentUser: 'CORP\\svc' }, windows));
     expect(row).toMatchObject({ SubjectUserName: 'svc', TargetUserName: 'xodih', TargetLogonId: event['LogonId'], SubjectLogonId: '' });
   });
 
-  test('a process started by SYSTEM has the machine account as 4688 Subject', () => {
+  test.skipIf(!HAVE_BOTH)(`a process started by SYSTEM has the machine account as 4688 Subject ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 1);
     const { row } = only(securityEventRecords({ ...event, ParentUser: 'NT AUTHORITY\\SYSTEM', Computer: 'ws01.corp.local' }, windows));
     expect(row).toMatchObject({ SubjectUserName: 'WS01$', SubjectDomainName: 'CORP' });
   });
 
-  test('Security events map their Data to the columns of the same name, typed as documented (LogonType int)', () => {
+  test.skipIf(!HAVE_VENDOR)(`Security events map their Data to the columns of the same name, typed as documented (LogonType int) ${NEEDS_VENDOR}`, () => {
     const { row } = only(securityEventRecords(LOGON_4624, { product: 'windows', service: 'security' }));
     expect(row).toMatchObject({ EventID: 4624, TargetUserName: 'Alice', TargetDomainName: 'CORP', LogonType: 3, IpAddress: '10.0.0.5', KeyLength: 128, TargetAccount: 'CORP\\Alice', Account: 'CORP\\Alice' });
     // Data names the reference does not list (ImpersonationLevel) are only in the EventData XML.
@@ -72,20 +73,20 @@ describe('SecurityEvent', () => {
     expect(String(row['EventData'])).toContain('<Data Name="ImpersonationLevel">%%1833</Data>');
   });
 
-  test('the real Security 4648 event keeps its Data values', () => {
+  test.skipIf(!HAVE_BOTH)(`the real Security 4648 event keeps its Data values ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent('Security', 4648);
     const { row } = only(securityEventRecords(event, windows));
     for (const col of ['SubjectUserName', 'TargetUserName', 'TargetServerName', 'ProcessName', 'IpAddress']) if (col in event) expect(row[col]).toBe(String(event[col]));
   });
 
-  test('non-Security events other than process creation -> []', () => {
+  test.skipIf(!HAVE_SIGMAHQ)(`non-Security events other than process creation -> [] ${NEEDS_SIGMAHQ}`, () => {
     expect(securityEventRecords(TEAMVIEWER_NETWORK, windows)).toEqual([]);
     expect(securityEventRecords(regressionEvent(SYSMON, 13).event, windows)).toEqual([]);
   });
 });
 
 describe('Event (legacy agent) and WindowsEvent (AMA)', () => {
-  test('Event.EventData is the DataItem XML the ASIM parsers read: every Data value comes back through their regex', () => {
+  test.skipIf(!HAVE_BOTH)(`Event.EventData is the DataItem XML the ASIM parsers read: every Data value comes back through their regex ${NEEDS_BOTH}`, () => {
     for (const { event } of regressionEvents().filter((r) => r.event['Channel'] === SYSMON)) {
       const { table, row } = only(sysmonEventTableRecords(event, windows));
       expect(table).toBe('Event');
@@ -102,7 +103,7 @@ describe('Event (legacy agent) and WindowsEvent (AMA)', () => {
     }
   });
 
-  test('quotes in a command line are escaped in the stored XML (ASIM parsers read them escaped)', () => {
+  test.skipIf(!HAVE_BOTH)(`quotes in a command line are escaped in the stored XML (ASIM parsers read them escaped) ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 1, (e) => String(e['CommandLine']).includes('"'));
     const xml = String(only(sysmonEventTableRecords(event, windows)).row['EventData']);
     expect(xml).toContain('&quot;');
@@ -126,7 +127,7 @@ describe('Event (legacy agent) and WindowsEvent (AMA)', () => {
   });
   const system = { product: 'windows', service: 'system' } as const;
 
-  test('System 104: the row is in the System log; the cleared log is the event data Channel', () => {
+  test.skipIf(!HAVE_VENDOR)(`System 104: the row is in the System log; the cleared log is the event data Channel ${NEEDS_VENDOR}`, () => {
     const ev = only(sysmonEventTableRecords(cleared104, system)).row;
     expect(ev).toMatchObject({ Source: 'Microsoft-Windows-Eventlog', EventLog: 'System', EventID: 104 });
     expect(String(ev['EventData'])).toContain('<Data Name="Channel">Security</Data>');
@@ -135,14 +136,14 @@ describe('Event (legacy agent) and WindowsEvent (AMA)', () => {
     expect((we['EventData'] as Record<string, string>)['Channel']).toBe('Security');
   });
 
-  test('unnamed <Data> elements (a classic source): one element and one Param each in the Event row', () => {
+  test.skipIf(!HAVE_VENDOR)(`unnamed <Data> elements (a classic source): one element and one Param each in the Event row ${NEEDS_VENDOR}`, () => {
     const event = { EventID: 1, Level: 4, Channel: 'MSExchange Management', Computer: 'ex01', Provider_Name: 'MSExchange CmdletLogs', Data: ['Set-X', '-Url "a<b"'] };
     const row = only(sysmonEventTableRecords(event, { product: 'windows' })).row;
     expect(String(row['EventData'])).toContain('<EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><Data>Set-X</Data><Data>-Url &quot;a&lt;b&quot;</Data></EventData>');
     expect(row['ParameterXml']).toBe('<Param>Set-X</Param><Param>-Url &quot;a&lt;b&quot;</Param>');
   });
 
-  test('WindowsEvent.EventData is a dynamic object of Data name -> string, GUIDs braced', () => {
+  test.skipIf(!HAVE_BOTH)(`WindowsEvent.EventData is a dynamic object of Data name -> string, GUIDs braced ${NEEDS_BOTH}`, () => {
     const { event } = regressionEvent(SYSMON, 1);
     const { table, row } = only(windowsEventRecords(event, windows));
     expect(table).toBe('WindowsEvent');
@@ -153,7 +154,7 @@ describe('Event (legacy agent) and WindowsEvent (AMA)', () => {
     expect(data['ProcessGuid']).toBe(`{${String(event['ProcessGuid'])}}`);
   });
 
-  test.each(['Event', 'WindowsEvent', 'SecurityEvent'])('%s rows have exactly the documented columns', (table) => {
+  test.skipIf(!HAVE_BOTH).each(['Event', 'WindowsEvent', 'SecurityEvent'])(`%s rows have exactly the documented columns ${NEEDS_BOTH}`, (table) => {
     const build = table === 'Event' ? sysmonEventTableRecords : table === 'WindowsEvent' ? windowsEventRecords : securityEventRecords;
     const cols = Object.keys(kqlTableColumns(table)!).sort();
     expect(cols).toEqual([...new Set(includeColumns(table))].sort());
@@ -162,19 +163,19 @@ describe('Event (legacy agent) and WindowsEvent (AMA)', () => {
     for (const r of rows) expect(Object.keys(r.row).sort()).toEqual(cols);
   });
 
-  test('documented types: ServiceStartType is int, EventData string (SecurityEvent), dynamic (WindowsEvent)', () => {
+  test.skipIf(!HAVE_VENDOR)(`documented types: ServiceStartType is int, EventData string (SecurityEvent), dynamic (WindowsEvent) ${NEEDS_VENDOR}`, () => {
     expect(kqlTableColumns('SecurityEvent')).toMatchObject({ ServiceStartType: 'int', EventData: 'string', NewProcessId: 'string' });
     expect(kqlTableColumns('SecurityEvent')).not.toHaveProperty('AccessList');
     expect(kqlTableColumns('WindowsEvent')).toMatchObject({ EventData: 'dynamic', EventID: 'int' });
     expect(kqlTableColumns('Event')).toMatchObject({ EventData: 'string', EventID: 'int' });
   });
 
-  test.each([
+  test.skipIf(!HAVE_VENDOR).each([
     [{ product: 'windows', category: 'ps_script' }, { ScriptBlockText: 'IEX (New-Object Net.WebClient)' }, 'Microsoft-Windows-PowerShell/Operational', 4104, 'Microsoft-Windows-PowerShell'],
     [{ product: 'windows', category: 'registry_event' }, { EventType: 'DeleteValue', TargetObject: 'HKLM\\x\\y' }, SYSMON, 12, 'Microsoft-Windows-Sysmon'],
     [{ product: 'windows', category: 'pipe_created' }, { EventType: 'ConnectPipe', PipeName: '\\x' }, SYSMON, 18, 'Microsoft-Windows-Sysmon'],
     [{ product: 'windows', service: 'security' }, { EventID: 4625, TargetUserName: 'bob' }, 'Security', 4625, 'Microsoft-Windows-Security-Auditing'],
-  ])('an event without Channel is placed by its logsource %j', (source, event, channel, id, provider) => {
+  ])(`an event without Channel is placed by its logsource %j ${NEEDS_VENDOR}`, (source, event, channel, id, provider) => {
     const { row } = only(sysmonEventTableRecords(event, source));
     expect(row).toMatchObject({ EventLog: channel, EventID: id, Source: provider });
   });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { splunkEvents, sumoMessages } from '../src/records/index.js';
 import type { RawEvent } from '../src/types.js';
-import { LOGON_4624, SYSMON, TEAMVIEWER_NETWORK, regressionEvent } from './records-fixtures.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { HAVE_SIGMAHQ, LOGON_4624, SYSMON, TEAMVIEWER_NETWORK, regressionEvent } from './records-fixtures.js';
 
 const windows = { product: 'windows' } as const;
 
@@ -28,7 +29,7 @@ describe('sumoMessages', () => {
     expect(m!._raw).toMatch(/^type=EXECVE msg=audit\(\d+\.\d+:\d+\): a0=getcap a1=-r a2=\/$/);
   });
 
-  test('JSON collection format: the layout of the sample log in Sumo\'s Windows JSON app docs', () => {
+  test.skipIf(!HAVE_SIGMAHQ)(`JSON collection format: the layout of the sample log in Sumo's Windows JSON app docs ${NEEDS_SIGMAHQ}`, () => {
     const { event } = regressionEvent(SYSMON, 1);
     const [m] = sumoMessages(event, windows, 'json');
     const json = JSON.parse(m!._raw) as Record<string, any>;
@@ -46,7 +47,7 @@ describe('sumoMessages', () => {
     expect(JSON.parse(audit!._raw)).toMatchObject({ Keywords: 'Audit Success', Channel: 'Security', EventData: { TargetUserName: 'Alice' } });
   });
 
-  test('UserData events keep their element: UserData.<Element>.<Name>', () => {
+  test.skipIf(!HAVE_SIGMAHQ)(`UserData events keep their element: UserData.<Element>.<Name> ${NEEDS_SIGMAHQ}`, () => {
     const { event } = regressionEvent('Microsoft-Windows-WMI-Activity/Operational', 5858);
     const json = JSON.parse(sumoMessages(event, windows, 'json')[0]!._raw) as Record<string, any>;
     expect(json['EventData']).toEqual({});
@@ -88,7 +89,7 @@ describe('sumoMessages', () => {
     expect(bare['UserData']['LogFileCleared']).not.toHaveProperty('Channel');
   });
 
-  test('legacy format escapes backslashes and quotes inside values', () => {
+  test.skipIf(!HAVE_SIGMAHQ)(`legacy format escapes backslashes and quotes inside values ${NEEDS_SIGMAHQ}`, () => {
     const { event } = regressionEvent(SYSMON, 1, (e) => String(e['CommandLine']).includes('"'));
     const raw = sumoMessages(event, windows, 'text')[0]!._raw;
     expect(raw).toContain(`CommandLine: ${String(event['CommandLine']).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}`);
@@ -114,7 +115,7 @@ describe('sumoMessages', () => {
 });
 
 describe('splunkEvents', () => {
-  test('sysmon-addon: XmlWinEventLog, EventCode (no EventID), Data fields by name, host from Computer', () => {
+  test.skipIf(!HAVE_SIGMAHQ)(`sysmon-addon: XmlWinEventLog, EventCode (no EventID), Data fields by name, host from Computer ${NEEDS_SIGMAHQ}`, () => {
     const { event } = regressionEvent(SYSMON, 1);
     const [e] = splunkEvents(event, windows, 'sysmon-addon');
     expect(e).toMatchObject({ sourcetype: 'XmlWinEventLog', source: `XmlWinEventLog:${SYSMON}`, host: event['Computer'], index: 'main' });
@@ -134,7 +135,7 @@ describe('splunkEvents', () => {
     expect(e!.fields).toMatchObject({ EventCode: '4624', TargetUserName: 'Alice', LogonType: '3' });
   });
 
-  test('windows-addon: a Sysmon 1 event comes with the Security 4688 Windows logs for the same process', () => {
+  test.skipIf(!HAVE_SIGMAHQ)(`windows-addon: a Sysmon 1 event comes with the Security 4688 Windows logs for the same process ${NEEDS_SIGMAHQ}`, () => {
     const { event } = regressionEvent(SYSMON, 1);
     const events = splunkEvents(event, windows, 'windows-addon');
     expect(events.map((e) => e.source)).toEqual([`XmlWinEventLog:${SYSMON}`, 'XmlWinEventLog:Security']);

@@ -1,21 +1,19 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCollection } from '@sigmats/core';
 import type { ConvertOptions, Pipeline } from '@sigmats/core';
 import { splunkBackend } from '@sigmats/backend-splunk';
 import { describe, expect, test } from 'vitest';
 import type { SplunkEvent } from '../src/types.js';
 import { compileSpl, SplError, type CompiledSpl } from '../src/spl/index.js';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { HAVE_SIGMAHQ as present, SIGMAHQ as corpus } from './records-fixtures.js';
 
 /**
  * Every query the Splunk backend emits for the SigmaHQ corpus, in every pipeline and format, must be interpreted
  * or refused as `unsupported` for a stated reason (never a syntax or semantic error: those would mean the
  * interpreter misreads SPL we emit, or the backend emits broken SPL). Refusals are counted by reason.
  */
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const corpus = process.env.SIGMAHQ_DIR ?? join(repoRoot, '..', 'shared', 'sigmahq');
-const present = existsSync(join(corpus, 'rules'));
 
 function sources(): { text: string; file: string }[] {
   const out: string[] = [];
@@ -48,7 +46,7 @@ const SETUPS: readonly (readonly [string, ConvertOptions])[] = [
 /** Refusal reasons the interpreter may give for emitted SPL (each a documented limit, see SOURCES.md). */
 const ALLOWED = [/wildcard in the middle of .* next to punctuation/];
 
-describe.skipIf(!present)('SigmaHQ corpus, every emitted Splunk query', () => {
+describe.skipIf(!present)(`SigmaHQ corpus, every emitted Splunk query ${NEEDS_SIGMAHQ}`, () => {
   const collection = present ? loadCollection(sources()) : undefined;
   const compiled: CompiledSpl[] = [];
 

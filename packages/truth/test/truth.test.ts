@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { runTruth } from '../src/differential/truth.js';
 import { formatDisagreement, formatTable, summaryLine } from '../src/differential/report.js';
-import { sigmahqDir } from '../src/differential/corpus.js';
+import { HAVE_BOTH, NEEDS_BOTH } from './records-fixtures.js';
 
 /**
  * The platform-truth differential on a deterministic sample of the corpus (the bench and `pnpm truth` run all of it):
@@ -22,7 +22,7 @@ interface Known {
   readonly platforms: Record<string, string[]>;
 }
 
-describe.skipIf(!sigmahqDir())('platform truth', () => {
+describe.skipIf(!HAVE_BOTH)(`platform truth ${NEEDS_BOTH}`, () => {
   test(`disagreements on a ${SAMPLE} sample of the corpus are only the known ones`, () => {
     const only = process.env.TRUTH_PLATFORMS?.split(',');
     const run = runTruth({ sample: SAMPLE, keepDisagreements: Number(process.env.TRUTH_KEEP ?? 20), ...(only ? { platforms: only } : {}) });

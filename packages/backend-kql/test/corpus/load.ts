@@ -5,16 +5,12 @@ import { loadCollection } from '@sigmats/core';
 import type { ConversionResult, SigmaCollection } from '@sigmats/core';
 import { kqlBackend } from '../../src/index.js';
 
-const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 
 /** The SigmaHQ corpus: SIGMAHQ_DIR, else shared/ beside the repository. */
-export function corpusDir(): string {
-  const dir = process.env.SIGMAHQ_DIR ?? resolve(REPO, '../shared/sigmahq');
-  if (!existsSync(join(dir, 'rules'))) {
-    throw new Error(`SigmaHQ corpus not found at ${dir} (set SIGMAHQ_DIR to a checkout holding rules/)`);
-  }
-  return dir;
-}
+export const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(REPO, '../shared/sigmahq');
+/** The corpus tests skip without it; test/shared-data.test.ts then fails, naming it. */
+export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'rules'));
 
 /** Every .yml file under `d`, sorted. */
 export function walkRules(d: string): string[] {
@@ -37,7 +33,7 @@ let cached: Corpus | undefined;
 /** rules/ of the corpus converted with the default (Defender XDR) pipeline; loaded once per test file. */
 export function xdrCorpus(): Corpus {
   if (cached) return cached;
-  const files = walkRules(join(corpusDir(), 'rules'));
+  const files = walkRules(join(SIGMAHQ, 'rules'));
   const collection = loadCollection(files.map((file) => ({ file, text: readFileSync(file, 'utf8') })));
   cached = { files, collection, result: kqlBackend().convert(collection) };
   return cached;

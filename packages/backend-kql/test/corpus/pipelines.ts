@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { documentKey, loadCollection } from '@sigmats/core';
 import type { ConversionResult, SigmaCollection } from '@sigmats/core';
 import { kqlBackend, kqlPipeline } from '../../src/index.js';
-import { corpusDir, walkRules } from './load.js';
+import { SIGMAHQ, walkRules } from './load.js';
 
 export const PIPELINES = ['microsoft_xdr', 'sentinel_securityevent', 'sentinel_sysmon_event', 'sentinel_sysmon_windowsevent', 'sentinel_asim'] as const;
 export type CorpusPipeline = (typeof PIPELINES)[number];
@@ -13,7 +13,7 @@ const results = new Map<string, ConversionResult>();
 
 /** SigmaHQ rules/ converted with one built-in pipeline (loaded and converted once per test file). */
 export function corpusWith(pipeline: CorpusPipeline): { collection: SigmaCollection; result: ConversionResult } {
-  collection ??= loadCollection(walkRules(join(corpusDir(), 'rules')).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+  collection ??= loadCollection(walkRules(join(SIGMAHQ, 'rules')).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
   let result = results.get(pipeline);
   if (!result) {
     const p = pipeline === 'microsoft_xdr' ? [] : [kqlPipeline(pipeline)!];

@@ -8,6 +8,9 @@ export function sigmahqDir(): string {
   return process.env.SIGMAHQ_DIR ?? join(repoRoot, '..', 'shared', 'sigmahq');
 }
 
+/** The corpus tests skip without it; test/shared-data.test.ts then fails, naming it. */
+export const HAVE_SIGMAHQ = existsSync(join(sigmahqDir(), 'rules'));
+
 /** All `.yml` files under `rules/` (the 3,141 rules pySigma is measured on), sorted, as load sources. */
 export function corpusSources(sub = 'rules'): { text: string; file: string }[] {
   const root = join(sigmahqDir(), sub);

@@ -1,16 +1,13 @@
 // Pipelines over the whole SigmaHQ corpus: nothing throws, conditions stay consistent, placeholders resolve.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConditionNode } from '../../src/ir/index.js';
 import type { SigmaRule } from '../../src/ir/index.js';
 import { parseSigma } from '../../src/index.js';
 import { applyPipelines, parsePipeline } from '../../src/pipeline/index.js';
 import { placeholderDiagnostics } from '../../src/pipeline/placeholders.js';
-
-const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
-const SIGMAHQ = process.env.SIGMAHQ_DIR ?? join(repoRoot, '..', 'shared', 'sigmahq');
+import { HAVE_SIGMAHQ, NEEDS_SIGMAHQ, SIGMAHQ } from '../shared-data.js';
 
 function ymlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -23,7 +20,6 @@ function ymlFiles(dir: string): string[] {
 }
 
 function loadRules(sub: string): SigmaRule[] {
-  if (!existsSync(SIGMAHQ)) throw new Error(`SigmaHQ corpus not found at ${SIGMAHQ}: set SIGMAHQ_DIR`);
   const rules: SigmaRule[] = [];
   for (const f of ymlFiles(join(SIGMAHQ, sub))) {
     for (const d of parseSigma(readFileSync(f, 'utf8'), f).documents) if (d.kind === 'rule') rules.push(d);
@@ -83,7 +79,7 @@ function referencesOk(node: ConditionNode, names: ReadonlySet<string>): boolean 
   }
 }
 
-describe('pipelines over the SigmaHQ corpus', () => {
+describe.skipIf(!HAVE_SIGMAHQ)(`pipelines over the SigmaHQ corpus ${NEEDS_SIGMAHQ}`, () => {
   const pipeline = parsePipeline(PIPELINE, 'corpus.yml').pipeline!;
 
   it('apply to every rule without internal errors, keeping conditions consistent', () => {

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { dumpStrings } from '../../src/pipeline/yaml-dump.js';
+import { HAVE_SIGMAHQ, NEEDS_SIGMAHQ, SIGMAHQ } from '../shared-data.js';
 
 // The `yaml` finalizer writes its list without js-yaml's serializer: whatever it writes must read back as the same
 // list, at every indent the pipeline schema allows (0..16; 0 is the default, 2). js-yaml is the reader here.
@@ -151,8 +152,7 @@ describe('dumpStrings', () => {
 
   // Real text: every string value of the SigmaHQ rules (titles, multi-line descriptions, references, detection values
   // with backslashes, wildcards and quotes), as one list and one by one.
-  const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(import.meta.dirname, '../../../../../shared/sigmahq');
-  it.skipIf(!existsSync(SIGMAHQ))('reads back every string of the SigmaHQ rules', () => {
+  it.skipIf(!HAVE_SIGMAHQ)(`reads back every string of the SigmaHQ rules ${NEEDS_SIGMAHQ}`, () => {
     const strings = new Set<string>();
     const collect = (v: unknown): void => {
       if (typeof v === 'string') strings.add(v);

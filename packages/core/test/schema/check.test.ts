@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
@@ -10,6 +10,7 @@ import { buildYamlTrees } from '../../src/yaml/build-tree.js';
 import { LineIndex } from '../../src/yaml/line-index.js';
 import { toPlain } from '../../src/yaml/nodes.js';
 import { correlationSchema, filterSchema, ruleSchema } from '../../src/schema/sigma-schemas.js';
+import { HAVE_SIGMAHQ, NEEDS_SIGMAHQ, SIGMAHQ } from '../shared-data.js';
 
 // core's schema checker (src/schema/check.ts) replaced ajv's standalone code in the bundle; ajv stays the reference.
 // Every document here is checked by both, against each of the three schemas, and the errors must be the same, in the
@@ -77,7 +78,6 @@ describe('checkSchema gives ajv’s errors', () => {
     for (const [i, d] of docs.entries()) expectSame(d, `document ${i}`);
   });
 
-  const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(import.meta.dirname, '../../../../../shared/sigmahq');
   const files = (dir: string, out: string[] = []): string[] => {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
@@ -87,7 +87,6 @@ describe('checkSchema gives ajv’s errors', () => {
     return out;
   };
   const corpus = (): unknown[] => {
-    if (!existsSync(SIGMAHQ)) throw new Error(`SigmaHQ corpus not found at ${SIGMAHQ}: set SIGMAHQ_DIR`);
     const docs: unknown[] = [];
     for (const d of readdirSync(SIGMAHQ).filter((d) => d.startsWith('rules'))) {
       for (const f of files(join(SIGMAHQ, d))) {
@@ -101,7 +100,7 @@ describe('checkSchema gives ajv’s errors', () => {
     return docs;
   };
 
-  it('on every document of the SigmaHQ corpus', () => {
+  it.skipIf(!HAVE_SIGMAHQ)(`on every document of the SigmaHQ corpus ${NEEDS_SIGMAHQ}`, () => {
     const docs = corpus();
     expect(docs.length).toBeGreaterThan(3500);
     for (const [i, d] of docs.entries()) expectSame(d, `corpus document ${i}`);
@@ -141,7 +140,7 @@ describe('checkSchema gives ajv’s errors', () => {
     );
   });
 
-  it('on corpus documents with one value replaced', () => {
+  it.skipIf(!HAVE_SIGMAHQ)(`on corpus documents with one value replaced ${NEEDS_SIGMAHQ}`, () => {
     const docs = corpus().filter((d): d is Record<string, unknown> => typeof d === 'object' && d !== null && !Array.isArray(d));
     fc.assert(
       fc.property(fc.nat(docs.length - 1), fc.nat(40), value, (i, k, v) => {
@@ -186,9 +185,7 @@ describe('checkSchemaTree gives checkSchema’s errors for the plain value of th
     }
   });
 
-  it('on every document of the SigmaHQ corpus', () => {
-    const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(import.meta.dirname, '../../../../../shared/sigmahq');
-    if (!existsSync(SIGMAHQ)) throw new Error(`SigmaHQ corpus not found at ${SIGMAHQ}: set SIGMAHQ_DIR`);
+  it.skipIf(!HAVE_SIGMAHQ)(`on every document of the SigmaHQ corpus ${NEEDS_SIGMAHQ}`, () => {
     const walk = (dir: string, out: string[] = []): string[] => {
       for (const name of readdirSync(dir).sort()) {
         const p = join(dir, name);
