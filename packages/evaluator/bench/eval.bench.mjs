@@ -7,12 +7,11 @@
 // an hour, BENCHMARKS.md round 15): the hypervisor reports no steal time (/proc/stat), so time the host takes from the
 // VM is likely counted as the process's CPU. The median of separate processes is what the whole-process bench uses too.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { resourceUsage } from 'node:process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { median } from '../../../bench/lib.mjs';
+import { median, ruleFiles, sigmahqDir } from '../../../bench/lib.mjs';
 
 const RUNS = Math.max(1, Number(process.env.EVAL_BENCH_RUNS ?? 5));
 if (process.env.EVAL_BENCH_CHILD === undefined) {
@@ -55,25 +54,15 @@ const { compileRuleSet, generateProcessEvents, readEvents, windowsLogsource } = 
 const EVENTS = Number(process.env.EVAL_BENCH_EVENTS ?? 200_000);
 const CHUNK = 10_000;
 const SEED = 20261123;
-const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
-const corpus = process.env.SIGMAHQ_DIR ?? join(repoRoot, '..', 'shared', 'sigmahq');
+const corpus = sigmahqDir();
 if (!existsSync(corpus)) {
   console.error(`SigmaHQ corpus not found at ${corpus} (set SIGMAHQ_DIR)`);
   process.exit(1);
 }
-
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name.endsWith('.yml')) out.push(p);
-  }
-  return out;
-}
 // Only files that mention process_creation are parsed (the rest cannot be process_creation rules).
 const sources = readdirSync(corpus)
   .filter((d) => d.startsWith('rules'))
-  .flatMap((d) => walk(join(corpus, d)))
+  .flatMap((d) => ruleFiles(d))
   .map((file) => ({ text: readFileSync(file, 'utf8'), file }))
   .filter((s) => s.text.includes('process_creation'));
 const all = loadCollection(sources);
