@@ -1,4 +1,4 @@
 import { sharedDataGuard } from '../../core/test/shared-data.js';
-import { HAVE_SIGMAHQ, sigmahqDir } from './helpers/corpus.js';
+import { HAVE_SIGMAHQ, SIGMAHQ } from './helpers/corpus.js';
 
-sharedDataGuard([{ what: 'the SigmaHQ corpus', path: sigmahqDir(), env: 'SIGMAHQ_DIR', present: HAVE_SIGMAHQ }]);
+sharedDataGuard([{ what: 'the SigmaHQ corpus', path: SIGMAHQ, env: 'SIGMAHQ_DIR', present: HAVE_SIGMAHQ }]);

@@ -2,9 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 // The tests that read these skip without them; test/shared-data.test.ts then fails, naming what is missing.
-/** The SigmaHQ corpus: SIGMAHQ_DIR, else <repo>/../shared/sigmahq. */
-export const SIGMAHQ = process.env['SIGMAHQ_DIR'] ?? resolve(import.meta.dirname, '../../../../shared/sigmahq');
-export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'rules'));
+export { HAVE_SIGMAHQ, SIGMAHQ } from '../../core/test/shared-data.js';
 /** The vendor snapshot (Sumo's Cloud SIEM catalog): SIGMATS_VENDOR_DIR, else <repo>/../shared/vendor. */
 export const VENDOR = process.env['SIGMATS_VENDOR_DIR'] ?? resolve(import.meta.dirname, '../../../../shared/vendor');
 export const HAVE_CATALOG = existsSync(join(VENDOR, 'sumo-cloud-siem-catalog/mappings'));

@@ -10,11 +10,8 @@ import { attackDir } from '../scripts/generate-attack.mjs';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = join(ROOT, 'packages/cli/dist/bin.cjs');
 
-/** The SigmaHQ checkout the corpus tests read: ../shared/sigmahq beside the repository, or SIGMAHQ_DIR. */
-export const SIGMAHQ = process.env.SIGMAHQ_DIR ?? join(ROOT, '..', 'shared', 'sigmahq');
-
-/** The corpus tests skip without it; test/shared-data.test.ts then fails, naming it. */
-export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'rules'));
+/** The SigmaHQ checkout the corpus tests read; they skip without it, and test/shared-data.test.ts then fails, naming it. */
+export { HAVE_SIGMAHQ, SIGMAHQ } from '../../core/test/shared-data.js';
 
 /** MITRE's ATT&CK data the generated technique table is made from (../shared/attack, or SIGMATS_ATTACK_DIR). */
 export const ATTACK_SOURCE = join(attackDir() as string, 'enterprise-attack-v18.1.json');

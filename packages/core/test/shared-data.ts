@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'vitest';
 
-/** The SigmaHQ corpus core's tests read: $SIGMAHQ_DIR, else ../shared/sigmahq beside the repository. */
+/** The SigmaHQ corpus every package's tests read: $SIGMAHQ_DIR, else ../shared/sigmahq beside the repository. */
 export const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(import.meta.dirname, '../../../../shared/sigmahq');
 export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'rules'));
 

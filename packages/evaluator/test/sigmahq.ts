@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+import { join } from 'node:path';
+import { SIGMAHQ } from '../../core/test/shared-data.js';
 
 /** The SigmaHQ corpus beside the repository (or $SIGMAHQ_DIR): the rules* folders and regression_data/. */
-export const SIGMAHQ = process.env.SIGMAHQ_DIR ?? join(repoRoot, '..', 'shared', 'sigmahq');
+export { SIGMAHQ };
 /** The tests that read the corpus skip without it; test/shared-data.test.ts then fails, naming it. */
 export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'regression_data'));
 

@@ -3,13 +3,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flattenWindowsEvent } from '@sigmats/evaluator';
 import type { EventSource, RawEvent } from '../src/types.js';
-import { NEEDS_SIGMAHQ, NEEDS_VENDOR } from '../../core/test/shared-data.js';
+import { NEEDS_SIGMAHQ, NEEDS_VENDOR, SIGMAHQ } from '../../core/test/shared-data.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
 // The tests that read these skip without them; test/shared-data.test.ts then fails, naming what is missing.
 /** The SigmaHQ corpus beside the repository (or $SIGMAHQ_DIR): the rules* folders and regression_data/. */
-export const SIGMAHQ = process.env['SIGMAHQ_DIR'] ?? join(repoRoot, '..', 'shared', 'sigmahq');
+export { SIGMAHQ };
 export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'rules')) && existsSync(join(SIGMAHQ, 'regression_data'));
 /** The vendor snapshot src/records reads, where its vendorDir() looks: $SIGMATS_VENDOR_DIR, else ../shared/vendor. */
 export const VENDOR = process.env['SIGMATS_VENDOR_DIR'] || join(repoRoot, '..', 'shared', 'vendor');

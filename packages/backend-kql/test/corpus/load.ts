@@ -1,16 +1,15 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCollection } from '@sigmats/core';
 import type { ConversionResult, SigmaCollection } from '@sigmats/core';
 import { kqlBackend } from '../../src/index.js';
+import { SIGMAHQ } from '../../../core/test/shared-data.js';
 
 export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 
-/** The SigmaHQ corpus: SIGMAHQ_DIR, else shared/ beside the repository. */
-export const SIGMAHQ = process.env.SIGMAHQ_DIR ?? resolve(REPO, '../shared/sigmahq');
-/** The corpus tests skip without it; test/shared-data.test.ts then fails, naming it. */
-export const HAVE_SIGMAHQ = existsSync(join(SIGMAHQ, 'rules'));
+// The corpus tests skip without it; test/shared-data.test.ts then fails, naming it.
+export { HAVE_SIGMAHQ, SIGMAHQ } from '../../../core/test/shared-data.js';
 
 /** Every .yml file under `d`, sorted. */
 export function walkRules(d: string): string[] {

@@ -1,19 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SIGMAHQ } from '../../../core/test/shared-data.js';
 
-/** The SigmaHQ corpus: SIGMAHQ_DIR, else shared/ beside the repository root. */
-export function sigmahqDir(): string {
-  const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-  return process.env.SIGMAHQ_DIR ?? join(repoRoot, '..', 'shared', 'sigmahq');
-}
-
-/** The corpus tests skip without it; test/shared-data.test.ts then fails, naming it. */
-export const HAVE_SIGMAHQ = existsSync(join(sigmahqDir(), 'rules'));
+// The corpus tests skip without it; test/shared-data.test.ts then fails, naming it.
+export { HAVE_SIGMAHQ, SIGMAHQ } from '../../../core/test/shared-data.js';
 
 /** All `.yml` files under `rules/` (the 3,141 rules pySigma is measured on), sorted, as load sources. */
 export function corpusSources(sub = 'rules'): { text: string; file: string }[] {
-  const root = join(sigmahqDir(), sub);
+  const root = join(SIGMAHQ, sub);
   if (!existsSync(root)) {
     throw new Error(`SigmaHQ corpus not found at ${root}: set SIGMAHQ_DIR to the directory holding rules/`);
   }
@@ -26,5 +20,5 @@ export function corpusSources(sub = 'rules'): { text: string; file: string }[] {
     }
   };
   walk(root);
-  return out.map((p) => ({ text: readFileSync(p, 'utf8'), file: relative(sigmahqDir(), p) }));
+  return out.map((p) => ({ text: readFileSync(p, 'utf8'), file: relative(SIGMAHQ, p) }));
 }
