@@ -192,8 +192,9 @@ export function parseInputs(paths: readonly string[], cwd: string, sourceOf: (pa
   const files: string[] = [];
   const parsed: ParsedSource[] = [];
   let parseCount = 0;
-  paths.forEach((path, i) => {
-    const source = sourceOf(path, i) ?? readSourceSync(path, cwd);
+  // Every file read before any is parsed, as check's chunks do (parallel/check-chunk.ts).
+  const sources = paths.map((path, i) => sourceOf(path, i) ?? readSourceSync(path, cwd));
+  sources.forEach((source) => {
     files.push(source.name);
     const result = parseSource(source);
     parseCount += result.diagnostics.length;
