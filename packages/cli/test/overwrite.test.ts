@@ -8,18 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
 import { canonical } from '../src/overwrite.js';
 
-const RULE = `title: Plain
-id: 33333333-3333-4333-8333-333333333333
-status: test
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    selection:
-        Image|endswith: '\\tool.exe'
-    condition: selection
-level: low
-`;
+// A rule of the project's own rules/ (converts to every target), copied into each temporary tree.
+const RULE = readFileSync(new URL('../../../rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml', import.meta.url), 'utf8');
 
 function tree(): string {
   const root = mkdtempSync(join(tmpdir(), 'sigmats-overwrite-'));
