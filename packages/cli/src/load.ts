@@ -79,6 +79,34 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom);
 }
 
+/**
+ * Text read ahead of its parse, in UTF-16 code units: a run of reads stops once it holds this much (a file over it
+ * is read alone). SigmaHQ's chunks hold about 0.2 M; a chunk of files larger than the parser accepts (2 MB each)
+ * would otherwise be held whole before any is refused.
+ */
+export const READ_AHEAD_CHARS = 4 << 20;
+
+/**
+ * Reads `items` a run at a time and hands each source to `take`, in order, once its run is read. On this project's
+ * VM a file read between two parses took twice as long as in a run of reads, and the parses after it were slower
+ * too: `check` over SigmaHQ's rules x0.91 wall, `check -t splunk` x0.88 (BENCHMARKS.md, round 17).
+ */
+export function readInRuns<T>(items: readonly T[], read: (item: T, i: number) => ReadSource, take: (source: ReadSource, i: number) => void, budget = READ_AHEAD_CHARS): void {
+  const run: ReadSource[] = [];
+  for (let i = 0; i < items.length; ) {
+    const start = i;
+    let size = 0;
+    run.length = 0;
+    while (i < items.length && (run.length === 0 || size < budget)) {
+      const source = read(items[i] as T, i);
+      run.push(source);
+      size += source.text?.length ?? 0;
+      i++;
+    }
+    for (let k = 0; k < run.length; k++) take(run[k] as ReadSource, start + k);
+  }
+}
+
 /** readSourceSync, and stdin (`-`) read to its end. */
 export async function readSource(path: string, io: CliIo): Promise<ReadSource> {
   if (path !== STDIN) return readSourceSync(path, io.cwd);
@@ -101,18 +129,20 @@ export async function loadRules(paths: readonly string[], io: CliIo, progress?: 
   // Document start lines are for JUnit reports only: found on demand from the decoded text.
   const texts = new Map<string, string>();
   const files: string[] = [];
-  // Every file read before any is parsed, as check's chunks do (parallel/check-chunk.ts): `check -t splunk` over
-  // SigmaHQ's rules x0.88 wall (BENCHMARKS.md, round 17). The texts are kept to the end anyway.
-  const sources: ReadSource[] = [];
-  for (const path of paths) sources.push(preread?.get(path) ?? (path === STDIN ? await readSource(path, io) : readSourceSync(path, io.cwd)));
-  for (const source of sources) {
-    files.push(source.name);
-    const result = parseSource(source);
-    if (source.text !== undefined) texts.set(source.name, source.text);
-    parsed.push(result);
-    documents.set(source.name, result.documents);
-    progress?.tick();
-  }
+  // Stdin first (it is read asynchronously, and once), then the files in runs of reads (readInRuns).
+  const stdin = paths.includes(STDIN) ? (preread?.get(STDIN) ?? (await readSource(STDIN, io))) : undefined;
+  readInRuns(
+    paths,
+    (path) => (path === STDIN ? stdin! : (preread?.get(path) ?? readSourceSync(path, io.cwd))),
+    (source) => {
+      files.push(source.name);
+      const result = parseSource(source);
+      if (source.text !== undefined) texts.set(source.name, source.text);
+      parsed.push(result);
+      documents.set(source.name, result.documents);
+      progress?.tick();
+    },
+  );
   const lines = new Map<string, readonly number[]>();
   const documentLines = (file: string): readonly number[] | undefined => {
     const text = texts.get(file);

@@ -9,7 +9,7 @@ import { buildCollection } from '@sigmats/core';
 import type { Diagnostic, ParsedSource, SigmaCollection, SigmaDocument, SigmaRule, SourceLocation } from '@sigmats/core';
 import { STDIN } from './files.js';
 import type { CliIo } from './io.js';
-import { parseSource, readSource, readSourceSync, type ReadSource } from './load.js';
+import { parseSource, readInRuns, readSource, readSourceSync, type ReadSource } from './load.js';
 import type { DocSummary } from './parallel/chunk.js';
 import { detached } from './detach.js';
 
@@ -192,9 +192,7 @@ export function parseInputs(paths: readonly string[], cwd: string, sourceOf: (pa
   const files: string[] = [];
   const parsed: ParsedSource[] = [];
   let parseCount = 0;
-  // Every file read before any is parsed, as check's chunks do (parallel/check-chunk.ts).
-  const sources = paths.map((path, i) => sourceOf(path, i) ?? readSourceSync(path, cwd));
-  sources.forEach((source) => {
+  readInRuns(paths, (path, i) => sourceOf(path, i) ?? readSourceSync(path, cwd), (source) => {
     files.push(source.name);
     const result = parseSource(source);
     parseCount += result.diagnostics.length;

@@ -9,7 +9,7 @@
  */
 import { buildCollection, type Diagnostic, type ParsedSource, type SigmaDocument } from '@sigmats/core';
 import { validateDocuments, VALIDATORS, type AttackIds, type Validator, type ValidatorSelection } from '@sigmats/core/validators';
-import { documentStartLines, parseSource, readSourceSync, type LoadedRules, type ReadSource } from '../load.js';
+import { documentStartLines, parseSource, readInRuns, readSourceSync, type LoadedRules, type ReadSource } from '../load.js';
 import { metadataRule } from '../rule-stream.js';
 import { attackIds } from '../validation.js';
 import { slices } from './slices.js';
@@ -102,11 +102,7 @@ export function chunkChecker(setup: CheckSetup): (job: CheckJob) => CheckChunkRe
     const parsed: ParsedSource[] = [];
     const lines: (readonly number[] | undefined)[] = [];
     const docs: SigmaDocument[] = [];
-    // The chunk's files are read before any is parsed: on this project's VM a file read between two parses took twice
-    // as long as in a run of reads, and the parses after it were slower too; `check` over SigmaHQ's rules x0.91 wall
-    // (BENCHMARKS.md, round 17).
-    const sources = job.paths.map((path, i) => job.sources[i] ?? readSourceSync(path, setup.cwd));
-    sources.forEach((source) => {
+    readInRuns(job.paths, (path, i) => job.sources[i] ?? readSourceSync(path, setup.cwd), (source) => {
       const result = parseSource(source);
       files.push(source.name);
       docs.push(...result.documents);
