@@ -216,6 +216,28 @@ describe.skipIf(!HAVE_SIGMAHQ)(`chunks put together (in process) ${NEEDS_SIGMAHQ
     expect([...loaded.documents.values()].map((d) => d.length)).toEqual([...whole.documents.values()].map((d) => d.length));
   });
 
+  test("a chunk's rules keep the locations of id, name and title only, as the document has them", async () => {
+    const files: string[] = [];
+    walk(join(work, 'rules'), files);
+    const paths = files.slice(0, 40).map((f) => f.slice(work.length + 1));
+    const { selection } = selectionFromArgs({ sigmahq: false, exclude: [] }, work);
+    const reply = chunkChecker({ cwd: work, selection, validators: false, today: new Date(), documentLines: false })({ index: 0, paths, sources: [] });
+    const whole = await loadRules(paths, io());
+    let rules = 0;
+    reply.parsed.forEach((parsed, i) => {
+      const full = whole.documents.get(reply.files[i]!) ?? [];
+      expect(parsed.documents.length).toBe(full.length);
+      parsed.documents.forEach((doc, k) => {
+        if (doc.kind !== 'rule') return;
+        rules++;
+        const kept = Object.fromEntries(['id', 'name', 'title'].flatMap((f) => (full[k]!.fieldLocs[f] ? [[f, full[k]!.fieldLocs[f]]] : [])));
+        expect(doc.fieldLocs).toEqual(kept);
+        expect(Object.keys(full[k]!.fieldLocs).length).toBeGreaterThan(Object.keys(kept).length);
+      });
+    });
+    expect(rules).toBeGreaterThan(30);
+  });
+
   test('every collection validator is one the chunked run knows reads metadata only', () => {
     // A new collection validator may read more of a rule than a chunk sends back: list it only once it does not.
     const collection = VALIDATORS.filter((v) => v.kind === 'collection').map((v) => v.name);

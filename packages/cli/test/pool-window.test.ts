@@ -25,18 +25,24 @@ parentPort.on('message', (job) => {
 });
 `;
 
-async function runPool(jobCount: number, inFlight: number, callerDelayMs: number): Promise<{ results: Result[]; aheads: number[] }> {
+async function runPool(jobCount: number, inFlight: number, callerDelayMs: number, window?: number, localMs = 0): Promise<{ results: Result[]; aheads: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'sigmats-pool-window-'));
   const script = join(dir, 'worker.mjs');
   writeFileSync(script, WORKER);
   const highest = new SharedArrayBuffer(4);
   new Int32Array(highest)[0] = -1;
   const errors: string[] = [];
-  const pool = new ChunkPool<Job, Result, { highest: SharedArrayBuffer }>(pathToFileURL(script), { highest }, 1, (m) => errors.push(m), inFlight);
+  const pool = new ChunkPool<Job, Result, { highest: SharedArrayBuffer }>(pathToFileURL(script), { highest }, 1, (m) => errors.push(m), inFlight, window);
   const jobs = Array.from({ length: jobCount }, (_, index) => ({ index }));
   const results: Result[] = [];
   const aheads: number[] = [];
-  for await (const r of pool.run(jobs, (job) => ({ index: job.index, by: 'caller' }))) {
+  const local = (job: Job): Result => {
+    // A chunk of the caller's own takes this long (busy: the worker's replies wait for the caller's next turn).
+    const end = performance.now() + localMs;
+    while (performance.now() < end);
+    return { index: job.index, by: 'caller' };
+  };
+  for await (const r of pool.run(jobs, local)) {
     results.push(r);
     // How far past the result just taken the worker has been given jobs.
     aheads.push(Atomics.load(new Int32Array(highest), 0) - r.index);
@@ -61,4 +67,15 @@ test('a slow caller holds the workers a window behind it; every result comes, in
 test('a caller that keeps up gets every result in order (the window never starves the run)', async () => {
   const { results } = await runPool(200, 4, 0);
   expect(results.map((r) => r.index)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+}, 30_000);
+
+test('without a bound (check keeps every result anyway) the worker is not held to the caller', async () => {
+  const inFlight = 2;
+  const window = POOL_WINDOW * 1 * inFlight;
+  // The caller's own chunks take 3 ms and the worker's none: the worker runs ahead of the results taken.
+  const bounded = await runPool(60, inFlight, 0, undefined, 3);
+  const free = await runPool(60, inFlight, 0, Infinity, 3);
+  for (const { results } of [bounded, free]) expect(results.map((r) => r.index)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+  expect(Math.max(...bounded.aheads)).toBeLessThanOrEqual(window);
+  expect(Math.max(...free.aheads)).toBeGreaterThan(window);
 }, 30_000);

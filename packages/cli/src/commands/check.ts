@@ -113,6 +113,16 @@ export function junitCases(loaded: LoadedRules, diagnostics: readonly Diagnostic
 }
 
 /**
+ * Chunks a worker holds at a time in a parallel `check`, and no bound on how far the workers run ahead of the
+ * results taken: `check` keeps every chunk's result until the end anyway, so the bound (which holds back the
+ * workers of a `convert` whose output is read slowly) saves no memory here, and it made the main thread and the
+ * worker wait on each other. Over 8 copies of SigmaHQ's rules (25,128 distinct rules), alternating runs: with 2
+ * chunks held and the bound, 2,206 ms wall; without the bound, 2,128 ms with 2 and 2,013 ms with 4 held; on one
+ * thread, 2,328 ms (BENCHMARKS.md, round 18).
+ */
+const CHECK_CHUNKS_PER_WORKER = 4;
+
+/**
  * The files parsed and validated in chunks on worker threads and this thread together (parallel/check-chunk.ts),
  * put together as loadRules and runValidators have them.
  */
@@ -129,7 +139,7 @@ async function checkInChunks(
   const workers = script === undefined ? 0 : Math.min(threads, chunks) - 1;
   const workerErrors: string[] = [];
   // The workers start first, to load while stdin (if it is an input) is read.
-  const pool = script === undefined ? undefined : new ChunkPool<CheckJob, CheckChunkResult, CheckSetup>(script, setup, workers, (m) => workerErrors.push(m));
+  const pool = script === undefined ? undefined : new ChunkPool<CheckJob, CheckChunkResult, CheckSetup>(script, setup, workers, (m) => workerErrors.push(m), CHECK_CHUNKS_PER_WORKER, Infinity);
   const results: CheckChunkResult[] = [];
   try {
     // Stdin can be read only once, here: its text goes to whichever thread checks its chunk.

@@ -99,6 +99,8 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
   /**
    * Starts `workers` workers now, so they load while the caller prepares the chunks. `onWorkerError` hears why a
    * worker failed (its chunks are then converted by the caller). `inFlight`: chunks a worker holds at a time.
+   * `window`: how many jobs may be given out ahead of the caller (POOL_WINDOW rounds of every worker's jobs unless
+   * given); a caller that keeps every result anyway has no memory to save by it (`check`: Infinity).
    */
   constructor(
     script: URL,
@@ -106,11 +108,12 @@ export class ChunkPool<J extends Indexed = ChunkJob, R extends Indexed = ChunkRe
     workers: number,
     onWorkerError: (message: string) => void,
     private readonly inFlight = 2,
+    window?: number,
   ) {
     // A worker that returns a chunk is given the next one at once. Workers of a batch run hold their young
     // generation as the main thread does (young-generation.ts).
     this.group = new WorkerGroup<R>(script, setup, workers, onWorkerError, (w) => this.give(w), workerResourceLimits());
-    this.window = POOL_WINDOW * Math.max(1, workers) * inFlight;
+    this.window = window ?? POOL_WINDOW * Math.max(1, workers) * inFlight;
   }
 
   /** Whether a job is left to give out and the caller is less than a window behind the jobs given. */
