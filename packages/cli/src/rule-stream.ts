@@ -137,20 +137,25 @@ export function metadataRule(m: RuleMetadata): SigmaRule {
     ...(m.name !== undefined ? { name: m.name } : {}),
     ...(m.level !== undefined ? { level: m.level } : {}),
     taxonomy: m.taxonomy ?? 'sigma',
-    references: [],
-    related: [],
-    falsepositives: [],
-    tags: [],
-    custom: {},
+    references: NONE,
+    related: NONE,
+    falsepositives: NONE,
+    tags: NONE,
+    custom: NOTHING,
     loc: m.loc,
-    fieldLocs: m.fieldLocs ?? {},
-    logsource: { custom: {}, loc: m.loc },
-    detections: [],
-    conditions: [],
-    fields: [],
-    scope: [],
+    fieldLocs: m.fieldLocs ?? NOTHING,
+    logsource: { custom: NOTHING, loc: m.loc },
+    detections: NONE,
+    conditions: NONE,
+    fields: NONE,
+    scope: NONE,
   };
 }
+
+// The empty parts of every rule built from metadata are one frozen list and one frozen record: `check` keeps such
+// a rule for each file until the end of the run, and the IR's types are readonly.
+const NONE: readonly never[] = Object.freeze([]);
+const NOTHING: Readonly<Record<string, never>> = Object.freeze({});
 
 /**
  * The ids and names claimed by earlier chunks, and by whom. A stand-in for an earlier chunk's rule that holds a
