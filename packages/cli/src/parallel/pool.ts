@@ -68,7 +68,7 @@ function* inTurn<J, R>(jobs: readonly J[], local: (job: J) => R): Generator<R> {
  * Jobs a pool gives out ahead of the result its caller takes next, per worker and per job a worker holds: a worker
  * that has returned its jobs gets new ones while the caller is at most this many rounds of them behind. The calling
  * thread's own chunks count in it too, so a narrow window has the two threads wait on each other: with 2 rounds,
- * `convert -t all` over SigmaHQ's rules (a worker and this thread, 4 chunks each) took 1,510 ms wall and 1,468 ms
+ * `convert -t all` over SigmaHQ's rules (one worker, holding 4 chunks) took 1,510 ms wall and 1,468 ms
  * with no worker; with 4 rounds 1,373 ms (9 alternating rounds); over 8 copies of the rules `-t splunk` 3,013 ->
  * 2,795 ms (7 rounds). The peak with a consumer that starts reading after 8 s (`-t all --json`, 8 copies): 221 MB
  * with 2 rounds, 217 MB with 4 (BENCHMARKS.md, round 18).
