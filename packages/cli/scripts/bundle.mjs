@@ -60,6 +60,21 @@ await build({
 });
 chmodSync(bin, 0o755);
 
+// The worker threads' entries, dist/<kind>-worker.cjs, as CommonJS for the command's reason (src/launch/worker-cjs.ts).
+for (const kind of ['convert', 'check', 'eval']) {
+  await build({
+    entryPoints: [`${pkg}src/launch/worker-cjs.ts`],
+    outfile: `${pkg}dist/${kind}-worker.cjs`,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    tsconfig: `${pkg}tsconfig.build.json`,
+    define: { WORKER: JSON.stringify(kind) },
+    logLevel: 'warning',
+  });
+}
+
 // launch/bundle.ts reads the bundle as latin1: one byte per character, right only for ASCII. esbuild escapes
 // every non-ASCII character of strings and regular expressions (its default charset); this holds it to that.
 const bytes = readFileSync(out);

@@ -233,6 +233,19 @@ describe('convert', () => {
     const text = readFileSync(join(ROOT, rule), 'utf8');
     for (let i = 0; i < 300; i++) writeFileSync(join(dir, `r${i}.yml`), text.replace(/^id: .*$/m, `id: 00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
     expect(loaded(['convert', '-t', 'splunk', '--jobs', '2', dir])).toContain('NativeModule worker_threads');
+    // A worker thread starts from its CommonJS entry too (dist/<kind>-worker.cjs), and loads the bundle with the
+    // whole code cache; without the bundle it runs the modules, and says the same.
+    const quiet = (s: string): string => s.replace(/^sigmats: startup: .*\n/gm, '');
+    for (const [kind, args] of [['convert', ['convert', '-t', 'splunk', '--jobs', '2', '-v', dir]], ['check', ['check', '--jobs', '2', '-v', dir]]] as const) {
+      const bundled = sigmats([...args], { env: { SIGMATS_DEBUG_STARTUP: '1' } });
+      expect(bundled.stderr).toMatch(/chunks on 2 threads \(1 workers\)/);
+      expect(bundled.stderr).toContain(`sigmats: startup: ${kind} worker thread: CommonJS entry\n`);
+      expect(bundled.stderr.match(/^sigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-[^\s()]+?-node\.\d+\.cache\)$/gm)?.length).toBe(1);
+      expect(bundled.stderr).not.toMatch(/worker thread failure/);
+      const modules = sigmats([...args], { env: { SIGMATS_DEBUG_STARTUP: '1', SIGMATS_BUNDLE: 'off' } });
+      expect(modules.stderr.match(/^sigmats: startup: modules \(SIGMATS_BUNDLE=off\)$/gm)?.length).toBeGreaterThanOrEqual(2);
+      expect([modules.code, modules.stdout, quiet(modules.stderr)]).toEqual([bundled.code, bundled.stdout, quiet(bundled.stderr)]);
+    }
   });
 
   test('a consumer that stops reading (| head) ends the run quietly', () => {

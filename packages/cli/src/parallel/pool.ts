@@ -35,8 +35,12 @@ export function jobsFor(requested: number | undefined): number {
  * running from sources, as the unit tests do.
  */
 export function workerScript(file = 'convert-worker.js'): URL | undefined {
-  const url = new URL(`./${file}`, import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
+  // Its CommonJS entry where the build made one (launch/worker-cjs.ts), else the ES module.
+  for (const name of [file.replace(/\.js$/, '.cjs'), file]) {
+    const url = new URL(`./${name}`, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
 }
 
 /**
