@@ -31,11 +31,11 @@ export function jobsFor(requested: number | undefined): number {
 }
 
 /**
- * A built worker script (dist/convert-worker.js unless `file` names another, such as check-worker.js); absent when
- * running from sources, as the unit tests do.
+ * A built worker script (dist/convert-worker.js unless `file` names another, such as check-worker.js), its CommonJS
+ * entry (.cjs) where the build made one; absent when running from sources, as the unit tests do.
  */
 export function workerScript(file = 'convert-worker.js'): URL | undefined {
-  // Its CommonJS entry where the build made one (launch/worker-cjs.ts), else the ES module.
+  // The CommonJS entry first (launch/worker-cjs.ts says why), else the ES module.
   for (const name of [file.replace(/\.js$/, '.cjs'), file]) {
     const url = new URL(`./${name}`, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url;
