@@ -6,7 +6,7 @@ import { MEMO_MAX_TEXTS, Prefilter, sortSmall } from '../src/prefilter.js';
 import { compileStringSet, type StringSetMember } from '../src/string-set.js';
 import { weak } from '../src/compile-expr.js';
 import { TEXT_MEMO_MAX_TEXTS, TextMemo } from '../src/text-memo.js';
-import { m, or, str } from './ir.js';
+import { and, m, or, str } from './ir.js';
 
 /**
  * The fast paths of issue 16 are exact: each one is compared with the plain computation it replaces.
@@ -164,6 +164,23 @@ detection:
     const e = { Channel: 'Microsoft-Windows-Sysmon/Operational', EventID: 1, CommandLine: 'cmd /c echo\u00a0x' };
     expect(s.match(e)).toHaveLength(1);
     expect(s.match({ ...e, CommandLine: 'cmd /c echo x' })).toHaveLength(0);
+  });
+});
+
+describe('clauses of an AND', () => {
+  const rundll = m('Image', str('*\\rundll32.exe'));
+  const js = m('CommandLine', str('*javascript:*'));
+  it('leave out a clause everyday text meets when another clause is left', () => {
+    const c = compileExpr(and(rundll, js), { rule: 'r', diagnostics: [] });
+    expect(c.clauses).toEqual([[{ field: 'CommandLine', literal: 'javascript:' }]]);
+  });
+  it('keep everyday clauses when every clause is one', () => {
+    const c = compileExpr(and(rundll, m('CommandLine', str('*.exe*'))), { rule: 'r', diagnostics: [] });
+    expect(c.clauses).toEqual([[{ field: 'Image', literal: '\\rundll32.exe' }], [{ field: 'CommandLine', literal: '.exe' }]]);
+  });
+  it('drop a clause whose OR holds one everyday literal', () => {
+    const c = compileExpr(and(or(m('Image', str('*\\evil.exe')), rundll), js), { rule: 'r', diagnostics: [] });
+    expect(c.clauses).toEqual([[{ field: 'CommandLine', literal: 'javascript:' }]]);
   });
 });
 
