@@ -100,15 +100,16 @@ const EVERYDAY_TEXT = [
   'nt authority\\system',
 ].join('\u0000');
 
+/** Whether everyday text holds the atom's literal. */
+const everyday = (a: Atom): boolean => EVERYDAY_TEXT.includes(a.literal);
+
 /** Lower is more selective: fewer atoms, longer literals, no everyday text. */
 export function clauseCost(c: readonly Atom[]): number {
   let cost = 0;
   // Short literals are found everywhere: their cost grows fast as they shrink.
-  for (const a of c) cost += 1 + 100 / Math.max(1, a.literal.length) ** 2 + (EVERYDAY_TEXT.includes(a.literal) ? 20 : 0);
+  for (const a of c) cost += 1 + 100 / Math.max(1, a.literal.length) ** 2 + (everyday(a) ? 20 : 0);
   return cost;
 }
-
-const everyday = (a: Atom): boolean => EVERYDAY_TEXT.includes(a.literal);
 
 /** At most this many clauses per condition are kept: any subset of necessary conditions stays necessary. */
 const MAX_CLAUSES = 6;
