@@ -152,6 +152,19 @@ export function metadataRule(m: RuleMetadata): SigmaRule {
   };
 }
 
+/**
+ * The locations of those of `keys` that the document has, for a rule built from metadata: each location kept is a
+ * copy of the file's path once a result is cloned to the main thread, so chunks send only the ones read there.
+ */
+export function pickFieldLocs(doc: SigmaDocument, keys: readonly string[]): Record<string, SourceLocation> {
+  const out: Record<string, SourceLocation> = {};
+  for (const k of keys) {
+    const loc = doc.fieldLocs[k];
+    if (loc !== undefined) out[k] = loc;
+  }
+  return out;
+}
+
 // The empty parts of every rule built from metadata are one frozen list and one frozen record: `check` keeps such
 // a rule for each file until the end of the run, and the IR's types are readonly.
 const NONE: readonly never[] = Object.freeze([]);

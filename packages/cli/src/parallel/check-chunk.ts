@@ -7,10 +7,10 @@
  * collection's duplicate id/name and reference checks (buildCollection) and the collection validators (uniqueness
  * of ids, titles, file names). Rules come back reduced to the metadata those read; correlations and filters whole.
  */
-import { buildCollection, type Diagnostic, type ParsedSource, type SigmaDocument, type SourceLocation } from '@sigmats/core';
+import { buildCollection, type Diagnostic, type ParsedSource, type SigmaDocument } from '@sigmats/core';
 import { validateDocuments, VALIDATORS, type AttackIds, type Validator, type ValidatorSelection } from '@sigmats/core/validators';
 import { documentStartLines, parseSource, readInRuns, readSourceSync, type LoadedRules, type ReadSource } from '../load.js';
-import { metadataRule } from '../rule-stream.js';
+import { metadataRule, pickFieldLocs } from '../rule-stream.js';
 import { attackIds } from '../validation.js';
 import { slices } from './slices.js';
 
@@ -86,16 +86,7 @@ function only(selection: ValidatorSelection, v: Validator): ValidatorSelection {
  * The other fields' locations are left in the chunk: each one is a copy of the file's path when a result is cloned
  * to the main thread (about 2.4 KB a rule with them all, over SigmaHQ's rules).
  */
-const KEPT_FIELD_LOCS = ['id', 'name', 'title'] as const;
-
-function keptFieldLocs(doc: SigmaDocument): Record<string, SourceLocation> {
-  const out: Record<string, SourceLocation> = {};
-  for (const k of KEPT_FIELD_LOCS) {
-    const loc = doc.fieldLocs[k];
-    if (loc !== undefined) out[k] = loc;
-  }
-  return out;
-}
+const KEPT_FIELD_LOCS = ['id', 'name', 'title'];
 
 /** A rule with what the main thread's checks read of it; correlations and filters cross whole (they are few). */
 function reduced(doc: SigmaDocument): SigmaDocument {
@@ -104,7 +95,7 @@ function reduced(doc: SigmaDocument): SigmaDocument {
     title: doc.title,
     loc: doc.loc,
     taxonomy: doc.taxonomy,
-    fieldLocs: keptFieldLocs(doc),
+    fieldLocs: pickFieldLocs(doc, KEPT_FIELD_LOCS),
     ...(doc.id !== undefined ? { id: doc.id } : {}),
     ...(doc.name !== undefined ? { name: doc.name } : {}),
     ...(doc.level !== undefined ? { level: doc.level } : {}),

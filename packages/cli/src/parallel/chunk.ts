@@ -11,7 +11,7 @@ import type { Backend, ConvertOptions, ConvertedRule, Diagnostic, SigmaCollectio
 import { gateResult } from '../gate.js';
 import type { ReadSource } from '../load.js';
 import type { Target } from '../registry.js';
-import { metadataRule, parseInputs } from '../rule-stream.js';
+import { metadataRule, parseInputs, pickFieldLocs } from '../rule-stream.js';
 
 /** A slice of the inputs, in input order; a source the prescan kept is sent along, the others are read here. */
 export interface ChunkJob {
@@ -65,10 +65,11 @@ export interface ChunkTarget {
 
 const USAGE_CODES: ReadonlySet<string> = new Set(['backend/unknown-format', 'backend/invalid-option']);
 
+/** Where the duplicate id and name checks of the main thread (DuplicateTracker) place their findings. */
+const SUMMARY_FIELD_LOCS = ['id', 'name'];
+
 function summary(d: SigmaDocument): DocSummary {
-  const fieldLocs: Record<string, SourceLocation> = {};
-  if (d.fieldLocs.id) fieldLocs.id = d.fieldLocs.id;
-  if (d.fieldLocs.name) fieldLocs.name = d.fieldLocs.name;
+  const fieldLocs = pickFieldLocs(d, SUMMARY_FIELD_LOCS);
   return { title: d.title, ...(d.id !== undefined ? { id: d.id } : {}), ...(d.name !== undefined ? { name: d.name } : {}), loc: d.loc, fieldLocs };
 }
 
