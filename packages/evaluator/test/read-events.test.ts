@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readEvents, type EventRecord } from '../src/index.js';
+import { EventSplitter, readEvents, type EventRecord } from '../src/index.js';
+import type { Diagnostic } from '@sigmats/core';
 
 const PRETTY = `{
   "Event": {
@@ -91,4 +92,58 @@ describe('readEvents', () => {
       { numRuns: 500 },
     );
   });
+
+  describe('whole lines read without the character walk', () => {
+    /** Events (with lines) and diagnostics (code, message, line, column) of `chunks` read by one splitter. */
+    const read = (chunks: readonly string[], wholeLines: boolean) => {
+      const splitter = new EventSplitter('ev.json', wholeLines);
+      const out: EventRecord[] = [];
+      const diagnostics: Diagnostic[] = [];
+      for (const c of chunks) splitter.push(c, out, diagnostics);
+      splitter.end(diagnostics);
+      return { out, diagnostics: diagnostics.map((d) => [d.code, d.message, d.line, d.column]) };
+    };
+    const value = fc.oneof(fc.string({ unit: fc.constantFrom('a', '{', '}', '[', ']', '"', '\\', ',', ' ', 'é', '😀', '\n', '\t') }), fc.integer(), fc.boolean(), fc.constant(null));
+    const object = fc.dictionary(fc.constantFrom('Image', 'a', '{', 'k"', 'x\\'), fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.dictionary(fc.constantFrom('b', '}'), value, { maxKeys: 2 })), { maxKeys: 4 });
+    const blank = fc.constantFrom('', ' ', '\t', '\r', ' \r', '  ');
+    const line = fc.oneof(
+      fc.tuple(blank, object, blank).map(([a, o, b]) => a + JSON.stringify(o) + b),
+      object.map((o) => JSON.stringify(o, null, 2)),
+      fc.array(object, { maxLength: 2 }).map((os) => JSON.stringify(os)),
+      fc.tuple(object, object).map(([a, b]) => JSON.stringify(a) + JSON.stringify(b)),
+      object.map((o) => `${JSON.stringify(o)},`),
+      object.map((o) => `${JSON.stringify(o)} junk`),
+      object.map((o) => JSON.stringify(o).slice(0, -1)),
+      fc.constantFrom('', 'garbage', '{"b": tru}', '{"a": "oops', '{', '}', '[1, {"a": 1}]', '{"a":1}}', '{}', '  {"c": 3}\r', '{"a": "x\\"}"}'),
+    );
+    const text = fc.tuple(fc.array(line, { maxLength: 12 }), fc.boolean()).map(([ls, last]) => ls.join('\n') + (last ? '\n' : ''));
+
+    it('gives the walk\'s events, lines and diagnostics for any text, in one piece or in chunks', () => {
+      fc.assert(
+        fc.property(text, fc.array(fc.nat(), { maxLength: 5 }), (t, cuts) => {
+          const reference = read([t], false);
+          expect(read([t], true)).toEqual(reference);
+          const points = [...new Set(cuts.map((c) => c % (t.length + 1)))].sort((a, b) => a - b);
+          const chunks = [...points, t.length].map((p, k, all) => t.slice(k === 0 ? 0 : all[k - 1], p));
+          expect(read(chunks, true)).toEqual(reference);
+          expect(read(chunks, false)).toEqual(reference);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('takes an NDJSON line whole, and leaves the others to the walk', () => {
+      const r = read(['{"a":"}{"}\r\n  {"b":[1,{"c":2}]}  \n{"d":1},\n{\n  "e": 1\n}\n{"f":1}{"g":2}\n'], true);
+      expect(r.out).toEqual([
+        { event: { a: '}{' }, line: 1 },
+        { event: { b: [1, { c: 2 }] }, line: 2 },
+        { event: { d: 1 }, line: 3 },
+        { event: { e: 1 }, line: 4 },
+        { event: { f: 1 }, line: 7 },
+        { event: { g: 2 }, line: 7 },
+      ]);
+      expect(r.diagnostics).toEqual([]);
+    });
+  });
 });
+
