@@ -1,5 +1,6 @@
 import type { Shape } from './event-shape.js';
 import type { EventView } from './event.js';
+import { KeywordGroups } from './keyword-probe.js';
 
 /**
  * The prefilter's keyword atoms (Atom.keyword in compile-expr.ts): "some string or number leaf of the event has this
@@ -34,7 +35,14 @@ export class KeywordLeaves {
   ) {
     this.seen = new Int32Array(literals.length);
     this.minLength = Math.min(...literals.map((l) => l.length));
+    this.groups = new KeywordGroups(literals);
   }
+
+  /**
+   * The literals searched by anchor (keyword-probe.ts: the test each one's probe makes, with one pass per anchor
+   * character); the others (letters only) by their probe.
+   */
+  private readonly groups: KeywordGroups;
 
   /**
    * Calls `found` with the targets of each keyword literal found (or not ruled out) in this event outside the scanned
@@ -70,12 +78,16 @@ export class KeywordLeaves {
 
   /** Tests one leaf for every literal not found yet; true (stop walking) once all are found. */
   private readonly onLeaf = (leaf: string): boolean => {
+    this.groups.search(leaf, this.pending, this.reportFound);
     const { literals, probes, seen, stamp } = this;
-    for (let k = 0; k < literals.length; k++) {
+    for (const k of this.groups.unanchored) {
       if (seen[k] !== stamp && leaf.length >= literals[k]!.length && probes[k]!(leaf)) this.report(k);
     }
     return this.left === 0;
   };
+
+  private readonly pending = (k: number): boolean => this.seen[k] !== this.stamp;
+  private readonly reportFound = (k: number): void => this.report(k);
 
   private readonly maskOf = (shape: Shape): Uint8Array => {
     let mask = this.masks.get(shape);
