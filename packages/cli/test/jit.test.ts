@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jitFlagsFor } from '../src/jit.js';
+import { jitFlagsFor, streamFlagsFor } from '../src/jit.js';
 
 describe('jitFlagsFor', () => {
   const cases: readonly { command: string | undefined; nodeOptions?: string; execArgv?: readonly string[]; flags: readonly string[] }[] = [
@@ -26,5 +26,18 @@ describe('jitFlagsFor', () => {
   ];
   it.each(cases)('$command with NODE_OPTIONS=$nodeOptions execArgv=$execArgv', ({ command, nodeOptions, execArgv, flags }) => {
     expect(jitFlagsFor(command, nodeOptions, execArgv ?? [])).toEqual(flags);
+  });
+});
+
+describe('streamFlagsFor', () => {
+  const cases: readonly { command: string | undefined; nodeOptions?: string; execArgv?: readonly string[]; flags: readonly string[] }[] = [
+    { command: 'eval', flags: ['--heap-growing-percent=50'] },
+    { command: 'eval', nodeOptions: '--heap_growing_percent=100', flags: [] },
+    { command: 'eval', execArgv: ['--heap-growing-percent=0'], flags: [] },
+    { command: 'convert', flags: [] },
+    { command: undefined, flags: [] },
+  ];
+  it.each(cases)('$command with NODE_OPTIONS=$nodeOptions execArgv=$execArgv', ({ command, nodeOptions, execArgv, flags }) => {
+    expect(streamFlagsFor(command, nodeOptions, execArgv ?? [])).toEqual(flags);
   });
 });
