@@ -9,12 +9,6 @@
 const BATCH_COMMANDS: ReadonlySet<string> = new Set(['convert', 'check', 'test', 'list', 'variants']);
 
 /**
- * Each flag a batch command sets, with the pattern that recognises the user's own choice of it (then it is left
- * alone). `--interrupt-budget` is how much a function runs before V8 considers optimizing it (Node 20's V8:
- * 67,584 by default); a larger budget sends fewer short-lived functions of a one-shot run to TurboFan. Measured
- * (BENCHMARKS.md, issue 16): 400000 took 9-14% off the CPU time of `convert`, `check` and a one-rule cold start.
- */
-/**
  * The old generation may grow by half before a full collection (V8 lets it grow by up to 4 times as the heap gets
  * larger). A batch run makes garbage at a steady rate and keeps little: `convert -t all --json` over 8 copies of
  * SigmaHQ's rules peaked at 456 MB RSS with V8's default and 325 MB with this, in about the same time; the corpus
@@ -22,6 +16,12 @@ const BATCH_COMMANDS: ReadonlySet<string> = new Set(['convert', 'check', 'test',
  */
 const HEAP_GROWING = { flag: '--heap-growing-percent=50', chosen: /^--heap[-_]growing[-_]percent(=|$)/ } as const;
 
+/**
+ * Each flag a batch command sets, with the pattern that recognises the user's own choice of it (then it is left
+ * alone). `--interrupt-budget` is how much a function runs before V8 considers optimizing it (Node 20's V8:
+ * 67,584 by default); a larger budget sends fewer short-lived functions of a one-shot run to TurboFan. Measured
+ * (BENCHMARKS.md, issue 16): 400000 took 9-14% off the CPU time of `convert`, `check` and a one-rule cold start.
+ */
 const BATCH_FLAGS: readonly { readonly flag: string; readonly chosen: RegExp }[] = [
   { flag: '--no-turbo-inlining', chosen: /^--(no-)?turbo[-_]inlining$/ },
   { flag: '--interrupt-budget=400000', chosen: /^--interrupt[-_]budget(=|$)/ },

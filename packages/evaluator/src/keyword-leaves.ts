@@ -39,8 +39,8 @@ export class KeywordLeaves {
   }
 
   /**
-   * The literals searched by anchor (keyword-probe.ts: the test each one's probe makes, with one pass per anchor
-   * character); the others (letters only) by their probe.
+   * The literals searched by anchor (keyword-probe.ts: the test each one's probe makes, with one pass per anchor);
+   * the others (letters only) by their probe.
    */
   private readonly groups: KeywordGroups;
 

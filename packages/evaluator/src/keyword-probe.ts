@@ -79,7 +79,7 @@ function codesOf(keyword: string): Int32Array {
 }
 
 /**
- * keywordProbe for many keywords at once: the keywords that share an anchor character are searched with one
+ * keywordProbe for many keywords at once: the keywords that share an anchor (keywordAnchor) are searched with one
  * `indexOf` pass over the leaf, each place found compared with each of them. A keyword search walks every leaf
  * outside the indexed fields of every event, and SigmaHQ's "Mimikatz Use" (windows, no category: every Windows
  * event) has 20 keywords on 3 anchors (`::`, `.`, space): 3 passes per leaf instead of 20. A keyword is reported
@@ -107,7 +107,9 @@ export class KeywordGroups {
       if (at === undefined) unanchored.push(k);
       else {
         const anchor = kw.slice(at.start, at.end);
-        byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), k]);
+        const group = byAnchor.get(anchor);
+        if (group === undefined) byAnchor.set(anchor, [k]);
+        else group.push(k);
       }
     });
     this.groups = [...byAnchor].map(([anchor, ks]) => {

@@ -70,26 +70,14 @@ export class EventSplitter {
           const nl = this.wholeLineObject(text, i, out);
           if (nl >= 0) {
             // As the walk leaves it after emitting an object that started here; the newline is read next.
-            this.topIsObject = true;
-            this.inString = false;
-            this.escape = false;
-            this.broken = false;
-            this.startLine = this.line;
-            this.startCol = this.col;
-            this.junkReported = false;
+            this.startValue(true);
             i = nl - 1;
             continue;
           }
         }
         if (c === 123 /* { */ || c === 91 /* [ */) {
           this.depth = 1;
-          this.topIsObject = c === 123;
-          this.inString = false;
-          this.escape = false;
-          this.broken = false;
-          this.startLine = this.line;
-          this.startCol = this.col;
-          this.junkReported = false;
+          this.startValue(c === 123);
           segStart = i;
         } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 44 /* , between values */) {
           if (!this.junkReported) {
@@ -135,6 +123,17 @@ export class EventSplitter {
       }
     }
     if (this.depth > 0 && segStart >= 0) this.buf += text.slice(segStart);
+  }
+
+  /** The state of a top-level value that starts at the current position (an object, or else an array). */
+  private startValue(isObject: boolean): void {
+    this.topIsObject = isObject;
+    this.inString = false;
+    this.escape = false;
+    this.broken = false;
+    this.startLine = this.line;
+    this.startCol = this.col;
+    this.junkReported = false;
   }
 
   /**
