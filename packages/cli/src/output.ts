@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -52,6 +52,30 @@ export function writeFileAtomic(path: string, content: string): void {
     throw err;
   } finally {
     pending.delete(tmp);
+  }
+}
+
+/**
+ * A file the user named (`convert -o FILE`, `--junit`, `--sarif`, `analyze -o`): written atomically unless the path
+ * is something other than a regular file or a folder, after symbolic links: a device (`/dev/null`, a terminal), a
+ * pipe (`/dev/stdout` when piped, a FIFO) or a socket. Those are written into, as a shell's `>` would: a rename
+ * would put a regular file in their place (as root, `-o /dev/null` replaced the machine's /dev/null with a file).
+ */
+export function tryWriteOutputFile(path: string, content: string): string | undefined {
+  let special = false;
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    special = st !== undefined && !st.isFile() && !st.isDirectory();
+  } catch {
+    // Not there or not reachable: the atomic write makes it, or says why it cannot.
+  }
+  if (!special) return tryWriteFileAtomic(path, content);
+  try {
+    writeFileSync(path, content);
+    return undefined;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return `io/write-failed: cannot write ${path}: ${e.code ?? e.message}`;
   }
 }
 

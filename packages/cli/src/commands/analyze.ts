@@ -11,7 +11,7 @@ import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { loadRules } from '../load.js';
-import { tryWriteFileAtomic } from '../output.js';
+import { tryWriteOutputFile } from '../output.js';
 import { refuseOutputsOverInputs } from '../overwrite.js';
 import { BackendUnavailable, isTarget, loadBackend, TARGETS, type Target } from '../registry.js';
 import { countSeverities, printDiagnostics } from '../report.js';
@@ -168,7 +168,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const layer = `${JSON.stringify(attackLayer(rules, args.strings.get('name') ?? 'sigmats rules'), null, 2)}\n`;
     if (output === undefined) io.stdout.write(layer);
     else {
-      writeError = tryWriteFileAtomic(resolve(io.cwd, output), layer);
+      writeError = tryWriteOutputFile(resolve(io.cwd, output), layer);
       if (writeError) io.stderr.write(`sigmats analyze: error: ${writeError}\n`);
       else io.stderr.write(`wrote ATT&CK Navigator layer ${output} (${rules.length} rules)\n`);
     }

@@ -14,7 +14,7 @@ import { CHECK_PARALLEL_MIN_FILES, checkedRun, checkJobs, chunkable, chunkChecke
 import { sliceStarts } from '../parallel/slices.js';
 import { parseJobs } from '../parallel/jobs.js';
 import { ChunkPool, chunkResults, chunksOff, jobsFor, workerScript } from '../parallel/pool.js';
-import { tryWriteFileAtomic } from '../output.js';
+import { tryWriteOutputFile } from '../output.js';
 import { refuseOutputsOverInputs } from '../overwrite.js';
 import { Progress } from '../progress.js';
 import { countSeverities, dedupeDiagnostics, printDiagnostics, sortDiagnostics } from '../report.js';
@@ -219,12 +219,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (junit !== undefined) {
     const cases = junitCases(loaded, diagnostics);
     const xml = renderJUnit([{ name: 'sigmats check', cases, time: (Date.now() - started) / 1000, timestamp: new Date(started).toISOString().slice(0, 19) }]);
-    writeError = tryWriteFileAtomic(resolve(io.cwd, junit), xml);
+    writeError = tryWriteOutputFile(resolve(io.cwd, junit), xml);
     if (writeError) io.stderr.write(`sigmats check: error: ${writeError}\n`);
   }
   if (sarifPath !== undefined) {
     const sarif = renderSarif({ version: VERSION, rules: validatorSarifRules(), diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), levelOf: sarifLevelOf });
-    const problem = tryWriteFileAtomic(resolve(io.cwd, sarifPath), sarif);
+    const problem = tryWriteOutputFile(resolve(io.cwd, sarifPath), sarif);
     if (problem) {
       writeError = problem;
       io.stderr.write(`sigmats check: error: ${problem}\n`);

@@ -17,7 +17,7 @@ import { parseJobs } from '../parallel/jobs.js';
 import { slices } from '../parallel/slices.js';
 import { ChunkPool, chunkResults, chunksOff, jobsFor, PARALLEL_MIN_WORK, workerScript } from '../parallel/pool.js';
 import { inputReading, refuseOutputsOverInputs } from '../overwrite.js';
-import { tryWriteFileAtomic, uniqueStems } from '../output.js';
+import { tryWriteFileAtomic, tryWriteOutputFile, uniqueStems } from '../output.js';
 import { Progress } from '../progress.js';
 import { DiagnosticStore, TextTable } from '../diagnostic-store.js';
 import { BackendUnavailable, loadBackend, type Target } from '../registry.js';
@@ -337,11 +337,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const progress = new Progress(io.stderr, found.files.length + (streamed ? 0 : ordered.length), streamed ? 'converting' : 'parsing', progressOn);
 
   // Outputs under -o DIR and NDJSON lines, written as each piece is converted.
-  const write = (r: TargetRun, file: string | undefined, path: string, content: string): void => {
+  // `writeFile`: the one -o FILE output is the user's own path (output.ts tryWriteOutputFile); files under -o DIR are
+  // this run's, written atomically without looking at what is there first (one stat less per file).
+  const write = (r: TargetRun, file: string | undefined, path: string, content: string, writeFile = tryWriteFileAtomic): void => {
     // Second line of defence: a path the plan above did not foresee (a backend chose another format) is checked too.
     const reader = isPlanned(r.target, file, path) ? undefined : inputReading(path, args.positionals, io.cwd);
     const problem =
-      reader !== undefined ? `cli/usage: output ${path} would be read as an input (by ${reader}); not written` : tryWriteFileAtomic(resolve(io.cwd, path), content);
+      reader !== undefined ? `cli/usage: output ${path} would be read as an input (by ${reader}); not written` : writeFile(resolve(io.cwd, path), content);
     if (problem) r.writeErrors.push(problem);
     else {
       r.writtenCount++;
@@ -553,7 +555,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (output !== undefined && !outputAsDir) {
     const r = done[0]!;
     if (r.heldBack) r.writeErrors.push(`io/write-failed: ${output} not written: a rule failed the ${r.target} output gate`);
-    else write(r, undefined, output, plainOutput(r, true) === '' ? '' : `${plainOutput(r, true)}\n`);
+    else write(r, undefined, output, plainOutput(r, true) === '' ? '' : `${plainOutput(r, true)}\n`, tryWriteOutputFile);
   }
 
   for (const r of done) for (const m of r.writeErrors) io.stderr.write(`sigmats convert: error: ${m}\n`);

@@ -7,7 +7,7 @@ import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { STDIN } from '../files.js';
 import type { CliIo } from '../io.js';
 import { renderJUnit, type JUnitCase } from '../junit.js';
-import { tryWriteFileAtomic } from '../output.js';
+import { tryWriteOutputFile } from '../output.js';
 import { refuseOutputsOverInputs } from '../overwrite.js';
 import { countSeverities, printDiagnostics } from '../report.js';
 import { COLOR_OPTION, discoverOrFail } from './common.js';
@@ -62,7 +62,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
           : [{ message: `expected ${f.expect}, ${f.matched ? 'matched' : 'did not match'}`, type: 'fixture/mismatch', text: `${f.file}:1:1: expected ${f.expect} for rule '${f.rule}' but it ${f.matched ? 'matched' : 'did not match'}: ${f.description}` }],
       })),
     }));
-    writeError = tryWriteFileAtomic(resolve(io.cwd, junit), renderJUnit(suites));
+    writeError = tryWriteOutputFile(resolve(io.cwd, junit), renderJUnit(suites));
     if (writeError) io.stderr.write(`sigmats test: error: ${writeError}\n`);
   }
   const { errors } = countSeverities(diagnostics);
