@@ -69,14 +69,7 @@ export function tryWriteOutputFile(path: string, content: string): string | unde
   } catch {
     // Not there or not reachable: the atomic write makes it, or says why it cannot.
   }
-  if (!special) return tryWriteFileAtomic(path, content);
-  try {
-    writeFileSync(path, content);
-    return undefined;
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return `io/write-failed: cannot write ${path}: ${e.code ?? e.message}`;
-  }
+  return tryWrite(path, () => (special ? writeFileSync(path, content) : writeFileAtomic(path, content)));
 }
 
 /** A file name from a rule file name: the base name without its YAML extension. */
@@ -113,8 +106,13 @@ export function uniqueStems(files: readonly string[]): Map<string, string> {
 
 /** writeFileAtomic, turning a failure (permissions, disk full, a file where a folder should be) into a coded message. */
 export function tryWriteFileAtomic(path: string, content: string): string | undefined {
+  return tryWrite(path, () => writeFileAtomic(path, content));
+}
+
+/** Runs a write of `path`; a failure becomes its coded message. */
+function tryWrite(path: string, write: () => void): string | undefined {
   try {
-    writeFileAtomic(path, content);
+    write();
     return undefined;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
