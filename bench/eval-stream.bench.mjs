@@ -12,11 +12,11 @@
 // cost nothing on the short one: the default against `--jobs 1`, for both. Commands alternate in EVAL_STREAM_RUNS rounds
 // (default 5); figures are medians over the rounds (wall, CPU = the child's own user + system time, peak RSS).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, preloadFile, sigmahqDir } from './lib.mjs';
+import { FILE_RESOURCE_PROBE, median, preloadFile, readResourceProbe, sigmahqDir } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages', 'cli', 'dist', 'bin.cjs');
@@ -60,10 +60,8 @@ const short = join(dir, 'events-tenth.ndjson');
 const longBytes = writeEvents(long, EVENTS);
 writeEvents(short, Math.max(1, Math.round(EVENTS / 10)));
 
-// The child's own peak RSS (KB) and CPU time (µs), written at exit to the file BENCH_PROBE_FILE names.
-const PROBE = preloadFile(
-  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_PROBE_FILE, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}`); });",
-);
+// The child's own peak RSS and CPU time, written at exit to the file BENCH_PROBE_FILE names.
+const PROBE = preloadFile(FILE_RESOURCE_PROBE);
 let probes = 0;
 function run(args) {
   const probe = join(dir, `probe-${++probes}`);
@@ -78,8 +76,9 @@ function run(args) {
   // Exit 1 is "some rules failed" (SigmaHQ has rules the evaluator refuses); anything else is a failed run.
   if (r.status !== 0 && r.status !== 1) throw new Error(`eval ${args.join(' ')}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
   const summary = /(\d+) events?, (\d+) match/.exec(r.stderr);
-  const [rss, cpu] = readFileSync(probe, 'utf8').split(' ').map(Number);
-  return { ms, cpuMs: cpu / 1000, rssMb: rss / 1024, events: Number(summary?.[1]), matches: Number(summary?.[2]) };
+  const used = readResourceProbe(probe);
+  if (used === undefined) throw new Error(`eval ${args.join(' ')}: no resource figures at exit`);
+  return { ms, ...used, events: Number(summary?.[1]), matches: Number(summary?.[2]) };
 }
 
 const commands = [

@@ -1,6 +1,6 @@
 // Helpers shared by the benchmark scripts: where the SigmaHQ corpus is, peak-memory sampling, the probe preloaded
 // into the Node children they time, and a median.
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resourceUsage } from 'node:process';
@@ -55,6 +55,20 @@ export function preloadFile(source) {
   const file = join(dir, 'probe.cjs');
   writeFileSync(file, source);
   return file;
+}
+
+/**
+ * A probe (preloadFile) that writes `PROBE <peak RSS in KB> <CPU time in µs>` at exit to the file BENCH_PROBE_FILE
+ * names (not to stderr: a write to a full, non-blocking stderr pipe fails with EAGAIN at exit). Read it back with
+ * readResourceProbe.
+ */
+export const FILE_RESOURCE_PROBE =
+  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_PROBE_FILE, `PROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });";
+
+/** What a FILE_RESOURCE_PROBE (or a Python child writing the same line) left in `file`; undefined if nothing. */
+export function readResourceProbe(file) {
+  const [, rss, cpu] = /PROBE (\d+) (\d+)/.exec(existsSync(file) ? readFileSync(file, 'utf8') : '') ?? [];
+  return rss === undefined ? undefined : { rssMb: Number(rss) / 1024, cpuMs: Number(cpu) / 1000 };
 }
 
 /** A probe (preloadFile) that writes `PROBE <peak RSS in KB> <CPU time in µs>` on the child's stderr at exit. */

@@ -25,12 +25,12 @@
 // (memory rounds, default 3), BENCH_SKIP_8X=1 (skip the 8x memory runs, which take minutes on a busy machine),
 // BENCH_YAML_REF=js-yaml (use the js-yaml reference even where PyYAML is there).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { preloadFile, ruleFiles, sigmahqDir } from './lib.mjs';
+import { FILE_RESOURCE_PROBE, preloadFile, readResourceProbe, ruleFiles, sigmahqDir } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages', 'cli', 'dist', 'bin.cjs');
@@ -47,12 +47,9 @@ if (!existsSync(bin)) {
 const ONE_RULE = join('application', 'bitbucket', 'audit', 'bitbucket_audit_full_data_export_triggered.yml');
 const oneRule = files.find((f) => f.endsWith(ONE_RULE)) ?? files[0];
 
-// Preloaded into Node children (lib.mjs preloadFile): writes the process's own peak RSS (KB) and CPU time (µs) at exit,
-// to the file named by BENCH_PROBE_FILE (not to stderr: a write to a full, non-blocking stderr pipe fails with EAGAIN
-// at exit). Those files go in the probe's own folder, removed at exit.
-const PROBE = preloadFile(
-  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_PROBE_FILE, `PROBE ${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}\\n`); });",
-);
+// Preloaded into Node children (lib.mjs FILE_RESOURCE_PROBE): the process's own peak RSS and CPU time at exit, in a
+// file of the probe's own folder, removed at exit.
+const PROBE = preloadFile(FILE_RESOURCE_PROBE);
 const probeDir = dirname(PROBE);
 let probes = 0;
 
@@ -93,9 +90,9 @@ function spawnTimed(cmd, args, input, discardStdout = false) {
     console.error(`${cmd} ${args.join(' ')}: exit ${r.status}\n${(r.stderr ?? '').slice(-2000)}`);
     process.exit(1);
   }
-  const [, rss, cpu] = /PROBE (\d+) (\d+)/.exec(existsSync(probeFile) ? readFileSync(probeFile, 'utf8') : '') ?? [];
-  if (rss === undefined) console.error(`no resource figures from ${cmd} ${args.slice(-3).join(' ')} (exit ${r.status}, signal ${r.signal}): ${(r.stderr ?? '').slice(-300)}`);
-  return { ms, cpuMs: Number(cpu) / 1000, rssMb: Number(rss) / 1024, stdout: r.stdout, stderr: r.stderr };
+  const used = readResourceProbe(probeFile);
+  if (used === undefined) console.error(`no resource figures from ${cmd} ${args.slice(-3).join(' ')} (exit ${r.status}, signal ${r.signal}): ${(r.stderr ?? '').slice(-300)}`);
+  return { ms, cpuMs: used?.cpuMs ?? NaN, rssMb: used?.rssMb ?? NaN, stdout: r.stdout, stderr: r.stderr };
 }
 const node = (args, input, discardStdout) => spawnTimed(process.execPath, ['--require', PROBE, ...args], input, discardStdout);
 const sigmats = (...args) => node([bin, ...args]);
