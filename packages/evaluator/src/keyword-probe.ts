@@ -100,7 +100,8 @@ export class KeywordGroups {
   readonly unanchored: readonly number[];
 
   constructor(keywords: readonly string[]) {
-    const byAnchor = new Map<string, number[]>();
+    // Per anchor: each of its keywords with the anchor's offset in it.
+    const byAnchor = new Map<string, { k: number; at: number }[]>();
     const unanchored: number[] = [];
     keywords.forEach((kw, k) => {
       const at = keywordAnchor(kw);
@@ -108,21 +109,18 @@ export class KeywordGroups {
       else {
         const anchor = kw.slice(at.start, at.end);
         const group = byAnchor.get(anchor);
-        if (group === undefined) byAnchor.set(anchor, [k]);
-        else group.push(k);
+        if (group === undefined) byAnchor.set(anchor, [{ k, at: at.start }]);
+        else group.push({ k, at: at.start });
       }
     });
-    this.groups = [...byAnchor].map(([anchor, ks]) => {
-      const offsets = Int32Array.from(ks, (k) => keywordAnchor(keywords[k]!)!.start);
-      return {
-        anchor,
-        members: Int32Array.from(ks),
-        offsets,
-        codes: ks.map((k) => codesOf(keywords[k]!)),
-        minAt: Math.min(...offsets),
-        minTail: Math.min(...ks.map((k, j) => keywords[k]!.length - offsets[j]!)),
-      };
-    });
+    this.groups = [...byAnchor].map(([anchor, ms]) => ({
+      anchor,
+      members: Int32Array.from(ms, (m) => m.k),
+      offsets: Int32Array.from(ms, (m) => m.at),
+      codes: ms.map((m) => codesOf(keywords[m.k]!)),
+      minAt: Math.min(...ms.map((m) => m.at)),
+      minTail: Math.min(...ms.map((m) => keywords[m.k]!.length - m.at)),
+    }));
     this.unanchored = unanchored;
   }
 
