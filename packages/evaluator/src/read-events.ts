@@ -17,6 +17,9 @@ export interface ReadEventsResult {
 
 export type EventChunkSource = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
+/** An event or a diagnostic, as read: readEvents' streams give them in the order of the text. */
+export type ReadItem = { readonly event: EventRecord; readonly diagnostic?: undefined } | { readonly diagnostic: Diagnostic; readonly event?: undefined };
+
 /**
  * Splits text into top-level JSON values without parsing it all at once: NDJSON, concatenated
  * pretty-printed objects (evtx_dump's output) and top-level arrays of objects all work. A broken object
@@ -43,6 +46,8 @@ export class EventSplitter {
   private junkReported = false;
   private first = true;
   private topIsObject = false;
+  /** During a push that keeps the text's order: for each diagnostic, the number of events before it. */
+  private order: number[] | undefined;
 
   /**
    * `wholeLines: false` reads every character through the walk (the reference the tests hold the line path to).
@@ -52,9 +57,28 @@ export class EventSplitter {
     private readonly wholeLines = true,
   ) {}
 
-  push(chunk: string, out: EventRecord[], diagnostics: Diagnostic[]): void {
+  /**
+   * Reads `chunk`: events into `out`, diagnostics into `diagnostics`. With `order`, also the text's order: for each
+   * diagnostic, the number of events of `out` before it (see inTextOrder).
+   */
+  push(chunk: string, out: EventRecord[], diagnostics: Diagnostic[], order?: number[]): void {
+    this.order = order;
+    try {
+      this.read(chunk, out, diagnostics);
+    } finally {
+      this.order = undefined;
+    }
+  }
+
+  private note(d: Diagnostic, out: EventRecord[], diagnostics: Diagnostic[]): void {
+    diagnostics.push(d);
+    this.order?.push(out.length);
+  }
+
+  private read(chunk: string, out: EventRecord[], diagnostics: Diagnostic[]): void {
     let text = chunk;
-    if (this.first) {
+    // The text's first character, whatever the pieces (an empty first piece does not hide a mark in the next).
+    if (this.first && text.length > 0) {
       this.first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
@@ -82,7 +106,7 @@ export class EventSplitter {
         } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 44 /* , between values */) {
           if (!this.junkReported) {
             this.junkReported = true;
-            diagnostics.push(this.diag('text outside any JSON object is skipped', this.line, this.col));
+            this.note(this.diag('text outside any JSON object is skipped', this.line, this.col), out, diagnostics);
           }
         }
         continue;
@@ -103,7 +127,7 @@ export class EventSplitter {
         if (c === 123 && this.col === 1 && this.topIsObject) {
           // A new object starts in column 1 while a top-level object is still open: that one was cut.
           this.buf = '';
-          diagnostics.push(this.diag('truncated JSON value (a new object starts before it ends)', this.startLine, this.startCol));
+          this.note(this.diag('truncated JSON value (a new object starts before it ends)', this.startLine, this.startCol), out, diagnostics);
           this.depth = 1;
           this.broken = false;
           this.startLine = this.line;
@@ -157,6 +181,7 @@ export class EventSplitter {
     return nl;
   }
 
+  /** The end of the text: a value still open is reported (after every event read). */
   end(diagnostics: Diagnostic[]): void {
     if (this.depth > 0) diagnostics.push(this.diag('unterminated JSON value at end of input', this.startLine, this.startCol));
     this.depth = 0;
@@ -165,20 +190,20 @@ export class EventSplitter {
 
   private emit(text: string, out: EventRecord[], diagnostics: Diagnostic[]): void {
     if (this.broken) {
-      diagnostics.push(this.diag('invalid JSON value (unterminated string)', this.startLine, this.startCol));
+      this.note(this.diag('invalid JSON value (unterminated string)', this.startLine, this.startCol), out, diagnostics);
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
-      diagnostics.push(this.diag(`invalid JSON: ${e instanceof Error ? e.message : String(e)}`, this.startLine, this.startCol));
+      this.note(this.diag(`invalid JSON: ${e instanceof Error ? e.message : String(e)}`, this.startLine, this.startCol), out, diagnostics);
       return;
     }
     const items = Array.isArray(value) ? value : [value];
     for (const item of items) {
       if (typeof item === 'object' && item !== null && !Array.isArray(item)) out.push({ event: item as EventObject, line: this.startLine });
-      else diagnostics.push(this.diag('an event must be a JSON object', this.startLine, this.startCol));
+      else this.note(this.diag('an event must be a JSON object', this.startLine, this.startCol), out, diagnostics);
     }
   }
 
@@ -189,15 +214,15 @@ export class EventSplitter {
 
 /** Parse NDJSON, concatenated (pretty-printed) JSON objects, or a JSON array of objects. */
 export function readEvents(text: string, file?: string): ReadEventsResult;
-/** Same, incrementally over a stream of chunks (e.g. a Node Readable or `process.stdin`). */
+/** Same, incrementally over a stream of chunks (e.g. a Node Readable or `process.stdin`), in the text's order. */
 export function readEvents(
   source: EventChunkSource,
   file?: string,
-): AsyncGenerator<{ event?: EventRecord; diagnostic?: Diagnostic }, void, undefined>;
+): AsyncGenerator<ReadItem, void, undefined>;
 export function readEvents(
   source: string | EventChunkSource,
   file?: string,
-): ReadEventsResult | AsyncGenerator<{ event?: EventRecord; diagnostic?: Diagnostic }, void, undefined> {
+): ReadEventsResult | AsyncGenerator<ReadItem, void, undefined> {
   if (typeof source === 'string') {
     const splitter = new EventSplitter(file);
     const out: EventRecord[] = [];
@@ -209,24 +234,36 @@ export function readEvents(
   return readEventStream(source, file);
 }
 
-async function* readEventStream(
-  source: EventChunkSource,
-  file?: string,
-): AsyncGenerator<{ event?: EventRecord; diagnostic?: Diagnostic }, void, undefined> {
+/**
+ * Events and diagnostics merged in the order of the text (`order` from EventSplitter.push: for each diagnostic, the
+ * events before it), then `after` (the diagnostics of the text's end).
+ */
+function inTextOrder(out: readonly EventRecord[], diagnostics: readonly Diagnostic[], order: readonly number[], after: readonly Diagnostic[] = []): ReadItem[] {
+  const items: ReadItem[] = [];
+  let d = 0;
+  for (let e = 0; e <= out.length; e++) {
+    while (d < diagnostics.length && order[d]! <= e) items.push({ diagnostic: diagnostics[d++]! });
+    if (e < out.length) items.push({ event: out[e]! });
+  }
+  for (const x of after) items.push({ diagnostic: x });
+  return items;
+}
+
+/** The stream's events and diagnostics in the order of the text, whatever its pieces. */
+async function* readEventStream(source: EventChunkSource, file?: string): AsyncGenerator<ReadItem, void, undefined> {
   const splitter = new EventSplitter(file);
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const read = (text: string, last: boolean): ReadItem[] => {
     const out: EventRecord[] = [];
     const diagnostics: Diagnostic[] = [];
-    splitter.push(text, out, diagnostics);
-    for (const d of diagnostics) yield { diagnostic: d };
-    for (const e of out) yield { event: e };
+    const order: number[] = [];
+    splitter.push(text, out, diagnostics, order);
+    const after: Diagnostic[] = [];
+    if (last) splitter.end(after);
+    return diagnostics.length === 0 && after.length === 0 ? out.map((event) => ({ event })) : inTextOrder(out, diagnostics, order, after);
+  };
+  for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
+    yield* read(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }), false);
   }
-  const out: EventRecord[] = [];
-  const diagnostics: Diagnostic[] = [];
-  splitter.push(decoder.decode(), out, diagnostics);
-  splitter.end(diagnostics);
-  for (const d of diagnostics) yield { diagnostic: d };
-  for (const e of out) yield { event: e };
+  yield* read(decoder.decode(), true);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EventSplitter, readEvents, type EventRecord } from '../src/index.js';
+import { EventSplitter, readEvents, type EventRecord, type ReadItem } from '../src/index.js';
 import type { Diagnostic } from '@sigmats/core';
+import { eventText as text } from './event-texts.js';
 
 const PRETTY = `{
   "Event": {
@@ -103,21 +104,6 @@ describe('readEvents', () => {
       splitter.end(diagnostics);
       return { out, diagnostics: diagnostics.map((d) => [d.code, d.message, d.line, d.column]) };
     };
-    const value = fc.oneof(fc.string({ unit: fc.constantFrom('a', '{', '}', '[', ']', '"', '\\', ',', ' ', 'é', '😀', '\n', '\t') }), fc.integer(), fc.boolean(), fc.constant(null));
-    const object = fc.dictionary(fc.constantFrom('Image', 'a', '{', 'k"', 'x\\'), fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.dictionary(fc.constantFrom('b', '}'), value, { maxKeys: 2 })), { maxKeys: 4 });
-    const blank = fc.constantFrom('', ' ', '\t', '\r', ' \r', '  ');
-    const line = fc.oneof(
-      fc.tuple(blank, object, blank).map(([a, o, b]) => a + JSON.stringify(o) + b),
-      object.map((o) => JSON.stringify(o, null, 2)),
-      fc.array(object, { maxLength: 2 }).map((os) => JSON.stringify(os)),
-      fc.tuple(object, object).map(([a, b]) => JSON.stringify(a) + JSON.stringify(b)),
-      object.map((o) => `${JSON.stringify(o)},`),
-      object.map((o) => `${JSON.stringify(o)} junk`),
-      object.map((o) => JSON.stringify(o).slice(0, -1)),
-      fc.constantFrom('', 'garbage', '{"b": tru}', '{"a": "oops', '{', '}', '[1, {"a": 1}]', '{"a":1}}', '{}', '  {"c": 3}\r', '{"a": "x\\"}"}'),
-    );
-    const text = fc.tuple(fc.array(line, { maxLength: 12 }), fc.boolean()).map(([ls, last]) => ls.join('\n') + (last ? '\n' : ''));
-
     it('gives the walk\'s events, lines and diagnostics for any text, in one piece or in chunks', () => {
       fc.assert(
         fc.property(text, fc.array(fc.nat(), { maxLength: 5 }), (t, cuts) => {
@@ -147,3 +133,55 @@ describe('readEvents', () => {
   });
 });
 
+/** Items as compared: an event with its line, a diagnostic with its code, message, line and column. */
+const shape = (items: readonly ReadItem[]) => items.map((i) => (i.event ? ['event', i.event.line, i.event.event] : ['diagnostic', i.diagnostic.code, i.diagnostic.message, i.diagnostic.line, i.diagnostic.column]));
+
+/** One pass over the file, in pieces of `pieces` bytes. */
+async function onePass(bytes: Uint8Array, pieces = bytes.length + 1): Promise<ReadItem[]> {
+  const chunks: Uint8Array[] = [];
+  for (let k = 0; k < bytes.length; k += pieces) chunks.push(bytes.subarray(k, k + pieces));
+  const items: ReadItem[] = [];
+  for await (const item of readEvents(chunks, 'ev.json')) items.push(item);
+  return items;
+}
+
+/** JSON.parse's message for `text`. */
+function parseError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error(`${text} parses`);
+}
+
+describe('readEvents over a stream', () => {
+  it('gives events and diagnostics in the order of the text, whatever the pieces', async () => {
+    const bytes = new TextEncoder().encode('garbage\n{"a":1}\n{"b": tru}\n{"c":3}\n[1]\n{"d":');
+    const expected = [
+      ['diagnostic', 'eval/invalid-event', 'text outside any JSON object is skipped', 1, 1],
+      ['event', 2, { a: 1 }],
+      ['diagnostic', 'eval/invalid-event', `invalid JSON: ${parseError('{"b": tru}')}`, 3, 1],
+      ['event', 4, { c: 3 }],
+      ['diagnostic', 'eval/invalid-event', 'an event must be a JSON object', 5, 1],
+      ['diagnostic', 'eval/invalid-event', 'unterminated JSON value at end of input', 6, 1],
+    ];
+    for (const pieces of [1, 3, 7, 64, 1000]) expect(shape(await onePass(bytes, pieces))).toEqual(expected);
+  });
+
+  it('in any pieces, gives what one piece gives (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.integer({ min: 1, max: 40 }), async (t, pieces) => {
+        const bytes = new TextEncoder().encode(t);
+        expect(shape(await onePass(bytes, pieces))).toEqual(shape(await onePass(bytes)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('skips a byte order mark at the start of the text, even after an empty first piece', async () => {
+    const items: ReadItem[] = [];
+    for await (const item of readEvents([new Uint8Array(0), '\ufeff{"a":1}\n'], 'ev.json')) items.push(item);
+    expect(shape(items)).toEqual([['event', 1, { a: 1 }]]);
+  });
+});
