@@ -1,10 +1,11 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileRuleSet, readEvents } from '@sigmats/evaluator';
 import { documentKey, type Diagnostic } from '@sigmats/core';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
 import { MatchReport } from '../eval-output.js';
+import { filePieces } from '../event-file.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
 import { STDIN } from '../files.js';
 import type { CliIo } from '../io.js';
@@ -106,7 +107,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     try {
       for (const source of sources) {
         const name = source === STDIN ? STDIN_NAME : source;
-        const chunks = source === STDIN ? io.stdin() : createReadStream(resolve(io.cwd, source));
+        const chunks = source === STDIN ? io.stdin() : filePieces(resolve(io.cwd, source));
         try {
           for await (const item of readEvents(chunks, name)) {
             if (item.diagnostic) await events.diagnostic(item.diagnostic);

@@ -1,0 +1,34 @@
+/**
+ * An events file's bytes for `eval`, read into one buffer that serves the whole file. A read stream allocates a fresh
+ * 64 KB buffer per read, and on this VM every fresh page costs a fault (about 10 µs): reading and decoding 270 MB of
+ * NDJSON took 390–440 ms wall, 475–520 ms CPU through createReadStream, 324–340 ms and 330–346 ms through one
+ * reused 1 MB buffer (3 runs each; BENCHMARKS.md, round 21).
+ */
+import { open } from 'node:fs/promises';
+
+/** Bytes asked of the file per read. */
+const READ_BYTES = 1 << 20;
+
+/**
+ * Bytes handed on at a time: what readEvents decodes into one string. A string of a megabyte lands in V8's
+ * large-object space, a fresh mapping each time (BENCHMARKS.md, evaluator round 9: 1 MB pieces were x1.17 slower).
+ */
+const PIECE_BYTES = 64 << 10;
+
+/**
+ * The file's bytes in pieces of up to PIECE_BYTES. Each piece is a view of the one buffer, overwritten by the next
+ * read: a consumer must be done with a piece (readEvents decodes it at once) before it asks for the next.
+ */
+export async function* filePieces(path: string): AsyncGenerator<Uint8Array, void, undefined> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafeSlow(READ_BYTES);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, READ_BYTES, null);
+      if (bytesRead === 0) return;
+      for (let k = 0; k < bytesRead; k += PIECE_BYTES) yield buffer.subarray(k, Math.min(bytesRead, k + PIECE_BYTES));
+    }
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { filePieces } from '../src/event-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sigmats-event-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The pieces' bytes, each copied as it comes (the next read overwrites it), and their sizes. */
+async function collect(path: string): Promise<{ bytes: Buffer; sizes: number[] }> {
+  const copies: Buffer[] = [];
+  for await (const piece of filePieces(path)) copies.push(Buffer.from(piece));
+  return { bytes: Buffer.concat(copies), sizes: copies.map((c) => c.length) };
+}
+
+describe('filePieces (eval reads events files through one buffer)', () => {
+  test.each([0, 1, 65_535, 65_536, 65_537, (1 << 20) - 1, 1 << 20, (1 << 20) + 3, 2_500_000])('a file of %i bytes comes back whole, in pieces of at most 64 KB', async (size) => {
+    const content = Buffer.alloc(size);
+    for (let k = 0; k < size; k++) content[k] = (k * 31 + (k >> 16)) & 0xff;
+    const path = join(dir, `f${size}`);
+    writeFileSync(path, content);
+    const { bytes, sizes } = await collect(path);
+    expect(bytes.equals(content)).toBe(true);
+    expect(sizes.every((n) => n > 0 && n <= 65_536)).toBe(true);
+  });
+
+  test('a missing file and a folder fail as reading them does', async () => {
+    await expect(collect(join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(collect(dir)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
