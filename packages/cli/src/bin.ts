@@ -4,7 +4,7 @@
 // (for node:fs that loads fs/promises, readline and the streams). One rule, cold, 21 alternating runs: 164 -> 150 ms
 // wall, with `node -e 0` at 95 ms (BENCHMARKS.md, round 11).
 import { statSync } from 'node:fs';
-import { streamFlagsFor, tuneJit } from './jit.js';
+import { tuneJit } from './jit.js';
 import { cacheProfile, debug, loadBundle, smallRun } from './launch/bundle.js';
 import { enableModuleCompileCache } from './launch/compile-cache.js';
 
@@ -24,9 +24,6 @@ const tune = (): void => {
 if (profile === undefined) tune();
 const bundle = loadBundle(profile !== undefined || flags.length > 0, __dirname, false, profile, tune);
 if (profile !== undefined && !smallRun(args, isFolder)) tune();
-// eval's flags are no code cache's: set once the code is loaded (its workers start later, and share them).
-const streamFlags = tuneJit(args[0], streamFlagsFor);
-if (streamFlags.length > 0) debug(`V8 flags ${streamFlags.join(' ')}`);
 if (bundle) bundle.exports.main(args);
 else {
   enableModuleCompileCache();

@@ -7,7 +7,8 @@ import { loadBundle } from './launch/bundle.js';
 import { distDir } from './launch/dist-dir.js';
 import { enableModuleCompileCache } from './launch/compile-cache.js';
 
-// `eval` keeps V8's default flags (jit.ts), which the code cache was not written with: the modules run.
+// A worker may start after `eval` has set V8's compiler flags back for matching (jit.ts streamFlagsFor), when the
+// code cache no longer fits them: it runs the modules, whatever the flags at its start.
 const bundle = loadBundle(false, distDir());
 if (!bundle) enableModuleCompileCache(); // per thread (see compile-cache.ts)
 await (bundle ? bundle.exports : await import('./workers/eval.js')).startEvalWorker();

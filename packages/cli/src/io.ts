@@ -14,6 +14,11 @@ export interface CliIo {
   readonly stdin: () => AsyncIterable<string | Uint8Array>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /**
+   * Called by `eval` once its rule set is compiled, before the first event: the `sigmats` process sets V8's compiler
+   * flags for matching there (jit.ts streamFlagsFor). A library caller need not give it.
+   */
+  readonly streamStarts?: () => void;
 }
 
 /**

@@ -3,10 +3,14 @@
  * it saves: the IR walkers and the YAML reader are optimized, deoptimized (rare branches, new object shapes) and
  * recompiled with their inlined callees several times within one run, and on a small machine that compilation
  * competes with the conversion for the CPU. Measured over the SigmaHQ corpus (BENCHMARKS.md): parse + Splunk + KQL
- * ~0.98 s cold with inlining, ~0.74 s without. `eval` streams events through hot loops that profit from inlining
- * (about 5% faster with it), so it keeps V8's compiler defaults (it sets only the heap's growth: STREAM_FLAGS).
+ * ~0.98 s cold with inlining, ~0.74 s without.
+ *
+ * `eval` loads its rules as a batch command does (with these flags, so the bundle's code cache is accepted), then
+ * streams events through hot loops that profit from inlining: once its rule set is compiled, the compiler flags go
+ * back to V8's own (streamFlagsFor). SigmaHQ's rules over 20,000 Sysmon events: x0.80 wall against V8's defaults
+ * throughout, and x0.92 over 200,000 (BENCHMARKS.md, round 21).
  */
-const BATCH_COMMANDS: ReadonlySet<string> = new Set(['convert', 'check', 'test', 'list', 'variants']);
+const BATCH_COMMANDS: ReadonlySet<string> = new Set(['convert', 'check', 'test', 'list', 'variants', 'eval']);
 
 /**
  * The old generation may grow by half before a full collection (V8 lets it grow by up to 4 times as the heap gets
@@ -29,14 +33,15 @@ const BATCH_FLAGS: readonly { readonly flag: string; readonly chosen: RegExp }[]
 ];
 
 /**
- * What `eval` sets (after its modules are loaded: no code cache is involved). Its heap holds the rule set and makes
- * garbage at a steady rate per event; with V8's growth the old generation of some runs grew to about 300 MB of
- * garbage before its first full collection past start-up, others stayed near 100 MB: `eval --jobs 1` of SigmaHQ's
- * rules over 200,000 Sysmon events peaked at 187-392 MB RSS, 20,000 events at 185-210 MB. With the old generation
- * held to half again its live size: 186-209 MB at 200,000 events, CPU x1.013 (9 alternating rounds; BENCHMARKS.md,
- * evaluator round 9).
+ * V8's own values (`node --v8-options`; a test holds them to the running Node's) of the compiler flags BATCH_FLAGS
+ * changes: what `eval` sets back for matching. The heap's growth stays held: `eval --jobs 1` of SigmaHQ's rules over
+ * 200,000 Sysmon events peaked at 187-392 MB RSS with V8's growth, 186-209 MB with it (BENCHMARKS.md, evaluator
+ * round 9).
  */
-const STREAM_FLAGS: readonly { readonly flag: string; readonly chosen: RegExp }[] = [HEAP_GROWING];
+export const V8_COMPILER_DEFAULTS: Readonly<Record<string, string>> = {
+  '--no-turbo-inlining': '--turbo-inlining',
+  '--interrupt-budget=400000': '--interrupt-budget=67584',
+};
 
 /** The node flags the user gave the process: NODE_OPTIONS, then the node command line's. */
 export function givenNodeFlags(nodeOptions: string | undefined, execArgv: readonly string[]): string[] {
@@ -49,9 +54,12 @@ export function jitFlagsFor(command: string | undefined, nodeOptions: string | u
   return notChosen(BATCH_FLAGS, nodeOptions, execArgv);
 }
 
-/** The V8 flags the binary sets for `eval`, once its modules are loaded (the user's own choice left out). */
+/**
+ * The V8 flags `eval` sets once its rule set is compiled, before the events: V8's own values of the compiler flags
+ * jitFlagsFor set (a flag of the user's own was not set, and is not set back).
+ */
 export function streamFlagsFor(command: string | undefined, nodeOptions: string | undefined, execArgv: readonly string[]): string[] {
-  return command === 'eval' ? notChosen(STREAM_FLAGS, nodeOptions, execArgv) : [];
+  return command === 'eval' ? jitFlagsFor(command, nodeOptions, execArgv).flatMap((flag) => V8_COMPILER_DEFAULTS[flag] ?? []) : [];
 }
 
 function notChosen(flags: readonly { readonly flag: string; readonly chosen: RegExp }[], nodeOptions: string | undefined, execArgv: readonly string[]): string[] {

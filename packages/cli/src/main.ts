@@ -5,6 +5,7 @@
 import { DirectOut } from './direct-out.js';
 import { run } from './index.js';
 import { processIo } from './io.js';
+import { streamFlagsFor, tuneJit } from './jit.js';
 import { removePendingTemporaries } from './output.js';
 import { enableYoungGenerationHold } from './young-generation.js';
 
@@ -13,7 +14,8 @@ export function main(argv: readonly string[]): void {
   // files are written directly (direct-out.ts), which calls `quit` on EPIPE; Node's streams (a terminal) say it with
   // an error event. Node's streams are made only for an output that needs one.
   const quit = (): void => process.exit(process.exitCode ?? 0);
-  const io = processIo({ onClosed: quit });
+  // eval loads its rules with the batch commands' V8 flags (bin.ts set them) and matches with V8's own (jit.ts).
+  const io = { ...processIo({ onClosed: quit }), ...(argv[0] === 'eval' ? { streamStarts: () => streamFlags(argv[0]) } : {}) };
   for (const stream of [io.stdout, io.stderr]) {
     if (stream instanceof DirectOut) continue;
     (stream as NodeJS.WriteStream).on('error', (err: NodeJS.ErrnoException) => {
@@ -45,4 +47,10 @@ export function main(argv: readonly string[]): void {
       process.exitCode = 1;
     },
   );
+}
+
+/** Sets the V8 flags `command` matches events with, and says so with SIGMATS_DEBUG_STARTUP=1. */
+function streamFlags(command: string | undefined): void {
+  const flags = tuneJit(command, streamFlagsFor);
+  if (flags.length > 0 && process.env.SIGMATS_DEBUG_STARTUP === '1') process.stderr.write(`sigmats: startup: V8 flags ${flags.join(' ')} (matching)\n`);
 }

@@ -181,10 +181,11 @@ describe('convert', () => {
     }
     // launch/bundle.ts reads the bundle as latin1, which is its text only when every byte is ASCII.
     expect(readFileSync(join(ROOT, 'packages/cli/dist/sigmats.cjs')).every((b) => b < 0x80)).toBe(true);
-    // `eval` keeps V8's compiler flags, which the cache was not written with: it runs the modules, and only then holds
-    // the heap's growth (jit.ts STREAM_FLAGS).
+    // `eval` loads its rules with the batch commands' flags and the whole cache, then sets V8's own compiler flags
+    // back for matching (jit.ts streamFlagsFor).
     const evalStart = sigmats(['eval', '--rules', 'rules/', '-'], { input: '', env: { SIGMATS_DEBUG_STARTUP: '1' } }).stderr;
-    expect(evalStart).toMatch(/^sigmats: startup: modules \(the code cache is written for the batch commands' V8 flags\)\nsigmats: startup: V8 flags --heap-growing-percent=50$/m);
+    expect(evalStart).toMatch(/^sigmats: startup: V8 flags --no-turbo-inlining --interrupt-budget=400000 --heap-growing-percent=50\nsigmats: startup: bundle \S+sigmats\.cjs, code cache accepted \(sigmats-v8-[^\s()]+?-node\.\d+\.cache\)$/m);
+    expect(evalStart).toMatch(/^sigmats: startup: V8 flags --turbo-inlining --interrupt-budget=67584 \(matching\)$/m);
     // Flags of the user's own that change how V8 compiles: V8 refuses the cache and the bundle compiles as usual.
     const refused = spawnSync(process.execPath, ['--stack-size=1000', BIN, 'convert', '-t', 'splunk', 'rules/'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SIGMATS_DEBUG_STARTUP: '1' } });
     expect(refused.stderr).toMatch(/code cache rejected/);

@@ -72,6 +72,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const loaded = await loadRules(found.files, io, undefined, new Map(found.files.map((p, i) => [p, ruleSources[i]!])));
     const set = compileRuleSet(loaded.collection, compileOptions(routing));
+    io.streamStarts?.();
     const oneThread = script === undefined || loaded.collection.correlations.length > 0;
     if (oneThread && early !== undefined) {
       early.close();
