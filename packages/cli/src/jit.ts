@@ -7,8 +7,8 @@
  *
  * `eval` loads its rules as a batch command does (with these flags, so the bundle's code cache is accepted), then
  * streams events through hot loops that profit from inlining: once its rule set is compiled, the compiler flags go
- * back to V8's own (streamFlagsFor). SigmaHQ's rules over 20,000 Sysmon events: x0.80 wall against V8's defaults
- * throughout, and x0.92 over 200,000 (BENCHMARKS.md, round 21).
+ * back to V8's own (streamFlagsFor). SigmaHQ's rules, against V8's defaults throughout: 20,000 Sysmon events x0.86
+ * wall; 200,000 x0.97 on one thread, x0.90 with the default threads (BENCHMARKS.md, round 21).
  */
 const BATCH_COMMANDS: ReadonlySet<string> = new Set(['convert', 'check', 'test', 'list', 'variants', 'eval']);
 
