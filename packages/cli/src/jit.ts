@@ -3,14 +3,16 @@
  * it saves: the IR walkers and the YAML reader are optimized, deoptimized (rare branches, new object shapes) and
  * recompiled with their inlined callees several times within one run, and on a small machine that compilation
  * competes with the conversion for the CPU. Measured over the SigmaHQ corpus (BENCHMARKS.md): parse + Splunk + KQL
- * ~0.98 s cold with inlining, ~0.74 s without.
+ * ~0.98 s cold with inlining, ~0.74 s without. `analyze` reads and summarizes a rule set the same way: with these
+ * flags and the code cache they let it load, `analyze logsource` and `analyze fields -t splunk` over the corpus x0.82
+ * wall (BENCHMARKS.md, round 21).
  *
  * `eval` loads its rules as a batch command does (with these flags, so the bundle's code cache is accepted), then
  * streams events through hot loops that profit from inlining: once its rule set is compiled, the compiler flags go
  * back to V8's own (streamFlagsFor). SigmaHQ's rules, against V8's defaults throughout: 20,000 Sysmon events x0.86
  * wall; 200,000 x0.97 on one thread, x0.90 with the default threads (BENCHMARKS.md, round 21).
  */
-const BATCH_COMMANDS: ReadonlySet<string> = new Set(['convert', 'check', 'test', 'list', 'variants', 'eval']);
+const BATCH_COMMANDS: ReadonlySet<string> = new Set(['convert', 'check', 'test', 'list', 'variants', 'analyze', 'eval']);
 
 /**
  * The old generation may grow by half before a full collection (V8 lets it grow by up to 4 times as the heap gets

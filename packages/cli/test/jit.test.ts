@@ -9,6 +9,7 @@ describe('jitFlagsFor', () => {
     { command: 'test', flags: ['--no-turbo-inlining', '--interrupt-budget=400000', '--heap-growing-percent=50'] },
     { command: 'list', flags: ['--no-turbo-inlining', '--interrupt-budget=400000', '--heap-growing-percent=50'] },
     { command: 'variants', flags: ['--no-turbo-inlining', '--interrupt-budget=400000', '--heap-growing-percent=50'] },
+    { command: 'analyze', flags: ['--no-turbo-inlining', '--interrupt-budget=400000', '--heap-growing-percent=50'] },
     // eval loads its rules as a batch command does (streamFlagsFor sets the compiler's back for matching); unknown
     // commands and no command change nothing.
     { command: 'eval', flags: ['--no-turbo-inlining', '--interrupt-budget=400000', '--heap-growing-percent=50'] },
@@ -40,6 +41,7 @@ describe('streamFlagsFor', () => {
     { command: 'eval', nodeOptions: '--interrupt-budget=100000', flags: ['--turbo-inlining'] },
     { command: 'eval', execArgv: ['--no-turbo-inlining'], flags: ['--interrupt-budget=67584'] },
     { command: 'convert', flags: [] },
+    { command: 'analyze', flags: [] },
     { command: undefined, flags: [] },
   ];
   it.each(cases)('$command with NODE_OPTIONS=$nodeOptions execArgv=$execArgv', ({ command, nodeOptions, execArgv, flags }) => {
