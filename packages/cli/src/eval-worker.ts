@@ -7,8 +7,8 @@ import { loadBundle } from './launch/bundle.js';
 import { distDir } from './launch/dist-dir.js';
 import { enableModuleCompileCache } from './launch/compile-cache.js';
 
-// A worker may start after `eval` has set V8's compiler flags back for matching (jit.ts streamFlagsFor), when the
-// code cache no longer fits them: it runs the modules, whatever the flags at its start.
+// This ES module entry starts a worker where the CommonJS one (launch/worker-cjs.ts), which loads the bundle with its
+// code cache, could not: the modules run.
 const bundle = loadBundle(false, distDir());
 if (!bundle) enableModuleCompileCache(); // per thread (see compile-cache.ts)
 await (bundle ? bundle.exports : await import('./workers/eval.js')).startEvalWorker();
