@@ -15,21 +15,21 @@ export const EVAL_CHUNK_EVENTS = 256;
 
 /**
  * Events a stream must reach before workers are started without `--jobs` (stdin, or files under EVAL_EARLY_BYTES). A
- * worker reads and compiles the rules again (about 1 s for SigmaHQ's) before it matches anything, and the main thread
- * parses every event whatever the threads. Measured over SigmaHQ's rules with `--logsource windows` (BENCHMARKS.md,
- * evaluator round 9): a worker started with the run costs about 0.96 s more and then saves about 8 µs an event (19
- * against 11 µs), so it pays back past about 120,000 events. Started here, its cost is at most about a third of
- * the run's time so far; past it, each further event gains.
+ * worker reads and compiles the rules again before it matches anything, and the main thread parses every event
+ * whatever the threads. Measured over SigmaHQ's rules with `--logsource windows` (BENCHMARKS.md, round 21): one
+ * thread takes about 0.98 s + 14.3 µs an event, two (the worker started with the run) about 1.6 s + 10.2 µs, so a
+ * worker pays back past about 150,000 events. Started here, its cost (about 0.6 s) is at most about a quarter of the
+ * run's time so far; past it, each further event gains.
  */
 export const EVAL_PARALLEL_MIN_EVENTS = 100_000;
 
 /**
  * Bytes of events files from which workers start with the run, compiling the rules while the main thread does (a
- * Sysmon event as JSON is about 1.35 KB): by default about 120,000 events, where a worker started with the run paid
- * back (one thread against two, 5 alternating rounds: 20,000 events x1.37 slower with the worker, 50,000 x1.26,
- * 100,000 x1.05, 200,000 x0.87); with --jobs, anything past a chunk or so.
+ * Sysmon event as JSON is about 1.35 KB): by default about 150,000 events, where a worker started with the run pays
+ * back (one thread against two, 5 alternating rounds: 50,000 events x1.20 slower with the worker, 100,000 x1.11,
+ * 200,000 x0.95); with --jobs, anything past a chunk or so.
  */
-export const EVAL_EARLY_BYTES = { default: 160 << 20, requested: 512 << 10 } as const;
+export const EVAL_EARLY_BYTES = { default: 200 << 20, requested: 512 << 10 } as const;
 
 /**
  * Whether a rule text may hold a correlation (a top-level `correlation:` key). Workers start before the rules are
