@@ -15,14 +15,6 @@
 const BATCH_COMMANDS: ReadonlySet<string> = new Set(['convert', 'check', 'test', 'list', 'variants', 'analyze', 'eval']);
 
 /**
- * The old generation may grow by half before a full collection (V8 lets it grow by up to 4 times as the heap gets
- * larger). A batch run makes garbage at a steady rate and keeps little: `convert -t all --json` over 8 copies of
- * SigmaHQ's rules peaked at 456 MB RSS with V8's default and 325 MB with this, in about the same time; the corpus
- * itself: 150 MB against 142 MB (BENCHMARKS.md, issue 16).
- */
-const HEAP_GROWING = { flag: '--heap-growing-percent=50', chosen: /^--heap[-_]growing[-_]percent(=|$)/ } as const;
-
-/**
  * Each flag a batch command sets, with the pattern that recognises the user's own choice of it (then it is left
  * alone). `--interrupt-budget` is how much a function runs before V8 considers optimizing it (Node 20's V8:
  * 67,584 by default); a larger budget sends fewer short-lived functions of a one-shot run to TurboFan. Measured
@@ -31,7 +23,11 @@ const HEAP_GROWING = { flag: '--heap-growing-percent=50', chosen: /^--heap[-_]gr
 const BATCH_FLAGS: readonly { readonly flag: string; readonly chosen: RegExp }[] = [
   { flag: '--no-turbo-inlining', chosen: /^--(no-)?turbo[-_]inlining$/ },
   { flag: '--interrupt-budget=400000', chosen: /^--interrupt[-_]budget(=|$)/ },
-  HEAP_GROWING,
+  // The old generation may grow by half before a full collection (V8 lets it grow by up to 4 times as the heap
+  // gets larger). A batch run makes garbage at a steady rate and keeps little: `convert -t all --json` over 8
+  // copies of SigmaHQ's rules peaked at 456 MB RSS with V8's default and 325 MB with this, in about the same time;
+  // the corpus itself: 150 MB against 142 MB (BENCHMARKS.md, issue 16).
+  { flag: '--heap-growing-percent=50', chosen: /^--heap[-_]growing[-_]percent(=|$)/ },
 ];
 
 /**
@@ -53,7 +49,8 @@ export function givenNodeFlags(nodeOptions: string | undefined, execArgv: readon
 /** The V8 flags the `sigmats` binary sets for a command; each one the user already chose (NODE_OPTIONS, node flags) is left out. */
 export function jitFlagsFor(command: string | undefined, nodeOptions: string | undefined, execArgv: readonly string[]): string[] {
   if (command === undefined || !BATCH_COMMANDS.has(command)) return [];
-  return notChosen(BATCH_FLAGS, nodeOptions, execArgv);
+  const given = givenNodeFlags(nodeOptions, execArgv);
+  return BATCH_FLAGS.filter(({ chosen }) => !given.some((a) => chosen.test(a))).map(({ flag }) => flag);
 }
 
 /**
@@ -64,19 +61,14 @@ export function streamFlagsFor(command: string | undefined, nodeOptions: string 
   return command === 'eval' ? jitFlagsFor(command, nodeOptions, execArgv).flatMap((flag) => V8_COMPILER_DEFAULTS[flag] ?? []) : [];
 }
 
-function notChosen(flags: readonly { readonly flag: string; readonly chosen: RegExp }[], nodeOptions: string | undefined, execArgv: readonly string[]): string[] {
-  const given = givenNodeFlags(nodeOptions, execArgv);
-  return flags.filter(({ chosen }) => !given.some((a) => chosen.test(a))).map(({ flag }) => flag);
-}
-
 /**
- * Tunes V8 for the command about to run, and returns the flags it set. Only process entries (bin.ts, the code
- * cache's training) call this, never the library `run`.
+ * Tunes V8 for the command about to run (or, with streamFlagsFor, for `eval`'s events), and returns the flags it set.
+ * Only process entries (bin.ts, main.ts, the code cache's training) call this, never the library `run`.
  */
 export function tuneJit(command: string | undefined, flagsFor = jitFlagsFor): string[] {
   const flags = flagsFor(command, process.env.NODE_OPTIONS, process.execArgv);
-  // node:v8 is loaded only to set flags: it brings heap_utils and the streams (about 3 ms of a start), which the
-  // other commands (eval, list, help) do not need.
+  // node:v8 is loaded only to set flags: it brings heap_utils and the streams (about 3 ms of a start), which a start
+  // that sets none (help, a small run's profile cache) does not need.
   if (flags.length > 0) {
     const { setFlagsFromString } = process.getBuiltinModule('node:v8');
     for (const flag of flags) setFlagsFromString(flag);
