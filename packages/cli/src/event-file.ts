@@ -16,16 +16,18 @@ const READ_BYTES = 1 << 20;
 const PIECE_BYTES = 64 << 10;
 
 /**
- * The file's bytes in pieces of up to PIECE_BYTES. Each piece is a view of the one buffer, overwritten by the next
+ * The file's bytes from `start` in pieces of up to PIECE_BYTES. Each piece is a view of the one buffer, overwritten by the next
  * read: a consumer must be done with a piece (readEvents decodes it at once) before it asks for the next.
  */
-export async function* filePieces(path: string): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* filePieces(path: string, start = 0): AsyncGenerator<Uint8Array, void, undefined> {
   const file = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafeSlow(READ_BYTES);
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, READ_BYTES, null);
+    for (let at = start; ; ) {
+      // From the start, the file's own position (a pipe or a device has none to give); else from `start` on.
+      const { bytesRead } = await file.read(buffer, 0, READ_BYTES, start === 0 ? null : at);
       if (bytesRead === 0) return;
+      at += bytesRead;
       for (let k = 0; k < bytesRead; k += PIECE_BYTES) yield buffer.subarray(k, Math.min(bytesRead, k + PIECE_BYTES));
     }
   } finally {

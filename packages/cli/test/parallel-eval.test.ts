@@ -1,6 +1,6 @@
-// Issue 16, both cores: a long `eval` stream is matched in chunks on worker threads too. On the BUILT binary (the
-// worker is a built file), --jobs 2 must write byte for byte what --jobs 1 writes (stdout, stderr, exit code), from
-// files and from stdin, with broken events placed across chunk boundaries, an events file that cannot be read, and
+// Issue 16, both cores: a long `eval` stream is matched in chunks on worker threads too (one large file: in parts,
+// each read by the thread that matches it). On the BUILT binary (the worker is a built file), --jobs 2 must write
+// byte for byte what --jobs 1 writes (stdout, stderr, exit code), from files and from stdin, with broken events placed across chunk boundaries, an events file that cannot be read, and
 // evtx_dump-style events to flatten. In process: a chunk whose outcome changes the rule set (a rule failing while
 // matching) makes the run go on alone from that chunk, and the output is the one-thread run's.
 import { spawnSync } from 'node:child_process';
@@ -73,6 +73,9 @@ beforeAll(() => {
   // evtx_dump output: pretty-printed nested objects, flattened to Sigma's names (or not, with --no-flatten).
   const evtx = generateProcessEvents(300, 7).map((e) => JSON.stringify({ Event: { System: { EventID: 1, Channel: 'Microsoft-Windows-Sysmon/Operational' }, EventData: e } }, null, 2));
   writeFileSync(join(work, 'evtx.json'), `${evtx.join('\n')}\n`);
+  // Past the size from which --jobs starts workers with the run: read in parts.
+  const evtxLarge = generateProcessEvents(1500, 8).map((e) => JSON.stringify({ Event: { System: { EventID: 1, Channel: 'Microsoft-Windows-Sysmon/Operational' }, EventData: e } }, null, 2));
+  writeFileSync(join(work, 'evtx-large.json'), `${evtxLarge.join('\n')}\n`);
   writeFileSync(join(work, 'small.ndjson'), ndjson(10, 3, 1000));
   mkdirSync(join(work, 'corr'));
   cpSync(join(processCreation, readdirSync(processCreation).find((f) => f.includes('whoami'))!), join(work, 'corr', 'a.yml'));
@@ -102,13 +105,14 @@ function evalWith(jobs: number | undefined, args: readonly string[], input?: str
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const said = (r: { stderr: string }): boolean => /sigmats eval: \d+ events in \d+ chunks on 2 threads \(1 workers\)/.test(r.stderr);
+const said = (r: { stderr: string }): boolean => /sigmats eval: \d+ events in \d+ (chunks|parts) on 2 threads \(1 workers\)/.test(r.stderr);
 
 describe.skipIf(!HAVE_SIGMAHQ)(`eval --jobs 2 writes what --jobs 1 writes ${NEEDS_SIGMAHQ}`, () => {
   test.each([
     ['events files, one missing', ['--rules', processCreation, '--logsource', 'windows', 'events.ndjson', 'missing.ndjson', 'evtx.json']],
     ['--no-flatten', ['--rules', processCreation, '--no-flatten', 'evtx.json', 'events.ndjson']],
     ['stdin (workers start once past a chunk)', ['--rules', processCreation, '--logsource', 'windows', '-']],
+    ['one events file, read in parts on both threads', ['--rules', processCreation, '--logsource', 'windows', 'events.ndjson']],
   ])('%s', (_name, args) => {
     const input = args.includes('-') ? events : undefined;
     const one = evalWith(1, args, input);
@@ -121,6 +125,17 @@ describe.skipIf(!HAVE_SIGMAHQ)(`eval --jobs 2 writes what --jobs 1 writes ${NEED
     // And the workers did take part.
     expect(said(evalWith(2, ['-v', ...args], input))).toBe(true);
   }, 300_000);
+
+  test('one file of pretty-printed events (evtx_dump), read in parts', () => {
+    const args = ['--rules', processCreation, '--logsource', 'windows', 'evtx-large.json'];
+    const one = evalWith(1, args);
+    const two = evalWith(2, ['-v', ...args]);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(10);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toMatch(/in \d+ parts on 2 threads/);
+    expect(two.stderr.replace(/^sigmats eval: \d+ events in .*\n/m, '')).toBe(one.stderr);
+  }, 240_000);
 
   test('match lines keep the input order', () => {
     const two = evalWith(2, ['--rules', processCreation, '--logsource', 'windows', 'events.ndjson']);
@@ -187,7 +202,7 @@ detection:
    */
   function fakePool(poisoned: number): { pool: StreamPool<EvalJob, EvalChunkResult>; offered: () => number } {
     const set = compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }]));
-    const match = chunkMatcher(set, true);
+    const match = chunkMatcher(set, set.stream(), true);
     const results = new Map<number, EvalChunkResult>();
     let offered = 0;
     const pool = {

@@ -2,7 +2,7 @@ export { compileRuleSet, CompiledRuleSet, MatchStream, DEFAULT_TIME_FIELDS } fro
 export type { CompileOptions, RuleMatch, StreamMatch } from './rule-set.js';
 export { compileEnrichments, type CompiledEnrichments } from './enrichments.js';
 export { CorrelationEngine, percentileOf, medianOf, type CorrelationMatch } from './correlation.js';
-export { readEvents, EventSplitter, type EventRecord, type ReadEventsResult, type EventChunkSource, type ReadItem } from './read-events.js';
+export { readEvents, readEventPart, EventSplitter, type EventPartEnd, type EventRecord, type ReadEventsResult, type EventChunkSource, type ReadItem } from './read-events.js';
 export { windowsLogsource, logsourceApplies, type EventLogsource, type LogsourceRouter } from './logsource.js';
 export { fold } from './fold.js';
 export { compileStringPattern, type StringPattern } from './string-pattern.js';

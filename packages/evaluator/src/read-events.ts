@@ -181,6 +181,16 @@ export class EventSplitter {
     return nl;
   }
 
+  /** A top-level value is open: the text read so far ends inside it. */
+  get inValue(): boolean {
+    return this.depth > 0;
+  }
+
+  /** Line breaks read so far. */
+  get lineBreaks(): number {
+    return this.line - 1;
+  }
+
   /** The end of the text: a value still open is reported (after every event read). */
   end(diagnostics: Diagnostic[]): void {
     if (this.depth > 0) diagnostics.push(this.diag('unterminated JSON value at end of input', this.startLine, this.startCol));
@@ -247,6 +257,42 @@ function inTextOrder(out: readonly EventRecord[], diagnostics: readonly Diagnost
   }
   for (const x of after) items.push({ diagnostic: x });
   return items;
+}
+
+/** How a part of a text read on its own ends (readEventPart). */
+export interface EventPartEnd {
+  /** Line breaks in the part. */
+  readonly lineBreaks: number;
+  /** The part ends inside a top-level value (only for a part that does not end the text). */
+  readonly endsInValue: boolean;
+}
+
+/**
+ * Reads one part of a text on its own, as pieces already decoded, handing each event and diagnostic to `visit` in
+ * the order of the text as each piece is read (so that a piece's events can be matched and dropped before the next
+ * is read). `last`: the text ends with this part (a value still open is then reported, as readEvents does at the
+ * end). A part that starts at the start of a line with `{`, after a part that ends outside any value, gives the
+ * items one pass over the whole text gives there, with lines counted from the part's start: a line that opens an
+ * object resets everything the splitter carries from line to line (`sigmats eval` reads a large file this way on
+ * several threads; issue 16).
+ */
+export function readEventPart(texts: Iterable<string>, file: string, last: boolean, visit: (item: ReadItem) => void): EventPartEnd {
+  const splitter = new EventSplitter(file);
+  const read = (text: string, end: boolean): void => {
+    const out: EventRecord[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const order: number[] = [];
+    splitter.push(text, out, diagnostics, order);
+    const after: Diagnostic[] = [];
+    if (end) splitter.end(after);
+    if (diagnostics.length === 0 && after.length === 0) for (const event of out) visit({ event });
+    else for (const item of inTextOrder(out, diagnostics, order, after)) visit(item);
+  };
+  for (const text of texts) read(text, false);
+  const endsInValue = !last && splitter.inValue;
+  const lineBreaks = splitter.lineBreaks;
+  if (last) read('', true);
+  return { lineBreaks, endsInValue };
 }
 
 /** The stream's events and diagnostics in the order of the text, whatever its pieces. */

@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { compileRuleSet, readEvents } from '@sigmats/evaluator';
+import { compileRuleSet, readEvents, type MatchStream } from '@sigmats/evaluator';
 import { documentKey, type Diagnostic } from '@sigmats/core';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
@@ -12,6 +12,7 @@ import type { CliIo } from '../io.js';
 import { loadRules, readSourceSync, STDIN_NAME } from '../load.js';
 import { compileOptions, EVAL_CHUNK_EVENTS, EVAL_EARLY_BYTES, EVAL_PARALLEL_MIN_EVENTS, mayHoldCorrelations, preparerFor, type EvalChunkResult, type EvalJob, type EvalSetup } from '../parallel/eval-chunk.js';
 import { EventChunks } from '../parallel/event-chunks.js';
+import { EventParts, opensWithObject, type PartJob, type PartResult } from '../parallel/event-parts.js';
 import { parseJobs } from '../parallel/jobs.js';
 import { jobsFor, workerScript } from '../parallel/pool.js';
 import { StreamPool } from '../parallel/stream-pool.js';
@@ -27,6 +28,22 @@ const SPEC: readonly OptionSpec[] = [
   { name: 'verbose', short: 'v', type: 'boolean' },
   COLOR_OPTION,
 ];
+
+/**
+ * An open descriptor of `path` when it is read in parts (parallel/event-parts.ts): a regular file whose first
+ * character opens an object; else undefined (it is read as a stream, and any failure reported there).
+ */
+function partedFile(path: string): number | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (fstatSync(fd).isFile() && opensWithObject(fd)) return fd;
+  } catch {
+    // Read as a stream, which reports the failure.
+  }
+  if (fd !== undefined) closeSync(fd);
+  return undefined;
+}
 
 /** Bytes of the named events files (stdin and files that cannot be read count nothing). */
 function eventBytes(sources: readonly string[], cwd: string): number {
@@ -93,6 +110,27 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
     if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('stdin (-) given more than once', 'eval');
     const report = new MatchReport(io, colors, attribution);
+    // One large file of objects, with workers started for it: each thread reads its own parts of it.
+    const parted = early !== undefined && sources.length === 1 ? partedFile(resolve(io.cwd, sources[0]!)) : undefined;
+    if (parted !== undefined) {
+      const parts = new EventParts({
+        report,
+        set,
+        stream: set.stream(),
+        flatten,
+        // The workers answer each job with the result of its kind.
+        pool: early as unknown as StreamPool<PartJob, PartResult>,
+        recompile: () => compileRuleSet(loaded.collection, compileOptions(routing)),
+        threads,
+      });
+      try {
+        await parts.run(resolve(io.cwd, sources[0]!), sources[0]!, parted);
+      } finally {
+        closeSync(parted);
+        early!.close();
+      }
+      return await finish(parts.finalStream, parts.parts);
+    }
     const events = new EventChunks(
       {
         report,
@@ -123,19 +161,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     } finally {
       events.close();
     }
-    const stream = events.finalStream;
-    await report.streamEnd(stream.end());
-    for (const d of stream.diagnostics) report.diagnostic(d);
-    if (args.flags.has('verbose') && events.workers > 0) {
-      io.stderr.write(`sigmats eval: ${report.index} events in ${events.chunks} chunks on ${events.workers + 1} threads (${events.workers} workers)\n`);
+    return await finish(events.finalStream, events.chunks, events.workers);
+
+    /** The end of the run: correlation windows closed, the summary written, the exit code. */
+    async function finish(stream: MatchStream, chunks: number, workers = threads - 1): Promise<number> {
+      await report.streamEnd(stream.end());
+      for (const d of stream.diagnostics) report.diagnostic(d);
+      if (args.flags.has('verbose') && workers > 0) {
+        io.stderr.write(`sigmats eval: ${report.index} events in ${chunks} ${parted !== undefined ? 'parts' : 'chunks'} on ${workers + 1} threads (${workers} workers)\n`);
+      }
+      if (workerErrors.length > 0) {
+        io.stderr.write(`sigmats eval: warning: ${workerErrors.length} worker thread failure${workerErrors.length === 1 ? '' : 's'}; their events were matched on the main thread (first: ${workerErrors[0]!.split('\n')[0]})\n`);
+      }
+      const index = report.index;
+      const matches = report.matches;
+      io.stderr.write(colors.dim(`${index} event${index === 1 ? '' : 's'}, ${matches} match${matches === 1 ? '' : 'es'}\n`));
+      return countSeverities(ruleDiags).errors > 0 || report.eventErrors > 0 ? EXIT_FAILED : EXIT_OK;
     }
-    if (workerErrors.length > 0) {
-      io.stderr.write(`sigmats eval: warning: ${workerErrors.length} worker thread failure${workerErrors.length === 1 ? '' : 's'}; their events were matched on the main thread (first: ${workerErrors[0]!.split('\n')[0]})\n`);
-    }
-    const index = report.index;
-    const matches = report.matches;
-    io.stderr.write(colors.dim(`${index} event${index === 1 ? '' : 's'}, ${matches} match${matches === 1 ? '' : 'es'}\n`));
-    return countSeverities(ruleDiags).errors > 0 || report.eventErrors > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     early?.close();
   }

@@ -25,9 +25,10 @@ export const EVAL_PARALLEL_MIN_EVENTS = 100_000;
 
 /**
  * Bytes of events files from which workers start with the run, compiling the rules while the main thread does (a
- * Sysmon event as JSON is about 1.35 KB): by default about 150,000 events, where a worker started with the run pays
- * back (one thread against two, 5 alternating rounds: 50,000 events x1.20 slower with the worker, 100,000 x1.11,
- * 200,000 x0.95); with --jobs, anything past a chunk or so.
+ * Sysmon event as JSON is about 1.35 KB): by default about 150,000 events, where a worker started with the run paid
+ * back in chunks (one thread against two, 5 alternating rounds: 50,000 events x1.20 slower with the worker, 100,000
+ * x1.11, 200,000 x0.95); with --jobs, anything past a chunk or so. One file read in parts (event-parts.ts) breaks even
+ * sooner (BENCHMARKS.md, round 22: 50,000 events x1.23, 100,000 x0.97, 200,000 x0.77); the threshold is the same.
  */
 export const EVAL_EARLY_BYTES = { default: 200 << 20, requested: 512 << 10 } as const;
 
@@ -98,8 +99,7 @@ export function changesRuleSet(outcome: EventOutcome | undefined): boolean {
 }
 
 /** A thread's matcher of chunks, over its own rule set and stream. */
-export function chunkMatcher(set: CompiledRuleSet, flatten: boolean): (job: EvalJob) => EvalChunkResult {
-  const stream = set.stream();
+export function chunkMatcher(set: CompiledRuleSet, stream: MatchStream, flatten: boolean): (job: EvalJob) => EvalChunkResult {
   const prepare = preparerFor(flatten);
   return (job) => ({ index: job.index, outcomes: job.events.map((e) => evaluateEvent(set, stream, prepare, e)) });
 }

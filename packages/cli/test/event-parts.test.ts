@@ -1,0 +1,294 @@
+// Issue 16, both cores: a large events file is read in parts, each part read, parsed and matched by the thread it
+// is given to (parallel/event-parts.ts). Whatever the cuts, the output must be what one pass over the file writes
+// (stdout and stderr): parts that end inside a value (a `{` in column 1 within it, a top-level array) and parts whose
+// outcome changes the rule set make the run go on alone from there; a part lost with its worker is matched here.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { openSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { loadCollection } from '@sigmats/core';
+import { compileRuleSet, generateProcessEvents, readEventPart, readEvents, type ReadItem } from '@sigmats/evaluator';
+import { afterAll, describe, expect, test } from 'vitest';
+import { colorsFor } from '../src/color.js';
+import { MatchReport } from '../src/eval-output.js';
+import { filePieces } from '../src/event-file.js';
+import { memoryIo } from '../src/io.js';
+import { evaluateEvent } from '../src/parallel/eval-chunk.js';
+import { EventParts, nextCut, opensWithObject, partMatcher, type PartJob, type PartResult } from '../src/parallel/event-parts.js';
+import type { StreamPool } from '../src/parallel/stream-pool.js';
+import { eventText } from '../../evaluator/test/event-texts.js';
+
+const rules = `title: Whoami
+id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000e1
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    sel:
+        Image|endswith: '\\\\whoami.exe'
+    condition: sel
+---
+title: Any cmd
+id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000e2
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    sel:
+        Image|contains: 'cmd'
+    condition: sel
+---
+title: Anything with an a
+id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000e3
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    sel:
+        a|contains: 'a'
+    condition: sel
+`;
+const ruleSet = () => compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }]));
+
+const dir = mkdtempSync(join(tmpdir(), 'sigmats-event-parts-'));
+let files = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function fileOf(text: string): string {
+  const path = join(dir, `events-${files++}.json`);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** What a one-thread `eval` writes for the file: one pass, each item reported as it is read. */
+async function onePass(path: string): Promise<{ out: string; err: string }> {
+  const io = memoryIo();
+  const set = ruleSet();
+  const stream = set.stream();
+  const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
+  for await (const item of readEvents(filePieces(path), 'events')) {
+    if (item.diagnostic) report.diagnostic(item.diagnostic);
+    else await report.event('events', item.event.line, evaluateEvent(set, stream, (e) => e, item.event.event));
+  }
+  await report.fileEnd();
+  return { out: io.out(), err: io.err() };
+}
+
+interface FakeWorker {
+  /** Jobs the worker accepted. */
+  offered: number;
+  /** The part whose first event's outcome is made an error (one that changes the rule set). */
+  poisoned?: number;
+  /** The part lost with the worker (handed back to the main thread). */
+  lostPart?: number;
+  /** Jobs the worker takes at all (every other one, to mix the threads' parts). */
+  takes: (index: number) => boolean;
+}
+
+/** A pool whose one worker matches parts with a rule set of its own, at once. */
+function fakePool(w: FakeWorker): StreamPool<PartJob, PartResult> {
+  const set = ruleSet();
+  const match = partMatcher(set, set.stream(), false);
+  const results = new Map<number, PartResult>();
+  const lost = new Set<number>();
+  const pool = {
+    offer(job: PartJob): boolean {
+      if (!w.takes(job.index)) return false;
+      w.offered++;
+      if (job.index === w.lostPart) {
+        lost.add(job.index);
+        return true;
+      }
+      const r = match(structuredClone(job));
+      const first = r.error === undefined ? r.entries.findIndex((e) => typeof e !== 'object' || !('diagnostic' in e)) : -1;
+      if (job.index === w.poisoned && r.error === undefined && first >= 0) {
+        const entries = [...r.entries];
+        const e = entries[first]!;
+        entries[first] = { line: typeof e === 'number' ? e : 'line' in e ? e.line : 0, outcome: { error: 'poisoned' } };
+        results.set(job.index, { ...r, entries });
+      } else results.set(job.index, r);
+      return true;
+    },
+    take(index: number): PartResult | undefined {
+      const r = results.get(index);
+      results.delete(index);
+      return r;
+    },
+    lost: (index: number) => lost.delete(index),
+    next: () => Promise.resolve(),
+    close(): void {
+      results.clear();
+    },
+  };
+  return pool as unknown as StreamPool<PartJob, PartResult>;
+}
+
+async function inParts(path: string, partBytes: number, worker: FakeWorker): Promise<{ out: string; err: string; parts: number }> {
+  const io = memoryIo();
+  const set = ruleSet();
+  const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
+  const parts = new EventParts({ report, set, stream: set.stream(), flatten: false, pool: fakePool(worker), recompile: ruleSet, threads: 2, partBytes });
+  const fd = openSync(path, 'r');
+  try {
+    await parts.run(path, 'events', fd);
+  } finally {
+    closeSync(fd);
+  }
+  return { out: io.out(), err: io.err(), parts: parts.parts };
+}
+
+const everyOther = (index: number): boolean => index % 2 === 0;
+
+/** NDJSON of generated process events, with junk, broken and blank lines, CRLF endings and a mark at the start. */
+function mixedNdjson(n: number, seed: number): string {
+  const lines: string[] = [];
+  generateProcessEvents(n, seed).forEach((e, i) => {
+    lines.push(JSON.stringify({ ...e, a: i % 3 === 0 ? 'a' : 'b' }) + (i % 7 === 0 ? '\r' : ''));
+    if (i % 41 === 40) lines.push('garbage');
+    if (i % 53 === 52) lines.push('{"EventID": 1, "Image": "cut');
+    if (i % 29 === 28) lines.push('');
+    if (i % 61 === 60) lines.push('{"a": 1} trailing');
+  });
+  return `\ufeff${lines.join('\n')}`;
+}
+
+describe('an events file read in parts writes what one pass writes', () => {
+  test('NDJSON with junk, broken lines, CRLF and a byte order mark, in parts of many sizes', async () => {
+    const path = fileOf(mixedNdjson(600, 5));
+    const one = await onePass(path);
+    expect(one.out.split('\n').length).toBeGreaterThan(100);
+    expect(one.err).toContain('eval/invalid-event');
+    for (const bytes of [1, 100, 4096, 50_000, 1 << 20]) {
+      const worker: FakeWorker = { offered: 0, takes: everyOther };
+      const got = await inParts(path, bytes, worker);
+      expect(got.out).toBe(one.out);
+      expect(got.err).toBe(one.err);
+      if (bytes <= 4096) expect(worker.offered).toBeGreaterThan(10);
+    }
+  });
+
+  test('pretty-printed objects (evtx_dump) are cut between objects', async () => {
+    const text = generateProcessEvents(200, 9)
+      .map((e) => JSON.stringify({ Event: { EventData: e }, a: 'a' }, null, 2))
+      .join('\n');
+    const path = fileOf(`${text}\n`);
+    const one = await onePass(path);
+    const got = await inParts(path, 2000, { offered: 0, takes: everyOther });
+    expect(got.parts).toBeGreaterThan(20);
+    expect(got.out).toBe(one.out);
+    expect(got.err).toBe(one.err);
+  });
+
+  test('a part that ends inside a value makes the run go on alone from it', async () => {
+    const before = generateProcessEvents(100, 3).map((e) => JSON.stringify({ ...e, a: 'a' }));
+    // A `{` in column 1 inside a value: a cut may fall there. Then a top-level array, whose objects start lines.
+    const inside = ['{"a": "a1",', '"b":', '{"c": 1}}', '[', '{"a": "a2"},', '{"a": "a3"}', ']'];
+    const after = generateProcessEvents(100, 4).map((e) => JSON.stringify({ ...e, a: 'a' }));
+    const path = fileOf([...before, ...inside, ...after].join('\n'));
+    const one = await onePass(path);
+    expect(one.out).toContain('"event":102');
+    for (const bytes of [1, 300, 2000]) {
+      const got = await inParts(path, bytes, { offered: 0, takes: everyOther });
+      expect(got.out).toBe(one.out);
+      expect(got.err).toBe(one.err);
+    }
+  });
+
+  test('a part whose outcome changes the rule set: the run goes on alone from it', async () => {
+    const path = fileOf(mixedNdjson(300, 8));
+    const one = await onePass(path);
+    const worker: FakeWorker = { offered: 0, takes: everyOther, poisoned: 4 };
+    const got = await inParts(path, 3000, worker);
+    // Parts 0, 2 and 4 were offered; from part 4 on this thread read the file alone.
+    expect(worker.offered).toBe(3);
+    expect(got.out).toBe(one.out);
+    expect(got.err).toBe(one.err);
+  });
+
+  test('a part lost with its worker is matched here', async () => {
+    const path = fileOf(mixedNdjson(300, 12));
+    const one = await onePass(path);
+    const got = await inParts(path, 3000, { offered: 0, takes: () => true, lostPart: 3 });
+    expect(got.out).toBe(one.out);
+    expect(got.err).toBe(one.err);
+  });
+
+  test('property: any text of objects, any part size', async () => {
+    await fc.assert(
+      fc.asyncProperty(eventText, fc.integer({ min: 1, max: 120 }), fc.boolean(), async (text, bytes, mixed) => {
+        const path = fileOf(text);
+        const fd = openSync(path, 'r');
+        const eligible = opensWithObject(fd);
+        closeSync(fd);
+        fc.pre(eligible);
+        const one = await onePass(path);
+        const got = await inParts(path, bytes, { offered: 0, takes: mixed ? everyOther : () => true });
+        expect(got.err).toBe(one.err);
+        expect(got.out).toBe(one.out);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('where a file is cut', () => {
+  test('after a line break, at a line that opens an object; the end when there is none', () => {
+    const text = 'x\n  {"a":1}\n{"b":2}\n' + 'y'.repeat(70_000) + '\n{"c":3}';
+    const path = fileOf(text);
+    const fd = openSync(path, 'r');
+    try {
+      const size = Buffer.byteLength(text);
+      expect(nextCut(fd, 0, size)).toBe(text.indexOf('{"b"'));
+      expect(nextCut(fd, text.indexOf('{"b"'), size)).toBe(text.indexOf('{"b"'));
+      // Past a 64 KB window with no line break in it.
+      expect(nextCut(fd, text.indexOf('{"b"') + 1, size)).toBe(text.indexOf('{"c"'));
+      expect(nextCut(fd, text.indexOf('{"c"') + 1, size)).toBe(size);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  test('a `\\n{` across two windows is found', () => {
+    const text = `${'z'.repeat((64 << 10) - 1)}\n{"a":1}\n`;
+    const path = fileOf(text);
+    const fd = openSync(path, 'r');
+    try {
+      expect(nextCut(fd, 1, Buffer.byteLength(text))).toBe(64 << 10);
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  test('only a file whose first character opens an object is read in parts', () => {
+    const cases: [string, boolean][] = [
+      ['{"a":1}\n', true],
+      ['\ufeff  \r\n{"a":1}', true],
+      [`${' '.repeat(70_000)}{"a":1}`, true],
+      ['[{"a":1}]', false],
+      ['garbage\n{"a":1}', false],
+      ['', false],
+      ['   \n', false],
+    ];
+    for (const [text, expected] of cases) {
+      const fd = openSync(fileOf(text), 'r');
+      try {
+        expect(opensWithObject(fd), JSON.stringify(text.slice(0, 20))).toBe(expected);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  });
+});
+
+describe('readEventPart', () => {
+  test('hands items on in the order of the text and says where the part ends', () => {
+    const items: ReadItem[] = [];
+    const end = readEventPart(['{"a":1}\ngarb', 'age\n{"b":', '2}\n{"c":'], 'f', false, (i) => items.push(i));
+    expect(items.map((i) => (i.event ? `e${i.event.line}` : `d${i.diagnostic!.line}`))).toEqual(['e1', 'd2', 'e3']);
+    expect(end).toEqual({ lineBreaks: 3, endsInValue: true });
+    const last: ReadItem[] = [];
+    expect(readEventPart(['{"c":'], 'f', true, (i) => last.push(i))).toEqual({ lineBreaks: 0, endsInValue: false });
+    expect(last[0]!.diagnostic!.message).toContain('unterminated');
+  });
+});
