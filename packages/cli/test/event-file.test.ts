@@ -8,9 +8,9 @@ const dir = mkdtempSync(join(tmpdir(), 'sigmats-event-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The pieces' bytes, each copied as it comes (the next read overwrites it), and their sizes. */
-async function collect(path: string): Promise<{ bytes: Buffer; sizes: number[] }> {
+async function collect(path: string, start = 0): Promise<{ bytes: Buffer; sizes: number[] }> {
   const copies: Buffer[] = [];
-  for await (const piece of filePieces(path)) copies.push(Buffer.from(piece));
+  for await (const piece of filePieces(path, start)) copies.push(Buffer.from(piece));
   return { bytes: Buffer.concat(copies), sizes: copies.map((c) => c.length) };
 }
 
@@ -23,6 +23,15 @@ describe('filePieces (eval reads events files through one buffer)', () => {
     const { bytes, sizes } = await collect(path);
     expect(bytes.equals(content)).toBe(true);
     expect(sizes.every((n) => n > 0 && n <= 65_536)).toBe(true);
+  });
+
+  test.each([1, 65_536, (1 << 20) + 1, 2_499_999, 2_500_000, 3_000_000])('from byte %i, the rest of the file (where one pass after a part that ends inside a value goes on)', async (start) => {
+    const content = Buffer.alloc(2_500_000);
+    for (let k = 0; k < content.length; k++) content[k] = (k * 7 + (k >> 12)) & 0xff;
+    const path = join(dir, 'from');
+    writeFileSync(path, content);
+    const { bytes } = await collect(path, start);
+    expect(bytes.equals(content.subarray(start))).toBe(true);
   });
 
   test('a missing file and a folder fail as reading them does', async () => {

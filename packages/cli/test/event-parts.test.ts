@@ -2,8 +2,7 @@
 // is given to (parallel/event-parts.ts). Whatever the cuts, the output must be what one pass over the file writes
 // (stdout and stderr): parts that end inside a value (a `{` in column 1 within it, a top-level array) and parts whose
 // outcome changes the rule set make the run go on alone from there; a part lost with its worker is matched here.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { openSync, closeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -18,27 +17,9 @@ import { evaluateEvent } from '../src/parallel/eval-chunk.js';
 import { EventParts, nextCut, opensWithObject, partMatcher, type PartJob, type PartResult } from '../src/parallel/event-parts.js';
 import type { StreamPool } from '../src/parallel/stream-pool.js';
 import { eventText } from '../../evaluator/test/event-texts.js';
+import { WHOAMI_AND_CMD } from './eval-rules.js';
 
-const rules = `title: Whoami
-id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000e1
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    sel:
-        Image|endswith: '\\\\whoami.exe'
-    condition: sel
----
-title: Any cmd
-id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000e2
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    sel:
-        Image|contains: 'cmd'
-    condition: sel
----
+const rules = `${WHOAMI_AND_CMD}---
 title: Anything with an a
 id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000e3
 logsource:

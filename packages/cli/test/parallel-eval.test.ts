@@ -18,6 +18,7 @@ import { EventChunks } from '../src/parallel/event-chunks.js';
 import type { StreamPool } from '../src/parallel/stream-pool.js';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { BIN, ensureBuilt, HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
+import { WHOAMI_AND_CMD } from './eval-rules.js';
 
 const corpus = join(SIGMAHQ, 'rules');
 const processCreation = join(corpus, 'windows', 'process_creation');
@@ -175,26 +176,7 @@ describe.skipIf(!HAVE_SIGMAHQ)(`when eval uses worker threads ${NEEDS_SIGMAHQ}`,
 });
 
 describe('a chunk that changes the rule set (in process)', () => {
-  const rules = `title: Whoami
-id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000d1
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    sel:
-        Image|endswith: '\\\\whoami.exe'
-    condition: sel
----
-title: Any cmd
-id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000d2
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    sel:
-        Image|contains: 'cmd'
-    condition: sel
-`;
+  const rules = WHOAMI_AND_CMD;
 
   /**
    * A pool whose one worker matches with a set of its own, and reports for one event an outcome that would

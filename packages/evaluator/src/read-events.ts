@@ -278,38 +278,30 @@ export interface EventPartEnd {
  */
 export function readEventPart(texts: Iterable<string>, file: string, last: boolean, visit: (item: ReadItem) => void): EventPartEnd {
   const splitter = new EventSplitter(file);
-  const read = (text: string, end: boolean): void => {
-    const out: EventRecord[] = [];
-    const diagnostics: Diagnostic[] = [];
-    const order: number[] = [];
-    splitter.push(text, out, diagnostics, order);
-    const after: Diagnostic[] = [];
-    if (end) splitter.end(after);
-    if (diagnostics.length === 0 && after.length === 0) for (const event of out) visit({ event });
-    else for (const item of inTextOrder(out, diagnostics, order, after)) visit(item);
-  };
-  for (const text of texts) read(text, false);
+  for (const text of texts) for (const item of readItems(splitter, text, false)) visit(item);
   const endsInValue = !last && splitter.inValue;
   const lineBreaks = splitter.lineBreaks;
-  if (last) read('', true);
+  if (last) for (const item of readItems(splitter, '', true)) visit(item);
   return { lineBreaks, endsInValue };
+}
+
+/** What `splitter` reads in `text` (and at the text's end, when `end`), in the order of the text. */
+function readItems(splitter: EventSplitter, text: string, end: boolean): ReadItem[] {
+  const out: EventRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const order: number[] = [];
+  splitter.push(text, out, diagnostics, order);
+  const after: Diagnostic[] = [];
+  if (end) splitter.end(after);
+  return diagnostics.length === 0 && after.length === 0 ? out.map((event) => ({ event })) : inTextOrder(out, diagnostics, order, after);
 }
 
 /** The stream's events and diagnostics in the order of the text, whatever its pieces. */
 async function* readEventStream(source: EventChunkSource, file?: string): AsyncGenerator<ReadItem, void, undefined> {
   const splitter = new EventSplitter(file);
   const decoder = new TextDecoder('utf-8');
-  const read = (text: string, last: boolean): ReadItem[] => {
-    const out: EventRecord[] = [];
-    const diagnostics: Diagnostic[] = [];
-    const order: number[] = [];
-    splitter.push(text, out, diagnostics, order);
-    const after: Diagnostic[] = [];
-    if (last) splitter.end(after);
-    return diagnostics.length === 0 && after.length === 0 ? out.map((event) => ({ event })) : inTextOrder(out, diagnostics, order, after);
-  };
   for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
-    yield* read(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }), false);
+    yield* readItems(splitter, typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }), false);
   }
-  yield* read(decoder.decode(), true);
+  yield* readItems(splitter, decoder.decode(), true);
 }

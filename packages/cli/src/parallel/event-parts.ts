@@ -2,7 +2,7 @@
  * A large events file matched in parts on every thread (issue 16: both cores). Each part is read, decoded, parsed
  * and matched by the thread it is given to, from the file itself; only its outcomes cross between threads. With
  * events read on the main thread and sent to the workers as objects (event-chunks.ts), the main thread read, parsed
- * and cloned every event, and was the bottleneck: two threads gave about x0.9 of one where two processes, each
+ * and cloned every event, and was the bottleneck: two threads gave x0.94–0.96 of one where two processes, each
  * reading half the file, gave about x0.7 (BENCHMARKS.md, round 22).
  *
  * What one pass over the file gives is kept exactly. A part starts after a line break, at a line that opens an

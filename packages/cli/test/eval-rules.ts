@@ -1,0 +1,21 @@
+/** Small process-creation rules for the in-process tests of parallel `eval` (chunks and parts). */
+export const WHOAMI_AND_CMD = `title: Whoami
+id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000d1
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    sel:
+        Image|endswith: '\\\\whoami.exe'
+    condition: sel
+---
+title: Any cmd
+id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000d2
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    sel:
+        Image|contains: 'cmd'
+    condition: sel
+`;
