@@ -3,8 +3,8 @@
 // byte for byte what --jobs 1 writes (stdout, stderr, exit code), from files and from stdin, with broken events placed across chunk boundaries, an events file that cannot be read, and
 // evtx_dump-style events to flatten. In process: a chunk whose outcome changes the rule set (a rule failing while
 // matching) makes the run go on alone from that chunk, and the output is the one-thread run's.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCollection } from '@sigmats/core';
@@ -136,6 +136,26 @@ describe.skipIf(!HAVE_SIGMAHQ)(`eval --jobs 2 writes what --jobs 1 writes ${NEED
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr).toMatch(/in \d+ parts on 2 threads/);
     expect(two.stderr.replace(/^sigmats eval: \d+ events in .*\n/m, '')).toBe(one.stderr);
+  }, 240_000);
+
+  test.skipIf(process.platform === 'win32')('a named pipe is read as a stream, not in parts (and its writer keeps its reader)', () => {
+    const fifo = join(work, 'events.fifo');
+    if (!existsSync(fifo)) execFileSync('mkfifo', [fifo]);
+    const args = ['--rules', processCreation, '--logsource', 'windows', 'events.fifo'];
+    const runWith = (jobs: number): Outcome => {
+      const writer = spawn('sh', ['-c', 'cat events.ndjson > events.fifo'], { cwd: work, stdio: 'ignore' });
+      try {
+        return evalWith(jobs, jobs === 2 ? ['-v', ...args] : args);
+      } finally {
+        writer.kill();
+      }
+    };
+    const one = runWith(1);
+    const two = runWith(2);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(100);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).not.toMatch(/ parts on /);
+    expect(two.code).toBe(one.code);
   }, 240_000);
 
   test('match lines keep the input order', () => {

@@ -36,6 +36,9 @@ const SPEC: readonly OptionSpec[] = [
 function partedFile(path: string): number | undefined {
   let fd: number | undefined;
   try {
+    // Not opened unless it is a regular file: opening a named pipe waits for its writer, and closing it again would
+    // leave the writer with no reader.
+    if (!statSync(path).isFile()) return undefined;
     fd = openSync(path, 'r');
     if (fstatSync(fd).isFile() && opensWithObject(fd)) return fd;
   } catch {
@@ -84,7 +87,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const setup: EvalSetup = { sources: ruleSources, routing, flatten };
   const workerErrors: string[] = [];
   const startPool = (): StreamPool<EvalJob, EvalChunkResult> => new StreamPool<EvalJob, EvalChunkResult>(script!, setup, threads - 1, (m) => workerErrors.push(m));
-  let early = script !== undefined && !mayHoldCorrelations(ruleSources) && eventBytes(sources, io.cwd) >= (requestedJobs !== undefined ? EVAL_EARLY_BYTES.requested : EVAL_EARLY_BYTES.default) ? startPool() : undefined;
+  // One large file of objects is read in parts, each by the thread that matches it (parallel/event-parts.ts): open
+  // here, it is the file the parts are read from (closed on every way out).
+  const partable = script !== undefined && sources.length === 1 && sources[0] !== STDIN ? partedFile(resolve(io.cwd, sources[0]!)) : undefined;
+  const earlyBytes = requestedJobs !== undefined ? EVAL_EARLY_BYTES.requested : partable !== undefined ? EVAL_EARLY_BYTES.parts : EVAL_EARLY_BYTES.default;
+  let early = script !== undefined && !mayHoldCorrelations(ruleSources) && eventBytes(sources, io.cwd) >= earlyBytes ? startPool() : undefined;
   // The workers started now are stopped on every way out (one left running would keep the process alive).
   try {
     const loaded = await loadRules(found.files, io, undefined, new Map(found.files.map((p, i) => [p, ruleSources[i]!])));
@@ -111,7 +118,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('stdin (-) given more than once', 'eval');
     const report = new MatchReport(io, colors, attribution);
     // One large file of objects, with workers started for it: each thread reads its own parts of it.
-    const parted = early !== undefined && sources.length === 1 ? partedFile(resolve(io.cwd, sources[0]!)) : undefined;
+    const parted = early !== undefined ? partable : undefined;
     if (parted !== undefined) {
       const parts = new EventParts({
         report,
@@ -126,7 +133,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       try {
         await parts.run(resolve(io.cwd, sources[0]!), sources[0]!, parted);
       } finally {
-        closeSync(parted);
         early!.close();
       }
       return await finish(parts.finalStream, parts.parts);
@@ -180,5 +186,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } finally {
     early?.close();
+    if (partable !== undefined) closeSync(partable);
   }
 }

@@ -28,9 +28,10 @@ export const EVAL_PARALLEL_MIN_EVENTS = 100_000;
  * Sysmon event as JSON is about 1.35 KB): by default about 150,000 events, where a worker started with the run paid
  * back in chunks (one thread against two, 5 alternating rounds: 50,000 events x1.20 slower with the worker, 100,000
  * x1.11, 200,000 x0.95); with --jobs, anything past a chunk or so. One file read in parts (event-parts.ts) breaks even
- * sooner (BENCHMARKS.md, round 22: 50,000 events x1.23, 100,000 x0.97, 200,000 x0.77); the threshold is the same.
+ * sooner, at about 80,000 events (BENCHMARKS.md, round 22: 50,000 events x1.23, 80,000 x0.99, 100,000 x0.97, 120,000
+ * x0.84, 200,000 x0.77): from 128 MB, about 95,000 events.
  */
-export const EVAL_EARLY_BYTES = { default: 200 << 20, requested: 512 << 10 } as const;
+export const EVAL_EARLY_BYTES = { default: 200 << 20, parts: 128 << 20, requested: 512 << 10 } as const;
 
 /**
  * Whether a rule text may hold a correlation (a top-level `correlation:` key). Workers start before the rules are
