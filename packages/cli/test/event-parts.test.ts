@@ -4,7 +4,7 @@
 // outcome changes the rule set make the run go on alone from there; a part lost with its worker is matched here.
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { loadCollection } from '@sigmats/core';
 import { compileRuleSet, generateProcessEvents, readEventPart, readEvents, type ReadItem } from '@sigmats/evaluator';
@@ -42,17 +42,24 @@ function fileOf(text: string): string {
   return path;
 }
 
-/** What a one-thread `eval` writes for the file: one pass, each item reported as it is read. */
-async function onePass(path: string): Promise<{ out: string; err: string }> {
+/** What a one-thread `eval` writes for the files: one pass over each in turn, each item reported as it is read. */
+async function onePass(...paths: string[]): Promise<{ out: string; err: string }> {
   const io = memoryIo();
   const set = ruleSet();
   const stream = set.stream();
   const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
-  for await (const item of readEvents(filePieces(path), 'events')) {
-    if (item.diagnostic) report.diagnostic(item.diagnostic);
-    else await report.event('events', item.event.line, evaluateEvent(set, stream, (e) => e, item.event.event));
+  for (const path of paths) {
+    const name = paths.length === 1 ? 'events' : basename(path);
+    try {
+      for await (const item of readEvents(filePieces(path), name)) {
+        if (item.diagnostic) report.diagnostic(item.diagnostic);
+        else await report.event(name, item.event.line, evaluateEvent(set, stream, (e) => e, item.event.event));
+      }
+      await report.fileEnd();
+    } catch (err) {
+      report.fileFailed(name, err);
+    }
   }
-  await report.fileEnd();
   return { out: io.out(), err: io.err() };
 }
 
@@ -105,17 +112,13 @@ function fakePool(w: FakeWorker): StreamPool<PartJob, PartResult> {
   return pool as unknown as StreamPool<PartJob, PartResult>;
 }
 
-async function inParts(path: string, partBytes: number, worker: FakeWorker): Promise<{ out: string; err: string; parts: number }> {
+async function inParts(paths: string | string[], partBytes: number, worker: FakeWorker): Promise<{ out: string; err: string; parts: number }> {
   const io = memoryIo();
   const set = ruleSet();
   const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
   const parts = new EventParts({ report, set, stream: set.stream(), flatten: false, pool: fakePool(worker), recompile: ruleSet, threads: 2, partBytes });
-  const fd = openSync(path, 'r');
-  try {
-    await parts.run(path, 'events', fd);
-  } finally {
-    closeSync(fd);
-  }
+  const list = typeof paths === 'string' ? [paths] : paths;
+  for (const path of list) await parts.run(path, list.length === 1 ? 'events' : basename(path));
   return { out: io.out(), err: io.err(), parts: parts.parts };
 }
 
@@ -193,6 +196,30 @@ describe('an events file read in parts writes what one pass writes', () => {
     const got = await inParts(path, 3000, { offered: 0, takes: () => true, lostPart: 3 });
     expect(got.out).toBe(one.out);
     expect(got.err).toBe(one.err);
+  });
+
+  test('several files, one after the other: in parts, in one pass (an array, an empty file), or missing', async () => {
+    const files = [
+      fileOf(mixedNdjson(200, 21)),
+      fileOf(`[${generateProcessEvents(50, 22).map((e) => JSON.stringify({ ...e, a: 'a' })).join(',\n')}]\n`),
+      fileOf(''),
+      join(dir, 'missing.json'),
+      fileOf(generateProcessEvents(60, 23).map((e) => JSON.stringify({ ...e, a: 'a' }, null, 2)).join('\n')),
+      fileOf(mixedNdjson(200, 24)),
+    ];
+    const one = await onePass(...files);
+    expect(one.err).toContain('io/read-failed');
+    for (const bytes of [1, 700, 5000]) {
+      const got = await inParts(files, bytes, { offered: 0, takes: everyOther });
+      expect(got.out).toBe(one.out);
+      expect(got.err).toBe(one.err);
+    }
+    // A part that changes the rule set in the first file: the rest of the run is read here in one pass.
+    const worker: FakeWorker = { offered: 0, takes: () => true, poisoned: 2 };
+    const poisoned = await inParts(files, 700, worker);
+    expect(poisoned.out).toBe(one.out);
+    expect(poisoned.err).toBe(one.err);
+    expect(worker.offered).toBe(3);
   });
 
   test('property: any text of objects, any part size', async () => {

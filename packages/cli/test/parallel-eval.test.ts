@@ -114,6 +114,7 @@ describe.skipIf(!HAVE_SIGMAHQ)(`eval --jobs 2 writes what --jobs 1 writes ${NEED
     ['--no-flatten', ['--rules', processCreation, '--no-flatten', 'evtx.json', 'events.ndjson']],
     ['stdin (workers start once past a chunk)', ['--rules', processCreation, '--logsource', 'windows', '-']],
     ['one events file, read in parts on both threads', ['--rules', processCreation, '--logsource', 'windows', 'events.ndjson']],
+    ['two events files, each read in parts', ['--rules', processCreation, '--logsource', 'windows', 'evtx-large.json', 'events.ndjson']],
   ])('%s', (_name, args) => {
     const input = args.includes('-') ? events : undefined;
     const one = evalWith(1, args, input);

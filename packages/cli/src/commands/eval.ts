@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileRuleSet, readEvents, type MatchStream } from '@sigmats/evaluator';
 import { documentKey, type Diagnostic } from '@sigmats/core';
@@ -30,22 +30,33 @@ const SPEC: readonly OptionSpec[] = [
 ];
 
 /**
- * An open descriptor of `path` when it is read in parts (parallel/event-parts.ts): a regular file whose first
- * character opens an object; else undefined (it is read as a stream, and any failure reported there).
+ * Whether `path` is read in parts (parallel/event-parts.ts): a regular file whose first character opens an object.
+ * Anything else is read as a stream, which reports any failure.
  */
-function partedFile(path: string): number | undefined {
+function partable(path: string): boolean {
   let fd: number | undefined;
   try {
     // Not opened unless it is a regular file: opening a named pipe waits for its writer, and closing it again would
     // leave the writer with no reader.
-    if (!statSync(path).isFile()) return undefined;
+    if (!statSync(path).isFile()) return false;
     fd = openSync(path, 'r');
-    if (fstatSync(fd).isFile() && opensWithObject(fd)) return fd;
+    return opensWithObject(fd);
   } catch {
-    // Read as a stream, which reports the failure.
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  if (fd !== undefined) closeSync(fd);
-  return undefined;
+}
+
+/** Whether every source is a regular file (not stdin, a pipe or a device, nor a file that cannot be read). */
+function regularFiles(sources: readonly string[], cwd: string): boolean {
+  return sources.every((s) => {
+    try {
+      return s !== STDIN && statSync(resolve(cwd, s)).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Bytes of the named events files (stdin and files that cannot be read count nothing). */
@@ -87,10 +98,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const setup: EvalSetup = { sources: ruleSources, routing, flatten };
   const workerErrors: string[] = [];
   const startPool = (): StreamPool<EvalJob, EvalChunkResult> => new StreamPool<EvalJob, EvalChunkResult>(script!, setup, threads - 1, (m) => workerErrors.push(m));
-  // One large file of objects is read in parts, each by the thread that matches it (parallel/event-parts.ts): open
-  // here, it is the file the parts are read from (closed on every way out).
-  const partable = script !== undefined && sources.length === 1 && sources[0] !== STDIN ? partedFile(resolve(io.cwd, sources[0]!)) : undefined;
-  const earlyBytes = requestedJobs !== undefined ? EVAL_EARLY_BYTES.requested : partable !== undefined ? EVAL_EARLY_BYTES.parts : EVAL_EARLY_BYTES.default;
+  // Regular files are read in parts, each by the thread that matches it (parallel/event-parts.ts); one file of
+  // objects pays back the worker sooner than several files or a stream.
+  const inParts = script !== undefined && regularFiles(sources, io.cwd);
+  const onePartable = inParts && sources.length === 1 && partable(resolve(io.cwd, sources[0]!));
+  const earlyBytes = requestedJobs !== undefined ? EVAL_EARLY_BYTES.requested : onePartable ? EVAL_EARLY_BYTES.parts : EVAL_EARLY_BYTES.default;
   let early = script !== undefined && !mayHoldCorrelations(ruleSources) && eventBytes(sources, io.cwd) >= earlyBytes ? startPool() : undefined;
   // The workers started now are stopped on every way out (one left running would keep the process alive).
   try {
@@ -117,9 +129,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
     if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('stdin (-) given more than once', 'eval');
     const report = new MatchReport(io, colors, attribution);
-    // One large file of objects, with workers started for it: each thread reads its own parts of it.
-    const parted = early !== undefined ? partable : undefined;
-    if (parted !== undefined) {
+    // Large event files, with workers started for them: each thread reads its own parts of them.
+    const parted = early !== undefined && inParts;
+    if (parted) {
       const parts = new EventParts({
         report,
         set,
@@ -131,7 +143,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         threads,
       });
       try {
-        await parts.run(resolve(io.cwd, sources[0]!), sources[0]!, parted);
+        for (const source of sources) await parts.run(resolve(io.cwd, source), source);
       } finally {
         early!.close();
       }
@@ -174,7 +186,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       await report.streamEnd(stream.end());
       for (const d of stream.diagnostics) report.diagnostic(d);
       if (args.flags.has('verbose') && workers > 0) {
-        io.stderr.write(`sigmats eval: ${report.index} events in ${chunks} ${parted !== undefined ? 'parts' : 'chunks'} on ${workers + 1} threads (${workers} workers)\n`);
+        io.stderr.write(`sigmats eval: ${report.index} events in ${chunks} ${parted ? 'parts' : 'chunks'} on ${workers + 1} threads (${workers} workers)\n`);
       }
       if (workerErrors.length > 0) {
         io.stderr.write(`sigmats eval: warning: ${workerErrors.length} worker thread failure${workerErrors.length === 1 ? '' : 's'}; their events were matched on the main thread (first: ${workerErrors[0]!.split('\n')[0]})\n`);
@@ -186,6 +198,5 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } finally {
     early?.close();
-    if (partable !== undefined) closeSync(partable);
   }
 }

@@ -1,17 +1,18 @@
 /**
- * A large events file matched in parts on every thread (issue 16: both cores). Each part is read, decoded, parsed
- * and matched by the thread it is given to, from the file itself; only its outcomes cross between threads. With
- * events read on the main thread and sent to the workers as objects (event-chunks.ts), the main thread read, parsed
- * and cloned every event, and was the bottleneck: two threads gave x0.94–0.96 of one where two processes, each
- * reading half the file, gave about x0.7 (BENCHMARKS.md, round 22).
+ * Large events files matched in parts on every thread (issue 16: both cores), one file after the other. Each part of
+ * a file is read, decoded, parsed and matched by the thread it is given to, from the file itself; only its outcomes
+ * cross between threads. With events read on the main thread and sent to the workers as objects (event-chunks.ts),
+ * the main thread read, parsed and cloned every event, and was the bottleneck: two threads gave x0.94–0.96 of one
+ * where two processes, each reading half the file, gave about x0.7 (BENCHMARKS.md, round 22).
  *
- * What one pass over the file gives is kept exactly. A part starts after a line break, at a line that opens an
+ * What one pass over the files gives is kept exactly. A part starts after a line break, at a line that opens an
  * object (`\n{`): the splitter carries nothing from line to line that such a line does not reset, so a part read on
  * its own gives what one pass gives there, with lines counted from the part's start (readEventPart). The one thing a
  * part cannot know is that the part before it ended inside a value (a pretty-printed object with a `{` in column 1,
  * a top-level array): that part says so, and from its start the file is read on this thread alone, as one pass
  * would read it. The same holds after an event that changed the rule set (a rule failed while matching): every
  * thread has its own set, so from the part that holds it on, this thread goes on alone with a set compiled afresh.
+ * A file that does not start with an object is read on this thread in one pass.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '@sigmats/core';
@@ -154,8 +155,10 @@ export class EventParts {
   private stream: MatchStream;
   private match: (job: PartJob) => PartResult;
   private queue: Queued[] = [];
-  /** Line breaks before the oldest unwritten part. */
+  /** Line breaks in the current file before its oldest unwritten part. */
   private base = 0;
+  /** The run went on alone: the workers are stopped, and every file from there on is read here in one pass. */
+  private alone = false;
   parts = 0;
 
   constructor(private readonly o: EventPartsOptions) {
@@ -169,15 +172,47 @@ export class EventParts {
     return this.stream;
   }
 
-  /** Matches the file at `path` (named `name` in diagnostics); reports its end (or failure) as one pass would. */
-  async run(path: string, name: string, fd: number): Promise<void> {
+  /**
+   * Matches the file at `path` (named `name` in diagnostics); reports its end (or failure) as one pass would. Files
+   * are matched one after the other with one rule set: a file that does not open with an object is read here in one
+   * pass, and once the run has gone on alone every later file is too (a rule that failed stays disabled, as in a
+   * one-thread run).
+   */
+  async run(path: string, name: string): Promise<void> {
+    this.base = 0;
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      if (this.alone || !opensWithObject(fd)) {
+        closeSync(fd);
+        fd = undefined;
+      }
+    } catch {
+      // Reading it in one pass reports the failure where one pass meets it.
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    }
+    if (fd === undefined) return this.readOn(path, name, 0);
+    try {
+      await this.inParts(path, name, fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private async inParts(path: string, name: string, fd: number): Promise<void> {
     const size = fstatSync(fd).size;
     const bytes = this.o.partBytes ?? partBytes(size, this.o.threads);
     // Parts in flight at most (dispatched, not written): reading waits while the oldest is matched elsewhere.
     const maxQueue = 4 * this.o.threads + 2;
-    let from = 0;
-    while (from < size) {
-      const cut = nextCut(fd, from + bytes, size);
+    for (let from = 0; from < size; ) {
+      let cut: number;
+      try {
+        cut = nextCut(fd, from + bytes, size);
+      } catch {
+        // The rest is one part: whichever thread reads it meets the failure, and the file is then read on here.
+        cut = size;
+      }
       const job: PartJob = { index: this.parts++, part: { path, name, start: from, end: cut, last: cut >= size } };
       from = cut;
       const queued: Queued = { job };
@@ -188,11 +223,6 @@ export class EventParts {
         await new Promise<void>((r) => setImmediate(r));
       }
       if (!(await this.writeDone(this.queue.length >= maxQueue))) return this.goOnAlone(path, name);
-    }
-    if (this.parts === 0) {
-      // An empty file: one pass reads nothing and ends it.
-      await this.o.report.fileEnd();
-      return;
     }
     if (!(await this.writeDone(true, true))) return this.goOnAlone(path, name);
     await this.o.report.fileEnd();
@@ -240,15 +270,32 @@ export class EventParts {
    */
   private async goOnAlone(path: string, name: string): Promise<void> {
     this.o.pool.close();
+    this.alone = true;
     const from = this.queue[0]!.job.part.start;
     this.queue = [];
     this.set = this.o.recompile();
     this.stream = this.set.stream();
+    await this.readOn(path, name, from);
+  }
+
+  /**
+   * Reads and matches the file here from byte `from` (a line that starts outside any value) to its end. An event
+   * after which a rule failed changes this thread's rule set: the workers' sets no longer match it, so the run goes
+   * on alone from there.
+   */
+  private async readOn(path: string, name: string, from: number): Promise<void> {
     const prepare = preparerFor(this.o.flatten);
     try {
       for await (const item of readEvents(filePieces(path, from), name)) {
         if (item.diagnostic) this.o.report.diagnostic(this.located(item.diagnostic));
-        else await this.o.report.event(name, this.base + item.event.line, evaluateEvent(this.set, this.stream, prepare, item.event.event as EventObject));
+        else {
+          const outcome = evaluateEvent(this.set, this.stream, prepare, item.event.event as EventObject);
+          if (!this.alone && changesRuleSet(outcome)) {
+            this.o.pool.close();
+            this.alone = true;
+          }
+          await this.o.report.event(name, this.base + item.event.line, outcome);
+        }
       }
       await this.o.report.fileEnd();
     } catch (err) {
