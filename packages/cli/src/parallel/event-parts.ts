@@ -149,7 +149,7 @@ interface Queued {
   result?: PartResult;
 }
 
-/** One events file matched in parts; see the top of this file. */
+/** Events files matched in parts, one after the other; see the top of this file. */
 export class EventParts {
   private set: CompiledRuleSet;
   private stream: MatchStream;
