@@ -18,7 +18,7 @@ import { EventChunks } from '../src/parallel/event-chunks.js';
 import type { StreamPool } from '../src/parallel/stream-pool.js';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { BIN, ensureBuilt, HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
-import { WHOAMI_AND_CMD } from './eval-rules.js';
+import { WHOAMI_AND_CMD, WHOAMI_DETECTION } from './eval-rules.js';
 
 const corpus = join(SIGMAHQ, 'rules');
 const processCreation = join(corpus, 'windows', 'process_creation');
@@ -43,14 +43,7 @@ title: Whoami generated
 id: 0b7c6e1a-1d2e-4f00-8a9b-0000000000c3
 name: whoami_gen
 status: test
-logsource:
-    category: process_creation
-    product: windows
-detection:
-    sel:
-        Image|endswith: '\\\\whoami.exe'
-    condition: sel
-level: low
+${WHOAMI_DETECTION}level: low
 `;
 
 /** `n` synthetic Sysmon events as NDJSON, with a broken line every `brokenEvery` events. */
