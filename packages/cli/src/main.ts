@@ -6,6 +6,7 @@ import { DirectOut } from './direct-out.js';
 import { run } from './index.js';
 import { processIo } from './io.js';
 import { streamFlagsFor, tuneJit } from './jit.js';
+import { debug } from './launch/startup-debug.js';
 import { removePendingTemporaries } from './output.js';
 import { enableYoungGenerationHold } from './young-generation.js';
 
@@ -52,5 +53,5 @@ export function main(argv: readonly string[]): void {
 /** Sets the V8 flags `command` matches events with, and says so with SIGMATS_DEBUG_STARTUP=1. */
 function streamFlags(command: string | undefined): void {
   const flags = tuneJit(command, streamFlagsFor);
-  if (flags.length > 0 && process.env.SIGMATS_DEBUG_STARTUP === '1') process.stderr.write(`sigmats: startup: V8 flags ${flags.join(' ')} (matching)\n`);
+  if (flags.length > 0) debug(`V8 flags ${flags.join(' ')} (matching)`);
 }

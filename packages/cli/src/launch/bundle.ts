@@ -22,6 +22,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import type * as Entry from './bundle-entry.js';
+import { debug } from './startup-debug.js';
+
+export { debug };
 
 export type BundleExports = typeof Entry;
 
@@ -150,9 +153,4 @@ function readIfThere(path: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A line on stderr with SIGMATS_DEBUG_STARTUP=1: which code runs, and with which cache. */
-export function debug(message: string): void {
-  if (process.env.SIGMATS_DEBUG_STARTUP === '1') process.stderr.write(`sigmats: startup: ${message}\n`);
 }
