@@ -30,15 +30,13 @@ const SPEC: readonly OptionSpec[] = [
 ];
 
 /**
- * Whether `path` is read in parts (parallel/event-parts.ts): a regular file whose first character opens an object.
- * Anything else is read as a stream, which reports any failure.
+ * Whether the regular file at `path` is read in parts (parallel/event-parts.ts): its first character opens an object.
+ * Only a regular file is opened here (eventFiles says which are): opening a named pipe waits for its writer, and
+ * closing it again would leave the writer with no reader.
  */
-function partable(path: string): boolean {
+function opensWithObjectAt(path: string): boolean {
   let fd: number | undefined;
   try {
-    // Not opened unless it is a regular file: opening a named pipe waits for its writer, and closing it again would
-    // leave the writer with no reader.
-    if (!statSync(path).isFile()) return false;
     fd = openSync(path, 'r');
     return opensWithObject(fd);
   } catch {
@@ -48,29 +46,28 @@ function partable(path: string): boolean {
   }
 }
 
-/** Whether every source is a regular file (not stdin, a pipe or a device, nor a file that cannot be read). */
-function regularFiles(sources: readonly string[], cwd: string): boolean {
-  return sources.every((s) => {
-    try {
-      return s !== STDIN && statSync(resolve(cwd, s)).isFile();
-    } catch {
-      return false;
-    }
-  });
-}
-
-/** Bytes of the named events files (stdin and files that cannot be read count nothing). */
-function eventBytes(sources: readonly string[], cwd: string): number {
-  let n = 0;
+/**
+ * The named events files, one `stat` each: their bytes (stdin and files that cannot be read count nothing), and
+ * whether every one is a regular file (not stdin, a pipe or a device, nor one that cannot be read: those are
+ * reported when read).
+ */
+function eventFiles(sources: readonly string[], cwd: string): { readonly bytes: number; readonly regular: boolean } {
+  let bytes = 0;
+  let regular = true;
   for (const s of sources) {
-    if (s === STDIN) continue;
+    if (s === STDIN) {
+      regular = false;
+      continue;
+    }
     try {
-      n += statSync(resolve(cwd, s)).size;
+      const st = statSync(resolve(cwd, s));
+      bytes += st.size;
+      if (!st.isFile()) regular = false;
     } catch {
-      // Reported when the file is read.
+      regular = false;
     }
   }
-  return n;
+  return { bytes, regular };
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -100,10 +97,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const startPool = (): StreamPool<EvalJob, EvalChunkResult> => new StreamPool<EvalJob, EvalChunkResult>(script!, setup, threads - 1, (m) => workerErrors.push(m));
   // Regular files are read in parts, each by the thread that matches it (parallel/event-parts.ts); one file of
   // objects pays back the worker sooner than several files or a stream.
-  const inParts = script !== undefined && regularFiles(sources, io.cwd);
-  const onePartable = inParts && sources.length === 1 && partable(resolve(io.cwd, sources[0]!));
+  const files = script !== undefined ? eventFiles(sources, io.cwd) : undefined;
+  const inParts = files?.regular === true;
+  const onePartable = inParts && sources.length === 1 && opensWithObjectAt(resolve(io.cwd, sources[0]!));
   const earlyBytes = requestedJobs !== undefined ? EVAL_EARLY_BYTES.requested : onePartable ? EVAL_EARLY_BYTES.parts : EVAL_EARLY_BYTES.default;
-  let early = script !== undefined && !mayHoldCorrelations(ruleSources) && eventBytes(sources, io.cwd) >= earlyBytes ? startPool() : undefined;
+  let early = files !== undefined && !mayHoldCorrelations(ruleSources) && files.bytes >= earlyBytes ? startPool() : undefined;
   // The workers started now are stopped on every way out (one left running would keep the process alive).
   try {
     const loaded = await loadRules(found.files, io, undefined, new Map(found.files.map((p, i) => [p, ruleSources[i]!])));
