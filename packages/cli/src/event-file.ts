@@ -4,20 +4,21 @@
  * NDJSON took 390–440 ms wall, 475–520 ms CPU through createReadStream, 324–340 ms and 330–346 ms through one
  * reused 1 MB buffer (3 runs each; BENCHMARKS.md, round 21).
  */
+import { readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** Bytes asked of the file per read. */
-const READ_BYTES = 1 << 20;
+export const READ_BYTES = 1 << 20;
 
 /**
  * Bytes handed on at a time: what readEvents decodes into one string. A string of a megabyte lands in V8's
  * large-object space, a fresh mapping each time (BENCHMARKS.md, evaluator round 9: 1 MB pieces were x1.17 slower).
  */
-const PIECE_BYTES = 64 << 10;
+export const PIECE_BYTES = 64 << 10;
 
 /**
- * The file's bytes from `start` in pieces of up to PIECE_BYTES. Each piece is a view of the one buffer, overwritten by the next
- * read: a consumer must be done with a piece (readEvents decodes it at once) before it asks for the next.
+ * The file's bytes from `start` in pieces of up to PIECE_BYTES. Each piece is a view of the one buffer, overwritten by
+ * the next read: a consumer must be done with a piece (readEvents decodes it at once) before it asks for the next.
  */
 export async function* filePieces(path: string, start = 0): AsyncGenerator<Uint8Array, void, undefined> {
   const file = await open(path, 'r');
@@ -32,5 +33,19 @@ export async function* filePieces(path: string, start = 0): AsyncGenerator<Uint8
     }
   } finally {
     await file.close();
+  }
+}
+
+/**
+ * Bytes [start, end) of the open file `fd` (to its end when `end` is undefined), read synchronously into `buffer` (of
+ * READ_BYTES) and handed on as filePieces hands them: views of at most PIECE_BYTES, each overwritten by the next read.
+ * A thread matching a part of a large file reads it so (parallel/event-parts.ts).
+ */
+export function* filePiecesSync(fd: number, start: number, end: number | undefined, buffer: Buffer): Generator<Uint8Array, void, undefined> {
+  for (let at = start; end === undefined || at < end; ) {
+    const bytesRead = readSync(fd, buffer, 0, end === undefined ? buffer.length : Math.min(buffer.length, end - at), at);
+    if (bytesRead === 0) return;
+    at += bytesRead;
+    for (let k = 0; k < bytesRead; k += PIECE_BYTES) yield buffer.subarray(k, Math.min(bytesRead, k + PIECE_BYTES));
   }
 }

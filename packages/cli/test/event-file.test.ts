@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { filePieces } from '../src/event-file.js';
+import { filePieces, filePiecesSync, READ_BYTES } from '../src/event-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sigmats-event-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,6 +32,31 @@ describe('filePieces (eval reads events files through one buffer)', () => {
     writeFileSync(path, content);
     const { bytes } = await collect(path, start);
     expect(bytes.equals(content.subarray(start))).toBe(true);
+  });
+
+  test.each([
+    [0, undefined],
+    [1, 65_537],
+    [65_536, (1 << 20) + 3],
+    [1_000_000, 2_500_000],
+    [2_499_999, undefined],
+    [2_500_000, undefined],
+  ])('synchronously, bytes %i to %s (the end) in pieces of at most 64 KB (a thread reading its part)', (start, end) => {
+    const content = Buffer.alloc(2_500_000);
+    // Not periodic within a read's megabyte: a view overwritten by the next read could not pass for the right bytes.
+    for (let k = 0, x = 7; k < content.length; k++) content[k] = x = (x * 1103515245 + 12345) >>> 16 & 0xff;
+    const path = join(dir, 'range');
+    writeFileSync(path, content);
+    const fd = openSync(path, 'r');
+    try {
+      // Each piece copied as it comes (the next read overwrites it).
+      const copies: Buffer[] = [];
+      for (const piece of filePiecesSync(fd, start, end, Buffer.allocUnsafe(READ_BYTES))) copies.push(Buffer.from(piece));
+      expect(Buffer.concat(copies).equals(content.subarray(start, end))).toBe(true);
+      expect(copies.every((c) => c.length > 0 && c.length <= 65_536)).toBe(true);
+    } finally {
+      closeSync(fd);
+    }
   });
 
   test('a missing file and a folder fail as reading them does', async () => {

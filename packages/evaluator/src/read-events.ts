@@ -268,21 +268,28 @@ export interface EventPartEnd {
 }
 
 /**
- * Reads one part of a text on its own, as pieces already decoded, handing each event and diagnostic to `visit` in
- * the order of the text as each piece is read (so that a piece's events can be matched and dropped before the next
- * is read). `last`: the text ends with this part (a value still open is then reported, as readEvents does at the
- * end). A part that starts at the start of a line with `{`, after a part that ends outside any value, gives the
+ * Reads one part of a text on its own, from its pieces (UTF-8 bytes, decoded as readEvents decodes a stream, or
+ * text), handing each event and diagnostic to `visit` in the order of the text as each piece is read (so that a
+ * piece's events can be matched and dropped before the next is read). `last`: the text ends with this part (a value
+ * still open is then reported, as readEvents does at the end). A part that starts at the start of a line with `{`, after a part that ends outside any value, gives the
  * items one pass over the whole text gives there, with lines counted from the part's start: a line that opens an
  * object resets everything the splitter carries from line to line (`sigmats eval` reads a large file this way on
  * several threads; issue 16).
  */
-export function readEventPart(texts: Iterable<string>, file: string, last: boolean, visit: (item: ReadItem) => void): EventPartEnd {
+export function readEventPart(pieces: Iterable<string | Uint8Array>, file: string, last: boolean, visit: (item: ReadItem) => void): EventPartEnd {
   const splitter = new EventSplitter(file);
-  for (const text of texts) for (const item of readItems(splitter, text, false)) visit(item);
+  const decoder = new TextDecoder('utf-8');
+  for (const piece of pieces) for (const item of readItems(splitter, textOf(decoder, piece), false)) visit(item);
+  for (const item of readItems(splitter, decoder.decode(), false)) visit(item);
   const endsInValue = !last && splitter.inValue;
   const lineBreaks = splitter.lineBreaks;
   if (last) for (const item of readItems(splitter, '', true)) visit(item);
   return { lineBreaks, endsInValue };
+}
+
+/** A piece of a text as text: bytes are decoded as UTF-8 by `decoder`, which keeps a character cut between pieces. */
+function textOf(decoder: InstanceType<typeof TextDecoder>, piece: string | Uint8Array): string {
+  return typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true });
 }
 
 /** What `splitter` reads in `text` (and at the text's end, when `end`), in the order of the text. */
@@ -301,7 +308,7 @@ async function* readEventStream(source: EventChunkSource, file?: string): AsyncG
   const splitter = new EventSplitter(file);
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
-    yield* readItems(splitter, typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }), false);
+    yield* readItems(splitter, textOf(decoder, chunk), false);
   }
   yield* readItems(splitter, decoder.decode(), true);
 }

@@ -18,7 +18,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '@sigmats/core';
 import { readEventPart, readEvents, type CompiledRuleSet, type EventObject, type MatchStream } from '@sigmats/evaluator';
 import type { MatchReport } from '../eval-output.js';
-import { filePieces } from '../event-file.js';
+import { filePieces, filePiecesSync, PIECE_BYTES, READ_BYTES } from '../event-file.js';
 import { changesRuleSet, evaluateEvent, preparerFor, type EventOutcome } from './eval-chunk.js';
 import type { StreamPool } from './stream-pool.js';
 
@@ -26,9 +26,6 @@ import type { StreamPool } from './stream-pool.js';
 export const PART_BYTES = 4 << 20;
 /** ... and at least, so that a small file with --jobs is still cut for every thread. */
 const MIN_PART_BYTES = 256 << 10;
-/** Bytes read and decoded at a time: strings of a megabyte land in V8's large-object space (a fresh mapping each). */
-const PIECE_BYTES = 64 << 10;
-
 export interface PartJob {
   readonly index: number;
   readonly part: {
@@ -60,7 +57,7 @@ export function partBytes(size: number, threads: number): number {
  * all); a part is decoded from it before the next read.
  */
 let readBuffer: Buffer | undefined;
-const buffer = (): Buffer => (readBuffer ??= Buffer.allocUnsafeSlow(1 << 20));
+const buffer = (): Buffer => (readBuffer ??= Buffer.allocUnsafeSlow(READ_BYTES));
 
 /**
  * Whether a file is read in parts: its first character, past blanks and a byte order mark, opens an object (NDJSON,
@@ -93,19 +90,6 @@ export function nextCut(fd: number, from: number, size: number): number {
   return size;
 }
 
-/** The text of bytes [start, end) of the file (to its end if `last`), decoded a piece at a time. */
-function* partTexts(fd: number, start: number, end: number, last: boolean): Generator<string> {
-  const decoder = new TextDecoder('utf-8');
-  const bytes = buffer();
-  for (let at = start; last || at < end; ) {
-    const n = readSync(fd, bytes, 0, last ? bytes.length : Math.min(bytes.length, end - at), at);
-    if (n === 0) break;
-    at += n;
-    for (let k = 0; k < n; k += PIECE_BYTES) yield decoder.decode(bytes.subarray(k, Math.min(n, k + PIECE_BYTES)), { stream: true });
-  }
-  yield decoder.decode();
-}
-
 /** A thread's matcher of parts, over its own rule set and stream (the file is opened per part). */
 export function partMatcher(set: CompiledRuleSet, stream: MatchStream, flatten: boolean): (job: PartJob) => PartResult {
   const prepare = preparerFor(flatten);
@@ -115,7 +99,7 @@ export function partMatcher(set: CompiledRuleSet, stream: MatchStream, flatten: 
     let fd: number | undefined;
     try {
       fd = openSync(path, 'r');
-      const read = readEventPart(partTexts(fd, start, end, last), name, last, (item) => {
+      const read = readEventPart(filePiecesSync(fd, start, last ? undefined : end, buffer()), name, last, (item) => {
         if (item.diagnostic) entries.push({ diagnostic: item.diagnostic });
         else {
           const outcome = evaluateEvent(set, stream, prepare, item.event.event);
