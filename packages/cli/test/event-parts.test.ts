@@ -18,6 +18,7 @@ import { EventParts, nextCut, opensWithObject, partMatcher, type PartJob, type P
 import type { StreamPool } from '../src/parallel/stream-pool.js';
 import { eventText } from '../../evaluator/test/event-texts.js';
 import { WHOAMI_AND_CMD } from './eval-rules.js';
+import { immediatePool } from './immediate-pool.js';
 
 const rules = `${WHOAMI_AND_CMD}---
 title: Anything with an a
@@ -78,38 +79,18 @@ interface FakeWorker {
 function fakePool(w: FakeWorker): StreamPool<PartJob, PartResult> {
   const set = ruleSet();
   const match = partMatcher(set, set.stream(), false);
-  const results = new Map<number, PartResult>();
-  const lost = new Set<number>();
-  const pool = {
-    offer(job: PartJob): boolean {
-      if (!w.takes(job.index)) return false;
-      w.offered++;
-      if (job.index === w.lostPart) {
-        lost.add(job.index);
-        return true;
-      }
-      const r = match(structuredClone(job));
-      const first = r.error === undefined ? r.entries.findIndex((e) => typeof e !== 'object' || !('diagnostic' in e)) : -1;
-      if (job.index === w.poisoned && r.error === undefined && first >= 0) {
-        const entries = [...r.entries];
-        const e = entries[first]!;
-        entries[first] = { line: typeof e === 'number' ? e : 'line' in e ? e.line : 0, outcome: { error: 'poisoned' } };
-        results.set(job.index, { ...r, entries });
-      } else results.set(job.index, r);
-      return true;
-    },
-    take(index: number): PartResult | undefined {
-      const r = results.get(index);
-      results.delete(index);
-      return r;
-    },
-    lost: (index: number) => lost.delete(index),
-    next: () => Promise.resolve(),
-    close(): void {
-      results.clear();
-    },
-  };
-  return pool as unknown as StreamPool<PartJob, PartResult>;
+  return immediatePool((job: PartJob): PartResult | 'refused' | 'lost' => {
+    if (!w.takes(job.index)) return 'refused';
+    w.offered++;
+    if (job.index === w.lostPart) return 'lost';
+    const r = match(job);
+    const first = r.error === undefined ? r.entries.findIndex((e) => typeof e !== 'object' || !('diagnostic' in e)) : -1;
+    if (job.index !== w.poisoned || r.error !== undefined || first < 0) return r;
+    const entries = [...r.entries];
+    const e = entries[first]!;
+    entries[first] = { line: typeof e === 'number' ? e : 'line' in e ? e.line : 0, outcome: { error: 'poisoned' } };
+    return { ...r, entries };
+  });
 }
 
 async function inParts(paths: string | string[], partBytes: number, worker: FakeWorker): Promise<{ out: string; err: string; parts: number }> {

@@ -19,6 +19,7 @@ import type { StreamPool } from '../src/parallel/stream-pool.js';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { BIN, ensureBuilt, HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
 import { WHOAMI_AND_CMD, WHOAMI_DETECTION } from './eval-rules.js';
+import { immediatePool } from './immediate-pool.js';
 
 const corpus = join(SIGMAHQ, 'rules');
 const processCreation = join(corpus, 'windows', 'process_creation');
@@ -199,28 +200,13 @@ describe('a chunk that changes the rule set (in process)', () => {
   function fakePool(poisoned: number): { pool: StreamPool<EvalJob, EvalChunkResult>; offered: () => number } {
     const set = compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }]));
     const match = chunkMatcher(set, set.stream(), true);
-    const results = new Map<number, EvalChunkResult>();
     let offered = 0;
-    const pool = {
-      offer(job: EvalJob): boolean {
-        offered++;
-        const r = match(structuredClone(job));
-        const outcomes = job.index === poisoned ? r.outcomes.map((o, i) => (i === 5 ? { error: 'poisoned' } : o)) : r.outcomes;
-        results.set(job.index, { index: job.index, outcomes });
-        return true;
-      },
-      take(index: number): EvalChunkResult | undefined {
-        const r = results.get(index);
-        results.delete(index);
-        return r;
-      },
-      lost: () => false,
-      next: () => Promise.resolve(),
-      close(): void {
-        results.clear();
-      },
-    };
-    return { pool: pool as unknown as StreamPool<EvalJob, EvalChunkResult>, offered: () => offered };
+    const pool = immediatePool((job: EvalJob): EvalChunkResult => {
+      offered++;
+      const r = match(job);
+      return job.index === poisoned ? { index: job.index, outcomes: r.outcomes.map((o, i) => (i === 5 ? { error: 'poisoned' } : o)) } : r;
+    });
+    return { pool, offered: () => offered };
   }
 
   async function runEvents(list: readonly EventObject[], pool: StreamPool<EvalJob, EvalChunkResult> | undefined): Promise<{ out: string; err: string }> {
