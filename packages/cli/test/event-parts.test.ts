@@ -14,7 +14,7 @@ import { MatchReport } from '../src/eval-output.js';
 import { filePieces } from '../src/event-file.js';
 import { memoryIo } from '../src/io.js';
 import { evaluateEvent } from '../src/parallel/eval-chunk.js';
-import { EventParts, nextCut, opensWithObject, partMatcher, type PartJob, type PartResult } from '../src/parallel/event-parts.js';
+import { cutIn, EventParts, nextCut, opensWithObject, partMatcher, streamOpensWithObject, type PartJob, type PartResult } from '../src/parallel/event-parts.js';
 import type { StreamPool } from '../src/parallel/stream-pool.js';
 import { eventText } from '../../evaluator/test/event-texts.js';
 import { WHOAMI_AND_CMD } from './eval-rules.js';
@@ -218,6 +218,209 @@ describe('an events file read in parts writes what one pass writes', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/**
+ * A stream of `text` in pieces of `sizes` bytes in turn, each a view of one buffer that the next piece overwrites (as
+ * a file read into a reused buffer is); or, when `strings`, as text (a library's own io), each piece taken on to a
+ * character's start. `failAfter`: the stream fails after that many pieces, as a read that fails does.
+ */
+async function* piecesOfText(text: string, sizes: readonly number[], strings = false, failAfter?: number): AsyncGenerator<string | Uint8Array, void, undefined> {
+  const bytes = Buffer.from(text, 'utf8');
+  const shared = Buffer.alloc(Math.max(...sizes));
+  let n = 0;
+  for (let at = 0, k = 0; at < bytes.length; k++) {
+    if (n === failAfter) throw new Error('the stream broke');
+    let end = Math.min(bytes.length, at + sizes[k % sizes.length]!);
+    n++;
+    if (strings) {
+      while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end++;
+      yield bytes.subarray(at, end).toString('utf8');
+    } else {
+      const piece = bytes.subarray(at, end);
+      piece.copy(shared);
+      yield shared.subarray(0, piece.length);
+      shared.fill(0x21);
+    }
+    at = end;
+  }
+  if (n === failAfter) throw new Error('the stream broke');
+}
+
+/** What one pass over the stream writes (as `onePass`, for one stream). */
+async function onePassOver(source: AsyncIterable<string | Uint8Array>): Promise<{ out: string; err: string }> {
+  const io = memoryIo();
+  const set = ruleSet();
+  const stream = set.stream();
+  const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
+  try {
+    for await (const item of readEvents(source, 'events')) {
+      if (item.diagnostic) report.diagnostic(item.diagnostic);
+      else await report.event('events', item.event.line, evaluateEvent(set, stream, (e) => e, item.event.event));
+    }
+    await report.fileEnd();
+  } catch (err) {
+    report.fileFailed('events', err);
+  }
+  return { out: io.out(), err: io.err() };
+}
+
+/** The stream read in parts of `partBytes`; the worker's pool starts once `startAt` bytes are read (if given). */
+async function streamInParts(source: AsyncIterable<string | Uint8Array>, partBytes: number, worker: FakeWorker, startAt?: number): Promise<{ out: string; err: string; parts: number; byWorkers: number }> {
+  const io = memoryIo();
+  const set = ruleSet();
+  const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
+  const pool = startAt === undefined ? { pool: fakePool(worker) } : { startPool: () => fakePool(worker), startAt };
+  const parts = new EventParts({ report, set, stream: set.stream(), flatten: false, ...pool, recompile: ruleSet, threads: 2, partBytes });
+  await parts.runStream('events', source);
+  parts.close();
+  return { out: io.out(), err: io.err(), parts: parts.parts, byWorkers: parts.partsByWorkers };
+}
+
+describe('a stream read in parts as it comes in writes what one pass writes', () => {
+  test('NDJSON with junk, broken lines, CRLF and a byte order mark, in parts and pieces of many sizes', async () => {
+    const text = mixedNdjson(600, 31);
+    const one = await onePassOver(piecesOfText(text, [65536]));
+    expect(one.out.split('\n').length).toBeGreaterThan(100);
+    expect(one.err).toContain('eval/invalid-event');
+    for (const [bytes, sizes] of [
+      [1, [1, 2, 3]],
+      [100, [7]],
+      [4096, [4096, 1]],
+      [50_000, [65536]],
+      [1 << 20, [65536, 999]],
+    ] as const) {
+      const worker: FakeWorker = { offered: 0, takes: everyOther };
+      const got = await streamInParts(piecesOfText(text, sizes), bytes, worker);
+      expect(got.out).toBe(one.out);
+      expect(got.err).toBe(one.err);
+      const fromText = await streamInParts(piecesOfText(text, sizes, true), bytes, { offered: 0, takes: everyOther });
+      expect(fromText.out).toBe(one.out);
+      expect(fromText.err).toBe(one.err);
+      expect(got.out).toBe(one.out);
+      expect(got.err).toBe(one.err);
+      if (bytes <= 4096) expect(got.byWorkers).toBeGreaterThan(10);
+    }
+  });
+
+  test('pretty-printed objects, parts that end inside a value, a top-level array', async () => {
+    const pretty = generateProcessEvents(100, 9).map((e) => JSON.stringify({ Event: { EventData: e }, a: 'a' }, null, 2));
+    const inside = ['{"a": "a1",', '"b":', '{"c": 1}}', '[', '{"a": "a2"},', '{"a": "a3"}', ']'];
+    const after = generateProcessEvents(100, 4).map((e) => JSON.stringify({ ...e, a: 'a' }));
+    for (const text of [`${pretty.join('\n')}\n`, [...pretty, ...inside, ...after].join('\n'), `[${after.join(',\n')}]`]) {
+      const one = await onePassOver(piecesOfText(text, [65536]));
+      for (const bytes of [1, 300, 2000]) {
+        const got = await streamInParts(piecesOfText(text, [37, 4096]), bytes, { offered: 0, takes: everyOther });
+        expect(got.out).toBe(one.out);
+        expect(got.err).toBe(one.err);
+      }
+    }
+  });
+
+  test('a part whose outcome changes the rule set, and a part lost with its worker', async () => {
+    const text = mixedNdjson(300, 8);
+    const one = await onePassOver(piecesOfText(text, [65536]));
+    const poisoned: FakeWorker = { offered: 0, takes: everyOther, poisoned: 4 };
+    const got = await streamInParts(piecesOfText(text, [1000]), 3000, poisoned);
+    expect(poisoned.offered).toBe(3);
+    expect(got.out).toBe(one.out);
+    expect(got.err).toBe(one.err);
+    const lost = await streamInParts(piecesOfText(text, [1000]), 3000, { offered: 0, takes: () => true, lostPart: 3 });
+    expect(lost.out).toBe(one.out);
+    expect(lost.err).toBe(one.err);
+  });
+
+  test('a stream that fails: what was read before the failure, then the failure, as one pass gives', async () => {
+    const text = mixedNdjson(300, 14);
+    for (const failAfter of [0, 1, 5, 40]) {
+      const one = await onePassOver(piecesOfText(text, [1000], false, failAfter));
+      expect(one.err).toContain('the stream broke');
+      for (const bytes of [1, 3000]) {
+        const got = await streamInParts(piecesOfText(text, [1000], false, failAfter), bytes, { offered: 0, takes: everyOther });
+        expect(got.out).toBe(one.out);
+        expect(got.err).toBe(one.err);
+      }
+    }
+  });
+
+  test('the workers start once the stream has passed `startAt` bytes', async () => {
+    const text = mixedNdjson(300, 15);
+    const one = await onePassOver(piecesOfText(text, [65536]));
+    const worker: FakeWorker = { offered: 0, takes: () => true };
+    const late = await streamInParts(piecesOfText(text, [1000]), 2000, worker, Math.floor(Buffer.byteLength(text) / 2));
+    expect(late.out).toBe(one.out);
+    expect(late.err).toBe(one.err);
+    // About half the parts were matched here before the pool started; the worker took every one after.
+    expect(worker.offered).toBeGreaterThan(late.parts / 3);
+    expect(worker.offered).toBeLessThan((2 * late.parts) / 3);
+    const never: FakeWorker = { offered: 0, takes: () => true };
+    expect((await streamInParts(piecesOfText(text, [1000]), 2000, never, 1e9)).out).toBe(one.out);
+    expect(never.offered).toBe(0);
+  });
+
+  test('property: any text, any part and piece sizes', async () => {
+    await fc.assert(
+      fc.asyncProperty(eventText, fc.integer({ min: 1, max: 120 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 4 }), fc.boolean(), async (text, bytes, sizes, strings) => {
+        const one = await onePassOver(piecesOfText(text, [65536], strings));
+        const got = await streamInParts(piecesOfText(text, sizes, strings), bytes, { offered: 0, takes: strings ? everyOther : () => true });
+        expect(got.err).toBe(one.err);
+        expect(got.out).toBe(one.out);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('whether a stream opens with an object', () => {
+  const collect = async (source: AsyncIterable<string | Uint8Array>): Promise<string> => {
+    const bytes: Buffer[] = [];
+    for await (const piece of source) bytes.push(Buffer.from(typeof piece === 'string' ? Buffer.from(piece) : piece));
+    return Buffer.concat(bytes).toString('utf8');
+  };
+
+  test('its first character past blanks and a byte order mark, split anyhow; the stream again from its first byte', async () => {
+    const cases: [string, boolean][] = [
+      ['{"a":1}\n', true],
+      ['\ufeff  \r\n{"a":1}', true],
+      [`${' '.repeat(70_000)}{"a":1}`, true],
+      ['[{"a":1}]', false],
+      ['garbage\n{"a":1}', false],
+      ['', false],
+      ['   \n', false],
+    ];
+    for (const [text, expected] of cases) {
+      for (const sizes of [[1], [2, 5], [65536]]) {
+        const peeked = await streamOpensWithObject(piecesOfText(text, sizes));
+        expect(peeked.opens, `${JSON.stringify(text.slice(0, 12))} ${sizes}`).toBe(expected);
+        expect(await collect(peeked.source)).toBe(text);
+      }
+      const asText = await streamOpensWithObject(
+        (async function* () {
+          yield text;
+        })(),
+      );
+      expect(asText.opens).toBe(expected);
+    }
+  });
+
+  test('a stream that fails is replayed up to its failure', async () => {
+    const peeked = await streamOpensWithObject(piecesOfText('   \n\n{"a":1}', [2], false, 2));
+    expect(peeked.opens).toBe(false);
+    await expect(collect(peeked.source)).rejects.toThrow('the stream broke');
+  });
+});
+
+describe('where a stream is cut', () => {
+  test('at the first `{` after a line break at or after a position, across the chunk before', () => {
+    const chunk = Buffer.from('{"a":1}\n{"b":2}\n  {"c":3}\n{"d":4}');
+    expect(cutIn(chunk, 0, 10)).toBe(0);
+    expect(cutIn(chunk, 0, -1)).toBe(chunk.indexOf('{"b"'));
+    expect(cutIn(chunk, 1, 10)).toBe(chunk.indexOf('{"b"'));
+    expect(cutIn(chunk, chunk.indexOf('{"b"'), 10)).toBe(chunk.indexOf('{"b"'));
+    expect(cutIn(chunk, chunk.indexOf('{"b"') + 1, 10)).toBe(chunk.indexOf('{"d"'));
+    expect(cutIn(chunk, chunk.indexOf('{"d"') + 1, 10)).toBe(-1);
+    expect(cutIn(chunk, chunk.length, 10)).toBe(-1);
   });
 });
 

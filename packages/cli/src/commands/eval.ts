@@ -12,7 +12,7 @@ import type { CliIo } from '../io.js';
 import { loadRules, readSourceSync, STDIN_NAME } from '../load.js';
 import { compileOptions, EVAL_CHUNK_EVENTS, EVAL_EARLY_BYTES, EVAL_PARALLEL_MIN_EVENTS, mayHoldCorrelations, preparerFor, type EvalChunkResult, type EvalJob, type EvalSetup } from '../parallel/eval-chunk.js';
 import { EventChunks } from '../parallel/event-chunks.js';
-import { EventParts, opensWithObject, type PartJob, type PartResult } from '../parallel/event-parts.js';
+import { EventParts, opensWithObject, streamOpensWithObject, type PartJob, type PartResult } from '../parallel/event-parts.js';
 import { parseJobs } from '../parallel/jobs.js';
 import { jobsFor, workerScript } from '../parallel/pool.js';
 import { StreamPool } from '../parallel/stream-pool.js';
@@ -127,25 +127,45 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
     if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('stdin (-) given more than once', 'eval');
     const report = new MatchReport(io, colors, attribution);
-    // Large event files, with workers started for them: each thread reads its own parts of them.
-    const parted = early !== undefined && inParts;
-    if (parted) {
-      const parts = new EventParts({
+    const partsOf = (pool: StreamPool<EvalJob, EvalChunkResult> | undefined, startAt?: number): EventParts =>
+      new EventParts({
         report,
         set,
         stream: set.stream(),
         flatten,
         // The workers answer each job with the result of its kind.
-        pool: early as unknown as StreamPool<PartJob, PartResult>,
+        pool: pool as unknown as StreamPool<PartJob, PartResult> | undefined,
+        ...(startAt !== undefined ? { startPool: startPool as unknown as () => StreamPool<PartJob, PartResult>, startAt } : {}),
         recompile: () => compileRuleSet(loaded.collection, compileOptions(routing)),
         threads,
       });
+    // Large event files, with workers started for them: each thread reads its own parts of them.
+    if (early !== undefined && inParts) {
+      const parts = partsOf(early);
       try {
         for (const source of sources) await parts.run(resolve(io.cwd, source), source);
       } finally {
         early!.close();
       }
-      return await finish(parts.finalStream, parts.parts);
+      return await finish(parts.finalStream, parts.parts, 'parts', threads - 1, parts.partsByWorkers);
+    }
+    // One stream (stdin, a named pipe) that opens with an object is cut into parts as it comes in; workers start
+    // once it is long enough to pay them back.
+    const streams = new Map<string, AsyncIterable<string | Uint8Array>>();
+    if (!oneThread && sources.length === 1 && files?.regular === false) {
+      const source = sources[0]!;
+      const name = source === STDIN ? STDIN_NAME : source;
+      const peeked = await streamOpensWithObject(source === STDIN ? io.stdin() : filePieces(resolve(io.cwd, source)));
+      if (peeked.opens) {
+        const parts = partsOf(early, early !== undefined ? undefined : requestedJobs !== undefined ? EVAL_EARLY_BYTES.requested : EVAL_EARLY_BYTES.stream);
+        try {
+          await parts.runStream(name, peeked.source);
+        } finally {
+          parts.close();
+        }
+        return await finish(parts.finalStream, parts.parts, 'parts', parts.workers, parts.partsByWorkers);
+      }
+      streams.set(source, peeked.source);
     }
     const events = new EventChunks(
       {
@@ -162,7 +182,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     try {
       for (const source of sources) {
         const name = source === STDIN ? STDIN_NAME : source;
-        const chunks = source === STDIN ? io.stdin() : filePieces(resolve(io.cwd, source));
+        const chunks = streams.get(source) ?? (source === STDIN ? io.stdin() : filePieces(resolve(io.cwd, source)));
         try {
           for await (const item of readEvents(chunks, name)) {
             if (item.diagnostic) await events.diagnostic(item.diagnostic);
@@ -177,14 +197,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     } finally {
       events.close();
     }
-    return await finish(events.finalStream, events.chunks, events.workers);
+    return await finish(events.finalStream, events.chunks, 'chunks', events.workers);
 
     /** The end of the run: correlation windows closed, the summary written, the exit code. */
-    async function finish(stream: MatchStream, chunks: number, workers = threads - 1): Promise<number> {
+    async function finish(stream: MatchStream, chunks: number, what: 'parts' | 'chunks', workers = threads - 1, byWorkers?: number): Promise<number> {
       await report.streamEnd(stream.end());
       for (const d of stream.diagnostics) report.diagnostic(d);
       if (args.flags.has('verbose') && workers > 0) {
-        io.stderr.write(`sigmats eval: ${report.index} events in ${chunks} ${parted ? 'parts' : 'chunks'} on ${workers + 1} threads (${workers} workers)\n`);
+        io.stderr.write(`sigmats eval: ${report.index} events in ${chunks} ${what} on ${workers + 1} threads (${workers} workers${byWorkers !== undefined ? `, ${byWorkers} ${what} matched there` : ''})\n`);
       }
       if (workerErrors.length > 0) {
         io.stderr.write(`sigmats eval: warning: ${workerErrors.length} worker thread failure${workerErrors.length === 1 ? '' : 's'}; their events were matched on the main thread (first: ${workerErrors[0]!.split('\n')[0]})\n`);

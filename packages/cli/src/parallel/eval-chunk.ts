@@ -30,8 +30,13 @@ export const EVAL_PARALLEL_MIN_EVENTS = 100_000;
  * x1.11, 200,000 x0.95); with --jobs, anything past a chunk or so. One file read in parts (event-parts.ts) breaks even
  * sooner, at about 80,000 events (BENCHMARKS.md, round 22: 50,000 events x1.23, 80,000 x0.99, 100,000 x0.97, 120,000
  * x0.84, 200,000 x0.77): from 128 MB, about 95,000 events.
+ *
+ * A stream's length is not known: its workers start once that much of it has been read, after this thread compiled
+ * its rules, and a worker loading then slows this thread's matching for about a second (BENCHMARKS.md, round 23).
+ * Sysmon NDJSON piped to stdin, workers from 128 MB against `--jobs 1`: 200,000 events x1.05, 400,000 x0.91,
+ * 1,000,000 x0.66–0.73 (in chunks, workers from 100,000 events: x1.12, x1.07, x0.96).
  */
-export const EVAL_EARLY_BYTES = { default: 200 << 20, parts: 128 << 20, requested: 512 << 10 } as const;
+export const EVAL_EARLY_BYTES = { default: 200 << 20, parts: 128 << 20, stream: 128 << 20, requested: 512 << 10 } as const;
 
 /**
  * Whether a rule text may hold a correlation (a top-level `correlation:` key). Workers start before the rules are

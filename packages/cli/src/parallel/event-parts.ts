@@ -13,6 +13,10 @@
  * would read it. The same holds after an event that changed the rule set (a rule failed while matching): every
  * thread has its own set, so from the part that holds it on, this thread goes on alone with a set compiled afresh.
  * A file that does not start with an object is read on this thread in one pass.
+ *
+ * A stream (stdin, a named pipe) that opens with an object is cut the same way as it comes in: this thread copies
+ * each part's bytes out of the stream and keeps them until the part is written, so that it can go on alone from any
+ * unwritten part (runStream). Workers start once the stream has passed `startAt` bytes: its length is not known.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '@sigmats/core';
@@ -26,17 +30,30 @@ import type { StreamPool } from './stream-pool.js';
 export const PART_BYTES = 4 << 20;
 /** ... and at least, so that a small file with --jobs is still cut for every thread. */
 const MIN_PART_BYTES = 256 << 10;
+/** Bytes a part of a stream holds at least: each is copied out of the stream, and kept here until it is written. */
+export const STREAM_PART_BYTES = 1 << 20;
+
+/** A part of a regular file, read from the file by the thread that matches it. */
+export interface FilePart {
+  /** The file's path, and its name as diagnostics give it. */
+  readonly path: string;
+  readonly name: string;
+  readonly start: number;
+  /** Where the part ends; the last part reads to the end of the file, wherever it is by then. */
+  readonly end: number;
+  readonly last: boolean;
+}
+
+/** A part of a stream: its bytes, sent to the thread that matches it (a copy: this thread keeps its own). */
+export interface BytesPart {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly last: boolean;
+}
+
 export interface PartJob {
   readonly index: number;
-  readonly part: {
-    /** The file's path, and its name as diagnostics give it. */
-    readonly path: string;
-    readonly name: string;
-    readonly start: number;
-    /** Where the part ends; the last part reads to the end of the file, wherever it is by then. */
-    readonly end: number;
-    readonly last: boolean;
-  };
+  readonly part: FilePart | BytesPart;
 }
 
 /** An event with no outcome is its line alone (most events); lines count from the part's first line (1). */
@@ -90,16 +107,27 @@ export function nextCut(fd: number, from: number, size: number): number {
   return size;
 }
 
-/** A thread's matcher of parts, over its own rule set and stream (the file is opened per part). */
+/** A part's bytes as readEventPart takes them: pieces of at most PIECE_BYTES, as a file is read. */
+function* piecesOf(bytes: Uint8Array): Generator<Uint8Array, void, undefined> {
+  for (let k = 0; k < bytes.length; k += PIECE_BYTES) yield bytes.subarray(k, Math.min(bytes.length, k + PIECE_BYTES));
+}
+
+/** A thread's matcher of parts, over its own rule set and stream (a file's part is read from the file, opened per part). */
 export function partMatcher(set: CompiledRuleSet, stream: MatchStream, flatten: boolean): (job: PartJob) => PartResult {
   const prepare = preparerFor(flatten);
   return (job) => {
-    const { path, name, start, end, last } = job.part;
+    const part = job.part;
+    const { name, last } = part;
     const entries: PartEntry[] = [];
     let fd: number | undefined;
     try {
-      fd = openSync(path, 'r');
-      const read = readEventPart(filePiecesSync(fd, start, last ? undefined : end, buffer()), name, last, (item) => {
+      let pieces: Iterable<Uint8Array>;
+      if ('bytes' in part) pieces = piecesOf(part.bytes);
+      else {
+        fd = openSync(part.path, 'r');
+        pieces = filePiecesSync(fd, part.start, last ? undefined : part.end, buffer());
+      }
+      const read = readEventPart(pieces, name, last, (item) => {
         if (item.diagnostic) entries.push({ diagnostic: item.diagnostic });
         else {
           const outcome = evaluateEvent(set, stream, prepare, item.event.event);
@@ -120,11 +148,15 @@ export interface EventPartsOptions {
   readonly set: CompiledRuleSet;
   readonly stream: MatchStream;
   readonly flatten: boolean;
-  readonly pool: StreamPool<PartJob, PartResult>;
+  /** The workers, when they started with the run (events files large enough). */
+  readonly pool?: StreamPool<PartJob, PartResult>;
+  /** Starts the workers once a stream has passed `startAt` bytes (a stream's length is not known in advance). */
+  readonly startPool?: () => StreamPool<PartJob, PartResult>;
+  readonly startAt?: number;
   readonly recompile: () => CompiledRuleSet;
   /** Threads matching parts (workers + this one). */
   readonly threads: number;
-  /** Bytes per part (partBytes by default; tests cut small texts into many parts). */
+  /** Bytes per part (partBytes, or STREAM_PART_BYTES for a stream, by default; tests cut small texts into many parts). */
   readonly partBytes?: number;
 }
 
@@ -133,27 +165,46 @@ interface Queued {
   result?: PartResult;
 }
 
-/** Events files matched in parts, one after the other; see the top of this file. */
+/** Events files and streams matched in parts, one after the other; see the top of this file. */
 export class EventParts {
   private set: CompiledRuleSet;
   private stream: MatchStream;
   private match: (job: PartJob) => PartResult;
+  private pool: StreamPool<PartJob, PartResult> | undefined;
   private queue: Queued[] = [];
   /** Line breaks in the current file before its oldest unwritten part. */
   private base = 0;
   /** The run went on alone: the workers are stopped, and every file from there on is read here in one pass. */
   private alone = false;
   parts = 0;
+  /** Parts whose outcomes a worker sent (for --verbose). */
+  partsByWorkers = 0;
 
   constructor(private readonly o: EventPartsOptions) {
     this.set = o.set;
     this.stream = o.stream;
     this.match = partMatcher(o.set, o.stream, o.flatten);
+    this.pool = o.pool;
   }
 
   /** The stream the run ended with (this thread's; after going on alone, the fresh set's). */
   get finalStream(): MatchStream {
     return this.stream;
+  }
+
+  /** Workers started for the run (for --verbose). */
+  get workers(): number {
+    return this.pool === undefined ? 0 : this.o.threads - 1;
+  }
+
+  /** Stops the workers (also when reading ends early). */
+  close(): void {
+    this.pool?.close();
+  }
+
+  /** Parts in flight at most (dispatched, not written): reading waits while the oldest is matched elsewhere. */
+  private get maxQueue(): number {
+    return 4 * this.o.threads + 2;
   }
 
   /**
@@ -176,7 +227,7 @@ export class EventParts {
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
     }
-    if (fd === undefined) return this.readOn(path, name, 0);
+    if (fd === undefined) return this.readOn(name, filePieces(path));
     try {
       await this.inParts(path, name, fd);
     } finally {
@@ -187,8 +238,6 @@ export class EventParts {
   private async inParts(path: string, name: string, fd: number): Promise<void> {
     const size = fstatSync(fd).size;
     const bytes = this.o.partBytes ?? partBytes(size, this.o.threads);
-    // Parts in flight at most (dispatched, not written): reading waits while the oldest is matched elsewhere.
-    const maxQueue = 4 * this.o.threads + 2;
     for (let from = 0; from < size; ) {
       let cut: number;
       try {
@@ -199,17 +248,67 @@ export class EventParts {
       }
       const job: PartJob = { index: this.parts++, part: { path, name, start: from, end: cut, last: cut >= size } };
       from = cut;
-      const queued: Queued = { job };
-      this.queue.push(queued);
-      if (!this.o.pool.offer(job)) {
-        queued.result = this.match(job);
-        // Let the workers' replies in before the next part.
-        await new Promise<void>((r) => setImmediate(r));
-      }
-      if (!(await this.writeDone(this.queue.length >= maxQueue))) return this.goOnAlone(path, name);
+      if (!(await this.dispatch(job))) return this.goOnAlone(name, filePieces(path, this.oldestStart()));
     }
-    if (!(await this.writeDone(true, true))) return this.goOnAlone(path, name);
+    if (!(await this.writeDone(true, true))) return this.goOnAlone(name, filePieces(path, this.oldestStart()));
     await this.o.report.fileEnd();
+  }
+
+  /**
+   * Matches a stream (named `name` in diagnostics) from its first byte, in parts cut as it comes in; reports its end
+   * (or failure) as one pass would. Each part's bytes are copied out of the stream and kept until the part is
+   * written: going on alone reads them again, then the rest of the stream. A stream that does not open with an
+   * object (see streamOpensWithObject) is better read in one pass: every part of a top-level array ends inside it.
+   */
+  async runStream(name: string, source: AsyncIterable<string | Uint8Array>): Promise<void> {
+    this.base = 0;
+    if (this.alone) return this.readOn(name, source);
+    const bytes = this.o.partBytes ?? STREAM_PART_BYTES;
+    const pending = new PendingBytes();
+    const rest = source[Symbol.asyncIterator]();
+    let read = 0;
+    let prev = -1;
+    for (;;) {
+      let next: IteratorResult<string | Uint8Array>;
+      try {
+        next = await rest.next();
+      } catch (err) {
+        // One pass meets the failure after what was read before it: read that again here, then fail as it would.
+        return this.goOnAlone(name, this.keptThen(pending, undefined, failing(err)));
+      }
+      if (next.done) break;
+      const chunk = asBuffer(next.value);
+      read += chunk.length;
+      for (let from = 0; ; ) {
+        const cut = cutIn(chunk, from + Math.max(0, bytes - pending.size), from > 0 ? chunk[from - 1]! : prev);
+        if (cut < 0) {
+          pending.add(chunk.subarray(from));
+          break;
+        }
+        pending.add(chunk.subarray(from, cut));
+        from = cut;
+        if (!(await this.dispatch({ index: this.parts++, part: { name, bytes: pending.take(), last: false } }))) {
+          return this.goOnAlone(name, this.keptThen(pending, chunk.subarray(from), rest));
+        }
+      }
+      if (chunk.length > 0) prev = chunk[chunk.length - 1]!;
+      if (this.pool === undefined && this.o.startPool !== undefined && read >= (this.o.startAt ?? 0)) this.pool = this.o.startPool();
+    }
+    const last = { index: this.parts++, part: { name, bytes: pending.take(), last: true } };
+    if (!(await this.dispatch(last)) || !(await this.writeDone(true, true))) return this.goOnAlone(name, this.keptThen(pending, undefined, undefined));
+    await this.o.report.fileEnd();
+  }
+
+  /** Queues `job`, gives it to a worker with room or matches it here, and writes what is done; false: go on alone. */
+  private async dispatch(job: PartJob): Promise<boolean> {
+    const queued: Queued = { job };
+    this.queue.push(queued);
+    if (this.pool === undefined || !this.pool.offer(job)) {
+      queued.result = this.match(job);
+      // Let the workers' replies in before the next part.
+      if (this.pool !== undefined) await new Promise<void>((r) => setImmediate(r));
+    }
+    return this.writeDone(this.queue.length >= this.maxQueue);
   }
 
   /**
@@ -220,14 +319,17 @@ export class EventParts {
     while (this.queue.length > 0) {
       const head = this.queue[0]!;
       for (;;) {
-        head.result ??= this.o.pool.take(head.job.index);
+        if (head.result === undefined) {
+          head.result = this.pool?.take(head.job.index);
+          if (head.result !== undefined) this.partsByWorkers++;
+        }
         if (head.result !== undefined) break;
-        if (this.o.pool.lost(head.job.index)) {
+        if (this.pool === undefined || this.pool.lost(head.job.index)) {
           head.result = this.match(head.job);
           break;
         }
         if (!wait && !all) return true;
-        await this.o.pool.next();
+        await this.pool.next();
       }
       const r = head.result;
       if (r.error !== undefined || (r.endsInValue && !head.job.part.last) || r.entries.some((e) => typeof e === 'object' && 'outcome' in e && changesRuleSet(e.outcome))) return false;
@@ -248,34 +350,54 @@ export class EventParts {
     return d.line > 0 ? { ...d, line: this.base + d.line } : d;
   }
 
-  /**
-   * From the oldest unwritten part on, the file is read and matched here, in order, with a rule set compiled afresh:
-   * the state one pass has there (every part before it ended outside any value, and changed no rule set).
-   */
-  private async goOnAlone(path: string, name: string): Promise<void> {
-    this.o.pool.close();
-    this.alone = true;
-    const from = this.queue[0]!.job.part.start;
-    this.queue = [];
-    this.set = this.o.recompile();
-    this.stream = this.set.stream();
-    await this.readOn(path, name, from);
+  /** Where the oldest unwritten part of a file starts. */
+  private oldestStart(): number {
+    return (this.queue[0]!.job.part as FilePart).start;
   }
 
   /**
-   * Reads and matches the file here from byte `from` (a line that starts outside any value) to its end. An event
-   * after which a rule failed changes this thread's rule set: the workers' sets no longer match it, so the run goes
-   * on alone from there.
+   * A stream again from its oldest unwritten part: the bytes of every unwritten part, those read since the last cut
+   * (`pending`, then `tail`, the rest of the chunk being cut), then the rest of the stream.
    */
-  private async readOn(path: string, name: string, from: number): Promise<void> {
+  private keptThen(pending: PendingBytes, tail: Uint8Array | undefined, rest: AsyncIterator<string | Uint8Array> | undefined): AsyncIterable<string | Uint8Array> {
+    const kept = this.queue.map((q) => (q.job.part as BytesPart).bytes);
+    kept.push(pending.take());
+    if (tail !== undefined) kept.push(tail);
+    return (async function* () {
+      for (const bytes of kept) yield* piecesOf(bytes);
+      if (rest === undefined) return;
+      for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+    })();
+  }
+
+  /**
+   * From the oldest unwritten part on (`from`: the file or stream from that part's start), everything is read and
+   * matched here, in order, with a rule set compiled afresh: the state one pass has there (every part before it ended
+   * outside any value, and changed no rule set).
+   */
+  private async goOnAlone(name: string, from: AsyncIterable<string | Uint8Array>): Promise<void> {
+    this.pool?.close();
+    this.alone = true;
+    this.queue = [];
+    this.set = this.o.recompile();
+    this.stream = this.set.stream();
+    await this.readOn(name, from);
+  }
+
+  /**
+   * Reads and matches a file or stream here, from a line that starts outside any value to its end. An event after
+   * which a rule failed changes this thread's rule set: the workers' sets no longer match it, so the run goes on
+   * alone from there.
+   */
+  private async readOn(name: string, pieces: AsyncIterable<string | Uint8Array>): Promise<void> {
     const prepare = preparerFor(this.o.flatten);
     try {
-      for await (const item of readEvents(filePieces(path, from), name)) {
+      for await (const item of readEvents(pieces, name)) {
         if (item.diagnostic) this.o.report.diagnostic(this.located(item.diagnostic));
         else {
           const outcome = evaluateEvent(this.set, this.stream, prepare, item.event.event as EventObject);
           if (!this.alone && changesRuleSet(outcome)) {
-            this.o.pool.close();
+            this.pool?.close();
             this.alone = true;
           }
           await this.o.report.event(name, this.base + item.event.line, outcome);
@@ -286,4 +408,97 @@ export class EventParts {
       this.o.report.fileFailed(name, err);
     }
   }
+}
+
+/** A chunk of a stream as a Buffer (for indexOf): text as UTF-8, bytes as a view. */
+function asBuffer(chunk: string | Uint8Array): Buffer {
+  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/**
+ * Where `chunk` may be cut at or after `at`: the first `{` that follows a line break (`prev`: the byte before the
+ * chunk, -1 at the stream's start); -1 when there is none.
+ */
+export function cutIn(chunk: Buffer, at: number, prev: number): number {
+  if (at >= chunk.length) return -1;
+  if (at === 0 && prev === 10 && chunk[0] === 123) return 0;
+  const k = chunk.indexOf('\n{', Math.max(0, at - 1));
+  return k < 0 ? -1 : k + 1;
+}
+
+/** An iterator that fails at its first step, as the stream it stands for failed. */
+function failing(err: unknown): AsyncIterator<string | Uint8Array> {
+  return { next: () => Promise.reject(err) };
+}
+
+/**
+ * The bytes of a stream read since the last cut, copied out of its chunks (a chunk may be a view of a buffer the
+ * stream reuses), in one buffer reused from part to part; `take` hands them on in a buffer of their own size, the
+ * size sent to a worker.
+ */
+class PendingBytes {
+  private buffer = new Uint8Array(0);
+  size = 0;
+
+  add(bytes: Uint8Array): void {
+    if (this.size + bytes.length > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(2 * this.buffer.length, this.size + bytes.length, PIECE_BYTES));
+      grown.set(this.buffer.subarray(0, this.size));
+      this.buffer = grown;
+    }
+    this.buffer.set(bytes, this.size);
+    this.size += bytes.length;
+  }
+
+  take(): Uint8Array {
+    const bytes = this.buffer.slice(0, this.size);
+    this.size = 0;
+    return bytes;
+  }
+}
+
+/**
+ * Whether a stream opens with an object (its first byte past blanks and a byte order mark is `{`), read as far as
+ * that takes; and the stream again from its first byte: what was read (copied: a chunk may be a view of a buffer
+ * the stream reuses), then the rest. A failure to read is met again there, where one pass would meet it.
+ */
+export async function streamOpensWithObject(source: AsyncIterable<string | Uint8Array>): Promise<{ readonly opens: boolean; readonly source: AsyncIterable<string | Uint8Array> }> {
+  const rest = source[Symbol.asyncIterator]();
+  const head: (string | Uint8Array)[] = [];
+  let failure: { readonly err: unknown } | undefined;
+  let opens: boolean | undefined;
+  // Decoded as readEvents decodes the stream, which drops a byte order mark at its start.
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  while (opens === undefined) {
+    let next: IteratorResult<string | Uint8Array>;
+    try {
+      next = await rest.next();
+    } catch (err) {
+      failure = { err };
+      break;
+    }
+    if (next.done) break;
+    const chunk = next.value;
+    // A copy (Buffer's slice is a view).
+    head.push(typeof chunk === 'string' ? chunk : new Uint8Array(chunk));
+    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    const k = text.search(/[^ \t\r\n]/);
+    if (k >= 0) opens = text.charCodeAt(k) === 123;
+  }
+  const ended = failure === undefined && opens === undefined;
+  return {
+    opens: opens === true,
+    source: (async function* () {
+      yield* head;
+      if (failure !== undefined) throw failure.err;
+      if (ended) return;
+      for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+    })(),
+  };
 }
