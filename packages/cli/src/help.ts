@@ -151,7 +151,7 @@ Options:
   -j, --jobs N               Threads matching a stream of rules without correlations: N-1 worker threads
                              beside the main one, each compiling the rules once (default: one per core,
                              at most 8, for one file or stream of events of 128 MB+, several files of
-                             200 MB+, or past 100,000 events; 1: none). Matches are printed in event
+                             200 MB+, or past 1,000,000 events; 1: none). Matches are printed in event
                              order either way
   -v, --verbose              Say how many threads a parallel run used
       --no-color             No colours (also NO_COLOR=1)

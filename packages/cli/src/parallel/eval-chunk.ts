@@ -14,14 +14,15 @@ import { parseSource, type ReadSource } from '../load.js';
 export const EVAL_CHUNK_EVENTS = 256;
 
 /**
- * Events a stream must reach before workers are started without `--jobs` (stdin, or files under EVAL_EARLY_BYTES). A
- * worker reads and compiles the rules again before it matches anything, and the main thread parses every event
- * whatever the threads. Measured over SigmaHQ's rules with `--logsource windows` (BENCHMARKS.md, round 21): one
- * thread takes about 0.98 s + 14.3 µs an event, two (the worker started with the run) about 1.6 s + 10.2 µs, so a
- * worker pays back past about 150,000 events. Started here, its cost (about 0.6 s) is at most about a quarter of the
- * run's time so far; past it, each further event gains.
+ * Events a stream matched in chunks must reach before workers are started without `--jobs` (several sources with a
+ * stream among them, a stream that is one JSON array, files under EVAL_EARLY_BYTES). A worker reads and compiles the
+ * rules again before it matches anything, and here the main thread parses every event whatever the threads. Round 21
+ * estimated the pay-back at about 150,000 events from runs with the worker started with the run; started mid-stream,
+ * it slows this thread while it loads. Sysmon NDJSON piped to stdin in chunks with workers from 100,000 events, against
+ * `--jobs 1` (BENCHMARKS.md, round 23): 200,000 events x1.12–1.31, 400,000 x1.07, 1,000,000 x0.96 and x1.05. So they
+ * start only past a million events.
  */
-export const EVAL_PARALLEL_MIN_EVENTS = 100_000;
+export const EVAL_PARALLEL_MIN_EVENTS = 1_000_000;
 
 /**
  * Bytes of events files from which workers start with the run, compiling the rules while the main thread does (a
