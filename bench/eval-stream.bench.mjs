@@ -9,7 +9,8 @@
 // chunks of 10,000 with the evaluator bench's seeds, written as NDJSON (about 1.35 KB an event) to a temporary
 // file; a tenth of them in a second file. Peak memory should not depend on the stream's length: the bench prints
 // the one-thread peak over the long file against the short one. Worker threads should pay on the long file and
-// cost nothing on the short one: the default against `--jobs 1`, for both. Commands alternate in EVAL_STREAM_RUNS rounds
+// cost nothing on the short one: the default against `--jobs 1`, for both; and the long file piped to stdin (`cat FILE
+// | sigmats eval ... -`, a stream whose length is not known), both ways. Commands alternate in EVAL_STREAM_RUNS rounds
 // (default 5); figures are medians over the rounds (wall, CPU = the child's own user + system time, peak RSS).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -63,10 +64,13 @@ writeEvents(short, Math.max(1, Math.round(EVENTS / 10)));
 // The child's own peak RSS and CPU time, written at exit to the file BENCH_PROBE_FILE names.
 const PROBE = preloadFile(FILE_RESOURCE_PROBE);
 let probes = 0;
-function run(args) {
+const quote = (a) => `'${a.replaceAll("'", `'\\''`)}'`;
+/** One `sigmats eval` over `args`; `piped`: a file whose bytes `cat` pipes to its stdin. */
+function run(args, piped) {
   const probe = join(dir, `probe-${++probes}`);
+  const command = [process.execPath, '--require', PROBE, bin, 'eval', '--rules', rules, '--logsource', 'windows', ...args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--require', PROBE, bin, 'eval', '--rules', rules, '--logsource', 'windows', ...args], {
+  const r = spawnSync(piped === undefined ? command[0] : '/bin/sh', piped === undefined ? command.slice(1) : ['-c', `cat ${quote(piped)} | exec ${command.map(quote).join(' ')}`], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 << 20,
@@ -86,11 +90,13 @@ const commands = [
   { key: 'default', label: `default threads, ${EVENTS} events`, args: [long] },
   { key: 'jobs1_tenth', label: `--jobs 1, ${Math.round(EVENTS / 10)} events`, args: ['--jobs', '1', short] },
   { key: 'default_tenth', label: `default threads, ${Math.round(EVENTS / 10)} events`, args: [short] },
+  { key: 'piped_jobs1', label: `--jobs 1, ${EVENTS} events piped`, args: ['--jobs', '1', '-'], piped: long },
+  { key: 'piped_default', label: `default threads, ${EVENTS} events piped`, args: ['-'], piped: long },
 ];
 const samples = Object.fromEntries(commands.map((c) => [c.key, []]));
 const loads = [loadavg()[0]];
 for (let i = 0; i < RUNS; i++) {
-  for (const c of commands) samples[c.key].push(run(c.args));
+  for (const c of commands) samples[c.key].push(run(c.args, c.piped));
   loads.push(loadavg()[0]);
 }
 
@@ -110,7 +116,7 @@ for (const c of commands) {
 }
 // Every run of one file must report the same events and matches, whatever the threads.
 const counts = (keys) => new Set(keys.flatMap((k) => samples[k].map((x) => `${x.events}/${x.matches}`)));
-if (counts(['jobs1', 'default']).size !== 1 || counts(['jobs1_tenth', 'default_tenth']).size !== 1) {
+if (counts(['jobs1', 'default', 'piped_jobs1', 'piped_default']).size !== 1 || counts(['jobs1_tenth', 'default_tenth']).size !== 1) {
   console.error(`runs disagree on events/matches: ${[...counts(['jobs1', 'default'])].join(' ')}`);
   process.exit(1);
 }
@@ -120,6 +126,7 @@ const memory = median(samples.jobs1.map((x, i) => x.rssMb / samples.jobs1_tenth[
 for (const [key, a, b, n] of [
   ['default_over_jobs1', 'default', 'jobs1', EVENTS],
   ['default_over_jobs1_tenth', 'default_tenth', 'jobs1_tenth', Math.round(EVENTS / 10)],
+  ['piped_default_over_jobs1', 'piped_default', 'piped_jobs1', `${EVENTS} piped`],
 ]) {
   console.log(`default threads / --jobs 1, ${n} events (wall, median of per-round ratios): ${ratio(a, b).toFixed(3)}`);
   console.log(`BENCH eval_stream.${key}: ${ratio(a, b).toFixed(3)} x`);
