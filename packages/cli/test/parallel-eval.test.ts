@@ -178,6 +178,31 @@ describe.skipIf(!HAVE_SIGMAHQ)(`eval --jobs 2 writes what --jobs 1 writes ${NEED
     expect(byWorker(two), two.stderr.split('\n').filter((l) => l.startsWith('sigmats eval:')).join('\n')).toBeGreaterThan(0);
   }, 240_000);
 
+  test.skipIf(process.platform !== 'linux')('stdin redirected from a file is read in parts; from past its start, as a stream from there', () => {
+    const args = ['--rules', processCreation, '--logsource', 'windows'];
+    const redirected = (jobs: number, skip: number): Outcome => {
+      // `dd` reads exactly `skip` bytes of the shared descriptor, and leaves its position there.
+      const r = spawnSync('sh', ['-c', `{ dd bs=1 count=${skip} of=/dev/null 2>/dev/null; exec "$0" "$@"; } < events.ndjson`, process.execPath, BIN, 'eval', '--jobs', String(jobs), '-v', ...args], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        timeout: 240_000,
+        maxBuffer: 512 << 20,
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    for (const skip of [0, 1000]) {
+      const one = redirected(1, skip);
+      const two = redirected(2, skip);
+      expect(one.stdout.split('\n').length).toBeGreaterThan(100);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr.replace(/^sigmats eval: \d+ events in .*\n/m, '')).toBe(one.stderr);
+      expect(two.code).toBe(one.code);
+      if (skip === 0) expect(two.stderr).toMatch(/events in \d+ parts on 2 threads/);
+      else expect(one.stderr).not.toContain(`${events.split('\n').length - 1} events`);
+    }
+  }, 240_000);
+
   test('match lines keep the input order', () => {
     const two = evalWith(2, ['--rules', processCreation, '--logsource', 'windows', 'events.ndjson']);
     const numbers = two.stdout

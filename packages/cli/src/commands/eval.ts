@@ -1,4 +1,4 @@
-import { closeSync, openSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileRuleSet, readEvents, type MatchStream } from '@sigmats/evaluator';
 import { documentKey, type Diagnostic } from '@sigmats/core';
@@ -47,20 +47,20 @@ function opensWithObjectAt(path: string): boolean {
 }
 
 /**
- * The named events files, one `stat` each: their bytes (stdin and files that cannot be read count nothing), and
- * whether every one is a regular file (not stdin, a pipe or a device, nor one that cannot be read: those are
- * reported when read).
+ * The events sources, one `stat` each: their bytes (streams and files that cannot be read count nothing), and whether
+ * every one is a regular file (`paths`: each source's path, undefined for stdin that is not a file; not a pipe or a
+ * device, nor one that cannot be read: those are reported when read).
  */
-function eventFiles(sources: readonly string[], cwd: string): { readonly bytes: number; readonly regular: boolean } {
+function eventFiles(paths: readonly (string | undefined)[]): { readonly bytes: number; readonly regular: boolean } {
   let bytes = 0;
   let regular = true;
-  for (const s of sources) {
-    if (s === STDIN) {
+  for (const path of paths) {
+    if (path === undefined) {
       regular = false;
       continue;
     }
     try {
-      const st = statSync(resolve(cwd, s));
+      const st = statSync(path);
       bytes += st.size;
       if (!st.isFile()) regular = false;
     } catch {
@@ -68,6 +68,22 @@ function eventFiles(sources: readonly string[], cwd: string): { readonly bytes: 
     }
   }
   return { bytes, regular };
+}
+
+/**
+ * A path that opens stdin's file anew, when stdin is a regular file read from its start (`sigmats eval ... <
+ * events.ndjson`): then it is read in parts on every thread, as a named file is. Linux only: /dev/stdin opens the
+ * file again (even one removed since), and /proc/self/fdinfo/0 gives the position the shell left it at; stdin read
+ * from elsewhere than its start is read as a stream, from where it is.
+ */
+function stdinAsFile(): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    if (!fstatSync(0).isFile()) return undefined;
+    return /^pos:\s*0$/m.test(readFileSync('/proc/self/fdinfo/0', 'utf8')) ? '/dev/stdin' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -97,9 +113,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const startPool = (): StreamPool<EvalJob, EvalChunkResult> => new StreamPool<EvalJob, EvalChunkResult>(script!, setup, threads - 1, (m) => workerErrors.push(m));
   // Regular files are read in parts, each by the thread that matches it (parallel/event-parts.ts); one file of
   // objects pays back the worker sooner than several files or a stream.
-  const files = script !== undefined ? eventFiles(sources, io.cwd) : undefined;
+  const stdinPath = script !== undefined && sources.includes(STDIN) ? stdinAsFile() : undefined;
+  const paths = sources.map((s) => (s === STDIN ? stdinPath : resolve(io.cwd, s)));
+  const files = script !== undefined ? eventFiles(paths) : undefined;
   const inParts = files?.regular === true;
-  const onePartable = inParts && sources.length === 1 && opensWithObjectAt(resolve(io.cwd, sources[0]!));
+  const onePartable = inParts && sources.length === 1 && opensWithObjectAt(paths[0]!);
   const earlyBytes = requestedJobs !== undefined ? EVAL_EARLY_BYTES.requested : onePartable ? EVAL_EARLY_BYTES.parts : EVAL_EARLY_BYTES.default;
   let early = files !== undefined && !mayHoldCorrelations(ruleSources) && files.bytes >= earlyBytes ? startPool() : undefined;
   // The workers started now are stopped on every way out (one left running would keep the process alive).
@@ -143,7 +161,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (early !== undefined && inParts) {
       const parts = partsOf(early);
       try {
-        for (const source of sources) await parts.run(resolve(io.cwd, source), source);
+        for (let i = 0; i < sources.length; i++) await parts.run(paths[i]!, sources[i] === STDIN ? STDIN_NAME : sources[i]!);
       } finally {
         early!.close();
       }
