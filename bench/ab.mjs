@@ -7,10 +7,11 @@
 //   node bench/ab.mjs [--runs N] -- <label>=<node args...> -- <label>=<node args...> [-- ...]
 //   e.g. node bench/ab.mjs --runs 7 -- old=/tmp/old/bin.js convert -t splunk R -- new=packages/cli/dist/bin.cjs convert -t splunk R
 // Arguments of each variant are split on spaces; `{out}` is replaced by a fresh temporary folder (removed after), and
-// `<PATH` pipes the file's bytes to the child's stdin through `cat` (a pipe, as `cat PATH | sigmats ...` gives), and
+// `<PATH` pipes the file's bytes to the child's stdin through `cat` (a pipe, as `cat PATH | sigmats ...` gives),
+// `<=PATH` makes the file itself the child's stdin (as `sigmats ... < PATH` does), and
 // leading `NAME=VALUE` arguments are set in the child's environment.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preloadFile } from './lib.mjs';
@@ -44,16 +45,19 @@ function once(args) {
   const out = mkdtempSync(join(dir, 'out-'));
   const env = Object.fromEntries(args.filter((a) => /^[A-Z_][A-Z0-9_]*=/.test(a)).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
   const real = args.filter((a) => !a.startsWith('<') && !/^[A-Z_][A-Z0-9_]*=/.test(a)).map((a) => a.replaceAll('{out}', out));
-  const input = args.find((a) => a.startsWith('<'))?.slice(1);
+  const redirect = args.find((a) => a.startsWith('<='))?.slice(2);
+  const input = redirect === undefined ? args.find((a) => a.startsWith('<'))?.slice(1) : undefined;
   const quote = (a) => `'${a.replaceAll("'", `'\\''`)}'`;
   const command = [process.execPath, '--require', PROBE, ...real];
   const t0 = process.hrtime.bigint();
-  const options = { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env, AB_PROBE_FILE: probe } };
+  const stdin = redirect === undefined ? 'pipe' : openSync(redirect, 'r');
+  const options = { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env, AB_PROBE_FILE: probe }, stdio: [stdin, 'pipe', 'pipe'] };
   const r =
     input === undefined
       ? spawnSync(command[0], command.slice(1), options)
       : spawnSync('/bin/sh', ['-c', `cat ${quote(input)} | exec ${command.map(quote).join(' ')}`], options);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (typeof stdin === 'number') closeSync(stdin);
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${real.join(' ')}: exit ${r.status} ${r.signal ?? ''}\n${r.stderr.slice(-2000)}`);
   const [rss, user, sys] = (existsSync(probe) ? readFileSync(probe, 'utf8') : '0 0 0').split(' ').map(Number);
