@@ -19,6 +19,12 @@ export interface CliIo {
    * flags for matching there (jit.ts streamFlagsFor). A library caller need not give it.
    */
   readonly streamStarts?: () => void;
+  /**
+   * Called by `eval` as worker threads start in the middle of its stream; what it returns, once they have loaded
+   * their rules (or stopped). The `sigmats` process holds its batch compiler flags meanwhile, the flags the workers'
+   * code cache was made with (main.ts). A library caller need not give it.
+   */
+  readonly workersLoading?: () => () => void;
 }
 
 /**

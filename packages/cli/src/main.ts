@@ -15,8 +15,12 @@ export function main(argv: readonly string[]): void {
   // files are written directly (direct-out.ts), which calls `quit` on EPIPE; Node's streams (a terminal) say it with
   // an error event. Node's streams are made only for an output that needs one.
   const quit = (): void => process.exit(process.exitCode ?? 0);
-  // eval loads its rules with the batch commands' V8 flags (bin.ts set them) and matches with V8's own (jit.ts).
-  const io = { ...processIo({ onClosed: quit }), ...(argv[0] === 'eval' ? { streamStarts: () => streamFlags(argv[0]) } : {}) };
+  // eval loads its rules with the batch commands' V8 flags (bin.ts set them) and matches with V8's own (jit.ts); while
+  // workers started in the middle of a stream load theirs, the batch flags again.
+  const io = {
+    ...processIo({ onClosed: quit }),
+    ...(argv[0] === 'eval' ? { streamStarts: () => streamFlags(argv[0]), workersLoading: () => batchFlagsWhileLoading(argv[0]) } : {}),
+  };
   for (const stream of [io.stdout, io.stderr]) {
     if (stream instanceof DirectOut) continue;
     (stream as NodeJS.WriteStream).on('error', (err: NodeJS.ErrnoException) => {
@@ -48,6 +52,19 @@ export function main(argv: readonly string[]): void {
       process.exitCode = 1;
     },
   );
+}
+
+/**
+ * Sets the batch commands' V8 flags again while worker threads started in the middle of `eval`'s stream load their
+ * rules, and returns what sets the matching flags back once they have. V8 flags are the process's, and a code cache is
+ * refused under other flags than it was made with: with the matching flags a late worker loaded the bundle without
+ * it and compiled its rules with inlining, beside the matching thread. 200,000 events piped, 9 alternating rounds:
+ * wall x0.958, CPU x0.963 (BENCHMARKS.md, round 23).
+ */
+function batchFlagsWhileLoading(command: string | undefined): () => void {
+  const flags = tuneJit(command);
+  if (flags.length > 0) debug(`V8 flags ${flags.join(' ')} (workers loading)`);
+  return () => streamFlags(command);
 }
 
 /** Sets the V8 flags `command` matches events with, and says so with SIGMATS_DEBUG_STARTUP=1. */

@@ -153,19 +153,20 @@ describe.skipIf(!HAVE_SIGMAHQ)(`eval --jobs 2 writes what --jobs 1 writes ${NEED
     expect(two.code).toBe(one.code);
   }, 240_000);
 
-  test.skipIf(process.platform === 'win32')('stdin that pauses while the worker starts: the worker matches parts of it', () => {
+  test.skipIf(process.platform === 'win32')('stdin that pauses while the worker starts: the worker loads with the code cache and matches parts of it', () => {
     const args = ['--rules', processCreation, '--logsource', 'windows', '-'];
     // Past the half megabyte from which --jobs starts the worker, then a pause long enough for it to load the rules.
     const piped = (jobs: number, pause: number): Outcome => {
       const r = spawnSync('sh', ['-c', `(head -c 600000 events.ndjson; sleep ${pause}; tail -c +600001 events.ndjson) | "$0" "$@"`, process.execPath, BIN, 'eval', '--jobs', String(jobs), '-v', ...args], {
         cwd: work,
         encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1' },
+        env: { ...process.env, NO_COLOR: '1', SIGMATS_DEBUG_STARTUP: '1' },
         timeout: 240_000,
         maxBuffer: 512 << 20,
       });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
+    const quiet = (s: string): string => s.replace(/^sigmats: startup: .*\n/gm, '');
     const one = piped(1, 0);
     let two = piped(2, 4);
     const byWorker = (r: Outcome): number => Number(/, (\d+) parts matched there\)/.exec(r.stderr)?.[1] ?? 0);
@@ -173,9 +174,16 @@ describe.skipIf(!HAVE_SIGMAHQ)(`eval --jobs 2 writes what --jobs 1 writes ${NEED
     if (byWorker(two) === 0) two = piped(2, 12);
     expect(one.stdout.split('\n').length).toBeGreaterThan(100);
     expect(two.stdout).toBe(one.stdout);
-    expect(two.stderr.replace(/^sigmats eval: \d+ events in .*\n/m, '')).toBe(one.stderr);
+    expect(quiet(two.stderr).replace(/^sigmats eval: \d+ events in .*\n/m, '')).toBe(quiet(one.stderr));
     expect(two.code).toBe(one.code);
     expect(byWorker(two), two.stderr.split('\n').filter((l) => l.startsWith('sigmats eval:')).join('\n')).toBeGreaterThan(0);
+    // The worker started once the matching flags were set: the batch flags were set again while it loaded, so it
+    // loaded the bundle with the code cache; then the matching flags again.
+    const startup = two.stderr.split('\n').filter((l) => l.startsWith('sigmats: startup:'));
+    const at = (pattern: RegExp): number => startup.findIndex((l) => pattern.test(l));
+    expect(at(/\(workers loading\)$/), startup.join('\n')).toBeGreaterThan(at(/\(matching\)$/));
+    expect(startup.filter((l) => / code cache (accepted|rejected) /.test(l)), startup.join('\n')).toEqual([expect.stringContaining('code cache accepted'), expect.stringContaining('code cache accepted')]);
+    expect(startup[startup.length - 1]).toMatch(/\(matching\)$/);
   }, 240_000);
 
   test.skipIf(process.platform !== 'linux')('stdin redirected from a file is read in parts; from past its start, as a stream from there', () => {

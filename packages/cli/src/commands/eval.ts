@@ -153,7 +153,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         flatten,
         // The workers answer each job with the result of its kind.
         pool: pool as unknown as StreamPool<PartJob, PartResult> | undefined,
-        ...(startAt !== undefined ? { startPool: startPool as unknown as () => StreamPool<PartJob, PartResult>, startAt } : {}),
+        ...(startAt !== undefined ? { startPool: startPool as unknown as () => StreamPool<PartJob, PartResult>, startAt, ...(io.workersLoading ? { workersLoading: io.workersLoading } : {}) } : {}),
         recompile: () => compileRuleSet(loaded.collection, compileOptions(routing)),
         threads,
       });

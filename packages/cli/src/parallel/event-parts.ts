@@ -153,6 +153,8 @@ export interface EventPartsOptions {
   /** Starts the workers once a stream has passed `startAt` bytes (a stream's length is not known in advance). */
   readonly startPool?: () => StreamPool<PartJob, PartResult>;
   readonly startAt?: number;
+  /** Called as those workers start; what it returns, once one takes a part (or the workers stop): see CliIo.workersLoading. */
+  readonly workersLoading?: () => () => void;
   readonly recompile: () => CompiledRuleSet;
   /** Threads matching parts (workers + this one). */
   readonly threads: number;
@@ -179,6 +181,8 @@ export class EventParts {
   parts = 0;
   /** Parts whose outcomes a worker sent (for --verbose). */
   partsByWorkers = 0;
+  /** What to call once the workers started late have loaded (workersLoading). */
+  private loaded: (() => void) | undefined;
 
   constructor(private readonly o: EventPartsOptions) {
     this.set = o.set;
@@ -200,6 +204,13 @@ export class EventParts {
   /** Stops the workers (also when reading ends early). */
   close(): void {
     this.pool?.close();
+    this.workersLoaded();
+  }
+
+  private workersLoaded(): void {
+    const loaded = this.loaded;
+    this.loaded = undefined;
+    loaded?.();
   }
 
   /** Parts in flight at most (dispatched, not written): reading waits while the oldest is matched elsewhere. */
@@ -292,7 +303,10 @@ export class EventParts {
         }
       }
       if (chunk.length > 0) prev = chunk[chunk.length - 1]!;
-      if (this.pool === undefined && this.o.startPool !== undefined && read >= (this.o.startAt ?? 0)) this.pool = this.o.startPool();
+      if (this.pool === undefined && this.o.startPool !== undefined && read >= (this.o.startAt ?? 0)) {
+        this.loaded = this.o.workersLoading?.();
+        this.pool = this.o.startPool();
+      }
     }
     const last = { index: this.parts++, part: { name, bytes: pending.take(), last: true } };
     if (!(await this.dispatch(last)) || !(await this.writeDone(true, true))) return this.goOnAlone(name, this.keptThen(pending, undefined, undefined));
@@ -307,7 +321,7 @@ export class EventParts {
       queued.result = this.match(job);
       // Let the workers' replies in before the next part.
       if (this.pool !== undefined) await new Promise<void>((r) => setImmediate(r));
-    }
+    } else if (this.loaded !== undefined) this.workersLoaded();
     return this.writeDone(this.queue.length >= this.maxQueue);
   }
 
@@ -376,7 +390,7 @@ export class EventParts {
    * outside any value, and changed no rule set).
    */
   private async goOnAlone(name: string, from: AsyncIterable<string | Uint8Array>): Promise<void> {
-    this.pool?.close();
+    this.close();
     this.alone = true;
     this.queue = [];
     this.set = this.o.recompile();
@@ -397,7 +411,7 @@ export class EventParts {
         else {
           const outcome = evaluateEvent(this.set, this.stream, prepare, item.event.event as EventObject);
           if (!this.alone && changesRuleSet(outcome)) {
-            this.pool?.close();
+            this.close();
             this.alone = true;
           }
           await this.o.report.event(name, this.base + item.event.line, outcome);
