@@ -73,6 +73,33 @@ interface FakeWorker {
   lostPart?: number;
   /** Jobs the worker takes at all (every other one, to mix the threads' parts). */
   takes: (index: number) => boolean;
+  /** Results come back only as the caller waits for them, oldest first, two jobs held at most (as a busy worker's). */
+  slow?: boolean;
+}
+
+/**
+ * `inner`, its results handed back one at a time as the caller waits (next), oldest first, and at most two jobs held:
+ * parts then wait, unwritten, while later ones are read, as they do beside a real worker.
+ */
+function slowPool(inner: StreamPool<PartJob, PartResult>): StreamPool<PartJob, PartResult> {
+  const waiting: number[] = [];
+  const released = new Set<number>();
+  const pool = {
+    offer(job: PartJob): boolean {
+      if (waiting.length >= 2 || !inner.offer(job)) return false;
+      waiting.push(job.index);
+      return true;
+    },
+    take: (index: number): PartResult | undefined => (released.has(index) ? inner.take(index) : undefined),
+    lost: (index: number): boolean => released.has(index) && inner.lost(index),
+    async next(): Promise<void> {
+      const index = waiting.shift();
+      if (index !== undefined) released.add(index);
+      await Promise.resolve();
+    },
+    close: () => inner.close(),
+  };
+  return pool as unknown as StreamPool<PartJob, PartResult>;
 }
 
 /** A pool whose one worker matches parts with a rule set of its own, at once. */
@@ -271,7 +298,8 @@ async function streamInParts(source: AsyncIterable<string | Uint8Array>, partByt
   const io = memoryIo();
   const set = ruleSet();
   const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
-  const pool = startAt === undefined ? { pool: fakePool(worker) } : { startPool: () => fakePool(worker), startAt };
+  const poolOf = (): StreamPool<PartJob, PartResult> => (worker.slow ? slowPool(fakePool(worker)) : fakePool(worker));
+  const pool = startAt === undefined ? { pool: poolOf() } : { startPool: poolOf, startAt };
   const parts = new EventParts({ report, set, stream: set.stream(), flatten: false, ...pool, recompile: ruleSet, threads: 2, partBytes });
   await parts.runStream('events', source);
   parts.close();
@@ -329,6 +357,15 @@ describe('a stream read in parts as it comes in writes what one pass writes', ()
     const lost = await streamInParts(piecesOfText(text, [1000]), 3000, { offered: 0, takes: () => true, lostPart: 3 });
     expect(lost.out).toBe(one.out);
     expect(lost.err).toBe(one.err);
+    // Beside a worker that answers late, parts wait unwritten while later ones are read: their bytes must be kept.
+    for (const worker of [
+      { offered: 0, takes: () => true, poisoned: 6, slow: true },
+      { offered: 0, takes: () => true, lostPart: 5, slow: true },
+    ]) {
+      const late = await streamInParts(piecesOfText(text, [1000]), 1000, worker);
+      expect(late.out).toBe(one.out);
+      expect(late.err).toBe(one.err);
+    }
   });
 
   test('a stream that fails: what was read before the failure, then the failure, as one pass gives', async () => {
@@ -363,7 +400,7 @@ describe('a stream read in parts as it comes in writes what one pass writes', ()
     await fc.assert(
       fc.asyncProperty(eventText, fc.integer({ min: 1, max: 120 }), fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 4 }), fc.boolean(), async (text, bytes, sizes, strings) => {
         const one = await onePassOver(piecesOfText(text, [65536], strings));
-        const got = await streamInParts(piecesOfText(text, sizes, strings), bytes, { offered: 0, takes: strings ? everyOther : () => true });
+        const got = await streamInParts(piecesOfText(text, sizes, strings), bytes, { offered: 0, takes: strings ? everyOther : () => true, slow: bytes % 2 === 0 });
         expect(got.err).toBe(one.err);
         expect(got.out).toBe(one.out);
       }),

@@ -298,7 +298,7 @@ export class EventParts {
         }
         pending.add(chunk.subarray(from, cut));
         from = cut;
-        if (!(await this.dispatch({ index: this.parts++, part: { name, bytes: pending.take(), last: false } }))) {
+        if (!(await this.dispatch({ index: this.parts++, part: { name, bytes: pending.take(this.pool !== undefined), last: false } }))) {
           return this.goOnAlone(name, this.keptThen(pending, chunk.subarray(from), rest));
         }
       }
@@ -308,7 +308,7 @@ export class EventParts {
         this.pool = this.o.startPool();
       }
     }
-    const last = { index: this.parts++, part: { name, bytes: pending.take(), last: true } };
+    const last = { index: this.parts++, part: { name, bytes: pending.take(this.pool !== undefined), last: true } };
     if (!(await this.dispatch(last)) || !(await this.writeDone(true, true))) return this.goOnAlone(name, this.keptThen(pending, undefined, undefined));
     await this.o.report.fileEnd();
   }
@@ -375,7 +375,7 @@ export class EventParts {
    */
   private keptThen(pending: PendingBytes, tail: Uint8Array | undefined, rest: AsyncIterator<string | Uint8Array> | undefined): AsyncIterable<string | Uint8Array> {
     const kept = this.queue.map((q) => (q.job.part as BytesPart).bytes);
-    kept.push(pending.take());
+    kept.push(pending.take(false));
     if (tail !== undefined) kept.push(tail);
     return (async function* () {
       for (const bytes of kept) yield* piecesOf(bytes);
@@ -448,8 +448,7 @@ function failing(err: unknown): AsyncIterator<string | Uint8Array> {
 
 /**
  * The bytes of a stream read since the last cut, copied out of its chunks (a chunk may be a view of a buffer the
- * stream reuses), in one buffer reused from part to part; `take` hands them on in a buffer of their own size, the
- * size sent to a worker.
+ * stream reuses), in one buffer reused from part to part; `take` hands them on.
  */
 class PendingBytes {
   private buffer = new Uint8Array(0);
@@ -465,8 +464,13 @@ class PendingBytes {
     this.size += bytes.length;
   }
 
-  take(): Uint8Array {
-    const bytes = this.buffer.slice(0, this.size);
+  /**
+   * The bytes, and none kept here from now on. `own`: in a buffer of their own (a part that may go to a worker, and is
+   * kept until written); else a view of this one, valid until the next `add` (a part matched and written here before
+   * the stream is read on: one copy less for every part of a stream while no worker has started).
+   */
+  take(own: boolean): Uint8Array {
+    const bytes = own ? this.buffer.slice(0, this.size) : this.buffer.subarray(0, this.size);
     this.size = 0;
     return bytes;
   }
