@@ -248,6 +248,17 @@ describe('an events file read in parts writes what one pass writes', () => {
   });
 });
 
+/** Texts, and whether a file or stream of each is read in parts: its first character past blanks and a mark is `{`. */
+const OPENING_CASES: readonly (readonly [string, boolean])[] = [
+  ['{"a":1}\n', true],
+  ['\ufeff  \r\n{"a":1}', true],
+  [`${' '.repeat(70_000)}{"a":1}`, true],
+  ['[{"a":1}]', false],
+  ['garbage\n{"a":1}', false],
+  ['', false],
+  ['   \n', false],
+];
+
 /**
  * A stream of `text` in pieces of `sizes` bytes in turn, each a view of one buffer that the next piece overwrites (as
  * a file read into a reused buffer is); or, when `strings`, as text (a library's own io), each piece taken on to a
@@ -417,16 +428,7 @@ describe('whether a stream opens with an object', () => {
   };
 
   test('its first character past blanks and a byte order mark, split anyhow; the stream again from its first byte', async () => {
-    const cases: [string, boolean][] = [
-      ['{"a":1}\n', true],
-      ['\ufeff  \r\n{"a":1}', true],
-      [`${' '.repeat(70_000)}{"a":1}`, true],
-      ['[{"a":1}]', false],
-      ['garbage\n{"a":1}', false],
-      ['', false],
-      ['   \n', false],
-    ];
-    for (const [text, expected] of cases) {
+    for (const [text, expected] of OPENING_CASES) {
       for (const sizes of [[1], [2, 5], [65536]]) {
         const peeked = await streamOpensWithObject(piecesOfText(text, sizes));
         expect(peeked.opens, `${JSON.stringify(text.slice(0, 12))} ${sizes}`).toBe(expected);
@@ -490,16 +492,7 @@ describe('where a file is cut', () => {
   });
 
   test('only a file whose first character opens an object is read in parts', () => {
-    const cases: [string, boolean][] = [
-      ['{"a":1}\n', true],
-      ['\ufeff  \r\n{"a":1}', true],
-      [`${' '.repeat(70_000)}{"a":1}`, true],
-      ['[{"a":1}]', false],
-      ['garbage\n{"a":1}', false],
-      ['', false],
-      ['   \n', false],
-    ];
-    for (const [text, expected] of cases) {
+    for (const [text, expected] of OPENING_CASES) {
       const fd = openSync(fileOf(text), 'r');
       try {
         expect(opensWithObject(fd), JSON.stringify(text.slice(0, 20))).toBe(expected);
