@@ -1,3 +1,4 @@
+import { fstatSync, readFileSync } from 'node:fs';
 import { directOut } from './direct-out.js';
 
 /** What a command may touch of the outside world; `run` takes it as a parameter so tests can capture output. */
@@ -12,6 +13,12 @@ export interface CliIo {
   readonly stderr: OutStream;
   /** Read lazily: only `-` arguments consume it. */
   readonly stdin: () => AsyncIterable<string | Uint8Array>;
+  /**
+   * A path that opens stdin's file anew, when stdin is a regular file read from its start (`sigmats eval ... <
+   * events.ndjson`): `eval` then reads it in parts on every thread, as a named file. Undefined otherwise, and for
+   * an io whose stdin is not the process's.
+   */
+  readonly stdinFile?: () => string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /**
@@ -37,9 +44,25 @@ export function processIo(direct?: { readonly onClosed: () => void }): CliIo {
     stdout: (direct && directOut(1, direct.onClosed)) || process.stdout,
     stderr: (direct && directOut(2, direct.onClosed)) || process.stderr,
     stdin: () => process.stdin,
+    stdinFile,
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+/**
+ * The process's stdin as a file (CliIo.stdinFile). Linux only: /dev/stdin opens the file again (even one removed
+ * since), and /proc/self/fdinfo/0 gives the position the shell left it at; stdin read from elsewhere than its start
+ * is read as a stream, from where it is.
+ */
+function stdinFile(): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    if (!fstatSync(0).isFile()) return undefined;
+    return /^pos:\s*0$/m.test(readFileSync('/proc/self/fdinfo/0', 'utf8')) ? '/dev/stdin' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An in-memory io for tests and embedding: collects stdout/stderr as strings. */

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileRuleSet, readEvents, type MatchStream } from '@sigmats/evaluator';
 import { documentKey, type Diagnostic } from '@sigmats/core';
@@ -70,22 +70,6 @@ function eventFiles(paths: readonly (string | undefined)[]): { readonly bytes: n
   return { bytes, regular };
 }
 
-/**
- * A path that opens stdin's file anew, when stdin is a regular file read from its start (`sigmats eval ... <
- * events.ndjson`): then it is read in parts on every thread, as a named file is. Linux only: /dev/stdin opens the
- * file again (even one removed since), and /proc/self/fdinfo/0 gives the position the shell left it at; stdin read
- * from elsewhere than its start is read as a stream, from where it is.
- */
-function stdinAsFile(): string | undefined {
-  if (process.platform !== 'linux') return undefined;
-  try {
-    if (!fstatSync(0).isFile()) return undefined;
-    return /^pos:\s*0$/m.test(readFileSync('/proc/self/fdinfo/0', 'utf8')) ? '/dev/stdin' : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, SPEC, 'eval');
   const colors = colorsFor(io.stderr, io, args.flags.has('no-color'));
@@ -113,7 +97,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const startPool = (): StreamPool<EvalJob, EvalChunkResult> => new StreamPool<EvalJob, EvalChunkResult>(script!, setup, threads - 1, (m) => workerErrors.push(m));
   // Regular files are read in parts, each by the thread that matches it (parallel/event-parts.ts); one file of
   // objects pays back the worker sooner than several files or a stream.
-  const stdinPath = script !== undefined && sources.includes(STDIN) ? stdinAsFile() : undefined;
+  const stdinPath = script !== undefined && sources.includes(STDIN) ? io.stdinFile?.() : undefined;
   const paths = sources.map((s) => (s === STDIN ? stdinPath : resolve(io.cwd, s)));
   const files = script !== undefined ? eventFiles(paths) : undefined;
   const inParts = files?.regular === true;
