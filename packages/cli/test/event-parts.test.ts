@@ -2,7 +2,7 @@
 // is given to (parallel/event-parts.ts). Whatever the cuts, the output must be what one pass over the file writes
 // (stdout and stderr): parts that end inside a value (a `{` in column 1 within it, a top-level array) and parts whose
 // outcome changes the rule set make the run go on alone from there; a part lost with its worker is matched here.
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
@@ -202,6 +202,33 @@ describe('an events file read in parts writes what one pass writes', () => {
     const path = fileOf(mixedNdjson(300, 12));
     const one = await onePass(path);
     const got = await inParts(path, 3000, { offered: 0, takes: () => true, lostPart: 3 });
+    expect(got.out).toBe(one.out);
+    expect(got.err).toBe(one.err);
+  });
+
+  test('a file replaced at its path while it is read (a log rotated): the run reads the file it started on', async () => {
+    const text = mixedNdjson(300, 17);
+    const path = fileOf(text);
+    const one = await onePass(path);
+    // Another file of the same shape, byte for byte, whose events no longer match: read in the first one's place, its
+    // parts would give other outcomes and no sign of it.
+    const other = fileOf(text.replaceAll('"a":"a"', '"a":"b"'));
+    expect(Buffer.byteLength(readFileSync(other))).toBe(Buffer.byteLength(text));
+    expect(readFileSync(other, 'utf8')).not.toBe(text);
+    let replaced = false;
+    // When the third part is offered, another file is renamed over the path; the run keeps its descriptor of the first.
+    const worker: FakeWorker = {
+      offered: 0,
+      takes: (index) => {
+        if (index === 2 && !replaced) {
+          replaced = true;
+          renameSync(other, path);
+        }
+        return index % 2 === 0;
+      },
+    };
+    const got = await inParts(path, 2000, worker);
+    expect(replaced).toBe(true);
     expect(got.out).toBe(one.out);
     expect(got.err).toBe(one.err);
   });

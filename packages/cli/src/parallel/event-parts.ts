@@ -12,7 +12,10 @@
  * a top-level array): that part says so, and from its start the file is read on this thread alone, as one pass
  * would read it. The same holds after an event that changed the rule set (a rule failed while matching): every
  * thread has its own set, so from the part that holds it on, this thread goes on alone with a set compiled afresh.
- * A file that does not start with an object is read on this thread in one pass.
+ * A file that does not start with an object is read on this thread in one pass. A thread opens the file by its path
+ * for each part, and checks that it is still the file the run started on (device and inode): if another was put at the
+ * path since (a log rotated), the part fails, and this thread reads on alone from its own descriptor, as one pass
+ * reads the file it opened.
  *
  * A stream (stdin, a named pipe) that opens with an object is cut the same way as it comes in: this thread copies
  * each part's bytes out of the stream and keeps them until the part is written, so that it can go on alone from any
@@ -38,6 +41,8 @@ export interface FilePart {
   /** The file's path, and its name as diagnostics give it. */
   readonly path: string;
   readonly name: string;
+  /** The file the run reads (device and inode): one put at the path since (a log rotated) is not read. */
+  readonly file: string;
   readonly start: number;
   /** Where the part ends; the last part reads to the end of the file, wherever it is by then. */
   readonly end: number;
@@ -107,6 +112,12 @@ export function nextCut(fd: number, from: number, size: number): number {
   return size;
 }
 
+/** Which file an open descriptor reads: its device and inode. */
+function fileOf(fd: number): string {
+  const st = fstatSync(fd, { bigint: true });
+  return `${st.dev}:${st.ino}`;
+}
+
 /** A part's bytes as readEventPart takes them: pieces of at most PIECE_BYTES, as a file is read. */
 function* piecesOf(bytes: Uint8Array): Generator<Uint8Array, void, undefined> {
   for (let k = 0; k < bytes.length; k += PIECE_BYTES) yield bytes.subarray(k, Math.min(bytes.length, k + PIECE_BYTES));
@@ -125,6 +136,7 @@ export function partMatcher(set: CompiledRuleSet, stream: MatchStream, flatten: 
       if ('bytes' in part) pieces = piecesOf(part.bytes);
       else {
         fd = openSync(part.path, 'r');
+        if (fileOf(fd) !== part.file) throw new Error(`${part.path} is no longer the file being read (replaced since)`);
         pieces = filePiecesSync(fd, part.start, last ? undefined : part.end, buffer());
       }
       const read = readEventPart(pieces, name, last, (item) => {
@@ -248,20 +260,23 @@ export class EventParts {
 
   private async inParts(path: string, name: string, fd: number): Promise<void> {
     const size = fstatSync(fd).size;
+    const file = fileOf(fd);
+    // Going on alone reads this thread's own descriptor: the file the run started on, whatever the path names now.
+    const from = (start: number): Iterable<Uint8Array> => filePiecesSync(fd, start, undefined, buffer());
     const bytes = this.o.partBytes ?? partBytes(size, this.o.threads);
-    for (let from = 0; from < size; ) {
+    for (let at = 0; at < size; ) {
       let cut: number;
       try {
-        cut = nextCut(fd, from + bytes, size);
+        cut = nextCut(fd, at + bytes, size);
       } catch {
         // The rest is one part: whichever thread reads it meets the failure, and the file is then read on here.
         cut = size;
       }
-      const job: PartJob = { index: this.parts++, part: { path, name, start: from, end: cut, last: cut >= size } };
-      from = cut;
-      if (!(await this.dispatch(job))) return this.goOnAlone(name, filePieces(path, this.oldestStart()));
+      const job: PartJob = { index: this.parts++, part: { path, name, file, start: at, end: cut, last: cut >= size } };
+      at = cut;
+      if (!(await this.dispatch(job))) return this.goOnAlone(name, from(this.oldestStart()));
     }
-    if (!(await this.writeDone(true, true))) return this.goOnAlone(name, filePieces(path, this.oldestStart()));
+    if (!(await this.writeDone(true, true))) return this.goOnAlone(name, from(this.oldestStart()));
     await this.o.report.fileEnd();
   }
 
@@ -389,7 +404,7 @@ export class EventParts {
    * matched here, in order, with a rule set compiled afresh: the state one pass has there (every part before it ended
    * outside any value, and changed no rule set).
    */
-  private async goOnAlone(name: string, from: AsyncIterable<string | Uint8Array>): Promise<void> {
+  private async goOnAlone(name: string, from: AsyncIterable<string | Uint8Array> | Iterable<Uint8Array>): Promise<void> {
     this.close();
     this.alone = true;
     this.queue = [];
@@ -403,7 +418,7 @@ export class EventParts {
    * which a rule failed changes this thread's rule set: the workers' sets no longer match it, so the run goes on
    * alone from there.
    */
-  private async readOn(name: string, pieces: AsyncIterable<string | Uint8Array>): Promise<void> {
+  private async readOn(name: string, pieces: AsyncIterable<string | Uint8Array> | Iterable<Uint8Array>): Promise<void> {
     const prepare = preparerFor(this.o.flatten);
     try {
       for await (const item of readEvents(pieces, name)) {
