@@ -43,16 +43,15 @@ function fileOf(text: string): string {
   return path;
 }
 
-/** What a one-thread `eval` writes for the files: one pass over each in turn, each item reported as it is read. */
-async function onePass(...paths: string[]): Promise<{ out: string; err: string }> {
+/** What a one-thread `eval` writes for the sources: one pass over each in turn, each item reported as it is read. */
+async function onePassOf(sources: readonly { readonly name: string; readonly pieces: AsyncIterable<string | Uint8Array> }[]): Promise<{ out: string; err: string }> {
   const io = memoryIo();
   const set = ruleSet();
   const stream = set.stream();
   const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
-  for (const path of paths) {
-    const name = paths.length === 1 ? 'events' : basename(path);
+  for (const { name, pieces } of sources) {
     try {
-      for await (const item of readEvents(filePieces(path), name)) {
+      for await (const item of readEvents(pieces, name)) {
         if (item.diagnostic) report.diagnostic(item.diagnostic);
         else await report.event(name, item.event.line, evaluateEvent(set, stream, (e) => e, item.event.event));
       }
@@ -63,6 +62,10 @@ async function onePass(...paths: string[]): Promise<{ out: string; err: string }
   }
   return { out: io.out(), err: io.err() };
 }
+
+/** One pass over the files (named as inParts names them). */
+const onePass = (...paths: string[]): Promise<{ out: string; err: string }> =>
+  onePassOf(paths.map((path) => ({ name: paths.length === 1 ? 'events' : basename(path), pieces: filePieces(path) })));
 
 interface FakeWorker {
   /** Jobs the worker accepted. */
@@ -313,23 +316,8 @@ async function* piecesOfText(text: string, sizes: readonly number[], strings = f
   if (n === failAfter) throw new Error('the stream broke');
 }
 
-/** What one pass over the stream writes (as `onePass`, for one stream). */
-async function onePassOver(source: AsyncIterable<string | Uint8Array>): Promise<{ out: string; err: string }> {
-  const io = memoryIo();
-  const set = ruleSet();
-  const stream = set.stream();
-  const report = new MatchReport(io, colorsFor(io.stderr, io, true), new Map());
-  try {
-    for await (const item of readEvents(source, 'events')) {
-      if (item.diagnostic) report.diagnostic(item.diagnostic);
-      else await report.event('events', item.event.line, evaluateEvent(set, stream, (e) => e, item.event.event));
-    }
-    await report.fileEnd();
-  } catch (err) {
-    report.fileFailed('events', err);
-  }
-  return { out: io.out(), err: io.err() };
-}
+/** One pass over the stream (named as streamInParts names it). */
+const onePassOver = (source: AsyncIterable<string | Uint8Array>): Promise<{ out: string; err: string }> => onePassOf([{ name: 'events', pieces: source }]);
 
 /** The stream read in parts of `partBytes`; the worker's pool starts once `startAt` bytes are read (if given). */
 async function streamInParts(source: AsyncIterable<string | Uint8Array>, partBytes: number, worker: FakeWorker, startAt?: number): Promise<{ out: string; err: string; parts: number; byWorkers: number }> {

@@ -87,12 +87,17 @@ interface Outcome {
   stderr: string;
 }
 
-function evalWith(jobs: number | undefined, args: readonly string[], input?: string): Outcome {
-  const env = { ...process.env, NO_COLOR: '1' };
-  const r = spawnSync(process.execPath, [BIN, 'eval', ...(jobs !== undefined ? ['--jobs', String(jobs)] : []), ...args], {
+/**
+ * `sigmats eval` in the work folder, with `--jobs` (none: the default) and `args`; `input` on its stdin. `shell`: a
+ * `sh -c` script that runs it as `"$0" "$@"` (to give it a stdin of the script's making); `env`: more variables.
+ */
+function evalWith(jobs: number | undefined, args: readonly string[], input?: string, options: { readonly shell?: string; readonly env?: Record<string, string> } = {}): Outcome {
+  const argv = [BIN, 'eval', ...(jobs !== undefined ? ['--jobs', String(jobs)] : []), ...args];
+  const [command, commandArgs] = options.shell === undefined ? [process.execPath, argv] : ['sh', ['-c', options.shell, process.execPath, ...argv]];
+  const r = spawnSync(command, commandArgs, {
     cwd: work,
     encoding: 'utf8',
-    env,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
     input,
     timeout: 240_000,
     maxBuffer: 512 << 20,
@@ -156,16 +161,11 @@ describe.skipIf(!HAVE_SIGMAHQ)(`eval --jobs 2 writes what --jobs 1 writes ${NEED
   test.skipIf(process.platform === 'win32')('stdin that pauses while the worker starts: the worker loads with the code cache and matches parts of it', () => {
     const args = ['--rules', processCreation, '--logsource', 'windows', '-'];
     // Past the half megabyte from which --jobs starts the worker, then a pause long enough for it to load the rules.
-    const piped = (jobs: number, pause: number): Outcome => {
-      const r = spawnSync('sh', ['-c', `(head -c 600000 events.ndjson; sleep ${pause}; tail -c +600001 events.ndjson) | "$0" "$@"`, process.execPath, BIN, 'eval', '--jobs', String(jobs), '-v', ...args], {
-        cwd: work,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', SIGMATS_DEBUG_STARTUP: '1' },
-        timeout: 240_000,
-        maxBuffer: 512 << 20,
+    const piped = (jobs: number, pause: number): Outcome =>
+      evalWith(jobs, ['-v', ...args], undefined, {
+        shell: `(head -c 600000 events.ndjson; sleep ${pause}; tail -c +600001 events.ndjson) | "$0" "$@"`,
+        env: { SIGMATS_DEBUG_STARTUP: '1' },
       });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    };
     const quiet = (s: string): string => s.replace(/^sigmats: startup: .*\n/gm, '');
     const one = piped(1, 0);
     let two = piped(2, 4);
@@ -188,17 +188,9 @@ describe.skipIf(!HAVE_SIGMAHQ)(`eval --jobs 2 writes what --jobs 1 writes ${NEED
 
   test.skipIf(process.platform !== 'linux')('stdin redirected from a file is read in parts; from past its start, as a stream from there', () => {
     const args = ['--rules', processCreation, '--logsource', 'windows'];
-    const redirected = (jobs: number, skip: number): Outcome => {
-      // `dd` reads exactly `skip` bytes of the shared descriptor, and leaves its position there.
-      const r = spawnSync('sh', ['-c', `{ dd bs=1 count=${skip} of=/dev/null 2>/dev/null; exec "$0" "$@"; } < events.ndjson`, process.execPath, BIN, 'eval', '--jobs', String(jobs), '-v', ...args], {
-        cwd: work,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1' },
-        timeout: 240_000,
-        maxBuffer: 512 << 20,
-      });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    };
+    // `dd` reads exactly `skip` bytes of the shared descriptor, and leaves its position there.
+    const redirected = (jobs: number, skip: number): Outcome =>
+      evalWith(jobs, ['-v', ...args], undefined, { shell: `{ dd bs=1 count=${skip} of=/dev/null 2>/dev/null; exec "$0" "$@"; } < events.ndjson` });
     for (const skip of [0, 1000]) {
       const one = redirected(1, skip);
       const two = redirected(2, skip);

@@ -149,7 +149,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       } finally {
         early!.close();
       }
-      return await finish(parts.finalStream, parts.parts, 'parts', threads - 1, parts.partsByWorkers);
+      return await finish(parts.finalStream, parts.parts, 'parts', parts.workers, parts.partsByWorkers);
     }
     // One stream (stdin, a named pipe) that opens with an object is cut into parts as it comes in; workers start
     // once it is long enough to pay them back.

@@ -336,7 +336,7 @@ export class EventParts {
       queued.result = this.match(job);
       // Let the workers' replies in before the next part.
       if (this.pool !== undefined) await new Promise<void>((r) => setImmediate(r));
-    } else if (this.loaded !== undefined) this.workersLoaded();
+    } else this.workersLoaded();
     return this.writeDone(this.queue.length >= this.maxQueue);
   }
 
@@ -394,8 +394,7 @@ export class EventParts {
     if (tail !== undefined) kept.push(tail);
     return (async function* () {
       for (const bytes of kept) yield* piecesOf(bytes);
-      if (rest === undefined) return;
-      for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+      if (rest !== undefined) yield* restOf(rest);
     })();
   }
 
@@ -454,6 +453,11 @@ export function cutIn(chunk: Buffer, at: number, prev: number): number {
   if (at === 0 && prev === 10 && chunk[0] === 123) return 0;
   const k = chunk.indexOf('\n{', Math.max(0, at - 1));
   return k < 0 ? -1 : k + 1;
+}
+
+/** What an iterator has left to give (its failure included). */
+async function* restOf(rest: AsyncIterator<string | Uint8Array>): AsyncGenerator<string | Uint8Array, void, undefined> {
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 /** An iterator that fails at its first step, as the stream it stands for failed. */
@@ -530,8 +534,7 @@ export async function streamOpensWithObject(source: AsyncIterable<string | Uint8
     source: (async function* () {
       yield* head;
       if (failure !== undefined) throw failure.err;
-      if (ended) return;
-      for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+      if (!ended) yield* restOf(rest);
     })(),
   };
 }
