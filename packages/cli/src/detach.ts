@@ -6,5 +6,10 @@
  * rule texts (14 MB) that way.
  */
 export function detached(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
+  // V8 copies a substring or a concatenation shorter than 13 characters instead of referring to its parts
+  // (SlicedString::kMinLength, ConsString::kMinLength): such a string holds nothing larger, and is kept as it is
+  // (taxonomies, levels, short names). The copy costs about 0.5 us a string.
+  return s.length < SLICED_MIN_LENGTH ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
+
+const SLICED_MIN_LENGTH = 13;

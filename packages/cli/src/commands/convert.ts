@@ -399,7 +399,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     for (const { r, rules, diags } of results) {
       if (r.broken) continue;
       r.converted += rules.length;
-      if (json) for (const rule of rules) r.convertedKeys.add(rule.key);
+      if (json) for (const rule of rules) r.convertedKeys.add(keptTexts.kept(rule.key));
       if (outputAsDir) {
         const ext = r.backend.formats.find((f) => f.name === r.format)?.extension ?? 'txt';
         const byFile = new Map<string, ConvertedRule[]>();
@@ -420,7 +420,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
 
   /** A chunk converted elsewhere (parallel/chunk.ts): its results taken in as convertPiece takes its own. */
-  const tracker = new DuplicateTracker();
+  const tracker = new DuplicateTracker((key) => keptTexts.kept(key));
   const applyChunk = (res: ChunkResult): boolean => {
     parseDiags.pushAll(res.parseDiagnostics);
     const duplicates = tracker.check(res.docs);
@@ -469,7 +469,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     } else if (streamed) {
       names = planNames;
       fileCount = displayed.length;
-      for (const chunk of ruleChunks(found.files, io.cwd, prescanned!.kept, CHUNK_FILES)) {
+      for (const chunk of ruleChunks(found.files, io.cwd, prescanned!.kept, CHUNK_FILES, (key) => keptTexts.kept(key))) {
         parseDiags.pushAll(chunk.parseDiagnostics);
         collectionDiags.pushAll(chunk.collectionDiagnostics);
         const going = convertPiece(chunk.collection, false);

@@ -10,6 +10,7 @@
 import { buildCollection, type Diagnostic, type ParsedSource, type SigmaDocument } from '@sigmats/core';
 import { validateDocuments, VALIDATORS, type AttackIds, type Validator, type ValidatorSelection } from '@sigmats/core/validators';
 import { documentStartLines, parseSource, readInRuns, readSourceSync, type LoadedRules, type ReadSource } from '../load.js';
+import { detached } from '../detach.js';
 import { metadataRule, pickFieldLocs } from '../rule-stream.js';
 import { attackIds } from '../validation.js';
 import { slices } from './slices.js';
@@ -91,13 +92,15 @@ const KEPT_FIELD_LOCS = ['id', 'name', 'title'];
 /** A rule with what the main thread's checks read of it; correlations and filters cross whole (they are few). */
 function reduced(doc: SigmaDocument): SigmaDocument {
   if (doc.kind !== 'rule') return doc;
+  // Kept until the end of the run: the strings are copied, as each one read on this thread slices its rule's text
+  // and would keep all of it (detach.ts).
   return metadataRule({
-    title: doc.title,
+    title: detached(doc.title),
     loc: doc.loc,
-    taxonomy: doc.taxonomy,
+    taxonomy: detached(doc.taxonomy),
     fieldLocs: pickFieldLocs(doc, KEPT_FIELD_LOCS),
-    ...(doc.id !== undefined ? { id: doc.id } : {}),
-    ...(doc.name !== undefined ? { name: doc.name } : {}),
+    ...(doc.id !== undefined ? { id: detached(doc.id) } : {}),
+    ...(doc.name !== undefined ? { name: detached(doc.name) } : {}),
     ...(doc.level !== undefined ? { level: doc.level } : {}),
   });
 }
