@@ -399,6 +399,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     for (const { r, rules, diags } of results) {
       if (r.broken) continue;
       r.converted += rules.length;
+      // The run's one copy of each key (TextTable.kept): not one per target, and none that slices a rule's text.
       if (json) for (const rule of rules) r.convertedKeys.add(keptTexts.kept(rule.key));
       if (outputAsDir) {
         const ext = r.backend.formats.find((f) => f.name === r.format)?.extension ?? 'txt';
