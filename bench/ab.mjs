@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preloadFile } from './lib.mjs';
+import { pipedFrom, preloadFile } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 let runs = 5;
@@ -47,15 +47,11 @@ function once(args) {
   const real = args.filter((a) => !a.startsWith('<') && !/^[A-Z_][A-Z0-9_]*=/.test(a)).map((a) => a.replaceAll('{out}', out));
   const redirect = args.find((a) => a.startsWith('<='))?.slice(2);
   const input = redirect === undefined ? args.find((a) => a.startsWith('<'))?.slice(1) : undefined;
-  const quote = (a) => `'${a.replaceAll("'", `'\\''`)}'`;
   const command = [process.execPath, '--require', PROBE, ...real];
   const t0 = process.hrtime.bigint();
   const stdin = redirect === undefined ? 'pipe' : openSync(redirect, 'r');
   const options = { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env, AB_PROBE_FILE: probe }, stdio: [stdin, 'pipe', 'pipe'] };
-  const r =
-    input === undefined
-      ? spawnSync(command[0], command.slice(1), options)
-      : spawnSync('/bin/sh', ['-c', `cat ${quote(input)} | exec ${command.map(quote).join(' ')}`], options);
+  const r = spawnSync(...(input === undefined ? [command[0], command.slice(1)] : pipedFrom(input, command)), options);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (typeof stdin === 'number') closeSync(stdin);
   rmSync(out, { recursive: true, force: true });

@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FILE_RESOURCE_PROBE, median, preloadFile, readResourceProbe, sigmahqDir } from './lib.mjs';
+import { FILE_RESOURCE_PROBE, median, pipedFrom, preloadFile, readResourceProbe, sigmahqDir } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages', 'cli', 'dist', 'bin.cjs');
@@ -64,13 +64,12 @@ writeEvents(short, Math.max(1, Math.round(EVENTS / 10)));
 // The child's own peak RSS and CPU time, written at exit to the file BENCH_PROBE_FILE names.
 const PROBE = preloadFile(FILE_RESOURCE_PROBE);
 let probes = 0;
-const quote = (a) => `'${a.replaceAll("'", `'\\''`)}'`;
 /** One `sigmats eval` over `args`; `piped`: a file whose bytes `cat` pipes to its stdin. */
 function run(args, piped) {
   const probe = join(dir, `probe-${++probes}`);
   const command = [process.execPath, '--require', PROBE, bin, 'eval', '--rules', rules, '--logsource', 'windows', ...args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(piped === undefined ? command[0] : '/bin/sh', piped === undefined ? command.slice(1) : ['-c', `cat ${quote(piped)} | exec ${command.map(quote).join(' ')}`], {
+  const r = spawnSync(...(piped === undefined ? [command[0], command.slice(1)] : pipedFrom(piped, command)), {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 << 20,
@@ -117,7 +116,7 @@ for (const c of commands) {
 // Every run of one file must report the same events and matches, whatever the threads.
 const counts = (keys) => new Set(keys.flatMap((k) => samples[k].map((x) => `${x.events}/${x.matches}`)));
 if (counts(['jobs1', 'default', 'piped_jobs1', 'piped_default']).size !== 1 || counts(['jobs1_tenth', 'default_tenth']).size !== 1) {
-  console.error(`runs disagree on events/matches: ${[...counts(['jobs1', 'default'])].join(' ')}`);
+  console.error(`runs disagree on events/matches: ${[...counts(['jobs1', 'default', 'piped_jobs1', 'piped_default'])].join(' ')} and ${[...counts(['jobs1_tenth', 'default_tenth'])].join(' ')}`);
   process.exit(1);
 }
 // Workers should pay on a long stream and cost nothing on a short one (they do not start there by default).

@@ -80,3 +80,12 @@ export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 === 1 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
+
+/**
+ * `command` (a program and its arguments) with `file`'s bytes piped to its stdin through `cat`, as `cat FILE |
+ * sigmats ...` gives it (a pipe, whose length the child cannot know): the program and arguments spawnSync takes.
+ */
+export function pipedFrom(file, command) {
+  const quote = (a) => `'${a.replaceAll("'", `'\\''`)}'`;
+  return ['/bin/sh', ['-c', `cat ${quote(file)} | exec ${command.map(quote).join(' ')}`]];
+}

@@ -29,7 +29,7 @@ export async function* filePieces(path: string, start = 0): AsyncGenerator<Uint8
       const { bytesRead } = await file.read(buffer, 0, READ_BYTES, start === 0 ? null : at);
       if (bytesRead === 0) return;
       at += bytesRead;
-      for (let k = 0; k < bytesRead; k += PIECE_BYTES) yield buffer.subarray(k, Math.min(bytesRead, k + PIECE_BYTES));
+      yield* piecesOf(buffer.subarray(0, bytesRead));
     }
   } finally {
     await file.close();
@@ -46,6 +46,11 @@ export function* filePiecesSync(fd: number, start: number, end: number | undefin
     const bytesRead = readSync(fd, buffer, 0, end === undefined ? buffer.length : Math.min(buffer.length, end - at), at);
     if (bytesRead === 0) return;
     at += bytesRead;
-    for (let k = 0; k < bytesRead; k += PIECE_BYTES) yield buffer.subarray(k, Math.min(bytesRead, k + PIECE_BYTES));
+    yield* piecesOf(buffer.subarray(0, bytesRead));
   }
+}
+
+/** `bytes` as readEvents takes them: views of at most PIECE_BYTES (a file's read, a part of a stream). */
+export function* piecesOf(bytes: Uint8Array): Generator<Uint8Array, void, undefined> {
+  for (let k = 0; k < bytes.length; k += PIECE_BYTES) yield bytes.subarray(k, Math.min(bytes.length, k + PIECE_BYTES));
 }

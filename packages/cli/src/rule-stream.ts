@@ -12,6 +12,7 @@ import type { CliIo } from './io.js';
 import { parseSource, readInRuns, readSource, readSourceSync, type ReadSource } from './load.js';
 import type { DocSummary } from './parallel/chunk.js';
 import { detached } from './detach.js';
+import { TextTable } from './diagnostic-store.js';
 
 /**
  * False only when no YAML document in the text can have a top-level `correlation` or `filter` key, i.e. be a
@@ -180,10 +181,11 @@ class Holders {
   private readonly byKey = new Map<string, Holder>();
 
   /**
-   * `keep`: the copy of a new key the map holds (see keyOf), and of a holder's file name. By default one detached
-   * copy of each distinct string, for all holders.
+   * `texts`: where the keys and file names the holders keep are kept, once each and detached (TextTable.kept). An id
+   * or name read on this thread is a slice of its rule's text, and would keep all of it: over 8 distinct copies of
+   * SigmaHQ's rules the keys kept 10 MB of rule texts alive mid-run.
    */
-  constructor(private readonly keep: (key: string) => string = interner()) {}
+  constructor(private readonly texts: TextTable = new TextTable()) {}
 
   /** One stand-in per key of `docs` that an earlier chunk holds. */
   standInsFor(docs: readonly { readonly id?: string; readonly name?: string }[]): SigmaRule[] {
@@ -206,33 +208,11 @@ class Holders {
     for (const d of docs) {
       // A rule converted on a worker thread names its file by a copy of the path: the holder names it by the run's
       // own (25,000 copies of paths at 8 times the corpus otherwise).
-      const holder = { title: detached(d.title), loc: { ...d.loc, file: this.keep(d.loc.file) } };
-      if (d.id !== undefined) this.byKey.set(this.keyOf(d.id), holder);
-      if (d.name !== undefined) this.byKey.set(this.keyOf(d.name), holder);
+      const holder = { title: detached(d.title), loc: { ...d.loc, file: this.texts.kept(d.loc.file) } };
+      if (d.id !== undefined) this.byKey.set(this.texts.kept(d.id), holder);
+      if (d.name !== undefined) this.byKey.set(this.texts.kept(d.name), holder);
     }
   }
-
-  /**
-   * A key as the map keeps it. An id or name read on this thread is a slice of its rule's text, and a map key holds
-   * what it slices: over 8 distinct copies of SigmaHQ's rules the keys kept 10 MB of rule texts alive mid-run. A key
-   * already in the map is kept as it is (Map#set keeps the first key), so only a new one goes through `keep`.
-   */
-  private keyOf(key: string): string {
-    return this.byKey.has(key) ? key : this.keep(key);
-  }
-}
-
-/** A function giving one detached copy (detach.ts) of each distinct string it is given. */
-function interner(): (s: string) => string {
-  const copies = new Map<string, string>();
-  return (s) => {
-    let copy = copies.get(s);
-    if (copy === undefined) {
-      copy = detached(s);
-      copies.set(copy, copy);
-    }
-    return copy;
-  };
 }
 
 /** Sources read (or taken from `sourceOf`) and parsed, in order, with the count of their read and parse diagnostics. */
@@ -252,11 +232,11 @@ export function parseInputs(paths: readonly string[], cwd: string, sourceOf: (pa
 /**
  * The inputs in chunks of `size` files, in order, each parsed and built into a collection. Every source is read
  * (or taken from `kept`, which is emptied as it goes) when its chunk comes. Meant for inputs the prescan found
- * streamable; a file changed since then to hold a correlation or filter is resolved within its chunk only. `keep`
- * gives the copies of ids, names and file names held for the duplicate checks until the end (DuplicateTracker).
+ * streamable; a file changed since then to hold a correlation or filter is resolved within its chunk only. `texts`
+ * keeps the ids, names and file names the duplicate checks hold until the end (DuplicateTracker).
  */
-export function* ruleChunks(paths: readonly string[], cwd: string, kept: Map<string, ReadSource>, size: number, keep?: (key: string) => string): Generator<RuleChunk> {
-  const holders = new Holders(keep);
+export function* ruleChunks(paths: readonly string[], cwd: string, kept: Map<string, ReadSource>, size: number, texts?: TextTable): Generator<RuleChunk> {
+  const holders = new Holders(texts);
   for (let i = 0; i < paths.length; i += size) {
     const { files, parsed, parseCount } = parseInputs(paths.slice(i, i + size), cwd, (path) => {
       const source = kept.get(path);
@@ -286,12 +266,9 @@ export function* ruleChunks(paths: readonly string[], cwd: string, kept: Map<str
 export class DuplicateTracker {
   private readonly holders: Holders;
 
-  /**
-   * `keep`: the copy of a new id or name, or of a file name, the tracker holds until the end of the run (by default
-   * one detached copy of each; a run passes its TextTable's, which holds one copy of each for all its stores).
-   */
-  constructor(keep?: (key: string) => string) {
-    this.holders = new Holders(keep);
+  /** `texts`: where the ids, names and file names the tracker holds are kept (a run's TextTable, shared by its stores). */
+  constructor(texts?: TextTable) {
+    this.holders = new Holders(texts);
   }
 
   check(docs: readonly DocSummary[]): Diagnostic[] {

@@ -55,9 +55,9 @@ describe('strings kept until the end of a run hold no rule text', () => {
   });
 
   test("the duplicate check's holders: ids, names, titles and file names", () => {
-    for (const keep of [undefined, (s: string) => new TextTable().kept(s)]) {
+    for (const texts of [undefined, new TextTable()]) {
       const bytes = retained(() => {
-        const tracker = new DuplicateTracker(keep);
+        const tracker = new DuplicateTracker(texts);
         // Every rule twice (a duplicate id and name each time), the second time under a copy of the file name, as a
         // worker thread's result names it.
         for (let i = 0; i < RULES; i++) tracker.check(parsedRule(i));

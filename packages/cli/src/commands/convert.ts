@@ -421,7 +421,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
 
   /** A chunk converted elsewhere (parallel/chunk.ts): its results taken in as convertPiece takes its own. */
-  const tracker = new DuplicateTracker((key) => keptTexts.kept(key));
+  const tracker = new DuplicateTracker(keptTexts);
   const applyChunk = (res: ChunkResult): boolean => {
     parseDiags.pushAll(res.parseDiagnostics);
     const duplicates = tracker.check(res.docs);
@@ -470,7 +470,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     } else if (streamed) {
       names = planNames;
       fileCount = displayed.length;
-      for (const chunk of ruleChunks(found.files, io.cwd, prescanned!.kept, CHUNK_FILES, (key) => keptTexts.kept(key))) {
+      for (const chunk of ruleChunks(found.files, io.cwd, prescanned!.kept, CHUNK_FILES, keptTexts)) {
         parseDiags.pushAll(chunk.parseDiagnostics);
         collectionDiags.pushAll(chunk.collectionDiagnostics);
         const going = convertPiece(chunk.collection, false);

@@ -129,6 +129,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
     if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('stdin (-) given more than once', 'eval');
     const report = new MatchReport(io, colors, attribution);
+    // A source's name in diagnostics and matches; the source read as a stream.
+    const nameOf = (source: string): string => (source === STDIN ? STDIN_NAME : source);
+    const piecesOfSource = (source: string): AsyncIterable<string | Uint8Array> => (source === STDIN ? io.stdin() : filePieces(resolve(io.cwd, source)));
     const partsOf = (pool: StreamPool<EvalJob, EvalChunkResult> | undefined, startAt?: number): EventParts =>
       new EventParts({
         report,
@@ -145,7 +148,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (early !== undefined && inParts) {
       const parts = partsOf(early);
       try {
-        for (let i = 0; i < sources.length; i++) await parts.run(paths[i]!, sources[i] === STDIN ? STDIN_NAME : sources[i]!);
+        for (let i = 0; i < sources.length; i++) await parts.run(paths[i]!, nameOf(sources[i]!));
       } finally {
         early!.close();
       }
@@ -156,12 +159,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const streams = new Map<string, AsyncIterable<string | Uint8Array>>();
     if (!oneThread && sources.length === 1 && files?.regular === false) {
       const source = sources[0]!;
-      const name = source === STDIN ? STDIN_NAME : source;
-      const peeked = await streamOpensWithObject(source === STDIN ? io.stdin() : filePieces(resolve(io.cwd, source)));
+      const peeked = await streamOpensWithObject(piecesOfSource(source));
       if (peeked.opens) {
         const parts = partsOf(early, early !== undefined ? undefined : requestedJobs !== undefined ? EVAL_EARLY_BYTES.requested : EVAL_EARLY_BYTES.stream);
         try {
-          await parts.runStream(name, peeked.source);
+          await parts.runStream(nameOf(source), peeked.source);
         } finally {
           parts.close();
         }
@@ -183,8 +185,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     );
     try {
       for (const source of sources) {
-        const name = source === STDIN ? STDIN_NAME : source;
-        const chunks = streams.get(source) ?? (source === STDIN ? io.stdin() : filePieces(resolve(io.cwd, source)));
+        const name = nameOf(source);
+        const chunks = streams.get(source) ?? piecesOfSource(source);
         try {
           for await (const item of readEvents(chunks, name)) {
             if (item.diagnostic) await events.diagnostic(item.diagnostic);

@@ -25,7 +25,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '@sigmats/core';
 import { readEventPart, readEvents, type CompiledRuleSet, type EventObject, type MatchStream } from '@sigmats/evaluator';
 import type { MatchReport } from '../eval-output.js';
-import { filePieces, filePiecesSync, PIECE_BYTES, READ_BYTES } from '../event-file.js';
+import { filePieces, filePiecesSync, PIECE_BYTES, piecesOf, READ_BYTES } from '../event-file.js';
 import { changesRuleSet, evaluateEvent, preparerFor, type EventOutcome } from './eval-chunk.js';
 import type { StreamPool } from './stream-pool.js';
 
@@ -116,11 +116,6 @@ export function nextCut(fd: number, from: number, size: number): number {
 function fileOf(fd: number): string {
   const st = fstatSync(fd, { bigint: true });
   return `${st.dev}:${st.ino}`;
-}
-
-/** A part's bytes as readEventPart takes them: pieces of at most PIECE_BYTES, as a file is read. */
-function* piecesOf(bytes: Uint8Array): Generator<Uint8Array, void, undefined> {
-  for (let k = 0; k < bytes.length; k += PIECE_BYTES) yield bytes.subarray(k, Math.min(bytes.length, k + PIECE_BYTES));
 }
 
 /** A thread's matcher of parts, over its own rule set and stream (a file's part is read from the file, opened per part). */
