@@ -199,6 +199,56 @@ describe('pipelines', () => {
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['pipeline/detection-item-failure', 11]]);
     expect(r.diagnostics[0]!.message).toMatch(/^Channel: the Splunk Add-on for Windows extracts Channel from the event's System header only/);
   });
+  describe('splunk-windows: AppLocker fields are in UserData (RuleAndFileData), which the add-on does not extract', () => {
+    const APPLOCKER = 'product: windows\nservice: applocker';
+    const SOURCES =
+      'source IN ("XmlWinEventLog:Microsoft-Windows-AppLocker/EXE and DLL", "XmlWinEventLog:Microsoft-Windows-AppLocker/MSI and Script", "XmlWinEventLog:Microsoft-Windows-AppLocker/Packaged app-Deployment", "XmlWinEventLog:Microsoft-Windows-AppLocker/Packaged app-Execution")';
+    test('a RuleAndFileData field is refused at the field, naming spath over UserData_Xml', () => {
+      const r = convert(withLogsource("sel:\n  EventID: 8004\n  FilePath|contains: '\\Temp\\'\ncondition: sel", APPLOCKER), { pipelineNames: ['splunk-windows'] });
+      expect(r.rules).toEqual([]);
+      expect(r.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column])).toEqual([['pipeline/detection-item-failure', 'error', 'test.yml', 10, 7]]);
+      expect(r.diagnostics[0]!.message).toMatch(/^AppLocker events keep this field in their UserData \(RuleAndFileData\), which the Splunk Add-on for Windows does not extract as a search-time field/);
+      expect(r.diagnostics[0]!.message).toContain('`| spath input=UserData_Xml | rename RuleAndFileData.* as *`');
+    });
+    test('each UserData field is its own located error, also under a not', () => {
+      const r = convert(withLogsource("sel:\n  EventID: 8004\n  PolicyName: EXE\nfilter:\n  FileHash: AB\ncondition: sel and not filter", APPLOCKER), { pipelineNames: ['splunk-windows'] });
+      expect(r.rules).toEqual([]);
+      expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([
+        ['pipeline/detection-item-failure', 10],
+        ['pipeline/detection-item-failure', 12],
+      ]);
+    });
+    test('System header fields convert (SigmaHQ win_applocker_application_was_prevented_from_running: EventID only)', () => {
+      expect(query(withLogsource('sel:\n  EventID:\n    - 8004\n    - 8007\n    - 8022\n    - 8025\ncondition: sel', APPLOCKER), { pipelineNames: ['splunk-windows'] })).toBe(
+        `${SOURCES} EventCode IN (8004, 8007, 8022, 8025)`,
+      );
+      expect(query(withLogsource('sel:\n  EventID: 8004\n  Computer: WS1\n  Provider_Name: Microsoft-Windows-AppLocker\ncondition: sel', APPLOCKER), { pipelineNames: ['splunk-windows'] })).toBe(
+        `${SOURCES} EventCode=8004 Computer="WS1" Name="'Microsoft-Windows-AppLocker'"`,
+      );
+      // After sysmon (EventID already EventCode, Provider_Name already Name): still header fields.
+      expect(query(withLogsource('sel:\n  EventID: 8004\n  Provider_Name: X\ncondition: sel', APPLOCKER), { pipelineNames: ['sysmon', 'splunk-windows'] })).toBe(
+        `${SOURCES} EventCode=8004 Name="'X'"`,
+      );
+    });
+    test('Channel stays the Channel refusal (one error, not two)', () => {
+      const r = convert(withLogsource('sel:\n  EventID: 8004\n  Channel: X\ncondition: sel', APPLOCKER), { pipelineNames: ['splunk-windows'] });
+      expect(r.diagnostics.map((d) => d.message.slice(0, 8))).toEqual(['Channel:']);
+    });
+    test('keywords search _raw, the whole event XML: they convert', () => {
+      expect(query(withLogsource("keywords:\n  - '\\Temp\\evil.exe'\ncondition: keywords", APPLOCKER), { pipelineNames: ['splunk-windows'] })).toBe(
+        `${SOURCES} "\\\\Temp\\\\evil.exe"`,
+      );
+    });
+    test('other services and the other pipelines are unaffected', () => {
+      expect(query(withLogsource("sel:\n  EventID: 7045\n  ImagePath|contains: '\\Temp\\'\ncondition: sel", 'product: windows\nservice: system'), { pipelineNames: ['splunk-windows'] })).toBe(
+        'source="XmlWinEventLog:System" EventCode=7045 ImagePath="*\\\\Temp\\\\*"',
+      );
+      // Without splunk-windows no pipeline scopes AppLocker: the field is kept as Sigma writes it.
+      expect(query(withLogsource("sel:\n  EventID: 8004\n  FilePath|contains: '\\Temp\\'\ncondition: sel", APPLOCKER), { pipelineNames: ['sysmon'] })).toBe(
+        'EventCode=8004 FilePath="*\\\\Temp\\\\*"',
+      );
+    });
+  });
   test('splunk-windows: a Windows logsource no channel logs is refused, located', () => {
     const r = convert(withLogsource("sel:\n  FileName|endswith: '\\a.txt'\ncondition: sel", 'product: windows\ncategory: file_access'), { pipelineNames: ['splunk-windows'] });
     expect(r.rules).toEqual([]);
