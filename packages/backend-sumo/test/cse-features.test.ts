@@ -99,22 +99,29 @@ describe('CSE fields per event type, from the catalog mapping of each event id',
         "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId matches /^System-[0-9]+$/ and (lower(fields['Provider.Name']) = 'service control manager' and fields['EventData.ImagePath'] matches /(?is)^.*x.*$/)",
     },
     {
-      name: 'AppLocker (several channels, core WINDOWS_SERVICE_CHANNELS): each event id in each channel',
+      name: 'AppLocker (several channels, core WINDOWS_SERVICE_CHANNELS): each event id in the channel Microsoft logs it to',
       logsource: '    product: windows\n    service: applocker',
       detection: `sel:\n  EventID:\n    - 8004\n    - 8007\ncondition: sel`,
       expression:
+        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (metadata_deviceEventId = 'Microsoft-Windows-AppLocker/EXE and DLL-8004' or metadata_deviceEventId = 'Microsoft-Windows-AppLocker/MSI and Script-8007')",
+    },
+    {
+      name: 'AppLocker, an id no source places in one channel (8022): each of the channels',
+      logsource: '    product: windows\n    service: applocker',
+      detection: `sel:\n  EventID: 8022\ncondition: sel`,
+      expression:
         "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (" +
         ['EXE and DLL', 'MSI and Script', 'Packaged app-Deployment', 'Packaged app-Execution']
-          .flatMap((c) => [8004, 8007].map((id) => `metadata_deviceEventId = 'Microsoft-Windows-AppLocker/${c}-${id}'`))
+          .map((c) => `metadata_deviceEventId = 'Microsoft-Windows-AppLocker/${c}-8022'`)
           .join(' or ') +
         ')',
     },
     {
-      name: 'AppLocker without event ids: one event id pattern over its channels',
+      name: 'AppLocker without event ids: one event id pattern over its channels (a header field; data fields are refused, in-event-keys.test.ts)',
       logsource: '    product: windows\n    service: applocker',
-      detection: `sel:\n  PolicyName: 'x'\ncondition: sel`,
+      detection: `sel:\n  Computer: 'x'\ncondition: sel`,
       expression:
-        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId matches /^(?:Microsoft-Windows-AppLocker\\/EXE and DLL|Microsoft-Windows-AppLocker\\/MSI and Script|Microsoft-Windows-AppLocker\\/Packaged app-Deployment|Microsoft-Windows-AppLocker\\/Packaged app-Execution)-[0-9]+$/ and (lower(fields['EventData.PolicyName']) = 'x')",
+        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId matches /^(?:Microsoft-Windows-AppLocker\\/EXE and DLL|Microsoft-Windows-AppLocker\\/MSI and Script|Microsoft-Windows-AppLocker\\/Packaged app-Deployment|Microsoft-Windows-AppLocker\\/Packaged app-Execution)-[0-9]+$/ and (lower(fields['Computer']) = 'x')",
     },
     {
       name: 'ps_script: the 4104 mapping puts ScriptBlockText in commandLine',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { sumo, sumoCse } from '../src/index.js';
-import { IN_EVENT_KEYS, inEventKey } from '../src/shared/in-event-keys.js';
+import { dataKey, eventTypes, IN_EVENT_KEYS, inEventKey, USER_DATA_EVENTS } from '../src/shared/in-event-keys.js';
 import { convert, ruleYaml } from './helpers.js';
 
 /**
@@ -52,5 +52,145 @@ describe('fields an event type keeps outside its header', () => {
   test('another System event keeps the header Channel', () => {
     expect(convert(sumo, rule(OTHER_EVENT)).queries[0]!).toContain('toLowerCase(Channel) = "system"');
     expect(convert(sumoCse, rule(OTHER_EVENT)).queries[0]!).toContain("lower(fields['Channel']) = 'system'");
+  });
+});
+
+/**
+ * AppLocker's file events (8002-8004 in the EXE and DLL log, 8005-8007 in the MSI and Script log) keep their data in
+ * UserData RuleAndFileData: both outputs read a rule's fields there, refuse a rule whose event types keep a field in
+ * different places, and leave out event types that cannot exist (an AppLocker file event id in another of the
+ * service's channels).
+ */
+const APPLOCKER = '    product: windows\n    service: applocker';
+const EXE = 'Microsoft-Windows-AppLocker/EXE and DLL';
+const SCRIPT = 'Microsoft-Windows-AppLocker/MSI and Script';
+
+function applocker(detection: string): string {
+  return ruleYaml(detection, { logsource: APPLOCKER });
+}
+
+const BLOCKED_EXE = `
+  selection:
+    EventID: 8004
+    FilePath|contains: '\\Temp\\'
+  condition: selection`;
+
+const BLOCKED_EXE_OR_SCRIPT = `
+  selection:
+    EventID:
+      - 8004
+      - 8007
+    FilePath|endswith: '.ps1'
+    PolicyName: SCRIPT
+  condition: selection`;
+
+describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
+  test('the table: two channels, their ids, one element', () => {
+    expect(USER_DATA_EVENTS).toEqual({
+      [EXE]: { element: 'RuleAndFileData', ids: ['8002', '8003', '8004'] },
+      [SCRIPT]: { element: 'RuleAndFileData', ids: ['8005', '8006', '8007'] },
+    });
+    expect(dataKey(EXE, '8004', 'EventData.FilePath')).toBe('UserData.RuleAndFileData.FilePath');
+    expect(dataKey(SCRIPT, '8004', 'EventData.FilePath')).toBe('EventData.FilePath');
+    expect(dataKey(EXE, '8004', 'EventID')).toBe('EventID');
+    expect(dataKey('Security', '4688', 'EventData.CommandLine')).toBe('EventData.CommandLine');
+    // An id Microsoft logs to one channel is not looked for in the service's other channels.
+    expect(eventTypes([EXE, SCRIPT, 'Microsoft-Windows-AppLocker/Packaged app-Execution'], new Set(['8004', '8022']))).toEqual([
+      { channel: EXE, id: '8004' },
+      { channel: EXE, id: '8022' },
+      { channel: SCRIPT, id: '8022' },
+      { channel: 'Microsoft-Windows-AppLocker/Packaged app-Execution', id: '8022' },
+    ]);
+  });
+
+  test('log search: one event id, the field read from UserData.RuleAndFileData', () => {
+    const r = convert(sumo, applocker(BLOCKED_EXE));
+    expect(r.errors).toEqual([]);
+    const q = r.queries[0]!;
+    expect(q).toContain('| json field=_raw "Channel", "EventID", "UserData.RuleAndFileData.FilePath" as Channel, EventID, UserData_RuleAndFileData_FilePath nodrop');
+    expect(q).toContain('| where EventID = "8004" and UserData_RuleAndFileData_FilePath matches /(?is)^.*\\x5cTemp\\x5c.*$/');
+    expect(q).not.toContain('EventData.');
+  });
+
+  test('log search: ids of both channels read from the same element', () => {
+    const q = convert(sumo, applocker(BLOCKED_EXE_OR_SCRIPT)).queries[0]!;
+    expect(q).toContain('"UserData.RuleAndFileData.FilePath", "UserData.RuleAndFileData.PolicyName"');
+    expect(q).toContain('toLowerCase(UserData_RuleAndFileData_PolicyName) = "script"');
+  });
+
+  test('Cloud SIEM: the event types that exist, fields[UserData.RuleAndFileData.*]', () => {
+    const one = convert(sumoCse, applocker(BLOCKED_EXE)).queries[0]!;
+    expect(one).toBe(
+      "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-AppLocker/EXE and DLL-8004' and (fields['UserData.RuleAndFileData.FilePath'] matches /(?is)^.*\\x5cTemp\\x5c.*$/)",
+    );
+    const two = convert(sumoCse, applocker(BLOCKED_EXE_OR_SCRIPT)).queries[0]!;
+    expect(two).toContain("(metadata_deviceEventId = 'Microsoft-Windows-AppLocker/EXE and DLL-8004' or metadata_deviceEventId = 'Microsoft-Windows-AppLocker/MSI and Script-8007')");
+    expect(two).toContain("lower(fields['UserData.RuleAndFileData.PolicyName']) = 'script'");
+    expect(two).not.toContain('EventData.');
+  });
+
+  test('no EventID: a data field is refused by both, at the field (log search) and at the log source (Cloud SIEM)', () => {
+    const rule = applocker(`
+      selection:
+        FilePath|contains: '\\Temp\\'
+      condition: selection`);
+    const s = convert(sumo, rule).errors;
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ code: 'backend/unsupported-feature', line: 10, column: 26 });
+    expect(s[0]!.message).toContain("field 'FilePath': the rule tests no EventID");
+    expect(s[0]!.message).toContain(`${EXE} 8002/8003/8004 in UserData.RuleAndFileData`);
+    const c = convert(sumoCse, rule).errors;
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({ code: 'backend/unsupported-feature', line: 6 });
+  });
+
+  test('log search: event types keeping a field in different places are refused; Cloud SIEM reads each where it is', () => {
+    const rule = applocker(`
+      selection:
+        EventID:
+          - 8004
+          - 8022
+        FilePath|contains: x
+      condition: selection`);
+    const s = convert(sumo, rule).errors;
+    expect(s).toHaveLength(1);
+    expect(s[0]!.message).toBe(
+      "field 'FilePath' is kept under different keys by the rule's event types (UserData.RuleAndFileData.FilePath, EventData.FilePath): one query cannot read it from all of them",
+    );
+    const c = convert(sumoCse, rule);
+    expect(c.errors).toEqual([]);
+    expect(c.queries[0]).toContain("metadata_deviceEventId = 'Microsoft-Windows-AppLocker/EXE and DLL-8004' and (fields['UserData.RuleAndFileData.FilePath'] matches");
+    expect(c.queries[0]).toContain("metadata_deviceEventId = 'Microsoft-Windows-AppLocker/Packaged app-Execution-8022') and (fields['EventData.FilePath'] matches");
+  });
+
+  test('header fields and SigmaHQ-style EventID-only rules are as before', () => {
+    const rule = applocker(`
+      selection:
+        EventID:
+          - 8004
+          - 8007
+          - 8022
+        Computer: ws01
+      condition: selection`);
+    const s = convert(sumo, rule);
+    expect(s.errors).toEqual([]);
+    expect(s.queries[0]).toContain('toLowerCase(Computer) = "ws01"');
+    const noid = convert(sumo, applocker(`
+      selection:
+        Computer: ws01
+      condition: selection`));
+    expect(noid.errors).toEqual([]);
+    expect(convert(sumoCse, rule).errors).toEqual([]);
+  });
+
+  test('System rules with several event ids reading Channel are refused in log search (104 keeps it in UserData)', () => {
+    const rule = ruleYaml(`
+      selection:
+        EventID:
+          - 104
+          - 7045
+        Channel: Security
+      condition: selection`, { logsource: SYSTEM });
+    expect(convert(sumo, rule).errors[0]!.message).toContain("field 'Channel' is kept under different keys");
   });
 });

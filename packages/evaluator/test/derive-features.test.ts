@@ -67,6 +67,9 @@ const CASES: readonly [name: string, logsource: string, detection: string, expec
   ['registry_event follows the EventType it tests', 'product: windows\ncategory: registry_event', "sel:\n  EventType: RenameKey\n  TargetObject|contains: '\\Evil'\ncondition: sel", { EventID: 14, EventType: 'RenameKey' }],
   ['ps_script is PowerShell 4104', 'product: windows\ncategory: ps_script', "sel:\n  ScriptBlockText|contains: 'Invoke-Mimikatz'\ncondition: sel", { Channel: 'Microsoft-Windows-PowerShell/Operational', EventID: 4104, ScriptBlockText: /Invoke-Mimikatz$/ }],
   ['system service 7045', 'product: windows\nservice: system', "sel:\n  Provider_Name: 'Service Control Manager'\n  EventID: 7045\n  ImagePath|contains: 'powershell'\ncondition: sel", { Channel: 'System', EventID: 7045, ServiceName: 'Contoso Update Service', ImagePath: /powershell$/ }],
+  // Microsoft logs AppLocker's script and .msi events (8005-8007) to the MSI and Script log, .exe and .dll ones to EXE and DLL.
+  ['applocker 8007 is an MSI and Script event', 'product: windows\nservice: applocker', 'sel:\n  EventID: 8007\ncondition: sel', { Channel: 'Microsoft-Windows-AppLocker/MSI and Script', EventID: 8007 }],
+  ['applocker 8004 is an EXE and DLL event', 'product: windows\nservice: applocker', 'sel:\n  EventID: 8004\ncondition: sel', { Channel: 'Microsoft-Windows-AppLocker/EXE and DLL', EventID: 8004 }],
   ['keywords go to message outside Windows', 'product: linux\nservice: syslog', "keywords:\n  - 'Accepted password for root'\ncondition: keywords", { message: 'Accepted password for root' }],
   ['cloud: generic event of the rule fields', 'product: aws\nservice: cloudtrail', "sel:\n  eventSource: iam.amazonaws.com\n  eventName: CreateUser\ncondition: sel", { eventSource: 'iam.amazonaws.com', eventName: 'CreateUser', Channel: undefined }],
 ];

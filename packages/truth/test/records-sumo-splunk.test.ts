@@ -173,13 +173,17 @@ describe('splunkEvents', () => {
     expect(e!.fields['Data']).toBeUndefined();
   });
 
-  test.each(['sysmon-addon', 'windows-addon'] as const)('System 104 (%s): source System, the cleared log as the Data named Channel', (profile) => {
+  test.each(['sysmon-addon', 'windows-addon'] as const)('System 104 (%s): source System, the cleared log in its UserData element, no field from it', (profile) => {
     const events = splunkEvents(CLEARED_104, SYSTEM_SOURCE, profile);
     if (profile === 'sysmon-addon') return expect(events).toEqual([]);
     const [e] = events;
     expect(e!.source).toBe('XmlWinEventLog:System');
     expect(e!._raw).toContain('<Channel>System</Channel>');
-    expect(e!._raw).toContain("<Data Name='Channel'>Microsoft-Windows-PowerShell/Operational</Data>");
+    expect(e!._raw).toContain('<UserData><LogFileCleared><SubjectUserName>alice</SubjectUserName><SubjectDomainName>CORP</SubjectDomainName><BackupPath></BackupPath><Channel>Microsoft-Windows-PowerShell/Operational</Channel></LogFileCleared></UserData>');
+    expect(e!._raw).not.toContain('<EventData>');
+    // The add-on extracts the header's Channel only (UserData is no EventData_Xml).
+    expect(e!.fields['Channel']).toBe('System');
+    expect(e!.fields['SubjectUserName']).toBeUndefined();
   });
 
   test('raw-json: the flat event with JSON auto-extracted fields', () => {

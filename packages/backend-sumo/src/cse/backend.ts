@@ -10,7 +10,7 @@ import { cseEnrichments } from './enrichments.js';
 import { eventResolver, rawResolver, type FieldResolver } from './fields.js';
 import { cseTarget, windowsEvent, windowsKey, type EventType } from './logsources.js';
 import { regexLiteral } from '../encode.js';
-import { inEventKey } from '../shared/in-event-keys.js';
+import { dataKey, eventTypes, inEventKey, USER_DATA_EVENTS } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { cseHooks } from './leaf.js';
 import { workspaceExpr } from './gworkspace.js';
@@ -137,19 +137,19 @@ function findsEventId(e: Expr): boolean {
 const channelEvents = new Map<string, EventType>();
 
 function windowsEventsFor(channels: readonly string[], ids: ReadonlySet<string>): EventType[] {
-  return channels.flatMap((channel) =>
-    [...ids].map((id) => {
-      const key = `${channel}\u0000${id}`;
-      let e = channelEvents.get(key);
-      if (!e) {
-        // A field that is not the header's in this event type (System 104's Channel) is read where the record keeps it.
-        e = windowsEvent(channel, id, (field) => inEventKey(channel, id, field) ?? windowsKey(field));
-        if (channelEvents.size >= 4096) channelEvents.clear();
-        channelEvents.set(key, e);
-      }
-      return e;
-    }),
-  );
+  // Only the event types that can exist: each AppLocker file event id is logged to one of the service's channels.
+  return eventTypes(channels, ids).map(({ channel, id }) => {
+    const key = `${channel}\u0000${id}`;
+    let e = channelEvents.get(key);
+    if (!e) {
+      // A field that is not the header's in this event type (System 104's Channel) is read where the record keeps it;
+      // AppLocker's file events keep their data in UserData.RuleAndFileData (dataKey).
+      e = windowsEvent(channel, id, (field) => inEventKey(channel, id, field) ?? dataKey(channel, id, windowsKey(field)));
+      if (channelEvents.size >= 4096) channelEvents.clear();
+      channelEvents.set(key, e);
+    }
+    return e;
+  });
 }
 
 export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Record<string, BackendOptionValue>> = {}): Result<string> {
@@ -174,6 +174,20 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
   if (target.kind === 'channel') {
     const ids = impliedEventIds(expr);
     if (ids && ids.size > 0) target = { kind: 'events', events: windowsEventsFor(target.channels, ids) };
+    else {
+      // Without event ids a field is read under one key for every event of the channels: refused where some of their
+      // events keep their data outside EventData (AppLocker's file events, in UserData.RuleAndFileData).
+      const split = target.channels.filter((c) => USER_DATA_EVENTS[c] !== undefined);
+      const moved = split.length === 0 ? undefined : [...readFields(expr)].find((f) => windowsKey(f).startsWith('EventData.'));
+      if (moved !== undefined) {
+        const where = split.map((c) => `${c} ${USER_DATA_EVENTS[c]!.ids.join('/')} in UserData.${USER_DATA_EVENTS[c]!.element}`).join(', ');
+        return fail(
+          diagnostic('backend/unsupported-feature', `field '${moved}': the rule tests no EventID, and some events of its channels keep their data outside EventData (${where}): one expression cannot read it from every event`, at(rule), {
+            hint: 'name the event ids the rule is about (EventID), so that each is read where it keeps its data',
+          }),
+        );
+      }
+    }
   }
   const warnings: Diagnostic[] = [];
   let text: string;

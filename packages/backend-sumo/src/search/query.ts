@@ -6,7 +6,7 @@ import { exprFields, planFields, type FieldPlan } from './fields.js';
 import { jsonEscapeKeywords, splitScope, wrapScope } from './keywords.js';
 import { windowsJsonValues } from './windows-values.js';
 import { impliedEventIds } from '../cse/backend.js';
-import { hasInEventKeys, inEventKey, renameFields } from '../shared/in-event-keys.js';
+import { dataKey, eventTypes, hasInEventKeys, inEventKey, renameFields, USER_DATA_EVENTS } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { searchHooks } from './leaf.js';
 import { searchProfile, windowsAssumes, type SearchProfile } from './profiles.js';
@@ -117,20 +117,46 @@ function fieldLocations(e: Expr, out: Map<string, SourceLocation> = new Map()): 
 }
 
 /**
- * A rule of one Windows channel and event id reads the fields that event type keeps outside its header where it keeps
- * them (System 104's `Channel` is the cleared log, `UserData.LogFileCleared.Channel`: shared/in-event-keys.ts); the
- * channel filter still reads the header's `Channel`.
+ * A Windows rule reads each field where its event types keep it: System 104's `Channel` is the cleared log,
+ * `UserData.LogFileCleared.Channel`, and AppLocker's file events keep their data in `UserData.RuleAndFileData`
+ * (shared/in-event-keys.ts). The channel and event id filters still read the header. One query reads a field from one
+ * key: when the rule's event types (its channels times the event ids it tests) keep a field in different places, or
+ * a rule without event ids reads data of a channel that keeps some events' data in UserData, the rule is refused
+ * (located at the field), rather than read where the events do not have it.
  */
-function inEventFields(expr: Expr, profile: SearchProfile, settings: SearchSettings): Expr {
-  if (profile.collection !== 'windows-json') return expr;
-  // One channel and one event id only: an event id of a service with several channels (AppLocker) may be in any of them.
+function inEventFields(expr: Expr, rule: SigmaRule, profile: SearchProfile, settings: SearchSettings): Result<Expr> {
+  if (profile.collection !== 'windows-json') return ok(expr);
   const channels = settings.channel !== undefined ? [settings.channel] : profile.filters.find((f) => f.field === 'Channel')?.values;
-  const channel = channels?.length === 1 ? channels[0] : undefined;
-  if (channel === undefined || !hasInEventKeys(channel)) return expr;
+  if (channels === undefined || !channels.some(hasInEventKeys)) return ok(expr);
   const ids = impliedEventIds(expr);
-  if (ids === undefined || ids.size !== 1) return expr;
-  const id = [...ids][0]!;
-  return renameFields(expr, (field) => inEventKey(channel, id, field));
+  const fields = exprFields(expr);
+  const at = (field: string): SourceLocation => fieldLocations(expr).get(field) ?? rule.loc;
+  if (ids === undefined || ids.size === 0) {
+    const split = channels.filter((c) => USER_DATA_EVENTS[c] !== undefined);
+    const moved = split.length === 0 ? undefined : fields.find((f) => profile.jsonPath(f).startsWith('EventData.'));
+    if (moved === undefined) return ok(expr);
+    const where = split.map((c) => `${c} ${USER_DATA_EVENTS[c]!.ids.join('/')} in UserData.${USER_DATA_EVENTS[c]!.element}`).join(', ');
+    return fail(
+      diagnostic('backend/unsupported-feature', `field '${moved}': the rule tests no EventID, and some events of its channels keep their data outside EventData (${where}): one query cannot read it from every event`, at(moved), {
+        hint: 'name the event ids the rule is about (EventID), so that each is read where it keeps its data',
+      }),
+    );
+  }
+  const types = eventTypes(channels, ids);
+  const renames = new Map<string, string>();
+  for (const field of fields) {
+    const keys = new Set(types.map((t) => inEventKey(t.channel, t.id, field) ?? dataKey(t.channel, t.id, profile.jsonPath(field))));
+    if (keys.size > 1) {
+      return fail(
+        diagnostic('backend/unsupported-feature', `field '${field}' is kept under different keys by the rule's event types (${[...keys].join(', ')}): one query cannot read it from all of them`, at(field), {
+          hint: 'split the rule by EventID, one rule per place the field is kept',
+        }),
+      );
+    }
+    const key = keys.values().next().value;
+    if (key !== undefined && key !== profile.jsonPath(field)) renames.set(field, key);
+  }
+  return ok(renames.size === 0 ? expr : renameFields(expr, (field) => renames.get(field)));
 }
 
 /** exprFacts: the condition has a keyword (jsonEscapeKeywords, splitScope's scope terms can act). */
@@ -161,7 +187,9 @@ function exprFacts(e: Expr): number {
 export function searchParts(expr: Expr, rule: SigmaRule, chosen: SearchSettings, extraFields: readonly string[]): Result<SearchParts> {
   const profile = searchProfile(rule.logsource);
   const settings = ruleSettings(chosen, profile);
-  expr = inEventFields(expr, profile, settings);
+  const homed = inEventFields(expr, rule, profile, settings);
+  if (!homed.ok) return homed;
+  expr = homed.value;
   // Which of the rewrites below can change anything, from one walk: each of them walks the whole condition, and most
   // rules have no keyword and no Level/Keywords test (the three walks were about 5% of a first-pass conversion).
   const facts = exprFacts(expr);

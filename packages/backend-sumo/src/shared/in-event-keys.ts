@@ -18,18 +18,72 @@ export const IN_EVENT_KEYS: Readonly<Record<string, Readonly<Record<string, stri
   'System-104': { Channel: 'UserData.LogFileCleared.Channel' },
 };
 
+/**
+ * Windows event types whose data is one UserData element instead of EventData: every Sigma name that would be an
+ * `EventData.<name>` key is `UserData.<element>.<name>` in them. By channel, with the event ids of that element.
+ *
+ * AppLocker's file events: Microsoft's list of AppLocker events (MicrosoftDocs/windows-itpro-docs
+ * windows/security/application-security/application-control/app-control-for-business/applocker/
+ * using-event-viewer-with-applocker.md @ f9d16c6b) gives 8002-8004 for .exe and .dll files and 8005-8007 for scripts
+ * and .msi files, that is the EXE and DLL and the MSI and Script channels, each id in one channel only. Their data is
+ * the RuleAndFileData element: Microsoft's Azure Monitor query guide reads AppLocker 8002 as
+ * `Details.UserData.RuleAndFileData.FilePath` / `.FileHash` (MicrosoftDocs/azure-monitor-docs
+ * articles/azure-monitor/logs/query-optimization.md @ 6cb7195a), and Splunk's own detection over 8004 and 8007
+ * renames `RuleAndFileData.*` out of the UserData XML to read PolicyName, RuleId, TargetUser, TargetProcessId,
+ * FilePath and FullFilePath (splunk/security_content detections/endpoint/windows_applocker_block_events.yml @
+ * 12fbfd76). Sumo keeps a UserData element's path as System 104 shows above. The packaged-app events (8020-8025) are
+ * not listed: no source names their element.
+ */
+export const USER_DATA_EVENTS: Readonly<Record<string, { readonly element: string; readonly ids: readonly string[] }>> = {
+  'Microsoft-Windows-AppLocker/EXE and DLL': { element: 'RuleAndFileData', ids: ['8002', '8003', '8004'] },
+  'Microsoft-Windows-AppLocker/MSI and Script': { element: 'RuleAndFileData', ids: ['8005', '8006', '8007'] },
+};
+
 /** The record key of `field` in the Windows event type `<channel>-<id>` when it is not the header's, else undefined. */
 export function inEventKey(channel: string, id: string, field: string): string | undefined {
   return IN_EVENT_KEYS[`${channel}-${id}`]?.[field];
 }
 
 /**
+ * The record key of a field in the event type `<channel>-<id>`, given its key in an event of EventData (`key`, as the
+ * Windows key functions give it): an `EventData.<name>` key moves to the event type's UserData element, if it has one.
+ */
+export function dataKey(channel: string, id: string, key: string): string {
+  const home = USER_DATA_EVENTS[channel];
+  if (home === undefined || !key.startsWith('EventData.') || !home.ids.includes(id)) return key;
+  return `UserData.${home.element}.${key.slice('EventData.'.length)}`;
+}
+
+/** Whether some event type of `channel` keeps its data in a UserData element (USER_DATA_EVENTS). */
+export function hasUserDataEvents(channel: string): boolean {
+  return USER_DATA_EVENTS[channel] !== undefined;
+}
+
+/**
+ * The (channel, event id) pairs a rule of these channels and event ids can meet: every pair, except an id that
+ * USER_DATA_EVENTS gives to another of the channels (Microsoft logs each of those ids to one channel only).
+ */
+export function eventTypes(channels: readonly string[], ids: ReadonlySet<string>): { channel: string; id: string }[] {
+  const out: { channel: string; id: string }[] = [];
+  for (const channel of channels) {
+    for (const id of ids) {
+      const elsewhere = channels.some((c) => c !== channel && USER_DATA_EVENTS[c]?.ids.includes(id) === true);
+      if (!elsewhere) out.push({ channel, id });
+    }
+  }
+  return out;
+}
+
+/**
  * Channels with an entry in IN_EVENT_KEYS: a rule of any other channel reads every field in the header, so the log
  * search skips working out its event id (a walk of the whole condition for every Windows rule, cold).
  */
-const CHANNELS_WITH_IN_EVENT_KEYS: ReadonlySet<string> = new Set(Object.keys(IN_EVENT_KEYS).map((k) => k.slice(0, k.lastIndexOf('-'))));
+const CHANNELS_WITH_IN_EVENT_KEYS: ReadonlySet<string> = new Set([
+  ...Object.keys(IN_EVENT_KEYS).map((k) => k.slice(0, k.lastIndexOf('-'))),
+  ...Object.keys(USER_DATA_EVENTS),
+]);
 
-/** Whether some event type of `channel` keeps a field outside its header (inEventKey answers for some id). */
+/** Whether some event type of `channel` keeps a field outside its header or EventData (inEventKey or dataKey answer for some id). */
 export function hasInEventKeys(channel: string): boolean {
   return CHANNELS_WITH_IN_EVENT_KEYS.has(channel);
 }

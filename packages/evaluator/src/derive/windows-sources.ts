@@ -113,6 +113,21 @@ export const SERVICE_CHANNELS: Readonly<Record<string, { readonly channel: strin
   'hyper-v-worker': { channel: 'Microsoft-Windows-Hyper-V-Worker', eventId: 18500 },
 };
 
+/**
+ * Event ids a service logs to a channel other than its SERVICE_CHANNELS one. AppLocker writes one log per rule
+ * collection; Microsoft's list of AppLocker events (MicrosoftDocs/windows-itpro-docs
+ * windows/security/application-security/application-control/app-control-for-business/applocker/
+ * using-event-viewer-with-applocker.md @ f9d16c6b) gives 8002-8004 for .exe and .dll files and 8005-8007 for scripts
+ * and .msi files: the latter are events of the MSI and Script log, never of the EXE and DLL one.
+ */
+export const SERVICE_EVENT_CHANNELS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
+  applocker: {
+    8005: 'Microsoft-Windows-AppLocker/MSI and Script',
+    8006: 'Microsoft-Windows-AppLocker/MSI and Script',
+    8007: 'Microsoft-Windows-AppLocker/MSI and Script',
+  },
+};
+
 /** The Windows event types of a logsource; undefined when it is not a Windows one we know a channel for. */
 export function windowsTargets(source: EventLogsource): readonly WindowsTarget[] | undefined {
   if (source.product !== 'windows') return undefined;

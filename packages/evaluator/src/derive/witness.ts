@@ -5,7 +5,7 @@ import type { Conjunction } from './dnf.js';
 import { fieldValue, renderString } from './field-value.js';
 import { regexExample } from './regex-gen.js';
 import { windowsEvent } from './templates.js';
-import { SERVICE_CHANNELS, windowsTargets, type WindowsTarget } from './windows-sources.js';
+import { SERVICE_CHANNELS, SERVICE_EVENT_CHANNELS, windowsTargets, type WindowsTarget } from './windows-sources.js';
 
 /** The tests of one conjunction, per field. */
 export interface FieldConstraints {
@@ -72,8 +72,9 @@ function pickTarget(rule: SigmaRule, c: Constraints): WindowsTarget | undefined 
   if (source.category === undefined && source.service !== undefined && eid !== undefined) {
     // A service rule names its event ids: the template is the first one it asks for.
     const channel = SERVICE_CHANNELS[source.service]!.channel;
+    const elsewhere = SERVICE_EVENT_CHANNELS[source.service];
     const named = eid.pos.flatMap((v) => (v.kind === 'number' ? [v.value] : v.kind === 'string' && /^\d+$/.test(renderString(v)) ? [Number(renderString(v))] : []));
-    targets = [...named.map((eventId) => ({ channel, eventId })), ...targets];
+    targets = [...named.map((eventId) => ({ channel: elsewhere?.[eventId] ?? channel, eventId })), ...targets];
   }
   const type = c.fields.get('EventType');
   return targets.find((t) => passes('EventID', eid, t.eventId) && (t.fields?.['EventType'] === undefined || passes('EventType', type, t.fields['EventType']))) ?? targets[0];

@@ -18,9 +18,18 @@ export function windowsEventXml(view: WindowsEventView, unnamed?: readonly strin
   const sys = view.system;
   const attr = (s: string): string => xmlEscape(s).replace(/'/g, '&apos;');
   const time = text(sys['TimeCreated_SystemTime']);
-  const data = view.data
-    .map(([k, v]) => (k === 'Data' && unnamed ? unnamed.map((u) => `<Data>${xmlEscape(u)}</Data>`).join('') : `<Data Name='${attr(k)}'>${xmlEscape(renderedValue(k, v))}</Data>`))
-    .join('');
+  // Data in a UserData element is written as that element's children, `<UserData><RuleAndFileData>
+  // <FilePath>…</FilePath>…`, not as named `<Data>` elements: Microsoft's Azure Monitor query guide parses AppLocker
+  // 8002's XML as `parse EventData with * "<FilePath>" FilePath "</FilePath>" * "<FileHash>" FileHash "</FileHash>" *`
+  // after reading it as `Details.UserData.RuleAndFileData.FilePath` (MicrosoftDocs/azure-monitor-docs
+  // articles/azure-monitor/logs/query-optimization.md @ 6cb7195a). The element's namespace attribute is left out.
+  const body = view.userDataElement
+    ? `<UserData><${view.userDataElement}>` +
+      view.data.map(([k, v]) => `<${k}>${xmlEscape(renderedValue(k, v))}</${k}>`).join('') +
+      `</${view.userDataElement}></UserData>`
+    : `<EventData>${view.data
+        .map(([k, v]) => (k === 'Data' && unnamed ? unnamed.map((u) => `<Data>${xmlEscape(u)}</Data>`).join('') : `<Data Name='${attr(k)}'>${xmlEscape(renderedValue(k, v))}</Data>`))
+        .join('')}</EventData>`;
   return (
     `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>` +
     `<Provider Name='${attr(view.provider)}'${sys['Provider_Guid'] ? ` Guid='${attr(text(sys['Provider_Guid']))}'` : ''}/>` +
@@ -30,7 +39,7 @@ export function windowsEventXml(view: WindowsEventView, unnamed?: readonly strin
     `<Execution ProcessID='${text(sys['Execution_ProcessID'])}' ThreadID='${text(sys['Execution_ThreadID'])}'/>` +
     `<Channel>${xmlEscape(view.channel)}</Channel><Computer>${xmlEscape(view.computer)}</Computer>` +
     `<Security${sys['Security_UserID'] ? ` UserID='${attr(text(sys['Security_UserID']))}'` : ''}/></System>` +
-    `<EventData>${data}</EventData></Event>`
+    `${body}</Event>`
   );
 }
 
@@ -58,8 +67,9 @@ function xmlFields(view: WindowsEventView, unnamed?: readonly string[]): Record<
     Computer: view.computer,
   };
   for (const [k, raw] of view.data) {
-    // Unnamed `<Data>` elements (insertion strings) have no name for the add-on to extract a field by.
-    if (k === 'Data' && unnamed) continue;
+    // Unnamed `<Data>` elements (insertion strings) have no name for the add-on to extract a field by; a UserData
+    // element's children are no `<Data Name='X'>` elements at all.
+    if ((k === 'Data' && unnamed) || view.userDataElement) continue;
     const v = renderedValue(k, raw);
     const prev = out[k];
     if (prev === undefined) out[k] = v;

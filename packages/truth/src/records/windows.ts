@@ -110,6 +110,21 @@ const CHANNEL_PROVIDER: Readonly<Record<string, string>> = {
   'Windows PowerShell': 'PowerShell',
 };
 
+/**
+ * AppLocker's file events, from Microsoft's list of AppLocker events (MicrosoftDocs/windows-itpro-docs
+ * windows/security/application-security/application-control/app-control-for-business/applocker/
+ * using-event-viewer-with-applocker.md @ f9d16c6b): 8002-8004 for .exe and .dll files (the EXE and DLL log), 8005-8007
+ * for scripts and .msi files (the MSI and Script log). Their data is the UserData element RuleAndFileData: Microsoft's
+ * Azure Monitor query guide reads 8002's file as `parse_xml(EventData)` then `Details.UserData.RuleAndFileData.FilePath`
+ * (MicrosoftDocs/azure-monitor-docs articles/azure-monitor/logs/query-optimization.md @ 6cb7195a). By event id: the
+ * channel and the element. Other AppLocker ids are not placed (no source gives their channel's element).
+ */
+const APPLOCKER_FILE_EVENTS: Readonly<Record<number, string>> = {
+  8002: 'Microsoft-Windows-AppLocker/EXE and DLL', 8003: 'Microsoft-Windows-AppLocker/EXE and DLL', 8004: 'Microsoft-Windows-AppLocker/EXE and DLL',
+  8005: 'Microsoft-Windows-AppLocker/MSI and Script', 8006: 'Microsoft-Windows-AppLocker/MSI and Script', 8007: 'Microsoft-Windows-AppLocker/MSI and Script',
+};
+const APPLOCKER_FILE_ELEMENT = 'RuleAndFileData';
+
 function isSysmonCategory(source: EventSource): boolean {
   return (source.product === undefined || source.product === 'windows') && source.category !== undefined && source.category in CATEGORY_EVENT_ID;
 }
@@ -129,6 +144,7 @@ export function windowsView(event: RawEvent, source: EventSource): WindowsEventV
     if (isSysmonCategory(source)) channel = SYSMON_CHANNEL;
     else if (placed) channel = placed[0];
     else if (source.service && SERVICE_CHANNEL[source.service]) channel = SERVICE_CHANNEL[source.service]!;
+    else if (source.service === 'applocker' && APPLOCKER_FILE_EVENTS[eventId] !== undefined) channel = APPLOCKER_FILE_EVENTS[eventId]!;
     else return undefined;
   }
   if (!Number.isInteger(eventId) || text(event['EventID']) === '') {
@@ -157,6 +173,7 @@ export function windowsView(event: RawEvent, source: EventSource): WindowsEventV
     channel = cleared ? 'System' : header;
     if (cleared) userDataElement ??= 'LogFileCleared';
   }
+  if (APPLOCKER_FILE_EVENTS[eventId] === channel) userDataElement ??= APPLOCKER_FILE_ELEMENT;
   const unnamed = unnamedData(event);
   return {
     channel, eventId, provider, computer: text(event['Computer']), system, data,
