@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 // Tests import workspace packages from source, so no build is needed to test a change.
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const guard = (file: string) => fileURLToPath(new URL(`./tmpdir-guard/${file}`, import.meta.url));
 
 export default defineConfig({
   resolve: {
@@ -27,6 +28,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // TMPDIR is a new folder for the run and one inside it for each test file; what a file leaves there fails it.
+    globalSetup: [guard('run.ts')],
+    setupFiles: [guard('file.ts')],
     // The JSON report feeds .ci/run's closing `N passed, N failed` line.
     reporters: ['default', ['json', { outputFile: '.vitest-results/results.json' }]],
   },

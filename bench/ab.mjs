@@ -12,9 +12,9 @@
 // leading `NAME=VALUE` arguments are set in the child's environment.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pipedFrom, preloadFile } from './lib.mjs';
+import { pipedFrom, preloadFile, tempDir } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 let runs = 5;
@@ -35,7 +35,7 @@ if (variants.length === 0) {
   console.error('usage: node bench/ab.mjs [--runs N] -- label=<node args> -- label=<node args>');
   process.exit(2);
 }
-const dir = mkdtempSync(join(tmpdir(), 'sigmats-ab-'));
+const dir = tempDir('sigmats-ab-');
 const PROBE = preloadFile(
   "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.AB_PROBE_FILE, `${u.maxRSS} ${u.userCPUTime} ${u.systemCPUTime}`); });",
 );
@@ -67,7 +67,6 @@ for (let i = 0; i < runs; i++) {
   variants.forEach((v, j) => samples[j].push(once(v.args)));
   loads.push(loadavg()[0]);
 }
-rmSync(dir, { recursive: true, force: true });
 console.log(`${runs} alternating rounds; load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
 variants.forEach((v, j) => {
   const s = samples[j];

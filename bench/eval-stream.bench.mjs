@@ -13,11 +13,11 @@
 // | sigmats eval ... -`, a stream whose length is not known), both ways. Commands alternate in EVAL_STREAM_RUNS rounds
 // (default 5); figures are medians over the rounds (wall, CPU = the child's own user + system time, peak RSS).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FILE_RESOURCE_PROBE, median, pipedFrom, preloadFile, readResourceProbe, sigmahqDir } from './lib.mjs';
+import { FILE_RESOURCE_PROBE, median, pipedFrom, preloadFile, readResourceProbe, sigmahqDir, tempDir } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages', 'cli', 'dist', 'bin.cjs');
@@ -42,8 +42,7 @@ if (!existsSync(rules)) {
 }
 
 const { generateProcessEvents } = await import(evaluator);
-const dir = mkdtempSync(join(tmpdir(), 'sigmats-eval-stream-'));
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('sigmats-eval-stream-');
 
 /** Writes `count` events (the evaluator bench's chunks and seeds) as NDJSON; returns the file's size in bytes. */
 function writeEvents(file, count) {

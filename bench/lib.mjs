@@ -43,6 +43,25 @@ export function rssSampler() {
   };
 }
 
+const tempDirs = [];
+/**
+ * A new folder `<os.tmpdir()>/<prefix>XXXXXX`, removed when this process exits however it does: at the end, at the
+ * process.exit() with which a script gives up on a failed run (a `finally` is then skipped), on an uncaught error, or
+ * on SIGINT or SIGTERM (which end a process without its exit handlers unless it listens for them). A script may
+ * remove it earlier itself.
+ */
+export function tempDir(prefix) {
+  if (tempDirs.length === 0) {
+    process.on('exit', () => {
+      for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    });
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.once(signal, () => process.exit(code));
+  }
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
 /**
  * A file holding `source`, for a Node child to preload with `--require` (a probe that reports the child's own CPU time
  * and memory at exit), removed when this process exits. CommonJS, not an ES module preloaded with --import: that
@@ -50,8 +69,7 @@ export function rssSampler() {
  * not otherwise pay for (BENCHMARKS.md, round 11).
  */
 export function preloadFile(source) {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-bench-probe-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('sigmats-bench-probe-');
   const file = join(dir, 'probe.cjs');
   writeFileSync(file, source);
   return file;

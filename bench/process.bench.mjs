@@ -28,12 +28,12 @@
 // (memory rounds, default 3), BENCH_SKIP_8X=1 (skip the 8x memory runs, which take minutes on a busy machine),
 // BENCH_YAML_REF=js-yaml (use the js-yaml reference even where PyYAML is there).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FILE_RESOURCE_PROBE, preloadFile, readResourceProbe, ruleFiles, sigmahqDir } from './lib.mjs';
+import { FILE_RESOURCE_PROBE, preloadFile, readResourceProbe, ruleFiles, sigmahqDir, tempDir } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages', 'cli', 'dist', 'bin.cjs');
@@ -231,7 +231,7 @@ for (const [key, args] of FLOOR_COMMANDS) {
 // files (not links), each copy in its own folder, so every file is read and written as in a large repository.
 const MEM_RUNS = Number(process.env.BENCH_MEM_RUNS ?? 3);
 function peakAll(input) {
-  const out = mkdtempSync(join(tmpdir(), 'sigmats-bench-out-'));
+  const out = tempDir('sigmats-bench-out-');
   try {
     const r = sigmats('convert', '-t', 'all', '--no-progress', '-o', out, input);
     const wrote = /wrote (\d+) files?/.exec(r.stderr)?.[1] ?? '?';
@@ -266,8 +266,8 @@ function distinctCopies(into) {
     }
 }
 const EIGHTS = process.env.BENCH_SKIP_8X === '1' ? [] : [
-  { key: '8x', label: '8x plain copies', dir: mkdtempSync(join(tmpdir(), 'sigmats-bench-8x-')), make: (d) => { for (let i = 0; i < 8; i++) cpSync(rules, join(d, `copy${i}`), { recursive: true }); } },
-  { key: '8xd', label: '8x distinct copies', dir: mkdtempSync(join(tmpdir(), 'sigmats-bench-8xd-')), make: distinctCopies },
+  { key: '8x', label: '8x plain copies', dir: tempDir('sigmats-bench-8x-'), make: (d) => { for (let i = 0; i < 8; i++) cpSync(rules, join(d, `copy${i}`), { recursive: true }); } },
+  { key: '8xd', label: '8x distinct copies', dir: tempDir('sigmats-bench-8xd-'), make: distinctCopies },
 ];
 try {
   for (const e of EIGHTS) e.make(e.dir);

@@ -2,11 +2,11 @@
 // --format html` (3,141 rules x 5 platforms), its time (median of 3 cold processes, with the machine's load), the
 // site's size, and a link check over every generated page. Prints `BENCH cli.site_html_s` and friends.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { preloadFile, STDERR_RESOURCE_PROBE } from '../../../bench/lib.mjs';
+import { preloadFile, STDERR_RESOURCE_PROBE, tempDir } from '../../../bench/lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -38,7 +38,7 @@ function size(dir) {
 }
 
 function once() {
-  const out = mkdtempSync(join(tmpdir(), 'sigmats-site-bench-'));
+  const out = tempDir('sigmats-site-bench-');
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', PROBE, bin, 'variants', '--format', 'html', '-o', out, rules], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;

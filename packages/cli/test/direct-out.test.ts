@@ -1,18 +1,18 @@
 // Which outputs the `sigmats` process writes straight to their descriptors (direct-out.ts), and that what it writes
 // arrives whole. Pipes and sockets are covered end to end in e2e.test.ts (`| head`, a slow reader on a non-blocking
 // pipe); here, files and character devices.
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { DirectOut, directOut } from '../src/direct-out.js';
+import { tempDir } from './temp-dir.js';
 
 const never = (): void => {
   throw new Error('the reader did not go away');
 };
 
 test('a file is written directly, whole, in UTF-8', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'sigmats-direct-')), 'out.txt');
+  const file = join(tempDir('sigmats-direct-'), 'out.txt');
   const fd = openSync(file, 'w');
   try {
     const out = directOut(fd, never);
@@ -39,7 +39,7 @@ test("a character device (a terminal's kind, /dev/null) and a descriptor that ca
 });
 
 test('a write error other than a full or closed pipe is thrown, not swallowed', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'sigmats-direct-')), 'ro.txt');
+  const file = join(tempDir('sigmats-direct-'), 'ro.txt');
   closeSync(openSync(file, 'w'));
   const fd = openSync(file, 'r');
   try {

@@ -2,12 +2,12 @@
 // JSON, JUnit, SARIF, --exclude, --validation-config), schema strictness, analyze, convert for corpora, option
 // hints, glob skipping, windash with all five dashes, and check over the SigmaHQ corpus with SigmaHQ's own config.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { BIN, ensureBuilt, HAVE_SIGMAHQ, ROOT, SIGMAHQ } from './built.js';
+import { tempDir } from './temp-dir.js';
 
 interface Run {
   code: number | null;
@@ -105,7 +105,7 @@ let work: string;
 
 beforeAll(() => {
   ensureBuilt();
-  work = mkdtempSync(join(tmpdir(), 'sigmats-parity-e2e-'));
+  work = tempDir('sigmats-parity-e2e-');
   mkdirSync(join(work, 'bad'));
   writeFileSync(join(work, 'bad', 'mimikatz_command_line.yml'), BAD);
   mkdirSync(join(work, 'strict'));

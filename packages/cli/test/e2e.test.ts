@@ -1,13 +1,13 @@
 // End-to-end: the BUILT binary on rules/ and on a temp copy with broken rules.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import nodeModule from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import pkg from '../package.json';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { BIN, ensureBuilt, HAVE_SIGMAHQ, ROOT, SIGMAHQ } from './built.js';
+import { tempDir } from './temp-dir.js';
 
 interface Run {
   code: number | null;
@@ -42,7 +42,7 @@ let work: string;
 beforeAll(() => {
   ensureBuilt();
   // A copy of rules/ plus a rule with an undefined identifier and a file with a YAML syntax error.
-  work = mkdtempSync(join(tmpdir(), 'sigmats-e2e-'));
+  work = tempDir('sigmats-e2e-');
   cpSync(join(ROOT, 'rules'), join(work, 'rules'), { recursive: true });
   writeFileSync(join(work, 'rules', 'broken.yml'), BROKEN_CONDITION);
   writeFileSync(join(work, 'rules', 'bad_yaml.yml'), 'title: Bad YAML\ndetection:\n  sel: [a, b\n  condition: sel\n');

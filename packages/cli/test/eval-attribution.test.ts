@@ -1,11 +1,11 @@
 // Issue 13 (licence and attribution): DRL 1.1 asks that match output keep the rule's authors and the licence; the
 // rule's triage enrichments travel with each match too.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
+import { tempDir } from './temp-dir.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const RAT = 'rules/t1219_remote_access_tools';
@@ -22,7 +22,7 @@ async function evalLines(cwd: string, rules: string, events: unknown[]): Promise
 }
 
 test('a rule under a DRL LICENSE file: each match names its author and the licence', async () => {
-  const work = mkdtempSync(join(tmpdir(), 'sigmats-eval-drl-'));
+  const work = tempDir('sigmats-eval-drl-');
   mkdirSync(join(work, 'corpus', 'windows'), { recursive: true });
   writeFileSync(join(work, 'corpus', 'LICENSE'), 'Detection Rule License (DRL) 1.1\n\nPermission is hereby granted ...\n');
   cpSync(join(ROOT, RAT, 'proc_creation_win_remote_access_tool_execution.yml'), join(work, 'corpus', 'windows', 'rat.yml'));
@@ -36,7 +36,7 @@ test('a rule under a DRL LICENSE file: each match names its author and the licen
 });
 
 test('without a licence the match still names the author, and says nothing about a licence', async () => {
-  const work = mkdtempSync(join(tmpdir(), 'sigmats-eval-nolicence-'));
+  const work = tempDir('sigmats-eval-nolicence-');
   cpSync(join(ROOT, RAT, 'proc_creation_win_remote_access_tool_execution.yml'), join(work, 'rat.yml'));
   const lines = await evalLines(work, 'rat.yml', [fixtureEvent('tp_teamviewer.json'), fixtureEvent('tn_explorer.json')]);
   expect(lines).toHaveLength(1);

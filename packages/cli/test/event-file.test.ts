@@ -1,11 +1,10 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { filePieces, filePiecesSync, READ_BYTES } from '../src/event-file.js';
+import { tempDir } from './temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sigmats-event-file-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('sigmats-event-file-');
 
 /** The pieces' bytes, each copied as it comes (the next read overwrites it), and their sizes. */
 async function collect(path: string, start = 0): Promise<{ bytes: Buffer; sizes: number[] }> {

@@ -2,13 +2,12 @@
 // is given to (parallel/event-parts.ts). Whatever the cuts, the output must be what one pass over the file writes
 // (stdout and stderr): parts that end inside a value (a `{` in column 1 within it, a top-level array) and parts whose
 // outcome changes the rule set make the run go on alone from there; a part lost with its worker is matched here.
-import { closeSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { loadCollection } from '@sigmats/core';
 import { compileRuleSet, generateProcessEvents, readEventPart, readEvents, type ReadItem } from '@sigmats/evaluator';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { colorsFor } from '../src/color.js';
 import { MatchReport } from '../src/eval-output.js';
 import { filePieces } from '../src/event-file.js';
@@ -19,6 +18,7 @@ import type { StreamPool } from '../src/parallel/stream-pool.js';
 import { eventText } from '../../evaluator/test/event-texts.js';
 import { WHOAMI_AND_CMD } from './eval-rules.js';
 import { immediatePool } from './immediate-pool.js';
+import { tempDir } from './temp-dir.js';
 
 const rules = `${WHOAMI_AND_CMD}---
 title: Anything with an a
@@ -33,9 +33,8 @@ detection:
 `;
 const ruleSet = () => compileRuleSet(loadCollection([{ text: rules, file: 'r.yml' }]));
 
-const dir = mkdtempSync(join(tmpdir(), 'sigmats-event-parts-'));
+const dir = tempDir('sigmats-event-parts-');
 let files = 0;
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function fileOf(text: string): string {
   const path = join(dir, `events-${files++}.json`);

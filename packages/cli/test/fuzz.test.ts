@@ -2,13 +2,13 @@
 // property tests of the guards it relies on. Every figure must be 0.
 import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LinearRegex, SAFE_PLACEHOLDER_ID, decodeSigmaBytes } from '@sigmats/core';
 import { runCampaign, summary, unquotedText, CANARY } from '../../../fuzz/campaign.js';
 import { kqlSyntaxProblems, kqlUnquoted } from '../src/kql-gate.js';
 import { inputReading } from '../src/overwrite.js';
+import { tempDir } from './temp-dir.js';
 
 const MINUTES = Number(process.env.FUZZ_MINUTES ?? '2');
 const SEED = Number(process.env.FUZZ_SEED ?? String(Date.now() % 1_000_000));
@@ -73,7 +73,7 @@ describe('properties', () => {
   });
 
   test('an output path equal to an input, however spelled, is always caught', () => {
-    const dir = join(tmpdir(), `sigmats-prop-${process.pid}`);
+    const dir = tempDir('sigmats-prop-');
     mkdirSync(join(dir, 'x'), { recursive: true });
     writeFileSync(join(dir, 'r.yml'), 'title: t\n');
     fc.assert(

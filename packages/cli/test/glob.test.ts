@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { discover } from '../src/files.js';
 import { globBase, globToRegExp } from '../src/glob.js';
+import { tempDir } from './temp-dir.js';
 
 describe('globToRegExp', () => {
   const cases: { glob: string; yes: string[]; no: string[] }[] = [
@@ -42,7 +42,7 @@ describe('globToRegExp', () => {
 });
 
 describe('discover', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-discover-'));
+  const dir = tempDir('sigmats-discover-');
   mkdirSync(join(dir, 'r', 'sub', 'fixtures'), { recursive: true });
   mkdirSync(join(dir, 'r', '.hidden'), { recursive: true });
   for (const f of ['r/b.yml', 'r/a.yaml', 'r/sub/c.yml', 'r/sub/fixtures/x.json', 'r/.hidden/h.yml', 'r/notes.txt']) writeFileSync(join(dir, f), '');
@@ -69,7 +69,7 @@ describe('discover', () => {
   // One argument is not deduplicated file by file (files.ts): a walk must give each file once, folders reached
   // twice through symbolic links included; the same list as the argument given twice, which is deduplicated.
   test('one argument gives each file once, as the same argument twice does', () => {
-    const linked = mkdtempSync(join(tmpdir(), 'sigmats-discover-links-'));
+    const linked = tempDir('sigmats-discover-links-');
     mkdirSync(join(linked, 'top', 'sub'), { recursive: true });
     writeFileSync(join(linked, 'top', 'sub', 'x.yml'), '');
     writeFileSync(join(linked, 'top', 'y.yml'), '');

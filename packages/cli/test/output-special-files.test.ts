@@ -3,18 +3,18 @@
 // run as root replaced the machine's /dev/null. The links below lead to /dev/null, so a regression replaces only
 // the link in a temporary folder, never the device.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
+import { tempDir } from './temp-dir.js';
 
 const RULE = new URL('../../../rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml', import.meta.url).pathname;
 const hasDevNull = existsSync('/dev/null') && statSync('/dev/null').isCharacterDevice();
 const hasMkfifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
 
 function linkToDevNull(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-special-'));
+  const dir = tempDir('sigmats-special-');
   const link = join(dir, 'discard');
   symlinkSync('/dev/null', link);
   return link;
@@ -40,7 +40,7 @@ describe.skipIf(!hasDevNull)('a user-named output that leads to a device', () =>
 
 describe.skipIf(!hasMkfifo)('a user-named output that is a named pipe', () => {
   test('convert -o FIFO writes the queries into the pipe, for its reader', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-fifo-'));
+    const dir = tempDir('sigmats-fifo-');
     const fifo = join(dir, 'queries');
     const got = join(dir, 'got.txt');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);

@@ -1,18 +1,18 @@
 // The overwrite guard's real paths: resolved with remembered folders (a plan of many outputs) they must be what a
 // fresh resolution gives, symlinks, dangling links, link loops and absent paths included; and a symlink that leads
 // an output onto an input is refused under -o DIR as under -o FILE.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
 import { canonical } from '../src/overwrite.js';
+import { tempDir } from './temp-dir.js';
 
 // A rule of the project's own rules/ (converts to every target), copied into each temporary tree.
 const RULE = readFileSync(new URL('../../../rules/t1219_remote_access_tools/proc_creation_win_remote_access_tool_execution.yml', import.meta.url), 'utf8');
 
 function tree(): string {
-  const root = mkdtempSync(join(tmpdir(), 'sigmats-overwrite-'));
+  const root = tempDir('sigmats-overwrite-');
   mkdirSync(join(root, 'real', 'sub'), { recursive: true });
   writeFileSync(join(root, 'real', 'f.yml'), RULE);
   symlinkSync(join(root, 'real'), join(root, 'linkdir'));
@@ -63,7 +63,7 @@ describe('canonical with remembered folders', () => {
 
 describe('a symlink that leads an output onto an input', () => {
   function workdir(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-overwrite-cli-'));
+    const dir = tempDir('sigmats-overwrite-cli-');
     mkdirSync(join(dir, 'rules'));
     writeFileSync(join(dir, 'rules', 'a.yml'), RULE);
     return dir;

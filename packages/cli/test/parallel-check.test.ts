@@ -5,17 +5,17 @@
 // filter whose rules sit in other chunks, an unresolved reference). The chunked assembly is also checked in process
 // against loadRules + runValidators with chunks of a few files.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VALIDATORS } from '@sigmats/core/validators';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { CliIo } from '../src/io.js';
 import { loadRules } from '../src/load.js';
 import { checkedRun, chunkChecker, METADATA_COLLECTION_VALIDATORS, type CheckJob, type CheckSetup } from '../src/parallel/check-chunk.js';
 import { runValidators, selectionFromArgs } from '../src/validation.js';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { BIN, ensureBuilt, HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
+import { tempDir } from './temp-dir.js';
 
 const corpus = join(SIGMAHQ, 'rules');
 let work = '';
@@ -64,7 +64,7 @@ filter:
 // Not run without the corpus: vitest runs no hook of a file whose tests all skip.
 beforeAll(() => {
   ensureBuilt();
-  work = mkdtempSync(join(tmpdir(), 'sigmats-parallel-check-'));
+  work = tempDir('sigmats-parallel-check-');
   const files: string[] = [];
   walk(corpus, files);
   const rules = join(work, 'rules');
@@ -86,10 +86,6 @@ beforeAll(() => {
   // Same base name as a corpus copy, in another folder: duplicate_filename across chunks.
   writeFileSync(join(rules, 'sub', 'r0001.yml'), rule(8, '0b7c6e1a-1d2e-4f00-8a9b-000000000008'));
 }, 300_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 interface Outcome {
   code: number | null;

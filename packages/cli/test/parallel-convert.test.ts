@@ -3,13 +3,13 @@
 // code and every file, over a corpus with problems placed across chunk boundaries (duplicate ids 300 files apart,
 // broken YAML, bytes that are not UTF-8, a rule no target can convert).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { BIN, ensureBuilt, HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
 import { sliceStarts } from '../src/parallel/slices.js';
+import { tempDir } from './temp-dir.js';
 
 const corpus = join(SIGMAHQ, 'rules');
 let work = '';
@@ -29,7 +29,7 @@ function rule(n: number, id: string, extra = ''): string {
 // Not run without the corpus: vitest runs no hook of a file whose tests all skip.
 beforeAll(() => {
   ensureBuilt();
-  work = mkdtempSync(join(tmpdir(), 'sigmats-parallel-'));
+  work = tempDir('sigmats-parallel-');
   const files: string[] = [];
   walk(corpus, files);
   const rules = join(work, 'rules');
@@ -44,10 +44,6 @@ beforeAll(() => {
   writeFileSync(join(rules, 'r0400a.yml'), Buffer.from([0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
   writeFileSync(join(rules, 'r0500a.yml'), rule(4, '0b7c6e1a-1d2e-4f00-8a9b-000000000004', "\n        CommandLine|re|i: '(?<=x)y'"));
 }, 300_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 interface Outcome {
   code: number | null;

@@ -4,12 +4,11 @@
 // evtx_dump-style events to flatten. In process: a chunk whose outcome changes the rule set (a rule failing while
 // matching) makes the run go on alone from that chunk, and the output is the one-thread run's.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCollection } from '@sigmats/core';
 import { compileRuleSet, generateProcessEvents, type EventObject } from '@sigmats/evaluator';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { colorsFor } from '../src/color.js';
 import { MatchReport } from '../src/eval-output.js';
 import { memoryIo } from '../src/io.js';
@@ -20,6 +19,7 @@ import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { BIN, ensureBuilt, HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
 import { WHOAMI_AND_CMD, WHOAMI_DETECTION } from './eval-rules.js';
 import { immediatePool } from './immediate-pool.js';
+import { tempDir } from './temp-dir.js';
 
 const corpus = join(SIGMAHQ, 'rules');
 const processCreation = join(corpus, 'windows', 'process_creation');
@@ -61,7 +61,7 @@ beforeAll(() => {
   // What this sets up serves the blocks that skip without the corpus; the in-process block needs none of it.
   if (!HAVE_SIGMAHQ) return;
   ensureBuilt();
-  work = mkdtempSync(join(tmpdir(), 'sigmats-parallel-eval-'));
+  work = tempDir('sigmats-parallel-eval-');
   // About 3 MB: past the size from which --jobs starts workers with the run, and 16 chunks of events.
   events = ndjson(4000, 20261123, 301);
   writeFileSync(join(work, 'events.ndjson'), events);
@@ -76,10 +76,6 @@ beforeAll(() => {
   cpSync(join(processCreation, readdirSync(processCreation).find((f) => f.includes('whoami'))!), join(work, 'corr', 'a.yml'));
   writeFileSync(join(work, 'corr', 'b.yml'), correlation);
 }, 300_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 interface Outcome {
   code: number | null;

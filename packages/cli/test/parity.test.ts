@@ -1,6 +1,5 @@
 // Issue 15 from source: validators in check, SARIF, analyze, convert for corpora, option hints, glob skipping.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseSigma, type ConvertedRule, type Diagnostic, type SigmaRule } from '@sigmats/core';
@@ -10,6 +9,7 @@ import { CodeTally, filePatternRegExp, ruleComment, unsupportedOnly, withRuleCom
 import { optionHint } from '../src/option-hint.js';
 import { attackLayer, logsourceCounts } from '../src/commands/analyze.js';
 import { discover } from '../src/files.js';
+import { tempDir } from './temp-dir.js';
 
 const uuid = (id: string): string => `00000000-0000-4000-8000-${id.padStart(12, '0')}`;
 const rule = (title: string, id: string, ls = 'category: process_creation\n    product: windows', tags = ''): SigmaRule => {
@@ -120,7 +120,7 @@ describe('analyze', () => {
 
 describe('discovery skips non-rule files in globs', () => {
   test('rules/** and rules* folders: README.md and fixtures/*.json are not inputs', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-parity-'));
+    const dir = tempDir('sigmats-parity-');
     mkdirSync(join(dir, 'rules', 'x', 'fixtures'), { recursive: true });
     writeFileSync(join(dir, 'rules', 'README.md'), '# rules\n');
     writeFileSync(join(dir, 'rules', 'x', 'a.yml'), 'title: a\n');
@@ -134,7 +134,7 @@ describe('discovery skips non-rule files in globs', () => {
 });
 
 describe('check with validators (from source)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-check-'));
+  const dir = tempDir('sigmats-check-');
   writeFileSync(
     join(dir, 'bad_rule_for_check.yml'),
     "title: Bad\nlogsource:\n    category: process_creation\n    product: windows\ndetection:\n    selection:\n        CommandLine: '*mimikatz*'\n    condition: all of them\ntags:\n    - attack.t9999\n",

@@ -2,12 +2,12 @@
 // POOL_WINDOW): a slow caller (NDJSON read by a slow consumer) holds the workers back instead of letting every result
 // of the run wait in memory. The worker here answers each job at once and writes the highest job index it has received
 // into shared memory, so the caller can see how far ahead of it the pool went.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 import { ChunkPool, POOL_WINDOW } from '../src/parallel/pool.js';
+import { tempDir } from './temp-dir.js';
 
 interface Job {
   readonly index: number;
@@ -26,7 +26,7 @@ parentPort.on('message', (job) => {
 `;
 
 async function runPool(jobCount: number, inFlight: number, callerDelayMs: number, window?: number, localMs = 0): Promise<{ results: Result[]; aheads: number[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-pool-window-'));
+  const dir = tempDir('sigmats-pool-window-');
   const script = join(dir, 'worker.mjs');
   writeFileSync(script, WORKER);
   const highest = new SharedArrayBuffer(4);

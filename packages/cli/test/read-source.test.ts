@@ -1,13 +1,13 @@
 // The CLI reads rule files with Node's native UTF-8 decoder (load.ts readSourceSync: one call that reads and
 // decodes; utf8Text: a check and a decoder over bytes) and leaves everything else to core's decodeSigmaBytes: the
 // text must be what decodeSigmaBytes gives, and its diagnostics when there is none, for any bytes.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSigmaBytes } from '@sigmats/core';
 import fc from 'fast-check';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readSourceSync, utf8Text } from '../src/load.js';
+import { tempDir } from './temp-dir.js';
 
 const PIECES = [
   [0xef, 0xbb, 0xbf], // UTF-8 byte order mark
@@ -51,8 +51,7 @@ describe('utf8Text reads what decodeSigmaBytes reads', () => {
 });
 
 describe('readSourceSync reads a file as decodeSigmaBytes reads its bytes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-read-source-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('sigmats-read-source-');
   let n = 0;
   const check = (bytes: Uint8Array): void => {
     const file = join(dir, `r${n++}.yml`);

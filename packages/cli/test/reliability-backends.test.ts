@@ -1,6 +1,5 @@
 // Issue 12, backend-specific items: each case through the CLI, as a user would meet it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { loadCollection } from '@sigmats/core';
 import { sumo, sumoCse } from '@sigmats/backend-sumo';
 import { memoryIo, run } from '../src/index.js';
+import { tempDir } from './temp-dir.js';
 
 const RULE = (o: { title?: string; field?: string; value?: string; id?: string; logsource?: string } = {}): string => `title: ${JSON.stringify(o.title ?? 'Rule')}
 id: ${o.id ?? '13131313-1313-4131-8131-131313131313'}
@@ -22,7 +22,7 @@ level: low
 `;
 
 async function convert(argv: string[], files: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-be-'));
+  const dir = tempDir('sigmats-be-');
   for (const [n, t] of Object.entries(files)) writeFileSync(join(dir, n), t);
   const io = memoryIo({ cwd: dir });
   const code = await run(argv, io);

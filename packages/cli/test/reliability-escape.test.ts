@@ -1,9 +1,9 @@
 // Issue 12: no escape through placeholder names, no output over an input.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
+import { tempDir } from './temp-dir.js';
 
 const RULE = (value: string, title = 'Placeholder escape'): string => `title: ${title}
 id: 11111111-1111-4111-8111-111111111111
@@ -32,7 +32,7 @@ level: low
 `;
 
 function workdir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-rel-'));
+  const dir = tempDir('sigmats-rel-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

@@ -1,9 +1,9 @@
 // Issue 12: one rule's failure while matching is a located diagnostic against that rule; streams go on.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
+import { tempDir } from './temp-dir.js';
 
 const HUGE = 'A'.repeat(16_000);
 const KEYWORD_RULE = `title: Huge keyword
@@ -30,7 +30,7 @@ level: low
 `;
 
 test('eval: a 16,000-character keyword neither crashes nor drops the stream', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-kw-'));
+  const dir = tempDir('sigmats-kw-');
   writeFileSync(join(dir, 'kw.yml'), KEYWORD_RULE);
   writeFileSync(join(dir, 'plain.yml'), PLAIN_RULE);
   const events = [
@@ -54,7 +54,7 @@ test('eval: a 16,000-character keyword neither crashes nor drops the stream', as
 });
 
 test('test: a fixture for a 16,000-character keyword runs and passes', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-kwt-'));
+  const dir = tempDir('sigmats-kwt-');
   mkdirSync(join(dir, 'rules/fixtures'), { recursive: true });
   writeFileSync(join(dir, 'rules/kw.yml'), KEYWORD_RULE);
   writeFileSync(

@@ -1,11 +1,11 @@
 // Issue 12: every target's output passes a gate before it is written; KQL gets a syntax-level gate without the service.
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
 import { validateKql } from '@sigmats/backend-kql/validate';
 import { kqlSyntaxProblems } from '../src/kql-gate.js';
+import { tempDir } from './temp-dir.js';
 
 const chain = (n: number, op: string): string => `print a="x" | where ${Array.from({ length: n }, (_, i) => `a contains "v${i}"`).join(` ${op} `)}`;
 
@@ -53,7 +53,7 @@ level: low
 
 describe('convert -t kql refuses output that fails the gate', () => {
   test('a broken query_expression template: located error, nothing written, exit 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-gate-'));
+    const dir = tempDir('sigmats-gate-');
     writeFileSync(join(dir, 'p.yml'), `transformations:\n  - type: query_expression_placeholders\n    expression: "{field} in~ ((_GetWatchlist('{id}')"\n`);
     writeFileSync(join(dir, 'r.yml'), RULE('    sel:\n        CommandLine|expand: "%wl%"', 'sel'));
     const io = memoryIo({ cwd: dir });
@@ -75,7 +75,7 @@ describe('convert -t kql refuses output that fails the gate', () => {
     // s0 and (s1 or (s2 and (s3 or ...))): alternating operators cannot be flattened.
     let cond = ids[depth - 1]!;
     for (let i = depth - 2; i >= 0; i--) cond = `${ids[i]} ${i % 2 === 0 ? 'and' : 'or'} (${cond})`;
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-deep-'));
+    const dir = tempDir('sigmats-deep-');
     writeFileSync(join(dir, 'r.yml'), RULE(detection, cond));
     const io = memoryIo({ cwd: dir });
     const code = await run(['convert', '-t', 'kql', 'r.yml'], io);
@@ -96,7 +96,7 @@ describe('every target gates its output before anything is written', () => {
     { target: 'sumo-cse', expression: '{field} = \\"{id}', why: /unterminated double-quoted string/ },
   ];
   test.each(TEMPLATES)('$target: $expression is a located error, and no file is written', async ({ target, expression, why }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-gates-'));
+    const dir = tempDir('sigmats-gates-');
     writeFileSync(join(dir, 'p.yml'), `transformations:\n  - type: query_expression_placeholders\n    expression: "${expression}"\n`);
     writeFileSync(join(dir, 'r.yml'), RULE('    sel:\n        CommandLine|expand: "%wl%"', 'sel'));
     const io = memoryIo({ cwd: dir });
@@ -112,7 +112,7 @@ describe('every target gates its output before anything is written', () => {
 
 test('a long value list converts: the KQL backend chunks it under the depth limit, and the gate agrees with Kusto', async () => {
   const values = Array.from({ length: 600 }, (_, i) => `        - 'v${i}x'`).join('\n');
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-long-'));
+  const dir = tempDir('sigmats-long-');
   writeFileSync(join(dir, 'r.yml'), RULE(`    sel:\n        CommandLine|contains:\n${values}`, 'sel'));
   const io = memoryIo({ cwd: dir });
   expect(await run(['convert', '-t', 'kql', 'r.yml'], io)).toBe(0);

@@ -1,10 +1,10 @@
 // Issue 12: pipeline regexes run on RE2 (linear time); what RE2 cannot run is a located diagnostic.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parsePipeline } from '@sigmats/core';
 import { memoryIo, run } from '../src/index.js';
+import { tempDir } from './temp-dir.js';
 
 // 38 characters that make a backtracking engine try every split of the word: `^(\w+\s?)+$` never finishes on them.
 const EVIL_VALUE = `${'a'.repeat(37)}!`;
@@ -42,7 +42,7 @@ const PIPES: readonly { name: string; yaml: string }[] = [
 
 describe('catastrophic patterns finish in linear time', () => {
   test.each(PIPES)('$name', async ({ yaml }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-re2-'));
+    const dir = tempDir('sigmats-re2-');
     writeFileSync(join(dir, 'p.yml'), yaml);
     // Field names that feed include_fields, and a query text that feeds the postprocessing replace.
     writeFileSync(join(dir, 'r.yml'), RULE.replace('CommandLine:', `${EVIL_VALUE}:`));

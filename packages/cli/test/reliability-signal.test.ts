@@ -1,10 +1,10 @@
 // Issue 12: an interrupt never leaves temporary output files behind.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, onTestFinished, test } from 'vitest';
 import { BIN, ensureBuilt } from './built.js';
+import { tempDir } from './temp-dir.js';
 
 beforeAll(() => {
   ensureBuilt();
@@ -24,9 +24,18 @@ level: low
 `;
 
 test('SIGINT while outputs are being written: exit 130, no temporary files left', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-sigint-'));
+  const dir = tempDir('sigmats-sigint-');
   mkdirSync(join(dir, 'rules'));
   for (let i = 0; i < 3000; i++) writeFileSync(join(dir, 'rules', `r${i}.yml`), RULE(i));
+  // A run the test stopped waiting for (it failed or timed out) would go on writing into the folder: it is killed,
+  // and gone, before the folder is removed (onTestFinished hooks run last-registered first).
+  let running: ChildProcess | undefined;
+  onTestFinished(async () => {
+    if (running === undefined || running.exitCode !== null || running.signalCode !== null) return;
+    const gone = new Promise((resolve) => running!.once('exit', resolve));
+    running.kill('SIGKILL');
+    await gone;
+  });
   const leftovers: string[] = [];
   const codes: (number | null)[] = [];
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -35,6 +44,7 @@ test('SIGINT while outputs are being written: exit 130, no temporary files left'
       cwd: dir,
       stdio: 'ignore',
     });
+    running = child;
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? -2 : null))));
     // Interrupt as soon as the first outputs appear: in the middle of the writes.
     for (let i = 0; i < 2000; i++) {

@@ -1,13 +1,13 @@
 // Issue 12, medium and small items that live in core, text-query and the CLI.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { applyPipelines, decodeSigmaBytes, loadCollection, pipelineFromObject } from '@sigmats/core';
 import { memoryIo, run } from '../src/index.js';
+import { tempDir } from './temp-dir.js';
 
 function workdir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-small-'));
+  const dir = tempDir('sigmats-small-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

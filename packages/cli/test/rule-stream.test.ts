@@ -1,8 +1,7 @@
 // Streamed conversion (`convert -o DIR`, `convert --json`): the prescan that decides whether an input can be
 // converted chunk by chunk, the chunks' collections against the whole input's, and a streamed run against a run of
 // the same rules in one piece (forced by a filter that applies to no rule).
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildCollection, parseSigma } from '@sigmats/core';
@@ -13,6 +12,7 @@ import type { ReadSource } from '../src/load.js';
 import { mayHoldCollectionDocument, prescan, ruleChunks } from '../src/rule-stream.js';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { HAVE_SIGMAHQ, SIGMAHQ } from './built.js';
+import { tempDir } from './temp-dir.js';
 
 const CORPUS = SIGMAHQ;
 
@@ -104,7 +104,7 @@ describe('mayHoldCollectionDocument', () => {
 
 describe('prescan', () => {
   test('streamable unless a correlation or filter is there; stops at the first; keeps within the budget', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-prescan-'));
+    const dir = tempDir('sigmats-prescan-');
     writeFileSync(join(dir, 'a.yml'), RULE('a'));
     writeFileSync(join(dir, 'b.yml'), RULE('b'));
     writeFileSync(join(dir, 'c.yml'), 'title: c\nname: c\ncorrelation:\n    type: event_count\n    rules: [a]\n    group-by: [User]\n    timespan: 1h\n    condition: {gte: 2}\n');
@@ -154,7 +154,7 @@ describe('a streamed convert against one in one piece', () => {
   const NO_OP_FILTER = 'title: no-op\nfilter:\n    rules: any\n    selection:\n        User: nobody\n    condition: not selection\nlogsource:\n    product: no-such-product\n';
 
   test.skipIf(!HAVE_SIGMAHQ)(`the same NDJSON and the same files, over SigmaHQ rules with duplicate ids across chunks ${NEEDS_SIGMAHQ}`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-stream-'));
+    const dir = tempDir('sigmats-stream-');
     cpSync(join(CORPUS, 'rules', 'linux'), join(dir, 'rules', 'linux'), { recursive: true });
     // A copy of the first rule at the end (duplicate id two chunks apart) and a broken file.
     const first = discover([join(dir, 'rules')], dir).files[0]!;

@@ -1,6 +1,5 @@
 // The programmatic entry point (`run(argv, io)`), from source: what the binary does, without processes.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
@@ -8,6 +7,7 @@ import { parseBackendOptions } from '../src/convert-args.js';
 import { pickBackend } from '../src/registry.js';
 import { uniqueStems } from '../src/output.js';
 import { documentStartLines } from '../src/load.js';
+import { tempDir } from './temp-dir.js';
 
 const RULE = (n: number): string => `title: Rule ${n}
 id: 00000000-0000-4000-8000-${String(n).padStart(12, '0')}
@@ -24,7 +24,7 @@ level: low
 
 describe('run()', () => {
   test('progress bar on a TTY for long batches, cleared before the summary; colours on a TTY', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-run-'));
+    const dir = tempDir('sigmats-run-');
     mkdirSync(join(dir, 'rules'));
     for (let i = 1; i <= 60; i++) writeFileSync(join(dir, 'rules', `r${String(i).padStart(2, '0')}.yml`), RULE(i));
     const io = memoryIo({ cwd: dir, tty: true });
@@ -63,7 +63,7 @@ describe('run()', () => {
   });
 
   test('a pipeline YAML file is applied', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-pipe-ok-'));
+    const dir = tempDir('sigmats-pipe-ok-');
     writeFileSync(join(dir, 'p.yml'), 'name: rename\npriority: 100\ntransformations:\n  - type: field_name_mapping\n    mapping:\n      Image: process_path\n');
     writeFileSync(join(dir, 'r.yml'), RULE(1));
     const io = memoryIo({ cwd: dir });
@@ -72,7 +72,7 @@ describe('run()', () => {
   });
 
   test('a pipeline file with a syntax error is reported with its location', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-pipe-'));
+    const dir = tempDir('sigmats-pipe-');
     writeFileSync(join(dir, 'p.yml'), 'name: broken\ntransformations: [\n');
     writeFileSync(join(dir, 'r.yml'), RULE(1));
     const io = memoryIo({ cwd: dir });
@@ -83,7 +83,7 @@ describe('run()', () => {
 });
 
 test('an output that cannot be written is reported and fails the run, without a stack trace', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-write-'));
+  const dir = tempDir('sigmats-write-');
   writeFileSync(join(dir, 'r.yml'), RULE(1));
   writeFileSync(join(dir, 'blocker'), 'a file where a folder should be');
   const io = memoryIo({ cwd: dir });
@@ -127,7 +127,7 @@ test('documentStartLines', () => {
 });
 
 test('check --junit: one testcase per YAML document, a failed document named by position', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-junit-'));
+  const dir = tempDir('sigmats-junit-');
   const second = RULE(2).replace("Image|endswith: '\\tool2.exe'", "Image|nosuchmod: x");
   writeFileSync(join(dir, 'multi.yml'), `${RULE(1)}---\n${second}---\n${RULE(3).replace('Rule 3', 'Rule <3> & co')}`);
   const io = memoryIo({ cwd: dir });
@@ -143,7 +143,7 @@ test('check --junit: one testcase per YAML document, a failed document named by 
 });
 
 test('variants: a correlation rule gets pages too (its base rule, generate: false, does not)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmats-corr-'));
+  const dir = tempDir('sigmats-corr-');
   mkdirSync(join(dir, 'rules'));
   writeFileSync(join(dir, 'rules', 'failed_logon.yml'), CORRELATION);
   const io = memoryIo({ cwd: dir });

@@ -1,7 +1,6 @@
 // The variant pages as a publishable site (issue: "Other platforms" as a detection-content site), from source.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
@@ -9,6 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
 import { checkLinks } from '../src/variants/link-check.js';
 import { filedUnder } from '../src/variants/site.js';
+import { tempDir } from './temp-dir.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const PLATFORMS = ['splunk', 'defender-xdr', 'sentinel', 'sumo', 'sumo-cse'];
@@ -25,7 +25,7 @@ async function variants(cwd: string, args: string[]): Promise<{ code: number; st
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'sigmats-site-'));
+  work = tempDir('sigmats-site-');
   cpSync(join(ROOT, 'rules'), join(work, 'rules'), { recursive: true });
   // Generated from a folder other than the rules' own parent: links must not depend on where the command ran.
   mkdirSync(join(work, 'elsewhere'));
@@ -93,7 +93,7 @@ describe('site layout', () => {
   });
 
   test('the link check itself finds a broken file and a broken anchor', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-links-'));
+    const dir = tempDir('sigmats-links-');
     writeFileSync(join(dir, 'a.html'), '<a href="b.html">b</a> <a href="c.html#x">c</a> <a href="https://example.org/">w</a> <a href="c.html#y">y</a>');
     writeFileSync(join(dir, 'c.html'), '<h2 id="x">x</h2>');
     writeFileSync(join(dir, 'd.md'), '[a](a.html) [z](zz.md)');
@@ -131,7 +131,7 @@ describe('ATT&CK filing', () => {
 
 describe('licence and attribution', () => {
   test('a rule under a DRL LICENSE gets the author and the DRL notice on every page; others get none invented', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sigmats-drl-'));
+    const dir = tempDir('sigmats-drl-');
     mkdirSync(join(dir, 'corpus', 'rules'), { recursive: true });
     writeFileSync(join(dir, 'corpus', 'LICENSE'), 'The rules are released under the Detection Rule License (DRL) 1.1\n');
     cpSync(join(ROOT, RULE_FILE), join(dir, 'corpus', 'rules', 'rat.yml'));

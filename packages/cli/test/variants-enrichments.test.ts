@@ -1,11 +1,11 @@
 // The rules' triage enrichments on the variant pages: the model's section, both renderers, and the query text.
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { memoryIo, run } from '../src/index.js';
 import type { VariantPage } from '../src/variants/model.js';
+import { tempDir } from './temp-dir.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const RAT = 'rules/proc_creation_win_remote_access_tool_execution';
@@ -15,7 +15,7 @@ const PLATFORMS = ['splunk', 'defender-xdr', 'sentinel', 'sumo', 'sumo-cse'] as 
 let site: string;
 
 beforeAll(async () => {
-  const work = mkdtempSync(join(tmpdir(), 'sigmats-enrich-site-'));
+  const work = tempDir('sigmats-enrich-site-');
   cpSync(join(ROOT, 'rules'), join(work, 'rules'), { recursive: true });
   const io = memoryIo({ cwd: work });
   const code = await run(['variants', '-o', 'public', 'rules'], io);

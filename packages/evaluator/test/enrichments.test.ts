@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCollection } from '@sigmats/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../src/index.js';
 import { runFixtures } from '../src/node.js';
 
@@ -87,6 +87,7 @@ describe('fixtures assert enrichment values', () => {
   });
 
   const dir = mkdtempSync(join(tmpdir(), 'sigmats-enrich-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'fixtures'));
   writeFileSync(join(dir, 'rule.yml'), RULE);
   const fixture = (name: string, body: Record<string, unknown>) =>
