@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { sumo, sumoCse } from '../src/index.js';
-import { dataKey, eventTypes, IN_EVENT_KEYS, inEventKey, USER_DATA_EVENTS } from '../src/shared/in-event-keys.js';
+import { CHANNELS_WITH_IN_EVENT_KEYS, dataKey, eventTypes, fieldKeys, IN_EVENT_KEYS, inEventKey, USER_DATA_EVENTS } from '../src/shared/in-event-keys.js';
 import { convert, ruleYaml } from './helpers.js';
 
 /**
@@ -33,6 +33,10 @@ describe('fields an event type keeps outside its header', () => {
     expect(inEventKey('System', '104', 'Channel')).toBe('UserData.LogFileCleared.Channel');
     expect(inEventKey('System', '7045', 'Channel')).toBeUndefined();
     expect(inEventKey('Security', '104', 'Channel')).toBeUndefined();
+    // The log search looks for keys outside the header only in these channels: every channel of the two tables.
+    expect([...CHANNELS_WITH_IN_EVENT_KEYS].sort()).toEqual(
+      [...new Set([...Object.keys(IN_EVENT_KEYS).map((k) => k.slice(0, k.lastIndexOf('-'))), ...Object.keys(USER_DATA_EVENTS)])].sort(),
+    );
   });
 
   test('log search: the channel filter reads the header, the rule reads UserData.LogFileCleared.Channel', () => {
@@ -101,6 +105,11 @@ describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
       { channel: SCRIPT, id: '8022' },
       { channel: 'Microsoft-Windows-AppLocker/Packaged app-Execution', id: '8022' },
     ]);
+    // The keys of a field: one where the event types agree, all of them without event ids.
+    expect(fieldKeys([EXE, SCRIPT], new Set(['8004', '8007']), 'FilePath', 'EventData.FilePath')).toEqual(new Set(['UserData.RuleAndFileData.FilePath']));
+    expect(fieldKeys([EXE, SCRIPT], undefined, 'FilePath', 'EventData.FilePath')).toEqual(new Set(['EventData.FilePath', 'UserData.RuleAndFileData.FilePath']));
+    expect(fieldKeys([EXE, SCRIPT], undefined, 'EventID', 'EventID')).toEqual(new Set(['EventID']));
+    expect(fieldKeys(['System'], undefined, 'Channel', 'Channel')).toEqual(new Set(['Channel']));
   });
 
   test('log search: one event id, the field read from UserData.RuleAndFileData', () => {
@@ -137,8 +146,7 @@ describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
     const s = convert(sumo, rule).errors;
     expect(s).toHaveLength(1);
     expect(s[0]).toMatchObject({ code: 'backend/unsupported-feature', line: 10, column: 26 });
-    expect(s[0]!.message).toContain("field 'FilePath': the rule tests no EventID");
-    expect(s[0]!.message).toContain(`${EXE} 8002/8003/8004 in UserData.RuleAndFileData`);
+    expect(s[0]!.message).toBe("field 'FilePath' is under different keys in the rule's event types (EventData.FilePath, UserData.RuleAndFileData.FilePath): split the rule by EventID");
     const c = convert(sumoCse, rule).errors;
     expect(c).toHaveLength(1);
     expect(c[0]).toMatchObject({ code: 'backend/unsupported-feature', line: 6 });
@@ -155,7 +163,7 @@ describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
     const s = convert(sumo, rule).errors;
     expect(s).toHaveLength(1);
     expect(s[0]!.message).toBe(
-      "field 'FilePath' is kept under different keys by the rule's event types (UserData.RuleAndFileData.FilePath, EventData.FilePath): one query cannot read it from all of them",
+      "field 'FilePath' is under different keys in the rule's event types (UserData.RuleAndFileData.FilePath, EventData.FilePath): split the rule by EventID",
     );
     const c = convert(sumoCse, rule);
     expect(c.errors).toEqual([]);
@@ -191,6 +199,6 @@ describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
           - 7045
         Channel: Security
       condition: selection`, { logsource: SYSTEM });
-    expect(convert(sumo, rule).errors[0]!.message).toContain("field 'Channel' is kept under different keys");
+    expect(convert(sumo, rule).errors[0]!.message).toContain("field 'Channel' is under different keys");
   });
 });

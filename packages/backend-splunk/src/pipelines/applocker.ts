@@ -19,65 +19,22 @@
  */
 
 /**
- * The fields an AppLocker rule can test: those the add-on gives every XmlWinEventLog event whatever its EventData or
- * UserData (its System header and RenderingInfo), and Splunk's default fields. `[system_props_xml_kv]` (`<tag>value</tag>`): EventID (without attributes), Version,
- * Level, Task, Opcode, Keywords, EventRecordID, Channel, Computer; `[system_props_xml_attributes]` (its comment: "Provider:
- * Name, Guid / TimeCreated: SystemTime, RawTime / Correlation: ActivityID, RelativeActivityID / Execution: ProcessID,
- * ThreadID, ProcessorID, SessionID, KernelTime, UserTime, ProcessorTime / Security: UserID", and any other attribute
- * of the header: EventID's Qualifiers, Provider's EventSourceName); `[EventID_as_EventCode]`, `[EventID2_as_EventCode]`:
- * EventCode; `EventRecordID_as_RecordNumber`: RecordNumber; `[rendering_info_xml_data]`: Message, Provider (Level, Task,
- * Opcode, Channel again). The add-on's CIM aliases (dvc, event_id, …) are not Sigma names and are not listed.
- * Sigma's `Provider_Name` is listed too: the pipeline maps it to `Name` afterwards (provider.ts). `Channel` passes here
- * and is refused by `channelFieldFailure`.
+ * The children of AppLocker's RuleAndFileData, as a pattern over a rule's field names: the names Windows gives them in
+ * the event XML (the template of 8004 in the ETW manifest, OTRF/OSSEM
+ * data_dictionaries/windows/etw-providers/Microsoft-Windows-AppLocker/events/event-8004.md @ 741fe55c: PolicyName,
+ * RuleId, RuleName, RuleSddl, TargetUser, TargetProcessId, FilePath, FileHash, Fqbn, TargetLogonId, FullFilePath, the
+ * strings with a `…Length` before them; Splunk's own detection reads PolicyName, RuleId, TargetUser, TargetProcessId,
+ * FilePath and FullFilePath out of that element, SOURCES.md). Only these are refused: a header field (EventID,
+ * Computer, Provider_Name, …) converts as for any Windows source, and a name AppLocker does not write is the rule's own
+ * business, as elsewhere.
  */
-export const HEADER_FIELDS: readonly string[] = [
-  // Sigma's names, mapped later in the pipeline (EventID → EventCode, Provider_Name → Name).
-  'EventID',
-  'Provider_Name',
-  // [system_props_xml_kv]
-  'Version',
-  'Level',
-  'Task',
-  'Opcode',
-  'Keywords',
-  'EventRecordID',
-  'Channel',
-  'Computer',
-  // [system_props_xml_attributes]
-  'Name',
-  'Guid',
-  'EventSourceName',
-  'Qualifiers',
-  'SystemTime',
-  'RawTime',
-  'ActivityID',
-  'RelativeActivityID',
-  'ProcessID',
-  'ThreadID',
-  'ProcessorID',
-  'SessionID',
-  'KernelTime',
-  'UserTime',
-  'ProcessorTime',
-  'UserID',
-  // [rendering_info_xml_data] (`<tag>value</tag>` of RenderingInfo, when the input renders the message)
-  'Message',
-  'Provider',
-  // EventID_as_EventCode / EventID2_as_EventCode, EventRecordID_as_RecordNumber
-  'EventCode',
-  'RecordNumber',
-  // Splunk's default fields (the pipeline's own scope is a `source` condition, added before this item runs).
-  'source',
-  'sourcetype',
-  'host',
-  'index',
-];
+export const APPLOCKER_DATA_FIELDS = '^(?:(?:PolicyName|Rule(?:Name|Sddl)|File(?:Path|Hash)|Fqbn|FullFilePath)(?:Length)?|RuleId|Target(?:User|ProcessId|LogonId))$';
 
 export const APPLOCKER_FIELD_MESSAGE =
-  "AppLocker events keep this field in their UserData (RuleAndFileData), which the Splunk Add-on for Windows does not extract as a search-time field (it extracts fields from the System header and EventData, not from UserData); Splunk's own AppLocker detections read it with `| spath input=UserData_Xml | rename RuleAndFileData.* as *`";
+  'AppLocker keeps this field in UserData (RuleAndFileData), which the Splunk Add-on for Windows does not extract (Splunk reads it with `| spath input=UserData_Xml`)';
 
 /**
- * A field of an AppLocker rule that is not one of HEADER_FIELDS fails the rule at that item. Keywords are not
+ * A field of an AppLocker rule that is one of APPLOCKER_DATA_FIELDS fails the rule at that item. Keywords are not
  * items of a field (the `include_fields` pattern needs a field name) and pass: they search `_raw`, the whole event XML.
  */
 export function appLockerFieldFailure(id: string): Record<string, unknown> {
@@ -85,10 +42,7 @@ export function appLockerFieldFailure(id: string): Record<string, unknown> {
     id,
     type: 'detection_item_failure',
     message: APPLOCKER_FIELD_MESSAGE,
-    field_name_conditions: [
-      { type: 'include_fields', mode: 're', fields: ['.'] },
-      { type: 'exclude_fields', fields: [...HEADER_FIELDS] },
-    ],
+    field_name_conditions: [{ type: 'include_fields', mode: 're', fields: [APPLOCKER_DATA_FIELDS] }],
     rule_conditions: [{ type: 'logsource', product: 'windows', service: 'applocker' }],
   };
 }

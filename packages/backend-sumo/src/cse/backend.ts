@@ -10,7 +10,8 @@ import { cseEnrichments } from './enrichments.js';
 import { eventResolver, rawResolver, type FieldResolver } from './fields.js';
 import { cseTarget, windowsEvent, windowsKey, type EventType } from './logsources.js';
 import { regexLiteral } from '../encode.js';
-import { dataKey, eventTypes, inEventKey, USER_DATA_EVENTS } from '../shared/in-event-keys.js';
+import { exprFields } from '../search/fields.js';
+import { dataKey, eventTypes, fieldKeys, inEventKey, keysProblem } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { cseHooks } from './leaf.js';
 import { workspaceExpr } from './gworkspace.js';
@@ -39,26 +40,6 @@ function outputScope(outputs: readonly (readonly [string, string])[]): string {
 }
 
 const at = (rule: SigmaRule) => rule.fieldLocs['logsource'] ?? rule.loc;
-
-/** Fields an expression reads (match fields and fieldref targets). */
-function readFields(e: Expr, out = new Set<string>()): Set<string> {
-  switch (e.kind) {
-    case 'and':
-    case 'or':
-      for (const o of e.operands) readFields(o, out);
-      break;
-    case 'not':
-      readFields(e.operand, out);
-      break;
-    case 'match':
-      out.add(e.field);
-      if (e.value.kind === 'fieldref') out.add(e.value.field);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
 
 /** Event ids an expression requires (`EventID` tests on every path), or undefined when it does not constrain them. */
 export function impliedEventIds(e: Expr): ReadonlySet<string> | undefined {
@@ -177,15 +158,9 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
     else {
       // Without event ids a field is read under one key for every event of the channels: refused where some of their
       // events keep their data outside EventData (AppLocker's file events, in UserData.RuleAndFileData).
-      const split = target.channels.filter((c) => USER_DATA_EVENTS[c] !== undefined);
-      const moved = split.length === 0 ? undefined : [...readFields(expr)].find((f) => windowsKey(f).startsWith('EventData.'));
-      if (moved !== undefined) {
-        const where = split.map((c) => `${c} ${USER_DATA_EVENTS[c]!.ids.join('/')} in UserData.${USER_DATA_EVENTS[c]!.element}`).join(', ');
-        return fail(
-          diagnostic('backend/unsupported-feature', `field '${moved}': the rule tests no EventID, and some events of its channels keep their data outside EventData (${where}): one expression cannot read it from every event`, at(rule), {
-            hint: 'name the event ids the rule is about (EventID), so that each is read where it keeps its data',
-          }),
-        );
+      for (const field of exprFields(expr)) {
+        const keys = fieldKeys(target.channels, undefined, field, windowsKey(field));
+        if (keys.size > 1) return fail(diagnostic('backend/unsupported-feature', keysProblem(field, keys), at(rule)));
       }
     }
   }
@@ -208,7 +183,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
         );
       case 'source':
       case 'channel': {
-        if (target.kind === 'source' && target.noFields && readFields(expr).size > 0) {
+        if (target.kind === 'source' && target.noFields && exprFields(expr).length > 0) {
           return fail(diagnostic('backend/unsupported-feature', target.noFields, at(rule)));
         }
         const r = render(rawResolver(target.keyOf, target.kind === 'channel' ? target.channels : undefined));
@@ -224,7 +199,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
       }
       case 'events': {
         // Event types where a field the rule reads has no meaning are left out (e.g. 4688 for a rule reading User).
-        const fields = [...readFields(expr)];
+        const fields = exprFields(expr);
         const events = target.events.filter((e) => fields.every((f) => e.keyOf(f) !== undefined));
         if (events.length === 0) {
           return fail(diagnostic('backend/unsupported-feature', `no ${rule.logsource.category ?? rule.logsource.service} event type has all the fields this rule reads`, at(rule)));

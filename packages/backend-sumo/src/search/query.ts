@@ -6,7 +6,7 @@ import { exprFields, planFields, type FieldPlan } from './fields.js';
 import { jsonEscapeKeywords, splitScope, wrapScope } from './keywords.js';
 import { windowsJsonValues } from './windows-values.js';
 import { impliedEventIds } from '../cse/backend.js';
-import { dataKey, eventTypes, hasInEventKeys, inEventKey, renameFields, USER_DATA_EVENTS } from '../shared/in-event-keys.js';
+import { fieldKeys, hasInEventKeys, keysProblem, renameFields } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { searchHooks } from './leaf.js';
 import { searchProfile, windowsAssumes, type SearchProfile } from './profiles.js';
@@ -129,30 +129,10 @@ function inEventFields(expr: Expr, rule: SigmaRule, profile: SearchProfile, sett
   const channels = settings.channel !== undefined ? [settings.channel] : profile.filters.find((f) => f.field === 'Channel')?.values;
   if (channels === undefined || !channels.some(hasInEventKeys)) return ok(expr);
   const ids = impliedEventIds(expr);
-  const fields = exprFields(expr);
-  const at = (field: string): SourceLocation => fieldLocations(expr).get(field) ?? rule.loc;
-  if (ids === undefined || ids.size === 0) {
-    const split = channels.filter((c) => USER_DATA_EVENTS[c] !== undefined);
-    const moved = split.length === 0 ? undefined : fields.find((f) => profile.jsonPath(f).startsWith('EventData.'));
-    if (moved === undefined) return ok(expr);
-    const where = split.map((c) => `${c} ${USER_DATA_EVENTS[c]!.ids.join('/')} in UserData.${USER_DATA_EVENTS[c]!.element}`).join(', ');
-    return fail(
-      diagnostic('backend/unsupported-feature', `field '${moved}': the rule tests no EventID, and some events of its channels keep their data outside EventData (${where}): one query cannot read it from every event`, at(moved), {
-        hint: 'name the event ids the rule is about (EventID), so that each is read where it keeps its data',
-      }),
-    );
-  }
-  const types = eventTypes(channels, ids);
   const renames = new Map<string, string>();
-  for (const field of fields) {
-    const keys = new Set(types.map((t) => inEventKey(t.channel, t.id, field) ?? dataKey(t.channel, t.id, profile.jsonPath(field))));
-    if (keys.size > 1) {
-      return fail(
-        diagnostic('backend/unsupported-feature', `field '${field}' is kept under different keys by the rule's event types (${[...keys].join(', ')}): one query cannot read it from all of them`, at(field), {
-          hint: 'split the rule by EventID, one rule per place the field is kept',
-        }),
-      );
-    }
+  for (const field of exprFields(expr)) {
+    const keys = fieldKeys(channels, ids, field, profile.jsonPath(field));
+    if (keys.size > 1) return fail(diagnostic('backend/unsupported-feature', keysProblem(field, keys), fieldLocations(expr).get(field) ?? rule.loc));
     const key = keys.values().next().value;
     if (key !== undefined && key !== profile.jsonPath(field)) renames.set(field, key);
   }

@@ -54,11 +54,6 @@ export function dataKey(channel: string, id: string, key: string): string {
   return `UserData.${home.element}.${key.slice('EventData.'.length)}`;
 }
 
-/** Whether some event type of `channel` keeps its data in a UserData element (USER_DATA_EVENTS). */
-export function hasUserDataEvents(channel: string): boolean {
-  return USER_DATA_EVENTS[channel] !== undefined;
-}
-
 /**
  * The (channel, event id) pairs a rule of these channels and event ids can meet: every pair, except an id that
  * USER_DATA_EVENTS gives to another of the channels (Microsoft logs each of those ids to one channel only).
@@ -66,22 +61,31 @@ export function hasUserDataEvents(channel: string): boolean {
 export function eventTypes(channels: readonly string[], ids: ReadonlySet<string>): { channel: string; id: string }[] {
   const out: { channel: string; id: string }[] = [];
   for (const channel of channels) {
-    for (const id of ids) {
-      const elsewhere = channels.some((c) => c !== channel && USER_DATA_EVENTS[c]?.ids.includes(id) === true);
-      if (!elsewhere) out.push({ channel, id });
-    }
+    for (const id of ids) if (!channels.some((c) => c !== channel && USER_DATA_EVENTS[c]?.ids.includes(id) === true)) out.push({ channel, id });
   }
   return out;
 }
 
 /**
- * Channels with an entry in IN_EVENT_KEYS: a rule of any other channel reads every field in the header, so the log
- * search skips working out its event id (a walk of the whole condition for every Windows rule, cold).
+ * The keys `field` has in the event types a rule of `channels` can meet: with the event ids `ids` it tests, or, when it
+ * tests none, with any id (those USER_DATA_EVENTS lists and any other). `key`: the field's key in an event of
+ * EventData. One key: the field can be read; several: a query reading it from one of them misses the other events.
  */
-const CHANNELS_WITH_IN_EVENT_KEYS: ReadonlySet<string> = new Set([
-  ...Object.keys(IN_EVENT_KEYS).map((k) => k.slice(0, k.lastIndexOf('-'))),
-  ...Object.keys(USER_DATA_EVENTS),
-]);
+export function fieldKeys(channels: readonly string[], ids: ReadonlySet<string> | undefined, field: string, key: string): Set<string> {
+  const all = ids ?? new Set(['', ...channels.flatMap((c) => USER_DATA_EVENTS[c]?.ids ?? [])]);
+  return new Set(eventTypes(channels, all).map((t) => inEventKey(t.channel, t.id, field) ?? dataKey(t.channel, t.id, key)));
+}
+
+/** The refusal of a field fieldKeys gives several keys. */
+export const keysProblem = (field: string, keys: Set<string>): string =>
+  `field '${field}' is under different keys in the rule's event types (${[...keys].join(', ')}): split the rule by EventID`;
+
+/**
+ * The channels of IN_EVENT_KEYS and USER_DATA_EVENTS (a test holds the list to them): a rule of any other channel reads
+ * every field in the header or EventData, so the log search skips working out its event id (a walk of the whole
+ * condition for every Windows rule, cold).
+ */
+export const CHANNELS_WITH_IN_EVENT_KEYS: ReadonlySet<string> = new Set(['System', ...Object.keys(USER_DATA_EVENTS)]);
 
 /** Whether some event type of `channel` keeps a field outside its header or EventData (inEventKey or dataKey answer for some id). */
 export function hasInEventKeys(channel: string): boolean {
