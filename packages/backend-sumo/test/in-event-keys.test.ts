@@ -28,8 +28,15 @@ const OTHER_EVENT = `
   condition: selection`;
 
 describe('fields an event type keeps outside its header', () => {
-  test('the table names System 104 Channel only', () => {
-    expect(IN_EVENT_KEYS).toEqual({ 'System-104': { Channel: 'UserData.LogFileCleared.Channel' } });
+  test('the table names the data of System 104 (its Channel and the rest of LogFileCleared)', () => {
+    expect(IN_EVENT_KEYS).toEqual({
+      'System-104': {
+        SubjectUserName: 'UserData.LogFileCleared.SubjectUserName',
+        SubjectDomainName: 'UserData.LogFileCleared.SubjectDomainName',
+        Channel: 'UserData.LogFileCleared.Channel',
+        BackupPath: 'UserData.LogFileCleared.BackupPath',
+      },
+    });
     expect(inEventKey('System', '104', 'Channel')).toBe('UserData.LogFileCleared.Channel');
     expect(inEventKey('System', '7045', 'Channel')).toBeUndefined();
     expect(inEventKey('Security', '104', 'Channel')).toBeUndefined();

@@ -1,8 +1,8 @@
 import { diagnostic } from '@sigmats/core';
 import type { Expr, SigmaRule } from '@sigmats/core';
-import { fail, ok, type Result } from '@sigmats/text-query';
+import { exprFields, fail, ok, type Result } from '@sigmats/text-query';
 import { searchField } from '../render/literals.js';
-import { fieldsOf, renderCondition } from '../render/query.js';
+import { renderCondition } from '../render/query.js';
 import type { SplunkOptions } from '../options.js';
 
 /**
@@ -34,7 +34,7 @@ export function dataModelQuery(expr: Expr, rule: SigmaRule, state: Readonly<Reco
   // The rule's `fields:` join the by clause when the data model has them (splunk.datamodel_fields, if set).
   const known = state['splunk.datamodel_fields'];
   const inModel = (f: string): boolean => !Array.isArray(known) || known.includes(f);
-  for (const f of [...fieldsOf(expr), ...rule.fields.filter(inModel)]) if (!fields.includes(f)) fields.push(f);
+  for (const f of [...exprFields(expr), ...rule.fields.filter(inModel)]) if (!fields.includes(f)) fields.push(f);
   if (fields.length === 0) fields.push('dest');
   const by: string[] = [];
   for (const f of fields) {

@@ -280,14 +280,3 @@ export function searchPipeline(parts: ConditionParts): string {
   return q;
 }
 
-/** Every field a condition tests (first-seen order), for tstats `by` clauses. */
-export function fieldsOf(expr: Expr): string[] {
-  const seen = new Set<string>();
-  for (const l of leavesOf(expr)) {
-    if (l.kind === 'match') {
-      seen.add(l.field);
-      if (l.value.kind === 'fieldref') seen.add(l.value.field);
-    }
-  }
-  return [...seen];
-}

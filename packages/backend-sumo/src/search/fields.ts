@@ -1,6 +1,6 @@
-import { assertNever, diagnostic } from '@sigmats/core';
+import { diagnostic } from '@sigmats/core';
 import { memoBy } from '../shared/memo.js';
-import type { Expr, SourceLocation } from '@sigmats/core';
+import type { SourceLocation } from '@sigmats/core';
 import { ok, type Result } from '@sigmats/text-query';
 import { hasInvisible } from '../encode.js';
 import type { SearchSettings } from './query.js';
@@ -32,36 +32,8 @@ export interface FieldPlan {
   readonly extracted: readonly (readonly [string, string])[];
 }
 
-/**
- * Fields an expression reads, in first-use order. `seen` mirrors `out` so a rule with thousands of distinct fields
- * costs linear time (an `out.includes` per leaf made conversion quadratic in the number of fields, issue 12).
- */
-export function exprFields(expr: Expr, out: string[] = [], seen: Set<string> = new Set(out)): string[] {
-  const add = (f: string): void => {
-    if (seen.has(f)) return;
-    seen.add(f);
-    out.push(f);
-  };
-  switch (expr.kind) {
-    case 'and':
-    case 'or':
-      for (const o of expr.operands) exprFields(o, out, seen);
-      break;
-    case 'not':
-      exprFields(expr.operand, out, seen);
-      break;
-    case 'match':
-      add(expr.field);
-      if (expr.value.kind === 'fieldref') add(expr.value.field);
-      break;
-    case 'keyword':
-    case 'const':
-      break;
-    default:
-      assertNever(expr, 'expression kind');
-  }
-  return out;
-}
+// Fields an expression reads: text-query's exprFields (one walk for the backends).
+export { exprFields } from '@sigmats/text-query';
 
 const WORD_KEY = /^[A-Za-z0-9_]+$/;
 

@@ -12,10 +12,14 @@ import type { Expr } from '@sigmats/core';
  * `"EventData":{},"UserData":{"LogFileCleared":{...}}`, and Cloud SIEM's catalog maps that element's keys as
  * `UserData.LogFileCleared.SubjectUserName` (sumo-cloud-siem-catalog mappings/86c42ab4-ecb1-421b-8f04-6d10e40b78df.md:27-29).
  *
+ * The rest of 104's data is in that element too: its template (the provider's ETW manifest, OTRF/OSSEM
+ * data_dictionaries/windows/etw-providers/Microsoft-Windows-Eventlog/events/event-104.md @ a47073b4) is SubjectUserName,
+ * SubjectDomainName, Channel, BackupPath.
+ *
  * Keyed by `<Channel>-<EventID>` (Cloud SIEM's metadata_deviceEventId form); values are record key paths.
  */
 export const IN_EVENT_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'System-104': { Channel: 'UserData.LogFileCleared.Channel' },
+  'System-104': Object.fromEntries(['SubjectUserName', 'SubjectDomainName', 'Channel', 'BackupPath'].map((f) => [f, `UserData.LogFileCleared.${f}`])),
 };
 
 /**

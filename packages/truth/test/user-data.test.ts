@@ -119,3 +119,61 @@ describe('AppLocker file events: vendor records and verdicts', () => {
     expect(errors[0]).toContain('UserData (RuleAndFileData)');
   });
 });
+
+/**
+ * System 104 ("The <log> log file was cleared", provider Microsoft-Windows-Eventlog) keeps its data in the UserData
+ * element LogFileCleared (SubjectUserName, SubjectDomainName, Channel, BackupPath): a rule reading SubjectUserName
+ * there is held to the evaluator on the log search's and Cloud SIEM's records, as the AppLocker rule above.
+ */
+const CLEARED_RULE = `title: Security log cleared by a given user
+id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d5f
+status: test
+logsource:
+    product: windows
+    service: system
+detection:
+    selection:
+        EventID: 104
+        Provider_Name: Microsoft-Windows-Eventlog
+        Channel: Security
+        SubjectUserName: mallory
+    condition: selection
+level: medium
+`;
+const cleared = loadCollection([{ text: CLEARED_RULE, file: 'cleared.yml' }]);
+const system: EventSource = { product: 'windows', service: 'system' };
+
+function clearedEvent(user: string, log = 'Security'): RawEvent {
+  return flattenWindowsEvent({
+    Event: {
+      System: {
+        Provider: { '#attributes': { Name: 'Microsoft-Windows-Eventlog', Guid: '{fc65ddd8-d6ef-4962-83d5-6e5cfe9ce148}' } },
+        EventID: 104, Version: 0, Level: 4, Task: 104, Opcode: 0, Keywords: '0x8000000000000000',
+        TimeCreated: { '#attributes': { SystemTime: '2026-12-06T10:00:00.000000Z' } }, EventRecordID: 900,
+        Channel: 'System', Computer: 'ws01.corp.local', Security: { '#attributes': { UserID: 'S-1-5-21-1-2-3-1001' } },
+      },
+      UserData: { LogFileCleared: { SubjectUserName: user, SubjectDomainName: 'CORP', Channel: log, BackupPath: '' } },
+    },
+  }) as RawEvent;
+}
+
+describe("System 104: LogFileCleared's data", () => {
+  const rule104 = cleared.rules[0]!;
+  const verdict104 = (platform: Platform, event: RawEvent): boolean => {
+    const result = platform.backend.convert({ ...cleared, correlations: [] }, platform.convertOptions);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
+    const records = platform.records(event, system);
+    return records.length > 0 && tests.some((t) => t(records));
+  };
+  test.skipIf(!HAVE_VENDOR).each([
+    ['mallory cleared the Security log', clearedEvent('mallory'), true],
+    ['alice cleared the Security log', clearedEvent('alice'), false],
+    ['mallory cleared another log', clearedEvent('mallory', 'Application'), false],
+  ] as const)(`%s: log search and Cloud SIEM agree with the evaluator ${NEEDS_VENDOR}`, (_name, event, expected) => {
+    const set = compileRuleSet({ ...cleared, rules: [rule104], correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
+    expect(set.match(event as Record<string, unknown>).length > 0).toBe(expected);
+    expect(verdict104(byId.get('sumo/json')!, event)).toBe(expected);
+    expect(verdict104(byId.get('sumo-cse')!, event)).toBe(expected);
+  });
+});
