@@ -1,11 +1,11 @@
 // vitest setup file: each test file's temporary files go to a folder of its own (inside the run's, run.ts), and a
 // file that leaves anything in it fails, in the report, with what it left: a leak is then a failed test file that
 // names itself, not a folder more in /tmp. Worker threads and child processes started by the tests inherit TMPDIR.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { leftIn } from './left-in.js';
+import { closeGuarded } from './left-in.js';
 
 const outer = process.env['TMPDIR'];
 const dir = mkdtempSync(join(tmpdir(), 'file-'));
@@ -14,10 +14,7 @@ process.env['TMPDIR'] = dir;
 // Registered before the test file's own hooks, so it runs after them (hooks after tests run last-registered first):
 // after every afterAll that removes what its file made.
 afterAll(() => {
-  if (outer === undefined) delete process.env['TMPDIR'];
-  else process.env['TMPDIR'] = outer;
-  const left = leftIn(dir);
-  rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  const left = closeGuarded(dir, outer);
   if (left.length > 0) {
     throw new Error(`this test file left ${left.join(', ')} in its temporary folder: remove what a test makes when it is done (as packages/cli/test/temp-dir.ts does)`);
   }

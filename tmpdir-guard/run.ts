@@ -3,20 +3,17 @@
 // pool) and the processes the tests start inherit it. Each test file gets a folder of its own inside it (file.ts),
 // which fails the file that leaves something; this catches the rest (a process that outlived its test file, a file
 // that failed before its hooks ran), removes the folder and fails the run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { leftIn } from './left-in.js';
+import { closeGuarded } from './left-in.js';
 
 export default function setup(): () => void {
   const outer = process.env['TMPDIR'];
   const dir = mkdtempSync(join(tmpdir(), 'sigmats-vitest-'));
   process.env['TMPDIR'] = dir;
   return () => {
-    if (outer === undefined) delete process.env['TMPDIR'];
-    else process.env['TMPDIR'] = outer;
-    const left = leftIn(dir);
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    const left = closeGuarded(dir, outer);
     if (left.length > 0) {
       console.error(`\ntmpdir guard: the test run left ${left.join(', ')} in its temporary folder ${dir} (now removed).\n`);
       // Not thrown: vitest only logs what a teardown throws ("error during close") and still exits 0.

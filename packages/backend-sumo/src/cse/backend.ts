@@ -1,7 +1,7 @@
 import { diagnostic, mapLeaves } from '@sigmats/core';
 import { simplifyExpr, stringShape } from '@sigmats/core';
 import type { Backend, BackendOptionValue, ConvertedRule, Diagnostic, Expr, SigmaRule } from '@sigmats/core';
-import { createBackend, fail, groupOrByField, ok, renderExpr, type Result, type RuleContext } from '@sigmats/text-query';
+import { createBackend, exprFields, fail, groupOrByField, ok, renderExpr, type Result, type RuleContext } from '@sigmats/text-query';
 import { validateCseExpression } from '../lint/validate.js';
 import { cseSeverity, mitreTags } from '../shared/meta.js';
 import { gateErrors } from '../shared/gate.js';
@@ -10,7 +10,6 @@ import { cseEnrichments } from './enrichments.js';
 import { eventResolver, rawResolver, type FieldResolver } from './fields.js';
 import { cseTarget, windowsEvent, windowsKey, type EventType } from './logsources.js';
 import { regexLiteral } from '../encode.js';
-import { exprFields } from '../search/fields.js';
 import { dataKey, eventTypes, fieldKeys, inEventKey, keysProblem } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { cseHooks } from './leaf.js';

@@ -3,7 +3,8 @@ import type { Diagnostic, RenderedEnrichment, SigmaRule, SourceLocation } from '
 import { groupOrByField, renderExpr } from '@sigmats/text-query';
 import { isQuotable } from '../encode.js';
 import { sumoDialect } from '../shared/dialect.js';
-import { bareName, exprFields } from './fields.js';
+import { exprFields } from '@sigmats/text-query';
+import { bareName } from './fields.js';
 import { searchHooks } from './leaf.js';
 
 export interface SumoEnrichments {

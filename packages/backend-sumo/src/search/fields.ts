@@ -32,9 +32,6 @@ export interface FieldPlan {
   readonly extracted: readonly (readonly [string, string])[];
 }
 
-// Fields an expression reads: text-query's exprFields (one walk for the backends).
-export { exprFields } from '@sigmats/text-query';
-
 const WORD_KEY = /^[A-Za-z0-9_]+$/;
 
 /**

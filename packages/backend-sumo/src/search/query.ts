@@ -1,8 +1,8 @@
 import { diagnostic } from '@sigmats/core';
 import type { BackendOptionValue, Expr, SigmaRule, SourceLocation } from '@sigmats/core';
-import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
+import { exprFields, fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
 import { tokenize } from '../lint/lexer.js';
-import { exprFields, planFields, type FieldPlan } from './fields.js';
+import { planFields, type FieldPlan } from './fields.js';
 import { jsonEscapeKeywords, splitScope, wrapScope } from './keywords.js';
 import { windowsJsonValues } from './windows-values.js';
 import { impliedEventIds } from '../cse/backend.js';
