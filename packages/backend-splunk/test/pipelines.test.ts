@@ -249,6 +249,38 @@ describe('pipelines', () => {
       );
     });
   });
+  describe('splunk-windows: WMI-Activity and LocalSessionManager fields are in UserData too', () => {
+    test('WMI-Activity 5858 Operation (SigmaHQ win_wmi_activity_nteventlogfile_cleareventlog) is refused at the field', () => {
+      const r = convert(withLogsource("sel:\n  EventID: 5858\n  Operation|contains: cleareventlog\ncondition: sel", 'product: windows\nservice: wmi'), {
+        pipelineNames: ['splunk-windows'],
+      });
+      expect(r.rules).toEqual([]);
+      expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['pipeline/detection-item-failure', 10, 7]]);
+      expect(r.diagnostics[0]!.message).toBe(
+        'WMI-Activity keeps this field in UserData (Operation_*), which the Splunk Add-on for Windows does not extract (Splunk reads it with `| spath input=UserData_Xml`)',
+      );
+    });
+    test("each element child is refused, the manifest's spelling and the event's (processid, Processid)", () => {
+      for (const field of ['Query', 'Processid', 'processid', 'Provider', 'PossibleCause', 'CONSUMER', 'ESS', 'Namespace', 'NamespaceName', 'ProviderPath', 'HostProcess']) {
+        const r = convert(withLogsource(`sel:\n  EventID: 5861\n  ${field}: x\ncondition: sel`, 'product: windows\nservice: wmi'), { pipelineNames: ['splunk-windows'] });
+        expect(r.diagnostics.map((d) => d.code), field).toEqual(['pipeline/detection-item-failure']);
+      }
+    });
+    test('LocalSessionManager 21 Address (SigmaHQ win_terminalservices_rdp_ngrok) is refused; header fields and keywords convert', () => {
+      const LSM = 'product: windows\nservice: terminalservices-localsessionmanager';
+      const r = convert(withLogsource("sel:\n  EventID: 21\n  Address|contains: '16777216'\ncondition: sel", LSM), { pipelineNames: ['splunk-windows'] });
+      expect(r.rules).toEqual([]);
+      expect(r.diagnostics[0]!.message).toMatch(/^TerminalServices-LocalSessionManager keeps this field in UserData \(EventXML\)/);
+      expect(query(withLogsource("sel:\n  EventID: 21\n  Computer: WS1\nkw:\n  - '16777216'\ncondition: sel and kw", LSM), { pipelineNames: ['splunk-windows'] })).toBe(
+        'source="XmlWinEventLog:Microsoft-Windows-TerminalServices-LocalSessionManager/Operational" EventCode=21 Computer="WS1" "16777216"',
+      );
+    });
+    test('the same names in another service convert (System 7045 has no UserData)', () => {
+      expect(query(withLogsource('sel:\n  EventID: 7045\n  User: x\ncondition: sel', 'product: windows\nservice: system'), { pipelineNames: ['splunk-windows'] })).toBe(
+        'source="XmlWinEventLog:System" EventCode=7045 User="x"',
+      );
+    });
+  });
   test('splunk-windows: a Windows logsource no channel logs is refused, located', () => {
     const r = convert(withLogsource("sel:\n  FileName|endswith: '\\a.txt'\ncondition: sel", 'product: windows\ncategory: file_access'), { pipelineNames: ['splunk-windows'] });
     expect(r.rules).toEqual([]);

@@ -97,10 +97,8 @@ const BLOCKED_EXE_OR_SCRIPT = `
 
 describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
   test('the table: two channels, their ids, one element', () => {
-    expect(USER_DATA_EVENTS).toEqual({
-      [EXE]: { element: 'RuleAndFileData', ids: ['8002', '8003', '8004'] },
-      [SCRIPT]: { element: 'RuleAndFileData', ids: ['8005', '8006', '8007'] },
-    });
+    expect(USER_DATA_EVENTS[EXE]).toEqual({ 8002: 'RuleAndFileData', 8003: 'RuleAndFileData', 8004: 'RuleAndFileData' });
+    expect(USER_DATA_EVENTS[SCRIPT]).toEqual({ 8005: 'RuleAndFileData', 8006: 'RuleAndFileData', 8007: 'RuleAndFileData' });
     expect(dataKey(EXE, '8004', 'EventData.FilePath')).toBe('UserData.RuleAndFileData.FilePath');
     expect(dataKey(SCRIPT, '8004', 'EventData.FilePath')).toBe('EventData.FilePath');
     expect(dataKey(EXE, '8004', 'EventID')).toBe('EventID');
@@ -207,5 +205,80 @@ describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
         Channel: Security
       condition: selection`, { logsource: SYSTEM });
     expect(convert(sumo, rule).errors[0]!.message).toContain("field 'Channel' is under different keys");
+  });
+});
+
+const WMI = 'Microsoft-Windows-WMI-Activity/Operational';
+const LSM = 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational';
+
+describe('WMI-Activity and LocalSessionManager events: data in UserData, an element per event (WMI) or one (EventXML)', () => {
+  const wmi = (detection: string): string => ruleYaml(detection, { logsource: '    product: windows\n    service: wmi' });
+  const lsm = (detection: string): string => ruleYaml(detection, { logsource: '    product: windows\n    service: terminalservices-localsessionmanager' });
+
+  test('the table: the elements of 5857-5861 and of LocalSessionManager 21-25, 39-41', () => {
+    expect(USER_DATA_EVENTS[WMI]).toEqual({
+      5857: 'Operation_StartedOperational',
+      5858: 'Operation_ClientFailure',
+      5859: 'Operation_EssStarted',
+      5860: 'Operation_TemporaryEssStarted',
+      5861: 'Operation_ESStoConsumerBinding',
+    });
+    expect(Object.keys(USER_DATA_EVENTS[LSM]!)).toEqual(['21', '22', '23', '24', '25', '39', '40', '41']);
+    expect(new Set(Object.values(USER_DATA_EVENTS[LSM]!))).toEqual(new Set(['EventXML']));
+    expect(dataKey(WMI, '5858', 'EventData.Operation')).toBe('UserData.Operation_ClientFailure.Operation');
+    expect(dataKey(WMI, '5999', 'EventData.Operation')).toBe('EventData.Operation');
+    expect(fieldKeys([WMI], new Set(['5859', '5861']), 'PossibleCause', 'EventData.PossibleCause')).toEqual(
+      new Set(['UserData.Operation_EssStarted.PossibleCause', 'UserData.Operation_ESStoConsumerBinding.PossibleCause']),
+    );
+  });
+
+  // SigmaHQ win_wmi_activity_nteventlogfile_cleareventlog: its recorded event keeps Operation in UserData.Operation_ClientFailure.
+  const CLEAR_LOG = `
+      selection:
+        EventID: 5858
+        Operation|contains|all:
+          - 'Win32_NTEventlogFile'
+          - 'cleareventlog'
+      condition: selection`;
+
+  test('log search and Cloud SIEM read WMI 5858 Operation from UserData.Operation_ClientFailure', () => {
+    const q = convert(sumo, wmi(CLEAR_LOG)).queries[0]!;
+    expect(q).toContain('"UserData.Operation_ClientFailure.Operation" as Channel, EventID, UserData_Operation_ClientFailure_Operation nodrop');
+    expect(q).not.toContain('EventData.');
+    expect(convert(sumoCse, wmi(CLEAR_LOG)).queries[0]).toContain("fields['UserData.Operation_ClientFailure.Operation'] matches /(?is)^.*Win32_NTEventlogFile.*$/");
+  });
+
+  test('log search: a filter over two WMI events with different elements is refused at the field (SigmaHQ win_wmi_persistence)', () => {
+    const r = convert(
+      sumo,
+      wmi(`
+      binding:
+        EventID: 5861
+      registration:
+        EventID: 5859
+      filter_scm:
+        Provider: 'SCM Event Provider'
+      condition: (binding or registration) and not filter_scm`),
+    );
+    expect(r.queries).toEqual([]);
+    expect(r.errors.map((e) => [e.code, e.line, e.message])).toEqual([
+      [
+        'backend/unsupported-feature',
+        14,
+        "field 'Provider' is under different keys in the rule's event types (UserData.Operation_ESStoConsumerBinding.Provider, UserData.Operation_EssStarted.Provider): split the rule by EventID",
+      ],
+    ]);
+  });
+
+  test('LocalSessionManager 21 Address (SigmaHQ win_terminalservices_rdp_ngrok) is read from UserData.EventXML', () => {
+    const rule = lsm(`
+      selection:
+        EventID: 21
+        Address|contains: '16777216'
+      condition: selection`);
+    expect(convert(sumo, rule).queries[0]).toContain('"UserData.EventXML.Address" as Channel, EventID, UserData_EventXML_Address nodrop');
+    expect(convert(sumoCse, rule).queries[0]).toBe(
+      "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational-21' and (fields['UserData.EventXML.Address'] matches /(?is)^.*16777216.*$/)",
+    );
   });
 });

@@ -177,3 +177,125 @@ describe("System 104: LogFileCleared's data", () => {
     expect(verdict104(byId.get('sumo-cse')!, event)).toBe(expected);
   });
 });
+
+/**
+ * WMI-Activity (5857-5861, an element per event) and TerminalServices-LocalSessionManager (EventXML) keep their data
+ * in UserData too: records/windows.ts places a flat witness's data there by channel and event id, and a recorded
+ * event (SigmaHQ's regression data keeps it under `Event`) by its own element. Rules in the shape of SigmaHQ's
+ * win_wmi_activity_nteventlogfile_cleareventlog and win_terminalservices_rdp_ngrok are held to the evaluator.
+ */
+const WMI_RULE = `title: Failed event log clear via WMI
+id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d60
+status: test
+logsource:
+    product: windows
+    service: wmi
+detection:
+    selection:
+        EventID: 5858
+        Operation|contains|all:
+            - 'Win32_NTEventlogFile'
+            - 'cleareventlog'
+    condition: selection
+level: medium
+`;
+const RDP_RULE = `title: RDP session from an ngrok address
+id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d61
+status: test
+logsource:
+    product: windows
+    service: terminalservices-localsessionmanager
+detection:
+    selection:
+        EventID: 21
+        Address|contains: '16777216'
+    condition: selection
+level: medium
+`;
+
+/** An event as evtx_dump writes one of these channels' (`UserData.<element>`), flattened as the evaluator reads it. */
+function userDataEvent(provider: string, channel: string, id: number, element: string, data: Record<string, unknown>): RawEvent {
+  return flattenWindowsEvent({
+    Event: {
+      System: {
+        Provider: { '#attributes': { Name: provider } },
+        EventID: id, Version: 0, Level: 4, Task: 0, Opcode: 0, Keywords: '0x4000000000000000',
+        TimeCreated: { '#attributes': { SystemTime: '2026-12-06T10:00:00.000000Z' } }, EventRecordID: 77,
+        Channel: channel, Computer: 'ws01.corp.local', Security: { '#attributes': { UserID: 'S-1-5-18' } },
+      },
+      UserData: { [element]: { '#attributes': { xmlns: 'Event_NS' }, ...data } },
+    },
+  }) as RawEvent;
+}
+
+const WMI_CHANNEL = 'Microsoft-Windows-WMI-Activity/Operational';
+const LSM_CHANNEL = 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational';
+const clientFailure = (operation: string): RawEvent =>
+  userDataEvent('Microsoft-Windows-WMI-Activity', WMI_CHANNEL, 5858, 'Operation_ClientFailure', {
+    Id: '{00000000-0000-0000-0000-000000000000}', ClientMachine: 'WS01', User: 'CORP\\alice', ClientProcessId: 4242, Component: 'Unknown',
+    Operation: operation, ResultCode: '0x80041003', PossibleCause: 'Unknown',
+  });
+const logon = (address: string): RawEvent =>
+  userDataEvent('Microsoft-Windows-TerminalServices-LocalSessionManager', LSM_CHANNEL, 21, 'EventXML', { User: 'CORP\\alice', SessionID: 3, Address: address });
+
+type UserDataCase = readonly [name: string, rule: string, source: EventSource, element: string, events: readonly (readonly [string, RawEvent, boolean])[]];
+const USER_DATA_CASES: readonly UserDataCase[] = [
+  [
+    'WMI-Activity 5858',
+    WMI_RULE,
+    { product: 'windows', service: 'wmi' },
+    'Operation_ClientFailure',
+    [
+      ['a failed ClearEventLog call', clientFailure('Start IWbemServices::ExecMethod - ROOT\\CIMV2 : Win32_NTEventlogFile.Name="C:\\x.evtx"::cleareventlog'), true],
+      ['another failed call', clientFailure('Start IWbemServices::ExecQuery - root\\cimv2 : SELECT * FROM Win32_OperatingSystem'), false],
+      ['a flat witness (placed by channel and event id)', { Channel: WMI_CHANNEL, EventID: 5858, Operation: 'Win32_NTEventlogFile::cleareventlog' }, true],
+    ],
+  ],
+  [
+    'LocalSessionManager 21',
+    RDP_RULE,
+    { product: 'windows', service: 'terminalservices-localsessionmanager' },
+    'EventXML',
+    [
+      ['a logon from 16777216', logon('16777216'), true],
+      ['a logon from a LAN address', logon('10.0.0.7'), false],
+      ['a flat witness (placed by channel and event id)', { Channel: LSM_CHANNEL, EventID: 21, Address: '16777216' }, true],
+    ],
+  ],
+];
+
+describe.each(USER_DATA_CASES)('%s: UserData records and verdicts', (_name, text, src, element, events) => {
+  const coll = loadCollection([{ text, file: 'userdata.yml' }]);
+  const verdict = (platform: Platform, event: RawEvent): boolean => {
+    const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
+    const records = platform.records(event, src);
+    return records.length > 0 && tests.some((t) => t(records));
+  };
+
+  test('the Sumo message keeps the data under UserData.<element>; Splunk extracts no field from it', () => {
+    for (const [, event] of events) {
+      const json = JSON.parse(sumoMessages(event, src, 'json')[0]!._raw) as Record<string, any>;
+      expect(Object.keys(json['UserData'])).toEqual([element]);
+      expect(json['EventData']).toEqual({});
+      const [e] = splunkEvents(event, src, 'windows-addon');
+      expect(e!._raw).toContain(`<UserData><${element}>`);
+      expect(e!.fields['Operation'] ?? e!.fields['Address']).toBeUndefined();
+    }
+  });
+
+  test.skipIf(!HAVE_VENDOR).each(events)(`%s: log search and Cloud SIEM agree with the evaluator ${NEEDS_VENDOR}`, (_n, event, expected) => {
+    const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
+    expect(set.match(event as Record<string, unknown>).length > 0).toBe(expected);
+    expect(verdict(byId.get('sumo/json')!, event)).toBe(expected);
+    expect(verdict(byId.get('sumo-cse')!, event)).toBe(expected);
+  });
+
+  test('splunk-windows refuses the rule at its UserData field', () => {
+    const splunk = platforms().find((p) => p.id.startsWith('splunk/splunk-windows'))!;
+    const result = splunk.backend.convert({ ...coll, correlations: [] }, splunk.convertOptions);
+    expect(result.rules.flatMap((r) => r.queries)).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toContain('UserData (');
+  });
+});

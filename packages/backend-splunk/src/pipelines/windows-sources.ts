@@ -1,5 +1,5 @@
 import { RAW_XML, RAW_XML_STATE } from '../render/xml-raw.js';
-import { appLockerFieldFailure } from './applocker.js';
+import { userDataFieldFailures } from './user-data.js';
 import { channelFieldFailure, providerItems } from './provider.js';
 import { SYSMON_CATEGORIES, SYSMON_SOURCE } from './sysmon.js';
 import { WINDOWS_SERVICE_CHANNELS } from '@sigmats/core';
@@ -96,7 +96,7 @@ export const splunkWindowsPipeline = {
     unknownSource(),
     channelFieldFailure('splunk_windows_channel_field', Object.keys(WINDOWS_SERVICE_CHANNELS)),
     // Before the EventID and Provider_Name mappings below: it reads the rule's own field names.
-    appLockerFieldFailure('splunk_windows_applocker_userdata'),
+    ...userDataFieldFailures('splunk_windows'),
     ...providerItems('splunk_windows'),
     {
       id: 'splunk_windows_raw_xml',

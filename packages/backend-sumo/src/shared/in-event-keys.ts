@@ -24,24 +24,51 @@ export const IN_EVENT_KEYS: Readonly<Record<string, Readonly<Record<string, stri
 
 /**
  * Windows event types whose data is one UserData element instead of EventData: every Sigma name that would be an
- * `EventData.<name>` key is `UserData.<element>.<name>` in them. By channel, with the event ids of that element.
+ * `EventData.<name>` key is `UserData.<element>.<name>` in them. By channel, then event id: the element.
  *
- * AppLocker's file events: Microsoft's list of AppLocker events (MicrosoftDocs/windows-itpro-docs
- * windows/security/application-security/application-control/app-control-for-business/applocker/
- * using-event-viewer-with-applocker.md @ f9d16c6b) gives 8002-8004 for .exe and .dll files and 8005-8007 for scripts
- * and .msi files, that is the EXE and DLL and the MSI and Script channels, each id in one channel only. Their data is
- * the RuleAndFileData element: Microsoft's Azure Monitor query guide reads AppLocker 8002 as
- * `Details.UserData.RuleAndFileData.FilePath` / `.FileHash` (MicrosoftDocs/azure-monitor-docs
- * articles/azure-monitor/logs/query-optimization.md @ 6cb7195a), and Splunk's own detection over 8004 and 8007
- * renames `RuleAndFileData.*` out of the UserData XML to read PolicyName, RuleId, TargetUser, TargetProcessId,
- * FilePath and FullFilePath (splunk/security_content detections/endpoint/windows_applocker_block_events.yml @
- * 12fbfd76). Sumo keeps a UserData element's path as System 104 shows above. The packaged-app events (8020-8025) are
- * not listed: no source names their element.
+ * - AppLocker's file events: Microsoft's list of AppLocker events (MicrosoftDocs/windows-itpro-docs
+ *   windows/security/application-security/application-control/app-control-for-business/applocker/
+ *   using-event-viewer-with-applocker.md @ f9d16c6b) gives 8002-8004 for .exe and .dll files and 8005-8007 for
+ *   scripts and .msi files, that is the EXE and DLL and the MSI and Script channels, each id in one channel only.
+ *   Their data is the RuleAndFileData element: Microsoft's Azure Monitor query guide reads AppLocker 8002 as
+ *   `Details.UserData.RuleAndFileData.FilePath` / `.FileHash` (MicrosoftDocs/azure-monitor-docs
+ *   articles/azure-monitor/logs/query-optimization.md @ 6cb7195a), and Splunk's own detection over 8004 and 8007
+ *   renames `RuleAndFileData.*` out of the UserData XML to read PolicyName, RuleId, TargetUser, TargetProcessId,
+ *   FilePath and FullFilePath (splunk/security_content detections/endpoint/windows_applocker_block_events.yml @
+ *   12fbfd76). The packaged-app events (8020-8025) are not listed: no source gives both their channel and element.
+ * - WMI-Activity/Operational: each event its own element. 5858 is `Operation_ClientFailure` in SigmaHQ's own
+ *   recording (regression_data/rules/windows/builtin/wmi/win_wmi_activity_nteventlogfile_cleareventlog/
+ *   d4f1a2b3-7c8e-4d5f-b6a9-1e0c2d3f4e5b.json: `UserData.Operation_ClientFailure.Operation`); 5857, 5858, 5860 and
+ *   5861 are `Operation_StartedOperational`, `Operation_ClientFailure`, `Operation_TemporaryEssStarted` and
+ *   `Operation_ESStoConsumerBinding` in EvtxECmd's maps, which read each field by its XPath in the event
+ *   (EricZimmerman/evtx evtx/Maps/Microsoft-Windows-WMI-Activity-Operational_Microsoft-Windows-WMI-Activity_<id>.map
+ *   @ 03a7a1f, e.g. `/Event/UserData/Operation_ESStoConsumerBinding/PossibleCause`); 5859 is `Operation_EssStarted`
+ *   in the raw 5859 event of ATC's data-needed page (atc-project/atc-data
+ *   Data_Needed/DN0080_5859_wmi_activity/index.html @ 339b887e: NamespaceName, Query, User, Processid, Provider,
+ *   queryid, PossibleCause), the fields SigmaHQ's win_wmi_persistence filters on.
+ * - TerminalServices-LocalSessionManager/Operational: the element `EventXML` in EvtxECmd's maps of 21, 22, 23, 24, 25
+ *   (User, SessionID, Address), 39 (TargetSession, Source), 40 (Session, Reason) and 41 (User, SessionID)
+ *   (EricZimmerman/evtx evtx/Maps/Microsoft-Windows-TerminalServices-LocalSessionManager-Operational_
+ *   Microsoft-Windows-TerminalServices-LocalSessionManager_<id>.map @ 03a7a1f, e.g. `/Event/UserData/EventXML/Address`).
+ *
+ * Sumo keeps a UserData element's path as System 104 shows above.
  */
-export const USER_DATA_EVENTS: Readonly<Record<string, { readonly element: string; readonly ids: readonly string[] }>> = {
-  'Microsoft-Windows-AppLocker/EXE and DLL': { element: 'RuleAndFileData', ids: ['8002', '8003', '8004'] },
-  'Microsoft-Windows-AppLocker/MSI and Script': { element: 'RuleAndFileData', ids: ['8005', '8006', '8007'] },
+export const USER_DATA_EVENTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'Microsoft-Windows-AppLocker/EXE and DLL': each('8002 8003 8004', 'RuleAndFileData'),
+  'Microsoft-Windows-AppLocker/MSI and Script': each('8005 8006 8007', 'RuleAndFileData'),
+  'Microsoft-Windows-WMI-Activity/Operational': {
+    5857: 'Operation_StartedOperational',
+    5858: 'Operation_ClientFailure',
+    5859: 'Operation_EssStarted',
+    5860: 'Operation_TemporaryEssStarted',
+    5861: 'Operation_ESStoConsumerBinding',
+  },
+  'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational': each('21 22 23 24 25 39 40 41', 'EventXML'),
 };
+
+function each(ids: string, element: string): Record<string, string> {
+  return Object.fromEntries(ids.split(' ').map((id) => [id, element]));
+}
 
 /** The record key of `field` in the Windows event type `<channel>-<id>` when it is not the header's, else undefined. */
 export function inEventKey(channel: string, id: string, field: string): string | undefined {
@@ -53,9 +80,8 @@ export function inEventKey(channel: string, id: string, field: string): string |
  * Windows key functions give it): an `EventData.<name>` key moves to the event type's UserData element, if it has one.
  */
 export function dataKey(channel: string, id: string, key: string): string {
-  const home = USER_DATA_EVENTS[channel];
-  if (home === undefined || !key.startsWith('EventData.') || !home.ids.includes(id)) return key;
-  return `UserData.${home.element}.${key.slice('EventData.'.length)}`;
+  const element = USER_DATA_EVENTS[channel]?.[id];
+  return element === undefined || !key.startsWith('EventData.') ? key : `UserData.${element}.${key.slice('EventData.'.length)}`;
 }
 
 /**
@@ -65,7 +91,7 @@ export function dataKey(channel: string, id: string, key: string): string {
 export function eventTypes(channels: readonly string[], ids: ReadonlySet<string>): { channel: string; id: string }[] {
   const out: { channel: string; id: string }[] = [];
   for (const channel of channels) {
-    for (const id of ids) if (!channels.some((c) => c !== channel && USER_DATA_EVENTS[c]?.ids.includes(id) === true)) out.push({ channel, id });
+    for (const id of ids) if (!channels.some((c) => c !== channel && USER_DATA_EVENTS[c]?.[id] !== undefined)) out.push({ channel, id });
   }
   return out;
 }
@@ -76,7 +102,7 @@ export function eventTypes(channels: readonly string[], ids: ReadonlySet<string>
  * EventData. One key: the field can be read; several: a query reading it from one of them misses the other events.
  */
 export function fieldKeys(channels: readonly string[], ids: ReadonlySet<string> | undefined, field: string, key: string): Set<string> {
-  const all = ids ?? new Set(['', ...channels.flatMap((c) => USER_DATA_EVENTS[c]?.ids ?? [])]);
+  const all = ids ?? new Set(['', ...channels.flatMap((c) => Object.keys(USER_DATA_EVENTS[c] ?? {}))]);
   return new Set(eventTypes(channels, all).map((t) => inEventKey(t.channel, t.id, field) ?? dataKey(t.channel, t.id, key)));
 }
 

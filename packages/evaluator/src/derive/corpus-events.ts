@@ -6,7 +6,10 @@ import { flattenWindowsEvent } from '../windows-event.js';
 /** A recorded or hand-made event with the rule it was made for. */
 export interface CorpusEvent {
   readonly ruleId: string;
-  /** Flat raw event (regression_data: flattened with `flattenWindowsEvent`). */
+  /**
+   * Flat raw event (regression_data: flattened with `flattenWindowsEvent`, which keeps the recorded event under
+   * `Event`: the platform-truth records read from it where Windows put the data, e.g. the UserData element).
+   */
   readonly event: Readonly<Record<string, unknown>>;
   /**
    * true/false: the source says this event does / does not match the rule. undefined: regression_data only
@@ -28,7 +31,9 @@ function walk(dir: string, accept: (name: string) => boolean, out: string[] = []
 
 /**
  * SigmaHQ regression_data: each test folder's info.yml names the rule, the recording and how many of its
- * events match (`match_count`, default 1). Events are flattened as `flattenWindowsEvent` writes them.
+ * events match (`match_count`, default 1). Events are flattened as `flattenWindowsEvent` writes them, the recorded
+ * event kept under `Event`: the truth differential's records read its UserData element there (a flat event does not
+ * say whether `Operation` was EventData's or UserData Operation_ClientFailure's, and the platforms keep the two apart).
  * When the file holds exactly match_count events, each is expected to match; otherwise which ones match
  * is not said (expectMatch undefined). Missing directory: no events.
  */
@@ -48,7 +53,6 @@ export function regressionEvents(sigmahqDir: string): CorpusEvent[] {
     const all = (count === undefined ? 1 : Number(count)) === events.length;
     events.forEach((e, i) => {
       const flat = { ...flattenWindowsEvent(e) };
-      delete flat['Event'];
       out.push({ ruleId, event: flat, expectMatch: all ? true : undefined, file: `${json}#${i}` });
     });
   }

@@ -94,6 +94,7 @@ const SERVICE_CHANNEL: Readonly<Record<string, string>> = {
   powershell: 'Microsoft-Windows-PowerShell/Operational', 'powershell-classic': 'Windows PowerShell',
   windefend: 'Microsoft-Windows-Windows Defender/Operational', taskscheduler: 'Microsoft-Windows-TaskScheduler/Operational',
   wmi: 'Microsoft-Windows-WMI-Activity/Operational', 'bits-client': 'Microsoft-Windows-Bits-Client/Operational',
+  'terminalservices-localsessionmanager': 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational',
   'codeintegrity-operational': 'Microsoft-Windows-CodeIntegrity/Operational',
   'firewall-as': 'Microsoft-Windows-Windows Firewall With Advanced Security/Firewall', ntlm: 'Microsoft-Windows-NTLM/Operational',
 };
@@ -124,6 +125,38 @@ const APPLOCKER_FILE_EVENTS: Readonly<Record<number, string>> = {
   8005: 'Microsoft-Windows-AppLocker/MSI and Script', 8006: 'Microsoft-Windows-AppLocker/MSI and Script', 8007: 'Microsoft-Windows-AppLocker/MSI and Script',
 };
 const APPLOCKER_FILE_ELEMENT = 'RuleAndFileData';
+
+/**
+ * Other event types whose data Windows writes as one UserData element (the XML `<UserData><Element>…`), read from
+ * recordings and from tools that address each field by its XPath in the event. By channel: [event ids, element].
+ *
+ * - WMI-Activity/Operational 5858: `Operation_ClientFailure`, SigmaHQ's recording of the event
+ *   (regression_data/rules/windows/builtin/wmi/win_wmi_activity_nteventlogfile_cleareventlog/
+ *   d4f1a2b3-7c8e-4d5f-b6a9-1e0c2d3f4e5b.json, `Event.UserData.Operation_ClientFailure`); 5857, 5860 and 5861:
+ *   EvtxECmd's maps (EricZimmerman/evtx evtx/Maps/Microsoft-Windows-WMI-Activity-Operational_
+ *   Microsoft-Windows-WMI-Activity_5857.map, _5860.map, _5861.map @ 03a7a1f: `/Event/UserData/Operation_StartedOperational/…`,
+ *   `/Event/UserData/Operation_TemporaryEssStarted/…`, `/Event/UserData/Operation_ESStoConsumerBinding/…`); 5859: the
+ *   raw event on ATC's data-needed page (atc-project/atc-data Data_Needed/DN0080_5859_wmi_activity/index.html @
+ *   339b887e: `<UserData><Operation_EssStarted xmlns=…>`).
+ * - TerminalServices-LocalSessionManager/Operational 21-25, 39, 40, 41: `EventXML`, EvtxECmd's maps of those ids
+ *   (evtx/Maps/Microsoft-Windows-TerminalServices-LocalSessionManager-Operational_…_<id>.map @ 03a7a1f:
+ *   `/Event/UserData/EventXML/Address`, …).
+ */
+const USER_DATA_ELEMENTS: Readonly<Record<string, readonly (readonly [readonly number[], string])[]>> = {
+  'Microsoft-Windows-WMI-Activity/Operational': [
+    [[5857], 'Operation_StartedOperational'],
+    [[5858], 'Operation_ClientFailure'],
+    [[5859], 'Operation_EssStarted'],
+    [[5860], 'Operation_TemporaryEssStarted'],
+    [[5861], 'Operation_ESStoConsumerBinding'],
+  ],
+  'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational': [[[21, 22, 23, 24, 25, 39, 40, 41], 'EventXML']],
+};
+
+/** The UserData element of an event type that USER_DATA_ELEMENTS places, else undefined. */
+function userDataElementOf(channel: string, eventId: number): string | undefined {
+  return USER_DATA_ELEMENTS[channel]?.find(([ids]) => ids.includes(eventId))?.[1];
+}
 
 function isSysmonCategory(source: EventSource): boolean {
   return (source.product === undefined || source.product === 'windows') && source.category !== undefined && source.category in CATEGORY_EVENT_ID;
@@ -174,6 +207,7 @@ export function windowsView(event: RawEvent, source: EventSource): WindowsEventV
     if (cleared) userDataElement ??= 'LogFileCleared';
   }
   if (APPLOCKER_FILE_EVENTS[eventId] === channel) userDataElement ??= APPLOCKER_FILE_ELEMENT;
+  userDataElement ??= userDataElementOf(channel, eventId);
   const unnamed = unnamedData(event);
   return {
     channel, eventId, provider, computer: text(event['Computer']), system, data,
