@@ -275,6 +275,19 @@ describe('pipelines', () => {
         'source="XmlWinEventLog:Microsoft-Windows-TerminalServices-LocalSessionManager/Operational" EventCode=21 Computer="WS1" "16777216"',
       );
     });
+    test("the event log service's 104 and 1102: Subject* fields are refused only in a rule testing that event id", () => {
+      const SECURITY = 'product: windows\nservice: security';
+      for (const pipelineNames of [['splunk-windows'], ['windows-security']]) {
+        const r = convert(withLogsource('sel:\n  EventID:\n    - 1102\n    - 517\n  SubjectUserName: bob\ncondition: sel', SECURITY), { pipelineNames });
+        expect(r.rules, pipelineNames[0]).toEqual([]);
+        expect(r.diagnostics[0]!.message).toMatch(/^Security event 1102 keeps this field in UserData \(LogFileCleared\)/);
+        expect(query(withLogsource('sel:\n  EventID: 4624\n  SubjectUserName: bob\ncondition: sel', SECURITY), { pipelineNames })).toBe(
+          'source="XmlWinEventLog:Security" EventCode=4624 SubjectUserName="bob"',
+        );
+      }
+      const r = convert(withLogsource('sel:\n  EventID: 104\n  BackupPath|contains: x\ncondition: sel', 'product: windows\nservice: system'), { pipelineNames: ['splunk-windows'] });
+      expect(r.diagnostics.map((d) => d.message.slice(0, 41))).toEqual(['System event 104 keeps this field in User']);
+    });
     test('the same names in another service convert (System 7045 has no UserData)', () => {
       expect(query(withLogsource('sel:\n  EventID: 7045\n  User: x\ncondition: sel', 'product: windows\nservice: system'), { pipelineNames: ['splunk-windows'] })).toBe(
         'source="XmlWinEventLog:System" EventCode=7045 User="x"',

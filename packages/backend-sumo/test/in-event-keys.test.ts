@@ -36,6 +36,12 @@ describe('fields an event type keeps outside its header', () => {
         Channel: 'UserData.LogFileCleared.Channel',
         BackupPath: 'UserData.LogFileCleared.BackupPath',
       },
+      'Security-1102': {
+        SubjectUserSid: 'UserData.LogFileCleared.SubjectUserSid',
+        SubjectUserName: 'UserData.LogFileCleared.SubjectUserName',
+        SubjectDomainName: 'UserData.LogFileCleared.SubjectDomainName',
+        SubjectLogonId: 'UserData.LogFileCleared.SubjectLogonId',
+      },
     });
     expect(inEventKey('System', '104', 'Channel')).toBe('UserData.LogFileCleared.Channel');
     expect(inEventKey('System', '7045', 'Channel')).toBeUndefined();
@@ -280,5 +286,30 @@ describe('WMI-Activity and LocalSessionManager events: data in UserData, an elem
     expect(convert(sumoCse, rule).queries[0]).toBe(
       "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational-21' and (fields['UserData.EventXML.Address'] matches /(?is)^.*16777216.*$/)",
     );
+  });
+});
+
+describe('Security 1102 ("The audit log was cleared"): LogFileCleared, read only where the rule tests 1102', () => {
+  const security = (detection: string): string => ruleYaml(detection, { logsource: '    product: windows\n    service: security' });
+  test('log search and Cloud SIEM read SubjectUserName from UserData.LogFileCleared (Cloud SIEM: the catalog maps it)', () => {
+    const rule = security(`
+      selection:
+        EventID: 1102
+        SubjectUserName: bob
+      condition: selection`);
+    expect(convert(sumo, rule).queries[0]).toContain('"UserData.LogFileCleared.SubjectUserName" as Channel, EventID, UserData_LogFileCleared_SubjectUserName nodrop');
+    expect(convert(sumoCse, rule).queries[0]).toBe(
+      "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Security-1102' and (lower(user_username_raw) = 'bob')",
+    );
+  });
+  test('without an EventID, and with other ids, SubjectUserName is EventData\'s as before (not refused)', () => {
+    for (const ids of ['', '\n        EventID: 4624']) {
+      const r = convert(sumo, security(`
+      selection:${ids}
+        SubjectUserName: bob
+      condition: selection`));
+      expect(r.errors).toEqual([]);
+      expect(r.queries[0]).toContain('"EventData.SubjectUserName"');
+    }
   });
 });

@@ -299,3 +299,68 @@ describe.each(USER_DATA_CASES)('%s: UserData records and verdicts', (_name, text
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toContain('UserData (');
   });
 });
+
+/**
+ * Security 1102 ("The audit log was cleared") keeps SubjectUserSid, SubjectUserName, SubjectDomainName and
+ * SubjectLogonId in UserData LogFileCleared. Sumo's outputs read them there when the rule tests 1102; the Splunk
+ * Add-on for Windows extracts the one child SubjectUserName as Caller_User_Name (SubjectUserName_from_user_data), so
+ * no `SubjectUserName` field exists and both Splunk Windows pipelines refuse the rule.
+ */
+const AUDIT_CLEARED_RULE = `title: Audit log cleared by a given user
+id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d62
+status: test
+logsource:
+    product: windows
+    service: security
+detection:
+    selection:
+        EventID: 1102
+        SubjectUserName: mallory
+    condition: selection
+level: medium
+`;
+
+describe('Security 1102: LogFileCleared', () => {
+  const coll = loadCollection([{ text: AUDIT_CLEARED_RULE, file: 'audit-cleared.yml' }]);
+  const security: EventSource = { product: 'windows', service: 'security' };
+  const event = (user: string): RawEvent =>
+    userDataEvent('Microsoft-Windows-Eventlog', 'Security', 1102, 'LogFileCleared', {
+      SubjectUserSid: 'S-1-5-21-1-2-3-1001', SubjectUserName: user, SubjectDomainName: 'CORP', SubjectLogonId: '0x3e7',
+    });
+  const verdict = (platform: Platform, e: RawEvent): boolean => {
+    const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
+    const records = platform.records(e, security);
+    return records.length > 0 && tests.some((t) => t(records));
+  };
+
+  test("the add-on's fields: Caller_User_Name from UserData, no SubjectUserName", () => {
+    const [e] = splunkEvents(event('mallory'), security, 'windows-addon');
+    expect(e!.fields['Caller_User_Name']).toBe('mallory');
+    expect(e!.fields['SubjectUserName']).toBeUndefined();
+    // A flat witness is placed in the element by its channel and event id.
+    const [w] = splunkEvents({ Channel: 'Security', EventID: 1102, SubjectUserName: 'mallory' }, security, 'windows-addon');
+    expect(w!._raw).toContain('<UserData><LogFileCleared><SubjectUserName>mallory</SubjectUserName>');
+  });
+
+  test.skipIf(!HAVE_VENDOR).each([
+    ['mallory cleared it', event('mallory'), true],
+    ['alice cleared it', event('alice'), false],
+    ['a flat witness', { Channel: 'Security', EventID: 1102, SubjectUserName: 'mallory' }, true],
+  ] as const)(`%s: log search and Cloud SIEM agree with the evaluator ${NEEDS_VENDOR}`, (_n, e, expected) => {
+    const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
+    expect(set.match(e as Record<string, unknown>).length > 0).toBe(expected);
+    expect(verdict(byId.get('sumo/json')!, e)).toBe(expected);
+    expect(verdict(byId.get('sumo-cse')!, e)).toBe(expected);
+  });
+
+  test('splunk-windows and windows-security refuse the rule at SubjectUserName', () => {
+    for (const id of ['splunk/splunk-windows', 'splunk/windows-security']) {
+      const splunk = byId.get(id)!;
+      const result = splunk.backend.convert({ ...coll, correlations: [] }, splunk.convertOptions);
+      expect(result.rules.flatMap((r) => r.queries), id).toEqual([]);
+      expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toMatch(/^Security event 1102 keeps this field in UserData \(LogFileCleared\)/);
+    }
+  });
+});

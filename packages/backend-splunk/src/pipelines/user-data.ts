@@ -36,8 +36,16 @@
  *   EvtxECmd's maps' ClientMachine in 5860.
  * - TerminalServices-LocalSessionManager/Operational: `EventXML`, whose children EvtxECmd's maps of 21-25 and 39-41
  *   read: User, SessionID, Address, TargetSession, Source, Session, Reason.
+ * - The event log service's own events, only in a rule that tests their event id (the same names are EventData's in
+ *   other System and Security events): System 104 keeps SubjectUserName, SubjectDomainName, Channel and BackupPath in
+ *   `LogFileCleared` (Channel has its own refusal, provider.ts), Security 1102 SubjectUserSid, SubjectUserName,
+ *   SubjectDomainName and SubjectLogonId (the provider's manifest, repnz/etw-providers-docs
+ *   Manifests-Win10-17134/Microsoft-Windows-Eventlog.xml @ 31246a5c, `LogclearArgs`, `Logclear1102Args`; EvtxECmd's
+ *   map of 1102, `/Event/UserData/LogFileCleared/SubjectUserName`). The add-on's one transform over UserData in the
+ *   Security source, `[SubjectUserName_from_user_data]`, writes that child to `Caller_User_Name`, not to
+ *   `SubjectUserName` (Splunk_TA_windows transforms.conf and props.conf, PMJeffery/splunk4windows @ 192ab41e).
  */
-const USER_DATA: readonly (readonly [service: string, writer: string, element: string, fields: string])[] = [
+const USER_DATA: readonly (readonly [service: string, writer: string, element: string, fields: string, eventId?: number])[] = [
   ['applocker', 'AppLocker', 'RuleAndFileData', '(?:PolicyName|Rule(?:Name|Sddl)|File(?:Path|Hash)|Fqbn|FullFilePath)(?:Length)?|RuleId|Target(?:User|ProcessId|LogonId)'],
   [
     'wmi',
@@ -46,6 +54,8 @@ const USER_DATA: readonly (readonly [service: string, writer: string, element: s
     'Id|ClientMachine|User|ClientProcessId|Component|Operation|ResultCode|PossibleCause|Namespace(?:Name)?|Query|[Pp]rocessid|ProcessID|Provider(?:Name|Path)?|providerName|queryid|MachineName|ESS|CONSUMER|Code|HostProcess',
   ],
   ['terminalservices-localsessionmanager', 'TerminalServices-LocalSessionManager', 'EventXML', 'User|SessionID|Address|TargetSession|Source|Session|Reason'],
+  ['system', 'System event 104', 'LogFileCleared', 'Subject(?:User|Domain)Name|BackupPath', 104],
+  ['security', 'Security event 1102', 'LogFileCleared', 'Subject(?:UserSid|UserName|DomainName|LogonId)', 1102],
 ];
 
 /** The refusal's message for a field of `writer`'s events, kept in UserData `element`. */
@@ -53,16 +63,20 @@ export const userDataMessage = (writer: string, element: string): string =>
   `${writer} keeps this field in UserData (${element}), which the Splunk Add-on for Windows does not extract (Splunk reads it with \`| spath input=UserData_Xml\`)`;
 
 /**
- * A field of a USER_DATA service's rule that is one of its element's children fails the rule at that item. Keywords
+ * A field of a USER_DATA service's rule (of `only`, if given) that is one of its element's children fails the rule at
+ * that item. Keywords
  * are not items of a field (the `include_fields` pattern needs a field name) and pass: they search `_raw`, the whole
  * event XML.
  */
-export function userDataFieldFailures(prefix: string): Record<string, unknown>[] {
-  return USER_DATA.map(([service, writer, element, fields]) => ({
+export function userDataFieldFailures(prefix: string, only?: string): Record<string, unknown>[] {
+  return USER_DATA.filter(([service]) => !only || service === only).map(([service, writer, element, fields, eventId]) => ({
     id: `${prefix}_${service.replace(/-/g, '_')}_userdata`,
     type: 'detection_item_failure',
     message: userDataMessage(writer, element),
     field_name_conditions: [{ type: 'include_fields', mode: 're', fields: [`^(?:${fields})$`] }],
-    rule_conditions: [{ type: 'logsource', product: 'windows', service }],
+    rule_conditions: [
+      { type: 'logsource', product: 'windows', service },
+      ...(eventId ? [{ type: 'contains_detection_item', field: 'EventID', value: eventId }] : []),
+    ],
   }));
 }

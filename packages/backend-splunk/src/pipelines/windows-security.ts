@@ -1,5 +1,6 @@
 import { RAW_XML, RAW_XML_STATE } from '../render/xml-raw.js';
 import { channelFieldFailure, providerItems } from './provider.js';
+import { userDataFieldFailures } from './user-data.js';
 
 /**
  * `windows-security`: Windows Security channel (Splunk Add-on for Windows, XML rendering:
@@ -57,6 +58,8 @@ export const windowsSecurityPipeline = {
       rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
     },
     channelFieldFailure('security_channel_field', ['security']),
+    // Security 1102's LogFileCleared children (user-data.ts): the source is XmlWinEventLog:Security here too.
+    ...userDataFieldFailures('windows_security', 'security'),
     ...providerItems('security'),
     {
       id: 'security_raw_xml',

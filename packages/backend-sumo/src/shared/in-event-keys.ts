@@ -14,13 +14,25 @@ import type { Expr } from '@sigmats/core';
  *
  * The rest of 104's data is in that element too: its template (the provider's ETW manifest, OTRF/OSSEM
  * data_dictionaries/windows/etw-providers/Microsoft-Windows-Eventlog/events/event-104.md @ a47073b4) is SubjectUserName,
- * SubjectDomainName, Channel, BackupPath.
+ * SubjectDomainName, Channel, BackupPath. Security 1102 ("The audit log was cleared", same provider) is the catalog's
+ * own example above: SubjectUserSid, SubjectUserName, SubjectDomainName, SubjectLogonId, the template of the
+ * provider's manifest (repnz/etw-providers-docs Manifests-Win10-17134/Microsoft-Windows-Eventlog.xml @ 31246a5c,
+ * `Logclear1102Args`), under `/Event/UserData/LogFileCleared/` in EvtxECmd's map of it (EricZimmerman/evtx
+ * evtx/Maps/Security_Microsoft-Windows-Eventlog_1102.map @ 03a7a1f).
+ *
+ * Unlike USER_DATA_EVENTS, these keys apply only to a rule that tests the event id: a Security rule reading
+ * SubjectUserName without an EventID reads EventData's, where every other Security event has it.
  *
  * Keyed by `<Channel>-<EventID>` (Cloud SIEM's metadata_deviceEventId form); values are record key paths.
  */
 export const IN_EVENT_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'System-104': Object.fromEntries(['SubjectUserName', 'SubjectDomainName', 'Channel', 'BackupPath'].map((f) => [f, `UserData.LogFileCleared.${f}`])),
+  'System-104': cleared('SubjectUserName SubjectDomainName Channel BackupPath'),
+  'Security-1102': cleared('SubjectUserSid SubjectUserName SubjectDomainName SubjectLogonId'),
 };
+
+function cleared(fields: string): Record<string, string> {
+  return Object.fromEntries(fields.split(' ').map((f) => [f, `UserData.LogFileCleared.${f}`]));
+}
 
 /**
  * Windows event types whose data is one UserData element instead of EventData: every Sigma name that would be an
@@ -116,7 +128,7 @@ export const keysProblem = (field: string, keys: Set<string>): string =>
  * header or EventData, so the log search skips working out its event id (a walk of the whole condition for every
  * Windows rule, cold).
  */
-export const CHANNELS_WITH_IN_EVENT_KEYS: ReadonlySet<string> = new Set(['System', ...Object.keys(USER_DATA_EVENTS)]);
+export const CHANNELS_WITH_IN_EVENT_KEYS: ReadonlySet<string> = new Set(['System', 'Security', ...Object.keys(USER_DATA_EVENTS)]);
 
 /** Whether some event type of `channel` keeps a field outside its header or EventData (inEventKey or dataKey answer for some id). */
 export function hasInEventKeys(channel: string): boolean {

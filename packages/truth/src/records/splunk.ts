@@ -96,7 +96,7 @@ function xmlUnescape(s: string): string {
  *   [EventID_as_EventCode]  SOURCE_KEY = EventID  FORMAT = EventCode::$1;  [EventRecordID_as_RecordNumber]
  * All of them MV_ADD (a repeated name is multivalue).
  */
-function windowsAddonFields(raw: string): Record<string, string | string[]> {
+function windowsAddonFields(raw: string, source: string): Record<string, string | string[]> {
   assumption('splunk-xml-values');
   const out: Record<string, string | string[]> = {};
   const add = (k: string, v: string): void => {
@@ -108,6 +108,15 @@ function windowsAddonFields(raw: string): Record<string, string | string[]> {
   for (const m of system.matchAll(/([^\s=]+)\s*=\s*('[^<']*'|"[^<"]*")/g)) add(m[1]!, m[2]!);
   const eventData = /<EventData(?:\s+[^>]+)?>([\s\S]*?)<\/EventData>/.exec(raw)?.[1] ?? '';
   for (const m of eventData.matchAll(/<(?:\w+)\sName='([^>]*)'\/?>([^<]*)(?:<\/\1>)?/g)) add(m[1]!, xmlUnescape(m[2]!));
+  // The one UserData extraction of the Security source (props.conf `[source::XmlWinEventLog:Security]`
+  // `REPORT-caller_user_name_from_user_data_xml = SubjectUserName_from_user_data`; transforms.conf
+  // `[userdata_xml_block] REGEX = (?ms)<UserData(?:\s+[^>]+)?>(.*?)<\/UserData> FORMAT = UserData_Xml::$1` and
+  // `[SubjectUserName_from_user_data] SOURCE_KEY = UserData_Xml REGEX = (?ms)<SubjectUserName(?:\s+[^>]+)?>(.*?)<\/SubjectUserName>
+  // FORMAT = Caller_User_Name::$1`; Splunk_TA_windows, public copy GitHub PMJeffery/splunk4windows @ 192ab41e): Security
+  // 1102's LogFileCleared/SubjectUserName is the field Caller_User_Name, and no field is named after it.
+  const userData = /<UserData(?:\s+[^>]+)?>([\s\S]*?)<\/UserData>/.exec(raw)?.[1];
+  const caller = userData === undefined ? undefined : /<SubjectUserName(?:\s+[^>]+)?>([\s\S]*?)<\/SubjectUserName>/.exec(userData)?.[1];
+  if (source === 'XmlWinEventLog:Security' && caller !== undefined) add('Caller_User_Name', caller);
   // `<EventID>` is a field by system_props_xml_kv and is copied to EventCode by EventID_as_EventCode: this add-on
   // has both (the Sysmon add-on's transforms name only EventCode: assumption `splunk-no-eventid`, xmlFields).
   if (out['EventID'] !== undefined) out['EventCode'] = out['EventID']!;
@@ -159,7 +168,7 @@ export function splunkEvents(event: RawEvent, source: EventSource, profile: 'sys
     source: `XmlWinEventLog:${v.channel}`,
     sourcetype: 'XmlWinEventLog',
     host: v.computer,
-    fields: profile === 'windows-addon' ? windowsAddonFields(windowsEventXml(v, unnamed)) : xmlFields(v, unnamed),
+    fields: profile === 'windows-addon' ? windowsAddonFields(windowsEventXml(v, unnamed), `XmlWinEventLog:${v.channel}`) : xmlFields(v, unnamed),
   });
   // A host collected with the Windows add-on logs the Security 4688 of every process creation a Sysmon 1 event
   // describes (assumption `securityevent-4688-from-sysmon`, the same reading SecurityEvent uses).

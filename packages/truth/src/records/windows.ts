@@ -141,6 +141,9 @@ const APPLOCKER_FILE_ELEMENT = 'RuleAndFileData';
  * - TerminalServices-LocalSessionManager/Operational 21-25, 39, 40, 41: `EventXML`, EvtxECmd's maps of those ids
  *   (evtx/Maps/Microsoft-Windows-TerminalServices-LocalSessionManager-Operational_…_<id>.map @ 03a7a1f:
  *   `/Event/UserData/EventXML/Address`, …).
+ * - Security 1102 ("The audit log was cleared"): `LogFileCleared`, Sumo's sample of the Windows JSON format
+ *   (`"EventData":{},"UserData":{"LogFileCleared":{...}}`, SOURCES.md) and EvtxECmd's map
+ *   (evtx/Maps/Security_Microsoft-Windows-Eventlog_1102.map @ 03a7a1f: `/Event/UserData/LogFileCleared/SubjectUserName`).
  */
 const USER_DATA_ELEMENTS: Readonly<Record<string, readonly (readonly [readonly number[], string])[]>> = {
   'Microsoft-Windows-WMI-Activity/Operational': [
@@ -151,6 +154,7 @@ const USER_DATA_ELEMENTS: Readonly<Record<string, readonly (readonly [readonly n
     [[5861], 'Operation_ESStoConsumerBinding'],
   ],
   'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational': [[[21, 22, 23, 24, 25, 39, 40, 41], 'EventXML']],
+  Security: [[[1102], 'LogFileCleared']],
 };
 
 /** The UserData element of an event type that USER_DATA_ELEMENTS places, else undefined. */
