@@ -38,6 +38,27 @@ function tableColumns(s) {
   return [s.table, s.family, [...columns].map(([name, type]) => (type === 'string' ? name : `${name}:${type}`)).join(',')];
 }
 
+/** The file a row cites, without its folders and line (`…/Parsers/ASimRegistryEventMicrosoftSysmon.yaml:37` → `ASimRegistryEventMicrosoftSysmon.yaml`). */
+function citedFile(source) {
+  return source.replace(/^.*\//, '').replace(/:\d+$/, '');
+}
+
+/**
+ * SYSMON_TO_ASIM as sysmonToAsim() reads it: per view, Sysmon field → column, the first row of each field, in row
+ * order (an object literal keeps it: no field name is an array index). No field name may be an Object.prototype
+ * member either, which `in` would find on an empty record.
+ */
+function sysmonAsimColumns(rows) {
+  const views = new Map();
+  for (const r of rows) {
+    if (!/^[A-Za-z_]\w*$/.test(r.sysmonField) || r.sysmonField in {}) throw new Error(`Sysmon field ${r.sysmonField} cannot be a record key`);
+    if (!views.has(r.view)) views.set(r.view, new Map());
+    const columns = views.get(r.view);
+    if (!columns.has(r.sysmonField)) columns.set(r.sysmonField, r.column);
+  }
+  return [...views].map(([view, columns]) => `  ${JSON.stringify(view)}: ${JSON.stringify(Object.fromEntries(columns))},`).join('\n');
+}
+
 /** A parser name as an export name (they are identifiers: ASimProcessEventMicrosoft365D). */
 function identifier(name) {
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`ASIM parser name ${name} is not an identifier`);
@@ -99,20 +120,30 @@ export function generate(dir) {
       '\n/** Every datatable of every parser: the value mappings Microsoft applies. */\n' +
       list('ASIM_LOOKUPS', 'AsimLookup', parsers.flatMap((p) => p.lookups)),
   );
+  // The cited rows, and after them the projections of two of them that conversion reads (CONVERSION_FACTS,
+  // SYSMON_ASIM_COLUMNS): in the same file, so a bundle keeps the projections and drops the cited rows (with their
+  // citations and notes, 1.2 KB more of the gzipped browser bundle). test/generated-runtime.test.ts checks each
+  // projection against its cited rows.
+  const conversionRows = conversions(parsers, facts);
+  const sysmonAsimRows = sysmonToAsim(parsers, schemas);
   files.set(
     'src/generated/knowledge.ts',
     HEADER('the ASIM parsers and schema pages (derived), plus the assumptions of scripts/gen/assumptions.mjs') +
-      "import type { ActionTypeRow, Assumption, Conversion, PivotRow, SysmonAsimRow } from './types.js';\n\n" +
+      "import type { ActionTypeRow, Assumption, Conversion, ConversionFact, PivotRow, SysmonAsimColumns, SysmonAsimRow } from './types.js';\n\n" +
       '/** Value conversions from the parsers\' lookup tables and the registry schema page. */\n' +
-      list('CONVERSIONS', 'Conversion', conversions(parsers, facts)) +
+      list('CONVERSIONS', 'Conversion', conversionRows) +
       '\n/** Sysmon field ⇄ Defender column, where both Microsoft parsers read one column into the same ASIM field. */\n' +
       list('ASIM_PIVOT', 'PivotRow', pivot(parsers, schemas)) +
       '\n/** Sysmon field → ASIM view column, from Microsoft\'s Sysmon parsers. */\n' +
-      list('SYSMON_TO_ASIM', 'SysmonAsimRow', sysmonToAsim(parsers, schemas)) +
+      list('SYSMON_TO_ASIM', 'SysmonAsimRow', sysmonAsimRows) +
       '\n/** ActionType values per Defender table that a source names. */\n' +
       list('ACTION_TYPES', 'ActionTypeRow', actionTypes(parsers, facts)) +
       '\n/** Facts the sources do not give (assumption: true), with the reasoning. */\n' +
-      list('ASSUMPTIONS', 'Assumption', ASSUMPTIONS.map((a) => ({ ...a, assumption: true }))),
+      list('ASSUMPTIONS', 'Assumption', ASSUMPTIONS.map((a) => ({ ...a, assumption: true }))) +
+      '\n/** CONVERSIONS as conversion reads them, in their order: [kind, from, to, the cited file without folders and line]. */\n' +
+      list('CONVERSION_FACTS', 'ConversionFact', conversionRows.map((c) => [c.kind, c.from, c.to, citedFile(c.source)])) +
+      '\n/** SYSMON_TO_ASIM as conversion reads it: per view, Sysmon field → column (a field\'s first row), in row order. */\n' +
+      `export const SYSMON_ASIM_COLUMNS: SysmonAsimColumns = {\n${sysmonAsimColumns(sysmonAsimRows)}\n};\n`,
   );
   return files;
 }

@@ -1,7 +1,7 @@
 import { diagnostic } from '@sigmats/core';
 import type { SourceLocation } from '@sigmats/core';
 import { fail, ok, type Result } from '@sigmats/text-query';
-import { kqlColumn } from './literals.js';
+import { IDENT, kqlColumn } from './literals.js';
 import type { KustoType, TableSchema } from './tables/types.js';
 
 /** What the renderer knows about the table a rule reads. One per converted condition; not shared. */
@@ -36,8 +36,6 @@ export interface Column {
   /** The column's name in the table (for the basename and domain-split data). */
   readonly name: string;
 }
-
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Resolve a field to a column of the target table, or a located error naming the field and the table. */
 export function resolveColumn(field: string, loc: SourceLocation, target: KqlTarget): Result<Column> {

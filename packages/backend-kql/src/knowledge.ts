@@ -1,18 +1,21 @@
 // The generated Microsoft knowledge (src/generated/knowledge.ts) in the shapes the pipelines use. Every value
-// here comes from a generated row (which cites its vendor source) or names the assumption it rests on.
-import { ASSUMPTIONS, CONVERSIONS, SYSMON_TO_ASIM } from './generated/knowledge.js';
-import type { Conversion } from './generated/types.js';
+// here comes from a generated row (which cites its vendor source) or names the assumption it rests on. They are
+// read from the rows' projections (CONVERSION_FACTS, SYSMON_ASIM_COLUMNS), so a browser bundle carries the facts
+// and not their citations.
+import { ASSUMPTIONS, CONVERSION_FACTS, SYSMON_ASIM_COLUMNS } from './generated/knowledge.js';
+import type { Conversion, ConversionFact } from './generated/types.js';
 import type { Hive } from './pipelines/build.js';
 
-function rows(kind: Conversion['kind']): readonly Conversion[] {
-  const r = CONVERSIONS.filter((c) => c.kind === kind);
+/** The generated conversions of a kind, in order (none is a generator/knowledge mismatch: thrown). */
+export function conversionRows(kind: Conversion['kind']): readonly ConversionFact[] {
+  const r = CONVERSION_FACTS.filter((c) => c[0] === kind);
   if (r.length === 0) throw new Error(`generated knowledge has no ${kind} rows`);
   return r;
 }
 
 /** Sysmon registry EventType → ASIM EventType = Defender ActionType (the Sysmon parser's RegistryAction lookup). */
 export const REGISTRY_EVENT_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
-  rows('registry-event-type').map((c) => [c.from, c.to]),
+  conversionRows('registry-event-type').map((c) => [c[1], c[2]]),
 );
 
 /**
@@ -20,9 +23,9 @@ export const REGISTRY_EVENT_TYPES: Readonly<Record<string, string>> = Object.fro
  * HKCU (per-user keys are HKU\<SID>), but rules do: HKEY_CURRENT_USER (assumption defender-registry-hkcu).
  */
 export const SYSMON_HIVES: readonly Hive[] = [
-  ...rows('registry-hive')
-    .filter((c) => /^HK[A-Z]+$/.test(c.from) && c.source.includes('MicrosoftSysmon'))
-    .map((c): Hive => [c.from, c.to]),
+  ...conversionRows('registry-hive')
+    .filter((c) => /^HK[A-Z]+$/.test(c[1]) && c[3].includes('MicrosoftSysmon'))
+    .map((c): Hive => [c[1], c[2]]),
   ['HKCU', 'HKEY_CURRENT_USER'],
 ];
 
@@ -31,8 +34,8 @@ export const SYSMON_HIVES: readonly Hive[] = [
  * DirectionLookup: 'true' (the host opened the connection) = the Outbound ActionTypes, 'false' = the Inbound ones.
  */
 export const INITIATED_ACTION_TYPES: Readonly<Record<'true' | 'false', readonly string[]>> = {
-  true: rows('network-direction').filter((c) => c.to === 'Outbound').map((c) => c.from),
-  false: rows('network-direction').filter((c) => c.to === 'Inbound').map((c) => c.from),
+  true: conversionRows('network-direction').filter((c) => c[2] === 'Outbound').map((c) => c[1]),
+  false: conversionRows('network-direction').filter((c) => c[2] === 'Inbound').map((c) => c[1]),
 };
 
 /**
@@ -40,14 +43,12 @@ export const INITIATED_ACTION_TYPES: Readonly<Record<'true' | 'false', readonly 
  * ('High integrity' → S-1-16-12288): Sysmon writes the name without ' integrity' (Low, Medium, High, System).
  */
 export const INTEGRITY_SIDS: Readonly<Record<string, string>> = Object.fromEntries(
-  rows('integrity-label').map((c) => [c.to.replace(/ integrity$/, ''), c.from]),
+  conversionRows('integrity-label').map((c) => [c[2].replace(/ integrity$/, ''), c[1]]),
 );
 
-/** Sysmon field → column of an ASIM view, as Microsoft's Sysmon parser for that view reads it. */
+/** Sysmon field → column of an ASIM view, as Microsoft's Sysmon parser for that view reads it (a new record). */
 export function sysmonToAsim(view: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const r of SYSMON_TO_ASIM) if (r.view === view && !(r.sysmonField in out)) out[r.sysmonField] = r.column;
-  return out;
+  return { ...SYSMON_ASIM_COLUMNS[view] };
 }
 
 export { ASSUMPTIONS };

@@ -42,7 +42,8 @@ export function kqlValue(text: string): string {
   return text.includes('\\') ? kqlVerbatim(text) : kqlString(text);
 }
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A name KQL reads bare (a column, a table), before the words it reserves are considered. */
+export const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const UPPER = /[A-Z]/;
 // Boolean literals in any case (`True`, `FALSE`, ...): a bare column so named would read as the constant.
 const BOOLEAN_WORDS = new Set(['true', 'false']);

@@ -5,7 +5,7 @@ import type { KqlTarget } from './columns.js';
 import { KQL_DIALECT } from './dialect.js';
 import { kqlEnrichments } from './enrichments.js';
 import { leaf } from './leaves.js';
-import { kqlColumn } from './literals.js';
+import { IDENT, kqlColumn } from './literals.js';
 import { orList } from './lists.js';
 import { STATE } from './pipelines/build.js';
 import { tableSchema } from './tables/index.js';
@@ -22,8 +22,6 @@ export interface QuerySource {
   /** The field names the event data can hold, when known. */
   readonly eventDataFields?: ReadonlySet<string>;
 }
-
-const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 // The backend asks for a rule's source three times (query, format, data sources) with the same rule, state and
 // options objects: a pure memo keyed on those identities, invisible to callers.
@@ -63,7 +61,7 @@ function computeSource(
       }),
     );
   }
-  if (!TABLE_NAME.test(table)) {
+  if (!IDENT.test(table)) {
     return fail(diagnostic('backend/invalid-option', `'${table}' is not a valid KQL table name`, rule.logsource.loc));
   }
   const prefilter = state[STATE.prefilter];
@@ -119,7 +117,7 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
   if (source.prefilter) lines.push(`| where ${source.prefilter}`);
   if (target.extracted) {
     for (const f of rule.fields) {
-      if (!source.schema?.columns[f] && /^[A-Za-z_][A-Za-z0-9_]*$/.test(f) && (source.eventDataFields?.has(f) ?? true)) target.extracted.add(f);
+      if (!source.schema?.columns[f] && IDENT.test(f) && (source.eventDataFields?.has(f) ?? true)) target.extracted.add(f);
     }
     const fields = [...target.extracted];
     if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, fields));

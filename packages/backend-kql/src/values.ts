@@ -4,11 +4,11 @@ import { diagnostic, normalizeParts, stringShape } from '@sigmats/core';
 import type { StringValue, ValuePart } from '@sigmats/core';
 import { fail, ok, type Result } from '@sigmats/text-query';
 import type { Column, KqlTarget } from './columns.js';
-import { CONVERSIONS } from './generated/knowledge.js';
+import { conversionRows } from './knowledge.js';
 import { kqlString, kqlValue } from './literals.js';
 
 /** Defender's RegistryValueType name → ASIM's, from the RegistryType lookup of Microsoft's ASIM Defender parser. */
-const VALUE_TYPES = new Map(CONVERSIONS.filter((c) => c.kind === 'registry-value-type').map((c) => [c.from, c.to]));
+const VALUE_TYPES = new Map(conversionRows('registry-value-type').map((c) => [c[1], c[2]]));
 
 function typeName(defender: 'Dword' | 'QWord' | 'Binary', asim: boolean): string {
   if (!asim) return defender;

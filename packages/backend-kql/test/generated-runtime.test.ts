@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as ASIM_ASSIGNED_FIELDS from '../src/generated/asim-fields.js';
 import { ASIM_ASSIGNMENTS } from '../src/generated/asim-parsers.js';
 import { GENERATED_TABLES } from '../src/generated/schemas.js';
+import { CONVERSION_FACTS, CONVERSIONS, SYSMON_ASIM_COLUMNS, SYSMON_TO_ASIM } from '../src/generated/knowledge.js';
+import type { Conversion } from '../src/generated/types.js';
 import { TABLE_COLUMNS } from '../src/generated/table-columns.js';
+import { conversionRows, INITIATED_ACTION_TYPES, INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../src/knowledge.js';
 import { generatedTable } from '../src/tables/generated.js';
 import { ALL_TABLES } from '../src/tables/index.js';
 
@@ -30,6 +33,50 @@ describe('runtime projections of the generated Microsoft knowledge', () => {
     }
     // The one the ASIM pipeline reads (Linux/macOS processes reach imProcessCreate only through it).
     expect(ASIM_ASSIGNED_FIELDS.ASimProcessEventMicrosoft365D).toContain('TargetProcessFilename');
+  });
+
+  it('CONVERSION_FACTS is CONVERSIONS without notes, and each citation only its file name: same rows, same order', () => {
+    expect(CONVERSION_FACTS).toEqual(CONVERSIONS.map((c) => [c.kind, c.from, c.to, c.source.replace(/^.*\//, '').replace(/:\d+$/, '')]));
+    // The Sysmon parser's rows are told apart by that file name, as they were by the whole citation.
+    for (const [c, f] of CONVERSIONS.map((c, i) => [c, CONVERSION_FACTS[i]!] as const)) expect(f[3].includes('MicrosoftSysmon')).toBe(c.source.includes('MicrosoftSysmon'));
+    for (const kind of new Set(CONVERSIONS.map((c) => c.kind))) {
+      expect(conversionRows(kind).map((c) => [c[1], c[2]]), kind).toEqual(CONVERSIONS.filter((c) => c.kind === kind).map((c) => [c.from, c.to]));
+    }
+  });
+
+  it('SYSMON_ASIM_COLUMNS is SYSMON_TO_ASIM by view: the first row of each field, in row order', () => {
+    const views = [...new Set(SYSMON_TO_ASIM.map((r) => r.view))];
+    expect(Object.keys(SYSMON_ASIM_COLUMNS)).toEqual(views);
+    for (const view of views) {
+      const first: [string, string][] = [];
+      for (const r of SYSMON_TO_ASIM) if (r.view === view && !first.some(([f]) => f === r.sysmonField)) first.push([r.sysmonField, r.column]);
+      expect(Object.entries(SYSMON_ASIM_COLUMNS[view]!), view).toEqual(first);
+    }
+  });
+
+  // What the pipelines read, computed here from the cited rows as src/knowledge.ts did before it read the projections.
+  it('the knowledge the pipelines read is what the cited rows give', () => {
+    const cited = (kind: Conversion['kind']) => CONVERSIONS.filter((c) => c.kind === kind);
+    const entries = (o: object) => Object.entries(o);
+    expect(entries(REGISTRY_EVENT_TYPES)).toEqual(entries(Object.fromEntries(cited('registry-event-type').map((c) => [c.from, c.to]))));
+    expect(SYSMON_HIVES).toEqual([
+      ...cited('registry-hive')
+        .filter((c) => /^HK[A-Z]+$/.test(c.from) && c.source.includes('MicrosoftSysmon'))
+        .map((c) => [c.from, c.to]),
+      ['HKCU', 'HKEY_CURRENT_USER'],
+    ]);
+    expect(INITIATED_ACTION_TYPES).toEqual({
+      true: cited('network-direction').filter((c) => c.to === 'Outbound').map((c) => c.from),
+      false: cited('network-direction').filter((c) => c.to === 'Inbound').map((c) => c.from),
+    });
+    expect(entries(INTEGRITY_SIDS)).toEqual(entries(Object.fromEntries(cited('integrity-label').map((c) => [c.to.replace(/ integrity$/, ''), c.from]))));
+    for (const view of [...new Set(SYSMON_TO_ASIM.map((r) => r.view)), 'imAuthentication', 'nothing']) {
+      const out: Record<string, string> = {};
+      for (const r of SYSMON_TO_ASIM) if (r.view === view && !(r.sysmonField in out)) out[r.sysmonField] = r.column;
+      expect(entries(sysmonToAsim(view)), view).toEqual(entries(out));
+    }
+    // A new record each time: a caller may add to it.
+    expect(sysmonToAsim('imDns')).not.toBe(sysmonToAsim('imDns'));
   });
 
   it('every table schema has exactly the cited columns of its generated table', () => {

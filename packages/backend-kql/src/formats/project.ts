@@ -1,10 +1,8 @@
 import { diagnostic } from '@sigmats/core';
 import type { Diagnostic, SigmaRule } from '@sigmats/core';
-import { kqlColumn } from '../literals.js';
+import { IDENT, kqlColumn } from '../literals.js';
 import { kqlEnrichments } from '../enrichments.js';
 import { targetFor, type QuerySource } from '../query.js';
-
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Columns for `| project`: `first` (required by the format), then the rule's `fields:` (already mapped by the

@@ -49,6 +49,12 @@ export interface Conversion {
   readonly note?: string;
 }
 
+/**
+ * A Conversion as CONVERSION_FACTS (src/generated/knowledge.ts) writes it for conversion, without its citation's folders,
+ * line and note: [kind, from, to, the cited file's name].
+ */
+export type ConversionFact = readonly [kind: Conversion['kind'], from: string, to: string, file: string];
+
 export interface PivotRow {
   readonly schema: string;
   readonly asimField: string;
@@ -84,6 +90,12 @@ export interface SysmonAsimRow {
   readonly conversion?: string;
   readonly source: string;
 }
+
+/**
+ * SYSMON_TO_ASIM as SYSMON_ASIM_COLUMNS (src/generated/knowledge.ts) writes it for conversion, without citations: per
+ * view, Sysmon field → column (the field's first row), in row order.
+ */
+export type SysmonAsimColumns = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /**
  * A table as src/generated/table-columns.ts writes it (a projection of GeneratedTable): [table, family, its columns

@@ -81,9 +81,14 @@ class Reader {
     this.diagnostics.push(diagnostic(code, message, loc, hint !== undefined ? { hint } : {}));
   }
 
+  /** A `pipeline/invalid` error. */
+  invalid(message: string, loc: SourceLocation, hint?: string): void {
+    this.error('pipeline/invalid', message, loc, hint);
+  }
+
   map(n: YNode, what: string): readonly YEntry[] | undefined {
     if (n.kind === 'map') return n.entries;
-    this.error('pipeline/invalid', `${what} must be a mapping`, n.loc);
+    this.invalid(`${what} must be a mapping`, n.loc);
     return undefined;
   }
 
@@ -91,7 +96,7 @@ class Reader {
   onlyKeys(entries: readonly YEntry[], allowed: readonly string[], what: string): void {
     for (const e of entries) {
       if (!allowed.includes(String(e.key))) {
-        this.error('pipeline/invalid', `unknown key '${String(e.key)}' in ${what}`, e.keyLoc, allowed.length ? `allowed: ${allowed.join(', ')}` : undefined);
+        this.invalid(`unknown key '${String(e.key)}' in ${what}`, e.keyLoc, allowed.length ? `allowed: ${allowed.join(', ')}` : undefined);
       }
     }
   }
@@ -102,14 +107,29 @@ class Reader {
     if (n.kind === 'scalar' && opts.allowNumber !== false && (typeof n.value === 'number' || typeof n.value === 'boolean')) {
       return String(n.value);
     }
-    this.error('pipeline/invalid', `${what} must be a string`, n.loc);
+    this.invalid(`${what} must be a string`, n.loc);
     return undefined;
+  }
+
+  /** The string at `key` of a mapping (undefined when absent), its errors naming the key. */
+  str(entries: readonly YEntry[], key: string): string | undefined {
+    return this.string(get(entries, key), key);
+  }
+
+  /** The string or list of strings at `key` of a mapping, its errors naming the key. */
+  strs(entries: readonly YEntry[], key: string): string[] | undefined {
+    return this.strings(get(entries, key), key);
+  }
+
+  /** The boolean at `key` of a mapping, false when absent. */
+  flag(entries: readonly YEntry[], key: string): boolean {
+    return this.bool(get(entries, key), key, false);
   }
 
   bool(n: YNode | undefined, what: string, dflt: boolean): boolean {
     if (!n) return dflt;
     if (n.kind === 'scalar' && typeof n.value === 'boolean') return n.value;
-    this.error('pipeline/invalid', `${what} must be true or false`, n.loc);
+    this.invalid(`${what} must be true or false`, n.loc);
     return dflt;
   }
 
@@ -131,7 +151,7 @@ class Reader {
   scalar(n: YNode | undefined, what: string): YScalar | undefined {
     if (!n) return undefined;
     if (n.kind === 'scalar') return n.value;
-    this.error('pipeline/invalid', `${what} must be a single value`, n.loc);
+    this.invalid(`${what} must be a single value`, n.loc);
     return undefined;
   }
 
@@ -149,7 +169,7 @@ class Reader {
       if (e instanceof RegexUnsupported && e.kind === 'unsupported') {
         this.error('pipeline/regex-unsupported', `${what} ${JSON.stringify(s)} cannot run on RE2 (linear-time matching): ${e.reason}`, loc);
       } else {
-        this.error('pipeline/invalid', `${what} is not a valid regular expression: ${(e as Error).message}`, loc);
+        this.invalid(`${what} is not a valid regular expression: ${(e as Error).message}`, loc);
       }
       return undefined;
     }
@@ -188,14 +208,14 @@ function fromTree(root: YNode, defaultName: string): { pipeline?: Pipeline; diag
   const top = r.map(root, 'a pipeline');
   if (!top) return { diagnostics: r.diagnostics };
   r.onlyKeys(top, TOP_KEYS, 'the pipeline');
-  const name = r.string(get(top, 'name'), 'name') ?? defaultName;
+  const name = r.str(top, 'name') ?? defaultName;
   let priority = 0;
   const pn = get(top, 'priority');
   if (pn) {
     if (pn.kind === 'scalar' && typeof pn.value === 'number' && Number.isFinite(pn.value)) priority = pn.value;
-    else r.error('pipeline/invalid', 'priority must be a number', pn.loc);
+    else r.invalid('priority must be a number', pn.loc);
   }
-  const allowedBackends = r.strings(get(top, 'allowed_backends'), 'allowed_backends') ?? [];
+  const allowedBackends = r.strs(top, 'allowed_backends') ?? [];
   let vars: Record<string, unknown> = {};
   const vn = get(top, 'vars');
   if (vn && !(vn.kind === 'scalar' && vn.value === null)) {
@@ -229,7 +249,7 @@ function fromTree(root: YNode, defaultName: string): { pipeline?: Pipeline; diag
 function list(r: Reader, n: YNode | undefined, what: string): readonly YNode[] {
   if (!n || (n.kind === 'scalar' && n.value === null)) return [];
   if (n.kind === 'seq') return n.items;
-  r.error('pipeline/invalid', `${what} must be a list`, n.loc);
+  r.invalid(`${what} must be a list`, n.loc);
   return [];
 }
 
@@ -238,14 +258,14 @@ function processingItem(r: Reader, n: YNode, defaultId: string): ProcessingItem 
   if (!entries) return undefined;
   const typeEntry = entryOf(entries, 'type');
   if (!typeEntry) {
-    r.error('pipeline/invalid', 'transformation without a type', n.loc);
+    r.invalid('transformation without a type', n.loc);
     return undefined;
   }
   const type = r.string(typeEntry.value, 'type');
   if (type === undefined) return undefined;
   const unsupported = UNSUPPORTED_TRANSFORMATIONS[type];
   if (unsupported) {
-    r.error('pipeline/invalid', `transformation ${type} is not supported: ${unsupported}`, typeEntry.value.loc);
+    r.invalid(`transformation ${type} is not supported: ${unsupported}`, typeEntry.value.loc);
     return undefined;
   }
   const params = TRANSFORMATION_PARAMS[type];
@@ -255,17 +275,17 @@ function processingItem(r: Reader, n: YNode, defaultId: string): ProcessingItem 
   }
   for (const k of ['allow_template_vars', 'vars_allowed_paths']) {
     const x = entryOf(entries, k);
-    if (x) r.error('pipeline/invalid', `${k}: Jinja2 template variables are not supported (sigmats runs no template code)`, x.keyLoc);
+    if (x) r.invalid(`${k}: Jinja2 template variables are not supported (sigmats runs no template code)`, x.keyLoc);
   }
   r.onlyKeys(entries, ['id', 'type', ...COND_KEYS, ...params, 'allow_template_vars', 'vars_allowed_paths'], `transformation ${type}`);
-  const id = r.string(get(entries, 'id'), 'id') ?? defaultId;
+  const id = r.str(entries, 'id') ?? defaultId;
   const ruleConditions = conditionSet<RuleCondition>(r, entries, 'rule', RULE_CONDITIONS, ruleCondition);
   const detectionItemConditions = conditionSet<DetectionItemCondition>(r, entries, 'detection_item', ITEM_CONDITIONS, itemCondition);
   const fieldNameConditions = conditionSet<FieldNameCondition>(r, entries, 'field_name', FIELD_CONDITIONS, fieldCondition);
   if (RULE_LEVEL.has(type)) {
     for (const lvl of ['detection_item', 'field_name'] as const) {
       const c = entryOf(entries, `${lvl}_conditions`);
-      if (c) r.error('pipeline/invalid', `${type} works on the whole rule: ${lvl}_conditions cannot apply to it`, c.keyLoc);
+      if (c) r.invalid(`${type} works on the whole rule: ${lvl}_conditions cannot apply to it`, c.keyLoc);
     }
   }
   const transformation = parseTransformation(r, type, entries, n.loc, id);
@@ -275,7 +295,7 @@ function processingItem(r: Reader, n: YNode, defaultId: string): ProcessingItem 
 
 function requireParam(r: Reader, entries: readonly YEntry[], key: string, type: string, loc: SourceLocation): YNode | undefined {
   const v = get(entries, key);
-  if (!v) r.error('pipeline/invalid', `transformation ${type} needs '${key}'`, loc);
+  if (!v) r.invalid(`transformation ${type} needs '${key}'`, loc);
   return v;
 }
 
@@ -290,7 +310,7 @@ function fieldMapping(r: Reader, n: YNode | undefined, what: string): { mapping:
     const targets = r.strings(e.value, `the mapping of ${String(e.key)}`);
     if (!targets) continue;
     if (targets.length === 0) {
-      r.error('pipeline/invalid', `the mapping of ${String(e.key)} is an empty list`, e.value.loc);
+      r.invalid(`the mapping of ${String(e.key)} is an empty list`, e.value.loc);
       continue;
     }
     // `~` (YAML null) is the keyword key; the string '~' means the same, as JS objects cannot hold a null key.
@@ -301,50 +321,51 @@ function fieldMapping(r: Reader, n: YNode | undefined, what: string): { mapping:
 }
 
 function placeholderFilter(r: Reader, entries: readonly YEntry[], type: string): { include?: string[]; exclude?: string[] } {
-  const include = r.strings(get(entries, 'include'), 'include');
-  const exclude = r.strings(get(entries, 'exclude'), 'exclude');
-  if (include && exclude) r.error('pipeline/invalid', `${type}: include and exclude are mutually exclusive`, entryOf(entries, 'exclude')!.keyLoc);
+  const include = r.strs(entries, 'include');
+  const exclude = r.strs(entries, 'exclude');
+  if (include && exclude) r.invalid(`${type}: include and exclude are mutually exclusive`, entryOf(entries, 'exclude')!.keyLoc);
   return { ...(include ? { include } : {}), ...(exclude ? { exclude } : {}) };
 }
 
 function parseTransformation(r: Reader, type: string, e: readonly YEntry[], loc: SourceLocation, id: string): Transformation | undefined {
+  const need = (key: string) => requireParam(r, e, key, type, loc);
   switch (type) {
     case 'field_name_mapping': {
-      const m = fieldMapping(r, requireParam(r, e, 'mapping', type, loc), 'mapping');
+      const m = fieldMapping(r, need('mapping'), 'mapping');
       return m && { type, ...m };
     }
     case 'field_name_prefix_mapping': {
-      const m = fieldMapping(r, requireParam(r, e, 'mapping', type, loc), 'mapping');
-      if (m?.keyword) r.error('pipeline/invalid', 'field_name_prefix_mapping cannot map keywords (~)', loc);
+      const m = fieldMapping(r, need('mapping'), 'mapping');
+      if (m?.keyword) r.invalid('field_name_prefix_mapping cannot map keywords (~)', loc);
       return m && { type, mapping: m.mapping };
     }
     case 'field_name_prefix': {
-      const prefix = r.string(requireParam(r, e, 'prefix', type, loc), 'prefix');
+      const prefix = r.string(need('prefix'), 'prefix');
       return prefix === undefined ? undefined : { type, prefix };
     }
     case 'field_name_suffix': {
-      const suffix = r.string(requireParam(r, e, 'suffix', type, loc), 'suffix');
+      const suffix = r.string(need('suffix'), 'suffix');
       return suffix === undefined ? undefined : { type, suffix };
     }
     case 'add_field':
     case 'remove_field': {
-      const fields = r.strings(requireParam(r, e, 'field', type, loc), 'field');
+      const fields = r.strings(need('field'), 'field');
       return fields && { type, fields };
     }
     case 'set_field': {
-      const fields = r.strings(requireParam(r, e, 'fields', type, loc), 'fields');
+      const fields = r.strings(need('fields'), 'fields');
       return fields && { type, fields };
     }
     case 'drop_detection_item':
       return { type };
     case 'add_condition': {
-      const cn = requireParam(r, e, 'conditions', type, loc);
+      const cn = need('conditions');
       const ce = cn && r.map(cn, 'conditions');
       if (!ce) return undefined;
       const conditions: { key: string; values: (string | number | boolean | null)[] }[] = [];
       for (const c of ce) {
         if (c.key === null) {
-          r.error('pipeline/invalid', 'add_condition needs field names as keys', c.keyLoc);
+          r.invalid('add_condition needs field names as keys', c.keyLoc);
           continue;
         }
         const nodes = c.value.kind === 'seq' ? c.value.items : [c.value];
@@ -355,16 +376,16 @@ function parseTransformation(r: Reader, type: string, e: readonly YEntry[], loc:
         }
         const mods = String(c.key).split('|').slice(1);
         const bad = mods.filter((m) => !ADD_CONDITION_MODIFIERS.includes(m));
-        if (bad.length) r.error('pipeline/invalid', `add_condition supports the modifiers ${ADD_CONDITION_MODIFIERS.join(', ')}, not ${bad.join(', ')}`, c.keyLoc);
+        if (bad.length) r.invalid(`add_condition supports the modifiers ${ADD_CONDITION_MODIFIERS.join(', ')}, not ${bad.join(', ')}`, c.keyLoc);
         conditions.push({ key: String(c.key), values });
       }
-      const name = r.string(get(e, 'name'), 'name') ?? `_cond_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+      const name = r.str(e, 'name') ?? `_cond_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
       return {
         type,
         conditions,
         name,
-        template: r.bool(get(e, 'template'), 'template', false),
-        negated: r.bool(get(e, 'negated'), 'negated', false),
+        template: r.flag(e, 'template'),
+        negated: r.flag(e, 'negated'),
       };
     }
     case 'change_logsource': {
@@ -376,93 +397,93 @@ function parseTransformation(r: Reader, type: string, e: readonly YEntry[], loc:
       return { type, ...out };
     }
     case 'replace_string': {
-      const regex = r.regex(requireParam(r, e, 'regex', type, loc), 'regex');
-      const replacement = r.string(requireParam(r, e, 'replacement', type, loc), 'replacement');
+      const regex = r.regex(need('regex'), 'regex');
+      const replacement = r.string(need('replacement'), 'replacement');
       if (!regex || replacement === undefined) return undefined;
       return {
         type,
         regex,
         replacement: pyReplacement(replacement),
-        skipSpecial: r.bool(get(e, 'skip_special'), 'skip_special', false),
-        interpretSpecial: r.bool(get(e, 'interpret_special'), 'interpret_special', false),
+        skipSpecial: r.flag(e, 'skip_special'),
+        interpretSpecial: r.flag(e, 'interpret_special'),
       };
     }
     case 'map_string': {
-      const m = fieldMapping(r, requireParam(r, e, 'mapping', type, loc), 'mapping');
+      const m = fieldMapping(r, need('mapping'), 'mapping');
       return m && { type, mapping: m.mapping };
     }
     case 'set_value': {
-      const vn = requireParam(r, e, 'value', type, loc);
+      const vn = need('value');
       const value = r.scalar(vn, 'value');
       if (value === undefined) return undefined;
-      const ft = r.string(get(e, 'force_type'), 'force_type');
+      const ft = r.str(e, 'force_type');
       if (ft !== undefined && ft !== 'str' && ft !== 'num') {
-        r.error('pipeline/invalid', "force_type must be 'str' or 'num'", get(e, 'force_type')!.loc);
+        r.invalid("force_type must be 'str' or 'num'", get(e, 'force_type')!.loc);
         return undefined;
       }
       if (ft === 'num' && !Number.isFinite(Number(value))) {
-        r.error('pipeline/invalid', `value ${String(value)} cannot be forced to a number`, vn!.loc);
+        r.invalid(`value ${String(value)} cannot be forced to a number`, vn!.loc);
         return undefined;
       }
       return ft ? { type, value, forceType: ft } : { type, value };
     }
     case 'convert_type': {
-      const t = r.string(requireParam(r, e, 'target_type', type, loc), 'target_type');
+      const t = r.string(need('target_type'), 'target_type');
       if (t === undefined) return undefined;
       if (t !== 'str' && t !== 'num') {
-        r.error('pipeline/invalid', "target_type must be 'str' or 'num'", get(e, 'target_type')!.loc);
+        r.invalid("target_type must be 'str' or 'num'", get(e, 'target_type')!.loc);
         return undefined;
       }
       return { type, targetType: t };
     }
     case 'case': {
-      const m = r.string(get(e, 'method'), 'method') ?? 'lower';
+      const m = r.str(e, 'method') ?? 'lower';
       if (m !== 'lower' && m !== 'upper' && m !== 'snake_case') {
-        r.error('pipeline/invalid', "method must be 'lower', 'upper' or 'snake_case'", get(e, 'method')!.loc);
+        r.invalid("method must be 'lower', 'upper' or 'snake_case'", get(e, 'method')!.loc);
         return undefined;
       }
       return { type, method: m };
     }
     case 'regex': {
-      const m = r.string(get(e, 'method'), 'method') ?? 'ignore_case_brackets';
+      const m = r.str(e, 'method') ?? 'ignore_case_brackets';
       if (m !== 'plain' && m !== 'ignore_case_flag' && m !== 'ignore_case_brackets') {
-        r.error('pipeline/invalid', "method must be 'plain', 'ignore_case_flag' or 'ignore_case_brackets'", get(e, 'method')!.loc);
+        r.invalid("method must be 'plain', 'ignore_case_flag' or 'ignore_case_brackets'", get(e, 'method')!.loc);
         return undefined;
       }
       return { type, method: m };
     }
     case 'hashes_fields': {
-      const algos = r.strings(get(e, 'valid_hash_algos'), 'valid_hash_algos') ?? ['MD5', 'SHA1', 'SHA256', 'SHA512', 'IMPHASH'];
+      const algos = r.strs(e, 'valid_hash_algos') ?? ['MD5', 'SHA1', 'SHA256', 'SHA512', 'IMPHASH'];
       return {
         type,
         validHashAlgos: algos.map((a) => a.toUpperCase()),
-        fieldPrefix: r.string(get(e, 'field_prefix'), 'field_prefix') ?? '',
-        dropAlgoPrefix: r.bool(get(e, 'drop_algo_prefix'), 'drop_algo_prefix', false),
-        fieldToParse: r.strings(get(e, 'field_to_parse'), 'field_to_parse') ?? ['Hashes', 'Hash'],
+        fieldPrefix: r.str(e, 'field_prefix') ?? '',
+        dropAlgoPrefix: r.flag(e, 'drop_algo_prefix'),
+        fieldToParse: r.strs(e, 'field_to_parse') ?? ['Hashes', 'Hash'],
       };
     }
     case 'extract_fields': {
-      const rn = requireParam(r, e, 'regex', type, loc);
+      const rn = need('regex');
       const re = r.regex(rn, 'regex');
       if (!re || !rn) return undefined;
       const groups = [...re.groupNames];
       if (groups.length === 0) {
-        r.error('pipeline/invalid', 'extract_fields: the regex has no named group ((?P<name>...)); each named group becomes a field', rn.loc);
+        r.invalid('extract_fields: the regex has no named group ((?P<name>...)); each named group becomes a field', rn.loc);
         return undefined;
       }
       return {
         type,
         regex: re,
         groups,
-        fieldPrefix: r.string(get(e, 'field_prefix'), 'field_prefix') ?? '',
-        preserveUnmatched: r.bool(get(e, 'preserve_unmatched'), 'preserve_unmatched', false),
+        fieldPrefix: r.str(e, 'field_prefix') ?? '',
+        preserveUnmatched: r.flag(e, 'preserve_unmatched'),
       };
     }
     case 'value_placeholders':
     case 'wildcard_placeholders':
       return { type, ...placeholderFilter(r, e, type) };
     case 'query_expression_placeholders': {
-      const expression = r.string(requireParam(r, e, 'expression', type, loc), 'expression');
+      const expression = r.string(need('expression'), 'expression');
       if (expression === undefined) return undefined;
       const mapping: Record<string, string> = {};
       const mn = get(e, 'mapping');
@@ -473,28 +494,28 @@ function parseTransformation(r: Reader, type: string, e: readonly YEntry[], loc:
       return { type, expression, mapping, ...placeholderFilter(r, e, type) };
     }
     case 'set_state': {
-      const key = r.string(requireParam(r, e, 'key', type, loc), 'key');
+      const key = r.string(need('key'), 'key');
       const vn = get(e, 'val') ?? get(e, 'value');
-      if (!vn) r.error('pipeline/invalid', "set_state needs 'val'", loc);
+      if (!vn) r.invalid("set_state needs 'val'", loc);
       return key === undefined || !vn ? undefined : { type, key, val: treeToValue(vn) };
     }
     case 'set_custom_attribute': {
-      const attribute = r.string(requireParam(r, e, 'attribute', type, loc), 'attribute');
-      const vn = requireParam(r, e, 'value', type, loc);
+      const attribute = r.string(need('attribute'), 'attribute');
+      const vn = need('value');
       return attribute === undefined || !vn ? undefined : { type, attribute, value: treeToValue(vn) };
     }
     case 'rule_failure':
     case 'detection_item_failure': {
-      const message = r.string(requireParam(r, e, 'message', type, loc), 'message');
+      const message = r.string(need('message'), 'message');
       return message === undefined ? undefined : { type, message };
     }
     case 'strict_field_mapping_failure': {
-      const message = r.string(get(e, 'message'), 'message');
-      if (message !== undefined) checkTemplate(message, ['field', 'rule', 'state'], (msg) => r.error('pipeline/invalid', msg, get(e, 'message')!.loc));
+      const message = r.str(e, 'message');
+      if (message !== undefined) checkTemplate(message, ['field', 'rule', 'state'], (msg) => r.invalid(msg, get(e, 'message')!.loc));
       return message === undefined ? { type } : { type, message };
     }
     case 'nest': {
-      const nested = list(r, requireParam(r, e, 'items', type, loc), 'items');
+      const nested = list(r, need('items'), 'items');
       const items = nested.flatMap((n, i) => {
         const it = processingItem(r, n, `${id}.${i + 1}`);
         return it ? [it] : [];
@@ -525,13 +546,13 @@ function conditionSet<C>(r: Reader, entries: readonly YEntry[], level: Level, kn
         : listNode.kind === 'map'
           ? listNode.entries.map((x) => ({ name: String(x.key), node: x.value }))
           : [];
-    if (listNode.kind === 'scalar') r.error('pipeline/invalid', `${level}_conditions must be a list or a mapping of named conditions`, listNode.loc);
+    if (listNode.kind === 'scalar') r.invalid(`${level}_conditions must be a list or a mapping of named conditions`, listNode.loc);
     for (const { name, node } of raw) {
       const ce = r.map(node, 'a condition');
       if (!ce) continue;
       const te = entryOf(ce, 'type');
       if (!te) {
-        r.error('pipeline/invalid', 'condition without a type', node.loc);
+        r.invalid('condition without a type', node.loc);
         continue;
       }
       const type = r.string(te.value, 'type');
@@ -551,20 +572,20 @@ function conditionSet<C>(r: Reader, entries: readonly YEntry[], level: Level, kn
   const all: CondExpr[] = conditions.map((_, index) => ({ kind: 'cond', index }));
   if (exprEntry) {
     const text = r.string(exprEntry.value, `${level}_cond_expr`);
-    if (listNode?.kind !== 'map') r.error('pipeline/invalid', `${level}_cond_expr needs ${level}_conditions as a mapping of named conditions`, exprEntry.keyLoc);
+    if (listNode?.kind !== 'map') r.invalid(`${level}_cond_expr needs ${level}_conditions as a mapping of named conditions`, exprEntry.keyLoc);
     const parsed = text === undefined ? undefined : parseCondExpr(text, names);
     if (parsed && 'error' in parsed) {
-      r.error('pipeline/invalid', `${level}_cond_expr: ${parsed.error}`, exprEntry.value.loc);
+      r.invalid(`${level}_cond_expr: ${parsed.error}`, exprEntry.value.loc);
       expr = { kind: 'true' };
     } else expr = parsed?.expr ?? { kind: 'true' };
     if (parsed && 'expr' in parsed) {
       const unused = names.filter((n) => !parsed.used.has(n));
-      if (unused.length) r.error('pipeline/invalid', `${level}_cond_expr does not use the condition(s) ${unused.join(', ')}`, exprEntry.value.loc);
+      if (unused.length) r.invalid(`${level}_cond_expr does not use the condition(s) ${unused.join(', ')}`, exprEntry.value.loc);
     }
-    if (opNode || notNode) r.error('pipeline/invalid', `${level}_cond_expr cannot be combined with ${level}_cond_op/_not`, exprEntry.keyLoc);
+    if (opNode || notNode) r.invalid(`${level}_cond_expr cannot be combined with ${level}_cond_op/_not`, exprEntry.keyLoc);
   } else {
     const op = r.string(opNode, `${level}_cond_op`) ?? 'and';
-    if (op !== 'and' && op !== 'or') r.error('pipeline/invalid', `${level}_cond_op must be 'and' or 'or'`, opNode!.loc);
+    if (op !== 'and' && op !== 'or') r.invalid(`${level}_cond_op must be 'and' or 'or'`, opNode!.loc);
     expr = all.length === 0 ? { kind: 'true' } : all.length === 1 ? all[0]! : { kind: op === 'or' ? 'or' : 'and', operands: all };
     // Without conditions the item applies whatever `_cond_not` says (pySigma).
     if (r.bool(notNode, `${level}_cond_not`, false) && all.length > 0) expr = { kind: 'not', operand: expr };
@@ -575,26 +596,26 @@ function conditionSet<C>(r: Reader, entries: readonly YEntry[], level: Level, kn
 const COMPARE_OPS = ['eq', 'ne', 'gte', 'gt', 'lte', 'lt'];
 
 function stateCond(r: Reader, e: readonly YEntry[], loc: SourceLocation) {
-  const key = r.string(get(e, 'key'), 'key');
+  const key = r.str(e, 'key');
   const val = r.scalar(get(e, 'val') ?? get(e, 'value'), 'val');
-  const op = r.string(get(e, 'op'), 'op') ?? 'eq';
+  const op = r.str(e, 'op') ?? 'eq';
   r.onlyKeys(e, ['type', 'key', 'val', 'value', 'op'], 'processing_state condition');
   if (key === undefined || val === undefined) {
-    r.error('pipeline/invalid', 'processing_state needs key and val', loc);
+    r.invalid('processing_state needs key and val', loc);
     return undefined;
   }
   if (!COMPARE_OPS.includes(op)) {
-    r.error('pipeline/invalid', `op must be one of ${COMPARE_OPS.join(', ')}`, get(e, 'op')!.loc);
+    r.invalid(`op must be one of ${COMPARE_OPS.join(', ')}`, get(e, 'op')!.loc);
     return undefined;
   }
   return { type: 'processing_state' as const, key, val, op: op as CompareOp, loc };
 }
 
 function appliedCond(r: Reader, e: readonly YEntry[], loc: SourceLocation) {
-  const id = r.string(get(e, 'processing_item_id'), 'processing_item_id');
+  const id = r.str(e, 'processing_item_id');
   r.onlyKeys(e, ['type', 'processing_item_id'], 'processing_item_applied condition');
   if (id === undefined) {
-    r.error('pipeline/invalid', 'processing_item_applied needs processing_item_id', loc);
+    r.invalid('processing_item_applied needs processing_item_id', loc);
     return undefined;
   }
   return { type: 'processing_item_applied' as const, processingItemId: id, loc };
@@ -617,16 +638,16 @@ const ruleCondition: CondParser<RuleCondition> = (r, type, e, loc) => {
       const field = fn && fn.kind === 'scalar' && fn.value === null ? null : r.string(fn, 'field');
       const value = r.scalar(get(e, 'value'), 'value');
       if (field === undefined || value === undefined) {
-        r.error('pipeline/invalid', 'contains_detection_item needs field and value', loc);
+        r.invalid('contains_detection_item needs field and value', loc);
         return undefined;
       }
       return { type, field, value, loc };
     }
     case 'contains_field': {
       r.onlyKeys(e, ['type', 'field'], 'contains_field condition');
-      const field = r.string(get(e, 'field'), 'field');
+      const field = r.str(e, 'field');
       if (field === undefined) {
-        r.error('pipeline/invalid', 'contains_field needs field', loc);
+        r.invalid('contains_field needs field', loc);
         return undefined;
       }
       return { type, field, loc };
@@ -641,15 +662,15 @@ const ruleCondition: CondParser<RuleCondition> = (r, type, e, loc) => {
       return type === 'is_sigma_rule' ? { type, loc } : { type, loc };
     case 'rule_attribute': {
       r.onlyKeys(e, ['type', 'attribute', 'value', 'op'], 'rule_attribute condition');
-      const attribute = r.string(get(e, 'attribute'), 'attribute');
+      const attribute = r.str(e, 'attribute');
       const vn = get(e, 'value');
-      const op = r.string(get(e, 'op'), 'op') ?? 'eq';
+      const op = r.str(e, 'op') ?? 'eq';
       if (attribute === undefined || !vn) {
-        r.error('pipeline/invalid', 'rule_attribute needs attribute and value', loc);
+        r.invalid('rule_attribute needs attribute and value', loc);
         return undefined;
       }
       if (![...COMPARE_OPS, 'in', 'not_in'].includes(op)) {
-        r.error('pipeline/invalid', `op must be one of ${[...COMPARE_OPS, 'in', 'not_in'].join(', ')}`, get(e, 'op')!.loc);
+        r.invalid(`op must be one of ${[...COMPARE_OPS, 'in', 'not_in'].join(', ')}`, get(e, 'op')!.loc);
         return undefined;
       }
       let value: string | number | boolean | (string | number)[];
@@ -668,9 +689,9 @@ const ruleCondition: CondParser<RuleCondition> = (r, type, e, loc) => {
     }
     case 'tag': {
       r.onlyKeys(e, ['type', 'tag'], 'tag condition');
-      const tag = r.string(get(e, 'tag'), 'tag');
+      const tag = r.str(e, 'tag');
       if (tag === undefined) {
-        r.error('pipeline/invalid', 'tag condition needs tag', loc);
+        r.invalid('tag condition needs tag', loc);
         return undefined;
       }
       return { type, tag, loc };
@@ -681,8 +702,8 @@ const ruleCondition: CondParser<RuleCondition> = (r, type, e, loc) => {
 
 /** `cond: any|all` of value conditions (pySigma ValueProcessingCondition); default any. */
 function valueCond(r: Reader, e: readonly YEntry[]): 'any' | 'all' {
-  const cond = r.string(get(e, 'cond'), 'cond') ?? 'any';
-  if (cond !== 'any' && cond !== 'all') r.error('pipeline/invalid', "cond must be 'any' or 'all'", get(e, 'cond')!.loc);
+  const cond = r.str(e, 'cond') ?? 'any';
+  if (cond !== 'any' && cond !== 'all') r.invalid("cond must be 'any' or 'all'", get(e, 'cond')!.loc);
   return cond === 'all' ? 'all' : 'any';
 }
 
@@ -692,17 +713,17 @@ const itemCondition: CondParser<DetectionItemCondition> = (r, type, e, loc) => {
       r.onlyKeys(e, ['type', 'pattern', 'cond', 'negate'], 'match_string condition');
       // pySigma uses re.match: anchored at the start only (conditions.ts calls testPrefix).
       const pattern = r.regex(get(e, 'pattern'), 'pattern');
-      if (!get(e, 'pattern')) r.error('pipeline/invalid', 'match_string needs pattern', loc);
+      if (!get(e, 'pattern')) r.invalid('match_string needs pattern', loc);
       const cond = valueCond(r, e);
       if (!pattern) return undefined;
-      return { type, pattern, cond, negate: r.bool(get(e, 'negate'), 'negate', false), loc };
+      return { type, pattern, cond, negate: r.flag(e, 'negate'), loc };
     }
     case 'match_value': {
       r.onlyKeys(e, ['type', 'value', 'cond'], 'match_value condition');
       const value = r.scalar(get(e, 'value'), 'value');
       const cond = valueCond(r, e);
       if (value === undefined) {
-        r.error('pipeline/invalid', 'match_value needs value', loc);
+        r.invalid('match_value needs value', loc);
         return undefined;
       }
       return { type, value, cond, loc };
@@ -726,14 +747,14 @@ const fieldCondition: CondParser<FieldNameCondition> = (r, type, e, loc) => {
     case 'include_fields':
     case 'exclude_fields': {
       r.onlyKeys(e, ['type', 'fields', 'mode'], `${type} condition`);
-      const fields = r.strings(get(e, 'fields'), 'fields');
-      const mode = r.string(get(e, 'mode'), 'mode') ?? 'plain';
+      const fields = r.strs(e, 'fields');
+      const mode = r.str(e, 'mode') ?? 'plain';
       if (!fields) {
-        r.error('pipeline/invalid', `${type} needs fields`, loc);
+        r.invalid(`${type} needs fields`, loc);
         return undefined;
       }
       if (mode !== 'plain' && mode !== 're') {
-        r.error('pipeline/invalid', "mode must be 'plain' or 're'", get(e, 'mode')!.loc);
+        r.invalid("mode must be 'plain' or 're'", get(e, 'mode')!.loc);
         return undefined;
       }
       const patterns: LinearRegex[] = [];
@@ -761,26 +782,26 @@ function postprocessingItem(r: Reader, n: YNode, defaultId: string): Postprocess
   if (!e) return undefined;
   const te = entryOf(e, 'type');
   if (!te) {
-    r.error('pipeline/invalid', 'postprocessing item without a type', n.loc);
+    r.invalid('postprocessing item without a type', n.loc);
     return undefined;
   }
   const type = r.string(te.value, 'type');
   if (type === undefined) return undefined;
-  const id = r.string(get(e, 'id'), 'id') ?? defaultId;
+  const id = r.str(e, 'id') ?? defaultId;
   const ruleConditions = conditionSet<RuleCondition>(r, e, 'rule', RULE_CONDITIONS, ruleCondition);
   const common = ['id', 'type', 'rule_conditions', 'rule_cond_op', 'rule_cond_not', 'rule_cond_expr'];
   let t: PostprocessingTransformation | undefined;
   switch (type) {
     case 'embed':
       r.onlyKeys(e, [...common, 'prefix', 'suffix'], 'postprocessing embed');
-      t = { type, prefix: r.string(get(e, 'prefix'), 'prefix') ?? '', suffix: r.string(get(e, 'suffix'), 'suffix') ?? '' };
+      t = { type, prefix: r.str(e, 'prefix') ?? '', suffix: r.str(e, 'suffix') ?? '' };
       break;
     case 'simple_template': {
       r.onlyKeys(e, [...common, 'template'], 'postprocessing simple_template');
       const tn = requireParam(r, e, 'template', type, n.loc);
       const template = r.string(tn, 'template');
       if (template === undefined) return undefined;
-      if (!checkTemplate(template, ['query', 'rule', 'pipeline'], (msg) => r.error('pipeline/invalid', msg, tn!.loc))) return undefined;
+      if (!checkTemplate(template, ['query', 'rule', 'pipeline'], (msg) => r.invalid(msg, tn!.loc))) return undefined;
       t = { type, template };
       break;
     }
@@ -800,7 +821,7 @@ function postprocessingItem(r: Reader, n: YNode, defaultId: string): Postprocess
       try {
         t = { type, jsonTemplate: JSON.parse(text) as unknown };
       } catch (err) {
-        r.error('pipeline/invalid', `json_template is not valid JSON: ${(err as Error).message}`, jn!.loc);
+        r.invalid(`json_template is not valid JSON: ${(err as Error).message}`, jn!.loc);
         return undefined;
       }
       break;
@@ -815,7 +836,7 @@ function postprocessingItem(r: Reader, n: YNode, defaultId: string): Postprocess
       break;
     }
     case 'template':
-      r.error('pipeline/invalid', 'postprocessing type template (Jinja2) is not supported: sigmats runs no template code; use simple_template ({query}, {rule.title}, {pipeline.state[key]})', te.value.loc);
+      r.invalid('postprocessing type template (Jinja2) is not supported: sigmats runs no template code; use simple_template ({query}, {rule.title}, {pipeline.state[key]})', te.value.loc);
       return undefined;
     default:
       r.error('pipeline/unknown-transformation', `unknown postprocessing type '${type}'`, te.value.loc, 'known: embed, simple_template, replace, json, nest');
@@ -829,7 +850,7 @@ function finalizer(r: Reader, n: YNode): Finalizer | undefined {
   if (!e) return undefined;
   const te = entryOf(e, 'type');
   if (!te) {
-    r.error('pipeline/invalid', 'finalizer without a type', n.loc);
+    r.invalid('finalizer without a type', n.loc);
     return undefined;
   }
   const type = r.string(te.value, 'type');
@@ -837,7 +858,7 @@ function finalizer(r: Reader, n: YNode): Finalizer | undefined {
     const v = get(e, 'indent');
     if (!v || (v.kind === 'scalar' && v.value === null)) return undefined;
     if (v.kind === 'scalar' && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 0 && v.value <= 16) return v.value;
-    r.error('pipeline/invalid', 'indent must be an integer from 0 to 16', v.loc);
+    r.invalid('indent must be an integer from 0 to 16', v.loc);
     return undefined;
   };
   switch (type) {
@@ -845,9 +866,9 @@ function finalizer(r: Reader, n: YNode): Finalizer | undefined {
       r.onlyKeys(e, ['type', 'separator', 'prefix', 'suffix'], 'finalizer concat');
       return {
         type,
-        separator: r.string(get(e, 'separator'), 'separator') ?? '\n',
-        prefix: r.string(get(e, 'prefix'), 'prefix') ?? '',
-        suffix: r.string(get(e, 'suffix'), 'suffix') ?? '',
+        separator: r.str(e, 'separator') ?? '\n',
+        prefix: r.str(e, 'prefix') ?? '',
+        suffix: r.str(e, 'suffix') ?? '',
         loc: n.loc,
       };
     case 'json':
@@ -865,7 +886,7 @@ function finalizer(r: Reader, n: YNode): Finalizer | undefined {
       return { type, finalizers, loc: n.loc };
     }
     case 'template':
-      r.error('pipeline/invalid', 'finalizer type template (Jinja2) is not supported: sigmats runs no template code; use concat, json or yaml', te.value.loc);
+      r.invalid('finalizer type template (Jinja2) is not supported: sigmats runs no template code; use concat, json or yaml', te.value.loc);
       return undefined;
     case undefined:
       return undefined;

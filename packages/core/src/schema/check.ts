@@ -3,9 +3,12 @@
  * properties, additionalProperties, items, enum, anyOf, format (uuid), minLength, maxLength.
  *
  * Why not ajv: its standalone code for the three schemas was 4.7 KB of the gzipped browser bundle (issue 14's budget
- * is 150 KB; BENCHMARKS.md "Bundle sizes"), this is about 0.9 KB. ajv stays the reference: test/schema/check.test.ts
+ * is 150 KB; BENCHMARKS.md "Bundle sizes"), this is about 1 KB. ajv stays the reference: test/schema/check.test.ts
  * compares the errors of this checker, in order, with those of ajv (`allErrors`) on every corpus document and on
  * random and mutated ones, and fails on any keyword the schemas start using that this checker does not know.
+ *
+ * It runs on the located YAML tree (checkSchemaTree, the parser's): lists and mappings are checked by the tree check,
+ * scalars by the scalar check it calls. checkSchema checks a plain value by checking it as a tree.
  *
  * Errors and their order are ajv's: per schema, the keywords that apply to any type (enum, anyOf) first, then the
  * keywords of the schema's type when the value has it (string: maxLength, minLength, format; array: items; object:
@@ -39,10 +42,9 @@ export interface SchemaError {
 /** ajv-formats' `uuid`. */
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
+/** Whether a scalar (a string, number, boolean or null) has the type: no scalar is an object or an array. */
 function hasType(type: NonNullable<SchemaNode['type']>, v: unknown): boolean {
-  return type === 'object' ? isObject(v) : type === 'array' ? Array.isArray(v) : typeof v === type;
+  return v !== null && typeof v === type;
 }
 
 /**
@@ -65,7 +67,10 @@ interface Failure {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-/** A schema made into a function once, so that a check does not re-read the schema's keywords at every value. */
+/**
+ * A schema made into a function once, so that a check does not re-read the schema's keywords at every value: here the
+ * check of a scalar's value (the tree check below checks lists and mappings).
+ */
 type Check = (v: unknown, at: Place, out: Failure[]) => void;
 
 /** Length in code points, as JSON Schema counts it (ajv's ucs2length). */
@@ -97,9 +102,10 @@ function hasKeywordsOfType(s: SchemaNode): boolean {
   }
 }
 
+/** The scalar check: type, enum, anyOf and the string keywords, in ajv's order. */
 function build(s: SchemaNode): Check {
   const checks: Check[] = [];
-  const { type, maxLength, minLength, format, items, required = [], additionalProperties: extra } = s;
+  const { type, maxLength, minLength, format } = s;
   const typed = hasKeywordsOfType(s);
   if (type !== undefined && !typed) {
     checks.push((v, at, out) => {
@@ -129,13 +135,6 @@ function build(s: SchemaNode): Check {
     });
   }
   if (typed) {
-    const item = items && compile(items);
-    // Indexed arrays, not entries: this runs once per document, mostly before the JIT has optimized it, where
-    // destructuring and iterators cost most of the time.
-    const names = Object.keys(s.properties ?? {});
-    const props = names.map((name) => compile(s.properties![name]!));
-    const known = new Set(names);
-    const rest = typeof extra === 'object' ? compile(extra) : undefined;
     checks.push((v, at, out) => {
       if (!hasType(type!, v)) {
         out.push({ at, keyword: 'type', params: { type } });
@@ -144,22 +143,6 @@ function build(s: SchemaNode): Check {
         if (maxLength !== undefined && v.length > maxLength && codePoints(v) > maxLength) out.push({ at, keyword: 'maxLength', params: { limit: maxLength } });
         if (minLength !== undefined && v.length < 2 * minLength && codePoints(v) < minLength) out.push({ at, keyword: 'minLength', params: { limit: minLength } });
         if (format === 'uuid' && !UUID.test(v)) out.push({ at, keyword: 'format', params: { format } });
-      } else if (Array.isArray(v)) {
-        if (item) for (let i = 0; i < v.length; i++) item(v[i], { parent: at, name: i }, out);
-      } else {
-        const o = v as Record<string, unknown>;
-        for (let i = 0; i < required.length; i++) if (o[required[i]!] === undefined) out.push({ at, keyword: 'required', params: { missingProperty: required[i] } });
-        if (extra === false || rest) {
-          for (const name in o) {
-            if (known.has(name)) continue;
-            if (rest) rest(o[name], { parent: at, name }, out);
-            else out.push({ at, keyword: 'additionalProperties', params: { additionalProperty: name } });
-          }
-        }
-        for (let i = 0; i < names.length; i++) {
-          const value = o[names[i]!];
-          if (value !== undefined) props[i]!(value, { parent: at, name: names[i]! }, out);
-        }
       }
     });
   }
@@ -170,18 +153,30 @@ function build(s: SchemaNode): Check {
       };
 }
 
-/** The errors of `value` against `schema`, all of them, in ajv's order (an empty list when it is valid). */
+/**
+ * A plain value (JSON-like data, as JSON and YAML loaders give it) as a tree for the tree check: an array a sequence
+ * (holes are undefined scalars), any other object a mapping of the keys `for…in` gives (as ajv enumerates them),
+ * anything else a scalar. Only what the check reads is filled in.
+ */
+function treeOf(v: unknown): YNode {
+  if (Array.isArray(v)) return { kind: 'seq', items: Array.from(v, treeOf) } as unknown as YNode;
+  if (typeof v !== 'object' || v === null) return { kind: 'scalar', value: v } as unknown as YNode;
+  const entries: { key: { text: string }; value: YNode }[] = [];
+  for (const key in v) entries.push({ key: { text: key }, value: treeOf((v as Record<string, unknown>)[key]) });
+  return { kind: 'map', entries } as unknown as YNode;
+}
+
+/** The errors of `value` (JSON-like data) against `schema`, all of them, in ajv's order (an empty list when it is valid). */
 export function checkSchema(schema: SchemaNode, value: unknown): SchemaError[] {
-  const out: Failure[] = [];
-  compile(schema)(value, null, out);
-  return out.map((f) => ({ instancePath: pointer(f.at), keyword: f.keyword, params: f.params }));
+  return checkSchemaTree(schema, treeOf(value));
 }
 
 /**
- * The same check run on the located YAML tree itself, for the parser: giving checkSchema a plain copy of each
- * document (null-prototype objects, slow to fill and to enumerate) cost more than the check, measured on the corpus.
- * A tree has the plain copy's errors, in the same order (test/schema/check.test.ts compares the two): a map is an
- * object whose keys enumerate as a plain object's do (array indexes first), a sequence an array, a scalar its value.
+ * The check run on the located YAML tree itself, for the parser: giving a checker of plain values a plain copy of
+ * each document (null-prototype objects, slow to fill and to enumerate) cost more than the check, measured on the
+ * corpus. A tree has the plain copy's errors, in the same order (test/schema/check.test.ts compares the two with
+ * ajv's): a map is an object whose keys enumerate as a plain object's do (array indexes first), a sequence an array,
+ * a scalar its value.
  */
 type TreeCheck = (n: YNode, parent: Place, name: string | number | undefined, out: Failure[]) => void;
 /** One check of a list or a mapping, at its place. */
@@ -196,7 +191,7 @@ function placeOf(parent: Place, name: string | number | undefined): Place {
   return name === undefined ? parent : { parent, name };
 }
 
-/** Where the plain check of a scalar records its failures until they are given the scalar's place. */
+/** Where the scalar check records its failures until they are given the scalar's place. */
 const PENDING: Place = { parent: null, name: '' };
 
 const compiledTree = new WeakMap<SchemaNode, TreeCheck>();
@@ -218,7 +213,7 @@ function isArrayIndex(key: string): boolean {
   return c >= 48 && c <= 57 && /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 }
 
-/** The check of lists and mappings; a scalar is checked as its value, by the plain check. */
+/** The check of lists and mappings; a scalar is checked as its value, by the scalar check. */
 function buildTree(s: SchemaNode): TreeCheck {
   const plain = compile(s);
   const checks: TreeKeywordCheck[] = [];

@@ -14,7 +14,8 @@ import { HAVE_SIGMAHQ, NEEDS_SIGMAHQ, SIGMAHQ } from '../shared-data.js';
 
 // core's schema checker (src/schema/check.ts) replaced ajv's standalone code in the bundle; ajv stays the reference.
 // Every document here is checked by both, against each of the three schemas, and the errors must be the same, in the
-// same order (instance path, keyword, params): the diagnostics are built from them in that order.
+// same order (instance path, keyword, params): the diagnostics are built from them in that order. checkSchema runs the
+// parser's tree check (checkSchemaTree) on the value made a tree, so these compare what the parser runs with ajv.
 
 const interop = <T>(m: T): T => ((m as unknown as { default?: T }).default ?? m);
 const ajv = new (interop(Ajv2020))({ allErrors: true, strict: true, allowUnionTypes: true, messages: false });
