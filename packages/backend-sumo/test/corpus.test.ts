@@ -36,10 +36,9 @@ function reason(message: string, code: string): string {
 describe.skipIf(!HAVE_SIGMAHQ).each<[string, Backend, number, Record<string, string>]>([
   // Log search without a scope refuses the Linux/macOS categories and the Windows categories no event log channel
   // records (nothing in their messages tells their event types apart); with a scope they convert. One rule tests
-  // Level 4, which the Windows JSON format cannot tell from level 0 (both "Informational"). One, win_wmi_persistence,
-  // filters on a field that its two WMI-Activity events keep under different UserData elements.
-  ['sumo', sumo, 2927, {}],
-  ['sumo scope option', sumo, 3139, { scope: '_sourceCategory=x' }],
+  // Level 4, which the Windows JSON format cannot tell from level 0 (both "Informational").
+  ['sumo', sumo, 2928, {}],
+  ['sumo scope option', sumo, 3140, { scope: '_sourceCategory=x' }],
   // Cloud SIEM also refuses m365 alert services, Google Workspace login, unmapped Zeek logs and Linux syslog rules
   // reading fields (see logsources.ts), for the reasons the catalog gives.
   ['sumo-cse', sumoCse, 2828, {}],

@@ -149,21 +149,22 @@ describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
     expect(two).not.toContain('EventData.');
   });
 
-  test('no EventID: a data field is refused by both, at the field (log search) and at the log source (Cloud SIEM)', () => {
+  test('no EventID: the log search reads the field per event type (the listed ids and any other); Cloud SIEM refuses it', () => {
     const rule = applocker(`
       selection:
         FilePath|contains: '\\Temp\\'
       condition: selection`);
-    const s = convert(sumo, rule).errors;
-    expect(s).toHaveLength(1);
-    expect(s[0]).toMatchObject({ code: 'backend/unsupported-feature', line: 10, column: 26 });
-    expect(s[0]!.message).toBe("field 'FilePath' is under different keys in the rule's event types (EventData.FilePath, UserData.RuleAndFileData.FilePath): split the rule by EventID");
+    const s = convert(sumo, rule);
+    expect(s.errors).toEqual([]);
+    expect(s.queries[0]).toContain(
+      '| where (!(EventID in ("8002", "8003", "8004", "8005", "8006", "8007")) and EventData_FilePath matches /(?is)^.*\\x5cTemp\\x5c.*$/) or (EventID in ("8002", "8003", "8004", "8005", "8006", "8007") and UserData_RuleAndFileData_FilePath matches /(?is)^.*\\x5cTemp\\x5c.*$/)',
+    );
     const c = convert(sumoCse, rule).errors;
     expect(c).toHaveLength(1);
     expect(c[0]).toMatchObject({ code: 'backend/unsupported-feature', line: 6 });
   });
 
-  test('log search: event types keeping a field in different places are refused; Cloud SIEM reads each where it is', () => {
+  test('event types keeping a field in different places: both outputs read it where each event type keeps it', () => {
     const rule = applocker(`
       selection:
         EventID:
@@ -171,10 +172,10 @@ describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
           - 8022
         FilePath|contains: x
       condition: selection`);
-    const s = convert(sumo, rule).errors;
-    expect(s).toHaveLength(1);
-    expect(s[0]!.message).toBe(
-      "field 'FilePath' is under different keys in the rule's event types (UserData.RuleAndFileData.FilePath, EventData.FilePath): split the rule by EventID",
+    const s = convert(sumo, rule);
+    expect(s.errors).toEqual([]);
+    expect(s.queries[0]).toContain(
+      '| where EventID in ("8004", "8022") and ((EventID = "8004" and toLowerCase(UserData_RuleAndFileData_FilePath) matches "*x*") or (EventID = "8022" and toLowerCase(EventData_FilePath) matches "*x*"))',
     );
     const c = convert(sumoCse, rule);
     expect(c.errors).toEqual([]);
@@ -202,7 +203,7 @@ describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
     expect(convert(sumoCse, rule).errors).toEqual([]);
   });
 
-  test('System rules with several event ids reading Channel are refused in log search (104 keeps it in UserData)', () => {
+  test('System rules with several event ids reading Channel read it per event id in log search (104 keeps it in UserData)', () => {
     const rule = ruleYaml(`
       selection:
         EventID:
@@ -210,7 +211,9 @@ describe("AppLocker's file events: data in UserData.RuleAndFileData", () => {
           - 7045
         Channel: Security
       condition: selection`, { logsource: SYSTEM });
-    expect(convert(sumo, rule).errors[0]!.message).toContain("field 'Channel' is under different keys");
+    expect(convert(sumo, rule).queries[0]).toContain(
+      '((EventID = "104" and toLowerCase(UserData_LogFileCleared_Channel) = "security") or (EventID = "7045" and toLowerCase(Channel) = "security"))',
+    );
   });
 });
 
@@ -254,7 +257,7 @@ describe('WMI-Activity and LocalSessionManager events: data in UserData, an elem
     expect(convert(sumoCse, wmi(CLEAR_LOG)).queries[0]).toContain("fields['UserData.Operation_ClientFailure.Operation'] matches /(?is)^.*Win32_NTEventlogFile.*$/");
   });
 
-  test('log search: a filter over two WMI events with different elements is refused at the field (SigmaHQ win_wmi_persistence)', () => {
+  test('log search: a filter over two WMI events with different elements reads each (SigmaHQ win_wmi_persistence)', () => {
     const r = convert(
       sumo,
       wmi(`
@@ -266,14 +269,10 @@ describe('WMI-Activity and LocalSessionManager events: data in UserData, an elem
         Provider: 'SCM Event Provider'
       condition: (binding or registration) and not filter_scm`),
     );
-    expect(r.queries).toEqual([]);
-    expect(r.errors.map((e) => [e.code, e.line, e.message])).toEqual([
-      [
-        'backend/unsupported-feature',
-        14,
-        "field 'Provider' is under different keys in the rule's event types (UserData.Operation_ESStoConsumerBinding.Provider, UserData.Operation_EssStarted.Provider): split the rule by EventID",
-      ],
-    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.queries[0]).toContain(
+      '!((EventID = "5861" and toLowerCase(UserData_Operation_ESStoConsumerBinding_Provider) = "scm event provider") or (EventID = "5859" and toLowerCase(UserData_Operation_EssStarted_Provider) = "scm event provider"))',
+    );
   });
 
   test('LocalSessionManager 21 Address (SigmaHQ win_terminalservices_rdp_ngrok) is read from UserData.EventXML', () => {

@@ -364,3 +364,53 @@ describe('Security 1102: LogFileCleared', () => {
     }
   });
 });
+
+/**
+ * A field its event types keep under different keys is read per event id by the log search: SigmaHQ's
+ * win_wmi_persistence filters 5859 (Operation_EssStarted) on Provider, and its other event type, 5861, has another
+ * element. The filter must leave out exactly the SCM provider's 5859 events.
+ */
+const PERSISTENCE_RULE = `title: WMI persistence
+id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d63
+status: test
+logsource:
+    product: windows
+    service: wmi
+detection:
+    binding:
+        EventID: 5861
+    registration:
+        EventID: 5859
+    filter_scm:
+        Provider: 'SCM Event Provider'
+        PossibleCause: 'Permanent'
+    condition: (binding or registration) and not filter_scm
+level: medium
+`;
+
+describe('a field under different elements in two WMI events: the log search reads each', () => {
+  const coll = loadCollection([{ text: PERSISTENCE_RULE, file: 'persistence.yml' }]);
+  const wmi: EventSource = { product: 'windows', service: 'wmi' };
+  const started = (provider: string): RawEvent =>
+    userDataEvent('Microsoft-Windows-WMI-Activity', WMI_CHANNEL, 5859, 'Operation_EssStarted', {
+      NamespaceName: '//./root/cimv2', Query: 'select * from MSFT_SCMEventLogEvent', User: 'S-1-5-32-544', Processid: 436, Provider: provider, queryid: 0,
+      PossibleCause: 'Permanent',
+    });
+  const binding = userDataEvent('Microsoft-Windows-WMI-Activity', WMI_CHANNEL, 5861, 'Operation_ESStoConsumerBinding', {
+    Namespace: '//./root/subscription', ESS: 'x', CONSUMER: 'CommandLineEventConsumer="x"', PossibleCause: 'Permanent',
+  });
+  test.skipIf(!HAVE_VENDOR).each([
+    ["the SCM provider's 5859 (filtered out)", started('SCM Event Provider'), false],
+    ["another provider's 5859", started('Evil Provider'), true],
+    ['a 5861 binding', binding, true],
+  ] as const)(`%s: the log search agrees with the evaluator ${NEEDS_VENDOR}`, (_n, e, expected) => {
+    const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
+    expect(set.match(e as Record<string, unknown>).length > 0).toBe(expected);
+    const platform = byId.get('sumo/json')!;
+    const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
+    const records = platform.records(e, wmi);
+    expect(records.length > 0 && tests.some((t) => t(records))).toBe(expected);
+  });
+});

@@ -1,12 +1,13 @@
 import { diagnostic } from '@sigmats/core';
-import type { BackendOptionValue, Expr, SigmaRule, SourceLocation } from '@sigmats/core';
+import { mapLeaves } from '@sigmats/core';
+import type { BackendOptionValue, Expr, MatchExpr, SigmaRule, SourceLocation } from '@sigmats/core';
 import { exprFields, fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
 import { tokenize } from '../lint/lexer.js';
 import { planFields, type FieldPlan } from './fields.js';
 import { jsonEscapeKeywords, splitScope, wrapScope } from './keywords.js';
 import { windowsJsonValues } from './windows-values.js';
 import { impliedEventIds } from '../cse/backend.js';
-import { fieldKeys, hasInEventKeys, keysProblem, renameFields } from '../shared/in-event-keys.js';
+import { eventIdsOf, fieldKeys, hasInEventKeys, keysProblem, renameFields } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { searchHooks } from './leaf.js';
 import { searchProfile, windowsAssumes, type SearchProfile } from './profiles.js';
@@ -118,25 +119,59 @@ function fieldLocations(e: Expr, out: Map<string, SourceLocation> = new Map()): 
 
 /**
  * A Windows rule reads each field where its event types keep it: System 104's `Channel` is the cleared log,
- * `UserData.LogFileCleared.Channel`, and AppLocker's file events keep their data in `UserData.RuleAndFileData`
- * (shared/in-event-keys.ts). The channel and event id filters still read the header. One query reads a field from one
- * key: when the rule's event types (its channels times the event ids it tests) keep a field in different places, or
- * a rule without event ids reads data of a channel that keeps some events' data in UserData, the rule is refused
- * (located at the field), rather than read where the events do not have it.
+ * `UserData.LogFileCleared.Channel`, and AppLocker's, WMI-Activity's and LocalSessionManager's events keep their data
+ * in a UserData element (shared/in-event-keys.ts). The channel and event id filters still read the header. A field
+ * whose key differs between the rule's event types (its channels times the event ids it tests, or, without event ids,
+ * the listed ones and any other) is read per event type: each test of it becomes `(EventID is one of this key's ids and
+ * <the test on this key>) or …`, exact for every test (a null test too), since an event's id says where its data is.
+ * Only an event id kept under different keys in the rule's channels, or a field compared with such a field, is
+ * refused (located at the field).
  */
 function inEventFields(expr: Expr, rule: SigmaRule, profile: SearchProfile, settings: SearchSettings): Result<Expr> {
   if (profile.collection !== 'windows-json') return ok(expr);
   const channels = settings.channel !== undefined ? [settings.channel] : profile.filters.find((f) => f.field === 'Channel')?.values;
   if (channels === undefined || !channels.some(hasInEventKeys)) return ok(expr);
-  const ids = impliedEventIds(expr);
+  const ids = eventIdsOf(channels, impliedEventIds(expr));
+  // Per field read from more than one key: key -> the event ids ('' any other) whose events keep it there.
+  const split = new Map<string, Map<string, string[]>>();
   const renames = new Map<string, string>();
   for (const field of exprFields(expr)) {
-    const keys = fieldKeys(channels, ids, field, profile.jsonPath(field));
-    if (keys.size > 1) return fail(diagnostic('backend/unsupported-feature', keysProblem(field, keys), fieldLocations(expr).get(field) ?? rule.loc));
-    const key = keys.values().next().value;
-    if (key !== undefined && key !== profile.jsonPath(field)) renames.set(field, key);
+    const byKey = new Map<string, string[]>();
+    for (const id of ids) {
+      const keys = fieldKeys(channels, new Set([id]), field, profile.jsonPath(field));
+      if (keys.size > 1) return fail(diagnostic('backend/unsupported-feature', keysProblem(field, keys), fieldLocations(expr).get(field) ?? rule.loc));
+      const key = [...keys][0]!;
+      byKey.set(key, [...(byKey.get(key) ?? []), id]);
+    }
+    if (byKey.size > 1) split.set(field, byKey);
+    else if (byKey.size === 1 && !byKey.has(profile.jsonPath(field))) renames.set(field, [...byKey.keys()][0]!);
   }
-  return ok(renames.size === 0 ? expr : renameFields(expr, (field) => renames.get(field)));
+  if (split.size === 0) return ok(renames.size === 0 ? expr : renameFields(expr, (field) => renames.get(field)));
+  let refused: string | undefined;
+  const out = mapLeaves(expr, (test) => {
+    if (test.kind !== 'match') return test;
+    if (test.value.kind === 'fieldref' && split.has(test.value.field)) refused ??= test.value.field;
+    const own = renameFields(test, (field) => renames.get(field)) as MatchExpr;
+    const byKey = split.get(test.field);
+    if (!byKey) return own;
+    const idIs = (id: string): Expr => ({ kind: 'match', field: 'EventID', value: { kind: 'number', value: Number(id), loc: test.loc }, origin: test.origin, loc: test.loc });
+    const anyOf = (list: readonly string[]): Expr => (list.length === 1 ? idIs(list[0]!) : { kind: 'or', operands: list.map(idIs), loc: test.loc });
+    return {
+      kind: 'or',
+      operands: [...byKey].map(([key, group]): Expr => {
+        // The ids of this key, or, for the key of any other id (''), none of the other keys' ids.
+        const others = [...byKey.values()].filter((g) => g !== group).flat();
+        const which = group.includes('') ? { kind: 'not' as const, operand: anyOf(others), loc: test.loc } : anyOf(group);
+        return { kind: 'and', operands: [which, { ...own, field: key }], loc: test.loc };
+      }),
+      loc: test.loc,
+    };
+  });
+  if (refused !== undefined) {
+    const keys = new Set(split.get(refused)!.keys());
+    return fail(diagnostic('backend/unsupported-feature', keysProblem(refused, keys), fieldLocations(expr).get(refused) ?? rule.loc));
+  }
+  return ok(out);
 }
 
 /** exprFacts: the condition has a keyword (jsonEscapeKeywords, splitScope's scope terms can act). */

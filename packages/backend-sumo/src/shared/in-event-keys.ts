@@ -111,11 +111,16 @@ export function eventTypes(channels: readonly string[], ids: ReadonlySet<string>
 /**
  * The keys `field` has in the event types a rule of `channels` can meet: with the event ids `ids` it tests, or, when it
  * tests none, with any id (those USER_DATA_EVENTS lists and any other). `key`: the field's key in an event of
- * EventData. One key: the field can be read; several: a query reading it from one of them misses the other events.
+ * EventData. One key: the field can be read; several: a query reading it from one of them misses the other events
+ * (the log search then reads it per event id, Cloud SIEM per event type).
  */
 export function fieldKeys(channels: readonly string[], ids: ReadonlySet<string> | undefined, field: string, key: string): Set<string> {
-  const all = ids ?? new Set(['', ...channels.flatMap((c) => Object.keys(USER_DATA_EVENTS[c] ?? {}))]);
-  return new Set(eventTypes(channels, all).map((t) => inEventKey(t.channel, t.id, field) ?? dataKey(t.channel, t.id, key)));
+  return new Set(eventTypes(channels, eventIdsOf(channels, ids)).map((t) => inEventKey(t.channel, t.id, field) ?? dataKey(t.channel, t.id, key)));
+}
+
+/** The event ids a rule of `channels` can meet: those it tests, or, when it tests none, '' (any id) and USER_DATA_EVENTS' ids. */
+export function eventIdsOf(channels: readonly string[], ids: ReadonlySet<string> | undefined): ReadonlySet<string> {
+  return ids ?? new Set(['', ...channels.flatMap((c) => Object.keys(USER_DATA_EVENTS[c] ?? {}))]);
 }
 
 /** The refusal of a field fieldKeys gives several keys. */
