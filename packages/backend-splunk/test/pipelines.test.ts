@@ -230,6 +230,10 @@ describe('pipelines', () => {
         `${SOURCES} EventCode=8004 Name="'X'"`,
       );
     });
+    test("a packaged app's Package (8020-8025) is RuleAndFileData's too", () => {
+      const r = convert(withLogsource('sel:\n  EventID: 8022\n  Package|contains: x\ncondition: sel', APPLOCKER), { pipelineNames: ['splunk-windows'] });
+      expect(r.diagnostics.map((d) => d.message.slice(0, 48))).toEqual(['AppLocker keeps this field in UserData (RuleAndF']);
+    });
     test('Channel stays the Channel refusal (one error, not two)', () => {
       const r = convert(withLogsource('sel:\n  EventID: 8004\n  Channel: X\ncondition: sel', APPLOCKER), { pipelineNames: ['splunk-windows'] });
       expect(r.diagnostics.map((d) => d.message.slice(0, 8))).toEqual(['Channel:']);

@@ -25,7 +25,9 @@
  *   data_dictionaries/windows/etw-providers/Microsoft-Windows-AppLocker/events/event-8004.md @ 741fe55c: PolicyName,
  *   RuleId, RuleName, RuleSddl, TargetUser, TargetProcessId, FilePath, FileHash, Fqbn, TargetLogonId, FullFilePath,
  *   the strings with a `…Length` before them; Splunk's own detection reads PolicyName, RuleId, TargetUser,
- *   TargetProcessId, FilePath and FullFilePath out of that element, SOURCES.md).
+ *   TargetProcessId, FilePath and FullFilePath out of that element, SOURCES.md), and the packaged-app events' Package
+ *   (8022's template, event-8022.md @ 84ded3ec: PackageLength, PackageBuffer; EvtxECmd's map of 8020 reads
+ *   `/Event/UserData/RuleAndFileData/Package`, EricZimmerman/evtx @ 03a7a1f).
  * - WMI-Activity/Operational: one element per event, `Operation_ClientFailure` (5858), `Operation_EssStarted` (5859),
  *   … (SOURCES.md, "WMI-Activity and LocalSessionManager"). The children: those of 5858 in SigmaHQ's recording (Id,
  *   ClientMachine, User, ClientProcessId, Component, Operation, ResultCode, PossibleCause), of 5859 in ATC's raw event
@@ -46,7 +48,7 @@
  *   `SubjectUserName` (Splunk_TA_windows transforms.conf and props.conf, PMJeffery/splunk4windows @ 192ab41e).
  */
 const USER_DATA: readonly (readonly [service: string, writer: string, element: string, fields: string, eventId?: number])[] = [
-  ['applocker', 'AppLocker', 'RuleAndFileData', '(?:PolicyName|Rule(?:Name|Sddl)|File(?:Path|Hash)|Fqbn|FullFilePath)(?:Length)?|RuleId|Target(?:User|ProcessId|LogonId)'],
+  ['applocker', 'AppLocker', 'RuleAndFileData', '(?:PolicyName|Rule(?:Name|Sddl)|File(?:Path|Hash)|Fqbn|FullFilePath|Package)(?:Length)?|RuleId|Target(?:User|ProcessId|LogonId)'],
   [
     'wmi',
     'WMI-Activity',
