@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { loadCollection, type SigmaRule } from '@sigmats/core';
 import { compileRuleSet, flattenWindowsEvent, windowsLogsource } from '@sigmats/evaluator';
 import { describe, expect, test } from 'vitest';
@@ -412,5 +413,76 @@ describe('a field under different elements in two WMI events: the log search rea
     const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
     const records = platform.records(e, wmi);
     expect(records.length > 0 && tests.some((t) => t(records))).toBe(expected);
+  });
+});
+
+/**
+ * The log search's per-event-id reading is exact for any condition: random AppLocker rules (with or without event ids,
+ * a filter under `not`, null tests) over random events of the service's channels, each event's data placed where the
+ * recorded shape puts it (8002-8007 in RuleAndFileData, other ids in EventData), held to the evaluator.
+ */
+describe('random AppLocker rules: the log search reads each field per event id, as the evaluator does', () => {
+  const EXE_LOG = 'Microsoft-Windows-AppLocker/EXE and DLL';
+  const MSI_LOG = 'Microsoft-Windows-AppLocker/MSI and Script';
+  const PKG_LOG = 'Microsoft-Windows-AppLocker/Packaged app-Execution';
+  const applockerSource: EventSource = { product: 'windows', service: 'applocker' };
+  const eventArb = fc.record({
+    type: fc.constantFrom<[string, number]>([EXE_LOG, 8002], [EXE_LOG, 8004], [MSI_LOG, 8007], [PKG_LOG, 8022], [EXE_LOG, 8000]),
+    path: fc.constantFrom(undefined, 'C:\\TEMP\\A.EXE', 'C:\\TOOLS\\B.PS1'),
+    policy: fc.constantFrom(undefined, 'EXE', 'SCRIPT'),
+  });
+  const toEvent = (e: { type: [string, number]; path: string | undefined; policy: string | undefined }): RawEvent => {
+    const data: Record<string, unknown> = {};
+    if (e.path !== undefined) data['FilePath'] = e.path;
+    if (e.policy !== undefined) data['PolicyName'] = e.policy;
+    const [channel, id] = e.type;
+    const inUserData = id >= 8002 && id <= 8007;
+    return flattenWindowsEvent({
+      Event: {
+        System: {
+          Provider: { '#attributes': { Name: 'Microsoft-Windows-AppLocker' } }, EventID: id, Version: 0, Level: 2, Task: 0, Opcode: 0,
+          Keywords: '0x8000000000000000', TimeCreated: { '#attributes': { SystemTime: '2026-12-06T10:00:00.000000Z' } }, EventRecordID: 1,
+          Channel: channel, Computer: 'ws01', Security: { '#attributes': { UserID: 'S-1-5-18' } },
+        },
+        ...(inUserData ? { UserData: { RuleAndFileData: data } } : { EventData: data }),
+      },
+    }) as RawEvent;
+  };
+  const ids = fc.constantFrom('', '\n        EventID: 8004', '\n        EventID:\n          - 8004\n          - 8022', '\n        EventID:\n          - 8002\n          - 8007\n          - 8000');
+  const test1 = fc.constantFrom("FilePath|contains: '\\TEMP\\'", 'FilePath: null', "PolicyName: 'EXE'", "FilePath|endswith: '.PS1'");
+  const test2 = fc.constantFrom("PolicyName: 'SCRIPT'", 'PolicyName: null', "FilePath|startswith: 'C:\\TOOLS'");
+  const shape = fc.constantFrom('selection', 'selection and not filter', 'selection or filter');
+
+  test.skipIf(!HAVE_VENDOR)(`the log search agrees with the evaluator on every event ${NEEDS_VENDOR}`, () => {
+    const platform = byId.get('sumo/json')!;
+    fc.assert(
+      fc.property(ids, test1, test2, shape, fc.array(eventArb, { minLength: 1, maxLength: 6 }), (idText, t1, t2, condition, evs) => {
+        const text = `title: random AppLocker rule
+id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d64
+status: test
+logsource:
+    product: windows
+    service: applocker
+detection:
+    selection:${idText}
+        ${t1}
+    filter:
+        ${t2}
+    condition: ${condition}
+level: low
+`;
+        const coll = loadCollection([{ text, file: 'random.yml' }]);
+        const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
+        const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
+        for (const e of evs.map(toEvent)) {
+          const expected = set.match(e as Record<string, unknown>).length > 0;
+          const records = platform.records(e, applockerSource);
+          expect(records.length > 0 && tests.some((t) => t(records)), `${condition} / ${t1} / ${t2} / ${JSON.stringify(e['EventID'])}`).toBe(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
