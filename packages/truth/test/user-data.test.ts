@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { loadCollection, type SigmaRule } from '@sigmats/core';
+import { loadCollection } from '@sigmats/core';
 import { compileRuleSet, flattenWindowsEvent, windowsLogsource } from '@sigmats/evaluator';
 import { describe, expect, test } from 'vitest';
 import { platforms, type Platform } from '../src/differential/platforms.js';
@@ -31,7 +31,6 @@ detection:
 level: medium
 `;
 const collection = loadCollection([{ text: RULE, file: 'applocker.yml' }]);
-const rule = collection.rules[0]!;
 const source: EventSource = { product: 'windows', service: 'applocker' };
 
 /** An 8004 as evtx_dump writes it (the element's children as Windows renders them), flattened as the evaluator reads it. */
@@ -58,20 +57,41 @@ function blocked(filePath: string, id = 8004, channel = 'Microsoft-Windows-AppLo
 
 const byId = new Map(platforms().map((p) => [p.id, p]));
 
-function queriesOf(platform: Platform, r: SigmaRule): { queries: readonly string[]; errors: readonly string[] } {
-  const result = platform.backend.convert({ ...collection, rules: [r], correlations: [] }, platform.convertOptions);
-  return { queries: result.rules[0]?.queries ?? [], errors: result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message) };
+
+type Collection = ReturnType<typeof loadCollection>;
+
+/**
+ * The platform's verdict on an event for `coll` (one rule): its queries, converted without an error, over the
+ * event's vendor records under `src`. Converted and compiled once, for every event given to the returned test.
+ */
+function platformTest(platform: Platform, coll: Collection, src: EventSource): (event: RawEvent) => boolean {
+  const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
+  return (event) => {
+    const records = platform.records(event, src);
+    return records.length > 0 && tests.some((t) => t(records));
+  };
 }
 
-function matches(platform: Platform, event: RawEvent): boolean {
-  const tests = queriesOf(platform, rule).queries.map((q) => platform.compile(q));
-  const records = platform.records(event, source);
-  return records.length > 0 && tests.some((t) => t(records));
+/** The evaluator's verdict on an event for `coll`, Windows events routed by their channel and event id. */
+function evaluatorTest(coll: Collection): (event: RawEvent) => boolean {
+  const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
+  return (event) => set.match(event as Record<string, unknown>).length > 0;
 }
 
-function evaluatorMatches(event: RawEvent): boolean {
-  const set = compileRuleSet({ ...collection, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
-  return set.match(event as Record<string, unknown>).length > 0;
+/** The first error of a platform that refuses `coll` (it gives no query). */
+function refusal(platform: Platform, coll: Collection): string | undefined {
+  const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
+  expect(result.rules.flatMap((r) => r.queries), platform.id).toEqual([]);
+  return result.diagnostics.find((d) => d.severity === 'error')?.message;
+}
+
+/** Sumo's two outputs agree with the evaluator on `event` for `coll`. */
+function sumoAgrees(coll: Collection, src: EventSource, event: RawEvent, expected: boolean): void {
+  expect(evaluatorTest(coll)(event)).toBe(expected);
+  expect(platformTest(byId.get('sumo/json')!, coll, src)(event)).toBe(expected);
+  expect(platformTest(byId.get('sumo-cse')!, coll, src)(event)).toBe(expected);
 }
 
 const EVENTS: readonly (readonly [string, RawEvent, boolean])[] = [
@@ -105,19 +125,12 @@ describe('AppLocker file events: vendor records and verdicts', () => {
   });
 
   test.skipIf(!HAVE_VENDOR).each(EVENTS)(`%s: log search and Cloud SIEM agree with the evaluator ${NEEDS_VENDOR}`, (_name, event, expected) => {
-    expect(evaluatorMatches(event)).toBe(expected);
-    expect(matches(byId.get('sumo/json')!, event)).toBe(expected);
-    const cse = byId.get('sumo-cse')!;
-    expect(matches(cse, event)).toBe(expected);
-    expect((cse.records(event, source)[0] as CseRecord).fields).toMatchObject({ 'UserData.RuleAndFileData.PolicyName': 'EXE' });
+    sumoAgrees(collection, source, event, expected);
+    expect((byId.get('sumo-cse')!.records(event, source)[0] as CseRecord).fields).toMatchObject({ 'UserData.RuleAndFileData.PolicyName': 'EXE' });
   });
 
   test('splunk-windows refuses the rule, at its fields', () => {
-    const splunk = platforms().find((p) => p.id.startsWith('splunk/splunk-windows'))!;
-    const { queries, errors } = queriesOf(splunk, rule);
-    expect(queries).toEqual([]);
-    expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0]).toContain('UserData (RuleAndFileData)');
+    expect(refusal(byId.get('splunk/splunk-windows')!, collection)).toContain('UserData (RuleAndFileData)');
   });
 });
 
@@ -159,23 +172,12 @@ function clearedEvent(user: string, log = 'Security'): RawEvent {
 }
 
 describe("System 104: LogFileCleared's data", () => {
-  const rule104 = cleared.rules[0]!;
-  const verdict104 = (platform: Platform, event: RawEvent): boolean => {
-    const result = platform.backend.convert({ ...cleared, correlations: [] }, platform.convertOptions);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
-    const records = platform.records(event, system);
-    return records.length > 0 && tests.some((t) => t(records));
-  };
   test.skipIf(!HAVE_VENDOR).each([
     ['mallory cleared the Security log', clearedEvent('mallory'), true],
     ['alice cleared the Security log', clearedEvent('alice'), false],
     ['mallory cleared another log', clearedEvent('mallory', 'Application'), false],
   ] as const)(`%s: log search and Cloud SIEM agree with the evaluator ${NEEDS_VENDOR}`, (_name, event, expected) => {
-    const set = compileRuleSet({ ...cleared, rules: [rule104], correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
-    expect(set.match(event as Record<string, unknown>).length > 0).toBe(expected);
-    expect(verdict104(byId.get('sumo/json')!, event)).toBe(expected);
-    expect(verdict104(byId.get('sumo-cse')!, event)).toBe(expected);
+    sumoAgrees(cleared, system, event, expected);
   });
 });
 
@@ -267,13 +269,6 @@ const USER_DATA_CASES: readonly UserDataCase[] = [
 
 describe.each(USER_DATA_CASES)('%s: UserData records and verdicts', (_name, text, src, element, events) => {
   const coll = loadCollection([{ text, file: 'userdata.yml' }]);
-  const verdict = (platform: Platform, event: RawEvent): boolean => {
-    const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
-    const records = platform.records(event, src);
-    return records.length > 0 && tests.some((t) => t(records));
-  };
 
   test('the Sumo message keeps the data under UserData.<element>; Splunk extracts no field from it', () => {
     for (const [, event] of events) {
@@ -287,17 +282,11 @@ describe.each(USER_DATA_CASES)('%s: UserData records and verdicts', (_name, text
   });
 
   test.skipIf(!HAVE_VENDOR).each(events)(`%s: log search and Cloud SIEM agree with the evaluator ${NEEDS_VENDOR}`, (_n, event, expected) => {
-    const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
-    expect(set.match(event as Record<string, unknown>).length > 0).toBe(expected);
-    expect(verdict(byId.get('sumo/json')!, event)).toBe(expected);
-    expect(verdict(byId.get('sumo-cse')!, event)).toBe(expected);
+    sumoAgrees(coll, src, event, expected);
   });
 
   test('splunk-windows refuses the rule at its UserData field', () => {
-    const splunk = platforms().find((p) => p.id.startsWith('splunk/splunk-windows'))!;
-    const result = splunk.backend.convert({ ...coll, correlations: [] }, splunk.convertOptions);
-    expect(result.rules.flatMap((r) => r.queries)).toEqual([]);
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toContain('UserData (');
+    expect(refusal(byId.get('splunk/splunk-windows')!, coll)).toContain('UserData (');
   });
 });
 
@@ -328,13 +317,6 @@ describe('Security 1102: LogFileCleared', () => {
     userDataEvent('Microsoft-Windows-Eventlog', 'Security', 1102, 'LogFileCleared', {
       SubjectUserSid: 'S-1-5-21-1-2-3-1001', SubjectUserName: user, SubjectDomainName: 'CORP', SubjectLogonId: '0x3e7',
     });
-  const verdict = (platform: Platform, e: RawEvent): boolean => {
-    const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
-    const records = platform.records(e, security);
-    return records.length > 0 && tests.some((t) => t(records));
-  };
 
   test("the add-on's fields: Caller_User_Name from UserData, no SubjectUserName", () => {
     const [e] = splunkEvents(event('mallory'), security, 'windows-addon');
@@ -350,18 +332,12 @@ describe('Security 1102: LogFileCleared', () => {
     ['alice cleared it', event('alice'), false],
     ['a flat witness', { Channel: 'Security', EventID: 1102, SubjectUserName: 'mallory' }, true],
   ] as const)(`%s: log search and Cloud SIEM agree with the evaluator ${NEEDS_VENDOR}`, (_n, e, expected) => {
-    const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
-    expect(set.match(e as Record<string, unknown>).length > 0).toBe(expected);
-    expect(verdict(byId.get('sumo/json')!, e)).toBe(expected);
-    expect(verdict(byId.get('sumo-cse')!, e)).toBe(expected);
+    sumoAgrees(coll, security, e, expected);
   });
 
   test('splunk-windows and windows-security refuse the rule at SubjectUserName', () => {
     for (const id of ['splunk/splunk-windows', 'splunk/windows-security']) {
-      const splunk = byId.get(id)!;
-      const result = splunk.backend.convert({ ...coll, correlations: [] }, splunk.convertOptions);
-      expect(result.rules.flatMap((r) => r.queries), id).toEqual([]);
-      expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toMatch(/^Security event 1102 keeps this field in UserData \(LogFileCleared\)/);
+      expect(refusal(byId.get(id)!, coll)).toMatch(/^Security event 1102 keeps this field in UserData \(LogFileCleared\)/);
     }
   });
 });
@@ -405,14 +381,8 @@ describe('a field under different elements in two WMI events: the log search rea
     ["another provider's 5859", started('Evil Provider'), true],
     ['a 5861 binding', binding, true],
   ] as const)(`%s: the log search agrees with the evaluator ${NEEDS_VENDOR}`, (_n, e, expected) => {
-    const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
-    expect(set.match(e as Record<string, unknown>).length > 0).toBe(expected);
-    const platform = byId.get('sumo/json')!;
-    const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
-    const records = platform.records(e, wmi);
-    expect(records.length > 0 && tests.some((t) => t(records))).toBe(expected);
+    expect(evaluatorTest(coll)(e)).toBe(expected);
+    expect(platformTest(byId.get('sumo/json')!, coll, wmi)(e)).toBe(expected);
   });
 });
 
@@ -472,14 +442,10 @@ detection:
 level: low
 `;
         const coll = loadCollection([{ text, file: 'random.yml' }]);
-        const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
-        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
-        const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
+        const logSearch = platformTest(platform, coll, applockerSource);
+        const evaluator = evaluatorTest(coll);
         for (const e of evs.map(toEvent)) {
-          const expected = set.match(e as Record<string, unknown>).length > 0;
-          const records = platform.records(e, applockerSource);
-          expect(records.length > 0 && tests.some((t) => t(records)), `${condition} / ${t1} / ${t2} / ${JSON.stringify(e['EventID'])}`).toBe(expected);
+          expect(logSearch(e), `${condition} / ${t1} / ${t2} / ${JSON.stringify(e['EventID'])}`).toBe(evaluator(e));
         }
       }),
       { numRuns: 150 },
