@@ -123,7 +123,8 @@ function windowsEventsFor(channels: readonly string[], ids: ReadonlySet<string>)
     let e = channelEvents.get(key);
     if (!e) {
       // A field that is not the header's in this event type (System 104's Channel) is read where the record keeps it;
-      // AppLocker's file events keep their data in UserData.RuleAndFileData (dataKey).
+      // the event types of USER_DATA_EVENTS (AppLocker's file events, WMI-Activity's, …) keep their data in a UserData
+      // element (dataKey).
       e = windowsEvent(channel, id, (field) => inEventKey(channel, id, field) ?? dataKey(channel, id, windowsKey(field)));
       if (channelEvents.size >= 4096) channelEvents.clear();
       channelEvents.set(key, e);
@@ -156,7 +157,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
     if (ids && ids.size > 0) target = { kind: 'events', events: windowsEventsFor(target.channels, ids) };
     else {
       // Without event ids a field is read under one key for every event of the channels: refused where some of their
-      // events keep their data outside EventData (AppLocker's file events, in UserData.RuleAndFileData).
+      // events keep their data outside EventData (USER_DATA_EVENTS; the log search reads it per event id instead).
       for (const field of exprFields(expr)) {
         const keys = fieldKeys(target.channels, undefined, field, windowsKey(field));
         if (keys.size > 1) return fail(diagnostic('backend/unsupported-feature', keysProblem(field, keys), at(rule)));

@@ -136,15 +136,16 @@ function inEventFields(expr: Expr, rule: SigmaRule, profile: SearchProfile, sett
   const split = new Map<string, Map<string, string[]>>();
   const renames = new Map<string, string>();
   for (const field of exprFields(expr)) {
+    const path = profile.jsonPath(field);
     const byKey = new Map<string, string[]>();
     for (const id of ids) {
-      const keys = fieldKeys(channels, new Set([id]), field, profile.jsonPath(field));
+      const keys = fieldKeys(channels, new Set([id]), field, path);
       if (keys.size > 1) return fail(diagnostic('backend/unsupported-feature', keysProblem(field, keys), fieldLocations(expr).get(field) ?? rule.loc));
       const key = [...keys][0]!;
       byKey.set(key, [...(byKey.get(key) ?? []), id]);
     }
     if (byKey.size > 1) split.set(field, byKey);
-    else if (byKey.size === 1 && !byKey.has(profile.jsonPath(field))) renames.set(field, [...byKey.keys()][0]!);
+    else if (byKey.size === 1 && !byKey.has(path)) renames.set(field, [...byKey.keys()][0]!);
   }
   if (split.size === 0) return ok(renames.size === 0 ? expr : renameFields(expr, (field) => renames.get(field)));
   let refused: string | undefined;

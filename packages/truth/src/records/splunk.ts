@@ -114,9 +114,11 @@ function windowsAddonFields(raw: string, source: string): Record<string, string 
   // `[SubjectUserName_from_user_data] SOURCE_KEY = UserData_Xml REGEX = (?ms)<SubjectUserName(?:\s+[^>]+)?>(.*?)<\/SubjectUserName>
   // FORMAT = Caller_User_Name::$1`; Splunk_TA_windows, public copy GitHub PMJeffery/splunk4windows @ 192ab41e): Security
   // 1102's LogFileCleared/SubjectUserName is the field Caller_User_Name, and no field is named after it.
-  const userData = /<UserData(?:\s+[^>]+)?>([\s\S]*?)<\/UserData>/.exec(raw)?.[1];
-  const caller = userData === undefined ? undefined : /<SubjectUserName(?:\s+[^>]+)?>([\s\S]*?)<\/SubjectUserName>/.exec(userData)?.[1];
-  if (source === 'XmlWinEventLog:Security' && caller !== undefined) add('Caller_User_Name', caller);
+  if (source === 'XmlWinEventLog:Security') {
+    const userData = /<UserData(?:\s+[^>]+)?>([\s\S]*?)<\/UserData>/.exec(raw)?.[1];
+    const caller = userData === undefined ? undefined : /<SubjectUserName(?:\s+[^>]+)?>([\s\S]*?)<\/SubjectUserName>/.exec(userData)?.[1];
+    if (caller !== undefined) add('Caller_User_Name', caller);
+  }
   // `<EventID>` is a field by system_props_xml_kv and is copied to EventCode by EventID_as_EventCode: this add-on
   // has both (the Sysmon add-on's transforms name only EventCode: assumption `splunk-no-eventid`, xmlFields).
   if (out['EventID'] !== undefined) out['EventCode'] = out['EventID']!;
@@ -162,14 +164,12 @@ export function splunkEvents(event: RawEvent, source: EventSource, profile: 'sys
   if (!view) return [];
   if (profile === 'sysmon-addon' && view.channel !== SYSMON_CHANNEL) return [];
   const unnamed = view.unnamed;
-  const xml = (v: WindowsEventView): SplunkEvent => ({
-    _raw: windowsEventXml(v, unnamed),
-    index,
-    source: `XmlWinEventLog:${v.channel}`,
-    sourcetype: 'XmlWinEventLog',
-    host: v.computer,
-    fields: profile === 'windows-addon' ? windowsAddonFields(windowsEventXml(v, unnamed), `XmlWinEventLog:${v.channel}`) : xmlFields(v, unnamed),
-  });
+  const xml = (v: WindowsEventView): SplunkEvent => {
+    const _raw = windowsEventXml(v, unnamed);
+    const splunkSource = `XmlWinEventLog:${v.channel}`;
+    const fields = profile === 'windows-addon' ? windowsAddonFields(_raw, splunkSource) : xmlFields(v, unnamed);
+    return { _raw, index, source: splunkSource, sourcetype: 'XmlWinEventLog', host: v.computer, fields };
+  };
   // A host collected with the Windows add-on logs the Security 4688 of every process creation a Sysmon 1 event
   // describes (assumption `securityevent-4688-from-sysmon`, the same reading SecurityEvent uses).
   if (profile === 'windows-addon' && view.channel === SYSMON_CHANNEL && view.eventId === 1) return [xml(view), xml(process4688View(view))];

@@ -112,24 +112,17 @@ const CHANNEL_PROVIDER: Readonly<Record<string, string>> = {
 };
 
 /**
- * AppLocker's file events, from Microsoft's list of AppLocker events (MicrosoftDocs/windows-itpro-docs
- * windows/security/application-security/application-control/app-control-for-business/applocker/
- * using-event-viewer-with-applocker.md @ f9d16c6b): 8002-8004 for .exe and .dll files (the EXE and DLL log), 8005-8007
- * for scripts and .msi files (the MSI and Script log). Their data is the UserData element RuleAndFileData: Microsoft's
- * Azure Monitor query guide reads 8002's file as `parse_xml(EventData)` then `Details.UserData.RuleAndFileData.FilePath`
- * (MicrosoftDocs/azure-monitor-docs articles/azure-monitor/logs/query-optimization.md @ 6cb7195a). By event id: the
- * channel and the element. Other AppLocker ids are not placed (no source gives their channel's element).
- */
-const APPLOCKER_FILE_EVENTS: Readonly<Record<number, string>> = {
-  8002: 'Microsoft-Windows-AppLocker/EXE and DLL', 8003: 'Microsoft-Windows-AppLocker/EXE and DLL', 8004: 'Microsoft-Windows-AppLocker/EXE and DLL',
-  8005: 'Microsoft-Windows-AppLocker/MSI and Script', 8006: 'Microsoft-Windows-AppLocker/MSI and Script', 8007: 'Microsoft-Windows-AppLocker/MSI and Script',
-};
-const APPLOCKER_FILE_ELEMENT = 'RuleAndFileData';
-
-/**
- * Other event types whose data Windows writes as one UserData element (the XML `<UserData><Element>…`), read from
- * recordings and from tools that address each field by its XPath in the event. By channel: [event ids, element].
+ * Event types whose data Windows writes as one UserData element (the XML `<UserData><Element>…`), read from Microsoft's
+ * documents, recordings and tools that address each field by its XPath in the event. By channel: [event ids, element].
  *
+ * - AppLocker's file events, from Microsoft's list of AppLocker events (MicrosoftDocs/windows-itpro-docs
+ *   windows/security/application-security/application-control/app-control-for-business/applocker/
+ *   using-event-viewer-with-applocker.md @ f9d16c6b): 8002-8004 for .exe and .dll files (the EXE and DLL log),
+ *   8005-8007 for scripts and .msi files (the MSI and Script log). Their data is the UserData element RuleAndFileData:
+ *   Microsoft's Azure Monitor query guide reads 8002's file as `parse_xml(EventData)` then
+ *   `Details.UserData.RuleAndFileData.FilePath` (MicrosoftDocs/azure-monitor-docs
+ *   articles/azure-monitor/logs/query-optimization.md @ 6cb7195a). Other AppLocker ids are not placed (no source gives
+ *   their channel's element). A witness of `service: applocker` without a channel is placed in the log of its id.
  * - WMI-Activity/Operational 5858: `Operation_ClientFailure`, SigmaHQ's recording of the event
  *   (regression_data/rules/windows/builtin/wmi/win_wmi_activity_nteventlogfile_cleareventlog/
  *   d4f1a2b3-7c8e-4d5f-b6a9-1e0c2d3f4e5b.json, `Event.UserData.Operation_ClientFailure`); 5857, 5860 and 5861:
@@ -146,6 +139,8 @@ const APPLOCKER_FILE_ELEMENT = 'RuleAndFileData';
  *   (evtx/Maps/Security_Microsoft-Windows-Eventlog_1102.map @ 03a7a1f: `/Event/UserData/LogFileCleared/SubjectUserName`).
  */
 const USER_DATA_ELEMENTS: Readonly<Record<string, readonly (readonly [readonly number[], string])[]>> = {
+  'Microsoft-Windows-AppLocker/EXE and DLL': [[[8002, 8003, 8004], 'RuleAndFileData']],
+  'Microsoft-Windows-AppLocker/MSI and Script': [[[8005, 8006, 8007], 'RuleAndFileData']],
   'Microsoft-Windows-WMI-Activity/Operational': [
     [[5857], 'Operation_StartedOperational'],
     [[5858], 'Operation_ClientFailure'],
@@ -160,6 +155,11 @@ const USER_DATA_ELEMENTS: Readonly<Record<string, readonly (readonly [readonly n
 /** The UserData element of an event type that USER_DATA_ELEMENTS places, else undefined. */
 function userDataElementOf(channel: string, eventId: number): string | undefined {
   return USER_DATA_ELEMENTS[channel]?.find(([ids]) => ids.includes(eventId))?.[1];
+}
+
+/** The AppLocker log USER_DATA_ELEMENTS places an event id in (each of its file events is logged to one), if any. */
+function appLockerChannel(eventId: number): string | undefined {
+  return Object.keys(USER_DATA_ELEMENTS).find((c) => c.startsWith('Microsoft-Windows-AppLocker/') && userDataElementOf(c, eventId) !== undefined);
 }
 
 function isSysmonCategory(source: EventSource): boolean {
@@ -181,8 +181,8 @@ export function windowsView(event: RawEvent, source: EventSource): WindowsEventV
     if (isSysmonCategory(source)) channel = SYSMON_CHANNEL;
     else if (placed) channel = placed[0];
     else if (source.service && SERVICE_CHANNEL[source.service]) channel = SERVICE_CHANNEL[source.service]!;
-    else if (source.service === 'applocker' && APPLOCKER_FILE_EVENTS[eventId] !== undefined) channel = APPLOCKER_FILE_EVENTS[eventId]!;
-    else return undefined;
+    else if (source.service === 'applocker') channel = appLockerChannel(eventId) ?? '';
+    if (!channel) return undefined;
   }
   if (!Number.isInteger(eventId) || text(event['EventID']) === '') {
     if (!source.category) return undefined;
@@ -210,7 +210,6 @@ export function windowsView(event: RawEvent, source: EventSource): WindowsEventV
     channel = cleared ? 'System' : header;
     if (cleared) userDataElement ??= 'LogFileCleared';
   }
-  if (APPLOCKER_FILE_EVENTS[eventId] === channel) userDataElement ??= APPLOCKER_FILE_ELEMENT;
   userDataElement ??= userDataElementOf(channel, eventId);
   const unnamed = unnamedData(event);
   return {
