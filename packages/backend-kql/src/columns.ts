@@ -4,6 +4,11 @@ import { fail, ok, type Result } from '@sigmats/text-query';
 import { IDENT, kqlColumn } from './literals.js';
 import type { KustoType, TableSchema } from './tables/types.js';
 
+/** A set of field names, or a rule for them. */
+export interface FieldSet {
+  has(name: string): boolean;
+}
+
 /** What the renderer knows about the table a rule reads. One per converted condition; not shared. */
 export interface KqlTarget {
   readonly tableName: string;
@@ -15,7 +20,12 @@ export interface KqlTarget {
    */
   readonly extracted?: Set<string>;
   /** The names the event data can hold (Sysmon's), when known: other names are not extracted. */
-  readonly extractable?: ReadonlySet<string>;
+  readonly extractable?: FieldSet;
+  /**
+   * A name extractable holds is read from the event data even where the table has a column of that name (Sysmon's
+   * Type, Version or Description in the Event table are not its columns of those names).
+   */
+  readonly dataFirst?: boolean;
   /**
    * Computed fields the condition reads (name → expression): the query builder defines each once with `extend`,
    * and the condition reads it by name. Absent: computed expressions are written inline.
@@ -43,7 +53,7 @@ export function resolveColumn(field: string, loc: SourceLocation, target: KqlTar
   if (!schema) return ok({ ref: kqlColumn(field), type: 'string', name: field });
   // A field of the event data is read from it even when the table has a column of that name: Sysmon's Type (event
   // 25) is not the Event table's Type column ("Event"), nor its Version or Description.
-  if (target.extracted && target.extractable?.has(field) && IDENT.test(field)) {
+  if (target.extracted && target.dataFirst && target.extractable?.has(field) && IDENT.test(field)) {
     target.extracted.add(field);
     return ok({ ref: field, type: 'string', name: field });
   }
@@ -60,7 +70,10 @@ export function resolveColumn(field: string, loc: SourceLocation, target: KqlTar
     target.extracted.add(field);
     return ok({ ref: field, type: 'string', name: field });
   }
-  const where = target.extractable ? `${schema.name} or its Sysmon event data` : schema.name;
+  // Sysmon's names are a list; elsewhere only the System header's fields are left out of the event data.
+  const where = !target.extractable ? schema.name
+    : target.dataFirst ? `${schema.name} or its Sysmon event data`
+    : `${schema.name}, and a field of the event's System header is not in its event data`;
   return fail(
     diagnostic('backend/unmapped-field', `field '${field}' has no column in ${where}`, loc, {
       hint: `map it with a field_name_mapping pipeline item, or choose another table`,

@@ -1,7 +1,7 @@
 import { diagnostic } from '@sigmats/core';
 import type { BackendOptionValue, Expr, SigmaRule } from '@sigmats/core';
 import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
-import type { KqlTarget } from './columns.js';
+import type { FieldSet, KqlTarget } from './columns.js';
 import { KQL_DIALECT } from './dialect.js';
 import { kqlEnrichments } from './enrichments.js';
 import { leaf } from './leaves.js';
@@ -18,10 +18,30 @@ export interface QuerySource {
   readonly schema: TableSchema | undefined;
   readonly prefilter?: string;
   readonly eventDataXml?: string;
+  /** Where eventDataXml's Data elements are once parsed (STATE.eventDataXmlPath). */
+  readonly eventDataXmlPath?: string;
   readonly eventDataDynamic?: string;
   /** The field names the event data can hold, when known. */
-  readonly eventDataFields?: ReadonlySet<string>;
+  readonly eventDataFields?: FieldSet;
+  /** Those names are read from the event data even where the table has a column of the name (KqlTarget.dataFirst). */
+  readonly eventDataFirst?: boolean;
 }
+
+/** The Event table's EventData: `<DataItem …><EventData xmlns=…><Data Name="…">…` (Microsoft's Sysmon parsers). */
+const EVENT_TABLE_DATA_PATH = 'DataItem.EventData.Data';
+
+/**
+ * The names Sigma gives the System header's fields in a flattened Windows event: a table has a column for them or
+ * nothing, and they are never Data elements.
+ */
+const WINDOWS_HEADER_FIELDS: ReadonlySet<string> = new Set([
+  'Provider_Name', 'Provider_Guid', 'Provider_EventSourceName', 'EventID', 'EventID_Qualifiers', 'Version', 'Level', 'Task',
+  'Opcode', 'Keywords', 'TimeCreated_SystemTime', 'EventRecordID', 'Correlation_ActivityID', 'Correlation_RelatedActivityID',
+  'Execution_ProcessID', 'Execution_ThreadID', 'Channel', 'Computer', 'Security_UserID',
+]);
+
+/** A Windows event's Data can hold any name but the System header's. */
+const WINDOWS_DATA_FIELDS: FieldSet = { has: (name) => !WINDOWS_HEADER_FIELDS.has(name) };
 
 // The backend asks for a rule's source three times (query, format, data sources) with the same rule, state and
 // options objects: a pure memo keyed on those identities, invisible to callers.
@@ -67,14 +87,19 @@ function computeSource(
   const prefilter = state[STATE.prefilter];
   const xml = state[STATE.eventDataXml];
   const dyn = state[STATE.eventDataDynamic];
-  const known = state[STATE.eventDataFields] === 'sysmon' ? SYSMON_FIELDS : undefined;
+  const path = state[STATE.eventDataXmlPath];
+  const fields = state[STATE.eventDataFields];
+  const known = fields === 'sysmon' ? SYSMON_FIELDS : fields === 'windows' ? WINDOWS_DATA_FIELDS : undefined;
   return ok({
     table,
     schema: tableSchema(table),
     ...(typeof prefilter === 'string' && prefilter !== '' ? { prefilter } : {}),
-    ...(typeof xml === 'string' && xml !== '' ? { eventDataXml: xml } : {}),
+    ...(typeof xml === 'string' && xml !== ''
+      ? { eventDataXml: xml, eventDataXmlPath: typeof path === 'string' && path !== '' ? path : EVENT_TABLE_DATA_PATH }
+      : {}),
     ...(typeof dyn === 'string' && dyn !== '' ? { eventDataDynamic: dyn } : {}),
     ...(known ? { eventDataFields: known } : {}),
+    ...(known === SYSMON_FIELDS ? { eventDataFirst: true } : {}),
   });
 }
 
@@ -85,6 +110,7 @@ export function targetFor(source: QuerySource, rule?: SigmaRule): KqlTarget {
     schema: source.schema,
     ...(extracts ? { extracted: new Set<string>() } : {}),
     ...(source.eventDataFields ? { extractable: source.eventDataFields } : {}),
+    ...(source.eventDataFirst ? { dataFirst: true } : {}),
     ...(source.schema?.computed ? { computedUsed: new Map<string, string>() } : {}),
     ...(rule?.logsource?.category !== undefined ? { sysmonShaped: true } : {}),
   };
@@ -93,11 +119,23 @@ export function targetFor(source: QuerySource, rule?: SigmaRule): KqlTarget {
 /** The bag every extracted field is read from (one XML parse per event). */
 const FIELDS_BAG = 'EventFields';
 
-/** Lines that turn event XML into columns: one mv-apply into a bag, then one extend for the fields used. */
-function extractionLines(xmlColumn: string, fields: readonly string[]): string[] {
+/** The parsed Data elements, for an XML column whose events may have a single Data element. */
+const DATA_ITEMS = 'EventDataItems';
+
+/**
+ * Lines that turn event XML into columns: one mv-apply into a bag, then one extend for the fields used. parse_xml
+ * gives several `<Data>` elements as an array but a single one as a bag, which mv-apply would expand key by key
+ * (`@Name`, then `#text`). Every Sysmon event type writes several Data elements, so the Event table's are expanded
+ * as they are; elsewhere (a Security event may write one) a lone element is put in an array first.
+ */
+function extractionLines(xmlColumn: string, path: string, fields: readonly string[]): string[] {
   if (fields.length === 0) return [];
+  const items = `parse_xml(${xmlColumn}).${path}`;
+  const sysmon = path === EVENT_TABLE_DATA_PATH;
+  const each = sysmon ? items : `iff(array_length(${DATA_ITEMS}) >= 0, ${DATA_ITEMS}, pack_array(${DATA_ITEMS}))`;
   return [
-    `| mv-apply EventField = parse_xml(${xmlColumn}).DataItem.EventData.Data on (summarize ${FIELDS_BAG} = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))`,
+    ...(sysmon ? [] : [`| extend ${DATA_ITEMS} = ${items}`]),
+    `| mv-apply EventField = ${each} on (summarize ${FIELDS_BAG} = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))`,
     `| extend ${fields.map((f) => `${f} = tostring(${FIELDS_BAG}.${f})`).join(', ')}`,
   ];
 }
@@ -117,10 +155,11 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
   if (source.prefilter) lines.push(`| where ${source.prefilter}`);
   if (target.extracted) {
     for (const f of rule.fields) {
-      if (!source.schema?.columns[f] && IDENT.test(f) && (source.eventDataFields?.has(f) ?? true)) target.extracted.add(f);
+      const column = source.schema?.columns[f] !== undefined || source.schema?.computed?.[f] !== undefined;
+      if (!column && IDENT.test(f) && (source.eventDataFields?.has(f) ?? true)) target.extracted.add(f);
     }
     const fields = [...target.extracted];
-    if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, fields));
+    if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, source.eventDataXmlPath ?? EVENT_TABLE_DATA_PATH, fields));
     else if (source.eventDataDynamic && fields.length > 0) {
       lines.push(`| extend ${fields.map((f) => `${f} = tostring(${source.eventDataDynamic}.${f})`).join(', ')}`);
     }

@@ -66,10 +66,28 @@ describe('Sentinel pipelines', () => {
       kql: 'SecurityEvent\n| where EventID == 4625 and LogonType == 3 and TargetUserName endswith "$"',
     },
     {
-      name: 'SecurityEvent: a field that is no column is a located error',
+      name: "SecurityEvent: a Data field that is no column is read from the EventData column's Data elements",
       pipeline: 'sentinel_securityevent',
-      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4625\n        ImaginaryField: x\n    condition: sel\n`,
-      kql: "ERROR backend/unmapped-field: field 'ImaginaryField' has no column in SecurityEvent",
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4698\n        TaskContent|contains: '<Command>'\n        SubjectUserName: alice\n    condition: sel\n`,
+      kql: [
+        'SecurityEvent',
+        '| extend EventDataItems = parse_xml(EventData).EventData.Data',
+        '| mv-apply EventField = iff(array_length(EventDataItems) >= 0, EventDataItems, pack_array(EventDataItems)) on (summarize EventFields = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))',
+        '| extend TaskContent = tostring(EventFields.TaskContent)',
+        '| where EventID == 4698 and TaskContent contains "<Command>" and SubjectUserName =~ "alice"',
+      ].join('\n'),
+    },
+    {
+      name: "SecurityEvent: a field of the System header that is no column is a located error",
+      pipeline: 'sentinel_securityevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4625\n        Provider_Guid: x\n    condition: sel\n`,
+      kql: "ERROR backend/unmapped-field: field 'Provider_Guid' has no column in SecurityEvent, and a field of the event's System header is not in its event data",
+    },
+    {
+      name: "SecurityEvent: the header's provider is EventSourceName",
+      pipeline: 'sentinel_securityevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 1102\n        Provider_Name: Microsoft-Windows-Eventlog\n    condition: sel\n`,
+      kql: 'SecurityEvent\n| where EventID == 1102 and EventSourceName =~ "Microsoft-Windows-Eventlog"',
     },
     {
       name: 'Sysmon in Event: prefilter, XML parse, extracted columns',
@@ -177,6 +195,22 @@ describe('Sentinel pipelines', () => {
       pipeline: 'sentinel_securityevent',
       yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4656\n        ProcessId: '0x4'\n        SubjectLogonId: '999'\n    condition: sel\n`,
       kql: 'SecurityEvent\n| where EventID == 4656 and ProcessId =~ "0x4" and SubjectLogonId =~ "999"',
+    },
+    {
+      name: "SecurityEvent 1102: the Subject fields are read from the EventData column's UserData (ASIM's audit parser)",
+      pipeline: 'sentinel_securityevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID:\n            - 1102\n            - 4624\n        SubjectUserName: mallory\n        SubjectLogonId: '0x3e7'\n    condition: sel\n`,
+      kql: [
+        'SecurityEvent',
+        '| extend SubjectUserName_UserData = iff(EventID == 1102 and EventSourceName == "Microsoft-Windows-Eventlog", tostring(parse_xml(EventData).UserData.LogFileCleared.SubjectUserName), SubjectUserName), SubjectLogonId_UserData = iff(EventID == 1102 and EventSourceName == "Microsoft-Windows-Eventlog", tostring(parse_xml(EventData).UserData.LogFileCleared.SubjectLogonId), SubjectLogonId)',
+        '| where EventID in (1102, 4624) and SubjectUserName_UserData =~ "mallory" and SubjectLogonId_UserData =~ "0x3e7"',
+      ].join('\n'),
+    },
+    {
+      name: 'SecurityEvent: without 1102 in the rule, the Subject fields are the columns',
+      pipeline: 'sentinel_securityevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4624\n        SubjectUserName: mallory\n    condition: sel\n`,
+      kql: 'SecurityEvent\n| where EventID == 4624 and SubjectUserName =~ "mallory"',
     },
     {
       name: "ASIM registry: EventType values are ASIM's; the Sysmon event id is EventOriginalType",

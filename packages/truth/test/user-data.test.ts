@@ -335,6 +335,29 @@ describe('Security 1102: LogFileCleared', () => {
     sumoAgrees(coll, security, e, expected);
   });
 
+  // Sentinel's SecurityEvent keeps 1102's UserData element in the EventData column, where Microsoft's ASIM audit
+  // parser reads it (records/security-event.ts): the query reads it there, not the SubjectUserName column.
+  test.each([
+    ['mallory cleared it', event('mallory'), true],
+    ['alice cleared it', event('alice'), false],
+    // The event log service writes 1102 (EvtxECmd's map of it: `Provider: Microsoft-Windows-Eventlog`).
+    ['a flat witness', { Channel: 'Security', EventID: 1102, Provider_Name: 'Microsoft-Windows-Eventlog', SubjectUserName: 'mallory' }, true],
+  ] as const)('%s: Sentinel SecurityEvent agrees with the evaluator', (_n, e, expected) => {
+    expect(evaluatorTest(coll)(e)).toBe(expected);
+    expect(platformTest(byId.get('sentinel_securityevent')!, coll, security)(e)).toBe(expected);
+  });
+
+  // With another event id beside 1102, the other event's SubjectUserName is still its column.
+  const both = loadCollection([{ text: AUDIT_CLEARED_RULE.replace('EventID: 1102', 'EventID: [1102, 4624]'), file: 'both.yml' }]);
+  test.each([
+    ['a 1102 by mallory', event('mallory'), true],
+    ['a 4624 with mallory as its subject', { Channel: 'Security', EventID: 4624, SubjectUserName: 'mallory' }, true],
+    ['a 4624 with alice as its subject', { Channel: 'Security', EventID: 4624, SubjectUserName: 'alice' }, false],
+  ] as const)('1102 or 4624, %s: Sentinel SecurityEvent agrees with the evaluator', (_n, e, expected) => {
+    expect(evaluatorTest(both)(e)).toBe(expected);
+    expect(platformTest(byId.get('sentinel_securityevent')!, both, security)(e)).toBe(expected);
+  });
+
   test('splunk-windows and windows-security refuse the rule at SubjectUserName', () => {
     for (const id of ['splunk/splunk-windows', 'splunk/windows-security']) {
       expect(refusal(byId.get(id)!, coll)).toMatch(/^Security event 1102 keeps this field in UserData \(LogFileCleared\)/);

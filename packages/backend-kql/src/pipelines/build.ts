@@ -11,7 +11,15 @@ export const STATE = {
   eventDataXml: 'event_data_xml',
   /** Column holding event data as dynamic (WindowsEvent.EventData): fields that are not columns are read from it. */
   eventDataDynamic: 'event_data_dynamic',
-  /** Which fields the event data holds ('sysmon'): others are unmapped-field errors. Absent: any name. */
+  /**
+   * Where the named Data elements are in the XML column once parsed: `DataItem.EventData.Data` (the Event table, the
+   * default) or `EventData.Data` (SecurityEvent).
+   */
+  eventDataXmlPath: 'event_data_xml_path',
+  /**
+   * Which fields the event data holds: 'sysmon' (Sysmon's names) or 'windows' (any name but a field of the event's
+   * System header); others are unmapped-field errors. Absent: any name.
+   */
   eventDataFields: 'event_data_fields',
   /** Set by every built-in pipeline except microsoft_xdr, so the default XDR pipeline stands aside. */
   override: 'kql_source_override',

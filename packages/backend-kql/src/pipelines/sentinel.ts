@@ -3,6 +3,7 @@ import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
 import { categoryItems, hiveItems, STATE, type CategoryMapping } from './build.js';
 import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
+import { LOG_FILE_CLEARED_FIELDS } from '../tables/sentinel.js';
 
 /** Marks the source as chosen, so the default microsoft_xdr pipeline stands aside. Runs before it (priority 5). */
 const OVERRIDE = { id: 'kql_source_override', type: 'set_state', key: STATE.override, val: true };
@@ -49,13 +50,43 @@ export const SECURITY_EVENT_PIPELINE = {
       field_name_conditions: [{ type: 'include_fields', fields: ['IntegrityLevel'] }],
     },
     ...SECURITY_EVENT_MAPPINGS.flatMap((m) => categoryItems('securityevent', m, [])),
-    // Every other Windows Security log rule reads SecurityEvent, whose columns carry the event's own field names
-    // (EventID, TargetUserName, IpAddress, LogonType, …): no renaming; names it lacks are unmapped-field errors.
+    // Security 1102 keeps its Subject fields in the EventData column's UserData element (tables/sentinel.ts).
     {
-      id: 'securityevent_service_security_table',
+      id: 'securityevent_1102_user_data',
+      type: 'field_name_mapping',
+      mapping: Object.fromEntries(LOG_FILE_CLEARED_FIELDS.map((f) => [f, `${f}_UserData`])),
+      rule_conditions: [
+        { type: 'logsource', product: 'windows', service: 'security' },
+        { type: 'contains_detection_item', field: 'EventID', value: 1102 },
+      ],
+    },
+    // Every other Windows Security log rule reads SecurityEvent, whose columns carry the event's own field names
+    // (EventID, TargetUserName, IpAddress, LogonType, …): no renaming. A Data field that is no column (TaskContent,
+    // Application, AccessList, …) is read from the EventData column, which holds the event's Data elements:
+    // Microsoft's ASIM parsers read 4698's TaskContent and 5136's AttributeValue there with a `<Data Name="(\w+)">`
+    // regex (ASimAuditEventMicrosoftSecurityEvents.yaml:83-99), and 5156's Application and DestPort with `parse
+    // EventData with * '<Data Name="ProcessID">' … '\x0d\x0a  <Data Name="Application">' …`
+    // (ASimNetworkSessionMicrosoftSecurityEventFirewall.yaml:108-120). A field of the System header that is no column
+    // is an unmapped-field error; the header's provider is the column EventSourceName (the ASIM audit parser tests
+    // 1102's provider as `EventSourceName == "Microsoft-Windows-Eventlog"`, :105).
+    ...(
+      [
+        [STATE.table, 'SecurityEvent'],
+        [STATE.eventDataXml, 'EventData'],
+        [STATE.eventDataXmlPath, 'EventData.Data'],
+        [STATE.eventDataFields, 'windows'],
+      ] as const
+    ).map(([key, val]) => ({
+      id: `securityevent_service_security_${key}`,
       type: 'set_state',
-      key: STATE.table,
-      val: 'SecurityEvent',
+      key,
+      val,
+      rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
+    })),
+    {
+      id: 'securityevent_service_security_provider',
+      type: 'field_name_mapping',
+      mapping: { Provider_Name: 'EventSourceName' },
       rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
     },
   ],

@@ -3,6 +3,22 @@
 import { familySchemas } from './generated.js';
 import type { TableRelations, TableSchema } from './types.js';
 
+/**
+ * Security 1102 ("The audit log was cleared") keeps its Subject fields in UserData LogFileCleared, and SecurityEvent
+ * keeps that element in its EventData column: Microsoft's ASIM audit parser reads them, for the event log service's
+ * 1102 only, as `parse_xml(EventData).UserData.LogFileCleared.SubjectUserName` (ASimAuditEventMicrosoftSecurityEvents
+ * .yaml:105-112), not from the columns of the same name, which the agent fills from named `<Data>` elements. A rule
+ * that tests 1102 reads these fields through `<field>_UserData` (pipelines/sentinel.ts), the XML for that event and
+ * the column for any other event the rule matches.
+ */
+export const LOG_FILE_CLEARED_FIELDS = ['SubjectUserSid', 'SubjectUserName', 'SubjectDomainName', 'SubjectLogonId'] as const;
+const LOG_FILE_CLEARED_COMPUTED: Readonly<Record<string, string>> = Object.fromEntries(
+  LOG_FILE_CLEARED_FIELDS.map((f) => [
+    `${f}_UserData`,
+    `iff(EventID == 1102 and EventSourceName == "Microsoft-Windows-Eventlog", tostring(parse_xml(EventData).UserData.LogFileCleared.${f}), ${f})`,
+  ]),
+);
+
 const RELATIONS: Readonly<Record<string, TableRelations>> = {
   SecurityEvent: {
     domainSplit: {
@@ -18,6 +34,7 @@ const RELATIONS: Readonly<Record<string, TableRelations>> = {
       NewProcessUserName: 'iff(TargetUserName in ("-", ""), SubjectUserName, TargetUserName)',
       NewProcessUserDomain: 'iff(TargetUserName in ("-", ""), SubjectDomainName, TargetDomainName)',
       NewProcessLogonId: 'iff(TargetLogonId in ("0x0", ""), SubjectLogonId, TargetLogonId)',
+      ...LOG_FILE_CLEARED_COMPUTED,
     },
     // The reference documents these as hexadecimal text ("Hexadecimal Process ID", logon ids as Windows writes
     // them): Sigma's decimal numbers are compared in that form (assumption securityevent-process-id-hex).

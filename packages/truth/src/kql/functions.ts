@@ -402,6 +402,12 @@ const FUNCTIONS: Readonly<Record<string, Impl>> = {
     needType(e, 0, args[0]!, (t) => t === 'dynamic', 'dynamic');
     return fnOf('dynamic', args, ([v]) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : null));
   },
+  // pack_array(v1, …): "Packs all input values into a dynamic array" (SOURCES.md).
+  pack_array: (e, args) => {
+    if (args.length === 0) throw semanticError('pack_array() needs at least one value', e.offset);
+    const ts = args.map((a) => a.type);
+    return fnOf('dynamic', args, (vals) => vals.map((v, i) => toDynamic(v, ts[i]!)));
+  },
   bag_pack: (e, args) => {
     if (args.length % 2 !== 0) throw semanticError('bag_pack() takes key/value pairs', e.offset);
     for (let i = 0; i < args.length; i += 2) needType(e, i, args[i]!, (t) => t === 'string' || t === 'dynamic', 'a string key');

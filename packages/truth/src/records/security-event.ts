@@ -52,22 +52,39 @@ function account(domain: string, name: string): string {
   return domain && domain !== '-' ? `${domain}\\${name}` : name;
 }
 
-/** The EventData column: the event's Data elements as XML (assumption `event-xml-escaping`). */
-function eventDataXml(data: readonly (readonly [string, string])[]): string {
+/**
+ * The EventData column: the event's Data elements as XML (assumption `event-xml-escaping`), or, for an event that
+ * keeps its data in a UserData element, that element as Microsoft's parser reads it: the ASIM audit parser takes
+ * Security 1102's Subject fields from `parse_xml(EventData).UserData.LogFileCleared.SubjectUserName`
+ * (Azure-Sentinel/Parsers/ASimAuditEvent/Parsers/ASimAuditEventMicrosoftSecurityEvents.yaml:105-112), and its
+ * `<Data Name="…">` regex for every other event id (:99).
+ */
+function eventDataXml(view: WindowsEventView, data: readonly (readonly [string, string])[]): string {
   assumption('event-xml-escaping');
-  const items = data.map(([k, v]) => `<Data Name="${k}">${xmlEscape(renderedValue(k, v))}</Data>`).join('');
-  return `<EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event">${items}</EventData>`;
+  if (view.userDataElement) {
+    const el = view.userDataElement;
+    return `<UserData><${el}>${data.map(([k, v]) => `<${k}>${xmlEscape(renderedValue(k, v))}</${k}>`).join('')}</${el}></UserData>`;
+  }
+  // Indented, one element a line: Microsoft's firewall parser reads 5156's Data with `'</Data>' '\x0d\x0a  <Data
+  // Name="Application">'` between them (ASimNetworkSessionMicrosoftSecurityEventFirewall.yaml:108-120).
+  const items = data.map(([k, v]) => `\r\n  <Data Name="${k}">${xmlEscape(renderedValue(k, v))}</Data>`).join('');
+  return `<EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event">${items}\r\n</EventData>`;
 }
 
-/** A Security-channel event: its Data values go to the columns of the same name (typed as documented). */
+/**
+ * A Security-channel event: its Data values go to the columns of the same name (typed as documented). The children
+ * of a UserData element are not Data values: they stay in EventData only (assumption `securityevent-userdata-columns`).
+ */
 function securityRow(view: WindowsEventView, data: readonly (readonly [string, string])[]): Record<string, KqlValue> {
   const cols = kqlTableColumns('SecurityEvent')!;
   const values: Record<string, KqlValue> = {};
-  for (const [k, v] of data) {
+  if (view.userDataElement) assumption('securityevent-userdata-columns');
+  const named = view.userDataElement ? [] : data;
+  for (const [k, v] of named) {
     const type = cols[k];
     if (type && !(k in COMMON)) values[k] = typed(type, v);
   }
-  const get = (k: string): string => data.find(([n]) => n === k)?.[1] ?? '';
+  const get = (k: string): string => named.find(([n]) => n === k)?.[1] ?? '';
   const subject = account(get('SubjectDomainName'), get('SubjectUserName'));
   const target = account(get('TargetDomainName'), get('TargetUserName'));
   const actingName = get('TargetUserName') && get('TargetUserName') !== '-' ? get('TargetUserName') : get('SubjectUserName');
@@ -81,7 +98,7 @@ function securityRow(view: WindowsEventView, data: readonly (readonly [string, s
     EventID: view.eventId,
     EventSourceName: view.provider || SECURITY_PROVIDER,
     Activity: title ? `${view.eventId} - ${title}` : String(view.eventId),
-    EventData: eventDataXml(data),
+    EventData: eventDataXml(view, data),
     EventRecordId: text(view.system['EventRecordID']),
     Keywords: text(view.system['Keywords']),
     Level: text(view.system['Level']),

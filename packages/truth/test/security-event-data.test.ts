@@ -1,0 +1,72 @@
+import { loadCollection } from '@sigmats/core';
+import { compileRuleSet, windowsLogsource } from '@sigmats/evaluator';
+import { describe, expect, test } from 'vitest';
+import { platforms } from '../src/differential/platforms.js';
+import { securityEventRecords } from '../src/records/index.js';
+import type { EventSource, RawEvent } from '../src/types.js';
+
+/**
+ * Sentinel's SecurityEvent has columns for the common Data names only; a Security event's other Data (4698's
+ * TaskContent, 5156's Application, 4614's NotificationPackageName) is in the EventData column as `<Data Name="…">`
+ * elements, where Microsoft's ASIM parsers read it (records/security-event.ts). The sentinel_securityevent output reads
+ * such a field from there, and must also when the event has a single Data element, which parse_xml gives as a bag, not
+ * an array: 4614 ("A notification package has been loaded by the Security Account Manager") has NotificationPackageName
+ * only, the event a password-filter DLL registers.
+ */
+const rule = (detection: string): string => `title: t
+id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d71
+status: test
+logsource:
+    product: windows
+    service: security
+detection:
+${detection}
+level: medium
+`;
+
+const security: EventSource = { product: 'windows', service: 'security' };
+const sentinel = platforms().find((p) => p.id === 'sentinel_securityevent')!;
+
+function verdicts(yaml: string): { platform: (e: RawEvent) => boolean; evaluator: (e: RawEvent) => boolean } {
+  const coll = { ...loadCollection([{ text: yaml, file: 'r.yml' }]), correlations: [] };
+  const result = sentinel.backend.convert(coll, sentinel.convertOptions);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const tests = result.rules[0]!.queries.map((q) => sentinel.compile(q));
+  const set = compileRuleSet(coll, { mode: 'full-scan', logsource: windowsLogsource });
+  return {
+    platform: (e) => tests.some((t) => t(securityEventRecords(e, security))),
+    evaluator: (e) => set.match(e as Record<string, unknown>).length > 0,
+  };
+}
+
+describe('SecurityEvent: Data fields that are no column', () => {
+  test('the EventData column holds the Data elements, one a line', () => {
+    const [r] = securityEventRecords({ Channel: 'Security', EventID: 4614, NotificationPackageName: 'evil' }, security);
+    expect(r!.row['EventData']).toBe(
+      '<EventData xmlns="http://schemas.microsoft.com/win/2004/08/events/event">\r\n  <Data Name="NotificationPackageName">evil</Data>\r\n</EventData>',
+    );
+  });
+
+  const single = rule(`    sel:\n        EventID: 4614\n        NotificationPackageName|contains: evil\n    condition: sel`);
+  const several = rule(`    sel:\n        EventID: 4698\n        TaskContent|contains: '<Command>powershell'\n        SubjectUserName: alice\n    condition: sel`);
+  test.each([
+    ['4614 with one Data element, matching', single, { Channel: 'Security', EventID: 4614, NotificationPackageName: 'C:\\evil.dll' }, true],
+    ['4614 with one Data element, another package', single, { Channel: 'Security', EventID: 4614, NotificationPackageName: 'scecli' }, false],
+    [
+      '4698, its task XML escaped in EventData and read back',
+      several,
+      { Channel: 'Security', EventID: 4698, SubjectUserName: 'alice', TaskName: '\\t', TaskContent: '<Task><Actions><Exec><Command>powershell.exe</Command></Exec></Actions></Task>' },
+      true,
+    ],
+    [
+      '4698 by another user',
+      several,
+      { Channel: 'Security', EventID: 4698, SubjectUserName: 'bob', TaskName: '\\t', TaskContent: '<Task><Actions><Exec><Command>powershell.exe</Command></Exec></Actions></Task>' },
+      false,
+    ],
+  ] as const)('%s: the query agrees with the evaluator', (_n, yaml, event, expected) => {
+    const v = verdicts(yaml);
+    expect(v.evaluator(event)).toBe(expected);
+    expect(v.platform(event)).toBe(expected);
+  });
+});
