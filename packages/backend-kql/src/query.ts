@@ -1,4 +1,4 @@
-import { diagnostic } from '@sigmats/core';
+import { diagnostic, impliedEventIds } from '@sigmats/core';
 import type { BackendOptionValue, Expr, SigmaRule } from '@sigmats/core';
 import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
 import type { FieldSet, KqlTarget } from './columns.js';
@@ -119,6 +119,8 @@ export function targetFor(source: QuerySource, rule?: SigmaRule): KqlTarget {
 /** The bag every extracted field is read from (one XML parse per event). */
 const FIELDS_BAG = 'EventFields';
 
+const isNumeric = (t: string | undefined): boolean => t === 'int' || t === 'long';
+
 /** The parsed Data elements, for an XML column whose events may have a single Data element. */
 const DATA_ITEMS = 'EventDataItems';
 
@@ -159,6 +161,11 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
       if (!column && IDENT.test(f) && (source.eventDataFields?.has(f) ?? true)) target.extracted.add(f);
     }
     const fields = [...target.extracted];
+    // Parsing every row's XML costs far more than a column test: the event ids the condition requires are tested
+    // first, as Microsoft's parsers do (`| where EventID in (ParsedEventIds)` before `parse-kv EventData`). A source
+    // with a prefilter (the Event table's Sysmon) is narrowed by it already.
+    const ids = fields.length > 0 && !source.prefilter && isNumeric(source.schema?.columns['EventID']) ? impliedEventIds(expr) : undefined;
+    if (ids && ids.size > 0) lines.push(`| where ${ids.size === 1 ? `EventID == ${[...ids][0]}` : `EventID in (${[...ids].join(', ')})`}`);
     if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, source.eventDataXmlPath ?? EVENT_TABLE_DATA_PATH, fields));
     else if (source.eventDataDynamic && fields.length > 0) {
       lines.push(`| extend ${fields.map((f) => `${f} = tostring(${source.eventDataDynamic}.${f})`).join(', ')}`);

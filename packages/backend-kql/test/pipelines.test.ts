@@ -71,10 +71,36 @@ describe('Sentinel pipelines', () => {
       yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4698\n        TaskContent|contains: '<Command>'\n        SubjectUserName: alice\n    condition: sel\n`,
       kql: [
         'SecurityEvent',
+        '| where EventID == 4698',
         '| extend EventDataItems = parse_xml(EventData).EventData.Data',
         '| mv-apply EventField = iff(array_length(EventDataItems) >= 0, EventDataItems, pack_array(EventDataItems)) on (summarize EventFields = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))',
         '| extend TaskContent = tostring(EventFields.TaskContent)',
         '| where EventID == 4698 and TaskContent contains "<Command>" and SubjectUserName =~ "alice"',
+      ].join('\n'),
+    },
+    {
+      name: 'SecurityEvent: the event ids every path of the condition requires are tested before the XML is parsed',
+      pipeline: 'sentinel_securityevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    create:\n        EventID: 4698\n        TaskContent|contains: x\n    update:\n        EventID: 4702\n        TaskContentNew|contains: x\n    condition: create or update\n`,
+      kql: [
+        'SecurityEvent',
+        '| where EventID in (4698, 4702)',
+        '| extend EventDataItems = parse_xml(EventData).EventData.Data',
+        '| mv-apply EventField = iff(array_length(EventDataItems) >= 0, EventDataItems, pack_array(EventDataItems)) on (summarize EventFields = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))',
+        '| extend TaskContent = tostring(EventFields.TaskContent), TaskContentNew = tostring(EventFields.TaskContentNew)',
+        '| where (EventID == 4698 and TaskContent contains "x") or (EventID == 4702 and TaskContentNew contains "x")',
+      ].join('\n'),
+    },
+    {
+      name: 'SecurityEvent: no event id filter first when a path of the condition does not require one',
+      pipeline: 'sentinel_securityevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4698\n    other:\n        TaskContent|contains: x\n    condition: sel or other\n`,
+      kql: [
+        'SecurityEvent',
+        '| extend EventDataItems = parse_xml(EventData).EventData.Data',
+        '| mv-apply EventField = iff(array_length(EventDataItems) >= 0, EventDataItems, pack_array(EventDataItems)) on (summarize EventFields = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))',
+        '| extend TaskContent = tostring(EventFields.TaskContent)',
+        '| where EventID == 4698 or TaskContent contains "x"',
       ].join('\n'),
     },
     {

@@ -1,5 +1,7 @@
-export { sumo, SEARCH_OPTIONS } from './search/backend.js';
+// Cloud SIEM before the log search: the browser bundle's modules then come in an order that gzips 860 bytes smaller
+// (153,170 against 154,034 bytes for core + all three backends, measured when impliedEventIds moved to core).
 export { sumoCse, cseExpression, cseRuleObject } from './cse/backend.js';
+export { sumo, SEARCH_OPTIONS } from './search/backend.js';
 export { validateSumoQuery, validateCseExpression, type LintOptions } from './lint/validate.js';
 export { tokenize, type Token, type TokenKind, type LexOptions } from './lint/lexer.js';
 export { searchProfile, type SearchProfile } from './search/profiles.js';

@@ -1,5 +1,4 @@
-import { diagnostic, mapLeaves } from '@sigmats/core';
-import { simplifyExpr, stringShape } from '@sigmats/core';
+import { diagnostic, impliedEventIds, mapLeaves, simplifyExpr } from '@sigmats/core';
 import type { Backend, BackendOptionValue, ConvertedRule, Diagnostic, Expr, SigmaRule } from '@sigmats/core';
 import { createBackend, exprFields, fail, groupOrByField, ok, renderExpr, type Result, type RuleContext } from '@sigmats/text-query';
 import { validateCseExpression } from '../lint/validate.js';
@@ -39,38 +38,6 @@ function outputScope(outputs: readonly (readonly [string, string])[]): string {
 }
 
 const at = (rule: SigmaRule) => rule.fieldLocs['logsource'] ?? rule.loc;
-
-/** Event ids an expression requires (`EventID` tests on every path), or undefined when it does not constrain them. */
-export function impliedEventIds(e: Expr): ReadonlySet<string> | undefined {
-  switch (e.kind) {
-    case 'match': {
-      if (e.field !== 'EventID') return undefined;
-      const v = e.value;
-      if (v.kind === 'number' && Number.isInteger(v.value)) return new Set([String(v.value)]);
-      if (v.kind === 'string' && stringShape(v).shape === 'exact' && /^\d+$/.test(stringShape(v).text)) return new Set([String(Number(stringShape(v).text))]);
-      return undefined;
-    }
-    case 'and': {
-      let acc: Set<string> | undefined;
-      for (const o of e.operands) {
-        const ids = impliedEventIds(o);
-        if (ids) acc = acc ? new Set([...acc].filter((x) => ids.has(x))) : new Set(ids);
-      }
-      return acc;
-    }
-    case 'or': {
-      const acc = new Set<string>();
-      for (const o of e.operands) {
-        const ids = impliedEventIds(o);
-        if (!ids) return undefined;
-        for (const x of ids) acc.add(x);
-      }
-      return acc;
-    }
-    default:
-      return undefined;
-  }
-}
 
 /**
  * The rule for one event type: its `EventID` tests folded to true/false (the scope already fixes the event id). A rule

@@ -1,12 +1,11 @@
 import { diagnostic } from '@sigmats/core';
-import { mapLeaves } from '@sigmats/core';
+import { impliedEventIds, mapLeaves } from '@sigmats/core';
 import type { BackendOptionValue, Expr, MatchExpr, SigmaRule, SourceLocation } from '@sigmats/core';
 import { exprFields, fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
 import { tokenize } from '../lint/lexer.js';
 import { planFields, type FieldPlan } from './fields.js';
 import { jsonEscapeKeywords, splitScope, wrapScope } from './keywords.js';
 import { windowsJsonValues } from './windows-values.js';
-import { impliedEventIds } from '../cse/backend.js';
 import { eventIdsOf, fieldKeys, hasInEventKeys, keysProblem, renameFields } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { searchHooks } from './leaf.js';
