@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { loadCollection } from '@sigmats/core';
 import { compileRuleSet, windowsLogsource } from '@sigmats/evaluator';
 import { describe, expect, test } from 'vitest';
@@ -68,5 +69,44 @@ describe('SecurityEvent: Data fields that are no column', () => {
     const v = verdicts(yaml);
     expect(v.evaluator(event)).toBe(expected);
     expect(v.platform(event)).toBe(expected);
+  });
+});
+
+/**
+ * Random Security rules over fields with and without a column (SubjectUserName, TaskName, NotificationPackageName),
+ * with and without event ids (so the event-id filter before the parse is there or not), filters under `not`, null
+ * tests, and values with the characters XML escapes, over random 4614 (one Data element) and 4698 (several) events:
+ * the sentinel_securityevent output agrees with the evaluator on every event.
+ */
+describe('random Security rules: SecurityEvent columns and EventData agree with the evaluator', () => {
+  // No empty value: a Kusto string cannot be null ("The string data type doesn't support null values"), so a null test
+  // is `isempty` and an empty Data value passes it, where the evaluator holds '' present (the README's rendering table).
+  const value = fc.constantFrom(undefined, 'a<b>', 'A&B', '"q"', 'plain');
+  const eventArb = fc.record({ id: fc.constantFrom(4614, 4698), user: value, task: value, pkg: value });
+  const toEvent = (e: { id: number; user: string | undefined; task: string | undefined; pkg: string | undefined }): RawEvent => {
+    const ev: Record<string, unknown> = { Channel: 'Security', EventID: e.id };
+    if (e.id === 4614) {
+      if (e.pkg !== undefined) ev['NotificationPackageName'] = e.pkg;
+    } else {
+      if (e.user !== undefined) ev['SubjectUserName'] = e.user;
+      if (e.task !== undefined) ev['TaskName'] = e.task;
+    }
+    return ev as RawEvent;
+  };
+  const ids = fc.constantFrom('', '\n        EventID: 4614', '\n        EventID:\n          - 4614\n          - 4698');
+  const tests = fc.constantFrom(
+    "NotificationPackageName|contains: '<b>'", "NotificationPackageName: 'a&b'", 'NotificationPackageName: null',
+    "TaskName|startswith: '\"'", "TaskName: 'plain'", 'TaskName: null', "SubjectUserName: 'A&B'", "SubjectUserName|endswith: 'b>'",
+  );
+  const shape = fc.constantFrom('selection', 'selection and not filter', 'selection or filter');
+
+  test('the query agrees with the evaluator on every event', () => {
+    fc.assert(
+      fc.property(ids, tests, tests, shape, fc.array(eventArb, { minLength: 1, maxLength: 6 }), (idText, t1, t2, condition, evs) => {
+        const v = verdicts(rule(`    selection:${idText}\n        ${t1}\n    filter:\n        ${t2}\n    condition: ${condition}`));
+        for (const e of evs.map(toEvent)) expect(v.platform(e), `${condition} / ${t1} / ${t2} / ${JSON.stringify(e)}`).toBe(v.evaluator(e));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
