@@ -1,5 +1,4 @@
 import type { ConstExpr, Expr, KeywordExpr, MatchExpr } from './expr.js';
-import { stringShape } from '../strings.js';
 
 /** The tests of a lowered condition: what is left of an Expr below its AND, OR and NOT. */
 export type LeafExpr = MatchExpr | KeywordExpr | ConstExpr;
@@ -26,40 +25,5 @@ export function mapLeaves(e: Expr, leaf: (test: LeafExpr) => Expr): Expr {
     }
     default:
       return leaf(e);
-  }
-}
-
-/**
- * Event ids an expression requires (`EventID` tests on every path), or undefined when it does not constrain them. Sumo's
- * outputs pick the keys of an event type's fields by them; KQL filters a table on them before parsing event XML.
- */
-export function impliedEventIds(e: Expr): ReadonlySet<string> | undefined {
-  switch (e.kind) {
-    case 'match': {
-      if (e.field !== 'EventID') return undefined;
-      const v = e.value;
-      if (v.kind === 'number' && Number.isInteger(v.value)) return new Set([String(v.value)]);
-      if (v.kind === 'string' && stringShape(v).shape === 'exact' && /^\d+$/.test(stringShape(v).text)) return new Set([String(Number(stringShape(v).text))]);
-      return undefined;
-    }
-    case 'and': {
-      let acc: Set<string> | undefined;
-      for (const o of e.operands) {
-        const ids = impliedEventIds(o);
-        if (ids) acc = acc ? new Set([...acc].filter((x) => ids.has(x))) : new Set(ids);
-      }
-      return acc;
-    }
-    case 'or': {
-      const acc = new Set<string>();
-      for (const o of e.operands) {
-        const ids = impliedEventIds(o);
-        if (!ids) return undefined;
-        for (const x of ids) acc.add(x);
-      }
-      return acc;
-    }
-    default:
-      return undefined;
   }
 }
