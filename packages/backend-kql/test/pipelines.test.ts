@@ -104,6 +104,17 @@ describe('Sentinel pipelines', () => {
       ].join('\n'),
     },
     {
+      name: "Security events in WindowsEvent: the Security channel, Data fields from the dynamic EventData, Provider_Name is Provider",
+      pipeline: 'sentinel_sysmon_windowsevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 1102\n        Provider_Name: Microsoft-Windows-Eventlog\n        SubjectUserName: mallory\n    condition: sel\n`,
+      kql: [
+        'WindowsEvent',
+        '| where Channel == "Security"',
+        '| extend SubjectUserName = tostring(EventData.SubjectUserName)',
+        '| where EventID == 1102 and Provider =~ "Microsoft-Windows-Eventlog" and SubjectUserName =~ "mallory"',
+      ].join('\n'),
+    },
+    {
       name: "SecurityEvent: a field of the System header that is no column is a located error",
       pipeline: 'sentinel_securityevent',
       yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4625\n        Provider_Guid: x\n    condition: sel\n`,

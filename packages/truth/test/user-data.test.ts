@@ -347,6 +347,15 @@ describe('Security 1102: LogFileCleared', () => {
     expect(platformTest(byId.get('sentinel_securityevent')!, coll, security)(e)).toBe(expected);
   });
 
+  // Forwarded into WindowsEvent, 1102's UserData children are keys of the dynamic EventData (Microsoft's audit parser
+  // reads EventData.SubjectUserName there).
+  test.each([
+    ['mallory cleared it', event('mallory'), true],
+    ['alice cleared it', event('alice'), false],
+  ] as const)('%s: Sentinel WindowsEvent agrees with the evaluator', (_n, e, expected) => {
+    expect(platformTest(byId.get('sentinel_sysmon_windowsevent')!, coll, security)(e)).toBe(expected);
+  });
+
   // With another event id beside 1102, the other event's SubjectUserName is still its column.
   const both = loadCollection([{ text: AUDIT_CLEARED_RULE.replace('EventID: 1102', 'EventID: [1102, 4624]'), file: 'both.yml' }]);
   test.each([

@@ -135,11 +135,31 @@ export const SYSMON_WINDOWS_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.
   fields: {},
 }));
 
+/**
+ * Windows Security events forwarded into `WindowsEvent` (the Windows Forwarded Events connector): Microsoft's parsers
+ * read them there by event id, each Data field a key of the dynamic EventData, 1102's UserData children too
+ * (`tostring(EventData.SubjectUserName)` for 1102, 4698, …, ASimAuditEventMicrosoftWindowsEvents.yaml:28, :101-109;
+ * 4688's `EventData.SubjectUserName`, ASimProcessCreateMicrosoftWindowsEvents.yaml:50-76). The header's provider is
+ * the column Provider.
+ */
+const WINDOWS_EVENT_SECURITY = [{ type: 'logsource', product: 'windows', service: 'security' }];
+const WINDOWS_EVENT_SECURITY_ITEMS = [
+  ...(
+    [
+      [STATE.table, 'WindowsEvent'],
+      [STATE.prefilter, 'Channel == "Security"'],
+      [STATE.eventDataDynamic, 'EventData'],
+      [STATE.eventDataFields, 'windows'],
+    ] as const
+  ).map(([key, val]) => ({ id: `windowsevent_security_${key}`, type: 'set_state', key, val, rule_conditions: WINDOWS_EVENT_SECURITY })),
+  { id: 'windowsevent_security_provider', type: 'field_name_mapping', mapping: { Provider_Name: 'Provider' }, rule_conditions: WINDOWS_EVENT_SECURITY },
+];
+
 export const SYSMON_WINDOWS_EVENT_PIPELINE = {
   name: 'sentinel_sysmon_windowsevent',
   priority: 5,
   allowed_backends: ['kql'],
-  transformations: [OVERRIDE, ...SYSMON_WINDOWS_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_windowsevent', m, []))],
+  transformations: [OVERRIDE, ...SYSMON_WINDOWS_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_windowsevent', m, [])), ...WINDOWS_EVENT_SECURITY_ITEMS],
 };
 
 export const SYSMON_EVENT_PIPELINE = {
