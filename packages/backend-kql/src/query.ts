@@ -1,13 +1,13 @@
 import { diagnostic, impliedEventIds } from '@sigmats/core';
 import type { BackendOptionValue, Expr, SigmaRule } from '@sigmats/core';
 import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
-import type { FieldSet, KqlTarget } from './columns.js';
+import { isNumeric, type FieldSet, type KqlTarget } from './columns.js';
 import { KQL_DIALECT } from './dialect.js';
 import { kqlEnrichments } from './enrichments.js';
 import { leaf } from './leaves.js';
 import { IDENT, kqlColumn } from './literals.js';
 import { orList } from './lists.js';
-import { STATE } from './pipelines/build.js';
+import { eventIdTest, STATE } from './pipelines/build.js';
 import { tableSchema } from './tables/index.js';
 import { SYSMON_FIELDS } from './tables/sysmon.js';
 import type { TableSchema } from './tables/types.js';
@@ -23,8 +23,6 @@ export interface QuerySource {
   readonly eventDataDynamic?: string;
   /** The field names the event data can hold, when known. */
   readonly eventDataFields?: FieldSet;
-  /** Those names are read from the event data even where the table has a column of the name (KqlTarget.dataFirst). */
-  readonly eventDataFirst?: boolean;
 }
 
 /** The Event table's EventData: `<DataItem …><EventData xmlns=…><Data Name="…">…` (Microsoft's Sysmon parsers). */
@@ -99,7 +97,6 @@ function computeSource(
       : {}),
     ...(typeof dyn === 'string' && dyn !== '' ? { eventDataDynamic: dyn } : {}),
     ...(known ? { eventDataFields: known } : {}),
-    ...(known === SYSMON_FIELDS ? { eventDataFirst: true } : {}),
   });
 }
 
@@ -110,7 +107,8 @@ export function targetFor(source: QuerySource, rule?: SigmaRule): KqlTarget {
     schema: source.schema,
     ...(extracts ? { extracted: new Set<string>() } : {}),
     ...(source.eventDataFields ? { extractable: source.eventDataFields } : {}),
-    ...(source.eventDataFirst ? { dataFirst: true } : {}),
+    // Sysmon's names are read from its event data before any column of the same name (KqlTarget.dataFirst).
+    ...(source.eventDataFields === SYSMON_FIELDS ? { dataFirst: true } : {}),
     ...(source.schema?.computed ? { computedUsed: new Map<string, string>() } : {}),
     ...(rule?.logsource?.category !== undefined ? { sysmonShaped: true } : {}),
   };
@@ -118,8 +116,6 @@ export function targetFor(source: QuerySource, rule?: SigmaRule): KqlTarget {
 
 /** The bag every extracted field is read from (one XML parse per event). */
 const FIELDS_BAG = 'EventFields';
-
-const isNumeric = (t: string | undefined): boolean => t === 'int' || t === 'long';
 
 /** The parsed Data elements, for an XML column whose events may have a single Data element. */
 const DATA_ITEMS = 'EventDataItems';
@@ -164,8 +160,9 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
     // Parsing every row's XML costs far more than a column test: the event ids the condition requires are tested
     // first, as Microsoft's parsers do (`| where EventID in (ParsedEventIds)` before `parse-kv EventData`). A source
     // with a prefilter (the Event table's Sysmon) is narrowed by it already.
-    const ids = fields.length > 0 && !source.prefilter && isNumeric(source.schema?.columns['EventID']) ? impliedEventIds(expr) : undefined;
-    if (ids && ids.size > 0) lines.push(`| where ${ids.size === 1 ? `EventID == ${[...ids][0]}` : `EventID in (${[...ids].join(', ')})`}`);
+    const idType = source.schema?.columns['EventID'];
+    const ids = fields.length > 0 && !source.prefilter && idType !== undefined && isNumeric(idType) ? impliedEventIds(expr) : undefined;
+    if (ids && ids.size > 0) lines.push(`| where ${eventIdTest([...ids])}`);
     if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, source.eventDataXmlPath ?? EVENT_TABLE_DATA_PATH, fields));
     else if (source.eventDataDynamic && fields.length > 0) {
       lines.push(`| extend ${fields.map((f) => `${f} = tostring(${source.eventDataDynamic}.${f})`).join(', ')}`);

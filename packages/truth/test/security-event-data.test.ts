@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { loadCollection } from '@sigmats/core';
-import { compileRuleSet, windowsLogsource } from '@sigmats/evaluator';
 import { describe, expect, test } from 'vitest';
 import { platforms } from '../src/differential/platforms.js';
 import { securityEventRecords } from '../src/records/index.js';
+import { evaluatorTest, platformTest } from './verdicts.js';
 import type { EventSource, RawEvent } from '../src/types.js';
 
 /**
@@ -28,16 +28,10 @@ level: medium
 const security: EventSource = { product: 'windows', service: 'security' };
 const sentinel = platforms().find((p) => p.id === 'sentinel_securityevent')!;
 
+/** The sentinel_securityevent output's and the evaluator's verdicts for one rule. */
 function verdicts(yaml: string): { platform: (e: RawEvent) => boolean; evaluator: (e: RawEvent) => boolean } {
-  const coll = { ...loadCollection([{ text: yaml, file: 'r.yml' }]), correlations: [] };
-  const result = sentinel.backend.convert(coll, sentinel.convertOptions);
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const tests = result.rules[0]!.queries.map((q) => sentinel.compile(q));
-  const set = compileRuleSet(coll, { mode: 'full-scan', logsource: windowsLogsource });
-  return {
-    platform: (e) => tests.some((t) => t(securityEventRecords(e, security))),
-    evaluator: (e) => set.match(e as Record<string, unknown>).length > 0,
-  };
+  const coll = loadCollection([{ text: yaml, file: 'r.yml' }]);
+  return { platform: platformTest(sentinel, coll, security), evaluator: evaluatorTest(coll) };
 }
 
 describe('SecurityEvent: Data fields that are no column', () => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { loadCollection } from '@sigmats/core';
-import { compileRuleSet, flattenWindowsEvent, windowsLogsource } from '@sigmats/evaluator';
+import { flattenWindowsEvent } from '@sigmats/evaluator';
 import { describe, expect, test } from 'vitest';
 import { platforms, type Platform } from '../src/differential/platforms.js';
+import { evaluatorTest, platformTest, type Collection } from './verdicts.js';
 import { sumoMessages, splunkEvents } from '../src/records/index.js';
 import type { CseRecord, EventSource, RawEvent } from '../src/types.js';
 import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
@@ -56,29 +57,6 @@ function blocked(filePath: string, id = 8004, channel = 'Microsoft-Windows-AppLo
 }
 
 const byId = new Map(platforms().map((p) => [p.id, p]));
-
-
-type Collection = ReturnType<typeof loadCollection>;
-
-/**
- * The platform's verdict on an event for `coll` (one rule): its queries, converted without an error, over the
- * event's vendor records under `src`. Converted and compiled once, for every event given to the returned test.
- */
-function platformTest(platform: Platform, coll: Collection, src: EventSource): (event: RawEvent) => boolean {
-  const result = platform.backend.convert({ ...coll, correlations: [] }, platform.convertOptions);
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const tests = result.rules[0]!.queries.map((q) => platform.compile(q));
-  return (event) => {
-    const records = platform.records(event, src);
-    return records.length > 0 && tests.some((t) => t(records));
-  };
-}
-
-/** The evaluator's verdict on an event for `coll`, Windows events routed by their channel and event id. */
-function evaluatorTest(coll: Collection): (event: RawEvent) => boolean {
-  const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
-  return (event) => set.match(event as Record<string, unknown>).length > 0;
-}
 
 /** The first error of a platform that refuses `coll` (it gives no query). */
 function refusal(platform: Platform, coll: Collection): string | undefined {

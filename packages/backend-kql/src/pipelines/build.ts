@@ -57,42 +57,57 @@ export function logsource(category: string, product?: string): Obj {
 
 /** Items for one category mapping, each guarded by `guard` rule conditions (may be empty). */
 export function categoryItems(prefix: string, m: CategoryMapping, guard: readonly Obj[]): Obj[] {
+  return m.categories.flatMap((category) => scopedItems(`${prefix}_${category}`, [logsource(category, m.product), ...guard], m));
+}
+
+/** A mapping for the rules of one Windows service (or other logsource service) rather than of categories. */
+export type ServiceMapping = Omit<CategoryMapping, 'categories'>;
+
+/** Items for the rules of `service` (and the mapping's product), as categoryItems gives them for a category. */
+export function serviceItems(prefix: string, service: string, m: ServiceMapping): Obj[] {
+  return scopedItems(`${prefix}_${service}`, [{ type: 'logsource', service, ...(m.product ? { product: m.product } : {}) }], m);
+}
+
+/** The items of a mapping for the rules `conditions` select, their ids starting with `id`. */
+function scopedItems(id: string, conditions: readonly Obj[], m: ServiceMapping): Obj[] {
   const items: Obj[] = [];
-  for (const category of m.categories) {
-    const when = { rule_conditions: [logsource(category, m.product), ...guard] };
-    const id = `${prefix}_${category}`;
-    if (m.refuse !== undefined) items.push({ id: `${id}_unrecorded`, type: 'rule_failure', message: m.refuse, ...when });
-    for (const [field, message] of Object.entries(m.unanswerable ?? {})) {
-      items.push({
-        id: `${id}_unanswerable_${field.toLowerCase()}`,
-        type: 'detection_item_failure',
-        message,
-        field_name_conditions: [{ type: 'include_fields', fields: [field] }],
-        ...when,
-      });
-    }
-    items.push({ id: `${id}_table`, type: 'set_state', key: STATE.table, val: m.table, ...when });
-    for (const [key, val] of Object.entries(m.state ?? {})) {
-      items.push({ id: `${id}_state_${key}`, type: 'set_state', key, val, ...when });
-    }
-    if (m.drop && m.drop.length > 0) {
-      items.push({
-        id: `${id}_drop`,
-        type: 'drop_detection_item',
-        field_name_conditions: [{ type: 'include_fields', fields: [...m.drop] }],
-        ...when,
-      });
-    }
-    // add_condition puts its condition first: the negated one goes in first so the positive scope reads first.
-    if (m.excluded) {
-      items.push({ id: `${id}_excluded`, type: 'add_condition', conditions: m.excluded, negated: true, ...when });
-    }
-    if (m.conditions) {
-      items.push({ id: `${id}_conditions`, type: 'add_condition', conditions: m.conditions, ...when });
-    }
-    items.push({ id: `${id}_fields`, type: 'field_name_mapping', mapping: m.fields, ...when });
+  const when = { rule_conditions: conditions };
+  if (m.refuse !== undefined) items.push({ id: `${id}_unrecorded`, type: 'rule_failure', message: m.refuse, ...when });
+  for (const [field, message] of Object.entries(m.unanswerable ?? {})) {
+    items.push({
+      id: `${id}_unanswerable_${field.toLowerCase()}`,
+      type: 'detection_item_failure',
+      message,
+      field_name_conditions: [{ type: 'include_fields', fields: [field] }],
+      ...when,
+    });
   }
+  items.push({ id: `${id}_table`, type: 'set_state', key: STATE.table, val: m.table, ...when });
+  for (const [key, val] of Object.entries(m.state ?? {})) {
+    items.push({ id: `${id}_state_${key}`, type: 'set_state', key, val, ...when });
+  }
+  if (m.drop && m.drop.length > 0) {
+    items.push({
+      id: `${id}_drop`,
+      type: 'drop_detection_item',
+      field_name_conditions: [{ type: 'include_fields', fields: [...m.drop] }],
+      ...when,
+    });
+  }
+  // add_condition puts its condition first: the negated one goes in first so the positive scope reads first.
+  if (m.excluded) {
+    items.push({ id: `${id}_excluded`, type: 'add_condition', conditions: m.excluded, negated: true, ...when });
+  }
+  if (m.conditions) {
+    items.push({ id: `${id}_conditions`, type: 'add_condition', conditions: m.conditions, ...when });
+  }
+  items.push({ id: `${id}_fields`, type: 'field_name_mapping', mapping: m.fields, ...when });
   return items;
+}
+
+/** The KQL test that EventID is one of `ids` (a prefilter, or the filter before event XML is parsed). */
+export function eventIdTest(ids: readonly (number | string)[]): string {
+  return ids.length === 1 ? `EventID == ${ids[0]}` : `EventID in (${ids.join(', ')})`;
 }
 
 /** A hive expansion: Sysmon's key prefix → what the target writes. */

@@ -1,7 +1,7 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
 import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
-import { categoryItems, hiveItems, STATE, type CategoryMapping } from './build.js';
+import { categoryItems, eventIdTest, hiveItems, serviceItems, STATE, type CategoryMapping } from './build.js';
 import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
 import { LOG_FILE_CLEARED_FIELDS } from '../tables/sentinel.js';
 
@@ -69,26 +69,12 @@ export const SECURITY_EVENT_PIPELINE = {
     // (ASimNetworkSessionMicrosoftSecurityEventFirewall.yaml:108-120). A field of the System header that is no column
     // is an unmapped-field error; the header's provider is the column EventSourceName (the ASIM audit parser tests
     // 1102's provider as `EventSourceName == "Microsoft-Windows-Eventlog"`, :105).
-    ...(
-      [
-        [STATE.table, 'SecurityEvent'],
-        [STATE.eventDataXml, 'EventData'],
-        [STATE.eventDataXmlPath, 'EventData.Data'],
-        [STATE.eventDataFields, 'windows'],
-      ] as const
-    ).map(([key, val]) => ({
-      id: `securityevent_service_security_${key}`,
-      type: 'set_state',
-      key,
-      val,
-      rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
-    })),
-    {
-      id: 'securityevent_service_security_provider',
-      type: 'field_name_mapping',
-      mapping: { Provider_Name: 'EventSourceName' },
-      rule_conditions: [{ type: 'logsource', product: 'windows', service: 'security' }],
-    },
+    ...serviceItems('securityevent_service', 'security', {
+      product: 'windows',
+      table: 'SecurityEvent',
+      state: { [STATE.eventDataXml]: 'EventData', [STATE.eventDataXmlPath]: 'EventData.Data', [STATE.eventDataFields]: 'windows' },
+      fields: { Provider_Name: 'EventSourceName' },
+    }),
   ],
 };
 
@@ -101,10 +87,6 @@ export const SECURITY_EVENT_PIPELINE = {
  */
 const SYSMON_EVENT_IDS = SYSMON_CATEGORY_EVENT_IDS;
 
-function eventIds(ids: readonly number[]): string {
-  return ids.length === 1 ? `EventID == ${ids[0]}` : `EventID in (${ids.join(', ')})`;
-}
-
 /**
  * Sysmon collected by the legacy agent into `Event`: filter on source and event id first (cheap), then parse the
  * EventData XML; Sysmon field names stay as they are, since they become the extracted columns.
@@ -115,7 +97,7 @@ export const SYSMON_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.entries(
   table: 'Event',
   // EventID stays: it is a column of Event (a rule's own EventID test narrows a category of several ids).
   state: {
-    [STATE.prefilter]: `Source == "Microsoft-Windows-Sysmon" and ${eventIds(id)}`,
+    [STATE.prefilter]: `Source == "Microsoft-Windows-Sysmon" and ${eventIdTest(id)}`,
     [STATE.eventDataXml]: 'EventData',
     [STATE.eventDataFields]: 'sysmon',
   },
@@ -128,7 +110,7 @@ export const SYSMON_WINDOWS_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.
   product: 'windows',
   table: 'WindowsEvent',
   state: {
-    [STATE.prefilter]: `Provider == "Microsoft-Windows-Sysmon" and ${eventIds(id)}`,
+    [STATE.prefilter]: `Provider == "Microsoft-Windows-Sysmon" and ${eventIdTest(id)}`,
     [STATE.eventDataDynamic]: 'EventData',
     [STATE.eventDataFields]: 'sysmon',
   },
@@ -142,18 +124,12 @@ export const SYSMON_WINDOWS_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.
  * 4688's `EventData.SubjectUserName`, ASimProcessCreateMicrosoftWindowsEvents.yaml:50-76). The header's provider is
  * the column Provider.
  */
-const WINDOWS_EVENT_SECURITY = [{ type: 'logsource', product: 'windows', service: 'security' }];
-const WINDOWS_EVENT_SECURITY_ITEMS = [
-  ...(
-    [
-      [STATE.table, 'WindowsEvent'],
-      [STATE.prefilter, 'Channel == "Security"'],
-      [STATE.eventDataDynamic, 'EventData'],
-      [STATE.eventDataFields, 'windows'],
-    ] as const
-  ).map(([key, val]) => ({ id: `windowsevent_security_${key}`, type: 'set_state', key, val, rule_conditions: WINDOWS_EVENT_SECURITY })),
-  { id: 'windowsevent_security_provider', type: 'field_name_mapping', mapping: { Provider_Name: 'Provider' }, rule_conditions: WINDOWS_EVENT_SECURITY },
-];
+const WINDOWS_EVENT_SECURITY_ITEMS = serviceItems('windowsevent_service', 'security', {
+  product: 'windows',
+  table: 'WindowsEvent',
+  state: { [STATE.prefilter]: 'Channel == "Security"', [STATE.eventDataDynamic]: 'EventData', [STATE.eventDataFields]: 'windows' },
+  fields: { Provider_Name: 'Provider' },
+});
 
 export const SYSMON_WINDOWS_EVENT_PIPELINE = {
   name: 'sentinel_sysmon_windowsevent',

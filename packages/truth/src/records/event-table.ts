@@ -20,6 +20,14 @@ export function renderedValue(name: string, value: string): string {
 }
 
 /**
+ * A UserData element as Windows writes it, its data as child elements (`<UserData><RuleAndFileData><FilePath>…`), not
+ * named `<Data>` elements; the element's namespace attribute is left out.
+ */
+export function userDataXml(element: string, data: readonly (readonly [string, string])[]): string {
+  return `<UserData><${element}>${data.map(([k, v]) => `<${k}>${xmlEscape(renderedValue(k, v))}</${k}>`).join('')}</${element}></UserData>`;
+}
+
+/**
  * The Event table's EventData XML: `<DataItem Type="System.XmlData" ...><EventData xmlns="..."><Data Name="X">v</Data>...`
  * The DataItem/EventData envelope is the one published Event-table samples show (SOURCES.md); the Data elements are
  * what the ASIM Sysmon parsers read (`<Data Name="(\w+)">{?([^<]*?)}?</Data>`, ASimProcessCreateMicrosoftSysmon.yaml).

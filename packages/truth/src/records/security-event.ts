@@ -1,7 +1,7 @@
 import type { EventSource, KqlRecord, KqlType, KqlValue, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
 import { fullRow, kqlTableColumns } from './columns.js';
-import { renderedValue, xmlEscape } from './event-table.js';
+import { renderedValue, userDataXml, xmlEscape } from './event-table.js';
 import {
   SECURITY_CHANNEL, SECURITY_PROVIDER, SYSMON_CHANNEL, eventTime, field, hasField, hex, parseInteger, parseTime, splitPath,
   splitUser, text, windowsView, type WindowsEventView,
@@ -61,10 +61,7 @@ function account(domain: string, name: string): string {
  */
 function eventDataXml(view: WindowsEventView, data: readonly (readonly [string, string])[]): string {
   assumption('event-xml-escaping');
-  if (view.userDataElement) {
-    const el = view.userDataElement;
-    return `<UserData><${el}>${data.map(([k, v]) => `<${k}>${xmlEscape(renderedValue(k, v))}</${k}>`).join('')}</${el}></UserData>`;
-  }
+  if (view.userDataElement) return userDataXml(view.userDataElement, data);
   // Indented, one element a line: Microsoft's firewall parser reads 5156's Data with `'</Data>' '\x0d\x0a  <Data
   // Name="Application">'` between them (ASimNetworkSessionMicrosoftSecurityEventFirewall.yaml:108-120).
   const items = data.map(([k, v]) => `\r\n  <Data Name="${k}">${xmlEscape(renderedValue(k, v))}</Data>`).join('');

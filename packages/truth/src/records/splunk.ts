@@ -1,6 +1,6 @@
 import type { EventSource, RawEvent, SplunkEvent } from '../types.js';
 import { assumption } from './assumptions.js';
-import { renderedValue, xmlEscape } from './event-table.js';
+import { renderedValue, userDataXml, xmlEscape } from './event-table.js';
 import { process4688View } from './security-event.js';
 import { linuxTextLine } from './sumo.js';
 import { SYSMON_CHANNEL, text, windowsView, type WindowsEventView } from './windows.js';
@@ -22,11 +22,9 @@ export function windowsEventXml(view: WindowsEventView, unnamed?: readonly strin
   // <FilePath>…</FilePath>…`, not as named `<Data>` elements: Microsoft's Azure Monitor query guide parses AppLocker
   // 8002's XML as `parse EventData with * "<FilePath>" FilePath "</FilePath>" * "<FileHash>" FileHash "</FileHash>" *`
   // after reading it as `Details.UserData.RuleAndFileData.FilePath` (MicrosoftDocs/azure-monitor-docs
-  // articles/azure-monitor/logs/query-optimization.md @ 6cb7195a). The element's namespace attribute is left out.
+  // articles/azure-monitor/logs/query-optimization.md @ 6cb7195a).
   const body = view.userDataElement
-    ? `<UserData><${view.userDataElement}>` +
-      view.data.map(([k, v]) => `<${k}>${xmlEscape(renderedValue(k, v))}</${k}>`).join('') +
-      `</${view.userDataElement}></UserData>`
+    ? userDataXml(view.userDataElement, view.data)
     : `<EventData>${view.data
         .map(([k, v]) => (k === 'Data' && unnamed ? unnamed.map((u) => `<Data>${xmlEscape(u)}</Data>`).join('') : `<Data Name='${attr(k)}'>${xmlEscape(renderedValue(k, v))}</Data>`))
         .join('')}</EventData>`;
