@@ -24,10 +24,28 @@ function list(name, type, rows) {
 
 /**
  * A table's columns as the runtime reads them (src/tables/generated.ts decodes them): one text, the columns in
- * documented order joined by commas, each its name, followed by `:type` unless it is a string (1,836 of 2,191). A
- * repeated name keeps its first place and its last type, as an object literal does. As text the table is 35 KB
- * instead of 55 KB of object literals, and 0.5 KB less gzipped in the browser bundle.
+ * name order joined by commas, each its name, followed by `:type` unless it is a string (1,836 of 2,191). A
+ * repeated name keeps its last type, as an object literal does. As text the table is 35 KB instead of 55 KB of object
+ * literals, and 0.5 KB less gzipped in the browser bundle; in name order, the ASIM views' common fields line up and
+ * gzip takes 0.25 KB less again (conversion looks columns up by name; schemas.ts keeps the documented order).
  */
+/**
+ * The columns every ASIM view has alike (name and type: the schemas' common fields) written once, as ASIM_COMMON,
+ * and left out of each view's row, which the runtime decodes after them: the views repeat some 55 columns each,
+ * and gzip takes 0.3 KB less of the browser bundle this way.
+ */
+function asimCommon(rows) {
+  const asim = rows.filter((r) => r[1] === 'asim');
+  const common = asim.map((r) => new Set(r[2].split(','))).reduce((a, b) => new Set([...a].filter((c) => b.has(c))));
+  const own = rows.map((r) => (r[1] === 'asim' ? [r[0], r[1], r[2].split(',').filter((c) => !common.has(c)).join(',')] : r));
+  return (
+    '/** The columns common to every ASIM view (`name` or `name:type`, comma-separated), decoded before each ASIM row\'s own. */\n' +
+    `export const ASIM_COMMON = ${JSON.stringify([...common].join(','))};\n\n` +
+    '/** Per table of schemas.ts, in its order: [table, family, columns as `name` (a string) or `name:type`, comma-separated]. */\n' +
+    list('TABLE_COLUMNS', 'TableColumnsRow', own)
+  );
+}
+
 function tableColumns(s) {
   const columns = new Map();
   for (const c of s.columns) {
@@ -35,7 +53,7 @@ function tableColumns(s) {
     if (/[,:]/.test(c.name) || !/^[a-z]+$/.test(c.type)) throw new Error(`${s.table}: column ${c.name}: ${c.type} cannot be written as name:type`);
     columns.set(c.name, c.type);
   }
-  return [s.table, s.family, [...columns].map(([name, type]) => (type === 'string' ? name : `${name}:${type}`)).join(',')];
+  return [s.table, s.family, [...columns].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, type]) => (type === 'string' ? name : `${name}:${type}`)).join(',')];
 }
 
 /** The file a row cites, without its folders and line (`…/Parsers/ASimRegistryEventMicrosoftSysmon.yaml:37` → `ASimRegistryEventMicrosoftSysmon.yaml`). */
@@ -100,8 +118,7 @@ export function generate(dir) {
     'src/generated/table-columns.ts',
     HEADER('the same pages as schemas.ts, which cites every column: this is its projection, column name → type') +
       "import type { TableColumnsRow } from './types.js';\n\n" +
-      '/** Per table of schemas.ts, in its order: [table, family, columns as `name` (a string) or `name:type`, comma-separated]. */\n' +
-      list('TABLE_COLUMNS', 'TableColumnsRow', schemas.map(tableColumns)),
+      asimCommon(schemas.map(tableColumns)),
   );
   files.set(
     'src/generated/asim-fields.ts',

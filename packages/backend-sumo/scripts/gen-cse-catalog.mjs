@@ -197,7 +197,21 @@ const inputIn = (list, input) => list.some((k) => k.every((v, i) => input[i] ===
  * the copied keys of inputs read by raw key were most of its bytes). Row order is CSE_ROUTES' order throughout.
  */
 function renderConversion(mappings) {
-  const route = (m) => `[[${m.input.map(lit).join(',')}],[${m.output.map(lit).join(',')}],[${m.fields.filter((r) => r.length === 2).map((r) => `[${r.map(lit).join(',')}]`).join(',')}]]`;
+  // The keyed routes as text, one a line: `<input>,<output>,<event id pattern>` then `\t<field>=<key>` per copy, the
+  // input and output as indexes into CSE_KEYED_INPUTS and CSE_KEYED_OUTPUTS (src/cse/catalog.ts decodes it). 209 routes
+  // repeat a dozen outputs and two inputs: as tuples of strings they cost 0.3 KB more of the gzipped browser bundle.
+  const keyed = mappings.filter((m) => inputIn(KEYED_INPUTS, m.input));
+  const outputs = [...new Map(keyed.map((m) => [JSON.stringify(m.output), m.output])).values()];
+  const index = (list, x) => list.findIndex((y) => JSON.stringify(y) === JSON.stringify(x));
+  const text = (s, what, bad) => {
+    if (bad.test(s)) throw new Error(`cse-conversion.ts: ${what} ${JSON.stringify(s)} cannot be written in the routes' text`);
+    return s;
+  };
+  const line = (m) =>
+    [
+      `${index(KEYED_INPUTS, m.input.slice(0, 3))},${index(outputs, m.output)},${text(m.input[3], 'event id pattern', /[\t\n]/)}`,
+      ...m.fields.filter((r) => r.length === 2).map(([f, k]) => `${text(f, 'field', /[=\t\n]/)}=${text(k, 'key', /[\t\n]/)}`),
+    ].join('\t');
   const head = (m) => `[[${m.input.map(lit).join(',')}],[${m.output.map(lit).join(',')}]]`;
   const pairs = new Map();
   for (const m of mappings) {
@@ -211,10 +225,14 @@ function renderConversion(mappings) {
     '/** Inputs (vendor, product, log format) whose copied keys conversion reads: their rules name event ids. */',
     `export const CSE_KEYED_INPUTS: readonly (readonly [string, string, string])[] = ${lit(KEYED_INPUTS)};`,
     '',
-    '/** Every route of CSE_ROUTES (which cites its mapping) whose input is keyed, whole and in the same order. */',
-    'export const CSE_KEYED_ROUTES: readonly CseRoute[] = [',
-    ...mappings.filter((m) => inputIn(KEYED_INPUTS, m.input)).map((m) => `  ${route(m)},`),
-    '];',
+    '/** The record outputs of the keyed routes, in order of first occurrence. */',
+    `export const CSE_KEYED_OUTPUTS: readonly CseRoute[1][] = ${lit(outputs)};`,
+    '',
+    '/**',
+    ' * Every route of CSE_ROUTES (which cites its mapping) whose input is keyed, whole and in the same order, one a line:',
+    ' * `<CSE_KEYED_INPUTS index>,<CSE_KEYED_OUTPUTS index>,<event id pattern>`, then a tab and `<field>=<key>` per copy.',
+    ' */',
+    `export const CSE_KEYED_ROUTES_TEXT = ${lit(keyed.map(line).join('\n'))};`,
     '',
     '/** Input and record output of every route of the inputs whose event id patterns conversion tests (Zeek logs). */',
     'export const CSE_PATTERN_HEADS: readonly CseRouteHead[] = [',

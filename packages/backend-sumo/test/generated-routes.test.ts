@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { CSE_MAPPINGS, CSE_ROUTES, mappingFor, type CseRoute } from '../src/catalog.js';
 import { hasOwnMapping, keyedMappingFor, outputsOf, recordOutputs } from '../src/cse/catalog.js';
-import { CSE_INPUT_OUTPUTS, CSE_KEYED_INPUTS, CSE_KEYED_ROUTES, CSE_PATTERN_HEADS } from '../src/generated/cse-conversion.js';
+import { CSE_INPUT_OUTPUTS, CSE_KEYED_INPUTS, CSE_PATTERN_HEADS } from '../src/generated/cse-conversion.js';
+import { CSE_KEYED_ROUTES } from '../src/cse/catalog.js';
 
 // Conversion reads CSE_ROUTES, the projection of the cited catalog table: row i must be exactly what CSE_MAPPINGS[i]
 // (which names its mapping file) says, so every route a query is built from still has its source.

@@ -18,7 +18,7 @@ export { parseSigmaString, insertPlaceholders, mergeLiterals } from './parse/sig
 export { MODIFIER_NAMES } from './parse/modifiers.js';
 export { suggest } from './parse/suggest.js';
 export { matchSelector } from './parse/condition.js';
-export { parseCidr } from './parse/cidr.js';
+export { ipv6Groups, parseCidr } from './parse/cidr.js';
 export { windashVariants, WINDASH_CHARS } from './parse/windash.js';
 export { SCHEMAS } from './schema/validate.js';
 export * from './sysmon-categories.js';

@@ -1,7 +1,7 @@
 // Table schemas from the generated column lists (src/generated/table-columns.ts, written by scripts/generate.mjs from
 // Microsoft's documentation: the projection of schemas.ts, which cites every column's page and line, kept out of the
 // bundle), joined with the relations that are our own knowledge (tables/{defender,sentinel,asim}.ts).
-import { TABLE_COLUMNS } from '../generated/table-columns.js';
+import { ASIM_COMMON, TABLE_COLUMNS } from '../generated/table-columns.js';
 import type { TableColumns, TableColumnsRow } from '../generated/types.js';
 import type { KustoType, TableRelations, TableSchema } from './types.js';
 
@@ -22,12 +22,12 @@ const ROWS = new Map<string, TableColumnsRow>(TABLE_COLUMNS.map((r) => [r[0], r]
 export function generatedTable(name: string): TableColumns {
   const row = ROWS.get(name);
   if (!row) throw new Error(`no generated schema for ${name}`);
-  return { table: row[0], family: row[1], columns: decodeColumns(row[2]) };
+  return { table: row[0], family: row[1], columns: decodeColumns(row[1] === 'asim' ? `${ASIM_COMMON},${row[2]}` : row[2]) };
 }
 
 /**
- * A table schema: documented columns in documented order, our relations, the time column by family. Its columns are
- * decoded from the generated row for it: the record is the caller's.
+ * A table schema: the documented columns (by name: the generated rows keep them in name order), our relations, the time
+ * column by family. Its columns are decoded from the generated row for it: the record is the caller's.
  */
 export function schemaOf(name: string, relations: TableRelations = {}): TableSchema {
   const t = generatedTable(name);

@@ -1,4 +1,4 @@
-import { CSE_INPUT_OUTPUTS, CSE_KEYED_INPUTS, CSE_KEYED_ROUTES, CSE_PATTERN_HEADS } from '../generated/cse-conversion.js';
+import { CSE_INPUT_OUTPUTS, CSE_KEYED_INPUTS, CSE_KEYED_OUTPUTS, CSE_KEYED_ROUTES_TEXT, CSE_PATTERN_HEADS } from '../generated/cse-conversion.js';
 import { CSE_FIELD_TYPES, CSE_RAW_COMPANION } from '../generated/cse-schema.js';
 import type { CseRoute, CseRouteHead } from './catalog-types.js';
 
@@ -12,6 +12,18 @@ import type { CseRoute, CseRouteHead } from './catalog-types.js';
  * Assumption (not stated by the catalog): a pattern must match the whole event id. With a partial match the Sysmon 1
  * pattern `Microsoft-Windows-Sysmon/Operational-1` would also take events 10–19, which have their own mappings.
  */
+
+/** The keyed routes (Windows event logs, Sysmon for Linux) as CseRoute tuples, decoded from their generated text. */
+export const CSE_KEYED_ROUTES: readonly CseRoute[] = CSE_KEYED_ROUTES_TEXT.split('\n').map((line) => {
+  const [head, ...copies] = line.split('\t') as [string, ...string[]];
+  const a = head.indexOf(',');
+  const b = head.indexOf(',', a + 1);
+  return [
+    [...CSE_KEYED_INPUTS[Number(head.slice(0, a))]!, head.slice(b + 1)],
+    CSE_KEYED_OUTPUTS[Number(head.slice(a + 1, b))]!,
+    copies.map((c) => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)] as const),
+  ];
+});
 
 export type { CseMapping, CseRoute } from './catalog-types.js';
 

@@ -1,3 +1,5 @@
+import { ipv6Groups } from '@sigmats/core';
+
 /**
  * IPv6 CIDR as an RE2 regex over the address text (Sumo's compareCIDRPrefix is IPv4 only).
  * It accepts every textual form of an address in the network: any case, optional leading zeros in a group, and
@@ -5,27 +7,8 @@
  * Checked against Node's net.BlockList in the tests.
  */
 
-/** The 8 groups of an IPv6 address text, or undefined when it is not one. */
-export function ipv6Groups(text: string): number[] | undefined {
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const parse = (s: string): number[] | undefined => {
-    if (s === '') return [];
-    const out: number[] = [];
-    for (const g of s.split(':')) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
-      out.push(parseInt(g, 16));
-    }
-    return out;
-  };
-  const head = parse(halves[0]!);
-  const tail = halves.length === 2 ? parse(halves[1]!) : [];
-  if (!head || !tail) return undefined;
-  if (halves.length === 1) return head.length === 8 ? head : undefined;
-  const zeros = 8 - head.length - tail.length;
-  if (zeros < 1) return undefined;
-  return [...head, ...new Array<number>(zeros).fill(0), ...tail];
-}
+// Core parses the address (its |cidr parser): one IPv6 reader for the project.
+export { ipv6Groups };
 
 const HEX = '[0-9a-f]';
 const FREE = `${HEX}{1,4}`;

@@ -82,6 +82,12 @@ function parseIPv6(s: string): number[] | undefined {
   return bytes;
 }
 
+/** The 8 groups of an IPv6 address text (an embedded IPv4 tail included), or undefined when it is not one. */
+export function ipv6Groups(text: string): number[] | undefined {
+  const b = parseIPv6(text);
+  return b?.flatMap((x, i) => (i % 2 ? [] : [(x << 8) | b[i + 1]!]));
+}
+
 /** RFC 5952 text: lower-case hex, no leading zeros, the longest run (≥2) of zero groups as `::`. */
 export function formatIPv6(bytes: readonly number[]): string {
   const groups: number[] = [];
