@@ -156,10 +156,11 @@ export function render({ mappings, schema }) {
   const raw = types.filter((f) => schema[f].enrichment_type && schema[`${f}_raw`]).sort();
   const s = [
     HEADER('schema/normalized_schema_build.json'),
-    '/** Schema type of every field the kept mappings write (`string`, `int`, `long`, `boolean`, …). */',
-    'export const CSE_FIELD_TYPES: Readonly<Record<string, string>> = {',
-    ...types.map((f) => `  ${f}: ${lit(schema[f].type)},`),
-    '};',
+    '/**',
+    ' * Schema type of every field the kept mappings write, comma-separated: `name` for a string, else `name:type` (`int`,',
+    ' * `long`, `boolean`, …); src/cse/catalog.ts decodes it (as text it is smaller in the browser bundle).',
+    ' */',
+    `export const CSE_FIELD_TYPES_TEXT = ${lit(types.map((f) => { if (/[,:]/.test(f) || /[,:]/.test(schema[f].type)) throw new Error(`cse-schema.ts: field ${f} cannot be written as name:type`); return schema[f].type === 'string' ? f : `${f}:${schema[f].type}`; }).join(','))};`,
     '',
     '/** Fields the mappings write that the schema does not define (kept as written; typed as strings). */',
     `export const CSE_UNDEFINED_FIELDS: readonly string[] = [${unknown.map(lit).join(', ')}];`,

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CSE_MAPPINGS } from '../src/generated/cse-mappings.js';
-import { CSE_FIELD_TYPES, CSE_RAW_COMPANION } from '../src/generated/cse-schema.js';
+import { CSE_RAW_COMPANION } from '../src/generated/cse-schema.js';
+import { CSE_FIELD_TYPES } from '../src/cse/catalog.js';
 import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
 import { HAVE_CATALOG, VENDOR } from './corpus-helpers.js';
 
@@ -55,8 +56,8 @@ describe('facts the backend relies on (catalog files cited)', () => {
   });
 
   test('schema types and raw companions', () => {
-    expect(CSE_FIELD_TYPES['pid']).toBe('int');
-    expect(CSE_FIELD_TYPES['baseImage']).toBe('string');
+    expect(CSE_FIELD_TYPES.get('pid')).toBe('int');
+    expect(CSE_FIELD_TYPES.get('baseImage')).toBe('string');
     expect(CSE_RAW_COMPANION['user_username']).toBe('user_username_raw');
     expect(CSE_RAW_COMPANION['device_hostname']).toBe('device_hostname_raw');
     expect(CSE_RAW_COMPANION['baseImage']).toBeUndefined();

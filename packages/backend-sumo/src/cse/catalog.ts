@@ -1,5 +1,5 @@
 import { CSE_INPUT_OUTPUTS, CSE_KEYED_INPUTS, CSE_KEYED_OUTPUTS, CSE_KEYED_ROUTES_TEXT, CSE_PATTERN_HEADS } from '../generated/cse-conversion.js';
-import { CSE_FIELD_TYPES, CSE_RAW_COMPANION } from '../generated/cse-schema.js';
+import { CSE_FIELD_TYPES_TEXT, CSE_RAW_COMPANION } from '../generated/cse-schema.js';
 import type { CseRoute, CseRouteHead } from './catalog-types.js';
 
 /**
@@ -122,9 +122,14 @@ export function schemaFieldOf(m: CseRoute, key: string): string | undefined {
  */
 const schemaFields = new WeakMap<CseRoute, Map<string, string>>();
 
+/** Schema type of every field the kept mappings write, decoded from its generated text. */
+export const CSE_FIELD_TYPES: ReadonlyMap<string, string> = new Map(
+  CSE_FIELD_TYPES_TEXT.split(',').map((c) => (c.includes(':') ? (c.split(':') as [string, string]) : [c, 'string'])),
+);
+
 /** Schema type of a field (`string` when the schema does not type it). */
 export function fieldType(field: string): string {
-  return CSE_FIELD_TYPES[field] ?? 'string';
+  return CSE_FIELD_TYPES.get(field) ?? 'string';
 }
 
 /** The `<field>_raw` attribute holding a normalized field's original value, if the schema has one. */
