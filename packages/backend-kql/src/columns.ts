@@ -1,7 +1,7 @@
-import { diagnostic } from '@sigmats/core';
+import { diagnostic, windowsDataName } from '@sigmats/core';
 import type { SourceLocation } from '@sigmats/core';
 import { fail, ok, type Result } from '@sigmats/text-query';
-import { IDENT, kqlColumn } from './literals.js';
+import { IDENT, kqlColumn, kqlString } from './literals.js';
 import type { KustoType, TableSchema } from './tables/types.js';
 
 /** A set of field names, or a rule for them. */
@@ -37,6 +37,12 @@ export interface KqlTarget {
    * security`) is written in the log's own formats: its values are compared as they are.
    */
   readonly sysmonShaped?: boolean;
+  /**
+   * The dynamic column extracted fields are read from (WindowsEvent's EventData), and the Windows channel whose spaced
+   * data names apply (core's windowsDataName). A key the event lacks is null there, not empty: tests of presence and
+   * of the empty string read the key itself.
+   */
+  readonly dynamicData?: { readonly column: string; readonly channel?: string };
 }
 
 export interface Column {
@@ -45,6 +51,28 @@ export interface Column {
   readonly type: KustoType;
   /** The column's name in the table (for the basename and domain-split data). */
   readonly name: string;
+  /** For a field read from a dynamic column: its key there (`EventData["Threat Name"]`), null when the event lacks it. */
+  readonly data?: string;
+}
+
+/** The key of Sigma's `field` in a dynamic event data column: `EventData.Path`, `EventData["Threat Name"]`. */
+export function dataKeyRef(data: NonNullable<KqlTarget['dynamicData']>, field: string): string {
+  const name = data.channel === undefined ? field : windowsDataName(data.channel, field);
+  return `${data.column}${IDENT.test(name) ? `.${name}` : `[${kqlString(name)}]`}`;
+}
+
+/**
+ * The column an extracted field is read into: its name, or, from a dynamic column, `EventData_<name>` when the table
+ * has a column of that name, which the query still reads (WindowsEvent's Provider is Sigma's Provider_Name).
+ */
+export function extractedRef(target: KqlTarget, field: string): string {
+  return target.dynamicData && target.schema?.columns[field] ? `${target.dynamicData.column}_${field}` : field;
+}
+
+/** An extracted field's column: its name, and its key when it comes from a dynamic column. */
+function extractedColumn(field: string, target: KqlTarget): Result<Column> {
+  target.extracted!.add(field);
+  return ok({ ref: extractedRef(target, field), type: 'string', name: field, ...(target.dynamicData ? { data: dataKeyRef(target.dynamicData, field) } : {}) });
 }
 
 /** Resolve a field to a column of the target table, or a located error naming the field and the table. */
@@ -53,23 +81,18 @@ export function resolveColumn(field: string, loc: SourceLocation, target: KqlTar
   if (!schema) return ok({ ref: kqlColumn(field), type: 'string', name: field });
   // A field of the event data is read from it even when the table has a column of that name: Sysmon's Type (event
   // 25) is not the Event table's Type column ("Event"), nor its Version or Description.
-  if (target.extracted && target.dataFirst && target.extractable?.has(field) && IDENT.test(field)) {
-    target.extracted.add(field);
-    return ok({ ref: field, type: 'string', name: field });
-  }
+  if (target.extracted && target.dataFirst && target.extractable?.has(field) && IDENT.test(field)) return extractedColumn(field, target);
   const type = schema.columns[field];
   if (type) return tableColumn(schema, field, type);
   const computed = schema.computed?.[field];
   if (computed) {
     const computedType = schema.computedTypes?.[field] ?? 'string';
-    if (!target.computedUsed) return ok({ ref: computed, type: computedType, name: field });
+    // Another name for a column is read as that column.
+    if (!target.computedUsed || IDENT.test(computed)) return ok({ ref: computed, type: computedType, name: field });
     target.computedUsed.set(field, computed);
     return ok({ ref: kqlColumn(field), type: computedType, name: field });
   }
-  if (target.extracted && IDENT.test(field) && (target.extractable?.has(field) ?? true)) {
-    target.extracted.add(field);
-    return ok({ ref: field, type: 'string', name: field });
-  }
+  if (target.extracted && IDENT.test(field) && (target.extractable?.has(field) ?? true)) return extractedColumn(field, target);
   // Sysmon's names are a list; elsewhere only the System header's fields are left out of the event data.
   const where = !target.extractable ? schema.name
     : target.dataFirst ? `${schema.name} or its Sysmon event data`

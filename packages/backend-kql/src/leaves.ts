@@ -197,7 +197,11 @@ function plainStringTest(col: Column, value: StringValue, target: KqlTarget): Re
   const baseCol = target.schema?.basename?.[col.name];
   const base = baseCol ? basenameText(s) : undefined;
   if (base !== undefined) return ok(`${baseCol} ${op('exact', value.cased)} ${kqlValue(base)}`);
-  return stringTest(col.ref, value, s);
+  // `*` is any value, empty included: a key that is there.
+  if (col.data !== undefined && s.shape === 'any' && !hasPlaceholder(value.parts)) return ok(`isnotnull(${col.data})`);
+  const test = stringTest(col.ref, value, s);
+  // An empty value is a key that is there and empty: tostring() of a missing key is empty too.
+  return col.data !== undefined && s.shape === 'exact' && s.text === '' && test.ok ? ok(`(isnotnull(${col.data}) and ${test.value})`) : test;
 }
 
 function regexFlags(v: RegexValue): string {
@@ -287,8 +291,10 @@ export function matchLeaf(node: MatchExpr, target: KqlTarget, column?: Column): 
       if (col.type === 'bool') return ok(`${col.ref} == ${String(v.value)}`);
       return ok(`${asString(col)} =~ ${kqlString(String(v.value))}`);
     case 'null':
+      if (col.data !== undefined) return ok(`isnull(${col.data})`);
       return ok(col.type === 'string' ? `isempty(${col.ref})` : `isnull(${col.ref})`);
     case 'exists':
+      if (col.data !== undefined) return ok(v.exists ? `isnotnull(${col.data})` : `isnull(${col.data})`);
       if (col.type === 'string') return ok(v.exists ? `isnotempty(${col.ref})` : `isempty(${col.ref})`);
       return ok(v.exists ? `isnotnull(${col.ref})` : `isnull(${col.ref})`);
     case 'regex': {
@@ -346,7 +352,18 @@ export function keywordLeaf(node: KeywordExpr): Result<string> {
   }
 }
 
+/** Characters JSON escapes inside a string: a dynamic column read as text holds them escaped. */
+const JSON_ESCAPED = /["\\\u0000-\u001f]/;
+
 export function leaf(node: MatchExpr | KeywordExpr, target: KqlTarget): Result<string> {
-  return node.kind === 'match' ? matchLeaf(node, target) : keywordLeaf(node);
+  if (node.kind === 'match') return matchLeaf(node, target);
+  // A keyword is searched in every column read as text; in a table whose event data is a dynamic column (WindowsEvent)
+  // that text is JSON, where a backslash or quote of the value is escaped, so the value as written is never found.
+  if (target.dynamicData && node.value.kind === 'string' && node.value.parts.some((p) => p.kind === 'literal' && JSON_ESCAPED.test(p.text))) {
+    return fail(
+      diagnostic('backend/unsupported-value', `a keyword with \\, " or a control character is escaped in ${target.tableName}'s JSON event data`, node.value.loc),
+    );
+  }
+  return keywordLeaf(node);
 }
 

@@ -1,7 +1,7 @@
 import { diagnostic, impliedEventIds } from '@sigmats/core';
 import type { BackendOptionValue, Expr, SigmaRule } from '@sigmats/core';
 import { fail, groupOrByField, ok, renderExpr, type Result } from '@sigmats/text-query';
-import { isNumeric, type FieldSet, type KqlTarget } from './columns.js';
+import { dataKeyRef, extractedRef, isNumeric, type FieldSet, type KqlTarget } from './columns.js';
 import { KQL_DIALECT } from './dialect.js';
 import { kqlEnrichments } from './enrichments.js';
 import { leaf } from './leaves.js';
@@ -23,6 +23,8 @@ export interface QuerySource {
   readonly eventDataDynamic?: string;
   /** The field names the event data can hold, when known. */
   readonly eventDataFields?: FieldSet;
+  /** The channel of the event data (STATE.eventDataChannel): Sigma's space-free names are read by the spaced ones. */
+  readonly eventDataChannel?: string;
 }
 
 /** The Event table's EventData: `<DataItem …><EventData xmlns=…><Data Name="…">…` (Microsoft's Sysmon parsers). */
@@ -87,6 +89,7 @@ function computeSource(
   const dyn = state[STATE.eventDataDynamic];
   const path = state[STATE.eventDataXmlPath];
   const fields = state[STATE.eventDataFields];
+  const channel = state[STATE.eventDataChannel];
   const known = fields === 'sysmon' ? SYSMON_FIELDS : fields === 'windows' ? WINDOWS_DATA_FIELDS : undefined;
   return ok({
     table,
@@ -97,6 +100,7 @@ function computeSource(
       : {}),
     ...(typeof dyn === 'string' && dyn !== '' ? { eventDataDynamic: dyn } : {}),
     ...(known ? { eventDataFields: known } : {}),
+    ...(typeof channel === 'string' && channel !== '' ? { eventDataChannel: channel } : {}),
   });
 }
 
@@ -107,10 +111,17 @@ export function targetFor(source: QuerySource, rule?: SigmaRule): KqlTarget {
     schema: source.schema,
     ...(extracts ? { extracted: new Set<string>() } : {}),
     ...(source.eventDataFields ? { extractable: source.eventDataFields } : {}),
-    // Sysmon's names are read from its event data before any column of the same name (KqlTarget.dataFirst).
-    ...(source.eventDataFields === SYSMON_FIELDS ? { dataFirst: true } : {}),
+    // Sysmon's names are read from its event data before any column of the same name (KqlTarget.dataFirst), and so
+    // is any name but the header's from a dynamic column, whose table's other columns are the agent's (WindowsEvent's
+    // Type and Provider).
+    ...(source.eventDataFields === SYSMON_FIELDS || (source.eventDataDynamic !== undefined && source.eventDataFields === WINDOWS_DATA_FIELDS)
+      ? { dataFirst: true }
+      : {}),
     ...(source.schema?.computed ? { computedUsed: new Map<string, string>() } : {}),
     ...(rule?.logsource?.category !== undefined ? { sysmonShaped: true } : {}),
+    ...(source.eventDataDynamic !== undefined
+      ? { dynamicData: { column: source.eventDataDynamic, ...(source.eventDataChannel !== undefined ? { channel: source.eventDataChannel } : {}) } }
+      : {}),
   };
 }
 
@@ -164,8 +175,9 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
     const ids = fields.length > 0 && !source.prefilter && idType !== undefined && isNumeric(idType) ? impliedEventIds(expr) : undefined;
     if (ids && ids.size > 0) lines.push(`| where ${eventIdTest([...ids])}`);
     if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, source.eventDataXmlPath ?? EVENT_TABLE_DATA_PATH, fields));
-    else if (source.eventDataDynamic && fields.length > 0) {
-      lines.push(`| extend ${fields.map((f) => `${f} = tostring(${source.eventDataDynamic}.${f})`).join(', ')}`);
+    else if (target.dynamicData && fields.length > 0) {
+      const data = target.dynamicData;
+      lines.push(`| extend ${fields.map((f) => `${extractedRef(target, f)} = tostring(${dataKeyRef(data, f)})`).join(', ')}`);
     }
   }
   if (target.computedUsed && target.computedUsed.size > 0) {

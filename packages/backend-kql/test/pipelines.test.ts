@@ -115,6 +115,62 @@ describe('Sentinel pipelines', () => {
       ].join('\n'),
     },
     {
+      name: 'WindowsEvent: any Windows service is its channel; a spaced Defender data name is read by that name',
+      pipeline: 'sentinel_sysmon_windowsevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: windefend\ndetection:\n    sel:\n        EventID: 1116\n        ThreatName|contains: Mimikatz\n        Path|endswith: '.exe'\n    condition: sel\n`,
+      kql: [
+        'WindowsEvent',
+        '| where Channel == "Microsoft-Windows-Windows Defender/Operational"',
+        '| extend ThreatName = tostring(EventData["Threat Name"]), Path = tostring(EventData.Path)',
+        '| where EventID == 1116 and ThreatName contains "Mimikatz" and Path endswith ".exe"',
+      ].join('\n'),
+    },
+    {
+      name: 'WindowsEvent: a PowerShell category is its channel and event id',
+      pipeline: 'sentinel_sysmon_windowsevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    category: ps_script\ndetection:\n    sel:\n        ScriptBlockText|contains: Invoke-Mimikatz\n    condition: sel\n`,
+      kql: [
+        'WindowsEvent',
+        '| where Channel == "Microsoft-Windows-PowerShell/Operational" and EventID == 4104',
+        '| extend ScriptBlockText = tostring(EventData.ScriptBlockText)',
+        '| where ScriptBlockText contains "Invoke-Mimikatz"',
+      ].join('\n'),
+    },
+    {
+      name: "WindowsEvent: a missing key is null, not empty: null, '' and '*' read the key",
+      pipeline: 'sentinel_sysmon_windowsevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: system\ndetection:\n    sel:\n        EventID: 7045\n        ImagePath: '*'\n        AccountName: ''\n        ServiceType: null\n    condition: sel\n`,
+      kql: [
+        'WindowsEvent',
+        '| where Channel == "System"',
+        '| extend ImagePath = tostring(EventData.ImagePath), AccountName = tostring(EventData.AccountName), ServiceType = tostring(EventData.ServiceType)',
+        '| where EventID == 7045 and isnotnull(EventData.ImagePath) and (isnotnull(EventData.AccountName) and AccountName =~ "") and isnull(EventData.ServiceType)',
+      ].join('\n'),
+    },
+    {
+      name: "WindowsEvent: a rule's Provider is a Data field, its Provider_Name the column",
+      pipeline: 'sentinel_sysmon_windowsevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: wmi\ndetection:\n    sel:\n        EventID: 5861\n        Provider_Name: Microsoft-Windows-WMI-Activity\n        Provider: SCM Event Provider\n    condition: sel\n`,
+      kql: [
+        'WindowsEvent',
+        '| where Channel == "Microsoft-Windows-WMI-Activity/Operational"',
+        '| extend EventData_Provider = tostring(EventData.Provider)',
+        '| where EventID == 5861 and Provider =~ "Microsoft-Windows-WMI-Activity" and EventData_Provider =~ "SCM Event Provider"',
+      ].join('\n'),
+    },
+    {
+      name: 'WindowsEvent: unnamed Data elements are refused at the field',
+      pipeline: 'sentinel_sysmon_windowsevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    category: ps_classic_start\ndetection:\n    sel:\n        Data|contains: HostName=ConsoleHost\n    condition: sel\n`,
+      kql: 'ERROR pipeline/detection-item-failure: WindowsEvent: unnamed Data elements have no documented EventData form',
+    },
+    {
+      name: 'WindowsEvent: a keyword with a backslash is refused (the event data is searched as JSON text)',
+      pipeline: 'sentinel_sysmon_windowsevent',
+      yaml: `title: t\nlogsource:\n    product: windows\n    service: msexchange-management\ndetection:\n    sel:\n        - '\\\\localhost\\C$'\n    condition: sel\n`,
+      kql: `ERROR backend/unsupported-value: a keyword with \\, " or a control character is escaped in WindowsEvent's JSON event data`,
+    },
+    {
       name: "SecurityEvent: a field of the System header that is no column is a located error",
       pipeline: 'sentinel_securityevent',
       yaml: `title: t\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4625\n        Provider_Guid: x\n    condition: sel\n`,

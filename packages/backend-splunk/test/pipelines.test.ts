@@ -107,6 +107,13 @@ const PIPELINES: readonly { readonly name: string; readonly pipeline: string; re
     spl: 'source="XmlWinEventLog:System" EventCode=7045',
   },
   {
+    name: "splunk-windows: a data name Windows writes with spaces is the add-on's cleaned field (Defender's New Value → New_Value)",
+    pipeline: 'splunk-windows',
+    logsource: 'product: windows\nservice: windefend',
+    detection: "sel:\n  EventID: 5007\n  NewValue|contains: Exclusions\n  Path: x\ncondition: sel",
+    spl: 'source="XmlWinEventLog:Microsoft-Windows-Windows Defender/Operational" EventCode=5007 New_Value="*Exclusions*" Path="x"',
+  },
+  {
     name: 'splunk-windows: the source is the channel the events carry (DNS-Client, not the display name)',
     pipeline: 'splunk-windows',
     logsource: 'product: windows\nservice: dns-client',

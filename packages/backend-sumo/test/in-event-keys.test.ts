@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { sumo, sumoCse } from '../src/index.js';
+import { CHANNELS_WITH_SPACED_DATA } from '@sigmats/core';
 import { CHANNELS_WITH_IN_EVENT_KEYS, dataKey, eventTypes, fieldKeys, IN_EVENT_KEYS, inEventKey, USER_DATA_EVENTS } from '../src/shared/in-event-keys.js';
 import { convert, ruleYaml } from './helpers.js';
 
@@ -46,9 +47,16 @@ describe('fields an event type keeps outside its header', () => {
     expect(inEventKey('System', '104', 'Channel')).toBe('UserData.LogFileCleared.Channel');
     expect(inEventKey('System', '7045', 'Channel')).toBeUndefined();
     expect(inEventKey('Security', '104', 'Channel')).toBeUndefined();
-    // The log search looks for keys outside the header only in these channels: every channel of the two tables.
+    // The log search looks for keys outside the header, or renamed, only in these channels: every channel of the two
+    // tables, and those with spaced data names.
     expect([...CHANNELS_WITH_IN_EVENT_KEYS].sort()).toEqual(
-      [...new Set([...Object.keys(IN_EVENT_KEYS).map((k) => k.slice(0, k.lastIndexOf('-'))), ...Object.keys(USER_DATA_EVENTS)])].sort(),
+      [
+        ...new Set([
+          ...Object.keys(IN_EVENT_KEYS).map((k) => k.slice(0, k.lastIndexOf('-'))),
+          ...Object.keys(USER_DATA_EVENTS),
+          ...CHANNELS_WITH_SPACED_DATA,
+        ]),
+      ].sort(),
     );
   });
 
@@ -310,5 +318,33 @@ describe('Security 1102 ("The audit log was cleared"): LogFileCleared, read only
       expect(r.errors).toEqual([]);
       expect(r.queries[0]).toContain('"EventData.SubjectUserName"');
     }
+  });
+});
+
+describe("Defender's data names with spaces: read by the name Windows writes", () => {
+  const defender = (detection: string): string => ruleYaml(detection, { logsource: '    product: windows\n    service: windefend' });
+  const RULE = defender(`
+      selection:
+        EventID: 5007
+        NewValue|contains: Exclusions
+        Path: x
+      condition: selection`);
+  test("log search: EventData['New Value'] (bracket notation for a key with a space), Path as before", () => {
+    const q = convert(sumo, RULE).queries[0]!;
+    expect(q).toContain(`"EventData['New Value']", "EventData.Path" as Channel, EventID, EventData_New_Value, Path nodrop`);
+    expect(q).not.toContain('EventData.NewValue');
+  });
+  test("Cloud SIEM: fields['EventData.New Value'], the key as the catalog's Defender mapping writes its keys", () => {
+    const q = convert(sumoCse, RULE).queries[0]!;
+    expect(q).toContain("fields['EventData.New Value'] matches");
+    expect(q).not.toContain('NewValue');
+  });
+  test('without an EventID the name is the same: it does not depend on the event type', () => {
+    const r = convert(sumo, defender(`
+      selection:
+        ThreatName: x
+      condition: selection`));
+    expect(r.errors).toEqual([]);
+    expect(r.queries[0]).toContain(`"EventData['Threat Name']"`);
   });
 });

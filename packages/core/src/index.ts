@@ -23,5 +23,6 @@ export { windashVariants, WINDASH_CHARS } from './parse/windash.js';
 export { SCHEMAS } from './schema/validate.js';
 export * from './sysmon-categories.js';
 export * from './windows-services.js';
+export * from './windows-data-names.js';
 // The rule validators (pySigma's, the SigmaHQ conventions, sigmats' own: what `sigmats check` runs) are exported from
 // `@sigmats/core/validators`: conversion never runs them, so a page that only converts does not download them.

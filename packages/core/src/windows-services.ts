@@ -63,3 +63,15 @@ export function windowsServiceChannels(service: string | undefined): readonly st
   const c = service === undefined ? undefined : Object.hasOwn(WINDOWS_SERVICE_CHANNELS, service.toLowerCase()) ? WINDOWS_SERVICE_CHANNELS[service.toLowerCase()] : undefined;
   return c === undefined ? undefined : typeof c === 'string' ? [c] : c;
 }
+
+/**
+ * Sigma's Windows categories that are not Sysmon's: PowerShell script block, module and classic logging, each one
+ * channel and event id (Sigma's taxonomy, as pySigma's windows pipeline maps them).
+ */
+export const WINDOWS_CATEGORY_EVENTS: Readonly<Record<string, { readonly channel: string; readonly ids: readonly number[] }>> = {
+  ps_script: { channel: 'Microsoft-Windows-PowerShell/Operational', ids: [4104] },
+  ps_module: { channel: 'Microsoft-Windows-PowerShell/Operational', ids: [4103] },
+  ps_classic_start: { channel: 'Windows PowerShell', ids: [400] },
+  ps_classic_provider_start: { channel: 'Windows PowerShell', ids: [600] },
+  ps_classic_script: { channel: 'Windows PowerShell', ids: [800] },
+};

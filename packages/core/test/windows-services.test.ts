@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '../src/index.js';
+import { CHANNELS_WITH_SPACED_DATA, spacedDataNames, WINDOWS_SERVICE_CHANNELS, windowsDataName, windowsServiceChannels } from '../src/index.js';
 
 // The one table of Sigma's Windows services and their channels, read by the Splunk and both Sumo backends.
 describe('windowsServiceChannels', () => {
@@ -26,5 +26,34 @@ describe('windowsServiceChannels', () => {
       expect(windowsServiceChannels(s), s).toBeDefined();
     }
     for (const channels of Object.values(WINDOWS_SERVICE_CHANNELS)) for (const c of typeof channels === 'string' ? [channels] : channels) expect(c).toMatch(/^[A-Za-z][\w\- /]*$/);
+  });
+});
+
+// Defender writes some data names with spaces; Sigma writes them without (windows-data-names.ts has the sources).
+describe('windowsDataName', () => {
+  const DEFENDER = 'Microsoft-Windows-Windows Defender/Operational';
+  it.each([
+    [DEFENDER, 'ThreatName', 'Threat Name'],
+    [DEFENDER, 'NewValue', 'New Value'],
+    [DEFENDER, 'ProcessName', 'Process Name'],
+    [DEFENDER, 'SecurityintelligenceVersion', 'Security intelligence Version'],
+    // Names Windows writes without spaces, and every other channel, keep Sigma's name.
+    [DEFENDER, 'Path', 'Path'],
+    [DEFENDER, 'Feature_Name', 'Feature_Name'],
+    ['Security', 'NewValue', 'NewValue'],
+    ['System', 'ProcessName', 'ProcessName'],
+  ])('%s: %s is %s', (channel, field, name) => {
+    expect(windowsDataName(channel, field)).toBe(name);
+  });
+
+  it('every spaced name reads back from its space-free form, and only the listed channels have any', () => {
+    expect(CHANNELS_WITH_SPACED_DATA).toEqual([DEFENDER]);
+    const names = spacedDataNames(DEFENDER);
+    expect(names.size).toBeGreaterThan(60);
+    for (const [sigma, name] of names) {
+      expect(name).toContain(' ');
+      expect(name.replaceAll(' ', '')).toBe(sigma);
+    }
+    expect(spacedDataNames('Security').size).toBe(0);
   });
 });

@@ -21,6 +21,11 @@ export const STATE = {
    * System header); others are unmapped-field errors. Absent: any name.
    */
   eventDataFields: 'event_data_fields',
+  /**
+   * The Windows channel the event data comes from: a field whose data name Windows writes with spaces there (core's
+   * windowsDataName, Defender's `Threat Name`) is read by that name.
+   */
+  eventDataChannel: 'event_data_channel',
   /** Set by every built-in pipeline except microsoft_xdr, so the default XDR pipeline stands aside. */
   override: 'kql_source_override',
 } as const;

@@ -1,9 +1,10 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
-import { SYSMON_CATEGORY_EVENT_IDS } from '@sigmats/core';
+import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '@sigmats/core';
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
-import { categoryItems, eventIdTest, hiveItems, serviceItems, STATE, type CategoryMapping } from './build.js';
+import { categoryItems, eventIdTest, hiveItems, serviceItems, STATE, type CategoryMapping, type ServiceMapping } from './build.js';
 import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
 import { LOG_FILE_CLEARED_FIELDS } from '../tables/sentinel.js';
+import { kqlString } from '../literals.js';
 
 /** Marks the source as chosen, so the default microsoft_xdr pipeline stands aside. Runs before it (priority 5). */
 const OVERRIDE = { id: 'kql_source_override', type: 'set_state', key: STATE.override, val: true };
@@ -118,24 +119,53 @@ export const SYSMON_WINDOWS_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.
 }));
 
 /**
- * Windows Security events forwarded into `WindowsEvent` (the Windows Forwarded Events connector): Microsoft's parsers
- * read them there by event id, each Data field a key of the dynamic EventData, 1102's UserData children too
- * (`tostring(EventData.SubjectUserName)` for 1102, 4698, …, ASimAuditEventMicrosoftWindowsEvents.yaml:28, :101-109;
- * 4688's `EventData.SubjectUserName`, ASimProcessCreateMicrosoftWindowsEvents.yaml:50-76). The header's provider is
- * the column Provider.
+ * Windows events forwarded into `WindowsEvent` (the Windows Forwarded Events connector), read as Microsoft's parsers
+ * read them: each Data field a key of the dynamic EventData, UserData children too (`tostring(EventData.SubjectUserName)`
+ * for Security 1102, 4698, … and the System channel's service events 7035-7045, ASimAuditEventMicrosoftWindowsEvents.yaml:28,
+ * :101-120; 4688's `EventData.SubjectUserName`, ASimProcessCreateMicrosoftWindowsEvents.yaml:50-76; the firewall's
+ * `EventData.Application`, ASimNetworkSessionMicrosoftWindowsEventFirewall.yaml:146-163). The header's provider is the
+ * column Provider, its channel the column Channel, "the channel to which the event was logged" (the table's
+ * documentation, azure-monitor-ref tables/includes/windowsevent-include.md; Sigma's Provider_Name is that column,
+ * tables/sentinel.ts, and a rule's Provider a Data field): a Sigma service is its channels, a
+ * PowerShell category its channel and event id. A data name Windows writes with spaces (Defender's `Threat Name`) is
+ * read by that name (STATE.eventDataChannel).
+ *
+ * Two reads have no source and are refused at the field: `Data`, a classic source's unnamed Data elements (classic
+ * PowerShell's 400/600/800, many Application sources), whose form in EventData no document gives; and `Channel` in a
+ * rule whose source fixes the channel, which means a Channel inside the event (System 104's UserData
+ * LogFileCleared/Channel, the cleared log), not the column.
  */
-const WINDOWS_EVENT_SECURITY_ITEMS = serviceItems('windowsevent_service', 'security', {
-  product: 'windows',
-  table: 'WindowsEvent',
-  state: { [STATE.prefilter]: 'Channel == "Security"', [STATE.eventDataDynamic]: 'EventData', [STATE.eventDataFields]: 'windows' },
-  fields: { Provider_Name: 'Provider' },
-});
+function windowsEventMapping(channels: readonly string[], eventIds?: readonly number[]): ServiceMapping {
+  const channel = channels.length === 1 ? `Channel == ${kqlString(channels[0]!)}` : `Channel in (${channels.map(kqlString).join(', ')})`;
+  return {
+    product: 'windows',
+    table: 'WindowsEvent',
+    state: {
+      [STATE.prefilter]: eventIds ? `${channel} and ${eventIdTest(eventIds)}` : channel,
+      [STATE.eventDataDynamic]: 'EventData',
+      [STATE.eventDataFields]: 'windows',
+      ...(channels.length === 1 ? { [STATE.eventDataChannel]: channels[0]! } : {}),
+    },
+    fields: {},
+    unanswerable: {
+      Data: 'WindowsEvent: unnamed Data elements have no documented EventData form',
+      ...(eventIds ? {} : { Channel: 'WindowsEvent: an in-event Channel (System 104) has no documented EventData key' }),
+    },
+  };
+}
+
+const WINDOWS_EVENT_ITEMS = [
+  ...Object.keys(WINDOWS_SERVICE_CHANNELS).flatMap((service) => serviceItems('windowsevent_service', service, windowsEventMapping(windowsServiceChannels(service)!))),
+  ...Object.entries(WINDOWS_CATEGORY_EVENTS).flatMap(([category, { channel, ids }]) =>
+    categoryItems('windowsevent', { categories: [category], ...windowsEventMapping([channel], ids) }, []),
+  ),
+];
 
 export const SYSMON_WINDOWS_EVENT_PIPELINE = {
   name: 'sentinel_sysmon_windowsevent',
   priority: 5,
   allowed_backends: ['kql'],
-  transformations: [OVERRIDE, ...SYSMON_WINDOWS_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_windowsevent', m, [])), ...WINDOWS_EVENT_SECURITY_ITEMS],
+  transformations: [OVERRIDE, ...SYSMON_WINDOWS_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_windowsevent', m, [])), ...WINDOWS_EVENT_ITEMS],
 };
 
 export const SYSMON_EVENT_PIPELINE = {

@@ -20,6 +20,10 @@ const LOG_FILE_CLEARED_COMPUTED: Readonly<Record<string, string>> = Object.fromE
 );
 
 const RELATIONS: Readonly<Record<string, TableRelations>> = {
+  // Sigma's name for the System header's provider. WindowsEvent's own column of it is Provider, which is also a
+  // Data name of some events (WMI-Activity 5861's Provider, the WMI provider): a rule's Provider is read from
+  // EventData, its Provider_Name from the column.
+  WindowsEvent: { computed: { Provider_Name: 'Provider' } },
   SecurityEvent: {
     domainSplit: {
       SubjectUserName: 'SubjectDomainName',

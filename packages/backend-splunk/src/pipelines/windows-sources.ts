@@ -2,7 +2,7 @@ import { RAW_XML, RAW_XML_STATE } from '../render/xml-raw.js';
 import { userDataFieldFailures } from './user-data.js';
 import { channelFieldFailure, providerItems } from './provider.js';
 import { SYSMON_CATEGORIES, SYSMON_SOURCE } from './sysmon.js';
-import { WINDOWS_SERVICE_CHANNELS } from '@sigmats/core';
+import { spacedDataNames, WINDOWS_CATEGORY_EVENTS, WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '@sigmats/core';
 
 /**
  * Where Splunk's add-ons put Windows event logs, as data (SOURCES.md has the excerpts):
@@ -17,15 +17,6 @@ import { WINDOWS_SERVICE_CHANNELS } from '@sigmats/core';
  * defaults, not a fact of every deployment. So `splunk-windows` is a built-in pipeline, not the default (the default
  * output keeps Sigma's names and warns; see README "Default pipeline").
  */
-
-/** Non-Sysmon Windows categories: channel and event ids. */
-export const WINDOWS_CATEGORY_EVENTS: Readonly<Record<string, { readonly channel: string; readonly ids: readonly number[] }>> = {
-  ps_script: { channel: 'Microsoft-Windows-PowerShell/Operational', ids: [4104] },
-  ps_module: { channel: 'Microsoft-Windows-PowerShell/Operational', ids: [4103] },
-  ps_classic_start: { channel: 'Windows PowerShell', ids: [400] },
-  ps_classic_provider_start: { channel: 'Windows PowerShell', ids: [600] },
-  ps_classic_script: { channel: 'Windows PowerShell', ids: [800] },
-};
 
 /** The add-on source of a channel (XML rendering). */
 export const xmlSource = (channel: string): string => `XmlWinEventLog:${channel}`;
@@ -57,6 +48,23 @@ function unknownSource(): Record<string, unknown> {
     rule_conditions: { windows: { type: 'logsource', product: 'windows' }, ...known },
     rule_cond_expr: `windows and not (${Object.keys(known).join(' or ')})`,
   };
+}
+
+/**
+ * Data names Windows writes with spaces (core's windowsDataName: Defender's `Threat Name`, `New Value`, …), which
+ * Sigma writes without them (`ThreatName`). The add-on extracts them by `[eventdata_xml_data]` (`FORMAT = $1::$2`,
+ * no CLEAN_KEYS: SOURCES.md), and Splunk's key cleaning, on by default, replaces every character that is not a
+ * letter or digit with `_` (transforms.conf.spec `CLEAN_KEYS`, "Default: true"): the field is `Threat_Name`, as in
+ * Splunk's own Defender detections (`` `ms_defender` EventCode IN (1121, …) | stats … by host, Process_Name, … ``,
+ * splunk/security_content). A rule's `ThreatName` is renamed to it for the services of those channels.
+ */
+function spacedNameItems(): Record<string, unknown>[] {
+  return Object.keys(WINDOWS_SERVICE_CHANNELS).flatMap((service) => {
+    const mapping = Object.fromEntries(windowsServiceChannels(service)!.flatMap((c) => [...spacedDataNames(c)].map(([sigma, name]) => [sigma, name.replace(/\W/g, '_')])));
+    return Object.keys(mapping).length === 0
+      ? []
+      : [{ id: `splunk_windows_spaced_${service}`, type: 'field_name_mapping', mapping, rule_conditions: [{ type: 'logsource', product: 'windows', service }] }];
+  });
 }
 
 /** Applied after `windows-security` (priority 20): a rule it already scoped (4688, Security) is left alone. */
@@ -98,6 +106,7 @@ export const splunkWindowsPipeline = {
     // Before the EventID and Provider_Name mappings below: it reads the rule's own field names.
     ...userDataFieldFailures('splunk_windows'),
     ...providerItems('splunk_windows'),
+    ...spacedNameItems(),
     {
       id: 'splunk_windows_raw_xml',
       type: 'set_state',

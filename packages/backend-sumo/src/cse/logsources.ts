@@ -1,4 +1,4 @@
-import { SYSMON_CATEGORY_EVENT_IDS, windowsServiceChannels } from '@sigmats/core';
+import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, windowsServiceChannels } from '@sigmats/core';
 import type { Logsource } from '@sigmats/core';
 import type { CseRoute } from './catalog-types.js';
 import { hasOwnMapping, keyedMappingFor, keyedRoutesOf, outputsOf, recordOutputs } from './catalog.js';
@@ -62,8 +62,6 @@ export type CseTarget =
   | { readonly kind: 'none'; readonly reason: string };
 
 const SYSMON = 'Microsoft-Windows-Sysmon/Operational';
-const PS = 'Microsoft-Windows-PowerShell/Operational';
-const PS_CLASSIC = 'Windows PowerShell';
 
 /** Keys of the Windows event header (System element) as CSE's Windows format names them; the rest is EventData. */
 const WINDOWS_SYSTEM_KEYS: Readonly<Record<string, string>> = {
@@ -123,11 +121,7 @@ const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSpec[]>> = {
   ...Object.fromEntries(Object.entries(SYSMON_CATEGORY_EVENT_IDS).map(([category, ids]) => [category, [sysmon(...ids.map(String))]])),
   clipboard_change: [sysmon('24')],
   process_creation: [sysmon('1'), { channel: 'Security', ids: ['4688'], keyOf: key4688 }],
-  ps_script: [{ channel: PS, ids: ['4104'] }],
-  ps_module: [{ channel: PS, ids: ['4103'] }],
-  ps_classic_start: [{ channel: PS_CLASSIC, ids: ['400'] }],
-  ps_classic_provider_start: [{ channel: PS_CLASSIC, ids: ['600'] }],
-  ps_classic_script: [{ channel: PS_CLASSIC, ids: ['800'] }],
+  ...Object.fromEntries(Object.entries(WINDOWS_CATEGORY_EVENTS).map(([category, { channel, ids }]) => [category, [{ channel, ids: ids.map(String) }]])),
 };
 
 /** The event type `<channel>-<id>` of the Windows event log input, with the mapping CSE applies to it. */

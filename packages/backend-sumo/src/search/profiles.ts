@@ -1,4 +1,4 @@
-import { SYSMON_CATEGORY_EVENT_IDS, windowsServiceChannels } from '@sigmats/core';
+import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, windowsServiceChannels } from '@sigmats/core';
 import type { Logsource } from '@sigmats/core';
 import { byLogsource } from '../shared/by-logsource.js';
 
@@ -47,14 +47,10 @@ const SYSMON_EVENT_IDS: Readonly<Record<string, readonly string[]>> = Object.fro
 
 const SYSMON = 'Microsoft-Windows-Sysmon/Operational';
 
-/** Windows categories that are not Sysmon: channel and event ids (Sigma's Windows logsource definitions). */
-const WINDOWS_OTHER: Readonly<Record<string, { readonly channel: string; readonly ids: readonly string[] }>> = {
-  ps_script: { channel: 'Microsoft-Windows-PowerShell/Operational', ids: ['4104'] },
-  ps_module: { channel: 'Microsoft-Windows-PowerShell/Operational', ids: ['4103'] },
-  ps_classic_start: { channel: 'Windows PowerShell', ids: ['400'] },
-  ps_classic_provider_start: { channel: 'Windows PowerShell', ids: ['600'] },
-  ps_classic_script: { channel: 'Windows PowerShell', ids: ['800'] },
-};
+/** Windows categories that are not Sysmon (core's table): channel and event ids, as text. */
+const WINDOWS_OTHER: Readonly<Record<string, { readonly channel: string; readonly ids: readonly string[] }>> = Object.fromEntries(
+  Object.entries(WINDOWS_CATEGORY_EVENTS).map(([category, { channel, ids }]) => [category, { channel, ids: ids.map(String) }]),
+);
 
 /** Keys of Sumo's Windows JSON events that are not under EventData. */
 // `Provider` is not here: Sigma names the System provider Provider_Name; a bare `Provider` is an EventData field

@@ -1,4 +1,4 @@
-import { mapLeaves } from '@sigmats/core';
+import { CHANNELS_WITH_SPACED_DATA, mapLeaves, windowsDataName } from '@sigmats/core';
 import type { Expr } from '@sigmats/core';
 
 /**
@@ -92,8 +92,11 @@ export function inEventKey(channel: string, id: string, field: string): string |
  * Windows key functions give it): an `EventData.<name>` key moves to the event type's UserData element, if it has one.
  */
 export function dataKey(channel: string, id: string, key: string): string {
+  if (!key.startsWith('EventData.')) return key;
   const element = USER_DATA_EVENTS[channel]?.[id];
-  return element === undefined || !key.startsWith('EventData.') ? key : `UserData.${element}.${key.slice('EventData.'.length)}`;
+  // Sigma drops the spaces of a data name (core's windowsDataName); the event keeps them: `EventData.Threat Name`.
+  const name = windowsDataName(channel, key.slice('EventData.'.length));
+  return element === undefined ? `EventData.${name}` : `UserData.${element}.${name}`;
 }
 
 /**
@@ -128,12 +131,11 @@ export const keysProblem = (field: string, keys: Set<string>): string =>
   `field '${field}' is under different keys in the rule's event types (${[...keys].join(', ')}): split the rule by EventID`;
 
 /**
- * The channels of IN_EVENT_KEYS and USER_DATA_EVENTS, written out (deriving them from the tables' keys cost bytes of
- * the browser bundle's budget) and held to them by a test: a rule of any other channel reads every field in the
- * header or EventData, so the log search skips working out its event id (a walk of the whole condition for every
- * Windows rule, cold).
+ * The channels of IN_EVENT_KEYS and USER_DATA_EVENTS, and those whose data names have spaces, held to the tables by a
+ * test: a rule of any other channel reads every field in the header or EventData under its Sigma name, so the log
+ * search skips working out its event id (a walk of the whole condition for every Windows rule, cold).
  */
-export const CHANNELS_WITH_IN_EVENT_KEYS: ReadonlySet<string> = new Set(['System', 'Security', ...Object.keys(USER_DATA_EVENTS)]);
+export const CHANNELS_WITH_IN_EVENT_KEYS: ReadonlySet<string> = new Set(['System', 'Security', ...Object.keys(USER_DATA_EVENTS), ...CHANNELS_WITH_SPACED_DATA]);
 
 /** Whether some event type of `channel` keeps a field outside its header or EventData (inEventKey or dataKey answer for some id). */
 export function hasInEventKeys(channel: string): boolean {

@@ -81,6 +81,11 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     reasoning: 'Microsoft\'s ASIM audit parser reads 1102\'s SubjectUserSid, SubjectUserName, SubjectDomainName and SubjectLogonId with `parse_xml(EventData).UserData.LogFileCleared.*` in a branch of its own (ASimAuditEventMicrosoftSecurityEvents.yaml:105-112), and every other event id\'s with a `<Data Name="(\\w+)">` regex over the same column (:99): EventData holds the UserData element. Whether the agent also copies the children to the columns of the same name is written nowhere in the snapshot; the agent fills columns from named Data elements, which a UserData child is not, so they are left empty.',
   },
   {
+    id: 'windowsevent-channel',
+    statement: "WindowsEvent.Channel is the channel the event itself names (its System header's <Channel>: Security, System, Microsoft-Windows-Windows Defender/Operational), also for events forwarded to a collector's ForwardedEvents log.",
+    reasoning: 'windowsevent-include.md describes Channel as "The channel to which the event was logged"; a forwarded event keeps its own <Channel> element, and Microsoft\'s parsers read WindowsEvent by provider and event id, never by Channel, so no Microsoft source shows the column\'s value for a forwarded event.',
+  },
+  {
     id: 'cse-username-normalization',
     statement: 'Cloud SIEM username normalization is enabled with the event\'s domain as the default normalized domain: user_username is the lower-cased name without DOMAIN\\, the original goes to user_username_raw.',
     reasoning: 'Sumo docs (username-and-hostname-normalization): "When a username is normalized, the original, un-normalized name is placed in a `_raw` name attribute ... When name normalization is enabled all name fields (not-raw) will be lowercase", and the domain part is not populated for the default domain. Whether a tenant enables it and which domain is default is tenant configuration. Hostname normalization (device_hostname etc.) is left off: the hostname form is not described in the sources held here.',

@@ -105,6 +105,7 @@ export function windowsEventRecords(event: RawEvent, source: EventSource): KqlRe
   const view = windowsView(event, source);
   if (!view) return [];
   const { level, name } = levelOf(view);
+  assumption('windowsevent-channel');
   const values: Record<string, KqlValue> = {
     TimeGenerated: parseTime(text(view.system['TimeCreated_SystemTime'])) ?? eventTime(view),
     Provider: view.provider,

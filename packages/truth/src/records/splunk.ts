@@ -97,7 +97,11 @@ function xmlUnescape(s: string): string {
 function windowsAddonFields(raw: string, source: string): Record<string, string | string[]> {
   assumption('splunk-xml-values');
   const out: Record<string, string | string[]> = {};
-  const add = (k: string, v: string): void => {
+  // Every transform here sets no CLEAN_KEYS, whose default (transforms.conf.spec: "replacing any non-alphanumeric
+  // characters … in field names with underscores, as well as the stripping of leading underscores and 0-9 characters
+  // … Default: true") makes Defender's `<Data Name='Threat Name'>` the field Threat_Name.
+  const add = (name: string, v: string): void => {
+    const k = name.replace(/[^A-Za-z0-9]/g, '_').replace(/^[_0-9]+/, '');
     const prev = out[k];
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   };

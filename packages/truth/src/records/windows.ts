@@ -152,6 +152,70 @@ const USER_DATA_ELEMENTS: Readonly<Record<string, readonly (readonly [readonly n
   Security: [[[1102], 'LogFileCleared']],
 };
 
+/**
+ * Data names Windows writes with spaces, by channel. Sigma's names drop the spaces (SigmaHQ's windefend rules test
+ * `ThreatName`, `NewValue`), and flattenWindowsEvent gives a recorded event both names; the event log, and every
+ * platform, holds only the spaced one.
+ *
+ * - Windows Defender/Operational: SigmaHQ's recording of 1119 (regression_data/rules-emerging-threats/2026/Exploits/
+ *   RedSun/win_defender_exploit_redsun_tiering_engine_detected_as_eicar/a7c3e5f2-8b1d-4e9a-b6c2-3d7f5e8a9b4c.json:
+ *   `Event.EventData["Threat Name"]`, …), and EvtxECmd's maps of the channel, the XPaths they read and the Data
+ *   elements of their example events (EricZimmerman/evtx evtx/Maps/Microsoft-Windows-Windows-Defender-Operational_
+ *   Microsoft-Windows-Windows-Defender_<id>.map @ 03a7a1f: 5007's `/Event/EventData/Data[@Name="New Value"]`, …).
+ */
+const SPACED_DATA_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'Microsoft-Windows-Windows Defender/Operational': [
+    // The recording of 1119.
+    'Product Name', 'Product Version', 'Detection ID', 'Detection Time', 'Threat ID', 'Threat Name', 'Severity ID',
+    'Severity Name', 'Category ID', 'Category Name', 'Status Code', 'Status Description', 'Source ID', 'Source Name',
+    'Process Name', 'Detection User', 'Origin ID', 'Origin Name', 'Execution ID', 'Execution Name', 'Type ID', 'Type Name',
+    'Pre Execution Status', 'Action ID', 'Action Name', 'Error Code', 'Error Description', 'Post Clean Status',
+    'Additional Actions ID', 'Additional Actions String', 'Remediation User', 'Security intelligence Version', 'Engine Version',
+    // EvtxECmd's maps, beyond those.
+    'Action Type', 'Audit Reason', 'Cleaning Action', 'Cleaning Action Index', 'Current Engine Version', 'Current Signature Version',
+    'Detection Source', 'Detection Source Index', 'Detection Type', 'Detection Type Index', 'Enforcement Level', 'Engine version',
+    'Event Timestamp', 'Execution Status', 'Execution Status Index', 'New Value', 'Old Value', 'Path Found', 'Platform version',
+    'Policy Rule Id', 'Policy Version', 'Previous Engine Version', 'Previous Signature Version', 'Scan ID', 'Scan Parameters',
+    'Scan Parameters Index', 'Scan Resources', 'Scan Time Hours', 'Scan Time Minutes', 'Scan Time Seconds', 'Scan Type',
+    'Scan Type Index', 'Session Id', 'Signature Type', 'Signature Type Index', 'Signature Version', 'Signature version',
+    'Update Type', 'Update Type Index', 'User Sid',
+  ],
+};
+
+/**
+ * `data` with each name as the event log holds it. A recorded event has both a spaced name and flattenWindowsEvent's
+ * space-free copy (unless the event also has that name of its own, which its original under `Event` tells), and the
+ * copy is what a rule reads and what a near-miss witness changes or removes: the spaced name takes the copy's value,
+ * and is gone with it. A witness derived from a rule, which has Sigma's names only, gets the spaces back for the
+ * names SPACED_DATA_NAMES lists for its channel.
+ */
+function eventLogNames(event: RawEvent, channel: string, data: [string, string][]): [string, string][] {
+  if (data.some(([k]) => k.includes(' '))) {
+    const own = new Set<string>();
+    const keysOf = (o: unknown): void => {
+      if (o !== null && typeof o === 'object') for (const k of Object.keys(o)) own.add(k);
+    };
+    const root = event['Event'];
+    if (root !== null && typeof root === 'object') {
+      keysOf((root as Record<string, unknown>)['EventData']);
+      for (const inner of Object.values((root as Record<string, unknown>)['UserData'] ?? {})) keysOf(inner);
+    }
+    const values = new Map(data);
+    const copy = (k: string): string | undefined => (k.includes(' ') && !own.has(k.replace(/ /g, '')) ? k.replace(/ /g, '') : undefined);
+    const copies = new Set(data.flatMap(([k]) => copy(k) ?? []));
+    return data.flatMap(([k, v]): [string, string][] => {
+      if (copies.has(k)) return [];
+      const c = copy(k);
+      if (c === undefined) return [[k, v]];
+      return values.has(c) ? [[k, values.get(c)!]] : [];
+    });
+  }
+  const names = SPACED_DATA_NAMES[channel];
+  if (!names) return data;
+  const spaced = new Map(names.map((n) => [n.replace(/ /g, ''), n]));
+  return data.map(([k, v]) => [spaced.get(k) ?? k, v]);
+}
+
 /** The UserData element of an event type that USER_DATA_ELEMENTS places, else undefined. */
 function userDataElementOf(channel: string, eventId: number): string | undefined {
   return USER_DATA_ELEMENTS[channel]?.find(([ids]) => ids.includes(eventId))?.[1];
@@ -192,7 +256,8 @@ export function windowsView(event: RawEvent, source: EventSource): WindowsEventV
   }
   const defaultProvider = channel === SYSMON_CHANNEL ? SYSMON_PROVIDER : channel === SECURITY_CHANNEL ? SECURITY_PROVIDER : (CHANNEL_PROVIDER[channel] ?? '');
   const provider = text(event['Provider_Name']) || defaultProvider;
-  const { system, data } = splitHeader(event);
+  const { system, data: flat } = splitHeader(event);
+  const data = eventLogNames(event, channel, flat);
   const order = channel === SYSMON_CHANNEL && !('Event' in event) ? SYSMON_ORDER[eventId] : undefined;
   if (order) data.sort((a, b) => rank(order, a[0]) - rank(order, b[0]));
   let userDataElement = userDataName(event['Event']);
