@@ -1,8 +1,9 @@
-import { loadCollection } from '@sigmats/core';
+import { loadCollection, spacedDataNames } from '@sigmats/core';
 import { flattenWindowsEvent } from '@sigmats/evaluator';
 import { describe, expect, test } from 'vitest';
 import { platforms } from '../src/differential/platforms.js';
 import { splunkEvents } from '../src/records/index.js';
+import { SPACED_DATA_NAMES } from '../src/records/windows.js';
 import type { EventSource, RawEvent } from '../src/types.js';
 import { evaluatorTest, platformTest } from './verdicts.js';
 
@@ -78,5 +79,17 @@ describe('Defender data names with spaces', () => {
       expect(keys).toContain('New_Value');
       expect(keys).not.toContain('NewValue');
     }
+  });
+});
+
+describe("the two readings of Defender's names", () => {
+  // The records (truth) and the outputs (core) each read the sources for themselves; where both list a name they must
+  // agree, and core leaves out only the lower-case variants no Sigma name reads.
+  test("core's table is truth's, less the lower-case variants", () => {
+    const channel = 'Microsoft-Windows-Windows Defender/Operational';
+    const truth = new Set(SPACED_DATA_NAMES[channel]);
+    const core = [...spacedDataNames(channel).values()];
+    for (const n of core) expect(truth, n).toContain(n);
+    expect([...truth].filter((n) => !core.includes(n)).sort()).toEqual(['Engine version', 'Platform version', 'Signature version']);
   });
 });

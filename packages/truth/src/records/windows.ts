@@ -163,7 +163,7 @@ const USER_DATA_ELEMENTS: Readonly<Record<string, readonly (readonly [readonly n
  *   elements of their example events (EricZimmerman/evtx evtx/Maps/Microsoft-Windows-Windows-Defender-Operational_
  *   Microsoft-Windows-Windows-Defender_<id>.map @ 03a7a1f: 5007's `/Event/EventData/Data[@Name="New Value"]`, …).
  */
-const SPACED_DATA_NAMES: Readonly<Record<string, readonly string[]>> = {
+export const SPACED_DATA_NAMES: Readonly<Record<string, readonly string[]>> = {
   'Microsoft-Windows-Windows Defender/Operational': [
     // The recording of 1119.
     'Product Name', 'Product Version', 'Detection ID', 'Detection Time', 'Threat ID', 'Threat Name', 'Severity ID',
