@@ -2,7 +2,8 @@ import { BlockList } from 'node:net';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { describe, expect, test } from 'vitest';
-import { ipv6CidrRegex, ipv6Groups } from '../src/shared/ipv6.js';
+import { ipv6Groups } from '@sigmats/core';
+import { ipv6CidrRegex } from '../src/shared/ipv6.js';
 
 /** Every textual form of an address: full, no leading zeros, each possible `::` run, upper case. */
 function forms(groups: readonly number[]): string[] {

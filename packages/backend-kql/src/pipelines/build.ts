@@ -110,10 +110,13 @@ function scopedItems(id: string, conditions: readonly Obj[], m: ServiceMapping):
   return items;
 }
 
-/** The KQL test that EventID is one of `ids` (a prefilter, or the filter before event XML is parsed). */
-export function eventIdTest(ids: readonly (number | string)[]): string {
-  return ids.length === 1 ? `EventID == ${ids[0]}` : `EventID in (${ids.join(', ')})`;
+/** The KQL test that `column` is one of `values` (KQL literals): `== v` for one, `in (…)` for several. */
+export function oneOf(column: string, values: readonly (number | string)[]): string {
+  return values.length === 1 ? `${column} == ${values[0]}` : `${column} in (${values.join(', ')})`;
 }
+
+/** The KQL test that EventID is one of `ids` (a prefilter, or the filter before event XML is parsed). */
+export const eventIdTest = (ids: readonly (number | string)[]): string => oneOf('EventID', ids);
 
 /** A hive expansion: Sysmon's key prefix → what the target writes. */
 export type Hive = readonly [short: string, long: string];

@@ -1,7 +1,7 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
 import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '@sigmats/core';
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
-import { categoryItems, eventIdTest, hiveItems, serviceItems, STATE, type CategoryMapping, type ServiceMapping } from './build.js';
+import { categoryItems, eventIdTest, hiveItems, oneOf, serviceItems, STATE, type CategoryMapping, type ServiceMapping } from './build.js';
 import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
 import { LOG_FILE_CLEARED_FIELDS } from '../tables/sentinel.js';
 import { kqlString } from '../literals.js';
@@ -136,7 +136,7 @@ export const SYSMON_WINDOWS_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.
  * LogFileCleared/Channel, the cleared log), not the column.
  */
 function windowsEventMapping(channels: readonly string[], eventIds?: readonly number[]): ServiceMapping {
-  const channel = channels.length === 1 ? `Channel == ${kqlString(channels[0]!)}` : `Channel in (${channels.map(kqlString).join(', ')})`;
+  const channel = oneOf('Channel', channels.map(kqlString));
   return {
     product: 'windows',
     table: 'WindowsEvent',

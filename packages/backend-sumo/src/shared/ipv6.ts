@@ -7,9 +7,6 @@ import { ipv6Groups } from '@sigmats/core';
  * Checked against Node's net.BlockList in the tests.
  */
 
-// Core parses the address (its |cidr parser): one IPv6 reader for the project.
-export { ipv6Groups };
-
 const HEX = '[0-9a-f]';
 const FREE = `${HEX}{1,4}`;
 

@@ -11,8 +11,9 @@ export function impliedEventIds(e: Expr): ReadonlySet<string> | undefined {
       if (e.field !== 'EventID') return undefined;
       const v = e.value;
       if (v.kind === 'number' && Number.isInteger(v.value)) return new Set([String(v.value)]);
-      if (v.kind === 'string' && stringShape(v).shape === 'exact' && /^\d+$/.test(stringShape(v).text)) return new Set([String(Number(stringShape(v).text))]);
-      return undefined;
+      if (v.kind !== 'string') return undefined;
+      const s = stringShape(v);
+      return s.shape === 'exact' && /^\d+$/.test(s.text) ? new Set([String(Number(s.text))]) : undefined;
     }
     case 'and': {
       let acc: Set<string> | undefined;

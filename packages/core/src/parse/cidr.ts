@@ -45,7 +45,8 @@ function parseIPv4(s: string): number[] | undefined {
   return parts.every((n) => n >= 0 && n <= 255) ? parts : undefined;
 }
 
-function parseIPv6(s: string): number[] | undefined {
+/** The 8 groups of an IPv6 address text (an embedded IPv4 tail included), or undefined when it is not one. */
+export function ipv6Groups(s: string): number[] | undefined {
   if (!/^[0-9A-Fa-f:.]+$/.test(s) || s.length > 45) return undefined;
   const dbl = s.indexOf('::');
   if (dbl >= 0 && s.indexOf('::', dbl + 1) >= 0) return undefined;
@@ -77,15 +78,12 @@ function parseIPv6(s: string): number[] | undefined {
     if (!all || all.length !== 8) return undefined;
     groups.push(...all);
   }
-  const bytes: number[] = [];
-  for (const g of groups) bytes.push(g >> 8, g & 0xff);
-  return bytes;
+  return groups;
 }
 
-/** The 8 groups of an IPv6 address text (an embedded IPv4 tail included), or undefined when it is not one. */
-export function ipv6Groups(text: string): number[] | undefined {
-  const b = parseIPv6(text);
-  return b?.flatMap((x, i) => (i % 2 ? [] : [(x << 8) | b[i + 1]!]));
+/** The 16 bytes of an IPv6 address text, or undefined when it is not one. */
+function parseIPv6(s: string): number[] | undefined {
+  return ipv6Groups(s)?.flatMap((g) => [g >> 8, g & 0xff]);
 }
 
 /** RFC 5952 text: lower-case hex, no leading zeros, the longest run (≥2) of zero groups as `::`. */

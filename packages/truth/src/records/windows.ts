@@ -182,6 +182,24 @@ export const SPACED_DATA_NAMES: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/** SPACED_DATA_NAMES by channel, as Sigma's name (the spaces dropped) -> the name Windows writes. */
+const SPACED_BY_SIGMA_NAME: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(
+  Object.entries(SPACED_DATA_NAMES).map(([channel, names]) => [channel, new Map(names.map((n) => [n.replace(/ /g, ''), n]))]),
+);
+
+/** The data names the original event (`Event`, as evtx_dump writes it) has of its own: EventData's and the UserData element's. */
+function ownDataNames(original: unknown): Set<string> {
+  const own = new Set<string>();
+  const keysOf = (o: unknown): void => {
+    if (o !== null && typeof o === 'object') for (const k of Object.keys(o)) own.add(k);
+  };
+  if (original !== null && typeof original === 'object') {
+    keysOf((original as Record<string, unknown>)['EventData']);
+    for (const inner of Object.values((original as Record<string, unknown>)['UserData'] ?? {})) keysOf(inner);
+  }
+  return own;
+}
+
 /**
  * `data` with each name as the event log holds it. A recorded event has both a spaced name and flattenWindowsEvent's
  * space-free copy (unless the event also has that name of its own, which its original under `Event` tells), and the
@@ -190,30 +208,22 @@ export const SPACED_DATA_NAMES: Readonly<Record<string, readonly string[]>> = {
  * names SPACED_DATA_NAMES lists for its channel.
  */
 function eventLogNames(event: RawEvent, channel: string, data: [string, string][]): [string, string][] {
-  if (data.some(([k]) => k.includes(' '))) {
-    const own = new Set<string>();
-    const keysOf = (o: unknown): void => {
-      if (o !== null && typeof o === 'object') for (const k of Object.keys(o)) own.add(k);
-    };
-    const root = event['Event'];
-    if (root !== null && typeof root === 'object') {
-      keysOf((root as Record<string, unknown>)['EventData']);
-      for (const inner of Object.values((root as Record<string, unknown>)['UserData'] ?? {})) keysOf(inner);
-    }
+  const spacedNames = data.filter(([k]) => k.includes(' '));
+  if (spacedNames.length > 0) {
+    const own = ownDataNames(event['Event']);
+    // Each spaced name -> its copy.
+    const copyOf = new Map(spacedNames.flatMap(([k]): [string, string][] => (own.has(k.replace(/ /g, '')) ? [] : [[k, k.replace(/ /g, '')]])));
+    const copies = new Set(copyOf.values());
     const values = new Map(data);
-    const copy = (k: string): string | undefined => (k.includes(' ') && !own.has(k.replace(/ /g, '')) ? k.replace(/ /g, '') : undefined);
-    const copies = new Set(data.flatMap(([k]) => copy(k) ?? []));
     return data.flatMap(([k, v]): [string, string][] => {
       if (copies.has(k)) return [];
-      const c = copy(k);
+      const c = copyOf.get(k);
       if (c === undefined) return [[k, v]];
       return values.has(c) ? [[k, values.get(c)!]] : [];
     });
   }
-  const names = SPACED_DATA_NAMES[channel];
-  if (!names) return data;
-  const spaced = new Map(names.map((n) => [n.replace(/ /g, ''), n]));
-  return data.map(([k, v]) => [spaced.get(k) ?? k, v]);
+  const spaced = SPACED_BY_SIGMA_NAME.get(channel);
+  return spaced ? data.map(([k, v]) => [spaced.get(k) ?? k, v]) : data;
 }
 
 /** The UserData element of an event type that USER_DATA_ELEMENTS places, else undefined. */
