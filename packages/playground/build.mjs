@@ -37,9 +37,13 @@ const result = await build({
   metafile: true,
   loader: { '.yml': 'text' },
   // Workspace packages from source, as the tests do: no build of the libraries is needed first.
-  alias: Object.fromEntries(
-    ['core', 'text-query', 'evaluator', 'backend-splunk', 'backend-kql', 'backend-sumo'].map((p) => [`@sigmats/${p}`, join(here, `../${p}/src/index.ts`)]),
-  ),
+  // A subpath the page imports is named first (an alias key also matches its subpaths).
+  alias: {
+    '@sigmats/backend-kql/cloud': join(here, '../backend-kql/src/cloud.ts'),
+    ...Object.fromEntries(
+      ['core', 'text-query', 'evaluator', 'backend-splunk', 'backend-kql', 'backend-sumo'].map((p) => [`@sigmats/${p}`, join(here, `../${p}/src/index.ts`)]),
+    ),
+  },
   plugins: [noNodeBuiltins],
   logLevel: 'warning',
 });

@@ -15,6 +15,8 @@ export interface KqlAssumption {
 /** What a rule uses, for the relevance tests. */
 interface Uses {
   readonly category: string;
+  readonly product: string;
+  readonly service: string;
   readonly fields: ReadonlySet<string>;
   /** Every literal text of the rule's detection values. */
   readonly texts: readonly string[];
@@ -38,6 +40,8 @@ const RELEVANT: Readonly<Record<string, (u: Uses) => boolean>> = {
     ['Image', 'ParentImage', 'TargetFilename', 'ImageLoaded'].some((f) => u.fields.has(f)),
   'defender-remoteurl-hostname': (u) => u.fields.has('DestinationHostname'),
   'securityevent-4688-user': (u) => u.category === 'process_creation' && (u.fields.has('User') || u.fields.has('ParentUser')),
+  'sentinel-cloud-cloudtrail-columns': (u) => u.product === 'aws' && u.service === 'cloudtrail',
+  'sentinel-cloud-azure-record-names': (u) => u.product === 'azure' && [...u.fields].some((f) => /^(properties\.|[a-z])/.test(f)),
   'securityevent-process-id-hex': (u) => ['ProcessId', 'ParentProcessId', 'NewProcessId', 'SubjectLogonId', 'TargetLogonId'].some((f) => u.fields.has(f)),
 };
 
@@ -58,6 +62,8 @@ function literalTexts(x: unknown, out: string[]): string[] {
 export function kqlAssumptions(pipeline: string, rule?: SigmaRule): readonly KqlAssumption[] {
   const uses: Uses | undefined = rule && {
     category: rule.logsource.category ?? '',
+    product: rule.logsource.product ?? '',
+    service: rule.logsource.service ?? '',
     fields: new Set(fieldsUsed(rule)),
     texts: literalTexts(rule.detections, []),
   };

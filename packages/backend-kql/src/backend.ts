@@ -34,6 +34,8 @@ export interface KqlBackendOptions {
    * it, `validate` reports that no validator is loaded (never an empty list, which would read as "valid").
    */
   readonly validate?: (query: string) => readonly QueryProblem[];
+  /** Pipelines offered beside the built-in ones, by name: `@sigmats/backend-kql/cloud`'s `sentinelCloudPipeline`. */
+  readonly pipelines?: readonly PipelineInfo[];
 }
 
 /** The main entry's `validate`: the Kusto service is Node-only and an optional peer, so it is not loaded here. */
@@ -53,7 +55,7 @@ export function kqlSpec(options: KqlBackendOptions = {}): BackendSpec {
     name: 'KQL (Microsoft Defender XDR, Sentinel)',
     formats: FORMATS,
     defaultFormat: 'default',
-    pipelines: kqlPipelines(),
+    pipelines: options.pipelines ? [...PIPELINES, ...options.pipelines] : PIPELINES,
     defaultPipelines: ['microsoft_xdr'],
     options: OPTIONS,
     query: (expr, ctx) => {

@@ -42,6 +42,30 @@ describe('kqlAssumptions', () => {
       yaml: processRule(`sel:\n    Image|endswith: '\\x.exe'\ncondition: sel`),
       ids: ['event-eventdata-xml'],
     },
+    {
+      name: 'a CloudTrail rule on sentinel_cloud',
+      pipeline: 'sentinel_cloud',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c2\nlogsource:\n    product: aws\n    service: cloudtrail\ndetection:\n    sel:\n        eventName: CreateUser\n    condition: sel`,
+      ids: ['sentinel-cloud-cloudtrail-columns'],
+    },
+    {
+      name: 'a sign-in rule naming the envelope field resultType on sentinel_cloud',
+      pipeline: 'sentinel_cloud',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c3\nlogsource:\n    product: azure\n    service: signinlogs\ndetection:\n    sel:\n        resultType: 50126\n    condition: sel`,
+      ids: ['sentinel-cloud-azure-record-names'],
+    },
+    {
+      name: 'a sign-in rule naming columns only on sentinel_cloud',
+      pipeline: 'sentinel_cloud',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c4\nlogsource:\n    product: azure\n    service: signinlogs\ndetection:\n    sel:\n        ResultType: 50126\n    condition: sel`,
+      ids: [],
+    },
+    {
+      name: 'a Windows rule on sentinel_cloud (a Sentinel page with both pipelines)',
+      pipeline: 'sentinel_cloud',
+      yaml: processRule(`sel:\n    md5: 0123456789abcdef0123456789abcdef\ncondition: sel`),
+      ids: [],
+    },
   ];
   it.each(cases)('narrows to what $name touches', ({ pipeline, yaml, ids }) => {
     expect(kqlAssumptions(pipeline, parsed(yaml)).map((a) => a.id)).toEqual(ids);

@@ -1,12 +1,13 @@
 import { formatDiagnostic, loadCollection } from '@sigmats/core';
 import type { ConversionResult, Pipeline } from '@sigmats/core';
 import { expect } from 'vitest';
+import { sentinelCloudPipeline } from '../src/cloud.js';
 import { kqlBackend, kqlPipeline } from '../src/index.js';
 import { validateKql } from '../src/validate.js';
 
 export const backend = kqlBackend();
 
-export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim';
+export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim' | 'sentinel_cloud';
 
 export interface ConvertCase {
   readonly pipeline?: PipelineName;
@@ -43,7 +44,8 @@ export function expectValid(result: ConversionResult): void {
 export function convert(yaml: string, c: ConvertCase = {}): ConversionResult {
   const collection = loadCollection([{ text: yaml, file: 'test.yml' }]);
   expect(collection.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
-  const pipelines = c.pipeline && c.pipeline !== 'microsoft_xdr' ? [kqlPipeline(c.pipeline)!] : [];
+  const named = c.pipeline === 'sentinel_cloud' ? sentinelCloudPipeline.pipeline : c.pipeline ? kqlPipeline(c.pipeline) : undefined;
+  const pipelines = named && c.pipeline !== 'microsoft_xdr' ? [named] : [];
   const result = backend.convert(collection, {
     ...(c.format ? { format: c.format } : {}),
     pipelines: [...pipelines, ...(c.extra ?? [])],

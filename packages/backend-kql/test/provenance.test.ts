@@ -3,6 +3,7 @@ import { ACTION_TYPES, ASIM_PIVOT, ASSUMPTIONS, CONVERSIONS, SYSMON_TO_ASIM } fr
 import { GENERATED_TABLES } from '../src/generated/schemas.js';
 import { ASIM_MAPPINGS, SECURITY_EVENT_MAPPINGS } from '../src/pipelines/sentinel.js';
 import { XDR_MAPPINGS } from '../src/pipelines/xdr.js';
+import { CLOUD_SOURCES, cloudFields } from '../src/pipelines/cloud.js';
 import { ALL_TABLES } from '../src/tables/index.js';
 
 /** Where a mapping departs from Microsoft's parsers on purpose, and why. */
@@ -71,6 +72,16 @@ describe('field mappings agree with the generated Microsoft knowledge', () => {
       const cols = columnsOf(m.table);
       const computed = ALL_TABLES.find((t) => t.name === m.table)?.computed ?? {};
       for (const col of Object.values(m.fields).flat()) if (!cols.has(col) && !(col in computed)) missing.push(`${m.categories[0]} ${m.table}.${col}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every column sentinel_cloud maps a field to is a documented column of its table', () => {
+    const missing: string[] = [];
+    for (const [service, , table, fields] of CLOUD_SOURCES) {
+      const cols = columnsOf(table);
+      expect(cols.size, table).toBeGreaterThan(0);
+      for (const col of Object.values(cloudFields(table, fields))) if (!cols.has(col)) missing.push(`${service} ${table}.${col}`);
     }
     expect(missing).toEqual([]);
   });

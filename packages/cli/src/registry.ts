@@ -22,7 +22,11 @@ const EXPORTS: Record<Target, { readonly exportName: string; readonly id: string
 
 const IMPORTS: Record<Target, () => Promise<Record<string, unknown>>> = {
   splunk: () => import('@sigmats/backend-splunk') as Promise<Record<string, unknown>>,
-  kql: () => import('@sigmats/backend-kql') as Promise<Record<string, unknown>>,
+  // The KQL backend with the pipelines its subpaths add (sentinel_cloud: @sigmats/backend-kql/cloud).
+  kql: async () => {
+    const [kql, cloud] = await Promise.all([import('@sigmats/backend-kql'), import('@sigmats/backend-kql/cloud')]);
+    return { kqlBackend: () => kql.kqlBackend({ pipelines: [cloud.sentinelCloudPipeline] }) };
+  },
   sumo: () => import('@sigmats/backend-sumo') as Promise<Record<string, unknown>>,
   'sumo-cse': () => import('@sigmats/backend-sumo') as Promise<Record<string, unknown>>,
 };

@@ -420,6 +420,50 @@ describe('list', () => {
   });
 });
 
+describe('sentinel_cloud (@sigmats/backend-kql/cloud)', () => {
+  const CLOUDTRAIL = `title: Root IAM user created
+id: 7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c11
+status: test
+description: An IAM user created by the root account.
+author: sigmats tests
+date: 2026-12-07
+logsource:
+    product: aws
+    service: cloudtrail
+detection:
+    selection:
+        eventSource: iam.amazonaws.com
+        eventName: CreateUser
+        userIdentity.type: Root
+    condition: selection
+level: medium
+`;
+  let dir: string;
+  beforeAll(() => {
+    dir = join(work, 'cloud');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'aws_root_create_user.yml'), CLOUDTRAIL);
+  });
+
+  test('the CLI offers the subpath pipeline by name and converts with it', () => {
+    expect(sigmats(['list', 'pipelines']).stdout).toMatch(/^kql +sentinel_cloud +Sentinel cloud-log tables/m);
+    const r = sigmats(['convert', '-t', 'kql', '-p', 'sentinel_cloud', '--no-comments', join(dir, 'aws_root_create_user.yml')]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('AWSCloudTrail\n| where EventSource =~ "iam.amazonaws.com" and EventName =~ "CreateUser" and UserIdentityType =~ "Root"\n');
+  });
+
+  test("the Sentinel page of an AWS rule reads AWSCloudTrail", () => {
+    const r = sigmats(['variants', '-o', 'cloud-site', 'cloud'], { cwd: work });
+    // Defender XDR has no table of AWS logs: its page is the one missing (an error, so exit 1).
+    expect(r.stderr).toMatch(/^wrote 12 pages for 1 rule to cloud-site; 1 error, 1 warning$/m);
+    expect(r.stderr).toContain('this product has no table there [defender-xdr]');
+    const md = readFileSync(join(work, 'cloud-site', 'rules', 'aws_root_create_user', 'sentinel.md'), 'utf8');
+    expect(md).toContain('AWSCloudTrail\n| where EventSource =~ "iam.amazonaws.com"');
+    expect(md).toContain('then sentinel\\_cloud (Sentinel cloud-log tables');
+    expect(md).toContain('assumption sentinel-cloud-cloudtrail-columns');
+  });
+});
+
 describe('variants', () => {
   const PLATFORMS = ['splunk', 'defender-xdr', 'sentinel', 'sumo', 'sumo-cse'];
   let out: string;

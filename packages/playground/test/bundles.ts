@@ -11,6 +11,7 @@ export type Library = (typeof LIBRARIES)[number];
 export const BROWSER_SUBPATHS = {
   '@sigmats/core/validators': 'core/src/validators/index.ts',
   '@sigmats/backend-kql/assumptions': 'backend-kql/src/assumptions.ts',
+  '@sigmats/backend-kql/cloud': 'backend-kql/src/cloud.ts',
 } as const;
 
 const PACKAGES = join(import.meta.dirname, '../..');

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { defenderRecords, kqlTableColumns, vendorDir } from '../src/records/index.js';
-import type { KqlRecord, KqlType, KqlValue, RawEvent } from '../src/types.js';
+import type { KqlRecord, RawEvent } from '../src/types.js';
 import { NEEDS_SIGMAHQ, NEEDS_VENDOR } from '../../core/test/shared-data.js';
-import { HAVE_BOTH, HAVE_SIGMAHQ, HAVE_VENDOR, LOGON_4624, NEEDS_BOTH, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents } from './records-fixtures.js';
+import { HAVE_BOTH, HAVE_SIGMAHQ, HAVE_VENDOR, LOGON_4624, NEEDS_BOTH, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents, typeFits } from './records-fixtures.js';
 
 const windows = { product: 'windows' } as const;
 
@@ -19,23 +19,6 @@ function pageColumns(table: string): string[] {
   return [...text.matchAll(/^\|\s*`\s*(\w+)\s*`\s*\|\s*`(\w+)`\s*\|/gm)].map((m) => m[1]!);
 }
 
-function typeFits(type: KqlType, v: KqlValue): boolean {
-  if (v === null) return type !== 'string';
-  switch (type) {
-    case 'string':
-      return typeof v === 'string';
-    case 'int':
-    case 'long':
-    case 'real':
-      return typeof v === 'number';
-    case 'bool':
-      return typeof v === 'boolean';
-    case 'datetime':
-      return v instanceof Date;
-    default:
-      return true;
-  }
-}
 
 describe('defenderRecords on real Sysmon events', () => {
   test.skipIf(!HAVE_BOTH)(`Sysmon 1 -> one DeviceProcessEvents row (FolderPath = Image, FileName split, account split, acting process) ${NEEDS_BOTH}`, () => {

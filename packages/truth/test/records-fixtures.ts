@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flattenWindowsEvent } from '@sigmats/evaluator';
-import type { EventSource, RawEvent } from '../src/types.js';
+import type { EventSource, KqlType, KqlValue, RawEvent } from '../src/types.js';
 import { NEEDS_SIGMAHQ, NEEDS_VENDOR, SIGMAHQ } from '../../core/test/shared-data.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -82,3 +82,22 @@ export const LOGON_4624: RawEvent = {
   ImpersonationLevel: '%%1833', RestrictedAdminMode: '-', TargetOutboundUserName: '-', TargetOutboundDomainName: '-',
   VirtualAccount: '%%1843', TargetLinkedLogonId: '0x0', ElevatedToken: '%%1842',
 };
+
+/** Whether a row value has its column's documented type (null for any type but string, which is never null). */
+export function typeFits(type: KqlType, v: KqlValue): boolean {
+  if (v === null) return type !== 'string';
+  switch (type) {
+    case 'string':
+      return typeof v === 'string';
+    case 'int':
+    case 'long':
+    case 'real':
+      return typeof v === 'number';
+    case 'bool':
+      return typeof v === 'boolean';
+    case 'datetime':
+      return v instanceof Date;
+    default:
+      return true;
+  }
+}

@@ -99,4 +99,18 @@ export const ASSUMPTIONS = [
     reason: "The reference says 'All event data in raw format'; Microsoft's ASIM Sysmon parsers confirm the <Data Name=\"…\"> elements (they read them with parse / parse-kv) but not the wrapper.",
     settle: 'an Event row of a Sysmon event',
   },
+  {
+    id: 'sentinel-cloud-cloudtrail-columns',
+    pipelines: ['sentinel_cloud'],
+    text: "A CloudTrail record's fields land in the AWSCloudTrail columns whose descriptions name them: eventName in EventName, eventType in EventTypeName, eventID in AwsEventId, requestID in AwsRequestId_, eventCategory in Category, userIdentity.* in UserIdentity*, the session issuer's in SessionIssuer*, readOnly and managementEvent as bool.",
+    reason: "The AWSCloudTrail page (awscloudtrail-include.md) describes each column in CloudTrail's words but does not name the record field it is filled from.",
+    settle: 'an AWSCloudTrail row beside the CloudTrail record it was ingested from',
+  },
+  {
+    id: 'sentinel-cloud-azure-record-names',
+    pipelines: ['sentinel_cloud'],
+    text: "A rule's Azure names in the diagnostic-settings record's form, its envelope (resultType, operationName) or properties.<name> in camel case, are the SigninLogs and AuditLogs columns of the same name (ResultType, AppId); an activity log's operationName is AzureActivity's OperationNameValue.",
+    reason: "The table pages list the columns, not how the diagnostic-settings record's names land in them; AzureActivity's page describes OperationNameValue as the operation's identifier (azureactivity-include.md:35), the form activity-log rules write.",
+    settle: 'a SigninLogs row beside the same sign-in exported by diagnostic settings',
+  },
 ];

@@ -60,9 +60,11 @@ const plain = (): { options: ConvertOptions } => ({ options: {} });
 
 /**
  * KQL has two flavours: Defender XDR advanced hunting and Sentinel (Log Analytics). The backend exposes them
- * as built-in pipelines; we pick the one whose name or description says so and use it instead of the defaults.
+ * as built-in pipelines; we pick the one whose name or description says so and use it instead of the defaults,
+ * with the named `extras` the backend has (pipelines of other log sources on the same platform, which apply to
+ * their own logsources only).
  */
-function kqlFlavour(patterns: readonly RegExp[], label: string) {
+function kqlFlavour(patterns: readonly RegExp[], label: string, extras: readonly string[] = []) {
   return (backend: Backend): { options: ConvertOptions } | { unavailable: string } => {
     let found: Backend['pipelines'][number] | undefined;
     for (const pattern of patterns) {
@@ -72,7 +74,7 @@ function kqlFlavour(patterns: readonly RegExp[], label: string) {
     if (backend.defaultPipelines.includes(found.name)) return { options: {} };
     // Keep the defaults that are not another flavour's table mapping, and add this flavour's pipeline.
     const others = backend.defaultPipelines.filter((n) => !/xdr|defender|m365|sentinel|asim|azure|log.?analytics/i.test(n));
-    const pipelines = [...others, found.name].flatMap((n) => backend.pipelines.filter((p) => p.name === n).map((p) => p.pipeline));
+    const pipelines = [...others, found.name, ...extras].flatMap((n) => backend.pipelines.filter((p) => p.name === n).map((p) => p.pipeline));
     return { options: { noDefaultPipelines: true, pipelines } };
   };
 }
@@ -87,13 +89,14 @@ export const PLATFORMS: readonly PlatformSpec[] = [
     select: kqlFlavour([/xdr|defender|m365/i], 'Defender XDR'),
     ruleFormat: { format: 'defender', label: 'Defender XDR custom detection rule (JSON)' },
   },
-  // ASIM (imProcessCreate, ...) normalises every Windows source Sentinel ingests, so it is the Sentinel page's query.
+  // ASIM (imProcessCreate, ...) normalises every Windows source Sentinel ingests, so it is the Sentinel page's query;
+  // AWS and Azure rules read Sentinel's tables of those logs (sentinel_cloud).
   {
     id: 'sentinel',
     name: 'Microsoft Sentinel',
     target: 'kql',
     language: 'kql',
-    select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel'),
+    select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel', ['sentinel_cloud']),
     ruleFormat: { format: 'sentinel', label: 'Sentinel scheduled analytic rule (YAML)' },
   },
   { id: 'sumo', name: 'Sumo Logic', target: 'sumo', language: 'sumo', select: plain, ruleFormat: { format: 'scheduled-search', label: 'Sumo Logic scheduled search (JSON)' } },

@@ -1,5 +1,6 @@
 import type { Backend, ConvertOptions } from '@sigmats/core';
 import { kqlBackend } from '@sigmats/backend-kql';
+import { sentinelCloudPipeline } from '@sigmats/backend-kql/cloud';
 import { splunkBackend as splunk } from '@sigmats/backend-splunk';
 import { sumo, sumoCse } from '@sigmats/backend-sumo';
 import { compileCse } from '../cse/index.js';
@@ -10,6 +11,7 @@ import {
   defenderRecords,
   kqlTableColumns,
   securityEventRecords,
+  sentinelCloudRecords,
   splunkEvents,
   sumoMessages,
   sysmonEventTableRecords,
@@ -75,7 +77,7 @@ function kqlMatcher(query: string): (records: readonly unknown[]) => boolean {
   };
 }
 
-const kql = kqlBackend();
+const kql = kqlBackend({ pipelines: [sentinelCloudPipeline] });
 
 function kqlPlatform(id: string, pipeline: string, records: (e: RawEvent, s: EventSource) => KqlRecord[]): Platform {
   return {
@@ -202,6 +204,7 @@ export function platforms(): Platform[] {
     kqlPlatform('sentinel_sysmon_event', 'sentinel_sysmon_event', sysmonEventTableRecords),
     kqlPlatform('sentinel_sysmon_windowsevent', 'sentinel_sysmon_windowsevent', windowsEventRecords),
     kqlPlatform('sentinel_asim', 'sentinel_asim', asimRecords),
+    kqlPlatform('sentinel_cloud', 'sentinel_cloud', sentinelCloudRecords),
     splunkPlatform('default'),
     ...splunk.pipelines.filter((p) => p.name in SPLUNK_PROFILES).map((p) => splunkPlatform(p.name)),
     sumoPlatform('json'),

@@ -13,6 +13,10 @@ export const TABLE_PAGES: Readonly<Record<string, string>> = {
   SecurityEvent: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/securityevent-include.md',
   Event: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/event-include.md',
   WindowsEvent: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/windowsevent-include.md',
+  AWSCloudTrail: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/awscloudtrail-include.md',
+  SigninLogs: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/signinlogs-include.md',
+  AuditLogs: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/auditlogs-include.md',
+  AzureActivity: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/azureactivity-include.md',
 };
 
 /** ASIM views -> their schema page (the schema-specific fields; the common-fields page is not in the snapshot). */

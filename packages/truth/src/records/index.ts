@@ -10,6 +10,10 @@ import { kqlTableColumns as documentedTableColumns } from './columns.js';
 
 export { defenderRecords, defenderCoverage } from './defender.js';
 export { securityEventRecords } from './security-event.js';
+export {
+  sentinelCloudRecords, sentinelCloudPlacements, sentinelCloudTable, AWS_CLOUDTRAIL_MAPPING, AWS_CLOUDTRAIL_CONSTANTS, AZURE_MAPPING,
+  type CloudPlacement, type KeyPlacement, type SentinelCloudTable,
+} from './sentinel-cloud.js';
 export { sysmonEventTableRecords, windowsEventRecords, eventDataXml } from './event-table.js';
 export { asimRecords, asimViewColumns, ASIM_COVERAGE, type AsimOptions } from './asim.js';
 export { cseRecords, cseWhyNot, findWindowsMapping, windowsCatalogMappings, catalogMappings, inputMappings, selectMapping, parseMapping, type CseMapping, type CseFieldMapping, type CseOptions } from './cse.js';
@@ -22,7 +26,7 @@ export { windowsView, macosView, type WindowsEventView } from './windows.js';
 export { vendorDir, vendorAvailable } from './vendor.js';
 
 /**
- * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent references)
+ * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent and cloud-log references)
  * or an ASIM view (schema page fields plus the columns Microsoft's parsers add); undefined for an unknown name.
  */
 export function kqlTableColumns(table: string): Readonly<Record<string, KqlType>> | undefined {

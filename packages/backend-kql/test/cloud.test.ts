@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { sentinelCloudPipeline } from '../src/cloud.js';
+import { kqlBackend } from '../src/index.js';
+import { CLOUD_SOURCES, cloudFields } from '../src/pipelines/cloud.js';
+import { convert, whereOf } from './helpers.js';
+
+/** A rule of `product`/`service` with `detection` (YAML under `detection:`, indented by 4). */
+function cloudRule(product: string, service: string, detection: string): string {
+  return `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c1\nlogsource:\n    product: ${product}\n    service: ${service}\ndetection:\n${detection
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n')}`;
+}
+
+function query(yaml: string): string {
+  const res = convert(yaml, { pipeline: 'sentinel_cloud' });
+  const where = whereOf(res);
+  return where.startsWith('ERROR') ? where : res.rules[0]!.queries[0]!;
+}
+
+describe('sentinel_cloud: Sentinel tables of cloud logs', () => {
+  const table: readonly (readonly [name: string, yaml: string, kql: string])[] = [
+    [
+      'CloudTrail fields are AWSCloudTrail columns; a bool column compares a bool, a missing error code is an empty string',
+      cloudRule('aws', 'cloudtrail', `sel:\n    eventSource: iam.amazonaws.com\n    eventName|startswith: Create\n    userIdentity.type: Root\n    readOnly: false\nok:\n    errorCode: null\ncondition: sel and ok`),
+      'AWSCloudTrail\n| where EventSource =~ "iam.amazonaws.com" and EventName startswith "Create" and UserIdentityType =~ "Root" and ReadOnly == false and isempty(ErrorCode)',
+    ],
+    [
+      'the session issuer, the event type, the request id without the deprecated column',
+      cloudRule('aws', 'cloudtrail', `sel:\n    userIdentity.sessionContext.sessionIssuer.type: Role\n    eventType: AwsConsoleSignIn\n    requestID: r-1\ncondition: sel`),
+      'AWSCloudTrail\n| where SessionIssuerType =~ "Role" and EventTypeName =~ "AwsConsoleSignIn" and AwsRequestId_ =~ "r-1"',
+    ],
+    [
+      'requestParameters is text of an undocumented form: refused, also a part of it',
+      cloudRule('aws', 'cloudtrail', `sel:\n    eventName: PutBucketPolicy\n    requestParameters.bucketName: b\ncondition: sel`),
+      'ERROR pipeline/detection-item-failure: AWSCloudTrail keeps this CloudTrail element as text whose form Microsoft does not document',
+    ],
+    [
+      'a sign-in result code is text in SigninLogs; the envelope name resultType is the same column',
+      cloudRule('azure', 'signinlogs', `sel:\n    resultType: 50126\n    AuthenticationRequirement: singleFactorAuthentication\ncondition: sel`),
+      'SigninLogs\n| where ResultType == "50126" and AuthenticationRequirement =~ "singleFactorAuthentication"',
+    ],
+    [
+      'properties.appId is the AppId column',
+      cloudRule('azure', 'signinlogs', `sel:\n    properties.appId: 1950a258-227b-4e31-a9cf-717495945fc2\ncondition: sel`),
+      'SigninLogs\n| where AppId =~ "1950a258-227b-4e31-a9cf-717495945fc2"',
+    ],
+    [
+      'a sign-in field with no column is an error naming the table',
+      cloudRule('azure', 'signinlogs', `sel:\n    ClientApp: Exchange ActiveSync\ncondition: sel`),
+      "ERROR backend/unmapped-field: field 'ClientApp' has no column in SigninLogs",
+    ],
+    [
+      'an activity log operationName is the operation identifier, OperationNameValue',
+      cloudRule('azure', 'activitylogs', `sel:\n    operationName: MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/WRITE\ncondition: sel`),
+      'AzureActivity\n| where OperationNameValue =~ "MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/WRITE"',
+    ],
+    [
+      'Entra audit logs: the columns by name, properties.category is the Category column',
+      cloudRule('azure', 'auditlogs', `sel:\n    LoggedByService: PIM\n    properties.category: RoleManagement\ncondition: sel`),
+      'AuditLogs\n| where LoggedByService =~ "PIM" and Category =~ "RoleManagement"',
+    ],
+    [
+      "the record's own category (the log's name) is no column of AuditLogs",
+      cloudRule('azure', 'auditlogs', `sel:\n    category: AuditLogs\ncondition: sel`),
+      "ERROR backend/unmapped-field: field 'category' has no column in AuditLogs",
+    ],
+    [
+      "a dynamic column is never equal to a text: SigninLogs' Status is an object",
+      cloudRule('azure', 'signinlogs', `sel:\n    Status: Success\n    AuthenticationRequirement: singleFactorAuthentication\ncondition: sel`),
+      'ERROR pipeline/detection-item-failure: SigninLogs keeps this field as a dynamic value (an object or a list): it never equals, starts or ends with a text; only `|contains` tests its JSON text',
+    ],
+    [
+      'nor does it start with one (a mapped name onto a dynamic column too)',
+      cloudRule('azure', 'auditlogs', `sel:\n    properties.targetResources|startswith: x\ncondition: sel`),
+      'ERROR pipeline/detection-item-failure: AuditLogs keeps this field as a dynamic value (an object or a list): it never equals, starts or ends with a text; only `|contains` tests its JSON text',
+    ],
+    [
+      'contains reads its JSON text',
+      cloudRule('azure', 'signinlogs', `sel:\n    Status|contains: MFA Denied\ncondition: sel`),
+      'SigninLogs\n| where tostring(Status) contains "MFA Denied"',
+    ],
+    [
+      'a keyword is refused, located: it names no column',
+      cloudRule('azure', 'activitylogs', `keywords:\n    - Microsoft.Compute/virtualMachines/write\ncondition: keywords`),
+      "ERROR pipeline/detection-item-failure: Sentinel keeps a cloud log's fields as columns, and a keyword says none of them: the query would search every column for text that may sit in a field these tables do not keep; test the field instead (an activity log's operation is operationName)",
+    ],
+    [
+      'another azure service has no table here',
+      cloudRule('azure', 'riskdetection', `sel:\n    riskEventType: x\ncondition: sel`),
+      'ERROR backend/unsupported-feature: no KQL table for logsource (product: azure, service: riskdetection)',
+    ],
+  ];
+  it.each(table)('%s', (_, yaml, kql) => expect(query(yaml)).toBe(kql));
+
+  it('is offered by name when the backend is given it (the subpath keeps it out of the main entry)', () => {
+    expect(kqlBackend().pipelines.map((p) => p.name)).not.toContain('sentinel_cloud');
+    const withCloud = kqlBackend({ pipelines: [sentinelCloudPipeline] });
+    expect(withCloud.pipelines.map((p) => p.name)).toEqual([...kqlBackend().pipelines.map((p) => p.name), 'sentinel_cloud']);
+  });
+
+  it('the pipeline sets aside the default XDR pipeline (no endpoint-only refusal)', () => {
+    const res = convert(cloudRule('aws', 'cloudtrail', `sel:\n    eventName: ConsoleLogin\ncondition: sel`), { pipeline: 'sentinel_cloud' });
+    expect(res.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('the fields each table answers, and the columns they read', () => {
+    const maps = Object.fromEntries(CLOUD_SOURCES.map(([, , table, fields]) => [table, cloudFields(table, fields)]));
+    expect(maps).toEqual({
+      AWSCloudTrail: {
+        eventName: 'EventName', eventSource: 'EventSource', eventVersion: 'EventVersion', eventType: 'EventTypeName',
+        eventID: 'AwsEventId', eventCategory: 'Category', requestID: 'AwsRequestId_', errorCode: 'ErrorCode',
+        errorMessage: 'ErrorMessage', userAgent: 'UserAgent', sourceIPAddress: 'SourceIpAddress', awsRegion: 'AWSRegion',
+        recipientAccountId: 'RecipientAccountId', readOnly: 'ReadOnly', managementEvent: 'ManagementEvent',
+        sharedEventID: 'SharedEventId', vpcEndpointId: 'VpcEndpointId', apiVersion: 'APIVersion',
+        'userIdentity.type': 'UserIdentityType', 'userIdentity.arn': 'UserIdentityArn',
+        'userIdentity.accountId': 'UserIdentityAccountId', 'userIdentity.principalId': 'UserIdentityPrincipalid',
+        'userIdentity.userName': 'UserIdentityUserName', 'userIdentity.accessKeyId': 'UserIdentityAccessKeyId',
+        'userIdentity.invokedBy': 'UserIdentityInvokedBy',
+        'userIdentity.sessionContext.sessionIssuer.type': 'SessionIssuerType',
+        'userIdentity.sessionContext.sessionIssuer.arn': 'SessionIssuerArn',
+        'userIdentity.sessionContext.sessionIssuer.accountId': 'SessionIssuerAccountId',
+        'userIdentity.sessionContext.sessionIssuer.principalId': 'SessionIssuerPrincipalId',
+        'userIdentity.sessionContext.sessionIssuer.userName': 'SessionIssuerUserName',
+        'tlsDetails.tlsVersion': 'TlsVersion', 'tlsDetails.cipherSuite': 'CipherSuite',
+        'tlsDetails.clientProvidedHostHeader': 'ClientProvidedHostHeader',
+      },
+      SigninLogs: {
+        resultType: 'ResultType', resultDescription: 'ResultDescription', operationName: 'OperationName', location: 'Location',
+        userAgent: 'UserAgent', conditionalAccessStatus: 'ConditionalAccessStatus', homeTenantId: 'HomeTenantId',
+        resourceTenantId: 'ResourceTenantId', 'properties.authenticationRequirement': 'AuthenticationRequirement',
+        'properties.appId': 'AppId', 'properties.userAgent': 'UserAgent', 'properties.conditionalAccessStatus': 'ConditionalAccessStatus',
+      },
+      AuditLogs: {
+        operationName: 'OperationName', resultType: 'ResultType', 'properties.activityDisplayName': 'ActivityDisplayName',
+        'properties.category': 'Category', 'properties.loggedByService': 'LoggedByService', 'properties.result': 'Result',
+        'properties.targetResources': 'TargetResources', 'properties.initiatedBy': 'InitiatedBy',
+      },
+      AzureActivity: { operationName: 'OperationNameValue', resourceId: 'ResourceId' },
+    });
+  });
+});
