@@ -11,6 +11,6 @@ import { CLOUD_PIPELINE } from './pipelines/cloud.js';
 export const sentinelCloudPipeline: PipelineInfo = builtInPipeline(
   CLOUD_PIPELINE,
   CLOUD_PIPELINE.name,
-  'Sentinel cloud-log tables: AWSCloudTrail, SigninLogs, AuditLogs, AzureActivity (from @sigmats/backend-kql/cloud)',
+  'Sentinel cloud-log tables, for AWS and Azure rules only: AWSCloudTrail, SigninLogs, AuditLogs, AzureActivity (from @sigmats/backend-kql/cloud)',
   `@sigmats/backend-kql:${CLOUD_PIPELINE.name}`,
 );
