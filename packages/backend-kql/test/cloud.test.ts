@@ -76,6 +76,11 @@ describe('sentinel_cloud: Sentinel tables of cloud logs', () => {
       'ERROR pipeline/detection-item-failure: AuditLogs keeps this field as a dynamic value (an object or a list): it never equals, starts or ends with a text; only `|contains` tests its JSON text',
     ],
     [
+      'a null test of a dynamic column stays',
+      cloudRule('azure', 'signinlogs', `sel:\n    Status: null\ncondition: sel`),
+      'SigninLogs\n| where isnull(Status)',
+    ],
+    [
       'contains reads its JSON text',
       cloudRule('azure', 'signinlogs', `sel:\n    Status|contains: MFA Denied\ncondition: sel`),
       'SigninLogs\n| where tostring(Status) contains "MFA Denied"',

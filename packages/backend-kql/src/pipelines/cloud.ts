@@ -111,7 +111,12 @@ export const CLOUD_PIPELINE = {
         type: 'detection_item_failure',
         message: `${table} keeps this field as a dynamic value (an object or a list): it never equals, starts or ends with a text; only \`|contains\` tests its JSON text`,
         field_name_conditions: [{ type: 'include_fields', fields: dynamicFields(table, fields) }],
-        detection_item_conditions: [{ type: 'match_string', cond: 'all', pattern: '^\\*([\\s\\S]*[^\\\\])?\\*$' }],
+        // Refused unless every value is `*text*` (|contains) or the test is for null.
+        detection_item_conditions: [
+          { type: 'match_string', cond: 'all', pattern: '^\\*([\\s\\S]*[^\\\\])?\\*$' },
+          { type: 'is_null', cond: 'all' },
+        ],
+        detection_item_cond_op: 'or',
         detection_item_cond_not: true,
         rule_conditions: [{ type: 'logsource', product, service }],
       })).filter((item) => item.field_name_conditions[0]!.fields.length > 0),
