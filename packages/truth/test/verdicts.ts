@@ -25,3 +25,14 @@ export function evaluatorTest(coll: Collection): (event: RawEvent) => boolean {
   const set = compileRuleSet({ ...coll, correlations: [] }, { mode: 'full-scan', logsource: windowsLogsource });
   return (event) => set.match(event as Record<string, unknown>).length > 0;
 }
+
+/** The evaluator and `platform` both give each event of `yaml`'s rule (from `source`) the expected verdict. */
+export function agreeOn(platform: Platform, yaml: string, source: EventSource, events: readonly (readonly [string, RawEvent, boolean])[]): void {
+  const coll = loadCollection([{ text: yaml, file: 'rule.yml' }]);
+  const onPlatform = platformTest(platform, coll, source);
+  const evaluator = evaluatorTest(coll);
+  for (const [what, event, expected] of events) {
+    expect(evaluator(event), what).toBe(expected);
+    expect(onPlatform(event), what).toBe(expected);
+  }
+}

@@ -1,8 +1,7 @@
-import { loadCollection } from '@sigmats/core';
-import { describe, expect, test } from 'vitest';
+import { describe, test } from 'vitest';
 import { platforms } from '../src/differential/platforms.js';
 import type { EventSource, RawEvent } from '../src/types.js';
-import { evaluatorTest, platformTest } from './verdicts.js';
+import { agreeOn } from './verdicts.js';
 
 /**
  * Sentinel's WindowsEvent holds forwarded events of every channel, EventData a dynamic bag of their Data fields. A
@@ -13,15 +12,7 @@ import { evaluatorTest, platformTest } from './verdicts.js';
 const byId = new Map(platforms().map((p) => [p.id, p]));
 const windowsEvent = byId.get('sentinel_sysmon_windowsevent')!;
 
-function agree(yaml: string, source: EventSource, events: readonly (readonly [string, RawEvent, boolean])[]): void {
-  const coll = loadCollection([{ text: yaml, file: 'rule.yml' }]);
-  const platform = platformTest(windowsEvent, coll, source);
-  const evaluator = evaluatorTest(coll);
-  for (const [what, event, expected] of events) {
-    expect(evaluator(event), what).toBe(expected);
-    expect(platform(event), what).toBe(expected);
-  }
-}
+const agree = (yaml: string, source: EventSource, events: readonly (readonly [string, RawEvent, boolean])[]): void => agreeOn(windowsEvent, yaml, source, events);
 
 const rule = (service: string, detection: string): string =>
   `title: t\nid: 0d6a3f4e-8c1b-4d2a-9e7f-1a2b3c4d5e6f\nstatus: test\nlogsource:\n    product: windows\n    service: ${service}\ndetection:\n${detection}\nlevel: low\n`;

@@ -16,10 +16,10 @@ import { serviceItems, STATE, type ServiceMapping } from './build.js';
  *   are bool, the userIdentity columns (:58-:64), the session issuer's (:43-:47), the TLS details' (:22, :23, :55).
  * - SigninLogs, AuditLogs: Sigma's rules name the columns (`ResultType`, `ActivityDisplayName`: no mapping needed),
  *   and some use the diagnostic-settings record's own names for the same values, its envelope (`resultType`,
- *   `operationName`) or the columns in camel case under `properties`. `category` is left out: the envelope's is the
- *   log's name, not the column's value.
- * - AzureActivity: the record's `operationName` is the operation's identifier (`MICROSOFT.NETWORK/.../WRITE`), which
- *   the page gives as OperationNameValue, "Identifier of the operation e.g.
+ *   `operationName`) or the columns in camel case under `properties`: every column is read by those names too
+ *   (azureFields). `category` is left out: the envelope's is the log's name, not the column's value.
+ * - AzureActivity: its columns by the record's envelope names (`callerIpAddress`); the record's `operationName` is
+ *   the operation's identifier (`MICROSOFT.NETWORK/.../WRITE`), which the page gives as OperationNameValue, "Identifier of the operation e.g.
  *   Microsoft.Storage/storageAccounts/listAccountSas/action" (azureactivity-include.md:35).
  */
 export const CLOUD_SOURCES: readonly (readonly [service: string, product: string, table: string, fields: string])[] = [
@@ -35,31 +35,53 @@ export const CLOUD_SOURCES: readonly (readonly [service: string, product: string
       'userIdentity.sessionContext.sessionIssuer.principalId userIdentity.sessionContext.sessionIssuer.userName ' +
       'tlsDetails.tlsVersion tlsDetails.cipherSuite tlsDetails.clientProvidedHostHeader',
   ],
-  [
-    'signinlogs',
-    'azure',
-    'SigninLogs',
-    'resultType resultDescription operationName location userAgent conditionalAccessStatus homeTenantId resourceTenantId ' +
-      'properties.authenticationRequirement properties.appId properties.userAgent properties.conditionalAccessStatus',
-  ],
-  [
-    'auditlogs',
-    'azure',
-    'AuditLogs',
-    'operationName resultType properties.activityDisplayName properties.category properties.loggedByService properties.result ' +
-      'properties.targetResources properties.initiatedBy',
-  ],
-  ['activitylogs', 'azure', 'AzureActivity', 'operationName=OperationNameValue resourceId'],
+  // The Azure tables' own lists are their columns in the record's spelling (azureFields); these are the exceptions.
+  ['signinlogs', 'azure', 'SigninLogs', ''],
+  ['auditlogs', 'azure', 'AuditLogs', ''],
+  ['activitylogs', 'azure', 'AzureActivity', 'operationName=OperationNameValue category=CategoryValue resourceProvider=ResourceProviderValue activityStatus=ActivityStatusValue activitySubstatus=ActivitySubstatusValue'],
 ];
 
-/** A source's fields (CLOUD_SOURCES' text) -> their columns in `table`. */
+/** A source's fields (CLOUD_SOURCES' text, and for Azure its columns in the record's spelling) -> their columns. */
 export function cloudFields(table: string, fields: string): Record<string, string> {
   const byLower = new Map(Object.keys(generatedTable(table).columns).map((c) => [c.toLowerCase(), c]));
-  const out: Record<string, string> = {};
-  for (const f of fields.split(' ')) {
+  const out: Record<string, string> = table === 'AWSCloudTrail' ? {} : azureFields(table);
+  for (const f of fields ? fields.split(' ') : []) {
     const [name, column] = f.split('=') as [string, string?];
     const key = name.replace(/^(properties|tlsDetails|userIdentity\.sessionContext)\./, '').replaceAll('.', '').toLowerCase();
     out[name] = column ?? byLower.get(key) ?? name;
+  }
+  return out;
+}
+
+/** A column's name in the diagnostic-settings record: camel case, a leading acronym lower-cased (IPAddress -> ipAddress). */
+export function recordName(column: string): string {
+  const head = /^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/.exec(column)?.[0] ?? '';
+  return head.toLowerCase() + column.slice(head.length);
+}
+
+/** Columns no record name reads: the workspace's (TenantId "The Log Analytics workspace ID", SourceSystem, Type, TimeGenerated, `_*`). */
+const WORKSPACE_COLUMNS = /^(_.*|TenantId|SourceSystem|Type|TimeGenerated)$/;
+/**
+ * AzureActivity's columns no record name reads: its text and dynamic blobs (Properties, Authorization, Claims,
+ * HTTPRequest: their text form is not documented), and the plain twins of its `…Value` columns, which the page leaves
+ * undescribed (the record's names read the `…Value` ones: CLOUD_SOURCES).
+ */
+const ACTIVITY_UNNAMED = /^(Properties(_d)?|Authorization(_d)?|Claims(_d)?|HTTPRequest|OperationName|Category|ResourceProvider|ActivityStatus|ActivitySubstatus)$/;
+
+/**
+ * SigninLogs' and AuditLogs' columns, and AzureActivity's, by the diagnostic-settings record's names for them
+ * (assumption sentinel-cloud-azure-record-names): `resultType`, and under `properties` (SigninLogs and AuditLogs are the
+ * record's properties as columns) `properties.appId`; the audit category is `properties.category`.
+ */
+function azureFields(table: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const flattened = table !== 'AzureActivity';
+  for (const column of Object.keys(generatedTable(table).columns)) {
+    if (WORKSPACE_COLUMNS.test(column) || (!flattened && ACTIVITY_UNNAMED.test(column))) continue;
+    const name = recordName(column);
+    // The envelope's `category` is the log's name ("AuditLogs"), not the column's value.
+    if (column !== 'Category') out[name] = column;
+    if (flattened) out[`properties.${name}`] = column;
   }
   return out;
 }
