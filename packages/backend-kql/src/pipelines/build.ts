@@ -30,6 +30,9 @@ export const STATE = {
   override: 'kql_source_override',
 } as const;
 
+/** Marks the source as chosen, so the default microsoft_xdr pipeline stands aside. Its pipelines run before it (priority 5). */
+export const SOURCE_OVERRIDE = { id: 'kql_source_override', type: 'set_state', key: STATE.override, val: true } as const;
+
 export interface CategoryMapping {
   /** Sigma logsource category (one or several). */
   readonly categories: readonly string[];

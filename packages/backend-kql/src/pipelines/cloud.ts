@@ -2,7 +2,7 @@
 // Columns are the generated ones (Microsoft's table pages: azure-reference-other azure-monitor-ref/tables/includes/
 // <table>-include.md); a field named as a column needs no mapping, and any other field is an unmapped-field error.
 import { generatedTable } from '../tables/generated.js';
-import { serviceItems, STATE, type ServiceMapping } from './build.js';
+import { serviceItems, SOURCE_OVERRIDE, type ServiceMapping } from './build.js';
 
 /**
  * Which fields each table answers, and how: a field reads the table's column of the same name, ignoring case, once the
@@ -87,10 +87,10 @@ function azureFields(table: string): Record<string, string> {
 }
 
 /** The fields of a source that read a dynamic column of `table`: the columns by their own names and the mapped names. */
-function dynamicFields(table: string, fields: string): string[] {
+function dynamicFields(table: string, mapped: Readonly<Record<string, string>>): string[] {
   const columns = generatedTable(table).columns;
   const dynamic = Object.keys(columns).filter((c) => columns[c] === 'dynamic');
-  return [...dynamic, ...Object.entries(cloudFields(table, fields)).filter(([, c]) => dynamic.includes(c)).map(([f]) => f)];
+  return [...dynamic, ...Object.entries(mapped).filter(([, c]) => dynamic.includes(c)).map(([f]) => f)];
 }
 
 /**
@@ -106,8 +106,9 @@ export const CLOUD_PIPELINE = {
   allowed_backends: ['kql'],
   // Built on first use (the pipeline is parsed lazily), not when the backend loads.
   get transformations() {
+    const sources = CLOUD_SOURCES.map(([service, product, table, fields]) => ({ service, product, table, fields: cloudFields(table, fields) }));
     return [
-      { id: 'kql_source_override', type: 'set_state', key: STATE.override, val: true },
+      SOURCE_OVERRIDE,
       {
         id: 'cloud_cloudtrail_text_blobs',
         type: 'detection_item_failure',
@@ -122,10 +123,10 @@ export const CLOUD_PIPELINE = {
         message:
           "Sentinel keeps a cloud log's fields as columns, and a keyword says none of them: the query would search every column for text that may sit in a field these tables do not keep; test the field instead (an activity log's operation is operationName)",
         field_name_conditions: [{ type: 'exclude_fields', mode: 're', fields: ['.*'] }],
-        rule_conditions: CLOUD_SOURCES.map(([service, product]) => ({ type: 'logsource', product, service })),
+        rule_conditions: sources.map(({ service, product }) => ({ type: 'logsource', product, service })),
         rule_cond_op: 'or',
       },
-      ...CLOUD_SOURCES.map(([service, product, table, fields]) => ({
+      ...sources.map(({ service, product, table, fields }) => ({
         // A dynamic column holds an object or a list (SigninLogs' Status "Includes the error code and description of
         // the error", signinlogs-include.md:79): no text equals it, or starts or ends it; only its JSON text can
         // contain one. `Status: 'Success'` would never match.
@@ -142,7 +143,7 @@ export const CLOUD_PIPELINE = {
         detection_item_cond_not: true,
         rule_conditions: [{ type: 'logsource', product, service }],
       })).filter((item) => item.field_name_conditions[0]!.fields.length > 0),
-      ...CLOUD_SOURCES.flatMap(([service, product, table, fields]) => serviceItems('cloud', service, { product, table, fields: cloudFields(table, fields) } satisfies ServiceMapping)),
+      ...sources.flatMap(({ service, product, table, fields }) => serviceItems('cloud', service, { product, table, fields } satisfies ServiceMapping)),
     ];
   },
 };

@@ -1,13 +1,10 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
 import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '@sigmats/core';
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
-import { categoryItems, eventIdTest, hiveItems, oneOf, serviceItems, STATE, type CategoryMapping, type ServiceMapping } from './build.js';
+import { categoryItems, eventIdTest, hiveItems, oneOf, serviceItems, SOURCE_OVERRIDE, STATE, type CategoryMapping, type ServiceMapping } from './build.js';
 import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
 import { LOG_FILE_CLEARED_FIELDS } from '../tables/sentinel.js';
 import { kqlString } from '../literals.js';
-
-/** Marks the source as chosen, so the default microsoft_xdr pipeline stands aside. Runs before it (priority 5). */
-const OVERRIDE = { id: 'kql_source_override', type: 'set_state', key: STATE.override, val: true };
 
 export const SECURITY_EVENT_MAPPINGS: readonly CategoryMapping[] = [
   {
@@ -43,7 +40,7 @@ export const SECURITY_EVENT_PIPELINE = {
   priority: 5,
   allowed_backends: ['kql'],
   transformations: [
-    OVERRIDE,
+    SOURCE_OVERRIDE,
     {
       id: 'securityevent_integrity_sid',
       type: 'map_string',
@@ -165,14 +162,14 @@ export const SYSMON_WINDOWS_EVENT_PIPELINE = {
   name: 'sentinel_sysmon_windowsevent',
   priority: 5,
   allowed_backends: ['kql'],
-  transformations: [OVERRIDE, ...SYSMON_WINDOWS_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_windowsevent', m, [])), ...WINDOWS_EVENT_ITEMS],
+  transformations: [SOURCE_OVERRIDE, ...SYSMON_WINDOWS_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_windowsevent', m, [])), ...WINDOWS_EVENT_ITEMS],
 };
 
 export const SYSMON_EVENT_PIPELINE = {
   name: 'sentinel_sysmon_event',
   priority: 5,
   allowed_backends: ['kql'],
-  transformations: [OVERRIDE, ...SYSMON_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_event', m, []))],
+  transformations: [SOURCE_OVERRIDE, ...SYSMON_EVENT_MAPPINGS.flatMap((m) => categoryItems('sysmon_event', m, []))],
 };
 
 const ASIM_FILE_FIELDS: CategoryMapping['fields'] = {
@@ -333,7 +330,7 @@ export const ASIM_PIPELINE = {
   priority: 5,
   allowed_backends: ['kql'],
   transformations: [
-    OVERRIDE,
+    SOURCE_OVERRIDE,
     ...posixProcessItems(),
     {
       id: 'asim_hashes',

@@ -1,6 +1,6 @@
 import type { EventSource, KqlRecord, KqlType, KqlValue, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
-import { fullRow, tableColumnList } from './columns.js';
+import { fullRow, kqlTableColumns, tableColumnList } from './columns.js';
 import { flatEvent, nestKeys } from './cse-json.js';
 import { parseInteger, parseTime, text } from './windows.js';
 
@@ -141,7 +141,7 @@ export const AWS_CLOUDTRAIL_CONSTANTS: readonly CloudPlacement[] = [
 ];
 
 function awsValues(flat: Readonly<Record<string, unknown>>): Record<string, KqlValue> {
-  const cols = columnTypes('AWSCloudTrail');
+  const cols = kqlTableColumns('AWSCloudTrail')!;
   const values: Record<string, KqlValue> = { OperationName: 'CloudTrail', Type: 'AWSCloudTrail' };
   for (const p of AWS_CLOUDTRAIL_MAPPING) {
     if (p.assumption) assumption(p.assumption);
@@ -289,7 +289,7 @@ function sameUpToCase(table: string, name: string): string | undefined {
 
 function azureValues(table: 'SigninLogs' | 'AuditLogs' | 'AzureActivity', flat: Readonly<Record<string, unknown>>): Record<string, KqlValue> {
   assumption('sentinel-cloud-azure-names');
-  const cols = columnTypes(table);
+  const cols = kqlTableColumns(table)!;
   // Column -> the raw parts landing there; applied mapping rows first and the column's own name last, so it wins.
   const parts = new Map<string, { tail: string; value: unknown; rank: number }[]>();
   for (const [key, value] of Object.entries(flat)) {
@@ -317,12 +317,6 @@ function azureValues(table: 'SigninLogs' | 'AuditLogs' | 'AzureActivity', flat: 
 }
 
 // ---------------------------------------------------------------------------------------------- values
-
-function columnTypes(table: string): Readonly<Record<string, KqlType>> {
-  const out: Record<string, KqlType> = {};
-  for (const c of tableColumnList(table)!) out[c.name] = c.type;
-  return out;
-}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
