@@ -40,6 +40,7 @@ const result = await build({
   // A subpath the page imports is named first (an alias key also matches its subpaths).
   alias: {
     '@sigmats/backend-kql/cloud': join(here, '../backend-kql/src/cloud.ts'),
+    '@sigmats/backend-kql/web': join(here, '../backend-kql/src/web.ts'),
     ...Object.fromEntries(
       ['core', 'text-query', 'evaluator', 'backend-splunk', 'backend-kql', 'backend-sumo'].map((p) => [`@sigmats/${p}`, join(here, `../${p}/src/index.ts`)]),
     ),

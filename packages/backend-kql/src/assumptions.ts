@@ -41,6 +41,9 @@ const RELEVANT: Readonly<Record<string, (u: Uses) => boolean>> = {
   'defender-remoteurl-hostname': (u) => u.fields.has('DestinationHostname'),
   'securityevent-4688-user': (u) => u.category === 'process_creation' && (u.fields.has('User') || u.fields.has('ParentUser')),
   'sentinel-cloud-cloudtrail-columns': (u) => u.product === 'aws' && u.service === 'cloudtrail',
+  'sentinel-web-event-types': (u) => u.category === 'webserver' || u.category === 'proxy',
+  'sentinel-web-url-parts': (u) => u.category === 'webserver' && (u.fields.has('cs-uri-stem') || u.fields.has('cs-uri-query')),
+  'sentinel-web-request-host': (u) => u.category === 'proxy' && u.fields.has('cs-host'),
   'sentinel-cloud-azure-record-names': (u) => u.product === 'azure' && [...u.fields].some((f) => /^(properties\.|[a-z])/.test(f)),
   'securityevent-process-id-hex': (u) => ['ProcessId', 'ParentProcessId', 'NewProcessId', 'SubjectLogonId', 'TargetLogonId'].some((f) => u.fields.has(f)),
 };

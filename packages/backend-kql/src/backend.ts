@@ -34,7 +34,7 @@ export interface KqlBackendOptions {
    * it, `validate` reports that no validator is loaded (never an empty list, which would read as "valid").
    */
   readonly validate?: (query: string) => readonly QueryProblem[];
-  /** Pipelines offered beside the built-in ones, by name: `@sigmats/backend-kql/cloud`'s `sentinelCloudPipeline`. */
+  /** Pipelines offered beside the built-in ones, by name: `@sigmats/backend-kql/cloud`'s `sentinelCloudPipeline`, `/web`'s `sentinelWebPipeline`. */
   readonly pipelines?: readonly PipelineInfo[];
 }
 

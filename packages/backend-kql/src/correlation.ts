@@ -7,7 +7,8 @@ import { kqlColumn, kqlString } from './literals.js';
 import { mappingFor } from './pipelines/build.js';
 import { ASIM_MAPPINGS, SECURITY_EVENT_MAPPINGS } from './pipelines/sentinel.js';
 import { XDR_MAPPINGS } from './pipelines/xdr.js';
-import { tableSchema } from './tables/index.js';
+import { schemaFor } from './query.js';
+import type { TableSchema } from './tables/index.js';
 
 const OPS: Readonly<Record<CorrelationOperator, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=', eq: '==', neq: '!=' };
 
@@ -34,6 +35,7 @@ function period(seconds: number): string {
 interface Source {
   readonly ref: ReferencedRule;
   readonly table: string;
+  readonly schema: TableSchema | undefined;
   readonly time: string;
   readonly query: string;
 }
@@ -45,14 +47,15 @@ function tableOf(query: string): string {
 
 /**
  * The column `field` names in a source: the field itself when it is a column (or an alias), else the column the
- * built-in pipeline maps it to for the referenced rule's category. Pipelines cannot map a correlation's fields by
+ * built-in pipeline maps it to for the referenced rule's category, else the field when it is a computed field of the
+ * table (imWebSession's UrlPath, which a subpath pipeline's mapping reads). Pipelines cannot map a correlation's fields by
  * logsource (a correlation has none), so the mapping of each referenced rule is used here.
  */
 function columnIn(field: string, s: Source, aliases: ReadonlySet<string>): string | undefined {
   if (aliases.has(field)) return field;
-  const schema = tableSchema(s.table);
+  const schema = s.schema;
   if (!schema || schema.columns[field]) return field;
-  const mapped = mappingFor([XDR_MAPPINGS, SECURITY_EVENT_MAPPINGS, ASIM_MAPPINGS], s.table, s.ref.document.kind === 'rule' ? s.ref.document.logsource.category : undefined)?.[field];
+  const mapped = mappingFor([XDR_MAPPINGS, SECURITY_EVENT_MAPPINGS, ASIM_MAPPINGS], s.table, s.ref.document.kind === 'rule' ? s.ref.document.logsource.category : undefined)?.[field] ?? field;
   return typeof mapped === 'string' && (schema.columns[mapped] || schema.computed?.[mapped]) ? mapped : undefined;
 }
 
@@ -61,7 +64,7 @@ function columnIn(field: string, s: Source, aliases: ReadonlySet<string>): strin
  * referenced rule's query does not already define it: its condition may not have read it.
  */
 function computedDefinition(col: string, s: Source): string | undefined {
-  const expr = tableSchema(s.table)?.computed?.[col];
+  const expr = s.schema?.computed?.[col];
   if (expr === undefined) return undefined;
   const defined = s.query.split('\n').some((line) => line.startsWith('| extend ') && line.includes(`${kqlColumn(col)} = `));
   return defined ? undefined : expr;
@@ -127,12 +130,13 @@ export function kqlCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
     return unsupported(c, 'the defender format cannot hold a correlation: custom detections must return single events (ReportId)');
   }
 
-  const first = tableSchema(tableOf(referenced[0]!.queries[0]!));
-  const time = first?.timeColumn ?? 'TimeGenerated';
   const sources: Source[] = referenced.map((ref) => {
     const table = tableOf(ref.queries[0]!);
-    return { ref, table, time: tableSchema(table)?.timeColumn ?? 'TimeGenerated', query: ref.queries[0]! };
+    const schema = schemaFor(table, ref.state);
+    return { ref, table, schema, time: schema?.timeColumn ?? 'TimeGenerated', query: ref.queries[0]! };
   });
+  const first = sources[0]!.schema;
+  const time = first?.timeColumn ?? 'TimeGenerated';
 
   // Aliases: per rule, the alias names a field of that rule.
   const aliasNames = new Set(c.aliases.map((a) => a.name));

@@ -50,6 +50,12 @@ const sourceMemo = new WeakMap<
   { state: Readonly<Record<string, unknown>>; options: Readonly<Record<string, BackendOptionValue>>; result: Result<QuerySource> }
 >();
 
+/** The schema of `table`: the one the pipelines gave for it (STATE.tableSchema), else the built-in one. */
+export function schemaFor(table: string, state: Readonly<Record<string, unknown>>): TableSchema | undefined {
+  const given = state[STATE.tableSchema] as TableSchema | undefined;
+  return given?.name === table && given.columns ? given : tableSchema(table);
+}
+
 /** The `table` option wins over the pipeline state (`query_table`). */
 export function querySource(
   rule: SigmaRule,
@@ -93,7 +99,7 @@ function computeSource(
   const known = fields === 'sysmon' ? SYSMON_FIELDS : fields === 'windows' ? WINDOWS_DATA_FIELDS : undefined;
   return ok({
     table,
-    schema: tableSchema(table),
+    schema: schemaFor(table, state),
     ...(typeof prefilter === 'string' && prefilter !== '' ? { prefilter } : {}),
     ...(typeof xml === 'string' && xml !== ''
       ? { eventDataXml: xml, eventDataXmlPath: typeof path === 'string' && path !== '' ? path : EVENT_TABLE_DATA_PATH }

@@ -61,6 +61,18 @@ describe('kqlAssumptions', () => {
       ids: [],
     },
     {
+      name: 'a web server rule reading the query string on sentinel_asim_web',
+      pipeline: 'sentinel_asim_web',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c5\nlogsource:\n    category: webserver\ndetection:\n    sel:\n        cs-uri-query|contains: cmd=\n    condition: sel`,
+      ids: ['sentinel-web-event-types', 'sentinel-web-url-parts'],
+    },
+    {
+      name: 'a proxy rule reading the host on sentinel_asim_web',
+      pipeline: 'sentinel_asim_web',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c6\nlogsource:\n    category: proxy\ndetection:\n    sel:\n        cs-host: example.org\n    condition: sel`,
+      ids: ['sentinel-web-event-types', 'sentinel-web-request-host'],
+    },
+    {
       name: 'a Windows rule on sentinel_cloud (a Sentinel page with both pipelines)',
       pipeline: 'sentinel_cloud',
       yaml: processRule(`sel:\n    md5: 0123456789abcdef0123456789abcdef\ncondition: sel`),

@@ -2,12 +2,13 @@ import { formatDiagnostic, loadCollection } from '@sigmats/core';
 import type { ConversionResult, Pipeline } from '@sigmats/core';
 import { expect } from 'vitest';
 import { sentinelCloudPipeline } from '../src/cloud.js';
+import { sentinelWebPipeline } from '../src/web.js';
 import { kqlBackend, kqlPipeline } from '../src/index.js';
 import { validateKql } from '../src/validate.js';
 
 export const backend = kqlBackend();
 
-export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim' | 'sentinel_cloud';
+export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim' | 'sentinel_cloud' | 'sentinel_asim_web';
 
 export interface ConvertCase {
   readonly pipeline?: PipelineName;
@@ -44,7 +45,8 @@ export function expectValid(result: ConversionResult): void {
 export function convert(yaml: string, c: ConvertCase = {}): ConversionResult {
   const collection = loadCollection([{ text: yaml, file: 'test.yml' }]);
   expect(collection.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
-  const named = c.pipeline === 'sentinel_cloud' ? sentinelCloudPipeline.pipeline : c.pipeline ? kqlPipeline(c.pipeline) : undefined;
+  const subpath = { sentinel_cloud: sentinelCloudPipeline, sentinel_asim_web: sentinelWebPipeline } as const;
+  const named = c.pipeline === 'sentinel_cloud' || c.pipeline === 'sentinel_asim_web' ? subpath[c.pipeline].pipeline : c.pipeline ? kqlPipeline(c.pipeline) : undefined;
   const pipelines = named && c.pipeline !== 'microsoft_xdr' ? [named] : [];
   const result = backend.convert(collection, {
     ...(c.format ? { format: c.format } : {}),

@@ -22,10 +22,11 @@ const EXPORTS: Record<Target, { readonly exportName: string; readonly id: string
 
 const IMPORTS: Record<Target, () => Promise<Record<string, unknown>>> = {
   splunk: () => import('@sigmats/backend-splunk') as Promise<Record<string, unknown>>,
-  // The KQL backend with the pipelines its subpaths add (sentinel_cloud: @sigmats/backend-kql/cloud).
+  // The KQL backend with the pipelines its subpaths add (sentinel_cloud: @sigmats/backend-kql/cloud,
+  // sentinel_asim_web: @sigmats/backend-kql/web).
   kql: async () => {
-    const [kql, cloud] = await Promise.all([import('@sigmats/backend-kql'), import('@sigmats/backend-kql/cloud')]);
-    return { kqlBackend: () => kql.kqlBackend({ pipelines: [cloud.sentinelCloudPipeline] }) };
+    const [kql, cloud, web] = await Promise.all([import('@sigmats/backend-kql'), import('@sigmats/backend-kql/cloud'), import('@sigmats/backend-kql/web')]);
+    return { kqlBackend: () => kql.kqlBackend({ pipelines: [cloud.sentinelCloudPipeline, web.sentinelWebPipeline] }) };
   },
   sumo: () => import('@sigmats/backend-sumo') as Promise<Record<string, unknown>>,
   'sumo-cse': () => import('@sigmats/backend-sumo') as Promise<Record<string, unknown>>,

@@ -464,6 +464,49 @@ level: medium
   });
 });
 
+describe('sentinel_asim_web (@sigmats/backend-kql/web)', () => {
+  const WEBSHELL = `title: Webshell command in a query string
+id: 7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c12
+status: test
+description: A POST whose query string runs a command.
+author: sigmats tests
+date: 2026-12-07
+logsource:
+    category: webserver
+detection:
+    selection:
+        cs-method: POST
+        cs-uri-query|contains: 'cmd='
+    condition: selection
+level: high
+`;
+  let dir: string;
+  beforeAll(() => {
+    dir = join(work, 'web');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'web_webshell_cmd.yml'), WEBSHELL);
+  });
+
+  test('the CLI offers the subpath pipeline by name and converts with it', () => {
+    expect(sigmats(['list', 'pipelines']).stdout).toMatch(/^kql +sentinel_asim_web +Sentinel ASIM Web Session parser/m);
+    const r = sigmats(['convert', '-t', 'kql', '-p', 'sentinel_asim_web', '--no-comments', join(dir, 'web_webshell_cmd.yml')]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      'imWebSession\n| extend UrlQuery = extract(@"\\?([^#]*)", 1, Url)\n| where EventType in~ ("WebServerSession", "ApiRequest") and HttpRequestMethod =~ "POST" and UrlQuery contains "cmd="\n',
+    );
+  });
+
+  test('the Sentinel page of a web server rule reads imWebSession, with its assumptions', () => {
+    const r = sigmats(['variants', '-o', 'web-site', 'web'], { cwd: work });
+    expect(r.stderr).toMatch(/^wrote \d+ pages for 1 rule to web-site/m);
+    const md = readFileSync(join(work, 'web-site', 'rules', 'web_webshell_cmd', 'sentinel.md'), 'utf8');
+    expect(md).toContain('imWebSession\n| extend UrlQuery');
+    expect(md).toContain('sentinel\\_asim\\_web (Sentinel ASIM Web Session parser');
+    expect(md).toContain('assumption sentinel-web-url-parts');
+    expect(md).toContain('assumption sentinel-web-event-types');
+  });
+});
+
 describe('variants', () => {
   const PLATFORMS = ['splunk', 'defender-xdr', 'sentinel', 'sumo', 'sumo-cse'];
   let out: string;

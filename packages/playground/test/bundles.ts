@@ -12,6 +12,7 @@ export const BROWSER_SUBPATHS = {
   '@sigmats/core/validators': 'core/src/validators/index.ts',
   '@sigmats/backend-kql/assumptions': 'backend-kql/src/assumptions.ts',
   '@sigmats/backend-kql/cloud': 'backend-kql/src/cloud.ts',
+  '@sigmats/backend-kql/web': 'backend-kql/src/web.ts',
 } as const;
 
 const PACKAGES = join(import.meta.dirname, '../..');

@@ -51,6 +51,8 @@ export interface ReferencedRule {
   /** The referenced document's `name` if any, else its key: what correlation queries tag events with. */
   readonly label: string;
   readonly queries: readonly string[];
+  /** The pipeline state the referenced rule (or correlation) was converted with. */
+  readonly state: Readonly<Record<string, unknown>>;
   /** The rendered sub-correlation, when a correlation references another correlation. */
   readonly correlation?: CorrelationOutput;
 }
@@ -114,7 +116,7 @@ function convertRule(
   backendOptions: Readonly<Record<string, BackendOptionValue>>,
   hidden: boolean,
   diagnostics: Diagnostic[],
-): { readonly queries: readonly string[]; readonly converted: ConvertedRule | undefined } | undefined {
+): { readonly queries: readonly string[]; readonly state: Readonly<Record<string, unknown>>; readonly converted: ConvertedRule | undefined } | undefined {
   try {
     const applied = applyPipelines(original, pipelines, pctx);
     pushAll(diagnostics, withRule(applied.diagnostics, key));
@@ -140,14 +142,14 @@ function convertRule(
     const out = spec.formatRule(queries, ctx);
     if (!out.ok) {
       pushAll(diagnostics, withRule(out.errors, key));
-      return { queries, converted: undefined };
+      return { queries, state: applied.state, converted: undefined };
     }
     pushAll(diagnostics, withRule(out.warnings, key));
     const enrichments = spec.enrichments && rule.enrichments && rule.enrichments.length > 0 ? spec.enrichments(ctx) : undefined;
     if (enrichments) pushAll(diagnostics, withRule(enrichments.ok ? enrichments.warnings : enrichments.errors, key));
-    if (hidden) return { queries, converted: undefined };
+    if (hidden) return { queries, state: applied.state, converted: undefined };
     const converted: ConvertedRule = { document: original, key, queries, output: out.value, dataSources: spec.dataSources?.(ctx) ?? [] };
-    return { queries, converted: enrichments?.ok ? { ...converted, enrichments: enrichments.value } : converted };
+    return { queries, state: applied.state, converted: enrichments?.ok ? { ...converted, enrichments: enrichments.value } : converted };
   } catch (err) {
     diagnostics.push(internalError(err, original, key));
     return undefined;
@@ -219,7 +221,10 @@ export function createBackend(spec: BackendSpec): Backend {
       }
     }
 
-    const converted = new Map<string, { doc: SigmaRule | CorrelationRule; queries: readonly string[]; correlation?: CorrelationOutput }>();
+    const converted = new Map<
+      string,
+      { doc: SigmaRule | CorrelationRule; queries: readonly string[]; state: Readonly<Record<string, unknown>>; correlation?: CorrelationOutput }
+    >();
     const rules: ConvertedRule[] = [];
 
     for (const original of collection.rules) {
@@ -227,7 +232,7 @@ export function createBackend(spec: BackendSpec): Backend {
       const one = convertRule(spec, original, key, pipelines, pctx, format, backendOptions, hidden.has(key), diagnostics);
       if (!one) continue;
       // Only correlations read converted rules back: no per-rule bookkeeping without them.
-      if (collection.correlations.length > 0) converted.set(key, { doc: original, queries: one.queries });
+      if (collection.correlations.length > 0) converted.set(key, { doc: original, queries: one.queries, state: one.state });
       if (one.converted) rules.push(one.converted);
     }
 
@@ -275,6 +280,7 @@ export function createBackend(spec: BackendSpec): Backend {
             key: tkey,
             label: target.name ?? tkey,
             queries: conv.queries,
+            state: conv.state,
             ...(conv.correlation ? { correlation: conv.correlation } : {}),
           });
         }
@@ -288,7 +294,7 @@ export function createBackend(spec: BackendSpec): Backend {
           return;
         }
         pushAll(diagnostics, withRule(r.warnings, key));
-        converted.set(key, { doc: original, queries: r.value.queries, correlation: r.value });
+        converted.set(key, { doc: original, queries: r.value.queries, state: applied.state, correlation: r.value });
         if (!hidden.has(key)) {
           rules.push({ document: original, key, queries: r.value.queries, output: r.value.output, dataSources: [] });
         }

@@ -113,4 +113,25 @@ export const ASSUMPTIONS = [
     reason: "The table pages list the columns, not how the diagnostic-settings record's names land in them; AzureActivity's page describes OperationNameValue as the operation's identifier (azureactivity-include.md:35), the form activity-log rules write.",
     settle: 'a SigninLogs row beside the same sign-in exported by diagnostic settings',
   },
+  {
+    id: 'sentinel-web-event-types',
+    pipelines: ['sentinel_asim_web'],
+    text: "A webserver rule's events are the imWebSession rows a web or application server reported (EventType WebServerSession or ApiRequest), a proxy rule's those an intermediary such as a proxy reported (HTTPsession).",
+    reason: "Sigma's category names the kind of log; the Web Session schema's EventType row says which kind of device reported a row (normalization-schema-web.md). A parser that typed such rows otherwise would put them out of reach.",
+    settle: 'the EventType each deployed Web Session parser writes',
+  },
+  {
+    id: 'sentinel-web-url-parts',
+    pipelines: ['sentinel_asim_web'],
+    text: "A web server's Url is the request's path, then ? and the query when there is one: cs-uri-stem is what precedes the first ? (or #), cs-uri-query what follows it.",
+    reason: "The schema says a WebServerSession URL holds 'only the path and parameters part of the URL', and Microsoft's IIS parser builds it as csUriStem?csUriQuery (ASimWebSessionIIS.yaml); the other server parsers were not read.",
+    settle: "an imWebSession row of each deployed server parser beside the server's own log line",
+  },
+  {
+    id: 'sentinel-web-request-host',
+    pipelines: ['sentinel_asim_web'],
+    text: "A proxy rule's cs-host is HttpHost where the parser fills it, else the destination's name (DstFQDN, or DstHostname for a name without a dot).",
+    reason: "The schema describes HttpHost as 'typically based on the HTTP Host header'; Microsoft's Zscaler and Squid parsers fill no HttpHost, only the destination's name (DstFQDN = DestinationHostName; _ASIM_ResolveDstFQDN).",
+    settle: 'an imWebSession row of each deployed proxy parser for a request whose Host header differs from the host it connected to',
+  },
 ];

@@ -5,6 +5,11 @@
 export const STATE = {
   /** Table (or ASIM parser) the query reads. */
   table: 'query_table',
+  /**
+   * The schema of the table query_table names, when the backend has none (a TableSchema: name, columns, timeColumn,
+   * computed, …): `@sigmats/backend-kql/web`'s pipeline brings imWebSession's this way.
+   */
+  tableSchema: 'query_table_schema',
   /** KQL boolean expression applied before anything else (e.g. the Sysmon source and event id). */
   prefilter: 'query_prefilter',
   /** Column holding Windows event XML (Event.EventData): fields that are not columns are parsed out of it. */

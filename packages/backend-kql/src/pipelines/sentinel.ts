@@ -265,7 +265,7 @@ export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
     product: 'windows',
     table: 'imFileEvent',
     refuse:
-      "imFileEvent has no such events from Sysmon: Microsoft's Sysmon file parser reads event ids 11, 23 and 26 only (ASimFileEventMicrosoftSysmon.yaml:29, :59), and Windows records no file reads or renames in Sysmon",
+      "imFileEvent has no such events from Sysmon: Microsoft's Sysmon file parser reads event ids 11, 23 and 26 only (ASimFileEventMicrosoftSysmon.yaml:29, :59), and Sysmon records no file reads or renames",
     fields: {},
   },
   ...(

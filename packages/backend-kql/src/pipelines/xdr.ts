@@ -76,7 +76,7 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     categories: ['file_access'],
     table: 'DeviceFileEvents',
     refuse:
-      'Defender XDR records no file reads: DeviceFileEvents holds file creations, modifications, renames and deletions (the ActionTypes its sources name), not the kernel file-access events Sigma file_access rules are written for',
+      'Defender XDR records no file reads: DeviceFileEvents holds file creations, modifications, renames and deletions (the ActionTypes its sources name), not the kernel file-access events of Sigma file_access rules',
     fields: {},
   },
   {

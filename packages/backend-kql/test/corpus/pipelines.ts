@@ -3,21 +3,24 @@ import { join } from 'node:path';
 import { documentKey, loadCollection } from '@sigmats/core';
 import type { ConversionResult, SigmaCollection } from '@sigmats/core';
 import { sentinelCloudPipeline } from '../../src/cloud.js';
+import { sentinelWebPipeline } from '../../src/web.js';
 import { kqlBackend, kqlPipeline } from '../../src/index.js';
 import { SIGMAHQ, walkRules } from './load.js';
 
-export const PIPELINES = ['microsoft_xdr', 'sentinel_securityevent', 'sentinel_sysmon_event', 'sentinel_sysmon_windowsevent', 'sentinel_asim', 'sentinel_cloud'] as const;
+export const PIPELINES = ['microsoft_xdr', 'sentinel_securityevent', 'sentinel_sysmon_event', 'sentinel_sysmon_windowsevent', 'sentinel_asim', 'sentinel_cloud', 'sentinel_asim_web'] as const;
 export type CorpusPipeline = (typeof PIPELINES)[number];
 
 let collection: SigmaCollection | undefined;
 const results = new Map<string, ConversionResult>();
 
-/** SigmaHQ rules/ converted with one built-in pipeline, or the cloud subpath's (loaded and converted once per test file). */
+/** SigmaHQ rules/ converted with one built-in pipeline, or a subpath's (loaded and converted once per test file). */
 export function corpusWith(pipeline: CorpusPipeline): { collection: SigmaCollection; result: ConversionResult } {
   collection ??= loadCollection(walkRules(join(SIGMAHQ, 'rules')).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
   let result = results.get(pipeline);
   if (!result) {
-    const p = pipeline === 'microsoft_xdr' ? [] : [pipeline === 'sentinel_cloud' ? sentinelCloudPipeline.pipeline : kqlPipeline(pipeline)!];
+    const subpath = { sentinel_cloud: sentinelCloudPipeline, sentinel_asim_web: sentinelWebPipeline } as const;
+    const named = pipeline === 'sentinel_cloud' || pipeline === 'sentinel_asim_web' ? subpath[pipeline].pipeline : kqlPipeline(pipeline)!;
+    const p = pipeline === 'microsoft_xdr' ? [] : [named];
     result = kqlBackend().convert(collection, { pipelines: p });
     results.set(pipeline, result);
   }

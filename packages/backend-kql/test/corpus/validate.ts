@@ -32,8 +32,10 @@ export function validateShard(shard: number, n: number): void {
     });
     console.log(`${pipeline} shard ${shard}/${n}: ${checked} queries validated`);
     if (kinds.size > 0) console.log([...kinds].sort((a, b) => b[1] - a[1]).map(([k, c]) => `${String(c).padStart(5)} ${k}`).join('\n'));
-    // The cloud tables answer 99 of SigmaHQ's rules/, a quarter of them per shard.
-    expect(checked).toBeGreaterThan(pipeline === 'sentinel_cloud' ? 15 : pipeline === 'sentinel_securityevent' ? 100 : 400);
+    // The cloud tables answer 99 of SigmaHQ's rules/, imWebSession 27 (its other web rules are in rules-emerging-threats),
+    // about a quarter of them per shard.
+    const least = { sentinel_cloud: 15, sentinel_asim_web: 3, sentinel_securityevent: 100 } as Partial<Record<string, number>>;
+    expect(checked).toBeGreaterThan(least[pipeline] ?? 400);
     expect(bad).toEqual([]);
   });
 }

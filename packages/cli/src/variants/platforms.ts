@@ -90,13 +90,14 @@ export const PLATFORMS: readonly PlatformSpec[] = [
     ruleFormat: { format: 'defender', label: 'Defender XDR custom detection rule (JSON)' },
   },
   // ASIM (imProcessCreate, ...) normalises every Windows source Sentinel ingests, so it is the Sentinel page's query;
-  // AWS and Azure rules read Sentinel's tables of those logs (sentinel_cloud).
+  // AWS and Azure rules read Sentinel's tables of those logs (sentinel_cloud), web server and proxy rules ASIM's Web
+  // Session parser (sentinel_asim_web).
   {
     id: 'sentinel',
     name: 'Microsoft Sentinel',
     target: 'kql',
     language: 'kql',
-    select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel', ['sentinel_cloud']),
+    select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel', ['sentinel_cloud', 'sentinel_asim_web']),
     ruleFormat: { format: 'sentinel', label: 'Sentinel scheduled analytic rule (YAML)' },
   },
   { id: 'sumo', name: 'Sumo Logic', target: 'sumo', language: 'sumo', select: plain, ruleFormat: { format: 'scheduled-search', label: 'Sumo Logic scheduled search (JSON)' } },
