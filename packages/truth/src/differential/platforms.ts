@@ -1,6 +1,7 @@
 import type { Backend, ConvertOptions } from '@sigmats/core';
 import { kqlBackend } from '@sigmats/backend-kql';
 import { sentinelCloudPipeline } from '@sigmats/backend-kql/cloud';
+import { sentinelWebPipeline } from '@sigmats/backend-kql/web';
 import { splunkBackend as splunk } from '@sigmats/backend-splunk';
 import { sumo, sumoCse } from '@sigmats/backend-sumo';
 import { compileCse } from '../cse/index.js';
@@ -12,6 +13,7 @@ import {
   kqlTableColumns,
   securityEventRecords,
   sentinelCloudRecords,
+  sentinelWebRecords,
   splunkEvents,
   sumoMessages,
   sysmonEventTableRecords,
@@ -77,10 +79,11 @@ function kqlMatcher(query: string): (records: readonly unknown[]) => boolean {
   };
 }
 
-const kql = kqlBackend({ pipelines: [sentinelCloudPipeline] });
+const kql = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline] });
 
-function kqlPlatform(id: string, pipeline: string, records: (e: RawEvent, s: EventSource) => KqlRecord[]): Platform {
+function kqlPlatform(id: string, pipeline: string, records: (e: RawEvent, s: EventSource) => KqlRecord[], covers?: (ls: EventSource) => boolean): Platform {
   return {
+    ...(covers ? { covers } : {}),
     id,
     target: 'kql',
     pipeline,
@@ -205,6 +208,8 @@ export function platforms(): Platform[] {
     kqlPlatform('sentinel_sysmon_windowsevent', 'sentinel_sysmon_windowsevent', windowsEventRecords),
     kqlPlatform('sentinel_asim', 'sentinel_asim', asimRecords),
     kqlPlatform('sentinel_cloud', 'sentinel_cloud', sentinelCloudRecords),
+    // Web server and proxy logs only: the pipeline is for those two categories, as its records are.
+    kqlPlatform('sentinel_asim_web', 'sentinel_asim_web', sentinelWebRecords, (ls) => ls.category === 'webserver' || ls.category === 'proxy'),
     splunkPlatform('default'),
     ...splunk.pipelines.filter((p) => p.name in SPLUNK_PROFILES).map((p) => splunkPlatform(p.name)),
     sumoPlatform('json'),

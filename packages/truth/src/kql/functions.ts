@@ -12,6 +12,7 @@ import {
   toKqlString, type Value,
 } from './values.js';
 import { parseXml } from './xml.js';
+import { TYPE_NAMES } from './parser.js';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 type CompileFn = (e: Expr, scope: ScalarScope) => Compiled;
@@ -428,11 +429,12 @@ const FUNCTIONS: Readonly<Record<string, Impl>> = {
       return arr.some((x) => jsonEqual(x, d));
     });
   },
+  // extract(regex, group, source [, typeof(T)]): "If there's no match, or the type conversion fails: null" (SOURCES.md),
+  // which for a string result is "" (a string is never null). The type literal is read by callFunction.
   extract: (e, args) => {
-    arity(e, args, 3, 4);
+    arity(e, args, 3);
     needType(e, 0, args[0]!, (t) => t === 'string', 'a string');
     needType(e, 1, args[1]!, isNumericType, 'a number');
-    if (args.length === 4) throw unsupported('extract() with a type literal is not supported', e.args[3]!.offset);
     const t = args[2]!.type;
     return fnOf('string', args, ([re, g, s]) => {
       const r = re2(re as string, e.offset);
@@ -441,6 +443,56 @@ const FUNCTIONS: Readonly<Record<string, Impl>> = {
       const gi = g as number;
       if (gi > r.groupCount()) return '';
       return m.group(gi) ?? '';
+    });
+  },
+  // extract_all(regex, source): every match; one capture group gives the matched values, several give one array of
+  // groups per match; no match gives null (SOURCES.md). A group that took no part in a match is "" (assumption A14).
+  extract_all: (e, args) => {
+    arity(e, args, 2);
+    needType(e, 0, args[0]!, (t) => t === 'string', 'a string');
+    needType(e, 1, args[1]!, isString, 'a string');
+    const t = args[1]!.type;
+    return fnOf('dynamic', args, ([re, s]) => {
+      const r = re2(re as string, e.offset);
+      const groups = r.groupCount();
+      if (groups < 1 || groups > 16) throw semanticError('extract_all() needs a regular expression with 1 to 16 capture groups', e.offset);
+      const str = text(s, t);
+      const m = r.matcher(str);
+      const out: unknown[] = [];
+      while (m.find()) {
+        const found: string[] = [];
+        for (let g = 1; g <= groups; g++) found.push(m.group(g) ?? '');
+        out.push(groups === 1 ? found[0] : found);
+        // An empty match must not stop the scan at the same position.
+        if (m.end() === m.start() && m.end() >= str.length) break;
+      }
+      return out.length === 0 ? null : out;
+    });
+  },
+  // url_decode(encoded_url): "converts an encoded URL into a regular URL representation" (percent-encoding,
+  // SOURCES.md); how it treats "+" and malformed escapes is assumption A15.
+  url_decode: strFn((s) => percentDecode(s), 'string'),
+  // strcat_array(array, delimiter): "Creates a concatenated string of array values using a specified delimiter".
+  strcat_array: (e, args) => {
+    arity(e, args, 2);
+    needType(e, 0, args[0]!, (t) => t === 'dynamic', 'dynamic');
+    needType(e, 1, args[1]!, isString, 'a string');
+    const t = args[1]!.type;
+    return fnOf('string', args, ([arr, d]) => (Array.isArray(arr) ? arr.map((x) => dynamicToString(x as Value)).join(text(d, t)) : ''));
+  },
+  // array_slice(array, start, end): both ends inclusive, "Negative values are converted to array_length+start",
+  // "Out of bounds indices are ignored" (SOURCES.md).
+  array_slice: (e, args) => {
+    arity(e, args, 3);
+    needType(e, 0, args[0]!, (t) => t === 'dynamic', 'dynamic');
+    needType(e, 1, args[1]!, isNumericType, 'a number');
+    needType(e, 2, args[2]!, isNumericType, 'a number');
+    return fnOf('dynamic', args, ([arr, a, b]) => {
+      if (!Array.isArray(arr) || nul(a) || nul(b)) return null;
+      const n = arr.length;
+      const from = Math.max(0, (a as number) < 0 ? n + (a as number) : (a as number));
+      const to = Math.min(n - 1, (b as number) < 0 ? n + (b as number) : (b as number));
+      return from > to ? [] : arr.slice(from, to + 1);
     });
   },
   coalesce: (e, args) => {
@@ -615,8 +667,72 @@ export function callFunction(e: Call, scope: ScalarScope, compile: CompileFn): C
     throw semanticError(`${e.name}() is an aggregation function: it is only valid as a summarize aggregate`, e.offset);
   }
   const name = ALIASES[e.name] || e.name;
+  if (name === 'column_ifexists') return columnIfExists(e, scope, compile);
   const impl = FUNCTIONS[name];
   if (!impl) throw unsupported(`function '${e.name}()' is not supported`, e.offset);
+  // extract()'s optional fourth argument is a type literal, typeof(T): the match converted to T.
+  if (name === 'extract' && e.args.length === 4) {
+    const to = typeLiteral(e.args[3]!);
+    const plain = impl({ ...e, args: e.args.slice(0, 3) }, e.args.slice(0, 3).map((a) => compile(a, scope)), scope);
+    return to === 'string' ? plain : convertTo(plain, to, e);
+  }
   const args = e.args.map((a) => compile(a, scope));
   return impl(e, args, scope);
+}
+
+/** `typeof(T)` as a type: anything else is an error. */
+function typeLiteral(a: Expr): KqlType {
+  const t = a.kind === 'call' && a.name === 'typeof' && a.args.length === 1 && a.args[0]!.kind === 'name' ? TYPE_NAMES[a.args[0]!.name] : undefined;
+  if (!t) throw semanticError('expected a type literal typeof(T)', a.offset);
+  return t;
+}
+
+/** A string result converted to `to` as extract() does: a failed conversion is null (SOURCES.md). */
+function convertTo(c: Compiled, to: KqlType, e: Call): Compiled {
+  const fn = c.fn;
+  switch (to) {
+    case 'int':
+    case 'long':
+      return { type: to, fn: (row) => { const s = fn(row) as string; return s === '' ? null : toNumber(s, 'string', true); } };
+    case 'real':
+    case 'decimal':
+      return { type: to, fn: (row) => { const s = fn(row) as string; return s === '' ? null : toNumber(s, 'string', false); } };
+    case 'bool':
+      return { type: to, fn: (row) => toBool(fn(row), 'string') };
+    case 'datetime':
+      return { type: to, fn: (row) => toDateTime(fn(row), 'string') };
+    case 'dynamic':
+      return { type: to, fn: (row) => { const s = fn(row) as string; return s === '' ? null : s; } };
+    default:
+      throw unsupported(`extract() to ${to} is not supported`, e.offset);
+  }
+}
+
+/**
+ * column_ifexists(columnName, defaultValue): "If columnName exists, then the column it refers to. Otherwise defaultValue"
+ * (SOURCES.md).
+ * Decided when the query is compiled, from the input's columns: the name must be a string literal.
+ */
+function columnIfExists(e: Call, scope: ScalarScope, compile: CompileFn): Compiled {
+  if (e.args.length !== 2) throw semanticError(`column_ifexists() takes 2 argument(s), got ${e.args.length}`, e.offset);
+  const [nameArg, fallback] = e.args as [Expr, Expr];
+  if (nameArg.kind !== 'literal' || nameArg.type !== 'string') throw semanticError('column_ifexists() needs a column name as a string literal', nameArg.offset);
+  const column = nameArg.value as string;
+  if (scope.columns[column] === undefined) return compile(fallback, scope);
+  return compile({ kind: 'name', name: column, offset: nameArg.offset }, scope);
+}
+
+/** Percent-decoding (url_decode): %XX sequences read as UTF-8 bytes; anything else, "+" included, is kept (A15). */
+function percentDecode(s: string): string {
+  return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      // Bytes that are not UTF-8: decode each escape that is, keep the others as written.
+      return run.replace(/%[0-9A-Fa-f]{2}/g, (x) => {
+        const b = parseInt(x.slice(1), 16);
+        return b < 0x80 ? String.fromCharCode(b) : x;
+      });
+    }
+  });
 }

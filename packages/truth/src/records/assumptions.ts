@@ -230,6 +230,36 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'AzureActivity: the record names operationName, category, resourceProvider, activityStatus and activitySubstatus land in OperationNameValue, CategoryValue, ResourceProviderValue, ActivityStatusValue and ActivitySubstatusValue; OperationName, Category, ResourceProvider, ActivityStatus and ActivitySubstatus are left empty unless the event names them.',
     reasoning: 'The page describes only the *Value twin of each pair: OperationNameValue "Identifier of the operation e.g. Microsoft.Storage/storageAccounts/listAccountSas/action" (azureactivity-include.md:35), CategoryValue "Category of the activity log e.g. Administrative" (:23), ResourceProviderValue "Id of the resource provider" (:43); the plain columns have no description (:13,:15,:22,:34,:42), so what they hold (a display name?) is not given.',
   },
+  {
+    id: 'iis-sigma-header-fields',
+    statement: 'Sigma webserver fields `cs-user-agent`, `cs-referer` and `cs-cookie` are the W3C header fields IIS logs as cs(User-Agent), cs(Referer)/cs(Referrer) and cs(Cookie), stored in W3CIISLog csUserAgent, csReferer and csCookie.',
+    reasoning: 'Sigma names webserver fields after the W3C extended log format (Taxonomy_specification.md: "Field Name according to W3C Extended Log File Format"), but that format writes request headers as cs(Header) (w3c-logging.md:35-37), which Sigma spells with a hyphen. The W3CIISLog descriptions ("Browser type of the client", "Site that the user last visited", "Content of the cookie sent or received if any") are those of the three header fields; no page names the Sigma spelling.',
+  },
+  {
+    id: 'iis-logged-fields',
+    statement: 'IIS logs every W3C field the records map; a field the raw event lacks (or gives as "") is written as "-" and stored so in its W3CIISLog string column ("-" in an int/long column: null).',
+    reasoning: 'w3c-logging.md:63: "For fields that are selected but for which there is no information, a hyphen (-) appears as a placeholder"; which fields a server selects is its configuration. W3CIISLog keeps the hyphen: its page says "Anonymous users are indicated by a hyphen" (w3ciislog-include.md:26) and ASimWebSessionIIS.yaml tests csUriQuery, csUserName, csReferer, csHost and sSiteName against "-" (:33-36, :58-59, :81-82); no page says the agent stores a hyphen in the other columns.',
+  },
+  {
+    id: 'zia-requesturl-without-scheme',
+    statement: 'Zscaler writes RequestURL without the scheme ("host/path?query") and the scheme in ApplicationProtocol, upper-case ("HTTP", "HTTPS"): a Sigma c-uri "http://h/p" becomes RequestURL "h/p" and ApplicationProtocol "HTTP"; a c-uri without a scheme keeps ApplicationProtocol "HTTP".',
+    reasoning: 'The sources disagree. CommonSecurityLog\'s page says RequestURL is "The URL accessed for an HTTP request, including the protocol" (commonsecuritylog-include.md:149), and Microsoft\'s sample record (Azure-Sentinel Sample Data/CEF/ZScaler.json @ 51be4ea9) has RequestURL "http://dayvidmarketingdireto.com.br/shii/office-RD117/" with ApplicationProtocol "HTTP"; but the parser builds Url = strcat(tolower(NetworkApplicationProtocol), "://", url_decode(RequestURL)) (ASimWebSessionzScalerZIA.yaml:90) and its filtering twin strips the protocol from url_has_any before testing RequestURL (vimWebSessionzScalerZIA.yaml @ bd3bf57a, remove_protocol_from_list), which is only right if Zscaler writes none. The parsers are what run on Zscaler data, so they are followed. A Sigma event without a scheme names none: "HTTP", the sample\'s, is taken.',
+  },
+  {
+    id: 'zia-url-from-parts',
+    statement: 'The Zscaler URL is Sigma c-uri (or cs-uri); a c-uri that is a path ("/x") is prefixed with the host (cs-host, else r-dns); without c-uri/cs-uri it is host + c-uri-stem + "?" + c-uri-query. c-uri-extension alone gives no URL.',
+    reasoning: 'Sigma\'s proxy taxonomy gives c-uri ("URL requested by client"), its stem, query and extension as separate fields and SigmaHQ rules use c-uri both as a full URL (`c-uri|startswith: \'http\'`) and as a path next to cs-host; Zscaler\'s URL names the host (the sample above). A URL cannot be rebuilt from an extension alone, so a rule on c-uri-extension only can match the record through a c-uri that carries it.',
+  },
+  {
+    id: 'zia-host-header',
+    statement: 'Sigma proxy cs-host (the Host header), else r-dns, is CommonSecurityLog DestinationHostName.',
+    reasoning: 'DestinationHostName is "The destination that the event refers to in an IP network. The format should be an FQDN associated with the destination node" (commonsecuritylog-include.md:21) and the parser reads it as DstFQDN (ASimWebSessionzScalerZIA.yaml:55); Sigma describes r-dns as "The Domain requested. Additionally is referred to as the Host header or URL Domain. Recommend to use cs-host instead". No Microsoft source names the Zscaler key (dhost) or its content.',
+  },
+  {
+    id: 'zia-additional-extensions',
+    statement: 'A Zscaler web record keeps the keys without a CommonSecurityLog column in AdditionalExtensions, laid out as Microsoft\'s sample: "reason=Allowed;outcome=<sc-status>;cat=Internet Services;rulelabel=None;ruletype=None;urlclass=Business Use;devicemodel=Virtual Machine", with EventOutcome and Reason empty.',
+    reasoning: 'AdditionalExtensions is "A placeholder for additional fields. Fields are logged as key-value pairs" (commonsecuritylog-include.md:14); the sample (Sample Data/CEF/ZScaler.json @ 51be4ea9) shows this layout with outcome=200, and the parser reads outcome/reason there when the EventOutcome/Reason columns are empty (ASimWebSessionzScalerZIA.yaml:74-82, "Adjustment to support both old and new CSL fields"), so either agent gives the same EventResultDetails. The keys Sigma does not carry take the sample\'s values.',
+  },
 ];
 
 /** Assumptions of the ASIM transcription (kept apart: they are about Kusto/ASIM helpers, not the tables). */
@@ -263,6 +293,21 @@ export const ASIM_ASSUMPTIONS: readonly Assumption[] = [
     id: 'asim-lookup-name-conflict',
     statement: 'In ASimProcessCreateMicrosoftSecurityEvents.yaml the second `lookup KnownSIDs` (on TargetUserSid) does not replace the `username`/`type` columns of the first, so TargetUsername for "-" reads the Subject\'s known-SID name.',
     reasoning: 'Both lookups bring columns named username/type; which survives is Kusto lookup conflict behaviour, not documented in the snapshot.',
+  },
+  {
+    id: 'asim-username-type',
+    statement: '_ASIM_GetUsernameType(name) is "" for "", "UPN" for a name with "@", "Windows" for one with "\\", "DN" for one starting "CN=", else "Simple".',
+    reasoning: 'The helper\'s code is not in the sources read; Microsoft\'s helper-function page (normalization-functions.md, the 10,224-character version the code index holds, id 9312388314) only says it "Returns the username type based on the format of the username. Possible values include UPN (for email-like usernames), Windows (for domain\\\\user format), DN (for distinguished names), Simple, or empty if the username is empty."',
+  },
+  {
+    id: 'kusto-extract-all-empty-group',
+    statement: 'In an extract_all() match, a capture group that took no part in the match is "".',
+    reasoning: 'The extract_all page says only what matches and no match return (interpreter SOURCES.md); .NET, which Kusto runs on, gives an unmatched group an empty value. ASimWebSessionIIS.yaml:85-90 reads such groups (the port of a host without one) and passes them to toint(), which makes "" and null alike there.',
+  },
+  {
+    id: 'kusto-url-decode',
+    statement: 'url_decode() decodes %XX escapes as UTF-8 only: "+" stays "+", escapes that are not UTF-8 stay as written.',
+    reasoning: 'The url_decode page points to percent-encoding and shows one example (interpreter SOURCES.md A15); whether "+" is a space (form encoding) is not said.',
   },
 ];
 

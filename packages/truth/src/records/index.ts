@@ -7,6 +7,7 @@
 import type { KqlType } from '../types.js';
 import { asimViewColumns } from './asim.js';
 import { kqlTableColumns as documentedTableColumns } from './columns.js';
+import { webTableColumns } from './web.js';
 
 export { defenderRecords, defenderCoverage } from './defender.js';
 export { securityEventRecords } from './security-event.js';
@@ -14,6 +15,18 @@ export {
   sentinelCloudRecords, sentinelCloudPlacements, sentinelCloudTable, AWS_CLOUDTRAIL_MAPPING, AWS_CLOUDTRAIL_CONSTANTS, AZURE_MAPPING,
   type CloudPlacement, type KeyPlacement, type SentinelCloudTable,
 } from './sentinel-cloud.js';
+export {
+  sentinelWebRecords, sentinelWebPlacements, sentinelWebTable, parseWebRow, parserColumns, webSessionColumns, webTableColumns,
+  type SentinelWebTable, type WebPlacement,
+} from './web.js';
+export { IIS_MAPPING, IIS_TRANSCRIPTION, w3cIisLogRow, usernameType, type IisPlacement } from './web-iis.js';
+export { ZSCALER_MAPPING, ZSCALER_BUILT, ZIA_TRANSCRIPTION, commonSecurityLogRow, zscalerUrl, type ZscalerPlacement } from './web-zscaler.js';
+export { runSteps, type Step, type Transcription, type Parsed } from './web-kusto.js';
+export { IIS_PARSER, ZIA_PARSER, type ParserText } from './web-parsers.js';
+export {
+  W3CIISLOG_PAGE, W3CIISLOG_COLUMNS, W3CIISLOG_DESCRIPTIONS, CSL_PAGE, CSL_COLUMNS, CSL_DESCRIPTIONS, WEB_SCHEMA_PAGE, WEB_SCHEMA_FIELDS, W3C_LOGGING_PAGE, W3C_LOGGING_FIELDS,
+  type SchemaField, type TranscribedPage,
+} from './web-tables.js';
 export { sysmonEventTableRecords, windowsEventRecords, eventDataXml } from './event-table.js';
 export { asimRecords, asimViewColumns, ASIM_COVERAGE, type AsimOptions } from './asim.js';
 export { cseRecords, cseWhyNot, findWindowsMapping, windowsCatalogMappings, catalogMappings, inputMappings, selectMapping, parseMapping, type CseMapping, type CseFieldMapping, type CseOptions } from './cse.js';
@@ -26,9 +39,10 @@ export { windowsView, macosView, type WindowsEventView } from './windows.js';
 export { vendorDir, vendorAvailable } from './vendor.js';
 
 /**
- * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent and cloud-log references)
- * or an ASIM view (schema page fields plus the columns Microsoft's parsers add); undefined for an unknown name.
+ * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent and cloud-log references,
+ * W3CIISLog and CommonSecurityLog) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
+ * undefined for an unknown name.
  */
 export function kqlTableColumns(table: string): Readonly<Record<string, KqlType>> | undefined {
-  return asimViewColumns(table) ?? documentedTableColumns(table);
+  return asimViewColumns(table) ?? webTableColumns(table) ?? documentedTableColumns(table);
 }
