@@ -92,8 +92,28 @@ describe('sentinel_cloud: Sentinel tables of cloud logs', () => {
     ],
     [
       'another azure service has no table here',
-      cloudRule('azure', 'riskdetection', `sel:\n    riskEventType: x\ncondition: sel`),
-      'ERROR backend/unsupported-feature: no KQL table for logsource (product: azure, service: riskdetection)',
+      cloudRule('azure', 'pim', `sel:\n    riskEventType: x\ncondition: sel`),
+      'ERROR backend/unsupported-feature: no KQL table for logsource (product: azure, service: pim)',
+    ],
+    [
+      "a risk detection's type is AADUserRiskEvents' RiskEventType (a table the pipeline gives the backend the schema of)",
+      cloudRule('azure', 'riskdetection', `sel:\n    riskEventType: tokenIssuerAnomaly\ncondition: sel`),
+      'AADUserRiskEvents\n| where RiskEventType =~ "tokenIssuerAnomaly"',
+    ],
+    [
+      'the record form properties.riskLevel, and a column by its own name',
+      cloudRule('azure', 'riskdetection', `sel:\n    properties.riskLevel: high\n    DetectionTimingType: realtime\ncondition: sel`),
+      'AADUserRiskEvents\n| where RiskLevel =~ "high" and DetectionTimingType =~ "realtime"',
+    ],
+    [
+      "a risk detection's location is dynamic: no text equals it",
+      cloudRule('azure', 'riskdetection', `sel:\n    location: Paris\ncondition: sel`),
+      'ERROR pipeline/detection-item-failure: AADUserRiskEvents keeps this field as a dynamic value (an object or a list): it never equals, starts or ends with a text; only `|contains` tests its JSON text',
+    ],
+    [
+      'a risk detection field with no column is an error naming the table',
+      cloudRule('azure', 'riskdetection', `sel:\n    riskType: x\ncondition: sel`),
+      "ERROR backend/unmapped-field: field 'riskType' has no column in AADUserRiskEvents",
     ],
   ];
   it.each(table)('%s', (_, yaml, kql) => expect(query(yaml)).toBe(kql));

@@ -109,7 +109,7 @@ export const ASSUMPTIONS = [
   {
     id: 'sentinel-cloud-azure-record-names',
     pipelines: ['sentinel_cloud'],
-    text: "A rule's Azure names in the diagnostic-settings record's form, its envelope (resultType, operationName) or properties.<name> in camel case, are the SigninLogs and AuditLogs columns of the same name (ResultType, AppId); an activity log's operationName is AzureActivity's OperationNameValue.",
+    text: "A rule's Azure names in the diagnostic-settings record's form, its envelope (resultType, operationName) or properties.<name> in camel case, are the SigninLogs, AuditLogs and AADUserRiskEvents columns of the same name (ResultType, AppId, RiskEventType); an activity log's operationName is AzureActivity's OperationNameValue.",
     reason: "The table pages list the columns, not how the diagnostic-settings record's names land in them; AzureActivity's page describes OperationNameValue as the operation's identifier (azureactivity-include.md:35), the form activity-log rules write.",
     settle: 'a SigninLogs row beside the same sign-in exported by diagnostic settings',
   },

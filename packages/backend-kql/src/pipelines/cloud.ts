@@ -1,8 +1,19 @@
-// Microsoft Sentinel's tables for cloud logs: AWS CloudTrail, Entra ID sign-in and audit logs, Azure activity logs.
-// Columns are the generated ones (Microsoft's table pages: azure-reference-other azure-monitor-ref/tables/includes/
-// <table>-include.md); a field named as a column needs no mapping, and any other field is an unmapped-field error.
+// Microsoft Sentinel's tables for cloud logs: AWS CloudTrail, Entra ID sign-in and audit logs, Entra ID Protection's
+// risk detections, Azure activity logs. Columns are the generated ones (Microsoft's table pages: azure-reference-other
+// azure-monitor-ref/tables/includes/<table>-include.md), or transcribed where the page is not in the vendor snapshot
+// (AADUserRiskEvents, tables/risk-events.ts, whose schema the pipeline gives the backend); a field named as a column
+// needs no mapping, and any other field is an unmapped-field error.
 import { generatedTable } from '../tables/generated.js';
-import { serviceItems, SOURCE_OVERRIDE, type ServiceMapping } from './build.js';
+import { userRiskEventsTable } from '../tables/risk-events.js';
+import { serviceItems, SOURCE_OVERRIDE, STATE, type ServiceMapping } from './build.js';
+
+/** The tables of this pipeline that no generated row holds: their schemas, given to the backend by the pipeline. */
+const TRANSCRIBED: Readonly<Record<string, () => { readonly columns: Readonly<Record<string, string>> }>> = { AADUserRiskEvents: userRiskEventsTable };
+
+/** A table's columns: transcribed, else generated. */
+function columnsOf(table: string): Readonly<Record<string, string>> {
+  return (TRANSCRIBED[table] ?? (() => generatedTable(table)))().columns;
+}
 
 /**
  * Which fields each table answers, and how: a field reads the table's column of the same name, ignoring case, once the
@@ -38,12 +49,15 @@ export const CLOUD_SOURCES: readonly (readonly [service: string, product: string
   // The Azure tables' own lists are their columns in the record's spelling (azureFields); these are the exceptions.
   ['signinlogs', 'azure', 'SigninLogs', ''],
   ['auditlogs', 'azure', 'AuditLogs', ''],
+  // Entra ID Protection's risk detections: the user risk events (RiskEventType "The type of risk event detected",
+  // aaduserriskevents-include.md:28); service principals' are another table, which no Sigma service names.
+  ['riskdetection', 'azure', 'AADUserRiskEvents', ''],
   ['activitylogs', 'azure', 'AzureActivity', 'operationName=OperationNameValue category=CategoryValue resourceProvider=ResourceProviderValue activityStatus=ActivityStatusValue activitySubstatus=ActivitySubstatusValue'],
 ];
 
 /** A source's fields (CLOUD_SOURCES' text, and for Azure its columns in the record's spelling) -> their columns. */
 export function cloudFields(table: string, fields: string): Record<string, string> {
-  const byLower = new Map(Object.keys(generatedTable(table).columns).map((c) => [c.toLowerCase(), c]));
+  const byLower = new Map(Object.keys(columnsOf(table)).map((c) => [c.toLowerCase(), c]));
   const out: Record<string, string> = table === 'AWSCloudTrail' ? {} : azureFields(table);
   for (const f of fields ? fields.split(' ') : []) {
     const [name, column] = f.split('=') as [string, string?];
@@ -69,14 +83,14 @@ const WORKSPACE_COLUMNS = /^(_.*|TenantId|SourceSystem|Type|TimeGenerated)$/;
 const ACTIVITY_UNNAMED = /^(Properties(_d)?|Authorization(_d)?|Claims(_d)?|HTTPRequest|OperationName|Category|ResourceProvider|ActivityStatus|ActivitySubstatus)$/;
 
 /**
- * SigninLogs' and AuditLogs' columns, and AzureActivity's, by the diagnostic-settings record's names for them
- * (assumption sentinel-cloud-azure-record-names): `resultType`, and under `properties` (SigninLogs and AuditLogs are the
- * record's properties as columns) `properties.appId`; the audit category is `properties.category`.
+ * SigninLogs', AuditLogs' and AADUserRiskEvents' columns, and AzureActivity's, by the diagnostic-settings record's names
+ * for them (assumption sentinel-cloud-azure-record-names): `resultType`, `riskEventType`, and under `properties` (the
+ * first three are the record's properties as columns) `properties.appId`; the audit category is `properties.category`.
  */
 function azureFields(table: string): Record<string, string> {
   const out: Record<string, string> = {};
   const flattened = table !== 'AzureActivity';
-  for (const column of Object.keys(generatedTable(table).columns)) {
+  for (const column of Object.keys(columnsOf(table))) {
     if (WORKSPACE_COLUMNS.test(column) || (!flattened && ACTIVITY_UNNAMED.test(column))) continue;
     const name = recordName(column);
     // The envelope's `category` is the log's name ("AuditLogs"), not the column's value.
@@ -88,7 +102,7 @@ function azureFields(table: string): Record<string, string> {
 
 /** The fields of a source that read a dynamic column of `table`: the columns by their own names and the mapped names. */
 function dynamicFields(table: string, mapped: Readonly<Record<string, string>>): string[] {
-  const columns = generatedTable(table).columns;
+  const columns = columnsOf(table);
   const dynamic = Object.keys(columns).filter((c) => columns[c] === 'dynamic');
   return [...dynamic, ...Object.entries(mapped).filter(([, c]) => dynamic.includes(c)).map(([f]) => f)];
 }
@@ -109,6 +123,13 @@ export const CLOUD_PIPELINE = {
     const sources = CLOUD_SOURCES.map(([service, product, table, fields]) => ({ service, product, table, fields: cloudFields(table, fields) }));
     return [
       SOURCE_OVERRIDE,
+      ...Object.entries(TRANSCRIBED).map(([table, schema]) => ({
+        id: `cloud_${table.toLowerCase()}_schema`,
+        type: 'set_state',
+        key: STATE.tableSchema,
+        val: schema(),
+        rule_conditions: sources.filter((s) => s.table === table).map(({ service, product }) => ({ type: 'logsource', product, service })),
+      })),
       {
         id: 'cloud_cloudtrail_text_blobs',
         type: 'detection_item_failure',

@@ -6,7 +6,7 @@ import type { TableColumns, TableColumnsRow } from '../generated/types.js';
 import type { KustoType, TableRelations, TableSchema } from './types.js';
 
 /** A generated row's columns text (`name` for a string column, else `name:type`, comma-separated) as name → type. */
-function decodeColumns(text: string): Record<string, KustoType> {
+export function decodeColumns(text: string): Record<string, KustoType> {
   const columns: Record<string, KustoType> = {};
   for (const c of text.split(',')) {
     const i = c.indexOf(':');
