@@ -381,7 +381,6 @@ describe.skipIf(!HAVE_VENDOR)(`every table ${NEEDS_VENDOR}`, () => {
 
   test.each([
     [{ product: 'windows', service: 'security' }],
-    [{ product: 'azure', service: 'riskdetection' }],
     [{ product: 'azure', service: 'pim' }],
     [{ product: 'azure' }],
     [{ product: 'aws', service: 'guardduty' }],

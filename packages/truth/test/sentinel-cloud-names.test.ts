@@ -40,6 +40,18 @@ describe('sentinel_cloud: the record names of a column read it', () => {
     );
   });
 
+  test('AADUserRiskEvents: riskEventType, properties.riskLevel and the column names', () => {
+    agree(
+      rule('azure', 'riskdetection', "    sel:\n        riskEventType: unlikelyTravel\n        properties.riskLevel: high\n        IpAddress: 198.51.100.23\n    condition: sel"),
+      { product: 'azure', service: 'riskdetection' },
+      [
+        ['all three', { riskEventType: 'unlikelyTravel', 'properties.riskLevel': 'high', IpAddress: '198.51.100.23' }, true],
+        ['another detection', { riskEventType: 'newCountry', 'properties.riskLevel': 'high', IpAddress: '198.51.100.23' }, false],
+        ['a lower level', { riskEventType: 'unlikelyTravel', 'properties.riskLevel': 'low', IpAddress: '198.51.100.23' }, false],
+      ],
+    );
+  });
+
   test('AWSCloudTrail: the session issuer and a missing error code', () => {
     agree(
       rule('aws', 'cloudtrail', "    sel:\n        eventName: StopLogging\n        userIdentity.sessionContext.sessionIssuer.type: Role\n    ok:\n        errorCode: null\n    condition: sel and ok"),

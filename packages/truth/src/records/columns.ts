@@ -1,4 +1,5 @@
 import type { KqlType, KqlValue } from '../types.js';
+import { AAD_USER_RISK_EVENTS_COLUMNS, AAD_USER_RISK_EVENTS_PAGE } from './risk-detection-pages.js';
 import { documentedColumns, markdownTables, kqlTypeOf, vendorFile, type DocumentedColumn } from './vendor.js';
 
 /** Each Microsoft table -> the page (under the vendor folder) that documents its columns. */
@@ -29,6 +30,14 @@ export const ASIM_PAGES: Readonly<Record<string, string>> = {
   imAuthentication: 'microsoft/defender-docs/articles/sentinel/normalization-schema-authentication.md',
 };
 
+/**
+ * Tables whose page is not in the vendor snapshot: columns transcribed with their page lines (`file` is the page's path
+ * in its repository, so a citation names the same file name as for the pages read at run time).
+ */
+const TRANSCRIBED_TABLES: Readonly<Record<string, readonly DocumentedColumn[]>> = {
+  AADUserRiskEvents: AAD_USER_RISK_EVENTS_COLUMNS.map(([name, type, line]) => ({ name, type, file: AAD_USER_RISK_EVENTS_PAGE.path, line })),
+};
+
 const columnCache = new Map<string, readonly DocumentedColumn[]>();
 
 /** The documented columns of a table, with the file and line documenting each. */
@@ -36,7 +45,8 @@ export function tableColumnList(table: string): readonly DocumentedColumn[] | un
   let cols = columnCache.get(table);
   if (cols) return cols;
   const page = TABLE_PAGES[table];
-  if (page) cols = documentedColumns(page);
+  if (TRANSCRIBED_TABLES[table]) cols = TRANSCRIBED_TABLES[table]!;
+  else if (page) cols = documentedColumns(page);
   else if (ASIM_PAGES[table]) cols = asimSchemaColumns(ASIM_PAGES[table]!);
   else return undefined;
   columnCache.set(table, cols);

@@ -15,6 +15,10 @@ export {
   sentinelCloudRecords, sentinelCloudPlacements, sentinelCloudTable, AWS_CLOUDTRAIL_MAPPING, AWS_CLOUDTRAIL_CONSTANTS, AZURE_MAPPING,
   type CloudPlacement, type KeyPlacement, type SentinelCloudTable,
 } from './sentinel-cloud.js';
+export { RISK_DETECTION_MAPPING } from './sentinel-cloud-risk.js';
+export {
+  AAD_USER_RISK_EVENTS_PAGE, AAD_USER_RISK_EVENTS_COLUMNS, AAD_USER_RISK_EVENTS_PHRASES, RISK_DETECTION_RESOURCE, RISK_DETECTION_PROPERTIES,
+} from './risk-detection-pages.js';
 export {
   sentinelWebRecords, sentinelWebPlacements, sentinelWebTable, parseWebRow, parserColumns, webSessionColumns, webTableColumns,
   type SentinelWebTable, type WebPlacement,
@@ -40,7 +44,7 @@ export { vendorDir, vendorAvailable } from './vendor.js';
 
 /**
  * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent and cloud-log references,
- * W3CIISLog and CommonSecurityLog) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
+ * W3CIISLog, CommonSecurityLog and AADUserRiskEvents) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
  * undefined for an unknown name.
  */
 export function kqlTableColumns(table: string): Readonly<Record<string, KqlType>> | undefined {

@@ -2,16 +2,19 @@ import type { EventSource, KqlRecord, KqlType, KqlValue, RawEvent } from '../typ
 import { assumption } from './assumptions.js';
 import { fullRow, kqlTableColumns, tableColumnList } from './columns.js';
 import { flatEvent, nestKeys } from './cse-json.js';
+import { RISK_DETECTION_MAPPING, additionalInfoValue } from './sentinel-cloud-risk.js';
 import { parseInteger, parseTime, text } from './windows.js';
 
 /**
  * Microsoft Sentinel (Log Analytics) tables of cloud logs, from Microsoft's own table pages (columns and types read at
- * run time through `columns.ts`; paths in `TABLE_PAGES`):
+ * run time through `columns.ts`, paths in `TABLE_PAGES`; AADUserRiskEvents' page is not in the snapshot and is
+ * transcribed in `risk-detection-pages.ts`):
  *
- *   aws/cloudtrail (and aws without service) -> AWSCloudTrail   awscloudtrail-include.md
- *   azure/signinlogs                         -> SigninLogs      signinlogs-include.md
- *   azure/auditlogs                          -> AuditLogs       auditlogs-include.md
- *   azure/activitylogs                       -> AzureActivity   azureactivity-include.md
+ *   aws/cloudtrail (and aws without service) -> AWSCloudTrail      awscloudtrail-include.md
+ *   azure/signinlogs                         -> SigninLogs         signinlogs-include.md
+ *   azure/auditlogs                          -> AuditLogs          auditlogs-include.md
+ *   azure/activitylogs                       -> AzureActivity      azureactivity-include.md
+ *   azure/riskdetection                      -> AADUserRiskEvents  aaduserriskevents-include.md
  *
  * Every documented column is written (absent string "", other types null). Decisions the pages do not settle:
  * - JSON-valued string columns (AWSCloudTrail RequestParameters, ResponseElements, AdditionalEventData, Resources,
@@ -26,7 +29,9 @@ import { parseInteger, parseTime, text } from './windows.js';
  *   `properties.<x>` land in the column of the same name up to case; other case variants name nothing
  *   (`sentinel-cloud-azure-names`). Exceptions with their own rows in AZURE_MAPPING: `time`
  *   (`sentinel-cloud-azure-time`), SigninLogs `callerIpAddress` (`sentinel-cloud-signin-caller-ip`), AzureActivity
- *   X/XValue pairs (`sentinel-cloud-activity-value-columns`), AzureActivity `properties` (Properties_d + Properties).
+ *   X/XValue pairs (`sentinel-cloud-activity-value-columns`), AzureActivity `properties` (Properties_d + Properties);
+ *   AADUserRiskEvents' rows (`RISK_DETECTION_MAPPING`: the rule written out per Graph riskDetection field, the record's
+ *   `tenantId` in no column, AdditionalInfo's JSON text as its value: `sentinel-cloud-risk-additional-info`).
  *
  * Left out of the rows: SourceSystem, TenantId, _BilledSize, _IsBillable, _ResourceId, _SubscriptionId (set by the
  * workspace or the connector, not by the event; SigninLogs' real SourceSystem is not the page's "Azure" example);
@@ -45,7 +50,8 @@ export function sentinelCloudRecords(event: RawEvent, source: EventSource): KqlR
   return [{ table, row: fullRow(table, values) }];
 }
 
-export type SentinelCloudTable = 'AWSCloudTrail' | 'SigninLogs' | 'AuditLogs' | 'AzureActivity';
+export type SentinelCloudTable = 'AWSCloudTrail' | AzureTable;
+type AzureTable = 'SigninLogs' | 'AuditLogs' | 'AzureActivity' | 'AADUserRiskEvents';
 
 /** The table a Sigma logsource's events land in; undefined for every other logsource. */
 export function sentinelCloudTable(source: EventSource): SentinelCloudTable | undefined {
@@ -54,6 +60,7 @@ export function sentinelCloudTable(source: EventSource): SentinelCloudTable | un
   if (source.service === 'signinlogs') return 'SigninLogs';
   if (source.service === 'auditlogs') return 'AuditLogs';
   if (source.service === 'activitylogs') return 'AzureActivity';
+  if (source.service === 'riskdetection') return 'AADUserRiskEvents';
   return undefined;
 }
 
@@ -198,9 +205,10 @@ function firstKey(value: unknown, key: string): unknown {
 
 /**
  * Raw names whose column is not the name itself (every other name follows `sentinel-cloud-azure-names`). `from` is
- * the head of a raw name (`properties` covers `properties.message`).
+ * the head of a raw name (`properties` covers `properties.message`). AADUserRiskEvents' rows also write the rule out
+ * for each Graph riskDetection field, so each one cites its column's line and phrase.
  */
-export const AZURE_MAPPING: Readonly<Record<'SigninLogs' | 'AuditLogs' | 'AzureActivity', readonly CloudPlacement[]>> = {
+export const AZURE_MAPPING: Readonly<Record<AzureTable, readonly CloudPlacement[]>> = {
   SigninLogs: [
     { from: 'time', columns: ['TimeGenerated'], cite: 'signinlogs-include.md:80 TimeGenerated (no description)', assumption: assumption('sentinel-cloud-azure-time').id },
     { from: 'callerIpAddress', columns: ['IPAddress'], cite: 'signinlogs-include.md:41 IPAddress: "The IP address of the client from where the sign-in occurred"', assumption: assumption('sentinel-cloud-signin-caller-ip').id },
@@ -222,6 +230,7 @@ export const AZURE_MAPPING: Readonly<Record<'SigninLogs' | 'AuditLogs' | 'AzureA
     ...['authorization', 'Authorization', 'Authorization_d'].map((from) => ({ from, columns: ['Authorization_d', 'Authorization'], cite: 'azureactivity-include.md:18 Authorization_d: "Stored as dynamic column"; :17 Authorization: "Stored as string"', assumption: assumption('sentinel-cloud-json-text').id })),
     ...['claims', 'Claims', 'Claims_d'].map((from) => ({ from, columns: ['Claims_d', 'Claims'], cite: 'azureactivity-include.md:25 Claims_d: "The JWT token used by Active Directory"; :24 Claims: "claims_d should be preferred"', assumption: assumption('sentinel-cloud-json-text').id })),
   ],
+  AADUserRiskEvents: RISK_DETECTION_MAPPING,
 };
 
 /** Where one raw key went: the columns (none: left out) and the page line or rule it rests on. */
@@ -255,7 +264,7 @@ export function sentinelCloudPlacements(event: RawEvent, source: EventSource): K
   });
 }
 
-function placeAzure(table: 'SigninLogs' | 'AuditLogs' | 'AzureActivity', key: string): KeyPlacement {
+function placeAzure(table: AzureTable, key: string): KeyPlacement {
   const [head, ...rest] = key.split('.');
   const tail = rest.join('.');
   const row = AZURE_MAPPING[table].find((p) => p.from === head);
@@ -287,7 +296,7 @@ function sameUpToCase(table: string, name: string): string | undefined {
   return hits.length === 1 ? hits[0]!.name : undefined;
 }
 
-function azureValues(table: 'SigninLogs' | 'AuditLogs' | 'AzureActivity', flat: Readonly<Record<string, unknown>>): Record<string, KqlValue> {
+function azureValues(table: AzureTable, flat: Readonly<Record<string, unknown>>): Record<string, KqlValue> {
   assumption('sentinel-cloud-azure-names');
   const cols = kqlTableColumns(table)!;
   // Column -> the raw parts landing there; applied mapping rows first and the column's own name last, so it wins.
@@ -311,7 +320,9 @@ function azureValues(table: 'SigninLogs' | 'AuditLogs' | 'AzureActivity', flat: 
     const value = tails.length === 0 ? whole : { ...(isObject(whole) ? whole : {}), ...nestKeys(Object.fromEntries(tails.map((x) => [x.tail, x.value]))) };
     values[column] = typed(cols[column]!, value);
   }
-  // Type: "The name of the table" (signinlogs-include.md:83, auditlogs-include.md:43, azureactivity-include.md:49).
+  if (table === 'AADUserRiskEvents' && 'AdditionalInfo' in values) values['AdditionalInfo'] = additionalInfoValue(values['AdditionalInfo']!);
+  // Type: "The name of the table" (signinlogs-include.md:83, auditlogs-include.md:43, azureactivity-include.md:49,
+  // aaduserriskevents-include.md:36).
   values['Type'] = table;
   return values;
 }
