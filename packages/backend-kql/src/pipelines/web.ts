@@ -71,27 +71,27 @@ export const WEB_PIPELINE = {
   // Built on first use (the pipeline is parsed lazily), not when the backend loads.
   get transformations() {
     return [
-    SOURCE_OVERRIDE,
-    {
-      // The backend has no schema of imWebSession (its page is not among the generated ones): the pipeline gives it.
-      id: 'web_table_schema',
-      type: 'set_state',
-      key: STATE.tableSchema,
-      val: webSessionTable(),
-      rule_conditions: WEB_SOURCES,
-      rule_cond_op: 'or',
-    },
-    {
-      // A keyword item has no field name: `exclude_fields` holds for it and for no named field.
-      id: 'web_keywords',
-      type: 'detection_item_failure',
-      message:
-        'imWebSession keeps the parts of a request as columns (Url, HttpUserAgent, …), and a keyword names none of them: a search of every column would miss what a web log line holds beside them; test the field instead',
-      field_name_conditions: [{ type: 'exclude_fields', mode: 're', fields: ['.*'] }],
-      rule_conditions: WEB_SOURCES,
-      rule_cond_op: 'or',
-    },
-    ...WEB_MAPPINGS.flatMap((m) => categoryItems('web', m, [])),
+      SOURCE_OVERRIDE,
+      {
+        // The backend has no schema of imWebSession (its page is not among the generated ones): the pipeline gives it.
+        id: 'web_table_schema',
+        type: 'set_state',
+        key: STATE.tableSchema,
+        val: webSessionTable(),
+        rule_conditions: WEB_SOURCES,
+        rule_cond_op: 'or',
+      },
+      {
+        // A keyword item has no field name: `exclude_fields` holds for it and for no named field.
+        id: 'web_keywords',
+        type: 'detection_item_failure',
+        message:
+          'imWebSession keeps the parts of a request as columns (Url, HttpUserAgent, …), and a keyword names none of them: a search of every column would miss what a web log line holds beside them; test the field instead',
+        field_name_conditions: [{ type: 'exclude_fields', mode: 're', fields: ['.*'] }],
+        rule_conditions: WEB_SOURCES,
+        rule_cond_op: 'or',
+      },
+      ...WEB_MAPPINGS.flatMap((m) => categoryItems('web', m, [])),
     ];
   },
 };
