@@ -3,10 +3,16 @@ import type { ConversionResult, Pipeline } from '@sigmats/core';
 import { expect } from 'vitest';
 import { sentinelCloudPipeline } from '../src/cloud.js';
 import { sentinelWebPipeline } from '../src/web.js';
-import { kqlBackend, kqlPipeline } from '../src/index.js';
+import { kqlBackend } from '../src/index.js';
 import { validateKql } from '../src/validate.js';
 
 export const backend = kqlBackend();
+
+/** Every pipeline by name: the built-in ones and those of the cloud and web subpaths. */
+const withSubpaths = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline] });
+export function namedPipeline(name: string): Pipeline | undefined {
+  return withSubpaths.pipelines.find((p) => p.name === name)?.pipeline;
+}
 
 export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim' | 'sentinel_cloud' | 'sentinel_asim_web';
 
@@ -45,8 +51,7 @@ export function expectValid(result: ConversionResult): void {
 export function convert(yaml: string, c: ConvertCase = {}): ConversionResult {
   const collection = loadCollection([{ text: yaml, file: 'test.yml' }]);
   expect(collection.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
-  const subpath = { sentinel_cloud: sentinelCloudPipeline, sentinel_asim_web: sentinelWebPipeline } as const;
-  const named = c.pipeline === 'sentinel_cloud' || c.pipeline === 'sentinel_asim_web' ? subpath[c.pipeline].pipeline : c.pipeline ? kqlPipeline(c.pipeline) : undefined;
+  const named = c.pipeline ? namedPipeline(c.pipeline) : undefined;
   const pipelines = named && c.pipeline !== 'microsoft_xdr' ? [named] : [];
   const result = backend.convert(collection, {
     ...(c.format ? { format: c.format } : {}),

@@ -1,5 +1,6 @@
 // Helpers that write pipelines in pySigma's YAML shape (as plain objects for pipelineFromObject).
 // The mappings themselves are data in the sibling files.
+import type { TableSchema } from '../tables/types.js';
 
 /** State keys the KQL backend reads (documented in the README; user pipelines may set them too). */
 export const STATE = {
@@ -66,6 +67,26 @@ type Obj = Record<string, unknown>;
 
 export function logsource(category: string, product?: string): Obj {
   return { type: 'logsource', category, ...(product ? { product } : {}) };
+}
+
+/**
+ * Refuses a keyword of the rules `conditions` select (any of them), located at the keyword: a keyword item has no field
+ * name, so `exclude_fields` holds for it and for no named field.
+ */
+export function keywordRefusal(id: string, message: string, conditions: readonly Obj[]): Obj {
+  return {
+    id,
+    type: 'detection_item_failure',
+    message,
+    field_name_conditions: [{ type: 'exclude_fields', mode: 're', fields: ['.*'] }],
+    rule_conditions: conditions,
+    rule_cond_op: 'or',
+  };
+}
+
+/** Gives the backend the schema of a table it has none of (STATE.tableSchema), for the rules `conditions` select (any of them). */
+export function tableSchemaItem(id: string, schema: TableSchema, conditions: readonly Obj[]): Obj {
+  return { id, type: 'set_state', key: STATE.tableSchema, val: schema, rule_conditions: conditions, rule_cond_op: 'or' };
 }
 
 /** Items for one category mapping, each guarded by `guard` rule conditions (may be empty). */

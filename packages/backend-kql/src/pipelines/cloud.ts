@@ -5,10 +5,11 @@
 // needs no mapping, and any other field is an unmapped-field error.
 import { generatedTable } from '../tables/generated.js';
 import { userRiskEventsTable } from '../tables/risk-events.js';
-import { serviceItems, SOURCE_OVERRIDE, STATE, type ServiceMapping } from './build.js';
+import type { TableSchema } from '../tables/types.js';
+import { keywordRefusal, serviceItems, SOURCE_OVERRIDE, tableSchemaItem, type ServiceMapping } from './build.js';
 
 /** The tables of this pipeline that no generated row holds: their schemas, given to the backend by the pipeline. */
-const TRANSCRIBED: Readonly<Record<string, () => { readonly columns: Readonly<Record<string, string>> }>> = { AADUserRiskEvents: userRiskEventsTable };
+const TRANSCRIBED: Readonly<Record<string, () => TableSchema>> = { AADUserRiskEvents: userRiskEventsTable };
 
 /** A table's columns: transcribed, else generated. */
 function columnsOf(table: string): Readonly<Record<string, string>> {
@@ -114,6 +115,9 @@ function dynamicFields(table: string, mapped: Readonly<Record<string, string>>):
  */
 const CLOUDTRAIL_TEXT = '^(requestParameters|responseElements|additionalEventData|resources|serviceEventDetails)(\\..*)?$';
 
+/** The rule condition that selects a source's rules. */
+const logsourceOf = ({ service, product }: { readonly service: string; readonly product: string }) => ({ type: 'logsource', product, service });
+
 export const CLOUD_PIPELINE = {
   name: 'sentinel_cloud',
   priority: 5,
@@ -123,13 +127,9 @@ export const CLOUD_PIPELINE = {
     const sources = CLOUD_SOURCES.map(([service, product, table, fields]) => ({ service, product, table, fields: cloudFields(table, fields) }));
     return [
       SOURCE_OVERRIDE,
-      ...Object.entries(TRANSCRIBED).map(([table, schema]) => ({
-        id: `cloud_${table.toLowerCase()}_schema`,
-        type: 'set_state',
-        key: STATE.tableSchema,
-        val: schema(),
-        rule_conditions: sources.filter((s) => s.table === table).map(({ service, product }) => ({ type: 'logsource', product, service })),
-      })),
+      ...Object.entries(TRANSCRIBED).map(([table, schema]) =>
+        tableSchemaItem(`cloud_${table.toLowerCase()}_schema`, schema(), sources.filter((s) => s.table === table).map(logsourceOf)),
+      ),
       {
         id: 'cloud_cloudtrail_text_blobs',
         type: 'detection_item_failure',
@@ -137,16 +137,11 @@ export const CLOUD_PIPELINE = {
         field_name_conditions: [{ type: 'include_fields', mode: 're', fields: [CLOUDTRAIL_TEXT] }],
         rule_conditions: [{ type: 'logsource', product: 'aws', service: 'cloudtrail' }],
       },
-      {
-        // A keyword item has no field name: `exclude_fields` holds for it and for no named field.
-        id: 'cloud_keywords',
-        type: 'detection_item_failure',
-        message:
-          "Sentinel keeps a cloud log's fields as columns, and a keyword says none of them: the query would search every column for text that may sit in a field these tables do not keep; test the field instead (an activity log's operation is operationName)",
-        field_name_conditions: [{ type: 'exclude_fields', mode: 're', fields: ['.*'] }],
-        rule_conditions: sources.map(({ service, product }) => ({ type: 'logsource', product, service })),
-        rule_cond_op: 'or',
-      },
+      keywordRefusal(
+        'cloud_keywords',
+        "Sentinel keeps a cloud log's fields as columns, and a keyword says none of them: the query would search every column for text that may sit in a field these tables do not keep; test the field instead (an activity log's operation is operationName)",
+        sources.map(logsourceOf),
+      ),
       ...sources.map(({ service, product, table, fields }) => ({
         // A dynamic column holds an object or a list (SigninLogs' Status "Includes the error code and description of
         // the error", signinlogs-include.md:79): no text equals it, or starts or ends it; only its JSON text can

@@ -2,7 +2,7 @@
 // Sigma's webserver and proxy fields are W3C extended log names; each reads the ASIM field Microsoft's parsers fill
 // from that part of the request. Fields with no such column stay unmapped: the backend's column check refuses them.
 import { webSessionTable } from '../tables/web.js';
-import { categoryItems, SOURCE_OVERRIDE, STATE, type CategoryMapping } from './build.js';
+import { categoryItems, keywordRefusal, SOURCE_OVERRIDE, tableSchemaItem, type CategoryMapping } from './build.js';
 
 /**
  * The event types of the page's EventType row (normalization-schema-web.md, "Common fields with specific
@@ -72,25 +72,13 @@ export const WEB_PIPELINE = {
   get transformations() {
     return [
       SOURCE_OVERRIDE,
-      {
-        // The backend has no schema of imWebSession (its page is not among the generated ones): the pipeline gives it.
-        id: 'web_table_schema',
-        type: 'set_state',
-        key: STATE.tableSchema,
-        val: webSessionTable(),
-        rule_conditions: WEB_SOURCES,
-        rule_cond_op: 'or',
-      },
-      {
-        // A keyword item has no field name: `exclude_fields` holds for it and for no named field.
-        id: 'web_keywords',
-        type: 'detection_item_failure',
-        message:
-          'imWebSession keeps the parts of a request as columns (Url, HttpUserAgent, …), and a keyword names none of them: a search of every column would miss what a web log line holds beside them; test the field instead',
-        field_name_conditions: [{ type: 'exclude_fields', mode: 're', fields: ['.*'] }],
-        rule_conditions: WEB_SOURCES,
-        rule_cond_op: 'or',
-      },
+      // The backend has no schema of imWebSession (its page is not among the generated ones): the pipeline gives it.
+      tableSchemaItem('web_table_schema', webSessionTable(), WEB_SOURCES),
+      keywordRefusal(
+        'web_keywords',
+        'imWebSession keeps the parts of a request as columns (Url, HttpUserAgent, …), and a keyword names none of them: a search of every column would miss what a web log line holds beside them; test the field instead',
+        WEB_SOURCES,
+      ),
       ...WEB_MAPPINGS.flatMap((m) => categoryItems('web', m, [])),
     ];
   },

@@ -1,20 +1,21 @@
 // imWebSession, ASIM's unifying Web Session parser. Its schema page is not in the vendor snapshot the generator reads
 // (../shared/vendor/microsoft), so its fields are transcribed here from Microsoft's page, with its place:
 // MicrosoftDocs/azure-docs articles/sentinel/normalization-schema-web.md @ 1030c83953d23fec0cfcee1c846e1a6b5f43200a.
-import { generatedTable } from './generated.js';
+import { decodeColumns, generatedTable } from './generated.js';
 import type { KustoType, TableSchema } from './types.js';
 
 /**
- * The page's "HTTP session fields" table (string unless typed): Url, its category and original, the HTTP version,
- * method, status code ("Alias to EventResultDetails", a string), content type and format, referrer, user agent (and its
- * alias UserAgent), X-Forwarded-For, request and response times (Integer), HttpHost ("typically based on the HTTP Host
- * header"), and the uploaded file's name, hashes, hash type, size (Long) and content type. "Network session fields":
- * "The fields NetworkRuleName and NetworkRuleNumber are renamed RuleName and RuleNumber".
+ * The page's "HTTP session fields" table, in the generated rows' form (`name` for a string, else `name:type`): Url,
+ * its category and original, the HTTP version, method, status code ("Alias to EventResultDetails", a string), content
+ * type and format, referrer, user agent (and its alias UserAgent), X-Forwarded-For, request and response times
+ * (Integer), HttpHost ("typically based on the HTTP Host header"), and the uploaded file's name, hashes, hash type, size
+ * (Long) and content type. "Network session fields": "The fields NetworkRuleName and NetworkRuleNumber are renamed
+ * RuleName and RuleNumber".
  */
 const HTTP_FIELDS =
-  'Url UrlCategory UrlOriginal HttpVersion HttpRequestMethod HttpStatusCode HttpContentType HttpContentFormat HttpReferrer ' +
-  'HttpUserAgent UserAgent HttpRequestXff HttpRequestTime:int HttpResponseTime:int HttpHost FileName FileMD5 FileSHA1 FileSHA256 ' +
-  'FileSHA512 Hash FileHashType FileSize:long FileContentType RuleName RuleNumber:int';
+  'Url,UrlCategory,UrlOriginal,HttpVersion,HttpRequestMethod,HttpStatusCode,HttpContentType,HttpContentFormat,HttpReferrer,' +
+  'HttpUserAgent,UserAgent,HttpRequestXff,HttpRequestTime:int,HttpResponseTime:int,HttpHost,FileName,FileMD5,FileSHA1,FileSHA256,' +
+  'FileSHA512,Hash,FileHashType,FileSize:long,FileContentType,RuleName,RuleNumber:int';
 
 /**
  * The columns: "the Web Session schema is a super set of ASIM Network Session schema and all the Network Schema Fields
@@ -23,12 +24,7 @@ const HTTP_FIELDS =
  */
 function webColumns(): Record<string, KustoType> {
   const { NetworkRuleName: _name, NetworkRuleNumber: _number, ...network } = generatedTable('imNetworkSession').columns;
-  const columns: Record<string, KustoType> = network;
-  for (const f of HTTP_FIELDS.split(' ')) {
-    const [name, type] = f.split(':') as [string, KustoType?];
-    columns[name] = type ?? 'string';
-  }
-  return columns;
+  return { ...network, ...decodeColumns(HTTP_FIELDS) };
 }
 
 /**

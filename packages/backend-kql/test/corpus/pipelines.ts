@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentKey, loadCollection } from '@sigmats/core';
 import type { ConversionResult, SigmaCollection } from '@sigmats/core';
-import { sentinelCloudPipeline } from '../../src/cloud.js';
-import { sentinelWebPipeline } from '../../src/web.js';
-import { kqlBackend, kqlPipeline } from '../../src/index.js';
+import { kqlBackend } from '../../src/index.js';
+import { namedPipeline } from '../helpers.js';
 import { SIGMAHQ, walkRules } from './load.js';
 
 export const PIPELINES = ['microsoft_xdr', 'sentinel_securityevent', 'sentinel_sysmon_event', 'sentinel_sysmon_windowsevent', 'sentinel_asim', 'sentinel_cloud', 'sentinel_asim_web'] as const;
@@ -18,9 +17,7 @@ export function corpusWith(pipeline: CorpusPipeline): { collection: SigmaCollect
   collection ??= loadCollection(walkRules(join(SIGMAHQ, 'rules')).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
   let result = results.get(pipeline);
   if (!result) {
-    const subpath = { sentinel_cloud: sentinelCloudPipeline, sentinel_asim_web: sentinelWebPipeline } as const;
-    const named = pipeline === 'sentinel_cloud' || pipeline === 'sentinel_asim_web' ? subpath[pipeline].pipeline : kqlPipeline(pipeline)!;
-    const p = pipeline === 'microsoft_xdr' ? [] : [named];
+    const p = pipeline === 'microsoft_xdr' ? [] : [namedPipeline(pipeline)!];
     result = kqlBackend().convert(collection, { pipelines: p });
     results.set(pipeline, result);
   }
