@@ -1,5 +1,6 @@
 import type { KqlType, KqlValue } from '../types.js';
 import { AAD_USER_RISK_EVENTS_COLUMNS, AAD_USER_RISK_EVENTS_PAGE } from './risk-detection-pages.js';
+import { CSL_COLUMNS, CSL_PAGE, W3CIISLOG_COLUMNS, W3CIISLOG_PAGE, type TranscribedPage } from './web-tables.js';
 import { documentedColumns, markdownTables, kqlTypeOf, vendorFile, type DocumentedColumn } from './vendor.js';
 
 /** Each Microsoft table -> the page (under the vendor folder) that documents its columns. */
@@ -35,8 +36,14 @@ export const ASIM_PAGES: Readonly<Record<string, string>> = {
  * in its repository, so a citation names the same file name as for the pages read at run time).
  */
 const TRANSCRIBED_TABLES: Readonly<Record<string, readonly DocumentedColumn[]>> = {
-  AADUserRiskEvents: AAD_USER_RISK_EVENTS_COLUMNS.map(([name, type, line]) => ({ name, type, file: AAD_USER_RISK_EVENTS_PAGE.path, line })),
+  AADUserRiskEvents: transcribed(AAD_USER_RISK_EVENTS_PAGE, AAD_USER_RISK_EVENTS_COLUMNS),
+  W3CIISLog: transcribed(W3CIISLOG_PAGE, W3CIISLOG_COLUMNS),
+  CommonSecurityLog: transcribed(CSL_PAGE, CSL_COLUMNS),
 };
+
+function transcribed(page: TranscribedPage, columns: readonly (readonly [name: string, type: KqlType, line: number])[]): DocumentedColumn[] {
+  return columns.map(([name, type, line]) => ({ name, type, file: page.path, line }));
+}
 
 const columnCache = new Map<string, readonly DocumentedColumn[]>();
 

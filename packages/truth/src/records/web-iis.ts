@@ -1,8 +1,10 @@
-import type { KqlType, KqlValue, RawEvent } from '../types.js';
+import type { KqlType, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
-import { W3CIISLOG_COLUMNS } from './web-tables.js';
+import { fullRow, kqlTableColumns } from './columns.js';
 import { IIS_PARSER } from './web-parsers.js';
-import { at, coalesce, extractAll, has, iff, tostring, toint, type Row, type Step, type Transcription } from './web-kusto.js';
+import {
+  at, coalesce, extractAll, has, iff, tostring, toint, columnText as s, extendStep as ext, literalStep as lit, renameStep as ren, type Row, type Transcription,
+} from './web-kusto.js';
 import { text } from './windows.js';
 
 /**
@@ -56,7 +58,7 @@ export const IIS_MAPPING: readonly IisPlacement[] = [
   iis('time-taken', 'time-taken', 44, 'TimeTaken', 54, 'Length of time to process the request in milliseconds.'),
 ];
 
-export const W3CIISLOG_TYPES: Readonly<Record<string, KqlType>> = Object.fromEntries(W3CIISLOG_COLUMNS.map(([n, t]) => [n, t]));
+export const W3CIISLOG_TYPES: Readonly<Record<string, KqlType>> = kqlTableColumns('W3CIISLog')!;
 
 /**
  * The W3CIISLog row of a raw webserver event: every documented column (absent string "", other types null), the
@@ -65,7 +67,7 @@ export const W3CIISLOG_TYPES: Readonly<Record<string, KqlType>> = Object.fromEnt
  * collection or enrichment, not by the logged request); s-computername and date/time (no documented column names them).
  */
 export function w3cIisLogRow(event: RawEvent): Row {
-  const row: Row = Object.fromEntries(W3CIISLOG_COLUMNS.map(([n, t]) => [n, t === 'string' ? '' : null]));
+  const row: Row = fullRow('W3CIISLog', {});
   for (const p of IIS_MAPPING) {
     if (p.assumption) assumption(p.assumption);
     assumption('iis-logged-fields');
@@ -79,11 +81,6 @@ export function w3cIisLogRow(event: RawEvent): Row {
 }
 
 // ---------------------------------------------------------------------------------------------- ASimWebSessionIIS
-
-const s = (r: Row, c: string): string => tostring(r[c]);
-const ext = (line: number, column: string, type: KqlType, kql: string, value: (r: Row) => KqlValue): Step => ({ op: 'extend', line, column, type, kql, value });
-const ren = (line: number, to: string, from: string): Step => ({ op: 'rename', line, to, from });
-const lit = (line: number, column: string, kql: string, v: string): Step => ext(line, column, 'string', kql, () => v);
 
 /** _ASIM_GetUsernameType (assumption `asim-username-type`: the helper's code is not in the sources). */
 export function usernameType(name: string): string {

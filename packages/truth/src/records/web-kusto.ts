@@ -144,3 +144,14 @@ export function urlDecode(x: string): string {
     }
   });
 }
+
+// The step builders both transcriptions write their steps with.
+
+/** A column of the row as text (tostring()). */
+export const columnText = (r: Row, c: string): string => tostring(r[c]);
+/** An `extend` step: the parser's expression text and its TypeScript reading. */
+export const extendStep = (line: number, column: string, type: KqlType, kql: string, value: (r: Row) => KqlValue): Step => ({ op: 'extend', line, column, type, kql, value });
+/** A `project-rename` step. */
+export const renameStep = (line: number, to: string, from: string): Step => ({ op: 'rename', line, to, from });
+/** An `extend` of a string literal. */
+export const literalStep = (line: number, column: string, kql: string, v: string): Step => extendStep(line, column, 'string', kql, () => v);

@@ -1,8 +1,10 @@
-import type { KqlType, KqlValue, RawEvent } from '../types.js';
+import type { KqlType, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
-import { CSL_COLUMNS } from './web-tables.js';
+import { fullRow, kqlTableColumns } from './columns.js';
 import { ZIA_PARSER } from './web-parsers.js';
-import { at, coalesce, iff, tostring, toint, urlDecode, type Row, type Step, type Transcription } from './web-kusto.js';
+import {
+  at, coalesce, iff, tostring, toint, urlDecode, columnText as s, extendStep as ext, literalStep as lit, renameStep as ren, type Row, type Transcription,
+} from './web-kusto.js';
 import { text } from './windows.js';
 
 /**
@@ -47,7 +49,7 @@ export const ZSCALER_BUILT: readonly ZscalerPlacement[] = [
   zia('sc-status', 'AdditionalExtensions', 14, 'A placeholder for additional fields. Fields are logged as key-value pairs.', 'zia-additional-extensions'),
 ];
 
-export const CSL_TYPES: Readonly<Record<string, KqlType>> = Object.fromEntries(CSL_COLUMNS.map(([n, t]) => [n, t]));
+export const CSL_TYPES: Readonly<Record<string, KqlType>> = kqlTableColumns('CommonSecurityLog')!;
 
 const first = (event: RawEvent, ...keys: string[]): string => keys.map((k) => text(event[k])).find((v) => v !== '') ?? '';
 
@@ -86,7 +88,7 @@ export function additionalExtensions(event: RawEvent): string {
  * two are swapped against W3C's, and no rule reads them); cs-version and c-uri-extension (no column).
  */
 export function commonSecurityLogRow(event: RawEvent): Row {
-  const row: Row = Object.fromEntries(CSL_COLUMNS.map(([n, t]) => [n, t === 'string' ? '' : null]));
+  const row: Row = fullRow('CommonSecurityLog', {});
   row['DeviceVendor'] = 'Zscaler';
   row['DeviceProduct'] = 'NSSWeblog';
   for (const p of ZSCALER_MAPPING) {
@@ -103,11 +105,6 @@ export function commonSecurityLogRow(event: RawEvent): Row {
 }
 
 // ---------------------------------------------------------------------------------------------- ASimWebSessionzScalerZIA
-
-const s = (r: Row, c: string): string => tostring(r[c]);
-const ext = (line: number, column: string, type: KqlType, kql: string, value: (r: Row) => KqlValue): Step => ({ op: 'extend', line, column, type, kql, value });
-const ren = (line: number, to: string, from: string): Step => ({ op: 'rename', line, to, from });
-const lit = (line: number, column: string, kql: string, v: string): Step => ext(line, column, 'string', kql, () => v);
 
 /** DvcActionLookup, lines 29-33. */
 const DVC_ACTION: Readonly<Record<string, string>> = { Allowed: 'Allow', Blocked: 'Deny' };

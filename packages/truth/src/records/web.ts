@@ -81,11 +81,9 @@ export function parserColumns(table: SentinelWebTable): Types {
   return runSteps(src.parser, probe, src.types)!.types;
 }
 
-/** Columns of the tables and the view these records fill; undefined for any other name. */
+/** Columns of the view these records fill (their tables' are transcribed in columns.ts); undefined for any other name. */
 export function webTableColumns(table: string): Readonly<Record<string, KqlType>> | undefined {
-  if (table === 'imWebSession') return webSessionColumns();
-  if (table === 'W3CIISLog' || table === 'CommonSecurityLog') return SOURCES[table].types;
-  return undefined;
+  return table === 'imWebSession' ? webSessionColumns() : undefined;
 }
 
 /** Where a raw key went (the table's columns; empty: nowhere), for tests and reports. */
