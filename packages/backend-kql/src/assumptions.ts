@@ -44,6 +44,9 @@ const RELEVANT: Readonly<Record<string, (u: Uses) => boolean>> = {
   'sentinel-web-event-types': (u) => u.category === 'webserver' || u.category === 'proxy',
   'sentinel-web-url-parts': (u) => u.category === 'webserver' && (u.fields.has('cs-uri-stem') || u.fields.has('cs-uri-query')),
   'sentinel-web-request-host': (u) => u.category === 'proxy' && u.fields.has('cs-host'),
+  'sentinel-cloud-okta-table': (u) => u.product === 'okta',
+  'sentinel-cloud-github-table': (u) => u.product === 'github',
+  'sentinel-cloud-gcp-names': (u) => u.product === 'gcp' && u.service === 'gcp.audit',
   'sentinel-cloud-azure-record-names': (u) => u.product === 'azure' && [...u.fields].some((f) => /^(properties\.|[a-z])/.test(f)),
   'securityevent-process-id-hex': (u) => ['ProcessId', 'ParentProcessId', 'NewProcessId', 'SubjectLogonId', 'TargetLogonId'].some((f) => u.fields.has(f)),
 };

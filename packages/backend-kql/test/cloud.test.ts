@@ -115,6 +115,56 @@ describe('sentinel_cloud: Sentinel tables of cloud logs', () => {
       cloudRule('azure', 'riskdetection', `sel:\n    riskType: x\ncondition: sel`),
       "ERROR backend/unmapped-field: field 'riskType' has no column in AADUserRiskEvents",
     ],
+    [
+      "Okta's System Log keys are the connector's OktaV2_CL columns; isProxy a bool, the alternate id kept as written",
+      cloudRule('okta', 'okta', `sel:\n    eventType: user.session.start\n    securityContext.isProxy: 'true'\n    outcome.result: FAILURE\n    actor.alternateId|endswith: '@example.com'\ncondition: sel`),
+      'OktaV2_CL\n| where EventOriginalType =~ "user.session.start" and SecurityContextIsProxy == true and OriginalOutcomeResult =~ "FAILURE" and OriginalActorAlternateId endswith "@example.com"',
+    ],
+    [
+      'a debugData key is read out of the DebugData column, once',
+      cloudRule('okta', 'okta', `sel:\n    debugContext.debugData.requestUri|contains: /admin\n    displayMessage: Max sign in attempts exceeded\nor:\n    debugContext.debugData.requestUri|endswith: /x\ncondition: sel or or`),
+      'OktaV2_CL\n| extend DebugData_requestUri = tostring(DebugData.requestUri)\n| where (DebugData_requestUri contains "/admin" and EventMessage =~ "Max sign in attempts exceeded") or DebugData_requestUri endswith "/x"',
+    ],
+    [
+      "a target's field is refused: the targets are one list",
+      cloudRule('okta', 'okta', `sel:\n    target.displayName: Okta Admin Console\ncondition: sel`),
+      "ERROR pipeline/detection-item-failure: OktaV2_CL keeps the event's targets as one list (OriginalTarget): a target's field is no column; `target|contains` tests the list's JSON text",
+    ],
+    [
+      'the list itself can be searched as JSON text',
+      cloudRule('okta', 'okta', `sel:\n    target|contains: Okta Admin Console\ncondition: sel`),
+      'OktaV2_CL\n| where tostring(OriginalTarget) contains "Okta Admin Console"',
+    ],
+    [
+      'a key the transform derives a value from (ActorUserId blanks "unknown") is not the key: actor.id reads OriginalUserId',
+      cloudRule('okta', 'okta', `sel:\n    actor.id: unknown\ncondition: sel`),
+      'OktaV2_CL\n| where OriginalUserId =~ "unknown"',
+    ],
+    [
+      "GitHub's audit action is the connector's Action column; type is ActivityType",
+      cloudRule('github', 'audit', `sel:\n    action: repo.destroy\n    type: x\n    actor_location.country_code: US\ncondition: sel`),
+      'GitHubAuditLogsV3_CL\n| where Action =~ "repo.destroy" and ActivityType =~ "x" and CountryCode =~ "US"',
+    ],
+    [
+      'a GitHub key outside the transcribed columns is refused, not guessed',
+      cloudRule('github', 'audit', `sel:\n    ruleset_name: main\ncondition: sel`),
+      "ERROR backend/unmapped-field: field 'ruleset_name' has no column in GitHubAuditLogsV3_CL",
+    ],
+    [
+      "GCP audit: Elastic's gcp.audit names, the LogEntry's paths and the same under data. read one column",
+      cloudRule('gcp', 'gcp.audit', `a:\n    gcp.audit.method_name: storage.buckets.delete\nb:\n    protoPayload.methodName|endswith: .delete\n    data.protoPayload.serviceName: storage.googleapis.com\ncondition: a or b`),
+      'GCPAuditLogs\n| where MethodName =~ "storage.buckets.delete" or (MethodName endswith ".delete" and ServiceName =~ "storage.googleapis.com")',
+    ],
+    [
+      "an authorizationInfo element's field is refused: one element per resource and permission",
+      cloudRule('gcp', 'gcp.audit', `sel:\n    data.protoPayload.authorizationInfo.granted: 'true'\ncondition: sel`),
+      "ERROR pipeline/detection-item-failure: GCPAuditLogs keeps authorizationInfo as one list (AuthorizationInfo, an element per resource and permission): an element's field is no column; `authorizationInfo|contains` tests the list's JSON text",
+    ],
+    [
+      'the monitored resource: its type and project',
+      cloudRule('gcp', 'gcp.audit', `sel:\n    resource.type: k8s_cluster\n    resource.labels.project_id: p\ncondition: sel`),
+      'GCPAuditLogs\n| where GCPResourceType =~ "k8s_cluster" and ProjectId =~ "p"',
+    ],
   ];
   it.each(table)('%s', (_, yaml, kql) => expect(query(yaml)).toBe(kql));
 

@@ -134,4 +134,25 @@ export const ASSUMPTIONS = [
     reason: "The schema describes HttpHost as 'typically based on the HTTP Host header'; Microsoft's Zscaler and Squid parsers fill no HttpHost, only the destination's name (DstFQDN = DestinationHostName; _ASIM_ResolveDstFQDN).",
     settle: 'an imWebSession row of each deployed proxy parser for a request whose Host header differs from the host it connected to',
   },
+  {
+    id: 'sentinel-cloud-okta-table',
+    pipelines: ['sentinel_cloud'],
+    text: "Okta's System Log events are in OktaV2_CL, as Microsoft Sentinel's codeless Okta connector (V2) writes them: eventType in EventOriginalType, displayMessage in EventMessage, outcome.result in OriginalOutcomeResult, securityContext.isProxy as a bool, debugContext.debugData as the dynamic DebugData.",
+    reason: "The connector's data collection rule says where each System Log key goes (OktaSSOv2_DCR.json's transformKql @ 1095f2df); Microsoft's older Azure Function connector writes Okta_CL with columns named after the keys (eventType_s, ...), which these queries do not read.",
+    settle: "the workspace's Okta table: OktaV2_CL for the V2 connector",
+  },
+  {
+    id: 'sentinel-cloud-github-table',
+    pipelines: ['sentinel_cloud'],
+    text: "GitHub's audit log events are in GitHubAuditLogsV3_CL, as Microsoft Sentinel's GitHub audit log connector (codeless connector framework) writes them: action in Action, actor in Actor, type in ActivityType.",
+    reason: "The connector's data collection rule renames each audit event key (GitHubAuditLogs_DCR.json's transformKql @ 0c97ac74); Microsoft's other GitHub connectors (the webhook, the Azure storage and the function app pollers) write other tables.",
+    settle: "the workspace's GitHub audit table: GitHubAuditLogsV3_CL for the codeless connector",
+  },
+  {
+    id: 'sentinel-cloud-gcp-names',
+    pipelines: ['sentinel_cloud'],
+    text: "A Google Cloud audit log field lands in the GCPAuditLogs column Microsoft describes in Google's words for it (protoPayload.methodName in MethodName, serviceName in ServiceName, resourceName in GCPResourceName, the monitored resource's type in GCPResourceType); Sigma's gcp.audit.* names (Elastic's) and data.protoPayload.* name the same fields.",
+    reason: "The GCPAuditLogs page (gcpauditlogs-include.md) describes each column as Google describes the LogEntry or AuditLog field but does not name it, and the connector's stream Microsoft-GCPAuditLogs has no transform to read.",
+    settle: 'a GCPAuditLogs row beside the audit log entry it was ingested from',
+  },
 ];

@@ -1,15 +1,54 @@
-// Microsoft Sentinel's tables for cloud logs: AWS CloudTrail, Entra ID sign-in and audit logs, Entra ID Protection's
-// risk detections, Azure activity logs. Columns are the generated ones (Microsoft's table pages: azure-reference-other
-// azure-monitor-ref/tables/includes/<table>-include.md), or transcribed where the page is not in the vendor snapshot
-// (AADUserRiskEvents, tables/risk-events.ts, whose schema the pipeline gives the backend); a field named as a column
-// needs no mapping, and any other field is an unmapped-field error.
+// Microsoft Sentinel's tables for cloud and identity logs: AWS CloudTrail, Entra ID sign-in and audit logs, Entra ID
+// Protection's risk detections, Azure activity logs, Google Cloud audit logs, Okta's System Log and GitHub's audit log.
+// Columns are the generated ones (Microsoft's table pages: azure-reference-other
+// azure-monitor-ref/tables/includes/<table>-include.md), or transcribed where the page is not in the vendor snapshot or
+// the table is a connector's own (AADUserRiskEvents, GCPAuditLogs, OktaV2_CL, GitHubAuditLogsV3_CL: tables/*.ts, whose
+// schemas the pipeline gives the backend); a field named as a column needs no mapping, and any other field is an
+// unmapped-field error.
 import { generatedTable } from '../tables/generated.js';
+import { gcpAuditTable } from '../tables/gcp.js';
+import { GITHUB_FIELDS, githubAuditTable } from '../tables/github.js';
+import { debugDataField, OKTA_DEBUG_DATA_KEYS, OKTA_FIELDS, oktaTable } from '../tables/okta.js';
 import { userRiskEventsTable } from '../tables/risk-events.js';
 import type { TableSchema } from '../tables/types.js';
 import { keywordRefusal, serviceItems, SOURCE_OVERRIDE, tableSchemaItem, type ServiceMapping } from './build.js';
 
 /** The tables of this pipeline that no generated row holds: their schemas, given to the backend by the pipeline. */
-const TRANSCRIBED: Readonly<Record<string, () => TableSchema>> = { AADUserRiskEvents: userRiskEventsTable };
+const TRANSCRIBED: Readonly<Record<string, () => TableSchema>> = {
+  AADUserRiskEvents: userRiskEventsTable,
+  GCPAuditLogs: gcpAuditTable,
+  OktaV2_CL: oktaTable,
+  GitHubAuditLogsV3_CL: githubAuditTable,
+};
+
+/** The tables whose rules name columns by the Azure diagnostic-settings record's names (azureFields). */
+const AZURE_TABLES = new Set(['SigninLogs', 'AuditLogs', 'AADUserRiskEvents', 'AzureActivity']);
+
+/**
+ * Google Cloud audit log names -> GCPAuditLogs columns. The page describes each column as Google describes the LogEntry
+ * or AuditLog field it holds: MethodName "The name of the service method or operation. For API calls, this should be
+ * the name of the API method." (gcpauditlogs-include.md:22) is AuditLog's methodName, ServiceName (:32) serviceName,
+ * GCPResourceName (:16) resourceName, PrincipalEmail (:24) authenticationInfo.principalEmail, LogName (:20), InsertId
+ * (:18) and Severity (:33) the LogEntry's (its times are datetime columns, whose text is not the entry's: not mapped),
+ * GCPResourceType "such as 'pubsub_subscription'" (:17) and ProjectId "such as \"my-project\"" (:25) the monitored
+ * resource's type and project_id label. Sigma's rules write
+ * them three ways: the LogEntry's own paths (`protoPayload.methodName`), the same under a `data` envelope
+ * (`data.protoPayload.methodName`), and the names of Elastic's GCP audit integration (`gcp.audit.method_name`).
+ */
+const GCP_ENTRY =
+  'protoPayload.methodName=MethodName protoPayload.serviceName=ServiceName protoPayload.resourceName=GCPResourceName ' +
+  'protoPayload.authenticationInfo.principalEmail=PrincipalEmail protoPayload.authenticationInfo=AuthenticationInfo ' +
+  'protoPayload.authorizationInfo=AuthorizationInfo protoPayload.numResponseItems=NumResponseItems protoPayload.request=Request ' +
+  'protoPayload.response=Response protoPayload.metadata=Metadata protoPayload.requestMetadata=RequestMetadata ' +
+  'protoPayload.resourceLocation=ResourceLocation protoPayload.resourceOriginalState=ResourceOriginalState ' +
+  'protoPayload.serviceData=ServiceData protoPayload.status=Status logName=LogName insertId=InsertId severity=Severity ' +
+  'resource.type=GCPResourceType resource.labels.project_id=ProjectId';
+const GCP_FIELDS = [
+  GCP_ENTRY,
+  GCP_ENTRY.split(' ').map((f) => `data.${f}`).join(' '),
+  'gcp.audit.method_name=MethodName gcp.audit.service_name=ServiceName gcp.audit.resource_name=GCPResourceName ' +
+    'gcp.audit.authentication_info.principal_email=PrincipalEmail gcp.audit.num_response_items=NumResponseItems',
+].join(' ');
 
 /** A table's columns: transcribed, else generated. */
 function columnsOf(table: string): Readonly<Record<string, string>> {
@@ -54,12 +93,17 @@ export const CLOUD_SOURCES: readonly (readonly [service: string, product: string
   // aaduserriskevents-include.md:28); service principals' are another table, which no Sigma service names.
   ['riskdetection', 'azure', 'AADUserRiskEvents', ''],
   ['activitylogs', 'azure', 'AzureActivity', 'operationName=OperationNameValue category=CategoryValue resourceProvider=ResourceProviderValue activityStatus=ActivityStatusValue activitySubstatus=ActivitySubstatusValue'],
+  ['gcp.audit', 'gcp', 'GCPAuditLogs', GCP_FIELDS],
+  // The System Log event's keys where the Okta connector's transform puts them (tables/okta.ts), and the debugData
+  // keys read out of DebugData.
+  ['okta', 'okta', 'OktaV2_CL', `${OKTA_FIELDS} ${OKTA_DEBUG_DATA_KEYS.map((k) => `debugContext.debugData.${k}=${debugDataField(k)}`).join(' ')}`],
+  ['audit', 'github', 'GitHubAuditLogsV3_CL', GITHUB_FIELDS.split(',').map((p) => p.split(':')[0]).join(' ')],
 ];
 
 /** A source's fields (CLOUD_SOURCES' text, and for Azure its columns in the record's spelling) -> their columns. */
 export function cloudFields(table: string, fields: string): Record<string, string> {
   const byLower = new Map(Object.keys(columnsOf(table)).map((c) => [c.toLowerCase(), c]));
-  const out: Record<string, string> = table === 'AWSCloudTrail' ? {} : azureFields(table);
+  const out: Record<string, string> = AZURE_TABLES.has(table) ? azureFields(table) : {};
   for (const f of fields ? fields.split(' ') : []) {
     const [name, column] = f.split('=') as [string, string?];
     const key = name.replace(/^(properties|tlsDetails|userIdentity\.sessionContext)\./, '').replaceAll('.', '').toLowerCase();
@@ -136,6 +180,24 @@ export const CLOUD_PIPELINE = {
         message: 'AWSCloudTrail keeps this CloudTrail element as text whose form Microsoft does not document',
         field_name_conditions: [{ type: 'include_fields', mode: 're', fields: [CLOUDTRAIL_TEXT] }],
         rule_conditions: [{ type: 'logsource', product: 'aws', service: 'cloudtrail' }],
+      },
+      {
+        // `OriginalTarget = target`: the event's targets, a list of objects (Okta's LogEvent `target` array), in one
+        // dynamic column. A test of one target's field would need a test of every element.
+        id: 'cloud_okta_target_list',
+        type: 'detection_item_failure',
+        message: "OktaV2_CL keeps the event's targets as one list (OriginalTarget): a target's field is no column; `target|contains` tests the list's JSON text",
+        field_name_conditions: [{ type: 'include_fields', mode: 're', fields: ['^target\\..+$'] }],
+        rule_conditions: [{ type: 'logsource', product: 'okta', service: 'okta' }],
+      },
+      {
+        // AuthorizationInfo: "there is one AuthorizationInfo element for each {resource, permission} tuple"
+        // (gcpauditlogs-include.md:14): a list, whose elements' fields are no column.
+        id: 'cloud_gcp_authorization_list',
+        type: 'detection_item_failure',
+        message: 'GCPAuditLogs keeps authorizationInfo as one list (AuthorizationInfo, an element per resource and permission): an element\'s field is no column; `authorizationInfo|contains` tests the list\'s JSON text',
+        field_name_conditions: [{ type: 'include_fields', mode: 're', fields: ['^(data\\.)?protoPayload\\.authorizationInfo\\..+$'] }],
+        rule_conditions: [{ type: 'logsource', product: 'gcp', service: 'gcp.audit' }],
       },
       keywordRefusal(
         'cloud_keywords',
