@@ -384,7 +384,8 @@ describe.skipIf(!HAVE_VENDOR)(`every table ${NEEDS_VENDOR}`, () => {
     [{ product: 'azure', service: 'pim' }],
     [{ product: 'azure' }],
     [{ product: 'aws', service: 'guardduty' }],
-    [{ product: 'gcp', service: 'gcp.audit' }],
+    // gcp.audit has its own table (GCPAuditLogs: records-sentinel-gcp.test.ts); Google Workspace has none here.
+    [{ product: 'gcp', service: 'google_workspace.admin' }],
     [{ product: 'm365', service: 'audit' }],
     [{}],
   ] as const)('logsource %j gives no record', (source) => {

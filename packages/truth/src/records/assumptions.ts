@@ -236,6 +236,46 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     reasoning: 'The page describes only the *Value twin of each pair: OperationNameValue "Identifier of the operation e.g. Microsoft.Storage/storageAccounts/listAccountSas/action" (azureactivity-include.md:35), CategoryValue "Category of the activity log e.g. Administrative" (:23), ResourceProviderValue "Id of the resource provider" (:43); the plain columns have no description (:13,:15,:22,:34,:42), so what they hold (a display name?) is not given.',
   },
   {
+    id: 'sentinel-cloud-okta-stream-types',
+    statement: 'OktaV2_CL: the Okta CCP connector hands the DCR each System Log LogEvent as it is; the DCR keeps the 16 top-level properties its stream declares (others are dropped) and converts each value to the declared type as Kusto would (a string column takes a non-string value\'s text, `published` ISO text as a datetime, dynamic columns the JSON value).',
+    reasoning: 'OktaSSOv2_DCR.json declares the stream Custom-OktaSSO_CL (uuid, published datetime, eventType, ..., actor/client/outcome/target/... dynamic) and its transformKql reads only those names; the LogEvent\'s own properties are the same names (Okta System Log API, LogEvent object). How the poller passes the API response and how a DCR converts a value of another JSON type are not in the connector files.',
+  },
+  {
+    id: 'sentinel-cloud-okta-target-list',
+    statement: 'A Sigma okta event\'s `target` given as one object (`target.displayName: X`) is the LogEvent\'s target list with that one element: OriginalTarget holds `[{displayName: X}]`.',
+    reasoning: 'Okta\'s LogEvent has `target` as an array of LogTarget objects (System Log API; okta-logevent schema: "target": {"type": "array"}); Sigma flattens it to `target.displayName` (okta_new_behaviours_admin_console.yml, okta_apt_suspicious_user_creation.yml), which names a property of the element. OriginalTarget = target (the DCR copies the value), so the list is what the table holds.',
+  },
+  {
+    id: 'sentinel-cloud-github-stream-types',
+    statement: 'GitHubAuditLogsV3_CL: the GitHub CCF connector hands the DCR each audit log event as the API returns it; the DCR keeps the keys its stream declares (others are dropped) and converts each value to the declared type as Kusto would (strings take a value\'s text, objects their JSON; real columns numbers or numeric text; boolean columns JSON booleans or "true"/"false"; `@timestamp` and `created_at` epoch milliseconds).',
+    reasoning: 'GitHubAuditLogs_DCR.json declares the stream Custom-GitHubAuditLogs (`@timestamp` real, action string, actor_id real, actor_location dynamic, ...) and computes TimeGenerated = datetime(1970-01-01) + (tolong([\'@timestamp\']) * 1ms); how the poller passes the response and how a value of another JSON type is converted are not in the connector files. A Sigma event without `@timestamp` gets no TimeGenerated.',
+  },
+  {
+    id: 'sentinel-cloud-gcp-data-envelope',
+    statement: 'A Sigma gcp.audit name `data.<path>` is `<path>` of the LogEntry (the entry wrapped as Pub/Sub-exported messages are); `data.protoPayload.logName` and `data.protoPayload.resource.type` therefore name protoPayload fields no AuditLog has and land in no column (LogName and GCPResourceType hold the LogEntry\'s logName and resource.type).',
+    reasoning: 'SigmaHQ\'s gcp.audit rules write `data.protoPayload.serviceName`, `data.protoPayload.methodName`, `data.protoPayload.authorizationInfo.permission` (gcp_access_policy_deleted.yml, gcp_breakglass_container_workload_deployed.yml); no source defines the `data` envelope for Sentinel, whose stream receives the LogEntry itself. logName and resource are LogEntry fields, not AuditLog fields (LogEntry and AuditLog references), so the literal path names nothing; the rule\'s intent (LogEntry.logName) is not followed.',
+  },
+  {
+    id: 'sentinel-cloud-gcp-authorization-info-list',
+    statement: 'GCPAuditLogs AuthorizationInfo holds the AuditLog\'s authorizationInfo list; a Sigma event giving it as one object (`data.protoPayload.authorizationInfo.permission`, `gcp.audit.authorization_info.granted`) is the list with that one element, and a `granted` given as "true"/"false" is the JSON boolean.',
+    reasoning: 'The page describes AuthorizationInfo as Google describes authorizationInfo[] ("one AuthorizationInfo element for each {resource, permission} tuple", gcpauditlogs-include.md:14; AuditLog reference: authorizationInfo is an array of objects with a boolean granted). Sigma flattens the list and quotes the boolean (`granted: \'true\'`). No Microsoft source shows a row.',
+  },
+  {
+    id: 'sentinel-cloud-gcp-resource-columns',
+    statement: 'GCPAuditLogs GCPResourceType is the LogEntry\'s resource.type and ProjectId its resource.labels.project_id.',
+    reasoning: 'gcpauditlogs-include.md:17 ("The identifier of the type associated with this resource, such as \'pubsub_subscription\'") and :25 ("The identifier of the Google Cloud Platform (GCP) project associated with this resource, such as "my-project"") do not repeat Google\'s descriptions of MonitoredResource.type ("The monitored resource type") or of the project_id label; the example values are monitored resource types and the project label\'s.',
+  },
+  {
+    id: 'sentinel-cloud-gcp-log-name',
+    statement: 'GCPAuditLogs LogName is the LogEntry\'s logName, verbatim (`projects/<id>/logs/cloudaudit.googleapis.com%2Factivity`).',
+    reasoning: 'The page\'s description ("Information including a suffix identifying the log sub-type (e.g., admin activity, system access, data access) and where in the hierarchy the request was made", gcpauditlogs-include.md:20) is not Google\'s for logName ("The resource name of the log to which this log entry belongs"); it describes the audit log names, whose suffix is the URL-encoded log id. Whether the connector decodes %2F is not said.',
+  },
+  {
+    id: 'sentinel-cloud-gcp-status-message',
+    statement: 'GCPAuditLogs StatusMessage is the AuditLog\'s status.message (Status holds the whole status object).',
+    reasoning: 'gcpauditlogs-include.md:36 says only "The message status of the overall operation"; Google\'s AuditLog.status is a google.rpc.Status (code, message, details), and Elastic reads status.message as gcp.audit.status.message. No source states the column\'s origin.',
+  },
+  {
     id: 'iis-sigma-header-fields',
     statement: 'Sigma webserver fields `cs-user-agent`, `cs-referer` and `cs-cookie` are the W3C header fields IIS logs as cs(User-Agent), cs(Referer)/cs(Referrer) and cs(Cookie), stored in W3CIISLog csUserAgent, csReferer and csCookie.',
     reasoning: 'Sigma names webserver fields after the W3C extended log format (Taxonomy_specification.md: "Field Name according to W3C Extended Log File Format"), but that format writes request headers as cs(Header) (w3c-logging.md:35-37), which Sigma spells with a hyphen. The W3CIISLog descriptions ("Browser type of the client", "Site that the user last visited", "Content of the cookie sent or received if any") are those of the three header fields; no page names the Sigma spelling.',

@@ -1,5 +1,8 @@
 import type { KqlType, KqlValue } from '../types.js';
 import { AAD_USER_RISK_EVENTS_COLUMNS, AAD_USER_RISK_EVENTS_PAGE } from './risk-detection-pages.js';
+import { GCP_AUDIT_LOGS_COLUMNS, GCP_AUDIT_LOGS_PAGE } from './sentinel-gcp-pages.js';
+import { GITHUB_TABLE, GITHUB_TABLE_COLUMNS } from './sentinel-github-pages.js';
+import { OKTA_TABLE, OKTA_TABLE_COLUMNS } from './sentinel-okta-pages.js';
 import { CSL_COLUMNS, CSL_PAGE, W3CIISLOG_COLUMNS, W3CIISLOG_PAGE, type TranscribedPage } from './web-tables.js';
 import { documentedColumns, markdownTables, kqlTypeOf, vendorFile, type DocumentedColumn } from './vendor.js';
 
@@ -39,6 +42,10 @@ const TRANSCRIBED_TABLES: Readonly<Record<string, readonly DocumentedColumn[]>> 
   AADUserRiskEvents: transcribed(AAD_USER_RISK_EVENTS_PAGE, AAD_USER_RISK_EVENTS_COLUMNS),
   W3CIISLog: transcribed(W3CIISLOG_PAGE, W3CIISLOG_COLUMNS),
   CommonSecurityLog: transcribed(CSL_PAGE, CSL_COLUMNS),
+  GCPAuditLogs: transcribed(GCP_AUDIT_LOGS_PAGE, GCP_AUDIT_LOGS_COLUMNS),
+  // Connector table files (JSON): types as the files spell them (`boolean`), lines of each column's "name".
+  OktaV2_CL: transcribed(OKTA_TABLE, OKTA_TABLE_COLUMNS.map(([n, t, line]) => [n, kqlTypeOf(t)!, line] as const)),
+  GitHubAuditLogsV3_CL: transcribed(GITHUB_TABLE, GITHUB_TABLE_COLUMNS.map(([n, t, line]) => [n, kqlTypeOf(t)!, line] as const)),
 };
 
 function transcribed(page: TranscribedPage, columns: readonly (readonly [name: string, type: KqlType, line: number])[]): DocumentedColumn[] {

@@ -16,6 +16,21 @@ export {
   type CloudPlacement, type KeyPlacement, type SentinelCloudTable,
 } from './sentinel-cloud.js';
 export { RISK_DETECTION_MAPPING } from './sentinel-cloud-risk.js';
+export { OKTA_STREAM_TYPES, OKTA_TRANSFORM, oktaLogEvent, oktaRow, oktaPlacements, transformReads } from './sentinel-okta.js';
+export {
+  OKTA_DCR, OKTA_DCR_V1, OKTA_TABLE, OKTA_TABLE_NAME, OKTA_STREAM, OKTA_OUTPUT_STREAM, OKTA_STREAM_COLUMNS, OKTA_LETS, OKTA_EXTENDS, OKTA_PROJECT, OKTA_TABLE_COLUMNS,
+} from './sentinel-okta-pages.js';
+export { GITHUB_STREAM_TYPES, GITHUB_TRANSFORM, GITHUB_PROJECT_ITEMS, githubRow, githubPlacements } from './sentinel-github.js';
+export {
+  GITHUB_DCR, GITHUB_TABLE, GITHUB_TABLE_NAME, GITHUB_STREAM, GITHUB_OUTPUT_STREAM, GITHUB_STREAM_COLUMNS, GITHUB_EXTENDS, GITHUB_PROJECT, GITHUB_TABLE_COLUMNS,
+  GITHUB_TRANSFORM_LINE, githubStreamLine,
+} from './sentinel-github-pages.js';
+export { GCP_MAPPING, gcpAuditLogsRow, gcpLogEntry, gcpLogEntryPath, gcpPlacements, type GcpPlacement } from './sentinel-gcp.js';
+export {
+  GCP_AUDIT_LOGS_PAGE, GCP_AUDIT_LOGS_COLUMNS, GCP_AUDIT_LOGS_PHRASES, GOOGLE_FIELDS, ELASTIC_GCP_AUDIT, LOG_ENTRY_PAGE, AUDIT_LOG_PAGE, MONITORED_RESOURCE_PAGE,
+  type GooglePage,
+} from './sentinel-gcp-pages.js';
+export { dcrType, streamValue, runTransform, streamRow } from './sentinel-dcr.js';
 export {
   AAD_USER_RISK_EVENTS_PAGE, AAD_USER_RISK_EVENTS_COLUMNS, AAD_USER_RISK_EVENTS_PHRASES, RISK_DETECTION_RESOURCE, RISK_DETECTION_PROPERTIES,
 } from './risk-detection-pages.js';
@@ -44,7 +59,7 @@ export { vendorDir, vendorAvailable } from './vendor.js';
 
 /**
  * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent and cloud-log references,
- * W3CIISLog, CommonSecurityLog and AADUserRiskEvents) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
+ * W3CIISLog, CommonSecurityLog, AADUserRiskEvents, GCPAuditLogs and the Okta/GitHub connector tables) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
  * undefined for an unknown name.
  */
 export function kqlTableColumns(table: string): Readonly<Record<string, KqlType>> | undefined {

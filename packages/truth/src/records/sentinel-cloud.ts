@@ -3,6 +3,9 @@ import { assumption } from './assumptions.js';
 import { fullRow, kqlTableColumns, tableColumnList } from './columns.js';
 import { flatEvent, nestKeys } from './cse-json.js';
 import { RISK_DETECTION_MAPPING, additionalInfoValue } from './sentinel-cloud-risk.js';
+import { gcpAuditLogsRow, gcpPlacements } from './sentinel-gcp.js';
+import { githubPlacements, githubRow } from './sentinel-github.js';
+import { oktaPlacements, oktaRow } from './sentinel-okta.js';
 import { parseInteger, parseTime, text } from './windows.js';
 
 /**
@@ -15,6 +18,9 @@ import { parseInteger, parseTime, text } from './windows.js';
  *   azure/auditlogs                          -> AuditLogs          auditlogs-include.md
  *   azure/activitylogs                       -> AzureActivity      azureactivity-include.md
  *   azure/riskdetection                      -> AADUserRiskEvents  aaduserriskevents-include.md
+ *   okta/okta (and okta without service)     -> OktaV2_CL            sentinel-okta.ts (the Okta CCP connector's DCR)
+ *   github/audit (and github without service) -> GitHubAuditLogsV3_CL sentinel-github.ts (the GitHub CCF connector's DCR)
+ *   gcp/gcp.audit                            -> GCPAuditLogs         sentinel-gcp.ts (gcpauditlogs-include.md)
  *
  * Every documented column is written (absent string "", other types null). Decisions the pages do not settle:
  * - JSON-valued string columns (AWSCloudTrail RequestParameters, ResponseElements, AdditionalEventData, Resources,
@@ -46,16 +52,23 @@ import { parseInteger, parseTime, text } from './windows.js';
 export function sentinelCloudRecords(event: RawEvent, source: EventSource): KqlRecord[] {
   const table = sentinelCloudTable(source);
   if (!table) return [];
+  if (table === 'OktaV2_CL') return [{ table, row: oktaRow(event) }];
+  if (table === 'GitHubAuditLogsV3_CL') return [{ table, row: githubRow(event) }];
+  if (table === 'GCPAuditLogs') return [{ table, row: gcpAuditLogsRow(event) }];
   const values = table === 'AWSCloudTrail' ? awsValues(flatEvent(event)) : azureValues(table, flatEvent(event));
   return [{ table, row: fullRow(table, values) }];
 }
 
-export type SentinelCloudTable = 'AWSCloudTrail' | AzureTable;
+export type SentinelCloudTable = 'AWSCloudTrail' | AzureTable | ConnectorTable;
 type AzureTable = 'SigninLogs' | 'AuditLogs' | 'AzureActivity' | 'AADUserRiskEvents';
+type ConnectorTable = 'OktaV2_CL' | 'GitHubAuditLogsV3_CL' | 'GCPAuditLogs';
 
 /** The table a Sigma logsource's events land in; undefined for every other logsource. */
 export function sentinelCloudTable(source: EventSource): SentinelCloudTable | undefined {
   if (source.product === 'aws' && (source.service === 'cloudtrail' || source.service === undefined)) return 'AWSCloudTrail';
+  if (source.product === 'okta' && (source.service === 'okta' || source.service === undefined)) return 'OktaV2_CL';
+  if (source.product === 'github' && (source.service === 'audit' || source.service === undefined)) return 'GitHubAuditLogsV3_CL';
+  if (source.product === 'gcp' && source.service === 'gcp.audit') return 'GCPAuditLogs';
   if (source.product !== 'azure') return undefined;
   if (source.service === 'signinlogs') return 'SigninLogs';
   if (source.service === 'auditlogs') return 'AuditLogs';
@@ -248,6 +261,9 @@ export interface KeyPlacement {
 export function sentinelCloudPlacements(event: RawEvent, source: EventSource): KeyPlacement[] {
   const table = sentinelCloudTable(source);
   if (!table) return [];
+  if (table === 'OktaV2_CL') return oktaPlacements(event);
+  if (table === 'GitHubAuditLogsV3_CL') return githubPlacements(event);
+  if (table === 'GCPAuditLogs') return gcpPlacements(event);
   const flat = flatEvent(event);
   if (table !== 'AWSCloudTrail') return Object.keys(flat).map((k) => placeAzure(table, k));
   return Object.entries(flat).map(([key, value]) => {
