@@ -44,6 +44,7 @@ const RELEVANT: Readonly<Record<string, (u: Uses) => boolean>> = {
   'sentinel-web-event-types': (u) => u.category === 'webserver' || u.category === 'proxy',
   'sentinel-web-url-parts': (u) => u.category === 'webserver' && (u.fields.has('cs-uri-stem') || u.fields.has('cs-uri-query')),
   'sentinel-web-request-host': (u) => u.category === 'proxy' && u.fields.has('cs-host'),
+  'sentinel-cloud-office-names': (u) => u.product === 'm365',
   'sentinel-cloud-okta-table': (u) => u.product === 'okta',
   'sentinel-cloud-github-table': (u) => u.product === 'github',
   'sentinel-cloud-gcp-names': (u) => u.product === 'gcp' && u.service === 'gcp.audit',

@@ -161,6 +161,16 @@ describe('sentinel_cloud: Sentinel tables of cloud logs', () => {
       "ERROR pipeline/detection-item-failure: GCPAuditLogs keeps authorizationInfo as one list (AuthorizationInfo, an element per resource and permission): an element's field is no column; `authorizationInfo|contains` tests the list's JSON text",
     ],
     [
+      "Microsoft 365's audit record: its properties are OfficeActivity's columns; Workload is OfficeWorkload; Parameters is text",
+      cloudRule('m365', 'audit', `sel:\n    Workload: Exchange\n    Operation: New-InboxRule\n    Parameters|contains: ForwardTo\ncondition: sel`),
+      'OfficeActivity\n| where OfficeWorkload =~ "Exchange" and Operation =~ "New-InboxRule" and Parameters contains "ForwardTo"',
+    ],
+    [
+      'a property with no OfficeActivity column is refused',
+      cloudRule('m365', 'audit', `sel:\n    Operation: TIMailData\n    Directionality: Inbound\ncondition: sel`),
+      "ERROR backend/unmapped-field: field 'Directionality' has no column in OfficeActivity",
+    ],
+    [
       'the monitored resource: its type and project',
       cloudRule('gcp', 'gcp.audit', `sel:\n    resource.type: k8s_cluster\n    resource.labels.project_id: p\ncondition: sel`),
       'GCPAuditLogs\n| where GCPResourceType =~ "k8s_cluster" and ProjectId =~ "p"',

@@ -135,6 +135,13 @@ export const ASSUMPTIONS = [
     settle: 'an imWebSession row of each deployed proxy parser for a request whose Host header differs from the host it connected to',
   },
   {
+    id: 'sentinel-cloud-office-names',
+    pipelines: ['sentinel_cloud'],
+    text: "A Microsoft 365 audit record's properties land in OfficeActivity's columns of the same name (Operation, ResultStatus, UserId, ClientIP; Parameters and OperationProperties hold the name-value lists), Workload in OfficeWorkload and ObjectId in OfficeObjectId.",
+    reason: "The OfficeActivity page (officeactivity-include.md) describes each column in the Office 365 Management Activity schema's words but does not name the property it is filled from, nor the text form of a list in the string column Parameters.",
+    settle: 'an OfficeActivity row beside the audit record it was ingested from',
+  },
+  {
     id: 'sentinel-cloud-okta-table',
     pipelines: ['sentinel_cloud'],
     text: "Okta's System Log events are in OktaV2_CL, as Microsoft Sentinel's codeless Okta connector (V2) writes them: eventType in EventOriginalType, displayMessage in EventMessage, outcome.result in OriginalOutcomeResult, securityContext.isProxy as a bool, debugContext.debugData as the dynamic DebugData.",

@@ -1,5 +1,6 @@
 // Microsoft Sentinel's tables for cloud and identity logs: AWS CloudTrail, Entra ID sign-in and audit logs, Entra ID
-// Protection's risk detections, Azure activity logs, Google Cloud audit logs, Okta's System Log and GitHub's audit log.
+// Protection's risk detections, Azure activity logs, Microsoft 365's audit log, Google Cloud audit logs, Okta's System
+// Log and GitHub's audit log.
 // Columns are the generated ones (Microsoft's table pages: azure-reference-other
 // azure-monitor-ref/tables/includes/<table>-include.md), or transcribed where the page is not in the vendor snapshot or
 // the table is a connector's own (AADUserRiskEvents, GCPAuditLogs, OktaV2_CL, GitHubAuditLogsV3_CL: tables/*.ts, whose
@@ -94,6 +95,11 @@ export const CLOUD_SOURCES: readonly (readonly [service: string, product: string
   ['riskdetection', 'azure', 'AADUserRiskEvents', ''],
   ['activitylogs', 'azure', 'AzureActivity', 'operationName=OperationNameValue category=CategoryValue resourceProvider=ResourceProviderValue activityStatus=ActivityStatusValue activitySubstatus=ActivitySubstatusValue'],
   ['gcp.audit', 'gcp', 'GCPAuditLogs', GCP_FIELDS],
+  // Microsoft 365's unified audit log: the Office 365 Management Activity record's properties are OfficeActivity's
+  // columns of the same name (Operation, ResultStatus, Parameters, OperationProperties, UserId, ClientIP), except the
+  // two the page prefixes: OfficeWorkload "The Office 365 service where the activity occurred" (officeactivity-include.md:98)
+  // is the record's Workload, and OfficeObjectId "For SharePoint and OneDrive for Business activity" (:96) its ObjectId.
+  ['audit', 'm365', 'OfficeActivity', 'Workload=OfficeWorkload ObjectId=OfficeObjectId'],
   // The System Log event's keys where the Okta connector's transform puts them (tables/okta.ts), and the debugData
   // keys read out of DebugData.
   ['okta', 'okta', 'OktaV2_CL', `${OKTA_FIELDS} ${OKTA_DEBUG_DATA_KEYS.map((k) => `debugContext.debugData.${k}=${debugDataField(k)}`).join(' ')}`],

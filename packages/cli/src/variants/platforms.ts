@@ -90,7 +90,7 @@ export const PLATFORMS: readonly PlatformSpec[] = [
     ruleFormat: { format: 'defender', label: 'Defender XDR custom detection rule (JSON)' },
   },
   // ASIM (imProcessCreate, ...) normalises every Windows source Sentinel ingests, so it is the Sentinel page's query;
-  // AWS, Azure, Google Cloud, Okta and GitHub rules read Sentinel's tables of those logs (sentinel_cloud), web server and proxy rules ASIM's Web
+  // AWS, Azure, Microsoft 365, Google Cloud, Okta and GitHub rules read Sentinel's tables of those logs (sentinel_cloud), web server and proxy rules ASIM's Web
   // Session parser (sentinel_asim_web).
   {
     id: 'sentinel',
