@@ -386,7 +386,9 @@ describe.skipIf(!HAVE_VENDOR)(`every table ${NEEDS_VENDOR}`, () => {
     [{ product: 'aws', service: 'guardduty' }],
     // gcp.audit has its own table (GCPAuditLogs: records-sentinel-gcp.test.ts); Google Workspace has none here.
     [{ product: 'gcp', service: 'google_workspace.admin' }],
-    [{ product: 'm365', service: 'audit' }],
+    // m365/audit has its own table (OfficeActivity: records-sentinel-office.test.ts); the m365 alert services have none.
+    [{ product: 'm365', service: 'threat_management' }],
+    [{ product: 'm365' }],
     [{}],
   ] as const)('logsource %j gives no record', (source) => {
     expect(sentinelCloudRecords({ eventName: 'ConsoleLogin', ResultType: 0, operationName: 'x' }, source)).toStrictEqual([]);

@@ -197,8 +197,8 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'sentinel-cloud-json-text',
-    statement: 'A Sentinel string column whose value is a JSON object or array in the record (AWSCloudTrail RequestParameters, ResponseElements, AdditionalEventData, Resources, ServiceEventDetails; AzureActivity Properties, Authorization, Claims; any SigninLogs/AuditLogs string column an event gives an object for) holds its compact JSON text (no whitespace, keys in the record\'s order, JSON.stringify escaping); a value the event gives as a string is kept verbatim.',
-    reasoning: 'The pages type these columns string (awscloudtrail-include.md:13,38-41) and azureactivity-include.md:17,36 says the blob is "Stored as string" beside its dynamic twin, but no page shows the text: spacing, key order and escaping are not given. CloudTrail delivers them as JSON values. Queries that test a substring spanning JSON punctuation (`"Allow"`, `"enable":false`) depend on the form.',
+    statement: 'A Sentinel string column whose value is a JSON object or array in the record (AWSCloudTrail RequestParameters, ResponseElements, AdditionalEventData, Resources, ServiceEventDetails; AzureActivity Properties, Authorization, Claims; OfficeActivity Parameters, ModifiedProperties, ExtendedProperties, Actor, AADTarget, Item, Folder, Folders, AffectedItems, DestFolder; any SigninLogs/AuditLogs string column an event gives an object for) holds its compact JSON text (no whitespace, keys in the record\'s order, JSON.stringify escaping); a value the event gives as a string is kept verbatim.',
+    reasoning: 'The pages type these columns string (awscloudtrail-include.md:13,38-41) and azureactivity-include.md:17,36 says the blob is "Stored as string" beside its dynamic twin, but no page shows the text: spacing, key order and escaping are not given. CloudTrail delivers them as JSON values; the Office 365 Management Activity API types Parameters, ModifiedProperties and ExtendedProperties Collection(Common.NameValuePair) and the like (office-365-management-activity-api-schema.md @ 61be337c:598,685), while officeactivity-include.md types their columns string (:65,:92,:106), and Microsoft\'s own OfficeActivity rules read Parameters with todynamic()/parse_json() (Azure/Azure-Sentinel Solutions/Microsoft 365/Analytic Rules/Malicious_Inbox_Rule.yaml @ 442ef2ff: `extend Events=todynamic(Parameters)`), i.e. as JSON text. Queries that test a substring spanning JSON punctuation (`"Allow"`, `"enable":false`) depend on the form.',
   },
   {
     id: 'sentinel-cloud-bool-text',
@@ -274,6 +274,56 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     id: 'sentinel-cloud-gcp-status-message',
     statement: 'GCPAuditLogs StatusMessage is the AuditLog\'s status.message (Status holds the whole status object).',
     reasoning: 'gcpauditlogs-include.md:36 says only "The message status of the overall operation"; Google\'s AuditLog.status is a google.rpc.Status (code, message, details), and Elastic reads status.message as gcp.audit.status.message. No source states the column\'s origin.',
+  },
+  {
+    id: 'sentinel-cloud-office-operation',
+    statement: 'OfficeActivity Operation holds the Management Activity record\'s Operation (for Exchange admin records the cmdlet name, New-InboxRule), verbatim; the Activity column is left empty.',
+    reasoning: 'officeactivity-include.md:100 describes Operation as "The name of the operation that the user is performing", not in the schema\'s words ("The name of the user or admin activity. ... For Exchange admin activity, this property identifies the name of the cmdlet that was run", office-365-management-activity-api-schema.md @ 61be337c:78). The page\'s own descriptions of UserId, ResultStatus, AADTarget and Parameters speak of "the Operation property" (:142,:110,:14,:106: "the cmdlet that is identified in the Operations property"), which only the Operation column can be; Activity ("The activity that the user performed.", :15) repeats no schema property. Microsoft\'s rules test `Operation =~ "New-InboxRule"` (Malicious_Inbox_Rule.yaml @ 442ef2ff).',
+  },
+  {
+    id: 'sentinel-cloud-office-object-id',
+    statement: 'OfficeActivity OfficeObjectId holds the record\'s ObjectId for every workload (the Exchange admin cmdlet\'s object, e.g. the inbox rule\'s identity, as well as the SharePoint/OneDrive path).',
+    reasoning: 'The page\'s description is only the first clause of the schema\'s ("For SharePoint and OneDrive for Business activity", officeactivity-include.md:96; the schema goes on "the full path name of the file or folder accessed by the user. For Exchange admin audit logging, the name of the object that was modified by the cmdlet", :84). Microsoft\'s Malicious Inbox Rule query reads the rule name out of OfficeObjectId on New-InboxRule rows (`split(OfficeObjectId, \'\\\\\')[-1]`, Malicious_Inbox_Rule.yaml @ 442ef2ff), so Exchange rows fill it too.',
+  },
+  {
+    id: 'sentinel-cloud-office-id-columns',
+    statement: 'OfficeActivity OfficeId and SourceRecordId both hold the record\'s Id.',
+    reasoning: 'Both columns are described as "Unique identifier of an audit record" (officeactivity-include.md:95,:121), the schema\'s words for Id (:75), and no other property is so described. Whether the connector writes the same value twice is not said.',
+  },
+  {
+    id: 'sentinel-cloud-office-same-name',
+    statement: 'A property several Management Activity schemas define lands in the one OfficeActivity column the page describes with one schema\'s words, whatever schema the record follows: ExternalAccess and OriginatingServer (the Exchange admin descriptions) also for Exchange mailbox records, ModifiedProperties (SharePoint\'s) also for Exchange admin and Azure AD records, Client (Azure AD account logon\'s) also for STS logon records, ApplicationId (SharePoint\'s) also for STS logon records, Start_Time (Security and Compliance Center\'s StartTime) also for Data Center Security cmdlet records, ChatName (a Teams Message element\'s) as a record property.',
+    reasoning: 'The table has one column per name (officeactivity-include.md:66 ExternalAccess "Specifies whether the cmdlet was run by a user in your organization" = Exchange Admin schema :600, while the Exchange Mailbox schema :616 says "This is true if the logon user\'s domain is different from the mailbox owner\'s domain"; :26 ApplicationId "SharePoint application ID", while SigmaHQ\'s microsoft365_bypass_conditional_access.yml tests ApplicationId on UserLoggedIn, an STS logon record whose ApplicationId is "The GUID that represents the application that is requesting the login", :793). No source says the connector keeps such a property apart by schema.',
+  },
+  {
+    id: 'sentinel-cloud-office-near-descriptions',
+    statement: 'OfficeActivity AddOnGuid, Application, ApplicationId and UserAgent hold the record properties of the same names, though the page describes them in other words.',
+    reasoning: 'The descriptions share only a word or two: AddOnGuid "The unique identifier of the add-on generated this event" / Teams AddOnGuid "A unique identifier for the add-on that generated the event" (officeactivity-include.md:19, schema @ 61be337c:1012); Application "The application name" / "The application that triggers the account login event, such as Office 15" (:25, :701); ApplicationId "SharePoint application ID" / SharePoint\'s "The ID of the application performing the operation" (:26, :275); UserAgent "The user agent" / "Information about the user\'s client or browser" (:140, :270). No other property fits the columns, and no column is described as those properties.',
+  },
+  {
+    id: 'sentinel-cloud-office-operation-properties',
+    statement: 'OfficeActivity OperationProperties (dynamic) holds the record\'s OperationProperties list of {Name, Value} as that JSON value.',
+    reasoning: 'The page says only "Additional operation properties" (officeactivity-include.md:101, dynamic). The schema version the page follows documents OperationProperties for Encrypted message portal records ("Extra properties, i.e. number of OTP passcode sent, email subject, etc.", Collection(Common.NameValuePair), @ 61be337c:1645); later versions add it to Exchange mailbox records ("Collection of operation-specific properties.", @ 8a539d33:820, from b7308813), which is where SigmaHQ\'s microsoft365_susp_email_forwarding_activity.yml reads it (UpdateInboxRules). No source shows a row.',
+  },
+  {
+    id: 'sentinel-cloud-office-enum-names',
+    statement: 'OfficeActivity RecordType, UserType and Logon_Type hold the enum member names (ExchangeAdmin, Admin, DcAdmin, Owner): a record giving the number (RecordType 1, UserType 2, LogonType 0) is stored as the name of that value in the schema\'s tables; a name, or a number the tables lack, is kept (as its decimal text). Other enum-typed properties given as numbers keep the number (decimal text in string columns, the number in int columns).',
+    reasoning: 'The schema types them Edm.Int32 enums (AuditLogRecordType, UserType, LogonType: @ 61be337c:76,80,608; tables :96-223, :231-239, :631-637) and the page types the three columns string while it types InternalLogonType, of the same LogonType enum, int (officeactivity-include.md:71,:80,:107,:145). Microsoft\'s rules test names: `RecordType =~ "ExchangeAdmin"`, `UserType in~ ("Admin","DcAdmin")` (office_policytampering.yaml @ 442ef2ff). Whether every value the API sends has a name in the table, and the case the connector writes, are not given.',
+  },
+  {
+    id: 'sentinel-cloud-office-collections',
+    statement: 'A Collection-typed record property (Parameters, OperationProperties, ExtendedProperties, ModifiedProperties, Actor, Target, AffectedItems, Folders, ExtraProperties, Members) given as one object (a Sigma event\'s `Parameters.Name: X`) is the list with that one element.',
+    reasoning: 'The schema types these properties Collection(...) (e.g. Parameters Collection(Common.NameValuePair), @ 61be337c:598), so the record always holds a list; SigmaHQ\'s m365 audit rules say "The \'OperationProperties\' and \'Parameters\' fields are a list of dict" (microsoft365_susp_email_forwarding_activity.yml) but do not show how an event writes an element. The same reading as sentinel-cloud-okta-target-list.',
+  },
+  {
+    id: 'sentinel-cloud-office-values',
+    statement: 'OfficeActivity string columns hold the record\'s strings verbatim (ResultStatus Succeeded/PartiallySucceeded/Failed, or True/False for Exchange admin records, as the record writes them) and a number or boolean as its JSON text (ExternalAccess false -> "false"); a CreationTime/StartTime without a zone (the API writes `2024-05-01T10:00:00`) is UTC.',
+    reasoning: 'The page types ExternalAccess (Edm.Boolean in the schema, :600) and the numeric ids string without showing a value; the schema gives ResultStatus\'s values (@ 61be337c:83) and says CreationTime is "in Coordinated Universal Time (UTC)" (:77) while its Edm.Date text carries no zone. How the connector renders a boolean (true, True) is not said; KQL\'s =~ makes the case matter only to == and has_cs.',
+  },
+  {
+    id: 'sentinel-cloud-office-unplaced',
+    statement: 'An m365/audit event key that is no record property the mapping places lands in no OfficeActivity column: properties the page has no column for (Scope, AppAccessContext, ErrorCode, LogonError, DeviceProperties, SessionId, Directionality, DeliveryAction, ...), Sigma names that are not record properties (RequestType, which a UserLoggedIn record carries as an ExtendedProperties entry {Name: RequestType, Value: ...}), and column names themselves (OfficeWorkload: the record says Workload).',
+    reasoning: 'The page describes no column as those properties, and a column name is not a record name. SigmaHQ\'s microsoft365_bypass_conditional_access.yml tests RequestType: \'Cmsi:Cmsi\' and microsoft365_suspicious_email_delivered.yml Directionality and DeliveryAction (properties of the Defender for Office 365 email message events, @ 61be337c "Email message events"); on OfficeActivity such a value is only in ExtendedProperties\' text, when the event gives it there.',
   },
   {
     id: 'iis-sigma-header-fields',

@@ -30,6 +30,8 @@ export {
   GCP_AUDIT_LOGS_PAGE, GCP_AUDIT_LOGS_COLUMNS, GCP_AUDIT_LOGS_PHRASES, GOOGLE_FIELDS, ELASTIC_GCP_AUDIT, LOG_ENTRY_PAGE, AUDIT_LOG_PAGE, MONITORED_RESOURCE_PAGE,
   type GooglePage,
 } from './sentinel-gcp-pages.js';
+export { OFFICE_MAPPING, officeActivityRow, officePlacements, officeRecord, type OfficePlacement } from './sentinel-office.js';
+export { OFFICE_SCHEMA_PAGE, OFFICE_SCHEMA_LATER, OFFICE_SCHEMA_FIELDS, OFFICE_RECORD_TYPES, OFFICE_USER_TYPES, OFFICE_LOGON_TYPES } from './sentinel-office-pages.js';
 export { dcrType, streamValue, runTransform, streamRow } from './sentinel-dcr.js';
 export {
   AAD_USER_RISK_EVENTS_PAGE, AAD_USER_RISK_EVENTS_COLUMNS, AAD_USER_RISK_EVENTS_PHRASES, RISK_DETECTION_RESOURCE, RISK_DETECTION_PROPERTIES,
@@ -59,7 +61,7 @@ export { vendorDir, vendorAvailable } from './vendor.js';
 
 /**
  * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent and cloud-log references,
- * W3CIISLog, CommonSecurityLog, AADUserRiskEvents, GCPAuditLogs and the Okta/GitHub connector tables) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
+ * OfficeActivity, W3CIISLog, CommonSecurityLog, AADUserRiskEvents, GCPAuditLogs and the Okta/GitHub connector tables) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
  * undefined for an unknown name.
  */
 export function kqlTableColumns(table: string): Readonly<Record<string, KqlType>> | undefined {

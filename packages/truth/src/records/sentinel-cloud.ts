@@ -6,6 +6,7 @@ import { RISK_DETECTION_MAPPING, additionalInfoValue } from './sentinel-cloud-ri
 import { gcpAuditLogsRow, gcpPlacements } from './sentinel-gcp.js';
 import { githubPlacements, githubRow } from './sentinel-github.js';
 import { oktaPlacements, oktaRow } from './sentinel-okta.js';
+import { officeActivityRow, officePlacements } from './sentinel-office.js';
 import { parseInteger, parseTime, text } from './windows.js';
 
 /**
@@ -21,6 +22,7 @@ import { parseInteger, parseTime, text } from './windows.js';
  *   okta/okta (and okta without service)     -> OktaV2_CL            sentinel-okta.ts (the Okta CCP connector's DCR)
  *   github/audit (and github without service) -> GitHubAuditLogsV3_CL sentinel-github.ts (the GitHub CCF connector's DCR)
  *   gcp/gcp.audit                            -> GCPAuditLogs         sentinel-gcp.ts (gcpauditlogs-include.md)
+ *   m365/audit                               -> OfficeActivity       sentinel-office.ts (officeactivity-include.md)
  *
  * Every documented column is written (absent string "", other types null). Decisions the pages do not settle:
  * - JSON-valued string columns (AWSCloudTrail RequestParameters, ResponseElements, AdditionalEventData, Resources,
@@ -55,13 +57,14 @@ export function sentinelCloudRecords(event: RawEvent, source: EventSource): KqlR
   if (table === 'OktaV2_CL') return [{ table, row: oktaRow(event) }];
   if (table === 'GitHubAuditLogsV3_CL') return [{ table, row: githubRow(event) }];
   if (table === 'GCPAuditLogs') return [{ table, row: gcpAuditLogsRow(event) }];
+  if (table === 'OfficeActivity') return [{ table, row: officeActivityRow(event) }];
   const values = table === 'AWSCloudTrail' ? awsValues(flatEvent(event)) : azureValues(table, flatEvent(event));
   return [{ table, row: fullRow(table, values) }];
 }
 
 export type SentinelCloudTable = 'AWSCloudTrail' | AzureTable | ConnectorTable;
 type AzureTable = 'SigninLogs' | 'AuditLogs' | 'AzureActivity' | 'AADUserRiskEvents';
-type ConnectorTable = 'OktaV2_CL' | 'GitHubAuditLogsV3_CL' | 'GCPAuditLogs';
+type ConnectorTable = 'OktaV2_CL' | 'GitHubAuditLogsV3_CL' | 'GCPAuditLogs' | 'OfficeActivity';
 
 /** The table a Sigma logsource's events land in; undefined for every other logsource. */
 export function sentinelCloudTable(source: EventSource): SentinelCloudTable | undefined {
@@ -69,6 +72,8 @@ export function sentinelCloudTable(source: EventSource): SentinelCloudTable | un
   if (source.product === 'okta' && (source.service === 'okta' || source.service === undefined)) return 'OktaV2_CL';
   if (source.product === 'github' && (source.service === 'audit' || source.service === undefined)) return 'GitHubAuditLogsV3_CL';
   if (source.product === 'gcp' && source.service === 'gcp.audit') return 'GCPAuditLogs';
+  // Sigma's other m365 services (threat_management, threat_detection, exchange) are alerts, not audit records.
+  if (source.product === 'm365' && source.service === 'audit') return 'OfficeActivity';
   if (source.product !== 'azure') return undefined;
   if (source.service === 'signinlogs') return 'SigninLogs';
   if (source.service === 'auditlogs') return 'AuditLogs';
@@ -264,6 +269,7 @@ export function sentinelCloudPlacements(event: RawEvent, source: EventSource): K
   if (table === 'OktaV2_CL') return oktaPlacements(event);
   if (table === 'GitHubAuditLogsV3_CL') return githubPlacements(event);
   if (table === 'GCPAuditLogs') return gcpPlacements(event);
+  if (table === 'OfficeActivity') return officePlacements(event);
   const flat = flatEvent(event);
   if (table !== 'AWSCloudTrail') return Object.keys(flat).map((k) => placeAzure(table, k));
   return Object.entries(flat).map(([key, value]) => {
