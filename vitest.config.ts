@@ -19,6 +19,7 @@ export default defineConfig({
       '@sigmats/backend-kql/validate': fileURLToPath(new URL('./packages/backend-kql/src/validate.ts', import.meta.url)),
       '@sigmats/backend-kql/cloud': fileURLToPath(new URL('./packages/backend-kql/src/cloud.ts', import.meta.url)),
       '@sigmats/backend-kql/web': fileURLToPath(new URL('./packages/backend-kql/src/web.ts', import.meta.url)),
+      '@sigmats/backend-kql/syslog': fileURLToPath(new URL('./packages/backend-kql/src/syslog.ts', import.meta.url)),
       '@sigmats/backend-kql': src('backend-kql'),
       '@sigmats/backend-sumo': src('backend-sumo'),
       '@sigmats/cli': src('cli'),

@@ -145,8 +145,8 @@ export function generate(dir) {
   const sysmonAsimRows = sysmonToAsim(parsers, schemas);
   files.set(
     'src/generated/knowledge.ts',
-    HEADER('the ASIM parsers and schema pages (derived), plus the assumptions of scripts/gen/assumptions.mjs') +
-      "import type { ActionTypeRow, Assumption, Conversion, ConversionFact, PivotRow, SysmonAsimColumns, SysmonAsimRow } from './types.js';\n\n" +
+    HEADER('the ASIM parsers and schema pages (derived)') +
+      "import type { ActionTypeRow, Conversion, ConversionFact, PivotRow, SysmonAsimColumns, SysmonAsimRow } from './types.js';\n\n" +
       '/** Value conversions from the parsers\' lookup tables and the registry schema page. */\n' +
       list('CONVERSIONS', 'Conversion', conversionRows) +
       '\n/** Sysmon field ⇄ Defender column, where both Microsoft parsers read one column into the same ASIM field. */\n' +
@@ -155,12 +155,19 @@ export function generate(dir) {
       list('SYSMON_TO_ASIM', 'SysmonAsimRow', sysmonAsimRows) +
       '\n/** ActionType values per Defender table that a source names. */\n' +
       list('ACTION_TYPES', 'ActionTypeRow', actionTypes(parsers, facts)) +
-      '\n/** Facts the sources do not give (assumption: true), with the reasoning. */\n' +
-      list('ASSUMPTIONS', 'Assumption', ASSUMPTIONS.map((a) => ({ ...a, assumption: true }))) +
       '\n/** CONVERSIONS as conversion reads them, in their order: [kind, from, to, the cited file without folders and line]. */\n' +
       list('CONVERSION_FACTS', 'ConversionFact', conversionRows.map((c) => [c.kind, c.from, c.to, citedFile(c.source)])) +
       '\n/** SYSMON_TO_ASIM as conversion reads it: per view, Sysmon field → column (a field\'s first row), in row order. */\n' +
       `export const SYSMON_ASIM_COLUMNS: SysmonAsimColumns = {\n${sysmonAsimColumns(sysmonAsimRows)}\n};\n`,
+  );
+  // The assumptions in a file of their own: only the assumptions subpath reads them, and a file the main entry imports
+  // counts toward its minifier's names even where its rows are dropped.
+  files.set(
+    'src/generated/assumptions.ts',
+    HEADER('the assumptions of scripts/gen/assumptions.mjs') +
+      "import type { Assumption } from './types.js';\n\n" +
+      '/** Facts the sources do not give (assumption: true), with the reasoning. */\n' +
+      list('ASSUMPTIONS', 'Assumption', ASSUMPTIONS.map((a) => ({ ...a, assumption: true }))),
   );
   return files;
 }

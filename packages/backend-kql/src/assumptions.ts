@@ -2,7 +2,7 @@
 // optionally narrowed to those a rule touches, for the CLI's variant pages.
 import { fieldsUsed } from '@sigmats/core';
 import type { SigmaRule } from '@sigmats/core';
-import { ASSUMPTIONS } from './generated/knowledge.js';
+import { ASSUMPTIONS } from './generated/assumptions.js';
 
 export interface KqlAssumption {
   readonly id: string;
@@ -45,6 +45,7 @@ const RELEVANT: Readonly<Record<string, (u: Uses) => boolean>> = {
   'sentinel-web-url-parts': (u) => u.category === 'webserver' && (u.fields.has('cs-uri-stem') || u.fields.has('cs-uri-query')),
   'sentinel-web-request-host': (u) => u.category === 'proxy' && u.fields.has('cs-host'),
   'sentinel-cloud-office-names': (u) => u.product === 'm365',
+  'sentinel-syslog-programs': (u) => u.product === 'linux' && u.service !== '' && u.service !== 'syslog',
   'sentinel-cloud-okta-table': (u) => u.product === 'okta',
   'sentinel-cloud-github-table': (u) => u.product === 'github',
   'sentinel-cloud-gcp-names': (u) => u.product === 'gcp' && u.service === 'gcp.audit',

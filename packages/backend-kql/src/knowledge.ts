@@ -2,7 +2,7 @@
 // here comes from a generated row (which cites its vendor source) or names the assumption it rests on. They are
 // read from the rows' projections (CONVERSION_FACTS, SYSMON_ASIM_COLUMNS), so a browser bundle carries the facts
 // and not their citations.
-import { ASSUMPTIONS, CONVERSION_FACTS, SYSMON_ASIM_COLUMNS } from './generated/knowledge.js';
+import { CONVERSION_FACTS, SYSMON_ASIM_COLUMNS } from './generated/knowledge.js';
 import type { Conversion, ConversionFact } from './generated/types.js';
 import type { Hive } from './pipelines/build.js';
 
@@ -50,5 +50,3 @@ export const INTEGRITY_SIDS: Readonly<Record<string, string>> = Object.fromEntri
 export function sysmonToAsim(view: string): Record<string, string> {
   return { ...SYSMON_ASIM_COLUMNS[view] };
 }
-
-export { ASSUMPTIONS };

@@ -83,7 +83,7 @@ function computeSource(
     });
     return fail(
       diagnostic('backend/unsupported-feature', `no KQL table for logsource (${what.join(', ') || 'empty'})`, ls.loc, {
-        hint: 'the pipelines in use do not cover this logsource; add one that sets query_table, or pass the table option',
+        hint: 'no pipeline in use covers this logsource; add one that sets query_table, or pass the table option',
       }),
     );
   }

@@ -2,7 +2,7 @@ import { loadCollection } from '@sigmats/core';
 import type { SigmaRule } from '@sigmats/core';
 import { describe, expect, it } from 'vitest';
 import { kqlAssumptions } from '@sigmats/backend-kql/assumptions';
-import { ASSUMPTIONS } from '../src/generated/knowledge.js';
+import { ASSUMPTIONS } from '../src/generated/assumptions.js';
 import { processRule, rule } from './helpers.js';
 
 function parsed(yaml: string): SigmaRule {

@@ -2,19 +2,20 @@ import { formatDiagnostic, loadCollection } from '@sigmats/core';
 import type { ConversionResult, Pipeline } from '@sigmats/core';
 import { expect } from 'vitest';
 import { sentinelCloudPipeline } from '../src/cloud.js';
+import { sentinelSyslogPipeline } from '../src/syslog.js';
 import { sentinelWebPipeline } from '../src/web.js';
 import { kqlBackend } from '../src/index.js';
 import { validateKql } from '../src/validate.js';
 
 export const backend = kqlBackend();
 
-/** Every pipeline by name: the built-in ones and those of the cloud and web subpaths. */
-const withSubpaths = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline] });
+/** Every pipeline by name: the built-in ones and those of the cloud, web and syslog subpaths. */
+const withSubpaths = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline] });
 export function namedPipeline(name: string): Pipeline | undefined {
   return withSubpaths.pipelines.find((p) => p.name === name)?.pipeline;
 }
 
-export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim' | 'sentinel_cloud' | 'sentinel_asim_web';
+export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim' | 'sentinel_cloud' | 'sentinel_asim_web' | 'sentinel_syslog';
 
 export interface ConvertCase {
   readonly pipeline?: PipelineName;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_TYPES, ASIM_PIVOT, ASSUMPTIONS, CONVERSIONS, SYSMON_TO_ASIM } from '../src/generated/knowledge.js';
+import { ASSUMPTIONS } from '../src/generated/assumptions.js';
+import { ACTION_TYPES, ASIM_PIVOT, CONVERSIONS, SYSMON_TO_ASIM } from '../src/generated/knowledge.js';
 import { GENERATED_TABLES } from '../src/generated/schemas.js';
 import { ASIM_MAPPINGS, SECURITY_EVENT_MAPPINGS } from '../src/pipelines/sentinel.js';
 import { XDR_MAPPINGS } from '../src/pipelines/xdr.js';

@@ -2,6 +2,7 @@ import { loadCollection, parsePipeline } from '@sigmats/core';
 import type { Backend, Diagnostic, Pipeline, SigmaCollection } from '@sigmats/core';
 import { kqlBackend } from '@sigmats/backend-kql';
 import { sentinelCloudPipeline } from '@sigmats/backend-kql/cloud';
+import { sentinelSyslogPipeline } from '@sigmats/backend-kql/syslog';
 import { sentinelWebPipeline } from '@sigmats/backend-kql/web';
 import { splunkBackend } from '@sigmats/backend-splunk';
 import { sumo, sumoCse } from '@sigmats/backend-sumo';
@@ -15,9 +16,14 @@ export const EVENTS_FILE = 'events.json';
 
 let backends: Record<Target, Backend> | undefined;
 
-/** The four backends, made once (the KQL one is a factory, given the pipelines of its cloud and web subpaths). */
+/** The four backends, made once (the KQL one is a factory, given the pipelines of its cloud, web and syslog subpaths). */
 export function backendFor(target: Target): Backend {
-  backends ??= { splunk: splunkBackend, kql: kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline] }), sumo, 'sumo-cse': sumoCse };
+  backends ??= {
+    splunk: splunkBackend,
+    kql: kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline] }),
+    sumo,
+    'sumo-cse': sumoCse,
+  };
   return backends[target];
 }
 

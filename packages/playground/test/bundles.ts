@@ -13,6 +13,7 @@ export const BROWSER_SUBPATHS = {
   '@sigmats/backend-kql/assumptions': 'backend-kql/src/assumptions.ts',
   '@sigmats/backend-kql/cloud': 'backend-kql/src/cloud.ts',
   '@sigmats/backend-kql/web': 'backend-kql/src/web.ts',
+  '@sigmats/backend-kql/syslog': 'backend-kql/src/syslog.ts',
 } as const;
 
 const PACKAGES = join(import.meta.dirname, '../..');

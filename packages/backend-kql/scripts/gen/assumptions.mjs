@@ -135,6 +135,20 @@ export const ASSUMPTIONS = [
     settle: 'an imWebSession row of each deployed proxy parser for a request whose Host header differs from the host it connected to',
   },
   {
+    id: 'sentinel-syslog-programs',
+    pipelines: ['sentinel_syslog'],
+    text: "A Linux service's lines are the Syslog rows its program wrote (ProcessName): sshd or sshd-session for sshd, vsftpd, clamd for clamav, guacd for guacamole, cron, crond or crontab for cron, sudo; auth's are the auth and authpriv facilities.",
+    reason: "Sigma's service names a log, not a program; each daemon logs under its own name (OpenSSH 9.8 and later under sshd-session for each connection), and the Syslog page says ProcessName is the 'Name of the process that generated the message' (syslog-include.md), not how the agent takes it from the line.",
+    settle: 'a Syslog row of each service beside the line its daemon wrote',
+  },
+  {
+    id: 'sentinel-syslog-keywords',
+    pipelines: ['sentinel_syslog'],
+    text: "A Linux rule's keyword is found in the Syslog row (`* contains`: every column, the message's text in SyslogMessage), which holds the syslog line's parts: host, program, process id and message.",
+    reason: "A Sigma keyword matches anywhere in the log line; the table keeps the line in parts (syslog-include.md), so a keyword spanning two parts (the program's name and the message) is not found.",
+    settle: 'a Syslog row beside the line the host forwarded',
+  },
+  {
     id: 'sentinel-cloud-office-names',
     pipelines: ['sentinel_cloud'],
     text: "A Microsoft 365 audit record's properties land in OfficeActivity's columns of the same name (Operation, ResultStatus, UserId, ClientIP; Parameters and OperationProperties hold the name-value lists), Workload in OfficeWorkload and ObjectId in OfficeObjectId.",
