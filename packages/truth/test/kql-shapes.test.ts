@@ -161,6 +161,8 @@ describe('WindowsEvent, SecurityEvent and ASIM shapes', () => {
     ['WindowsEvent: dynamic EventData members', 'WindowsEvent\n| where Provider == "Microsoft-Windows-Sysmon" and EventID == 4\n| extend State = tostring(EventData.State)\n| where State =~ "stopped"', [1]],
     ['WindowsEvent: a missing member is empty', 'WindowsEvent\n| extend State = tostring(EventData.State)\n| where isempty(State)', [2]],
     ['WindowsEvent: * contains searches every column (dynamic as JSON text)', 'WindowsEvent\n| where EventID == 4\n| extend State = tostring(EventData.State)\n| where (State =~ "x" or * contains "Version") and not(State =~ "Started")', [1]],
+    ['WindowsEvent: * matches regex finds the pattern in some column (A16)', 'WindowsEvent\n| where * matches regex @"(?i)Vers.on"', [1]],
+    ['WindowsEvent: * matches regex needs the pattern somewhere', 'WindowsEvent\n| where * matches regex @"nowhere[0-9]+"', []],
     ['WindowsEvent: bracket member access', 'WindowsEvent\n| where tostring(EventData["Hashes"]) contains "MD5=CD"', [2]],
     ['SecurityEvent: int column compared with a number', 'SecurityEvent\n| where EventID == 4697 and ServiceStartType == 3', [2]],
     ['SecurityEvent: hexadecimal process id as text', 'SecurityEvent\n| where NewProcessId =~ "0x1A2B"', [1]],

@@ -1,6 +1,7 @@
 import type { Backend, ConvertOptions } from '@sigmats/core';
 import { kqlBackend } from '@sigmats/backend-kql';
 import { sentinelCloudPipeline } from '@sigmats/backend-kql/cloud';
+import { sentinelSyslogPipeline } from '@sigmats/backend-kql/syslog';
 import { sentinelWebPipeline } from '@sigmats/backend-kql/web';
 import { splunkBackend as splunk } from '@sigmats/backend-splunk';
 import { sumo, sumoCse } from '@sigmats/backend-sumo';
@@ -12,7 +13,10 @@ import {
   defenderRecords,
   kqlTableColumns,
   securityEventRecords,
+  sameOverDeployments,
   sentinelCloudRecords,
+  sentinelSyslogCovers,
+  sentinelSyslogRecords,
   sentinelWebRecords,
   splunkEvents,
   sumoMessages,
@@ -79,7 +83,7 @@ function kqlMatcher(query: string): (records: readonly unknown[]) => boolean {
   };
 }
 
-const kql = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline] });
+const kql = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline] });
 
 function kqlPlatform(id: string, pipeline: string, records: (e: RawEvent, s: EventSource) => KqlRecord[], covers?: (ls: EventSource) => boolean): Platform {
   return {
@@ -92,6 +96,15 @@ function kqlPlatform(id: string, pipeline: string, records: (e: RawEvent, s: Eve
     records,
     compile: kqlMatcher,
   };
+}
+
+/**
+ * Linux syslog on Sentinel's Syslog table: the rows stand for several deployments (OpenSSH before/after 9.8, Debian cron
+ * and cronie, the auth facilities), and a query must give the same verdict on each (records/sentinel-syslog.ts).
+ */
+function sentinelSyslogPlatform(): Platform {
+  const base = kqlPlatform('sentinel_syslog', 'sentinel_syslog', sentinelSyslogRecords, sentinelSyslogCovers);
+  return { ...base, compile: (query) => sameOverDeployments(kqlMatcher(query)) };
 }
 
 /** Splunk: which events the search sees depends on the add-on that extracted them; the pipeline names its add-on. */
@@ -210,6 +223,8 @@ export function platforms(): Platform[] {
     kqlPlatform('sentinel_cloud', 'sentinel_cloud', sentinelCloudRecords),
     // Web server and proxy logs only: the pipeline is for those two categories, as its records are.
     kqlPlatform('sentinel_asim_web', 'sentinel_asim_web', sentinelWebRecords, (ls) => ls.category === 'webserver' || ls.category === 'proxy'),
+    // Linux syslog services and product-only linux keyword rules.
+    sentinelSyslogPlatform(),
     splunkPlatform('default'),
     ...splunk.pipelines.filter((p) => p.name in SPLUNK_PROFILES).map((p) => splunkPlatform(p.name)),
     sumoPlatform('json'),

@@ -223,6 +223,21 @@ const truth = (a: Compiled, what: string, offset: number): void => {
 
 /** `* has "x"`: the operator holds for some column of the row (read as text). */
 function anyColumn(e: Extract<Expr, { kind: 'binary' }>, scope: ScalarScope): Compiled {
+  // `* matches regex`: the pattern is found in some column's text, as `* has` finds its term (assumption A16).
+  if (e.op === 'matches regex') {
+    const b = compileScalar(e.right, scope);
+    if (b.type !== 'string') throw semanticError(`matches regex is not defined for ${b.type}`, e.offset);
+    const regex = (p: string): RE2JS => re2(p, e.right.offset);
+    if (b.constant) regex(b.fn({}) as string);
+    const cols = Object.entries(scope.columns);
+    return {
+      type: 'bool',
+      fn: (row) => {
+        const r = regex(b.fn(row) as string);
+        return cols.some(([c, t]) => r.matcher(asText(row[c], t)).find());
+      },
+    };
+  }
   const sop = STRING_OPS.get(e.op);
   if (!sop || e.op.startsWith('!')) throw unsupported(`'* ${e.op}' is not supported`, e.offset);
   const b = compileScalar(e.right, scope);

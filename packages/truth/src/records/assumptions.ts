@@ -326,6 +326,41 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     reasoning: 'The page describes no column as those properties, and a column name is not a record name. SigmaHQ\'s microsoft365_bypass_conditional_access.yml tests RequestType: \'Cmsi:Cmsi\' and microsoft365_suspicious_email_delivered.yml Directionality and DeliveryAction (properties of the Defender for Office 365 email message events, @ 61be337c "Email message events"); on OfficeActivity such a value is only in ExtendedProperties\' text, when the event gives it there.',
   },
   {
+    id: 'sentinel-syslog-agent-split',
+    statement: 'Syslog: the agent cuts a forwarded line `<PRI>... HOST TAG[pid]: text` so that ProcessName is the TAG without `[pid]`, ProcessID the pid, Facility the facility of PRI, SeverityLevel its severity, and SyslogMessage the text after `TAG[pid]: ` (without the TAG); nothing of the text moves into other columns.',
+    reasoning: 'syslog-include.md only describes the columns (:22 ProcessName "Name of the process that generated the message", :27 SyslogMessage "Text of the message", :17 Facility "The part of the system that generated the message"); which part of the RFC 3164/5424 line each one is, and that the TAG is not repeated in SyslogMessage, is the agent\'s and is not in the snapshot.',
+  },
+  {
+    id: 'sentinel-syslog-facility-names',
+    statement: 'Syslog.Facility holds the facility as its lower-case syslog keyword without LOG_: auth, authpriv, cron, daemon, ftp, local6 (SeverityLevel likewise info, err, crit, ...).',
+    reasoning: 'The page types Facility as a string and describes it as "The part of the system that generated the message" (syslog-include.md:17) without listing values; the keywords are the ones syslog.conf(5) and rsyslog use, and the ones Azure Monitor\'s data collection rules name facilities by (facilityNames: auth, authpriv, cron, daemon, ...).',
+  },
+  {
+    id: 'sentinel-syslog-keyword-message',
+    statement: 'A keyword witness\'s `message` is the text of the syslog message (SyslogMessage), not the header: ProcessName/HostName are the service\'s program and the (unknown) host, never the keyword text.',
+    reasoning: 'Sigma keywords search the log line, whose header (host, TAG) is text too; a rule keyword that names a program (the pwnkit rule\'s `pkexec`, which pkexec writes only as its ident: polkit pkexec.c openlog ("pkexec", ...) and syslog "%s: %s [USER=%s] [TTY=%s] [CWD=%s] [COMMAND=%s]") is found on the real platform only in ProcessName. The raw event cannot say which of its texts was header, so all of it is message; queries should still search ProcessName for keyword rules, which these rows do not exercise.',
+  },
+  {
+    id: 'sentinel-syslog-any-program',
+    statement: '`service: syslog`, `product: linux` without service, and `service: auth` stand for any program: ProcessName is left empty, and Facility too for syslog/no service (auth: one row per facility, auth and authpriv).',
+    reasoning: 'Sigma\'s syslog service is the whole syslog stream and its auth service the auth log (rsyslog\'s `auth,authpriv.*`); no source names one program for them, so the rows assert nothing about the program, and a query must not depend on it.',
+  },
+  {
+    id: 'sentinel-syslog-sshd-authpriv',
+    statement: 'Besides upstream\'s AUTH, sshd deployments log with the authpriv facility (Red Hat\'s shipped sshd_config sets `SyslogFacility AUTHPRIV`): a third sshd row has Facility authpriv.',
+    reasoning: 'Upstream sshd_config(5) says "The default is AUTH." (sshd_config.5:1989-1994), but the distribution config overrides it: dev-sec/chef-ssh-hardening#232 reports "CentOS 7 defines syslog facility AUTHPRIV in SSH daemon configuration by default, that references /var/log/secure". Red Hat\'s sshd_config itself is not in the sources read.',
+  },
+  {
+    id: 'sentinel-syslog-opt-in-syslog',
+    statement: 'vsftpd and clamd lines reach Syslog only when the administrator enabled syslog logging (vsftpd syslog_enable=YES, clamd LogSyslog yes); the rows are those deployments\' lines, with the default facility (ftp, local6).',
+    reasoning: 'vsftpd.conf.5:519-523 syslog_enable "Default: NO" (otherwise /var/log/vsftpd.log); clamd.conf "LogSyslog ... Default: no", "LogFacility ... Default: LOG_LOCAL6". Without the option the lines are files the Syslog table never sees; a Sigma rule for these services presumes they are collected.',
+  },
+  {
+    id: 'sentinel-syslog-debian-cron',
+    statement: 'Debian\'s cron (Vixie cron) logs as cronie does, with the program names cron / CRON (job children) / crontab and facility cron.',
+    reasoning: 'cronie is Vixie cron\'s descendant and its misc.c/do_command.c/crontab.c are cited line by line; Debian\'s source package was not read. Vixie-lineage crontab.c copies in the code index log `log_it(RealUser, Pid, "REPLACE", User)` the same way, and Debian\'s daemon binary is /usr/sbin/cron.',
+  },
+  {
     id: 'iis-sigma-header-fields',
     statement: 'Sigma webserver fields `cs-user-agent`, `cs-referer` and `cs-cookie` are the W3C header fields IIS logs as cs(User-Agent), cs(Referer)/cs(Referrer) and cs(Cookie), stored in W3CIISLog csUserAgent, csReferer and csCookie.',
     reasoning: 'Sigma names webserver fields after the W3C extended log format (Taxonomy_specification.md: "Field Name according to W3C Extended Log File Format"), but that format writes request headers as cs(Header) (w3c-logging.md:35-37), which Sigma spells with a hyphen. The W3CIISLog descriptions ("Browser type of the client", "Site that the user last visited", "Content of the cookie sent or received if any") are those of the three header fields; no page names the Sigma spelling.',

@@ -23,6 +23,7 @@ export const TABLE_PAGES: Readonly<Record<string, string>> = {
   AuditLogs: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/auditlogs-include.md',
   AzureActivity: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/azureactivity-include.md',
   OfficeActivity: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/officeactivity-include.md',
+  Syslog: 'microsoft/azure-reference-other/azure-monitor-ref/tables/includes/syslog-include.md',
 };
 
 /** ASIM views -> their schema page (the schema-specific fields; the common-fields page is not in the snapshot). */

@@ -48,6 +48,10 @@ export {
   W3CIISLOG_PAGE, W3CIISLOG_COLUMNS, W3CIISLOG_DESCRIPTIONS, CSL_PAGE, CSL_COLUMNS, CSL_DESCRIPTIONS, WEB_SCHEMA_PAGE, WEB_SCHEMA_FIELDS, W3C_LOGGING_PAGE, W3C_LOGGING_FIELDS,
   type SchemaField, type TranscribedPage,
 } from './web-tables.js';
+export {
+  sentinelSyslogRecords, sentinelSyslogService, sentinelSyslogCovers, syslogPrograms, sudoMessage, byDeployment, sameOverDeployments,
+  SYSLOG_SERVICES, SERVICE_PROGRAMS, SUDO_FIELDS, type SyslogRecord, type SyslogService, type SyslogProgram,
+} from './sentinel-syslog.js';
 export { sysmonEventTableRecords, windowsEventRecords, eventDataXml } from './event-table.js';
 export { asimRecords, asimViewColumns, ASIM_COVERAGE, type AsimOptions } from './asim.js';
 export { cseRecords, cseWhyNot, findWindowsMapping, windowsCatalogMappings, catalogMappings, inputMappings, selectMapping, parseMapping, type CseMapping, type CseFieldMapping, type CseOptions } from './cse.js';
@@ -61,7 +65,7 @@ export { vendorDir, vendorAvailable } from './vendor.js';
 
 /**
  * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent and cloud-log references,
- * OfficeActivity, W3CIISLog, CommonSecurityLog, AADUserRiskEvents, GCPAuditLogs and the Okta/GitHub connector tables) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
+ * OfficeActivity, Syslog, W3CIISLog, CommonSecurityLog, AADUserRiskEvents, GCPAuditLogs and the Okta/GitHub connector tables) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
  * undefined for an unknown name.
  */
 export function kqlTableColumns(table: string): Readonly<Record<string, KqlType>> | undefined {
