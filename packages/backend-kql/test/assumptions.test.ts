@@ -73,6 +73,18 @@ describe('kqlAssumptions', () => {
       ids: ['sentinel-web-event-types', 'sentinel-web-request-host'],
     },
     {
+      name: 'an sshd rule on sentinel_syslog: the program names and the keyword search',
+      pipeline: 'sentinel_syslog',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c7\nlogsource:\n    product: linux\n    service: sshd\ndetection:\n    keywords:\n        - 'Corrupted MAC on input'\n    condition: keywords`,
+      ids: ['sentinel-syslog-programs', 'sentinel-syslog-keywords'],
+    },
+    {
+      name: 'a Linux rule without a service on sentinel_syslog: every row, so no program assumption',
+      pipeline: 'sentinel_syslog',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c8\nlogsource:\n    product: linux\ndetection:\n    keywords:\n        - '/etc/ld.so.preload'\n    condition: keywords`,
+      ids: ['sentinel-syslog-keywords'],
+    },
+    {
       name: 'a Windows rule on sentinel_cloud (a Sentinel page with both pipelines)',
       pipeline: 'sentinel_cloud',
       yaml: processRule(`sel:\n    md5: 0123456789abcdef0123456789abcdef\ncondition: sel`),

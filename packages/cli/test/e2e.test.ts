@@ -507,6 +507,45 @@ level: high
   });
 });
 
+describe('sentinel_syslog (@sigmats/backend-kql/syslog)', () => {
+  const SSHD = `title: Suspicious OpenSSH error
+id: 7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c13
+status: test
+description: An OpenSSH error message seen in exploitation attempts.
+author: sigmats tests
+date: 2026-12-07
+logsource:
+    product: linux
+    service: sshd
+detection:
+    keywords:
+        - 'Corrupted MAC on input'
+    condition: keywords
+level: medium
+`;
+  let dir: string;
+  beforeAll(() => {
+    dir = join(work, 'syslog');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'lnx_sshd_mac.yml'), SSHD);
+  });
+
+  test('the CLI offers the subpath pipeline by name and converts with it', () => {
+    expect(sigmats(['list', 'pipelines']).stdout).toMatch(/^kql +sentinel_syslog +Sentinel Syslog table/m);
+    const r = sigmats(['convert', '-t', 'kql', '-p', 'sentinel_syslog', '--no-comments', join(dir, 'lnx_sshd_mac.yml')]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('Syslog\n| where ProcessName in~ ("sshd", "sshd-session") and * contains "Corrupted MAC on input"\n');
+  });
+
+  test('the Sentinel page of a Linux syslog rule reads Syslog, with its assumptions', () => {
+    const r = sigmats(['variants', '-o', 'syslog-site', 'syslog'], { cwd: work });
+    expect(r.stderr).toMatch(/^wrote \d+ pages for 1 rule to syslog-site/m);
+    const md = readFileSync(join(work, 'syslog-site', 'rules', 'lnx_sshd_mac', 'sentinel.md'), 'utf8');
+    expect(md).toContain('Syslog\n| where ProcessName in~ ("sshd", "sshd-session")');
+    expect(md).toContain('assumption sentinel-syslog-programs');
+  });
+});
+
 describe('variants', () => {
   const PLATFORMS = ['splunk', 'defender-xdr', 'sentinel', 'sumo', 'sumo-cse'];
   let out: string;
