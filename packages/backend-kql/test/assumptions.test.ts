@@ -85,6 +85,18 @@ describe('kqlAssumptions', () => {
       ids: ['sentinel-syslog-keywords'],
     },
     {
+      name: 'a Linux process creation rule on sentinel_syslog (a Sentinel page with it): none of its assumptions',
+      pipeline: 'sentinel_syslog',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c9\nlogsource:\n    product: linux\n    category: process_creation\ndetection:\n    sel:\n        Image|endswith: /at\n    condition: sel`,
+      ids: [],
+    },
+    {
+      name: 'an Okta rule on sentinel_syslog (a Sentinel page with it): none of its assumptions',
+      pipeline: 'sentinel_syslog',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000ca\nlogsource:\n    product: okta\n    service: okta\ndetection:\n    sel:\n        eventType: user.session.start\n    condition: sel`,
+      ids: [],
+    },
+    {
       name: 'a Windows rule on sentinel_cloud (a Sentinel page with both pipelines)',
       pipeline: 'sentinel_cloud',
       yaml: processRule(`sel:\n    md5: 0123456789abcdef0123456789abcdef\ncondition: sel`),
