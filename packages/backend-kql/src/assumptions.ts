@@ -45,6 +45,7 @@ const RELEVANT: Readonly<Record<string, (u: Uses) => boolean>> = {
   'sentinel-web-url-parts': (u) => u.category === 'webserver' && (u.fields.has('cs-uri-stem') || u.fields.has('cs-uri-query')),
   'sentinel-web-request-host': (u) => u.category === 'proxy' && u.fields.has('cs-host'),
   'sentinel-cloud-office-names': (u) => u.product === 'm365',
+  'sentinel-cloud-cloudtrail-json': (u) => u.product === 'aws' && [...u.fields].some((f) => /^(requestParameters|responseElements|additionalEventData|resources|serviceEventDetails)\b/.test(f)),
   'sentinel-syslog-programs': (u) => u.product === 'linux' && u.category === '' && u.service !== '' && u.service !== 'syslog' && u.service !== 'auditd',
   'sentinel-syslog-keywords': (u) => u.product === 'linux' && u.category === '' && u.service !== 'auditd',
   'sentinel-cloud-okta-table': (u) => u.product === 'okta',

@@ -44,7 +44,7 @@ function noValidator(): QueryProblem[] {
     {
       code: 'SIGMATS-NO-VALIDATOR',
       offset: 0,
-      message: 'KQL is validated by @sigmats/backend-kql/validate (validateKql, kqlValidatingBackend) with @kusto/language-service-next installed',
+      message: 'KQL is validated by @sigmats/backend-kql/validate (kqlValidatingBackend), with @kusto/language-service-next installed',
     },
   ];
 }

@@ -90,7 +90,9 @@ export function resolveColumn(field: string, loc: SourceLocation, target: KqlTar
     // Another name for a column is read as that column.
     if (!target.computedUsed || IDENT.test(computed)) return ok({ ref: computed, type: computedType, name: field });
     target.computedUsed.set(field, computed);
-    return ok({ ref: kqlColumn(field), type: computedType, name: field });
+    const ref = kqlColumn(field);
+    // A dynamic one is a key read out of an object, tested as text: null when the object lacks it, as event data.
+    return ok(computedType === 'dynamic' ? { ref: `tostring(${ref})`, type: 'string', name: field, data: ref } : { ref, type: computedType, name: field });
   }
   if (target.extracted && IDENT.test(field) && (target.extractable?.has(field) ?? true)) return extractedColumn(field, target);
   // Sysmon's names are a list; elsewhere only the System header's fields are left out of the event data.

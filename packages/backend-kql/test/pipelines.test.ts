@@ -351,7 +351,7 @@ describe('Sentinel pipelines', () => {
       name: 'ASIM linux process: a field the Defender parser never sets is refused',
       pipeline: 'sentinel_asim',
       yaml: rule('process_creation', `sel:\n    CurrentDirectory|contains: '/tmp'\ncondition: sel`).replace('product: windows', 'product: linux'),
-      kql: "ERROR pipeline/detection-item-failure: imProcessCreate cannot test CurrentDirectory for linux processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which does not fill TargetProcessCurrentDirectory with it",
+      kql: "ERROR pipeline/detection-item-failure: imProcessCreate cannot test CurrentDirectory for linux processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which leaves TargetProcessCurrentDirectory empty",
     },
     {
       name: "ASIM process: Microsoft's Sysmon parser mapping (GUID without braces, OriginalFileName → TargetProcessFilename)",

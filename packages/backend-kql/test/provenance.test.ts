@@ -4,7 +4,7 @@ import { ACTION_TYPES, ASIM_PIVOT, CONVERSIONS, SYSMON_TO_ASIM } from '../src/ge
 import { GENERATED_TABLES } from '../src/generated/schemas.js';
 import { ASIM_MAPPINGS, SECURITY_EVENT_MAPPINGS } from '../src/pipelines/sentinel.js';
 import { XDR_MAPPINGS } from '../src/pipelines/xdr.js';
-import { CLOUD_SOURCES, cloudFields } from '../src/pipelines/cloud.js';
+import { CLOUD_SOURCES, cloudFields, cloudTrailTable } from '../src/pipelines/cloud.js';
 import { gcpAuditTable } from '../src/tables/gcp.js';
 import { githubAuditTable } from '../src/tables/github.js';
 import { oktaTable } from '../src/tables/okta.js';
@@ -84,10 +84,10 @@ describe('field mappings agree with the generated Microsoft knowledge', () => {
   it('every column sentinel_cloud maps a field to is a documented column of its table', () => {
     const missing: string[] = [];
     // Tables whose page is not in the vendor snapshot, or a connector's own: their columns are transcribed (tables/*.ts),
-    // and a mapped name may be one of their computed fields (OktaV2_CL's debugData keys).
-    const transcribed = new Map(
-      [userRiskEventsTable(), gcpAuditTable(), oktaTable(), githubAuditTable()].map((t) => [t.name, new Set([...Object.keys(t.columns), ...Object.keys(t.computed ?? {})])]),
-    );
+    // and a mapped name may be one of the computed fields of a schema the pipeline gives (OktaV2_CL's debugData keys,
+    // AWSCloudTrail's JSON parts over its generated columns).
+    const given = [userRiskEventsTable(), gcpAuditTable(), oktaTable(), githubAuditTable(), cloudTrailTable()];
+    const transcribed = new Map(given.map((t) => [t.name, new Set([...Object.keys(t.columns), ...Object.keys(t.computed ?? {})])]));
     for (const [service, , table, fields] of CLOUD_SOURCES) {
       const cols = transcribed.get(table) ?? columnsOf(table);
       expect(cols.size, table).toBeGreaterThan(0);

@@ -149,6 +149,13 @@ export const ASSUMPTIONS = [
     settle: 'a Syslog row beside the line the host forwarded',
   },
   {
+    id: 'sentinel-cloud-cloudtrail-json',
+    pipelines: ['sentinel_cloud'],
+    text: "AWSCloudTrail's RequestParameters, ResponseElements, AdditionalEventData, Resources and ServiceEventDetails hold the CloudTrail record's element as JSON text: a part of it is read with parse_json (requestParameters.enable is tostring(parse_json(RequestParameters).enable)), and |contains tests the text.",
+    reason: "The AWSCloudTrail page gives these as string columns without their text form (awscloudtrail-include.md:13, :38-:41); Microsoft's own Sentinel analytics for AWS read them with parse_json (Azure-Sentinel's AWS detections, e.g. tostring(parse_json(RequestParameters).roleName)).",
+    settle: "an AWSCloudTrail row beside the CloudTrail record it was ingested from",
+  },
+  {
     id: 'sentinel-cloud-office-names',
     pipelines: ['sentinel_cloud'],
     text: "A Microsoft 365 audit record's properties land in OfficeActivity's columns of the same name (Operation, ResultStatus, UserId, ClientIP; Parameters and OperationProperties hold the name-value lists), Workload in OfficeWorkload and ObjectId in OfficeObjectId.",

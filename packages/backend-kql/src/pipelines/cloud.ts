@@ -57,6 +57,60 @@ function columnsOf(table: string): Readonly<Record<string, string>> {
 }
 
 /**
+ * The CloudTrail elements AWSCloudTrail keeps as string columns (RequestParameters :38, ResponseElements :40,
+ * AdditionalEventData :13, Resources :39, ServiceEventDetails :41). The page does not give their text form; Microsoft's
+ * own Sentinel analytics read them as JSON (`tostring(parse_json(RequestParameters).roleName)`, Azure-Sentinel's AWS
+ * detections), the form the connector copies from CloudTrail's record (assumption sentinel-cloud-cloudtrail-json):
+ *
+ * - the element as a whole is that JSON text: `|contains` tests it; no value equals, starts or ends it;
+ * - a part SigmaHQ's rules read (CLOUDTRAIL_PARTS) is read out of it as text, once with `extend`;
+ * - any other part (one under a list, such as requestParameters.containerDefinitions.command) is refused.
+ */
+const CLOUDTRAIL_ELEMENTS: Readonly<Record<string, string>> = {
+  requestParameters: 'RequestParameters',
+  responseElements: 'ResponseElements',
+  additionalEventData: 'AdditionalEventData',
+  resources: 'Resources',
+  serviceEventDetails: 'ServiceEventDetails',
+};
+const CLOUDTRAIL_PARTS = [
+  'requestParameters.enable',
+  'requestParameters.attribute',
+  'requestParameters.layers',
+  'responseElements.ConsoleLogin',
+  'responseElements.publiclyAccessible',
+  'responseElements.pendingModifiedValues.masterUserPassword',
+  'additionalEventData.MFAUsed',
+];
+
+/**
+ * A part's computed field, dynamic: `RequestParameters_enable` = `parse_json(RequestParameters).enable`. A value test
+ * reads its text (tostring); a presence test (`|contains: '*'`) tells a part the element has, even empty, from one it
+ * lacks (null), which a text could not.
+ */
+function cloudTrailPart(path: string): [field: string, expr: string] {
+  const [element, ...rest] = path.split('.');
+  const column = CLOUDTRAIL_ELEMENTS[element!]!;
+  return [`${column}_${rest.join('_')}`, `parse_json(${column}).${rest.join('.')}`];
+}
+
+/** AWSCloudTrail's generated schema with the parts' computed fields, given to the backend by the pipeline. */
+export function cloudTrailTable(): TableSchema {
+  const parts = CLOUDTRAIL_PARTS.map(cloudTrailPart);
+  return {
+    name: 'AWSCloudTrail',
+    columns: generatedTable('AWSCloudTrail').columns,
+    timeColumn: 'TimeGenerated',
+    computed: Object.fromEntries(parts),
+    computedTypes: Object.fromEntries(parts.map(([field]) => [field, 'dynamic'])),
+  };
+}
+
+/** The whole elements, and the parts this pipeline does not read out. */
+const CLOUDTRAIL_ELEMENT = `^(${Object.keys(CLOUDTRAIL_ELEMENTS).join('|')})$`;
+const CLOUDTRAIL_OTHER_PART = `^(${Object.keys(CLOUDTRAIL_ELEMENTS).join('|')})\\..+$`;
+
+/**
  * Which fields each table answers, and how: a field reads the table's column of the same name, ignoring case, once the
  * prefix its source adds is dropped (`properties.`, `tlsDetails.`, `userIdentity.sessionContext.`), or the column
  * named after `=`. Columns are as the table pages describe them (azure-monitor-ref/tables/includes/<table>-include.md).
@@ -85,7 +139,9 @@ export const CLOUD_SOURCES: readonly (readonly [service: string, product: string
       'userIdentity.userName userIdentity.accessKeyId userIdentity.invokedBy userIdentity.sessionContext.sessionIssuer.type ' +
       'userIdentity.sessionContext.sessionIssuer.arn userIdentity.sessionContext.sessionIssuer.accountId ' +
       'userIdentity.sessionContext.sessionIssuer.principalId userIdentity.sessionContext.sessionIssuer.userName ' +
-      'tlsDetails.tlsVersion tlsDetails.cipherSuite tlsDetails.clientProvidedHostHeader',
+      'tlsDetails.tlsVersion tlsDetails.cipherSuite tlsDetails.clientProvidedHostHeader ' +
+      Object.entries(CLOUDTRAIL_ELEMENTS).map(([name, column]) => `${name}=${column}`).join(' ') + ' ' +
+      CLOUDTRAIL_PARTS.map((p) => `${p}=${cloudTrailPart(p)[0]}`).join(' '),
   ],
   // The Azure tables' own lists are their columns in the record's spelling (azureFields); these are the exceptions.
   ['signinlogs', 'azure', 'SigninLogs', ''],
@@ -158,13 +214,6 @@ function dynamicFields(table: string, mapped: Readonly<Record<string, string>>):
   return [...dynamic, ...Object.entries(mapped).filter(([, c]) => dynamic.includes(c)).map(([f]) => f)];
 }
 
-/**
- * The CloudTrail elements AWSCloudTrail keeps as string columns whose text form the page does not give
- * (RequestParameters :38, ResponseElements :40, AdditionalEventData :13, Resources :39, ServiceEventDetails :41): a
- * test of the element, or of a part of it, cannot be written so that it is known to match.
- */
-const CLOUDTRAIL_TEXT = '^(requestParameters|responseElements|additionalEventData|resources|serviceEventDetails)(\\..*)?$';
-
 /** The rule condition that selects a source's rules. */
 const logsourceOf = ({ service, product }: { readonly service: string; readonly product: string }) => ({ type: 'logsource', product, service });
 
@@ -180,11 +229,39 @@ export const CLOUD_PIPELINE = {
       ...Object.entries(TRANSCRIBED).map(([table, schema]) =>
         tableSchemaItem(`cloud_${table.toLowerCase()}_schema`, schema(), sources.filter((s) => s.table === table).map(logsourceOf)),
       ),
+      tableSchemaItem('cloud_awscloudtrail_schema', cloudTrailTable(), [{ type: 'logsource', product: 'aws', service: 'cloudtrail' }]),
       {
-        id: 'cloud_cloudtrail_text_blobs',
+        // Refused unless every value is `*text*` (|contains) or the test is for null, as for a dynamic column.
+        id: 'cloud_cloudtrail_json_whole_value',
         type: 'detection_item_failure',
-        message: 'AWSCloudTrail keeps this CloudTrail element as text whose form Microsoft does not document',
-        field_name_conditions: [{ type: 'include_fields', mode: 're', fields: [CLOUDTRAIL_TEXT] }],
+        message: 'AWSCloudTrail keeps this CloudTrail element as its JSON text: it never equals, starts or ends with a value; only `|contains` tests it',
+        field_name_conditions: [{ type: 'include_fields', mode: 're', fields: [CLOUDTRAIL_ELEMENT] }],
+        detection_item_conditions: [
+          { type: 'match_string', cond: 'all', pattern: '^\\*([\\s\\S]*[^\\\\])?\\*$' },
+          { type: 'is_null', cond: 'all' },
+        ],
+        detection_item_cond_op: 'or',
+        detection_item_cond_not: true,
+        rule_conditions: [{ type: 'logsource', product: 'aws', service: 'cloudtrail' }],
+      },
+      {
+        // JSON escapes a quote or backslash of a value, and a nested JSON string (an IAM policy document in
+        // requestParameters.policyDocument) holds them escaped twice: the value as the rule writes it is not in the text.
+        id: 'cloud_cloudtrail_json_escaped',
+        type: 'detection_item_failure',
+        message: "AWSCloudTrail keeps this CloudTrail element as its JSON text, where a value's \" or \\ is escaped (twice inside a nested JSON string such as a policy document): the value as written is not found in it",
+        field_name_conditions: [{ type: 'include_fields', mode: 're', fields: [CLOUDTRAIL_ELEMENT] }],
+        detection_item_conditions: [{ type: 'match_string', cond: 'any', pattern: '[\\s\\S]*["\\\\]' }],
+        rule_conditions: [{ type: 'logsource', product: 'aws', service: 'cloudtrail' }],
+      },
+      {
+        id: 'cloud_cloudtrail_json_parts',
+        type: 'detection_item_failure',
+        message: `AWSCloudTrail keeps this CloudTrail element as its JSON text, of which this pipeline reads out ${CLOUDTRAIL_PARTS.join(', ')} (a part under a list would need every element tested); \`|contains\` on the whole element tests its text`,
+        field_name_conditions: [
+          { type: 'include_fields', mode: 're', fields: [CLOUDTRAIL_OTHER_PART] },
+          { type: 'exclude_fields', fields: CLOUDTRAIL_PARTS },
+        ],
         rule_conditions: [{ type: 'logsource', product: 'aws', service: 'cloudtrail' }],
       },
       {

@@ -318,7 +318,7 @@ function posixProcessItems(): Record<string, unknown>[] {
     fields.map((field) => ({
       id: `asim_${product}_process_unassigned_${field.toLowerCase()}`,
       type: 'detection_item_failure',
-      message: `imProcessCreate cannot test ${field} for ${product} processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which does not fill ${String(process.fields[field])} with it`,
+      message: `imProcessCreate cannot test ${field} for ${product} processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which leaves ${String(process.fields[field])} empty`,
       field_name_conditions: [{ type: 'include_fields', fields: [field] }],
       rule_conditions: [{ type: 'logsource', category: 'process_creation', product }],
     })),

@@ -76,7 +76,7 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     categories: ['file_access'],
     table: 'DeviceFileEvents',
     refuse:
-      'Defender XDR records no file reads: DeviceFileEvents holds file creations, modifications, renames and deletions (the ActionTypes its sources name), not the kernel file-access events of Sigma file_access rules',
+      'Defender XDR records no file reads: DeviceFileEvents holds file creations, modifications, renames and deletions, not the kernel file-access events of Sigma file_access rules',
     fields: {},
   },
   {
@@ -203,7 +203,7 @@ export const XDR_PIPELINE = {
       // (the advanced-hunting table pages): a rule about another product's logs has no events there.
       id: 'xdr_endpoint_products_only',
       type: 'rule_failure',
-      message: 'Defender XDR Device* tables hold endpoint events of Windows, Linux and macOS devices only: this product has no table there',
+      message: 'Defender XDR Device* tables hold only the endpoint events of Windows, Linux and macOS devices',
       rule_conditions: {
         xdr: GUARD[0],
         windows: { type: 'logsource', product: 'windows' },
