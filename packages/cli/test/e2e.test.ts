@@ -456,7 +456,7 @@ level: medium
     const r = sigmats(['variants', '-o', 'cloud-site', 'cloud'], { cwd: work });
     // Defender XDR has no table of AWS logs: its page is the one missing (an error, so exit 1).
     expect(r.stderr).toMatch(/^wrote 12 pages for 1 rule to cloud-site; 1 error, 1 warning$/m);
-    expect(r.stderr).toContain('this product has no table there [defender-xdr]');
+    expect(r.stderr).toContain('Windows, Linux and macOS devices [defender-xdr]');
     const md = readFileSync(join(work, 'cloud-site', 'rules', 'aws_root_create_user', 'sentinel.md'), 'utf8');
     expect(md).toContain('AWSCloudTrail\n| where EventSource =~ "iam.amazonaws.com"');
     expect(md).toContain('then sentinel\\_cloud (Sentinel cloud-log tables');
