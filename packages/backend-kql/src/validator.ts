@@ -1,10 +1,7 @@
 import { createRequire } from 'node:module';
 import type { QueryProblem } from '@sigmats/core';
 import { ALL_TABLES } from './tables/index.js';
-import { gcpAuditTable } from './tables/gcp.js';
-import { githubAuditTable } from './tables/github.js';
-import { oktaTable } from './tables/okta.js';
-import { userRiskEventsTable } from './tables/risk-events.js';
+import { cloudTableSchemas } from './pipelines/cloud.js';
 import { webSessionTable } from './tables/web.js';
 import type { TableSchema } from './tables/types.js';
 
@@ -94,7 +91,10 @@ function load(): Loaded {
   const kusto = (globalThis as unknown as { Kusto: KustoNamespace }).Kusto;
   const S = kusto.Language.Symbols;
   // The views subpath pipelines bring (KqlPipelineInfo.tables) are known too: their queries are validated alike.
-  const tables = [...ALL_TABLES, webSessionTable(), userRiskEventsTable(), gcpAuditTable(), oktaTable(), githubAuditTable()].map((t) => new S.TableSymbol.$ctor7(t.name, schemaText(t), null));
+  // The cloud pipeline gives AWSCloudTrail's generated schema too (with computed fields, which queries define): only
+  // the tables ALL_TABLES lacks are added.
+  const given = [webSessionTable(), ...cloudTableSchemas()].filter((t) => !ALL_TABLES.some((a) => a.name === t.name));
+  const tables = [...ALL_TABLES, ...given].map((t) => new S.TableSymbol.$ctor7(t.name, schemaText(t), null));
   const db = new S.DatabaseSymbol.ctor('sigmats', tables);
   const kinds = Object.entries(kusto.Language.Syntax.SyntaxKind).filter(([, v]) => typeof v === 'number');
   const pick = (re: RegExp): Set<number> => new Set(kinds.filter(([k]) => re.test(k)).map(([, v]) => v));

@@ -14,13 +14,35 @@ import { userRiskEventsTable } from '../tables/risk-events.js';
 import type { TableSchema } from '../tables/types.js';
 import { keywordRefusal, serviceItems, SOURCE_OVERRIDE, tableSchemaItem, type ServiceMapping } from './build.js';
 
-/** The tables of this pipeline that no generated row holds: their schemas, given to the backend by the pipeline. */
-const TRANSCRIBED: Readonly<Record<string, () => TableSchema>> = {
+/**
+ * The tables whose schemas this pipeline gives the backend: those no generated row holds (transcribed), and
+ * AWSCloudTrail's generated one with the JSON parts it reads out (cloudTrailTable).
+ */
+const GIVEN: Readonly<Record<string, () => TableSchema>> = {
   AADUserRiskEvents: userRiskEventsTable,
   GCPAuditLogs: gcpAuditTable,
   OktaV2_CL: oktaTable,
   GitHubAuditLogsV3_CL: githubAuditTable,
+  AWSCloudTrail: cloudTrailTable,
 };
+
+/** The schemas GIVEN makes, for those that check queries or mappings against them (the validator, the tests). */
+export function cloudTableSchemas(): TableSchema[] {
+  return Object.values(GIVEN).map((schema) => schema());
+}
+
+/**
+ * A refusal's detection-item conditions that spare a test of the whole value with `|contains` (every value `*text*`)
+ * or for null: what a text made of a structure (JSON, a dynamic value) can answer.
+ */
+const UNLESS_CONTAINS_OR_NULL = {
+  detection_item_conditions: [
+    { type: 'match_string', cond: 'all', pattern: '^\\*([\\s\\S]*[^\\\\])?\\*$' },
+    { type: 'is_null', cond: 'all' },
+  ],
+  detection_item_cond_op: 'or',
+  detection_item_cond_not: true,
+} as const;
 
 /** The tables whose rules name columns by the Azure diagnostic-settings record's names (azureFields). */
 const AZURE_TABLES = new Set(['SigninLogs', 'AuditLogs', 'AADUserRiskEvents', 'AzureActivity']);
@@ -53,7 +75,7 @@ const GCP_FIELDS = [
 
 /** A table's columns: transcribed, else generated. */
 function columnsOf(table: string): Readonly<Record<string, string>> {
-  return (TRANSCRIBED[table] ?? (() => generatedTable(table)))().columns;
+  return (GIVEN[table] ?? (() => generatedTable(table)))().columns;
 }
 
 /**
@@ -226,22 +248,16 @@ export const CLOUD_PIPELINE = {
     const sources = CLOUD_SOURCES.map(([service, product, table, fields]) => ({ service, product, table, fields: cloudFields(table, fields) }));
     return [
       SOURCE_OVERRIDE,
-      ...Object.entries(TRANSCRIBED).map(([table, schema]) =>
+      ...Object.entries(GIVEN).map(([table, schema]) =>
         tableSchemaItem(`cloud_${table.toLowerCase()}_schema`, schema(), sources.filter((s) => s.table === table).map(logsourceOf)),
       ),
-      tableSchemaItem('cloud_awscloudtrail_schema', cloudTrailTable(), [{ type: 'logsource', product: 'aws', service: 'cloudtrail' }]),
       {
-        // Refused unless every value is `*text*` (|contains) or the test is for null, as for a dynamic column.
+        // As for a dynamic column.
         id: 'cloud_cloudtrail_json_whole_value',
         type: 'detection_item_failure',
         message: 'AWSCloudTrail keeps this CloudTrail element as its JSON text: it never equals, starts or ends with a value; only `|contains` tests it',
         field_name_conditions: [{ type: 'include_fields', mode: 're', fields: [CLOUDTRAIL_ELEMENT] }],
-        detection_item_conditions: [
-          { type: 'match_string', cond: 'all', pattern: '^\\*([\\s\\S]*[^\\\\])?\\*$' },
-          { type: 'is_null', cond: 'all' },
-        ],
-        detection_item_cond_op: 'or',
-        detection_item_cond_not: true,
+        ...UNLESS_CONTAINS_OR_NULL,
         rule_conditions: [{ type: 'logsource', product: 'aws', service: 'cloudtrail' }],
       },
       {
@@ -295,13 +311,7 @@ export const CLOUD_PIPELINE = {
         type: 'detection_item_failure',
         message: `${table} keeps this field as a dynamic value (an object or a list): it never equals, starts or ends with a text; only \`|contains\` tests its JSON text`,
         field_name_conditions: [{ type: 'include_fields', fields: dynamicFields(table, fields) }],
-        // Refused unless every value is `*text*` (|contains) or the test is for null.
-        detection_item_conditions: [
-          { type: 'match_string', cond: 'all', pattern: '^\\*([\\s\\S]*[^\\\\])?\\*$' },
-          { type: 'is_null', cond: 'all' },
-        ],
-        detection_item_cond_op: 'or',
-        detection_item_cond_not: true,
+        ...UNLESS_CONTAINS_OR_NULL,
         rule_conditions: [{ type: 'logsource', product, service }],
       })).filter((item) => item.field_name_conditions[0]!.fields.length > 0),
       ...sources.flatMap(({ service, product, table, fields }) => serviceItems('cloud', service, { product, table, fields } satisfies ServiceMapping)),

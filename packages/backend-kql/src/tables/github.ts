@@ -27,11 +27,6 @@ export const GITHUB_FIELDS =
   'repo=Repo,repo_id=RepoId:real,request_category=RequestCategory,source=Source,team=Team,token_id=TokenId:real,topic=Topic,' +
   'transport_protocol_name=TransportProtocolName,type=ActivityType,user=User,user_agent=UserAgent,user_id=UserId:real,visibility=Visibility';
 
-/** The audit event's keys -> their columns (GITHUB_FIELDS without the types). */
-export function githubFields(): Record<string, string> {
-  return Object.fromEntries(GITHUB_FIELDS.split(',').map((p) => p.split(':')[0]!.split('=') as [string, string]));
-}
-
 /** GitHubAuditLogsV3_CL (the transcribed columns), built on first use. */
 export function githubAuditTable(): TableSchema {
   const columns = decodeColumns(`TimeGenerated:datetime,${GITHUB_FIELDS.split(',').map((p) => p.split('=')[1]!).join(',')}`);
