@@ -5,6 +5,7 @@ import { GITHUB_TABLE, GITHUB_TABLE_COLUMNS } from './sentinel-github-pages.js';
 import { OKTA_TABLE, OKTA_TABLE_COLUMNS } from './sentinel-okta-pages.js';
 import { CSL_COLUMNS, CSL_PAGE, W3CIISLOG_COLUMNS, W3CIISLOG_PAGE, type TranscribedPage } from './web-tables.js';
 import { documentedColumns, markdownTables, kqlTypeOf, vendorFile, type DocumentedColumn } from './vendor.js';
+import { parseInteger, parseTime, text } from './windows.js';
 
 /** Each Microsoft table -> the page (under the vendor folder) that documents its columns. */
 export const TABLE_PAGES: Readonly<Record<string, string>> = {
@@ -125,4 +126,37 @@ export function fullRow(table: string, values: Readonly<Record<string, KqlValue>
     row[k] = v;
   }
   return row;
+}
+
+/**
+ * A raw JSON value as a column of `type` holds it: strings keep their text (other scalars their text, objects their
+ * JSON), numbers and numeric text become numbers in int/long/real columns, JSON booleans and "true"/"false" become
+ * booleans, ISO text becomes a datetime, dynamic columns keep the value; anything else is null, an absent string "".
+ * The sources do not say how a mistyped value is converted: each caller marks the assumption its table rests on.
+ */
+export function columnValue(type: KqlType, value: unknown): KqlValue {
+  if (value === undefined) return type === 'string' ? '' : null;
+  switch (type) {
+    case 'string':
+    case 'guid':
+      return text(value);
+    case 'int':
+    case 'long':
+      if (typeof value === 'number') return Number.isInteger(value) ? value : null;
+      return typeof value === 'string' ? parseInteger(value) : null;
+    case 'real':
+    case 'decimal':
+      if (typeof value === 'number') return value;
+      return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
+    case 'bool':
+      if (typeof value === 'boolean') return value;
+      return typeof value === 'string' ? (/^true$/i.test(value) ? true : /^false$/i.test(value) ? false : null) : null;
+    case 'datetime':
+      if (value instanceof Date) return value;
+      return typeof value === 'string' ? parseTime(value) : null;
+    case 'dynamic':
+      return value as KqlValue;
+    default:
+      return typeof value === 'string' ? value : null;
+  }
 }

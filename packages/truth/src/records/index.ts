@@ -16,7 +16,7 @@ export {
   type CloudPlacement, type KeyPlacement, type SentinelCloudTable,
 } from './sentinel-cloud.js';
 export { RISK_DETECTION_MAPPING } from './sentinel-cloud-risk.js';
-export { OKTA_STREAM_TYPES, OKTA_TRANSFORM, oktaLogEvent, oktaRow, oktaPlacements, transformReads } from './sentinel-okta.js';
+export { OKTA_STREAM_TYPES, OKTA_TRANSFORM, oktaLogEvent, oktaRow, oktaPlacements } from './sentinel-okta.js';
 export {
   OKTA_DCR, OKTA_DCR_V1, OKTA_TABLE, OKTA_TABLE_NAME, OKTA_STREAM, OKTA_OUTPUT_STREAM, OKTA_STREAM_COLUMNS, OKTA_LETS, OKTA_EXTENDS, OKTA_PROJECT, OKTA_TABLE_COLUMNS,
 } from './sentinel-okta-pages.js';
@@ -32,7 +32,7 @@ export {
 } from './sentinel-gcp-pages.js';
 export { OFFICE_MAPPING, officeActivityRow, officePlacements, officeRecord, type OfficePlacement } from './sentinel-office.js';
 export { OFFICE_SCHEMA_PAGE, OFFICE_SCHEMA_LATER, OFFICE_SCHEMA_FIELDS, OFFICE_RECORD_TYPES, OFFICE_USER_TYPES, OFFICE_LOGON_TYPES } from './sentinel-office-pages.js';
-export { dcrType, streamValue, runTransform, streamRow } from './sentinel-dcr.js';
+export { dcrType, runTransform, streamRow } from './sentinel-dcr.js';
 export {
   AAD_USER_RISK_EVENTS_PAGE, AAD_USER_RISK_EVENTS_COLUMNS, AAD_USER_RISK_EVENTS_PHRASES, RISK_DETECTION_RESOURCE, RISK_DETECTION_PROPERTIES,
 } from './risk-detection-pages.js';

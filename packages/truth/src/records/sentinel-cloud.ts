@@ -1,13 +1,12 @@
 import type { EventSource, KqlRecord, KqlType, KqlValue, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
-import { fullRow, kqlTableColumns, tableColumnList } from './columns.js';
+import { columnValue, fullRow, kqlTableColumns, tableColumnList } from './columns.js';
 import { flatEvent, nestKeys } from './cse-json.js';
 import { RISK_DETECTION_MAPPING, additionalInfoValue } from './sentinel-cloud-risk.js';
 import { gcpAuditLogsRow, gcpPlacements } from './sentinel-gcp.js';
 import { githubPlacements, githubRow } from './sentinel-github.js';
 import { oktaPlacements, oktaRow } from './sentinel-okta.js';
 import { officeActivityRow, officePlacements } from './sentinel-office.js';
-import { parseInteger, parseTime, text } from './windows.js';
 
 /**
  * Microsoft Sentinel (Log Analytics) tables of cloud logs, from Microsoft's own table pages (columns and types read at
@@ -355,32 +354,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 }
 
-/** A raw value as the documented column type holds it (KqlValue: strings, numbers, booleans, Date, plain JSON). */
+/** A raw value as the documented column type holds it (columnValue), with the assumptions of these tables' forms. */
 function typed(type: KqlType, value: unknown): KqlValue {
-  if (value === undefined) return type === 'string' ? '' : null;
-  switch (type) {
-    case 'string':
-    case 'guid':
-      if (value !== null && typeof value === 'object') assumption('sentinel-cloud-json-text');
-      return text(value);
-    case 'int':
-    case 'long':
-      if (typeof value === 'number') return Number.isInteger(value) ? value : null;
-      return typeof value === 'string' ? parseInteger(value) : null;
-    case 'real':
-    case 'decimal':
-      if (typeof value === 'number') return value;
-      return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
-    case 'bool':
-      assumption('sentinel-cloud-bool-text');
-      if (typeof value === 'boolean') return value;
-      return typeof value === 'string' ? (/^true$/i.test(value) ? true : /^false$/i.test(value) ? false : null) : null;
-    case 'datetime':
-      if (value instanceof Date) return value;
-      return typeof value === 'string' ? parseTime(value) : null;
-    case 'dynamic':
-      return value as KqlValue;
-    default:
-      return typeof value === 'string' ? value : null;
-  }
+  if (value !== undefined && (type === 'string' || type === 'guid') && value !== null && typeof value === 'object') assumption('sentinel-cloud-json-text');
+  if (value !== undefined && type === 'bool') assumption('sentinel-cloud-bool-text');
+  return columnValue(type, value);
 }

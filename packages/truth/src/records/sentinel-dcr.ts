@@ -1,6 +1,8 @@
 import { compileKql, type CompiledKql } from '../kql/index.js';
-import type { KqlType, KqlValue } from '../types.js';
-import { parseInteger, parseTime, text } from './windows.js';
+import type { KqlType, KqlValue, RawEvent } from '../types.js';
+import { flatEvent } from './cse-json.js';
+import type { KeyPlacement } from './sentinel-cloud.js';
+import { columnValue } from './columns.js';
 
 /**
  * Data collection rules (DCR) of Microsoft Sentinel's codeless connectors: an input stream of declared columns, a
@@ -24,40 +26,6 @@ export function dcrType(type: string): KqlType {
       return type;
     default:
       throw new Error(`unknown DCR column type ${type}`);
-  }
-}
-
-/**
- * A raw JSON value as a stream column of `type` receives it: strings keep their text (other scalars their text,
- * objects their JSON), numbers and numeric text become numbers in int/long/real columns, JSON booleans and "true"/
- * "false" become booleans, ISO text becomes a datetime, dynamic columns keep the value; anything else is null (absent
- * string: ""). The connectors' own sources do not say how a mistyped value is converted: the caller marks its
- * assumption.
- */
-export function streamValue(type: KqlType, value: unknown): KqlValue {
-  if (value === undefined || value === null) return type === 'string' ? '' : null;
-  switch (type) {
-    case 'string':
-    case 'guid':
-      return text(value);
-    case 'int':
-    case 'long':
-      if (typeof value === 'number') return Number.isInteger(value) ? value : null;
-      return typeof value === 'string' ? parseInteger(value) : null;
-    case 'real':
-    case 'decimal':
-      if (typeof value === 'number') return value;
-      return typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
-    case 'bool':
-      if (typeof value === 'boolean') return value;
-      return typeof value === 'string' ? (/^true$/i.test(value) ? true : /^false$/i.test(value) ? false : null) : null;
-    case 'datetime':
-      if (value instanceof Date) return value;
-      return typeof value === 'string' ? parseTime(value) : null;
-    case 'dynamic':
-      return value as KqlValue;
-    default:
-      return null;
   }
 }
 
@@ -85,6 +53,61 @@ export function runTransform(
 /** The input row of a stream: each declared column from the nested raw record (keys it does not declare are dropped). */
 export function streamRow(stream: Readonly<Record<string, KqlType>>, record: Readonly<Record<string, unknown>>): Record<string, KqlValue> {
   const row: Record<string, KqlValue> = {};
-  for (const [name, type] of Object.entries(stream)) row[name] = streamValue(type, record[name]);
+  for (const [name, type] of Object.entries(stream)) row[name] = columnValue(type, record[name]);
   return row;
+}
+
+/** The input record's paths an expression reads (stream columns and their property paths; the `extend`s' own reads). */
+function transformReads(kql: string, stream: Readonly<Record<string, KqlType>>, extendsOf: readonly (readonly [string, string])[]): string[] {
+  // `['@timestamp']`: a column named in brackets.
+  const out: string[] = [...kql.matchAll(/\['([^']+)'\]/g)].map((m) => m[1]!).filter((n) => n in stream);
+  const bare = kql.replace(/"[^"]*"|'[^']*'/g, '""');
+  for (const m of bare.matchAll(/[A-Za-z_@][\w@]*(?:\.[A-Za-z_][\w]*)*/g)) {
+    const path = m[0];
+    const head = path.split('.')[0]!;
+    const ext = extendsOf.find(([n]) => n === path);
+    if (ext) out.push(...transformReads(ext[1], stream, extendsOf));
+    else if (head in stream && !out.includes(path)) out.push(path);
+  }
+  return out;
+}
+
+/** A projected column, its expression, and the input paths it reads. */
+export interface DcrRead {
+  readonly column: string;
+  readonly kql: string;
+  readonly reads: readonly string[];
+}
+
+/** The reads of a transform's `project` items (`[column, expression]`), its `extend`s followed through. */
+export function dcrReads(
+  items: readonly (readonly [column: string, kql: string])[],
+  stream: Readonly<Record<string, KqlType>>,
+  extendsOf: readonly (readonly [string, string])[],
+): DcrRead[] {
+  return items.map(([column, kql]) => ({ column, kql, reads: transformReads(kql, stream, extendsOf) }));
+}
+
+/**
+ * Where each raw key lands: the columns whose expression reads the key's path or a prefix of it (tail: the rest, a
+ * property path inside a dynamic column); a key under no stream column, or read by no expression, lands nowhere.
+ * `at` is the transform's place, `<file>:<line>`.
+ */
+export function dcrPlacements(event: RawEvent, stream: Readonly<Record<string, KqlType>>, reads: readonly DcrRead[], at: string): KeyPlacement[] {
+  const file = at.slice(0, at.lastIndexOf(':'));
+  return Object.keys(flatEvent(event)).map((key) => {
+    const head = key.split('.')[0]!;
+    if (!(head in stream)) return { key, columns: [], cite: `${file}: ${head} is not a column of the input stream`, rank: 3, tail: '' };
+    const reading = (p: string): boolean => key === p || key.startsWith(`${p}.`);
+    const hits = reads.filter((r) => r.reads.some(reading));
+    if (hits.length === 0) return { key, columns: [], cite: `${at} transformKql: no column reads ${key}`, rank: 3, tail: '' };
+    const read = hits[0]!.reads.filter(reading).sort((a, b) => b.length - a.length)[0]!;
+    return {
+      key,
+      columns: hits.map((h) => h.column),
+      cite: hits.map((h) => `${at} transformKql: ${h.column} = ${h.kql}`).join('; '),
+      rank: 3,
+      tail: key === read ? '' : key.slice(read.length + 1),
+    };
+  });
 }

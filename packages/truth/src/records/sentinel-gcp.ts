@@ -1,9 +1,8 @@
-import type { KqlType, KqlValue, RawEvent } from '../types.js';
+import type { KqlValue, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
-import { fullRow, kqlTableColumns } from './columns.js';
+import { columnValue, fullRow, kqlTableColumns } from './columns.js';
 import { flatEvent, nestKeys, pathValue } from './cse-json.js';
 import type { KeyPlacement } from './sentinel-cloud.js';
-import { streamValue } from './sentinel-dcr.js';
 import { ELASTIC_GCP_AUDIT, GCP_AUDIT_LOGS_PAGE } from './sentinel-gcp-pages.js';
 
 /**
@@ -120,10 +119,6 @@ export function gcpAuditLogsRow(event: RawEvent): Record<string, KqlValue> {
   return fullRow('GCPAuditLogs', values);
 }
 
-/** A LogEntry value in a column of the page's type (numbers as decimal text in string columns, RFC 3339 times). */
-function columnValue(type: KqlType, v: unknown): KqlValue {
-  return streamValue(type, v);
-}
 
 /** Where each raw key lands (as `sentinelCloudPlacements` reports it). */
 export function gcpPlacements(event: RawEvent): KeyPlacement[] {

@@ -3,9 +3,8 @@ import { assumption } from './assumptions.js';
 import { fullRow } from './columns.js';
 import { flatEvent, nestKeys } from './cse-json.js';
 import type { KeyPlacement } from './sentinel-cloud.js';
-import { dcrType, runTransform, streamRow } from './sentinel-dcr.js';
+import { dcrPlacements, dcrReads, dcrType, runTransform, streamRow } from './sentinel-dcr.js';
 import { GITHUB_DCR, GITHUB_EXTENDS, GITHUB_PROJECT, GITHUB_STREAM_COLUMNS, GITHUB_TABLE_NAME, GITHUB_TRANSFORM_LINE } from './sentinel-github-pages.js';
-import { transformReads } from './sentinel-okta.js';
 
 /**
  * Sigma `product: github, service: audit` events -> GitHubAuditLogsV3_CL, the table Microsoft Sentinel's GitHub CCF
@@ -34,21 +33,9 @@ export function githubRow(event: RawEvent): Record<string, KqlValue> {
   return fullRow(GITHUB_TABLE_NAME, row);
 }
 
-const READS = GITHUB_PROJECT_ITEMS.map(([column, kql]) => ({
-  column,
-  kql,
-  reads: transformReads(kql, GITHUB_STREAM_TYPES, GITHUB_EXTENDS),
-}));
-
-const DCR_FILE = GITHUB_DCR.path.split('/').pop()!;
+const READS = dcrReads(GITHUB_PROJECT_ITEMS, GITHUB_STREAM_TYPES, GITHUB_EXTENDS);
 
 /** Where each raw key lands (as `sentinelCloudPlacements` reports it). */
 export function githubPlacements(event: RawEvent): KeyPlacement[] {
-  return Object.keys(flatEvent(event)).map((key) => {
-    const head = key.split('.')[0]!;
-    if (!(head in GITHUB_STREAM_TYPES)) return { key, columns: [], cite: `${DCR_FILE}: ${head} is not a column of the input stream`, rank: 3, tail: '' };
-    const hits = READS.filter((r) => r.reads.some((p) => key === p || key.startsWith(`${p}.`) || p.startsWith(`${key}.`)));
-    const cite = hits.map((h) => `${DCR_FILE}:${GITHUB_TRANSFORM_LINE} transformKql: ${h.column} = ${h.kql}`).join('; ');
-    return { key, columns: hits.map((h) => h.column), cite: cite || `${DCR_FILE}:${GITHUB_TRANSFORM_LINE} transformKql: no column reads ${key}`, rank: 3, tail: key === head ? '' : key.slice(head.length + 1) };
-  });
+  return dcrPlacements(event, GITHUB_STREAM_TYPES, READS, `${GITHUB_DCR.path.split('/').pop()!}:${GITHUB_TRANSFORM_LINE}`);
 }

@@ -1,10 +1,9 @@
 import type { KqlType, KqlValue, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
-import { fullRow, kqlTableColumns } from './columns.js';
+import { columnValue, fullRow, kqlTableColumns } from './columns.js';
 import { flatEvent, nestKeys } from './cse-json.js';
 import type { KeyPlacement } from './sentinel-cloud.js';
 import { OFFICE_LOGON_TYPES, OFFICE_RECORD_TYPES, OFFICE_USER_TYPES } from './sentinel-office-pages.js';
-import { parseInteger, text } from './windows.js';
 
 /**
  * Sigma `product: m365, service: audit` events -> OfficeActivity, Sentinel's table of Office 365 audit records (its
@@ -193,7 +192,7 @@ export function officeActivityRow(event: RawEvent): Record<string, KqlValue> {
   for (const p of OFFICE_MAPPING) {
     if (!(p.from in record)) continue;
     for (const a of p.assumptions) assumption(a);
-    values[p.column] = columnValue(types[p.column]!, p.from, record[p.from]);
+    values[p.column] = officeValue(types[p.column]!, p.from, record[p.from]);
   }
   // Type: "The name of the table" (officeactivity-include.md:139).
   values['Type'] = 'OfficeActivity';
@@ -201,7 +200,7 @@ export function officeActivityRow(event: RawEvent): Record<string, KqlValue> {
 }
 
 /** A record value in a column of the page's type. */
-function columnValue(type: KqlType, property: string, raw: unknown): KqlValue {
+function officeValue(type: KqlType, property: string, raw: unknown): KqlValue {
   let v = raw;
   if (COLLECTIONS.has(property) && v !== null && typeof v === 'object' && !Array.isArray(v)) {
     assumption('sentinel-cloud-office-collections');
@@ -214,26 +213,13 @@ function columnValue(type: KqlType, property: string, raw: unknown): KqlValue {
     if (name !== undefined) return name;
   }
   if (v === undefined || v === null) return type === 'string' ? '' : null;
-  switch (type) {
-    case 'string':
-      if (typeof v === 'object') assumption('sentinel-cloud-json-text');
-      else if (typeof v !== 'string') assumption('sentinel-cloud-office-values');
-      return text(v);
-    case 'int':
-    case 'long':
-      if (typeof v === 'number') return Number.isInteger(v) ? v : null;
-      return typeof v === 'string' ? parseInteger(v) : null;
-    case 'bool':
-      assumption('sentinel-cloud-bool-text');
-      if (typeof v === 'boolean') return v;
-      return typeof v === 'string' ? (/^true$/i.test(v) ? true : /^false$/i.test(v) ? false : null) : null;
-    case 'datetime':
-      return officeTime(v);
-    case 'dynamic':
-      return v as KqlValue;
-    default:
-      return typeof v === 'string' ? v : null;
+  if (type === 'string') {
+    if (typeof v === 'object') assumption('sentinel-cloud-json-text');
+    else if (typeof v !== 'string') assumption('sentinel-cloud-office-values');
   }
+  if (type === 'bool') assumption('sentinel-cloud-bool-text');
+  // Times without a zone are UTC here (officeTime); every other type as the other tables hold it.
+  return type === 'datetime' ? officeTime(v) : columnValue(type, v);
 }
 
 /** Edm.Date text (`2024-05-01T10:00:00`, UTC without a zone) -> Date; null when unparsable. */
