@@ -24,8 +24,15 @@ interface Uses {
 
 const REGISTRY = /^registry_/;
 
-/** When an assumption matters to a rule (absent: to every rule of its pipelines). */
-const RELEVANT: Readonly<Record<string, (u: Uses) => boolean>> = {
+/** The rules sentinel_event reads from the Event table: Windows services but Security, and the PowerShell categories. */
+const eventTableRule = (u: Uses): boolean => u.product === 'windows' && u.service !== 'security' && (u.service !== '' || u.category.startsWith('ps_'));
+
+/**
+ * When an assumption matters to a rule of `pipeline` (absent: to every rule of its pipelines). A page that combines
+ * pipelines asks each: sentinel_event is beside sentinel_asim on the Sentinel page, whose process creation rules
+ * read no Event row.
+ */
+const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>> = {
   'defender-registry-dword-decimal': (u) => REGISTRY.test(u.category) && u.texts.some((t) => /DWORD|QWORD/i.test(t)),
   'defender-registry-empty': (u) => REGISTRY.test(u.category) && u.texts.some((t) => /\(Empty\)|Binary Data/.test(t)),
   'defender-registry-controlset': (u) => REGISTRY.test(u.category) && u.texts.some((t) => /ControlSet/i.test(t)),
@@ -52,6 +59,9 @@ const RELEVANT: Readonly<Record<string, (u: Uses) => boolean>> = {
   'sentinel-cloud-github-table': (u) => u.product === 'github',
   'sentinel-cloud-gcp-names': (u) => u.product === 'gcp' && u.service === 'gcp.audit',
   'sentinel-cloud-azure-record-names': (u) => u.product === 'azure' && [...u.fields].some((f) => /^(properties\.|[a-z])/.test(f)),
+  'event-eventdata-xml': (u, pipeline) => pipeline !== 'sentinel_event' || eventTableRule(u),
+  'sentinel-event-channels': eventTableRule,
+  'sentinel-event-parameterxml': (u) => eventTableRule(u) && u.fields.has('Data'),
   'securityevent-process-id-hex': (u) => ['ProcessId', 'ParentProcessId', 'NewProcessId', 'SubjectLogonId', 'TargetLogonId'].some((f) => u.fields.has(f)),
 };
 
@@ -78,6 +88,6 @@ export function kqlAssumptions(pipeline: string, rule?: SigmaRule): readonly Kql
     texts: literalTexts(rule.detections, []),
   };
   return ASSUMPTIONS.filter((a) => a.pipelines.includes(pipeline))
-    .filter((a) => !uses || (RELEVANT[a.id]?.(uses) ?? true))
+    .filter((a) => !uses || (RELEVANT[a.id]?.(uses, pipeline) ?? true))
     .map((a) => ({ id: a.id, text: a.text, source: `${a.reason} To settle: ${a.settle}.` }));
 }

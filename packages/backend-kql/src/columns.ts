@@ -43,6 +43,11 @@ export interface KqlTarget {
    * of the empty string read the key itself.
    */
   readonly dynamicData?: { readonly column: string; readonly channel?: string };
+  /**
+   * The same for event XML (the Event and SecurityEvent tables): the bag its Data elements are parsed into, one key
+   * per element, so an element the event lacks is null there too.
+   */
+  readonly bag?: { readonly column: string; readonly channel?: string };
 }
 
 export interface Column {
@@ -69,10 +74,11 @@ export function extractedRef(target: KqlTarget, field: string): string {
   return target.dynamicData && target.schema?.columns[field] ? `${target.dynamicData.column}_${field}` : field;
 }
 
-/** An extracted field's column: its name, and its key when it comes from a dynamic column. */
+/** An extracted field's column: its name, and its key in the dynamic column or the XML's bag. */
 function extractedColumn(field: string, target: KqlTarget): Result<Column> {
   target.extracted!.add(field);
-  return ok({ ref: extractedRef(target, field), type: 'string', name: field, ...(target.dynamicData ? { data: dataKeyRef(target.dynamicData, field) } : {}) });
+  const data = target.dynamicData ?? target.bag;
+  return ok({ ref: extractedRef(target, field), type: 'string', name: field, ...(data ? { data: dataKeyRef(data, field) } : {}) });
 }
 
 /** Resolve a field to a column of the target table, or a located error naming the field and the table. */

@@ -110,6 +110,14 @@ function computeSource(
   });
 }
 
+/** The bag every extracted field is read from (one XML parse per event). */
+const FIELDS_BAG = 'EventFields';
+
+/** Where extracted fields are read from: `column`'s keys, named as Windows writes them in the source's channel. */
+function dataOf(column: string, source: QuerySource): NonNullable<KqlTarget['dynamicData']> {
+  return { column, ...(source.eventDataChannel !== undefined ? { channel: source.eventDataChannel } : {}) };
+}
+
 export function targetFor(source: QuerySource, rule?: SigmaRule): KqlTarget {
   const extracts = source.eventDataXml !== undefined || source.eventDataDynamic !== undefined;
   return {
@@ -125,14 +133,10 @@ export function targetFor(source: QuerySource, rule?: SigmaRule): KqlTarget {
       : {}),
     ...(source.schema?.computed ? { computedUsed: new Map<string, string>() } : {}),
     ...(rule?.logsource?.category !== undefined ? { sysmonShaped: true } : {}),
-    ...(source.eventDataDynamic !== undefined
-      ? { dynamicData: { column: source.eventDataDynamic, ...(source.eventDataChannel !== undefined ? { channel: source.eventDataChannel } : {}) } }
-      : {}),
+    ...(source.eventDataDynamic !== undefined ? { dynamicData: dataOf(source.eventDataDynamic, source) } : {}),
+    ...(source.eventDataXml !== undefined ? { bag: dataOf(FIELDS_BAG, source) } : {}),
   };
 }
-
-/** The bag every extracted field is read from (one XML parse per event). */
-const FIELDS_BAG = 'EventFields';
 
 /** The parsed Data elements, for an XML column whose events may have a single Data element. */
 const DATA_ITEMS = 'EventDataItems';
@@ -140,18 +144,17 @@ const DATA_ITEMS = 'EventDataItems';
 /**
  * Lines that turn event XML into columns: one mv-apply into a bag, then one extend for the fields used. parse_xml
  * gives several `<Data>` elements as an array but a single one as a bag, which mv-apply would expand key by key
- * (`@Name`, then `#text`). Every Sysmon event type writes several Data elements, so the Event table's are expanded
- * as they are; elsewhere (a Security event may write one) a lone element is put in an array first.
+ * (`@Name`, then `#text`). Every Sysmon event type writes several Data elements, so Sysmon's are expanded as they
+ * are; elsewhere (a Security event may write one) a lone element is put in an array first.
  */
-function extractionLines(xmlColumn: string, path: string, fields: readonly string[]): string[] {
+function extractionLines(xmlColumn: string, path: string, fields: readonly string[], sysmon: boolean, bag: NonNullable<KqlTarget['bag']>): string[] {
   if (fields.length === 0) return [];
   const items = `parse_xml(${xmlColumn}).${path}`;
-  const sysmon = path === EVENT_TABLE_DATA_PATH;
   const each = sysmon ? items : `iff(array_length(${DATA_ITEMS}) >= 0, ${DATA_ITEMS}, pack_array(${DATA_ITEMS}))`;
   return [
     ...(sysmon ? [] : [`| extend ${DATA_ITEMS} = ${items}`]),
     `| mv-apply EventField = ${each} on (summarize ${FIELDS_BAG} = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))`,
-    `| extend ${fields.map((f) => `${f} = tostring(${FIELDS_BAG}.${f})`).join(', ')}`,
+    `| extend ${fields.map((f) => `${f} = tostring(${dataKeyRef(bag, f)})`).join(', ')}`,
   ];
 }
 
@@ -180,7 +183,7 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
     const idType = source.schema?.columns['EventID'];
     const ids = fields.length > 0 && !source.prefilter && idType !== undefined && isNumeric(idType) ? impliedEventIds(expr) : undefined;
     if (ids && ids.size > 0) lines.push(`| where ${eventIdTest([...ids])}`);
-    if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, source.eventDataXmlPath ?? EVENT_TABLE_DATA_PATH, fields));
+    if (source.eventDataXml) lines.push(...extractionLines(source.eventDataXml, source.eventDataXmlPath ?? EVENT_TABLE_DATA_PATH, fields, source.eventDataFields === SYSMON_FIELDS, target.bag!));
     else if (target.dynamicData && fields.length > 0) {
       const data = target.dynamicData;
       lines.push(`| extend ${fields.map((f) => `${extractedRef(target, f)} = tostring(${dataKeyRef(data, f)})`).join(', ')}`);

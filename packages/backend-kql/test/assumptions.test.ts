@@ -91,6 +91,30 @@ describe('kqlAssumptions', () => {
       ids: [],
     },
     {
+      name: "a classic source's Data on sentinel_event: the XML, the channel names, ParameterXml",
+      pipeline: 'sentinel_event',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000d1\nlogsource:\n    product: windows\n    service: application\ndetection:\n    sel:\n        Data|contains: ntds.dit\n    condition: sel`,
+      ids: ['event-eventdata-xml', 'sentinel-event-channels', 'sentinel-event-parameterxml'],
+    },
+    {
+      name: 'a PowerShell script block rule on sentinel_event: no ParameterXml',
+      pipeline: 'sentinel_event',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000d2\nlogsource:\n    product: windows\n    category: ps_script\ndetection:\n    sel:\n        ScriptBlockText|contains: Invoke-\n    condition: sel`,
+      ids: ['event-eventdata-xml', 'sentinel-event-channels'],
+    },
+    {
+      name: 'a Windows process creation rule on sentinel_event (a Sentinel page with it): none of its assumptions',
+      pipeline: 'sentinel_event',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000d3\nlogsource:\n    product: windows\n    category: process_creation\ndetection:\n    sel:\n        Image|endswith: '\\\\whoami.exe'\n    condition: sel`,
+      ids: [],
+    },
+    {
+      name: 'a Sysmon rule on sentinel_sysmon_event still rests on the Event XML',
+      pipeline: 'sentinel_sysmon_event',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000d4\nlogsource:\n    product: windows\n    category: process_creation\ndetection:\n    sel:\n        Image|endswith: '\\\\whoami.exe'\n    condition: sel`,
+      ids: ['event-eventdata-xml'],
+    },
+    {
       name: 'an Okta rule on sentinel_syslog (a Sentinel page with it): none of its assumptions',
       pipeline: 'sentinel_syslog',
       yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000ca\nlogsource:\n    product: okta\n    service: okta\ndetection:\n    sel:\n        eventType: user.session.start\n    condition: sel`,

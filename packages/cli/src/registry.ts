@@ -23,15 +23,20 @@ const EXPORTS: Record<Target, { readonly exportName: string; readonly id: string
 const IMPORTS: Record<Target, () => Promise<Record<string, unknown>>> = {
   splunk: () => import('@sigmats/backend-splunk') as Promise<Record<string, unknown>>,
   // The KQL backend with the pipelines its subpaths add (sentinel_cloud: @sigmats/backend-kql/cloud,
-  // sentinel_asim_web: @sigmats/backend-kql/web, sentinel_syslog: @sigmats/backend-kql/syslog).
+  // sentinel_asim_web: @sigmats/backend-kql/web, sentinel_syslog: @sigmats/backend-kql/syslog, sentinel_event:
+  // @sigmats/backend-kql/event).
   kql: async () => {
-    const [kql, cloud, web, syslog] = await Promise.all([
+    const [kql, cloud, web, syslog, event] = await Promise.all([
       import('@sigmats/backend-kql'),
       import('@sigmats/backend-kql/cloud'),
       import('@sigmats/backend-kql/web'),
       import('@sigmats/backend-kql/syslog'),
+      import('@sigmats/backend-kql/event'),
     ]);
-    return { kqlBackend: () => kql.kqlBackend({ pipelines: [cloud.sentinelCloudPipeline, web.sentinelWebPipeline, syslog.sentinelSyslogPipeline] }) };
+    return {
+      kqlBackend: () =>
+        kql.kqlBackend({ pipelines: [cloud.sentinelCloudPipeline, web.sentinelWebPipeline, syslog.sentinelSyslogPipeline, event.sentinelEventPipeline] }),
+    };
   },
   sumo: () => import('@sigmats/backend-sumo') as Promise<Record<string, unknown>>,
   'sumo-cse': () => import('@sigmats/backend-sumo') as Promise<Record<string, unknown>>,

@@ -546,6 +546,47 @@ level: medium
   });
 });
 
+describe('sentinel_event (@sigmats/backend-kql/event)', () => {
+  const MSI = `title: MSI installed from a web address
+id: 7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c14
+status: test
+description: Windows Installer logs a package installed straight from a URL.
+author: sigmats tests
+date: 2026-12-07
+logsource:
+    product: windows
+    service: application
+detection:
+    selection:
+        Provider_Name: MsiInstaller
+        EventID: 1040
+        Data|contains: '://'
+    condition: selection
+level: medium
+`;
+  let dir: string;
+  beforeAll(() => {
+    dir = join(work, 'event');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'win_msi_web.yml'), MSI);
+  });
+
+  test('the CLI offers the subpath pipeline by name and converts with it', () => {
+    expect(sigmats(['list', 'pipelines']).stdout).toMatch(/^kql +sentinel_event +Sentinel Event table/m);
+    const r = sigmats(['convert', '-t', 'kql', '-p', 'sentinel_event', '--no-comments', join(dir, 'win_msi_web.yml')]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('Event\n| where EventLog == "Application"\n| where Source =~ "MsiInstaller" and EventID == 1040 and ParameterXml contains "://"\n');
+  });
+
+  test('the Sentinel page of an Application rule reads Event, with its assumptions', () => {
+    const r = sigmats(['variants', '-o', 'event-site', 'event'], { cwd: work });
+    expect(r.stderr).toMatch(/^wrote \d+ pages for 1 rule to event-site/m);
+    const md = readFileSync(join(work, 'event-site', 'rules', 'win_msi_web', 'sentinel.md'), 'utf8');
+    expect(md).toContain('Event\n| where EventLog == "Application"');
+    expect(md).toContain('assumption sentinel-event-parameterxml');
+  });
+});
+
 describe('variants', () => {
   const PLATFORMS = ['splunk', 'defender-xdr', 'sentinel', 'sumo', 'sumo-cse'];
   let out: string;

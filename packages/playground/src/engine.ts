@@ -2,6 +2,7 @@ import { loadCollection, parsePipeline } from '@sigmats/core';
 import type { Backend, Diagnostic, Pipeline, SigmaCollection } from '@sigmats/core';
 import { kqlBackend } from '@sigmats/backend-kql';
 import { sentinelCloudPipeline } from '@sigmats/backend-kql/cloud';
+import { sentinelEventPipeline } from '@sigmats/backend-kql/event';
 import { sentinelSyslogPipeline } from '@sigmats/backend-kql/syslog';
 import { sentinelWebPipeline } from '@sigmats/backend-kql/web';
 import { splunkBackend } from '@sigmats/backend-splunk';
@@ -16,11 +17,11 @@ export const EVENTS_FILE = 'events.json';
 
 let backends: Record<Target, Backend> | undefined;
 
-/** The four backends, made once (the KQL one is a factory, given the pipelines of its cloud, web and syslog subpaths). */
+/** The four backends, made once (the KQL one is a factory, given the pipelines of its cloud, web, syslog and event subpaths). */
 export function backendFor(target: Target): Backend {
   backends ??= {
     splunk: splunkBackend,
-    kql: kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline] }),
+    kql: kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline, sentinelEventPipeline] }),
     sumo,
     'sumo-cse': sumoCse,
   };

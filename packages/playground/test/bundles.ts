@@ -14,6 +14,7 @@ export const BROWSER_SUBPATHS = {
   '@sigmats/backend-kql/cloud': 'backend-kql/src/cloud.ts',
   '@sigmats/backend-kql/web': 'backend-kql/src/web.ts',
   '@sigmats/backend-kql/syslog': 'backend-kql/src/syslog.ts',
+  '@sigmats/backend-kql/event': 'backend-kql/src/event.ts',
 } as const;
 
 const PACKAGES = join(import.meta.dirname, '../..');

@@ -1,6 +1,7 @@
 import type { Backend, ConvertOptions } from '@sigmats/core';
 import { kqlBackend } from '@sigmats/backend-kql';
 import { sentinelCloudPipeline } from '@sigmats/backend-kql/cloud';
+import { sentinelEventPipeline } from '@sigmats/backend-kql/event';
 import { sentinelSyslogPipeline } from '@sigmats/backend-kql/syslog';
 import { sentinelWebPipeline } from '@sigmats/backend-kql/web';
 import { splunkBackend as splunk } from '@sigmats/backend-splunk';
@@ -20,7 +21,7 @@ import {
   sentinelWebRecords,
   splunkEvents,
   sumoMessages,
-  sysmonEventTableRecords,
+  eventTableRecords,
   windowsEventRecords,
 } from '../records/index.js';
 import { compileSpl } from '../spl/index.js';
@@ -83,7 +84,7 @@ function kqlMatcher(query: string): (records: readonly unknown[]) => boolean {
   };
 }
 
-const kql = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline] });
+const kql = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline, sentinelEventPipeline] });
 
 function kqlPlatform(id: string, pipeline: string, records: (e: RawEvent, s: EventSource) => KqlRecord[], covers?: (ls: EventSource) => boolean): Platform {
   return {
@@ -217,8 +218,10 @@ export function platforms(): Platform[] {
   return [
     kqlPlatform('xdr', 'microsoft_xdr', defenderRecords),
     kqlPlatform('sentinel_securityevent', 'sentinel_securityevent', securityEventRecords),
-    kqlPlatform('sentinel_sysmon_event', 'sentinel_sysmon_event', sysmonEventTableRecords),
+    kqlPlatform('sentinel_sysmon_event', 'sentinel_sysmon_event', eventTableRecords),
     kqlPlatform('sentinel_sysmon_windowsevent', 'sentinel_sysmon_windowsevent', windowsEventRecords),
+    // Every Windows channel but Security in the Event table, as the Azure Monitor Agent collects it.
+    kqlPlatform('sentinel_event', 'sentinel_event', eventTableRecords),
     kqlPlatform('sentinel_asim', 'sentinel_asim', asimRecords),
     kqlPlatform('sentinel_cloud', 'sentinel_cloud', sentinelCloudRecords),
     // Web server and proxy logs only: the pipeline is for those two categories, as its records are.

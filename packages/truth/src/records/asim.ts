@@ -2,7 +2,7 @@ import type { EventSource, KqlRecord, KqlType, KqlValue, RawEvent } from '../typ
 import { assumption } from './assumptions.js';
 import { kqlTableColumns, kustoDefault } from './columns.js';
 import { securityEventRecords } from './security-event.js';
-import { sysmonEventTableRecords, windowsEventRecords } from './event-table.js';
+import { eventTableRecords, windowsEventRecords } from './event-table.js';
 import { defenderRecords } from './defender.js';
 import { SECURITY_CHANNEL, SYSMON_CHANNEL, linuxSysmonView, macosView, parseInteger, parseTime, windowsView } from './windows.js';
 
@@ -53,7 +53,7 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
     return se ? [finish('imProcessCreate', processCreateSecurityEvent(se.row))] : [];
   }
   if (view.channel !== SYSMON_CHANNEL) return [];
-  const stored = via === 'Event' ? sysmonEventTableRecords(event, source)[0] : windowsEventRecords(event, source)[0];
+  const stored = via === 'Event' ? eventTableRecords(event, source)[0] : windowsEventRecords(event, source)[0];
   if (!stored) return [];
   const r = stored.row;
   const id = view.eventId;

@@ -27,8 +27,13 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'event-agent-columns',
-    statement: 'Event: SourceSystem "OpsManager", ManagementGroupName "AOI-<workspace id>", UserName from the System Security UserID (S-1-5-18 -> NT AUTHORITY\\SYSTEM), Message "" and RenderedDescription as "Name: value" lines; ParameterXml as <Param>value</Param> per Data value.',
-    reasoning: 'event-include.md gives the SourceSystem value for the Windows agent and the AOI- form of ManagementGroupName; the formats of UserName, Message, RenderedDescription and ParameterXml are not given.',
+    statement: 'Event: SourceSystem "OpsManager", ManagementGroupName "AOI-<workspace id>", UserName from the System Security UserID (S-1-5-18 -> NT AUTHORITY\\SYSTEM), Message "" and RenderedDescription as "Name: value" lines; ParameterXml as <Param>value</Param> per Data value, &, < and > escaped, quotes as they are.',
+    reasoning: 'event-include.md gives the SourceSystem value for the Windows agent and the AOI- form of ManagementGroupName; the formats of UserName, Message and RenderedDescription are not given. ParameterXml\'s <Param> elements in Data order are what Microsoft\'s Exchange parser reads (ExchangeAdminAuditLogs.yaml @ b5df20ba: `parse ParameterXml with \'<Param>\' CmdletName \'</Param><Param>\' CmdletParameters ...`, then splitting a parameter on \'"\', so quotes are not escaped); the escaping of &, < and > is XML\'s, not shown there.',
+  },
+  {
+    id: 'event-userdata-envelope',
+    statement: 'Event.EventData of an event written with UserData is the same DataItem envelope holding <UserData><Element><Name>value</Name>...</Element></UserData>.',
+    reasoning: 'SecurityEvent keeps such an event\'s UserData element in its EventData (ASimAuditEventMicrosoftSecurityEvents.yaml:105-112 reads parse_xml(EventData).UserData.LogFileCleared); no source shows the Event table\'s form of it.',
   },
   {
     id: 'defender-folderpath-full',

@@ -8,6 +8,11 @@ export function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** XML text escaping of an element's content: `&`, `<`, `>` (quotes need none there). */
+function xmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** A Data value as the event log renders it: GUIDs in braces (assumption `event-guid-braces`). */
@@ -35,6 +40,12 @@ export function userDataXml(element: string, data: readonly (readonly [string, s
 export function eventDataXml(view: WindowsEventView, time: Date | null): string {
   assumption('event-xml-escaping');
   const stamp = (time ?? new Date(0)).toISOString().replace('Z', '0000Z');
+  // An event written with UserData (AppLocker, WMI-Activity, System 104) keeps that element in the same envelope, as
+  // SecurityEvent's EventData keeps 1102's (`parse_xml(EventData).UserData.LogFileCleared`, security-event.ts).
+  if (view.userDataElement) {
+    assumption('event-userdata-envelope');
+    return `<DataItem Type="System.XmlData" time="${stamp}" sourceHealthServiceId="00000000-0000-0000-0000-000000000000">${userDataXml(view.userDataElement, view.data)}</DataItem>`;
+  }
   // Unnamed `<Data>` elements (a classic source's insertion strings, WindowsEventView.unnamed) stay unnamed.
   const data = view.data
     .map(([k, v]) => (k === 'Data' && view.unnamed ? view.unnamed.map((u) => `<Data>${xmlEscape(u)}</Data>`).join('') : `<Data Name="${k}">${xmlEscape(renderedValue(k, v))}</Data>`))
@@ -55,10 +66,10 @@ function intOrNull(v: unknown): number | null {
 }
 
 /**
- * `Event` table rows (legacy Log Analytics agent) for a Windows event: one row, columns as
+ * `Event` table rows (the Azure Monitor Agent's, the legacy Log Analytics agent's before it) for a Windows event: one row, columns as
  * azure-monitor-ref/tables/includes/event-include.md documents them. Non-Windows events give [].
  */
-export function sysmonEventTableRecords(event: RawEvent, source: EventSource): KqlRecord[] {
+export function eventTableRecords(event: RawEvent, source: EventSource): KqlRecord[] {
   const view = windowsView(event, source);
   if (!view) return [];
   const time = eventTime(view);
@@ -75,7 +86,10 @@ export function sysmonEventTableRecords(event: RawEvent, source: EventSource): K
     EventLevelName: name,
     EventCategory: intOrNull(view.system['Task']),
     EventData: eventDataXml(view, time),
-    ParameterXml: dataValues(view).map((v) => `<Param>${xmlEscape(v)}</Param>`).join(''),
+    // One <Param> per Data value, in order, as Microsoft's Exchange parser reads MSExchange Management's insertion
+    // strings (SOURCES.md): its quotes are the text's own (it splits a parameter on '"'), so only &, < and > are
+    // escaped, as in any XML text.
+    ParameterXml: dataValues(view).map((v) => `<Param>${xmlText(v)}</Param>`).join(''),
     RenderedDescription: view.data.flatMap(([k, v]) => (k === 'Data' && view.unnamed ? view.unnamed.map((u) => `${k}: ${u}`) : [`${k}: ${v}`])).join('\r\n'),
     UserName: userId === 'S-1-5-18' ? 'NT AUTHORITY\\SYSTEM' : '',
     SourceSystem: 'OpsManager',

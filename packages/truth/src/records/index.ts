@@ -52,7 +52,7 @@ export {
   sentinelSyslogRecords, sentinelSyslogService, sentinelSyslogCovers, syslogPrograms, sudoMessage, byDeployment, sameOverDeployments,
   SYSLOG_SERVICES, SERVICE_PROGRAMS, SUDO_FIELDS, type SyslogRecord, type SyslogService, type SyslogProgram,
 } from './sentinel-syslog.js';
-export { sysmonEventTableRecords, windowsEventRecords, eventDataXml } from './event-table.js';
+export { eventTableRecords, windowsEventRecords, eventDataXml } from './event-table.js';
 export { asimRecords, asimViewColumns, ASIM_COVERAGE, type AsimOptions } from './asim.js';
 export { cseRecords, cseWhyNot, findWindowsMapping, windowsCatalogMappings, catalogMappings, inputMappings, selectMapping, parseMapping, type CseMapping, type CseFieldMapping, type CseOptions } from './cse.js';
 export { CSE_JSON_PRODUCTS, CSE_JSON_GAPS, cseJsonProduct, flatEvent, nestKeys, jsonFields, pathValue, type CseJsonProduct } from './cse-json.js';

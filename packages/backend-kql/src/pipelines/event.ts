@@ -1,0 +1,174 @@
+// Windows event logs on Microsoft Sentinel's Event table: where the Azure Monitor Agent (and the legacy Log Analytics
+// agent before it) keeps the Windows event logs a data collection rule names, other than Security, which Sentinel's
+// connectors send to SecurityEvent (the sentinel_securityevent pipeline). Columns (azure-monitor-ref
+// tables/includes/event-include.md): EventLog "Name of the event log that the event was collected from", Source
+// "Source of the event", EventID, Computer, EventData "All event data in raw format" (the `<DataItem><EventData><Data
+// Name="…">` XML Microsoft's Sysmon parsers read), ParameterXml "Event parameter values in XML format".
+//
+// Sigma's Windows services are channels: a service's rules read the rows of its channel(s), a PowerShell category its
+// channel and event id. A rule's named fields are the event's Data elements, parsed out of EventData as for Sysmon.
+// `Data` is a classic source's unnamed Data elements (its insertion strings: Application sources, classic PowerShell's
+// 400/600/800, MSExchange Management): they are read where Microsoft's own Exchange parser reads them, ParameterXml, one
+// `<Param>` element each in order (Azure/Azure-Sentinel, Solutions/Microsoft Exchange Security - Exchange On-Premises/
+// Parsers/ExchangeAdminAuditLogs.yaml @ b5df20ba: `Event | where EventLog == 'MSExchange Management' | parse ParameterXml
+// with '<Param>' CmdletName '</Param><Param>' CmdletParameters '</Param><Param>' Caller '</Param><Param>' *`).
+import { WINDOWS_CATEGORY_EVENTS, WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '@sigmats/core';
+import { kqlString } from '../literals.js';
+import { tableSchema } from '../tables/index.js';
+import type { TableSchema } from '../tables/types.js';
+import { categoryItems, eventIdTest, keywordRefusal, oneOf, serviceItems, SOURCE_OVERRIDE, STATE, tableSchemaItem, type ServiceMapping } from './build.js';
+
+/**
+ * Services whose events keep their data in a UserData element (`<UserData><RuleAndFileData><FilePath>…`), not in
+ * Data elements: the Event table's EventData holds that element in a form no Microsoft source shows, so a field of
+ * theirs is refused. AppLocker's 8002-8025, WMI-Activity's 5857-5861, the Local Session Manager's, CAPI2's, the
+ * user-mode driver framework's and the print service's events are written so.
+ */
+const USER_DATA_SERVICES = [
+  'applocker',
+  'wmi',
+  'terminalservices-localsessionmanager',
+  'capi2',
+  'driver-framework',
+  'printservice-admin',
+  'printservice-operational',
+];
+
+/** The System header's fields as Sigma names them: columns of Event, or nothing; never Data elements. */
+const HEADER_FIELDS = [
+  'Provider_Name', 'Provider_Guid', 'Provider_EventSourceName', 'EventID', 'EventID_Qualifiers', 'Version', 'Level', 'Task',
+  'Opcode', 'Keywords', 'TimeCreated_SystemTime', 'EventRecordID', 'Correlation_ActivityID', 'Correlation_RelatedActivityID',
+  'Execution_ProcessID', 'Execution_ThreadID', 'Channel', 'Computer', 'Security_UserID',
+];
+
+/**
+ * The Event table as the pipeline reads it: the columns a Windows rule's header fields are (the provider is Source),
+ * ParameterXml for `Data`, and no other: any other name is a Data element of the event, even where Event has a column
+ * of that name (a Data element named Message or Source is not the column).
+ */
+export function eventTable(): TableSchema {
+  const full = tableSchema('Event')!;
+  const columns = Object.fromEntries(['TimeGenerated', 'Computer', 'EventID', 'ParameterXml'].map((c) => [c, full.columns[c]!]));
+  return { name: 'Event', columns, timeColumn: full.timeColumn, computed: { Provider_Name: 'Source' } };
+}
+
+/**
+ * Sigma texts (`*`, `?` wildcards, `\\` escapes) of `Data` values ParameterXml cannot answer exactly, each matched from
+ * the start: a value with `&`, `<`, `>`, `"` or `;`, which an XML text may hold escaped (`&amp;`) or as they are; a
+ * value of no text; a `?` wildcard, or a `*` inside the value, which could span two `<Param>` elements; and a
+ * `|contains` value that could be found inside the markup or an escape instead of a value (`ram` in `<Param>`, `lt` in
+ * `&lt;`).
+ */
+const MARKUP = ['/param', 'amp', 'quot', 'apos', 'lt', 'gt'];
+const substrings = (w: string): string[] => [...w].flatMap((_, i) => [...w].slice(i).map((_, j) => w.slice(i, i + j + 1)));
+const UNIT = String.raw`(?:\\.|[^*?\\])`;
+const UNANSWERABLE_TEXT = `(?i)(?:${[
+  '.*[&<>";]',
+  String.raw`\**$`,
+  String.raw`\*?${UNIT}*\?`,
+  String.raw`\*?${UNIT}+\*.`,
+  String.raw`\*\*.`,
+  String.raw`\*(?:${[...new Set(MARKUP.flatMap(substrings))].join('|')})\*$`,
+].join('|')})`;
+
+const DATA = [{ type: 'include_fields', fields: ['Data'] }];
+
+/** A named field of the event data: neither `Data` nor a header field, nor a keyword (which has no name). */
+const NAMED_FIELDS = [{ type: 'exclude_fields', fields: ['Data', ...HEADER_FIELDS] }, { type: 'include_fields', mode: 're', fields: ['.+'] }];
+
+const SERVICES = Object.keys(WINDOWS_SERVICE_CHANNELS).filter((s) => s !== 'security');
+
+/** The rules the pipeline reads from Event: Windows services but Security, and the PowerShell categories. */
+const SOURCES = [
+  ...SERVICES.map((service) => ({ type: 'logsource', product: 'windows', service })),
+  ...Object.keys(WINDOWS_CATEGORY_EVENTS).map((category) => ({ type: 'logsource', product: 'windows', category })),
+];
+const ANY_SOURCE = { rule_conditions: SOURCES, rule_cond_op: 'or' };
+
+/** How `Data` is read: each value a `|contains` test of ParameterXml, the value's ends marked by the `<Param>` markup. */
+function dataItems(): object[] {
+  return [
+    {
+      id: 'event_data_not_text',
+      type: 'detection_item_failure',
+      message: 'Event keeps unnamed Data elements as the text of ParameterXml: only a text (no regular expression, number, range or null) can be looked for in it',
+      field_name_conditions: DATA,
+      detection_item_conditions: [{ type: 'match_string', pattern: '', cond: 'all' }],
+      detection_item_cond_not: true,
+      ...ANY_SOURCE,
+    },
+    {
+      id: 'event_data_unanswerable',
+      type: 'detection_item_failure',
+      message:
+        "Event keeps unnamed Data elements as ParameterXml's <Param> elements: a value with & < > \" or ;, which XML may escape, an empty one, one with a wildcard inside, or one that could be part of the markup cannot be told from the values",
+      field_name_conditions: DATA,
+      detection_item_conditions: [{ type: 'match_string', pattern: UNANSWERABLE_TEXT, cond: 'any' }],
+      ...ANY_SOURCE,
+    },
+    {
+      // A rule that reads Data and named fields is about events whose Data elements are both named and not: no
+      // source writes such events, and ParameterXml would hold the named ones' values too.
+      id: 'event_data_mixed',
+      type: 'detection_item_failure',
+      message: "a rule reading Data (a classic source's unnamed Data elements) cannot also read named ones: ParameterXml holds the values of both",
+      field_name_conditions: NAMED_FIELDS,
+      rule_conditions: { ...Object.fromEntries(SOURCES.map((s, i) => [`s${i}`, s])), data: { type: 'contains_field', field: 'Data' } },
+      rule_cond_expr: `(${SOURCES.map((_, i) => `s${i}`).join(' or ')}) and data`,
+    },
+    // The value's start and end become the markup around it (pySigma replacement syntax, `*` a wildcard again).
+    { id: 'event_data_start', type: 'replace_string', regex: '^([^*])', replacement: '*<Param>\\1', interpret_special: true, field_name_conditions: DATA, ...ANY_SOURCE },
+    { id: 'event_data_end', type: 'replace_string', regex: '([^*])$', replacement: '\\1</Param>*', interpret_special: true, field_name_conditions: DATA, ...ANY_SOURCE },
+  ];
+}
+
+/** The rows of `channels` (and `eventIds`), their Data elements parsed out of EventData, `Data` read from ParameterXml. */
+function eventMapping(channels: readonly string[], eventIds?: readonly number[]): ServiceMapping {
+  const channel = oneOf('EventLog', channels.map(kqlString));
+  return {
+    product: 'windows',
+    table: 'Event',
+    state: {
+      [STATE.prefilter]: eventIds ? `${channel} and ${eventIdTest(eventIds)}` : channel,
+      [STATE.eventDataXml]: 'EventData',
+      [STATE.eventDataFields]: 'windows',
+      // Windows' spaced data names (Defender's `Process Name`) are read as it writes them.
+      ...(channels.length === 1 ? { [STATE.eventDataChannel]: channels[0]! } : {}),
+    },
+    fields: { Data: 'ParameterXml' },
+    // A rule whose source fixes the channel means by Channel one inside the event (System 104's UserData
+    // LogFileCleared/Channel, the cleared log), not the column.
+    ...(eventIds ? {} : { unanswerable: { Channel: 'Event: an in-event Channel (System 104) is no column, and no Microsoft source shows where EventData holds it' } }),
+  };
+}
+
+export const EVENT_PIPELINE = {
+  name: 'sentinel_event',
+  priority: 5,
+  allowed_backends: ['kql'],
+  // Built on first use (the pipeline is parsed lazily), not when the backend loads.
+  get transformations() {
+    return [
+      SOURCE_OVERRIDE,
+      // The pipeline gives the table's schema: the columns a rule reads as columns, and no other (eventTable).
+      tableSchemaItem('event_table_schema', eventTable(), SOURCES),
+      keywordRefusal(
+        'event_keywords',
+        "a keyword would be looked for in every column of Event, EventData's XML markup among them, and not only in the event's values: test a field instead",
+        SOURCES,
+      ),
+      ...USER_DATA_SERVICES.map((service) => ({
+        id: `event_userdata_${service.replaceAll('-', '_')}`,
+        type: 'detection_item_failure',
+        message: `${service}'s events keep their data in a UserData element, whose form in the Event table's EventData no Microsoft source shows`,
+        field_name_conditions: NAMED_FIELDS,
+        rule_conditions: [{ type: 'logsource', product: 'windows', service }],
+      })),
+      ...dataItems(),
+      ...SERVICES.flatMap((service) => serviceItems('event_service', service, eventMapping(windowsServiceChannels(service)!))),
+      ...Object.entries(WINDOWS_CATEGORY_EVENTS).flatMap(([category, { channel, ids }]) =>
+        categoryItems('event', { categories: [category], ...eventMapping([channel], ids) }, []),
+      ),
+    ];
+  },
+};
