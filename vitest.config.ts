@@ -20,7 +20,7 @@ export default defineConfig({
       '@sigmats/backend-kql/cloud': fileURLToPath(new URL('./packages/backend-kql/src/cloud.ts', import.meta.url)),
       '@sigmats/backend-kql/web': fileURLToPath(new URL('./packages/backend-kql/src/web.ts', import.meta.url)),
       '@sigmats/backend-kql/syslog': fileURLToPath(new URL('./packages/backend-kql/src/syslog.ts', import.meta.url)),
-      '@sigmats/backend-kql/event': fileURLToPath(new URL('./packages/backend-kql/src/event.ts', import.meta.url)),
+      '@sigmats/backend-kql/windows': fileURLToPath(new URL('./packages/backend-kql/src/windows.ts', import.meta.url)),
       '@sigmats/backend-kql': src('backend-kql'),
       '@sigmats/backend-sumo': src('backend-sumo'),
       '@sigmats/cli': src('cli'),

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/validate.ts', 'src/assumptions.ts', 'src/cloud.ts', 'src/web.ts', 'src/syslog.ts', 'src/event.ts'],
+  entry: ['src/index.ts', 'src/validate.ts', 'src/assumptions.ts', 'src/cloud.ts', 'src/web.ts', 'src/syslog.ts', 'src/windows.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -42,7 +42,7 @@ const result = await build({
     '@sigmats/backend-kql/cloud': join(here, '../backend-kql/src/cloud.ts'),
     '@sigmats/backend-kql/web': join(here, '../backend-kql/src/web.ts'),
     '@sigmats/backend-kql/syslog': join(here, '../backend-kql/src/syslog.ts'),
-    '@sigmats/backend-kql/event': join(here, '../backend-kql/src/event.ts'),
+    '@sigmats/backend-kql/windows': join(here, '../backend-kql/src/windows.ts'),
     ...Object.fromEntries(
       ['core', 'text-query', 'evaluator', 'backend-splunk', 'backend-kql', 'backend-sumo'].map((p) => [`@sigmats/${p}`, join(here, `../${p}/src/index.ts`)]),
     ),

@@ -24,12 +24,12 @@ interface Uses {
 
 const REGISTRY = /^registry_/;
 
-/** The rules sentinel_event reads from the Event table: Windows services but Security, and the PowerShell categories. */
+/** The rules sentinel_windows reads from the Event table: Windows services but Security, and the PowerShell categories. */
 const eventTableRule = (u: Uses): boolean => u.product === 'windows' && u.service !== 'security' && (u.service !== '' || u.category.startsWith('ps_'));
 
 /**
  * When an assumption matters to a rule of `pipeline` (absent: to every rule of its pipelines). A page that combines
- * pipelines asks each: sentinel_event is beside sentinel_asim on the Sentinel page, whose process creation rules
+ * pipelines asks each: sentinel_windows is beside sentinel_asim on the Sentinel page, whose process creation rules
  * read no Event row.
  */
 const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>> = {
@@ -59,10 +59,11 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   'sentinel-cloud-github-table': (u) => u.product === 'github',
   'sentinel-cloud-gcp-names': (u) => u.product === 'gcp' && u.service === 'gcp.audit',
   'sentinel-cloud-azure-record-names': (u) => u.product === 'azure' && [...u.fields].some((f) => /^(properties\.|[a-z])/.test(f)),
-  'event-eventdata-xml': (u, pipeline) => pipeline !== 'sentinel_event' || eventTableRule(u),
+  'event-eventdata-xml': (u, pipeline) => pipeline !== 'sentinel_windows' || eventTableRule(u),
   'sentinel-event-channels': eventTableRule,
   'sentinel-event-parameterxml': (u) => eventTableRule(u) && u.fields.has('Data'),
-  'securityevent-process-id-hex': (u) => ['ProcessId', 'ParentProcessId', 'NewProcessId', 'SubjectLogonId', 'TargetLogonId'].some((f) => u.fields.has(f)),
+  'securityevent-process-id-hex': (u, pipeline) =>
+    (pipeline !== 'sentinel_windows' || u.service === 'security') && ['ProcessId', 'ParentProcessId', 'NewProcessId', 'SubjectLogonId', 'TargetLogonId'].some((f) => u.fields.has(f)),
 };
 
 function literalTexts(x: unknown, out: string[]): string[] {

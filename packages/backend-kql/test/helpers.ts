@@ -2,7 +2,7 @@ import { formatDiagnostic, loadCollection } from '@sigmats/core';
 import type { ConversionResult, Pipeline } from '@sigmats/core';
 import { expect } from 'vitest';
 import { sentinelCloudPipeline } from '../src/cloud.js';
-import { sentinelEventPipeline } from '../src/event.js';
+import { sentinelWindowsPipeline } from '../src/windows.js';
 import { sentinelSyslogPipeline } from '../src/syslog.js';
 import { sentinelWebPipeline } from '../src/web.js';
 import { kqlBackend } from '../src/index.js';
@@ -11,12 +11,12 @@ import { validateKql } from '../src/validate.js';
 export const backend = kqlBackend();
 
 /** Every pipeline by name: the built-in ones and those of the cloud, web, syslog and event subpaths. */
-const withSubpaths = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline, sentinelEventPipeline] });
+const withSubpaths = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline, sentinelWindowsPipeline] });
 export function namedPipeline(name: string): Pipeline | undefined {
   return withSubpaths.pipelines.find((p) => p.name === name)?.pipeline;
 }
 
-export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim' | 'sentinel_cloud' | 'sentinel_asim_web' | 'sentinel_syslog' | 'sentinel_event';
+export type PipelineName = 'microsoft_xdr' | 'sentinel_securityevent' | 'sentinel_sysmon_event' | 'sentinel_sysmon_windowsevent' | 'sentinel_asim' | 'sentinel_cloud' | 'sentinel_asim_web' | 'sentinel_syslog' | 'sentinel_windows';
 
 export interface ConvertCase {
   readonly pipeline?: PipelineName;

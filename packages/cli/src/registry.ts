@@ -23,19 +23,19 @@ const EXPORTS: Record<Target, { readonly exportName: string; readonly id: string
 const IMPORTS: Record<Target, () => Promise<Record<string, unknown>>> = {
   splunk: () => import('@sigmats/backend-splunk') as Promise<Record<string, unknown>>,
   // The KQL backend with the pipelines its subpaths add (sentinel_cloud: @sigmats/backend-kql/cloud,
-  // sentinel_asim_web: @sigmats/backend-kql/web, sentinel_syslog: @sigmats/backend-kql/syslog, sentinel_event:
-  // @sigmats/backend-kql/event).
+  // sentinel_asim_web: @sigmats/backend-kql/web, sentinel_syslog: @sigmats/backend-kql/syslog, sentinel_windows:
+  // @sigmats/backend-kql/windows).
   kql: async () => {
     const [kql, cloud, web, syslog, event] = await Promise.all([
       import('@sigmats/backend-kql'),
       import('@sigmats/backend-kql/cloud'),
       import('@sigmats/backend-kql/web'),
       import('@sigmats/backend-kql/syslog'),
-      import('@sigmats/backend-kql/event'),
+      import('@sigmats/backend-kql/windows'),
     ]);
     return {
       kqlBackend: () =>
-        kql.kqlBackend({ pipelines: [cloud.sentinelCloudPipeline, web.sentinelWebPipeline, syslog.sentinelSyslogPipeline, event.sentinelEventPipeline] }),
+        kql.kqlBackend({ pipelines: [cloud.sentinelCloudPipeline, web.sentinelWebPipeline, syslog.sentinelSyslogPipeline, event.sentinelWindowsPipeline] }),
     };
   },
   sumo: () => import('@sigmats/backend-sumo') as Promise<Record<string, unknown>>,

@@ -546,7 +546,7 @@ level: medium
   });
 });
 
-describe('sentinel_event (@sigmats/backend-kql/event)', () => {
+describe('sentinel_windows (@sigmats/backend-kql/windows)', () => {
   const MSI = `title: MSI installed from a web address
 id: 7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c14
 status: test
@@ -572,8 +572,8 @@ level: medium
   });
 
   test('the CLI offers the subpath pipeline by name and converts with it', () => {
-    expect(sigmats(['list', 'pipelines']).stdout).toMatch(/^kql +sentinel_event +Sentinel Event table/m);
-    const r = sigmats(['convert', '-t', 'kql', '-p', 'sentinel_event', '--no-comments', join(dir, 'win_msi_web.yml')]);
+    expect(sigmats(['list', 'pipelines']).stdout).toMatch(/^kql +sentinel_windows +Sentinel Windows event logs as the Azure Monitor Agent keeps them/m);
+    const r = sigmats(['convert', '-t', 'kql', '-p', 'sentinel_windows', '--no-comments', join(dir, 'win_msi_web.yml')]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('Event\n| where EventLog == "Application"\n| where Source =~ "MsiInstaller" and EventID == 1040 and ParameterXml contains "://"\n');
   });
@@ -584,6 +584,21 @@ level: medium
     const md = readFileSync(join(work, 'event-site', 'rules', 'win_msi_web', 'sentinel.md'), 'utf8');
     expect(md).toContain('Event\n| where EventLog == "Application"');
     expect(md).toContain('assumption sentinel-event-parameterxml');
+  });
+
+  test('a Security rule has a Sentinel page: SecurityEvent, where the Windows Security Events connector keeps the log', () => {
+    const sec = join(work, 'security');
+    mkdirSync(sec, { recursive: true });
+    writeFileSync(
+      join(sec, 'win_sec_task.yml'),
+      MSI.replace('service: application', 'service: security')
+        .replace(/selection:\n(?: {8}.*\n)+/, "selection:\n        EventID: 4698\n        TaskContent|contains: 'powershell'\n")
+        .replace('7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c14', '7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c15'),
+    );
+    const r = sigmats(['variants', '-o', 'security-site', 'security'], { cwd: work });
+    expect(r.stderr).not.toMatch(/\[sentinel\]/);
+    const md = readFileSync(join(work, 'security-site', 'rules', 'win_sec_task', 'sentinel.md'), 'utf8');
+    expect(md).toContain('SecurityEvent\n| where EventID == 4698');
   });
 });
 

@@ -2,7 +2,7 @@ import { loadCollection, parsePipeline } from '@sigmats/core';
 import type { Backend, Diagnostic, Pipeline, SigmaCollection } from '@sigmats/core';
 import { kqlBackend } from '@sigmats/backend-kql';
 import { sentinelCloudPipeline } from '@sigmats/backend-kql/cloud';
-import { sentinelEventPipeline } from '@sigmats/backend-kql/event';
+import { sentinelWindowsPipeline } from '@sigmats/backend-kql/windows';
 import { sentinelSyslogPipeline } from '@sigmats/backend-kql/syslog';
 import { sentinelWebPipeline } from '@sigmats/backend-kql/web';
 import { splunkBackend } from '@sigmats/backend-splunk';
@@ -21,7 +21,7 @@ let backends: Record<Target, Backend> | undefined;
 export function backendFor(target: Target): Backend {
   backends ??= {
     splunk: splunkBackend,
-    kql: kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline, sentinelEventPipeline] }),
+    kql: kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline, sentinelWindowsPipeline] }),
     sumo,
     'sumo-cse': sumoCse,
   };

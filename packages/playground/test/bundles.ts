@@ -14,7 +14,7 @@ export const BROWSER_SUBPATHS = {
   '@sigmats/backend-kql/cloud': 'backend-kql/src/cloud.ts',
   '@sigmats/backend-kql/web': 'backend-kql/src/web.ts',
   '@sigmats/backend-kql/syslog': 'backend-kql/src/syslog.ts',
-  '@sigmats/backend-kql/event': 'backend-kql/src/event.ts',
+  '@sigmats/backend-kql/windows': 'backend-kql/src/windows.ts',
 } as const;
 
 const PACKAGES = join(import.meta.dirname, '../..');

@@ -87,14 +87,14 @@ export const ASSUMPTIONS = [
   },
   {
     id: 'securityevent-process-id-hex',
-    pipelines: ['sentinel_securityevent'],
+    pipelines: ['sentinel_securityevent', 'sentinel_windows'],
     text: "NewProcessId / ProcessId of 4688 are hexadecimal text without padding ('0x1a2c'): Sigma's decimal process ids are converted and compared case-insensitively.",
     reason: "The reference says 'Hexadecimal Process ID' without the exact rendering.",
     settle: 'a SecurityEvent 4688 row',
   },
   {
     id: 'event-eventdata-xml',
-    pipelines: ['sentinel_sysmon_event', 'sentinel_event'],
+    pipelines: ['sentinel_sysmon_event', 'sentinel_windows'],
     text: 'Event.EventData is the XML <DataItem><EventData><Data Name="…">…</Data>…</EventData></DataItem>, read with parse_xml.',
     reason: "The reference says 'All event data in raw format'; Microsoft's ASIM Sysmon parsers confirm the <Data Name=\"…\"> elements (they read them with parse / parse-kv) but not the wrapper.",
     settle: 'an Event row of a Sysmon event',
@@ -185,14 +185,14 @@ export const ASSUMPTIONS = [
   },
   {
     id: 'sentinel-event-channels',
-    pipelines: ['sentinel_event'],
+    pipelines: ['sentinel_windows'],
     text: "The Azure Monitor Agent writes a collected Windows channel's events to the Event table with the channel's name (as the event's <Channel> gives it) in EventLog and the provider's in Source.",
     reason: "The Event page says EventLog is the 'Name of the event log that the event was collected from' and Source the 'Source of the event', without their form; Microsoft's Exchange parser filters on EventLog == 'MSExchange Management', one channel's name.",
     settle: 'Event rows of an Operational channel (Microsoft-Windows-PowerShell/Operational) beside the events',
   },
   {
     id: 'sentinel-event-parameterxml',
-    pipelines: ['sentinel_event'],
+    pipelines: ['sentinel_windows'],
     text: "A classic source's unnamed Data elements are ParameterXml's <Param> elements, one per element in order, & < > escaped as XML text escapes them (values holding them, or ; or \", are refused).",
     reason: "The Event page only says 'Event parameter values in XML format'; Microsoft's Exchange parser reads MSExchange Management's insertion strings as '<Param>' … '</Param><Param>' … (ExchangeAdminAuditLogs.yaml @ b5df20ba) but shows no value that needs escaping.",
     settle: 'an Event row of an Application event whose insertion string holds &',

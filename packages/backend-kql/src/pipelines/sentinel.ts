@@ -35,6 +35,35 @@ export const SECURITY_EVENT_MAPPINGS: readonly CategoryMapping[] = [
   },
 ];
 
+/** The items that read a Windows Security log rule (`service: security`) from SecurityEvent (sentinel_windows's too). */
+export const SECURITY_SERVICE_ITEMS: object[] = [
+  // Security 1102 keeps its Subject fields in the EventData column's UserData element (tables/sentinel.ts).
+  {
+    id: 'securityevent_1102_user_data',
+    type: 'field_name_mapping',
+    mapping: Object.fromEntries(LOG_FILE_CLEARED_FIELDS.map((f) => [f, `${f}_UserData`])),
+    rule_conditions: [
+      { type: 'logsource', product: 'windows', service: 'security' },
+      { type: 'contains_detection_item', field: 'EventID', value: 1102 },
+    ],
+  },
+  // Every other Windows Security log rule reads SecurityEvent, whose columns carry the event's own field names
+  // (EventID, TargetUserName, IpAddress, LogonType, …): no renaming. A Data field that is no column (TaskContent,
+  // Application, AccessList, …) is read from the EventData column, which holds the event's Data elements:
+  // Microsoft's ASIM parsers read 4698's TaskContent and 5136's AttributeValue there with a `<Data Name="(\w+)">`
+  // regex (ASimAuditEventMicrosoftSecurityEvents.yaml:83-99), and 5156's Application and DestPort with `parse
+  // EventData with * '<Data Name="ProcessID">' … '\x0d\x0a  <Data Name="Application">' …`
+  // (ASimNetworkSessionMicrosoftSecurityEventFirewall.yaml:108-120). A field of the System header that is no column
+  // is an unmapped-field error; the header's provider is the column EventSourceName (the ASIM audit parser tests
+  // 1102's provider as `EventSourceName == "Microsoft-Windows-Eventlog"`, :105).
+  ...serviceItems('securityevent_service', 'security', {
+    product: 'windows',
+    table: 'SecurityEvent',
+    state: { [STATE.eventDataXml]: 'EventData', [STATE.eventDataXmlPath]: 'EventData.Data', [STATE.eventDataFields]: 'windows' },
+    fields: { Provider_Name: 'EventSourceName' },
+  }),
+];
+
 export const SECURITY_EVENT_PIPELINE = {
   name: 'sentinel_securityevent',
   priority: 5,
@@ -48,31 +77,7 @@ export const SECURITY_EVENT_PIPELINE = {
       field_name_conditions: [{ type: 'include_fields', fields: ['IntegrityLevel'] }],
     },
     ...SECURITY_EVENT_MAPPINGS.flatMap((m) => categoryItems('securityevent', m, [])),
-    // Security 1102 keeps its Subject fields in the EventData column's UserData element (tables/sentinel.ts).
-    {
-      id: 'securityevent_1102_user_data',
-      type: 'field_name_mapping',
-      mapping: Object.fromEntries(LOG_FILE_CLEARED_FIELDS.map((f) => [f, `${f}_UserData`])),
-      rule_conditions: [
-        { type: 'logsource', product: 'windows', service: 'security' },
-        { type: 'contains_detection_item', field: 'EventID', value: 1102 },
-      ],
-    },
-    // Every other Windows Security log rule reads SecurityEvent, whose columns carry the event's own field names
-    // (EventID, TargetUserName, IpAddress, LogonType, …): no renaming. A Data field that is no column (TaskContent,
-    // Application, AccessList, …) is read from the EventData column, which holds the event's Data elements:
-    // Microsoft's ASIM parsers read 4698's TaskContent and 5136's AttributeValue there with a `<Data Name="(\w+)">`
-    // regex (ASimAuditEventMicrosoftSecurityEvents.yaml:83-99), and 5156's Application and DestPort with `parse
-    // EventData with * '<Data Name="ProcessID">' … '\x0d\x0a  <Data Name="Application">' …`
-    // (ASimNetworkSessionMicrosoftSecurityEventFirewall.yaml:108-120). A field of the System header that is no column
-    // is an unmapped-field error; the header's provider is the column EventSourceName (the ASIM audit parser tests
-    // 1102's provider as `EventSourceName == "Microsoft-Windows-Eventlog"`, :105).
-    ...serviceItems('securityevent_service', 'security', {
-      product: 'windows',
-      table: 'SecurityEvent',
-      state: { [STATE.eventDataXml]: 'EventData', [STATE.eventDataXmlPath]: 'EventData.Data', [STATE.eventDataFields]: 'windows' },
-      fields: { Provider_Name: 'EventSourceName' },
-    }),
+    ...SECURITY_SERVICE_ITEMS,
   ],
 };
 

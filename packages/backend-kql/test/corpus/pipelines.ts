@@ -6,7 +6,7 @@ import { kqlBackend } from '../../src/index.js';
 import { namedPipeline } from '../helpers.js';
 import { SIGMAHQ, walkRules } from './load.js';
 
-export const PIPELINES = ['microsoft_xdr', 'sentinel_securityevent', 'sentinel_sysmon_event', 'sentinel_sysmon_windowsevent', 'sentinel_asim', 'sentinel_cloud', 'sentinel_asim_web', 'sentinel_syslog', 'sentinel_event'] as const;
+export const PIPELINES = ['microsoft_xdr', 'sentinel_securityevent', 'sentinel_sysmon_event', 'sentinel_sysmon_windowsevent', 'sentinel_asim', 'sentinel_cloud', 'sentinel_asim_web', 'sentinel_syslog', 'sentinel_windows'] as const;
 export type CorpusPipeline = (typeof PIPELINES)[number];
 
 let collection: SigmaCollection | undefined;

@@ -92,13 +92,14 @@ export const PLATFORMS: readonly PlatformSpec[] = [
   // ASIM (imProcessCreate, ...) normalises every Windows source Sentinel ingests, so it is the Sentinel page's query;
   // AWS, Azure, Microsoft 365, Google Cloud, Okta and GitHub rules read Sentinel's tables of those logs (sentinel_cloud),
   // web server and proxy rules ASIM's Web Session parser (sentinel_asim_web), Linux syslog rules the Syslog table
-  // (sentinel_syslog), Windows service rules (but Security) and PowerShell rules the Event table (sentinel_event).
+  // (sentinel_syslog), Windows service and PowerShell rules SecurityEvent (Security) and the Event table (the other
+  // channels; sentinel_windows).
   {
     id: 'sentinel',
     name: 'Microsoft Sentinel',
     target: 'kql',
     language: 'kql',
-    select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel', ['sentinel_cloud', 'sentinel_asim_web', 'sentinel_syslog', 'sentinel_event']),
+    select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel', ['sentinel_cloud', 'sentinel_asim_web', 'sentinel_syslog', 'sentinel_windows']),
     ruleFormat: { format: 'sentinel', label: 'Sentinel scheduled analytic rule (YAML)' },
   },
   { id: 'sumo', name: 'Sumo Logic', target: 'sumo', language: 'sumo', select: plain, ruleFormat: { format: 'scheduled-search', label: 'Sumo Logic scheduled search (JSON)' } },

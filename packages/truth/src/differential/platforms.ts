@@ -1,7 +1,7 @@
 import type { Backend, ConvertOptions } from '@sigmats/core';
 import { kqlBackend } from '@sigmats/backend-kql';
 import { sentinelCloudPipeline } from '@sigmats/backend-kql/cloud';
-import { sentinelEventPipeline } from '@sigmats/backend-kql/event';
+import { sentinelWindowsPipeline } from '@sigmats/backend-kql/windows';
 import { sentinelSyslogPipeline } from '@sigmats/backend-kql/syslog';
 import { sentinelWebPipeline } from '@sigmats/backend-kql/web';
 import { splunkBackend as splunk } from '@sigmats/backend-splunk';
@@ -23,6 +23,7 @@ import {
   sumoMessages,
   eventTableRecords,
   windowsEventRecords,
+  windowsView,
 } from '../records/index.js';
 import { compileSpl } from '../spl/index.js';
 import { compileSumo } from '../sumo/index.js';
@@ -84,7 +85,7 @@ function kqlMatcher(query: string): (records: readonly unknown[]) => boolean {
   };
 }
 
-const kql = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline, sentinelEventPipeline] });
+const kql = kqlBackend({ pipelines: [sentinelCloudPipeline, sentinelWebPipeline, sentinelSyslogPipeline, sentinelWindowsPipeline] });
 
 function kqlPlatform(id: string, pipeline: string, records: (e: RawEvent, s: EventSource) => KqlRecord[], covers?: (ls: EventSource) => boolean): Platform {
   return {
@@ -106,6 +107,14 @@ function kqlPlatform(id: string, pipeline: string, records: (e: RawEvent, s: Eve
 function sentinelSyslogPlatform(): Platform {
   const base = kqlPlatform('sentinel_syslog', 'sentinel_syslog', sentinelSyslogRecords, sentinelSyslogCovers);
   return { ...base, compile: (query) => sameOverDeployments(kqlMatcher(query)) };
+}
+
+/**
+ * A Windows event where the Azure Monitor Agent keeps it for Sentinel: a Security log event in SecurityEvent (the
+ * Windows Security Events connector), any other channel's in Event (a data collection rule's Windows event logs).
+ */
+function amaWindowsRecords(event: RawEvent, source: EventSource): KqlRecord[] {
+  return windowsView(event, source)?.channel === 'Security' ? securityEventRecords(event, source) : eventTableRecords(event, source);
 }
 
 /** Splunk: which events the search sees depends on the add-on that extracted them; the pipeline names its add-on. */
@@ -220,8 +229,8 @@ export function platforms(): Platform[] {
     kqlPlatform('sentinel_securityevent', 'sentinel_securityevent', securityEventRecords),
     kqlPlatform('sentinel_sysmon_event', 'sentinel_sysmon_event', eventTableRecords),
     kqlPlatform('sentinel_sysmon_windowsevent', 'sentinel_sysmon_windowsevent', windowsEventRecords),
-    // Every Windows channel but Security in the Event table, as the Azure Monitor Agent collects it.
-    kqlPlatform('sentinel_event', 'sentinel_event', eventTableRecords),
+    // Windows event logs as the Azure Monitor Agent keeps them: Security in SecurityEvent, every other channel in Event.
+    kqlPlatform('sentinel_windows', 'sentinel_windows', amaWindowsRecords),
     kqlPlatform('sentinel_asim', 'sentinel_asim', asimRecords),
     kqlPlatform('sentinel_cloud', 'sentinel_cloud', sentinelCloudRecords),
     // Web server and proxy logs only: the pipeline is for those two categories, as its records are.

@@ -1,7 +1,7 @@
-// Windows event logs on Microsoft Sentinel's Event table: where the Azure Monitor Agent (and the legacy Log Analytics
-// agent before it) keeps the Windows event logs a data collection rule names, other than Security, which Sentinel's
-// connectors send to SecurityEvent (the sentinel_securityevent pipeline). Columns (azure-monitor-ref
-// tables/includes/event-include.md): EventLog "Name of the event log that the event was collected from", Source
+// Windows event logs on Microsoft Sentinel, where the Azure Monitor Agent keeps them: the Security log in SecurityEvent
+// (Sentinel's Windows Security Events connector; read as the sentinel_securityevent pipeline reads a Security rule),
+// every other channel a data collection rule names in the Event table (the legacy Log Analytics agent's table before
+// it). Event's columns (azure-monitor-ref tables/includes/event-include.md): EventLog "Name of the event log that the event was collected from", Source
 // "Source of the event", EventID, Computer, EventData "All event data in raw format" (the `<DataItem><EventData><Data
 // Name="…">` XML Microsoft's Sysmon parsers read), ParameterXml "Event parameter values in XML format".
 //
@@ -17,12 +17,16 @@ import { kqlString } from '../literals.js';
 import { tableSchema } from '../tables/index.js';
 import type { TableSchema } from '../tables/types.js';
 import { categoryItems, eventIdTest, keywordRefusal, oneOf, serviceItems, SOURCE_OVERRIDE, STATE, tableSchemaItem, type ServiceMapping } from './build.js';
+import { SECURITY_SERVICE_ITEMS } from './sentinel.js';
 
 /**
  * Services whose events keep their data in a UserData element (`<UserData><RuleAndFileData><FilePath>…`), not in
  * Data elements: the Event table's EventData holds that element in a form no Microsoft source shows, so a field of
- * theirs is refused. AppLocker's 8002-8025, WMI-Activity's 5857-5861, the Local Session Manager's, CAPI2's, the
- * user-mode driver framework's and the print service's events are written so.
+ * theirs is refused. EvtxECmd's maps of these channels all read `/Event/UserData/…` (EricZimmerman/evtx evtx/Maps @
+ * 03a7a1f: AppLocker's EXE and DLL, MSI and Script and Packaged app-Execution channels, WMI-Activity, the Local Session
+ * Manager, DriverFrameworks-UserMode, PrintService/Operational), where the other services' maps read
+ * `/Event/EventData/…` (System and Application but for 104, the UserPnp and driver framework events, which no SigmaHQ
+ * rule reads a field of). CAPI2 and PrintService/Admin have no map: refused as their neighbours are.
  */
 const USER_DATA_SERVICES = [
   'applocker',
@@ -78,7 +82,7 @@ const NAMED_FIELDS = [{ type: 'exclude_fields', fields: ['Data', ...HEADER_FIELD
 
 const SERVICES = Object.keys(WINDOWS_SERVICE_CHANNELS).filter((s) => s !== 'security');
 
-/** The rules the pipeline reads from Event: Windows services but Security, and the PowerShell categories. */
+/** The rules the pipeline reads from Event: Windows services but Security (read from SecurityEvent), and the PowerShell categories. */
 const SOURCES = [
   ...SERVICES.map((service) => ({ type: 'logsource', product: 'windows', service })),
   ...Object.keys(WINDOWS_CATEGORY_EVENTS).map((category) => ({ type: 'logsource', product: 'windows', category })),
@@ -142,8 +146,8 @@ function eventMapping(channels: readonly string[], eventIds?: readonly number[])
   };
 }
 
-export const EVENT_PIPELINE = {
-  name: 'sentinel_event',
+export const WINDOWS_PIPELINE = {
+  name: 'sentinel_windows',
   priority: 5,
   allowed_backends: ['kql'],
   // Built on first use (the pipeline is parsed lazily), not when the backend loads.
@@ -166,6 +170,7 @@ export const EVENT_PIPELINE = {
       })),
       ...dataItems(),
       ...SERVICES.flatMap((service) => serviceItems('event_service', service, eventMapping(windowsServiceChannels(service)!))),
+      ...SECURITY_SERVICE_ITEMS,
       ...Object.entries(WINDOWS_CATEGORY_EVENTS).flatMap(([category, { channel, ids }]) =>
         categoryItems('event', { categories: [category], ...eventMapping([channel], ids) }, []),
       ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kqlBackend } from '../src/index.js';
-import { sentinelEventPipeline } from '../src/event.js';
+import { sentinelWindowsPipeline } from '../src/windows.js';
 import { convert, namedPipeline, whereOf } from './helpers.js';
 
 /** A Windows rule of `logsource` (one YAML line under `logsource:` besides the product) with `detection`. */
@@ -13,7 +13,7 @@ function windowsRule(logsource: string, detection: string): string {
 }
 
 function query(yaml: string): string {
-  const res = convert(yaml, { pipeline: 'sentinel_event' });
+  const res = convert(yaml, { pipeline: 'sentinel_windows' });
   const where = whereOf(res);
   return where.startsWith('ERROR') ? where : res.rules[0]!.queries[0]!;
 }
@@ -25,7 +25,7 @@ const PARSE =
 
 const UNANSWERABLE = "ERROR pipeline/detection-item-failure: Event keeps unnamed Data elements as ParameterXml's <Param> elements";
 
-describe('sentinel_event: Windows event logs on the Event table', () => {
+describe('sentinel_windows: Windows event logs on the Event table, Security on SecurityEvent', () => {
   const table: readonly (readonly [name: string, yaml: string, kql: string])[] = [
     [
       "a service's rows are its channel's; the provider is Source; named Data elements are parsed out of EventData",
@@ -68,9 +68,14 @@ describe('sentinel_event: Windows event logs on the Event table', () => {
       `Event\n| where EventLog == "Application"\n${PARSE}\n| extend Message = tostring(EventFields.Message)\n| where Message contains "failed"`,
     ],
     [
-      'Security is SecurityEvent, not Event: no table here',
-      windowsRule('service: security', `sel:\n    EventID: 4624\ncondition: sel`),
-      'ERROR backend/unsupported-feature: no KQL table for logsource (product: windows, service: security)',
+      "Security is SecurityEvent (Sentinel's Windows Security Events connector), read as sentinel_securityevent reads it",
+      windowsRule('service: security', `sel:\n    EventID: 4698\n    TaskContent|contains: 'powershell'\n    SubjectUserName: admin\ncondition: sel`),
+      'SecurityEvent\n| where EventID == 4698\n| extend EventDataItems = parse_xml(EventData).EventData.Data\n| mv-apply EventField = iff(array_length(EventDataItems) >= 0, EventDataItems, pack_array(EventDataItems)) on (summarize EventFields = make_bag(bag_pack(tostring(EventField["@Name"]), tostring(EventField["#text"]))))\n| extend TaskContent = tostring(EventFields.TaskContent)\n| where EventID == 4698 and TaskContent contains "powershell" and SubjectUserName =~ "admin"',
+    ],
+    [
+      "Security 1102's Subject is read from its UserData, as sentinel_securityevent reads it",
+      windowsRule('service: security', `sel:\n    EventID: 1102\n    SubjectUserName: admin\ncondition: sel`),
+      'SecurityEvent\n| extend SubjectUserName_UserData = iff(EventID == 1102 and EventSourceName == "Microsoft-Windows-Eventlog", tostring(parse_xml(EventData).UserData.LogFileCleared.SubjectUserName), SubjectUserName)\n| where EventID == 1102 and SubjectUserName_UserData =~ "admin"',
     ],
     [
       'a keyword would also be found in the XML markup: refused',
@@ -112,14 +117,14 @@ describe('sentinel_event: Windows event logs on the Event table', () => {
   it.each(table)('%s', (_, yaml, kql) => expect(query(yaml)).toEqual(kql.startsWith('ERROR') ? expect.stringContaining(kql) : kql));
 
   it('is offered by name when the backend is given it (a subpath, out of the main entry)', () => {
-    expect(kqlBackend().pipelines.map((p) => p.name)).not.toContain('sentinel_event');
-    const withEvent = kqlBackend({ pipelines: [sentinelEventPipeline] });
-    expect(withEvent.pipelines.map((p) => p.name)).toEqual([...kqlBackend().pipelines.map((p) => p.name), 'sentinel_event']);
+    expect(kqlBackend().pipelines.map((p) => p.name)).not.toContain('sentinel_windows');
+    const withEvent = kqlBackend({ pipelines: [sentinelWindowsPipeline] });
+    expect(withEvent.pipelines.map((p) => p.name)).toEqual([...kqlBackend().pipelines.map((p) => p.name), 'sentinel_windows']);
   });
 
   it('beside sentinel_asim (as on the Sentinel variant page) a Windows process creation rule still reads imProcessCreate', () => {
     const yaml = windowsRule('category: process_creation', `sel:\n    Image|endswith: '\\whoami.exe'\ncondition: sel`);
-    const res = convert(yaml, { extra: [namedPipeline('sentinel_asim')!, namedPipeline('sentinel_event')!] });
+    const res = convert(yaml, { extra: [namedPipeline('sentinel_asim')!, namedPipeline('sentinel_windows')!] });
     expect(res.rules[0]!.queries[0]).toMatch(/^imProcessCreate\n/);
   });
 });
