@@ -14,7 +14,7 @@ const builtIn = (obj: { name: string }, description: string): PipelineInfo => bu
 const PIPELINES: readonly PipelineInfo[] = [
   builtIn(XDR_PIPELINE, 'Defender XDR advanced hunting: Device*Events tables (default)'),
   builtIn(SECURITY_EVENT_PIPELINE, 'Sentinel SecurityEvent: process_creation from event 4688'),
-  builtIn(SYSMON_EVENT_PIPELINE, 'Sentinel Event table (legacy agent): Sysmon events with EventData XML parsed into columns'),
+  builtIn(SYSMON_EVENT_PIPELINE, 'Sentinel Event table: Sysmon events with EventData XML parsed into columns'),
   builtIn(SYSMON_WINDOWS_EVENT_PIPELINE, 'Sentinel WindowsEvent table (Azure Monitor Agent): Sysmon events, fields read from EventData'),
   builtIn(ASIM_PIPELINE, 'Sentinel ASIM parsers: imProcessCreate, imNetworkSession, imFileEvent, imRegistry, imDns'),
 ];

@@ -600,6 +600,26 @@ level: medium
     const md = readFileSync(join(work, 'security-site', 'rules', 'win_sec_task', 'sentinel.md'), 'utf8');
     expect(md).toContain('SecurityEvent\n| where EventID == 4698');
   });
+
+  test("a Sysmon registry rule ASIM cannot answer has a Sentinel page all the same: the Event table's Sysmon events", () => {
+    const reg = join(work, 'registry');
+    mkdirSync(reg, { recursive: true });
+    writeFileSync(
+      join(reg, 'registry_set_fw.yml'),
+      MSI.replace('    service: application', '    category: registry_set')
+        .replace(/selection:\n(?: {8}.*\n)+/, "selection:\n        TargetObject|endswith: '\\EnableFirewall'\n        Details: 'DWORD (0x00000000)'\n")
+        .replace('7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c14', '7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c16'),
+    );
+    // imRegistry refuses the value data (Microsoft's Sysmon parser reads it from a key Sysmon does not write there).
+    const asim = sigmats(['convert', '-t', 'kql', '-p', 'sentinel_asim', join(reg, 'registry_set_fw.yml')]);
+    expect(asim.stderr).toContain('imRegistry has no value data');
+    const r = sigmats(['variants', '-o', 'registry-site', 'registry'], { cwd: work });
+    expect(r.stderr).toMatch(/; 0 errors, /);
+    const md = readFileSync(join(work, 'registry-site', 'rules', 'registry_set_fw', 'sentinel.md'), 'utf8');
+    expect(md).toContain('Event\n| where Source == "Microsoft-Windows-Sysmon" and EventID == 13');
+    expect(md).toMatch(/Configuration: .*pipeline sentinel\\_sysmon\\_event/);
+    expect(md).toContain('assumption event-eventdata-xml');
+  });
 });
 
 describe('variants', () => {

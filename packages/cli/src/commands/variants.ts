@@ -90,6 +90,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // download); a rule missing from a platform's result failed there.
   const backends = new Map<Target, Backend>();
   const unavailable = new Map<Target, string>();
+  /** One conversion of the collection for a platform: its selected options, or one of its fallbacks. */
   interface PlatformRun {
     readonly format: string;
     readonly byKey: Map<string, ConvertedRule>;
@@ -99,7 +100,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     readonly notes: Map<string, string[]>;
     readonly assumptions: (rule: SigmaRule | CorrelationRule) => string[];
   }
-  const perPlatform = new Map<string, PlatformRun>();
+  /** A platform's conversions in order: a rule's page shows the first that converted it. */
+  const perPlatform = new Map<string, PlatformRun[]>();
+  const runFor = (platformId: string, key: string): PlatformRun | undefined => perPlatform.get(platformId)?.find((r) => r.byKey.has(key));
   for (const platform of PLATFORMS) {
     if (unavailable.has(platform.target)) continue;
     let backend = backends.get(platform.target);
@@ -119,25 +122,44 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       diagnostics.push({ code: 'cli/usage', severity: 'error', message: `${platform.name}: ${selected.unavailable}`, file: '<backends>', line: 0, column: 0 });
       continue;
     }
-    const result = backend.convert(loaded.collection, selected.options);
-    diagnostics.push(...result.diagnostics.map((d) => ({ ...d, message: `${d.message} [${platform.id}]` })));
-    // Warnings about a rule's conversion are what the page must state as assumptions of its query.
-    const notes = new Map<string, string[]>();
-    for (const d of result.diagnostics) {
-      if (d.severity !== 'warning' || d.rule === undefined) continue;
-      notes.set(d.rule, [...(notes.get(d.rule) ?? []), d.message]);
-    }
     const ruleFormat = backend.formats.find((f) => f.name === platform.ruleFormat.format);
-    const asRules = ruleFormat ? backend.convert(loaded.collection, { ...selected.options, format: ruleFormat.name }) : undefined;
-    perPlatform.set(platform.id, {
-      format: result.format,
-      byKey: new Map(result.rules.map((r) => [r.key, r])),
-      rules: new Map((asRules?.rules ?? []).map((r) => [r.key, r])),
-      ruleExtension: ruleFormat?.extension ?? 'txt',
-      configuration: configurationOf(backend, selected.options),
-      notes,
-      assumptions: await assumptionsFor(platform.target, pipelineNames(backend, selected.options)),
-    });
+    const runs: PlatformRun[] = [];
+    const reported: Diagnostic[] = [];
+    for (const choice of [selected, ...(platform.fallbacks ?? []).map((f) => f(backend))]) {
+      // A fallback the backend lacks is no page of the platform's, not an error of the run.
+      if ('unavailable' in choice) continue;
+      const result = backend.convert(loaded.collection, choice.options);
+      const first = runs.length === 0;
+      const byKey = new Map(result.rules.filter((r) => first || !runs.some((run) => run.byKey.has(r.key))).map((r) => [r.key, r]));
+      // The selected conversion reports every problem; a fallback only the warnings of the rules it serves, whose
+      // errors under the selected one are then no error of the run.
+      if (first) reported.push(...result.diagnostics);
+      else {
+        for (let i = reported.length - 1; i >= 0; i--) {
+          const rule = reported[i]!.rule;
+          if (rule !== undefined && byKey.has(rule)) reported.splice(i, 1);
+        }
+        reported.push(...result.diagnostics.filter((d) => d.rule !== undefined && byKey.has(d.rule)));
+      }
+      // Warnings about a rule's conversion are what the page must state as assumptions of its query.
+      const notes = new Map<string, string[]>();
+      for (const d of result.diagnostics) {
+        if (d.severity !== 'warning' || d.rule === undefined || !byKey.has(d.rule)) continue;
+        notes.set(d.rule, [...(notes.get(d.rule) ?? []), d.message]);
+      }
+      const asRules = ruleFormat ? backend.convert(loaded.collection, { ...choice.options, format: ruleFormat.name }) : undefined;
+      runs.push({
+        format: result.format,
+        byKey,
+        rules: new Map((asRules?.rules ?? []).filter((r) => byKey.has(r.key)).map((r) => [r.key, r])),
+        ruleExtension: ruleFormat?.extension ?? 'txt',
+        configuration: configurationOf(backend, choice.options),
+        notes,
+        assumptions: await assumptionsFor(platform.target, pipelineNames(backend, choice.options)),
+      });
+    }
+    diagnostics.push(...reported.map((d) => ({ ...d, message: `${d.message} [${platform.id}]` })));
+    perPlatform.set(platform.id, runs);
   }
 
   const stems = uniqueStems(loaded.files);
@@ -158,7 +180,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const key = documentKey(rule);
       // Filters may have changed the rule; use the collection's version.
       const current = collected.get(key) ?? rule;
-      const available = PLATFORMS.filter((p) => perPlatform.get(p.id)?.byKey.has(key));
+      const available = PLATFORMS.filter((p) => runFor(p.id, key) !== undefined);
       if (available.length === 0) return;
       const attack = attackFromTags(current.tags);
       for (const w of attack.warnings) {
@@ -186,7 +208,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const licence = current.kind === 'rule' || current.kind === 'correlation' ? licences.licenceOf(current, resolve(io.cwd, file)) : undefined;
       if (licence?.url?.includes('Detection-Rule-License')) drlRules++;
       for (const platform of available) {
-        const conv = perPlatform.get(platform.id)!;
+        const conv = runFor(platform.id, key)!;
         const asRule = conv.rules.get(key);
         const download = asRule ? `${platform.id}.rule.${conv.ruleExtension}` : undefined;
         if (asRule && download) write(join(pageDir, download), asRule.output.endsWith('\n') ? asRule.output : `${asRule.output}\n`);

@@ -10,10 +10,17 @@ export interface PlatformSpec {
   /** Code fence / highlighting language. */
   readonly language: string;
   /** Conversion options for this platform, or a reason it is unavailable with this backend. */
-  readonly select: (backend: Backend) => { options: ConvertOptions } | { unavailable: string };
+  readonly select: Select;
+  /**
+   * Other sources of the same platform, tried in order for a rule `select`'s conversion refuses: the page of such a
+   * rule shows the first that converts it, and names its configuration.
+   */
+  readonly fallbacks?: readonly Select[];
   /** The platform's own rule format, offered as a download beside the query. */
   readonly ruleFormat: { readonly format: string; readonly label: string };
 }
+
+type Select = (backend: Backend) => { options: ConvertOptions } | { unavailable: string };
 
 /** Names of the pipelines a conversion applies, defaults first. */
 export function pipelineNames(backend: Backend, options: ConvertOptions): string[] {
@@ -100,6 +107,10 @@ export const PLATFORMS: readonly PlatformSpec[] = [
     target: 'kql',
     language: 'kql',
     select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel', ['sentinel_cloud', 'sentinel_asim_web', 'sentinel_syslog', 'sentinel_windows']),
+    // A Sysmon rule ASIM's parsers cannot answer (imRegistry's value data, which Microsoft's Sysmon parser reads from a
+    // key Sysmon does not write when the Azure Monitor Agent collects it into WindowsEvent) reads the Sysmon events
+    // themselves, in the Event table, where a data collection rule's Windows event logs go.
+    fallbacks: [kqlFlavour([/^sentinel_sysmon_event$/], 'Sentinel Event table')],
     ruleFormat: { format: 'sentinel', label: 'Sentinel scheduled analytic rule (YAML)' },
   },
   { id: 'sumo', name: 'Sumo Logic', target: 'sumo', language: 'sumo', select: plain, ruleFormat: { format: 'scheduled-search', label: 'Sumo Logic scheduled search (JSON)' } },
