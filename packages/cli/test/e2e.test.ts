@@ -620,6 +620,22 @@ level: medium
     expect(md).toMatch(/Configuration: .*pipeline sentinel\\_sysmon\\_event/);
     expect(md).toContain('assumption event-eventdata-xml');
   });
+
+  test('a keyword rule the Event table cannot answer (its XML markup could hold the word) has a WindowsEvent page', () => {
+    const kw = join(work, 'keyword');
+    mkdirSync(kw, { recursive: true });
+    writeFileSync(
+      join(kw, 'win_system_kw.yml'),
+      MSI.replace('    service: application', '    service: system')
+        .replace(/ {4}selection:\n(?: {8}.*\n)+ {4}condition: selection/, "    keywords:\n        - 'mimikatz'\n    condition: keywords")
+        .replace('7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c14', '7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c17'),
+    );
+    const r = sigmats(['variants', '-o', 'keyword-site', 'keyword'], { cwd: work });
+    expect(r.stderr).not.toMatch(/\[sentinel\]/);
+    const md = readFileSync(join(work, 'keyword-site', 'rules', 'win_system_kw', 'sentinel.md'), 'utf8');
+    expect(md).toContain('WindowsEvent\n| where Channel == "System"\n| where * contains "mimikatz"');
+    expect(md).toMatch(/Configuration: .*pipeline sentinel\\_sysmon\\_windowsevent/);
+  });
 });
 
 describe('variants', () => {

@@ -109,8 +109,10 @@ export const PLATFORMS: readonly PlatformSpec[] = [
     select: kqlFlavour([/asim/i, /sentinel/i], 'Sentinel', ['sentinel_cloud', 'sentinel_asim_web', 'sentinel_syslog', 'sentinel_windows']),
     // A Sysmon rule ASIM's parsers cannot answer (imRegistry's value data, which Microsoft's Sysmon parser reads from a
     // key Sysmon does not write when the Azure Monitor Agent collects it into WindowsEvent) reads the Sysmon events
-    // themselves, in the Event table, where a data collection rule's Windows event logs go.
-    fallbacks: [kqlFlavour([/^sentinel_sysmon_event$/], 'Sentinel Event table')],
+    // themselves, in the Event table, where a data collection rule's Windows event logs go. A Windows rule the Event
+    // table cannot answer (a keyword, which its XML markup could hold; a field AppLocker or WMI-Activity keeps in
+    // UserData) reads WindowsEvent, where the Windows Forwarded Events connector keeps events as dynamic data.
+    fallbacks: [kqlFlavour([/^sentinel_sysmon_event$/], 'Sentinel Event table'), kqlFlavour([/^sentinel_sysmon_windowsevent$/], 'Sentinel WindowsEvent table')],
     ruleFormat: { format: 'sentinel', label: 'Sentinel scheduled analytic rule (YAML)' },
   },
   { id: 'sumo', name: 'Sumo Logic', target: 'sumo', language: 'sumo', select: plain, ruleFormat: { format: 'scheduled-search', label: 'Sumo Logic scheduled search (JSON)' } },
