@@ -128,8 +128,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     for (const choice of [selected, ...(platform.fallbacks ?? []).map((f) => f(backend))]) {
       // A fallback the backend lacks is no page of the platform's, not an error of the run.
       if ('unavailable' in choice) continue;
-      const result = backend.convert(loaded.collection, choice.options);
       const first = runs.length === 0;
+      // A fallback converts only what the conversions before it refused (collection-level problems were reported).
+      const served = (r: SigmaRule | CorrelationRule): boolean => runs.some((run) => run.byKey.has(documentKey(r)));
+      const collection = first
+        ? loaded.collection
+        : { ...loaded.collection, rules: loaded.collection.rules.filter((r) => !served(r)), correlations: loaded.collection.correlations.filter((r) => !served(r)), diagnostics: [] };
+      const result = backend.convert(collection, choice.options);
       const byKey = new Map(result.rules.filter((r) => first || !runs.some((run) => run.byKey.has(r.key))).map((r) => [r.key, r]));
       // The selected conversion reports every problem; a fallback only the warnings of the rules it serves, whose
       // errors under the selected one are then no error of the run.
@@ -147,7 +152,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (d.severity !== 'warning' || d.rule === undefined || !byKey.has(d.rule)) continue;
         notes.set(d.rule, [...(notes.get(d.rule) ?? []), d.message]);
       }
-      const asRules = ruleFormat ? backend.convert(loaded.collection, { ...choice.options, format: ruleFormat.name }) : undefined;
+      const asRules = ruleFormat ? backend.convert(collection, { ...choice.options, format: ruleFormat.name }) : undefined;
       runs.push({
         format: result.format,
         byKey,
