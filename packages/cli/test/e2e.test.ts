@@ -621,6 +621,25 @@ level: medium
     expect(md).toContain('assumption event-eventdata-xml');
   });
 
+  test("the Splunk page reads a Windows rule through the add-ons' pipeline and any other rule without one", () => {
+    const mixed = join(work, 'splunk-mixed');
+    mkdirSync(mixed, { recursive: true });
+    writeFileSync(join(mixed, 'win_msi_web.yml'), MSI);
+    writeFileSync(
+      join(mixed, 'aws_stop_logging.yml'),
+      MSI.replace('    product: windows\n    service: application', '    product: aws\n    service: cloudtrail')
+        .replace(/selection:\n(?: {8}.*\n)+/, 'selection:\n        eventName: StopLogging\n')
+        .replace('7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c14', '7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c18'),
+    );
+    const r = sigmats(['variants', '-o', 'splunk-site', 'splunk-mixed'], { cwd: work });
+    expect(r.stderr).not.toMatch(/\[splunk\]/);
+    const win = readFileSync(join(work, 'splunk-site', 'rules', 'win_msi_web', 'splunk.md'), 'utf8');
+    expect(win).toContain('source="XmlWinEventLog:Application"');
+    expect(win).toMatch(/Configuration: Splunk SPL, pipeline splunk-windows/);
+    const aws = readFileSync(join(work, 'splunk-site', 'rules', 'aws_stop_logging', 'splunk.md'), 'utf8');
+    expect(aws).toContain('Configuration: Splunk SPL, no processing pipeline');
+  });
+
   test('a keyword rule the Event table cannot answer (its XML markup could hold the word) has a WindowsEvent page', () => {
     const kw = join(work, 'keyword');
     mkdirSync(kw, { recursive: true });
@@ -646,15 +665,17 @@ describe('variants', () => {
   });
   test('a page per rule and platform in md, html and json', () => {
     const r = sigmats(['variants', '-o', 'site', 'rules/t1021.006_winrm', 'rules/t1219_remote_access_tools'], { cwd: work });
-    // The 8 warnings: the Sumo log search pages have no scope configured (no invented _sourceCategory), the Splunk
-    // pages no Windows add-on pipeline (Sigma names, no source), and Cloud SIEM computes none of the rules' four
-    // enrichments (enrichment/dropped).
-    expect(r.stderr).toMatch(/^wrote 30 pages for 2 rules to site; 0 errors, 8 warnings$/m);
+    // The 6 warnings: the Sumo log search pages have no scope configured (no invented _sourceCategory), and Cloud SIEM
+    // computes none of the rules' four enrichments (enrichment/dropped).
+    expect(r.stderr).toMatch(/^wrote 30 pages for 2 rules to site; 0 errors, 6 warnings$/m);
     expect(r.code).toBe(0);
     const dir = join(out, 'rules', 'proc_creation_win_winrm_remote_execution');
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(PLATFORMS.flatMap((p) => ['html', 'json', 'md'].map((e) => `${p}.${e}`))));
     const md = readFileSync(join(dir, 'splunk.md'), 'utf8');
     expect(md).toMatch(/^# Detect Windows Remote Management Lateral Movement in Splunk\n/m);
+    // As the Splunk Add-ons for Windows and Sysmon index the events (source XmlWinEventLog:<Channel>, EventCode).
+    expect(md).toMatch(/source="XmlWinEventLog:Microsoft-Windows-Sysmon\/Operational"/);
+    expect(md).toMatch(/Configuration: .*pipeline splunk-windows/);
     expect(md).toContain('| MITRE ATT&CK tactic | [TA0008 Lateral Movement](https://attack.mitre.org/tactics/TA0008/) |');
     expect(md).toContain('| MITRE ATT&CK technique | [T1021 Remote Services](https://attack.mitre.org/techniques/T1021/) |');
     expect(md).toContain('| MITRE ATT&CK sub-technique | [T1021.006 Windows Remote Management](https://attack.mitre.org/techniques/T1021/006/) |');

@@ -124,28 +124,43 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const ruleFormat = backend.formats.find((f) => f.name === platform.ruleFormat.format);
     const runs: PlatformRun[] = [];
-    const reported: Diagnostic[] = [];
+    // A rule's problems are those of the conversion that served it, or else of the first that tried it; problems of
+    // no rule (the collection's) are the first conversion's.
+    const general: Diagnostic[] = [];
+    const firstTry = new Map<string, Diagnostic[]>();
+    const servedBy = new Map<string, Diagnostic[]>();
     for (const choice of [selected, ...(platform.fallbacks ?? []).map((f) => f(backend))]) {
       // A fallback the backend lacks is no page of the platform's, not an error of the run.
       if ('unavailable' in choice) continue;
       const first = runs.length === 0;
       // A fallback converts only what the conversions before it refused (collection-level problems were reported).
-      const served = (r: SigmaRule | CorrelationRule): boolean => runs.some((run) => run.byKey.has(documentKey(r)));
-      const collection = first
-        ? loaded.collection
-        : { ...loaded.collection, rules: loaded.collection.rules.filter((r) => !served(r)), correlations: loaded.collection.correlations.filter((r) => !served(r)), diagnostics: [] };
+      // A choice for some rules only converts those.
+      const take = (r: SigmaRule | CorrelationRule): boolean => !runs.some((run) => run.byKey.has(documentKey(r))) && (choice.only?.(r) ?? true);
+      const collection =
+        first && !choice.only
+          ? loaded.collection
+          : {
+              ...loaded.collection,
+              rules: loaded.collection.rules.filter(take),
+              correlations: loaded.collection.correlations.filter(take),
+              ...(first ? {} : { diagnostics: [] }),
+            };
       const result = backend.convert(collection, choice.options);
-      const byKey = new Map(result.rules.filter((r) => first || !runs.some((run) => run.byKey.has(r.key))).map((r) => [r.key, r]));
-      // The selected conversion reports every problem; a fallback only the warnings of the rules it serves, whose
-      // errors under the selected one are then no error of the run.
-      if (first) reported.push(...result.diagnostics);
-      else {
-        for (let i = reported.length - 1; i >= 0; i--) {
-          const rule = reported[i]!.rule;
-          if (rule !== undefined && byKey.has(rule)) reported.splice(i, 1);
-        }
-        reported.push(...result.diagnostics.filter((d) => d.rule !== undefined && byKey.has(d.rule)));
+      const byKey = new Map(result.rules.map((r) => [r.key, r]));
+      const byRule = new Map<string, Diagnostic[]>();
+      for (const d of result.diagnostics) {
+        if (d.rule === undefined) {
+          if (first) general.push(d);
+        } else byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
       }
+      for (const r of [...collection.rules, ...collection.correlations]) {
+        const key = documentKey(r);
+        if (!firstTry.has(key)) firstTry.set(key, byRule.get(key) ?? []);
+        if (byKey.has(key)) servedBy.set(key, byRule.get(key) ?? []);
+        byRule.delete(key);
+      }
+      // What is left is about another document (a filter): the first conversion's, as the collection's problems.
+      if (first) for (const ds of byRule.values()) general.push(...ds);
       // Warnings about a rule's conversion are what the page must state as assumptions of its query.
       const notes = new Map<string, string[]>();
       for (const d of result.diagnostics) {
@@ -163,6 +178,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         assumptions: await assumptionsFor(platform.target, pipelineNames(backend, choice.options)),
       });
     }
+    const reported = [...general, ...[...firstTry].flatMap(([key, tried]) => servedBy.get(key) ?? tried)];
     diagnostics.push(...reported.map((d) => ({ ...d, message: `${d.message} [${platform.id}]` })));
     perPlatform.set(platform.id, runs);
   }

@@ -20,7 +20,8 @@ export interface PlatformSpec {
   readonly ruleFormat: { readonly format: string; readonly label: string };
 }
 
-type Select = (backend: Backend) => { options: ConvertOptions } | { unavailable: string };
+/** A conversion's options, and the rules it is for when not every rule (the others are left to the fallbacks). */
+type Select = (backend: Backend) => { options: ConvertOptions; only?: (rule: SigmaRule | CorrelationRule) => boolean } | { unavailable: string };
 
 /** Names of the pipelines a conversion applies, defaults first. */
 export function pipelineNames(backend: Backend, options: ConvertOptions): string[] {
@@ -86,8 +87,29 @@ function kqlFlavour(patterns: readonly RegExp[], label: string, extras: readonly
   };
 }
 
+/** The backend's defaults and its pipeline `name`, for the rules `only` accepts. */
+function withPipeline(name: string, only: (rule: SigmaRule | CorrelationRule) => boolean): Select {
+  return (backend) => {
+    const found = backend.pipelines.find((p) => p.name === name);
+    return found ? { options: { pipelines: [found.pipeline] }, only } : { unavailable: `the ${backend.name} backend has no pipeline ${name}` };
+  };
+}
+
+const windowsRule = (rule: SigmaRule | CorrelationRule): boolean => rule.kind === 'rule' && rule.logsource.product === 'windows';
+
 export const PLATFORMS: readonly PlatformSpec[] = [
-  { id: 'splunk', name: 'Splunk', target: 'splunk', language: 'spl', select: plain, ruleFormat: { format: 'savedsearches', label: 'savedsearches.conf stanza' } },
+  // A Windows rule reads the events as the Splunk Add-ons for Windows and Sysmon index them (XML rendering: source
+  // XmlWinEventLog:<Channel>, EventCode), the deployment the truth check proves splunk-windows on. Other rules, and a
+  // Windows rule that pipeline refuses, read the events under Sigma's names.
+  {
+    id: 'splunk',
+    name: 'Splunk',
+    target: 'splunk',
+    language: 'spl',
+    select: withPipeline('splunk-windows', windowsRule),
+    fallbacks: [plain],
+    ruleFormat: { format: 'savedsearches', label: 'savedsearches.conf stanza' },
+  },
   {
     id: 'defender-xdr',
     name: 'Microsoft Defender XDR',
