@@ -34,7 +34,7 @@ const EVENT_TABLE_DATA_PATH = 'DataItem.EventData.Data';
  * The names Sigma gives the System header's fields in a flattened Windows event: a table has a column for them or
  * nothing, and they are never Data elements.
  */
-const WINDOWS_HEADER_FIELDS: ReadonlySet<string> = new Set([
+export const WINDOWS_HEADER_FIELDS: ReadonlySet<string> = new Set([
   'Provider_Name', 'Provider_Guid', 'Provider_EventSourceName', 'EventID', 'EventID_Qualifiers', 'Version', 'Level', 'Task',
   'Opcode', 'Keywords', 'TimeCreated_SystemTime', 'EventRecordID', 'Correlation_ActivityID', 'Correlation_RelatedActivityID',
   'Execution_ProcessID', 'Execution_ThreadID', 'Channel', 'Computer', 'Security_UserID',

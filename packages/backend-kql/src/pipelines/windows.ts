@@ -18,6 +18,7 @@ import { tableSchema } from '../tables/index.js';
 import type { TableSchema } from '../tables/types.js';
 import { categoryItems, eventIdTest, keywordRefusal, oneOf, serviceItems, SOURCE_OVERRIDE, STATE, tableSchemaItem, type ServiceMapping } from './build.js';
 import { SECURITY_SERVICE_ITEMS } from './sentinel.js';
+import { WINDOWS_HEADER_FIELDS } from '../query.js';
 
 /**
  * Services whose events keep their data in a UserData element (`<UserData><RuleAndFileData><FilePath>…`), not in
@@ -39,11 +40,7 @@ const USER_DATA_SERVICES = [
 ];
 
 /** The System header's fields as Sigma names them: columns of Event, or nothing; never Data elements. */
-const HEADER_FIELDS = [
-  'Provider_Name', 'Provider_Guid', 'Provider_EventSourceName', 'EventID', 'EventID_Qualifiers', 'Version', 'Level', 'Task',
-  'Opcode', 'Keywords', 'TimeCreated_SystemTime', 'EventRecordID', 'Correlation_ActivityID', 'Correlation_RelatedActivityID',
-  'Execution_ProcessID', 'Execution_ThreadID', 'Channel', 'Computer', 'Security_UserID',
-];
+const HEADER_FIELDS = [...WINDOWS_HEADER_FIELDS];
 
 /**
  * The Event table as the pipeline reads it: the columns a Windows rule's header fields are (the provider is Source),
