@@ -124,6 +124,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const ruleFormat = backend.formats.find((f) => f.name === platform.ruleFormat.format);
     const runs: PlatformRun[] = [];
+    const documents: readonly (SigmaRule | CorrelationRule)[] = [...loaded.collection.rules, ...loaded.collection.correlations];
     // A rule's problems are those of the conversion that served it, or else of the first that tried it; problems of
     // no rule (the collection's) are the first conversion's.
     const general: Diagnostic[] = [];
@@ -133,31 +134,26 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       // A fallback the backend lacks is no page of the platform's, not an error of the run.
       if ('unavailable' in choice) continue;
       const first = runs.length === 0;
-      // A fallback converts only what the conversions before it refused (collection-level problems were reported).
-      // A choice for some rules only converts those.
-      const take = (r: SigmaRule | CorrelationRule): boolean => !runs.some((run) => run.byKey.has(documentKey(r))) && (choice.only?.(r) ?? true);
-      const collection =
-        first && !choice.only
-          ? loaded.collection
-          : {
-              ...loaded.collection,
-              rules: loaded.collection.rules.filter(take),
-              correlations: loaded.collection.correlations.filter(take),
-              ...(first ? {} : { diagnostics: [] }),
-            };
-      const result = backend.convert(collection, choice.options);
-      const byKey = new Map(result.rules.map((r) => [r.key, r]));
+      // Each conversion is of the whole collection: a correlation needs its rules, and a rule that only serves one
+      // (generate: false) must not be converted on its own. A conversion's pages are those of the rules it is for
+      // (`only`) that no conversion before it served.
+      const result = backend.convert(loaded.collection, choice.options);
+      const forChoice = new Map(documents.map((r) => [documentKey(r), choice.only?.(r) ?? true]));
+      const mine = (key: string): boolean => !runs.some((run) => run.byKey.has(key)) && (forChoice.get(key) ?? false);
+      const byKey = new Map(result.rules.filter((r) => mine(r.key)).map((r) => [r.key, r]));
       const byRule = new Map<string, Diagnostic[]>();
       for (const d of result.diagnostics) {
         if (d.rule === undefined) {
           if (first) general.push(d);
         } else byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
       }
-      for (const r of [...collection.rules, ...collection.correlations]) {
+      for (const r of documents) {
         const key = documentKey(r);
-        if (!firstTry.has(key)) firstTry.set(key, byRule.get(key) ?? []);
-        if (byKey.has(key)) servedBy.set(key, byRule.get(key) ?? []);
+        const ds = byRule.get(key) ?? [];
         byRule.delete(key);
+        if (!mine(key)) continue;
+        if (!firstTry.has(key)) firstTry.set(key, ds);
+        if (byKey.has(key)) servedBy.set(key, ds);
       }
       // What is left is about another document (a filter): the first conversion's, as the collection's problems.
       if (first) for (const ds of byRule.values()) general.push(...ds);
@@ -167,7 +163,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (d.severity !== 'warning' || d.rule === undefined || !byKey.has(d.rule)) continue;
         notes.set(d.rule, [...(notes.get(d.rule) ?? []), d.message]);
       }
-      const asRules = ruleFormat ? backend.convert(collection, { ...choice.options, format: ruleFormat.name }) : undefined;
+      const asRules = ruleFormat ? backend.convert(loaded.collection, { ...choice.options, format: ruleFormat.name }) : undefined;
       runs.push({
         format: result.format,
         byKey,
