@@ -640,6 +640,48 @@ level: medium
     expect(aws).toContain('Configuration: Splunk SPL, no processing pipeline');
   });
 
+  test("a correlation over a rule ASIM cannot answer: the fallback converts both, and only the correlation has pages", () => {
+    const corr = join(work, 'registry-correlation');
+    mkdirSync(corr, { recursive: true });
+    writeFileSync(
+      join(corr, 'registry_fw_often.yml'),
+      `title: Firewall disabled
+id: 7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c19
+name: firewall_disabled
+status: test
+logsource:
+    product: windows
+    category: registry_set
+detection:
+    selection:
+        TargetObject|endswith: '\\EnableFirewall'
+        Details: 'DWORD (0x00000000)'
+    condition: selection
+level: medium
+---
+title: Firewall disabled on many hosts
+id: 7c1b2a4e-1f0d-4c55-9d3e-2a6b8f1e0c1a
+status: test
+correlation:
+    type: event_count
+    rules:
+        - firewall_disabled
+    group-by:
+        - Computer
+    timespan: 1h
+    condition:
+        gte: 3
+level: high
+`,
+    );
+    const r = sigmats(['variants', '-o', 'correlation-site', 'registry-correlation'], { cwd: work });
+    expect(r.stderr).not.toMatch(/error .*\[sentinel\]/);
+    const md = readFileSync(join(work, 'correlation-site', 'rules', 'registry_fw_often-2', 'sentinel.md'), 'utf8');
+    expect(md).toContain('Event\n| where Source == "Microsoft-Windows-Sysmon" and EventID == 13');
+    expect(md).toContain('| summarize event_count = count() by bin(TimeGenerated, 1h), Computer');
+    expect(existsSync(join(work, 'correlation-site', 'rules', 'registry_fw_often', 'sentinel.md'))).toBe(false);
+  });
+
   test('a keyword rule the Event table cannot answer (its XML markup could hold the word) has a WindowsEvent page', () => {
     const kw = join(work, 'keyword');
     mkdirSync(kw, { recursive: true });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { documentKey } from '@sigmats/core';
-import type { Backend, ConvertedRule, CorrelationRule, Diagnostic, SigmaRule } from '@sigmats/core';
+import type { Backend, ConvertedRule, CorrelationRule, Diagnostic, SigmaCollection, SigmaRule } from '@sigmats/core';
 import { parseArgs, UsageError, type OptionSpec } from '../args.js';
 import { colorsFor } from '../color.js';
 import { EXIT_FAILED, EXIT_OK } from '../exit.js';
@@ -125,6 +125,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const ruleFormat = backend.formats.find((f) => f.name === platform.ruleFormat.format);
     const runs: PlatformRun[] = [];
     const documents: readonly (SigmaRule | CorrelationRule)[] = [...loaded.collection.rules, ...loaded.collection.correlations];
+    const servesOnly = new Set(
+      loaded.collection.correlations.filter((c) => !c.generate).flatMap((c) => c.rules.flatMap((ref) => {
+        const d = loaded.collection.byRef.get(ref.ref);
+        return d ? [documentKey(d)] : [];
+      })),
+    );
     // A rule's problems are those of the conversion that served it, or else of the first that tried it; problems of
     // no rule (the collection's) are the first conversion's.
     const general: Diagnostic[] = [];
@@ -134,12 +140,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       // A fallback the backend lacks is no page of the platform's, not an error of the run.
       if ('unavailable' in choice) continue;
       const first = runs.length === 0;
-      // Each conversion is of the whole collection: a correlation needs its rules, and a rule that only serves one
-      // (generate: false) must not be converted on its own. A conversion's pages are those of the rules it is for
-      // (`only`) that no conversion before it served.
-      const result = backend.convert(loaded.collection, choice.options);
+      // A conversion's pages are those of the rules it is for (`only`) that no conversion before it served. The first
+      // converts the whole collection; a fallback only what is left to it (what was refused, or for no conversion
+      // before it), with the rules its correlations refer to: a correlation needs its rules, and a rule that only
+      // serves one (generate: false) must not be converted on its own.
       const forChoice = new Map(documents.map((r) => [documentKey(r), choice.only?.(r) ?? true]));
       const mine = (key: string): boolean => !runs.some((run) => run.byKey.has(key)) && (forChoice.get(key) ?? false);
+      // A rule that only serves correlations (generate: false) is converted only beside one of them.
+      const left = (key: string): boolean => mine(key) && !servesOnly.has(key) && (firstTry.get(key)?.some((d) => d.severity === 'error') ?? true);
+      const collection = first ? loaded.collection : withReferences(loaded.collection, new Set(documents.map(documentKey).filter(left)));
+      const result = backend.convert(collection, choice.options);
       const byKey = new Map(result.rules.filter((r) => mine(r.key)).map((r) => [r.key, r]));
       const byRule = new Map<string, Diagnostic[]>();
       for (const d of result.diagnostics) {
@@ -147,13 +157,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
           if (first) general.push(d);
         } else byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
       }
+      const own = new Map(byRule);
       for (const r of documents) {
         const key = documentKey(r);
-        const ds = byRule.get(key) ?? [];
+        const ds = own.get(key) ?? [];
         byRule.delete(key);
         if (!mine(key)) continue;
         if (!firstTry.has(key)) firstTry.set(key, ds);
-        if (byKey.has(key)) servedBy.set(key, ds);
+        if (!byKey.has(key)) continue;
+        servedBy.set(key, ds);
+        // A served correlation's rules were converted with it: their problems are this conversion's too.
+        if (r.kind === 'correlation') {
+          for (const ref of r.rules) {
+            const d = loaded.collection.byRef.get(ref.ref);
+            const k = d && documentKey(d);
+            if (k !== undefined && servesOnly.has(k) && !servedBy.has(k)) servedBy.set(k, own.get(k) ?? []);
+          }
+        }
       }
       // What is left is about another document (a filter): the first conversion's, as the collection's problems.
       if (first) for (const ds of byRule.values()) general.push(...ds);
@@ -163,7 +183,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         if (d.severity !== 'warning' || d.rule === undefined || !byKey.has(d.rule)) continue;
         notes.set(d.rule, [...(notes.get(d.rule) ?? []), d.message]);
       }
-      const asRules = ruleFormat ? backend.convert(loaded.collection, { ...choice.options, format: ruleFormat.name }) : undefined;
+      const asRules = ruleFormat ? backend.convert(collection, { ...choice.options, format: ruleFormat.name }) : undefined;
       runs.push({
         format: result.format,
         byKey,
@@ -299,4 +319,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const line = `wrote ${pages} page${pages === 1 ? '' : 's'} for ${siteRules.length} rule${siteRules.length === 1 ? '' : 's'} to ${outDir}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   io.stderr.write(`${errors > 0 ? colors.red(line) : colors.green(line)}\n`);
   return errors > 0 || writeErrors.length > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/**
+ * The documents `keep` names and every document their correlations refer to, recursively, as a collection (without
+ * the collection's own problems, which the first conversion reported).
+ */
+function withReferences(collection: SigmaCollection, keep: ReadonlySet<string>): SigmaCollection {
+  const out = new Set(keep);
+  const stack = collection.correlations.filter((c) => keep.has(documentKey(c)));
+  for (let c = stack.pop(); c !== undefined; c = stack.pop()) {
+    for (const ref of c.rules) {
+      const d = collection.byRef.get(ref.ref);
+      if (d === undefined || out.has(documentKey(d))) continue;
+      out.add(documentKey(d));
+      if (d.kind === 'correlation') stack.push(d);
+    }
+  }
+  const has = (d: SigmaRule | CorrelationRule): boolean => out.has(documentKey(d));
+  return { ...collection, rules: collection.rules.filter(has), correlations: collection.correlations.filter(has), diagnostics: [] };
 }
