@@ -125,12 +125,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const ruleFormat = backend.formats.find((f) => f.name === platform.ruleFormat.format);
     const runs: PlatformRun[] = [];
     const documents: readonly (SigmaRule | CorrelationRule)[] = [...loaded.collection.rules, ...loaded.collection.correlations];
-    const servesOnly = new Set(
-      loaded.collection.correlations.filter((c) => !c.generate).flatMap((c) => c.rules.flatMap((ref) => {
-        const d = loaded.collection.byRef.get(ref.ref);
-        return d ? [documentKey(d)] : [];
-      })),
-    );
+    const documentKeys = new Set(documents.map(documentKey));
+    const servesOnly = new Set(loaded.collection.correlations.filter((c) => !c.generate).flatMap((c) => referencedKeys(loaded.collection, c)));
     // A rule's problems are those of the conversion that served it, or else of the first that tried it; problems of
     // no rule (the collection's) are the first conversion's.
     const general: Diagnostic[] = [];
@@ -148,7 +144,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const mine = (key: string): boolean => !runs.some((run) => run.byKey.has(key)) && (forChoice.get(key) ?? false);
       // A rule that only serves correlations (generate: false) is converted only beside one of them.
       const left = (key: string): boolean => mine(key) && !servesOnly.has(key) && (firstTry.get(key)?.some((d) => d.severity === 'error') ?? true);
-      const collection = first ? loaded.collection : withReferences(loaded.collection, new Set(documents.map(documentKey).filter(left)));
+      const collection = first ? loaded.collection : withReferences(loaded.collection, new Set([...documentKeys].filter(left)));
       const result = backend.convert(collection, choice.options);
       const byKey = new Map(result.rules.filter((r) => mine(r.key)).map((r) => [r.key, r]));
       const byRule = new Map<string, Diagnostic[]>();
@@ -157,26 +153,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
           if (first) general.push(d);
         } else byRule.set(d.rule, [...(byRule.get(d.rule) ?? []), d]);
       }
-      const own = new Map(byRule);
       for (const r of documents) {
         const key = documentKey(r);
-        const ds = own.get(key) ?? [];
-        byRule.delete(key);
         if (!mine(key)) continue;
-        if (!firstTry.has(key)) firstTry.set(key, ds);
+        if (!firstTry.has(key)) firstTry.set(key, byRule.get(key) ?? []);
         if (!byKey.has(key)) continue;
-        servedBy.set(key, ds);
+        servedBy.set(key, byRule.get(key) ?? []);
         // A served correlation's rules were converted with it: their problems are this conversion's too.
-        if (r.kind === 'correlation') {
-          for (const ref of r.rules) {
-            const d = loaded.collection.byRef.get(ref.ref);
-            const k = d && documentKey(d);
-            if (k !== undefined && servesOnly.has(k) && !servedBy.has(k)) servedBy.set(k, own.get(k) ?? []);
-          }
+        if (r.kind !== 'correlation') continue;
+        for (const k of referencedKeys(loaded.collection, r)) {
+          if (servesOnly.has(k) && !servedBy.has(k)) servedBy.set(k, byRule.get(k) ?? []);
         }
       }
-      // What is left is about another document (a filter): the first conversion's, as the collection's problems.
-      if (first) for (const ds of byRule.values()) general.push(...ds);
+      // Problems of another document (a filter) are the first conversion's, as the collection's problems are.
+      if (first) for (const [key, ds] of byRule) if (!documentKeys.has(key)) general.push(...ds);
       // Warnings about a rule's conversion are what the page must state as assumptions of its query.
       const notes = new Map<string, string[]>();
       for (const d of result.diagnostics) {
@@ -338,4 +328,12 @@ function withReferences(collection: SigmaCollection, keep: ReadonlySet<string>):
   }
   const has = (d: SigmaRule | CorrelationRule): boolean => out.has(documentKey(d));
   return { ...collection, rules: collection.rules.filter(has), correlations: collection.correlations.filter(has), diagnostics: [] };
+}
+
+/** The keys of the documents a correlation refers to (those the collection has). */
+function referencedKeys(collection: SigmaCollection, c: CorrelationRule): string[] {
+  return c.rules.flatMap((ref) => {
+    const d = collection.byRef.get(ref.ref);
+    return d ? [documentKey(d)] : [];
+  });
 }
