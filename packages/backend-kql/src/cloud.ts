@@ -9,6 +9,12 @@
 import { builtInPipeline, type PipelineInfo } from '@sigmats/core';
 import { CLOUD_PIPELINE } from './pipelines/cloud.js';
 
+/**
+ * The schemas of the tables `sentinel_cloud` reads, which it gives the backend itself: the main entry's `ALL_TABLES`
+ * holds none of them (their generated columns are this subpath's to carry). For a pipeline of one's own over them.
+ */
+export { cloudTableSchemas } from './pipelines/cloud.js';
+
 export const sentinelCloudPipeline: PipelineInfo = builtInPipeline(
   CLOUD_PIPELINE,
   CLOUD_PIPELINE.name,

@@ -5,19 +5,28 @@ import { GENERATED_TABLES } from '../src/generated/schemas.js';
 import { CONVERSION_FACTS, CONVERSIONS, SYSMON_ASIM_COLUMNS, SYSMON_TO_ASIM } from '../src/generated/knowledge.js';
 import type { Conversion } from '../src/generated/types.js';
 import { TABLE_COLUMNS } from '../src/generated/table-columns.js';
+import { CLOUD_TABLE_COLUMNS, SYSLOG_TABLE_COLUMNS } from '../src/generated/subpath-table-columns.js';
 import { conversionRows, INITIATED_ACTION_TYPES, INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../src/knowledge.js';
-import { generatedTable } from '../src/tables/generated.js';
+import { generatedTable, schemaOf } from '../src/tables/generated.js';
 import { ALL_TABLES } from '../src/tables/index.js';
+import { CLOUD_SOURCES, cloudTableSchemas } from '../src/pipelines/cloud.js';
+import { kqlPipelines } from '../src/backend.js';
+import { sentinelCloudPipeline } from '../src/cloud.js';
+import { sentinelSyslogPipeline } from '../src/syslog.js';
+
+const syslogSchemas = () => SYSLOG_TABLE_COLUMNS.map(([table]) => schemaOf(table, {}, SYSLOG_TABLE_COLUMNS));
 
 // The runtime reads projections of the cited tables (the browser bundle carries facts, not their provenance). Each
 // projection must be exactly what the cited rows say, so every runtime fact still has its vendor file and line.
 describe('runtime projections of the generated Microsoft knowledge', () => {
-  it('TABLE_COLUMNS, as the runtime decodes it, is schemas.ts without the citations: same tables, columns and types, by name', () => {
-    expect(TABLE_COLUMNS.map((t) => [t[0], t[1]])).toEqual(GENERATED_TABLES.map((t) => [t.table, t.family]));
+  it('TABLE_COLUMNS and the subpaths\' rows, as the runtime decodes them, are schemas.ts without the citations: same tables, columns and types, by name', () => {
+    const subpath = [...CLOUD_TABLE_COLUMNS, ...SYSLOG_TABLE_COLUMNS];
+    const rowsOf = (table: string) => (subpath.some((r) => r[0] === table) ? subpath : undefined);
+    expect([...TABLE_COLUMNS, ...subpath].map((t) => [t[0], t[1]]).sort()).toEqual(GENERATED_TABLES.map((t) => [t.table, t.family]).sort());
     for (const t of GENERATED_TABLES) {
       const cited: Record<string, string> = {};
       for (const c of t.columns) cited[c.name] = c.type;
-      const runtime = generatedTable(t.table);
+      const runtime = generatedTable(t.table, rowsOf(t.table));
       expect([runtime.table, runtime.family], t.table).toEqual([t.table, t.family]);
       const byName = ([a]: [string, string], [b]: [string, string]): number => (a < b ? -1 : a > b ? 1 : 0);
       expect(Object.entries(runtime.columns).sort(byName), t.table).toEqual(Object.entries(cited).sort(byName));
@@ -82,12 +91,29 @@ describe('runtime projections of the generated Microsoft knowledge', () => {
 
   it('every table schema has exactly the cited columns of its generated table', () => {
     const byName = new Map(GENERATED_TABLES.map((t) => [t.table, t]));
-    for (const s of ALL_TABLES) {
+    for (const s of [...ALL_TABLES, ...cloudTableSchemas(), ...syslogSchemas()]) {
       const t = byName.get(s.name);
       if (!t) continue; // composed views (relations only) have no page of their own
       expect(Object.keys(s.columns).sort(), s.name).toEqual([...new Set(t.columns.map((c) => c.name))].sort());
       // A repeated name keeps its last type, as an object literal does.
       for (const c of t.columns) expect(t.columns.filter((d) => d.name === c.name).at(-1)!.type).toBe(s.columns[c.name]);
     }
+  });
+
+  it('a table is in a subpath\'s rows exactly when that subpath\'s pipeline reads it and no main-entry pipeline does', () => {
+    const generated = new Set(GENERATED_TABLES.map((t) => t.table));
+    const cloudTables = [...new Set(CLOUD_SOURCES.map(([, , table]) => table))].filter((t) => generated.has(t));
+    expect(CLOUD_TABLE_COLUMNS.map((r) => r[0]).sort()).toEqual(cloudTables.sort());
+    expect(SYSLOG_TABLE_COLUMNS.map((r) => r[0])).toEqual(['Syslog']);
+    // The main entry's pipelines, as text: none names a subpath's table.
+    const main = JSON.stringify(kqlPipelines().map((p) => p.pipeline));
+    for (const [table] of [...CLOUD_TABLE_COLUMNS, ...SYSLOG_TABLE_COLUMNS]) {
+      expect(main, table).not.toContain(`"${table}"`);
+      expect(ALL_TABLES.some((t) => t.name === table), table).toBe(false);
+    }
+    // Each subpath gives its tables' schemas to the backend.
+    const given = (p: object) => JSON.stringify(p).includes('"query_table_schema"');
+    expect(given(sentinelCloudPipeline.pipeline)).toBe(true);
+    expect(JSON.stringify(sentinelSyslogPipeline.pipeline)).toContain('"query_table_schema"');
   });
 });

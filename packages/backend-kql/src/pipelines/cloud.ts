@@ -6,7 +6,8 @@
 // the table is a connector's own (AADUserRiskEvents, GCPAuditLogs, OktaV2_CL, GitHubAuditLogsV3_CL: tables/*.ts, whose
 // schemas the pipeline gives the backend); a field named as a column needs no mapping, and any other field is an
 // unmapped-field error.
-import { generatedTable } from '../tables/generated.js';
+import { CLOUD_TABLE_COLUMNS } from '../generated/subpath-table-columns.js';
+import { generatedTable, schemaOf } from '../tables/generated.js';
 import { gcpAuditTable } from '../tables/gcp.js';
 import { GITHUB_FIELDS, githubAuditTable } from '../tables/github.js';
 import { debugDataField, OKTA_DEBUG_DATA_KEYS, OKTA_FIELDS, oktaTable } from '../tables/okta.js';
@@ -15,10 +16,13 @@ import type { TableSchema } from '../tables/types.js';
 import { keywordRefusal, serviceItems, SOURCE_OVERRIDE, tableSchemaItem, type ServiceMapping } from './build.js';
 
 /**
- * The tables whose schemas this pipeline gives the backend: those no generated row holds (transcribed), and
- * AWSCloudTrail's generated one with the JSON parts it reads out (cloudTrailTable).
+ * The schemas of the tables this pipeline reads, which it gives the backend: the generated rows of the main entry hold
+ * none of them. Transcribed where no generated row holds the table, and AWSCloudTrail's generated one with the JSON
+ * parts it reads out (cloudTrailTable).
  */
 const GIVEN: Readonly<Record<string, () => TableSchema>> = {
+  // The generated tables only this subpath reads (generated/subpath-table-columns.ts): the main entry has no row of them.
+  ...Object.fromEntries(CLOUD_TABLE_COLUMNS.map(([table]) => [table, () => schemaOf(table, {}, CLOUD_TABLE_COLUMNS)])),
   AADUserRiskEvents: userRiskEventsTable,
   GCPAuditLogs: gcpAuditTable,
   OktaV2_CL: oktaTable,
@@ -73,9 +77,9 @@ const GCP_FIELDS = [
     'gcp.audit.authentication_info.principal_email=PrincipalEmail gcp.audit.num_response_items=NumResponseItems',
 ].join(' ');
 
-/** A table's columns: transcribed, else generated. */
+/** A table's columns, as the pipeline gives them. */
 function columnsOf(table: string): Readonly<Record<string, string>> {
-  return (GIVEN[table] ?? (() => generatedTable(table)))().columns;
+  return GIVEN[table]!().columns;
 }
 
 /**
@@ -121,7 +125,7 @@ export function cloudTrailTable(): TableSchema {
   const parts = CLOUDTRAIL_PARTS.map(cloudTrailPart);
   return {
     name: 'AWSCloudTrail',
-    columns: generatedTable('AWSCloudTrail').columns,
+    columns: generatedTable('AWSCloudTrail', CLOUD_TABLE_COLUMNS).columns,
     timeColumn: 'TimeGenerated',
     computed: Object.fromEntries(parts),
     computedTypes: Object.fromEntries(parts.map(([field]) => [field, 'dynamic'])),

@@ -4,7 +4,9 @@
 // the rows that program wrote, ProcessName "Name of the process that generated the message" (syslog-include.md:22).
 // Their keywords search the row (`* contains`: every column, the message text in SyslogMessage among them).
 import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS } from '@sigmats/core';
-import { serviceItems, SOURCE_OVERRIDE, type ServiceMapping } from './build.js';
+import { SYSLOG_TABLE_COLUMNS } from '../generated/subpath-table-columns.js';
+import { schemaOf } from '../tables/generated.js';
+import { serviceItems, SOURCE_OVERRIDE, STATE, type ServiceMapping } from './build.js';
 
 /**
  * Sigma's Linux services -> the syslog programs (identities) whose lines they are, or the facilities. Each rests on
@@ -59,14 +61,20 @@ export const SYSLOG_PIPELINE = {
       // Linux logs without a service or category: every row of the table. A rule of a category (process creation,
       // files, network) is about records an audit or EDR agent writes, not syslog lines: this pipeline leaves it to
       // the others (sentinel_asim reads Linux process creation), which share a page with it.
-      {
-        id: 'syslog_linux_table',
+      ...(
+        [
+          ['syslog_linux_table', 'query_table', 'Syslog'],
+          // The table's generated schema is this subpath's to carry (generated/subpath-table-columns.ts).
+          ['syslog_linux_table_schema', STATE.tableSchema, schemaOf('Syslog', {}, SYSLOG_TABLE_COLUMNS)],
+        ] as const
+      ).map(([id, key, val]) => ({
+        id,
         type: 'set_state',
-        key: 'query_table',
-        val: 'Syslog',
+        key,
+        val,
         rule_conditions: { linux: LINUX, ...Object.fromEntries(CATEGORIES.map((category) => [category, { ...LINUX, category }])) },
         rule_cond_expr: `linux and not (${CATEGORIES.join(' or ')})`,
-      },
+      })),
       ...Object.entries(SERVICES).flatMap(([service, conditions]) =>
         serviceItems('syslog', service, { product: 'linux', table: 'Syslog', fields: {}, ...(conditions ? { conditions } : {}) } satisfies ServiceMapping),
       ),

@@ -18,9 +18,12 @@ export function decodeColumns(text: string): Record<string, KustoType> {
 
 const ROWS = new Map<string, TableColumnsRow>(TABLE_COLUMNS.map((r) => [r[0], r]));
 
-/** The generated table `name` (a missing one is a generator/relations mismatch: a bug the tests catch). */
-export function generatedTable(name: string): TableColumns {
-  const row = ROWS.get(name);
+/**
+ * The generated table `name` (a missing one is a generator/relations mismatch: a bug the tests catch), from the main
+ * rows or, for a table only a subpath reads, from that subpath's rows (generated/subpath-table-columns.ts).
+ */
+export function generatedTable(name: string, rows?: readonly TableColumnsRow[]): TableColumns {
+  const row = rows ? rows.find((r) => r[0] === name) : ROWS.get(name);
   if (!row) throw new Error(`no generated schema for ${name}`);
   return { table: row[0], family: row[1], columns: decodeColumns(row[1] === 'asim' ? `${ASIM_COMMON},${row[2]}` : row[2]) };
 }
@@ -29,8 +32,8 @@ export function generatedTable(name: string): TableColumns {
  * A table schema: the documented columns (by name: the generated rows keep them in name order), our relations, the time
  * column by family. Its columns are decoded from the generated row for it: the record is the caller's.
  */
-export function schemaOf(name: string, relations: TableRelations = {}): TableSchema {
-  const t = generatedTable(name);
+export function schemaOf(name: string, relations: TableRelations = {}, rows?: readonly TableColumnsRow[]): TableSchema {
+  const t = generatedTable(name, rows);
   return { name, columns: t.columns, timeColumn: t.family === 'defender' ? 'Timestamp' : 'TimeGenerated', ...relations };
 }
 
