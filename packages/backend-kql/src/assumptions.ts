@@ -24,6 +24,9 @@ interface Uses {
 
 const REGISTRY = /^registry_/;
 
+/** A Linux or macOS rule: on sentinel_asim, its rows come through Microsoft's Defender for Endpoint parsers. */
+const posix = (u: Uses): boolean => u.product === 'linux' || u.product === 'macos';
+
 /** The rules sentinel_windows reads from the Event table: Windows services but Security, and the PowerShell categories. */
 const eventTableRule = (u: Uses): boolean => u.product === 'windows' && u.service !== 'security' && (u.service !== '' || u.category.startsWith('ps_'));
 
@@ -45,7 +48,9 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   'defender-folderpath-basename': (u) =>
     ['process_creation', 'image_load', 'file_event', 'file_change', 'file_access', 'file_rename', 'file_delete', 'driver_load'].includes(u.category) ||
     ['Image', 'ParentImage', 'TargetFilename', 'ImageLoaded'].some((f) => u.fields.has(f)),
-  'defender-remoteurl-hostname': (u) => u.fields.has('DestinationHostname'),
+  // On sentinel_asim, only Linux and macOS connections come through Microsoft's Defender parser.
+  'defender-remoteurl-hostname': (u, pipeline) => u.fields.has('DestinationHostname') && (pipeline !== 'sentinel_asim' || posix(u)),
+  'asim-defender-file-path': (u) => posix(u) && u.category === 'file_event' && u.fields.has('TargetFilename'),
   'securityevent-4688-user': (u) => u.category === 'process_creation' && (u.fields.has('User') || u.fields.has('ParentUser')),
   'sentinel-cloud-cloudtrail-columns': (u) => u.product === 'aws' && u.service === 'cloudtrail',
   'sentinel-web-event-types': (u) => u.category === 'webserver' || u.category === 'proxy',

@@ -354,6 +354,38 @@ describe('Sentinel pipelines', () => {
       kql: "ERROR pipeline/detection-item-failure: imProcessCreate cannot test CurrentDirectory for linux processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which leaves TargetProcessCurrentDirectory empty",
     },
     {
+      name: "ASIM linux network: Defender's parser rows, the direction from its DirectionLookup",
+      pipeline: 'sentinel_asim',
+      yaml: rule('network_connection', `sel:\n    DestinationHostname|endswith: '.localto.net'\n    Initiated: 'true'\n    DestinationPort: 4444\ncondition: sel`).replace('product: windows', 'product: linux'),
+      kql: [
+        'imNetworkSession',
+        '| extend DestinationHostname = iff(isnotempty(DstFQDN), DstFQDN, DstHostname)',
+        '| where DestinationHostname endswith ".localto.net" and NetworkDirection =~ "Outbound" and DstPortNumber == 4444',
+      ].join('\n'),
+    },
+    {
+      name: 'ASIM macOS network: not initiated is inbound',
+      pipeline: 'sentinel_asim',
+      yaml: rule('network_connection', `sel:\n    Initiated: false\n    SourceIp: '10.1.2.3'\ncondition: sel`).replace('product: windows', 'product: macos'),
+      kql: 'imNetworkSession\n| where NetworkDirection =~ "Inbound" and SrcIpAddr =~ "10.1.2.3"',
+    },
+    {
+      name: "ASIM linux network: the process's path is refused (the Defender parser keeps its file name only)",
+      pipeline: 'sentinel_asim',
+      yaml: rule('network_connection', `sel:\n    Image|endswith: '/bin/bash'\ncondition: sel`).replace('product: windows', 'product: linux'),
+      kql: "ERROR pipeline/detection-item-failure: imNetworkSession has only the file name of a Linux or macOS connection's process: Microsoft's Defender network parser fills SrcProcessName and DstProcessName from InitiatingProcessFileName (ASimNetworkSessionMicrosoft365Defender.yaml:119, :167), not its path",
+    },
+    {
+      name: "ASIM linux file: the path without the name Defender's parser joins to it",
+      pipeline: 'sentinel_asim',
+      yaml: rule('file_event', `sel:\n    TargetFilename|startswith: '/etc/cron.d/'\n    Image|endswith: '/wget'\ncondition: sel`).replace('product: windows', 'product: linux'),
+      kql: [
+        'imFileEvent',
+        '| extend TargetFileFullPath = iff(EventProduct == "M365 Defender for Endpoint", substring(TargetFilePath, 0, strlen(TargetFilePath) - strlen(TargetFileName) - 1), TargetFilePath)',
+        '| where EventType =~ "FileCreated" and TargetFileFullPath startswith "/etc/cron.d/" and ActingProcessName endswith "/wget"',
+      ].join('\n'),
+    },
+    {
       name: "ASIM process: Microsoft's Sysmon parser mapping (GUID without braces, OriginalFileName → TargetProcessFilename)",
       pipeline: 'sentinel_asim',
       yaml: processRule(`sel:\n    ProcessGuid: '{5770385F-C22A-43E0-BF4C-06F5698FFBD9}'\n    OriginalFileName: 'x.exe'\ncondition: sel`),

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS } from '../src/generated/assumptions.js';
 import { ACTION_TYPES, ASIM_PIVOT, CONVERSIONS, SYSMON_TO_ASIM } from '../src/generated/knowledge.js';
 import { GENERATED_TABLES } from '../src/generated/schemas.js';
-import { ASIM_MAPPINGS, SECURITY_EVENT_MAPPINGS } from '../src/pipelines/sentinel.js';
+import { ASIM_MAPPINGS, ASIM_POSIX_MAPPINGS, SECURITY_EVENT_MAPPINGS } from '../src/pipelines/sentinel.js';
+import { ASimFileEventMicrosoft365D, ASimNetworkSessionMicrosoft365Defender } from '../src/generated/asim-fields.js';
+import { ASIM_LOOKUPS } from '../src/generated/asim-parsers.js';
 import { XDR_MAPPINGS } from '../src/pipelines/xdr.js';
 import { CLOUD_SOURCES, cloudFields, cloudTableSchemas } from '../src/pipelines/cloud.js';
 import { ALL_TABLES } from '../src/tables/index.js';
@@ -67,9 +69,31 @@ describe('field mappings agree with the generated Microsoft knowledge', () => {
     }
   });
 
+  it("Linux and macOS ASIM mappings read only what Microsoft's Defender parsers fill, directly or through a computed field", () => {
+    // NetworkDirection comes from the network parser's DirectionLookup datatable, not from an assignment.
+    expect(ASIM_LOOKUPS.some((l) => l.parser === 'ASimNetworkSessionMicrosoft365Defender' && JSON.stringify(l).includes('NetworkDirection'))).toBe(true);
+    const filled: Record<string, ReadonlySet<string>> = {
+      imNetworkSession: new Set([...ASimNetworkSessionMicrosoft365Defender, 'NetworkDirection']),
+      imFileEvent: new Set(ASimFileEventMicrosoft365D),
+    };
+    const read: string[] = [];
+    for (const m of ASIM_POSIX_MAPPINGS) {
+      const schema = ALL_TABLES.find((t) => t.name === m.table)!;
+      for (const col of Object.values(m.fields).flat()) {
+        const expr = schema.computed?.[col];
+        // A computed field reads the table's columns its expression names.
+        const cols = expr === undefined ? [col] : (expr.match(/\b[A-Z]\w*\b/g) ?? []).filter((w) => w in schema.columns);
+        expect(cols.length, `${m.table}.${col}`).toBeGreaterThan(0);
+        for (const c of cols) if (!filled[m.table]!.has(c)) read.push(`${m.product} ${m.categories[0]} ${m.table}.${c}`);
+      }
+      for (const [field, cond] of Object.entries(m.conditions ?? {})) if (!filled[m.table]!.has(field)) read.push(`${m.table} condition ${field}=${String(cond)}`);
+    }
+    expect(read).toEqual([]);
+  });
+
   it('every mapped column is a documented column of its table (or one of its computed fields)', () => {
     const missing: string[] = [];
-    for (const m of [...XDR_MAPPINGS, ...SECURITY_EVENT_MAPPINGS, ...ASIM_MAPPINGS]) {
+    for (const m of [...XDR_MAPPINGS, ...SECURITY_EVENT_MAPPINGS, ...ASIM_MAPPINGS, ...ASIM_POSIX_MAPPINGS]) {
       const cols = columnsOf(m.table);
       const computed = ALL_TABLES.find((t) => t.name === m.table)?.computed ?? {};
       for (const col of Object.values(m.fields).flat()) if (!cols.has(col) && !(col in computed)) missing.push(`${m.categories[0]} ${m.table}.${col}`);

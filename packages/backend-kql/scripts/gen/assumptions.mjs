@@ -73,10 +73,17 @@ export const ASSUMPTIONS = [
   },
   {
     id: 'defender-remoteurl-hostname',
-    pipelines: ['microsoft_xdr'],
+    pipelines: ['microsoft_xdr', 'sentinel_asim'],
     text: "Sysmon's DestinationHostname is DeviceNetworkEvents.RemoteUrl (the host name the connection was made to).",
     reason: "The page describes RemoteUrl as 'URL or fully qualified domain name (FQDN) that was being connected to'; Microsoft's ASIM Defender parser derives DstHostname from it rather than reading it as is.",
     settle: 'a DeviceNetworkEvents row of a connection to a named host',
+  },
+  {
+    id: 'asim-defender-file-path',
+    pipelines: ['sentinel_asim'],
+    text: "On Linux and macOS, Defender's FolderPath is the file's full path, so the TargetFilePath Microsoft's Defender file parser joins from it and the file name ends in that name twice: the queries read the path without the name the parser adds.",
+    reason: "The DeviceFileEvents page calls FolderPath the 'Folder containing the file that the recorded action was applied to', and the parser joins it with the name (ASimFileEventMicrosoft365D.yaml:108); Microsoft's Defender process parser reads the same column as a full path (TargetProcessName = FolderPath), as Defender XDR's queries do (defender-folderpath-basename).",
+    settle: 'an imFileEvent row of a Linux file creation recorded by Defender for Endpoint',
   },
   {
     id: 'securityevent-4688-user',

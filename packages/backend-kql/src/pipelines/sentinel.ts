@@ -1,7 +1,7 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
 import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '@sigmats/core';
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
-import { categoryItems, eventIdTest, hiveItems, oneOf, serviceItems, SOURCE_OVERRIDE, STATE, type CategoryMapping, type ServiceMapping } from './build.js';
+import { categoryItems, eventIdTest, hiveItems, logsource, oneOf, serviceItems, SOURCE_OVERRIDE, STATE, type CategoryMapping, type ServiceMapping } from './build.js';
 import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
 import { LOG_FILE_CLEARED_FIELDS } from '../tables/sentinel.js';
 import { kqlString } from '../literals.js';
@@ -330,6 +330,70 @@ function posixProcessItems(): Record<string, unknown>[] {
   );
 }
 
+/**
+ * Linux and macOS connections and file events, like their processes, reach imNetworkSession and imFileEvent only
+ * through Microsoft's Defender for Endpoint parsers (ASimNetworkSession.yaml:60 and ASimFileEvent.yaml:47 union
+ * ASimNetworkSessionMicrosoft365Defender and ASimFileEventMicrosoft365D; the Sysmon parsers read Windows events). Their
+ * rows are not the Sysmon parsers': these mappings read the columns the Defender parsers fill.
+ */
+export const ASIM_POSIX_MAPPINGS: readonly CategoryMapping[] = ['linux', 'macos'].flatMap((product): CategoryMapping[] => [
+  {
+    categories: ['network_connection'],
+    product,
+    table: 'imNetworkSession',
+    drop: ['EventID'],
+    fields: {
+      // Outbound rows: DstIpAddr = RemoteIP, SrcIpAddr = LocalIP and the ports alike; inbound rows the reverse
+      // (ASimNetworkSessionMicrosoft365Defender.yaml:90-94, :140-144): the destination is the destination either way.
+      DestinationIp: 'DstIpAddr',
+      DestinationPort: 'DstPortNumber',
+      SourceIp: 'SrcIpAddr',
+      SourcePort: 'SrcPortNumber',
+      // The remote name, without its scheme (:58), is split into UrlHostname and UrlFQDN (:74-76), the destination's on
+      // outbound rows (:105-108): DestinationHostname (tables/asim.ts) is the FQDN, or the name when it has no dot.
+      DestinationHostname: 'DestinationHostname',
+      // The DirectionLookup's NetworkDirection (:25-32): Outbound for the connections the device opened. Values were
+      // turned into directions by asim_posix_network_initiated.
+      Initiated: 'NetworkDirection',
+      // case(Protocol startswith "Tcp", "TCP", …, toupper(Protocol)) (:64-68).
+      Protocol: 'NetworkProtocol',
+      // User = the acting account, domain\name when there is a domain (:60).
+      User: 'User',
+      // The acting process's id, on the Src side of outbound rows and the Dst side of inbound ones (:116, :164).
+      ProcessId: 'ProcessId',
+    },
+    unanswerable: {
+      Image:
+        "imNetworkSession has only the file name of a Linux or macOS connection's process: Microsoft's Defender network parser fills SrcProcessName and DstProcessName from InitiatingProcessFileName (ASimNetworkSessionMicrosoft365Defender.yaml:119, :167), not its path",
+    },
+  },
+  {
+    categories: ['file_event'],
+    product,
+    table: 'imFileEvent',
+    drop: ['EventID'],
+    // EventType = ActionType (ASimFileEventMicrosoft365D.yaml:73): Defender's FileCreated, as on Windows.
+    conditions: { EventType: 'FileCreated' },
+    fields: {
+      // TargetFilePath = strcat(FolderPath, "/", FileName) (:108): TargetFileFullPath (tables/asim.ts) is the file's path.
+      TargetFilename: 'TargetFileFullPath',
+      Image: 'ActingProcessName',
+      CommandLine: 'ActingProcessCommandLine',
+      User: 'ActorUsername',
+    },
+  },
+]);
+
+/** Sigma's network Initiated as the Defender network parser's NetworkDirection (its DirectionLookup, :25-32). */
+const POSIX_NETWORK_ITEMS = ['convert_type', 'map_string'].map((type) => ({
+  id: `asim_posix_network_initiated_${type}`,
+  type,
+  ...(type === 'convert_type' ? { target_type: 'str' } : { mapping: { true: 'Outbound', True: 'Outbound', false: 'Inbound', False: 'Inbound' } }),
+  field_name_conditions: [{ type: 'include_fields', fields: ['Initiated'] }],
+  rule_conditions: ['linux', 'macos'].map((product) => logsource('network_connection', product)),
+  rule_cond_op: 'or',
+}));
+
 export const ASIM_PIPELINE = {
   name: 'sentinel_asim',
   priority: 5,
@@ -358,5 +422,7 @@ export const ASIM_PIPELINE = {
       rule_cond_op: 'or',
     },
     ...ASIM_MAPPINGS.flatMap((m) => categoryItems('asim', m, [])),
+    ...POSIX_NETWORK_ITEMS,
+    ...ASIM_POSIX_MAPPINGS.flatMap((m) => categoryItems(`asim_${m.product!}`, m, [])),
   ],
 };

@@ -9,7 +9,17 @@ const GUIDS = ['TargetProcessGuid', 'ActingProcessGuid', 'ParentProcessGuid', 'S
 const RELATIONS: Readonly<Record<string, TableRelations>> = {
   imProcessCreate: { guidNoBraces: GUIDS },
   // TargetFileName is the last path component (ASimFileEventMicrosoftSysmon.yaml:96).
-  imFileEvent: { basename: { TargetFilePath: 'TargetFileName', SrcFilePath: 'SrcFileName' }, guidNoBraces: GUIDS },
+  imFileEvent: {
+    basename: { TargetFilePath: 'TargetFileName', SrcFilePath: 'SrcFileName' },
+    guidNoBraces: GUIDS,
+    computed: {
+      // Microsoft's Defender file parser joins TargetFilePath = strcat(FolderPath, "/" or "\\", TargetFileName)
+      // (ASimFileEventMicrosoft365D.yaml:108), and FolderPath is already the file's path (assumption
+      // asim-defender-file-path): the file's path is its rows' TargetFilePath without that separator and name.
+      TargetFileFullPath:
+        'iff(EventProduct == "M365 Defender for Endpoint", substring(TargetFilePath, 0, strlen(TargetFilePath) - strlen(TargetFileName) - 1), TargetFilePath)',
+    },
+  },
   imRegistry: {
     // Sysmon's TargetObject is the key for key events and key\value-name for value events.
     computed: { TargetObject: 'iff(isempty(RegistryValue), RegistryKey, strcat(RegistryKey, @"\\", RegistryValue))' },

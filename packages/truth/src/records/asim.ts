@@ -1,6 +1,6 @@
 import type { EventSource, KqlRecord, KqlType, KqlValue, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
-import { kqlTableColumns, kustoDefault } from './columns.js';
+import { fullRow, kqlTableColumns, kustoDefault } from './columns.js';
 import { securityEventRecords } from './security-event.js';
 import { eventTableRecords, windowsEventRecords } from './event-table.js';
 import { defenderRecords } from './defender.js';
@@ -9,10 +9,10 @@ import { SECURITY_CHANNEL, SYSMON_CHANNEL, linuxSysmonView, macosView, parseInte
 /**
  * The ASIM views (imProcessCreate, imFileEvent, imRegistry, imNetworkSession, imDns) as Microsoft's own parsers compute
  * them. Each view is a transcription of one parser in /work/shared/vendor/microsoft/Azure-Sentinel/Parsers, run over
- * the Event / WindowsEvent / SecurityEvent row that the table builders of this folder produce for the event: the ASIM
- * row is what the parser computes from the stored row, quirks included (a parser that reads a field Sysmon never
- * writes yields an empty column). Rows carry every field of the view's schema page (defaults where the parser sets
- * nothing) plus the columns the parser adds.
+ * the Event / WindowsEvent / SecurityEvent row (for Linux and macOS events, the Defender Device* row) that the table
+ * builders of this folder produce for the event: the ASIM row is what the parser computes from the stored row, quirks
+ * included (a parser that reads a field Sysmon never writes yields an empty column). Rows carry every field of the
+ * view's schema page (defaults where the parser sets nothing) plus the columns the parser adds or leaves.
  */
 export interface AsimOptions {
   /** Which table the Sysmon events reach (agent): see assumption `asim-deployment`. */
@@ -38,12 +38,27 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
   const via = options.via ?? 'WindowsEvent';
   const posix = linuxSysmonView(event, source) ?? macosView(event, source);
   if (posix) {
-    // Linux and macOS processes reach imProcessCreate through the Defender for Endpoint parser, the one parser of the
-    // view's union (ASimProcessEventCreate.yaml) in the snapshot that reads them (assumption `asim-posix-via-defender`).
-    if (posix.eventId !== 1) return [];
-    assumption('asim-posix-via-defender');
-    const row = defenderRecords(event, source).find((r) => r.table === 'DeviceProcessEvents');
-    return row ? [finish('imProcessCreate', processEventM365D(row.row))] : [];
+    // Linux and macOS events reach the views through the Defender for Endpoint parsers, the parsers of each view's
+    // union in the snapshot that read them (assumption `asim-posix-via-defender`): processes (ASimProcessEventCreate.yaml),
+    // connections (ASimNetworkSession.yaml:60) and files (ASimFileEvent.yaml:47), each over the row defenderRecords builds.
+    const defender = (table: string): Row | undefined => defenderRecords(event, source).find((r) => r.table === table)?.row;
+    if (posix.eventId === 1) {
+      assumption('asim-posix-via-defender');
+      const row = defender('DeviceProcessEvents');
+      return row ? [finish('imProcessCreate', processEventM365D(row))] : [];
+    }
+    if (posix.eventId === 3) {
+      assumption('asim-posix-via-defender');
+      const row = defender('DeviceNetworkEvents');
+      const parsed = row ? networkSessionM365D(workspaceRow(row)) : undefined;
+      return parsed ? [finish('imNetworkSession', parsed)] : [];
+    }
+    if (posix.eventId === 11) {
+      assumption('asim-posix-via-defender');
+      const row = defender('DeviceFileEvents');
+      return row ? [finish('imFileEvent', fileEventM365D(workspaceRow(row)))] : [];
+    }
+    return [];
   }
   const view = windowsView(event, source);
   if (!view) return [];
@@ -69,9 +84,9 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
 /** The views asimRecords builds and the Sysmon/Security event ids feeding each. */
 export const ASIM_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   imProcessCreate: ['Sysmon 1', 'Security 4688', 'Linux/macOS process_creation (Defender DeviceProcessEvents)'],
-  imFileEvent: ['Sysmon 11', 'Sysmon 23', 'Sysmon 26'],
+  imFileEvent: ['Sysmon 11', 'Sysmon 23', 'Sysmon 26', 'Linux/macOS file_event (Defender DeviceFileEvents)'],
   imRegistry: ['Sysmon 12', 'Sysmon 13', 'Sysmon 14'],
-  imNetworkSession: ['Sysmon 3'],
+  imNetworkSession: ['Sysmon 3', 'Linux/macOS network_connection (Defender DeviceNetworkEvents)'],
   imDns: ['Sysmon 22 (WindowsEvent branch only: the Event branch is commented out in ASimDnsMicrosoftSysmon.yaml)'],
 };
 
@@ -90,7 +105,19 @@ const PARSER_TYPES: Readonly<Record<string, KqlType>> = {
   EventCount: 'int', DstPortNumber: 'int', SrcPortNumber: 'int', DnsResponseCode: 'int', EventID: 'int', Task: 'int',
   SystemProcessId: 'int', SystemThreadId: 'int', Version: 'int', LogonType: 'int', ServiceStartType: 'int', ErrorCode: 'int',
   KeyLength: 'int', AuthenticationLevel: 'int', AuthenticationService: 'int', AuditsDiscarded: 'int', _BilledSize: 'real',
+  // ASimFileEventMicrosoft365D.yaml:90 TargetFileSize = tolong(FileSize), :46 SrcPortNumber = toint(RequestSourcePort).
+  TargetFileSize: 'long',
+  // Defender columns the M365D parsers rename keep their documented type (datetime on the Device* pages):
+  // ASimNetworkSessionMicrosoft365Defender.yaml:121,125,169,173; ASimFileEventMicrosoft365D.yaml:84-85.
+  SrcProcessCreationTime: 'datetime', DstProcessCreationTime: 'datetime', ParentProcessCreationTime: 'datetime',
+  ActingProcessCreationTime: 'datetime', ActingProcessParentCreationTime: 'datetime',
 };
+
+/**
+ * The Defender table each M365D parser reads: the columns it leaves as they are (neither projected away nor renamed)
+ * keep the type their table page documents (InitiatingProcessId long, FileSize long, IsInitiatingProcessRemoteSession bool, ...).
+ */
+const M365D_TABLE: Readonly<Record<string, string>> = { imNetworkSession: 'DeviceNetworkEvents', imFileEvent: 'DeviceFileEvents' };
 
 /** One event of each kind the views read, every Data field present: running the parsers on them lists their columns. */
 function probes(): [RawEvent, EventSource][] {
@@ -105,7 +132,22 @@ function probes(): [RawEvent, EventSource][] {
     sysmon(13, ['RuleName', 'EventType', 'UtcTime', 'ProcessGuid', 'ProcessId', 'Image', 'TargetObject', 'Details', 'User']),
     sysmon(22, ['RuleName', 'UtcTime', 'ProcessGuid', 'ProcessId', 'QueryName', 'QueryStatus', 'QueryResults', 'Image', 'User']),
     [{ Channel: SECURITY_CHANNEL, EventID: 4688, Computer: 'probe', NewProcessName: 'x', SubjectUserName: 'x' }, { product: 'windows', service: 'security' }],
+    // Both branches of ASimNetworkSessionMicrosoft365Defender.yaml (Outbound :88-137, Inbound :138-185) and the local
+    // branch of ASimFileEventMicrosoft365D.yaml (:54-67), through the Defender rows defenderRecords builds.
+    [{ Initiated: 'true', Image: '/x', User: 'x', DestinationHostname: 'x', Protocol: 'tcp' }, { product: 'linux', category: 'network_connection' }],
+    [{ Initiated: 'false', Image: '/x', User: 'x', Protocol: 'tcp' }, { product: 'linux', category: 'network_connection' }],
+    [{ TargetFilename: '/x', Image: '/x', User: 'x' }, { product: 'linux', category: 'file_event' }],
   ];
+}
+
+/**
+ * Parser branches no builder's row reaches: the remote branch of ASimFileEventMicrosoft365D.yaml (:27-53, rows with a
+ * RequestAccountName, which defenderRecords never writes). The branch's columns are columns of the parser's union
+ * (:68-71) all the same, so of the view.
+ */
+function rowProbes(): KqlRecord[] {
+  const remote = fullRow('DeviceFileEvents', { RequestAccountName: 'x', FolderPath: '/x', FileName: 'x' });
+  return [{ table: 'imFileEvent', row: fileEventM365D(workspaceRow(remote)) }];
 }
 
 const viewColumnCache = new Map<string, Readonly<Record<string, KqlType>>>();
@@ -119,14 +161,15 @@ export function asimViewColumns(table: string): Readonly<Record<string, KqlType>
   let cols = viewColumnCache.get(table);
   if (cols) return cols;
   const out: Record<string, KqlType> = { ...(kqlTableColumns(table) ?? {}) };
+  const defender = M365D_TABLE[table] ? (kqlTableColumns(M365D_TABLE[table]!) ?? {}) : {};
+  const add = (rec: KqlRecord): void => {
+    if (rec.table !== table) return;
+    for (const k of Object.keys(rec.row)) if (!(k in out)) out[k] = PARSER_TYPES[k] ?? defender[k] ?? 'string';
+  };
   for (const [event, source] of probes()) {
-    for (const via of ['Event', 'WindowsEvent'] as const) {
-      for (const rec of parsedRows(event, source, { via })) {
-        if (rec.table !== table) continue;
-        for (const k of Object.keys(rec.row)) if (!(k in out)) out[k] = PARSER_TYPES[k] ?? 'string';
-      }
-    }
+    for (const via of ['Event', 'WindowsEvent'] as const) parsedRows(event, source, { via }).forEach(add);
   }
+  rowProbes().forEach(add);
   cols = out;
   viewColumnCache.set(table, cols);
   return cols;
@@ -603,4 +646,320 @@ function dnsSysmon(r: Row): Row {
     DnsResponseCode: code === null ? null : code > 9000 && code < 9100 ? code - 9000 : code,
     User: g('User'), Process: g('Image'), Rule: rule === '-' ? '' : rule, DvcAzureResourceId: '',
   };
+}
+
+// ------------------------------------------------------------------------------------------------ Defender for Endpoint (Linux, macOS)
+
+/**
+ * A Defender Device* row as the Sentinel workspace holds it: the table page's columns plus TimeGenerated, which the
+ * M365D parsers read (assumption `asim-defender-timegenerated`).
+ */
+function workspaceRow(row: Readonly<Row>): Row {
+  assumption('asim-defender-timegenerated');
+  return { ...row, TimeGenerated: row['Timestamp'] ?? null };
+}
+
+/** `project-rename New = Old, ...`: each Old column is moved to New (Kusto fails on an Old the table lacks; so do we). */
+function projectRename(r: Row, pairs: Readonly<Record<string, string>>): void {
+  for (const [to, from] of Object.entries(pairs)) {
+    if (!(from in r)) throw new Error(`project-rename ${to} = ${from}: no column ${from}`);
+    const v = r[from]!;
+    delete r[from];
+    r[to] = v;
+  }
+}
+
+/**
+ * `project-away a, b*, ...`: drops the columns, a trailing `*` matching every name it starts (case-sensitive). Names the
+ * workspace table has but the table page does not document (MachineGroup, SourceSystem, TenantId) are not in our rows.
+ */
+function projectAway(r: Row, names: readonly string[]): void {
+  for (const k of Object.keys(r)) if (names.some((n) => (n.endsWith('*') ? k.startsWith(n.slice(0, -1)) : k === n))) delete r[k];
+}
+
+/** `coalesce(a, b, ...)` of strings: "the first non-null (or non-empty for string) expression" (interpreter SOURCES.md). */
+function coalesceStr(...xs: readonly string[]): string {
+  return xs.find((x) => x !== '') ?? '';
+}
+
+/** `split(x, ".")`: Kusto's split of "" is [""], like JavaScript's. */
+function splitDots(x: string): string[] {
+  return x.split('.');
+}
+
+/**
+ * `extract(@"(?:https?://)?(.*)", 1, RemoteUrl)`: the first match (the regex matches at offset 0 of any text, possibly
+ * empty), group 1. The scheme is stripped only at the start and only in lower case (`extract` is case-sensitive);
+ * .NET's `.` stops at "\n" only.
+ */
+function stripScheme(url: string): string {
+  const m = /(?:https?:\/\/)?([^\n]*)/.exec(url);
+  return m ? m[1]! : '';
+}
+
+/** DirectionLookup, ASimNetworkSessionMicrosoft365Defender.yaml:25-32. */
+const DIRECTION_LOOKUP: Readonly<Record<string, { readonly NetworkDirection: string; readonly Outbound: boolean }>> = {
+  ConnectionSuccess: { NetworkDirection: 'Outbound', Outbound: true },
+  ConnectionFailed: { NetworkDirection: 'Outbound', Outbound: true },
+  ConnectionRequest: { NetworkDirection: 'Outbound', Outbound: true },
+  InboundConnectionAccepted: { NetworkDirection: 'Inbound', Outbound: false },
+  ConnectionFound: { NetworkDirection: 'Unknown', Outbound: false },
+  ListeningConnectionCreated: { NetworkDirection: 'Listen', Outbound: false },
+};
+
+/**
+ * ASimNetworkSessionMicrosoft365Defender.yaml:24-193 over a DeviceNetworkEvents row, operator by operator; undefined
+ * when the row reaches neither branch. Quirks kept: EventType is 'NetworkSession' (:49); DstHostname/Hostname are the
+ * first label of the remote URL (:74, :105, :188); the outbound SrcFQDN is DvcDomain (:113); the outbound
+ * SrcUserIdType is "SID" for an empty SrcUserId (:103); the inbound branch renames DvcHostname/DvcDomain/DvcFQDN away
+ * (:159-161), so inbound rows hold none of them (Dvc, set at :83, stays).
+ */
+function networkSessionM365D(table: Readonly<Row>): Row | undefined {
+  const r: Row = { ...table };
+  const c = (k: string): string => ks(r[k]);
+  // :36 `lookup DirectionLookup on ActionType`: lookup's default kind is leftouter, "all those rows will appear in the
+  // output with null values used for the missing values of RightTable columns" (MicrosoftDocs/dataexplorer-docs
+  // data-explorer/kusto/query/lookup-operator.md @ 2e7cee54, `kind` row); a null string is "".
+  const dir = DIRECTION_LOOKUP[c('ActionType')];
+  r['NetworkDirection'] = dir?.NetworkDirection ?? '';
+  r['Outbound'] = dir?.Outbound ?? null;
+  // :37 `where Outbound == select_outbound`, run as RawNetworkEvents(true) (:89) and RawNetworkEvents(false) (:139):
+  // null == true/false is not true ("Applying the equality operator to a null value and a non-null value yields
+  // bool(false)", "where ... treats null values as bool(false)": null-values page, interpreter SOURCES.md), so a row
+  // whose ActionType is not in the lookup reaches neither branch.
+  const outbound = r['Outbound'];
+  if (outbound !== true && outbound !== false) return undefined;
+  // :38
+  projectAway(r, ['AppGuardContainerId', 'LocalIPType', 'MachineGroup', 'RemoteIPType', 'Timestamp', 'Outbound']);
+  // :39-52
+  r['EventOriginalUid'] = c('ReportId'); // :41 tostring(ReportId)
+  r['EventCount'] = 1; // :42 int(1)
+  r['EventProduct'] = 'M365 Defender for Endpoint'; // :43
+  r['EventVendor'] = 'Microsoft'; // :44
+  r['EventSchema'] = 'NetworkSession'; // :45
+  r['EventSchemaVersion'] = '0.1.0'; // :46
+  r['EventStartTime'] = r['TimeGenerated'] ?? null; // :47
+  r['EventEndTime'] = r['TimeGenerated'] ?? null; // :48
+  r['EventType'] = 'NetworkSession'; // :49
+  r['EventResult'] = c('ActionType') === 'ConnectionFailed' ? 'Failure' : 'Success'; // :50
+  r['EventSeverity'] = 'Informational'; // :51
+  r['DvcIdType'] = 'MDEid'; // :52
+  // :53-54, :55-56
+  projectAway(r, ['ReportId']);
+  projectRename(r, { EventOriginalResultDetails: 'ActionType' });
+  // :57-58
+  r['RemoteUrl'] = stripScheme(c('RemoteUrl'));
+  // :59-68
+  r['User'] = account(c('InitiatingProcessAccountDomain'), c('InitiatingProcessAccountName')); // :60
+  r['UsernameType'] = c('InitiatingProcessAccountDomain') === '' ? 'Simple' : 'Windows'; // :61
+  r['SplitHostname'] = splitDots(c('DeviceName')); // :62
+  r['SplitUrl'] = splitDots(c('RemoteUrl')); // :63
+  // :64-68 case(Protocol startswith "Tcp", "TCP", Protocol == "Unknown", "", toupper(Protocol)); startswith is
+  // case-insensitive (dataexplorer-docs startswith-operator.md), == is not.
+  const protocol = c('Protocol');
+  r['NetworkProtocol'] = protocol.toLowerCase().startsWith('tcp') ? 'TCP' : protocol === 'Unknown' ? '' : protocol.toUpperCase();
+  // :69
+  projectAway(r, ['Protocol']);
+  // :70-76 tostring(Split[0]); strcat_array(array_slice(Split, 1, -1), '.') (both ends inclusive: every label after
+  // the first); iif(x contains ".", x, "").
+  const host = r['SplitHostname'] as string[];
+  const url = r['SplitUrl'] as string[];
+  r['DvcHostname'] = host[0] ?? ''; // :71
+  r['DvcDomain'] = host.slice(1).join('.'); // :72
+  r['DvcFQDN'] = c('DeviceName').includes('.') ? c('DeviceName') : ''; // :73
+  r['UrlHostname'] = url[0] ?? ''; // :74
+  r['UrlDomain'] = url.slice(1).join('.'); // :75
+  r['UrlFQDN'] = c('RemoteUrl').includes('.') ? c('RemoteUrl') : ''; // :76
+  // :77
+  projectAway(r, ['RemoteUrl', 'DeviceName']);
+  // :78-81
+  r['DvcDomainType'] = c('DvcFQDN') !== '' ? 'FQDN' : ''; // :79
+  r['UrlDomainType'] = c('UrlFQDN') !== '' ? 'FQDN' : ''; // :80
+  r['DvcIpAddr'] = c('LocalIP'); // :81
+  // :82-83
+  r['Dvc'] = c('DvcHostname');
+  // :84-85, :86
+  projectRename(r, { DvcId: 'DeviceId' });
+  projectAway(r, ['SplitUrl', 'SplitHostname']);
+  if (outbound) {
+    // OutboundNetworkEvents, :88-137
+    projectRename(r, {
+      DstIpAddr: 'RemoteIP', SrcIpAddr: 'LocalIP', DstPortNumber: 'RemotePort', SrcPortNumber: 'LocalPort', SrcUsernameType: 'UsernameType', // :91-95
+      SrcUserAadId: 'InitiatingProcessAccountObjectId', SrcUserUpn: 'InitiatingProcessAccountUpn', SrcUserId: 'InitiatingProcessAccountSid', // :96-98
+    });
+    // :99-105
+    r['SrcUsername'] = c('User'); // :100
+    r['SrcDvcId'] = c('DvcId'); // :101
+    r['SrcDvcIdType'] = 'MDEid'; // :102
+    r['SrcUserIdType'] = c('SrcUserId') !== 'S-1-0-0' ? 'SID' : ''; // :103
+    r['SrcUserId'] = c('SrcUserId') !== 'S-1-0-0' ? c('SrcUserId') : ''; // :104
+    r['DstHostname'] = c('UrlHostname'); // :105
+    // :106-109
+    projectRename(r, { DstDomain: 'UrlDomain', DstFQDN: 'UrlFQDN', DstDomainType: 'UrlDomainType' });
+    // :110-113
+    r['SrcHostname'] = c('DvcHostname'); // :111
+    r['SrcDomain'] = c('DvcDomain'); // :112
+    r['SrcFQDN'] = c('DvcDomain'); // :113 (sic: the domain, not DvcFQDN)
+    // :115-117
+    r['SrcProcessId'] = c('InitiatingProcessId'); // :116 tostring()
+    r['ParentProcessId'] = c('InitiatingProcessParentId'); // :117 tostring()
+    // :118-125
+    projectRename(r, {
+      SrcProcessName: 'InitiatingProcessFileName', SrcProcessCommandLine: 'InitiatingProcessCommandLine',
+      SrcProcessCreationTime: 'InitiatingProcessCreationTime', SrcProcessIntegrityLevel: 'InitiatingProcessIntegrityLevel',
+      SrcProcessTokenElevation: 'InitiatingProcessTokenElevation', ParentProcessName: 'InitiatingProcessParentFileName',
+      ParentProcessCreationTime: 'InitiatingProcessParentCreationTime',
+    });
+    // :133-136
+    r['Process'] = c('SrcProcessName');
+    r['SrcAppName'] = c('SrcProcessName');
+    r['SrcAppType'] = 'Process';
+  } else {
+    // InboundNetworkEvents, :138-185
+    projectRename(r, {
+      SrcIpAddr: 'RemoteIP', DstIpAddr: 'LocalIP', SrcPortNumber: 'RemotePort', DstPortNumber: 'LocalPort', DstUsernameType: 'UsernameType', // :141-145
+      DstUserAadId: 'InitiatingProcessAccountObjectId', DstUserId: 'InitiatingProcessAccountSid', DstUserUpn: 'InitiatingProcessAccountUpn', // :146-148
+    });
+    // :149-154
+    r['DstUsername'] = c('User'); // :150
+    r['DstDvcId'] = c('DvcId'); // :151
+    r['DstDvcIdType'] = 'MDEid'; // :152
+    r['DstUserIdType'] = 'SID'; // :153
+    r['SrcHostname'] = c('UrlHostname'); // :154
+    // :155-161
+    projectRename(r, {
+      SrcDomain: 'UrlDomain', SrcFQDN: 'UrlFQDN', SrcDomainType: 'UrlDomainType', DstHostname: 'DvcHostname', DstDomain: 'DvcDomain', DstFQDN: 'DvcFQDN',
+    });
+    // :163-165
+    r['DstProcessId'] = c('InitiatingProcessId'); // :164 tostring()
+    r['ParentProcessId'] = c('InitiatingProcessParentId'); // :165 tostring()
+    // :166-173
+    projectRename(r, {
+      DstProcessName: 'InitiatingProcessFileName', DstProcessCommandLine: 'InitiatingProcessCommandLine',
+      DstProcessCreationTime: 'InitiatingProcessCreationTime', DstProcessIntegrityLevel: 'InitiatingProcessIntegrityLevel',
+      DstProcessTokenElevation: 'InitiatingProcessTokenElevation', ParentProcessName: 'InitiatingProcessParentFileName',
+      ParentProcessCreationTime: 'InitiatingProcessParentCreationTime',
+    });
+    // :181-184
+    r['Process'] = c('DstProcessName');
+    r['DstAppName'] = c('DstProcessName');
+    r['DstAppType'] = 'Process';
+  }
+  // :186-188 union InboundNetworkEvents, OutboundNetworkEvents | project-rename Hostname = UrlHostname
+  projectRename(r, { Hostname: 'UrlHostname' });
+  // :189-192 aliases
+  r['IpAddr'] = c('SrcIpAddr');
+  r['Src'] = c('SrcIpAddr');
+  r['Dst'] = c('DstIpAddr');
+  return r;
+}
+
+/** `protocols`, ASimFileEventMicrosoft365D.yaml:25. */
+const FILE_PROTOCOLS: readonly string[] = ['smb'];
+
+/**
+ * ASimFileEventMicrosoft365D.yaml:25-130 over a DeviceFileEvents row, operator by operator. The row takes the remote
+ * branch (:27-53) when RequestAccountName is set, the local one (:54-67) when it is empty. Quirks kept: DvcOs is
+ * "Linux" for any FolderPath starting "/" (:89, macOS too); TargetFilePath joins FolderPath and FileName with "/"
+ * there (:108), whatever FolderPath holds (defenderRecords writes the full path, assumption `defender-folderpath-full`);
+ * SrcFilePath is the separator alone for a row without a previous file (:110); ActorWindowsUsername is
+ * strcat(Domain, '\\', Name) even with no domain (:63); HashType is "SHA256" when the row has no hash at all (:117).
+ */
+function fileEventM365D(table: Readonly<Row>): Row {
+  const r: Row = { ...table };
+  const c = (k: string): string => ks(r[k]);
+  if (c('RequestAccountName') !== '') {
+    // remote_events, :27-53 (`where isnotempty(RequestAccountName)`, :30)
+    projectRename(r, {
+      SrcIpAddr: 'RequestSourceIP', ActorUserSid: 'RequestAccountSid', TargetUserSid: 'InitiatingProcessAccountSid', // :32-34
+      TargetUserAadId: 'InitiatingProcessAccountObjectId', TargetUserUpn: 'InitiatingProcessAccountUpn', // :35-36
+    });
+    // :37-41
+    r['ActorWindowsUsername'] = `${c('RequestAccountDomain')}\\${c('RequestAccountName')}`; // :38
+    r['TargetWindowsUsername'] = `${c('InitiatingProcessAccountDomain')}\\${c('InitiatingProcessAccountName')}`; // :39
+    r['ActorUserUpn'] = ''; // :40
+    r['ActorUserAadId'] = ''; // :41
+    // :42-44
+    r['ActorUserType'] = windowsUserType(c('ActorWindowsUsername'), c('ActorUserSid')); // :43
+    r['TargetUserType'] = windowsUserType(c('TargetWindowsUsername'), c('TargetUserSid')); // :44
+    // :45-52
+    const port = r['RequestSourcePort'];
+    r['SrcPortNumber'] = typeof port === 'number' && Number.isInteger(port) ? port : null; // :46 toint(RequestSourcePort), an int column
+    r['TargetUsername'] = coalesceStr(c('TargetUserUpn'), c('TargetWindowsUsername')); // :47
+    r['TargetUsernameType'] = c('TargetUserUpn') === '' ? 'Windows' : 'UPN'; // :48
+    r['TargetUserId'] = coalesceStr(c('TargetUserAadId'), c('TargetUserSid')); // :49
+    r['TargetUserIdType'] = c('TargetUserSid') === '' ? 'AADID' : 'SID'; // :50
+    r['IpAddr'] = c('SrcIpAddr'); // :51
+    r['Src'] = c('SrcIpAddr'); // :52
+  } else {
+    // local_events, :54-67 (`where isempty(RequestAccountName)`, :57)
+    projectRename(r, { ActorUserSid: 'InitiatingProcessAccountSid', ActorUserAadId: 'InitiatingProcessAccountObjectId', ActorUserUpn: 'InitiatingProcessAccountUpn' }); // :58-61
+    r['ActorWindowsUsername'] = `${c('InitiatingProcessAccountDomain')}\\${c('InitiatingProcessAccountName')}`; // :63
+    r['ActorUserType'] = windowsUserType(c('ActorWindowsUsername'), c('ActorUserSid')); // :65
+    projectAway(r, ['RequestAccountSid', 'RequestSourceIP']); // :66
+  }
+  // :68-71 union remote_events, local_events; :72-87
+  projectRename(r, {
+    EventType: 'ActionType', DvcId: 'DeviceId', TargetFileMD5: 'MD5', TargetFileSHA1: 'SHA1', TargetFileSHA256: 'SHA256', // :73-77
+    ActingProcessCommandLine: 'InitiatingProcessCommandLine', ActingProcessName: 'InitiatingProcessFolderPath', // :78-79
+    ActingProcessMD5: 'InitiatingProcessMD5', ActingProcessSHA1: 'InitiatingProcessSHA1', ActingProcessSHA256: 'InitiatingProcessSHA256', // :80-82
+    ActingProcessParentFileName: 'InitiatingProcessParentFileName', ActingProcessCreationTime: 'InitiatingProcessCreationTime', // :83-84
+    ActingProcessParentCreationTime: 'InitiatingProcessParentCreationTime', TargetFileName: 'FileName', SrcFileName: 'PreviousFileName', // :85-87
+  });
+  // :88-90 (startswith is case-insensitive; "/" has no case)
+  r['DvcOs'] = c('FolderPath').startsWith('/') ? 'Linux' : 'Windows'; // :89
+  const size = r['FileSize'];
+  r['TargetFileSize'] = typeof size === 'number' && Number.isInteger(size) ? size : null; // :90 tolong(FileSize), a long column
+  // :91-113
+  const linux = c('DvcOs') === 'Linux';
+  r['EventCount'] = 1; // :92 int(1)
+  r['EventOriginalUid'] = c('ReportId'); // :93 tostring()
+  r['ActingProcessId'] = c('InitiatingProcessId'); // :94 tostring()
+  r['EventStartTime'] = r['Timestamp'] ?? null; // :95
+  r['EventEndTime'] = r['Timestamp'] ?? null; // :96
+  r['EventResult'] = 'Success'; // :97
+  r['EventProduct'] = 'M365 Defender for Endpoint'; // :98
+  r['EventSchema'] = 'FileEvent'; // :99
+  r['EventVendor'] = 'Microsoft'; // :100
+  r['EventSeverity'] = 'Informational'; // :101
+  r['EventSchemaVersion'] = '0.2.1'; // :102
+  r['DvcIdType'] = 'MDEid'; // :103
+  r['ActorUsername'] = coalesceStr(c('ActorUserUpn'), c('ActorWindowsUsername')); // :104
+  r['ActorUsernameType'] = c('ActorUserUpn') === '' ? 'Windows' : 'UPN'; // :105
+  r['ActorUserId'] = coalesceStr(c('ActorUserAadId'), c('ActorUserSid')); // :106
+  r['ActorUserIdType'] = c('ActorUserSid') === '' ? 'AADID' : 'SID'; // :107
+  r['TargetFilePath'] = `${c('FolderPath')}${linux ? '/' : '\\'}${c('TargetFileName')}`; // :108
+  r['TargetFilePathType'] = linux ? 'Unix' : 'Windows Local'; // :109
+  r['SrcFilePath'] = `${c('PreviousFolderPath')}${linux ? '/' : '\\'}${c('SrcFileName')}`; // :110
+  r['SrcFilePathType'] = linux ? 'Unix' : 'Windows Local'; // :111
+  r['Hash'] = coalesceStr(c('TargetFileSHA256'), c('TargetFileSHA1'), c('TargetFileMD5')); // :112
+  r['NetworkApplicationProtocol'] = FILE_PROTOCOLS.includes(c('RequestProtocol')) ? c('RequestProtocol').toUpperCase() : ''; // :113 (`in` is case-sensitive)
+  // :114 invoke _ASIM_ResolveDvcFQDN('DeviceName'), :115
+  Object.assign(r, resolveFqdn('Dvc', c('DeviceName')));
+  projectAway(r, ['DeviceName']);
+  // :116-117 tostring(dynamic(["SHA256", "SHA1", "MD5"])[array_index_of(pack_array(SHA256, SHA1, MD5), Hash)]):
+  // array_index_of gives the first index holding Hash ("" for a row without hashes: index 0) or -1, whose element is
+  // null ("" by tostring).
+  const index = [c('TargetFileSHA256'), c('TargetFileSHA1'), c('TargetFileMD5')].indexOf(c('Hash'));
+  r['HashType'] = ['SHA256', 'SHA1', 'MD5'][index] ?? '';
+  // :118-126 aliases
+  r['User'] = c('ActorUsername');
+  r['Dvc'] = coalesceStr(c('DvcFQDN'), c('DvcHostname'));
+  r['FilePath'] = c('TargetFilePath');
+  r['Process'] = c('ActingProcessName');
+  r['CommandLine'] = c('ActingProcessCommandLine');
+  r['DvcMDEid'] = c('DvcId');
+  r['FileName'] = c('TargetFileName');
+  // :127-128
+  projectAway(r, [
+    'MachineGroup', 'ReportId', 'SourceSystem', 'Initiating*', 'Timestamp', 'TenantId', 'Request*', 'PreviousFolderPath', 'FolderPath', 'AppGuardContainerId',
+  ]);
+  projectAway(r, ['ShareName', 'IsAzureInfoProtectionApplied', 'FileOrigin*', 'Sensitivity*']);
+  return r;
+}
+
+/** `_ASIM_GetWindowsUserType(username, sid)` (assumption `asim-windows-user-type`): left empty. */
+function windowsUserType(_username: string, _sid: string): string {
+  assumption('asim-windows-user-type');
+  return '';
 }

@@ -421,8 +421,18 @@ export const ASIM_ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'asim-posix-via-defender',
-    statement: 'A Linux or macOS process creation reaches imProcessCreate as the DeviceProcessEvents row Defender for Endpoint records, through ASimProcessEventMicrosoft365D.yaml.',
-    reasoning: 'ASimProcessEventCreate.yaml unions ASimProcessEventMicrosoft365D and ASimProcessCreateLinuxSysmon (Sysmon for Linux via Syslog) among others; only the Defender parser is in the snapshot, and it reads Linux rows (DvcOs = iff(AdditionalFields has "ProcessPosixProcessGroupId", "Linux", "Windows")). Which source a workspace has is deployment.',
+    statement: 'A Linux or macOS process creation reaches imProcessCreate as the DeviceProcessEvents row Defender for Endpoint records, through ASimProcessEventMicrosoft365D.yaml; a Linux or macOS network connection reaches imNetworkSession as its DeviceNetworkEvents row, through ASimNetworkSessionMicrosoft365Defender.yaml; a Linux or macOS file_event reaches imFileEvent as its DeviceFileEvents row, through ASimFileEventMicrosoft365D.yaml.',
+    reasoning: 'ASimProcessEventCreate.yaml unions ASimProcessEventMicrosoft365D and ASimProcessCreateLinuxSysmon (Sysmon for Linux via Syslog) among others; ASimNetworkSession.yaml unions ASimNetworkSessionLinuxSysmon (line 59) and ASimNetworkSessionMicrosoft365Defender (line 60); ASimFileEvent.yaml unions ASimFileEventLinuxSysmonFileCreated/FileDeleted (lines 44-45) and ASimFileEventMicrosoft365D (line 47). Only the Defender parsers are in the snapshot, and they read Linux rows (ASimProcessEventMicrosoft365D.yaml: DvcOs = iff(AdditionalFields has "ProcessPosixProcessGroupId", "Linux", "Windows"); ASimFileEventMicrosoft365D.yaml:89 DvcOs = iff(FolderPath startswith "/", "Linux", "Windows"); ASimNetworkSessionMicrosoft365Defender.yaml has no OS filter). Which source a workspace has is deployment. Linux file_delete (DeviceFileEvents FileDeleted) is not sent through the file parser here.',
+  },
+  {
+    id: 'asim-defender-timegenerated',
+    statement: 'A Defender Device* row as the Sentinel workspace stores it has a TimeGenerated column equal to its Timestamp.',
+    reasoning: 'ASimNetworkSessionMicrosoft365Defender.yaml:47-48 sets EventStartTime/EventEndTime from TimeGenerated and projects Timestamp away (:38); ASimFileEventMicrosoft365D.yaml:95-96 reads Timestamp and keeps TimeGenerated. The Defender table pages list Timestamp ("Date and time when the event was recorded", advanced-hunting-devicenetworkevents-table.md:44) but not TimeGenerated, which every Log Analytics table has; how far it lies from Timestamp (ingestion) is not given.',
+  },
+  {
+    id: 'asim-windows-user-type',
+    statement: '_ASIM_GetWindowsUserType(username, sid) in ASimFileEventMicrosoft365D.yaml (:43, :44, :65) is left empty: ActorUserType/TargetUserType are "".',
+    reasoning: 'The helper\'s code is not in the sources read; Microsoft\'s helper-function page (normalization-functions.md, the 10,224-character version the code index holds, id 9312388314) only says it "Returns the user type for Windows systems based on the username and security identifier (SID). Possible values include Admin, Guest, Service, Machine, System, Anonymous, Regular, or Other." Which one a Linux user with no SID (ActorWindowsUsername "\\root") gets is not said.',
   },
   {
     id: 'asim-lookup-name-conflict',
