@@ -1,5 +1,6 @@
 // Helpers that write pipelines in pySigma's YAML shape (as plain objects for pipelineFromObject).
 // The mappings themselves are data in the sibling files.
+import { kqlString } from '../literals.js';
 import type { TableSchema } from '../tables/types.js';
 
 /** State keys the KQL backend reads (documented in the README; user pipelines may set them too). */
@@ -146,6 +147,34 @@ export function oneOf(column: string, values: readonly (number | string)[]): str
 
 /** The KQL test that EventID is one of `ids` (a prefilter, or the filter before event XML is parsed). */
 export const eventIdTest = (ids: readonly (number | string)[]): string => oneOf('EventID', ids);
+
+/**
+ * The rules of a Windows log's `channels` (and `eventIds`, a PowerShell category's) on a table that names the channel in
+ * `channelColumn` and keeps the event data where `data` says (STATE.eventDataXml or STATE.eventDataDynamic): Event for
+ * sentinel_windows, WindowsEvent for sentinel_sysmon_windowsevent. A data name is any name but the System header's.
+ */
+export function windowsLogMapping(
+  table: string,
+  channelColumn: string,
+  data: Readonly<Record<string, string>>,
+  channels: readonly string[],
+  eventIds: readonly number[] | undefined,
+  rest: Pick<ServiceMapping, 'fields' | 'unanswerable'>,
+): ServiceMapping {
+  const channel = oneOf(channelColumn, channels.map(kqlString));
+  return {
+    product: 'windows',
+    table,
+    state: {
+      [STATE.prefilter]: eventIds ? `${channel} and ${eventIdTest(eventIds)}` : channel,
+      ...data,
+      [STATE.eventDataFields]: 'windows',
+      // Windows' spaced data names (Defender's `Process Name`) are read as it writes them.
+      ...(channels.length === 1 ? { [STATE.eventDataChannel]: channels[0]! } : {}),
+    },
+    ...rest,
+  };
+}
 
 /** A hive expansion: Sysmon's key prefix → what the target writes. */
 export type Hive = readonly [short: string, long: string];

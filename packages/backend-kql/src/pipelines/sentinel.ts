@@ -1,10 +1,9 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
 import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '@sigmats/core';
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
-import { categoryItems, eventIdTest, hiveItems, logsource, oneOf, serviceItems, SOURCE_OVERRIDE, STATE, type CategoryMapping, type ServiceMapping } from './build.js';
+import { categoryItems, eventIdTest, hiveItems, logsource, serviceItems, SOURCE_OVERRIDE, STATE, windowsLogMapping, type CategoryMapping, type ServiceMapping } from './build.js';
 import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
 import { LOG_FILE_CLEARED_FIELDS } from '../tables/sentinel.js';
-import { kqlString } from '../literals.js';
 
 export const SECURITY_EVENT_MAPPINGS: readonly CategoryMapping[] = [
   {
@@ -138,22 +137,13 @@ export const SYSMON_WINDOWS_EVENT_MAPPINGS: readonly CategoryMapping[] = Object.
  * LogFileCleared/Channel, the cleared log), not the column.
  */
 function windowsEventMapping(channels: readonly string[], eventIds?: readonly number[]): ServiceMapping {
-  const channel = oneOf('Channel', channels.map(kqlString));
-  return {
-    product: 'windows',
-    table: 'WindowsEvent',
-    state: {
-      [STATE.prefilter]: eventIds ? `${channel} and ${eventIdTest(eventIds)}` : channel,
-      [STATE.eventDataDynamic]: 'EventData',
-      [STATE.eventDataFields]: 'windows',
-      ...(channels.length === 1 ? { [STATE.eventDataChannel]: channels[0]! } : {}),
-    },
+  return windowsLogMapping('WindowsEvent', 'Channel', { [STATE.eventDataDynamic]: 'EventData' }, channels, eventIds, {
     fields: {},
     unanswerable: {
       Data: 'WindowsEvent: unnamed Data elements have no documented EventData form',
       ...(eventIds ? {} : { Channel: 'WindowsEvent: an in-event Channel (System 104) has no documented EventData key' }),
     },
-  };
+  });
 }
 
 const WINDOWS_EVENT_ITEMS = [

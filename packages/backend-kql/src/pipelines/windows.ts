@@ -13,10 +13,9 @@
 // Parsers/ExchangeAdminAuditLogs.yaml @ b5df20ba: `Event | where EventLog == 'MSExchange Management' | parse ParameterXml
 // with '<Param>' CmdletName '</Param><Param>' CmdletParameters '</Param><Param>' Caller '</Param><Param>' *`).
 import { WINDOWS_CATEGORY_EVENTS, WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '@sigmats/core';
-import { kqlString } from '../literals.js';
 import { tableSchema } from '../tables/index.js';
 import type { TableSchema } from '../tables/types.js';
-import { categoryItems, eventIdTest, keywordRefusal, oneOf, serviceItems, SOURCE_OVERRIDE, STATE, tableSchemaItem, type ServiceMapping } from './build.js';
+import { categoryItems, keywordRefusal, serviceItems, SOURCE_OVERRIDE, STATE, tableSchemaItem, windowsLogMapping, type ServiceMapping } from './build.js';
 import { SECURITY_SERVICE_ITEMS } from './sentinel.js';
 import { WINDOWS_HEADER_FIELDS } from '../query.js';
 
@@ -125,22 +124,12 @@ function dataItems(): object[] {
 
 /** The rows of `channels` (and `eventIds`), their Data elements parsed out of EventData, `Data` read from ParameterXml. */
 function eventMapping(channels: readonly string[], eventIds?: readonly number[]): ServiceMapping {
-  const channel = oneOf('EventLog', channels.map(kqlString));
-  return {
-    product: 'windows',
-    table: 'Event',
-    state: {
-      [STATE.prefilter]: eventIds ? `${channel} and ${eventIdTest(eventIds)}` : channel,
-      [STATE.eventDataXml]: 'EventData',
-      [STATE.eventDataFields]: 'windows',
-      // Windows' spaced data names (Defender's `Process Name`) are read as it writes them.
-      ...(channels.length === 1 ? { [STATE.eventDataChannel]: channels[0]! } : {}),
-    },
+  return windowsLogMapping('Event', 'EventLog', { [STATE.eventDataXml]: 'EventData' }, channels, eventIds, {
     fields: { Data: 'ParameterXml' },
     // A rule whose source fixes the channel means by Channel one inside the event (System 104's UserData
     // LogFileCleared/Channel, the cleared log), not the column.
     ...(eventIds ? {} : { unanswerable: { Channel: 'Event: an in-event Channel (System 104) is no column, and no Microsoft source shows where EventData holds it' } }),
-  };
+  });
 }
 
 export const WINDOWS_PIPELINE = {
