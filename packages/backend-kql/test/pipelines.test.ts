@@ -376,6 +376,31 @@ describe('Sentinel pipelines', () => {
       kql: "ERROR pipeline/detection-item-failure: imNetworkSession has only the file name of a Linux or macOS connection's process: Microsoft's Defender network parser fills SrcProcessName and DstProcessName from InitiatingProcessFileName (ASimNetworkSessionMicrosoft365Defender.yaml:119, :167), not its path",
     },
     {
+      name: "ASIM generic dns: Zeek's names as Microsoft's Corelight parser renames them",
+      pipeline: 'sentinel_asim',
+      yaml: rule('dns', `sel:\n    query|endswith: '.onion'\n    record_type: 'TXT'\ncondition: sel`).replace('    product: windows\n', ''),
+      kql: 'imDns\n| where DnsQuery endswith ".onion" and DnsQueryTypeName =~ "TXT"',
+    },
+    {
+      name: "ASIM zeek dns: the connection and the response code; the answers are refused",
+      pipeline: 'sentinel_asim',
+      yaml: rule('dns', `sel:\n    query: 'x.example'\n    id.resp_p: 53\n    rcode_name: 'NXDOMAIN'\nanswers:\n    answers|contains: '1.2.3.4'\ncondition: sel and not answers`)
+        .replace('    category: dns\n    product: windows\n', '    product: zeek\n    service: dns\n'),
+      kql: "ERROR pipeline/detection-item-failure: imDns keeps Zeek's answers inside a JSON text with their TTLs: Microsoft's Corelight parser sets DnsResponseName = tostring(pack('answers', answers, 'ttls', TTLs)) (ASimDnsCorelightZeek.yaml), which an answer's value cannot be told from",
+    },
+    {
+      name: "ASIM zeek dns: a query type name the Corelight parser's lookup gives otherwise is refused",
+      pipeline: 'sentinel_asim',
+      yaml: rule('dns', `sel:\n    qtype_name: 'https'\ncondition: sel`).replace('    category: dns\n    product: windows\n', '    product: zeek\n    service: dns\n'),
+      kql: "ERROR pipeline/detection-item-failure: Microsoft's Corelight parser names the query type from its own table (ASimDnsCorelightZeek.yaml), which gives this Zeek name another (HTTPS is TYPE65, query-54 Unassigned)",
+    },
+    {
+      name: 'ASIM zeek dns: Zeek field names on imDns',
+      pipeline: 'sentinel_asim',
+      yaml: rule('dns', `sel:\n    query: 'x.example'\n    id.resp_p: 53\n    rcode_name: 'NXDOMAIN'\ncondition: sel`).replace('    category: dns\n    product: windows\n', '    product: zeek\n    service: dns\n'),
+      kql: 'imDns\n| where DnsQuery =~ "x.example" and DstPortNumber == 53 and DnsResponseCodeName =~ "NXDOMAIN"',
+    },
+    {
       name: "ASIM linux file: the path without the name Defender's parser joins to it",
       pipeline: 'sentinel_asim',
       yaml: rule('file_event', `sel:\n    TargetFilename|startswith: '/etc/cron.d/'\n    Image|endswith: '/wget'\ncondition: sel`).replace('product: windows', 'product: linux'),

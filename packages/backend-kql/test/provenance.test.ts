@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS } from '../src/generated/assumptions.js';
 import { ACTION_TYPES, ASIM_PIVOT, CONVERSIONS, SYSMON_TO_ASIM } from '../src/generated/knowledge.js';
 import { GENERATED_TABLES } from '../src/generated/schemas.js';
-import { ASIM_MAPPINGS, ASIM_POSIX_MAPPINGS, SECURITY_EVENT_MAPPINGS } from '../src/pipelines/sentinel.js';
+import { ASIM_DNS_MAPPINGS, ASIM_MAPPINGS, ASIM_POSIX_MAPPINGS, SECURITY_EVENT_MAPPINGS, ZEEK_DNS_MAPPING } from '../src/pipelines/sentinel.js';
 import { ASimFileEventMicrosoft365D, ASimNetworkSessionMicrosoft365Defender } from '../src/generated/asim-fields.js';
 import { ASIM_LOOKUPS } from '../src/generated/asim-parsers.js';
 import { XDR_MAPPINGS } from '../src/pipelines/xdr.js';
@@ -93,7 +93,8 @@ describe('field mappings agree with the generated Microsoft knowledge', () => {
 
   it('every mapped column is a documented column of its table (or one of its computed fields)', () => {
     const missing: string[] = [];
-    for (const m of [...XDR_MAPPINGS, ...SECURITY_EVENT_MAPPINGS, ...ASIM_MAPPINGS, ...ASIM_POSIX_MAPPINGS]) {
+    const zeek = { categories: ['zeek dns'], ...ZEEK_DNS_MAPPING };
+    for (const m of [...XDR_MAPPINGS, ...SECURITY_EVENT_MAPPINGS, ...ASIM_MAPPINGS, ...ASIM_POSIX_MAPPINGS, ...ASIM_DNS_MAPPINGS, zeek]) {
       const cols = columnsOf(m.table);
       const computed = ALL_TABLES.find((t) => t.name === m.table)?.computed ?? {};
       for (const col of Object.values(m.fields).flat()) if (!cols.has(col) && !(col in computed)) missing.push(`${m.categories[0]} ${m.table}.${col}`);

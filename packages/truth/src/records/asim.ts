@@ -5,13 +5,17 @@ import { securityEventRecords } from './security-event.js';
 import { eventTableRecords, windowsEventRecords } from './event-table.js';
 import { defenderRecords } from './defender.js';
 import { SECURITY_CHANNEL, SYSMON_CHANNEL, linuxSysmonView, macosView, parseInteger, parseTime, windowsView } from './windows.js';
+import { corelightDnsRow, type CorelightRow } from './zeek-dns.js';
+import { dynamicToString } from '../kql/values.js';
 
 /**
  * The ASIM views (imProcessCreate, imFileEvent, imRegistry, imNetworkSession, imDns) as Microsoft's own parsers compute
  * them. Each view is a transcription of one parser in /work/shared/vendor/microsoft/Azure-Sentinel/Parsers, run over
- * the Event / WindowsEvent / SecurityEvent row (for Linux and macOS events, the Defender Device* row) that the table
- * builders of this folder produce for the event: the ASIM row is what the parser computes from the stored row, quirks
- * included (a parser that reads a field Sysmon never writes yields an empty column). Rows carry every field of the
+ * the Event / WindowsEvent / SecurityEvent row (for Linux and macOS events, the Defender Device* row; for Zeek and generic
+ * DNS events, the Corelight_CL row of zeek-dns.ts, through ASimDnsCorelightZeek.yaml, which is not in the snapshot and
+ * is cited by repository, path and commit) that the table builders of this folder produce for the event: the ASIM row
+ * is what the parser computes from the stored row, quirks included (a parser that reads a field Sysmon never writes
+ * yields an empty column). Rows carry every field of the
  * view's schema page (defaults where the parser sets nothing) plus the columns the parser adds or leaves.
  */
 export interface AsimOptions {
@@ -34,6 +38,13 @@ export function asimRecords(event: RawEvent, source: EventSource, options: AsimO
 
 /** The rows the transcribed parsers compute (schema-page fields defaulted, no padding to the union's columns). */
 function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions): KqlRecord[] {
+  // Zeek dns.log lines (Sigma zeek/dns, and generic category dns: assumption `dns-generic-as-zeek`) reach imDns as the
+  // Corelight_CL rows the Corelight connector writes, through ASimDnsCorelightZeek (unioned at ASimDns.yaml:48).
+  const corelight = corelightDnsRow(event, source);
+  if (corelight) {
+    const parsed = dnsCorelightZeek(corelight);
+    return parsed ? [finish('imDns', parsed)] : [];
+  }
   assumption('asim-deployment');
   const via = options.via ?? 'WindowsEvent';
   const posix = linuxSysmonView(event, source) ?? macosView(event, source);
@@ -87,7 +98,10 @@ export const ASIM_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   imFileEvent: ['Sysmon 11', 'Sysmon 23', 'Sysmon 26', 'Linux/macOS file_event (Defender DeviceFileEvents)'],
   imRegistry: ['Sysmon 12', 'Sysmon 13', 'Sysmon 14'],
   imNetworkSession: ['Sysmon 3', 'Linux/macOS network_connection (Defender DeviceNetworkEvents)'],
-  imDns: ['Sysmon 22 (WindowsEvent branch only: the Event branch is commented out in ASimDnsMicrosoftSysmon.yaml)'],
+  imDns: [
+    'Sysmon 22 (WindowsEvent branch only: the Event branch is commented out in ASimDnsMicrosoftSysmon.yaml)',
+    'Zeek dns.log in Corelight_CL (ASimDnsCorelightZeek.yaml): Sigma zeek/dns, and generic category dns read as Zeek dns.log',
+  ],
 };
 
 /** Schema-page fields the parser did not set get their Kusto default; the parser's own columns stay. */
@@ -111,6 +125,11 @@ const PARSER_TYPES: Readonly<Record<string, KqlType>> = {
   // ASimNetworkSessionMicrosoft365Defender.yaml:121,125,169,173; ASimFileEventMicrosoft365D.yaml:84-85.
   SrcProcessCreationTime: 'datetime', DstProcessCreationTime: 'datetime', ParentProcessCreationTime: 'datetime',
   ActingProcessCreationTime: 'datetime', ActingProcessParentCreationTime: 'datetime',
+  // ASimDnsCorelightZeek.yaml: the parse-kv casts (:124-148) renamed at :158-181 (`"qclass"`/`"qtype"` int, the flags
+  // bool), :186 DnsNetworkDuration = toint(rtt*1000), :191 DnsFlagsZ = (Z != 0), :200 Duration = DnsNetworkDuration.
+  // (`"rtt"`:real, `"Z"`/`"trans_id"`:int and `"rejected"`:bool are projected away at :193, :202.)
+  DnsQueryClass: 'int', DnsQueryType: 'int', DnsFlagsAuthoritative: 'bool', DnsFlagsTruncated: 'bool', DnsFlagsRecursionDesired: 'bool',
+  DnsFlagsCheckingDisabled: 'bool', DnsFlagsRecursionAvailable: 'bool', DnsNetworkDuration: 'int', DnsFlagsZ: 'bool', Duration: 'int',
 };
 
 /**
@@ -137,6 +156,15 @@ function probes(): [RawEvent, EventSource][] {
     [{ Initiated: 'true', Image: '/x', User: 'x', DestinationHostname: 'x', Protocol: 'tcp' }, { product: 'linux', category: 'network_connection' }],
     [{ Initiated: 'false', Image: '/x', User: 'x', Protocol: 'tcp' }, { product: 'linux', category: 'network_connection' }],
     [{ TargetFilename: '/x', Image: '/x', User: 'x' }, { product: 'linux', category: 'file_event' }],
+    // ASimDnsCorelightZeek.yaml over a dns.log line with every column and both extension fields.
+    [
+      {
+        _system_name: 'x', _write_ts: 0, ts: 0, uid: 'x', 'id.orig_h': 'x', 'id.orig_p': 1, 'id.resp_h': 'x', 'id.resp_p': 1, proto: 'udp',
+        trans_id: 1, rtt: 1, query: 'x', qclass: 1, qtype: 1, rcode: 0, AA: true, TC: true, RD: true, RA: true, Z: 0, answers: ['x'],
+        TTLs: [1], rejected: false,
+      },
+      { product: 'zeek', service: 'dns' },
+    ],
   ];
 }
 
@@ -646,6 +674,166 @@ function dnsSysmon(r: Row): Row {
     DnsResponseCode: code === null ? null : code > 9000 && code < 9100 ? code - 9000 : code,
     User: g('User'), Process: g('Image'), Rule: rule === '-' ? '' : rule, DvcAzureResourceId: '',
   };
+}
+
+// ------------------------------------------------------------------------------------------------ imDns: Corelight Zeek
+
+/** query_type_lookup, ASimDnsCorelightZeek.yaml:24-111 (Microsoft's names: 255 is "ANY", 54 "Unassigned"; no 63-65). */
+const CORELIGHT_QUERY_TYPES: Readonly<Record<number, string>> = {
+  0: 'Reserved', 1: 'A', 2: 'NS', 3: 'MD', 4: 'MF', 5: 'CNAME', 6: 'SOA', 7: 'MB', 8: 'MG', 9: 'MR', 10: 'NULL', 11: 'WKS', 12: 'PTR',
+  13: 'HINFO', 14: 'MINFO', 15: 'MX', 16: 'TXT', 17: 'RP', 18: 'AFSDB', 19: 'X25', 20: 'ISDN', 21: 'RT', 22: 'NSAP', 23: 'NSAP-PTR',
+  24: 'SIG', 25: 'KEY', 26: 'PX', 27: 'GPOS', 28: 'AAAA', 29: 'LOC', 30: 'NXT', 31: 'EID', 32: 'NIMLOC', 33: 'SRV', 34: 'ATMA',
+  35: 'NAPTR', 36: 'KX', 37: 'CERT', 38: 'A6', 39: 'DNAME', 40: 'SINK', 41: 'OPT', 42: 'APL', 43: 'DS', 44: 'SSHFP', 45: 'IPSECKEY',
+  46: 'RRSIG', 47: 'NSEC', 48: 'DNSKEY', 49: 'DHCID', 50: 'NSEC3', 51: 'NSEC3PARAM', 52: 'TLSA', 53: 'SMIMEA', 54: 'Unassigned',
+  55: 'HIP', 56: 'NINFO', 57: 'RKEY', 58: 'TALINK', 59: 'CDS', 60: 'CDNSKEY', 61: 'OPENPGPKEY', 62: 'CSYNC', 99: 'SPF', 100: 'UINFO',
+  101: 'UID', 102: 'GID', 103: 'UNSPEC', 104: 'NID', 105: 'L32', 106: 'L64', 107: 'LP', 108: 'EUI48', 109: 'EUI64', 249: 'TKEY',
+  250: 'TSIG', 251: 'IXFR', 252: 'AXFR', 253: 'MAILB', 254: 'MAILA', 255: 'ANY', 256: 'URI', 257: 'CAA', 258: 'AVC', 259: 'DOA',
+  32768: 'TA', 32769: 'DLV',
+};
+
+/** class_lookup, ASimDnsCorelightZeek.yaml:112-119. */
+const CORELIGHT_CLASSES: Readonly<Record<number, string>> = { 0: 'Reserved', 1: 'IN', 2: 'Unassigned', 3: 'CH', 4: 'HS', 254: 'None', 255: 'Any' };
+
+type KvType = 'string' | 'int' | 'bool' | 'real' | 'datetime';
+
+/** The parse-kv key list, ASimDnsCorelightZeek.yaml:124-147: each key is written with its JSON quotes. */
+const CORELIGHT_KV: readonly (readonly [key: string, type: KvType])[] = [
+  ['"_system_name"', 'string'], ['"_write_ts"', 'datetime'], ['"ts"', 'datetime'], ['"uid"', 'string'], ['"id.orig_h"', 'string'],
+  ['"id.orig_p"', 'int'], ['"id.resp_h"', 'string'], ['"id.resp_p"', 'int'], ['"proto"', 'string'], ['"trans_id"', 'int'],
+  ['"query"', 'string'], ['"qclass"', 'int'], ['"qtype"', 'int'], ['"AA"', 'bool'], ['"TC"', 'bool'], ['"CD"', 'bool'], ['"RD"', 'bool'],
+  ['"RA"', 'bool'], ['"Z"', 'int'], ['"rejected"', 'bool'], ['"rcode"', 'int'], ['"rcode_name"', 'string'], ['"rtt"', 'real'],
+];
+
+const ALNUM = /[\p{L}\p{Nd}]/u;
+
+/**
+ * `parse-kv Message as (...) with (quote = '"')`, ASimDnsCorelightZeek.yaml:124-149: the "nonspecified delimiter" mode
+ * of parse-kv (no pair_delimiter, no kv_delimiter: "Extraction with no need to specify delimiters. Any nonalphanumeric
+ * character is considered a delimiter", MicrosoftDocs/dataexplorer-docs data-explorer/kusto/query/parse-kv-operator.md
+ * @ 0c115d2e54221cd118957cadc6754148e7881859), read as assumption `kusto-parse-kv-unspecified`: a key is found by its
+ * text (quotes included) at its first appearance ("The first appearance of a key is extracted"); the delimiters after
+ * it are skipped up to an alphanumeric character or the quote; a quoted value runs to the next quote character (no
+ * `escape` is given: a backslash escapes nothing, and JSON escapes stay as written); an unquoted value is the run of
+ * alphanumeric characters (so `0.25` reads `0`). "leading and trailing white spaces are ignored". A missing key is
+ * undefined here ("either `null` or an empty string, depending on the column type").
+ */
+function parseKvUnspecified(text: string, keys: readonly string[], quote: string): Map<string, string> {
+  assumption('kusto-parse-kv-unspecified');
+  const out = new Map<string, string>();
+  for (const key of keys) {
+    const at = text.indexOf(key);
+    if (at < 0) continue;
+    let i = at + key.length;
+    while (i < text.length && text[i] !== quote && !ALNUM.test(text[i]!)) i++;
+    let value: string;
+    if (text[i] === quote) {
+      const end = text.indexOf(quote, i + 1);
+      value = end < 0 ? text.slice(i + 1) : text.slice(i + 1, end);
+    } else {
+      let j = i;
+      while (j < text.length && ALNUM.test(text[j]!)) j++;
+      value = text.slice(i, j);
+    }
+    out.set(key, value.trim());
+  }
+  return out;
+}
+
+/** A parse-kv value converted to its declared type; a value that does not convert is null (a string is never null). */
+function kvTyped(value: string | undefined, type: KvType): KqlValue {
+  if (type === 'string') return value ?? '';
+  if (value === undefined) return null;
+  switch (type) {
+    case 'int': {
+      const n = toint(value);
+      return n !== null && n <= 2_147_483_647 && n >= -2_147_483_648 ? n : null;
+    }
+    case 'real':
+      return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? Number(value) : null;
+    case 'bool':
+      return tobool(value);
+    case 'datetime':
+      return /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(value) ? parseTime(value) : null;
+  }
+}
+
+/**
+ * ASimDnsCorelightZeek.yaml:120-204 over a Corelight_CL row, operator by operator; undefined when the `where` drops it.
+ * Quirks kept: every value is read by parse-kv, so rtt `0.0068` is 0 (DnsNetworkDuration 0) and a query holding `"` or
+ * `\` reads its JSON escapes up to the first quote; `"CD"` is read, a column Zeek's dns.log does not have
+ * (DnsFlagsCheckingDisabled null); the query type/class names are Microsoft's tables' (`TYPE<n>`/`CLASS<n>` for a number
+ * they lack), not Zeek's qtype_name, which the parser never reads; EventResult is "Failure" for a log without an
+ * rcode_name (`"" !~ 'NOERROR'`); DnsResponseName is the JSON text of a bag of two strings, the answers and TTLs arrays
+ * as the line writes them (`""` each when the line has no answers).
+ */
+export function dnsCorelightZeek(table: CorelightRow): Row | undefined {
+  // :122 project Message, TimeGenerated
+  const message = table.Message;
+  // :123 `Message has '"_path":"dns"' or Message has '"_path":"dns_red"'`: both needles begin and end with a
+  // non-alphanumeric character, so `has` is a case-insensitive substring test there (kql/SOURCES.md A1).
+  const lower = message.toLowerCase();
+  if (!lower.includes('"_path":"dns"') && !lower.includes('"_path":"dns_red"')) return undefined;
+  // :124-149
+  const kv = parseKvUnspecified(message, CORELIGHT_KV.map(([k]) => k), '"');
+  const r: Row = { Message: message, TimeGenerated: table.TimeGenerated };
+  for (const [key, type] of CORELIGHT_KV) r[key] = kvTyped(kv.get(key), type);
+  // :150 `parse Message with * '"answers":' answers:string ',"TTLs":' TTLs:string ',"rejected"' *`: simple mode, the
+  // pattern `.*?"answers":(.*?),"TTLs":(.*?),"rejected".*?` (parse-operator.md: "* was translated to .*?", "string was
+  // translated to .*?"); no match gives null, "" for a string column ("The calculated columns return null values for
+  // unsuccessfully parsed strings", MicrosoftDocs/dataexplorer-docs data-explorer/kusto/query/parse-operator.md @
+  // 085a09dba08798f2d958c5102c9921a991a15144; null-values page: strings are never null).
+  const parsed = /"answers":(.*?),"TTLs":(.*?),"rejected"/.exec(message);
+  r['answers'] = parsed ? parsed[1]! : '';
+  r['TTLs'] = parsed ? parsed[2]! : '';
+  // :151-157
+  r['EventCount'] = 1; // :152 int(1)
+  r['EventProduct'] = 'Zeek'; // :153
+  r['EventVendor'] = 'Corelight'; // :154
+  r['EventSchema'] = 'Dns'; // :155
+  r['EventSchemaVersion'] = '0.1.4'; // :156
+  r['EventType'] = 'Query'; // :157
+  // :158-181
+  projectRename(r, {
+    EventStartTime: '"ts"', EventEndTime: '"_write_ts"', EventOriginalUid: '"uid"', SrcIpAddr: '"id.orig_h"', SrcPortNumber: '"id.orig_p"', // :159-163
+    DstIpAddr: '"id.resp_h"', DstPortNumber: '"id.resp_p"', NetworkProtocol: '"proto"', DnsQuery: '"query"', DnsResponseCode: '"rcode"', // :164-168
+    EventResultDetails: '"rcode_name"', DnsFlagsAuthoritative: '"AA"', DnsFlagsTruncated: '"TC"', DnsFlagsRecursionDesired: '"RD"', // :169-172
+    DnsFlagsCheckingDisabled: '"CD"', DnsFlagsRecursionAvailable: '"RA"', DnsQueryClass: '"qclass"', DnsQueryType: '"qtype"', // :173-176
+    rtt: '"rtt"', Z: '"Z"', trans_id: '"trans_id"', rejected: '"rejected"', Dvc: '"_system_name"', // :177-181
+  });
+  // :182-183 `lookup ... on DnsQueryType` / `on DnsQueryClass`: left outer by default, an unmatched row gets null for
+  // the right table's columns ("" for a string: lookup-operator.md, SOURCES.md "macOS"); a null key matches nothing.
+  const qtype = r['DnsQueryType'] as number | null;
+  const qclass = r['DnsQueryClass'] as number | null;
+  r['DnsQueryTypeName'] = qtype === null ? '' : (CORELIGHT_QUERY_TYPES[qtype] ?? '');
+  r['DnsQueryClassName'] = qclass === null ? '' : (CORELIGHT_CLASSES[qclass] ?? '');
+  // :184-192
+  const rtt = r['rtt'] as number | null;
+  const rejected = r['rejected'] as boolean | null;
+  const z = r['Z'] as number | null;
+  const transId = r['trans_id'] as number | null;
+  r['EventSubType'] = r['DnsResponseCode'] === null ? 'request' : 'response'; // :185
+  r['DnsNetworkDuration'] = rtt === null ? null : Math.trunc(rtt * 1000); // :186 toint(rtt*1000)
+  // :187 iff(EventResultDetails !~ 'NOERROR' or rejected, ...): `false or null` is null, which iff takes as false.
+  r['EventResult'] = ks(r['EventResultDetails']).toLowerCase() !== 'noerror' || rejected === true ? 'Failure' : 'Success';
+  // :188-189 case(Name == "" and not(isnull(Number)), strcat("TYPE"/"CLASS", Number), Name)
+  if (r['DnsQueryTypeName'] === '' && qtype !== null) r['DnsQueryTypeName'] = `TYPE${qtype}`;
+  if (r['DnsQueryClassName'] === '' && qclass !== null) r['DnsQueryClassName'] = `CLASS${qclass}`;
+  // :190 tohex(toint(trans_id)): lower-case hex ("tohex(256) == '100'", learn.microsoft.com kusto tohex-function); null -> "".
+  r['TransactionIdHex'] = transId === null ? '' : transId.toString(16);
+  r['DnsFlagsZ'] = z === null ? null : z !== 0; // :191 (Z != 0), null for a null Z
+  // :192 tostring(pack('answers', answers, 'ttls', TTLs)): the bag's JSON text, as the interpreter's tostring() of a
+  // dynamic value writes it (kql/values.ts dynamicToString: keys in pack order, strings JSON-escaped).
+  r['DnsResponseName'] = dynamicToString({ answers: r['answers'], ttls: r['TTLs'] });
+  projectAway(r, ['rtt']); // :193
+  // :195-201 aliases
+  r['DnsResponseCodeName'] = r['EventResultDetails']!;
+  r['Domain'] = r['DnsQuery']!;
+  r['IpAddr'] = r['SrcIpAddr']!;
+  r['Src'] = r['SrcIpAddr']!;
+  r['Duration'] = r['DnsNetworkDuration']!;
+  r['Dst'] = r['DstIpAddr']!;
+  projectAway(r, ['Message', 'Z', 'TTLs', 'answers', 'trans_id', 'rejected']); // :202
+  return r;
 }
 
 // ------------------------------------------------------------------------------------------------ Defender for Endpoint (Linux, macOS)

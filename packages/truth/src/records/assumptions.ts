@@ -395,6 +395,26 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     statement: 'A Zscaler web record keeps the keys without a CommonSecurityLog column in AdditionalExtensions, laid out as Microsoft\'s sample: "reason=Allowed;outcome=<sc-status>;cat=Internet Services;rulelabel=None;ruletype=None;urlclass=Business Use;devicemodel=Virtual Machine", with EventOutcome and Reason empty.',
     reasoning: 'AdditionalExtensions is "A placeholder for additional fields. Fields are logged as key-value pairs" (commonsecuritylog-include.md:14); the sample (Sample Data/CEF/ZScaler.json @ 51be4ea9) shows this layout with outcome=200, and the parser reads outcome/reason there when the EventOutcome/Reason columns are empty (ASimWebSessionzScalerZIA.yaml:74-82, "Adjustment to support both old and new CSL fields"), so either agent gives the same EventResultDetails. The keys Sigma does not carry take the sample\'s values.',
   },
+  {
+    id: 'dns-generic-as-zeek',
+    statement: 'A Sigma generic `category: dns` event (no product) is read as a Zeek dns.log record: query -> query, record_type -> qtype_name, answer -> answers (a one-element list, or the list given), src_ip/src_port/dst_ip/dst_port -> id.orig_h/id.orig_p/id.resp_h/id.resp_p; dns.log names the event also holds are read as themselves.',
+    reasoning: 'The generic DNS category stands for any DNS log, and imDns is a union of many source parsers (ASimDns.yaml:21-32); a record needs one concrete source. Zeek dns.log is the representative whose field names Sigma\'s generic names come from (Sigma\'s zeek/dns rules test `query`, `qtype_name`, `answers`; the generic rules `query`, `record_type`, `answer`), and its parser (ASimDnsCorelightZeek.yaml, ASimDns.yaml:48) is in the union. Other DNS sources would give other values for the same event (Sysmon 22 has no record type; its answers are `type: 5 name;...` text).',
+  },
+  {
+    id: 'zeek-dns-event-fields',
+    statement: 'A Sigma Zeek dns event is the dns.log record with the values it gives: `&optional` columns it lacks are left out of the JSON line, and so are ts/uid/id/proto (always logged, but with no value to write); the `&default` columns AA/TC/RD/RA/Z/rejected it lacks take their defaults (false, 0); a value that is not of the column\'s Zeek type (count, port, bool, interval, time) is left out; names not in dns.log are dropped; qtype/qclass/rcode given without their name get Zeek\'s name (table or `&default` form), names given without the number get it from the same table case-insensitively (also `query-<n>` and NBSTAT), and a name Zeek does not know leaves the number out; string values are the logged text (Zeek\'s escape_utf8 already applied), JSON-escaped by the writer.',
+    reasoning: 'main.zeek:24-80 (zeek/zeek @ a13de64f) gives the columns and types, JSON.cc:80 writes only present fields, and main.zeek:357/461/463 set each name from its number with consts.zeek\'s tables. A record\'s `&default` fields are always set, so every line has them (and the parser reads the answers only up to `,"rejected"`, ASimDnsCorelightZeek.yaml:150: a line without `rejected` would lose them); an event without Z thus stands for Z = 0, which the evaluator may read otherwise (an absent Z is not 0 to it). ts/uid/id/proto have no default: nothing is invented for them. Sigma gives names more often than numbers (`qtype_name: ns`); the number is what the parser reads (ASimDnsCorelightZeek.yaml:137, :176).',
+  },
+  {
+    id: 'zeek-dns-ttls',
+    statement: 'A Zeek dns event with answers but no TTLs gets one TTL of 0.0 per answer.',
+    reasoning: 'Zeek appends a TTL with every answer (main.zeek:424, :428), so a line with answers always has TTLs, and the parser reads answers only when `,"TTLs":` follows them (ASimDnsCorelightZeek.yaml:150): leaving TTLs out would also empty DnsResponseName\'s answers. The TTL values are not in the event; 0.0 is a value Zeek can write (an interval), chosen to carry no text a query could look for.',
+  },
+  {
+    id: 'zeek-dns-corelight-line',
+    statement: 'The Corelight_CL Message is the dns.log record as one JSON line: `"_path":"dns"`, then `_system_name` and `_write_ts` when the event has them, then the dns.log columns in record order; times (ts, _write_ts) in ISO 8601 with six fraction digits (`2020-06-05T14:39:59.305988Z`); TimeGenerated is the ts.',
+    reasoning: 'The parser reads `_path`, `_system_name` and `_write_ts` (ASimDnsCorelightZeek.yaml:123-126), which plain Zeek JSON logs do not have (LogAscii::use_json writes the record only, ts as epoch seconds by default: ascii.zeek:62 `json_timestamps = JSON::TS_EPOCH`). Corelight\'s JSON streaming package adds `_path`/`_write_ts` as log extensions (extensions come first: Manager.cc:765-773) and sets `json_timestamps = JSON::TS_ISO8601` for those logs (corelight/json-streaming-logs scripts/main.zeek:23-35, :83-92 @ 0ab0e4a855c20d665007c99d2b4f7967d1f9e8b6); Microsoft\'s Corelight sample (Azure/Azure-Sentinel `Sample Data/Corelight/Corelight_v2_dns_CL.json` @ 32a9379641c0c6f159080f5ffc35753d42271cd2) has the order `_path`, `_system_name`, `_write_ts`, `ts` with ISO times. TimeGenerated is the ingestion time, not in the line.',
+  },
 ];
 
 /** Assumptions of the ASIM transcription (kept apart: they are about Kusto/ASIM helpers, not the tables). */
@@ -448,6 +468,11 @@ export const ASIM_ASSUMPTIONS: readonly Assumption[] = [
     id: 'kusto-extract-all-empty-group',
     statement: 'In an extract_all() match, a capture group that took no part in the match is "".',
     reasoning: 'The extract_all page says only what matches and no match return (interpreter SOURCES.md); .NET, which Kusto runs on, gives an unmatched group an empty value. ASimWebSessionIIS.yaml:85-90 reads such groups (the port of a host without one) and passes them to toint(), which makes "" and null alike there.',
+  },
+  {
+    id: 'kusto-parse-kv-unspecified',
+    statement: 'parse-kv with only `quote` (no pair/kv delimiters) finds each listed key by its text, quotes included, at its first appearance in the string; skips the non-alphanumeric characters after it up to an alphanumeric character or a quote; reads a quoted value up to the next quote (no escape character unless `escape` is given) and an unquoted value as the run of letters and digits; a typed value that does not convert is null.',
+    reasoning: 'parse-kv-operator.md (MicrosoftDocs/dataexplorer-docs @ 0c115d2e54221cd118957cadc6754148e7881859) describes this mode only as "Extraction with no need to specify delimiters. Any nonalphanumeric character is considered a delimiter", with "The first appearance of a key is extracted", "leading and trailing white spaces are ignored" and two examples (`ThreadId:458745723, Machine:Node001` -> 458745723, Node001; a quoted value with an escaped quote, `escape` given). How a key written with quote characters (ASimDnsCorelightZeek.yaml:125-147, `[\'"query"\']`) is matched is not said: read literally, so it matches the JSON\'s quoted name and `"qtype"` does not match `"qtype_name"`. Were the quotes stripped from key names, no key of Microsoft\'s parser would ever match. An unquoted `0.0068` then reads `0` ("." is a delimiter).',
   },
   {
     id: 'kusto-url-decode',

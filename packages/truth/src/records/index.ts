@@ -53,7 +53,11 @@ export {
   SYSLOG_SERVICES, SERVICE_PROGRAMS, SUDO_FIELDS, type SyslogRecord, type SyslogService, type SyslogProgram,
 } from './sentinel-syslog.js';
 export { eventTableRecords, windowsEventRecords, eventDataXml } from './event-table.js';
-export { asimRecords, asimViewColumns, ASIM_COVERAGE, type AsimOptions } from './asim.js';
+export { asimRecords, asimViewColumns, dnsCorelightZeek, ASIM_COVERAGE, type AsimOptions } from './asim.js';
+export {
+  corelightDnsRow, zeekDnsRecord, zeekDnsJsonLine, zeekDnsKind, zeekDouble, zeekIsoTime, ZEEK_DNS_COLUMNS, ZEEK_QUERY_TYPES, ZEEK_RCODES, ZEEK_CLASSES,
+  ZEEK_DNS_PARSER, type CorelightRow, type ZeekDnsRecord,
+} from './zeek-dns.js';
 export { cseRecords, cseWhyNot, findWindowsMapping, windowsCatalogMappings, catalogMappings, inputMappings, selectMapping, parseMapping, type CseMapping, type CseFieldMapping, type CseOptions } from './cse.js';
 export { CSE_JSON_PRODUCTS, CSE_JSON_GAPS, cseJsonProduct, flatEvent, nestKeys, jsonFields, pathValue, type CseJsonProduct } from './cse-json.js';
 export { sumoMessages, windowsJson, windowsLegacyText, type SumoCollection } from './sumo.js';
