@@ -51,6 +51,7 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   // On sentinel_asim, only Linux and macOS connections come through Microsoft's Defender parser.
   'defender-remoteurl-hostname': (u, pipeline) => u.fields.has('DestinationHostname') && (pipeline !== 'sentinel_asim' || posix(u)),
   'asim-defender-file-path': (u) => posix(u) && u.category === 'file_event' && u.fields.has('TargetFilename'),
+  'asim-dns-zeek-names': (u) => u.category === 'dns' || (u.product === 'zeek' && u.service === 'dns'),
   'securityevent-4688-user': (u) => u.category === 'process_creation' && (u.fields.has('User') || u.fields.has('ParentUser')),
   'sentinel-cloud-cloudtrail-columns': (u) => u.product === 'aws' && u.service === 'cloudtrail',
   'sentinel-web-event-types': (u) => u.category === 'webserver' || u.category === 'proxy',

@@ -86,6 +86,13 @@ export const ASSUMPTIONS = [
     settle: 'an imFileEvent row of a Linux file creation recorded by Defender for Endpoint',
   },
   {
+    id: 'asim-dns-zeek-names',
+    pipelines: ['sentinel_asim'],
+    text: "Sigma's generic dns fields are Zeek dns.log's (query, record_type as qtype_name), and imDns's DnsQuery, DnsQueryTypeName and connection columns hold them as Microsoft's Corelight Zeek parser renames them; other DNS sources of the view are assumed to fill the same ASIM columns alike.",
+    reason: "Sigma's dns taxonomy names no product, and the parser (Azure/Azure-Sentinel Parsers/ASimDns/Parsers/ASimDnsCorelightZeek.yaml @ 2d6149a6) is read from the repository, not the vendor snapshot; the ASIM DNS schema page defines the columns for every source.",
+    settle: 'imDns rows of one query from Zeek (Corelight) and from the Windows DNS server',
+  },
+  {
     id: 'securityevent-4688-user',
     pipelines: ['sentinel_securityevent'],
     text: "Sigma's User of a 4688 event is TargetDomainName\\TargetUserName (the new process's account), or the Subject's when Windows writes '-' there (the process runs as its creator; LogonId likewise TargetLogonId, else SubjectLogonId); ParentUser is SubjectDomainName\\SubjectUserName (the creator's). Microsoft's ASIM parsers read them onto one field each (TargetUsername: ASimProcessCreateMicrosoftSecurityEvents.yaml:70 and ASimProcessCreateMicrosoftSysmon.yaml:65; ActorUsername: :66 and :85).",
