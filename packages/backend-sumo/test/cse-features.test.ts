@@ -147,6 +147,12 @@ describe('CSE fields per event type, from the catalog mapping of each event id',
       detection: `sel:\n  Image|endswith: '/bash'\ncondition: sel`,
       expression: "metadata_vendor = 'Linux' and metadata_product = 'Sysmon for Linux' and metadata_deviceEventId = 'Linux-Sysmon/Operational-1' and (baseImage matches /(?is)^.*\\/bash$/)",
     },
+    {
+      name: "generic dns: Zeek's records (the catalog's Zeek input maps dns.log), record_type and answer by Zeek's names",
+      logsource: '    category: dns',
+      detection: `sel:\n  query|endswith: '.onion'\n  record_type: 'TXT'\n  answer|contains: 'IEX'\ncondition: sel`,
+      expression: "metadata_vendor = 'Bro' and metadata_product = 'Bro' and (fields['query'] matches /(?is)^.*\\.onion$/ and lower(fields['qtype_name']) = 'txt' and fields['answers'] matches /(?is)^.*IEX.*$/)",
+    },
   ];
   runTable(rows);
 });

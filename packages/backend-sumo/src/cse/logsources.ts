@@ -280,6 +280,13 @@ function target(ls: Logsource): CseTarget {
       };
     }
   }
+  if (category === 'dns' && product === undefined) {
+    // Sigma's generic DNS category names no product; its names are Zeek dns.log's but three (Sigma's dns taxonomy:
+    // query, record_type, answer), and dns is a log the catalog's Zeek input maps: the generic rules read Zeek's records.
+    const outputs = recordOutputs([['Zeek', 'Zeek']]);
+    const names: Readonly<Record<string, string>> = { record_type: 'qtype_name', answer: 'answers', src_ip: 'id.orig_h', src_port: 'id.orig_p', dst_ip: 'id.resp_h', dst_port: 'id.resp_p' };
+    return { kind: 'source', outputs, what: 'dns (Zeek dns.log)', keyOf: (f) => names[f] ?? f };
+  }
   if (product === 'linux' && !service && !category) {
     // Any Linux log: the records of every Linux input the catalog maps (all output vendor Linux).
     const outputs = recordOutputs([['Linux', 'Syslog'], ['Linux', 'Auditd'], ['Linux', 'Sysmon']]);

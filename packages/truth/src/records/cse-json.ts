@@ -321,6 +321,26 @@ export const CSE_JSON_PRODUCTS: readonly CseJsonProduct[] = [
     eventId: (r) => s(r['type']),
   },
   {
+    // Sigma's generic dns events as Zeek dns.log records (assumption `dns-generic-as-zeek`): the generic names are
+    // dns.log's but record_type (qtype_name), answer (answers, kept as the event gives it, as the Zeek row keeps its
+    // answers) and the connection's (id.*).
+    id: 'dns',
+    applies: (ls) => ls.category === 'dns' && ls.product === undefined,
+    vendor: 'Zeek',
+    product: 'Zeek',
+    logFormat: 'JSON',
+    evidence: ['dns (the log name: the Zeek mappings\' event id pattern)'],
+    eventIdRule: 'dns: a generic dns event is a Zeek dns.log record',
+    record: (e) => {
+      assumption('dns-generic-as-zeek');
+      const names: Readonly<Record<string, string>> = {
+        record_type: 'qtype_name', answer: 'answers', src_ip: 'id.orig_h', src_port: 'id.orig_p', dst_ip: 'id.resp_h', dst_port: 'id.resp_p',
+      };
+      return { _path: 'dns', ...Object.fromEntries(Object.entries(e).map(([k, v]) => [names[k] ?? k, v])) };
+    },
+    eventId: () => 'dns',
+  },
+  {
     id: 'zeek',
     applies: (ls) => ls.product === 'zeek',
     vendor: 'Zeek',
