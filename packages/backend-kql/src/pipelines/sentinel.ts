@@ -381,7 +381,7 @@ export const ASIM_POSIX_MAPPINGS: readonly CategoryMapping[] = ['linux', 'macos'
  * connection's id.orig_h/id.orig_p/id.resp_h/id.resp_p to SrcIpAddr/SrcPortNumber/DstIpAddr/DstPortNumber, proto to
  * NetworkProtocol, rcode to DnsResponseCode, rcode_name to EventResultDetails (DnsResponseCodeName its alias), qtype to
  * DnsQueryType and uid to EventOriginalUid; DnsQueryTypeName is its own lookup of qtype (1 "A", 2 "NS", …), the names
- * Zeek writes.
+ * Zeek writes for most types (DNS_QTYPE_ITEMS refuses the others).
  */
 const DNS_ANSWERS =
   "imDns keeps Zeek's answers inside a JSON text with their TTLs: Microsoft's Corelight parser sets DnsResponseName = tostring(pack('answers', answers, 'ttls', TTLs)) (ASimDnsCorelightZeek.yaml), which an answer's value cannot be told from";
