@@ -3,8 +3,7 @@ import type { QueryProblem } from '@sigmats/core';
 import { ALL_TABLES } from './tables/index.js';
 import { cloudTableSchemas } from './pipelines/cloud.js';
 import { webSessionTable } from './tables/web.js';
-import { SYSLOG_TABLE_COLUMNS } from './generated/subpath-table-columns.js';
-import { schemaOf } from './tables/generated.js';
+import { syslogTableSchema } from './pipelines/syslog.js';
 import type { TableSchema } from './tables/types.js';
 
 /** The npm package of Microsoft's Kusto language service: an optional peer dependency of this subpath. */
@@ -94,7 +93,7 @@ function load(): Loaded {
   const S = kusto.Language.Symbols;
   // The tables subpath pipelines give the backend are known too: their queries are validated alike. None is in
   // ALL_TABLES: each subpath carries its tables' schemas (generated/subpath-table-columns.ts).
-  const given = [webSessionTable(), ...cloudTableSchemas(), schemaOf('Syslog', {}, SYSLOG_TABLE_COLUMNS)];
+  const given = [webSessionTable(), ...cloudTableSchemas(), syslogTableSchema()];
   const tables = [...ALL_TABLES, ...given].map((t) => new S.TableSymbol.$ctor7(t.name, schemaText(t), null));
   const db = new S.DatabaseSymbol.ctor('sigmats', tables);
   const kinds = Object.entries(kusto.Language.Syntax.SyntaxKind).filter(([, v]) => typeof v === 'number');

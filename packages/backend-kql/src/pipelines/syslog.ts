@@ -6,6 +6,7 @@
 import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS } from '@sigmats/core';
 import { SYSLOG_TABLE_COLUMNS } from '../generated/subpath-table-columns.js';
 import { schemaOf } from '../tables/generated.js';
+import type { TableSchema } from '../tables/types.js';
 import { serviceItems, SOURCE_OVERRIDE, STATE, type ServiceMapping } from './build.js';
 
 /**
@@ -42,6 +43,17 @@ const CATEGORIES = [...new Set([...Object.keys(SYSMON_CATEGORY_EVENT_IDS), ...Ob
 
 const LINUX = { type: 'logsource', product: 'linux' } as const;
 
+/** Linux rules of no category (a category's rules are left to the other pipelines). */
+const LINUX_WITHOUT_CATEGORY = {
+  rule_conditions: { linux: LINUX, ...Object.fromEntries(CATEGORIES.map((category) => [category, { ...LINUX, category }])) },
+  rule_cond_expr: `linux and not (${CATEGORIES.join(' or ')})`,
+};
+
+/** The Syslog table's schema, which the pipeline gives the backend (the main entry has no row of it). */
+export function syslogTableSchema(): TableSchema {
+  return schemaOf('Syslog', {}, SYSLOG_TABLE_COLUMNS);
+}
+
 export const SYSLOG_PIPELINE = {
   name: 'sentinel_syslog',
   priority: 5,
@@ -61,20 +73,9 @@ export const SYSLOG_PIPELINE = {
       // Linux logs without a service or category: every row of the table. A rule of a category (process creation,
       // files, network) is about records an audit or EDR agent writes, not syslog lines: this pipeline leaves it to
       // the others (sentinel_asim reads Linux process creation), which share a page with it.
-      ...(
-        [
-          ['syslog_linux_table', 'query_table', 'Syslog'],
-          // The table's generated schema is this subpath's to carry (generated/subpath-table-columns.ts).
-          ['syslog_linux_table_schema', STATE.tableSchema, schemaOf('Syslog', {}, SYSLOG_TABLE_COLUMNS)],
-        ] as const
-      ).map(([id, key, val]) => ({
-        id,
-        type: 'set_state',
-        key,
-        val,
-        rule_conditions: { linux: LINUX, ...Object.fromEntries(CATEGORIES.map((category) => [category, { ...LINUX, category }])) },
-        rule_cond_expr: `linux and not (${CATEGORIES.join(' or ')})`,
-      })),
+      { id: 'syslog_linux_table', type: 'set_state', key: STATE.table, val: 'Syslog', ...LINUX_WITHOUT_CATEGORY },
+      // The table's generated schema is this subpath's to carry (generated/subpath-table-columns.ts).
+      { id: 'syslog_linux_table_schema', type: 'set_state', key: STATE.tableSchema, val: syslogTableSchema(), ...LINUX_WITHOUT_CATEGORY },
       ...Object.entries(SERVICES).flatMap(([service, conditions]) =>
         serviceItems('syslog', service, { product: 'linux', table: 'Syslog', fields: {}, ...(conditions ? { conditions } : {}) } satisfies ServiceMapping),
       ),

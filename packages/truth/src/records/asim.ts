@@ -6,6 +6,7 @@ import { eventTableRecords, windowsEventRecords } from './event-table.js';
 import { defenderRecords } from './defender.js';
 import { SECURITY_CHANNEL, SYSMON_CHANNEL, linuxSysmonView, macosView, parseInteger, parseTime, windowsView } from './windows.js';
 import { corelightDnsRow, type CorelightRow } from './zeek-dns.js';
+import { away, coalesce, tostring } from './web-kusto.js';
 import { dynamicToString } from '../kql/values.js';
 
 /**
@@ -862,13 +863,11 @@ function projectRename(r: Row, pairs: Readonly<Record<string, string>>): void {
  * workspace table has but the table page does not document (MachineGroup, SourceSystem, TenantId) are not in our rows.
  */
 function projectAway(r: Row, names: readonly string[]): void {
-  for (const k of Object.keys(r)) if (names.some((n) => (n.endsWith('*') ? k.startsWith(n.slice(0, -1)) : k === n))) delete r[k];
+  for (const k of Object.keys(r)) if (away(names, k)) delete r[k];
 }
 
-/** `coalesce(a, b, ...)` of strings: "the first non-null (or non-empty for string) expression" (interpreter SOURCES.md). */
-function coalesceStr(...xs: readonly string[]): string {
-  return xs.find((x) => x !== '') ?? '';
-}
+/** `coalesce(a, b, ...)` of strings, as the web parsers' transcriptions read it (web-kusto.ts). */
+const coalesceStr = (...xs: readonly string[]): string => tostring(coalesce(...xs));
 
 /** `split(x, ".")`: Kusto's split of "" is [""], like JavaScript's. */
 function splitDots(x: string): string[] {

@@ -1,6 +1,7 @@
 import type { EventSource, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
 import { text } from './windows.js';
+import { GENERIC_NAMES } from './generic-dns.js';
 
 /**
  * Cloud SIEM for JSON-collected products: which catalog Input (Vendor, Product, Log Format) a Sigma logsource's
@@ -333,10 +334,7 @@ export const CSE_JSON_PRODUCTS: readonly CseJsonProduct[] = [
     eventIdRule: 'dns: a generic dns event is a Zeek dns.log record',
     record: (e) => {
       assumption('dns-generic-as-zeek');
-      const names: Readonly<Record<string, string>> = {
-        record_type: 'qtype_name', answer: 'answers', src_ip: 'id.orig_h', src_port: 'id.orig_p', dst_ip: 'id.resp_h', dst_port: 'id.resp_p',
-      };
-      return { _path: 'dns', ...Object.fromEntries(Object.entries(e).map(([k, v]) => [names[k] ?? k, v])) };
+      return { _path: 'dns', ...Object.fromEntries(Object.entries(e).map(([k, v]) => [GENERIC_NAMES[k] ?? k, v])) };
     },
     eventId: () => 'dns',
   },

@@ -31,7 +31,7 @@ export interface Parsed {
 }
 
 /** `project-away` names: a trailing `*` is a prefix wildcard (Role*, cs*, Device*), matched case-sensitively. */
-function away(names: readonly string[], column: string): boolean {
+export function away(names: readonly string[], column: string): boolean {
   return names.some((n) => (n.endsWith('*') ? column.startsWith(n.slice(0, -1)) : column === n));
 }
 

@@ -1,6 +1,7 @@
 import type { EventSource, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
 import { pathValue } from './cse-json.js';
+import { GENERIC_NAMES } from './generic-dns.js';
 import type { ParserText } from './web-parsers.js';
 
 /**
@@ -115,10 +116,6 @@ export function zeekDnsKind(source: EventSource): 'zeek' | 'generic' | undefined
   return undefined;
 }
 
-/** Sigma's generic DNS names -> dns.log columns (assumption `dns-generic-as-zeek`). */
-const GENERIC_NAMES: Readonly<Record<string, string>> = {
-  query: 'query', record_type: 'qtype_name', answer: 'answers', src_ip: 'id.orig_h', src_port: 'id.orig_p', dst_ip: 'id.resp_h', dst_port: 'id.resp_p',
-};
 
 const present = (v: unknown): boolean => v !== undefined && v !== null;
 
