@@ -64,6 +64,7 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   'sentinel-cloud-okta-table': (u) => u.product === 'okta',
   'sentinel-cloud-github-table': (u) => u.product === 'github',
   'sentinel-cloud-gcp-names': (u) => u.product === 'gcp' && u.service === 'gcp.audit',
+  'sentinel-cloud-aks-audit-table': (u) => u.product === 'kubernetes' && u.service === 'audit',
   'sentinel-cloud-azure-record-names': (u) => u.product === 'azure' && [...u.fields].some((f) => /^(properties\.|[a-z])/.test(f)),
   'event-eventdata-xml': (u, pipeline) => pipeline !== 'sentinel_windows' || eventTableRule(u),
   'sentinel-event-channels': eventTableRule,

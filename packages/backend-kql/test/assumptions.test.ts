@@ -127,6 +127,12 @@ describe('kqlAssumptions', () => {
       ids: [],
     },
     {
+      name: "a Kubernetes audit rule on sentinel_cloud: AKSAudit, the resource-specific table",
+      pipeline: 'sentinel_cloud',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000cb\nlogsource:\n    category: application\n    product: kubernetes\n    service: audit\ndetection:\n    sel:\n        verb: list\n        objectRef.resource: secrets\n    condition: sel`,
+      ids: ['sentinel-cloud-aks-audit-table'],
+    },
+    {
       name: 'a Windows rule on sentinel_cloud (a Sentinel page with both pipelines)',
       pipeline: 'sentinel_cloud',
       yaml: processRule(`sel:\n    md5: 0123456789abcdef0123456789abcdef\ncondition: sel`),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentinelCloudPipeline } from '../src/cloud.js';
 import { kqlBackend } from '../src/index.js';
-import { CLOUD_SOURCES, cloudFields } from '../src/pipelines/cloud.js';
+import { CLOUD_SOURCES, cloudFields, cloudTableSchemas } from '../src/pipelines/cloud.js';
 import { convert, whereOf } from './helpers.js';
 
 /** A rule of `product`/`service` with `detection` (YAML under `detection:`, indented by 4). */
@@ -10,6 +10,12 @@ function cloudRule(product: string, service: string, detection: string): string 
     .split('\n')
     .map((l) => `    ${l}`)
     .join('\n')}`;
+}
+
+/** A Kubernetes audit rule, with SigmaHQ's `category: application` when `category` is given. */
+function k8sRule(detection: string, category?: string): string {
+  const rule = cloudRule('kubernetes', 'audit', detection);
+  return category ? rule.replace('logsource:\n', `logsource:\n    category: ${category}\n`) : rule;
 }
 
 function query(yaml: string): string {
@@ -195,6 +201,96 @@ describe('sentinel_cloud: Sentinel tables of cloud logs', () => {
       cloudRule('gcp', 'gcp.audit', `sel:\n    resource.type: k8s_cluster\n    resource.labels.project_id: p\ncondition: sel`),
       'GCPAuditLogs\n| where GCPResourceType =~ "k8s_cluster" and ProjectId =~ "p"',
     ],
+    [
+      "Kubernetes audit (with or without SigmaHQ's category: application) reads AKSAudit: verb is Verb, objectRef's keys are read out of ObjectRef",
+      k8sRule(`sel:\n    verb: list\n    objectRef.resource: secrets\ncondition: sel`, 'application'),
+      'AKSAudit\n| extend ObjectRef_resource = ObjectRef.resource\n| where Verb =~ "list" and tostring(ObjectRef_resource) =~ "secrets"',
+    ],
+    [
+      "the event's text fields are string columns: requestURI RequestUri, userAgent UserAgent, stage, level, auditID AuditId",
+      k8sRule(`sel:\n    requestURI|contains: /exec\n    userAgent|startswith: kubectl/\n    stage: ResponseComplete\n    level: Metadata\n    auditID: a-1\ncondition: sel`),
+      'AKSAudit\n| where RequestUri contains "/exec" and UserAgent startswith "kubectl/" and Stage =~ "ResponseComplete" and Level =~ "Metadata" and AuditId =~ "a-1"',
+    ],
+    [
+      "every key of the object reference, each extended once",
+      k8sRule(`sel:\n    objectRef.subresource: exec\n    objectRef.namespace: kube-system\n    objectRef.name|startswith: coredns\n    objectRef.apiGroup: rbac.authorization.k8s.io\n    objectRef.apiVersion: v1\nor:\n    objectRef.name|endswith: -x\ncondition: sel or or`),
+      'AKSAudit\n| extend ObjectRef_subresource = ObjectRef.subresource, ObjectRef_namespace = ObjectRef.namespace, ObjectRef_name = ObjectRef.name, ObjectRef_apiGroup = ObjectRef.apiGroup, ObjectRef_apiVersion = ObjectRef.apiVersion\n| where (tostring(ObjectRef_subresource) =~ "exec" and tostring(ObjectRef_namespace) =~ "kube-system" and tostring(ObjectRef_name) startswith "coredns" and tostring(ObjectRef_apiGroup) =~ "rbac.authorization.k8s.io" and tostring(ObjectRef_apiVersion) =~ "v1") or tostring(ObjectRef_name) endswith "-x"',
+    ],
+    [
+      "the response code, a number inside ResponseStatus, is compared by its text as any value read out of a dynamic; a range compares its number",
+      k8sRule(`sel:\n    responseStatus.code:\n        - 401\n        - '403'\nerr:\n    responseStatus.code|gte: 500\ncondition: sel or err`),
+      'AKSAudit\n| extend ResponseStatus_code = ResponseStatus.code\n| where tostring(ResponseStatus_code) == "401" or tostring(ResponseStatus_code) =~ "403" or toreal(tostring(ResponseStatus_code)) >= 500',
+    ],
+    [
+      "the user's name; a key the event lacks (no subresource) is null, a present one is there even empty",
+      k8sRule(`sel:\n    user.username: system:anonymous\n    objectRef.subresource: null\nsub:\n    responseStatus.reason|exists: true\ncondition: sel or sub`),
+      'AKSAudit\n| extend User_username = User.username, ObjectRef_subresource = ObjectRef.subresource, ResponseStatus_reason = ResponseStatus.reason\n| where (tostring(User_username) =~ "system:anonymous" and isnull(ObjectRef_subresource)) or isnotnull(ResponseStatus_reason)',
+    ],
+    [
+      "sourceIPs is a list (SourceIps): |contains tests its JSON text",
+      k8sRule(`sel:\n    sourceIPs|contains: 10.1.2.3\ncondition: sel`),
+      'AKSAudit\n| where tostring(SourceIps) contains "10.1.2.3"',
+    ],
+    [
+      "but no address equals it",
+      k8sRule(`sel:\n    sourceIPs: 10.1.2.3\ncondition: sel`),
+      'ERROR pipeline/detection-item-failure: AKSAudit keeps this field as a dynamic value (an object or a list): it never equals, starts or ends with a text; only `|contains` tests its JSON text',
+    ],
+    [
+      "nor a group the user's groups, a list",
+      k8sRule(`sel:\n    user.groups: system:masters\ncondition: sel`),
+      'ERROR pipeline/detection-item-failure: AKSAudit keeps this field as a dynamic value (an object or a list): it never equals, starts or ends with a text; only `|contains` tests its JSON text',
+    ],
+    [
+      "whose JSON text |contains tests",
+      k8sRule(`sel:\n    user.groups|contains: system:masters\ncondition: sel`),
+      'AKSAudit\n| extend User_groups = User.groups\n| where tostring(User_groups) contains "system:masters"',
+    ],
+    [
+      "a whole object (the request's) is dynamic too",
+      k8sRule(`sel:\n    requestObject|contains: hostPath\ncondition: sel`),
+      'AKSAudit\n| where tostring(RequestObject) contains "hostPath"',
+    ],
+    [
+      "a top-level apiGroup is no audit event field: refused, pointing to objectRef.apiGroup",
+      k8sRule(`sel:\n    verb: create\n    apiGroup: authorization.k8s.io\ncondition: sel`, 'application'),
+      "ERROR pipeline/detection-item-failure: a Kubernetes audit event has no field apiGroup: the API group of the object a request is for is objectRef.apiGroup (in AKSAudit's ObjectRef)",
+    ],
+    [
+      "hostPath is a part of the pod spec, not an audit event field",
+      k8sRule(`sel:\n    verb: create\n    hostPath: '*'\ncondition: sel`, 'application'),
+      "ERROR pipeline/detection-item-failure: a Kubernetes audit event has no field hostPath: a pod's hostPath volumes are in the pod spec of the request (requestObject.spec.volumes[].hostPath)",
+    ],
+    [
+      "and so are a container's capabilities",
+      k8sRule(`sel:\n    capabilities: '*'\ncondition: sel`, 'application'),
+      "ERROR pipeline/detection-item-failure: a Kubernetes audit event has no field capabilities: a pod's containers' capabilities are in the pod spec of the request (requestObject.spec.containers[].securityContext.capabilities)",
+    ],
+    [
+      "no part of the request's object is read out",
+      k8sRule(`sel:\n    requestObject.spec.hostNetwork: 'true'\ncondition: sel`),
+      "ERROR pipeline/detection-item-failure: AKSAudit keeps the request's and the response's Kubernetes objects and the annotations as dynamic values (RequestObject, ResponseObject, Annotations), of which this pipeline reads no part",
+    ],
+    [
+      "an event field AKSAudit has no column for (the impersonated user) is refused, not guessed",
+      k8sRule(`sel:\n    impersonatedUser.username: x\ncondition: sel`),
+      "ERROR backend/unmapped-field: field 'impersonatedUser.username' has no column in AKSAudit",
+    ],
+    [
+      "a Kubernetes keyword is refused as any cloud keyword",
+      k8sRule(`keywords:\n    - secrets\ncondition: keywords`),
+      "ERROR pipeline/detection-item-failure: Sentinel keeps a cloud log's fields as columns, and a keyword says none of them",
+    ],
+    [
+      "another Kubernetes service has no table here",
+      cloudRule('kubernetes', 'kubelet', `sel:\n    verb: get\ncondition: sel`),
+      'ERROR backend/unsupported-feature: no KQL table for logsource (product: kubernetes, service: kubelet)',
+    ],
+    [
+      "the columns by their own names",
+      k8sRule(`sel:\n    Verb: get\n    PodName|startswith: kube-apiserver\ncondition: sel`),
+      'AKSAudit\n| where Verb =~ "get" and PodName startswith "kube-apiserver"',
+    ],
   ];
   it.each(table)('%s', (_, yaml, kql) => expect(query(yaml)).toEqual(kql.startsWith('ERROR') ? expect.stringContaining(kql) : kql));
 
@@ -238,6 +334,34 @@ describe('sentinel_cloud: Sentinel tables of cloud logs', () => {
         'additionalEventData.MFAUsed': 'AdditionalEventData_MFAUsed',
       },
     });
+  });
+
+  it("the Kubernetes audit event's fields and the AKSAudit columns they read (the keys of its objects as computed fields)", () => {
+    const [, , table, fields] = CLOUD_SOURCES.find(([service, product]) => product === 'kubernetes' && service === 'audit')!;
+    expect(table).toBe('AKSAudit');
+    expect(cloudFields(table, fields)).toEqual({
+      verb: 'Verb', requestURI: 'RequestUri', userAgent: 'UserAgent', stage: 'Stage', level: 'Level', auditID: 'AuditId',
+      sourceIPs: 'SourceIps', annotations: 'Annotations', objectRef: 'ObjectRef', requestObject: 'RequestObject',
+      responseObject: 'ResponseObject', responseStatus: 'ResponseStatus', user: 'User',
+      'objectRef.resource': 'ObjectRef_resource', 'objectRef.subresource': 'ObjectRef_subresource',
+      'objectRef.namespace': 'ObjectRef_namespace', 'objectRef.name': 'ObjectRef_name', 'objectRef.apiGroup': 'ObjectRef_apiGroup',
+      'objectRef.apiVersion': 'ObjectRef_apiVersion', 'objectRef.uid': 'ObjectRef_uid', 'objectRef.resourceVersion': 'ObjectRef_resourceVersion',
+      'responseStatus.code': 'ResponseStatus_code', 'responseStatus.status': 'ResponseStatus_status',
+      'responseStatus.reason': 'ResponseStatus_reason', 'responseStatus.message': 'ResponseStatus_message',
+      'user.username': 'User_username', 'user.uid': 'User_uid', 'user.groups': 'User_groups', 'user.extra': 'User_extra',
+    });
+    // Each computed field is its key in the dynamic column, a dynamic value itself (read as text, null when absent).
+    const schema = cloudTableSchemas().find((t) => t.name === 'AKSAudit')!;
+    expect(schema.computed).toMatchObject({ ObjectRef_resource: 'ObjectRef.resource', ResponseStatus_code: 'ResponseStatus.code', User_groups: 'User.groups' });
+    expect(new Set(Object.values(schema.computedTypes ?? {}))).toEqual(new Set(['dynamic']));
+  });
+
+  it('every Kubernetes audit key this pipeline reads converts to a valid query (Kusto language service, against the given schema)', () => {
+    const keys = Object.keys(cloudFields('AKSAudit', CLOUD_SOURCES.find(([, p]) => p === 'kubernetes')![3])).filter((k) => k.includes('.'));
+    for (const key of keys) {
+      const kql = query(k8sRule(`sel:\n    ${key}|contains: x\ncondition: sel`));
+      expect(kql, key).toMatch(/^AKSAudit\n\| extend \w+ = \w+\.\w+\n\| where tostring\(\w+\) contains "x"$/);
+    }
   });
 
   it('Azure columns by the record names: camel case, a leading acronym lower-cased, and under properties for the flattened tables', () => {

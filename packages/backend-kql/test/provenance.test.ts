@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS } from '../src/generated/assumptions.js';
 import { ACTION_TYPES, ASIM_PIVOT, CONVERSIONS, SYSMON_TO_ASIM } from '../src/generated/knowledge.js';
@@ -8,6 +9,7 @@ import { ASIM_LOOKUPS } from '../src/generated/asim-parsers.js';
 import { XDR_MAPPINGS } from '../src/pipelines/xdr.js';
 import { CLOUD_SOURCES, cloudFields, cloudTableSchemas } from '../src/pipelines/cloud.js';
 import { ALL_TABLES } from '../src/tables/index.js';
+import { aksAuditTable } from '../src/tables/aks.js';
 
 /** Where a mapping departs from Microsoft's parsers on purpose, and why. */
 const EXCEPTIONS: readonly { table: string; field: string; ours: string; reason: string }[] = [
@@ -115,6 +117,55 @@ describe('field mappings agree with the generated Microsoft knowledge', () => {
       for (const col of Object.values(cloudFields(table, fields))) if (!cols.has(col)) missing.push(`${service} ${table}.${col}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it("AKSAudit is Microsoft's page transcribed, and each audit event field reads the column the page describes as it", () => {
+    // MicrosoftDocs/azure-reference-other azure-monitor-ref/tables/includes/aksaudit-include.md @ 431071fd, lines 13-36:
+    // the column, its type, and the words of its description that name the audit.k8s.io/v1 Event field it holds.
+    const page: readonly (readonly [line: number, column: string, type: string, field?: string, words?: string])[] = [
+      [13, 'Annotations', 'dynamic', 'annotations', 'An unstructed key-value map associated with this audit event'],
+      [14, 'AuditId', 'string', 'auditID', 'Unique audit ID that is generated for each request'],
+      [15, '_BilledSize', 'real'],
+      [16, '_IsBillable', 'string'],
+      [17, 'Level', 'string', 'level', 'Level (Metadata, Request, RequestResponse) of the audit event'],
+      [18, 'ObjectRef', 'dynamic', 'objectRef', 'The Kubernetes object reference this event was targeted for'],
+      [19, 'PodName', 'string'],
+      [20, 'RequestObject', 'dynamic', 'requestObject', 'Kubernetes API object from the request'],
+      [21, 'RequestReceivedTime', 'datetime'],
+      [22, 'RequestUri', 'string', 'requestURI', 'The URI of the request made by the client to the server'],
+      [23, '_ResourceId', 'string'],
+      [24, 'ResponseObject', 'dynamic', 'responseObject', 'Kubernetes API object from the response'],
+      [25, 'ResponseStatus', 'dynamic', 'responseStatus', 'Response status for the request, which includes the response code'],
+      [26, 'SourceIps', 'dynamic', 'sourceIPs', 'The list of source IP addresses for the originating client and intermediate proxies'],
+      [27, 'SourceSystem', 'string'],
+      [28, 'Stage', 'string', 'stage', 'The request handling stage (RequestReceived, ResponseStarted, ResponseComplete, Panic)'],
+      [29, 'StageReceivedTime', 'datetime'],
+      [30, '_SubscriptionId', 'string'],
+      [31, 'TenantId', 'string'],
+      [32, 'TimeGenerated', 'datetime'],
+      [33, 'Type', 'string'],
+      [34, 'User', 'dynamic', 'user', 'Authenticated user metadata of the requesting client'],
+      [35, 'UserAgent', 'string', 'userAgent', 'The user agent string presented by the originating client'],
+      [36, 'Verb', 'string', 'verb', 'The Kubernetes verb associated with the request'],
+    ];
+    expect(page.map(([line], i) => line - i)).toEqual(page.map(() => 13));
+    expect(Object.entries(aksAuditTable().columns)).toEqual(page.map(([, column, type]) => [column, type]));
+    const [, , table, fields] = CLOUD_SOURCES.find(([service, product]) => product === 'kubernetes' && service === 'audit')!;
+    expect(table).toBe('AKSAudit');
+    const mapped = cloudFields(table, fields);
+    const described = page.filter((r) => r[3] !== undefined);
+    expect(Object.fromEntries(Object.entries(mapped).filter(([f]) => !f.includes('.')))).toEqual(Object.fromEntries(described.map(([, column, , field]) => [field, column])));
+    // A key of an object is read inside the column holding that object (objectRef.resource in ObjectRef).
+    const computed = aksAuditTable().computed ?? {};
+    for (const [field, column] of Object.entries(mapped).filter(([f]) => f.includes('.'))) {
+      const [object, key] = field.split('.');
+      expect(computed[column], field).toBe(`${mapped[object!]}.${key}`);
+    }
+    // The transcription names where it comes from: repository, path and commit.
+    const source = readFileSync(new URL('../src/tables/aks.ts', import.meta.url), 'utf8');
+    for (const cite of ['azure-reference-other', 'azure-monitor-ref/tables/includes/aksaudit-include.md', '431071fd629e8654300a841f3af8709ef93243ec', 'lines 13-36']) {
+      expect(source).toContain(cite);
+    }
   });
 
   it('every ActionType an XDR mapping adds is named by a source or by an assumption', () => {

@@ -2,7 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { ASIM_ASSUMPTIONS, ASSUMPTIONS, IIS_PARSER, ZEEK_DNS_PARSER, ZIA_PARSER, vendorDir, type ParserText } from '../src/records/index.js';
+import {
+  AKS_AUDIT_COLUMNS, AKS_AUDIT_SAMPLE_QUERY, AKS_AUDIT_TABLE_LINES, ASIM_ASSUMPTIONS, ASSUMPTIONS, IIS_PARSER, K8S_EVENT_FIELDS, K8S_LEVELS, K8S_OBJECT_REFERENCE_FIELDS,
+  K8S_STAGES, ZEEK_DNS_PARSER, ZIA_PARSER, vendorDir, type ParserText,
+} from '../src/records/index.js';
 import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
 import { HAVE_VENDOR } from './records-fixtures.js';
 
@@ -32,6 +35,35 @@ describe('provenance of the record builders', () => {
       expect(a.statement.length).toBeGreaterThan(20);
       expect(a.reasoning.length).toBeGreaterThan(20);
     }
+  });
+
+  test('AKSAudit citations (aksaudit-include.md, aksaudit.md, queries/aksaudit.md, the audit types.go) name transcribed lines', () => {
+    const include = new Map(AKS_AUDIT_COLUMNS.map(([name, , line]) => [line, name]));
+    const typesLines = new Set([73, ...K8S_EVENT_FIELDS.map(([, , l]) => l), ...K8S_LEVELS.map(([, l]) => l), ...K8S_STAGES.map(([, l]) => l), ...K8S_OBJECT_REFERENCE_FIELDS.map(([, , l]) => l)]);
+    const tableLines = new Set(AKS_AUDIT_TABLE_LINES.map(([l]) => l));
+    const queryLines = new Set(AKS_AUDIT_SAMPLE_QUERY.map(([l]) => l));
+    let n = 0;
+    for (const { file, text } of sources) {
+      // `aksaudit-include.md:18 ObjectRef`: the line is that column's; a bare `aksaudit-include.md:18` names a column line.
+      for (const m of text.matchAll(/aksaudit-include\.md:(\d+)(?: (\w+))?/g)) {
+        expect(include.has(Number(m[1])), `${file}: ${m[0]}`).toBe(true);
+        if (m[2] && /^[A-Z]/.test(m[2])) expect(include.get(Number(m[1])), `${file}: ${m[0]}`).toBe(m[2]);
+        n++;
+      }
+      for (const m of text.matchAll(/(?<![\w/-])aksaudit\.md:(\d+)/g)) {
+        expect(tableLines.has(Number(m[1])), `${file}: ${m[0]}`).toBe(true);
+        n++;
+      }
+      for (const m of text.matchAll(/queries\/aksaudit\.md(?: @ 431071fd)?:(\d+)/g)) {
+        expect(queryLines.has(Number(m[1])), `${file}: ${m[0]}`).toBe(true);
+        n++;
+      }
+      for (const m of text.matchAll(/types\.go @ 3fa086bc:(\d+)/g)) {
+        expect(typesLines.has(Number(m[1])), `${file}: ${m[0]}`).toBe(true);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(10);
   });
 
   test.skipIf(!HAVE_VENDOR)(`every \`<parser>.yaml:<line>\` citation names a parser of the snapshot, or a transcribed one, and a line inside it ${NEEDS_VENDOR}`, () => {

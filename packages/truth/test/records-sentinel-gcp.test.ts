@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
   ELASTIC_GCP_AUDIT, GCP_AUDIT_LOGS_COLUMNS, GCP_AUDIT_LOGS_PHRASES, GCP_MAPPING, GOOGLE_FIELDS, gcpLogEntry, gcpLogEntryPath, kqlTableColumns,
-  sentinelCloudPlacements, sentinelCloudRecords, type GcpPlacement,
+  sentinelCloudPlacements, type GcpPlacement,
 } from '../src/records/index.js';
 import { runKql } from '../src/kql/index.js';
 import type { EventSource, KqlValue, RawEvent } from '../src/types.js';
 import { typeFits } from './records-fixtures.js';
+import { filled, sentinelCloudRow, tableOf } from './sentinel-rows.js';
 
 /**
  * GCPAuditLogs, the table of Sigma's gcp/gcp.audit events. Its page, Google's LogEntry/AuditLog descriptions and
@@ -18,15 +19,9 @@ const TABLE = 'GCPAuditLogs';
 const columnAt = new Map(GCP_AUDIT_LOGS_COLUMNS.map(([name, , line]) => [line, name]));
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function row(event: RawEvent): Record<string, KqlValue> {
-  const records = sentinelCloudRecords(event, GCP);
-  expect(records).toHaveLength(1);
-  expect(records[0]!.table).toBe(TABLE);
-  return records[0]!.row;
-}
+const row = (event: RawEvent): Record<string, KqlValue> => sentinelCloudRow(event, GCP, TABLE);
 
-const filled = (r: Readonly<Record<string, KqlValue>>): Record<string, KqlValue> => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== null));
-const tables = (...rows: Record<string, KqlValue>[]) => ({ [TABLE]: { name: TABLE, columns: kqlTableColumns(TABLE)!, rows } });
+const tables = (...rows: Record<string, KqlValue>[]) => tableOf(TABLE, rows);
 
 function mappingProblems(rows: readonly GcpPlacement[]): string[] {
   const problems: string[] = [];

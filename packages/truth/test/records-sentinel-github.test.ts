@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
   GITHUB_EXTENDS, GITHUB_PROJECT, GITHUB_PROJECT_ITEMS, GITHUB_STREAM_COLUMNS, GITHUB_STREAM_TYPES, GITHUB_TABLE_COLUMNS, GITHUB_TRANSFORM, GITHUB_TRANSFORM_LINE,
-  dcrType, githubStreamLine, kqlTableColumns, runTransform, sentinelCloudPlacements, sentinelCloudRecords, streamRow,
+  dcrType, githubStreamLine, kqlTableColumns, runTransform, sentinelCloudPlacements, streamRow,
 } from '../src/records/index.js';
 import { runKql } from '../src/kql/index.js';
 import type { EventSource, KqlValue, RawEvent } from '../src/types.js';
 import { typeFits } from './records-fixtures.js';
+import { filled, sentinelCloudRow, tableOf } from './sentinel-rows.js';
 
 /**
  * GitHubAuditLogsV3_CL, the table of Sigma's github/audit events, written by the GitHub CCF connector's DCR. The
@@ -16,15 +17,9 @@ import { typeFits } from './records-fixtures.js';
 const GITHUB: EventSource = { product: 'github', service: 'audit' };
 const TABLE = 'GitHubAuditLogsV3_CL';
 
-function row(event: RawEvent, source: EventSource = GITHUB): Record<string, KqlValue> {
-  const records = sentinelCloudRecords(event, source);
-  expect(records).toHaveLength(1);
-  expect(records[0]!.table).toBe(TABLE);
-  return records[0]!.row;
-}
+const row = (event: RawEvent, source: EventSource = GITHUB): Record<string, KqlValue> => sentinelCloudRow(event, source, TABLE);
 
-const filled = (r: Readonly<Record<string, KqlValue>>): Record<string, KqlValue> => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== null));
-const tables = (...rows: Record<string, KqlValue>[]) => ({ [TABLE]: { name: TABLE, columns: kqlTableColumns(TABLE)!, rows } });
+const tables = (...rows: Record<string, KqlValue>[]) => tableOf(TABLE, rows);
 
 /** An organization audit log event as GitHub's audit log API returns it (values made up). */
 const REPO_VISIBILITY: RawEvent = {

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   OFFICE_MAPPING, OFFICE_RECORD_TYPES, OFFICE_SCHEMA_FIELDS, OFFICE_USER_TYPES, TABLE_PAGES, kqlTableColumns, sentinelCloudPlacements,
-  sentinelCloudRecords, sentinelCloudTable, vendorDir, type OfficePlacement,
+  sentinelCloudTable, vendorDir, type OfficePlacement,
 } from '../src/records/index.js';
 import { runKql } from '../src/kql/index.js';
 import type { EventSource, KqlValue, RawEvent } from '../src/types.js';
 import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
 import { HAVE_VENDOR, typeFits } from './records-fixtures.js';
+import { filled, sentinelCloudRow, tableOf } from './sentinel-rows.js';
 
 /**
  * OfficeActivity, the table of Sigma's m365/audit events. The table page is read from the vendor snapshot (by a plain
@@ -32,15 +33,9 @@ function pageColumns(): Map<string, [string, string, number]> {
   return out;
 }
 
-function row(event: RawEvent): Record<string, KqlValue> {
-  const records = sentinelCloudRecords(event, M365);
-  expect(records).toHaveLength(1);
-  expect(records[0]!.table).toBe(TABLE);
-  return records[0]!.row;
-}
+const row = (event: RawEvent): Record<string, KqlValue> => sentinelCloudRow(event, M365, TABLE);
 
-const filled = (r: Readonly<Record<string, KqlValue>>): Record<string, KqlValue> => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== null));
-const tables = (...rows: Record<string, KqlValue>[]) => ({ [TABLE]: { name: TABLE, columns: kqlTableColumns(TABLE)!, rows } });
+const tables = (...rows: Record<string, KqlValue>[]) => tableOf(TABLE, rows);
 
 function mappingProblems(rows: readonly OfficePlacement[]): string[] {
   const lines = pageLines();

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
   OKTA_EXTENDS, OKTA_LETS, OKTA_PROJECT, OKTA_STREAM_COLUMNS, OKTA_STREAM_TYPES, OKTA_TABLE_COLUMNS, OKTA_TRANSFORM, dcrType, kqlTableColumns, oktaLogEvent,
-  runTransform, sentinelCloudPlacements, sentinelCloudRecords, streamRow, tableColumnList,
+  runTransform, sentinelCloudPlacements, streamRow, tableColumnList,
 } from '../src/records/index.js';
 import { runKql } from '../src/kql/index.js';
 import type { EventSource, KqlValue, RawEvent } from '../src/types.js';
 import { typeFits } from './records-fixtures.js';
+import { filled, sentinelCloudRow, tableOf } from './sentinel-rows.js';
 
 /**
  * OktaV2_CL, the table of Sigma's okta events, written by the Okta SSO CCP connector's DCR. Its files are transcribed
@@ -15,15 +16,9 @@ import { typeFits } from './records-fixtures.js';
 const OKTA: EventSource = { product: 'okta', service: 'okta' };
 const TABLE = 'OktaV2_CL';
 
-function row(event: RawEvent): Record<string, KqlValue> {
-  const records = sentinelCloudRecords(event, OKTA);
-  expect(records).toHaveLength(1);
-  expect(records[0]!.table).toBe(TABLE);
-  return records[0]!.row;
-}
+const row = (event: RawEvent): Record<string, KqlValue> => sentinelCloudRow(event, OKTA, TABLE);
 
-const filled = (r: Readonly<Record<string, KqlValue>>): Record<string, KqlValue> => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== null));
-const tables = (...rows: Record<string, KqlValue>[]) => ({ [TABLE]: { name: TABLE, columns: kqlTableColumns(TABLE)!, rows } });
+const tables = (...rows: Record<string, KqlValue>[]) => tableOf(TABLE, rows);
 
 /** A System Log LogEvent as Okta's API returns it (values made up, shape as the LogEvent object). */
 const SESSION_START: RawEvent = {

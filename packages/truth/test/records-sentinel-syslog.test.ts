@@ -7,9 +7,10 @@ import {
   sentinelSyslogService, sudoMessage, syslogPrograms, tableColumnList, vendorDir, type SyslogRecord,
 } from '../src/records/index.js';
 import { compileKql, runKql } from '../src/kql/index.js';
-import type { EventSource, KqlRecord, KqlValue, RawEvent } from '../src/types.js';
+import type { EventSource, KqlRecord, RawEvent } from '../src/types.js';
 import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
 import { HAVE_VENDOR } from './records-fixtures.js';
+import { filled } from './sentinel-rows.js';
 
 /**
  * Sentinel's Syslog table for Sigma's linux syslog services. The page's column lines are re-read here with an
@@ -26,7 +27,6 @@ function rows(event: RawEvent, source: EventSource): SyslogRecord[] {
   return records;
 }
 
-const filled = (r: Readonly<Record<string, KqlValue>>): Record<string, KqlValue> => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '' && v !== null));
 const header = (r: KqlRecord): [unknown, unknown] => [r.row['ProcessName'], r.row['Facility']];
 const tables = (records: readonly KqlRecord[]) => ({ Syslog: { name: 'Syslog', columns: kqlTableColumns('Syslog')!, rows: records.map((r) => r.row) } });
 /** How many rows of each deployment the query returns. */

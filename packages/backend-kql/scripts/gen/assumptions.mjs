@@ -198,6 +198,13 @@ export const ASSUMPTIONS = [
     settle: 'a GCPAuditLogs row beside the audit log entry it was ingested from',
   },
   {
+    id: 'sentinel-cloud-aks-audit-table',
+    pipelines: ['sentinel_cloud'],
+    text: "A Kubernetes audit rule's events are an AKS cluster's API server audit events in AKSAudit, where its diagnostic settings send the kube-audit category in resource-specific mode: each audit.k8s.io/v1 Event field in the column described as it (verb in Verb, requestURI in RequestUri, userAgent in UserAgent, sourceIPs in SourceIps), and objectRef, responseStatus and user as dynamic objects with the event's own keys (objectRef.resource is ObjectRef.resource, responseStatus.code the number ResponseStatus.code, compared as text); a list request's objectRef holds its resource and namespace.",
+    reason: "The AKSAudit page (aksaudit-include.md @ 431071fd) describes each column as the audit event field but does not name it, and its ObjectRef 'does not apply for list requests', after the Kubernetes API reference, though the API server fills objectRef for every resource request, list included (k8s.io/apiserver's audit NewEventFromRequest); Microsoft's sample query reads ResponseStatus.code and 'Requires Diagnostic Settings to use the Resource Specific destination table' (queries/aksaudit.md). In AzureDiagnostics mode the events are kube-audit rows of that table, and AKSAuditAdmin (kube-audit-admin) drops the get and list events, which these queries do not read.",
+    settle: "the cluster's diagnostic settings (kube-audit to a resource-specific destination) and an AKSAudit row of a list request beside the API server's audit event",
+  },
+  {
     id: 'sentinel-event-channels',
     pipelines: ['sentinel_windows'],
     text: "The Azure Monitor Agent writes a collected Windows channel's events to the Event table with the channel's name (as the event's <Channel> gives it) in EventLog and the provider's in Source.",

@@ -1,13 +1,14 @@
 // Microsoft Sentinel's tables for cloud and identity logs: AWS CloudTrail, Entra ID sign-in and audit logs, Entra ID
 // Protection's risk detections, Azure activity logs, Microsoft 365's audit log, Google Cloud audit logs, Okta's System
-// Log and GitHub's audit log.
+// Log, GitHub's audit log and an AKS cluster's Kubernetes audit log.
 // Columns are the generated ones (Microsoft's table pages: azure-reference-other
 // azure-monitor-ref/tables/includes/<table>-include.md), or transcribed where the page is not in the vendor snapshot or
-// the table is a connector's own (AADUserRiskEvents, GCPAuditLogs, OktaV2_CL, GitHubAuditLogsV3_CL: tables/*.ts, whose
-// schemas the pipeline gives the backend); a field named as a column needs no mapping, and any other field is an
-// unmapped-field error.
+// the table is a connector's own (AADUserRiskEvents, GCPAuditLogs, AKSAudit, OktaV2_CL, GitHubAuditLogsV3_CL:
+// tables/*.ts, whose schemas the pipeline gives the backend); a field named as a column needs no mapping, and any other
+// field is an unmapped-field error.
 import { CLOUD_TABLE_COLUMNS } from '../generated/subpath-table-columns.js';
 import { generatedTable, schemaOf } from '../tables/generated.js';
+import { AKS_AUDIT_FIELDS, AKS_AUDIT_LIST_PARTS, AKS_AUDIT_PARTS, aksAuditPart, aksAuditTable } from '../tables/aks.js';
 import { gcpAuditTable } from '../tables/gcp.js';
 import { GITHUB_FIELDS, githubAuditTable } from '../tables/github.js';
 import { debugDataField, OKTA_DEBUG_DATA_KEYS, OKTA_FIELDS, oktaTable } from '../tables/okta.js';
@@ -27,6 +28,7 @@ const GIVEN: Readonly<Record<string, () => TableSchema>> = {
   GCPAuditLogs: gcpAuditTable,
   OktaV2_CL: oktaTable,
   GitHubAuditLogsV3_CL: githubAuditTable,
+  AKSAudit: aksAuditTable,
   AWSCloudTrail: cloudTrailTable,
 };
 
@@ -186,6 +188,10 @@ export const CLOUD_SOURCES: readonly (readonly [service: string, product: string
   // keys read out of DebugData.
   ['okta', 'okta', 'OktaV2_CL', `${OKTA_FIELDS} ${OKTA_DEBUG_DATA_KEYS.map((k) => `debugContext.debugData.${k}=${debugDataField(k)}`).join(' ')}`],
   ['audit', 'github', 'GitHubAuditLogsV3_CL', GITHUB_FIELDS.split(',').map((p) => p.split(':')[0]).join(' ')],
+  // The Kubernetes API server's audit events (audit.k8s.io/v1 Event) of an AKS cluster, in AKSAudit (tables/aks.ts):
+  // the event's fields are the columns described as them, and the keys of objectRef, responseStatus and user are read
+  // out of their dynamic columns (`objectRef.resource` is `ObjectRef.resource`).
+  ['audit', 'kubernetes', 'AKSAudit', `${AKS_AUDIT_FIELDS} ${AKS_AUDIT_PARTS.map((p) => `${p}=${aksAuditPart(p)[0]}`).join(' ')}`],
 ];
 
 /** A source's fields (CLOUD_SOURCES' text, and for Azure its columns in the record's spelling) -> their columns. */
@@ -233,12 +239,30 @@ function azureFields(table: string): Record<string, string> {
   return out;
 }
 
-/** The fields of a source that read a dynamic column of `table`: the columns by their own names and the mapped names. */
+/** The keys read out of a dynamic column that are a list or an object themselves (a Kubernetes user's groups). */
+const DYNAMIC_PARTS: Readonly<Record<string, readonly string[]>> = { AKSAudit: AKS_AUDIT_LIST_PARTS };
+
+/**
+ * The fields of a source that read a dynamic value of `table`: its dynamic columns by their own names, the names mapped
+ * to them, and the keys read out of one that are lists or objects (DYNAMIC_PARTS).
+ */
 function dynamicFields(table: string, mapped: Readonly<Record<string, string>>): string[] {
   const columns = columnsOf(table);
   const dynamic = Object.keys(columns).filter((c) => columns[c] === 'dynamic');
-  return [...dynamic, ...Object.entries(mapped).filter(([, c]) => dynamic.includes(c)).map(([f]) => f)];
+  return [...dynamic, ...Object.entries(mapped).filter(([, c]) => dynamic.includes(c)).map(([f]) => f), ...(DYNAMIC_PARTS[table] ?? [])];
 }
+
+/**
+ * Names SigmaHQ's Kubernetes rules give parts of a pod's spec, which are no field of the audit event: what they name,
+ * and where the spec holds it.
+ */
+const POD_SPEC_FIELDS: Readonly<Record<string, readonly [what: string, path: string]>> = {
+  hostPath: ["a pod's hostPath volumes are", 'requestObject.spec.volumes[].hostPath'],
+  capabilities: ["a pod's containers' capabilities are", 'requestObject.spec.containers[].securityContext.capabilities'],
+};
+
+/** The rule condition of the Kubernetes audit rules. */
+const KUBERNETES_AUDIT = { type: 'logsource', product: 'kubernetes', service: 'audit' } as const;
 
 /** The rule condition that selects a source's rules. */
 const logsourceOf = ({ service, product }: { readonly service: string; readonly product: string }) => ({ type: 'logsource', product, service });
@@ -301,6 +325,30 @@ export const CLOUD_PIPELINE = {
         message: 'GCPAuditLogs keeps authorizationInfo as one list (AuthorizationInfo, an element per resource and permission): an element\'s field is no column; `authorizationInfo|contains` tests the list\'s JSON text',
         field_name_conditions: [{ type: 'include_fields', mode: 're', fields: ['^(data\\.)?protoPayload\\.authorizationInfo\\..+$'] }],
         rule_conditions: [{ type: 'logsource', product: 'gcp', service: 'gcp.audit' }],
+      },
+      {
+        // The audit.k8s.io/v1 Event has no apiGroup of its own: the API group is the requested object's, in objectRef.
+        id: 'cloud_kubernetes_api_group',
+        type: 'detection_item_failure',
+        message: 'a Kubernetes audit event has no field apiGroup: the API group of the object a request is for is objectRef.apiGroup (in AKSAudit\'s ObjectRef)',
+        field_name_conditions: [{ type: 'include_fields', fields: ['apiGroup'] }],
+        rule_conditions: [KUBERNETES_AUDIT],
+      },
+      // A pod's volumes and its containers' security contexts are in the pod spec the request carries (the Event's
+      // requestObject), lists of which no column holds an element.
+      ...Object.entries(POD_SPEC_FIELDS).map(([field, [what, path]]) => ({
+        id: `cloud_kubernetes_pod_spec_${field.toLowerCase()}`,
+        type: 'detection_item_failure',
+        message: `a Kubernetes audit event has no field ${field}: ${what} in the pod spec of the request (${path}), a list inside AKSAudit's dynamic RequestObject of which this pipeline reads no element; \`requestObject|contains\` tests its JSON text`,
+        field_name_conditions: [{ type: 'include_fields', fields: [field] }],
+        rule_conditions: [KUBERNETES_AUDIT],
+      })),
+      {
+        id: 'cloud_kubernetes_objects',
+        type: 'detection_item_failure',
+        message: "AKSAudit keeps the request's and the response's Kubernetes objects and the annotations as dynamic values (RequestObject, ResponseObject, Annotations), of which this pipeline reads no part (a pod spec's volumes and containers are lists); `|contains` on the whole tests its JSON text",
+        field_name_conditions: [{ type: 'include_fields', mode: 're', fields: ['^(requestObject|responseObject|annotations)\\..+$'] }],
+        rule_conditions: [KUBERNETES_AUDIT],
       },
       keywordRefusal(
         'cloud_keywords',

@@ -119,7 +119,8 @@ export const PLATFORMS: readonly PlatformSpec[] = [
     ruleFormat: { format: 'defender', label: 'Defender XDR custom detection rule (JSON)' },
   },
   // ASIM (imProcessCreate, ...) normalises every Windows source Sentinel ingests, so it is the Sentinel page's query;
-  // AWS, Azure, Microsoft 365, Google Cloud, Okta and GitHub rules read Sentinel's tables of those logs (sentinel_cloud),
+  // AWS, Azure, Microsoft 365, Google Cloud, Okta, GitHub and Kubernetes audit rules read Sentinel's tables of those logs
+  // (sentinel_cloud, Kubernetes on AKS's AKSAudit),
   // web server and proxy rules ASIM's Web Session parser (sentinel_asim_web), Linux syslog rules the Syslog table
   // (sentinel_syslog), Windows service and PowerShell rules SecurityEvent (Security) and the Event table (the other
   // channels; sentinel_windows).

@@ -1,5 +1,6 @@
 import type { KqlType, KqlValue } from '../types.js';
 import { AAD_USER_RISK_EVENTS_COLUMNS, AAD_USER_RISK_EVENTS_PAGE } from './risk-detection-pages.js';
+import { AKS_AUDIT_COLUMNS, AKS_AUDIT_PAGE } from './sentinel-aks-pages.js';
 import { GCP_AUDIT_LOGS_COLUMNS, GCP_AUDIT_LOGS_PAGE } from './sentinel-gcp-pages.js';
 import { GITHUB_TABLE, GITHUB_TABLE_COLUMNS } from './sentinel-github-pages.js';
 import { OKTA_TABLE, OKTA_TABLE_COLUMNS } from './sentinel-okta-pages.js';
@@ -46,6 +47,7 @@ const TRANSCRIBED_TABLES: Readonly<Record<string, readonly DocumentedColumn[]>> 
   W3CIISLog: transcribed(W3CIISLOG_PAGE, W3CIISLOG_COLUMNS),
   CommonSecurityLog: transcribed(CSL_PAGE, CSL_COLUMNS),
   GCPAuditLogs: transcribed(GCP_AUDIT_LOGS_PAGE, GCP_AUDIT_LOGS_COLUMNS),
+  AKSAudit: transcribed(AKS_AUDIT_PAGE, AKS_AUDIT_COLUMNS.map(([n, t, line]) => [n, t, line] as const)),
   // Connector table files (JSON): types as the files spell them (`boolean`), lines of each column's "name".
   OktaV2_CL: transcribed(OKTA_TABLE, OKTA_TABLE_COLUMNS.map(([n, t, line]) => [n, kqlTypeOf(t)!, line] as const)),
   GitHubAuditLogsV3_CL: transcribed(GITHUB_TABLE, GITHUB_TABLE_COLUMNS.map(([n, t, line]) => [n, kqlTypeOf(t)!, line] as const)),

@@ -30,6 +30,11 @@ export {
   GCP_AUDIT_LOGS_PAGE, GCP_AUDIT_LOGS_COLUMNS, GCP_AUDIT_LOGS_PHRASES, GOOGLE_FIELDS, ELASTIC_GCP_AUDIT, LOG_ENTRY_PAGE, AUDIT_LOG_PAGE, MONITORED_RESOURCE_PAGE,
   type GooglePage,
 } from './sentinel-gcp-pages.js';
+export { AKS_MAPPING, AKS_UNFILLED, aksAuditRow, aksPlacements, k8sAuditEvent, k8sEventPath, type AksPlacement } from './sentinel-aks.js';
+export {
+  AKS_AUDIT_PAGE, AKS_AUDIT_TABLE_PAGE, AKS_AUDIT_TABLE_LINES, AKS_AUDIT_QUERIES_PAGE, AKS_AUDIT_SAMPLE_QUERY, AKS_AUDIT_COLUMNS, K8S_AUDIT_TYPES, K8S_EVENT_FIELDS,
+  K8S_TYPE_META_KEYS, K8S_LEVELS, K8S_STAGES, K8S_OBJECT_REFERENCE_FIELDS, K8S_USER_INFO, K8S_USER_INFO_KEYS, K8S_STATUS, K8S_STATUS_KEYS,
+} from './sentinel-aks-pages.js';
 export { OFFICE_MAPPING, officeActivityRow, officePlacements, officeRecord, type OfficePlacement } from './sentinel-office.js';
 export { OFFICE_SCHEMA_PAGE, OFFICE_SCHEMA_LATER, OFFICE_SCHEMA_FIELDS, OFFICE_RECORD_TYPES, OFFICE_USER_TYPES, OFFICE_LOGON_TYPES } from './sentinel-office-pages.js';
 export { dcrType, runTransform, streamRow } from './sentinel-dcr.js';
@@ -69,7 +74,7 @@ export { vendorDir, vendorAvailable } from './vendor.js';
 
 /**
  * The columns (documented types) of a Microsoft table (Device* pages, SecurityEvent/Event/WindowsEvent and cloud-log references,
- * OfficeActivity, Syslog, W3CIISLog, CommonSecurityLog, AADUserRiskEvents, GCPAuditLogs and the Okta/GitHub connector tables) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
+ * OfficeActivity, Syslog, W3CIISLog, CommonSecurityLog, AADUserRiskEvents, GCPAuditLogs, AKSAudit and the Okta/GitHub connector tables) or an ASIM view (schema page fields plus the columns Microsoft's parsers add);
  * undefined for an unknown name.
  */
 export function kqlTableColumns(table: string): Readonly<Record<string, KqlType>> | undefined {

@@ -2,6 +2,7 @@ import type { EventSource, KqlRecord, KqlType, KqlValue, RawEvent } from '../typ
 import { assumption } from './assumptions.js';
 import { columnValue, fullRow, kqlTableColumns, tableColumnList } from './columns.js';
 import { flatEvent, nestKeys } from './cse-json.js';
+import { aksAuditRow, aksPlacements } from './sentinel-aks.js';
 import { RISK_DETECTION_MAPPING, additionalInfoValue } from './sentinel-cloud-risk.js';
 import { gcpAuditLogsRow, gcpPlacements } from './sentinel-gcp.js';
 import { githubPlacements, githubRow } from './sentinel-github.js';
@@ -22,6 +23,7 @@ import { officeActivityRow, officePlacements } from './sentinel-office.js';
  *   github/audit (and github without service) -> GitHubAuditLogsV3_CL sentinel-github.ts (the GitHub CCF connector's DCR)
  *   gcp/gcp.audit                            -> GCPAuditLogs         sentinel-gcp.ts (gcpauditlogs-include.md)
  *   m365/audit                               -> OfficeActivity       sentinel-office.ts (officeactivity-include.md)
+ *   kubernetes/audit (with or without category application) -> AKSAudit  sentinel-aks.ts (aksaudit-include.md)
  *
  * Every documented column is written (absent string "", other types null). Decisions the pages do not settle:
  * - JSON-valued string columns (AWSCloudTrail RequestParameters, ResponseElements, AdditionalEventData, Resources,
@@ -57,13 +59,14 @@ export function sentinelCloudRecords(event: RawEvent, source: EventSource): KqlR
   if (table === 'GitHubAuditLogsV3_CL') return [{ table, row: githubRow(event) }];
   if (table === 'GCPAuditLogs') return [{ table, row: gcpAuditLogsRow(event) }];
   if (table === 'OfficeActivity') return [{ table, row: officeActivityRow(event) }];
+  if (table === 'AKSAudit') return [{ table, row: aksAuditRow(event) }];
   const values = table === 'AWSCloudTrail' ? awsValues(flatEvent(event)) : azureValues(table, flatEvent(event));
   return [{ table, row: fullRow(table, values) }];
 }
 
 export type SentinelCloudTable = 'AWSCloudTrail' | AzureTable | ConnectorTable;
 type AzureTable = 'SigninLogs' | 'AuditLogs' | 'AzureActivity' | 'AADUserRiskEvents';
-type ConnectorTable = 'OktaV2_CL' | 'GitHubAuditLogsV3_CL' | 'GCPAuditLogs' | 'OfficeActivity';
+type ConnectorTable = 'OktaV2_CL' | 'GitHubAuditLogsV3_CL' | 'GCPAuditLogs' | 'OfficeActivity' | 'AKSAudit';
 
 /** The table a Sigma logsource's events land in; undefined for every other logsource. */
 export function sentinelCloudTable(source: EventSource): SentinelCloudTable | undefined {
@@ -73,6 +76,8 @@ export function sentinelCloudTable(source: EventSource): SentinelCloudTable | un
   if (source.product === 'gcp' && source.service === 'gcp.audit') return 'GCPAuditLogs';
   // Sigma's other m365 services (threat_management, threat_detection, exchange) are alerts, not audit records.
   if (source.product === 'm365' && source.service === 'audit') return 'OfficeActivity';
+  // Kubernetes API server audit events (SigmaHQ writes the logsource with and without `category: application`).
+  if (source.product === 'kubernetes' && source.service === 'audit' && (source.category === undefined || source.category === 'application')) return 'AKSAudit';
   if (source.product !== 'azure') return undefined;
   if (source.service === 'signinlogs') return 'SigninLogs';
   if (source.service === 'auditlogs') return 'AuditLogs';
@@ -269,6 +274,7 @@ export function sentinelCloudPlacements(event: RawEvent, source: EventSource): K
   if (table === 'GitHubAuditLogsV3_CL') return githubPlacements(event);
   if (table === 'GCPAuditLogs') return gcpPlacements(event);
   if (table === 'OfficeActivity') return officePlacements(event);
+  if (table === 'AKSAudit') return aksPlacements(event);
   const flat = flatEvent(event);
   if (table !== 'AWSCloudTrail') return Object.keys(flat).map((k) => placeAzure(table, k));
   return Object.entries(flat).map(([key, value]) => {
