@@ -50,7 +50,12 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
     ['Image', 'ParentImage', 'TargetFilename', 'ImageLoaded'].some((f) => u.fields.has(f)),
   // On sentinel_asim, only Linux and macOS connections come through Microsoft's Defender parser.
   'defender-remoteurl-hostname': (u, pipeline) => u.fields.has('DestinationHostname') && (pipeline !== 'sentinel_asim' || posix(u)),
-  'asim-defender-file-path': (u) => posix(u) && u.category === 'file_event' && u.fields.has('TargetFilename'),
+  // Every file rule of sentinel_asim that reads TargetFileFullPath: Linux and macOS file_event, Windows file_event and
+  // file_delete (Microsoft's Defender file parser reads Windows devices too).
+  'asim-defender-file-path': (u) =>
+    u.fields.has('TargetFilename') && (posix(u) ? u.category === 'file_event' : u.product === 'windows' && ['file_event', 'file_delete', 'file_delete_detected'].includes(u.category)),
+  // Sysmon's Initiated on a Linux or macOS connection (NetworkDirection; Sysmon for Linux rows compute it from HostIP).
+  'asim-linux-sysmon-direction': (u) => posix(u) && u.category === 'network_connection' && u.fields.has('Initiated'),
   'asim-dns-zeek-names': (u) => u.category === 'dns' || (u.product === 'zeek' && u.service === 'dns'),
   'securityevent-4688-user': (u) => u.category === 'process_creation' && (u.fields.has('User') || u.fields.has('ParentUser')),
   'sentinel-cloud-cloudtrail-columns': (u) => u.product === 'aws' && u.service === 'cloudtrail',

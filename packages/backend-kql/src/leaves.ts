@@ -92,17 +92,17 @@ export function stringTest(
 export function basenameOf(col: Column, value: StringValue, target: KqlTarget): { column: string; name: string } | undefined {
   const column = target.schema?.basename?.[col.name];
   if (!column) return undefined;
-  const name = basenameText(stringShape(value.parts));
+  const name = basenameText(stringShape(value.parts), target.schema?.basenameSeparators?.[col.name]);
   return name === undefined ? undefined : { column, name };
 }
 
-/** The file name of a `\\name` / `/name` suffix shape, else undefined. */
-export function basenameText(s: Shaped): string | undefined {
+/** The file name of a `\\name` / `/name` suffix shape (only `${separator}name` when given), else undefined. */
+export function basenameText(s: Shaped, separator?: string): string | undefined {
   if (s.shape !== 'suffix' || s.text.length < 2) return undefined;
   const sep = s.text[0];
   const name = s.text.slice(1);
   if ((sep !== '\\' && sep !== '/') || name.includes('\\') || name.includes('/')) return undefined;
-  return name;
+  return separator === undefined || sep === separator ? name : undefined;
 }
 
 /** Split parts at the last backslash of a literal: Sigma's `DOMAIN\user`. */
@@ -195,7 +195,7 @@ function plainStringTest(col: Column, value: StringValue, target: KqlTarget): Re
   // One shape for both the basename shortcut and the plain test.
   const s = stringShape(value.parts);
   const baseCol = target.schema?.basename?.[col.name];
-  const base = baseCol ? basenameText(s) : undefined;
+  const base = baseCol ? basenameText(s, target.schema?.basenameSeparators?.[col.name]) : undefined;
   if (base !== undefined) return ok(`${baseCol} ${op('exact', value.cased)} ${kqlValue(base)}`);
   // `*` is any value, empty included: a key that is there.
   if (col.data !== undefined && s.shape === 'any' && !hasPlaceholder(value.parts)) return ok(`isnotnull(${col.data})`);

@@ -27,7 +27,7 @@ function foldable(v: ScalarValue, c: Column, target: KqlTarget): Foldable | unde
     // its text the plain text).
     const s = stringShape(v.parts);
     const baseCol = target.schema?.basename?.[c.name];
-    const base = baseCol ? basenameText(s) : undefined;
+    const base = baseCol ? basenameText(s, target.schema?.basenameSeparators?.[c.name]) : undefined;
     if (base !== undefined) return { head: `${baseCol} ${v.cased ? 'in' : 'in~'}`, close: inList, item: kqlValue(base) };
     if (s.shape === 'exact') return { head: `${c.ref} ${v.cased ? 'in' : 'in~'}`, close: inList, item: kqlValue(s.text) };
     return undefined;

@@ -158,6 +158,16 @@ function extractionLines(xmlColumn: string, path: string, fields: readonly strin
   ];
 }
 
+/** Whether KQL text names a column (not as part of a longer identifier). */
+function mentions(text: string, column: string): boolean {
+  for (let at = text.indexOf(column); at >= 0; at = text.indexOf(column, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + column.length];
+    if (!(before && /\w/.test(before)) && !(after && /\w/.test(after))) return true;
+  }
+  return false;
+}
+
 /**
  * `Table\n| where …` for one lowered condition. With event XML, the fields the condition and the rule's
  * `fields:` use are extracted between the prefilter and the where.
@@ -189,9 +199,11 @@ export function renderQuery(expr: Expr, rule: SigmaRule, source: QuerySource): R
       lines.push(`| extend ${fields.map((f) => `${extractedRef(target, f)} = tostring(${dataKeyRef(data, f)})`).join(', ')}`);
     }
   }
-  if (target.computedUsed && target.computedUsed.size > 0) {
-    lines.push(`| extend ${[...target.computedUsed].map(([f, e]) => `${kqlColumn(f)} = ${e}`).join(', ')}`);
-  }
+  // A computed field resolved but then read through another column (the basename shortcut on a computed path) is not
+  // defined: only those the tests name are.
+  const read = [where.value, ...enrichments.lines].join('\n');
+  const computed = [...(target.computedUsed ?? [])].filter(([f]) => mentions(read, kqlColumn(f)));
+  if (computed.length > 0) lines.push(`| extend ${computed.map(([f, e]) => `${kqlColumn(f)} = ${e}`).join(', ')}`);
   lines.push(`| where ${where.value}`, ...enrichments.lines);
   return ok(lines.join('\n'), where.warnings);
 }

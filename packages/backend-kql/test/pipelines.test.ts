@@ -17,6 +17,11 @@ function query(r: Row): string {
   return where.startsWith('ERROR') ? where : res.rules[0]!.queries[0]!;
 }
 
+const FULL_PATH =
+  '| extend TargetFileFullPath = iff(EventProduct == "M365 Defender for Endpoint" and (TargetFilePath endswith_cs strcat("/", TargetFileName, "/", TargetFileName) or TargetFilePath endswith_cs strcat("/", TargetFileName, @"\\", TargetFileName) or TargetFilePath endswith_cs strcat(@"\\", TargetFileName, @"\\", TargetFileName)), substring(TargetFilePath, 0, strlen(TargetFilePath) - strlen(TargetFileName) - 1), TargetFilePath)';
+const QUERY_TYPE_NAME =
+  '| extend QueryTypeName = iff(EventProduct == "Zeek" and DnsQueryType == 33 and DstPortNumber == 137 and NetworkProtocol =~ "udp", "NBSTAT", DnsQueryTypeName)';
+
 describe('Sentinel pipelines', () => {
   const table: readonly Row[] = [
     {
@@ -327,13 +332,13 @@ describe('Sentinel pipelines', () => {
       name: "ASIM file_delete is every FileDeleted row (Sysmon 23 and 26, pySigma-pipeline-sysmon's file_delete)",
       pipeline: 'sentinel_asim',
       yaml: rule('file_delete', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
-      kql: 'imFileEvent\n| where EventType =~ "FileDeleted" and TargetFilePath endswith ".log"',
+      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileDeleted" and TargetFileFullPath endswith ".log"`,
     },
     {
       name: 'ASIM file_delete_detected is the FileDeleted rows of Sysmon 26 (EventOriginalType)',
       pipeline: 'sentinel_asim',
       yaml: rule('file_delete_detected', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
-      kql: 'imFileEvent\n| where EventType =~ "FileDeleted" and EventOriginalType =~ "26" and TargetFilePath endswith ".log"',
+      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileDeleted" and EventOriginalType =~ "26" and TargetFileFullPath endswith ".log"`,
     },
     {
       name: 'Sysmon in Event: file_delete is events 23 and 26 (pySigma-pipeline-sysmon)',
@@ -379,7 +384,7 @@ describe('Sentinel pipelines', () => {
       name: "ASIM generic dns: Zeek's names as Microsoft's Corelight parser renames them",
       pipeline: 'sentinel_asim',
       yaml: rule('dns', `sel:\n    query|endswith: '.onion'\n    record_type: 'TXT'\ncondition: sel`).replace('    product: windows\n', ''),
-      kql: 'imDns\n| where DnsQuery endswith ".onion" and DnsQueryTypeName =~ "TXT"',
+      kql: `imDns\n${QUERY_TYPE_NAME}\n| where DnsQuery endswith ".onion" and QueryTypeName =~ "TXT"`,
     },
     {
       name: "ASIM zeek dns: the connection and the response code; the answers are refused",
@@ -392,7 +397,22 @@ describe('Sentinel pipelines', () => {
       name: "ASIM zeek dns: a query type name the Corelight parser's lookup gives otherwise is refused",
       pipeline: 'sentinel_asim',
       yaml: rule('dns', `sel:\n    qtype_name: 'https'\ncondition: sel`).replace('    category: dns\n    product: windows\n', '    product: zeek\n    service: dns\n'),
-      kql: "ERROR pipeline/detection-item-failure: Microsoft's Corelight parser names the query type from its own table (ASimDnsCorelightZeek.yaml), which gives this Zeek name another (HTTPS is TYPE65, query-54 Unassigned)",
+      kql: "ERROR pipeline/detection-item-failure: Microsoft's Corelight parser names the query type from its own table (ASimDnsCorelightZeek.yaml), which gives this Zeek name another (HTTPS is TYPE65, query-54 Unassigned, * ANY)",
+    },
+    {
+      name: "ASIM zeek dns: Zeek's literal * (type 255, the parser's ANY) is refused; a wildcard is any type",
+      pipeline: 'sentinel_asim',
+      yaml: rule('dns', `sel:\n    qtype_name: '\\*'\ncondition: sel`).replace('    category: dns\n    product: windows\n', '    product: zeek\n    service: dns\n'),
+      kql: "ERROR pipeline/detection-item-failure: Microsoft's Corelight parser names the query type from its own table (ASimDnsCorelightZeek.yaml), which gives this Zeek name another (HTTPS is TYPE65, query-54 Unassigned, * ANY)",
+    },
+    {
+      name: "ASIM zeek dns: NBSTAT and SRV are Zeek's names (an SRV query to 137/udp is NBSTAT), not the parser's lookup alone",
+      pipeline: 'sentinel_asim',
+      yaml: rule('dns', `nbstat:\n    qtype_name: 'NBSTAT'\nsrv:\n    qtype_name: 'SRV'\ncondition: nbstat or srv`).replace(
+        '    category: dns\n    product: windows\n',
+        '    product: zeek\n    service: dns\n',
+      ),
+      kql: `imDns\n${QUERY_TYPE_NAME}\n| where QueryTypeName in~ ("NBSTAT", "SRV")`,
     },
     {
       name: 'ASIM zeek dns: Zeek field names on imDns',
@@ -404,11 +424,35 @@ describe('Sentinel pipelines', () => {
       name: "ASIM linux file: the path without the name Defender's parser joins to it",
       pipeline: 'sentinel_asim',
       yaml: rule('file_event', `sel:\n    TargetFilename|startswith: '/etc/cron.d/'\n    Image|endswith: '/wget'\ncondition: sel`).replace('product: windows', 'product: linux'),
+      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath startswith "/etc/cron.d/" and ActingProcessName endswith "/wget"`,
+    },
+    {
+      name: "ASIM linux file: a /name suffix stays a path test (the name alone would match a Windows file of that name)",
+      pipeline: 'sentinel_asim',
+      yaml: rule('file_event', `sel:\n    TargetFilename|endswith: '/doas.conf'\ncondition: sel`).replace('product: windows', 'product: linux'),
+      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath endswith "/doas.conf"`,
+    },
+    {
+      name: "ASIM linux file: User is the account without the backslash Defender's file parser joins to an empty domain",
+      pipeline: 'sentinel_asim',
+      yaml: rule('file_event', `sel:\n    User: 'root'\ncondition: sel`).replace('product: windows', 'product: linux'),
       kql: [
         'imFileEvent',
-        '| extend TargetFileFullPath = iff(EventProduct == "M365 Defender for Endpoint", substring(TargetFilePath, 0, strlen(TargetFilePath) - strlen(TargetFileName) - 1), TargetFilePath)',
-        '| where EventType =~ "FileCreated" and TargetFileFullPath startswith "/etc/cron.d/" and ActingProcessName endswith "/wget"',
+        '| extend ActorUser = iff(EventProduct == "M365 Defender for Endpoint" and ActorUsername startswith @"\\", substring(ActorUsername, 1), ActorUsername)',
+        '| where EventType =~ "FileCreated" and ActorUser =~ "root"',
       ].join('\n'),
+    },
+    {
+      name: 'ASIM macOS network: User is the Src or Dst account (Defender copies it there, Sysmon for Linux renames it)',
+      pipeline: 'sentinel_asim',
+      yaml: rule('network_connection', `sel:\n    User: 'root'\ncondition: sel`).replace('product: windows', 'product: macos'),
+      kql: 'imNetworkSession\n| extend ProcessUser = coalesce(SrcUsername, DstUsername)\n| where ProcessUser =~ "root"',
+    },
+    {
+      name: "ASIM Windows file: Defender's rows through the same path field (Sysmon's rows read TargetFilePath as it is)",
+      pipeline: 'sentinel_asim',
+      yaml: rule('file_event', `sel:\n    TargetFilename|endswith: '\\WindowsApps\\Get-Variable.exe'\ncondition: sel`),
+      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath endswith @"\\WindowsApps\\Get-Variable.exe"`,
     },
     {
       name: "ASIM process: Microsoft's Sysmon parser mapping (GUID without braces, OriginalFileName → TargetProcessFilename)",

@@ -35,6 +35,13 @@ const EXCEPTIONS: readonly { table: string; field: string; ours: string; reason:
       "The Sysmon parser's DstHostname is split afterwards by _ASIM_ResolveDstFQDN (ASimNetworkSessionMicrosoftSysmon.yaml:160): a computed column reads DstFQDN when the name had a dot.",
   },
   {
+    table: 'imFileEvent',
+    field: 'TargetFilename',
+    ours: 'TargetFileFullPath',
+    reason:
+      "The view also unions Microsoft's Defender file parser, which joins TargetFilePath = FolderPath + separator + FileName (ASimFileEventMicrosoft365D.yaml:108) for Windows devices too: a computed column drops the repeated name when FolderPath already held it, and is TargetFilePath on the Sysmon parser's rows.",
+  },
+  {
     table: 'imRegistry',
     field: 'EventType',
     ours: 'EventType',
@@ -89,6 +96,36 @@ describe('field mappings agree with the generated Microsoft knowledge', () => {
         for (const c of cols) if (!filled[m.table]!.has(c)) read.push(`${m.product} ${m.categories[0]} ${m.table}.${c}`);
       }
       for (const [field, cond] of Object.entries(m.conditions ?? {})) if (!filled[m.table]!.has(field)) read.push(`${m.table} condition ${field}=${String(cond)}`);
+    }
+    expect(read).toEqual([]);
+  });
+
+  it('Linux and macOS ASIM mappings read what the Sysmon for Linux parsers fill, but the command line of a file event', () => {
+    // Transcribed from Azure/Azure-Sentinel (not in the vendor snapshot): ASimNetworkSessionMicrosoftLinuxSysmon.yaml
+    // @ c3b99ac4 (parse … SrcIpAddr, SrcPortNumber, DstIpAddr, DstHostname, DstPortNumber; project-rename
+    // Src/DstUsername = User, Src/DstProcessId = ProcessId, …; extend EventProduct, NetworkProtocol, NetworkDirection)
+    // and ASimFileEventLinuxSysmonFileCreated.yaml @ f5af74b2 (parse … ActorUsername; extend EventType, EventProduct;
+    // project-rename ActingProcessName, ActingProcessId, TargetFilePath, …).
+    const filled: Record<string, ReadonlySet<string>> = {
+      imNetworkSession: new Set([
+        'SrcIpAddr', 'SrcPortNumber', 'DstIpAddr', 'DstHostname', 'DstPortNumber', 'SrcUsername', 'DstUsername', 'SrcProcessId', 'DstProcessId',
+        'SrcProcessName', 'DstProcessName', 'EventProduct', 'NetworkProtocol', 'NetworkDirection', 'EventType', 'DvcOs',
+      ]),
+      imFileEvent: new Set(['ActorUsername', 'EventType', 'EventProduct', 'ActingProcessName', 'ActingProcessId', 'ActingProcessGuid', 'TargetFilePath', 'DvcOs']),
+    };
+    // Read only on Defender's rows: DstFQDN (the Sysmon for Linux parser keeps the whole name in DstHostname),
+    // TargetFileName (TargetFileFullPath reads it on Defender's rows only), ActingProcessCommandLine (Sysmon for Linux
+    // writes no command line in event 11).
+    const defenderOnly = new Set(['imNetworkSession.DstFQDN', 'imFileEvent.TargetFileName', 'imFileEvent.ActingProcessCommandLine']);
+    const read: string[] = [];
+    for (const m of ASIM_POSIX_MAPPINGS) {
+      const schema = ALL_TABLES.find((t) => t.name === m.table)!;
+      for (const col of Object.values(m.fields).flat()) {
+        const expr = schema.computed?.[col];
+        const cols = expr === undefined ? [col] : (expr.match(/\b[A-Z]\w*\b/g) ?? []).filter((w) => w in schema.columns);
+        for (const c of cols) if (!filled[m.table]!.has(c) && !defenderOnly.has(`${m.table}.${c}`)) read.push(`${m.product} ${m.categories[0]} ${m.table}.${c}`);
+      }
+      for (const field of Object.keys(m.conditions ?? {})) if (!filled[m.table]!.has(field)) read.push(`${m.table} condition ${field}`);
     }
     expect(read).toEqual([]);
   });

@@ -43,7 +43,8 @@ describe.skipIf(!HAVE_SIGMAHQ).each<[string, Backend, number, Record<string, str
   // reading fields (see logsources.ts), for the reasons the catalog gives.
   ['sumo-cse', sumoCse, 2828, {}],
   ['sumo-cse keywordField=commandLine', sumoCse, 2872, { keywordField: 'commandLine' }],
-  ['sumo-cse scope option', sumoCse, 3055, { scope: "metadata_vendor = 'Acme'" }],
+  // Two Zeek dns rules (mining pools, Z bit) test answers, a list, for equality/endswith: refused (leaf.ts listProblem).
+  ['sumo-cse scope option', sumoCse, 3053, { scope: "metadata_vendor = 'Acme'" }],
 ])(`%s over SigmaHQ rules/ ${NEEDS_SIGMAHQ}`, (name, backend, atLeast, options) => {
   test('converts more rules than the official converter, failures located, outputs lint clean', () => {
     expect(collection.rules.length).toBe(3141);

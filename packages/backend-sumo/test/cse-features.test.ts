@@ -233,3 +233,71 @@ describe('CSE unsupported: located errors', () => {
     expect(r.errors[0]!.message).toMatch(/unknown algorithm 'CRC'/);
   });
 });
+
+const ZEEK_DNS = '    product: zeek\n    service: dns';
+const BRO = "metadata_vendor = 'Bro' and metadata_product = 'Bro'";
+
+describe("CSE Zeek dns.log answers: a list, written only where any stored text of it keeps the test's meaning", () => {
+  // Zeek's answers is a vector (main.zeek:71, :422-424), a JSON array in the log; its text under fields['answers'] is
+  // not documented: a contains of printable ASCII without `"` or `\` holds on the array's text, as on any text that
+  // keeps each element's text and cannot join two elements without a quote (SOURCES.md, Assumptions).
+  const rows: Row[] = [
+    {
+      name: 'Zeek answers|contains: the substring of the stored text',
+      logsource: ZEEK_DNS,
+      detection: `sel:\n  answers|contains: 'IEX'\ncondition: sel`,
+      expression: `${BRO} and (fields['answers'] matches /(?is)^.*IEX.*$/)`,
+    },
+    {
+      name: 'generic answer|contains list (SigmaHQ net_dns_susp_txt_exec_strings): one alternation, unchanged',
+      logsource: '    category: dns',
+      detection: `sel:\n  record_type: 'TXT'\n  answer|contains:\n    - 'IEX'\n    - 'Invoke-Expression'\n    - 'cmd.exe'\ncondition: sel`,
+      expression: `${BRO} and (lower(fields['qtype_name']) = 'txt' and fields['answers'] matches /(?is)^.*(?:IEX|Invoke-Expression|cmd\\.exe).*$/)`,
+    },
+    {
+      name: 'answers|contains|cased, and a negated contains (no element holds it: the text does not)',
+      logsource: ZEEK_DNS,
+      detection: `sel:\n  answers|contains|cased: 'TXT 5 hello'\nfilter:\n  answers|contains: '10.0.0.'\ncondition: sel and not filter`,
+      expression: `${BRO} and (fields['answers'] matches /(?s)^.*TXT 5 hello.*$/ and !(fields['answers'] matches /(?is)^.*10\\.0\\.0\\..*$/))`,
+    },
+    {
+      name: "answers: '*' and null ask only whether the key is there (Zeek writes no empty list, main.zeek:422)",
+      logsource: ZEEK_DNS,
+      detection: `a:\n  answers: '*'\nb:\n  answers: null\ncondition: a and not b`,
+      expression: `${BRO} and (!isNull(fields['answers']) and !(isEmpty(fields['answers'])))`,
+    },
+    {
+      name: 'generic answer|exists',
+      logsource: '    category: dns',
+      detection: `sel:\n  answer|exists: true\ncondition: sel`,
+      expression: `${BRO} and (!isNull(fields['answers']))`,
+    },
+    {
+      name: 'other dns.log fields of the rule are untouched',
+      logsource: ZEEK_DNS,
+      detection: `sel:\n  query|endswith: '.xyz'\n  qtype_name: 'A'\n  answers|contains: '0.0.0.0'\ncondition: sel`,
+      expression: `${BRO} and (fields['query'] matches /(?is)^.*\\.xyz$/ and lower(fields['qtype_name']) = 'a' and fields['answers'] matches /(?is)^.*0\\.0\\.0\\.0.*$/)`,
+    },
+  ];
+  runTable(rows);
+
+  test.each<[string, string, string, string, number, number, RegExp]>([
+    ['equality (SigmaHQ zeek_dns_mining_pools exclude_answers)', ZEEK_DNS, `sel:\n  query: 'x.example'\nfilter:\n  answers: '127.0.0.1'\ncondition: sel and not filter`, 'backend/unsupported-feature', 12, 16, /'answers' is Zeek's answers, a list Sumo keeps in an undocumented form/],
+    ['generic answer equality', '    category: dns', `sel:\n  answer: '1.2.3.4'\ncondition: sel`, 'backend/unsupported-feature', 9, 15, /'answer' is Zeek's answers, a list/],
+    ['endswith (SigmaHQ zeek_dns_susp_zbit_flag exclude_responses)', ZEEK_DNS, `sel:\n  answers|endswith: 'x00'\ncondition: sel`, 'backend/unsupported-feature', 10, 25, /only a contains test of printable ASCII without " or \\ is right/],
+    ['startswith', ZEEK_DNS, `sel:\n  answers|startswith: 'TXT'\ncondition: sel`, 'backend/unsupported-feature', 10, 27, /only a contains test/],
+    ['a wildcard inside', ZEEK_DNS, `sel:\n  answers|contains: 'a*b'\ncondition: sel`, 'backend/unsupported-feature', 10, 25, /only a contains test/],
+    ['contains with a backslash (JSON writes it \\\\)', ZEEK_DNS, `sel:\n  answers|contains: '\\x00'\ncondition: sel`, 'backend/unsupported-value', 10, 25, /only a contains test/],
+    ['contains with a quote (a JSON element boundary)', ZEEK_DNS, `sel:\n  answers|contains: 'a"b'\ncondition: sel`, 'backend/unsupported-value', 10, 25, /only a contains test/],
+    ['contains of non-ASCII text', ZEEK_DNS, `sel:\n  answers|contains: 'é'\ncondition: sel`, 'backend/unsupported-value', 10, 25, /only a contains test/],
+    ['a regex', ZEEK_DNS, `sel:\n  answers|re: '^1\\.2'\ncondition: sel`, 'backend/unsupported-feature', 10, 19, /only a contains test/],
+    ['a CIDR', ZEEK_DNS, `sel:\n  answers|cidr: '10.0.0.0/8'\ncondition: sel`, 'backend/unsupported-feature', 10, 21, /only a contains test/],
+    ['a number', ZEEK_DNS, `sel:\n  answers: 5\ncondition: sel`, 'backend/unsupported-feature', 10, 16, /only a contains test/],
+    ['a fieldref to answers', ZEEK_DNS, `sel:\n  query|fieldref: answers\ncondition: sel`, 'backend/unsupported-feature', 10, 23, /fieldref to answers/],
+  ])('refused, located at the value: %s', (_name, logsource, detection, code, line, column, message) => {
+    const r = convert(sumoCse, ruleYaml(detection, { logsource }));
+    expect(r.queries).toEqual([]);
+    expect(r.errors.map((e) => [e.code, e.line, e.column])).toEqual([[code, line, column]]);
+    expect(r.errors[0]!.message).toMatch(message);
+  });
+});

@@ -188,6 +188,37 @@ describe('Cloud SIEM JSON products', () => {
   });
 });
 
+describe.skipIf(!HAVE_VENDOR)(`Zeek dns.log answers: a vector, an array in the record (main.zeek:71, :422-424) ${NEEDS_VENDOR}`, () => {
+  const ZEEK = { product: 'zeek', service: 'dns' };
+  test('a scalar is one answer: the array under `answers` as JSON text, its element at answers.1, dns_reply the whole', () => {
+    const r = only(cseRecords({ query: 'pool.example', answers: '127.0.0.1' }, ZEEK));
+    expect(r.fields['answers']).toBe('["127.0.0.1"]');
+    expect(r.fields['answers.1']).toBe('127.0.0.1');
+    expect(r['dns_reply']).toBe('["127.0.0.1"]');
+  });
+  test('a list is the answers in order; numbers as text (vector of string); JSON escapes the backslash of \\x00', () => {
+    const r = only(cseRecords({ answers: ['1.2.3.4', 5, 'a\\x00'] }, ZEEK));
+    expect(r.fields['answers']).toBe('["1.2.3.4","5","a\\\\x00"]');
+    expect(r.fields).toMatchObject({ 'answers.1': '1.2.3.4', 'answers.2': '5', 'answers.3': 'a\\x00' });
+  });
+  test('no answers, or null: the key is not written (an unset &optional field)', () => {
+    for (const e of [{ query: 'x.example' }, { query: 'x.example', answers: null }]) {
+      const r = only(cseRecords(e, ZEEK));
+      expect(r.fields['answers']).toBeUndefined();
+      expect(r['dns_reply']).toBeUndefined();
+    }
+  });
+  test('generic dns: answer is Zeek\'s answers, the same list', () => {
+    const r = only(cseRecords({ query: 'x.example', record_type: 'TXT', answer: 'TXT 3 IEX' }, { category: 'dns' }));
+    expect(r.fields).toMatchObject({ _path: 'dns', qtype_name: 'TXT', answers: '["TXT 3 IEX"]', 'answers.1': 'TXT 3 IEX' });
+    expect(r.fields['answer']).toBeUndefined();
+  });
+  test('other Zeek logs keep their values as the event gives them', () => {
+    const r = only(cseRecords({ host: 'a.example', answers: 'x' }, { product: 'zeek', service: 'http' }));
+    expect(r.fields['answers']).toBe('x');
+  });
+});
+
 describe.skipIf(!HAVE_VENDOR)(`Google Workspace application from eventService ${NEEDS_VENDOR}`, () => {
   test('only a Google API host names the application', () => {
     const src = { product: 'gcp', service: 'google_workspace.admin' };

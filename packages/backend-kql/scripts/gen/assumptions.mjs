@@ -81,9 +81,9 @@ export const ASSUMPTIONS = [
   {
     id: 'asim-defender-file-path',
     pipelines: ['sentinel_asim'],
-    text: "On Linux and macOS, Defender's FolderPath is the file's full path, so the TargetFilePath Microsoft's Defender file parser joins from it and the file name ends in that name twice: the queries read the path without the name the parser adds.",
-    reason: "The DeviceFileEvents page calls FolderPath the 'Folder containing the file that the recorded action was applied to', and the parser joins it with the name (ASimFileEventMicrosoft365D.yaml:108); Microsoft's Defender process parser reads the same column as a full path (TargetProcessName = FolderPath), as Defender XDR's queries do (defender-folderpath-basename).",
-    settle: 'an imFileEvent row of a Linux file creation recorded by Defender for Endpoint',
+    text: "The queries no longer depend on whether Defender's FolderPath is the folder or the file's full path: on the rows of Microsoft's Defender file parser (Linux, macOS and Windows devices), which joins TargetFilePath = FolderPath + separator + FileName, the file's path is TargetFilePath without the parser's separator and name when it ends with the name twice (/x/x, \\x\\x, or /x\\x for a path written with / that does not start with it), else TargetFilePath as it is. One case is read wrongly: if FolderPath is the folder, a file inside a folder of its own name (/tmp/x/x) reads as that folder (/tmp/x).",
+    reason: "The DeviceFileEvents page calls FolderPath the 'Folder containing the file that the recorded action was applied to' (advanced-hunting-devicefileevents-table.md:47), and the parser joins it with the name (ASimFileEventMicrosoft365D.yaml:108); Microsoft's Defender process parser reads the same column as a full path (TargetProcessName = FolderPath), as Defender XDR's queries do (defender-folderpath-basename).",
+    settle: 'an imFileEvent row of a file creation recorded by Defender for Endpoint',
   },
   {
     id: 'asim-dns-zeek-names',
@@ -91,6 +91,13 @@ export const ASSUMPTIONS = [
     text: "Sigma's generic dns fields are Zeek dns.log's (query, record_type as qtype_name), and imDns's DnsQuery, DnsQueryTypeName and connection columns hold them as Microsoft's Corelight Zeek parser renames them; other DNS sources of the view are assumed to fill the same ASIM columns alike.",
     reason: "Sigma's dns taxonomy names no product, and the parser (Azure/Azure-Sentinel Parsers/ASimDns/Parsers/ASimDnsCorelightZeek.yaml @ 2d6149a6) is read from the repository, not the vendor snapshot; the ASIM DNS schema page defines the columns for every source.",
     settle: 'imDns rows of one query from Zeek (Corelight) and from the Windows DNS server',
+  },
+  {
+    id: 'asim-linux-sysmon-direction',
+    pipelines: ['sentinel_asim'],
+    text: "On the imNetworkSession rows of Microsoft's Sysmon for Linux parser, NetworkDirection is Outbound exactly for the connections Sysmon marks Initiated: the parser sets it from whether SourceIp is the Syslog row's HostIP (or 127.0.0.1 / 0.0.0.0), not from Initiated, which it drops.",
+    reason: "ASimNetworkSessionMicrosoftLinuxSysmon.yaml (Azure/Azure-Sentinel @ c3b99ac4, unioned at ASimNetworkSession.yaml:59): `extend outbound = (SrcIpAddr == HostIP or SrcIpAddr in ('127.0.0.1', '0.0.0.0'))`, `NetworkDirection = iff(outbound, \"Outbound\", \"Inbound\")`, `project-away … Initiated …`. Syslog's HostIP is the 'IP address of the system sending the message' (azure-monitor-ref syslog-include.md:18): one address, so a connection from another address of the host (a second interface, IPv6, a container bridge) or a row relayed by a forwarder reads Inbound though Sysmon marked it Initiated.",
+    settle: 'Sysmon for Linux event 3 rows, through imNetworkSession, of an outbound connection from an address other than the Syslog HostIP and of an accepted inbound one',
   },
   {
     id: 'securityevent-4688-user',

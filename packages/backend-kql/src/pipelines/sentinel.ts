@@ -169,6 +169,10 @@ export const SYSMON_EVENT_PIPELINE = {
 
 const ASIM_FILE_FIELDS: CategoryMapping['fields'] = {
   ...sysmonToAsim('imFileEvent'),
+  // The Sysmon parser's TargetFilePath on its rows; on the rows of Microsoft's Defender file parser, which the view
+  // unions too (ASimFileEvent.yaml:47) and which reads Windows devices as well (DvcOs "Windows" and a \ join,
+  // ASimFileEventMicrosoft365D.yaml:89, :108), the path without a repeated name (TargetFileFullPath, tables/asim.ts).
+  TargetFilename: 'TargetFileFullPath',
   // The parser renames Sysmon's User to ActorUsername; file events have no command line in Sysmon, the
   // Defender parser fills ActingProcessCommandLine.
   User: 'ActorUsername',
@@ -295,10 +299,10 @@ export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
 ];
 
 /**
- * Linux and macOS processes reach imProcessCreate only through Microsoft's Defender for Endpoint parser
- * (ASimProcessEventMicrosoft365D.yaml; the Sysmon parsers read Windows events): a Sigma field whose ASIM column that
- * parser never assigns (generated asim-fields.ts, from ASIM_ASSIGNMENTS) is always empty there, so a test of it cannot
- * be answered.
+ * Linux and macOS processes reach imProcessCreate through Microsoft's Defender for Endpoint parser
+ * (ASimProcessEventMicrosoft365D.yaml) and its Sysmon for Linux parser (ASimProcessEventCreate.yaml:36, :39; the
+ * Windows Sysmon parsers read Windows events): a Sigma field whose ASIM column the Defender parser never assigns
+ * (generated asim-fields.ts, from ASIM_ASSIGNMENTS) is always empty on its rows, so a test of it cannot be answered.
  */
 function posixProcessItems(): Record<string, unknown>[] {
   const assigned = new Set(ASimProcessEventMicrosoft365D);
@@ -321,10 +325,19 @@ function posixProcessItems(): Record<string, unknown>[] {
 }
 
 /**
- * Linux and macOS connections and file events, like their processes, reach imNetworkSession and imFileEvent only
- * through Microsoft's Defender for Endpoint parsers (ASimNetworkSession.yaml:60 and ASimFileEvent.yaml:47 union
- * ASimNetworkSessionMicrosoft365Defender and ASimFileEventMicrosoft365D; the Sysmon parsers read Windows events). Their
- * rows are not the Sysmon parsers': these mappings read the columns the Defender parsers fill.
+ * Linux and macOS connections and file events reach imNetworkSession and imFileEvent through two kinds of parser:
+ * Microsoft's Defender for Endpoint parsers (ASimNetworkSession.yaml:60 and ASimFileEvent.yaml:47 union
+ * ASimNetworkSessionMicrosoft365Defender and ASimFileEventMicrosoft365D) and its Sysmon for Linux parsers over Syslog
+ * (ASimNetworkSession.yaml:59 ASimNetworkSessionLinuxSysmon, ASimFileEvent.yaml:44-45 ASimFileEventLinuxSysmonFileCreated
+ * and …FileDeleted; Azure/Azure-Sentinel Parsers/ASimNetworkSession/Parsers/ASimNetworkSessionMicrosoftLinuxSysmon.yaml
+ * @ c3b99ac4 and Parsers/ASimFileEvent/Parsers/ASimFileEventLinuxSysmonFileCreated.yaml @ f5af74b2, not in the vendor
+ * snapshot). The Windows Sysmon parsers read Windows events only. These mappings read the columns both kinds fill:
+ * the Sysmon for Linux network parser keeps SourceIp/DestinationIp and the ports as its Src and Dst columns (no swap),
+ * DestinationHostname as DstHostname (no FQDN split), the process id and User on the Src side of outbound rows and
+ * the Dst side of inbound ones (User renamed, no User column), and sets NetworkDirection from whether SourceIp is the
+ * Syslog row's HostIP or a loopback address, not from Sysmon's Initiated, which it projects away (assumption
+ * asim-linux-sysmon-direction); its file parser keeps TargetFilename as TargetFilePath, Image as ActingProcessName and
+ * User as ActorUsername.
  */
 export const ASIM_POSIX_MAPPINGS: readonly CategoryMapping[] = ['linux', 'macos'].flatMap((product): CategoryMapping[] => [
   {
@@ -347,8 +360,9 @@ export const ASIM_POSIX_MAPPINGS: readonly CategoryMapping[] = ['linux', 'macos'
       Initiated: 'NetworkDirection',
       // case(Protocol startswith "Tcp", "TCP", …, toupper(Protocol)) (:64-68).
       Protocol: 'NetworkProtocol',
-      // User = the acting account, domain\name when there is a domain (:60).
-      User: 'User',
+      // Defender: User = the acting account, domain\name when there is a domain (:60), copied to SrcUsername or
+      // DstUsername (:100, :150); Sysmon for Linux renames its User to them. ProcessUser (tables/asim.ts) reads both.
+      User: 'ProcessUser',
       // The acting process's id, on the Src side of outbound rows and the Dst side of inbound ones (:116, :164).
       ProcessId: 'ProcessId',
     },
@@ -365,11 +379,14 @@ export const ASIM_POSIX_MAPPINGS: readonly CategoryMapping[] = ['linux', 'macos'
     // EventType = ActionType (ASimFileEventMicrosoft365D.yaml:73): Defender's FileCreated, as on Windows.
     conditions: { EventType: 'FileCreated' },
     fields: {
-      // TargetFilePath = strcat(FolderPath, "/", FileName) (:108): TargetFileFullPath (tables/asim.ts) is the file's path.
+      // TargetFilePath = strcat(FolderPath, "/", FileName) (:108): TargetFileFullPath (tables/asim.ts) is the file's path
+      // whether FolderPath is the folder or the full path; on Sysmon for Linux rows, TargetFilePath as it is.
       TargetFilename: 'TargetFileFullPath',
       Image: 'ActingProcessName',
       CommandLine: 'ActingProcessCommandLine',
-      User: 'ActorUsername',
+      // ActorUsername is "\root" on Defender's rows of an account without a domain (:63, :104): ActorUser
+      // (tables/asim.ts) is the account as its process and network parsers write it.
+      User: 'ActorUser',
     },
   },
 ]);
@@ -381,7 +398,11 @@ export const ASIM_POSIX_MAPPINGS: readonly CategoryMapping[] = ['linux', 'macos'
  * connection's id.orig_h/id.orig_p/id.resp_h/id.resp_p to SrcIpAddr/SrcPortNumber/DstIpAddr/DstPortNumber, proto to
  * NetworkProtocol, rcode to DnsResponseCode, rcode_name to EventResultDetails (DnsResponseCodeName its alias), qtype to
  * DnsQueryType and uid to EventOriginalUid; DnsQueryTypeName is its own lookup of qtype (1 "A", 2 "NS", …), the names
- * Zeek writes for most types (DNS_QTYPE_ITEMS refuses the others).
+ * Zeek writes for most types (DNS_QTYPE_ITEMS refuses the others), but for Zeek's NBSTAT: Zeek names an SRV query
+ * (type 33) to 137/udp "NBSTAT" (zeek/zeek scripts/base/protocols/dns/main.zeek, event dns_request: `if ( c$id$resp_p
+ * == 137/udp ) … if ( c$dns$qtype_name == "SRV" ) c$dns$qtype_name = "NBSTAT"`), where the parser's lookup says "SRV"
+ * (ASimDnsCorelightZeek.yaml:58 `33, "SRV"`; it has no NBSTAT). QueryTypeName (tables/asim.ts) is Zeek's name on those
+ * rows, so that NBSTAT and SRV are each tested exactly.
  */
 const DNS_ANSWERS =
   "imDns keeps Zeek's answers inside a JSON text with their TTLs: Microsoft's Corelight parser sets DnsResponseName = tostring(pack('answers', answers, 'ttls', TTLs)) (ASimDnsCorelightZeek.yaml), which an answer's value cannot be told from";
@@ -389,7 +410,7 @@ export const ASIM_DNS_MAPPINGS: readonly CategoryMapping[] = [
   {
     categories: ['dns'],
     table: 'imDns',
-    fields: { query: 'DnsQuery', record_type: 'DnsQueryTypeName', src_ip: 'SrcIpAddr', dst_ip: 'DstIpAddr' },
+    fields: { query: 'DnsQuery', record_type: 'QueryTypeName', src_ip: 'SrcIpAddr', dst_ip: 'DstIpAddr' },
     unanswerable: { answer: DNS_ANSWERS },
   },
 ];
@@ -399,7 +420,7 @@ export const ZEEK_DNS_MAPPING: ServiceMapping = {
   fields: {
     query: 'DnsQuery',
     qtype: 'DnsQueryType',
-    qtype_name: 'DnsQueryTypeName',
+    qtype_name: 'QueryTypeName',
     rcode: 'DnsResponseCode',
     rcode_name: 'DnsResponseCodeName',
     'id.orig_h': 'SrcIpAddr',
@@ -417,16 +438,18 @@ export const ZEEK_DNS_MAPPING: ServiceMapping = {
 
 /**
  * A query type name Zeek writes (its `query_types`, zeek/zeek scripts/base/protocols/dns/consts.zeek @ 07804232) that
- * the Corelight parser's lookup of qtype names otherwise ("TYPE65" for Zeek's HTTPS, "ANY" for its `*`, "Unassigned"
- * for its query-54): DnsQueryTypeName never holds it.
+ * the Corelight parser's lookup of qtype names otherwise ("TYPE65" for Zeek's HTTPS, "Unassigned" for its query-54,
+ * "ANY" for its `*`: consts.zeek `[255] = "*"`, ASimDnsCorelightZeek.yaml:105 `255, "ANY"`): DnsQueryTypeName never
+ * holds it. A literal `\*` is that `*` (an unescaped `*` is Sigma's wildcard, any type); a test of ANY is left to match
+ * type 255, the parser's name for it.
  */
 const DNS_QTYPE_ITEMS = [
   {
     id: 'asim_dns_qtype_unnamed',
     type: 'detection_item_failure',
-    message: "Microsoft's Corelight parser names the query type from its own table (ASimDnsCorelightZeek.yaml), which gives this Zeek name another (HTTPS is TYPE65, query-54 Unassigned)",
+    message: "Microsoft's Corelight parser names the query type from its own table (ASimDnsCorelightZeek.yaml), which gives this Zeek name another (HTTPS is TYPE65, query-54 Unassigned, * ANY)",
     field_name_conditions: [{ type: 'include_fields', fields: ['qtype_name', 'record_type'] }],
-    detection_item_conditions: [{ type: 'match_string', pattern: '(?i)^(ZONEMD|SVCB|HTTPS|WINS|WINS-R|XPF|INTEGRITY|query-[0-9]+)$', cond: 'any' }],
+    detection_item_conditions: [{ type: 'match_string', pattern: '(?i)^(ZONEMD|SVCB|HTTPS|WINS|WINS-R|XPF|INTEGRITY|query-[0-9]+|\\\\\\*)$', cond: 'any' }],
     rule_conditions: [{ type: 'logsource', category: 'dns' }, { type: 'logsource', product: 'zeek', service: 'dns' }],
     rule_cond_op: 'or',
   },

@@ -10,14 +10,30 @@ const RELATIONS: Readonly<Record<string, TableRelations>> = {
   imProcessCreate: { guidNoBraces: GUIDS },
   // TargetFileName is the last path component (ASimFileEventMicrosoftSysmon.yaml:96).
   imFileEvent: {
-    basename: { TargetFilePath: 'TargetFileName', SrcFilePath: 'SrcFileName' },
+    basename: { TargetFilePath: 'TargetFileName', SrcFilePath: 'SrcFileName', TargetFileFullPath: 'TargetFileName' },
+    // A Linux rule's `/name` suffix must not become a test of the name alone, which Windows files share, and which the
+    // Sysmon for Linux parser does not fill (ASimFileEventLinuxSysmonFileCreated.yaml @ f5af74b2 sets TargetFilePath
+    // only): only `\name`.
+    basenameSeparators: { TargetFileFullPath: '\\' },
     guidNoBraces: GUIDS,
     computed: {
-      // Microsoft's Defender file parser joins TargetFilePath = strcat(FolderPath, "/" or "\\", TargetFileName)
-      // (ASimFileEventMicrosoft365D.yaml:108), and FolderPath is already the file's path (assumption
-      // asim-defender-file-path): the file's path is its rows' TargetFilePath without that separator and name.
+      // Microsoft's Defender file parser joins TargetFilePath = strcat(FolderPath, iff(DvcOs == "Linux", "/", "\\"),
+      // TargetFileName) (ASimFileEventMicrosoft365D.yaml:108; DvcOs is "Linux" for a FolderPath starting "/", :89).
+      // Defender's page calls FolderPath the folder (advanced-hunting-devicefileevents-table.md:47), its process parser
+      // reads it as the full path (assumption asim-defender-file-path): under the second reading the joined path ends
+      // with the name twice, the path's own separator before the first, the parser's before the second: / and / for a
+      // path starting with / (Linux, macOS), \ and \ for a Windows path, / and \ for any other path written with /
+      // (a relative one). Only such a path loses the parser's separator and name, so the field is the file's path
+      // under both readings (case-sensitively: the name is repeated verbatim). The one case left: under the folder
+      // reading, a file inside a folder of its own name (/tmp/x/x) reads as that folder.
       TargetFileFullPath:
-        'iff(EventProduct == "M365 Defender for Endpoint", substring(TargetFilePath, 0, strlen(TargetFilePath) - strlen(TargetFileName) - 1), TargetFilePath)',
+        'iff(EventProduct == "M365 Defender for Endpoint" and (TargetFilePath endswith_cs strcat("/", TargetFileName, "/", TargetFileName) or TargetFilePath endswith_cs strcat("/", TargetFileName, @"\\", TargetFileName) or TargetFilePath endswith_cs strcat(@"\\", TargetFileName, @"\\", TargetFileName)), substring(TargetFilePath, 0, strlen(TargetFilePath) - strlen(TargetFileName) - 1), TargetFilePath)',
+      // The acting account as Defender's process and network parsers write it, the name alone when there is no domain
+      // (ASimProcessEventMicrosoft365D.yaml:39, ASimNetworkSessionMicrosoft365Defender.yaml:60): its file parser joins
+      // ActorWindowsUsername = strcat(InitiatingProcessAccountDomain, '\\', InitiatingProcessAccountName) with the
+      // backslash even when the domain is empty (ASimFileEventMicrosoft365D.yaml:63; ActorUsername :104), so a Linux
+      // account reads "\root" there.
+      ActorUser: 'iff(EventProduct == "M365 Defender for Endpoint" and ActorUsername startswith @"\\", substring(ActorUsername, 1), ActorUsername)',
     },
   },
   imRegistry: {
@@ -39,10 +55,24 @@ const RELATIONS: Readonly<Record<string, TableRelations>> = {
       // The parser splits the host name Sysmon wrote with _ASIM_ResolveDstFQDN (ASimNetworkSessionMicrosoftSysmon.yaml:160):
       // a name with a dot is DstFQDN (DstHostname keeps its first label), one without stays in DstHostname.
       DestinationHostname: 'iff(isnotempty(DstFQDN), DstFQDN, DstHostname)',
+      // The acting account of a Linux or macOS connection: Defender's network parser copies User to SrcUsername on
+      // outbound rows and DstUsername on inbound ones (ASimNetworkSessionMicrosoft365Defender.yaml:100, :150), the
+      // Sysmon for Linux parser renames Sysmon's User to them and keeps no User (ASimNetworkSessionMicrosoftLinuxSysmon.yaml
+      // @ c3b99ac4, project-rename SrcUsername = User / DstUsername = User).
+      ProcessUser: 'coalesce(SrcUsername, DstUsername)',
     },
     guidNoBraces: GUIDS,
   },
-  imDns: { guidNoBraces: GUIDS },
+  imDns: {
+    guidNoBraces: GUIDS,
+    computed: {
+      // Zeek's qtype_name on the Corelight parser's rows (EventProduct "Zeek"): Zeek names an SRV query (33) to 137/udp
+      // "NBSTAT" (zeek/zeek scripts/base/protocols/dns/main.zeek, event dns_request), the parser's lookup "SRV"
+      // (ASimDnsCorelightZeek.yaml:58); the parser keeps id.resp_p as DstPortNumber and proto as NetworkProtocol.
+      QueryTypeName:
+        'iff(EventProduct == "Zeek" and DnsQueryType == 33 and DstPortNumber == 137 and NetworkProtocol =~ "udp", "NBSTAT", DnsQueryTypeName)',
+    },
+  },
 };
 
 export const ASIM_TABLES: readonly TableSchema[] = familySchemas('asim', RELATIONS);

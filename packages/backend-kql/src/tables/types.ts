@@ -13,6 +13,8 @@ export interface TableSchema {
    * FileName): `FolderPath endswith @"\cmd.exe"` is then exactly `FileName =~ "cmd.exe"`, which is indexed.
    */
   readonly basename?: Readonly<Record<string, string>>;
+  /** The one separator a suffix must start with for the basename shortcut of a column (default: `\` or `/`). */
+  readonly basenameSeparators?: Readonly<Record<string, string>>;
   /**
    * Account-name column → its domain column, where Sigma's `DOMAIN\user` value is split over two columns
    * (account names cannot hold a backslash, so a backslash in the value always separates the domain).

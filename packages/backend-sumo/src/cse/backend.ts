@@ -6,7 +6,7 @@ import { cseSeverity, mitreTags } from '../shared/meta.js';
 import { gateErrors } from '../shared/gate.js';
 import { cseCorrelation } from './correlation.js';
 import { cseEnrichments } from './enrichments.js';
-import { eventResolver, rawResolver, type FieldResolver } from './fields.js';
+import { eventResolver, rawResolver, targetRawResolver, type FieldResolver } from './fields.js';
 import { cseTarget, windowsEvent, windowsKey, type EventType } from './logsources.js';
 import { regexLiteral } from '../encode.js';
 import { dataKey, eventTypes, fieldKeys, inEventKey, keysProblem } from '../shared/in-event-keys.js';
@@ -135,7 +135,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
   let text: string;
   if (typeof userScope === 'string') {
     // The user's scope replaces the catalog's; fields are read as the log source's first event type reads them.
-    const resolve = target.kind === 'events' ? eventResolver(target.events[0]!) : target.kind === 'none' ? rawResolver((f) => f) : rawResolver(target.keyOf, target.kind === 'channel' ? target.channels : undefined);
+    const resolve = target.kind === 'events' ? eventResolver(target.events[0]!) : target.kind === 'none' ? rawResolver((f) => f) : targetRawResolver(target);
     const r = render(resolve);
     if (!r.ok) return r;
     warnings.push(...r.warnings);
@@ -153,7 +153,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
         if (target.kind === 'source' && target.noFields && exprFields(expr).length > 0) {
           return fail(diagnostic('backend/unsupported-feature', target.noFields, at(rule)));
         }
-        const r = render(rawResolver(target.keyOf, target.kind === 'channel' ? target.channels : undefined));
+        const r = render(targetRawResolver(target));
         if (!r.ok) return r;
         warnings.push(...r.warnings);
         const base = outputScope(target.outputs);

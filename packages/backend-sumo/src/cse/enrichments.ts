@@ -2,7 +2,7 @@ import { diagnostic } from '@sigmats/core';
 import type { Diagnostic, RenderedEnrichment, SigmaRule } from '@sigmats/core';
 import { groupOrByField, renderExpr } from '@sigmats/text-query';
 import { sumoDialect } from '../shared/dialect.js';
-import { eventResolver, rawResolver } from './fields.js';
+import { eventResolver, targetRawResolver } from './fields.js';
 import { cseHooks } from './leaf.js';
 import { cseTarget } from './logsources.js';
 
@@ -19,7 +19,7 @@ export function cseEnrichments(rule: SigmaRule, keywordField?: string): { render
   const warnings: Diagnostic[] = [];
   const target = cseTarget(rule.logsource);
   const resolve =
-    target.kind === 'events' ? eventResolver(target.events[0]!) : target.kind === 'none' ? undefined : rawResolver(target.keyOf, target.kind === 'channel' ? target.channels : undefined);
+    target.kind === 'events' ? eventResolver(target.events[0]!) : target.kind === 'none' ? undefined : targetRawResolver(target);
   for (const e of rule.enrichments ?? []) {
     warnings.push(
       diagnostic(

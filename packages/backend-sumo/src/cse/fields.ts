@@ -18,7 +18,8 @@ import { cseTarget, type EventType } from './logsources.js';
 
 export type CseField =
   | { readonly kind: 'normalized'; readonly name: string; readonly numeric: boolean }
-  | { readonly kind: 'raw'; readonly key: string }
+  /** `list`: the key holds a list (Zeek dns.log `answers`), whose stored text only some tests can read (leaf.ts). */
+  | { readonly kind: 'raw'; readonly key: string; readonly list?: true }
   | { readonly kind: 'hashes'; readonly fields: Readonly<Record<string, string>> }
   | { readonly kind: 'event-id'; readonly channels: readonly string[] };
 
@@ -79,9 +80,21 @@ function newEventResolver(e: EventType, companions: boolean): FieldResolver {
   };
 }
 
-/** Raw fields only; `EventID` as the channels' event id when the channels are known. */
-export function rawResolver(keyOf: (field: string) => string, channels?: readonly string[]): FieldResolver {
-  return (field) => (field === 'EventID' && channels && channels.length > 0 ? { kind: 'event-id', channels } : { kind: 'raw', key: keyOf(field) });
+/**
+ * Raw fields only; `EventID` as the channels' event id when the channels are known; a key of `listKeys` is marked as
+ * a list.
+ */
+export function rawResolver(keyOf: (field: string) => string, channels?: readonly string[], listKeys?: ReadonlySet<string>): FieldResolver {
+  return (field) => {
+    if (field === 'EventID' && channels && channels.length > 0) return { kind: 'event-id', channels };
+    const key = keyOf(field);
+    return listKeys?.has(key) ? { kind: 'raw', key, list: true } : { kind: 'raw', key };
+  };
+}
+
+/** The raw resolver of a channel or source target. */
+export function targetRawResolver(target: { readonly kind: 'channel' | 'source'; readonly keyOf: (field: string) => string; readonly channels?: readonly string[]; readonly listKeys?: ReadonlySet<string> }): FieldResolver {
+  return rawResolver(target.keyOf, target.kind === 'channel' ? target.channels : undefined, target.kind === 'source' ? target.listKeys : undefined);
 }
 
 /**
@@ -96,7 +109,7 @@ export function cseField(field: string, ls: Logsource): CseField {
     case 'channel':
       return rawResolver(t.keyOf, t.channels)(field, []);
     case 'source':
-      return rawResolver(t.keyOf)(field, []);
+      return rawResolver(t.keyOf, undefined, t.listKeys)(field, []);
     case 'none':
       return { kind: 'raw', key: field };
   }

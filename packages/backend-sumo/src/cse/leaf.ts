@@ -1,5 +1,5 @@
 import { assertNever, diagnostic, stringShape } from '@sigmats/core';
-import type { Diagnostic, KeywordExpr, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
+import type { Diagnostic, DiagnosticCode, KeywordExpr, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type ListText, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
 import { alternationRegex, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
@@ -157,8 +157,34 @@ function eventId(channels: readonly string[], value: ScalarValue): Result<string
   return ok('');
 }
 
+/**
+ * A list-valued key (Zeek dns.log `answers`, fields.ts): Sigma's test holds when one element matches. Cloud SIEM's
+ * docs do not say how a list is stored under `fields['…']`: as the array's JSON text (`["a","b"]`), or the elements
+ * joined some other way (the catalog's b3edeaee copies the whole key into dns_reply, "a single record or multiple
+ * records concatenated into a string"). Only a test right on any text that keeps each element's text is written
+ * (SOURCES.md, assumption on list keys): a `contains` of printable ASCII without `"` or `\`, which no JSON writer
+ * escapes, and which cannot span two elements of the JSON text (a quote ends each one); `*`, null and exists, which
+ * ask only whether the key is there. Equality, affixes, patterns, regexes, CIDRs and numbers ask about one element's
+ * bounds, which the stored text does not keep: refused, located at the value.
+ */
+function listProblem(field: string, key: string, value: ScalarValue): Diagnostic | undefined {
+  if (value.kind === 'null' || value.kind === 'exists') return undefined;
+  let code: DiagnosticCode = 'backend/unsupported-feature';
+  if (value.kind === 'string') {
+    if (placeholderError(value)) return undefined; // refused as a placeholder by cseString
+    const { shape, text } = stringShape(value);
+    if (shape === 'any' || (shape === 'contains' && /^[\x20-\x7e]*$/.test(text) && !/["\\]/.test(text))) return undefined;
+    if (shape === 'contains') code = 'backend/unsupported-value';
+  }
+  return diagnostic(code, `'${field}' is Zeek's ${key}, a list Sumo keeps in an undocumented form: only a contains test of printable ASCII without " or \\ is right on it`, value.loc);
+}
+
 function matchLeaf(node: MatchExpr, ctx: CseLeafContext): Result<string> {
   let f = ctx.resolve(node.field, [node.value]);
+  if (f.kind === 'raw' && f.list) {
+    const problem = listProblem(node.field, f.key, node.value);
+    if (problem) return fail(problem);
+  }
   if (f.kind === 'hashes') return cseHashes(node.value, f.fields);
   if (f.kind === 'event-id') {
     const r = eventId(f.channels, node.value);
@@ -169,7 +195,7 @@ function matchLeaf(node: MatchExpr, ctx: CseLeafContext): Result<string> {
   if (!name.ok) return name;
   const other = (field: string): Result<string> => {
     const g = ctx.resolve(field, []);
-    if (g.kind === 'hashes' || g.kind === 'event-id') {
+    if (g.kind === 'hashes' || g.kind === 'event-id' || (g.kind === 'raw' && g.list)) {
       return fail(diagnostic('backend/unsupported-feature', `fieldref to ${field} is not supported in CSE`, node.loc));
     }
     return fieldText(g, node);
@@ -210,6 +236,10 @@ export const cseHooks: RenderHooks<CseLeafContext> = {
     const f = ctx.resolve(field, values);
     if (f.kind === 'hashes') return hashList(values, f.fields);
     if (f.kind !== 'normalized' && f.kind !== 'raw') return undefined;
+    if (f.kind === 'raw' && f.list) {
+      const problems = values.flatMap((v) => listProblem(field, f.key, v) ?? []);
+      if (problems.length > 0) return fail(...problems);
+    }
     // Which values are strings without placeholders (folded into the regexes), flagged in one pass.
     const plain: boolean[] = [];
     let strings = 0;

@@ -58,6 +58,8 @@ export type CseTarget =
       readonly note?: string;
       /** Why a rule that reads fields cannot be expressed over these records (keyword rules still can). */
       readonly noFields?: string;
+      /** Record keys whose value is a list (leaf.ts `listProblem`): Zeek dns.log's `answers`. */
+      readonly listKeys?: ReadonlySet<string>;
     }
   | { readonly kind: 'none'; readonly reason: string };
 
@@ -156,7 +158,17 @@ interface Source {
   readonly refuse?: string;
   /** Why rules reading fields cannot be expressed over these records. */
   readonly noFields?: string;
+  /** Record keys whose value is a list. */
+  readonly listKeys?: ReadonlySet<string>;
 }
+
+/**
+ * Zeek dns.log's `answers` is a `vector of string` (zeek/zeek @ a13de64f scripts/base/protocols/dns/main.zeek:71),
+ * one element appended per reply (:422-424), written to JSON logs as an array (src/threading/formatters/JSON.cc:234-235):
+ * the catalog's Zeek DNS mapping (b3edeaee) copies the whole of it into dns_reply ("a single record or multiple
+ * records concatenated into a string", the schema). Marked for every Zeek log: only dns.log has the key.
+ */
+const ZEEK_LIST_KEYS: ReadonlySet<string> = new Set(['answers']);
 
 /**
  * Cloud SIEM's Linux syslog parser names the parts of a line itself: the Linux OS Syslog mappings read
@@ -196,7 +208,7 @@ const SOURCES: readonly Source[] = [
   },
   { product: 'github', service: 'audit', inputs: [['Github', 'GitHub Enterprise Audit']] },
   { product: 'kubernetes', service: 'audit', inputs: [['Kubernetes', 'Kubernetes']], keyOf: kubernetesKey },
-  { product: 'zeek', service: '*', inputs: [['Zeek', 'Zeek']] },
+  { product: 'zeek', service: '*', inputs: [['Zeek', 'Zeek']], listKeys: ZEEK_LIST_KEYS },
   { product: 'linux', service: 'auditd', inputs: [['Linux', 'Auditd']] },
   { product: 'linux', service: 'syslog', inputs: [['Linux', 'Syslog']], noFields: LINUX_SYSLOG_KEYS },
   { product: 'linux', service: 'sshd', inputs: [['Linux', 'Syslog']], noFields: LINUX_SYSLOG_KEYS },
@@ -277,6 +289,7 @@ function target(ls: Logsource): CseTarget {
         what: `${ls.product}${ls.service ? `/${ls.service}` : ''}`,
         keyOf: source.keyOf ?? ((f) => f),
         ...(source.noFields ? { noFields: source.noFields } : {}),
+        ...(source.listKeys ? { listKeys: source.listKeys } : {}),
       };
     }
   }
@@ -285,7 +298,7 @@ function target(ls: Logsource): CseTarget {
     // query, record_type, answer), and dns is a log the catalog's Zeek input maps: the generic rules read Zeek's records.
     const outputs = recordOutputs([['Zeek', 'Zeek']]);
     const names: Readonly<Record<string, string>> = { record_type: 'qtype_name', answer: 'answers', src_ip: 'id.orig_h', src_port: 'id.orig_p', dst_ip: 'id.resp_h', dst_port: 'id.resp_p' };
-    return { kind: 'source', outputs, what: 'dns (Zeek dns.log)', keyOf: (f) => names[f] ?? f };
+    return { kind: 'source', outputs, what: 'dns (Zeek dns.log)', keyOf: (f) => names[f] ?? f, listKeys: ZEEK_LIST_KEYS };
   }
   if (product === 'linux' && !service && !category) {
     // Any Linux log: the records of every Linux input the catalog maps (all output vendor Linux).

@@ -22,6 +22,14 @@ import { dynamicToString } from '../kql/values.js';
 export interface AsimOptions {
   /** Which table the Sysmon events reach (agent): see assumption `asim-deployment`. */
   readonly via?: 'Event' | 'WindowsEvent';
+  /**
+   * How Defender's FolderPath reads on the DeviceFileEvents rows of Linux and macOS file events (assumption
+   * `defender-folderpath-full`): `full`, the default, the file's full path as defenderRecords writes it (the process
+   * parser's reading, TargetProcessName = FolderPath); `folder`, the DeviceFileEvents page's "Folder containing the
+   * file that the recorded action was applied to" (advanced-hunting-devicefileevents-table.md:47), the path without its
+   * last separator and FileName. The file parser (ASimFileEventMicrosoft365D.yaml:108) is run as it is either way.
+   */
+  readonly defenderFolderPath?: 'full' | 'folder';
 }
 
 type Row = Record<string, KqlValue>;
@@ -68,7 +76,9 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
     if (posix.eventId === 11) {
       assumption('asim-posix-via-defender');
       const row = defender('DeviceFileEvents');
-      return row ? [finish('imFileEvent', fileEventM365D(workspaceRow(row)))] : [];
+      if (!row) return [];
+      const stored = options.defenderFolderPath === 'folder' ? { ...row, FolderPath: folderOf(ks(row['FolderPath']), ks(row['FileName'])) } : row;
+      return [finish('imFileEvent', fileEventM365D(workspaceRow(stored)))];
     }
     return [];
   }
@@ -846,6 +856,16 @@ export function dnsCorelightZeek(table: CorelightRow): Row | undefined {
 function workspaceRow(row: Readonly<Row>): Row {
   assumption('asim-defender-timegenerated');
   return { ...row, TimeGenerated: row['Timestamp'] ?? null };
+}
+
+/**
+ * The folder of a full path whose last segment is `name` (the `folder` reading of AsimOptions.defenderFolderPath): the
+ * path without the name and the separator before it ("" for a bare name).
+ */
+function folderOf(path: string, name: string): string {
+  if (name === '' || !path.endsWith(name)) return path;
+  const rest = path.slice(0, path.length - name.length);
+  return rest.endsWith('/') || rest.endsWith('\\') ? rest.slice(0, -1) : rest;
 }
 
 /** `project-rename New = Old, ...`: each Old column is moved to New (Kusto fails on an Old the table lacks; so do we). */

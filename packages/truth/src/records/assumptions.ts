@@ -38,7 +38,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'defender-folderpath-full',
     statement: 'Defender FolderPath holds the full path including the file name in every Device* table.',
-    reasoning: 'ASimProcessEventMicrosoft365D.yaml maps TargetProcessName (a full path) from FolderPath and the brief confirms Defender FolderPath holds Sysmon Image; but ASimFileEventMicrosoft365D.yaml builds TargetFilePath = strcat(FolderPath, "\\\\", FileName) and the table pages describe FolderPath as "Folder containing the file". The sources disagree; the process parser reading is used everywhere.',
+    reasoning: 'ASimProcessEventMicrosoft365D.yaml maps TargetProcessName (a full path) from FolderPath and the brief confirms Defender FolderPath holds Sysmon Image; but ASimFileEventMicrosoft365D.yaml builds TargetFilePath = strcat(FolderPath, "\\\\", FileName) and the table pages describe FolderPath as "Folder containing the file". The sources disagree; the process parser reading is used everywhere. The sentinel_asim queries of Linux and macOS file events no longer depend on it: the asimRecords option defenderFolderPath "folder" builds the DeviceFileEvents rows under the reading of the page, and the SigmaHQ rules give the same verdicts on both (test/records-asim-readings.test.ts).',
   },
   {
     id: 'defender-registry-hive',
@@ -167,8 +167,8 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'cse-json-array-keys',
-    statement: 'Cloud SIEM names the elements of a JSON array by their 1-based index (`properties.targetResources.1.displayName`).',
-    reasoning: 'Mappings 22fd3764 (`properties.targetResources.1.userPrincipalName`) and 8ed8eed7 (`message.data.protoPayload.authorizationInfo.1.granted`) read the element the event is about, which is the first one in Azure and GCP records; the flattening rule itself is not documented.',
+    statement: 'Cloud SIEM names the elements of a JSON array by their 1-based index (`properties.targetResources.1.displayName`), and keeps the array itself at its own key as its JSON text (`answers` = `["127.0.0.1"]`).',
+    reasoning: 'Mappings 22fd3764 (`properties.targetResources.1.userPrincipalName`) and 8ed8eed7 (`message.data.protoPayload.authorizationInfo.1.granted`) read the element the event is about, which is the first one in Azure and GCP records; the flattening rule itself is not documented. Mappings also read a whole array at its key (Zeek DNS b3edeaee `dns_reply` <- `answers`, a Zeek vector; the schema says dns_reply "can be a single record or multiple records concatenated into a string"): how the elements are joined is not documented either, and JSON text (what JSON collection receives) is one reading of it.',
   },
   {
     id: 'cse-azure-eventhub-shape',
@@ -424,6 +424,11 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     id: 'zeek-dns-event-fields',
     statement: 'A Sigma Zeek dns event is the dns.log record with the values it gives: `&optional` columns it lacks are left out of the JSON line, and so are ts/uid/id/proto (always logged, but with no value to write); the `&default` columns AA/TC/RD/RA/Z/rejected it lacks take their defaults (false, 0); a value that is not of the column\'s Zeek type (count, port, bool, interval, time) is left out; names not in dns.log are dropped; qtype/qclass/rcode given without their name get Zeek\'s name (table or `&default` form), names given without the number get it from the same table case-insensitively (also `query-<n>` and NBSTAT), and a name Zeek does not know leaves the number out; string values are the logged text (Zeek\'s escape_utf8 already applied), JSON-escaped by the writer.',
     reasoning: 'main.zeek:24-80 (zeek/zeek @ a13de64f) gives the columns and types, JSON.cc:80 writes only present fields, and main.zeek:357/461/463 set each name from its number with consts.zeek\'s tables. A record\'s `&default` fields are always set, so every line has them (and the parser reads the answers only up to `,"rejected"`, ASimDnsCorelightZeek.yaml:150: a line without `rejected` would lose them); an event without Z thus stands for Z = 0, which the evaluator may read otherwise (an absent Z is not 0 to it). ts/uid/id/proto have no default: nothing is invented for them. Sigma gives names more often than numbers (`qtype_name: ns`); the number is what the parser reads (ASimDnsCorelightZeek.yaml:137, :176).',
+  },
+  {
+    id: 'zeek-dns-answers-list',
+    statement: 'A Sigma Zeek dns event\'s `answers` (and a generic dns event\'s `answer`) that is not a list is one answer: the record holds the one-element list `[value]`; a list is the answers in order.',
+    reasoning: 'dns.log `answers` is a `vector of string` (zeek/zeek @ a13de64f scripts/base/protocols/dns/main.zeek:71), one element per reply (:422-424), written to JSON logs as an array (src/threading/formatters/JSON.cc:234-235): no record holds a bare string there. Sigma\'s rules test `answers`/`answer` with one value, as if the field were a string; the scalar is read as the one answer it names.',
   },
   {
     id: 'zeek-dns-ttls',

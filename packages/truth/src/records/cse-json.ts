@@ -1,7 +1,7 @@
 import type { EventSource, RawEvent } from '../types.js';
 import { assumption } from './assumptions.js';
 import { text } from './windows.js';
-import { GENERIC_NAMES } from './generic-dns.js';
+import { GENERIC_NAMES, withZeekAnswers } from './generic-dns.js';
 
 /**
  * Cloud SIEM for JSON-collected products: which catalog Input (Vendor, Product, Log Format) a Sigma logsource's
@@ -323,8 +323,8 @@ export const CSE_JSON_PRODUCTS: readonly CseJsonProduct[] = [
   },
   {
     // Sigma's generic dns events as Zeek dns.log records (assumption `dns-generic-as-zeek`): the generic names are
-    // dns.log's but record_type (qtype_name), answer (answers, kept as the event gives it, as the Zeek row keeps its
-    // answers) and the connection's (id.*).
+    // dns.log's but record_type (qtype_name), answer (answers, Zeek's vector: a one-element list for a scalar,
+    // generic-dns.ts zeekAnswers) and the connection's (id.*).
     id: 'dns',
     applies: (ls) => ls.category === 'dns' && ls.product === undefined,
     vendor: 'Zeek',
@@ -334,7 +334,7 @@ export const CSE_JSON_PRODUCTS: readonly CseJsonProduct[] = [
     eventIdRule: 'dns: a generic dns event is a Zeek dns.log record',
     record: (e) => {
       assumption('dns-generic-as-zeek');
-      return { _path: 'dns', ...Object.fromEntries(Object.entries(e).map(([k, v]) => [GENERIC_NAMES[k] ?? k, v])) };
+      return withZeekAnswers({ _path: 'dns', ...Object.fromEntries(Object.entries(e).map(([k, v]) => [GENERIC_NAMES[k] ?? k, v])) });
     },
     eventId: () => 'dns',
   },
@@ -347,7 +347,11 @@ export const CSE_JSON_PRODUCTS: readonly CseJsonProduct[] = [
     evidence: ['dns / http / conn / x509.* / weird patterns (log names)', 'notice-SSL::Weak_Key ... (notice-<note>)'],
     eventIdRule: '<_path> (the log name: the Sigma service), notice-<note> for notice.log',
     // Zeek's JSON writer keeps record fields as flat dotted names (`id.orig_h`), which the mappings read as keys.
-    record: (e, ls) => ({ ...(ls.service && e['_path'] === undefined ? { _path: ls.service } : {}), ...e }),
+    // dns.log's `answers` is a vector, written as a JSON array (generic-dns.ts zeekAnswers).
+    record: (e, ls) => {
+      const r = { ...(ls.service && e['_path'] === undefined ? { _path: ls.service } : {}), ...e };
+      return r['_path'] === 'dns' ? withZeekAnswers(r) : r;
+    },
     eventId: (r) => (s(r['_path']) === 'notice' ? `notice-${s(r['note'])}` : s(r['_path'])),
   },
   {

@@ -226,6 +226,12 @@ export function zeekDnsRecord(event: RawEvent, source: EventSource): ZeekDnsReco
       if (n !== undefined) values.set(pair.count, n);
     }
   }
+  // main.zeek:469-480: Zeek writes NBSTAT only for a query to 137/udp, so a line naming it has that port and proto.
+  const qtypeName = values.get('qtype_name');
+  if (typeof qtypeName === 'string' && qtypeName.trim().toLowerCase() === 'nbstat') {
+    if (!values.has('id.resp_p')) values.set('id.resp_p', 137);
+    if (!values.has('proto')) values.set('proto', 'udp');
+  }
   // Every answer comes with its TTL (main.zeek:424, :428): assumption `zeek-dns-ttls`.
   const answers = values.get('answers');
   if (Array.isArray(answers) && !values.has('TTLs')) {
