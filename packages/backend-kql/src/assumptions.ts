@@ -56,6 +56,8 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
     u.fields.has('TargetFilename') && (posix(u) ? u.category === 'file_event' : u.product === 'windows' && ['file_event', 'file_delete', 'file_delete_detected'].includes(u.category)),
   // Sysmon's Initiated on a Linux or macOS connection (NetworkDirection; Sysmon for Linux rows compute it from HostIP).
   'asim-linux-sysmon-direction': (u) => posix(u) && u.category === 'network_connection' && u.fields.has('Initiated'),
+  // Every Linux and macOS rule on the pipelines that read Defender's Device* rows: none of them says the device's system.
+  'defender-posix-device-scope': (u) => posix(u),
   'asim-dns-zeek-names': (u) => u.category === 'dns' || (u.product === 'zeek' && u.service === 'dns'),
   'securityevent-4688-user': (u) => u.category === 'process_creation' && (u.fields.has('User') || u.fields.has('ParentUser')),
   'sentinel-cloud-cloudtrail-columns': (u) => u.product === 'aws' && u.service === 'cloudtrail',

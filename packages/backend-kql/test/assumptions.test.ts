@@ -85,6 +85,18 @@ describe('kqlAssumptions', () => {
       ids: ['sentinel-syslog-keywords'],
     },
     {
+      name: 'a Linux connection rule on XDR: not scoped to Linux devices',
+      pipeline: 'microsoft_xdr',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000ca\nlogsource:\n    product: linux\n    category: network_connection\ndetection:\n    sel:\n        DestinationPort: 4444\n    condition: sel`,
+      ids: ['defender-posix-device-scope'],
+    },
+    {
+      name: 'a macOS process rule on sentinel_asim: not scoped to macOS devices',
+      pipeline: 'sentinel_asim',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000cb\nlogsource:\n    product: macos\n    category: process_creation\ndetection:\n    sel:\n        Image|endswith: /osascript\n    condition: sel`,
+      ids: ['defender-posix-device-scope'],
+    },
+    {
       name: 'a Linux process creation rule on sentinel_syslog (a Sentinel page with it): none of its assumptions',
       pipeline: 'sentinel_syslog',
       yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000c9\nlogsource:\n    product: linux\n    category: process_creation\ndetection:\n    sel:\n        Image|endswith: /at\n    condition: sel`,

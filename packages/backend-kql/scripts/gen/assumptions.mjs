@@ -100,6 +100,13 @@ export const ASSUMPTIONS = [
     settle: 'Sysmon for Linux event 3 rows, through imNetworkSession, of an outbound connection from an address other than the Syslog HostIP and of an accepted inbound one',
   },
   {
+    id: 'defender-posix-device-scope',
+    pipelines: ['microsoft_xdr', 'sentinel_asim'],
+    text: "A Linux or macOS rule's query is not limited to Linux or macOS devices: Defender's Device* tables, and the ASIM views that union Defender's rows with Sysmon's and firewalls', keep no operating system column, so a test that is not specific to the system (a port, an address, a word of a command line) also matches the events of Windows devices.",
+    reason: "DeviceProcessEvents, DeviceNetworkEvents and DeviceFileEvents have no operating system column (their pages); the system is DeviceInfo's OSPlatform, whose page names Windows values only ('such as Windows 11, Windows 10 and Windows 7', advanced-hunting-deviceinfo-table.md:48), so scoping a query by it would rest on undocumented values. Microsoft's Defender network parser sets no DvcOs (ASimNetworkSessionMicrosoft365Defender.yaml); its file parser infers it from the path's first character (ASimFileEventMicrosoft365D.yaml:89).",
+    settle: "DeviceInfo rows of a Linux and of a macOS device (their OSPlatform values), to scope a rule's query by DeviceId",
+  },
+  {
     id: 'securityevent-4688-user',
     pipelines: ['sentinel_securityevent'],
     text: "Sigma's User of a 4688 event is TargetDomainName\\TargetUserName (the new process's account), or the Subject's when Windows writes '-' there (the process runs as its creator; LogonId likewise TargetLogonId, else SubjectLogonId); ParentUser is SubjectDomainName\\SubjectUserName (the creator's). Microsoft's ASIM parsers read them onto one field each (TargetUsername: ASimProcessCreateMicrosoftSecurityEvents.yaml:70 and ASimProcessCreateMicrosoftSysmon.yaml:65; ActorUsername: :66 and :85).",
