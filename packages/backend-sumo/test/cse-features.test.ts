@@ -282,13 +282,15 @@ describe("CSE Zeek dns.log answers: a list, written only where any stored text o
   runTable(rows);
 
   test.each<[string, string, string, string, number, number, RegExp]>([
-    ['equality (SigmaHQ zeek_dns_mining_pools exclude_answers)', ZEEK_DNS, `sel:\n  query: 'x.example'\nfilter:\n  answers: '127.0.0.1'\ncondition: sel and not filter`, 'backend/unsupported-feature', 12, 16, /'answers' is Zeek's answers, a list Sumo keeps in an undocumented form/],
+    ['equality (SigmaHQ zeek_dns_mining_pools exclude_answers)', ZEEK_DNS, `sel:\n  query: 'x.example'\nfilter:\n  answers: '127.0.0.1'\ncondition: sel and not filter`, 'backend/unsupported-feature', 12, 16, /'answers' is Zeek's answers, a list kept as text Sumo does not document/],
     ['generic answer equality', '    category: dns', `sel:\n  answer: '1.2.3.4'\ncondition: sel`, 'backend/unsupported-feature', 9, 15, /'answer' is Zeek's answers, a list/],
-    ['endswith (SigmaHQ zeek_dns_susp_zbit_flag exclude_responses)', ZEEK_DNS, `sel:\n  answers|endswith: 'x00'\ncondition: sel`, 'backend/unsupported-feature', 10, 25, /only a contains test of printable ASCII without " or \\ is right/],
+    ['endswith (SigmaHQ zeek_dns_susp_zbit_flag exclude_responses)', ZEEK_DNS, `sel:\n  answers|endswith: 'x00'\ncondition: sel`, 'backend/unsupported-feature', 10, 25, /only a contains test of printable ASCII without " or \\ \(not only brackets, commas and spaces\) is right/],
     ['startswith', ZEEK_DNS, `sel:\n  answers|startswith: 'TXT'\ncondition: sel`, 'backend/unsupported-feature', 10, 27, /only a contains test/],
     ['a wildcard inside', ZEEK_DNS, `sel:\n  answers|contains: 'a*b'\ncondition: sel`, 'backend/unsupported-feature', 10, 25, /only a contains test/],
     ['contains with a backslash (JSON writes it \\\\)', ZEEK_DNS, `sel:\n  answers|contains: '\\x00'\ncondition: sel`, 'backend/unsupported-value', 10, 25, /only a contains test/],
     ['contains with a quote (a JSON element boundary)', ZEEK_DNS, `sel:\n  answers|contains: 'a"b'\ncondition: sel`, 'backend/unsupported-value', 10, 25, /only a contains test/],
+    ['contains of only separators (they also sit between elements)', ZEEK_DNS, `sel:\n  answers|contains: '", "'\ncondition: sel`, 'backend/unsupported-value', 10, 25, /only a contains test/],
+    ['contains of only brackets, commas and spaces', ZEEK_DNS, `sel:\n  answers|contains: '], ['\ncondition: sel`, 'backend/unsupported-value', 10, 25, /only a contains test/],
     ['contains of non-ASCII text', ZEEK_DNS, `sel:\n  answers|contains: 'é'\ncondition: sel`, 'backend/unsupported-value', 10, 25, /only a contains test/],
     ['a regex', ZEEK_DNS, `sel:\n  answers|re: '^1\\.2'\ncondition: sel`, 'backend/unsupported-feature', 10, 19, /only a contains test/],
     ['a CIDR', ZEEK_DNS, `sel:\n  answers|cidr: '10.0.0.0/8'\ncondition: sel`, 'backend/unsupported-feature', 10, 21, /only a contains test/],

@@ -1,8 +1,8 @@
 import { assertNever, diagnostic, stringShape } from '@sigmats/core';
-import type { Diagnostic, DiagnosticCode, KeywordExpr, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
+import type { Diagnostic, KeywordExpr, MatchExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type ListText, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
-import { alternationRegex, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
+import { alternationRegex, listProblem, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
 import type { CseField, FieldResolver } from './fields.js';
 
 /**
@@ -155,28 +155,6 @@ function eventId(channels: readonly string[], value: ScalarValue): Result<string
     return ok(tests.length === 1 ? tests[0]! : `(${tests.join(' or ')})`);
   }
   return ok('');
-}
-
-/**
- * A list-valued key (Zeek dns.log `answers`, fields.ts): Sigma's test holds when one element matches. Cloud SIEM's
- * docs do not say how a list is stored under `fields['…']`: as the array's JSON text (`["a","b"]`), or the elements
- * joined some other way (the catalog's b3edeaee copies the whole key into dns_reply, "a single record or multiple
- * records concatenated into a string"). Only a test right on any text that keeps each element's text is written
- * (SOURCES.md, assumption on list keys): a `contains` of printable ASCII without `"` or `\`, which no JSON writer
- * escapes, and which cannot span two elements of the JSON text (a quote ends each one); `*`, null and exists, which
- * ask only whether the key is there. Equality, affixes, patterns, regexes, CIDRs and numbers ask about one element's
- * bounds, which the stored text does not keep: refused, located at the value.
- */
-function listProblem(field: string, key: string, value: ScalarValue): Diagnostic | undefined {
-  if (value.kind === 'null' || value.kind === 'exists') return undefined;
-  let code: DiagnosticCode = 'backend/unsupported-feature';
-  if (value.kind === 'string') {
-    if (placeholderError(value)) return undefined; // refused as a placeholder by cseString
-    const { shape, text } = stringShape(value);
-    if (shape === 'any' || (shape === 'contains' && /^[\x20-\x7e]*$/.test(text) && !/["\\]/.test(text))) return undefined;
-    if (shape === 'contains') code = 'backend/unsupported-value';
-  }
-  return diagnostic(code, `'${field}' is Zeek's ${key}, a list Sumo keeps in an undocumented form: only a contains test of printable ASCII without " or \\ is right on it`, value.loc);
 }
 
 function matchLeaf(node: MatchExpr, ctx: CseLeafContext): Result<string> {

@@ -66,6 +66,31 @@ export function checkRe2(source: string, at: ScalarValue | RegexValue): Diagnost
   });
 }
 
+/**
+ * Why a test of `field`, a list-valued key (Zeek dns.log's `answers`), cannot be written; undefined if it can. Sigma's
+ * test holds when one element matches, and neither Cloud SIEM's `fields['…']` nor log search's `json` operator
+ * documents the text a list is kept as (search/leaf.ts; for Cloud SIEM the catalog's b3edeaee copies the whole key
+ * into dns_reply, "a single record or multiple records concatenated into a string"). Only a test right on any text that keeps each
+ * element's text is written: a `contains` of printable ASCII without `"` or `\`, which no JSON writer escapes and which
+ * cannot span two elements (a quote ends each one), holding a character other than `[`, `]`, `,` and space (a run of
+ * those alone can lie between elements, in none); `*`, null and exists, which ask only whether the key is there.
+ * Equality, affixes, patterns, regexes, CIDRs and numbers ask about one element's bounds: refused, at the value.
+ */
+export function listProblem(field: string, key: string, value: ScalarValue): Diagnostic | undefined {
+  if (value.kind === 'null' || value.kind === 'exists') return undefined;
+  let code: Diagnostic['code'] = 'backend/unsupported-feature';
+  if (value.kind === 'string') {
+    if (placeholderError(value)) return undefined; // refused as a placeholder where the value is rendered
+    const { shape, text } = stringShape(value);
+    if (shape === 'any') return undefined;
+    if (shape === 'contains') {
+      if (/^[\x20-\x7e]*$/.test(text) && !/["\\]/.test(text) && (text === '' || /[^[\], ]/.test(text))) return undefined;
+      code = 'backend/unsupported-value';
+    }
+  }
+  return diagnostic(code, `'${field}' is Zeek's ${key}, a list kept as text Sumo does not document: only a contains test of printable ASCII without " or \\ (not only brackets, commas and spaces) is right on it`, value.loc);
+}
+
 /** The Sumo regex for a `|re` value, or the RE2 error. */
 export function regexValue(v: RegexValue): { source: string } | { error: Diagnostic } {
   if (v.placeholders.length > 0) {

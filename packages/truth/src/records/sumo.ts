@@ -2,6 +2,7 @@ import type { EventSource, RawEvent, SumoMessage } from '../types.js';
 import { assumption } from './assumptions.js';
 import { renderedValue } from './event-table.js';
 import { SYSMON_CHANNEL, parseHashes, text, windowsView, type WindowsEventView } from './windows.js';
+import { withZeekAnswers } from './generic-dns.js';
 
 /**
  * How a Sumo source was set up. `_sourceCategory` is whatever the admin typed, so it is configuration, never
@@ -240,7 +241,10 @@ export function sumoMessages(event: RawEvent, source: EventSource, format: 'json
     }];
   }
   const product = source.product ?? 'unknown';
-  const raw = linuxTextLine(event, source) ?? (format === 'json' ? JSON.stringify(event) : keyValueText(event));
+  // Zeek dns.log's `answers` is a vector, written to a JSON log as an array (generic-dns.ts zeekAnswers, assumption
+  // `zeek-dns-answers-list`): the JSON line holds the list, not the Sigma event's scalar.
+  const zeekDns = product === 'zeek' && (source.service === 'dns' || event['_path'] === 'dns');
+  const raw = linuxTextLine(event, source) ?? (format === 'json' ? JSON.stringify(zeekDns ? withZeekAnswers(event) : event) : keyValueText(event));
   return [{
     _raw: raw,
     _sourceCategory: category(collection, source, event, product === 'linux' ? 'OS/Linux' : product),
