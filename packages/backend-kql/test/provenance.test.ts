@@ -78,6 +78,25 @@ describe('field mappings agree with the generated Microsoft knowledge', () => {
     }
   });
 
+  /**
+   * The columns the Linux and macOS ASIM mappings read, each mapped field's own or, for a computed field, the table's
+   * columns its expression names; and the fields their conditions test.
+   */
+  function posixReads(): { table: string; column: string; what: string }[] {
+    const out: { table: string; column: string; what: string }[] = [];
+    for (const m of ASIM_POSIX_MAPPINGS) {
+      const schema = ALL_TABLES.find((t) => t.name === m.table)!;
+      for (const col of Object.values(m.fields).flat()) {
+        const expr = schema.computed?.[col];
+        const cols = expr === undefined ? [col] : (expr.match(/\b[A-Z]\w*\b/g) ?? []).filter((w) => w in schema.columns);
+        expect(cols.length, `${m.table}.${col}`).toBeGreaterThan(0);
+        for (const c of cols) out.push({ table: m.table, column: c, what: `${m.product} ${m.categories[0]} ${m.table}.${c}` });
+      }
+      for (const [field, cond] of Object.entries(m.conditions ?? {})) out.push({ table: m.table, column: field, what: `${m.table} condition ${field}=${String(cond)}` });
+    }
+    return out;
+  }
+
   it("Linux and macOS ASIM mappings read only what Microsoft's Defender parsers fill, directly or through a computed field", () => {
     // NetworkDirection comes from the network parser's DirectionLookup datatable, not from an assignment.
     expect(ASIM_LOOKUPS.some((l) => l.parser === 'ASimNetworkSessionMicrosoft365Defender' && JSON.stringify(l).includes('NetworkDirection'))).toBe(true);
@@ -85,19 +104,7 @@ describe('field mappings agree with the generated Microsoft knowledge', () => {
       imNetworkSession: new Set([...ASimNetworkSessionMicrosoft365Defender, 'NetworkDirection']),
       imFileEvent: new Set(ASimFileEventMicrosoft365D),
     };
-    const read: string[] = [];
-    for (const m of ASIM_POSIX_MAPPINGS) {
-      const schema = ALL_TABLES.find((t) => t.name === m.table)!;
-      for (const col of Object.values(m.fields).flat()) {
-        const expr = schema.computed?.[col];
-        // A computed field reads the table's columns its expression names.
-        const cols = expr === undefined ? [col] : (expr.match(/\b[A-Z]\w*\b/g) ?? []).filter((w) => w in schema.columns);
-        expect(cols.length, `${m.table}.${col}`).toBeGreaterThan(0);
-        for (const c of cols) if (!filled[m.table]!.has(c)) read.push(`${m.product} ${m.categories[0]} ${m.table}.${c}`);
-      }
-      for (const [field, cond] of Object.entries(m.conditions ?? {})) if (!filled[m.table]!.has(field)) read.push(`${m.table} condition ${field}=${String(cond)}`);
-    }
-    expect(read).toEqual([]);
+    expect(posixReads().filter((r) => !filled[r.table]!.has(r.column)).map((r) => r.what)).toEqual([]);
   });
 
   it('Linux and macOS ASIM mappings read what the Sysmon for Linux parsers fill, but the command line of a file event', () => {
@@ -117,17 +124,8 @@ describe('field mappings agree with the generated Microsoft knowledge', () => {
     // TargetFileName (TargetFileFullPath reads it on Defender's rows only), ActingProcessCommandLine (Sysmon for Linux
     // writes no command line in event 11).
     const defenderOnly = new Set(['imNetworkSession.DstFQDN', 'imFileEvent.TargetFileName', 'imFileEvent.ActingProcessCommandLine']);
-    const read: string[] = [];
-    for (const m of ASIM_POSIX_MAPPINGS) {
-      const schema = ALL_TABLES.find((t) => t.name === m.table)!;
-      for (const col of Object.values(m.fields).flat()) {
-        const expr = schema.computed?.[col];
-        const cols = expr === undefined ? [col] : (expr.match(/\b[A-Z]\w*\b/g) ?? []).filter((w) => w in schema.columns);
-        for (const c of cols) if (!filled[m.table]!.has(c) && !defenderOnly.has(`${m.table}.${c}`)) read.push(`${m.product} ${m.categories[0]} ${m.table}.${c}`);
-      }
-      for (const field of Object.keys(m.conditions ?? {})) if (!filled[m.table]!.has(field)) read.push(`${m.table} condition ${field}`);
-    }
-    expect(read).toEqual([]);
+    const missing = posixReads().filter((r) => !filled[r.table]!.has(r.column) && !defenderOnly.has(`${r.table}.${r.column}`));
+    expect(missing.map((r) => r.what)).toEqual([]);
   });
 
   it('every mapped column is a documented column of its table (or one of its computed fields)', () => {
