@@ -9,7 +9,7 @@ import type { Backend } from '@sigmats/core';
 import { kqlBackend } from './backend.js';
 import { KUSTO_PACKAGE, validateKql } from './validator.js';
 
-export { validateKql, kqlStringLiterals, kqlComparisons, KUSTO_PACKAGE, type KqlComparison } from './validator.js';
+export { validateKql, kqlStringLiterals, kqlComparisons, unreadTableSchemas, KUSTO_PACKAGE, type KqlComparison } from './validator.js';
 
 /** Whether the Kusto language service can be loaded from here (it is an optional peer dependency). */
 export function kustoAvailable(): boolean {

@@ -5,6 +5,8 @@ import { cloudTableSchemas } from './pipelines/cloud.js';
 import { webSessionTable } from './tables/web.js';
 import { syslogTableSchema } from './pipelines/syslog.js';
 import type { TableSchema } from './tables/types.js';
+import { schemaOf } from './tables/generated.js';
+import { UNREAD_TABLE_COLUMNS } from './generated/subpath-table-columns.js';
 
 /** The npm package of Microsoft's Kusto language service: an optional peer dependency of this subpath. */
 export const KUSTO_PACKAGE = '@kusto/language-service-next';
@@ -77,6 +79,15 @@ function schemaText(t: TableSchema): string {
     .join(', ')})`;
 }
 
+/**
+ * The documented tables (Defender XDR, ASIM) no pipeline reads: the validator knows them, and a pipeline of one's own
+ * that targets one gives the backend its schema with these (pipeline state `query_table_schema`). The main entry's
+ * `ALL_TABLES` holds the tables its pipelines read.
+ */
+export function unreadTableSchemas(): TableSchema[] {
+  return UNREAD_TABLE_COLUMNS.map(([table]) => schemaOf(table, {}, UNREAD_TABLE_COLUMNS));
+}
+
 /** Load the language service once (about 0.3 s, plus about 1 s warm-up on the first analysis). */
 function load(): Loaded {
   if (loaded) return loaded;
@@ -92,8 +103,9 @@ function load(): Loaded {
   const kusto = (globalThis as unknown as { Kusto: KustoNamespace }).Kusto;
   const S = kusto.Language.Symbols;
   // The tables subpath pipelines give the backend are known too: their queries are validated alike. None is in
-  // ALL_TABLES: each subpath carries its tables' schemas (generated/subpath-table-columns.ts).
-  const given = [webSessionTable(), ...cloudTableSchemas(), syslogTableSchema()];
+  // ALL_TABLES: each subpath carries its tables' schemas (generated/subpath-table-columns.ts). So are the documented
+  // tables no pipeline reads (unreadTableSchemas).
+  const given = [webSessionTable(), ...cloudTableSchemas(), syslogTableSchema(), ...unreadTableSchemas()];
   const tables = [...ALL_TABLES, ...given].map((t) => new S.TableSymbol.$ctor7(t.name, schemaText(t), null));
   const db = new S.DatabaseSymbol.ctor('sigmats', tables);
   const kinds = Object.entries(kusto.Language.Syntax.SyntaxKind).filter(([, v]) => typeof v === 'number');

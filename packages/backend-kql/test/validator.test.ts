@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kqlStringLiterals, validateKql } from '../src/validator.js';
+import { kqlStringLiterals, unreadTableSchemas, validateKql } from '../src/validator.js';
 import { ALL_TABLES } from '../src/tables/index.js';
 
 describe('Kusto validator harness', () => {
@@ -24,13 +24,18 @@ describe('Kusto validator harness', () => {
     { query: 'WindowsEvent\n| where tostring(EventData.Image) == "x"', codes: [] },
     { query: 'DeviceProcessEvents\n| where "a" or "b"', codes: ['KS106'] },
     { query: 'DeviceProcessEvents\n| where (FileName =~ "a"', codes: ['KS005'] },
+    // A documented table no pipeline reads (the subpath's rows), with a documented column and one it does not have.
+    { query: 'DeviceInfo\n| where OSPlatform == "Windows11"', codes: [] },
+    { query: 'DeviceInfo\n| where Image == "x"', codes: ['KS142'] },
+    { query: 'imAuthentication\n| where TargetUsername == "x" and EventSchemaVersion == "0.1.3"', codes: [] },
   ];
   it.each(cases)('$query → $codes', ({ query, codes }) => {
     expect(validateKql(query).map((p) => p.code)).toEqual(codes);
   });
 
-  it('knows every schema table', () => {
-    for (const t of ALL_TABLES) {
+  it('knows every schema table, the main entry\'s and those no pipeline reads', () => {
+    expect(unreadTableSchemas().map((t) => t.name)).toContain('DeviceInfo');
+    for (const t of [...ALL_TABLES, ...unreadTableSchemas()]) {
       expect(validateKql(`${t.name}\n| where ${t.timeColumn} > ago(1h)\n| take 1`), t.name).toEqual([]);
     }
   });

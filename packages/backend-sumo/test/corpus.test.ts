@@ -36,9 +36,10 @@ function reason(message: string, code: string): string {
 describe.skipIf(!HAVE_SIGMAHQ).each<[string, Backend, number, Record<string, string>]>([
   // Log search without a scope refuses the Linux/macOS categories and the Windows categories no event log channel
   // records (nothing in their messages tells their event types apart); with a scope they convert. One rule tests
-  // Level 4, which the Windows JSON format cannot tell from level 0 (both "Informational").
-  ['sumo', sumo, 2928, {}],
-  ['sumo scope option', sumo, 3140, { scope: '_sourceCategory=x' }],
+  // Level 4, which the Windows JSON format cannot tell from level 0 (both "Informational"). Two Zeek dns rules test
+  // the list `answers` in ways its extracted text cannot answer (shared/values.ts listProblem).
+  ['sumo', sumo, 2926, {}],
+  ['sumo scope option', sumo, 3138, { scope: '_sourceCategory=x' }],
   // Cloud SIEM also refuses m365 alert services, Google Workspace login, unmapped Zeek logs and Linux syslog rules
   // reading fields (see logsources.ts), for the reasons the catalog gives.
   ['sumo-cse', sumoCse, 2828, {}],

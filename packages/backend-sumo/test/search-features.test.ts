@@ -246,3 +246,39 @@ describe('output gate: a query our linter rejects is never handed out', () => {
     expect(r.diagnostics[0]!.message).toMatch(/fails the Sumo linter/);
   });
 });
+
+describe("Zeek dns.log answers in log search: a list, written only where any extracted text of it keeps the test's meaning", () => {
+  // Zeek's answers is a vector (main.zeek:71, :422-424), a JSON array in the log; the text `json` extracts from it is
+  // not documented: the same tests as Cloud SIEM's are right on it (shared/values.ts listProblem, cse-features.test.ts).
+  const logsource = '    product: zeek\n    service: dns';
+  const json = { scope: '_sourceCategory=zeek' };
+  test.each<[string, string, string]>([
+    ['contains: a substring of the array text', `sel:\n  answers|contains: 'IEX'\ncondition: sel`, 'toLowerCase(answers) matches "*iex*"'],
+    ['a negated contains (no element holds it: the text does not)', `sel:\n  query: 'x.example'\nfilter:\n  answers|contains: '127.0.0.1'\ncondition: sel and not filter`, 'toLowerCase(query) = "x.example" and !(toLowerCase(answers) matches "*127.0.0.1*")'],
+    ["'*' and null ask only whether the key is there", `a:\n  answers: '*'\nb:\n  answers: null\ncondition: a and not b`, '!isNull(answers) and !(isEmpty(answers))'],
+  ])('written: %s', (_name, detection, where) => {
+    const r = convert(sumo, ruleYaml(detection, { logsource }), json);
+    expect(r.errors).toEqual([]);
+    expect(r.queries[0]!.split('\n').find((l) => l.startsWith('| where '))).toBe(`| where ${where}`);
+    expect(validateSumoQuery(r.queries[0]!)).toEqual([]);
+  });
+
+  test.each<[string, string, string, number, number, RegExp]>([
+    ['equality (SigmaHQ zeek_dns_mining_pools exclude_answers)', `sel:\n  query: 'x.example'\nfilter:\n  answers:\n    - '127.0.0.1'\n    - '0.0.0.0'\ncondition: sel and not filter`, 'backend/unsupported-feature', 13, 11, /'answers' is Zeek's answers, a list kept as text Sumo does not document/],
+    ['endswith (SigmaHQ zeek_dns_susp_zbit_flag exclude_responses)', `sel:\n  answers|endswith: 'x00'\ncondition: sel`, 'backend/unsupported-feature', 10, 25, /only a contains test of printable ASCII without " or \\ \(not only brackets, commas and spaces\) is right/],
+    ['contains of only separators', `sel:\n  answers|contains: '", "'\ncondition: sel`, 'backend/unsupported-value', 10, 25, /only a contains test/],
+    ['a regex', `sel:\n  answers|re: '^1\\.2'\ncondition: sel`, 'backend/unsupported-feature', 10, 19, /only a contains test/],
+    ['a fieldref to answers', `sel:\n  query|fieldref: answers\ncondition: sel`, 'backend/unsupported-feature', 10, 23, /fieldref to answers, a list/],
+  ])('refused, located at the value: %s', (_name, detection, code, line, column, message) => {
+    const r = convert(sumo, ruleYaml(detection, { logsource }), json);
+    expect(r.queries).toEqual([]);
+    expect(r.errors.map((e) => [e.code, e.line, e.column])).toEqual([[code, line, column], ...(/- '0.0.0.0'/.test(detection) ? [[code, 14, 11]] : [])]);
+    expect(r.errors[0]!.message).toMatch(message);
+  });
+
+  test('a Zeek log of one\'s own with no answers key, and other products, are untouched', () => {
+    const r = convert(sumo, ruleYaml(`sel:\n  answers: '1.2.3.4'\ncondition: sel`, { logsource: '    product: test' }), json);
+    expect(r.errors).toEqual([]);
+    expect(r.queries[0]).toContain('toLowerCase(answers) = "1.2.3.4"');
+  });
+});

@@ -25,7 +25,8 @@ const ROWS = new Map<string, TableColumnsRow>(TABLE_COLUMNS.map((r) => [r[0], r]
 export function generatedTable(name: string, rows?: readonly TableColumnsRow[]): TableColumns {
   const row = rows ? rows.find((r) => r[0] === name) : ROWS.get(name);
   if (!row) throw new Error(`no generated schema for ${name}`);
-  return { table: row[0], family: row[1], columns: decodeColumns(row[1] === 'asim' ? `${ASIM_COMMON},${row[2]}` : row[2]) };
+  // Only the main rows have the columns common to every ASIM view taken out (ASIM_COMMON); a subpath's are whole.
+  return { table: row[0], family: row[1], columns: decodeColumns(row[1] === 'asim' && !rows ? `${ASIM_COMMON},${row[2]}` : row[2]) };
 }
 
 /**

@@ -5,7 +5,10 @@ import type { TableSchema } from './types.js';
 
 export type { KustoType, TableSchema } from './types.js';
 
-/** Every table the backend can target and the validator knows. */
+/**
+ * Every table the main entry's pipelines can target, with our relations. The validator knows these, the tables the
+ * subpaths' pipelines give the backend, and the documented tables no pipeline reads (`unreadTableSchemas` in ./validate).
+ */
 export const ALL_TABLES: readonly TableSchema[] = [...DEFENDER_TABLES, ...SENTINEL_TABLES, ...ASIM_TABLES];
 
 const BY_NAME = new Map(ALL_TABLES.map((t) => [t.name, t]));

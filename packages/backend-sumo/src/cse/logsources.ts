@@ -5,6 +5,7 @@ import { hasOwnMapping, keyedMappingFor, keyedRoutesOf, outputsOf, recordOutputs
 import { azureKey, gcpKey, kubernetesKey } from './product-keys.js';
 import { workspaceKey } from './gworkspace.js';
 import { byLogsource } from '../shared/by-logsource.js';
+import { ZEEK_LIST_KEYS } from '../shared/values.js';
 
 /**
  * Sigma's m365 services whose rules are Microsoft 365 Defender / Cloud App Security alert names tested through
@@ -161,14 +162,6 @@ interface Source {
   /** Record keys whose value is a list. */
   readonly listKeys?: ReadonlySet<string>;
 }
-
-/**
- * Zeek dns.log's `answers` is a `vector of string` (zeek/zeek @ a13de64f scripts/base/protocols/dns/main.zeek:71),
- * one element appended per reply (:422-424), written to JSON logs as an array (src/threading/formatters/JSON.cc:234-235):
- * the catalog's Zeek DNS mapping (b3edeaee) copies the whole of it into dns_reply ("a single record or multiple
- * records concatenated into a string", the schema). Marked for every Zeek log: only dns.log has the key.
- */
-const ZEEK_LIST_KEYS: ReadonlySet<string> = new Set(['answers']);
 
 /**
  * Cloud SIEM's Linux syslog parser names the parts of a line itself: the Linux OS Syslog mappings read

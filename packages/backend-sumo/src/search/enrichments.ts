@@ -6,6 +6,7 @@ import { sumoDialect } from '../shared/dialect.js';
 import { exprFields } from '@sigmats/text-query';
 import { bareName } from './fields.js';
 import { searchHooks } from './leaf.js';
+import { searchProfile } from './profiles.js';
 
 export interface SumoEnrichments {
   readonly rendered: readonly RenderedEnrichment[];
@@ -35,6 +36,7 @@ export function sumoEnrichments(rule: SigmaRule, field: (sigmaField: string) => 
   const rendered: RenderedEnrichment[] = [];
   const lines: string[] = [];
   const warnings: Diagnostic[] = [];
+  const listKeys = rule.enrichments?.length ? searchProfile(rule.logsource).listKeys : undefined;
   for (const e of rule.enrichments ?? []) {
     if (!bareName(e.name)) {
       warnings.push(dropped(e.name, 'the name is a word of the Sumo query language', e.loc));
@@ -48,7 +50,7 @@ export function sumoEnrichments(rule: SigmaRule, field: (sigmaField: string) => 
     }
     const conditions: string[] = [];
     for (const c of e.cases) {
-      const r = renderExpr(groupOrByField(c.expr), sumoDialect, searchHooks, { field });
+      const r = renderExpr(groupOrByField(c.expr), sumoDialect, searchHooks, { field, ...(listKeys ? { listKeys } : {}) });
       if (!r.ok) {
         warnings.push(dropped(e.name, `case '${c.value}': ${r.errors[0]?.message ?? 'cannot be rendered'}`, c.loc));
         break;

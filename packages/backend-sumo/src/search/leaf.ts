@@ -2,7 +2,7 @@ import { assertNever, diagnostic, stringShape } from '@sigmats/core';
 import type { KeywordExpr, MatchExpr, OrExpr, ScalarValue, StringValue } from '@sigmats/core';
 import { fail, ok, type RenderHooks, type Result } from '@sigmats/text-query';
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
-import { alternationRegex, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
+import { alternationRegex, listProblem, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
 
 /**
  * Leaves of a Sumo log search `| where` expression (target-languages §4.1, §4.3):
@@ -16,6 +16,8 @@ import { alternationRegex, numberText, placeholderError, regexValue, sharedValue
 export interface SearchLeafContext {
   /** The Sumo name of a Sigma field (an alias from json extraction, or the FER name). */
   readonly field: (sigmaField: string) => string;
+  /** Sigma fields whose key holds a list (the profile's `listKeys`): a test `listProblem` refuses is not written. */
+  readonly listKeys?: ReadonlySet<string>;
 }
 
 const q = (text: string): string => `"${text}"`;
@@ -135,10 +137,29 @@ export function searchKeyword(node: KeywordExpr): Result<string> {
   }
 }
 
+/**
+ * The refusals of tests of a list-valued key (`listProblem`) if `field` is one, and of a fieldref to one (a value
+ * compared with a list's text is no element's test).
+ */
+function listProblems(field: string, values: readonly ScalarValue[], ctx: SearchLeafContext): Result<string> | undefined {
+  const keys = ctx.listKeys;
+  if (!keys) return undefined;
+  const problems = values.flatMap(
+    (v) =>
+      (keys.has(field) ? listProblem(field, field, v) : undefined) ??
+      (v.kind === 'fieldref' && keys.has(v.field) ? diagnostic('backend/unsupported-feature', `fieldref to ${v.field}, a list: no element's test`, v.loc) : []),
+  );
+  return problems.length > 0 ? fail(...problems) : undefined;
+}
+
 export const searchHooks: RenderHooks<SearchLeafContext> = {
   leaf: (node: MatchExpr | KeywordExpr, ctx) =>
-    node.kind === 'keyword' ? searchKeyword(node) : searchMatch(ctx.field(node.field), node.value, ctx.field),
+    node.kind === 'keyword'
+      ? searchKeyword(node)
+      : (listProblems(node.field, [node.value], ctx) ?? searchMatch(ctx.field(node.field), node.value, ctx.field)),
   orList: (field, values, _node: OrExpr, ctx) => {
+    const refused = listProblems(field, values, ctx);
+    if (refused) return refused;
     let listable = 0;
     for (let i = 0; i < values.length && listable < 2; i++) if (values[i]!.kind === 'string' || values[i]!.kind === 'number') listable++;
     if (listable < 2) return undefined;

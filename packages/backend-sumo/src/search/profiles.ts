@@ -1,6 +1,7 @@
 import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, windowsServiceChannels } from '@sigmats/core';
 import type { Logsource } from '@sigmats/core';
 import { byLogsource } from '../shared/by-logsource.js';
+import { ZEEK_LIST_KEYS } from '../shared/values.js';
 
 /**
  * Where a Sigma log source lives in Sumo log search, as data (README "Log search profiles", SOURCES.md):
@@ -35,6 +36,8 @@ export interface SearchProfile {
    * selects them).
    */
   readonly needsScope?: string;
+  /** Sigma fields whose key holds a list (Zeek dns.log's `answers`): only the tests `listProblem` allows are right. */
+  readonly listKeys?: ReadonlySet<string>;
 }
 
 /**
@@ -132,6 +135,7 @@ function profile(ls: Logsource): SearchProfile {
       assumes: `Zeek JSON logs (${ls.service ?? 'any log'}), Sigma fields as their flat keys`,
       filters: [],
       jsonPath: flatKey,
+      listKeys: ZEEK_LIST_KEYS,
     };
   }
   if (product && JSON_PRODUCTS.has(product)) {

@@ -231,7 +231,7 @@ export function searchParts(expr: Expr, rule: SigmaRule, chosen: SearchSettings,
   const plan = planFields(used, settings, profile.jsonPath, (f) => (locations ??= fieldLocations(expr)).get(f) ?? rule.fieldLocs['fields'] ?? rule.loc);
   if (!plan.ok) return plan;
   const name = plan.value.name;
-  const where = rest ? renderExpr(groupOrByField(rest), sumoDialect, searchHooks, { field: name }) : ok('');
+  const where = rest ? renderExpr(groupOrByField(rest), sumoDialect, searchHooks, { field: name, ...(profile.listKeys ? { listKeys: profile.listKeys } : {}) }) : ok('');
   if (!where.ok) return where;
   const filterTests = filters.map((f) =>
     f.values.length === 1 ? `${name(f.field)} = "${f.values[0]}"` : `${name(f.field)} in (${f.values.map((v) => `"${v}"`).join(', ')})`,

@@ -67,6 +67,15 @@ export function checkRe2(source: string, at: ScalarValue | RegexValue): Diagnost
 }
 
 /**
+ * Zeek dns.log's `answers` is a `vector of string` (zeek/zeek @ a13de64f scripts/base/protocols/dns/main.zeek:71),
+ * one element appended per reply (:422-424), written to JSON logs as an array (src/threading/formatters/JSON.cc:234-235):
+ * Cloud SIEM's Zeek DNS mapping (catalog b3edeaee) copies the whole of it into dns_reply ("a single record or
+ * multiple records concatenated into a string", the schema), and log search's `json` operator extracts it whole.
+ * Marked for every Zeek log (both targets): only dns.log has the key.
+ */
+export const ZEEK_LIST_KEYS: ReadonlySet<string> = new Set(['answers']);
+
+/**
  * Why a test of `field`, a list-valued key (Zeek dns.log's `answers`), cannot be written; undefined if it can. Sigma's
  * test holds when one element matches, and neither Cloud SIEM's `fields['…']` nor log search's `json` operator
  * documents the text a list is kept as (search/leaf.ts; for Cloud SIEM the catalog's b3edeaee copies the whole key
