@@ -100,7 +100,7 @@ const SUBPATH_TABLES = {
   // Documented tables no pipeline reads: only the validator (the ./validate subpath) knows them, so a query of one's
   // own on them validates; a conversion never needs them (2 KB of the gzipped browser bundle).
   UNREAD_TABLE_COLUMNS: [
-    'AlertEvidence', 'AlertInfo', 'CloudAppEvents', 'DeviceFileCertificateInfo', 'DeviceInfo', 'DeviceNetworkInfo', 'EmailEvents',
+    'AlertEvidence', 'AlertInfo', 'CloudAppEvents', 'DeviceFileCertificateInfo', 'DeviceInfo', 'DeviceLogonEvents', 'DeviceNetworkInfo', 'EmailEvents',
     'IdentityDirectoryEvents', 'IdentityLogonEvents', 'IdentityQueryEvents', 'imAuthentication', 'imAuditEvent',
   ],
 };

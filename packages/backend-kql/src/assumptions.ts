@@ -45,9 +45,11 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   'defender-deviceevents-actiontypes': (u) => ['pipe_created', 'create_remote_thread', 'driver_load'].includes(u.category),
   'defender-integrity-level-names': (u) => u.fields.has('IntegrityLevel') || u.fields.has('ParentIntegrityLevel'),
   'defender-logon-id-decimal': (u) => u.fields.has('LogonId'),
-  'defender-folderpath-basename': (u) =>
-    ['process_creation', 'image_load', 'file_event', 'file_change', 'file_access', 'file_rename', 'file_delete', 'driver_load'].includes(u.category) ||
-    ['Image', 'ParentImage', 'TargetFilename', 'ImageLoaded'].some((f) => u.fields.has(f)),
+  'defender-sha256-sparse': (u) => u.fields.has('sha256') || u.texts.some((t) => /SHA256=/i.test(t)),
+  'defender-folderpath-basename': (u) => u.category === 'process_creation' || ['Image', 'ParentImage', 'SourceImage'].some((f) => u.fields.has(f)),
+  'defender-folderpath-either': (u) =>
+    ['image_load', 'file_event', 'file_rename', 'file_delete', 'driver_load', 'create_remote_thread'].includes(u.category) &&
+    ['TargetFilename', 'SourceFilename', 'ImageLoaded', 'TargetImage'].some((f) => u.fields.has(f)),
   // On sentinel_asim, only Linux and macOS connections come through Microsoft's Defender parser.
   'defender-remoteurl-hostname': (u, pipeline) => u.fields.has('DestinationHostname') && (pipeline !== 'sentinel_asim' || posix(u)),
   // Every file rule of sentinel_asim that reads TargetFileFullPath: Linux and macOS file_event, Windows file_event and
@@ -78,6 +80,9 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   'sentinel-event-parameterxml': (u) => eventTableRule(u) && u.fields.has('Data'),
   'securityevent-process-id-hex': (u, pipeline) =>
     (pipeline !== 'sentinel_windows' || u.service === 'security') && ['ProcessId', 'ParentProcessId', 'NewProcessId', 'SubjectLogonId', 'TargetLogonId'].some((f) => u.fields.has(f)),
+  'defender-remoteurl-url': (u) => u.category === 'network_connection' && (u.fields.has('DestinationHostname') || u.fields.has('SourceHostname')),
+  'defender-ipv4-mapped': (u) => u.category === 'network_connection' && ['DestinationIp', 'SourceIp', 'DestinationIsIpv6', 'SourceIsIpv6'].some((f) => u.fields.has(f)),
+  'defender-protocol-values': (u) => u.category === 'network_connection' && u.fields.has('Protocol'),
 };
 
 function literalTexts(x: unknown, out: string[]): string[] {

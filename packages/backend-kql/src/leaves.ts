@@ -239,7 +239,18 @@ function fieldRef(col: Column, v: FieldRefValue, target: KqlTarget): Result<stri
   const other = resolveColumn(v.field, v.loc, target);
   if (!other.ok) return other;
   const shape: Shape = v.match === 'equals' ? 'exact' : v.match === 'startswith' ? 'prefix' : v.match === 'endswith' ? 'suffix' : 'contains';
-  return ok(`${asString(col)} ${op(shape, v.cased)} ${asString(other.value)}`);
+  const left = accountText(col, v, target);
+  const right = accountText(other.value, v, target);
+  if (!left.ok) return left;
+  return right.ok ? ok(`${left.value} ${op(shape, v.cased)} ${right.value}`) : right;
+}
+
+/** A field's text for a fieldref: Sigma's DOMAIN\user of an account split over two columns is their join. */
+function accountText(col: Column, v: FieldRefValue, target: KqlTarget): Result<string> {
+  const domain = target.sysmonShaped ? target.schema?.domainSplit?.[col.name] : undefined;
+  if (!domain) return ok(asString(col));
+  const d = resolveColumn(domain, v.loc, target);
+  return d.ok ? ok(joinedAccount(col, d.value.ref)) : d;
 }
 
 /** A path field the table only knows by file name: `endswith '\\name'` (exact on the name) and presence tests. */

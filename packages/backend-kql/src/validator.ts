@@ -81,8 +81,9 @@ function schemaText(t: TableSchema): string {
 
 /**
  * The documented tables (Defender XDR, ASIM) no pipeline reads: the validator knows them, and a pipeline of one's own
- * that targets one gives the backend its schema with these (pipeline state `query_table_schema`). The main entry's
- * `ALL_TABLES` holds the tables its pipelines read.
+ * that targets one gives the backend its schema with these (pipeline state `query_table_schema`): their columns, without
+ * relations of ours (no account split, no basename shortcut). The main entry's `ALL_TABLES` holds the tables its
+ * pipelines read.
  */
 export function unreadTableSchemas(): TableSchema[] {
   return UNREAD_TABLE_COLUMNS.map(([table]) => schemaOf(table, {}, UNREAD_TABLE_COLUMNS));

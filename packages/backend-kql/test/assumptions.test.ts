@@ -31,6 +31,12 @@ describe('kqlAssumptions', () => {
       ids: ['defender-logon-id-decimal', 'defender-folderpath-basename'],
     },
     {
+      name: 'a process rule with SHA256 hashes on XDR (the column is usually empty)',
+      pipeline: 'microsoft_xdr',
+      yaml: processRule(`sel:\n    Hashes|contains: 'SHA256=AB12'\ncondition: sel`),
+      ids: ['defender-sha256-sparse', 'defender-folderpath-basename'],
+    },
+    {
       name: 'a 4688 rule with User and ProcessId',
       pipeline: 'sentinel_securityevent',
       yaml: processRule(`sel:\n    User|contains: 'admin'\n    ProcessId: 4\ncondition: sel`),
@@ -89,6 +95,18 @@ describe('kqlAssumptions', () => {
       pipeline: 'microsoft_xdr',
       yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000ca\nlogsource:\n    product: linux\n    category: network_connection\ndetection:\n    sel:\n        DestinationPort: 4444\n    condition: sel`,
       ids: ['defender-posix-device-scope'],
+    },
+    {
+      name: 'a Windows connection rule on XDR testing the host, the addresses and the protocol',
+      pipeline: 'microsoft_xdr',
+      yaml: rule('network_connection', `sel:\n    DestinationHostname|endswith: '.example.com'\n    DestinationIp|cidr: '10.0.0.0/8'\n    Protocol: tcp\ncondition: sel`),
+      ids: ['defender-remoteurl-hostname', 'defender-remoteurl-url', 'defender-ipv4-mapped', 'defender-protocol-values'],
+    },
+    {
+      name: 'a Windows connection rule on XDR testing the port only: none of the address, host or protocol readings',
+      pipeline: 'microsoft_xdr',
+      yaml: rule('network_connection', `sel:\n    DestinationPort: 4444\ncondition: sel`),
+      ids: [],
     },
     {
       name: 'a macOS process rule on sentinel_asim: not scoped to macOS devices',

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
+/** Defender's file path from FolderPath and FileName, right whether FolderPath is the folder or the full path (tables/defender.ts pathOf). */
+const XDR_FILE_PATH =
+  'iff(FolderPath endswith_cs strcat(iff(FolderPath contains "/", "/", @"\\"), FileName) or FolderPath == FileName, FolderPath, iff(isempty(FolderPath), FileName, strcat(FolderPath, iff(FolderPath endswith iff(FolderPath contains "/", "/", @"\\"), "", iff(FolderPath contains "/", "/", @"\\")), FileName)))';
 import { convert, processRule, rule, whereOf, type PipelineName } from './helpers.js';
 
 interface Row {
@@ -474,17 +478,29 @@ describe('Sentinel pipelines', () => {
       name: "XDR file_delete is Defender's FileDeleted (Sysmon 23 and 26 alike, as Sigma's file_delete is)",
       pipeline: 'microsoft_xdr',
       yaml: rule('file_delete', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
-      kql: 'DeviceFileEvents\n| where ActionType =~ "FileDeleted" and FolderPath endswith ".log"',
+      kql: `DeviceFileEvents\n| extend TargetFilename = ${XDR_FILE_PATH}\n| where ActionType =~ "FileDeleted" and TargetFilename endswith ".log"`,
     },
     {
-      name: "XDR file_rename: SourceFilename is the old path, PreviousFolderPath and PreviousFileName joined as Microsoft's Defender parser does",
+      name: "XDR file_rename: SourceFilename is the old path, PreviousFolderPath and PreviousFileName joined as Microsoft's Defender parser does unless the folder column already ends with the name",
       pipeline: 'microsoft_xdr',
       yaml: rule('file_rename', `sel:\n    SourceFilename|contains: '\\SquirrelTemp\\temp'\n    TargetFilename|endswith: '.dll'\ncondition: sel`),
       kql: [
         'DeviceFileEvents',
-        '| extend SourceFilename = iff(isempty(PreviousFolderPath), PreviousFileName, strcat(PreviousFolderPath, @"\\", PreviousFileName))',
-        '| where ActionType =~ "FileRenamed" and SourceFilename contains @"\\SquirrelTemp\\temp" and FolderPath endswith ".dll"',
+        `| extend SourceFilename = ${XDR_FILE_PATH.replace(/FolderPath|FileName/g, 'Previous$&')}, TargetFilename = ${XDR_FILE_PATH}`,
+        '| where ActionType =~ "FileRenamed" and SourceFilename contains @"\\SquirrelTemp\\temp" and TargetFilename endswith ".dll"',
       ].join('\n'),
+    },
+    {
+      name: 'XDR image_load, driver_load and create_remote_thread paths: FolderPath and FileName under both readings, the name test where the suffix is a whole name',
+      pipeline: 'microsoft_xdr',
+      yaml: rule('image_load', `sel:\n    ImageLoaded|contains: '\\Temp\\'\nname:\n    ImageLoaded|endswith: '\\evil.dll'\ncondition: sel or name`),
+      kql: `DeviceImageLoadEvents\n| extend ImageLoaded = ${XDR_FILE_PATH}\n| where ImageLoaded contains @"\\Temp\\" or FileName =~ "evil.dll"`,
+    },
+    {
+      name: 'XDR DeviceEvents paths: no name shortcut (FolderPath is empty for many ActionTypes)',
+      pipeline: 'microsoft_xdr',
+      yaml: rule('create_remote_thread', `sel:\n    TargetImage|endswith: '\\lsass.exe'\ncondition: sel`),
+      kql: `DeviceEvents\n| extend TargetImage = ${XDR_FILE_PATH}\n| where ActionType =~ "CreateRemoteThreadApiCall" and TargetImage endswith @"\\lsass.exe"`,
     },
     {
       name: 'a logsource no pipeline covers is a located error',

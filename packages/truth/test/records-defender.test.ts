@@ -110,7 +110,8 @@ describe('defenderRecords on real Sysmon events', () => {
 
   test.skipIf(!HAVE_VENDOR)(`inbound Sysmon 3 -> InboundConnectionAccepted with the remote side from Source* ${NEEDS_VENDOR}`, () => {
     const { row } = only(defenderRecords({ ...TEAMVIEWER_NETWORK, Initiated: false }, windows));
-    expect(row).toMatchObject({ ActionType: 'InboundConnectionAccepted', RemoteIP: '10.0.0.5', LocalIP: '185.188.32.1', RemoteUrl: '' });
+    // RemoteUrl is the remote host, the parser's SrcHostname on inbound rows (assumption defender-remoteurl-inbound).
+    expect(row).toMatchObject({ ActionType: 'InboundConnectionAccepted', RemoteIP: '10.0.0.5', LocalIP: '185.188.32.1', RemoteUrl: 'ws01.corp.local' });
   });
 
   test.skipIf(!HAVE_BOTH)(`Sysmon 7 -> DeviceImageLoadEvents: the DLL in FolderPath/FileName, the loader as InitiatingProcess ${NEEDS_BOTH}`, () => {

@@ -53,7 +53,8 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     categories: ['image_load'],
     table: 'DeviceImageLoadEvents',
     drop: ['EventID'],
-    fields: { ...DEVICE, ...INITIATOR, ImageLoaded: 'FolderPath', md5: 'MD5', sha1: 'SHA1', sha256: 'SHA256' },
+    // ImageLoaded, TargetFilename, TargetImage: paths computed from FolderPath and FileName (tables/defender.ts pathOf).
+    fields: { ...DEVICE, ...INITIATOR, ImageLoaded: 'ImageLoaded', md5: 'MD5', sha1: 'SHA1', sha256: 'SHA256' },
   },
   {
     // Sysmon 11 (FileCreate) is ASIM's FileCreated (ASimFileEventMicrosoftSysmon.yaml:83), the DeviceFileEvents
@@ -63,7 +64,7 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     table: 'DeviceFileEvents',
     drop: ['EventID'],
     conditions: { ActionType: 'FileCreated' },
-    fields: { ...DEVICE, ...INITIATOR, TargetFilename: 'FolderPath' },
+    fields: { ...DEVICE, ...INITIATOR, TargetFilename: 'TargetFilename' },
   },
   {
     categories: ['file_change'],
@@ -85,7 +86,7 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     drop: ['EventID'],
     conditions: { ActionType: 'FileRenamed' },
     // SourceFilename: the old path, a computed column of DeviceFileEvents (tables/defender.ts).
-    fields: { ...DEVICE, ...INITIATOR, TargetFilename: 'FolderPath', SourceFilename: 'SourceFilename' },
+    fields: { ...DEVICE, ...INITIATOR, TargetFilename: 'TargetFilename', SourceFilename: 'SourceFilename' },
   },
   {
     // Sigma's file_delete is Sysmon events 23 and 26, archived or not (pySigma-pipeline-sysmon,
@@ -95,7 +96,7 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     table: 'DeviceFileEvents',
     drop: ['EventID'],
     conditions: { ActionType: 'FileDeleted' },
-    fields: { ...DEVICE, ...INITIATOR, TargetFilename: 'FolderPath' },
+    fields: { ...DEVICE, ...INITIATOR, TargetFilename: 'TargetFilename' },
   },
   {
     categories: ['network_connection'],
@@ -105,14 +106,15 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
       ...DEVICE,
       ...INITIATOR,
       // Direction-aware computed columns of DeviceNetworkEvents (tables/defender.ts): Remote* is the destination of
-      // outbound connections and the source of inbound ones.
+      // outbound connections and the source of inbound ones. The host names are RemoteUrl without a URL scheme, and
+      // Protocol is NetworkProtocol, Protocol as Microsoft's Defender network parser normalizes it.
       DestinationIp: 'DestinationIp',
       DestinationPort: 'DestinationPort',
-      DestinationHostname: 'RemoteUrl',
+      DestinationHostname: 'DestinationHostname',
       SourceIp: 'SourceIp',
       SourcePort: 'SourcePort',
-      SourceHostname: 'DeviceName',
-      Protocol: 'Protocol',
+      SourceHostname: 'SourceHostname',
+      Protocol: 'NetworkProtocol',
       // Values were turned into connection ActionTypes by xdr_network_initiated.
       Initiated: 'ActionType',
     },
@@ -130,7 +132,7 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
     table: 'DeviceEvents',
     drop: ['EventID'],
     conditions: { ActionType: 'DriverLoad' },
-    fields: { ...DEVICE, ImageLoaded: 'FolderPath', md5: 'MD5', sha1: 'SHA1', sha256: 'SHA256' },
+    fields: { ...DEVICE, ImageLoaded: 'ImageLoaded', md5: 'MD5', sha1: 'SHA1', sha256: 'SHA256' },
   },
   {
     categories: ['create_remote_thread'],
@@ -143,7 +145,7 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
       SourceProcessId: 'InitiatingProcessId',
       SourceUser: 'InitiatingProcessAccountName',
       User: 'InitiatingProcessAccountName',
-      TargetImage: 'FolderPath',
+      TargetImage: 'TargetImage',
       TargetProcessId: 'ProcessId',
     },
   },

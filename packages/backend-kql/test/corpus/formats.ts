@@ -18,7 +18,9 @@ export function formatFindings(table: string, comparisons: readonly KqlCompariso
         const bad = (what: string): void => void out.push(`${what}: ${col.name} ${c.operator} "${lit}"`);
         if (schema?.guidNoBraces?.includes(col.name) && /^\{|\}$/.test(lit)) bad('GUID braces the column does not store');
         if (schema?.hexText?.includes(col.name) && /^\d+$/.test(lit)) bad('decimal number on a hexadecimal-text column');
-        if (schema?.domainSplit?.[col.name] && lit.includes('\\')) bad('DOMAIN\\user on an account-name column');
+        // Not where the left side reads the domain column too: that is the joined DOMAIN\user text.
+        const domain = schema?.domainSplit?.[col.name];
+        if (domain && lit.includes('\\') && !c.columns.some((d) => d.name === domain)) bad('DOMAIN\\user on an account-name column');
         if (col.name === 'MandatoryLabel' && !/^S-1-16-\d+$/.test(lit)) bad('integrity level name on MandatoryLabel (SIDs)');
         const reg = schema?.registryData;
         if (reg?.data === col.name && !reg.forms.includes('text') && /^(DWORD|QWORD) \(0x|^\(Empty\)$|^Binary Data$/.test(lit)) bad("Sysmon's registry data text on Defender's column");

@@ -71,6 +71,16 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     reasoning: 'ASimNetworkSessionMicrosoft365Defender.yaml tests `Protocol startswith "Tcp"` and `Protocol == "Unknown"`; the exact casing of UDP is not given.',
   },
   {
+    id: 'defender-remoteurl-inbound',
+    statement: 'On an inbound DeviceNetworkEvents row (InboundConnectionAccepted) RemoteUrl is the remote host, Sysmon SourceHostname.',
+    reasoning: 'The page says RemoteUrl is the "URL or fully qualified domain name (FQDN) that was being connected to" (advanced-hunting-devicenetworkevents-table.md:50), which an inbound connection does not have; Microsoft\'s Defender network parser reads it on inbound rows as the source host (SrcHostname = UrlHostname, ASimNetworkSessionMicrosoft365Defender.yaml:154), which its Sysmon parser fills from SourceHostname (ASimNetworkSessionMicrosoftSysmon.yaml:51). Whether Defender fills it on inbound rows at all is not said.',
+  },
+  {
+    id: 'defender-network-alternate',
+    statement: 'DeviceNetworkEvents may also hold RemoteUrl as an http(s):// URL, a TCP Protocol other than exactly Tcp (TcpV4/TcpV6 stand in) and UDP upper case, and an IPv4 address as ::ffff:a.b.c.d (FourToSixMapping): defenderNetworkReading builds those rows for the readings test.',
+    reasoning: 'The page allows each (RemoteUrl "URL or fully qualified domain name", :50; IP types including FourToSixMapping, :54-55) without showing the text; Microsoft\'s Defender network parser strips http(s):// (ASimNetworkSessionMicrosoft365Defender.yaml:58) and tests Protocol startswith "Tcp" and toupper(Protocol) (:64-68), so it expects such values. The Tcp names and the ::ffff: form are not in the snapshot; test/records-xdr-network-readings.test.ts holds the microsoft_xdr verdicts of SigmaHQ\'s network rules equal under both readings.',
+  },
+  {
     id: 'defender-unrecorded',
     statement: 'Values Sysmon does not carry (SHA1 when Sysmon logs no SHA1, file sizes, version info of the acting process, account SIDs) are left at their Kusto defaults.',
     reasoning: 'The record is built from one raw event; Defender would fill them from its own sensor, which the differential cannot know.',

@@ -191,14 +191,18 @@ function grandparent(v: WindowsEventView): Record<string, KqlValue> {
  * ASimNetworkSessionMicrosoft365Defender.yaml:25-32 (ConnectionSuccess = Outbound, InboundConnectionAccepted = Inbound).
  * Outbound rows: DstIpAddr = RemoteIP, SrcIpAddr = LocalIP, DstPortNumber = RemotePort, SrcPortNumber = LocalPort
  * (lines 91-94), inbound rows the reverse (lines 141-144); ASimNetworkSessionMicrosoftSysmon.yaml maps SrcIpAddr =
- * SourceIp, DstIpAddr = DestinationIp, ... whatever the direction. DstHostname: RemoteUrl / DestinationHostname with
- * "-" as empty (Sysmon parser). The process is the acting process (SrcProcessName = InitiatingProcessFileName).
+ * SourceIp, DstIpAddr = DestinationIp, ... whatever the direction. The remote host, with "-" as empty (Sysmon parser):
+ * outbound, DstHostname = UrlHostname of RemoteUrl (:105) <- DestinationHostname (ASimNetworkSessionMicrosoftSysmon.yaml:52);
+ * inbound, SrcHostname = UrlHostname (ASimNetworkSessionMicrosoft365Defender.yaml:154) <- SourceHostname
+ * (ASimNetworkSessionMicrosoftSysmon.yaml:51), assumption `defender-remoteurl-inbound`. The process
+ * is the acting process (SrcProcessName = InitiatingProcessFileName).
  */
 function network(v: WindowsEventView): KqlRecord {
   assumption('defender-protocol');
   // Sysmon always writes Initiated; an event without it (a Linux witness built from the rule's fields alone) is taken
   // as the connection its process made, the direction network rules describe.
   const outbound = !/^false$/i.test(field(v, 'Initiated'));
+  if (!outbound) assumption('defender-remoteurl-inbound');
   const proto = field(v, 'Protocol').toLowerCase();
   const dashless = (s: string): string => (s === '-' ? '' : s);
   return row('DeviceNetworkEvents', v, outbound ? 'ConnectionSuccess' : 'InboundConnectionAccepted', {
@@ -206,10 +210,49 @@ function network(v: WindowsEventView): KqlRecord {
     RemotePort: long(outbound ? field(v, 'DestinationPort') : field(v, 'SourcePort')),
     LocalIP: outbound ? field(v, 'SourceIp') : field(v, 'DestinationIp'),
     LocalPort: long(outbound ? field(v, 'SourcePort') : field(v, 'DestinationPort')),
-    RemoteUrl: outbound ? dashless(field(v, 'DestinationHostname')) : '',
+    RemoteUrl: dashless(field(v, outbound ? 'DestinationHostname' : 'SourceHostname')),
     Protocol: proto === 'tcp' ? 'Tcp' : proto === 'udp' ? 'Udp' : proto ? 'Unknown' : '',
     ...initiating(field(v, 'Image'), field(v, 'ProcessId'), field(v, 'User'), actingCommandLine(v)),
     ...actingContext(v, 'DeviceNetworkEvents'),
+  });
+}
+
+/**
+ * Which spellings the DeviceNetworkEvents rows use where Microsoft's page leaves the text open
+ * (advanced-hunting-devicenetworkevents-table.md): `plain`, what `network` writes (RemoteUrl the host name, Protocol
+ * Tcp/Udp, an IPv4 address dotted); `alternate`, as the page and Microsoft's Defender network parser also allow
+ * (assumption `defender-network-alternate`).
+ */
+export type NetworkReading = 'plain' | 'alternate';
+
+/**
+ * The rows under `reading` (`alternate`: each DeviceNetworkEvents row rewritten; other rows left alone):
+ * - RemoteUrl as a URL, "URL or fully qualified domain name (FQDN)" (:50): `http://` + host for remote port 80, else
+ *   `https://` + host, the schemes the parser strips (ASimNetworkSessionMicrosoft365Defender.yaml:58). No path or port is
+ *   added: the parser keeps those in the FQDN (:76), so a URL with one names another host there too.
+ * - Protocol as the parser's case(Protocol startswith "Tcp", ...) (:64-68) implies Defender may write: a Tcp name that
+ *   is not exactly Tcp (TcpV4 / TcpV6 here, names of our own: no source names one), and UDP upper case (toupper, :67).
+ * - An IPv4 RemoteIP/LocalIP IPv4-mapped, ::ffff:a.b.c.d, with RemoteIPType/LocalIPType FourToSixMapping (:54-55).
+ */
+export function defenderNetworkReading(records: readonly KqlRecord[], reading: NetworkReading): KqlRecord[] {
+  if (reading === 'plain') return [...records];
+  assumption('defender-network-alternate');
+  return records.map((r) => {
+    if (r.table !== 'DeviceNetworkEvents') return r;
+    const row = { ...r.row };
+    const url = typeof row['RemoteUrl'] === 'string' ? row['RemoteUrl'] : '';
+    if (url !== '') row['RemoteUrl'] = `${row['RemotePort'] === 80 ? 'http' : 'https'}://${url}`;
+    const remote = typeof row['RemoteIP'] === 'string' ? row['RemoteIP'] : '';
+    if (row['Protocol'] === 'Tcp') row['Protocol'] = remote.includes(':') ? 'TcpV6' : 'TcpV4';
+    else if (row['Protocol'] === 'Udp') row['Protocol'] = 'UDP';
+    for (const side of ['Remote', 'Local']) {
+      const ip = row[`${side}IP`];
+      if (typeof ip === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
+        row[`${side}IP`] = `::ffff:${ip}`;
+        row[`${side}IPType`] = 'FourToSixMapping';
+      }
+    }
+    return { ...r, row };
   });
 }
 
