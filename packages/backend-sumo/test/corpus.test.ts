@@ -42,10 +42,15 @@ describe.skipIf(!HAVE_SIGMAHQ).each<[string, Backend, number, Record<string, str
   ['sumo scope option', sumo, 3138, { scope: '_sourceCategory=x' }],
   // Cloud SIEM also refuses m365 alert services, Google Workspace login, unmapped Zeek logs and Linux syslog rules
   // reading fields (see logsources.ts), for the reasons the catalog gives.
-  ['sumo-cse', sumoCse, 2828, {}],
-  ['sumo-cse keywordField=commandLine', sumoCse, 2872, { keywordField: 'commandLine' }],
+  // Classic PowerShell rules reading `Data` are refused (backend.ts): the catalog's record of those events has the Data
+  // text split into keys and no EventData key (mappings/b84e6fc2-d33d-4f18-9915-3235d09bcfaa.md:24-35): the 13 in
+  // rules/windows/powershell/powershell_classic are refused now. So is create_stream_hash_ads_executable: its
+  // `Hash|contains: 'IMPHASH='` reads Sysmon 15's split hash fields (mappings/2978cae1-….md:28-31), which do not tell an
+  // empty IMPHASH from none (leaf.ts cseHashes). The floors below are the counts after those changes.
+  ['sumo-cse', sumoCse, 2819, {}],
+  ['sumo-cse keywordField=commandLine', sumoCse, 2863, { keywordField: 'commandLine' }],
   // Two Zeek dns rules (mining pools, Z bit) test answers, a list, for equality/endswith: refused (leaf.ts listProblem).
-  ['sumo-cse scope option', sumoCse, 3053, { scope: "metadata_vendor = 'Acme'" }],
+  ['sumo-cse scope option', sumoCse, 3039, { scope: "metadata_vendor = 'Acme'" }],
 ])(`%s over SigmaHQ rules/ ${NEEDS_SIGMAHQ}`, (name, backend, atLeast, options) => {
   test('converts more rules than the official converter, failures located, outputs lint clean', () => {
     expect(collection.rules.length).toBe(3141);

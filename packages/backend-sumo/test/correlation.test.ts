@@ -182,6 +182,28 @@ describe('correlations (CSE threshold and chain rules)', () => {
     expect(JSON.parse(r.rules[0]!.output)).toEqual(expected);
   });
 
+  const psRule = (logsource: string, detection: string) =>
+    `title: PowerShell\nid: 5f6e7d8c-0000-4000-8000-000000000003\nname: ps\nstatus: test\nlogsource:\n    product: windows\n${logsource}\ndetection:\n    sel:\n${detection}\n    condition: sel\n`;
+  const psCount = correlation('    type: event_count\n    rules:\n        - ps\n    group-by:\n        - Computer\n    timespan: 5m\n    condition:\n        gt: 1');
+
+  test('ps_script: group-by read through the 4104 mapping, whose scope takes the bare id too (mappings/674d9351-….md:10)', () => {
+    const r = run([psRule('    category: ps_script', "        ScriptBlockText|contains: 'x'"), psCount], sumoCse);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const rule = JSON.parse(r.rules[0]!.output) as Record<string, unknown>;
+    expect(rule['expression']).toBe(
+      `${WIN} and (lower(metadata_deviceEventId) = 'microsoft-windows-powershell/operational-4104' or metadata_deviceEventId = '4104') and (commandLine matches /(?is)^.*x.*$/)`,
+    );
+    expect(rule['group_by_fields']).toEqual(['device_hostname']);
+  });
+
+  test("a channel rule's scope names no event type, though it lists the ids its mappings take in other spellings", () => {
+    // Before those ids were in the scope, such a rule had no ids for its group-by either: refused alike.
+    const r = run([psRule('    service: powershell', "        ScriptBlockText|contains: 'x'"), psCount], sumoCse);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      "group-by field 'Computer' is not one CSE normalized field in every referenced event type",
+    ]);
+  });
+
   test('lt has no CSE equivalent: a located error', () => {
     const r = run([FAILED_LOGON, correlation('    type: event_count\n    rules:\n        - failed_logon\n    timespan: 5m\n    condition:\n        lt: 3')], sumoCse);
     const errors = r.diagnostics.filter((d) => d.severity === 'error');

@@ -30,6 +30,13 @@ const TEST_SCOPE = "metadata_vendor = 'Test'";
 const SYSMON1_4688 =
   "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-1' or metadata_deviceEventId = 'Security-4688')";
 const SYSMON1 = "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-1'";
+/** The ids the PowerShell/Operational mappings take: `<Channel>-<n>` (any case for 4104-4106, whose patterns are (?i)) or bare. */
+const psIds = (n: number): string =>
+  n === 4103
+    ? `(metadata_deviceEventId = 'Microsoft-Windows-PowerShell/Operational-${n}' or metadata_deviceEventId = '${n}')`
+    : `(lower(metadata_deviceEventId) = 'microsoft-windows-powershell/operational-${n}' or metadata_deviceEventId = '${n}')`;
+const PS4104 = `metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and ${psIds(4104)}`;
+const PS4103 = `metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and ${psIds(4103)}`;
 const sysmon = (n: number): string => `metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-Sysmon/Operational-${n}'`;
 
 describe('CSE fields per event type, from the catalog mapping of each event id', () => {
@@ -124,10 +131,36 @@ describe('CSE fields per event type, from the catalog mapping of each event id',
         "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId matches /^(?:Microsoft-Windows-AppLocker\\/EXE and DLL|Microsoft-Windows-AppLocker\\/MSI and Script|Microsoft-Windows-AppLocker\\/Packaged app-Deployment|Microsoft-Windows-AppLocker\\/Packaged app-Execution)-[0-9]+$/ and (lower(fields['Computer']) = 'x')",
     },
     {
-      name: 'ps_script: the 4104 mapping puts ScriptBlockText in commandLine',
+      // The scope takes every id the 4104 mapping takes: its pattern `(?i)Microsoft-Windows-PowerShell/Operational-4104|^4104$`
+      // (catalog mappings/674d9351-450f-4f61-83b5-e2b8957781ed.md:10) accepts the bare id and any case of the channel.
+      name: 'ps_script: the 4104 mapping puts ScriptBlockText in commandLine; scoped to every spelling of 4104 the mapping takes',
       logsource: '    product: windows\n    category: ps_script',
       detection: `sel:\n  ScriptBlockText|contains: 'x'\ncondition: sel`,
-      expression: "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Microsoft-Windows-PowerShell/Operational-4104' and (commandLine matches /(?is)^.*x.*$/)",
+      expression: `${PS4104} and (commandLine matches /(?is)^.*x.*$/)`,
+    },
+    {
+      // `Microsoft-Windows-PowerShell/Operational-4103|^4103$` (mappings/1575f9bd-0d2f-4b82-b0d3-e157b27d1629.md:10): the
+      // bare id too, but no (?i).
+      name: 'ps_module: scoped to the 4103 spellings its mapping takes, case-sensitive',
+      logsource: '    product: windows\n    category: ps_module',
+      detection: `sel:\n  Payload|contains: 'x'\ncondition: sel`,
+      expression: `${PS4103} and (fields['EventData.Payload'] matches /(?is)^.*x.*$/)`,
+    },
+    {
+      // The channel's 4103-4106 mappings take their ids bare (4104-4106 in any case of the channel too): the channel
+      // scope admits those spellings beside `<Channel>-<n>`, and an EventID test in the body takes them as well.
+      name: 'a channel rule: the scope and its EventID tests take the spellings the mappings of the channel take',
+      logsource: '    product: windows\n    service: powershell',
+      detection: `sel:\n  EventID: 4104\nfilter:\n  Computer: 'h'\ncondition: sel or filter`,
+      expression:
+        "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and (metadata_deviceEventId matches /^Microsoft-Windows-PowerShell\\/Operational-[0-9]+$/ or " +
+        `${psIds(4103)} or ${psIds(4104)} or ${psIds(4105)} or ${psIds(4106)}) and (${psIds(4104)} or lower(fields['Computer']) = 'h')`,
+    },
+    {
+      name: 'Sysmon 13: its mapping takes Microsoft-Windows-Sysmon/Operational-1([234]) (no other spelling of 13): scoped by equality',
+      logsource: '    product: windows\n    category: registry_set',
+      detection: `sel:\n  TargetObject|endswith: '\\Run'\ncondition: sel`,
+      expression: `${sysmon(13)} and (changeTarget matches /(?is)^.*\\x5cRun$/)`,
     },
     {
       name: 'AWS CloudTrail: the record output vendor/product of the catalog, raw fields',
@@ -186,6 +219,56 @@ describe('CSE Hashes: split per algorithm, ALG= stripped (E4)', () => {
     { name: 'sha256 field: not a Sysmon key, raw', logsource: WINDOWS, detection: `sel:\n  sha256: 'AB'\ncondition: sel`, expression: "lower(fields['EventData.sha256']) = 'ab'" },
   ];
   runTable(rows, { scope: SYSMON1 });
+});
+
+describe('Sysmon 15 Hash, Sysmon 25 Type, classic PowerShell: where their mappings read them', () => {
+  const rows: Row[] = [
+    {
+      // Sysmon 15's list is `Hash`; its mapping reads the split MD5/SHA1/SHA256/IMPHASH keys
+      // (catalog mappings/2978cae1-75f9-4117-b8d8-30e757ca7867.md:28-31), not EventData.Hash.
+      name: 'create_stream_hash Hash → the split file_hash_* fields',
+      logsource: '    product: windows\n    category: create_stream_hash',
+      detection: `sel:\n  Hash|contains: 'IMPHASH=BCCA4BF2A1E5F3C1F2B5E5D1A3C4B5D6'\ncondition: sel`,
+      expression: `${sysmon(15)} and (lower(file_hash_imphash) = 'bcca4bf2a1e5f3c1f2b5e5d1a3c4b5d6')`,
+    },
+    {
+      // `|changeType|Type||` (mappings/30db4a1f-857e-48e2-a91f-97c0fbf3edd4.md:26) where every other row reads
+      // EventData.<Name>: the value is read in both places, right whichever the record has.
+      name: 'process_tampering Type → changeType, or EventData.Type',
+      logsource: '    product: windows\n    category: process_tampering',
+      detection: `sel:\n  Type: 'Image is replaced'\nf:\n  Type: 'x'\ncondition: sel and not f`,
+      expression: `${sysmon(25)} and ((lower(changeType) = 'image is replaced' or lower(fields['EventData.Type']) = 'image is replaced') and !((lower(changeType) = 'x' or lower(fields['EventData.Type']) = 'x')))`,
+    },
+    {
+      // The place without the value is empty: its absence is asked of both.
+      name: 'process_tampering Type: null → empty in both places',
+      logsource: '    product: windows\n    category: process_tampering',
+      detection: `sel:\n  Type: null\ncondition: sel`,
+      expression: `${sysmon(25)} and ((isEmpty(changeType) and isEmpty(fields['EventData.Type'])))`,
+    },
+    {
+      // The classic mapping reads HostName (b84e6fc2-d33d-4f18-9915-3235d09bcfaa.md:34): a field it names is read there.
+      name: 'ps_classic_start HostName → srcDevice_hostname (its _raw companion)',
+      logsource: '    product: windows\n    category: ps_classic_start',
+      detection: `sel:\n  HostName: 'ConsoleHost'\ncondition: sel`,
+      expression: "metadata_vendor = 'Microsoft' and metadata_product = 'Windows' and metadata_deviceEventId = 'Windows PowerShell-400' and (lower(srcDevice_hostname_raw) = 'consolehost')",
+    },
+  ];
+  runTable(rows);
+
+  test.each([
+    ['ps_classic_start', '    product: windows\n    category: ps_classic_start'],
+    ['service powershell-classic', '    product: windows\n    service: powershell-classic'],
+  ])('%s: a rule reading Data is refused, citing the catalog mapping', (_, logsource) => {
+    const r = convert(sumoCse, ruleYaml(`sel:\n  Data|contains: 'HostName=ConsoleHost'\ncondition: sel`, { logsource }));
+    expect(r.queries).toEqual([]);
+    expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/classic PowerShell records have no key 'Data' \(catalog mappings\/b84e6fc2-d33d-4f18-9915-3235d09bcfaa\.md:24-35\)/)]);
+  });
+
+  test("Hash|contains 'IMPHASH=' (no hash) is refused: the split fields do not tell an empty IMPHASH from none", () => {
+    const r = convert(sumoCse, ruleYaml(`sel:\n  Hash|contains: 'IMPHASH='\ncondition: sel`, { logsource: '    product: windows\n    category: create_stream_hash' }));
+    expect(r.errors[0]!.message).toMatch(/'IMPHASH=' is not ALG=hex/);
+  });
 });
 
 describe('CSE matching: case-insensitive like Sigma (the official converter is not), RE2 regexes', () => {

@@ -7,7 +7,7 @@ import { gateErrors } from '../shared/gate.js';
 import { cseCorrelation } from './correlation.js';
 import { cseEnrichments } from './enrichments.js';
 import { eventResolver, rawResolver, targetRawResolver, type FieldResolver } from './fields.js';
-import { cseTarget, windowsEvent, windowsKey, type EventType } from './logsources.js';
+import { CLASSIC_CHANNEL, classicKey, cseTarget, deviceEventIdTest, windowsEvent, windowsKey, type EventType } from './logsources.js';
 import { regexLiteral } from '../encode.js';
 import { dataKey, eventTypes, fieldKeys, inEventKey, keysProblem } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
@@ -131,6 +131,19 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
       }
     }
   }
+  // Classic PowerShell records keep only the keys their mapping reads (logsources.ts classicKey): a rule reading any
+  // other field (Sigma's `Data`, as every SigmaHQ ps_classic rule does) would read a key the record does not have.
+  const channels = target.kind === 'channel' ? target.channels : target.kind === 'events' ? target.events.map((e) => e.channel) : [];
+  const unread = channels.includes(CLASSIC_CHANNEL) && exprFields(expr).find((f) => f !== 'EventID' && !classicKey(f));
+  if (unread) {
+    return fail(
+      diagnostic(
+        'backend/unsupported-feature',
+        `classic PowerShell records have no key '${unread}' (catalog mappings/b84e6fc2-d33d-4f18-9915-3235d09bcfaa.md:24-35)`,
+        at(rule),
+      ),
+    );
+  }
   const warnings: Diagnostic[] = [];
   let text: string;
   if (typeof userScope === 'string') {
@@ -159,7 +172,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
         const base = outputScope(target.outputs);
         const channels = target.kind === 'channel' ? target.channels.map(regexLiteral) : [];
         const channelPattern = channels.length === 1 ? channels[0]! : `(?:${channels.join('|')})`;
-        const scope = target.kind === 'channel' ? `${base} and metadata_deviceEventId matches /^${channelPattern}-[0-9]+$/` : base;
+        const scope = target.kind === 'channel' ? `${base} and ${orOf([`metadata_deviceEventId matches /^${channelPattern}-[0-9]+$/`, ...target.idTests])}` : base;
         text = scoped(scope, r.value);
         if (target.kind === 'source' && target.note) warnings.push(diagnostic('backend/unsupported-feature', target.note, at(rule), { severity: 'warning' }));
         break;
@@ -203,7 +216,7 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
         const parts = order.map((es, i) => {
           const body = bodies[i]!;
           const e0 = es[0]!;
-          const ids = orOf(es.map((e) => `metadata_deviceEventId = ${q(e.deviceEventId)}`));
+          const ids = orOf(es.map((e) => deviceEventIdTest(e.deviceEventId, e.mapping)));
           const scope = `metadata_vendor = ${q(e0.vendor)} and metadata_product = ${q(e0.product)} and ${ids}`;
           return body === '' ? scope : scoped(scope, body);
         });

@@ -60,7 +60,9 @@ export function cseCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
   }
   // A field's schema name per referenced rule: from the mapping of each Windows event id the rule's expression
   // scopes to (TargetUserName is user_username in 4624/4625), else the log source's first event type.
-  const deviceIds = expressions.map((e) => [...e.matchAll(/metadata_deviceEventId = '([^']+)'/g)].map((m) => m[1]!));
+  // A channel rule's scope names no event type, though it holds ids its mappings take in other spellings (after
+  // `-[0-9]+$/ or `, to the scope's end; logsources.ts): cut off, so only its EventID tests are read.
+  const deviceIds = expressions.map((e) => [...e.replace(/-\[0-9\]\+\$\/ or .*?\) and \(/, '').matchAll(/metadata_deviceEventId = '([^']+)'/g)].map((m) => m[1]!));
   const schemaName = (field: string): string | undefined => {
     const names = new Set<string>();
     for (const ids of deviceIds) {

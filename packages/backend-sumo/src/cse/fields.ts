@@ -11,9 +11,10 @@ import { cseTarget, type EventType } from './logsources.js';
  *   ("the original, un-normalized name is placed in a _raw name attribute … The rules engine allows the _raw username
  *   forms to be used in rule creation", Sumo docs, SOURCES.md).
  * - A schema field typed int/long is compared as a number when the rule gives numbers; a text value reads the raw key.
- * - Sigma `Hashes` (`MD5=…,SHA256=…`): the Windows parser splits it into MD5/SHA1/SHA256/IMPHASH keys, which the
- *   mapping copies to file_hash_*; the test goes to those fields, `ALG=` stripped.
- * - Sigma `EventID` on Windows: `metadata_deviceEventId = '<channel>-<id>'`.
+ * - Sigma `Hashes` (`MD5=…,SHA256=…`; Sysmon 15's `Hash`): the Windows parser splits it into MD5/SHA1/SHA256/IMPHASH
+ *   keys, which the mapping copies to file_hash_*; the test goes to those fields, `ALG=` stripped.
+ * - Sigma `EventID` on Windows: `metadata_deviceEventId = '<channel>-<id>'`, with the other spellings its mapping takes
+ *   (logsources.ts deviceEventIdTest).
  */
 
 export type CseField =
@@ -21,7 +22,9 @@ export type CseField =
   /** `list`: the key holds a list (Zeek dns.log `answers`), whose stored text only some tests can read (leaf.ts). */
   | { readonly kind: 'raw'; readonly key: string; readonly list?: true }
   | { readonly kind: 'hashes'; readonly fields: Readonly<Record<string, string>> }
-  | { readonly kind: 'event-id'; readonly channels: readonly string[] };
+  | { readonly kind: 'event-id'; readonly channels: readonly string[] }
+  /** The value is in one of two places (a test of either passes): the schema field, else the raw key. */
+  | { readonly kind: 'either'; readonly fields: readonly [CseField, CseField] };
 
 /** Resolves a Sigma field, given the values it is tested against. */
 export type FieldResolver = (field: string, values: readonly ScalarValue[]) => CseField;
@@ -59,7 +62,9 @@ function newEventResolver(e: EventType, companions: boolean): FieldResolver {
   const known = new Map<string, { readonly fixed: CseField } | { readonly numeric: CseField; readonly raw: CseField }>();
   const answer = (field: string): { readonly fixed: CseField } | { readonly numeric: CseField; readonly raw: CseField } => {
     if (field === 'EventID' && e.channel) return { fixed: { kind: 'event-id', channels: [e.channel] } };
-    if (field === 'Hashes' && splitHashes) return { fixed: { kind: 'hashes', fields: hashFields } };
+    // Sysmon 15 names its hash list `Hash` (same `ALG=hex,…` text): its mapping reads the split keys as well
+    // (catalog mappings/2978cae1-75f9-4117-b8d8-30e757ca7867.md:28-31).
+    if ((field === 'Hashes' || field === 'Hash') && splitHashes) return { fixed: { kind: 'hashes', fields: hashFields } };
     const key = e.keyOf(field) ?? field;
     const schema = e.mapping ? schemaFieldOf(e.mapping, key) : undefined;
     const raw: CseField = { kind: 'raw', key };
@@ -68,6 +73,13 @@ function newEventResolver(e: EventType, companions: boolean): FieldResolver {
       if (type === 'string') return { fixed: { kind: 'normalized', name: companions ? (rawCompanion(schema) ?? schema) : schema, numeric: false } };
       if (NUMERIC_TYPES.has(type)) return { numeric: { kind: 'normalized', name: schema, numeric: true }, raw };
     }
+    // A row copying the data name bare, where the mapping's other rows read `EventData.<Name>` (Sysmon 25
+    // `|changeType|Type||`, catalog mappings/30db4a1f-857e-48e2-a91f-97c0fbf3edd4.md:26; Security 4887 `Requester`, …):
+    // taken literally the record keeps the value under the bare key and the mapping fills the schema field; it may as
+    // well be a slip for `EventData.<Name>`. The test reads both, right under either reading (truth assumption
+    // `cse-bare-data-keys`).
+    const bare = e.mapping && key !== field ? schemaFieldOf(e.mapping, field) : undefined;
+    if (bare !== undefined && fieldType(bare) === 'string') return { fixed: { kind: 'either', fields: [{ kind: 'normalized', name: companions ? (rawCompanion(bare) ?? bare) : bare, numeric: false }, raw] } };
     return { fixed: raw };
   };
   return (field, values) => {

@@ -4,6 +4,7 @@ import { fail, ok, type ListText, type RenderHooks, type Result } from '@sigmats
 import { flagPrefix, isQuotable, lowerSafe, partsRegex, regexLiteral } from '../encode.js';
 import { alternationRegex, listProblem, numberText, placeholderError, regexValue, sharedValueTest, stringRegex } from '../shared/values.js';
 import type { CseField, FieldResolver } from './fields.js';
+import { windowsIdTest } from './logsources.js';
 
 /**
  * Leaves of a Cloud SIEM rule expression (target-languages §5.1, §5.5). Case-insensitive like Sigma:
@@ -32,6 +33,7 @@ function fieldText(f: CseField, at: MatchExpr): Result<string> {
       return ok(`fields[${q(f.key)}]`);
     case 'hashes':
     case 'event-id':
+    case 'either':
       return ok('');
     default:
       return assertNever(f, 'CSE field');
@@ -103,6 +105,8 @@ function cseHashes(value: ScalarValue, hashFields: Readonly<Record<string, strin
   // Under |contains/|startswith the last hash may be cut short: it is then a prefix of the stored hash.
   const openEnd = shape === 'contains' || shape === 'prefix';
   for (const [i, pair] of pairs.entries()) {
+    // `'IMPHASH='` alone is refused too: `IMPHASH=` with an empty hash and no IMPHASH at all leave the same split
+    // fields (none), so no test of them is that text test.
     const m = /^(?:([A-Za-z0-9]+)=)?([0-9A-Fa-f]+)$/.exec(pair.trim());
     if (!m) return unsupported(`'${pair}' is not ALG=hex`);
     const hex = m[2]!.toLowerCase();
@@ -147,11 +151,11 @@ function hashList(values: readonly ScalarValue[], hashFields: Readonly<Record<st
   return ok(tests.length === 1 ? tests[0]! : { text: tests.join(' or '), op: 'or' as const });
 }
 
-/** An EventID test as the record's `<channel>-<id>`: one test per channel the id may be written to. */
+/** An EventID test as the record's `<channel>-<id>` (and the spellings its mapping also takes, logsources.ts): one test per channel the id may be written to. */
 function eventId(channels: readonly string[], value: ScalarValue): Result<string> {
   if (value.kind === 'number' || (value.kind === 'string' && stringShape(value).shape === 'exact' && /^\d+$/.test(stringShape(value).text))) {
     const n = value.kind === 'number' ? numberText(value.value) : stringShape(value).text;
-    const tests = channels.map((channel) => `metadata_deviceEventId = ${q(`${channel}-${n}`)}`);
+    const tests = channels.map((channel) => windowsIdTest(channel, n));
     return ok(tests.length === 1 ? tests[0]! : `(${tests.join(' or ')})`);
   }
   return ok('');
@@ -164,6 +168,13 @@ function matchLeaf(node: MatchExpr, ctx: CseLeafContext): Result<string> {
     if (problem) return fail(problem);
   }
   if (f.kind === 'hashes') return cseHashes(node.value, f.fields);
+  if (f.kind === 'either') {
+    const [a, b] = f.fields.map((g) => matchLeaf(node, { ...ctx, resolve: (x, v) => (x === node.field ? g : ctx.resolve(x, v)) }));
+    // The value is in one place and the other is empty: a value test holds in either, an absence test in both.
+    const v = node.value;
+    const join = v.kind === 'null' || (v.kind === 'exists' && !v.exists) ? 'and' : 'or';
+    return !a!.ok ? a! : !b!.ok ? b! : ok(`(${a!.value} ${join} ${b!.value})`);
+  }
   if (f.kind === 'event-id') {
     const r = eventId(f.channels, node.value);
     if (!r.ok || r.value !== '') return r;
@@ -173,7 +184,7 @@ function matchLeaf(node: MatchExpr, ctx: CseLeafContext): Result<string> {
   if (!name.ok) return name;
   const other = (field: string): Result<string> => {
     const g = ctx.resolve(field, []);
-    if (g.kind === 'hashes' || g.kind === 'event-id' || (g.kind === 'raw' && g.list)) {
+    if (g.kind === 'hashes' || g.kind === 'event-id' || g.kind === 'either' || (g.kind === 'raw' && g.list)) {
       return fail(diagnostic('backend/unsupported-feature', `fieldref to ${field} is not supported in CSE`, node.loc));
     }
     return fieldText(g, node);

@@ -20,7 +20,8 @@ const M365_ALERT_SERVICES = ['threat_management', 'threat_detection', 'exchange'
  *   `metadata_deviceEventId` (`<Channel>-<EventID>`, the form of the catalog's Windows event id patterns and of Sumo's
  *   own example `metadata_deviceEventId = "Security-4624"`), each with the mapping CSE applies to it, so every field
  *   is read where that mapping puts it.
- * - Windows services without event ids: the channel (`metadata_deviceEventId matches /^<Channel>-\d+$/`), raw fields.
+ * - Windows services without event ids: the channel (`metadata_deviceEventId matches /^<Channel>-\d+$/`, or an id its
+ *   mappings take in another spelling: deviceEventIdTest), raw fields.
  * - Sysmon for Linux categories: event types of the `Linux-Sysmon/Operational-<n>` mappings (keys are not under
  *   EventData there).
  * - Cloud and other products: the record outputs (metadata_vendor, metadata_product) of the catalog's mappings for
@@ -50,6 +51,8 @@ export type CseTarget =
       readonly channels: readonly string[];
       readonly outputs: readonly (readonly [string, string])[];
       readonly keyOf: (field: string) => string;
+      /** deviceEventIdTest of the channel's ids whose mappings take other spellings of them too. */
+      readonly idTests: readonly string[];
     }
   | {
       readonly kind: 'source';
@@ -127,12 +130,48 @@ const WINDOWS_CATEGORIES: Readonly<Record<string, readonly EventSpec[]>> = {
   ...Object.fromEntries(Object.entries(WINDOWS_CATEGORY_EVENTS).map(([category, { channel, ids }]) => [category, [{ channel, ids: ids.map(String) }]])),
 };
 
+/**
+ * Classic PowerShell (`Windows PowerShell-(400|403|600|800)`): the catalog's mapping reads `NewEngineState`,
+ * `CommandLine`, `ScriptName`, `HostName`, `UserId` (the `Key=Value` lines of the event's Data text, split into keys)
+ * and lower-case `computer`, `level`, `execution.process_id` (mappings/b84e6fc2-d33d-4f18-9915-3235d09bcfaa.md:24-35):
+ * no `EventData.*` key, so neither Sigma's `Data` (the whole text) nor any other field but those keys can be read.
+ */
+export const CLASSIC_CHANNEL = 'Windows PowerShell';
+
+/** The key of a Sigma field in a classic PowerShell record: one the mapping copies, by the same name; else none. */
+export function classicKey(field: string): string | undefined {
+  const m = keyedMappingFor('Microsoft', 'Windows', 'Windows', `${CLASSIC_CHANNEL}-400`);
+  return m?.[2].some(([, k]) => k === field) ? field : undefined;
+}
+
 /** The event type `<channel>-<id>` of the Windows event log input, with the mapping CSE applies to it. */
 export function windowsEvent(channel: string, id: string, keyOf: (f: string) => string | undefined): EventType {
   const deviceEventId = `${channel}-${id}`;
   const mapping = keyedMappingFor('Microsoft', 'Windows', 'Windows', deviceEventId);
+  if (channel === CLASSIC_CHANNEL) keyOf = classicKey;
   return { deviceEventId, vendor: mapping?.[1][0] ?? 'Microsoft', product: mapping?.[1][1] ?? 'Windows', mapping, channel, keyOf };
 }
+
+/**
+ * The test of `metadata_deviceEventId` that selects exactly the records the mapping of an event type takes for its
+ * id: `= '<Channel>-<id>'`, unless that mapping's pattern also takes other spellings of it. The PowerShell/Operational
+ * mappings do: `(?i)Microsoft-Windows-PowerShell/Operational-4104|^4104$` (catalog
+ * mappings/674d9351-450f-4f61-83b5-e2b8957781ed.md:10; 4105, 4106 alike) takes the channel in any case (`lower(…) =`:
+ * the text is ASCII, where Java's (?i) and lower() agree) and the id bare; `…-4103|^4103$`
+ * (mappings/1575f9bd-0d2f-4b82-b0d3-e157b27d1629.md:10) the bare id too. Read off the generated patterns
+ * (CSE_KEYED_ROUTES_TEXT); test/cse-catalog-spellings.test.ts checks each spelling selects the same mapping.
+ */
+export function deviceEventIdTest(deviceEventId: string, mapping: CseRoute | undefined): string {
+  const p = mapping?.[0][3] ?? '';
+  const id = deviceEventId.slice(deviceEventId.lastIndexOf('-') + 1);
+  const tests = [p.startsWith('(?i)') ? `lower(metadata_deviceEventId) = '${deviceEventId.toLowerCase()}'` : `metadata_deviceEventId = '${deviceEventId}'`];
+  if (p.includes(`|^${id}$`)) tests.push(`metadata_deviceEventId = '${id}'`);
+  return tests.length > 1 ? `(${tests.join(' or ')})` : tests[0]!;
+}
+
+/** deviceEventIdTest of the Windows event `<channel>-<id>` (a Sigma EventID test of a channel rule, leaf.ts). */
+export const windowsIdTest = (channel: string, id: string): string =>
+  deviceEventIdTest(`${channel}-${id}`, keyedMappingFor('Microsoft', 'Windows', 'Windows', `${channel}-${id}`));
 
 /** Sysmon for Linux categories: the `Linux-Sysmon/Operational-<n>` mappings; Sigma field names are the record keys. */
 const LINUX_SYSMON: Readonly<Record<string, readonly string[]>> = {
@@ -251,7 +290,10 @@ function target(ls: Logsource): CseTarget {
     // Outputs of the channels: their specific mappings (by their literal prefix) plus the default mapping.
     const all = keyedRoutesOf('Microsoft', 'Windows', 'Windows');
     const own = all.filter((m) => m[0][3] === '_default_' || channels.some((c) => m[0][3].replace(/^\(\?i\)/, '').startsWith(`${c}-`)));
-    return { kind: 'channel', channels, outputs: outputsOf(own), keyOf: windowsKey };
+    // The mappings of the channel that take their id in another spelling too (a bare `|^4104$` alternative after the
+    // `<Channel>-<id>` one, deviceEventIdTest): the channel's `<Channel>-<n>` pattern misses those records.
+    const idTests = own.filter((m) => /\|\^\d+\$/.test(m[0][3])).map((m) => deviceEventIdTest(m[0][3].replace(/^\(\?i\)/, '').split('|')[0]!, m));
+    return { kind: 'channel', channels, outputs: outputsOf(own), keyOf: windowsKey, idTests };
   }
   if (product === 'linux' && category && LINUX_SYSMON[category]) {
     const events = LINUX_SYSMON[category]!.map((id): EventType => {

@@ -43,5 +43,7 @@ function sameField(a: CseField, b: CseField): boolean {
     }
     case 'event-id':
       return b.kind === 'event-id' && a.channels.length === b.channels.length && a.channels.every((c, i) => c === b.channels[i]);
+    case 'either':
+      return JSON.stringify(a) === JSON.stringify(b);
   }
 }

@@ -117,8 +117,18 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   },
   {
     id: 'sumo-windows-hashes-split',
-    statement: 'Sumo\'s Windows parser splits Sysmon Hashes into MD5, SHA1, SHA256, IMPHASH keys.',
-    reasoning: 'The Sysmon 1/7 catalog mappings read original record keys `MD5`, `SHA1`, `SHA256`, `IMPHASH`, which exist only if the parser splits EventData.Hashes.',
+    statement: 'Sumo\'s Windows parser splits Sysmon Hashes (Sysmon 15: Hash) into MD5, SHA1, SHA256, IMPHASH keys.',
+    reasoning: 'The Sysmon 1/7/15 catalog mappings read original record keys `MD5`, `SHA1`, `SHA256`, `IMPHASH` (e.g. 2978cae1-75f9-4117-b8d8-30e757ca7867.md:28-31 for 15, whose one hash item is `Hash`), which exist only if the parser splits EventData.Hashes / EventData.Hash.',
+  },
+  {
+    id: 'cse-bare-data-keys',
+    statement: 'When a Windows mapping copies a data item by its bare name (Sysmon 25 `|changeType|Type||`, Security 4887 `Requester`, 5038 `FileName`, …), the record keeps that item under the bare name, not under EventData.<Name>.',
+    reasoning: 'That is the catalog as written (30db4a1f-857e-48e2-a91f-97c0fbf3edd4.md:26); but every other row of the same mappings reads EventData.<Name>, so the row may be a slip. The other reading is built with CseOptions.bareDataKeys \'eventdata\', and test/records-cse-readings.test.ts holds the emitted queries to the same verdicts under both.',
+  },
+  {
+    id: 'cse-classic-powershell-keys',
+    statement: 'The Cloud SIEM record of a classic PowerShell event (Windows PowerShell 400/403/600/800) holds the Key=Value lines of its Data strings as keys (HostName, HostApplication, EngineVersion, CommandLine, …) and the header as computer, level, execution.process_id, EventID; no EventData keys.',
+    reasoning: 'The catalog\'s mapping (b84e6fc2-d33d-4f18-9915-3235d09bcfaa.md:24-35) reads NewEngineState, CommandLine, ScriptName, HostName, UserId (lines of the third Data string) and lower-case computer, level, execution.process_id, and no other Windows mapping uses those spellings; the parser\'s full output (keys the mapping does not read, the treatment of blank values) is not published.',
   },
   {
     id: 'sumo-message-rendering',

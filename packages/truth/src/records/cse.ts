@@ -180,6 +180,68 @@ export function inputMappings(vendor: string, product: string, logFormat: string
 export interface CseOptions {
   readonly normalizeUsernames?: boolean;
   readonly sourceCategory?: string;
+  /**
+   * The spelling of a Windows record's `metadata_deviceEventId`, the parser's output that "determines which mapping
+   * will be used" (schema/metadata_fields.md:8): `<Channel>-<EventID>` (default), or one the same mapping's Event ID
+   * Regex Pattern also takes: 'bare' `4104` (the `^4104$` alternative of the PowerShell/Operational patterns,
+   * mappings/674d9351-450f-4f61-83b5-e2b8957781ed.md:10), 'lower-case' / 'upper-case' (patterns starting `(?i)`). A
+   * spelling that selects another mapping (or the `_default_` one) is not a spelling of this event: no record.
+   */
+  readonly eventIdSpelling?: 'bare' | 'lower-case' | 'upper-case';
+  /**
+   * Where the record keeps the data item a mapping row copies by its bare name (`|changeType|Type||` of Sysmon 25,
+   * mappings/30db4a1f-857e-48e2-a91f-97c0fbf3edd4.md:26, where every other row reads `EventData.<Name>`): 'top-level'
+   * (default: the catalog as written, assumption `cse-bare-data-keys`) or 'eventdata' (the row a slip for
+   * `EventData.Type`: the record as for every other data item, and the row fills nothing).
+   */
+  readonly bareDataKeys?: 'top-level' | 'eventdata';
+}
+
+/** The spellings of an event id (CseOptions.eventIdSpelling). */
+function spelled(canonical: string, eventId: number, spelling: CseOptions['eventIdSpelling']): string {
+  return spelling === 'bare' ? String(eventId) : spelling === 'lower-case' ? canonical.toLowerCase() : spelling === 'upper-case' ? canonical.toUpperCase() : canonical;
+}
+
+/**
+ * Classic PowerShell (`Windows PowerShell-(400|403|600|800)`): the catalog's mapping reads `NewEngineState`,
+ * `CommandLine`, `ScriptName`, `HostName`, `UserId` and lower-case `computer`, `level`, `execution.process_id`
+ * (mappings/b84e6fc2-d33d-4f18-9915-3235d09bcfaa.md:24-35), no `EventData.*` key: the record holds the `Key=Value`
+ * lines of the event's Data strings as keys, and the header under those names (assumption `cse-classic-powershell-keys`).
+ */
+const CLASSIC_POWERSHELL = 'Windows PowerShell';
+
+function classicPowerShellFields(view: WindowsEventView): Record<string, string> {
+  assumption('cse-classic-powershell-keys');
+  const out: Record<string, string> = {
+    EventID: String(view.eventId),
+    computer: view.computer,
+    level: text(view.system['Level']),
+    'execution.process_id': text(view.system['Execution_ProcessID']),
+  };
+  const strings = view.unnamed ?? view.data.map(([, v]) => v);
+  for (const s of strings) {
+    for (const line of s.split(/\r?\n/)) {
+      const m = /^\s*([A-Za-z]+)=(.*)$/.exec(line);
+      if (m && !(m[1]! in out)) out[m[1]!] = m[2]!.trim();
+    }
+  }
+  return out;
+}
+
+/**
+ * A mapping row that copies a data item by its bare name (`Type`, not `EventData.Type`): under the catalog's reading
+ * the parser keeps that item at the top level (assumption `cse-bare-data-keys`); CseOptions.bareDataKeys 'eventdata'
+ * leaves it under EventData.
+ */
+function bareDataKeys(mapping: CseMapping, fields: Record<string, string>, options: CseOptions): void {
+  if (options.bareDataKeys === 'eventdata') return;
+  for (const f of mapping.fields) {
+    const nested = f.kind === 'key' && f.key !== undefined && !f.key.includes('.') ? fields[`EventData.${f.key}`] : undefined;
+    if (nested === undefined || f.key! in fields) continue;
+    assumption('cse-bare-data-keys');
+    fields[f.key!] = nested;
+    delete fields[`EventData.${f.key}`];
+  }
 }
 
 /** Schema types of the fields a mapping fills (normalized_schema_build.json), read once. */
@@ -237,10 +299,14 @@ export function cseRecords(event: RawEvent, source: EventSource, options: CseOpt
   const linux = linuxSysmonView(event, source);
   const view = linux ?? windowsView(event, source);
   if (!view) return jsonRecords(event, source, options);
-  const deviceEventId = `${view.channel}-${view.eventId}`;
-  const mapping = linux ? findWindowsMapping(deviceEventId) : windowsMappingFor(deviceEventId);
+  const canonical = `${view.channel}-${view.eventId}`;
+  const mapping = linux ? findWindowsMapping(canonical) : windowsMappingFor(canonical);
   if (!mapping) return [];
-  const fields = linux ? linuxParsedFields(view) : windowsParsedFields(view);
+  const deviceEventId = spelled(canonical, view.eventId, options.eventIdSpelling);
+  // Another spelling is this event's only if its mapping's pattern selects it (findWindowsMapping skips `_default_`).
+  if (deviceEventId !== canonical && findWindowsMapping(deviceEventId) !== mapping) return [];
+  const fields = linux ? linuxParsedFields(view) : view.channel === CLASSIC_POWERSHELL ? classicPowerShellFields(view) : windowsParsedFields(view);
+  if (!linux) bareDataKeys(mapping, fields, options);
   return [normalized(mapping, deviceEventId, fields, options.sourceCategory ?? 'OS/Windows', options)];
 }
 

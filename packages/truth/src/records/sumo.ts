@@ -257,11 +257,13 @@ export function sumoMessages(event: RawEvent, source: EventSource, format: 'json
 
 /**
  * The key/value pairs Sumo's Windows parser hands to Cloud SIEM: the record's keys flattened with dots, plus
- * the Sysmon Hashes split into MD5/SHA1/SHA256/IMPHASH (assumption `sumo-windows-hashes-split`).
+ * the Sysmon Hashes split into MD5/SHA1/SHA256/IMPHASH (assumption `sumo-windows-hashes-split`). Sysmon 15 names its
+ * list `Hash` (same `ALG=hex,…` text), and its mapping reads the same four split keys
+ * (sumo-cloud-siem-catalog/mappings/2978cae1-75f9-4117-b8d8-30e757ca7867.md:28-31): split as well.
  */
 export function windowsParsedFields(view: WindowsEventView): Record<string, string> {
   const out = flattenKeys(windowsCseObject(view));
-  const hashes = view.data.find(([k]) => k === 'Hashes')?.[1];
+  const hashes = view.data.find(([k]) => k === 'Hashes' || (k === 'Hash' && view.channel === SYSMON_CHANNEL && view.eventId === 15))?.[1];
   if (hashes) assumption('sumo-windows-hashes-split');
   if (hashes) for (const [alg, v] of Object.entries(parseHashes(hashes))) out[alg] = v;
   return out;
