@@ -46,6 +46,7 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   'defender-integrity-level-names': (u) => u.fields.has('IntegrityLevel') || u.fields.has('ParentIntegrityLevel'),
   'defender-logon-id-decimal': (u) => u.fields.has('LogonId'),
   'defender-sha256-sparse': (u) => u.fields.has('sha256') || u.texts.some((t) => /SHA256=/i.test(t)),
+  'defender-process-rows-created': (u) => u.category === 'process_creation',
   'defender-folderpath-basename': (u) => u.category === 'process_creation' || ['Image', 'ParentImage', 'SourceImage'].some((f) => u.fields.has(f)),
   'defender-folderpath-either': (u) =>
     ['image_load', 'file_event', 'file_rename', 'file_delete', 'driver_load', 'create_remote_thread'].includes(u.category) &&

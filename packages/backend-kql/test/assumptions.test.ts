@@ -28,13 +28,13 @@ describe('kqlAssumptions', () => {
       name: 'a process rule on XDR',
       pipeline: 'microsoft_xdr',
       yaml: processRule(`sel:\n    Image|endswith: '\\x.exe'\n    LogonId: '0x3e7'\ncondition: sel`),
-      ids: ['defender-logon-id-decimal', 'defender-folderpath-basename'],
+      ids: ['defender-logon-id-decimal', 'defender-process-rows-created', 'defender-folderpath-basename'],
     },
     {
       name: 'a process rule with SHA256 hashes on XDR (the column is usually empty)',
       pipeline: 'microsoft_xdr',
       yaml: processRule(`sel:\n    Hashes|contains: 'SHA256=AB12'\ncondition: sel`),
-      ids: ['defender-sha256-sparse', 'defender-folderpath-basename'],
+      ids: ['defender-sha256-sparse', 'defender-process-rows-created', 'defender-folderpath-basename'],
     },
     {
       name: 'a 4688 rule with User and ProcessId',

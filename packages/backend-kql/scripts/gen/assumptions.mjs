@@ -72,6 +72,13 @@ export const ASSUMPTIONS = [
     settle: 'a DeviceProcessEvents row of a SYSTEM (0x3e7) process',
   },
   {
+    id: 'defender-process-rows-created',
+    pipelines: ['microsoft_xdr'],
+    text: 'Every DeviceProcessEvents row is a process creation: process_creation queries test no ActionType.',
+    reason: "The page says the table holds 'process creation and related events' (advanced-hunting-deviceprocessevents-table.md:35) and leaves ActionType values to the portal (:47); Microsoft's process-creation view reads every DeviceProcessEvents row, unfiltered, through ASimProcessEventMicrosoft365D (EventType = ActionType; ASimProcessEventCreate.yaml), whose schema names ProcessCreated and ProcessTerminated (normalization-schema-process-event.md:92).",
+    settle: 'the distinct ActionType values of DeviceProcessEvents',
+  },
+  {
     id: 'defender-folderpath-basename',
     pipelines: ['microsoft_xdr'],
     text: "DeviceProcessEvents' FolderPath and every table's InitiatingProcessFolderPath are full paths and always end with \\ + the file name (FileName, InitiatingProcessFileName), so a path suffix \\x.exe is exactly a test of the name.",
