@@ -27,8 +27,9 @@ const REGISTRY = /^registry_/;
 /** A Linux or macOS rule: on sentinel_asim, its rows come through Microsoft's Defender for Endpoint parsers. */
 const posix = (u: Uses): boolean => u.product === 'linux' || u.product === 'macos';
 
-/** The rules sentinel_windows reads from the Event table: Windows services but Security, and the PowerShell categories. */
-const eventTableRule = (u: Uses): boolean => u.product === 'windows' && u.service !== 'security' && (u.service !== '' || u.category.startsWith('ps_'));
+/** The rules sentinel_windows reads from the Event table: Windows services but Security and AppLocker (SecurityEvent's), and the PowerShell categories. */
+const eventTableRule = (u: Uses): boolean =>
+  u.product === 'windows' && u.service !== 'security' && u.service !== 'applocker' && (u.service !== '' || u.category.startsWith('ps_'));
 
 /**
  * When an assumption matters to a rule of `pipeline` (absent: to every rule of its pipelines). A page that combines
@@ -84,6 +85,7 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   'defender-remoteurl-url': (u) => u.category === 'network_connection' && (u.fields.has('DestinationHostname') || u.fields.has('SourceHostname')),
   'defender-ipv4-mapped': (u) => u.category === 'network_connection' && ['DestinationIp', 'SourceIp', 'DestinationIsIpv6', 'SourceIsIpv6'].some((f) => u.fields.has(f)),
   'defender-protocol-values': (u) => u.category === 'network_connection' && u.fields.has('Protocol'),
+  'securityevent-applocker': (u) => u.product === 'windows' && u.service === 'applocker',
 };
 
 function literalTexts(x: unknown, out: string[]): string[] {

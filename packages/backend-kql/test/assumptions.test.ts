@@ -145,6 +145,12 @@ describe('kqlAssumptions', () => {
       ids: ['securityevent-process-id-hex'],
     },
     {
+      name: 'an AppLocker rule on sentinel_windows: SecurityEvent through the Security Events connector, none of the Event table',
+      pipeline: 'sentinel_windows',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000d6\nlogsource:\n    product: windows\n    service: applocker\ndetection:\n    sel:\n        EventID: 8004\n        FilePath|contains: '\\\\Temp\\\\'\n    condition: sel`,
+      ids: ['securityevent-applocker'],
+    },
+    {
       name: 'a Sysmon rule on sentinel_sysmon_event still rests on the Event XML',
       pipeline: 'sentinel_sysmon_event',
       yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000d4\nlogsource:\n    product: windows\n    category: process_creation\ndetection:\n    sel:\n        Image|endswith: '\\\\whoami.exe'\n    condition: sel`,

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 /** Defender's file path from FolderPath and FileName, right whether FolderPath is the folder or the full path (tables/defender.ts pathOf). */
 const XDR_FILE_PATH =
   'iff(FolderPath endswith_cs strcat(iff(FolderPath contains "/", "/", @"\\"), FileName) or FolderPath == FileName, FolderPath, iff(isempty(FolderPath), FileName, strcat(FolderPath, iff(FolderPath endswith iff(FolderPath contains "/", "/", @"\\"), "", iff(FolderPath contains "/", "/", @"\\")), FileName)))';
+
+/** The SID of a 4688's new process (tables/sentinel.ts). */
+const NEW_SID = 'iff(TargetUserName in ("-", ""), SubjectUserSid, TargetUserSid)';
 import { convert, processRule, rule, whereOf, type PipelineName } from './helpers.js';
 
 interface Row {
@@ -41,20 +44,24 @@ describe('Sentinel pipelines', () => {
       kql: 'SecurityEvent\n| where EventID == 4688 and MandatoryLabel in~ ("S-1-16-12288", "S-1-16-16384")',
     },
     {
-      name: "SecurityEvent User is the new process account: Target*, or the Subject when Windows writes '-'",
+      name: "SecurityEvent User is the new process account: Target*, or the Subject when Windows writes '-'; LocalSystem (S-1-5-18) as Sysmon names it",
       pipeline: 'sentinel_securityevent',
       yaml: processRule(`sel:\n    User: 'CORP\\admin'\ncondition: sel`),
       kql: [
         'SecurityEvent',
-        '| extend NewProcessUserName = iff(TargetUserName in ("-", ""), SubjectUserName, TargetUserName), NewProcessUserDomain = iff(TargetUserName in ("-", ""), SubjectDomainName, TargetDomainName)',
+        `| extend NewProcessUserName = iff(${NEW_SID} == "S-1-5-18", "SYSTEM", iff(TargetUserName in ("-", ""), SubjectUserName, TargetUserName)), NewProcessUserDomain = iff(${NEW_SID} == "S-1-5-18", "NT AUTHORITY", iff(TargetUserName in ("-", ""), SubjectDomainName, TargetDomainName))`,
         '| where EventID == 4688 and (NewProcessUserDomain =~ "CORP" and NewProcessUserName =~ "admin")',
       ].join('\n'),
     },
     {
-      name: 'SecurityEvent ParentUser is the 4688 subject (the creator)',
+      name: 'SecurityEvent ParentUser is the 4688 subject (the creator), LocalSystem as Sysmon names it: SYSTEM tests find the machine account by its SID',
       pipeline: 'sentinel_securityevent',
-      yaml: processRule(`sel:\n    ParentUser: 'CORP\\admin'\ncondition: sel`),
-      kql: 'SecurityEvent\n| where EventID == 4688 and (SubjectDomainName =~ "CORP" and SubjectUserName =~ "admin")',
+      yaml: processRule(`sel:\n    ParentUser: 'CORP\\admin'\nsys:\n    ParentUser|contains: 'AUTHORI'\ncondition: sel or sys`),
+      kql: [
+        'SecurityEvent',
+        '| extend CreatorUserName = iff(SubjectUserSid == "S-1-5-18", "SYSTEM", SubjectUserName), CreatorUserDomain = iff(SubjectUserSid == "S-1-5-18", "NT AUTHORITY", SubjectDomainName)',
+        '| where EventID == 4688 and ((CreatorUserDomain =~ "CORP" and CreatorUserName =~ "admin") or strcat(CreatorUserDomain, @"\\", CreatorUserName) contains "AUTHORI")',
+      ].join('\n'),
     },
     {
       name: 'a service: security rule names the log own fields: TargetUserName is compared as written (no domain split)',

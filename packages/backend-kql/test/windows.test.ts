@@ -25,7 +25,11 @@ const PARSE =
 
 const UNANSWERABLE = "ERROR pipeline/detection-item-failure: Event keeps unnamed Data elements as ParameterXml's <Param> elements";
 
-describe('sentinel_windows: Windows event logs on the Event table, Security on SecurityEvent', () => {
+/** AppLocker's rows in SecurityEvent: those of its four logs. */
+const APPLOCKER_CHANNELS =
+  'Channel in ("Microsoft-Windows-AppLocker/EXE and DLL", "Microsoft-Windows-AppLocker/MSI and Script", "Microsoft-Windows-AppLocker/Packaged app-Deployment", "Microsoft-Windows-AppLocker/Packaged app-Execution")';
+
+describe('sentinel_windows: Windows event logs on the Event table, Security and AppLocker on SecurityEvent', () => {
   const table: readonly (readonly [name: string, yaml: string, kql: string])[] = [
     [
       "a service's rows are its channel's; the provider is Source; named Data elements are parsed out of EventData",
@@ -99,14 +103,34 @@ describe('sentinel_windows: Windows event logs on the Event table, Security on S
       "ERROR pipeline/detection-item-failure: a rule reading Data (a classic source's unnamed Data elements) cannot also read named ones",
     ],
     [
-      "AppLocker keeps its fields in UserData: a field of its is refused, the header's are read",
-      windowsRule('service: applocker', `sel:\n    EventID: 8004\n    FilePath|contains: '\\Temp\\'\ncondition: sel`),
-      "ERROR pipeline/detection-item-failure: applocker's events keep their data in a UserData element",
+      "AppLocker is SecurityEvent (the Windows Security Events connector's AppLocker events), its rows those of AppLocker's channels",
+      windowsRule('service: applocker', `sel:\n    EventID:\n        - 8004\n        - 8007\n        - 8022\n        - 8025\ncondition: sel`),
+      `SecurityEvent\n| where ${APPLOCKER_CHANNELS}\n| where EventID in (8004, 8007, 8022, 8025)`,
     ],
     [
-      "AppLocker's header fields are read",
-      windowsRule('service: applocker', `sel:\n    EventID: 8004\ncondition: sel`),
-      'Event\n| where EventLog in ("Microsoft-Windows-AppLocker/EXE and DLL", "Microsoft-Windows-AppLocker/MSI and Script", "Microsoft-Windows-AppLocker/Packaged app-Deployment", "Microsoft-Windows-AppLocker/Packaged app-Execution")\n| where EventID == 8004',
+      "AppLocker's fields are RuleAndFileData's, read out of EventData's UserData as Microsoft's query guide reads FilePath, not from the columns of the same name",
+      windowsRule('service: applocker', `sel:\n    EventID: 8004\n    FilePath|contains: '\\Temp\\'\n    Fqbn|startswith: 'O=MICROSOFT'\n    Provider_Name: Microsoft-Windows-AppLocker\ncondition: sel`),
+      `SecurityEvent\n| where ${APPLOCKER_CHANNELS}\n| extend FilePath = tostring(parse_xml(EventData).UserData.RuleAndFileData.FilePath), Fqbn = tostring(parse_xml(EventData).UserData.RuleAndFileData.Fqbn)\n| where EventID == 8004 and FilePath contains @"\\Temp\\" and Fqbn startswith "O=MICROSOFT" and EventSourceName =~ "Microsoft-Windows-AppLocker"`,
+    ],
+    [
+      'an AppLocker field whose empty value parse_xml cannot tell from a missing element: refused',
+      windowsRule('service: applocker', `sel:\n    EventID: 8004\n    RuleName: ''\ncondition: sel`),
+      "ERROR pipeline/detection-item-failure: AppLocker's RuleAndFileData is read with parse_xml, which gives a missing element and an empty one alike",
+    ],
+    [
+      'a field that is no child of RuleAndFileData (nor of the header): refused',
+      windowsRule('service: applocker', `sel:\n    EventID: 8004\n    Image|endswith: '\\x.exe'\ncondition: sel`),
+      "ERROR pipeline/detection-item-failure: AppLocker's events keep their data in the UserData element RuleAndFileData",
+    ],
+    [
+      'an AppLocker keyword would also be found in the XML markup: refused',
+      windowsRule('service: applocker', `keywords:\n    - mimikatz\ncondition: keywords`),
+      'ERROR pipeline/detection-item-failure: a keyword would be looked for in every column of SecurityEvent',
+    ],
+    [
+      "WMI-Activity keeps its fields in UserData, in a form the Event table's EventData is not shown to hold: refused",
+      windowsRule('service: wmi', `sel:\n    EventID: 5861\n    Consumer|contains: 'powershell'\ncondition: sel`),
+      "ERROR pipeline/detection-item-failure: wmi's events keep their data in a UserData element",
     ],
     [
       "a rule whose service fixes the channel means by Channel one inside the event (System 104's cleared log)",

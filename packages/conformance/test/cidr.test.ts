@@ -1,8 +1,15 @@
 import { featureTable, kqlWhere, sumoWhere, cseWindows, type Row } from './helpers.js';
 
-/** Defender's DestinationIp is direction-aware (RemoteIP outbound, LocalIP inbound): a computed column. */
+/**
+ * Defender's DestinationIp is direction-aware (RemoteIP outbound, LocalIP inbound), an IPv4-mapped address read as the
+ * IPv4 one (assumption defender-ipv4-mapped): a computed column.
+ */
 const xdrIp = (where: string): string =>
-  kqlWhere(where, 'DeviceNetworkEvents\n| extend DestinationIp = iff(ActionType in ("InboundConnectionAccepted"), LocalIP, RemoteIP)');
+  kqlWhere(
+    where,
+    String.raw`DeviceNetworkEvents
+| extend DestinationIp = replace_regex(iff(ActionType in ("InboundConnectionAccepted"), LocalIP, RemoteIP), @"(?i)^::ffff:(\d+\.\d+\.\d+\.\d+)$", @"\1")`,
+  );
 
 const r = String.raw;
 

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { platforms, type Platform } from '../src/differential/platforms.js';
 import { evaluatorTest, platformTest, type Collection } from './verdicts.js';
 import { sumoMessages, splunkEvents } from '../src/records/index.js';
-import type { CseRecord, EventSource, RawEvent } from '../src/types.js';
+import type { CseRecord, EventSource, KqlRecord, RawEvent } from '../src/types.js';
 import { NEEDS_VENDOR } from '../../core/test/shared-data.js';
 import { HAVE_VENDOR } from './records-fixtures.js';
 
@@ -109,6 +109,37 @@ describe('AppLocker file events: vendor records and verdicts', () => {
 
   test('splunk-windows refuses the rule, at its fields', () => {
     expect(refusal(byId.get('splunk/splunk-windows')!, collection)).toContain('UserData (RuleAndFileData)');
+  });
+
+  // Sentinel's Windows Security Events connector sends AppLocker's events to SecurityEvent ("All Windows security and
+  // AppLocker events", windows-security-event-id-reference.md), where Microsoft's query guide reads 8002's FilePath as
+  // parse_xml(EventData).UserData.RuleAndFileData.FilePath (query-optimization.md).
+  test.skipIf(!HAVE_VENDOR)(`sentinel_windows: an AppLocker event is a SecurityEvent row of its log, the element its EventData ${NEEDS_VENDOR}`, () => {
+    const sentinel = byId.get('sentinel_windows')!;
+    const [recorded] = sentinel.records(EVENTS[0]![1], source) as KqlRecord[];
+    expect(recorded!.table).toBe('SecurityEvent');
+    expect(recorded!.row).toMatchObject({
+      Channel: 'Microsoft-Windows-AppLocker/EXE and DLL',
+      EventSourceName: 'Microsoft-Windows-AppLocker',
+      EventID: 8004,
+      // The element's children fill no column of the same name (assumption securityevent-userdata-columns).
+      FilePath: '',
+      Fqbn: '',
+    });
+    expect(String(recorded!.row['EventData'])).toMatch(/^<UserData><RuleAndFileData><PolicyNameLength>3<\/PolicyNameLength><PolicyName>EXE<\/PolicyName>.*<FilePath>%OSDRIVE%\\USERS\\ALICE\\APPDATA\\LOCAL\\TEMP\\X.EXE<\/FilePath>/);
+    // A witness the differential derives (no Channel, no provider) is placed in its id's log, written by AppLocker.
+    const [witness] = sentinel.records(EVENTS[3]![1], source) as KqlRecord[];
+    expect(witness!.table).toBe('SecurityEvent');
+    expect(witness!.row).toMatchObject({ Channel: 'Microsoft-Windows-AppLocker/EXE and DLL', EventSourceName: 'Microsoft-Windows-AppLocker' });
+    expect(witness!.row['EventData']).toBe('<UserData><RuleAndFileData><FilePath>C:\\TEMP\\a.exe</FilePath><PolicyName>EXE</PolicyName></RuleAndFileData></UserData>');
+    // The Security log stays SecurityEvent's, another channel the Event table's.
+    expect((sentinel.records({ Channel: 'Security', EventID: 4698, TaskContent: 'x' }, { product: 'windows', service: 'security' }) as KqlRecord[])[0]!.table).toBe('SecurityEvent');
+    expect((sentinel.records({ Channel: 'System', EventID: 7045, ImagePath: 'x' }, { product: 'windows', service: 'system' }) as KqlRecord[])[0]!.table).toBe('Event');
+  });
+
+  test.skipIf(!HAVE_VENDOR).each(EVENTS)(`%s: sentinel_windows (SecurityEvent) agrees with the evaluator ${NEEDS_VENDOR}`, (_name, event, expected) => {
+    expect(evaluatorTest(collection)(event)).toBe(expected);
+    expect(platformTest(byId.get('sentinel_windows')!, collection, source)(event)).toBe(expected);
   });
 });
 
@@ -456,6 +487,43 @@ level: low
         const evaluator = evaluatorTest(coll);
         for (const e of evs.map(toEvent)) {
           expect(logSearch(e), `${condition} / ${t1} / ${t2} / ${JSON.stringify(e['EventID'])}`).toBe(evaluator(e));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  // sentinel_windows reads AppLocker's rows from SecurityEvent, each field out of EventData's RuleAndFileData: over the
+  // events whose data the records place there (8002-8007), with elements present or missing, null tests and filters
+  // under `not` included, it agrees with the evaluator.
+  test.skipIf(!HAVE_VENDOR)(`sentinel_windows agrees with the evaluator on every RuleAndFileData event ${NEEDS_VENDOR}`, () => {
+    const platform = byId.get('sentinel_windows')!;
+    const userDataArb = fc.record({
+      type: fc.constantFrom<[string, number]>([EXE_LOG, 8002], [EXE_LOG, 8004], [MSI_LOG, 8007]),
+      path: fc.constantFrom(undefined, 'C:\\TEMP\\A.EXE', 'C:\\TOOLS\\B.PS1'),
+      policy: fc.constantFrom(undefined, 'EXE', 'SCRIPT'),
+    });
+    fc.assert(
+      fc.property(ids, test1, test2, shape, fc.array(userDataArb, { minLength: 1, maxLength: 6 }), (idText, t1, t2, condition, evs) => {
+        const text = `title: random AppLocker rule
+id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d65
+status: test
+logsource:
+    product: windows
+    service: applocker
+detection:
+    selection:${idText}
+        ${t1}
+    filter:
+        ${t2}
+    condition: ${condition}
+level: low
+`;
+        const coll = loadCollection([{ text, file: 'random.yml' }]);
+        const sentinel = platformTest(platform, coll, applockerSource);
+        const evaluator = evaluatorTest(coll);
+        for (const e of evs.map(toEvent)) {
+          expect(sentinel(e), `${condition} / ${t1} / ${t2} / ${JSON.stringify(e['EventID'])}`).toBe(evaluator(e));
         }
       }),
       { numRuns: 150 },

@@ -130,22 +130,22 @@ export const ASSUMPTIONS = [
   {
     id: 'securityevent-4688-user',
     pipelines: ['sentinel_securityevent'],
-    text: "Sigma's User of a 4688 event is TargetDomainName\\TargetUserName (the new process's account), or the Subject's when Windows writes '-' there (the process runs as its creator; LogonId likewise TargetLogonId, else SubjectLogonId); ParentUser is SubjectDomainName\\SubjectUserName (the creator's). Microsoft's ASIM parsers read them onto one field each (TargetUsername: ASimProcessCreateMicrosoftSecurityEvents.yaml:70 and ASimProcessCreateMicrosoftSysmon.yaml:65; ActorUsername: :66 and :85).",
-    reason: "When Windows writes '-' in TargetUserName the 4688 parser falls back on a lookup of TargetUserSid, which a query on TargetUserName does not do; the reference does not say when each is filled.",
-    settle: "a 4688 event whose TargetUserName is '-' (a process started by SYSTEM on older Windows builds)",
+    text: "Sigma's User of a 4688 event is TargetDomainName\\TargetUserName (the new process's account), or the Subject's when Windows writes '-' there (LogonId likewise TargetLogonId, else SubjectLogonId); ParentUser is SubjectDomainName\\SubjectUserName (the creator's); LocalSystem (SID S-1-5-18, which 4688 names as the machine account HOST$) is read as Sysmon names it, NT AUTHORITY\\SYSTEM.",
+    reason: "event-4688.md (MicrosoftDocs/windows-itpro-docs @ 02d508ed) names the target only 'when the creator and target do not share the same logon', and its sample shows a SYSTEM creator as SubjectUserSid S-1-5-18, SubjectUserName WIN-GG82ULGC9GO$; Microsoft's WindowsEvent parser falls back on the Subject likewise (ASimProcessCreateMicrosoftWindowsEvents.yaml:76) and its SecurityEvent parser knows S-1-5-18 by SID (KnownSIDs, ASimProcessCreateMicrosoftSecurityEvents.yaml:35-39). No sample shows a SYSTEM target with a different creator, which is read by its SID the same way.",
+    settle: 'a SecurityEvent 4688 row of a process a user starts as SYSTEM (a service, a scheduled task)',
   },
   {
     id: 'securityevent-process-id-hex',
     pipelines: ['sentinel_securityevent', 'sentinel_windows'],
     text: "NewProcessId / ProcessId of 4688 are hexadecimal text without padding ('0x1a2c'): Sigma's decimal process ids are converted and compared case-insensitively.",
-    reason: "The reference says 'Hexadecimal Process ID' without the exact rendering.",
+    reason: "The reference says 'Hexadecimal Process ID' (securityevent-include.md) without the column's rendering; the Windows event the agent copies writes them so (event-4688.md's XML sample: NewProcessId 0x2bc, ProcessId 0xe74, SubjectLogonId 0x3e7; MicrosoftDocs/windows-itpro-docs @ 02d508ed).",
     settle: 'a SecurityEvent 4688 row',
   },
   {
     id: 'event-eventdata-xml',
     pipelines: ['sentinel_sysmon_event', 'sentinel_windows'],
     text: 'Event.EventData is the XML <DataItem><EventData><Data Name="…">…</Data>…</EventData></DataItem>, read with parse_xml.',
-    reason: "The reference says 'All event data in raw format'; Microsoft's ASIM Sysmon parsers confirm the <Data Name=\"…\"> elements (they read them with parse / parse-kv) but not the wrapper.",
+    reason: "The reference says 'All event data in raw format'; Microsoft's ASIM Sysmon parsers read the <Data Name=\"…\"> elements (with parse / parse-kv), and Microsoft's Sysmon parser for the Event table reads exactly this wrapper, parse_xml(EventData).DataItem.EventData.Data (Azure/Azure-Sentinel Parsers/Sysmon/Sysmon-AllVersions_Parser.txt @ 0ea0177e); no table page shows a row.",
     settle: 'an Event row of a Sysmon event',
   },
   {
@@ -273,5 +273,12 @@ export const ASSUMPTIONS = [
     text: "Sysmon's Protocol (tcp, udp) is DeviceNetworkEvents.Protocol as Microsoft's Defender network parser normalizes it: a value starting with Tcp is tcp, Unknown is empty, any other is lower-cased (Udp is udp).",
     reason: "The page only says 'Protocol used during the communication' (advanced-hunting-devicenetworkevents-table.md:53); the parser's case(Protocol startswith \"Tcp\", \"TCP\", Protocol == \"Unknown\", \"\", toupper(Protocol)) (ASimNetworkSessionMicrosoft365Defender.yaml:64-68) implies TCP values other than Tcp but names none, nor UDP's spelling.",
     settle: 'DeviceNetworkEvents rows of a TCP and a UDP connection over IPv4 and IPv6',
+  },
+  {
+    id: 'securityevent-applocker',
+    pipelines: ['sentinel_windows'],
+    text: "AppLocker's events (service: applocker) are SecurityEvent rows, sent by Sentinel's Windows Security Events connector, with the AppLocker log's name in Channel and the UserData element RuleAndFileData in EventData, read as parse_xml(EventData).UserData.RuleAndFileData.<name>, every child of which Windows writes with text (so only a missing element reads empty); a workspace that collects the AppLocker logs with a data collection rule of its own has them in Event instead, where these queries find nothing.",
+    reason: "Microsoft's list of the connector's event sets says 'All events - All Windows security and AppLocker events' and lists AppLocker's 8001-8007 and 8222 in its Minimal and Common sets (MicrosoftDocs/azure-docs articles/sentinel/windows-security-event-id-reference.md @ 04ff9c69), and Microsoft's query guide reads 8002 as SecurityEvent | where EventID == 8002 | extend Details = parse_xml(EventData) | extend FilePath = tostring(Details.UserData.RuleAndFileData.FilePath) (MicrosoftDocs/azure-monitor-docs articles/azure-monitor/logs/query-optimization.md); neither shows such a row's Channel (the SecurityEvent page: 'The channel to which the event was logged', securityevent-include.md:43) nor says whether 'All events' takes the Packaged app logs (8020-8025 are in no listed set). parse_xml gives an empty element and a missing one alike, so empty values are refused; the elements with text come from EvtxECmd's example events (EricZimmerman/evtx evtx/Maps, AppLocker 8002-8020 @ 03a7a1f; Fqbn '-' when there is none).",
+    settle: 'SecurityEvent rows of AppLocker 8004 and 8022 events collected by the Windows Security Events connector (their Channel, EventSourceName and EventData)',
   },
 ];

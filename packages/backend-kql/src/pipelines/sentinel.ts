@@ -19,9 +19,9 @@ export const SECURITY_EVENT_MAPPINGS: readonly CategoryMapping[] = [
       // and Sysmon's ParentUser into ActorUsername (ASimProcessCreateMicrosoftSecurityEvents.yaml:66, :70;
       // ASimProcessCreateMicrosoftSysmon.yaml:65, :85; assumption securityevent-4688-user).
       // Computed columns of SecurityEvent (tables/sentinel.ts): the Target account, or the Subject when Windows
-      // writes '-' because the process runs as its creator.
+      // writes '-' because the process runs as its creator; LocalSystem as Sysmon names it.
       User: 'NewProcessUserName',
-      ParentUser: 'SubjectUserName',
+      ParentUser: 'CreatorUserName',
       // In 4688 ProcessId is the creator and NewProcessId the new process, both hexadecimal text
       // (ASimProcessCreateMicrosoftSecurityEvents.yaml: ActingProcessId <- ProcessId, TargetProcessId <- NewProcessId).
       ProcessId: 'NewProcessId',

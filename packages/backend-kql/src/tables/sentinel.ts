@@ -19,6 +19,9 @@ const LOG_FILE_CLEARED_COMPUTED: Readonly<Record<string, string>> = Object.fromE
   ]),
 );
 
+/** The SID of a 4688's new process: the Target's, or the Subject's when the target is '-' (below). */
+const NEW_SID = 'iff(TargetUserName in ("-", ""), SubjectUserSid, TargetUserSid)';
+
 const RELATIONS: Readonly<Record<string, TableRelations>> = {
   // Sigma's name for the System header's provider. WindowsEvent's own column of it is Provider, which is also a
   // Data name of some events (WMI-Activity 5861's Provider, the WMI provider): a rule's Provider is read from
@@ -29,14 +32,20 @@ const RELATIONS: Readonly<Record<string, TableRelations>> = {
       SubjectUserName: 'SubjectDomainName',
       TargetUserName: 'TargetDomainName',
       NewProcessUserName: 'NewProcessUserDomain',
+      CreatorUserName: 'CreatorUserDomain',
     },
-    // The new process's account in a 4688: Windows fills the Target* fields only when the process runs under
-    // another account than its creator's and writes '-' (logon id 0x0) otherwise, when the process runs as the
-    // Subject (4688 event documentation; Microsoft's ASIM parser also treats '-' specially:
-    // ASimProcessCreateMicrosoftSecurityEvents.yaml:70). Assumption securityevent-4688-user.
+    // The new process's account in a 4688: Windows names the target only "when the creator and target do not share
+    // the same logon" and writes '-' (logon id 0x0) otherwise, when the process runs as the Subject (event-4688.md,
+    // Target Subject note; Microsoft's WindowsEvent parser falls back alike, ASimProcessCreateMicrosoftWindowsEvents
+    // .yaml:76). Assumption securityevent-4688-user. The creator and the new process as Sysmon names them: LocalSystem
+    // (S-1-5-18) is the machine account in 4688 (event-4688.md's sample: SubjectUserSid S-1-5-18, SubjectUserName
+    // WIN-GG82ULGC9GO$), NT AUTHORITY\SYSTEM in Sysmon; Microsoft's parser knows it by SID too (KnownSIDs,
+    // ASimProcessCreateMicrosoftSecurityEvents.yaml:35-39).
     computed: {
-      NewProcessUserName: 'iff(TargetUserName in ("-", ""), SubjectUserName, TargetUserName)',
-      NewProcessUserDomain: 'iff(TargetUserName in ("-", ""), SubjectDomainName, TargetDomainName)',
+      NewProcessUserName: `iff(${NEW_SID} == "S-1-5-18", "SYSTEM", iff(TargetUserName in ("-", ""), SubjectUserName, TargetUserName))`,
+      NewProcessUserDomain: `iff(${NEW_SID} == "S-1-5-18", "NT AUTHORITY", iff(TargetUserName in ("-", ""), SubjectDomainName, TargetDomainName))`,
+      CreatorUserName: 'iff(SubjectUserSid == "S-1-5-18", "SYSTEM", SubjectUserName)',
+      CreatorUserDomain: 'iff(SubjectUserSid == "S-1-5-18", "NT AUTHORITY", SubjectDomainName)',
       NewProcessLogonId: 'iff(TargetLogonId in ("0x0", ""), SubjectLogonId, TargetLogonId)',
       ...LOG_FILE_CLEARED_COMPUTED,
     },

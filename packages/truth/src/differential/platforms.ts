@@ -22,6 +22,7 @@ import {
   splunkEvents,
   sumoMessages,
   eventTableRecords,
+  isSecurityEventChannel,
   windowsEventRecords,
   windowsView,
 } from '../records/index.js';
@@ -110,11 +111,13 @@ function sentinelSyslogPlatform(): Platform {
 }
 
 /**
- * A Windows event where the Azure Monitor Agent keeps it for Sentinel: a Security log event in SecurityEvent (the
- * Windows Security Events connector), any other channel's in Event (a data collection rule's Windows event logs).
+ * A Windows event where the Azure Monitor Agent keeps it for Sentinel: a Security or AppLocker log event in
+ * SecurityEvent (the Windows Security Events connector: "All Windows security and AppLocker events",
+ * isSecurityEventChannel), any other channel's in Event (a data collection rule's Windows event logs).
  */
 function amaWindowsRecords(event: RawEvent, source: EventSource): KqlRecord[] {
-  return windowsView(event, source)?.channel === 'Security' ? securityEventRecords(event, source) : eventTableRecords(event, source);
+  const view = windowsView(event, source);
+  return view && isSecurityEventChannel(view.channel) ? securityEventRecords(event, source) : eventTableRecords(event, source);
 }
 
 /** Splunk: which events the search sees depends on the add-on that extracted them; the pipeline names its add-on. */
@@ -229,7 +232,7 @@ export function platforms(): Platform[] {
     kqlPlatform('sentinel_securityevent', 'sentinel_securityevent', securityEventRecords),
     kqlPlatform('sentinel_sysmon_event', 'sentinel_sysmon_event', eventTableRecords),
     kqlPlatform('sentinel_sysmon_windowsevent', 'sentinel_sysmon_windowsevent', windowsEventRecords),
-    // Windows event logs as the Azure Monitor Agent keeps them: Security in SecurityEvent, every other channel in Event.
+    // Windows event logs as the Azure Monitor Agent keeps them: Security and AppLocker in SecurityEvent, every other channel in Event.
     kqlPlatform('sentinel_windows', 'sentinel_windows', amaWindowsRecords),
     kqlPlatform('sentinel_asim', 'sentinel_asim', asimRecords),
     kqlPlatform('sentinel_cloud', 'sentinel_cloud', sentinelCloudRecords),

@@ -81,13 +81,18 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     reasoning: 'The page allows each (RemoteUrl "URL or fully qualified domain name", :50; IP types including FourToSixMapping, :54-55) without showing the text; Microsoft\'s Defender network parser strips http(s):// (ASimNetworkSessionMicrosoft365Defender.yaml:58) and tests Protocol startswith "Tcp" and toupper(Protocol) (:64-68), so it expects such values. The Tcp names and the ::ffff: form are not in the snapshot; test/records-xdr-network-readings.test.ts holds the microsoft_xdr verdicts of SigmaHQ\'s network rules equal under both readings.',
   },
   {
+    id: 'securityevent-localsystem',
+    statement: "Sysmon's NT AUTHORITY\\SYSTEM (User or ParentUser) is LocalSystem, which a 4688 writes as the machine account (HOST$ in the computer's domain) with SID S-1-5-18, on the Subject and on the Target side alike.",
+    reasoning: "event-4688.md (MicrosoftDocs/windows-itpro-docs @ 02d508ed) shows a SYSTEM creator as SubjectUserSid S-1-5-18, SubjectUserName WIN-GG82ULGC9GO$, SubjectDomainName CONTOSO; it shows no SYSTEM target, which is assumed to be written the same way. Only the English name is read as LocalSystem: a derived witness such as AUTHORI\\SYSTEM stays a name (test/records-localsystem.test.ts builds the real one).",
+  },
+  {
     id: 'defender-unrecorded',
     statement: 'Values Sysmon does not carry (SHA1 when Sysmon logs no SHA1, file sizes, version info of the acting process, account SIDs) are left at their Kusto defaults.',
     reasoning: 'The record is built from one raw event; Defender would fill them from its own sensor, which the differential cannot know.',
   },
   {
     id: 'securityevent-4688-from-sysmon',
-    statement: 'A Sysmon 1 event becomes the 4688 Windows writes for the same process: NewProcessName=Image, NewProcessId=hex(ProcessId), ProcessId=hex(ParentProcessId), ParentProcessName=ParentImage, CommandLine, SubjectUserName/SubjectDomainName from ParentUser (the creator), TargetUserName/TargetDomainName from User, MandatoryLabel from IntegrityLevel, TokenElevationType %%1936 (assumed: not in Sysmon).',
+    statement: 'A Sysmon 1 event becomes the 4688 Windows writes for the same process: NewProcessName=Image, NewProcessId=hex(ProcessId), ProcessId=hex(ParentProcessId), ParentProcessName=ParentImage, CommandLine, SubjectUserName/SubjectDomainName from ParentUser (the creator), TargetUserName/TargetDomainName from User, MandatoryLabel from IntegrityLevel, TokenElevationType empty (Sysmon does not record it; Windows writes a %%19xx insertion string, event-4688.md).',
     reasoning: 'ASimProcessCreateMicrosoftSecurityEvents.yaml maps ActingProcessId<-ProcessId, TargetProcessId<-NewProcessId, ActingProcessName<-ParentProcessName, TargetProcessName<-NewProcessName, ActorUsername<-SubjectAccount, TargetUsername<-TargetAccount; ASimProcessCreateMicrosoftSysmon.yaml maps the same ASIM fields from ParentProcessId, ProcessId, ParentImage, Image, ParentUser, User. The hex form of the ids is the Windows 4688 format (the parser converts with toint()).',
   },
   {
@@ -459,6 +464,10 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     id: 'zeek-dns-corelight-line',
     statement: 'The Corelight_CL Message is the dns.log record as one JSON line: `"_path":"dns"`, then `_system_name` and `_write_ts` when the event has them, then the dns.log columns in record order; times (ts, _write_ts) in ISO 8601 with six fraction digits (`2020-06-05T14:39:59.305988Z`); TimeGenerated is the ts.',
     reasoning: 'The parser reads `_path`, `_system_name` and `_write_ts` (ASimDnsCorelightZeek.yaml:123-126), which plain Zeek JSON logs do not have (LogAscii::use_json writes the record only, ts as epoch seconds by default: ascii.zeek:62 `json_timestamps = JSON::TS_EPOCH`). Corelight\'s JSON streaming package adds `_path`/`_write_ts` as log extensions (extensions come first: Manager.cc:765-773) and sets `json_timestamps = JSON::TS_ISO8601` for those logs (corelight/json-streaming-logs scripts/main.zeek:23-35, :83-92 @ 0ab0e4a855c20d665007c99d2b4f7967d1f9e8b6); Microsoft\'s Corelight sample (Azure/Azure-Sentinel `Sample Data/Corelight/Corelight_v2_dns_CL.json` @ 32a9379641c0c6f159080f5ffc35753d42271cd2) has the order `_path`, `_system_name`, `_write_ts`, `ts` with ISO times. TimeGenerated is the ingestion time, not in the line.',
+  },  {
+    id: 'securityevent-applocker',
+    statement: "An AppLocker event (a channel Microsoft-Windows-AppLocker/…) is a SecurityEvent row, as Sentinel's Windows Security Events connector sends it, with that log's name in Channel, Microsoft-Windows-AppLocker in EventSourceName and its UserData element (`<UserData><RuleAndFileData>…`) as EventData; its children fill no column (securityevent-userdata-columns). A workspace that collects the AppLocker logs with a data collection rule of its own has them in Event instead, which these rows do not stand for.",
+    reasoning: "Microsoft's list of the connector's event sets says \"All events - All Windows security and AppLocker events\" and lists 8001-8007 and 8222 in its Minimal and Common sets (MicrosoftDocs/azure-docs articles/sentinel/windows-security-event-id-reference.md @ 04ff9c69), and its query guide reads 8002 from SecurityEvent as `parse_xml(EventData)` then `Details.UserData.RuleAndFileData.FilePath` (MicrosoftDocs/azure-monitor-docs articles/azure-monitor/logs/query-optimization.md @ 6cb7195a). Neither shows the Channel or EventSourceName of such a row: the page's Channel is \"The channel to which the event was logged\" (securityevent-include.md:43), EventSourceName \"The name of the software that logs the event\" (:69), read as the AppLocker log and its provider.",
   },
 ];
 

@@ -10,7 +10,7 @@ import { kqlTableColumns as documentedTableColumns } from './columns.js';
 import { webTableColumns } from './web.js';
 
 export { defenderRecords, defenderCoverage } from './defender.js';
-export { securityEventRecords } from './security-event.js';
+export { isSecurityEventChannel, securityEventRecords } from './security-event.js';
 export {
   sentinelCloudRecords, sentinelCloudPlacements, sentinelCloudTable, AWS_CLOUDTRAIL_MAPPING, AWS_CLOUDTRAIL_CONSTANTS, AZURE_MAPPING,
   type CloudPlacement, type KeyPlacement, type SentinelCloudTable,

@@ -90,10 +90,12 @@ function securityRow(view: WindowsEventView, data: readonly (readonly [string, s
   assumption('event-level-name');
   Object.assign(values, {
     TimeGenerated: parseTime(text(view.system['TimeCreated_SystemTime'])) ?? eventTime(view),
-    Channel: SECURITY_CHANNEL,
+    // The channel the event was logged to ("The channel to which the event was logged", securityevent-include.md:43):
+    // Security, or an AppLocker log.
+    Channel: view.channel,
     Computer: view.computer,
     EventID: view.eventId,
-    EventSourceName: view.provider || SECURITY_PROVIDER,
+    EventSourceName: view.provider || (isAppLockerChannel(view.channel) ? APPLOCKER_PROVIDER : SECURITY_PROVIDER),
     Activity: title ? `${view.eventId} - ${title}` : String(view.eventId),
     EventData: eventDataXml(view, data),
     EventRecordId: text(view.system['EventRecordID']),
@@ -121,14 +123,20 @@ function securityRow(view: WindowsEventView, data: readonly (readonly [string, s
 /** Columns the builder sets from the System header; Data fields of the same name do not overwrite them. */
 const COMMON: Readonly<Record<string, true>> = { Channel: true, Computer: true, EventID: true, Type: true, TimeGenerated: true };
 
-/** The machine account Windows puts in a 4688 Subject when SYSTEM creates the process (HOST$ in the domain). */
-function creator(user: string, computer: string): { name: string; domain: string } {
+/**
+ * An account of a 4688 as Windows writes it for the account Sysmon names `user`: LocalSystem (Sysmon's NT
+ * AUTHORITY\SYSTEM; any user named SYSTEM, assumption `securityevent-localsystem`) is the machine account, HOST$ in the
+ * domain, with SID S-1-5-18 (event-4688.md's sample: SubjectUserSid S-1-5-18, SubjectUserName WIN-GG82ULGC9GO$,
+ * SubjectDomainName CONTOSO); another account keeps its name, its SID unknown to Sysmon ('').
+ */
+function account4688(user: string, computer: string): { name: string; domain: string; sid: string } {
   const { domain, name } = splitUser(user);
   if (/^NT AUTHORITY$/i.test(domain) && /^SYSTEM$/i.test(name)) {
+    assumption('securityevent-localsystem');
     const [host, ...rest] = computer.split('.');
-    return { name: `${(host ?? '').toUpperCase()}$`, domain: rest.length ? rest[0]!.toUpperCase() : 'WORKGROUP' };
+    return { name: `${(host ?? '').toUpperCase()}$`, domain: rest.length ? rest[0]!.toUpperCase() : 'WORKGROUP', sid: 'S-1-5-18' };
   }
-  return { name, domain };
+  return { name, domain, sid: '' };
 }
 
 /** Sysmon's level name through the lookup; a value that already is a mandatory-label SID (S-1-16-n) is the label. */
@@ -141,13 +149,13 @@ export function process4688Data(view: WindowsEventView): [string, string][] {
   assumption('securityevent-4688-from-sysmon');
   const user = field(view, 'User');
   const parentUser = hasField(view, 'ParentUser') ? field(view, 'ParentUser') : user;
-  const subject = creator(parentUser, view.computer);
+  const subject = account4688(parentUser, view.computer);
   const sameUser = parentUser.toLowerCase() === user.toLowerCase();
-  const target = splitUser(user);
+  const target = account4688(user, view.computer);
   const pid = parseInteger(field(view, 'ProcessId'));
   const ppid = parseInteger(field(view, 'ParentProcessId'));
   return [
-    ['SubjectUserSid', ''],
+    ['SubjectUserSid', subject.sid],
     ['SubjectUserName', subject.name],
     ['SubjectDomainName', subject.domain],
     // Windows names the target only "when the creator and target do not share the same logon" (event-4688.md, Target
@@ -161,7 +169,7 @@ export function process4688Data(view: WindowsEventView): [string, string][] {
     ['TokenElevationType', ''],
     ['ProcessId', ppid === null ? '' : hex(ppid)],
     ['CommandLine', field(view, 'CommandLine')],
-    ['TargetUserSid', sameUser ? 'S-1-0-0' : ''],
+    ['TargetUserSid', sameUser ? 'S-1-0-0' : target.sid],
     ['TargetUserName', sameUser ? '-' : target.name],
     ['TargetDomainName', sameUser ? '-' : target.domain],
     ['TargetLogonId', sameUser ? '0x0' : field(view, 'LogonId')],
@@ -170,15 +178,39 @@ export function process4688Data(view: WindowsEventView): [string, string][] {
   ];
 }
 
+/** AppLocker's provider, which writes its four logs (`Microsoft-Windows-AppLocker/EXE and DLL`, …). */
+const APPLOCKER_PROVIDER = 'Microsoft-Windows-AppLocker';
+
+function isAppLockerChannel(channel: string): boolean {
+  return channel.startsWith(`${APPLOCKER_PROVIDER}/`);
+}
+
+/**
+ * Whether Sentinel's Windows Security Events connector sends a channel's events to SecurityEvent: the Security log and
+ * AppLocker's logs. Microsoft's list of the connector's event sets (MicrosoftDocs/azure-docs
+ * articles/sentinel/windows-security-event-id-reference.md @ 04ff9c69): "All events - All Windows security and AppLocker
+ * events", AppLocker's 8001-8007 and 8222 in its Minimal and Common sets; Microsoft's query guide reads AppLocker's 8002
+ * from SecurityEvent (MicrosoftDocs/azure-monitor-docs articles/azure-monitor/logs/query-optimization.md: `SecurityEvent
+ * | where EventID == 8002 … | extend Details = parse_xml(EventData) | extend FilePath =
+ * tostring(Details.UserData.RuleAndFileData.FilePath)`). Assumption `securityevent-applocker`.
+ */
+export function isSecurityEventChannel(channel: string): boolean {
+  return channel === SECURITY_CHANNEL || isAppLockerChannel(channel);
+}
+
 /**
  * `SecurityEvent` rows (columns and types of azure-monitor-ref/tables/includes/securityevent-include.md). A
- * Security-channel event maps its Data to the columns of the same name; a Sysmon process creation becomes the
+ * Security-channel event maps its Data to the columns of the same name; an AppLocker event keeps its UserData element
+ * RuleAndFileData as its EventData, as 1102 keeps LogFileCleared (eventDataXml); a Sysmon process creation becomes the
  * 4688 row of the same process. Other events give [].
  */
 export function securityEventRecords(event: RawEvent, source: EventSource): KqlRecord[] {
   const view = windowsView(event, source);
   if (!view) return [];
-  if (view.channel === SECURITY_CHANNEL) return [{ table: 'SecurityEvent', row: fullRow('SecurityEvent', securityRow(view, view.data)) }];
+  if (isSecurityEventChannel(view.channel)) {
+    if (view.channel !== SECURITY_CHANNEL) assumption('securityevent-applocker');
+    return [{ table: 'SecurityEvent', row: fullRow('SecurityEvent', securityRow(view, view.data)) }];
+  }
   if (view.channel === SYSMON_CHANNEL && view.eventId === 1) {
     const as4688 = process4688View(view);
     return [{ table: 'SecurityEvent', row: fullRow('SecurityEvent', securityRow(as4688, as4688.data)) }];
