@@ -62,6 +62,7 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   'asim-linux-sysmon-direction': (u) => posix(u) && u.category === 'network_connection' && u.fields.has('Initiated'),
   // Every Linux and macOS rule on the pipelines that read Defender's Device* rows: none of them says the device's system.
   'defender-posix-device-scope': (u) => posix(u),
+  'asim-windows-sysmon-rows': (u) => u.product === 'windows' && (u.category === 'network_connection' || u.category === 'dns_query'),
   'asim-dns-zeek-names': (u) => u.category === 'dns' || (u.product === 'zeek' && u.service === 'dns'),
   'securityevent-4688-user': (u) => u.category === 'process_creation' && (u.fields.has('User') || u.fields.has('ParentUser')),
   'sentinel-cloud-cloudtrail-columns': (u) => u.product === 'aws' && u.service === 'cloudtrail',
@@ -86,6 +87,11 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   'defender-ipv4-mapped': (u) => u.category === 'network_connection' && ['DestinationIp', 'SourceIp', 'DestinationIsIpv6', 'SourceIsIpv6'].some((f) => u.fields.has(f)),
   'defender-protocol-values': (u) => u.category === 'network_connection' && u.fields.has('Protocol'),
   'securityevent-applocker': (u) => u.product === 'windows' && u.service === 'applocker',
+  // The rules that test the audit category (the page's "only Audit" would leave them no row).
+  'sentinel-cloud-auditlogs-category': (u) => u.product === 'azure' && u.service === 'auditlogs' && (u.fields.has('Category') || u.fields.has('properties.category')),
+  // The Kubernetes rules that read objectRef and may match list requests: those testing verb list, or no verb.
+  'sentinel-cloud-aks-list-objectref': (u) =>
+    u.product === 'kubernetes' && u.service === 'audit' && [...u.fields].some((f) => f.startsWith('objectRef')) && (!u.fields.has('verb') || u.texts.some((t) => /^list$/i.test(t))),
 };
 
 function literalTexts(x: unknown, out: string[]): string[] {

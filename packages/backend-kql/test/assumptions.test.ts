@@ -166,7 +166,25 @@ describe('kqlAssumptions', () => {
       name: "a Kubernetes audit rule on sentinel_cloud: AKSAudit, the resource-specific table",
       pipeline: 'sentinel_cloud',
       yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000cb\nlogsource:\n    category: application\n    product: kubernetes\n    service: audit\ndetection:\n    sel:\n        verb: list\n        objectRef.resource: secrets\n    condition: sel`,
+      ids: ['sentinel-cloud-aks-audit-table', 'sentinel-cloud-aks-list-objectref'],
+    },
+    {
+      name: 'a Kubernetes audit rule reading objectRef of a get request: not the list-request ObjectRef',
+      pipeline: 'sentinel_cloud',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000d7\nlogsource:\n    product: kubernetes\n    service: audit\ndetection:\n    sel:\n        verb: get\n        objectRef.resource: secrets\n    condition: sel`,
       ids: ['sentinel-cloud-aks-audit-table'],
+    },
+    {
+      name: 'an Entra ID audit rule testing a category other than Audit on sentinel_cloud',
+      pipeline: 'sentinel_cloud',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000d8\nlogsource:\n    product: azure\n    service: auditlogs\ndetection:\n    sel:\n        Category: KeyManagement\n        OperationName: Read BitLocker key\n    condition: sel`,
+      ids: ['sentinel-cloud-auditlogs-category'],
+    },
+    {
+      name: 'an Entra ID audit rule without the category on sentinel_cloud: no category assumption',
+      pipeline: 'sentinel_cloud',
+      yaml: `title: t\nid: 5b4d2a3e-0000-4000-8000-0000000000d9\nlogsource:\n    product: azure\n    service: auditlogs\ndetection:\n    sel:\n        OperationName: Read BitLocker key\n    condition: sel`,
+      ids: [],
     },
     {
       name: 'a Windows rule on sentinel_cloud (a Sentinel page with both pipelines)',

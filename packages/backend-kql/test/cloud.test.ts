@@ -294,6 +294,62 @@ describe('sentinel_cloud: Sentinel tables of cloud logs', () => {
   ];
   it.each(table)('%s', (_, yaml, kql) => expect(query(yaml)).toEqual(kql.startsWith('ERROR') ? expect.stringContaining(kql) : kql));
 
+  /** The errors of converting `rule`, as `[code, line, column]`, and their messages. */
+  function refusals(rule: string): { at: (readonly [string, number, number])[]; messages: string[] } {
+    const errors = convert(rule, { pipeline: 'sentinel_cloud' }).diagnostics.filter((d) => d.severity === 'error');
+    return { at: errors.map((d) => [d.code, d.line, d.column] as const), messages: errors.map((d) => d.message) };
+  }
+
+  // String columns whose text is an object or a list (the page's words for each): by every name that reads them.
+  const structureText: readonly (readonly [product: string, service: string, table: string, column: string, names: readonly string[], page: string])[] = [
+    ['azure', 'activitylogs', 'AzureActivity', 'Authorization', ['Authorization'], 'azureactivity-include.md:17'],
+    ['azure', 'activitylogs', 'AzureActivity', 'Claims', ['Claims'], 'azureactivity-include.md:24'],
+    ['azure', 'activitylogs', 'AzureActivity', 'HTTPRequest', ['HTTPRequest'], 'azureactivity-include.md:30'],
+    ['azure', 'activitylogs', 'AzureActivity', 'Properties', ['Properties'], 'azureactivity-include.md:36'],
+    ['m365', 'audit', 'OfficeActivity', 'Parameters', ['Parameters'], 'officeactivity-include.md:106'],
+    ['m365', 'audit', 'OfficeActivity', 'ModifiedProperties', ['ModifiedProperties'], 'officeactivity-include.md:92'],
+    ['m365', 'audit', 'OfficeActivity', 'ExtendedProperties', ['ExtendedProperties'], 'officeactivity-include.md:65'],
+    ['azure', 'signinlogs', 'SigninLogs', 'RiskEventTypes_V2', ['RiskEventTypes_V2', 'riskEventTypes_V2', 'properties.riskEventTypes_V2'], 'signinlogs-include.md:68'],
+    [
+      'azure', 'signinlogs', 'SigninLogs', 'AuthenticationContextClassReferences',
+      ['AuthenticationContextClassReferences', 'authenticationContextClassReferences', 'properties.authenticationContextClassReferences'],
+      'signinlogs-include.md:19',
+    ],
+  ];
+  it.each(structureText)('%s/%s: %s.%s holds the text of an object or a list: a whole-value test is refused, located; contains and null convert', (product, service, table, column, names, page) => {
+    // Every name the pipeline maps to the column is among those tested.
+    const [, , , fields] = CLOUD_SOURCES.find(([s, p]) => s === service && p === product)!;
+    const mapped = cloudFields(table, fields);
+    expect(names).toEqual(expect.arrayContaining(Object.keys(mapped).filter((f) => mapped[f] === column)));
+    for (const name of names) {
+      for (const test of [`${name}: v`, `${name}|startswith: v`, `${name}|endswith: v`, `${name}: 'a*b'`, `${name}|re: 'v'`, `${name}: 1`]) {
+        const { at, messages } = refusals(cloudRule(product, service, `sel:\n    ${test}\ncondition: sel`));
+        expect(at, test).toEqual([['pipeline/detection-item-failure', 8, 9]]);
+        expect(messages[0], test).toContain(`${table} keeps ${column} as the text of`);
+        expect(messages[0], test).toContain(page);
+      }
+      expect(query(cloudRule(product, service, `sel:\n    ${name}|contains: v\nempty:\n    ${name}: null\ncondition: sel or empty`))).toBe(
+        `${table}\n| where ${column} contains "v" or isempty(${column})`,
+      );
+    }
+  });
+
+  it.each([
+    ['RecordType', 'AuditLogRecordType', 107, 'ExchangeAdmin'],
+    ['UserType', 'UserType', 145, 'Admin'],
+  ] as const)('OfficeActivity %s holds the %s member name: a number, or its text, is refused, located, naming the page; a name converts', (column, enumTable, line, name) => {
+    for (const value of ['1', "'1'", "'18'", '-1', `\n        - ${name}\n        - 2`]) {
+      const { at, messages } = refusals(cloudRule('m365', 'audit', `sel:\n    Operation: Set-Mailbox\n    ${column}: ${value}\ncondition: sel`));
+      expect(at, value).toEqual([['pipeline/detection-item-failure', 9, 9]]);
+      expect(messages[0], value).toBe(
+        `OfficeActivity keeps ${column} as the name of the ${enumTable} member (a string column: "See the ${enumTable} table", officeactivity-include.md:${line}), not its number: a number never matches; write the member's name (${name}, not ${column === 'RecordType' ? 1 : 2})`,
+      );
+    }
+    expect(query(cloudRule('m365', 'audit', `sel:\n    ${column}: ${name}\nany:\n    ${column}|exists: true\n    ${column}|contains: '1'\ncondition: sel or any`))).toBe(
+      `OfficeActivity\n| where ${column} =~ "${name}" or (isnotempty(${column}) and ${column} contains "1")`,
+    );
+  });
+
   it('is offered by name when the backend is given it (the subpath keeps it out of the main entry)', () => {
     expect(kqlBackend().pipelines.map((p) => p.name)).not.toContain('sentinel_cloud');
     const withCloud = kqlBackend({ pipelines: [sentinelCloudPipeline] });

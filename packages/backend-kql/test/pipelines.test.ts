@@ -255,13 +255,13 @@ describe('Sentinel pipelines', () => {
       name: 'ASIM network → imNetworkSession',
       pipeline: 'sentinel_asim',
       yaml: rule('network_connection', `sel:\n    DestinationIp|cidr: '10.0.0.0/8'\n    DestinationPort: 445\ncondition: sel`),
-      kql: 'imNetworkSession\n| where coalesce(ipv4_is_in_range(DstIpAddr, "10.0.0.0/8"), false) and DstPortNumber == 445',
+      kql: 'imNetworkSession\n| where EventProduct =~ "Sysmon" and coalesce(ipv4_is_in_range(DstIpAddr, "10.0.0.0/8"), false) and DstPortNumber == 445',
     },
     {
       name: 'ASIM dns → imDns',
       pipeline: 'sentinel_asim',
       yaml: rule('dns_query', `sel:\n    QueryName|endswith: '.onion'\ncondition: sel`),
-      kql: 'imDns\n| where DnsQuery endswith ".onion"',
+      kql: 'imDns\n| where EventProduct =~ "Sysmon" and DnsQuery endswith ".onion"',
     },
     {
       name: 'ASIM registry TargetObject = key\\value',
@@ -337,7 +337,7 @@ describe('Sentinel pipelines', () => {
       name: 'ASIM network: DestinationHostname is DstFQDN when the name has a dot (_ASIM_ResolveDstFQDN)',
       pipeline: 'sentinel_asim',
       yaml: rule('network_connection', `sel:\n    DestinationHostname|endswith: '.example.com'\ncondition: sel`),
-      kql: 'imNetworkSession\n| extend DestinationHostname = iff(isnotempty(DstFQDN), DstFQDN, DstHostname)\n| where DestinationHostname endswith ".example.com"',
+      kql: 'imNetworkSession\n| extend DestinationHostname = iff(isnotempty(DstFQDN), DstFQDN, DstHostname)\n| where EventProduct =~ "Sysmon" and DestinationHostname endswith ".example.com"',
     },
     {
       name: "ASIM file_delete is every FileDeleted row (Sysmon 23 and 26, pySigma-pipeline-sysmon's file_delete)",
@@ -478,7 +478,7 @@ describe('Sentinel pipelines', () => {
       kql: [
         'imNetworkSession',
         '| extend Image = coalesce(SrcProcessName, DstProcessName), Initiated = iff(isnotempty(DstProcessName) or isnotempty(DstProcessId), "true", "false")',
-        '| where Image endswith @"\\x.exe" and Initiated =~ "true"',
+        '| where EventProduct =~ "Sysmon" and Image endswith @"\\x.exe" and Initiated =~ "true"',
       ].join('\n'),
     },
     {

@@ -107,6 +107,13 @@ export const ASSUMPTIONS = [
     settle: 'an imFileEvent row of a file creation recorded by Defender for Endpoint',
   },
   {
+    id: 'asim-windows-sysmon-rows',
+    pipelines: ['sentinel_asim'],
+    text: "Windows network_connection and dns_query rules read only the rows of Microsoft's Sysmon parsers (EventProduct Sysmon): connections and lookups the view gets from Defender for Endpoint, the Windows Firewall or DNS servers are not searched.",
+    reason: "Those parsers fill the view differently: Defender puts an outbound connection's process on the Src side, by file name only (ASimNetworkSessionMicrosoft365Defender.yaml:88-119), where the Sysmon parser puts it on the Dst side with its path (ASimNetworkSessionMicrosoftSysmon.yaml:101-113), and DNS servers name no process; a Sysmon-shaped rule's Image, Initiated and process filters are right on the Sysmon rows only.",
+    settle: 'imNetworkSession and imDns rows of one Windows device from Sysmon and from Defender for Endpoint',
+  },
+  {
     id: 'asim-dns-zeek-names',
     pipelines: ['sentinel_asim'],
     text: "Sigma's generic dns fields are Zeek dns.log's (query, record_type as qtype_name), and imDns's DnsQuery, DnsQueryTypeName and connection columns hold them as Microsoft's Corelight Zeek parser renames them; other DNS sources of the view are assumed to fill the same ASIM columns alike.",
@@ -280,5 +287,19 @@ export const ASSUMPTIONS = [
     text: "AppLocker's events (service: applocker) are SecurityEvent rows, sent by Sentinel's Windows Security Events connector, with the AppLocker log's name in Channel and the UserData element RuleAndFileData in EventData, read as parse_xml(EventData).UserData.RuleAndFileData.<name>, every child of which Windows writes with text (so only a missing element reads empty); a workspace that collects the AppLocker logs with a data collection rule of its own has them in Event instead, where these queries find nothing.",
     reason: "Microsoft's list of the connector's event sets says 'All events - All Windows security and AppLocker events' and lists AppLocker's 8001-8007 and 8222 in its Minimal and Common sets (MicrosoftDocs/azure-docs articles/sentinel/windows-security-event-id-reference.md @ 04ff9c69), and Microsoft's query guide reads 8002 as SecurityEvent | where EventID == 8002 | extend Details = parse_xml(EventData) | extend FilePath = tostring(Details.UserData.RuleAndFileData.FilePath) (MicrosoftDocs/azure-monitor-docs articles/azure-monitor/logs/query-optimization.md); neither shows such a row's Channel (the SecurityEvent page: 'The channel to which the event was logged', securityevent-include.md:43) nor says whether 'All events' takes the Packaged app logs (8020-8025 are in no listed set). parse_xml gives an empty element and a missing one alike, so empty values are refused; the elements with text come from EvtxECmd's example events (EricZimmerman/evtx evtx/Maps, AppLocker 8002-8020 @ 03a7a1f; Fqbn '-' when there is none).",
     settle: 'SecurityEvent rows of AppLocker 8004 and 8022 events collected by the Windows Security Events connector (their Channel, EventSourceName and EventData)',
+  },
+  {
+    id: 'sentinel-cloud-auditlogs-category',
+    pipelines: ['sentinel_cloud'],
+    text: "AuditLogs' Category holds the Entra ID audit event's category (UserManagement, Policy, RoleManagement, KeyManagement, ...), which a rule's Category or properties.category is compared with as written.",
+    reason: "The AuditLogs page says of Category 'Currently Audit is the only supported value' (auditlogs-include.md:19), under which a test of any other category never matches; SigmaHQ's Entra ID audit rules test others (azure_ad_bitlocker_key_retrieval KeyManagement, azure_ad_device_registration_policy_changes Policy, azure_change_to_authentication_method UserManagement), and so does Microsoft's own Sentinel analytic rule, AuditLogs | where Category =~ \"UserManagement\" (Azure-Sentinel Detections/AuditLogs/AuthenticationMethodChangedforPrivilegedAccount.yaml @ 03681561): the page line is taken as out of date.",
+    settle: 'the Category of AuditLogs rows of a user update and of a policy change',
+  },
+  {
+    id: 'sentinel-cloud-aks-list-objectref',
+    pipelines: ['sentinel_cloud'],
+    text: "An AKSAudit row of a list request has ObjectRef, with the listed resource (and the namespace of a namespaced list) but no name: a Kubernetes rule testing verb list with objectRef.resource (kubernetes_audit_secrets_enumeration: secrets) reads them there, and an objectRef test without a verb matches list requests too.",
+    reason: "The AKSAudit page says ObjectRef 'does not apply for list requests nor non-resource requests' (aksaudit-include.md:18 @ 431071fd), after the comment of the audit.k8s.io/v1 Event type ('Does not apply for List-type requests'), under which such a rule never matches; but the API server fills the event's objectRef from the request's attributes for every resource request, a list included (k8s.io/apiserver's audit code: if attribs.IsResourceRequest() { ev.ObjectRef = &ObjectReference{Namespace, Name, Resource, Subresource, APIGroup, APIVersion} }), the name empty for a list: the page line is taken as imprecise.",
+    settle: 'the ObjectRef of an AKSAudit row of a list request (kubectl get secrets -n kube-system)',
   },
 ];

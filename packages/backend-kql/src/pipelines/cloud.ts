@@ -239,6 +239,59 @@ function azureFields(table: string): Record<string, string> {
   return out;
 }
 
+/**
+ * String columns whose text is an object or a list, not one value: each `[what it is, where the page says so]`. No value
+ * equals that text, or starts or ends it, and a pattern or a regular expression written for one value does not fit it
+ * as a whole; only `|contains` (and a null test) can answer, as for CloudTrail's JSON elements and the dynamic columns.
+ *
+ * - AzureActivity: the record's blobs kept as text beside their dynamic twins (Authorization_d, Claims_d,
+ *   Properties_d: dynamic, azureactivity-include.md:18,:25,:37). No record name reads them (ACTIVITY_UNNAMED): only
+ *   their column names do.
+ * - OfficeActivity: Collection-typed properties of the Office 365 Management Activity record (its schema,
+ *   MicrosoftDocs/office-365-management-api office-365-management-activity-api-schema.md @ 61be337c: Parameters
+ *   "Collection(Common.NameValuePair)" :598, ExtendedProperties the same :685, ModifiedProperties
+ *   "Collection(ModifiedProperty)" :517), whose descriptions the page copies; the page types all three string.
+ * - SigninLogs: the two string columns the page describes as lists.
+ */
+const STRUCTURE_TEXT: Readonly<Record<string, Readonly<Record<string, readonly [what: string, cite: string]>>>> = {
+  AzureActivity: {
+    Authorization: ['a blob of RBAC properties', '"Blob of RBAC properties of the event ... Stored as string", azureactivity-include.md:17'],
+    Claims: ["the JWT token's claims", '"The JWT token used by Active Directory ...", azureactivity-include.md:24, dynamic as Claims_d :25'],
+    HTTPRequest: ['a blob describing the HTTP request', '"Blob describing the Http Request. Usually includes the "clientRequestId", ...", azureactivity-include.md:30'],
+    Properties: ['a set of key-value pairs', '"Set of <Key Value> pairs (i.e. Dictionary) ... Stored as string", azureactivity-include.md:36'],
+  },
+  OfficeActivity: {
+    Parameters: ["the cmdlet's name-value pairs", '"The name and value for all parameters ...", officeactivity-include.md:106; Collection(Common.NameValuePair) in the Management Activity schema'],
+    ModifiedProperties: ['the modified properties', 'officeactivity-include.md:92; Collection(ModifiedProperty) in the Management Activity schema'],
+    ExtendedProperties: ['the extended properties', '"The extended properties of the Azure AD event", officeactivity-include.md:65; Collection(Common.NameValuePair) in the Management Activity schema'],
+  },
+  SigninLogs: {
+    RiskEventTypes_V2: ['a list of risk event types', '"The list of risk event types associated with the sign-in", signinlogs-include.md:68'],
+    AuthenticationContextClassReferences: ['a collection of authentication contexts', '"Contains a collection of values ...", signinlogs-include.md:19'],
+  },
+};
+
+/**
+ * OfficeActivity's enum columns: RecordType "The type of operation indicated by the record. See the AuditLogRecordType
+ * table ..." (officeactivity-include.md:107) and UserType "... See the UserType table ..." (:145) are string columns,
+ * where the page types InternalLogonType int (:71), which the Management Activity schema types as an enum too
+ * (Self.LogonType, @ 61be337c:609); Microsoft's own Sentinel rule tests the members' names (`RecordType =~
+ * "ExchangeAdmin"`, `UserType in~ ("Admin","DcAdmin")`, Azure-Sentinel Detections/OfficeActivity/office_policytampering.yaml
+ * @ 14e70192). The Management Activity record gives the members' numbers (RecordType Self.AuditLogRecordType :76,
+ * UserType Self.UserType :80; "Enum: AuditLogRecordType - Type: Edm.Int32" :90): a number compared as text matches no
+ * name, and the backend keeps no copy of the enum tables to translate it, so a numeric value is refused and a name
+ * converts as written. `[enum table, page line, an example from the schema's tables (:96, :233)]`.
+ */
+const OFFICE_ENUM_NAMES: Readonly<Record<string, readonly [table: string, line: number, example: string]>> = {
+  RecordType: ['AuditLogRecordType', 107, 'ExchangeAdmin, not 1'],
+  UserType: ['UserType', 145, 'Admin, not 2'],
+};
+
+/** The fields of a source that read `column`: its own name and the names mapped to it. */
+function namesOf(column: string, mapped: Readonly<Record<string, string>>): string[] {
+  return [...new Set([column, ...Object.keys(mapped).filter((f) => mapped[f] === column)])];
+}
+
 /** The keys read out of a dynamic column that are a list or an object themselves (a Kubernetes user's groups). */
 const DYNAMIC_PARTS: Readonly<Record<string, readonly string[]>> = { AKSAudit: AKS_AUDIT_LIST_PARTS };
 
@@ -366,6 +419,36 @@ export const CLOUD_PIPELINE = {
         ...UNLESS_CONTAINS_OR_NULL,
         rule_conditions: [{ type: 'logsource', product, service }],
       })).filter((item) => item.field_name_conditions[0]!.fields.length > 0),
+      // A string column holding an object's or a list's text (STRUCTURE_TEXT): as for a dynamic column.
+      ...sources.flatMap(({ service, product, table, fields }) =>
+        Object.entries(STRUCTURE_TEXT[table] ?? {}).map(([column, [what, cite]]) => ({
+          id: `cloud_${table.toLowerCase()}_${column.toLowerCase()}_text_whole_value`,
+          type: 'detection_item_failure',
+          message: `${table} keeps ${column} as the text of ${what} (${cite}): it never equals, starts or ends with a value, nor does a pattern or regular expression fit it whole; only \`|contains\` tests its text`,
+          field_name_conditions: [{ type: 'include_fields', fields: namesOf(column, fields) }],
+          ...UNLESS_CONTAINS_OR_NULL,
+          rule_conditions: [{ type: 'logsource', product, service }],
+        })),
+      ),
+      // OFFICE_ENUM_NAMES: a number is made text first (a bool too, which a string column compares as text anyway), so
+      // that one test refuses `RecordType: 1` and `RecordType: '1'`.
+      ...sources
+        .filter(({ table }) => table === 'OfficeActivity')
+        .flatMap(({ service, product, fields }) =>
+          Object.entries(OFFICE_ENUM_NAMES).flatMap(([column, [enumTable, line, example]]) => {
+            const when = { field_name_conditions: [{ type: 'include_fields', fields: namesOf(column, fields) }], rule_conditions: [{ type: 'logsource', product, service }] };
+            return [
+              { id: `cloud_office_${column.toLowerCase()}_number_text`, type: 'convert_type', target_type: 'str', ...when },
+              {
+                id: `cloud_office_${column.toLowerCase()}_number`,
+                type: 'detection_item_failure',
+                message: `OfficeActivity keeps ${column} as the name of the ${enumTable} member (a string column: "See the ${enumTable} table", officeactivity-include.md:${line}), not its number: a number never matches; write the member's name (${example})`,
+                detection_item_conditions: [{ type: 'match_string', cond: 'any', pattern: '^-?[0-9]+([.][0-9]+)?$' }],
+                ...when,
+              },
+            ];
+          }),
+        ),
       ...sources.flatMap(({ service, product, table, fields }) => serviceItems('cloud', service, { product, table, fields } satisfies ServiceMapping)),
     ];
   },

@@ -209,10 +209,15 @@ export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
     },
   },
   {
+    // The rows of Microsoft's Sysmon parser only (EventProduct 'Sysmon', ASimNetworkSessionMicrosoftSysmon.yaml:139):
+    // the view's other Windows parsers put a connection's process on the other side (Defender: Src for outbound rows,
+    // ASimNetworkSessionMicrosoft365Defender.yaml:88-119, by file name only, :119; the Windows Firewall alike), so
+    // Image and Initiated as computed here would misread them (assumption asim-windows-sysmon-rows).
     categories: ['network_connection'],
     product: 'windows',
     table: 'imNetworkSession',
     drop: ['EventID'],
+    conditions: { EventProduct: 'Sysmon' },
     fields: {
       ...sysmonToAsim('imNetworkSession'),
       Protocol: 'NetworkProtocol',
@@ -227,10 +232,13 @@ export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
     },
   },
   {
+    // Sysmon's process-level DNS events (EventProduct 'Sysmon', ASimDnsMicrosoftSysmon.yaml:109): the view's other
+    // sources (DNS servers, firewalls) name no process, so a rule's process filters would not exclude their rows.
     categories: ['dns_query'],
     product: 'windows',
     table: 'imDns',
     drop: ['EventID'],
+    conditions: { EventProduct: 'Sysmon' },
     fields: sysmonToAsim('imDns'),
   },
   ...(
