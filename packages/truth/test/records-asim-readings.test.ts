@@ -3,9 +3,8 @@ import { loadCollection, type SigmaRule } from '@sigmats/core';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { asimRecords } from '../src/records/index.js';
 import { platforms } from '../src/differential/platforms.js';
-import { prepare } from '../src/differential/run.js';
+import { convertedRules, kqlMatcher } from './readings.js';
 import { corpusFiles, readSources } from '../src/differential/corpus.js';
-import type { KqlRecord } from '../src/types.js';
 import { HAVE_SIGMAHQ, SIGMAHQ } from './records-fixtures.js';
 
 /**
@@ -41,22 +40,14 @@ function posixFileRules(): SigmaRule[] {
 describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ's Linux and macOS file rules: the same verdicts under both readings ${NEEDS_SIGMAHQ}`, () => {
   test('every emitted query matches the same derived events on rows built either way, and the evaluator agrees', () => {
     const asim = platforms().find((p) => p.id === 'sentinel_asim')!;
-    const rules = posixFileRules();
-    const collection = { rules, correlations: [], filters: [], byRef: new Map(), diagnostics: [] };
-    const result = asim.backend.convert(collection, asim.convertOptions);
-    const queries = new Map<string, readonly string[]>();
-    for (const r of result.rules) if (r.document.kind === 'rule') queries.set(r.key, r.queries);
     let converted = 0;
     let compared = 0;
     const differ: string[] = [];
     const relative: string[] = [];
     const wrong: string[] = [];
-    for (const p of prepare({ collection })) {
-      const qs = queries.get(p.key);
-      if (!qs) continue;
+    for (const p of convertedRules(asim, posixFileRules())) {
       converted++;
-      const matchers = qs.map((q) => asim.compile(q));
-      const matches = (records: readonly KqlRecord[]): boolean => matchers.some((m) => m(records));
+      const matches = kqlMatcher(asim, p.queries);
       p.events.forEach((e, i) => {
         const full = matches(asimRecords(e.event, e.source));
         const folder = matches(asimRecords(e.event, e.source, { defenderFolderPath: 'folder' }));

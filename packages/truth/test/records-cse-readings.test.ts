@@ -5,7 +5,7 @@ import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { compileCse } from '../src/cse/index.js';
 import { cseRecords, windowsCatalogMappings, type CseOptions } from '../src/records/index.js';
 import { platforms } from '../src/differential/platforms.js';
-import { prepare } from '../src/differential/run.js';
+import { convertedRules } from './readings.js';
 import { corpusFiles, readSources } from '../src/differential/corpus.js';
 import type { CseRecord, RawEvent } from '../src/types.js';
 import { HAVE_BOTH, HAVE_VENDOR, NEEDS_BOTH, SIGMAHQ } from './records-fixtures.js';
@@ -103,20 +103,14 @@ function rules(): SigmaRule[] {
 describe.skipIf(!HAVE_BOTH)(`SigmaHQ's PowerShell, Sysmon 15/25 and Security rules: the same verdicts on every spelling and reading ${NEEDS_BOTH} ${NEEDS_SIGMAHQ}`, () => {
   test('every emitted query matches the same derived events on the records of each spelling and reading, and the evaluator agrees', () => {
     const cse = platforms().find((p) => p.id === 'sumo-cse')!;
-    const collection = { rules: rules(), correlations: [], filters: [], byRef: new Map(), diagnostics: [] };
-    const result = cse.backend.convert(collection, cse.convertOptions);
-    const queries = new Map<string, readonly string[]>();
-    for (const r of result.rules) if (r.document.kind === 'rule') queries.set(r.key, r.queries);
     let converted = 0;
     let spelled = 0;
     let moved = 0;
     const differ: string[] = [];
     const wrong: string[] = [];
-    for (const p of prepare({ collection })) {
-      const qs = queries.get(p.key);
-      if (!qs) continue;
+    for (const p of convertedRules(cse, rules())) {
       converted++;
-      const compiled = qs.map((q) => compileCse(q));
+      const compiled = p.queries.map((q) => compileCse(q));
       const matches = (records: readonly CseRecord[]): boolean => records.some((r) => compiled.some((c) => c.test(r)));
       p.events.forEach((e, i) => {
         const records = (options: CseOptions = {}) => cseRecords(e.event, e.source, options);

@@ -4,7 +4,7 @@ import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { defenderRecords } from '../src/records/index.js';
 import { defenderNetworkReading } from '../src/records/defender.js';
 import { platforms } from '../src/differential/platforms.js';
-import { prepare } from '../src/differential/run.js';
+import { convertedRules, kqlMatcher } from './readings.js';
 import { corpusFiles, readSources } from '../src/differential/corpus.js';
 import type { KqlRecord } from '../src/types.js';
 import { HAVE_SIGMAHQ, HAVE_VENDOR, SIGMAHQ } from './records-fixtures.js';
@@ -109,22 +109,14 @@ function networkRules(): SigmaRule[] {
 describe.skipIf(!HAVE_SIGMAHQ || !HAVE_VENDOR)(`SigmaHQ's network_connection rules on microsoft_xdr ${NEEDS_SIGMAHQ}`, () => {
   test("every query gives each derived event the same verdict on both readings, the evaluator's", () => {
     const xdr = platforms().find((p) => p.id === 'xdr')!;
-    const rules = networkRules();
-    const collection = { rules, correlations: [], filters: [], byRef: new Map(), diagnostics: [] };
-    const result = xdr.backend.convert(collection, xdr.convertOptions);
-    const converted = new Map<string, readonly string[]>();
-    for (const r of result.rules) if (r.document.kind === 'rule') converted.set(r.key, r.queries);
     let rulesRun = 0;
     let compared = 0;
     let changed = 0;
     const differ: string[] = [];
     const wrong: string[] = [];
-    for (const p of prepare({ collection })) {
-      const qs = converted.get(p.key);
-      if (!qs) continue;
+    for (const p of convertedRules(xdr, networkRules())) {
       rulesRun++;
-      const matchers = qs.map((q) => xdr.compile(q));
-      const matches = (records: readonly KqlRecord[]): boolean => matchers.some((m) => m(records));
+      const matches = kqlMatcher(xdr, p.queries);
       p.events.forEach((e, i) => {
         const built = defenderRecords(e.event, e.source);
         const alternate = defenderNetworkReading(built, 'alternate');

@@ -4,9 +4,8 @@ import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { defenderRecords } from '../src/records/index.js';
 import { defenderFolderReading, folderOf } from '../src/records/defender-readings.js';
 import { platforms } from '../src/differential/platforms.js';
-import { prepare } from '../src/differential/run.js';
+import { convertedRules, kqlMatcher } from './readings.js';
 import { corpusFiles, readSources } from '../src/differential/corpus.js';
-import type { KqlRecord } from '../src/types.js';
 import { HAVE_SIGMAHQ, SIGMAHQ } from './records-fixtures.js';
 
 /**
@@ -46,21 +45,13 @@ function pathRules(): SigmaRule[] {
 describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ's file, image load, driver load and remote thread rules on microsoft_xdr ${NEEDS_SIGMAHQ}`, () => {
   test('every query gives each derived event the same verdict under both readings, the evaluator\'s', () => {
     const xdr = platforms().find((p) => p.id === 'xdr')!;
-    const rules = pathRules();
-    const collection = { rules, correlations: [], filters: [], byRef: new Map(), diagnostics: [] };
-    const result = xdr.backend.convert(collection, xdr.convertOptions);
-    const queries = new Map<string, readonly string[]>();
-    for (const r of result.rules) if (r.document.kind === 'rule') queries.set(r.key, r.queries);
     let converted = 0;
     let compared = 0;
     const differ: string[] = [];
     const wrong: string[] = [];
-    for (const p of prepare({ collection })) {
-      const qs = queries.get(p.key);
-      if (!qs) continue;
+    for (const p of convertedRules(xdr, pathRules())) {
       converted++;
-      const matchers = qs.map((q) => xdr.compile(q));
-      const matches = (records: readonly KqlRecord[]): boolean => matchers.some((m) => m(records));
+      const matches = kqlMatcher(xdr, p.queries);
       p.events.forEach((e, i) => {
         const built = defenderRecords(e.event, e.source);
         const verdicts = [matches(built), matches(defenderFolderReading(built, 'full')), matches(defenderFolderReading(built, 'folder'))];

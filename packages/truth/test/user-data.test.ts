@@ -459,17 +459,12 @@ describe('random AppLocker rules: the log search reads each field per event id, 
       },
     }) as RawEvent;
   };
-  const ids = fc.constantFrom('', '\n        EventID: 8004', '\n        EventID:\n          - 8004\n          - 8022', '\n        EventID:\n          - 8002\n          - 8007\n          - 8000');
-  const test1 = fc.constantFrom("FilePath|contains: '\\TEMP\\'", 'FilePath: null', "PolicyName: 'EXE'", "FilePath|endswith: '.PS1'");
-  const test2 = fc.constantFrom("PolicyName: 'SCRIPT'", 'PolicyName: null', "FilePath|startswith: 'C:\\TOOLS'");
-  const shape = fc.constantFrom('selection', 'selection and not filter', 'selection or filter');
-
-  test.skipIf(!HAVE_VENDOR)(`the log search agrees with the evaluator on every event ${NEEDS_VENDOR}`, () => {
-    const platform = byId.get('sumo/json')!;
-    fc.assert(
-      fc.property(ids, test1, test2, shape, fc.array(eventArb, { minLength: 1, maxLength: 6 }), (idText, t1, t2, condition, evs) => {
-        const text = `title: random AppLocker rule
-id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d64
+  /** A random AppLocker rule: an EventID list (or none), a selection test, a filter test and a condition. */
+  const randomAppLockerRule = (id: string, idText: string, t1: string, t2: string, condition: string) =>
+    loadCollection([
+      {
+        text: `title: random AppLocker rule
+id: ${id}
 status: test
 logsource:
     product: windows
@@ -481,8 +476,20 @@ detection:
         ${t2}
     condition: ${condition}
 level: low
-`;
-        const coll = loadCollection([{ text, file: 'random.yml' }]);
+`,
+        file: 'random.yml',
+      },
+    ]);
+  const ids = fc.constantFrom('', '\n        EventID: 8004', '\n        EventID:\n          - 8004\n          - 8022', '\n        EventID:\n          - 8002\n          - 8007\n          - 8000');
+  const test1 = fc.constantFrom("FilePath|contains: '\\TEMP\\'", 'FilePath: null', "PolicyName: 'EXE'", "FilePath|endswith: '.PS1'");
+  const test2 = fc.constantFrom("PolicyName: 'SCRIPT'", 'PolicyName: null', "FilePath|startswith: 'C:\\TOOLS'");
+  const shape = fc.constantFrom('selection', 'selection and not filter', 'selection or filter');
+
+  test.skipIf(!HAVE_VENDOR)(`the log search agrees with the evaluator on every event ${NEEDS_VENDOR}`, () => {
+    const platform = byId.get('sumo/json')!;
+    fc.assert(
+      fc.property(ids, test1, test2, shape, fc.array(eventArb, { minLength: 1, maxLength: 6 }), (idText, t1, t2, condition, evs) => {
+        const coll = randomAppLockerRule('3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d64', idText, t1, t2, condition);
         const logSearch = platformTest(platform, coll, applockerSource);
         const evaluator = evaluatorTest(coll);
         for (const e of evs.map(toEvent)) {
@@ -505,21 +512,7 @@ level: low
     });
     fc.assert(
       fc.property(ids, test1, test2, shape, fc.array(userDataArb, { minLength: 1, maxLength: 6 }), (idText, t1, t2, condition, evs) => {
-        const text = `title: random AppLocker rule
-id: 3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d65
-status: test
-logsource:
-    product: windows
-    service: applocker
-detection:
-    selection:${idText}
-        ${t1}
-    filter:
-        ${t2}
-    condition: ${condition}
-level: low
-`;
-        const coll = loadCollection([{ text, file: 'random.yml' }]);
+        const coll = randomAppLockerRule('3c1c8e52-8a7e-4d4b-9d0e-6a1f2b3c4d65', idText, t1, t2, condition);
         const sentinel = platformTest(platform, coll, applockerSource);
         const evaluator = evaluatorTest(coll);
         for (const e of evs.map(toEvent)) {
