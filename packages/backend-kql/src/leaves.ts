@@ -88,16 +88,19 @@ export function stringTest(
   }
 }
 
-/** `FolderPath endswith @"\x.exe"` → the basename column and `x.exe`, when the table has that shortcut. */
-export function basenameOf(col: Column, value: StringValue, target: KqlTarget): { column: string; name: string } | undefined {
+/**
+ * `FolderPath endswith @"\x.exe"` → the basename column and `x.exe`, when the table has that shortcut for the column
+ * and the value's shape `s` is such a suffix (after the column's own separator, if it names one).
+ */
+export function basenameOf(col: Column, s: Shaped, target: KqlTarget): { column: string; name: string } | undefined {
   const column = target.schema?.basename?.[col.name];
   if (!column) return undefined;
-  const name = basenameText(stringShape(value.parts), target.schema?.basenameSeparators?.[col.name]);
+  const name = basenameText(s, target.schema?.basenameSeparators?.[col.name]);
   return name === undefined ? undefined : { column, name };
 }
 
 /** The file name of a `\\name` / `/name` suffix shape (only `${separator}name` when given), else undefined. */
-export function basenameText(s: Shaped, separator?: string): string | undefined {
+function basenameText(s: Shaped, separator?: string): string | undefined {
   if (s.shape !== 'suffix' || s.text.length < 2) return undefined;
   const sep = s.text[0];
   const name = s.text.slice(1);
@@ -194,9 +197,8 @@ function plainStringTest(col: Column, value: StringValue, target: KqlTarget): Re
   }
   // One shape for both the basename shortcut and the plain test.
   const s = stringShape(value.parts);
-  const baseCol = target.schema?.basename?.[col.name];
-  const base = baseCol ? basenameText(s, target.schema?.basenameSeparators?.[col.name]) : undefined;
-  if (base !== undefined) return ok(`${baseCol} ${op('exact', value.cased)} ${kqlValue(base)}`);
+  const base = basenameOf(col, s, target);
+  if (base) return ok(`${base.column} ${op('exact', value.cased)} ${kqlValue(base.name)}`);
   // `*` is any value, empty included: a key that is there.
   if (col.data !== undefined && s.shape === 'any' && !hasPlaceholder(value.parts)) return ok(`isnotnull(${col.data})`);
   const test = stringTest(col.ref, value, s);
@@ -260,7 +262,7 @@ function basenameOnlyLeaf(node: MatchExpr, column: string, target: KqlTarget): R
     return ok(v.kind === 'null' || !v.exists ? `isempty(${column})` : `isnotempty(${column})`);
   }
   if (v.kind === 'string') {
-    const base = basenameOf({ ref: node.field, type: 'string', name: node.field }, v, {
+    const base = basenameOf({ ref: node.field, type: 'string', name: node.field }, stringShape(v.parts), {
       ...target,
       schema: target.schema ? { ...target.schema, basename: { [node.field]: column } } : undefined,
     });

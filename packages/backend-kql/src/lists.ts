@@ -2,7 +2,7 @@ import { plainText, stringShape } from '@sigmats/core';
 import type { Diagnostic, MatchExpr, OrExpr, ScalarValue } from '@sigmats/core';
 import { boundedChain, fail, ok, type Result } from '@sigmats/text-query';
 import { asString, isNumeric, resolveColumn, type Column, type KqlTarget } from './columns.js';
-import { basenameText, matchLeaf } from './leaves.js';
+import { basenameOf, matchLeaf } from './leaves.js';
 import { kqlString, kqlValue } from './literals.js';
 import { hexToDecimal, isHexText } from './values.js';
 import { KQL_DIALECT } from './dialect.js';
@@ -26,9 +26,8 @@ function foldable(v: ScalarValue, c: Column, target: KqlTarget): Foldable | unde
     // One shape per value: the basename shortcut and the exact test both read it (an exact shape is all literals,
     // its text the plain text).
     const s = stringShape(v.parts);
-    const baseCol = target.schema?.basename?.[c.name];
-    const base = baseCol ? basenameText(s, target.schema?.basenameSeparators?.[c.name]) : undefined;
-    if (base !== undefined) return { head: `${baseCol} ${v.cased ? 'in' : 'in~'}`, close: inList, item: kqlValue(base) };
+    const base = basenameOf(c, s, target);
+    if (base) return { head: `${base.column} ${v.cased ? 'in' : 'in~'}`, close: inList, item: kqlValue(base.name) };
     if (s.shape === 'exact') return { head: `${c.ref} ${v.cased ? 'in' : 'in~'}`, close: inList, item: kqlValue(s.text) };
     return undefined;
   }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { loadCollection, type SigmaRule } from '@sigmats/core';
 import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
 import { defenderRecords } from '../src/records/index.js';
-import { defenderNetworkReading } from '../src/records/defender.js';
+import { defenderNetworkReading } from '../src/records/defender-readings.js';
 import { platforms } from '../src/differential/platforms.js';
 import { convertedRules, kqlMatcher } from './readings.js';
 import { corpusFiles, readSources } from '../src/differential/corpus.js';

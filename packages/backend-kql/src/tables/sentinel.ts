@@ -19,8 +19,11 @@ const LOG_FILE_CLEARED_COMPUTED: Readonly<Record<string, string>> = Object.fromE
   ]),
 );
 
-/** The SID of a 4688's new process: the Target's, or the Subject's when the target is '-' (below). */
-const NEW_SID = 'iff(TargetUserName in ("-", ""), SubjectUserSid, TargetUserSid)';
+/** A column of a 4688's new process account: the Target's, or the Subject's when the target is '-' (below). */
+const newProcess = (subject: string, target: string): string => `iff(TargetUserName in ("-", ""), ${subject}, ${target})`;
+/** An account's name or domain as Sysmon writes it: LocalSystem (SID S-1-5-18) as NT AUTHORITY\SYSTEM (below). */
+const sysmonAccount = (sid: string, system: string, text: string): string => `iff(${sid} == "S-1-5-18", "${system}", ${text})`;
+const NEW_SID = newProcess('SubjectUserSid', 'TargetUserSid');
 
 const RELATIONS: Readonly<Record<string, TableRelations>> = {
   // Sigma's name for the System header's provider. WindowsEvent's own column of it is Provider, which is also a
@@ -42,10 +45,10 @@ const RELATIONS: Readonly<Record<string, TableRelations>> = {
     // WIN-GG82ULGC9GO$), NT AUTHORITY\SYSTEM in Sysmon; Microsoft's parser knows it by SID too (KnownSIDs,
     // ASimProcessCreateMicrosoftSecurityEvents.yaml:35-39).
     computed: {
-      NewProcessUserName: `iff(${NEW_SID} == "S-1-5-18", "SYSTEM", iff(TargetUserName in ("-", ""), SubjectUserName, TargetUserName))`,
-      NewProcessUserDomain: `iff(${NEW_SID} == "S-1-5-18", "NT AUTHORITY", iff(TargetUserName in ("-", ""), SubjectDomainName, TargetDomainName))`,
-      CreatorUserName: 'iff(SubjectUserSid == "S-1-5-18", "SYSTEM", SubjectUserName)',
-      CreatorUserDomain: 'iff(SubjectUserSid == "S-1-5-18", "NT AUTHORITY", SubjectDomainName)',
+      NewProcessUserName: sysmonAccount(NEW_SID, 'SYSTEM', newProcess('SubjectUserName', 'TargetUserName')),
+      NewProcessUserDomain: sysmonAccount(NEW_SID, 'NT AUTHORITY', newProcess('SubjectDomainName', 'TargetDomainName')),
+      CreatorUserName: sysmonAccount('SubjectUserSid', 'SYSTEM', 'SubjectUserName'),
+      CreatorUserDomain: sysmonAccount('SubjectUserSid', 'NT AUTHORITY', 'SubjectDomainName'),
       NewProcessLogonId: 'iff(TargetLogonId in ("0x0", ""), SubjectLogonId, TargetLogonId)',
       ...LOG_FILE_CLEARED_COMPUTED,
     },

@@ -217,45 +217,6 @@ function network(v: WindowsEventView): KqlRecord {
   });
 }
 
-/**
- * Which spellings the DeviceNetworkEvents rows use where Microsoft's page leaves the text open
- * (advanced-hunting-devicenetworkevents-table.md): `plain`, what `network` writes (RemoteUrl the host name, Protocol
- * Tcp/Udp, an IPv4 address dotted); `alternate`, as the page and Microsoft's Defender network parser also allow
- * (assumption `defender-network-alternate`).
- */
-export type NetworkReading = 'plain' | 'alternate';
-
-/**
- * The rows under `reading` (`alternate`: each DeviceNetworkEvents row rewritten; other rows left alone):
- * - RemoteUrl as a URL, "URL or fully qualified domain name (FQDN)" (:50): `http://` + host for remote port 80, else
- *   `https://` + host, the schemes the parser strips (ASimNetworkSessionMicrosoft365Defender.yaml:58). No path or port is
- *   added: the parser keeps those in the FQDN (:76), so a URL with one names another host there too.
- * - Protocol as the parser's case(Protocol startswith "Tcp", ...) (:64-68) implies Defender may write: a Tcp name that
- *   is not exactly Tcp (TcpV4 / TcpV6 here, names of our own: no source names one), and UDP upper case (toupper, :67).
- * - An IPv4 RemoteIP/LocalIP IPv4-mapped, ::ffff:a.b.c.d, with RemoteIPType/LocalIPType FourToSixMapping (:54-55).
- */
-export function defenderNetworkReading(records: readonly KqlRecord[], reading: NetworkReading): KqlRecord[] {
-  if (reading === 'plain') return [...records];
-  assumption('defender-network-alternate');
-  return records.map((r) => {
-    if (r.table !== 'DeviceNetworkEvents') return r;
-    const row = { ...r.row };
-    const url = typeof row['RemoteUrl'] === 'string' ? row['RemoteUrl'] : '';
-    if (url !== '') row['RemoteUrl'] = `${row['RemotePort'] === 80 ? 'http' : 'https'}://${url}`;
-    const remote = typeof row['RemoteIP'] === 'string' ? row['RemoteIP'] : '';
-    if (row['Protocol'] === 'Tcp') row['Protocol'] = remote.includes(':') ? 'TcpV6' : 'TcpV4';
-    else if (row['Protocol'] === 'Udp') row['Protocol'] = 'UDP';
-    for (const side of ['Remote', 'Local']) {
-      const ip = row[`${side}IP`];
-      if (typeof ip === 'string' && /^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
-        row[`${side}IP`] = `::ffff:${ip}`;
-        row[`${side}IPType`] = 'FourToSixMapping';
-      }
-    }
-    return { ...r, row };
-  });
-}
-
 /** Sysmon 7 -> DeviceImageLoadEvents: the loaded DLL in FileName/FolderPath (page: "file that the recorded action was applied to"), the loader as InitiatingProcess*. */
 function imageLoad(v: WindowsEventView): KqlRecord {
   return row('DeviceImageLoadEvents', v, 'ImageLoaded', {
