@@ -63,6 +63,8 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   // Every Linux and macOS rule on the pipelines that read Defender's Device* rows: none of them says the device's system.
   'defender-posix-device-scope': (u) => posix(u),
   'asim-windows-sysmon-rows': (u) => u.product === 'windows' && (u.category === 'network_connection' || u.category === 'dns_query'),
+  'asim-process-version-info': (u) =>
+    u.product === 'windows' && u.category === 'process_creation' && ['OriginalFileName', 'Company', 'Description', 'Product'].some((f) => u.fields.has(f)),
   'asim-dns-zeek-names': (u) => u.category === 'dns' || (u.product === 'zeek' && u.service === 'dns'),
   'securityevent-4688-user': (u) => u.category === 'process_creation' && (u.fields.has('User') || u.fields.has('ParentUser')),
   'sentinel-cloud-cloudtrail-columns': (u) => u.product === 'aws' && u.service === 'cloudtrail',

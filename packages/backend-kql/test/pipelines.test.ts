@@ -466,10 +466,24 @@ describe('Sentinel pipelines', () => {
       kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath endswith @"\\WindowsApps\\Get-Variable.exe"`,
     },
     {
-      name: "ASIM process: Microsoft's Sysmon parser mapping (GUID without braces, OriginalFileName → TargetProcessFilename)",
+      name: "ASIM process: Microsoft's Sysmon parser mapping (GUID without braces); OriginalFileName where each parser leaves it",
       pipeline: 'sentinel_asim',
       yaml: processRule(`sel:\n    ProcessGuid: '{5770385F-C22A-43E0-BF4C-06F5698FFBD9}'\n    OriginalFileName: 'x.exe'\ncondition: sel`),
-      kql: 'imProcessCreate\n| where TargetProcessGuid =~ "5770385F-C22A-43E0-BF4C-06F5698FFBD9" and TargetProcessFilename =~ "x.exe"',
+      kql: [
+        'imProcessCreate',
+        '| extend OriginalFileName = iff(EventProduct == "Sysmon", TargetProcessFilename, coalesce(TargetProcessFileOriginalName, column_ifexists("ProcessVersionInfoOriginalFileName", "")))',
+        '| where TargetProcessGuid =~ "5770385F-C22A-43E0-BF4C-06F5698FFBD9" and OriginalFileName =~ "x.exe"',
+      ].join('\n'),
+    },
+    {
+      name: 'ASIM process: LogonId in Sysmon\'s hexadecimal form whichever parser made the row',
+      pipeline: 'sentinel_asim',
+      yaml: processRule(`sel:\n    LogonId: '0x3e7'\ncondition: sel`),
+      kql: [
+        'imProcessCreate',
+        '| extend LogonId = iff(TargetUserSessionId matches regex @"^[0-9]+$", strcat("0x", tohex(tolong(TargetUserSessionId))), TargetUserSessionId)',
+        '| where LogonId =~ "0x3e7"',
+      ].join('\n'),
     },
     {
       name: 'ASIM network: the process is on the Dst side of outbound Sysmon connections',

@@ -41,6 +41,20 @@ const EXCEPTIONS: readonly { table: string; field: string; ours: string; reason:
     reason:
       "The view also unions Microsoft's Defender file parser, which joins TargetFilePath = FolderPath + separator + FileName (ASimFileEventMicrosoft365D.yaml:108) for Windows devices too: a computed column drops the repeated name when FolderPath already held it, and is TargetFilePath on the Sysmon parser's rows.",
   },
+  ...(['OriginalFileName', 'Company', 'Description', 'Product'] as const).map((field) => ({
+    table: 'imProcessCreate',
+    field,
+    ours: field,
+    reason:
+      "The view also unions Microsoft's Defender process parser, which fills TargetProcessFilename with the name on disk (ASimProcessEventMicrosoft365D.yaml:66) and keeps the version information in Defender's ProcessVersionInfo* columns: a computed column reads each parser's place.",
+  })),
+  {
+    table: 'imProcessCreate',
+    field: 'LogonId',
+    ours: 'LogonId',
+    reason:
+      "Defender's and the Windows 4688 parsers write the session as a decimal number (ASimProcessEventMicrosoft365D.yaml:46, ASimProcessCreateMicrosoftWindowsEvents.yaml:91): a computed column gives it in Sysmon's hexadecimal form.",
+  },
   {
     table: 'imRegistry',
     field: 'EventType',

@@ -65,7 +65,7 @@ Dates
   });
 });
 
-describe('extract_all, url_decode, strcat_array, array_slice, column_ifexists: the pages\' examples', () => {
+describe('extract_all, url_decode, strcat_array, array_slice, tohex, column_ifexists: the pages\' examples', () => {
   it.each([
     ['extract_all(@"(\\d+)", "a set of numbers: 123, 567 and 789")', ['123', '567', '789']],
     ['extract_all(@"(\\w)(\\w+)(\\w)", "82b8be2d-dfa7-4bd1-8f63-24ad26d31449")', [['8', '2b8be2', 'd'], ['d', 'fa', '7'], ['4', 'bd', '1'], ['8', 'f6', '3'], ['2', '4ad26d3144', '9']]],
@@ -84,6 +84,14 @@ describe('extract_all, url_decode, strcat_array, array_slice, column_ifexists: t
     ['array_slice(dynamic([1,2,3,4,5]), -3, -2)', [3, 4]],
     ['array_slice(dynamic([1]), 1, -1)', []],
     ['strcat_array(array_slice(split("www.contoso.com", "."), 1, -1), ".")', 'contoso.com'],
+    // tohex's page: "tohex(256) == '100'", "tohex(-256) == 'ffffffffffffff00'", "tohex(toint(-256), 8) == 'ffffff00'",
+    // "tohex(256, 8) == '00000100'", "tohex(256, 2) == '100'".
+    ['tohex(256)', '100'],
+    ['tohex(-256)', 'ffffffffffffff00'],
+    ['tohex(toint(-256), 8)', 'ffffff00'],
+    ['tohex(256, 8)', '00000100'],
+    ['tohex(256, 2)', '100'],
+    ['tohex(tolong("999"))', '3e7'],
   ])('%s', (expr, want) => expect(print(expr)).toStrictEqual(want));
 
   it('column_ifexists reads the column when it exists, else the default', () => {

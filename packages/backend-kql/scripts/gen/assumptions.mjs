@@ -114,6 +114,13 @@ export const ASSUMPTIONS = [
     settle: 'imNetworkSession and imDns rows of one Windows device from Sysmon and from Defender for Endpoint',
   },
   {
+    id: 'asim-process-version-info',
+    pipelines: ['sentinel_asim'],
+    text: "OriginalFileName, Company, Description and Product are read where each of imProcessCreate's parsers leaves them: TargetProcessFilename and TargetProcessFile* on the Sysmon parser's rows, Defender for Endpoint's own ProcessVersionInfo* columns on its rows, which the view's union keeps, and TargetProcessFileOriginalName elsewhere; rows without them (Windows 4688 events) do not match a test of them.",
+    reason: "Microsoft's Sysmon parser puts OriginalFileName in TargetProcessFilename (ASimProcessCreateMicrosoftSysmon.yaml:74), which the schema page and the other parsers hold the name on disk in (normalization-schema-process-event.md:219; ASimProcessEventMicrosoft365D.yaml:66); Defender's parser keeps the version information in columns it does not rename (:52, :91), which the schema does not name.",
+    settle: 'imProcessCreate rows of one renamed binary started on a device with Sysmon and Defender for Endpoint',
+  },
+  {
     id: 'asim-dns-zeek-names',
     pipelines: ['sentinel_asim'],
     text: "Sigma's generic dns fields are Zeek dns.log's (query, record_type as qtype_name), and imDns's DnsQuery, DnsQueryTypeName and connection columns hold them as Microsoft's Corelight Zeek parser renames them; other DNS sources of the view are assumed to fill the same ASIM columns alike.",

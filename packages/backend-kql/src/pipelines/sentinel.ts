@@ -197,15 +197,26 @@ const ASIM_REGISTRY_UNANSWERABLE: Readonly<Record<string, string>> = {
  * ASIM: each view's mapping is Microsoft's own Sysmon parser for it (generated SYSMON_TO_ASIM: Image →
  * TargetProcessName, OriginalFileName → TargetProcessFilename, …), plus entries of ours, each with its reason.
  */
+const ASIM_PROCESS_FIELDS: Readonly<Record<string, string | readonly string[]>> = {
+  ...sysmonToAsim('imProcessCreate'),
+  // Sysmon's ParentUser is the acting user (the parser renames it to ActorUsername).
+  ParentUser: 'ActorUsername',
+};
+
 export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
   {
     categories: ['process_creation'],
     table: 'imProcessCreate',
     drop: ['EventID'],
     fields: {
-      ...sysmonToAsim('imProcessCreate'),
-      // Sysmon's ParentUser is the acting user (the parser renames it to ActorUsername).
-      ParentUser: 'ActorUsername',
+      ...ASIM_PROCESS_FIELDS,
+      // The version information is read where each parser leaves it: computed columns of imProcessCreate (tables/asim.ts).
+      OriginalFileName: 'OriginalFileName',
+      Company: 'Company',
+      Description: 'Description',
+      Product: 'Product',
+      // Sysmon's hexadecimal form whichever parser made the row (tables/asim.ts).
+      LogonId: 'LogonId',
     },
   },
   {
@@ -314,18 +325,19 @@ export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
  */
 function posixProcessItems(): Record<string, unknown>[] {
   const assigned = new Set(ASimProcessEventMicrosoft365D);
-  const process = ASIM_MAPPINGS.find((m) => m.table === 'imProcessCreate')!;
-  const fields = Object.entries(process.fields)
+  const fields = Object.entries(ASIM_PROCESS_FIELDS)
     .filter(([, col]) => [col].flat().every((c) => !assigned.has(c)))
     .map(([f]) => f);
   // That parser fills TargetProcessFilename from FileName, the name on disk (ASimProcessEventMicrosoft365D.yaml:66),
   // not the version-info OriginalFileName the Sysmon parser reads into it.
   fields.push('OriginalFileName');
+  const left = (field: string): string =>
+    field === 'OriginalFileName' ? 'which fills TargetProcessFilename with the name on disk (FileName, :66), not the original name' : `which leaves ${String(ASIM_PROCESS_FIELDS[field])} empty`;
   return ['linux', 'macos'].flatMap((product) =>
     fields.map((field) => ({
       id: `asim_${product}_process_unassigned_${field.toLowerCase()}`,
       type: 'detection_item_failure',
-      message: `imProcessCreate cannot test ${field} for ${product} processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which leaves ${String(process.fields[field])} empty`,
+      message: `imProcessCreate cannot test ${field} for ${product} processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), ${left(field)}`,
       field_name_conditions: [{ type: 'include_fields', fields: [field] }],
       rule_conditions: [{ type: 'logsource', category: 'process_creation', product }],
     })),

@@ -7,7 +7,30 @@ import type { TableRelations, TableSchema } from './types.js';
 const GUIDS = ['TargetProcessGuid', 'ActingProcessGuid', 'ParentProcessGuid', 'SrcProcessGuid', 'DstProcessGuid', 'TargetUserSessionGuid'];
 
 const RELATIONS: Readonly<Record<string, TableRelations>> = {
-  imProcessCreate: { guidNoBraces: GUIDS },
+  imProcessCreate: {
+    guidNoBraces: GUIDS,
+    // The version information of the new process, whichever parser made the row. Microsoft's Sysmon parser puts Sysmon's
+    // OriginalFileName in TargetProcessFilename (ASimProcessCreateMicrosoftSysmon.yaml:74, :120) and Company, Description
+    // and Product in TargetProcessFile* (:77-78, :122-123). The schema page defines TargetProcessFilename as the name part
+    // of TargetProcessName and TargetProcessFileOriginalName as the original name (normalization-schema-process-event.md:
+    // 219, :226), and the other Windows parsers follow it: Defender's sets TargetProcessFilename = FileName, the name on
+    // disk (ASimProcessEventMicrosoft365D.yaml:66), and keeps the version information in DeviceProcessEvents' own columns,
+    // which it neither renames nor projects away (:52, :56-85, :91), so the view's union keeps them (column_ifexists: a
+    // workspace without Defender's table has no such column); the Windows 4688 parser writes the name part
+    // (ASimProcessCreateMicrosoftWindowsEvents.yaml:102) and no version information. Assumption asim-process-version-info.
+    computed: {
+      OriginalFileName:
+        'iff(EventProduct == "Sysmon", TargetProcessFilename, coalesce(TargetProcessFileOriginalName, column_ifexists("ProcessVersionInfoOriginalFileName", "")))',
+      Company: 'coalesce(TargetProcessFileCompany, column_ifexists("ProcessVersionInfoCompanyName", ""))',
+      Description: 'coalesce(TargetProcessFileDescription, column_ifexists("ProcessVersionInfoFileDescription", ""))',
+      Product: 'coalesce(TargetProcessFileProduct, column_ifexists("ProcessVersionInfoProductName", ""))',
+      // The logon session in Sysmon's hexadecimal form (0x3e7), which the Sysmon and SecurityEvent parsers keep as written
+      // (ASimProcessCreateMicrosoftSysmon.yaml:71, :112; ASimProcessCreateMicrosoftSecurityEvents.yaml:89) and the
+      // others turn into a decimal number: Defender's `tostring(LogonId)` of a long (ASimProcessEventMicrosoft365D.yaml:46),
+      // the Windows 4688 parser's `tostring(toint(EventData.TargetLogonId))` (ASimProcessCreateMicrosoftWindowsEvents.yaml:91).
+      LogonId: 'iff(TargetUserSessionId matches regex @"^[0-9]+$", strcat("0x", tohex(tolong(TargetUserSessionId))), TargetUserSessionId)',
+    },
+  },
   // TargetFileName is the last path component (ASimFileEventMicrosoftSysmon.yaml:96).
   imFileEvent: {
     basename: { TargetFilePath: 'TargetFileName', SrcFilePath: 'SrcFileName', TargetFileFullPath: 'TargetFileName' },

@@ -323,6 +323,22 @@ const FUNCTIONS: Readonly<Record<string, Impl>> = {
       args,
     );
   },
+  // tohex(value, [minLength]): "Converts input to a hexadecimal string" of an int or long, lower case, negatives as
+  // their two's complement of the type's size (tohex(-256) == 'ffffffffffffff00', tohex(toint(-256), 8) == 'ffffff00'),
+  // padded with zeros to minLength (1-16); null when the conversion fails.
+  tohex: (e, args) => {
+    arity(e, args, 1, 2);
+    const t = args[0]!.type;
+    if (t !== 'int' && t !== 'long') throw semanticError(`tohex() takes an int or long, got ${t}`, e.offset);
+    return fnOf('string', args, ([v, min]) => {
+      if (nul(v) || typeof v !== 'number' || !Number.isInteger(v)) return null;
+      const bits = t === 'int' ? 32n : 64n;
+      const n = BigInt(v);
+      const hex = (n < 0n ? (1n << bits) + n : n).toString(16);
+      const width = typeof min === 'number' ? Math.min(16, Math.max(1, min)) : 1;
+      return hex.padStart(width, '0');
+    });
+  },
   strcat: (e, args) => {
     arity(e, args, 1, 64);
     const types = args.map((a) => a.type);

@@ -30,6 +30,13 @@ export interface AsimOptions {
    * last separator and FileName. The file parser (ASimFileEventMicrosoft365D.yaml:108) is run as it is either way.
    */
   readonly defenderFolderPath?: 'full' | 'folder';
+  /**
+   * Which of imProcessCreate's Windows parsers records a Windows process creation: `Sysmon`, the default (Sysmon
+   * event 1 through ASimProcessCreateMicrosoftSysmon.yaml), or `Defender`, the same process as Defender for Endpoint
+   * stores it (the DeviceProcessEvents row defenderRecords builds) through ASimProcessEventMicrosoft365D.yaml, which the
+   * view unions beside it (ASimProcessEventCreate.yaml:34).
+   */
+  readonly windowsProcess?: 'Sysmon' | 'Defender';
 }
 
 type Row = Record<string, KqlValue>;
@@ -95,6 +102,10 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
   const r = stored.row;
   const id = view.eventId;
   const out: [string, Row | undefined][] = [];
+  if (id === 1 && options.windowsProcess === 'Defender') {
+    const row = defenderRecords(event, source).find((x) => x.table === 'DeviceProcessEvents')?.row;
+    return row ? [finish('imProcessCreate', processEventM365D(row))] : [];
+  }
   if (id === 1) out.push(['imProcessCreate', via === 'Event' ? processCreateSysmonEvent(r) : processCreateSysmonWindowsEvent(r)]);
   else if (id === 11 || id === 23 || id === 26) out.push(['imFileEvent', fileSysmon(r, via)]);
   else if (id === 12 || id === 13 || id === 14) out.push(['imRegistry', registrySysmon(r, via)]);
@@ -147,7 +158,11 @@ const PARSER_TYPES: Readonly<Record<string, KqlType>> = {
  * The Defender table each M365D parser reads: the columns it leaves as they are (neither projected away nor renamed)
  * keep the type their table page documents (InitiatingProcessId long, FileSize long, IsInitiatingProcessRemoteSession bool, ...).
  */
-const M365D_TABLE: Readonly<Record<string, string>> = { imNetworkSession: 'DeviceNetworkEvents', imFileEvent: 'DeviceFileEvents' };
+const M365D_TABLE: Readonly<Record<string, string>> = {
+  imNetworkSession: 'DeviceNetworkEvents',
+  imFileEvent: 'DeviceFileEvents',
+  imProcessCreate: 'DeviceProcessEvents',
+};
 
 /** One event of each kind the views read, every Data field present: running the parsers on them lists their columns. */
 function probes(): [RawEvent, EventSource][] {
@@ -182,11 +197,17 @@ function probes(): [RawEvent, EventSource][] {
 /**
  * Parser branches no builder's row reaches: the remote branch of ASimFileEventMicrosoft365D.yaml (:27-53, rows with a
  * RequestAccountName, which defenderRecords never writes). The branch's columns are columns of the parser's union
- * (:68-71) all the same, so of the view.
+ * (:68-71) all the same, so of the view. And ASimProcessEventMicrosoft365D.yaml, which only the Linux and macOS events
+ * (and the `Defender` reading of Windows ones) reach.
  */
 function rowProbes(): KqlRecord[] {
   const remote = fullRow('DeviceFileEvents', { RequestAccountName: 'x', FolderPath: '/x', FileName: 'x' });
-  return [{ table: 'imFileEvent', row: fileEventM365D(workspaceRow(remote)) }];
+  // ASimProcessEventMicrosoft365D.yaml over a DeviceProcessEvents row: the columns it keeps are the view's.
+  const process = fullRow('DeviceProcessEvents', { FolderPath: 'x', FileName: 'x' });
+  return [
+    { table: 'imFileEvent', row: fileEventM365D(workspaceRow(remote)) },
+    { table: 'imProcessCreate', row: processEventM365D(process) },
+  ];
 }
 
 const viewColumnCache = new Map<string, Readonly<Record<string, KqlType>>>();
@@ -299,8 +320,14 @@ function account(domain: string, name: string): string {
   return domain === '' ? name : `${domain}\\${name}`;
 }
 
-/** ASimProcessEventMicrosoft365D.yaml:24-89 over a DeviceProcessEvents row. */
-function processEventM365D(r: Row): Row {
+/**
+ * ASimProcessEventMicrosoft365D.yaml:24-89 over a DeviceProcessEvents row. The parser extends and renames; it projects
+ * away only the columns of :52 and :91, so every other column of the row (the version-info columns among them,
+ * ProcessVersionInfoOriginalFileName, ProcessVersionInfoCompanyName, ...) is a column of its rows, and of the view's
+ * (ASimProcessEventCreate.yaml unions the parsers: a union keeps every leg's columns).
+ */
+function processEventM365D(table: Readonly<Row>): Row {
+  const r: Row = { ...table };
   const c = (k: string): string => ks(r[k]);
   const time = r['Timestamp'] ?? r['TimeGenerated'] ?? null;
   const actor = account(c('InitiatingProcessAccountDomain'), c('InitiatingProcessAccountName'));
@@ -360,13 +387,27 @@ function processEventM365D(r: Row): Row {
     ActingProcessTokenElevation: c('InitiatingProcessTokenElevation'),
     ActingProcessCreationTime: r['InitiatingProcessCreationTime'] ?? null,
   };
-  // -- aliases (ASimProcessEventMicrosoft365D.yaml:83-87)
+  out['MDE_MachineGroup'] = r['MachineGroup'] ?? ''; // :85
+  // -- aliases (ASimProcessEventMicrosoft365D.yaml:86-90)
   out['User'] = target || actor;
   out['CommandLine'] = out['TargetProcessCommandLine']!;
   out['Process'] = out['TargetProcessName']!;
   out['Dvc'] = out['DvcHostname']!;
-  return out;
+  projectAway(r, M365D_PROCESS_GONE);
+  return Object.assign(r, out);
 }
+
+/** The DeviceProcessEvents columns the process parser projects away (:52, :91) or renames (:56-85). */
+const M365D_PROCESS_GONE: readonly string[] = [
+  'InitiatingProcessAccountDomain', 'InitiatingProcessAccountName', 'AccountDomain', 'AccountName', 'ProcessId', 'InitiatingProcessId',
+  'InitiatingProcessParentId', 'LogonId', 'InitiatingProcessLogonId', 'ReportId', // :52
+  'DeviceId', 'ActionType', 'InitiatingProcessAccountSid', 'InitiatingProcessAccountObjectId', 'InitiatingProcessAccountUpn', 'AccountSid',
+  'AccountObjectId', 'AccountUpn', 'InitiatingProcessParentFileName', 'FileName', 'InitiatingProcessParentCreationTime', 'FolderPath',
+  'ProcessCommandLine', 'MD5', 'SHA1', 'SHA256', 'ProcessIntegrityLevel', 'ProcessTokenElevation', 'ProcessCreationTime',
+  'InitiatingProcessFolderPath', 'InitiatingProcessFileName', 'InitiatingProcessCommandLine', 'InitiatingProcessMD5', 'InitiatingProcessSHA1',
+  'InitiatingProcessSHA256', 'InitiatingProcessIntegrityLevel', 'InitiatingProcessTokenElevation', 'InitiatingProcessCreationTime', 'MachineGroup', // :56-85
+  'AppGuardContainerId', 'Timestamp', 'SourceSystem', 'TenantId', // :91
+];
 
 /** Trailer of ASimProcessCreateMicrosoftSysmon.yaml (after the union, lines 146-159). */
 function processCreateCommon(): Row {

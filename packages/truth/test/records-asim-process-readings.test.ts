@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { loadCollection, type SigmaRule } from '@sigmats/core';
+import { compileRuleSet, type EventLogsource } from '@sigmats/evaluator';
+import { NEEDS_SIGMAHQ } from '../../core/test/shared-data.js';
+import { asimRecords } from '../src/records/index.js';
+import { platforms } from '../src/differential/platforms.js';
+import { convertedRules, kqlMatcher } from './readings.js';
+import { corpusFiles, readSources } from '../src/differential/corpus.js';
+import { HAVE_SIGMAHQ, SIGMAHQ } from './records-fixtures.js';
+
+/**
+ * imProcessCreate unions Microsoft's Sysmon parser with its Defender for Endpoint parser (ASimProcessEventCreate.yaml:34,
+ * :36), and the same process creation reaches it either way. The Defender parser's rows differ in what they carry:
+ * - TargetProcessFilename is the name on disk (`TargetProcessFilename = FileName`, ASimProcessEventMicrosoft365D.yaml:66,
+ *   as the schema page defines it, normalization-schema-process-event.md:219), where the Sysmon parser puts Sysmon's
+ *   OriginalFileName (ASimProcessCreateMicrosoftSysmon.yaml:74, :120);
+ * - the version information stays in Defender's own columns (ProcessVersionInfoOriginalFileName, …CompanyName,
+ *   …ProductName, …FileDescription), which the parser neither renames nor projects away (:52, :56-85, :91), where the
+ *   Sysmon parser fills TargetProcessFileCompany, …Description and …Product (:77-78);
+ * - LogonId is Defender's number (`TargetUserSessionId = tostring(LogonId)`, :46, a long on the DeviceProcessEvents
+ *   page), not Sysmon's hexadecimal text: the same session all the same;
+ * - nothing holds Sysmon's FileVersion, CurrentDirectory, LogonGuid, the process GUIDs, TerminalSessionId or the
+ *   IMPHASH.
+ * A query must match the Defender row of an event exactly when the evaluator matches the event without what that row
+ * cannot carry (the list below, read off the parser, not off the backend's field map).
+ */
+const NOT_CARRIED = ['RuleName', 'UtcTime', 'ProcessGuid', 'ParentProcessGuid', 'FileVersion', 'CurrentDirectory', 'LogonGuid', 'TerminalSessionId'];
+
+/** The event as the Defender row can tell it: the fields above gone, and IMPHASH gone from Hashes. */
+function carried(event: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(event)) {
+    if (NOT_CARRIED.includes(k)) continue;
+    if (k === 'Hashes' && typeof v === 'string') {
+      const kept = v.split(',').filter((h) => !/^IMPHASH=/i.test(h.trim()));
+      if (kept.length > 0) out[k] = kept.join(',');
+      continue;
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+/** SigmaHQ's Windows process_creation rules. */
+function processRules(): SigmaRule[] {
+  const files = corpusFiles(SIGMAHQ).filter((f) => /(^|\/)windows\/process_creation\//.test(f));
+  const collection = loadCollection(readSources(files));
+  return collection.rules.filter((r) => r.logsource.category === 'process_creation' && r.logsource.product === 'windows');
+}
+
+describe('the Defender reading of a Windows process creation', () => {
+  test("the row is Microsoft's Defender parser's: the name on disk, the version information in Defender's columns", () => {
+    const event = { Image: 'C:\\Temp\\svc.exe', OriginalFileName: 'psexesvc.exe', Company: 'Sysinternals', CommandLine: 'svc.exe', User: 'CORP\\alice', LogonId: '0x3e7' };
+    const source = { category: 'process_creation', product: 'windows' } as const;
+    const [sysmon] = asimRecords(event, source);
+    const [defender] = asimRecords(event, source, { windowsProcess: 'Defender' });
+    expect(sysmon!.row).toMatchObject({ EventProduct: 'Sysmon', TargetProcessFilename: 'psexesvc.exe', TargetProcessFileCompany: 'Sysinternals', TargetUserSessionId: '0x3e7' });
+    expect(defender!.row).toMatchObject({
+      EventProduct: 'M365 Defender for Endpoint',
+      TargetProcessName: 'C:\\Temp\\svc.exe',
+      TargetProcessFilename: 'svc.exe',
+      TargetProcessFileCompany: '',
+      ProcessVersionInfoOriginalFileName: 'psexesvc.exe',
+      ProcessVersionInfoCompanyName: 'Sysinternals',
+      TargetUsername: 'CORP\\alice',
+      TargetUserSessionId: '999',
+    });
+    // The Sysmon row has the Defender parser's columns too (the union's), empty.
+    expect(sysmon!.row['ProcessVersionInfoOriginalFileName']).toBe('');
+  });
+
+  test.each([
+    ["OriginalFileName: 'psexesvc.exe'", true],
+    ["OriginalFileName: 'svc.exe'", false],
+    ["Company: 'Sysinternals'", true],
+    ["LogonId: '0x3e7'", true],
+    ["LogonId: '999'", false],
+  ])('%s: the same verdict on the Sysmon row and the Defender row (%s)', (item, expected) => {
+    const asim = platforms().find((p) => p.id === 'sentinel_asim')!;
+    const text = `title: t\nid: 11111111-2222-3333-4444-555555555555\nstatus: test\nlogsource:\n    category: process_creation\n    product: windows\ndetection:\n    sel:\n        ${item}\n    condition: sel\n`;
+    const result = asim.backend.convert(loadCollection([{ text, file: 't.yml' }]), asim.convertOptions);
+    const matches = kqlMatcher(asim, result.rules[0]!.queries);
+    const event = { Image: 'C:\\Temp\\svc.exe', OriginalFileName: 'psexesvc.exe', Company: 'Sysinternals', LogonId: '0x3e7' };
+    const source = { category: 'process_creation', product: 'windows' } as const;
+    expect(matches(asimRecords(event, source))).toBe(expected);
+    expect(matches(asimRecords(event, source, { windowsProcess: 'Defender' }))).toBe(expected);
+  });
+});
+
+describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ's Windows process_creation rules on sentinel_asim, Defender's rows ${NEEDS_SIGMAHQ}`, () => {
+  test("each query matches the Defender row of an event exactly when the evaluator matches what that row carries", () => {
+    const asim = platforms().find((p) => p.id === 'sentinel_asim')!;
+    let converted = 0;
+    let compared = 0;
+    let reduced = 0;
+    const wrong: string[] = [];
+    for (const p of convertedRules(asim, processRules())) {
+      converted++;
+      const matches = kqlMatcher(asim, p.queries);
+      const sources = new WeakMap<object, EventLogsource>();
+      const collection = { rules: [p.rule], correlations: [], filters: [], byRef: new Map(), diagnostics: [] };
+      const set = compileRuleSet(collection, { mode: 'full-scan', logsource: (event) => (sources.has(event) ? [sources.get(event)!] : undefined) });
+      p.events.forEach((e) => {
+        const event = carried(e.event as Record<string, unknown>);
+        if (JSON.stringify(event) !== JSON.stringify(e.event)) reduced++;
+        sources.set(event, e.source);
+        const expected = set.match(event).length > 0;
+        const actual = matches(asimRecords(e.event, e.source, { windowsProcess: 'Defender' }));
+        compared++;
+        if (actual !== expected) wrong.push(`${p.rule.title}: query ${actual} evaluator ${expected} on ${JSON.stringify(event).slice(0, 600)}`);
+      });
+    }
+    expect(converted).toBeGreaterThanOrEqual(1000);
+    expect(compared).toBeGreaterThanOrEqual(10000);
+    expect(reduced).toBeGreaterThanOrEqual(50);
+    expect(wrong.length, wrong.slice(0, 5).map((w) => w.replace(/"(Provider|Keywords|Execution|Correlation|TimeCreated|EventRecord|Version|Level|Task|Opcode|Computer|Security_UserID|Channel)[^,]*,/g, "")).join("\n")).toBe(0);
+  }, 300_000);
+});
