@@ -31,12 +31,13 @@ export interface AsimOptions {
    */
   readonly defenderFolderPath?: 'full' | 'folder';
   /**
-   * Which of imProcessCreate's Windows parsers records a Windows process creation: `Sysmon`, the default (Sysmon
-   * event 1 through ASimProcessCreateMicrosoftSysmon.yaml), or `Defender`, the same process as Defender for Endpoint
-   * stores it (the DeviceProcessEvents row defenderRecords builds) through ASimProcessEventMicrosoft365D.yaml, which the
-   * view unions beside it (ASimProcessEventCreate.yaml:34).
+   * Which of the views' Windows parsers records a Windows process creation or file event: `Sysmon`, the default
+   * (Sysmon events 1, 11, 23 and 26 through Microsoft's Sysmon parsers), or `Defender`, the same event as Defender for
+   * Endpoint stores it (the DeviceProcessEvents or DeviceFileEvents row defenderRecords builds) through
+   * ASimProcessEventMicrosoft365D.yaml or ASimFileEventMicrosoft365D.yaml, which the views union beside them
+   * (ASimProcessEventCreate.yaml:34, ASimFileEvent.yaml:47).
    */
-  readonly windowsProcess?: 'Sysmon' | 'Defender';
+  readonly windowsRecorder?: 'Sysmon' | 'Defender';
 }
 
 type Row = Record<string, KqlValue>;
@@ -102,9 +103,11 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
   const r = stored.row;
   const id = view.eventId;
   const out: [string, Row | undefined][] = [];
-  if (id === 1 && options.windowsProcess === 'Defender') {
-    const row = defenderRecords(event, source).find((x) => x.table === 'DeviceProcessEvents')?.row;
-    return row ? [finish('imProcessCreate', processEventM365D(row))] : [];
+  if (options.windowsRecorder === 'Defender' && (id === 1 || id === 11 || id === 23 || id === 26)) {
+    const table = id === 1 ? 'DeviceProcessEvents' : 'DeviceFileEvents';
+    const row = defenderRecords(event, source).find((x) => x.table === table)?.row;
+    if (!row) return [];
+    return [id === 1 ? finish('imProcessCreate', processEventM365D(row)) : finish('imFileEvent', fileEventM365D(workspaceRow(row)))];
   }
   if (id === 1) out.push(['imProcessCreate', via === 'Event' ? processCreateSysmonEvent(r) : processCreateSysmonWindowsEvent(r)]);
   else if (id === 11 || id === 23 || id === 26) out.push(['imFileEvent', fileSysmon(r, via)]);

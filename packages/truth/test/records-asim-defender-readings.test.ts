@@ -24,13 +24,13 @@ import { HAVE_SIGMAHQ, SIGMAHQ } from './records-fixtures.js';
  * A query must match the Defender row of an event exactly when the evaluator matches the event without what that row
  * cannot carry (the list below, read off the parser, not off the backend's field map).
  */
-const NOT_CARRIED = ['RuleName', 'UtcTime', 'ProcessGuid', 'ParentProcessGuid', 'FileVersion', 'CurrentDirectory', 'LogonGuid', 'TerminalSessionId'];
+const PROCESS_NOT_CARRIED = ['RuleName', 'UtcTime', 'ProcessGuid', 'ParentProcessGuid', 'FileVersion', 'CurrentDirectory', 'LogonGuid', 'TerminalSessionId'];
 
 /** The event as the Defender row can tell it: the fields above gone, and IMPHASH gone from Hashes. */
-function carried(event: Readonly<Record<string, unknown>>): Record<string, unknown> {
+function carried(event: Readonly<Record<string, unknown>>, notCarried: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(event)) {
-    if (NOT_CARRIED.includes(k)) continue;
+    if (notCarried.includes(k)) continue;
     if (k === 'Hashes' && typeof v === 'string') {
       const kept = v.split(',').filter((h) => !/^IMPHASH=/i.test(h.trim()));
       if (kept.length > 0) out[k] = kept.join(',');
@@ -41,11 +41,48 @@ function carried(event: Readonly<Record<string, unknown>>): Record<string, unkno
   return out;
 }
 
-/** SigmaHQ's Windows process_creation rules. */
-function processRules(): SigmaRule[] {
-  const files = corpusFiles(SIGMAHQ).filter((f) => /(^|\/)windows\/process_creation\//.test(f));
+/** SigmaHQ's Windows rules of a folder and the categories it holds. */
+function windowsRules(folder: RegExp, categories: readonly string[]): SigmaRule[] {
+  const files = corpusFiles(SIGMAHQ).filter((f) => folder.test(f));
   const collection = loadCollection(readSources(files));
-  return collection.rules.filter((r) => r.logsource.category === 'process_creation' && r.logsource.product === 'windows');
+  return collection.rules.filter((r) => categories.includes(r.logsource.category ?? '') && r.logsource.product === 'windows');
+}
+
+/**
+ * Each rule's sentinel_asim queries on the Defender rows of its derived events, against the evaluator on what those rows
+ * carry (`carried`): the disagreements, and how many events were compared and reduced.
+ */
+function defenderReadings(rules: readonly SigmaRule[], notCarried: readonly string[]): { converted: number; compared: number; reduced: number; wrong: string[] } {
+  const asim = platforms().find((p) => p.id === 'sentinel_asim')!;
+  let converted = 0;
+  let compared = 0;
+  let reduced = 0;
+  const wrong: string[] = [];
+  for (const p of convertedRules(asim, rules)) {
+    converted++;
+    const matches = kqlMatcher(asim, p.queries);
+    const sources = new WeakMap<object, EventLogsource>();
+    const collection = { rules: [p.rule], correlations: [], filters: [], byRef: new Map(), diagnostics: [] };
+    const set = compileRuleSet(collection, { mode: 'full-scan', logsource: (event) => (sources.has(event) ? [sources.get(event)!] : undefined) });
+    p.events.forEach((e) => {
+      const event = carried(e.event as Record<string, unknown>, notCarried);
+      if (JSON.stringify(event) !== JSON.stringify(e.event)) reduced++;
+      sources.set(event, e.source);
+      const expected = set.match(event).length > 0;
+      const actual = matches(asimRecords(e.event, e.source, { windowsRecorder: 'Defender' }));
+      compared++;
+      if (actual !== expected) wrong.push(`${p.rule.title}: query ${actual} evaluator ${expected} on ${JSON.stringify(event).slice(0, 600)}`);
+    });
+  }
+  return { converted, compared, reduced, wrong };
+}
+
+/** The first disagreements, without the Windows header fields every event shares. */
+function shown(wrong: readonly string[]): string {
+  return wrong
+    .slice(0, 5)
+    .map((w) => w.replace(/"(Provider|Keywords|Execution|Correlation|TimeCreated|EventRecord|Version|Level|Task|Opcode|Computer|Security_UserID|Channel)[^,]*,/g, ''))
+    .join('\n');
 }
 
 describe('the Defender reading of a Windows process creation', () => {
@@ -53,7 +90,7 @@ describe('the Defender reading of a Windows process creation', () => {
     const event = { Image: 'C:\\Temp\\svc.exe', OriginalFileName: 'psexesvc.exe', Company: 'Sysinternals', CommandLine: 'svc.exe', User: 'CORP\\alice', LogonId: '0x3e7' };
     const source = { category: 'process_creation', product: 'windows' } as const;
     const [sysmon] = asimRecords(event, source);
-    const [defender] = asimRecords(event, source, { windowsProcess: 'Defender' });
+    const [defender] = asimRecords(event, source, { windowsRecorder: 'Defender' });
     expect(sysmon!.row).toMatchObject({ EventProduct: 'Sysmon', TargetProcessFilename: 'psexesvc.exe', TargetProcessFileCompany: 'Sysinternals', TargetUserSessionId: '0x3e7' });
     expect(defender!.row).toMatchObject({
       EventProduct: 'M365 Defender for Endpoint',
@@ -83,36 +120,34 @@ describe('the Defender reading of a Windows process creation', () => {
     const event = { Image: 'C:\\Temp\\svc.exe', OriginalFileName: 'psexesvc.exe', Company: 'Sysinternals', LogonId: '0x3e7' };
     const source = { category: 'process_creation', product: 'windows' } as const;
     expect(matches(asimRecords(event, source))).toBe(expected);
-    expect(matches(asimRecords(event, source, { windowsProcess: 'Defender' }))).toBe(expected);
+    expect(matches(asimRecords(event, source, { windowsRecorder: 'Defender' }))).toBe(expected);
   });
 });
 
 describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ's Windows process_creation rules on sentinel_asim, Defender's rows ${NEEDS_SIGMAHQ}`, () => {
-  test("each query matches the Defender row of an event exactly when the evaluator matches what that row carries", () => {
-    const asim = platforms().find((p) => p.id === 'sentinel_asim')!;
-    let converted = 0;
-    let compared = 0;
-    let reduced = 0;
-    const wrong: string[] = [];
-    for (const p of convertedRules(asim, processRules())) {
-      converted++;
-      const matches = kqlMatcher(asim, p.queries);
-      const sources = new WeakMap<object, EventLogsource>();
-      const collection = { rules: [p.rule], correlations: [], filters: [], byRef: new Map(), diagnostics: [] };
-      const set = compileRuleSet(collection, { mode: 'full-scan', logsource: (event) => (sources.has(event) ? [sources.get(event)!] : undefined) });
-      p.events.forEach((e) => {
-        const event = carried(e.event as Record<string, unknown>);
-        if (JSON.stringify(event) !== JSON.stringify(e.event)) reduced++;
-        sources.set(event, e.source);
-        const expected = set.match(event).length > 0;
-        const actual = matches(asimRecords(e.event, e.source, { windowsProcess: 'Defender' }));
-        compared++;
-        if (actual !== expected) wrong.push(`${p.rule.title}: query ${actual} evaluator ${expected} on ${JSON.stringify(event).slice(0, 600)}`);
-      });
-    }
+  test('each query matches the Defender row of an event exactly when the evaluator matches what that row carries', () => {
+    const { converted, compared, reduced, wrong } = defenderReadings(windowsRules(/(^|\/)windows\/process_creation\//, ['process_creation']), PROCESS_NOT_CARRIED);
     expect(converted).toBeGreaterThanOrEqual(1000);
     expect(compared).toBeGreaterThanOrEqual(10000);
     expect(reduced).toBeGreaterThanOrEqual(50);
-    expect(wrong.length, wrong.slice(0, 5).map((w) => w.replace(/"(Provider|Keywords|Execution|Correlation|TimeCreated|EventRecord|Version|Level|Task|Opcode|Computer|Security_UserID|Channel)[^,]*,/g, "")).join("\n")).toBe(0);
+    expect(wrong.length, shown(wrong)).toBe(0);
+  }, 300_000);
+});
+
+/**
+ * imFileEvent unions Microsoft's Sysmon file parser with its Defender one (ASimFileEvent.yaml:47), which reads a
+ * DeviceFileEvents row: the file's path joined from FolderPath and FileName (:108), the acting process's path, command
+ * line and id from the Initiating* columns (:78-79, :94), the account as the parser joins it (:63, :104), the file's
+ * hashes (:75-77). Nothing holds Sysmon's ProcessGuid, CreationUtcTime, or 23's and 26's IsExecutable and Archived.
+ */
+const FILE_NOT_CARRIED = ['RuleName', 'UtcTime', 'ProcessGuid', 'CreationUtcTime', 'IsExecutable', 'Archived'];
+
+describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ's Windows file_event and file_delete rules on sentinel_asim, Defender's rows ${NEEDS_SIGMAHQ}`, () => {
+  test('each query matches the Defender row of an event exactly when the evaluator matches what that row carries', () => {
+    const rules = windowsRules(/(^|\/)windows\/file\//, ['file_event', 'file_delete', 'file_delete_detected']);
+    const { converted, compared, wrong } = defenderReadings(rules, FILE_NOT_CARRIED);
+    expect(converted).toBeGreaterThanOrEqual(150);
+    expect(compared).toBeGreaterThanOrEqual(1500);
+    expect(wrong.length, shown(wrong)).toBe(0);
   }, 300_000);
 });
