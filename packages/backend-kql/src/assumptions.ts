@@ -61,7 +61,11 @@ const RELEVANT: Readonly<Record<string, (u: Uses, pipeline: string) => boolean>>
   // Sysmon's Initiated on a Linux or macOS connection (NetworkDirection; Sysmon for Linux rows compute it from HostIP).
   'asim-linux-sysmon-direction': (u) => posix(u) && u.category === 'network_connection' && u.fields.has('Initiated'),
   // Every Linux and macOS rule on the pipelines that read Defender's Device* rows: none of them says the device's system.
-  'defender-posix-device-scope': (u) => posix(u),
+  'defender-posix-device-scope': (u, pipeline) => u.category === 'network_connection' && (posix(u) || pipeline === 'microsoft_xdr'),
+  'device-system-by-path': (u, pipeline) =>
+    u.category === 'process_creation' ||
+    (/^file_/.test(u.category) && (pipeline === 'microsoft_xdr' || ['file_event', 'file_delete', 'file_delete_detected'].includes(u.category))) ||
+    (u.category === 'network_connection' && pipeline === 'microsoft_xdr'),
   'asim-windows-sysmon-rows': (u) => u.product === 'windows' && (u.category === 'network_connection' || u.category === 'dns_query'),
   'asim-process-version-info': (u) =>
     u.product === 'windows' && u.category === 'process_creation' && ['OriginalFileName', 'Company', 'Description', 'Product'].some((f) => u.fields.has(f)),

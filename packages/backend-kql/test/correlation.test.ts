@@ -42,9 +42,9 @@ interface Row {
   readonly kql: string;
 }
 
-const A = 'DeviceProcessEvents\n| where ProcessCommandLine contains "mstsc"';
+const A = 'DeviceProcessEvents\n| where not(FolderPath startswith "/")\n| where ProcessCommandLine contains "mstsc"';
 const DPORT = 'iff(ActionType in ("InboundConnectionAccepted"), LocalPort, RemotePort)';
-const B = `DeviceNetworkEvents\n| extend DestinationPort = ${DPORT}\n| where DestinationPort == 3389`;
+const B = `DeviceNetworkEvents\n| where not(InitiatingProcessFolderPath startswith "/")\n| extend DestinationPort = ${DPORT}\n| where DestinationPort == 3389`;
 
 describe('correlations: summarize … by bin(Timestamp, span), group-by', () => {
   const table: readonly Row[] = [
@@ -117,7 +117,7 @@ describe('correlations: summarize … by bin(Timestamp, span), group-by', () => 
     const out = res.rules.find((x) => x.document.kind === 'correlation')!.output;
     expect(out).toContain('queryPeriod: 2h\n');
     expect(out).toContain('severity: High\n');
-    expect(out).toContain(`query: |\n  DeviceProcessEvents\n  | where ProcessCommandLine contains "mstsc"\n  | summarize event_count = count() by bin(Timestamp, 2h), DeviceName\n  | where event_count >= 10\n`);
+    expect(out).toContain(`query: |\n  DeviceProcessEvents\n  | where not(FolderPath startswith "/")\n  | where ProcessCommandLine contains "mstsc"\n  | summarize event_count = count() by bin(Timestamp, 2h), DeviceName\n  | where event_count >= 10\n`);
     // Only columns the aggregation returns are mapped to entities.
     expect(out).toContain('entityMappings:\n  - entityType: Host\n    fieldMappings:\n      - identifier: HostName\n        columnName: DeviceName\nversion: 1.0.0\n');
   });

@@ -243,13 +243,13 @@ describe('Sentinel pipelines', () => {
       name: 'ASIM imProcessCreate: the parent is the acting process',
       pipeline: 'sentinel_asim',
       yaml: processRule(`sel:\n    ParentImage|endswith: '\\winword.exe'\n    Image|endswith: '\\cmd.exe'\n    CurrentDirectory|contains: 'Temp'\ncondition: sel`),
-      kql: 'imProcessCreate\n| where ActingProcessName endswith @"\\winword.exe" and TargetProcessName endswith @"\\cmd.exe" and TargetProcessCurrentDirectory contains "Temp"',
+      kql: 'imProcessCreate\n| where not(TargetProcessName startswith "/")\n| where ActingProcessName endswith @"\\winword.exe" and TargetProcessName endswith @"\\cmd.exe" and TargetProcessCurrentDirectory contains "Temp"',
     },
     {
       name: 'ASIM hashes keep IMPHASH (TargetProcessIMPHASH)',
       pipeline: 'sentinel_asim',
       yaml: processRule(`sel:\n    Hashes|contains: 'IMPHASH=0123456789ABCDEF0123456789ABCDEF'\ncondition: sel`),
-      kql: 'imProcessCreate\n| where TargetProcessIMPHASH =~ "0123456789ABCDEF0123456789ABCDEF"',
+      kql: 'imProcessCreate\n| where not(TargetProcessName startswith "/")\n| where TargetProcessIMPHASH =~ "0123456789ABCDEF0123456789ABCDEF"',
     },
     {
       name: 'ASIM network → imNetworkSession',
@@ -273,7 +273,7 @@ describe('Sentinel pipelines', () => {
       name: 'ASIM file → imFileEvent, basename shortcut on TargetFilePath',
       pipeline: 'sentinel_asim',
       yaml: rule('file_event', `sel:\n    TargetFilename|endswith: '\\evil.dll'\ncondition: sel`),
-      kql: 'imFileEvent\n| where EventType =~ "FileCreated" and TargetFileName =~ "evil.dll"',
+      kql: 'imFileEvent\n| where not(TargetFilePath startswith "/")\n| where EventType =~ "FileCreated" and TargetFileName =~ "evil.dll"',
     },
     {
       name: 'Sysmon in Event: registry_event is events 12, 13 and 14',
@@ -343,13 +343,13 @@ describe('Sentinel pipelines', () => {
       name: "ASIM file_delete is every FileDeleted row (Sysmon 23 and 26, pySigma-pipeline-sysmon's file_delete)",
       pipeline: 'sentinel_asim',
       yaml: rule('file_delete', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
-      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileDeleted" and TargetFileFullPath endswith ".log"`,
+      kql: `imFileEvent\n| where not(TargetFilePath startswith "/")\n${FULL_PATH}\n| where EventType =~ "FileDeleted" and TargetFileFullPath endswith ".log"`,
     },
     {
       name: 'ASIM file_delete_detected is the FileDeleted rows of Sysmon 26 (EventOriginalType)',
       pipeline: 'sentinel_asim',
       yaml: rule('file_delete_detected', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
-      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileDeleted" and EventOriginalType =~ "26" and TargetFileFullPath endswith ".log"`,
+      kql: `imFileEvent\n| where not(TargetFilePath startswith "/")\n${FULL_PATH}\n| where EventType =~ "FileDeleted" and EventOriginalType =~ "26" and TargetFileFullPath endswith ".log"`,
     },
     {
       name: 'Sysmon in Event: file_delete is events 23 and 26 (pySigma-pipeline-sysmon)',
@@ -375,6 +375,7 @@ describe('Sentinel pipelines', () => {
       yaml: rule('network_connection', `sel:\n    DestinationHostname|endswith: '.localto.net'\n    Initiated: 'true'\n    DestinationPort: 4444\ncondition: sel`).replace('product: windows', 'product: linux'),
       kql: [
         'imNetworkSession',
+        '| where DvcOs != "Windows"',
         '| extend DestinationHostname = iff(isnotempty(DstFQDN), DstFQDN, DstHostname)',
         '| where DestinationHostname endswith ".localto.net" and NetworkDirection =~ "Outbound" and DstPortNumber == 4444',
       ].join('\n'),
@@ -383,7 +384,7 @@ describe('Sentinel pipelines', () => {
       name: 'ASIM macOS network: not initiated is inbound',
       pipeline: 'sentinel_asim',
       yaml: rule('network_connection', `sel:\n    Initiated: false\n    SourceIp: '10.1.2.3'\ncondition: sel`).replace('product: windows', 'product: macos'),
-      kql: 'imNetworkSession\n| where NetworkDirection =~ "Inbound" and SrcIpAddr =~ "10.1.2.3"',
+      kql: 'imNetworkSession\n| where DvcOs != "Windows"\n| where NetworkDirection =~ "Inbound" and SrcIpAddr =~ "10.1.2.3"',
     },
     {
       name: "ASIM linux network: the process's path is refused (the Defender parser keeps its file name only)",
@@ -435,13 +436,13 @@ describe('Sentinel pipelines', () => {
       name: "ASIM linux file: the path without the name Defender's parser joins to it",
       pipeline: 'sentinel_asim',
       yaml: rule('file_event', `sel:\n    TargetFilename|startswith: '/etc/cron.d/'\n    Image|endswith: '/wget'\ncondition: sel`).replace('product: windows', 'product: linux'),
-      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath startswith "/etc/cron.d/" and ActingProcessName endswith "/wget"`,
+      kql: `imFileEvent\n| where not(TargetFilePath contains @"\\")\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath startswith "/etc/cron.d/" and ActingProcessName endswith "/wget"`,
     },
     {
       name: "ASIM linux file: a /name suffix stays a path test (the name alone would match a Windows file of that name)",
       pipeline: 'sentinel_asim',
       yaml: rule('file_event', `sel:\n    TargetFilename|endswith: '/doas.conf'\ncondition: sel`).replace('product: windows', 'product: linux'),
-      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath endswith "/doas.conf"`,
+      kql: `imFileEvent\n| where not(TargetFilePath contains @"\\")\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath endswith "/doas.conf"`,
     },
     {
       name: "ASIM linux file: User is the account without the backslash Defender's file parser joins to an empty domain",
@@ -449,6 +450,7 @@ describe('Sentinel pipelines', () => {
       yaml: rule('file_event', `sel:\n    User: 'root'\ncondition: sel`).replace('product: windows', 'product: linux'),
       kql: [
         'imFileEvent',
+        '| where not(TargetFilePath contains @"\\")',
         '| extend ActorUser = iff(EventProduct == "M365 Defender for Endpoint" and ActorUsername startswith @"\\", substring(ActorUsername, 1), ActorUsername)',
         '| where EventType =~ "FileCreated" and ActorUser =~ "root"',
       ].join('\n'),
@@ -457,13 +459,13 @@ describe('Sentinel pipelines', () => {
       name: 'ASIM macOS network: User is the Src or Dst account (Defender copies it there, Sysmon for Linux renames it)',
       pipeline: 'sentinel_asim',
       yaml: rule('network_connection', `sel:\n    User: 'root'\ncondition: sel`).replace('product: windows', 'product: macos'),
-      kql: 'imNetworkSession\n| extend ProcessUser = coalesce(SrcUsername, DstUsername)\n| where ProcessUser =~ "root"',
+      kql: 'imNetworkSession\n| where DvcOs != "Windows"\n| extend ProcessUser = coalesce(SrcUsername, DstUsername)\n| where ProcessUser =~ "root"',
     },
     {
       name: "ASIM Windows file: Defender's rows through the same path field (Sysmon's rows read TargetFilePath as it is)",
       pipeline: 'sentinel_asim',
       yaml: rule('file_event', `sel:\n    TargetFilename|endswith: '\\WindowsApps\\Get-Variable.exe'\ncondition: sel`),
-      kql: `imFileEvent\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath endswith @"\\WindowsApps\\Get-Variable.exe"`,
+      kql: `imFileEvent\n| where not(TargetFilePath startswith "/")\n${FULL_PATH}\n| where EventType =~ "FileCreated" and TargetFileFullPath endswith @"\\WindowsApps\\Get-Variable.exe"`,
     },
     {
       name: "ASIM process: Microsoft's Sysmon parser mapping (GUID without braces); OriginalFileName where each parser leaves it",
@@ -471,6 +473,7 @@ describe('Sentinel pipelines', () => {
       yaml: processRule(`sel:\n    ProcessGuid: '{5770385F-C22A-43E0-BF4C-06F5698FFBD9}'\n    OriginalFileName: 'x.exe'\ncondition: sel`),
       kql: [
         'imProcessCreate',
+        '| where not(TargetProcessName startswith "/")',
         '| extend OriginalFileName = iff(EventProduct == "Sysmon", TargetProcessFilename, coalesce(TargetProcessFileOriginalName, column_ifexists("ProcessVersionInfoOriginalFileName", "")))',
         '| where TargetProcessGuid =~ "5770385F-C22A-43E0-BF4C-06F5698FFBD9" and OriginalFileName =~ "x.exe"',
       ].join('\n'),
@@ -481,6 +484,7 @@ describe('Sentinel pipelines', () => {
       yaml: processRule(`sel:\n    LogonId: '0x3e7'\ncondition: sel`),
       kql: [
         'imProcessCreate',
+        '| where not(TargetProcessName startswith "/")',
         '| extend LogonId = iff(TargetUserSessionId matches regex @"^[0-9]+$", strcat("0x", tohex(tolong(TargetUserSessionId))), TargetUserSessionId)',
         '| where LogonId =~ "0x3e7"',
       ].join('\n'),
@@ -499,7 +503,7 @@ describe('Sentinel pipelines', () => {
       name: "XDR file_delete is Defender's FileDeleted (Sysmon 23 and 26 alike, as Sigma's file_delete is)",
       pipeline: 'microsoft_xdr',
       yaml: rule('file_delete', `sel:\n    TargetFilename|endswith: '.log'\ncondition: sel`),
-      kql: `DeviceFileEvents\n| extend TargetFilename = ${XDR_FILE_PATH}\n| where ActionType =~ "FileDeleted" and TargetFilename endswith ".log"`,
+      kql: `DeviceFileEvents\n| where not(FolderPath startswith "/")\n| extend TargetFilename = ${XDR_FILE_PATH}\n| where ActionType =~ "FileDeleted" and TargetFilename endswith ".log"`,
     },
     {
       name: "XDR file_rename: SourceFilename is the old path, PreviousFolderPath and PreviousFileName joined as Microsoft's Defender parser does unless the folder column already ends with the name",
@@ -507,6 +511,7 @@ describe('Sentinel pipelines', () => {
       yaml: rule('file_rename', `sel:\n    SourceFilename|contains: '\\SquirrelTemp\\temp'\n    TargetFilename|endswith: '.dll'\ncondition: sel`),
       kql: [
         'DeviceFileEvents',
+        '| where not(FolderPath startswith "/")',
         `| extend SourceFilename = ${XDR_FILE_PATH.replace(/FolderPath|FileName/g, 'Previous$&')}, TargetFilename = ${XDR_FILE_PATH}`,
         '| where ActionType =~ "FileRenamed" and SourceFilename contains @"\\SquirrelTemp\\temp" and TargetFilename endswith ".dll"',
       ].join('\n'),
@@ -534,7 +539,8 @@ describe('Sentinel pipelines', () => {
 
   it('the table option overrides the pipeline', () => {
     const res = convert(processRule(`sel:\n    CommandLine: 'x'\ncondition: sel`), { options: { table: 'DeviceEvents' } });
-    expect(res.rules[0]!.queries[0]).toBe('DeviceEvents\n| where ProcessCommandLine =~ "x"');
+    // The pipeline's Windows scope stays (DeviceEvents has FolderPath too).
+    expect(res.rules[0]!.queries[0]).toBe('DeviceEvents\n| where not(FolderPath startswith "/")\n| where ProcessCommandLine =~ "x"');
   });
 
   it('errors are located at the offending value', () => {

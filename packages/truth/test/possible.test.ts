@@ -46,6 +46,18 @@ describe('events no product could write', () => {
   ])('%j', (event, why) => {
     expect(impossibleEvent(event)).toBe(why);
   });
+
+  // Linux and macOS sensors record full paths; the check needs the logsource the event was derived for.
+  test.each([
+    [{ Image: '\\node', CommandLine: 'node install x' }, { category: 'process_creation', product: 'linux' }, 'Image = \\node is not a full path, which linux sensors record'],
+    [{ TargetFilename: '.github/workflows/x.yml' }, { category: 'file_event', product: 'macos' }, 'TargetFilename = .github/workflows/x.yml is not a full path, which macos sensors record'],
+    [{ Image: '/usr/bin/node', TargetFilename: '/tmp/x' }, { category: 'file_event', product: 'linux' }, undefined],
+    [{ CommandLine: 'curl x' }, { category: 'process_creation', product: 'linux' }, undefined],
+    [{ Image: 'C:\\x.exe' }, { category: 'process_creation', product: 'windows' }, undefined],
+    [{ Image: 'node' }, undefined, undefined],
+  ])('%j on %j', (event, source, why) => {
+    expect(impossibleEvent(event, source)).toBe(why);
+  });
 });
 
 describe.skipIf(!HAVE_SIGMAHQ)(`the invariants hold on real events ${NEEDS_SIGMAHQ}`, () => {

@@ -135,10 +135,17 @@ export const ASSUMPTIONS = [
     settle: 'Sysmon for Linux event 3 rows, through imNetworkSession, of an outbound connection from an address other than the Syslog HostIP and of an accepted inbound one',
   },
   {
+    id: 'device-system-by-path',
+    pipelines: ['microsoft_xdr', 'sentinel_asim'],
+    text: "A Windows rule's query reads only rows whose process or file path does not start with \"/\", a Linux or macOS rule's only rows whose path does (DeviceProcessEvents and DeviceFileEvents FolderPath, DeviceNetworkEvents InitiatingProcessFolderPath; imProcessCreate TargetProcessName, imFileEvent TargetFilePath): those tables hold every system's events and name none.",
+    reason: "Microsoft's Defender file parser tells Linux rows from Windows ones the same way (DvcOs = iff(FolderPath startswith \"/\", \"Linux\", \"Windows\"), ASimFileEventMicrosoft365D.yaml:89); without it SigmaHQ's Windows rules that test what a path is not (Execution Of Non-Existing File, Execution of Suspicious File Type Extension) match every Linux process.",
+    settle: 'DeviceProcessEvents rows of a Linux, a macOS and a Windows device: their FolderPath forms',
+  },
+  {
     id: 'defender-posix-device-scope',
     pipelines: ['microsoft_xdr', 'sentinel_asim'],
-    text: "A Linux or macOS rule's query is not limited to Linux or macOS devices: Defender's Device* tables, and the ASIM views that union Defender's rows with Sysmon's and firewalls', keep no operating system column, so a test that is not specific to the system (a port, an address, a word of a command line) also matches the events of Windows devices.",
-    reason: "DeviceProcessEvents, DeviceNetworkEvents and DeviceFileEvents have no operating system column (their pages); the system is DeviceInfo's OSPlatform, whose page names Windows values only ('such as Windows 11, Windows 10 and Windows 7', advanced-hunting-deviceinfo-table.md:48), so scoping a query by it would rest on undocumented values. Microsoft's Defender network parser sets no DvcOs (ASimNetworkSessionMicrosoft365Defender.yaml); its file parser infers it from the path's first character (ASimFileEventMicrosoft365D.yaml:89).",
+    text: "Where no path tells the system, a Linux or macOS rule's query is not limited to Linux or macOS devices, nor a Windows rule's to Windows ones: Defender's connections without an acting process path (DeviceNetworkEvents' InitiatingProcessFolderPath empty), and, in imNetworkSession, Defender's rows, which name the process by file name only and set no DvcOs. A test that is not specific to the system (a port, an address) then also matches the other system's events there.",
+    reason: "DeviceProcessEvents, DeviceNetworkEvents and DeviceFileEvents have no operating system column (their pages); the system is DeviceInfo's OSPlatform, whose page names Windows values only ('such as Windows 11, Windows 10 and Windows 7', advanced-hunting-deviceinfo-table.md:48), so scoping a query by it would rest on undocumented values. Microsoft's Defender network parser sets no DvcOs and keeps InitiatingProcessFileName as the process (ASimNetworkSessionMicrosoft365Defender.yaml:119).",
     settle: "DeviceInfo rows of a Linux and of a macOS device (their OSPlatform values), to scope a rule's query by DeviceId",
   },
   {

@@ -140,6 +140,29 @@ function scopedItems(id: string, conditions: readonly Obj[], m: ServiceMapping):
   return items;
 }
 
+/**
+ * Keeps each rule of `category` off the rows of another system, in a table that holds Windows, Linux and macOS
+ * devices' events alike and names no system, by `column`, a path: one that starts with "/" is a Linux or macOS path,
+ * as Microsoft's Defender file parser tells them apart (`DvcOs = iff(FolderPath startswith "/", "Linux", "Windows")`,
+ * ASimFileEventMicrosoft365D.yaml:89), and one with a backslash a Windows path. A Windows rule's query reads
+ * `not(column startswith "/")` first, a Linux or macOS rule's `not(column contains @"\")` (the query's prefilter line;
+ * assumption device-system-by-path); a row without a path stays in both.
+ */
+export function systemScopeItems(prefix: string, category: string, column: string, guard: readonly Obj[]): Obj[] {
+  const posix = `not(${column} contains @"\\")`;
+  return [
+    ['windows', `not(${column} startswith "/")`],
+    ['linux', posix],
+    ['macos', posix],
+  ].map(([product, val]) => ({
+    id: `${prefix}_${category}_${product!}_rows`,
+    type: 'set_state',
+    key: STATE.prefilter,
+    val,
+    rule_conditions: [logsource(category, product), ...guard],
+  }));
+}
+
 /** The KQL test that `column` is one of `values` (KQL literals): `== v` for one, `in (…)` for several. */
 export function oneOf(column: string, values: readonly (number | string)[]): string {
   return values.length === 1 ? `${column} == ${values[0]}` : `${column} in (${values.join(', ')})`;

@@ -1,7 +1,7 @@
 // Microsoft Sentinel / Log Analytics sources: SecurityEvent 4688, Sysmon in the Event table, ASIM parsers.
 import { SYSMON_CATEGORY_EVENT_IDS, WINDOWS_CATEGORY_EVENTS, WINDOWS_SERVICE_CHANNELS, windowsServiceChannels } from '@sigmats/core';
 import { INTEGRITY_SIDS, REGISTRY_EVENT_TYPES, SYSMON_HIVES, sysmonToAsim } from '../knowledge.js';
-import { categoryItems, eventIdTest, hiveItems, logsource, serviceItems, SOURCE_OVERRIDE, STATE, windowsLogMapping, type CategoryMapping, type ServiceMapping } from './build.js';
+import { categoryItems, eventIdTest, hiveItems, logsource, serviceItems, SOURCE_OVERRIDE, STATE, systemScopeItems, windowsLogMapping, type CategoryMapping, type ServiceMapping } from './build.js';
 import { ASimProcessEventMicrosoft365D } from '../generated/asim-fields.js';
 import { LOG_FILE_CLEARED_FIELDS } from '../tables/sentinel.js';
 
@@ -485,6 +485,21 @@ const POSIX_NETWORK_ITEMS = ['convert_type', 'map_string'].map((type) => ({
   rule_cond_op: 'or',
 }));
 
+/**
+ * imNetworkSession names a connection's process by file name only on Defender's rows (SrcProcessName =
+ * InitiatingProcessFileName, ASimNetworkSessionMicrosoft365Defender.yaml:119), so no path tells a system there; the
+ * view's Windows parsers set DvcOs 'Windows' (ASimNetworkSessionMicrosoftSysmon.yaml:142, the Windows Firewall parsers
+ * :141 and :172). A Linux or macOS rule leaves those rows out (Windows rules read the Sysmon parser's rows only); Defender
+ * sets no DvcOs (assumption defender-posix-device-scope).
+ */
+const POSIX_NETWORK_SCOPE = ['linux', 'macos'].map((product) => ({
+  id: `asim_network_connection_${product}_rows`,
+  type: 'set_state',
+  key: STATE.prefilter,
+  val: 'DvcOs != "Windows"',
+  rule_conditions: [logsource('network_connection', product)],
+}));
+
 export const ASIM_PIPELINE = {
   name: 'sentinel_asim',
   priority: 5,
@@ -518,5 +533,10 @@ export const ASIM_PIPELINE = {
     ...serviceItems('asim_zeek', 'dns', ZEEK_DNS_MAPPING),
     ...POSIX_NETWORK_ITEMS,
     ...ASIM_POSIX_MAPPINGS.flatMap((m) => categoryItems(`asim_${m.product!}`, m, [])),
+    // imProcessCreate and imFileEvent union Windows, Linux and macOS parsers: the process's and the file's path tell
+    // their rows apart (TargetFilePath of Defender's rows starts with its FolderPath, ASimFileEventMicrosoft365D.yaml:108).
+    ...systemScopeItems('asim', 'process_creation', 'TargetProcessName', []),
+    ...['file_event', 'file_delete', 'file_delete_detected'].flatMap((c) => systemScopeItems('asim', c, 'TargetFilePath', [])),
+    ...POSIX_NETWORK_SCOPE,
   ],
 };

@@ -1,6 +1,6 @@
 // Microsoft Defender XDR advanced hunting: Sigma (Sysmon-style) fields → Device*Events columns.
 import { INITIATED_ACTION_TYPES, REGISTRY_EVENT_TYPES, SYSMON_HIVES } from '../knowledge.js';
-import { categoryItems, hiveItems, STATE, type CategoryMapping } from './build.js';
+import { categoryItems, hiveItems, STATE, systemScopeItems, type CategoryMapping } from './build.js';
 
 // Field mappings: where Microsoft's Sysmon and Defender ASIM parsers read one column each into the same ASIM field,
 // the mapping here must agree with that pivot (generated ASIM_PIVOT; test/provenance.test.ts checks it). The
@@ -256,5 +256,10 @@ export const XDR_PIPELINE = {
       rule_conditions: GUARD,
     },
     ...XDR_MAPPINGS.flatMap((m) => categoryItems('xdr', m, GUARD)),
+    // DeviceProcessEvents, DeviceFileEvents and DeviceNetworkEvents hold every system's rows (the pages name none): the
+    // process's, the file's and the acting process's path tell them apart.
+    ...systemScopeItems('xdr', 'process_creation', 'FolderPath', GUARD),
+    ...['file_event', 'file_change', 'file_access', 'file_rename', 'file_delete'].flatMap((c) => systemScopeItems('xdr', c, 'FolderPath', GUARD)),
+    ...systemScopeItems('xdr', 'network_connection', 'InitiatingProcessFolderPath', GUARD),
   ],
 };

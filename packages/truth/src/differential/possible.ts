@@ -113,8 +113,34 @@ function sysmonTimes(event: Readonly<Record<string, unknown>>): string | undefin
   return undefined;
 }
 
+/** The logsource an event was derived for (EventLogsource's keys). */
+export interface PossibleSource {
+  readonly category?: string;
+  readonly product?: string;
+}
+
+const POSIX_PATH_CATEGORIES = new Set(['process_creation', 'file_event', 'network_connection']);
+
+/**
+ * Linux and macOS sensors write a process's image and a created file as full paths: Sysmon for Linux's Image and
+ * TargetFilename (the executable's path, as on Windows) and Defender for Endpoint's FolderPath, which Microsoft's file
+ * parser reads as starting with "/" on Linux (ASimFileEventMicrosoft365D.yaml:89). A derived Linux or macOS event whose Image or
+ * TargetFilename is a relative path or a Windows one (a rule's value written with a backslash, or a bare name such as
+ * `.github/workflows/x.yml` that a `contains` or `endswith` gave) describes no recorded event.
+ */
+function posixRelativePath(event: Readonly<Record<string, unknown>>, source: PossibleSource): string | undefined {
+  if ((source.product !== 'linux' && source.product !== 'macos') || !POSIX_PATH_CATEGORIES.has(source.category ?? '')) return undefined;
+  for (const key of ['Image', 'TargetFilename']) {
+    const v = event[key];
+    if (typeof v === 'string' && v !== '' && !v.startsWith('/')) return `${key} = ${v} is not a full path, which ${source.product} sensors record`;
+  }
+  return undefined;
+}
+
 /** Why no product could have written `event`, or undefined when it is possible as far as these checks know. */
-export function impossibleEvent(event: Readonly<Record<string, unknown>>): string | undefined {
+export function impossibleEvent(event: Readonly<Record<string, unknown>>, source?: PossibleSource): string | undefined {
+  const relative = source ? posixRelativePath(event, source) : undefined;
+  if (relative !== undefined) return relative;
   const foreign = sysmonChannelProvider(event);
   if (foreign !== undefined) return foreign;
   if (isSysmon(event)) {

@@ -96,7 +96,7 @@ function evaluatorVerdicts(rule: SigmaRule, events: readonly RuleEvent[]): boole
 /** Derived events (witnesses, near misses, other event types) plus the real ones, computed once per rule. */
 export function ruleEvents(rule: SigmaRule, extra?: readonly ExtraEvent[]): RuleEvent[] {
   const derived: RuleEvent[] = deriveEvents(rule)
-    .events.filter((d) => impossibleEvent(d.event as Record<string, unknown>) === undefined)
+    .events.filter((d) => impossibleEvent(d.event as Record<string, unknown>, d.source) === undefined)
     .map((d) => ({ event: d.event, source: d.source, role: d.role, note: d.note }));
   if (!extra) return derived;
   const own: EventLogsource = { category: rule.logsource.category, product: rule.logsource.product, service: rule.logsource.service };
