@@ -1,4 +1,4 @@
-import { diagnostic, impliedEventIds, mapLeaves, simplifyExpr } from '@sigmats/core';
+import { diagnostic } from '@sigmats/core';
 import type { Backend, BackendOptionValue, ConvertedRule, Diagnostic, Expr, SigmaRule } from '@sigmats/core';
 import { createBackend, exprFields, fail, groupOrByField, ok, renderExpr, type Result, type RuleContext } from '@sigmats/text-query';
 import { validateCseExpression } from '../lint/validate.js';
@@ -7,9 +7,10 @@ import { gateErrors } from '../shared/gate.js';
 import { cseCorrelation } from './correlation.js';
 import { cseEnrichments } from './enrichments.js';
 import { eventResolver, rawResolver, targetRawResolver, type FieldResolver } from './fields.js';
-import { CLASSIC_CHANNEL, classicKey, cseTarget, deviceEventIdTest, windowsEvent, windowsKey, type EventType } from './logsources.js';
+import { CLASSIC_CHANNEL, classicKey, deviceEventIdTest, windowsKey, type EventType } from './logsources.js';
+import { eventTypesRead, ruleTarget } from './rule-events.js';
 import { regexLiteral } from '../encode.js';
-import { dataKey, eventTypes, fieldKeys, inEventKey, keysProblem } from '../shared/in-event-keys.js';
+import { fieldKeys, keysProblem } from '../shared/in-event-keys.js';
 import { sumoDialect } from '../shared/dialect.js';
 import { cseHooks } from './leaf.js';
 import { workspaceExpr } from './gworkspace.js';
@@ -39,67 +40,6 @@ function outputScope(outputs: readonly (readonly [string, string])[]): string {
 
 const at = (rule: SigmaRule) => rule.fieldLocs['logsource'] ?? rule.loc;
 
-/**
- * The rule for one event type: its `EventID` tests folded to true/false (the scope already fixes the event id). A rule
- * without such tests is the same for every event type: `unfolded` gives it simplified, once for all of them.
- */
-function foldEventId(e: Expr, id: string, unfolded: () => Expr): Expr {
-  if (!testsEventId(e)) return unfolded();
-  const folded = mapLeaves(e, (x) => {
-    if (x.kind !== 'match') return x;
-    const ids = impliedEventIds(x);
-    return ids ? { kind: 'const', value: ids.has(id), loc: x.loc } : x;
-  });
-  return folded === e ? unfolded() : simplifyExpr(folded);
-}
-
-/**
- * Whether a match tests `EventID` (only those leaves fold, see impliedEventIds): remembered per condition, so a rule
- * without such a test (most) is walked once rather than once per event type of its log source.
- */
-const eventIdTests = new WeakMap<Expr, boolean>();
-
-function testsEventId(e: Expr): boolean {
-  let answer = eventIdTests.get(e);
-  if (answer === undefined) eventIdTests.set(e, (answer = findsEventId(e)));
-  return answer;
-}
-
-function findsEventId(e: Expr): boolean {
-  switch (e.kind) {
-    case 'and':
-    case 'or':
-      for (const o of e.operands) if (findsEventId(o)) return true;
-      return false;
-    case 'not':
-      return findsEventId(e.operand);
-    case 'match':
-      return e.field === 'EventID';
-    default:
-      return false;
-  }
-}
-
-/** Event types of Windows channel rules by `<channel>\0<id>`, shared by the rules naming them (bounded: ids come from rules). */
-const channelEvents = new Map<string, EventType>();
-
-function windowsEventsFor(channels: readonly string[], ids: ReadonlySet<string>): EventType[] {
-  // Only the event types that can exist: each AppLocker file event id is logged to one of the service's channels.
-  return eventTypes(channels, ids).map(({ channel, id }) => {
-    const key = `${channel}\u0000${id}`;
-    let e = channelEvents.get(key);
-    if (!e) {
-      // A field that is not the header's in this event type (System 104's Channel) is read where the record keeps it;
-      // the event types of USER_DATA_EVENTS (AppLocker's file events, WMI-Activity's, …) keep their data in a UserData
-      // element (dataKey).
-      e = windowsEvent(channel, id, (field) => inEventKey(channel, id, field) ?? dataKey(channel, id, windowsKey(field)));
-      if (channelEvents.size >= 4096) channelEvents.clear();
-      channelEvents.set(key, e);
-    }
-    return e;
-  });
-}
-
 export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Record<string, BackendOptionValue>> = {}): Result<string> {
   const keywordField = options['keywordField'];
   if (keywordField !== undefined && (typeof keywordField !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(keywordField))) {
@@ -117,18 +57,13 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
   // Workspace rules name the application as Cloud Logging does; the records Cloud SIEM maps name it as the Reports API.
   if (rule.logsource.product?.toLowerCase() === 'gcp' && rule.logsource.service?.toLowerCase().startsWith('google_workspace')) expr = workspaceExpr(expr);
 
-  let target = cseTarget(rule.logsource);
-  // A Windows channel rule that names its event ids is rendered per event id, with each id's mapping.
+  const target = ruleTarget(rule, expr);
   if (target.kind === 'channel') {
-    const ids = impliedEventIds(expr);
-    if (ids && ids.size > 0) target = { kind: 'events', events: windowsEventsFor(target.channels, ids) };
-    else {
-      // Without event ids a field is read under one key for every event of the channels: refused where some of their
-      // events keep their data outside EventData (USER_DATA_EVENTS; the log search reads it per event id instead).
-      for (const field of exprFields(expr)) {
-        const keys = fieldKeys(target.channels, undefined, field, windowsKey(field));
-        if (keys.size > 1) return fail(diagnostic('backend/unsupported-feature', keysProblem(field, keys), at(rule)));
-      }
+    // Without event ids a field is read under one key for every event of the channels: refused where some of their
+    // events keep their data outside EventData (USER_DATA_EVENTS; the log search reads it per event id instead).
+    for (const field of exprFields(expr)) {
+      const keys = fieldKeys(target.channels, undefined, field, windowsKey(field));
+      if (keys.size > 1) return fail(diagnostic('backend/unsupported-feature', keysProblem(field, keys), at(rule)));
     }
   }
   // Classic PowerShell records keep only the keys their mapping reads (logsources.ts classicKey): a rule reading any
@@ -190,13 +125,8 @@ export function cseExpression(expr: Expr, rule: SigmaRule, options: Readonly<Rec
         const groups = new Map<string, Map<string, Map<string, EventType[]>>>();
         const order: EventType[][] = [];
         const bodies: string[] = [];
-        let simplified: Expr | undefined;
-        const unfolded = (): Expr => (simplified ??= simplifyExpr(expr));
         const renders = new SharedRenders((resolve, folded) => render(resolve, folded));
-        for (const e of events) {
-          const id = /-(\d+)$/.exec(e.deviceEventId)?.[1] ?? '';
-          const folded = foldEventId(expr, id, unfolded);
-          if (folded.kind === 'const' && !folded.value) continue; // the rule cannot match this event type
+        for (const { event: e, folded } of eventTypesRead(events, expr)) {
           const r = folded.kind === 'const' ? ok('') : renders.of(folded, eventResolver(e));
           if (!r.ok) return r;
           warnings.push(...r.warnings);

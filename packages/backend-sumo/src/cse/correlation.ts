@@ -1,10 +1,10 @@
-import { diagnostic } from '@sigmats/core';
+import { diagnostic, lowerRule } from '@sigmats/core';
 import type { CorrelationRule, Logsource } from '@sigmats/core';
-import { fail, ok, type CorrelationContext, type CorrelationOutput, type ReferencedRule, type Result } from '@sigmats/text-query';
+import { exprFields, fail, ok, type CorrelationContext, type CorrelationOutput, type ReferencedRule, type Result } from '@sigmats/text-query';
 import { cseSeverity, mitreTags } from '../shared/meta.js';
 import { cseField, eventResolver } from './fields.js';
-import { keyedMappingFor } from './catalog.js';
-import { windowsKey } from './logsources.js';
+import type { EventType } from './logsources.js';
+import { eventTypesRead, ruleTarget } from './rule-events.js';
 
 /**
  * Sigma correlations as Cloud SIEM rules (target-languages §5.4, Terraform sumologic_cse_threshold_rule /
@@ -51,30 +51,37 @@ export function cseCorrelation(referenced: readonly ReferencedRule[], ctx: Corre
     fail(diagnostic('backend/unsupported-correlation', msg, c.loc, hint ? { hint } : {}));
   if (c.aliases.length > 0) return err('correlation field aliases are not supported for CSE rules');
   const expressions: string[] = [];
+  // Per referenced rule, the event types its expression reads (as its conversion scopes them: rule-events.ts), or
+  // undefined when its log source has none (records named by vendor and product only).
+  const readEvents: (readonly EventType[] | undefined)[] = [];
   let logsource: Logsource | undefined;
   for (const r of referenced) {
     if (r.correlation || r.document.kind !== 'rule') return err(`'${r.label}' is a correlation: CSE rules cannot nest correlations`);
     if (r.queries.length !== 1) return err(`'${r.label}' has ${r.queries.length} conditions: only single-condition rules can be correlated`);
     expressions.push(r.queries[0]!);
     logsource ??= r.document.logsource;
+    const [expr] = lowerRule(r.document);
+    const target = expr ? ruleTarget(r.document, expr) : undefined;
+    if (!expr || target?.kind !== 'events') {
+      readEvents.push(undefined);
+      continue;
+    }
+    const fields = exprFields(expr);
+    const events = target.events.filter((e) => fields.every((f) => e.keyOf(f) !== undefined));
+    readEvents.push(eventTypesRead(events, expr).map((x) => x.event));
   }
-  // A field's schema name per referenced rule: from the mapping of each Windows event id the rule's expression
-  // scopes to (TargetUserName is user_username in 4624/4625), else the log source's first event type.
-  // A channel rule's scope names no event type, though it holds ids its mappings take in other spellings (after
-  // `-[0-9]+$/ or `, to the scope's end; logsources.ts): cut off, so only its EventID tests are read.
-  const deviceIds = expressions.map((e) => [...e.replace(/-\[0-9\]\+\$\/ or .*?\) and \(/, '').matchAll(/metadata_deviceEventId = '([^']+)'/g)].map((m) => m[1]!));
+  // A field's schema name per referenced rule: as each event type its expression reads maps it (TargetUserName is
+  // user_username in 4624/4625), else as its log source's first event type does.
   const schemaName = (field: string): string | undefined => {
     const names = new Set<string>();
-    for (const ids of deviceIds) {
-      if (ids.length === 0) {
+    for (const events of readEvents) {
+      if (events === undefined || events.length === 0) {
         const f = cseField(field, logsource!);
         names.add(f.kind === 'normalized' ? f.name : '');
         continue;
       }
-      for (const id of ids) {
-        const channel = id.replace(/-\d+$/, '');
-        const mapping = keyedMappingFor('Microsoft', 'Windows', 'Windows', id);
-        const f = eventResolver({ deviceEventId: id, vendor: '', product: '', mapping, channel, keyOf: windowsKey }, { companions: false })(field, []);
+      for (const e of events) {
+        const f = eventResolver(e, { companions: false })(field, []);
         names.add(f.kind === 'normalized' ? f.name : '');
       }
     }
