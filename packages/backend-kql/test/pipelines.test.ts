@@ -322,10 +322,14 @@ describe('Sentinel pipelines', () => {
       kql: 'SecurityEvent\n| where EventID == 4624 and SubjectUserName =~ "mallory"',
     },
     {
-      name: "ASIM registry: EventType values are ASIM's; the Sysmon event id is EventOriginalType",
+      name: "ASIM registry: EventType values are ASIM's; the Sysmon event id is read off EventType, which every parser writes",
       pipeline: 'sentinel_asim',
       yaml: rule('registry_event', `sel:\n    EventType: SetValue\n    EventID: 13\ncondition: sel`),
-      kql: 'imRegistry\n| where EventType =~ "RegistryValueSet" and EventOriginalType == "13"',
+      kql: [
+        'imRegistry',
+        '| extend EventID = case(EventType in ("RegistryKeyCreated", "RegistryKeyDeleted", "RegistryValueDeleted"), "12", EventType in ("RegistryValueSet"), "13", EventType in ("RegistryKeyRenamed"), "14", EventOriginalType)',
+        '| where EventType =~ "RegistryValueSet" and EventID == "13"',
+      ].join('\n'),
     },
     {
       name: "ASIM registry: Details is refused (the AMA branch of Microsoft's parser reads EventData.Parameter)",

@@ -57,6 +57,13 @@ const EXCEPTIONS: readonly { table: string; field: string; ours: string; reason:
   },
   {
     table: 'imRegistry',
+    field: 'EventID',
+    ours: 'EventID',
+    reason:
+      "The view also unions Microsoft's Defender registry parser, which sets no EventOriginalType: a computed column reads Sysmon's event id off the EventType every parser writes.",
+  },
+  {
+    table: 'imRegistry',
     field: 'EventType',
     ours: 'EventType',
     reason: "The Sysmon parser keeps Sysmon's value in EventOriginalSubType; EventType holds ASIM's values for every source, so the rule's values are converted instead.",

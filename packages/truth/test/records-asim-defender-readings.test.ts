@@ -151,3 +151,20 @@ describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ's Windows file_event and file_delete rul
     expect(wrong.length, shown(wrong)).toBe(0);
   }, 300_000);
 });
+
+/**
+ * imRegistry unions Microsoft's Defender registry parser beside the Sysmon one (ASimRegistry.yaml:38), which reads a
+ * DeviceRegistryEvents row: the key and value name (the previous ones for deletions, :50-51), Defender's own value data
+ * and type (:52-59), the acting process (:88, :90) and account (:72). Nothing holds Sysmon's ProcessGuid.
+ */
+const REGISTRY_NOT_CARRIED = ['RuleName', 'UtcTime', 'ProcessGuid'];
+
+describe.skipIf(!HAVE_SIGMAHQ)(`SigmaHQ's Windows registry rules on sentinel_asim, Defender's rows ${NEEDS_SIGMAHQ}`, () => {
+  test('each query matches the Defender row of an event exactly when the evaluator matches what that row carries', () => {
+    const rules = windowsRules(/(^|\/)windows\/registry\//, ['registry_add', 'registry_delete', 'registry_set', 'registry_event', 'registry_rename']);
+    const { converted, compared, wrong } = defenderReadings(rules, REGISTRY_NOT_CARRIED);
+    expect(converted).toBeGreaterThanOrEqual(60);
+    expect(compared).toBeGreaterThanOrEqual(500);
+    expect(wrong.length, shown(wrong)).toBe(0);
+  }, 300_000);
+});

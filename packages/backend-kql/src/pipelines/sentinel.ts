@@ -308,9 +308,9 @@ export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
         // ASIM's EventType holds the normalized values (asim_registry_event_types converts Sysmon's); the parser
         // keeps Sysmon's own value in EventOriginalSubType, which Defender rows lack.
         EventType: 'EventType',
-        // The parser keeps the Sysmon event id as EventOriginalType = tostring(EventID)
-        // (ASimRegistryEventMicrosoftSysmon.yaml:66, :127).
-        EventID: 'EventOriginalType',
+        // The Sysmon event id of any parser's row, from its EventType (tables/asim.ts): the Sysmon parser keeps it as
+        // EventOriginalType (ASimRegistryEventMicrosoftSysmon.yaml:66, :127), Defender's rows have none.
+        EventID: 'EventID',
       },
       unanswerable: ASIM_REGISTRY_UNANSWERABLE,
     }),

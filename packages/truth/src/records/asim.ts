@@ -31,11 +31,11 @@ export interface AsimOptions {
    */
   readonly defenderFolderPath?: 'full' | 'folder';
   /**
-   * Which of the views' Windows parsers records a Windows process creation or file event: `Sysmon`, the default
-   * (Sysmon events 1, 11, 23 and 26 through Microsoft's Sysmon parsers), or `Defender`, the same event as Defender for
-   * Endpoint stores it (the DeviceProcessEvents or DeviceFileEvents row defenderRecords builds) through
-   * ASimProcessEventMicrosoft365D.yaml or ASimFileEventMicrosoft365D.yaml, which the views union beside them
-   * (ASimProcessEventCreate.yaml:34, ASimFileEvent.yaml:47).
+   * Which of the views' Windows parsers records a Windows process creation, file or registry event: `Sysmon`, the
+   * default (Sysmon events 1, 11-14, 23 and 26 through Microsoft's Sysmon parsers), or `Defender`, the same event as
+   * Defender for Endpoint stores it (the Device*Events row defenderRecords builds) through Microsoft's Defender parser
+   * for the view, which the views union beside them (ASimProcessEventCreate.yaml:34, ASimFileEvent.yaml:47,
+   * ASimRegistry.yaml:38).
    */
   readonly windowsRecorder?: 'Sysmon' | 'Defender';
 }
@@ -103,11 +103,10 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
   const r = stored.row;
   const id = view.eventId;
   const out: [string, Row | undefined][] = [];
-  if (options.windowsRecorder === 'Defender' && (id === 1 || id === 11 || id === 23 || id === 26)) {
-    const table = id === 1 ? 'DeviceProcessEvents' : 'DeviceFileEvents';
+  if (options.windowsRecorder === 'Defender' && DEFENDER_VIEWS[id]) {
+    const [table, view, parse] = DEFENDER_VIEWS[id]!;
     const row = defenderRecords(event, source).find((x) => x.table === table)?.row;
-    if (!row) return [];
-    return [id === 1 ? finish('imProcessCreate', processEventM365D(row)) : finish('imFileEvent', fileEventM365D(workspaceRow(row)))];
+    return row ? [finish(view, parse(row))] : [];
   }
   if (id === 1) out.push(['imProcessCreate', via === 'Event' ? processCreateSysmonEvent(r) : processCreateSysmonWindowsEvent(r)]);
   else if (id === 11 || id === 23 || id === 26) out.push(['imFileEvent', fileSysmon(r, via)]);
@@ -116,6 +115,17 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
   else if (id === 22) out.push(['imDns', via === 'WindowsEvent' ? dnsSysmon(r) : undefined]);
   return out.filter((e): e is [string, Row] => e[1] !== undefined).map(([t, row]) => finish(t, row));
 }
+
+/** The Defender table of a Sysmon event type, the view that reads it and Microsoft's Defender parser for that view. */
+const DEFENDER_VIEWS: Readonly<Record<number, readonly [table: string, view: string, parse: (row: Readonly<Row>) => Row]>> = {
+  1: ['DeviceProcessEvents', 'imProcessCreate', (row) => processEventM365D(row)],
+  11: ['DeviceFileEvents', 'imFileEvent', (row) => fileEventM365D(workspaceRow(row))],
+  23: ['DeviceFileEvents', 'imFileEvent', (row) => fileEventM365D(workspaceRow(row))],
+  26: ['DeviceFileEvents', 'imFileEvent', (row) => fileEventM365D(workspaceRow(row))],
+  12: ['DeviceRegistryEvents', 'imRegistry', (row) => registryEventM365D(workspaceRow(row))],
+  13: ['DeviceRegistryEvents', 'imRegistry', (row) => registryEventM365D(workspaceRow(row))],
+  14: ['DeviceRegistryEvents', 'imRegistry', (row) => registryEventM365D(workspaceRow(row))],
+};
 
 /** The views asimRecords builds and the Sysmon/Security event ids feeding each. */
 export const ASIM_COVERAGE: Readonly<Record<string, readonly string[]>> = {
@@ -165,6 +175,7 @@ const M365D_TABLE: Readonly<Record<string, string>> = {
   imNetworkSession: 'DeviceNetworkEvents',
   imFileEvent: 'DeviceFileEvents',
   imProcessCreate: 'DeviceProcessEvents',
+  imRegistry: 'DeviceRegistryEvents',
 };
 
 /** One event of each kind the views read, every Data field present: running the parsers on them lists their columns. */
@@ -210,6 +221,8 @@ function rowProbes(): KqlRecord[] {
   return [
     { table: 'imFileEvent', row: fileEventM365D(workspaceRow(remote)) },
     { table: 'imProcessCreate', row: processEventM365D(process) },
+    // And ASimRegistryEventMicrosoft365D.yaml, which only the `Defender` reading reaches.
+    { table: 'imRegistry', row: registryEventM365D(workspaceRow(fullRow('DeviceRegistryEvents', { ActionType: 'RegistryValueSet', RegistryKey: 'x' }))) },
   ];
 }
 
@@ -584,6 +597,53 @@ function rehive(x: string): string {
 function lastSplit(x: string): [string, string] | undefined {
   const m = /^(.+)\\(.+)$/s.exec(x);
   return m ? [m[1]!, m[2]!] : undefined;
+}
+
+/** The RegistryType datatable of ASimRegistryEventMicrosoft365D.yaml:24-33 (Defender's type names to ASIM's). */
+const M365D_REGISTRY_TYPES: Readonly<Record<string, string>> = {
+  None: 'Reg_None', String: 'Reg_Sz', ExpandString: 'Reg_Expand_Sz', Binary: 'Reg_Binary', Dword: 'Reg_DWord', MultiString: 'Reg_Multi_Sz',
+  QWord: 'Reg_QWord',
+};
+
+/** ASimRegistryEventMicrosoft365D.yaml:34-105 over a DeviceRegistryEvents row. */
+function registryEventM365D(table: Readonly<Row>): Row {
+  const r: Row = { ...table };
+  const c = (k: string): string => ks(r[k]);
+  const action = c('ActionType');
+  // :39-57
+  Object.assign(r, {
+    EventOriginalUid: c('ReportId'), EventCount: 1, EventProduct: 'M365 Defender for Endpoint', EventVendor: 'Microsoft',
+    EventSchemaVersion: '0.1.0', EventStartTime: r['TimeGenerated'] ?? null, EventEndTime: r['TimeGenerated'] ?? null, EventType: action,
+    RegistryKey: action === 'RegistryKeyDeleted' || action === 'RegistryValueDeleted' ? c('PreviousRegistryKey') : c('RegistryKey'), // :50
+    RegistryValue: action === 'RegistryValueDeleted' ? c('PreviousRegistryValueName') : c('RegistryValueName'), // :51
+    RegistryKeyModified: action === 'RegistryKeyRenamed' ? c('PreviousRegistryKey') : '', // :54
+    RegistryValueModified: action === 'RegistryValueSet' ? c('PreviousRegistryValueName') : '', // :55
+    RegistryValueDataModified: c('PreviousRegistryValueData'), // :57
+  });
+  // :58-59 lookup RegistryType (left outer): a type the datatable does not name is null, "" as a string.
+  r['RegistryValueType'] = M365D_REGISTRY_TYPES[c('RegistryValueType')] ?? '';
+  projectAway(r, ['TypeName', 'PreviousRegistryKey', 'PreviousRegistryValueName', 'PreviousRegistryValueData']); // :60-64
+  Object.assign(r, { DvcHostname: c('DeviceName'), DvcId: c('DeviceId'), Dvc: c('DeviceName') }); // :66-69
+  // :71-74
+  r['ActorUsername'] = account(c('InitiatingProcessAccountDomain'), c('InitiatingProcessAccountName'));
+  r['ActorUsernameType'] = c('InitiatingProcessAccountDomain') === '' ? 'Simple' : 'Windows';
+  r['ActorUserIdType'] = 'SID';
+  projectRename(r, { ActorUserId: 'InitiatingProcessAccountSid', ActorUserAadId: 'InitiatingProcessAccountObjectId', ActorUserUpn: 'InitiatingProcessAccountUpn' }); // :76-79
+  Object.assign(r, { ActingProcessId: c('InitiatingProcessId'), ParentProcessId: c('InitiatingProcessParentId') }); // :81-83
+  projectAway(r, ['InitiatingProcessId', 'InitiatingProcessParentId']); // :84
+  projectRename(r, {
+    ParentProcessName: 'InitiatingProcessParentFileName', ParentProcessCreationTime: 'InitiatingProcessParentCreationTime',
+    ActingProcessName: 'InitiatingProcessFolderPath', ActingProcessFileName: 'InitiatingProcessFileName',
+    ActingProcessCommandLine: 'InitiatingProcessCommandLine', ActingProcessMD5: 'InitiatingProcessMD5', ActingProcessSHA1: 'InitiatingProcessSHA1',
+    ActingProcessSHA256: 'InitiatingProcessSHA256', ActingProcessIntegrityLevel: 'InitiatingProcessIntegrityLevel',
+    ActingProcessTokenElevation: 'InitiatingProcessTokenElevation', ActingProcessCreationTime: 'InitiatingProcessCreationTime',
+  }); // :85-96
+  // :98-104 aliases
+  Object.assign(r, {
+    Username: c('ActorUsername'), UserId: c('ActorUserId'), UserIdType: c('ActorUserIdType'), User: c('ActorUsername'),
+    CommandLine: c('ActingProcessCommandLine'), Process: c('ActingProcessName'),
+  });
+  return r;
 }
 
 /** ASimRegistryEventMicrosoftSysmon.yaml, both branches (Event lines 43-115, WindowsEvent 116-177). */
