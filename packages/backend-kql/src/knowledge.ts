@@ -19,6 +19,22 @@ export const REGISTRY_EVENT_TYPES: Readonly<Record<string, string>> = Object.fro
 );
 
 /**
+ * Sysmon's registry event id from the ASIM EventType / Defender ActionType of a row: Sysmon writes CreateKey, DeleteKey
+ * and DeleteValue as event 12 ("RegistryEvent (Object create and delete)"), SetValue as 13 ("Value Set") and RenameKey
+ * as 14 ("Key and Value Rename"); each type has one id, so a rule's `EventID` test reads exactly as a test of the type.
+ * `otherwise` is the value for a type Sysmon does not write.
+ */
+export function registryEventIdExpr(typeColumn: string, otherwise: string): string {
+  const ids: readonly (readonly [string, readonly string[]])[] = [
+    ['12', ['CreateKey', 'DeleteKey', 'DeleteValue']],
+    ['13', ['SetValue']],
+    ['14', ['RenameKey']],
+  ];
+  const cases = ids.map(([id, types]) => `${typeColumn} in (${types.map((t) => `"${REGISTRY_EVENT_TYPES[t]!}"`).join(', ')}), "${id}"`);
+  return `case(${cases.join(', ')}, ${otherwise})`;
+}
+
+/**
  * Sysmon key prefixes → root keys, from the Sysmon parser's Hives lookup (HKLM, HKU, HKCR). Sysmon never writes
  * HKCU (per-user keys are HKU\<SID>), but rules do: HKEY_CURRENT_USER (assumption defender-registry-hkcu).
  */

@@ -332,6 +332,16 @@ describe('Sentinel pipelines', () => {
       ].join('\n'),
     },
     {
+      name: "XDR registry_event: the Sysmon event id read off the ActionType (each has one)",
+      pipeline: 'microsoft_xdr',
+      yaml: rule('registry_event', `sel:\n    EventID: 12\ncondition: sel`),
+      kql: [
+        'DeviceRegistryEvents',
+        '| extend EventID = case(ActionType in ("RegistryKeyCreated", "RegistryKeyDeleted", "RegistryValueDeleted"), "12", ActionType in ("RegistryValueSet"), "13", ActionType in ("RegistryKeyRenamed"), "14", "")',
+        '| where EventID == "12"',
+      ].join('\n'),
+    },
+    {
       name: "ASIM registry: Details is refused (the AMA branch of Microsoft's parser reads EventData.Parameter)",
       pipeline: 'sentinel_asim',
       yaml: rule('registry_set', `sel:\n    Details: 'DWORD (0x00000001)'\ncondition: sel`),

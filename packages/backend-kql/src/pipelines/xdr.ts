@@ -152,13 +152,8 @@ export const XDR_MAPPINGS: readonly CategoryMapping[] = [
   {
     categories: ['registry_event'],
     table: 'DeviceRegistryEvents',
-    // Defender rows carry no Sysmon event id (12, 13, 14): only the ActionType, which one event id does not name
-    // (12 is a key creation or a deletion), so a rule's EventID test cannot be kept; dropping it would widen the rule.
-    unanswerable: {
-      EventID:
-        "DeviceRegistryEvents has no Sysmon event id: Defender keeps only the ActionType (RegistryKeyCreated, RegistryValueSet, ...), so the rule's EventID test cannot be expressed",
-    },
-    // NewName is a computed column of DeviceRegistryEvents (only renames have one).
+    // Defender rows carry no Sysmon event id (12, 13, 14), but each ActionType has one: EventID and NewName are
+    // computed columns of DeviceRegistryEvents (tables/defender.ts).
     fields: { ...DEVICE, ...INITIATOR, Details: 'RegistryValueData', EventType: 'ActionType' },
   },
   {

@@ -1,28 +1,18 @@
 // ASIM unifying parsers (imProcessCreate, imFileEvent, …): columns and types are generated from the ASIM schema
 // pages (src/generated/schemas.ts); what is here is our own knowledge about the views.
 import { familySchemas } from './generated.js';
-import { REGISTRY_EVENT_TYPES } from '../knowledge.js';
+import { registryEventIdExpr } from '../knowledge.js';
 import type { TableRelations, TableSchema } from './types.js';
 
 /** Microsoft's Sysmon parsers strip the braces of GUIDs (extract('^{(.*)}$', …) / parse-kv `{?…}?`). */
 const GUIDS = ['TargetProcessGuid', 'ActingProcessGuid', 'ParentProcessGuid', 'SrcProcessGuid', 'DstProcessGuid', 'TargetUserSessionGuid'];
 
 /**
- * Sysmon's registry event id of any row of the view: Sysmon writes CreateKey, DeleteKey and DeleteValue as event 12
- * ("RegistryEvent (Object create and delete)"), SetValue as 13 ("Value Set") and RenameKey as 14 ("Key and Value
- * Rename"), and every parser of the view writes the same EventType for them: the Sysmon parser through its
- * RegistryAction lookup (generated REGISTRY_EVENT_TYPES), Defender's as its ActionType (ASimRegistryEventMicrosoft365D.yaml:48).
- * The Sysmon parser's own EventOriginalType (:66, :127) is empty on Defender's rows, where a rule's `EventID: 13`
- * would never hold. Another EventType (no Sysmon event) keeps EventOriginalType.
+ * Sysmon's registry event id of any row of the view, read off the EventType every parser writes: the Sysmon parser
+ * through its RegistryAction lookup, Defender's as its ActionType (ASimRegistryEventMicrosoft365D.yaml:48). The Sysmon
+ * parser's own EventOriginalType (:66, :127) is empty on Defender's rows, where a rule's `EventID: 13` would never hold.
  */
-const SYSMON_REGISTRY_IDS: readonly (readonly [id: string, types: readonly string[]])[] = [
-  ['12', ['CreateKey', 'DeleteKey', 'DeleteValue']],
-  ['13', ['SetValue']],
-  ['14', ['RenameKey']],
-];
-const REGISTRY_EVENT_ID = `case(${SYSMON_REGISTRY_IDS.map(
-  ([id, types]) => `EventType in (${types.map((t) => `"${REGISTRY_EVENT_TYPES[t]!}"`).join(', ')}), "${id}"`,
-).join(', ')}, EventOriginalType)`;
+const REGISTRY_EVENT_ID = registryEventIdExpr('EventType', 'EventOriginalType');
 
 const RELATIONS: Readonly<Record<string, TableRelations>> = {
   imProcessCreate: {

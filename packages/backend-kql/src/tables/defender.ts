@@ -1,6 +1,6 @@
 // Microsoft Defender XDR advanced hunting: columns and types are generated from Microsoft's table pages
 // (src/generated/schemas.ts); what is here is our own knowledge about the tables, each with its reason.
-import { INITIATED_ACTION_TYPES } from '../knowledge.js';
+import { INITIATED_ACTION_TYPES, registryEventIdExpr } from '../knowledge.js';
 import { familySchemas } from './generated.js';
 import type { TableRelations, TableSchema } from './types.js';
 
@@ -115,6 +115,8 @@ const RELATIONS: Readonly<Record<string, TableRelations>> = {
       TargetObject: `iff(isempty(${REGISTRY_VALUE}), ${REGISTRY_KEY}, strcat(${REGISTRY_KEY}, @"\\", ${REGISTRY_VALUE}))`,
       // Sysmon's NewName exists on renames only: the new key, which Defender keeps in RegistryKey.
       NewName: 'iff(ActionType == "RegistryKeyRenamed", RegistryKey, "")',
+      // Sysmon's event id, from the ActionType (each has one); none for an ActionType Sysmon has no event for.
+      EventID: registryEventIdExpr('ActionType', '""'),
     },
     registryData: { data: 'RegistryValueData', type: 'RegistryValueType', forms: ['number'] },
     basename: INITIATING_BASENAME,
