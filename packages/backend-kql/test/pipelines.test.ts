@@ -381,7 +381,7 @@ describe('Sentinel pipelines', () => {
       name: 'ASIM linux process: a field the Defender parser never sets is refused',
       pipeline: 'sentinel_asim',
       yaml: rule('process_creation', `sel:\n    CurrentDirectory|contains: '/tmp'\ncondition: sel`).replace('product: windows', 'product: linux'),
-      kql: "ERROR pipeline/detection-item-failure: imProcessCreate cannot test CurrentDirectory for linux processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which leaves TargetProcessCurrentDirectory empty",
+      kql: "ERROR pipeline/detection-item-failure: imProcessCreate cannot test CurrentDirectory for linux processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which does not fill TargetProcessCurrentDirectory with it",
     },
     {
       name: "ASIM linux network: Defender's parser rows, the direction from its DirectionLookup",
@@ -493,13 +493,13 @@ describe('Sentinel pipelines', () => {
       ].join('\n'),
     },
     {
-      name: 'ASIM process: LogonId in Sysmon\'s hexadecimal form whichever parser made the row',
+      name: 'ASIM process: LogonId in Sysmon\'s hexadecimal form whichever parser made the row, the creator\'s on a 4688 without a target',
       pipeline: 'sentinel_asim',
       yaml: processRule(`sel:\n    LogonId: '0x3e7'\ncondition: sel`),
       kql: [
         'imProcessCreate',
         '| where not(TargetProcessName startswith "/")',
-        '| extend LogonId = iff(TargetUserSessionId matches regex @"^[0-9]+$", strcat("0x", tohex(tolong(TargetUserSessionId))), TargetUserSessionId)',
+        '| extend LogonId = iff(EventProduct == "Security Events" and TargetUserId == "S-1-0-0", ActorSessionId, iff(TargetUserSessionId matches regex @"^[0-9]+$", strcat("0x", tohex(tolong(TargetUserSessionId))), TargetUserSessionId))',
         '| where LogonId =~ "0x3e7"',
       ].join('\n'),
     },

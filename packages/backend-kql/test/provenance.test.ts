@@ -48,6 +48,18 @@ const EXCEPTIONS: readonly { table: string; field: string; ours: string; reason:
     reason:
       "The view also unions Microsoft's Defender process parser, which fills TargetProcessFilename with the name on disk (ASimProcessEventMicrosoft365D.yaml:66) and keeps the version information in Defender's ProcessVersionInfo* columns: a computed column reads each parser's place.",
   })),
+  ...(
+    [
+      ['User', 'SysmonUser'],
+      ['ParentUser', 'SysmonParentUser'],
+    ] as const
+  ).map(([field, ours]) => ({
+    table: 'imProcessCreate',
+    field,
+    ours,
+    reason:
+      "The view also unions Microsoft's SecurityEvent 4688 parser, which names LocalSystem by the machine account or KnownSIDs and leaves the target empty when the creator's logon is the new process's (ASimProcessCreateMicrosoftSecurityEvents.yaml:35-39, :64-71): a computed column names the accounts as Sysmon does.",
+  })),
   {
     table: 'imProcessCreate',
     field: 'LogonId',

@@ -217,6 +217,9 @@ export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
       Product: 'Product',
       // Sysmon's hexadecimal form whichever parser made the row (tables/asim.ts).
       LogonId: 'LogonId',
+      // The accounts as Sysmon names them whichever parser made the row (tables/asim.ts).
+      User: 'SysmonUser',
+      ParentUser: 'SysmonParentUser',
     },
   },
   {
@@ -331,13 +334,12 @@ function posixProcessItems(): Record<string, unknown>[] {
   // That parser fills TargetProcessFilename from FileName, the name on disk (ASimProcessEventMicrosoft365D.yaml:66),
   // not the version-info OriginalFileName the Sysmon parser reads into it.
   fields.push('OriginalFileName');
-  const left = (field: string): string =>
-    field === 'OriginalFileName' ? 'which fills TargetProcessFilename with the name on disk (FileName, :66), not the original name' : `which leaves ${String(ASIM_PROCESS_FIELDS[field])} empty`;
+
   return ['linux', 'macos'].flatMap((product) =>
     fields.map((field) => ({
       id: `asim_${product}_process_unassigned_${field.toLowerCase()}`,
       type: 'detection_item_failure',
-      message: `imProcessCreate cannot test ${field} for ${product} processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), ${left(field)}`,
+      message: `imProcessCreate cannot test ${field} for ${product} processes: they come from Microsoft's Defender for Endpoint parser (ASimProcessEventMicrosoft365D.yaml), which does not fill ${String(ASIM_PROCESS_FIELDS[field])} with it`,
       field_name_conditions: [{ type: 'include_fields', fields: [field] }],
       rule_conditions: [{ type: 'logsource', category: 'process_creation', product }],
     })),

@@ -14,6 +14,16 @@ const GUIDS = ['TargetProcessGuid', 'ActingProcessGuid', 'ParentProcessGuid', 'S
  */
 const REGISTRY_EVENT_ID = registryEventIdExpr('EventType', 'EventOriginalType');
 
+/**
+ * A column of the new process's logon: on the SecurityEvent 4688 parser's rows whose target is S-1-0-0 (Windows names
+ * no target "when the creator and target … share the same logon", event-4688.md) the creator's (Actor), else the target's.
+ */
+const newProcess = (actor: string, target: string): string => `iff(EventProduct == "Security Events" and TargetUserId == "S-1-0-0", ${actor}, ${target})`;
+/** A version-information column: the Sysmon parser's TargetProcessFile<asim>, else Defender's ProcessVersionInfo<defender>. */
+const versionInfo = (asim: string, defender: string): string => `coalesce(TargetProcessFile${asim}, column_ifexists("ProcessVersionInfo${defender}", ""))`;
+/** An account as Sysmon writes it: LocalSystem (SID S-1-5-18) as NT AUTHORITY\SYSTEM. */
+const sysmonAccount = (sid: string, name: string): string => `iff(${sid} == "S-1-5-18", @"NT AUTHORITY\\SYSTEM", ${name})`;
+
 const RELATIONS: Readonly<Record<string, TableRelations>> = {
   imProcessCreate: {
     guidNoBraces: GUIDS,
@@ -29,14 +39,25 @@ const RELATIONS: Readonly<Record<string, TableRelations>> = {
     computed: {
       OriginalFileName:
         'iff(EventProduct == "Sysmon", TargetProcessFilename, coalesce(TargetProcessFileOriginalName, column_ifexists("ProcessVersionInfoOriginalFileName", "")))',
-      Company: 'coalesce(TargetProcessFileCompany, column_ifexists("ProcessVersionInfoCompanyName", ""))',
-      Description: 'coalesce(TargetProcessFileDescription, column_ifexists("ProcessVersionInfoFileDescription", ""))',
-      Product: 'coalesce(TargetProcessFileProduct, column_ifexists("ProcessVersionInfoProductName", ""))',
-      // The logon session in Sysmon's hexadecimal form (0x3e7), which the Sysmon and SecurityEvent parsers keep as written
+      Company: versionInfo('Company', 'CompanyName'),
+      Description: versionInfo('Description', 'FileDescription'),
+      Product: versionInfo('Product', 'ProductName'),
+      // The new process's logon session (newProcess) in Sysmon's hexadecimal form (0x3e7), which the Sysmon and
+      // SecurityEvent parsers keep as written
       // (ASimProcessCreateMicrosoftSysmon.yaml:71, :112; ASimProcessCreateMicrosoftSecurityEvents.yaml:89) and the
       // others turn into a decimal number: Defender's `tostring(LogonId)` of a long (ASimProcessEventMicrosoft365D.yaml:46),
       // the Windows 4688 parser's `tostring(toint(EventData.TargetLogonId))` (ASimProcessCreateMicrosoftWindowsEvents.yaml:91).
-      LogonId: 'iff(TargetUserSessionId matches regex @"^[0-9]+$", strcat("0x", tohex(tolong(TargetUserSessionId))), TargetUserSessionId)',
+      LogonId: newProcess(
+        'ActorSessionId',
+        'iff(TargetUserSessionId matches regex @"^[0-9]+$", strcat("0x", tohex(tolong(TargetUserSessionId))), TargetUserSessionId)',
+      ),
+      // The new process's account and its creator's as Sysmon names them. Microsoft's SecurityEvent 4688 parser leaves
+      // the target to KnownSIDs when Windows names none (TargetUserSid S-1-0-0: the new process runs in the creator's
+      // logon, event-4688.md) and writes LocalSystem as the machine account or 'Local System'
+      // (ASimProcessCreateMicrosoftSecurityEvents.yaml:35-39, :64-71): the creator is then the account, and SID
+      // S-1-5-18 is NT AUTHORITY\SYSTEM, as Sysmon writes it.
+      SysmonUser: newProcess(sysmonAccount('ActorUserId', 'ActorUsername'), sysmonAccount('TargetUserId', 'TargetUsername')),
+      SysmonParentUser: sysmonAccount('ActorUserId', 'ActorUsername'),
     },
   },
   // TargetFileName is the last path component (ASimFileEventMicrosoftSysmon.yaml:96).

@@ -35,9 +35,10 @@ export interface AsimOptions {
    * default (Sysmon events 1, 11-14, 23 and 26 through Microsoft's Sysmon parsers), or `Defender`, the same event as
    * Defender for Endpoint stores it (the Device*Events row defenderRecords builds) through Microsoft's Defender parser
    * for the view, which the views union beside them (ASimProcessEventCreate.yaml:34, ASimFileEvent.yaml:47,
-   * ASimRegistry.yaml:38).
+   * ASimRegistry.yaml:38); or `Security`, a process creation as the Security log's 4688 of the same process
+   * (securityEventRecords' SecurityEvent row) through ASimProcessCreateMicrosoftSecurityEvents.yaml (ASimProcessEventCreate.yaml:38).
    */
-  readonly windowsRecorder?: 'Sysmon' | 'Defender';
+  readonly windowsRecorder?: 'Sysmon' | 'Defender' | 'Security';
 }
 
 type Row = Record<string, KqlValue>;
@@ -103,6 +104,10 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
   const r = stored.row;
   const id = view.eventId;
   const out: [string, Row | undefined][] = [];
+  if (options.windowsRecorder === 'Security' && id === 1) {
+    const se = securityEventRecords(event, source)[0];
+    return se ? [finish('imProcessCreate', processCreateSecurityEvent(se.row))] : [];
+  }
   if (options.windowsRecorder === 'Defender' && DEFENDER_VIEWS[id]) {
     const [table, view, parse] = DEFENDER_VIEWS[id]!;
     const row = defenderRecords(event, source).find((x) => x.table === table)?.row;
