@@ -288,8 +288,9 @@ describe('convert for corpora', () => {
   test('--filter FILE applies a Sigma filter; a file holding rules is refused', () => {
     const r = sigmats(['convert', '-t', 'kql', '--filter', 'not_explorer.yml', 'rules/t1219_remote_access_tools']);
     expect(r.code).toBe(0);
-    // The rule's own enrichments mention explorer.exe in an `extend`; the filter shows up in the `where` line.
-    const where = (out: string): string => out.split('\n').find((l) => l.startsWith('| where')) ?? '';
+    // The rule's own enrichments mention explorer.exe in an `extend`; the filter shows up in the rule's `where` line (the
+    // last: the first is the Windows scope).
+    const where = (out: string): string => out.split('\n').findLast((l) => l.startsWith('| where')) ?? '';
     expect(where(r.stdout)).toContain('explorer.exe');
     expect(where(sigmats(['convert', '-t', 'kql', 'rules/t1219_remote_access_tools']).stdout)).not.toContain('explorer.exe');
     const bad = sigmats(['convert', '-t', 'kql', '--filter', 'mixed/remote_access.yml', 'rules/']);

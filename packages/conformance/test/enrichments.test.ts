@@ -76,9 +76,9 @@ describe('T1219: the exact enrichment text per backend', () => {
     expect(lines(out, '| project')).toEqual([
       "| project Timestamp, DeviceName, AccountDomain, AccountName, FolderPath, ProcessCommandLine, InitiatingProcessFolderPath, ['rat_category'], ['is_service_launched'], ['is_user_launched']",
     ]);
-    // The extends come after the where and before the project.
+    // The extends come after the where (the Windows scope's, then the rule's) and before the project.
     const order = out.split('\n').map((l) => l.split(' ')[1]);
-    expect(order.slice(1)).toEqual(['where', 'extend', 'extend', 'extend', 'project']);
+    expect(order.slice(1)).toEqual(['where', 'where', 'extend', 'extend', 'extend', 'project']);
   });
 
   test('SPL (splunk-windows): | eval name=case(…, true(), "default") before | table', () => {

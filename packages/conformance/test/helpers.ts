@@ -47,8 +47,26 @@ export const BACKENDS: readonly { readonly column: 'splunk' | 'kql' | 'sumo' | '
 ];
 
 /** KQL: the microsoft_xdr table of the category, then one `where`. */
-export function kqlWhere(where: string, table = 'DeviceProcessEvents'): string {
-  return `${table}\n| where ${where}`;
+/**
+ * The path whose first character keeps a Windows rule off a Defender table's Linux and macOS rows: the query's first
+ * line (backend-kql pipelines/build.ts systemScopeItems).
+ */
+const WINDOWS_SCOPE: Readonly<Record<string, string>> = {
+  DeviceProcessEvents: 'FolderPath',
+  DeviceFileEvents: 'FolderPath',
+  DeviceNetworkEvents: 'InitiatingProcessFolderPath',
+};
+
+/** The Windows scope line of a microsoft_xdr query on `table`, or '' for a table without one. */
+export function windowsScope(table: string): string {
+  const path = WINDOWS_SCOPE[table];
+  return path ? `\n| where not(${path} startswith "/")` : '';
+}
+
+/** A Windows rule's microsoft_xdr query: the table, its Windows scope, any lines before the where (`head`'s rest), the where stage. */
+export function kqlWhere(where: string, head = 'DeviceProcessEvents'): string {
+  const [table, ...rest] = head.split('\n');
+  return [`${table!}${windowsScope(table!)}`, ...rest, `| where ${where}`].join('\n');
 }
 
 const SYSMON_EVENT_ID: Readonly<Record<string, string>> = { process_creation: '1', network_connection: '3' };
