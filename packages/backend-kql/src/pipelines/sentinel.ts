@@ -193,16 +193,17 @@ const ASIM_REGISTRY_UNANSWERABLE: Readonly<Record<string, string>> = {
     "imRegistry has no renamed key for Sysmon collected by the Azure Monitor Agent: Microsoft's Sysmon parser reads it from EventData.Parameter (ASimRegistryEventMicrosoftSysmon.yaml:136), which Sysmon never writes (its field is NewName)",
 };
 
-/**
- * ASIM: each view's mapping is Microsoft's own Sysmon parser for it (generated SYSMON_TO_ASIM: Image →
- * TargetProcessName, OriginalFileName → TargetProcessFilename, …), plus entries of ours, each with its reason.
- */
+/** imProcessCreate as Microsoft's Sysmon parser fills it (what the Linux and macOS refusals below are checked against). */
 const ASIM_PROCESS_FIELDS: Readonly<Record<string, string | readonly string[]>> = {
   ...sysmonToAsim('imProcessCreate'),
   // Sysmon's ParentUser is the acting user (the parser renames it to ActorUsername).
   ParentUser: 'ActorUsername',
 };
 
+/**
+ * ASIM: each view's mapping is Microsoft's own Sysmon parser for it (generated SYSMON_TO_ASIM: Image →
+ * TargetProcessName, OriginalFileName → TargetProcessFilename, …), plus entries of ours, each with its reason.
+ */
 export const ASIM_MAPPINGS: readonly CategoryMapping[] = [
   {
     categories: ['process_creation'],
@@ -334,7 +335,6 @@ function posixProcessItems(): Record<string, unknown>[] {
   // That parser fills TargetProcessFilename from FileName, the name on disk (ASimProcessEventMicrosoft365D.yaml:66),
   // not the version-info OriginalFileName the Sysmon parser reads into it.
   fields.push('OriginalFileName');
-
   return ['linux', 'macos'].flatMap((product) =>
     fields.map((field) => ({
       id: `asim_${product}_process_unassigned_${field.toLowerCase()}`,

@@ -83,7 +83,7 @@ function single(rule: SigmaRule): SigmaCollection {
  * The evaluator's verdicts for a rule's events. Windows events are routed by their channel and event id (the
  * evaluator's own router); other events carry the logsource they were derived for.
  */
-function evaluatorVerdicts(rule: SigmaRule, events: readonly RuleEvent[]): boolean[] {
+export function evaluatorVerdicts(rule: SigmaRule, events: readonly Pick<RuleEvent, 'event' | 'source'>[]): boolean[] {
   const sources = new WeakMap<object, EventLogsource>();
   for (const e of events) sources.set(e.event, e.source);
   const set = compileRuleSet(single(rule), {

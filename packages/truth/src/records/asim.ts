@@ -93,26 +93,26 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
   }
   const view = windowsView(event, source);
   if (!view) return [];
-  if (view.channel === SECURITY_CHANNEL) {
-    if (view.eventId !== 4688) return [];
+  // A 4688's SecurityEvent row (of a Security event, or the one securityEventRecords builds for a Sysmon 1).
+  const security4688 = (): KqlRecord[] => {
     const se = securityEventRecords(event, source)[0];
     return se ? [finish('imProcessCreate', processCreateSecurityEvent(se.row))] : [];
-  }
+  };
+  if (view.channel === SECURITY_CHANNEL) return view.eventId === 4688 ? security4688() : [];
   if (view.channel !== SYSMON_CHANNEL) return [];
+  // The other recorders' rows of the event, before the Sysmon table row, which they do not read.
+  if (options.windowsRecorder === 'Security' && view.eventId === 1) return security4688();
+  const defender = options.windowsRecorder === 'Defender' ? DEFENDER_VIEWS[view.eventId] : undefined;
+  if (defender) {
+    const [table, asimView, parse] = defender;
+    const row = defenderRecords(event, source).find((x) => x.table === table)?.row;
+    return row ? [finish(asimView, parse(row))] : [];
+  }
   const stored = via === 'Event' ? eventTableRecords(event, source)[0] : windowsEventRecords(event, source)[0];
   if (!stored) return [];
   const r = stored.row;
   const id = view.eventId;
   const out: [string, Row | undefined][] = [];
-  if (options.windowsRecorder === 'Security' && id === 1) {
-    const se = securityEventRecords(event, source)[0];
-    return se ? [finish('imProcessCreate', processCreateSecurityEvent(se.row))] : [];
-  }
-  if (options.windowsRecorder === 'Defender' && DEFENDER_VIEWS[id]) {
-    const [table, view, parse] = DEFENDER_VIEWS[id]!;
-    const row = defenderRecords(event, source).find((x) => x.table === table)?.row;
-    return row ? [finish(view, parse(row))] : [];
-  }
   if (id === 1) out.push(['imProcessCreate', via === 'Event' ? processCreateSysmonEvent(r) : processCreateSysmonWindowsEvent(r)]);
   else if (id === 11 || id === 23 || id === 26) out.push(['imFileEvent', fileSysmon(r, via)]);
   else if (id === 12 || id === 13 || id === 14) out.push(['imRegistry', registrySysmon(r, via)]);
@@ -122,14 +122,17 @@ function parsedRows(event: RawEvent, source: EventSource, options: AsimOptions):
 }
 
 /** The Defender table of a Sysmon event type, the view that reads it and Microsoft's Defender parser for that view. */
-const DEFENDER_VIEWS: Readonly<Record<number, readonly [table: string, view: string, parse: (row: Readonly<Row>) => Row]>> = {
+type DefenderView = readonly [table: string, view: string, parse: (row: Readonly<Row>) => Row];
+const DEFENDER_FILE: DefenderView = ['DeviceFileEvents', 'imFileEvent', (row) => fileEventM365D(workspaceRow(row))];
+const DEFENDER_REGISTRY: DefenderView = ['DeviceRegistryEvents', 'imRegistry', (row) => registryEventM365D(workspaceRow(row))];
+const DEFENDER_VIEWS: Readonly<Record<number, DefenderView>> = {
   1: ['DeviceProcessEvents', 'imProcessCreate', (row) => processEventM365D(row)],
-  11: ['DeviceFileEvents', 'imFileEvent', (row) => fileEventM365D(workspaceRow(row))],
-  23: ['DeviceFileEvents', 'imFileEvent', (row) => fileEventM365D(workspaceRow(row))],
-  26: ['DeviceFileEvents', 'imFileEvent', (row) => fileEventM365D(workspaceRow(row))],
-  12: ['DeviceRegistryEvents', 'imRegistry', (row) => registryEventM365D(workspaceRow(row))],
-  13: ['DeviceRegistryEvents', 'imRegistry', (row) => registryEventM365D(workspaceRow(row))],
-  14: ['DeviceRegistryEvents', 'imRegistry', (row) => registryEventM365D(workspaceRow(row))],
+  11: DEFENDER_FILE,
+  23: DEFENDER_FILE,
+  26: DEFENDER_FILE,
+  12: DEFENDER_REGISTRY,
+  13: DEFENDER_REGISTRY,
+  14: DEFENDER_REGISTRY,
 };
 
 /** The views asimRecords builds and the Sysmon/Security event ids feeding each. */
